@@ -1,0 +1,186 @@
+"""The engine: articles in, sorted findings and an exit code out.
+
+For each article folder: load (safe YAML with marks) -> validate (schema
+findings) -> model -> every enabled check -> hits located as findings. Articles
+stream through one at a time; only their findings are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass, field
+
+from medlint.errors import InputError
+from medlint.findings import SEVERITY_RANK, Finding, Hit
+from medlint.records.model import Article, FaqEntry, Record, section_of
+from medlint.records.yamlio import Document
+
+
+@dataclass(frozen=True)
+class Options:
+    today: _dt.date
+    select: frozenset[str] = frozenset()      # only these check IDs (empty: all)
+    ignore: frozenset[str] = frozenset()      # never these
+    severity: tuple[tuple[str, str], ...] = ()  # (check ID, severity) overrides
+
+
+@dataclass
+class ArticleResult:
+    folder: str
+    slug: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None       # an unreadable file: the one-line message
+    checked: bool = False          # the battery ran (records were valid)
+
+
+@dataclass
+class RunResult:
+    articles: list[ArticleResult]
+
+    @property
+    def findings(self) -> list[Finding]:
+        out = [f for a in self.articles for f in a.findings]
+        out.sort(key=Finding.sort_key)
+        return out
+
+    @property
+    def errors(self) -> list[str]:
+        return [a.error for a in self.articles if a.error]
+
+
+def enabled_checks(options: Options):
+    from medlint.registry import all_checks
+
+    for cid, info in all_checks().items():
+        if options.select and cid not in options.select:
+            continue
+        if cid in options.ignore:
+            continue
+        yield info
+
+
+def _rel(path: str) -> str:
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def locate(doc: Document, record: Record, hit: Hit) -> tuple[int, int]:
+    """Line and column of ``hit.excerpt`` inside ``record`` in ``doc``."""
+    fields = [hit.field]
+    if isinstance(record, FaqEntry) and hit.field == "text":
+        fields = ["question", "answer"]
+    for name in fields:
+        ptr = record.field_pointer(name)
+        if ptr not in doc.marks:
+            continue
+        line, col = doc.marks[ptr]
+        value = _field_value(record, name)
+        if hit.excerpt and isinstance(value, str) and hit.excerpt in value:
+            nth = value.count(hit.excerpt, 0, hit.start) if hit.start is not None else 0
+            raw = doc.line_text(line)
+            pos = col - 1
+            for _ in range(nth + 1):
+                pos = raw.find(hit.excerpt, pos if _ == 0 else pos + 1)
+                if pos < 0:
+                    break
+            return (line, pos + 1) if pos >= 0 else (line, col)
+        if len(fields) == 1 or (hit.excerpt and isinstance(value, str) and hit.excerpt in value):
+            return line, col
+    return doc.mark(record.pointer)
+
+
+def _field_value(record: Record, name: str):
+    if name == "text":
+        return getattr(record, "text", None)
+    if isinstance(record, Article):
+        return record.meta.get(name)
+    return getattr(record, name, None)
+
+
+def check_article(folder: str, options: Options) -> ArticleResult:
+    """Run the whole battery over one article folder."""
+    from medlint.checks.schema import SCHEMA_CHECK
+    from medlint.records.store import load_article
+    from medlint.registry import Context
+
+    slug = os.path.basename(os.path.normpath(folder))
+    result = ArticleResult(folder=folder, slug=slug)
+    try:
+        loaded = load_article(folder)
+    except InputError as exc:
+        result.error = str(InputError(exc.message, _rel(exc.path) if exc.path else None, exc.line, exc.column))
+        return result
+    overrides = dict(options.severity)
+    checks = list(enabled_checks(options))
+    schema_on = any(c.id == SCHEMA_CHECK for c in checks)
+    if schema_on:
+        for path, v in loaded.violations:
+            sev = overrides.get(SCHEMA_CHECK, "error")
+            result.findings.append(Finding(
+                check=SCHEMA_CHECK, category="schema", severity=sev, path=_rel(path), line=v.line,
+                column=v.column, article=slug, record=f"{os.path.basename(path)}#{v.pointer}", section=None,
+                excerpt=v.excerpt, context="", message=v.message,
+                suggestion="Fix the value to match schema/ (see `medlint explain SCH001`)."))
+    article = loaded.article
+    if article is None:
+        return result
+    result.checked = True
+    ctx = Context(today=options.today)
+    for info in checks:
+        if info.id == SCHEMA_CHECK:
+            continue
+        for hit in info.func(article, ctx) or ():
+            result.findings.append(to_finding(info, hit, loaded.documents, slug, overrides))
+    result.findings = sorted(set(result.findings), key=Finding.sort_key)
+    return result
+
+
+def to_finding(info, hit: Hit, documents: dict[str, Document], slug: str, overrides: dict) -> Finding:
+    record = hit.record
+    doc = documents.get(record.path)
+    line, col = locate(doc, record, hit) if doc is not None else (1, 1)
+    section = section_of(record)
+    return Finding(
+        check=info.id,
+        category=info.category,
+        severity=overrides.get(info.id) or hit.severity or info.severity,
+        path=_rel(record.path),
+        line=line,
+        column=col,
+        article=slug,
+        record=f"{os.path.basename(record.path)}#{record.pointer}",
+        section=section.heading if section is not None else None,
+        excerpt=hit.excerpt,
+        context=record.context,
+        message=hit.message,
+        suggestion=hit.suggestion,
+    )
+
+
+def run(folders: list[str], options: Options) -> RunResult:
+    return RunResult([check_article(f, options) for f in folders])
+
+
+def exit_code(result: RunResult, fail_on: str = "error") -> int:
+    if result.errors:
+        return 2
+    limit = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK[f.severity] <= limit for f in result.findings) else 0
+
+
+def summary(result: RunResult) -> dict:
+    findings = result.findings
+    by_sev = {s: 0 for s in SEVERITY_RANK}
+    by_cat: dict[str, int] = {}
+    for f in findings:
+        by_sev[f.severity] += 1
+        by_cat[f.category] = by_cat.get(f.category, 0) + 1
+    return {
+        "articles": len(result.articles),
+        "articles_checked": sum(1 for a in result.articles if a.checked),
+        "findings": len(findings),
+        "by_severity": by_sev,
+        "by_category": dict(sorted(by_cat.items())),
+        "errors": result.errors,
+    }

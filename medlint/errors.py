@@ -1,0 +1,25 @@
+"""Errors that stop a command on bad input: one located line, exit code 2."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """Unreadable or unusable input. Rendered as ``path:line:col: message``."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path
+            if self.line:
+                where += f":{self.line}"
+                if self.column:
+                    where += f":{self.column}"
+            where += ": "
+        return f"{where}{self.message}"

@@ -1,0 +1,88 @@
+"""``medlint export``: reassemble an article's text from its records.
+
+The text form rebuilds the page as the site prints it (bare headings, the
+list's own markers); the Markdown form uses Markdown headings and markers.
+Both keep every word of every record, in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlint.records.model import Article
+
+_TEXT_MARKERS = {"dash": "- ", "bullet": "• ", "star": "* "}
+
+
+def _marker(style: str | None, n: int, markdown: bool) -> tuple[str | None, str]:
+    """(line before the item, prefix of the item line)."""
+    if style == "numbered":
+        return None, f"{n}. "
+    if style == "numbered-paren":
+        return None, f"{n}) " if not markdown else f"{n}. "
+    if markdown:
+        return None, "- "
+    if style == "dash-line" or style is None:
+        return "-", ""
+    return None, _TEXT_MARKERS.get(style, "- ")
+
+
+def export_article(article: Article, fmt: str = "text") -> str:
+    md = fmt == "md"
+    meta = article.meta
+    out: list[str] = []
+
+    def para(text: str) -> None:
+        out.append(text)
+        if md:
+            out.append("")
+
+    if meta.get("source", {}).get("title_line", False) or md:
+        out.append(f"# {article.title}" if md else article.title)
+        if md:
+            out.append("")
+    for line in meta.get("header", []):
+        para(line["text"])
+    for section in article.sections:
+        if section.heading is not None:
+            if md:
+                out.append(f"{'##' if section.level == 1 else '###'} {section.heading}")
+                out.append("")
+            else:
+                out.append(section.heading)
+        for block in section.blocks:
+            if block.type in ("paragraph", "disclaimer"):
+                para(block.text)
+                continue
+            records = block.items if block.type == "list" else block.entries
+            for n, rec in enumerate(records, start=1):
+                before, prefix = _marker(block.style, n, md)
+                if before is not None:
+                    out.append(before)
+                if block.type == "list":
+                    out.append(prefix + rec.text)
+                else:
+                    out.append(prefix + rec.question)
+                    out.append(("  " if md and prefix else "") + rec.answer if rec.answer else "")
+            if md:
+                out.append("")
+    for line in meta.get("footer", []):
+        para(line["text"])
+    text = "\n".join(out)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+    return text + "\n"
+
+
+_MARKUP_TOKEN = re.compile(r"^(#{1,6}|[-*+•]|\d{1,3}[.)])$")
+
+
+def words(text: str, markup: bool = False) -> list[str]:
+    """The word sequence of a text (whitespace-separated tokens).
+
+    With ``markup`` true, Markdown heading marks and list markers are dropped,
+    so a Markdown source and its Markdown export compare on their words alone.
+    """
+    tokens = text.split()
+    if markup:
+        tokens = [t for t in tokens if not _MARKUP_TOKEN.match(t)]
+    return tokens

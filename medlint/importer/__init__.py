@@ -1,0 +1,44 @@
+"""``medlint import``: a plain-text or Markdown article -> a folder of records."""
+
+from __future__ import annotations
+
+import os
+
+from medlint.errors import InputError
+from medlint.records.yamlio import read_text
+
+
+def import_file(source: str, out_dir: str = "content", slug: str | None = None, force: bool = False,
+                title: str | None = None) -> str:
+    """Import ``source`` into ``out_dir/<slug>/``; returns the folder written."""
+    from medlint.importer.decompose import _default_dose_parser, decompose
+    from medlint.records.store import _slugify, article_files, write_article
+    from medlint.records.validate import validate
+    from medlint.records.yamlio import load_yaml
+
+    if not os.path.exists(source):
+        raise InputError("no such file", source)
+    if os.path.isdir(source):
+        raise InputError("is a directory, expected an article file", source)
+    text = read_text(source)
+    if not text.strip():
+        raise InputError("empty article: nothing to import", source, 1)
+    base = os.path.basename(source)
+    stem, ext = os.path.splitext(base)
+    slug = slug or _slugify(stem)
+    if not slug or _slugify(slug) != slug:
+        raise InputError(f"slug {slug!r} must be lower-case letters, digits and hyphens (use --slug)", source)
+    markdown = ext.lower() in (".md", ".markdown")
+    meta, sections = decompose(text, slug=slug, markdown=markdown, title=title, source_name=base,
+                               parse_doses=_default_dose_parser())
+    if not sections:
+        raise InputError("no article body found", source, 1)
+    files = article_files(meta, sections)
+    # Never write records that would not load back.
+    for name, body in files.items():
+        doc = load_yaml(os.path.join(out_dir, slug, name), body)
+        problems = validate(doc, "article" if name == "article.yaml" else "section")
+        if problems:
+            v = problems[0]
+            raise InputError(f"internal error: imported record {name} is invalid: {v.message}", source)
+    return write_article(out_dir, slug, files, force=force)

@@ -1,0 +1,194 @@
+"""Articles on disk: find them, load and validate them, write them atomically.
+
+An article is a folder ``<slug>/`` holding ``article.yaml`` (metadata) and one
+file per section, ``NNN-<heading-slug>.yaml``, read in file-name order.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from medlint.errors import InputError
+from medlint.records.model import Article, build_section
+from medlint.records.validate import SchemaViolation, validate
+from medlint.records.yamlio import Document, atomic_write, dump_yaml, load_yaml
+
+ARTICLE_FILE = "article.yaml"
+SECTION_FILE = re.compile(r"^\d{3}-[a-z0-9][a-z0-9-]*\.yaml$")
+#: Other YAML files an article folder may hold, by name -> schema.
+EXTRA_FILES: dict[str, str] = {}
+
+
+@dataclass
+class LoadedArticle:
+    """An article folder read from disk: its model (when valid) and what was wrong."""
+
+    folder: str
+    slug: str
+    documents: dict[str, Document] = field(default_factory=dict)
+    violations: list[tuple[str, SchemaViolation]] = field(default_factory=list)
+    article: Article | None = None
+
+
+def _resolve(path: str) -> Path:
+    p = Path(path)
+    try:
+        p.resolve(strict=True)
+    except FileNotFoundError:
+        raise InputError("no such file or directory", path) from None
+    except (RuntimeError, OSError) as exc:
+        if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == 40:
+            raise InputError("symbolic link loop", path) from None
+        raise InputError(f"cannot open: {exc.strerror or exc}", path) from None
+    return p
+
+
+def is_article_folder(path: Path) -> bool:
+    return (path / ARTICLE_FILE).is_file()
+
+
+def find_articles(paths: list[str]) -> list[str]:
+    """Article folders under the given paths, sorted and de-duplicated.
+
+    A path may be an article folder, a folder of article folders (searched
+    recursively, hidden folders skipped), or a file inside an article folder.
+    """
+    found: set[str] = set()
+    for raw in paths:
+        p = _resolve(raw)
+        if p.is_file():
+            parent = p.parent
+            if not is_article_folder(parent):
+                raise InputError("not inside an article folder (no article.yaml beside it)", raw)
+            found.add(os.path.normpath(str(parent)))
+            continue
+        if is_article_folder(p):
+            found.add(os.path.normpath(str(p)))
+            continue
+        for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            if ARTICLE_FILE in filenames:
+                found.add(os.path.normpath(dirpath))
+                dirnames[:] = []
+    return sorted(found)
+
+
+def section_files(folder: str) -> list[str]:
+    return sorted(n for n in os.listdir(folder) if SECTION_FILE.match(n))
+
+
+def load_article(folder: str) -> LoadedArticle:
+    """Load, validate and model one article folder.
+
+    Raises InputError for unreadable files (exit 2). Schema violations are
+    collected; the model is built only when every file is valid.
+    """
+    folder = os.path.normpath(folder)
+    slug = os.path.basename(folder)
+    loaded = LoadedArticle(folder=folder, slug=slug)
+    meta_path = os.path.join(folder, ARTICLE_FILE)
+    meta_doc = load_yaml(meta_path)
+    loaded.documents[meta_path] = meta_doc
+    for v in validate(meta_doc, "article"):
+        loaded.violations.append((meta_path, v))
+    if isinstance(meta_doc.data, dict) and isinstance(meta_doc.data.get("slug"), str) and meta_doc.data["slug"] != slug:
+        line, col = meta_doc.mark("/slug")
+        loaded.violations.append((meta_path, SchemaViolation(
+            "/slug", line, col, f"'slug': '{meta_doc.data['slug']}' does not match the folder name '{slug}'",
+            meta_doc.data["slug"])))
+    for name in sorted(os.listdir(folder)):
+        full = os.path.join(folder, name)
+        if name.endswith((".yaml", ".yml")) and name != ARTICLE_FILE and not SECTION_FILE.match(name) \
+                and name not in EXTRA_FILES and not name.startswith("."):
+            loaded.violations.append((full, SchemaViolation(
+                "", 1, 1, f"unexpected file in article folder: section files are named NNN-<heading>.yaml, e.g. 010-causes.yaml", name)))
+    sections_docs = []
+    for name in section_files(folder):
+        path = os.path.join(folder, name)
+        doc = load_yaml(path)
+        loaded.documents[path] = doc
+        for v in validate(doc, "section"):
+            loaded.violations.append((path, v))
+        sections_docs.append((path, doc))
+    if loaded.violations:
+        return loaded
+    article = Article(path=meta_path, pointer="", slug=slug, folder=folder, meta=meta_doc.data)
+    for index, (path, doc) in enumerate(sections_docs):
+        article.sections.append(build_section(doc.data, path, index, article))
+    loaded.article = article
+    return loaded
+
+
+# ---------------------------------------------------------------------------
+# writing whole articles
+
+
+def article_files(meta: dict, sections: list[dict]) -> dict[str, str]:
+    """File name -> YAML text for an article (metadata and section mappings)."""
+    files = {ARTICLE_FILE: dump_yaml(meta, "# yaml-language-server: $schema=../../schema/article.schema.json\n")}
+    used: set[str] = set()
+    for i, sec in enumerate(sections):
+        base = _slugify(sec.get("heading") or sec.get("kind") or "section")[:48].strip("-") or "section"
+        name = f"{(i + 1) * 10:03d}-{base}.yaml"
+        n = 2
+        while name in used:
+            name = f"{(i + 1) * 10:03d}-{base}-{n}.yaml"
+            n += 1
+        used.add(name)
+        files[name] = dump_yaml(sec, "# yaml-language-server: $schema=../../schema/section.schema.json\n")
+    return files
+
+
+def _slugify(text: str) -> str:
+    import unicodedata
+
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def write_article(out_dir: str, slug: str, files: dict[str, str], force: bool = False) -> str:
+    """Write an article folder atomically: build it beside the target, then rename.
+
+    Without ``force`` an existing article is never touched. With ``force`` the old
+    folder is swapped out only once the new one is complete.
+    """
+    target = os.path.join(out_dir, slug)
+    if os.path.lexists(target) and not force:
+        raise InputError("article already exists (use --force to replace it)", target)
+    os.makedirs(out_dir, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=f".{slug}.", suffix=".tmp", dir=out_dir)
+    try:
+        for name, text in files.items():
+            with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.chmod(tmp, 0o755)
+        if os.path.lexists(target):
+            old = tempfile.mkdtemp(prefix=f".{slug}.", suffix=".old", dir=out_dir)
+            os.rmdir(old)
+            os.rename(target, old)
+            try:
+                os.rename(tmp, target)
+            except BaseException:
+                os.rename(old, target)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return target
+
+
+__all__ = [
+    "ARTICLE_FILE", "LoadedArticle", "find_articles", "load_article", "write_article",
+    "article_files", "atomic_write",
+]

@@ -1,0 +1,91 @@
+"""JSON Schema validation of loaded YAML documents, located back to file:line:col."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from medlint.records.yamlio import Document, escape_pointer
+from medlint.resources import schema_dir
+
+
+@dataclass(frozen=True)
+class SchemaViolation:
+    pointer: str
+    line: int
+    column: int
+    message: str
+    excerpt: str
+
+
+@lru_cache(maxsize=None)
+def _registry():
+    from referencing import Registry, Resource
+
+    resources = []
+    for path in sorted(schema_dir().glob("*.json")):
+        with open(path, encoding="utf-8") as fh:
+            contents = json.load(fh)
+        resources.append((contents["$id"], Resource.from_contents(contents)))
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=None)
+def validator(name: str):
+    """A compiled validator for ``schema/<name>.schema.json``."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    schema_id = f"https://medlint.example/schema/{name}.schema.json"
+    schema = _registry().contents(schema_id)
+    return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker(("date",)))
+
+
+def _pointer(parts) -> str:
+    return "".join(f"/{escape_pointer(str(p))}" for p in parts)
+
+
+def _describe(error) -> tuple[str, str | None]:
+    """An editor-facing message, and the key to point at when it is a key problem."""
+    path = "/".join(str(p) for p in error.absolute_path)
+    where = f"'{path}': " if path else ""
+    validator_name = error.validator
+    if validator_name == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(k for k in error.instance if k not in allowed)
+        keys = ", ".join(f"'{k}'" for k in extra)
+        hint = ", ".join(sorted(allowed))
+        return f"{where}unknown key {keys} (allowed: {hint})", (extra[0] if extra else None)
+    if validator_name == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"{where}missing required key '{missing}'", None
+    if validator_name == "oneOf" and isinstance(error.instance, dict):
+        present = [k for k in ("paragraph", "disclaimer", "list", "faq") if k in error.instance]
+        if present:
+            return f"{where}a block holds exactly one of paragraph, disclaimer, list, faq (found {', '.join(present)})", None
+        return f"{where}a block needs one of paragraph, disclaimer, list, faq", None
+    if validator_name == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        return f"{where}{error.instance!r} is not one of: {options}", None
+    if validator_name == "format":
+        return f"{where}{error.instance!r} is not a valid {error.validator_value} (write YYYY-MM-DD)", None
+    return f"{where}{error.message}", None
+
+
+def validate(doc: Document, schema_name: str) -> list[SchemaViolation]:
+    """Validate a loaded document; each violation located at its YAML node."""
+    out: list[SchemaViolation] = []
+    for error in validator(schema_name).iter_errors(doc.data):
+        pointer = _pointer(error.absolute_path)
+        message, bad_key = _describe(error)
+        if bad_key is not None:
+            key_ptr = f"{pointer}/{escape_pointer(bad_key)}"
+            line, col = doc.key_marks.get(key_ptr) or doc.mark(pointer)
+            excerpt = bad_key
+        else:
+            line, col = doc.mark(pointer)
+            inst = error.instance
+            excerpt = inst if isinstance(inst, str) else (str(inst) if isinstance(inst, (int, float)) else "")
+        out.append(SchemaViolation(pointer, line, col, message, excerpt))
+    out.sort(key=lambda v: (v.line, v.column, v.message))
+    return out

@@ -1,0 +1,310 @@
+"""Safe YAML reading with line marks, and atomic YAML writing.
+
+Records are read from the parser's event stream (libyaml's C parser where
+available) instead of PyYAML's composer and constructor, so that in one pass:
+
+* every value gets its position (a JSON pointer -> 1-based line and column);
+* duplicate keys are rejected (PyYAML silently keeps the last one);
+* anchors and aliases are rejected (records never need them, and refusing them
+  defuses alias bombs);
+* nesting is bounded without recursion (a deeply nested document cannot blow
+  the C stack);
+* only plain data comes out: str, int, float, bool, None, list, dict.
+  Timestamps stay strings ("2025-05-19") so JSON Schema sees what the editor wrote.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from medlint.errors import InputError
+
+try:  # libyaml: fast and safe
+    _Loader = yaml.CSafeLoader
+    _Dumper = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover - pure-Python fallback
+    _Loader = yaml.SafeLoader
+    _Dumper = yaml.SafeDumper
+
+MAX_DEPTH = 64
+MAX_BYTES = 8 * 1024 * 1024
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SCALAR_TAGS = {_INT, _FLOAT, _BOOL, _NULL, _STR, _TIMESTAMP}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data, where each value sits, and its lines."""
+
+    path: str
+    data: object
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+
+    def mark(self, pointer: str) -> tuple[int, int]:
+        """Line and column of the value at ``pointer`` (or its nearest parent)."""
+        while True:
+            if pointer in self.marks:
+                return self.marks[pointer]
+            if not pointer:
+                return (1, 1)
+            pointer = pointer.rsplit("/", 1)[0]
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.split("\n")
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def escape_pointer(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """Read a file as UTF-8 text, refusing binary, oversized and undecodable files."""
+    p = str(path)
+    try:
+        with open(p, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a file", p) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", p) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB", p)
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise InputError("binary file (contains NUL bytes), expected UTF-8 text", p, line)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", p, line, col) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def load_yaml(path: str | os.PathLike, text: str | None = None) -> Document:
+    """Load one YAML file safely; raise InputError (located) on anything unusable."""
+    p = str(path)
+    if text is None:
+        text = read_text(p)
+    if not text.strip():
+        raise InputError("empty file, expected a YAML mapping", p, 1)
+    doc = Document(path=p, data=None, text=text)
+    loader = _Loader(text)
+    try:
+        doc.data = _build(loader, doc)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise InputError(f"invalid YAML: {problem}", p, line, col) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", p) from None
+    finally:
+        loader.dispose()
+    if doc.data is None:
+        raise InputError("empty document, expected a YAML mapping", p, 1)
+    return doc
+
+
+def _build(loader, doc: Document):
+    """Turn the event stream into plain data plus marks, iteratively."""
+    path = doc.path
+    marks = doc.marks
+    key_marks = doc.key_marks
+    # Stack frames: [container, pointer, pending_key, pending_key_mark]
+    stack: list[list] = []
+    root = None
+    documents = 0
+
+    def located(msg: str, mark) -> InputError:
+        return InputError(msg, path, mark.line + 1, mark.column + 1)
+
+    def attach(value, pointer_hint_mark, event) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        frame = stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            container.append(value)
+            return
+        if frame[2] is _NO_KEY:
+            # value is a key
+            if not isinstance(value, (str, int, float, bool)) and value is not None:
+                raise located("a mapping key must be a plain scalar", event.start_mark)
+            key = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+            if key in container:
+                raise located(f"duplicate key '{key}' (an earlier value would be silently lost)", event.start_mark)
+            frame[2] = key
+            frame[3] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            return
+        key = frame[2]
+        container[key] = value
+        frame[2] = _NO_KEY
+
+    def child_pointer() -> str:
+        if not stack:
+            return ""
+        frame = stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            return f"{frame[1]}/{len(container)}"
+        if frame[2] is _NO_KEY:
+            return ""  # a key: no pointer of its own
+        return f"{frame[1]}/{escape_pointer(frame[2])}"
+
+    def is_key_position() -> bool:
+        return bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY
+
+    while loader.check_event():
+        event = loader.get_event()
+        etype = type(event)
+        if etype is yaml.StreamStartEvent or etype is yaml.StreamEndEvent or etype is yaml.DocumentEndEvent:
+            continue
+        if etype is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise located("more than one YAML document in the file", event.start_mark)
+            continue
+        if etype is yaml.AliasEvent:
+            raise located("YAML aliases (*name) are not allowed in records", event.start_mark)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise located("YAML anchors (&name) are not allowed in records", event.start_mark)
+        if etype is yaml.ScalarEvent:
+            value = _scalar(loader, event, located)
+            if is_key_position():
+                attach(value, None, event)
+                continue
+            pointer = child_pointer()
+            marks[pointer] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if stack and isinstance(stack[-1][0], dict):
+                key_marks[pointer] = stack[-1][3]
+            attach(value, None, event)
+            continue
+        if etype is yaml.MappingStartEvent or etype is yaml.SequenceStartEvent:
+            tag = event.tag
+            expected = _MAP_TAG if etype is yaml.MappingStartEvent else _SEQ_TAG
+            if tag not in (None, "!", expected):
+                raise located(f"unsupported YAML tag {tag}", event.start_mark)
+            if is_key_position():
+                raise located("a mapping key must be a plain scalar", event.start_mark)
+            if len(stack) >= MAX_DEPTH:
+                raise located(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+            pointer = child_pointer()
+            marks[pointer] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if stack and isinstance(stack[-1][0], dict):
+                key_marks[pointer] = stack[-1][3]
+            container = {} if etype is yaml.MappingStartEvent else []
+            attach(container, None, event)
+            stack.append([container, pointer, _NO_KEY, None])
+            continue
+        if etype is yaml.MappingEndEvent or etype is yaml.SequenceEndEvent:
+            stack.pop()
+            continue
+    return root
+
+
+class _NoKey:
+    __slots__ = ()
+
+
+_NO_KEY = _NoKey()
+
+
+def _scalar(loader, event, located):
+    value = event.value
+    if event.tag in (None, "!"):
+        tag = loader.resolve(yaml.ScalarNode, value, event.implicit)
+    else:
+        tag = event.tag
+        if tag not in _SCALAR_TAGS:
+            raise located(f"unsupported YAML tag {tag}", event.start_mark)
+    if tag == _STR or tag == _TIMESTAMP:
+        return value
+    node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+    try:
+        if tag == _INT:
+            return loader.construct_yaml_int(node)
+        if tag == _FLOAT:
+            return loader.construct_yaml_float(node)
+        if tag == _BOOL:
+            return loader.construct_yaml_bool(node)
+        if tag == _NULL:
+            return None
+    except (ValueError, yaml.YAMLError):
+        raise located(f"cannot read {value!r} as {tag.rsplit(':', 1)[-1]}", event.start_mark) from None
+    return value  # pragma: no cover
+
+
+# ---------------------------------------------------------------------------
+# writing
+
+
+class _RecordDumper(_Dumper):
+    """Block style, keys in the order given, long lines kept whole."""
+
+
+def _str_representer(dumper, data: str):
+    style = None
+    if "\n" in data:
+        style = "|"
+    return dumper.represent_scalar(_STR, data, style=style)
+
+
+_RecordDumper.add_representer(str, _str_representer)
+
+
+def dump_yaml(data, header: str = "") -> str:
+    body = yaml.dump(
+        data,
+        Dumper=_RecordDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000,
+        default_flow_style=False,
+        indent=2,
+    )
+    return header + body
+
+
+def atomic_write(path: str | os.PathLike, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            mode = os.stat(target).st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,100 @@
+"""The check registry: every check's ID, category, severity, rationale and examples.
+
+A check is a small function ``(article, ctx) -> Iterable[Hit]`` registered
+with :func:`check`. Its docstring is its rationale (what it does, why it
+matters, the source), shown by ``medlint explain ID``. ``bad`` and ``good``
+are short article texts in the site's plain-text style: the registry test
+imports each one and requires every ``bad`` example to be flagged and every
+``good`` one to pass.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+import inspect
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from medlint.findings import CATEGORIES, SEVERITIES
+
+#: The clock the examples are judged by (so they never depend on the real date).
+EXAMPLE_TODAY = _dt.date(2026, 11, 24)
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    id: str
+    name: str
+    category: str
+    severity: str
+    func: Callable
+    fix: str
+    bad: tuple[str, ...] = ()
+    good: tuple[str, ...] = ()
+    fixable: bool = False
+
+    @property
+    def rationale(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def module(self) -> str:
+        return self.func.__module__
+
+
+_REGISTRY: dict[str, CheckInfo] = {}
+
+
+def check(id: str, *, name: str, category: str, severity: str, fix: str,
+          bad: Iterable[str] = (), good: Iterable[str] = (), fixable: bool = False):
+    """Register a check function under ``id``."""
+    if category not in CATEGORIES:
+        raise ValueError(f"{id}: unknown category {category!r}")
+    if severity not in SEVERITIES:
+        raise ValueError(f"{id}: unknown severity {severity!r}")
+
+    def wrap(func: Callable) -> Callable:
+        if id in _REGISTRY and _REGISTRY[id].func is not func:
+            raise ValueError(f"duplicate check id {id}")
+        _REGISTRY[id] = CheckInfo(id=id, name=name, category=category, severity=severity, func=func,
+                                  fix=fix, bad=tuple(bad), good=tuple(good), fixable=fixable)
+        func.check_id = id
+        return func
+
+    return wrap
+
+
+_loaded = False
+
+
+def all_checks() -> dict[str, CheckInfo]:
+    """Every registered check, importing the check families on first call."""
+    global _loaded
+    if not _loaded:
+        import medlint.checks as pkg
+
+        for mod in sorted(m.name for m in pkgutil.iter_modules(pkg.__path__)):
+            if not mod.startswith("_"):
+                importlib.import_module(f"medlint.checks.{mod}")
+        _loaded = True
+    return dict(sorted(_REGISTRY.items()))
+
+
+def get(check_id: str) -> CheckInfo | None:
+    return all_checks().get(check_id.upper())
+
+
+@dataclass
+class Context:
+    """What a check may know besides the article: the clock and the check data."""
+
+    today: _dt.date
+    data: Callable[[str], dict] = field(default=None)  # name -> validated checks/<name>.yaml
+
+    def __post_init__(self):
+        if self.data is None:
+            from medlint import policy
+
+            self.data = policy.load

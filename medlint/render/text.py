@@ -1,0 +1,22 @@
+"""One line per finding: ``path:line:col: ID message`` (plus the suggestion)."""
+
+from __future__ import annotations
+
+from medlint.findings import Finding
+
+
+def line(f: Finding) -> str:
+    out = f"{f.path}:{f.line}:{f.column}: {f.check} [{f.severity}] {f.message}"
+    if f.suggestion:
+        out += f" Fix: {f.suggestion}"
+    return out
+
+
+def render(findings: list[Finding], summary: dict) -> str:
+    lines = [line(f) for f in findings]
+    sev = summary["by_severity"]
+    n = summary["articles"]
+    lines.append(
+        f"{summary['findings']} finding{'s' if summary['findings'] != 1 else ''} "
+        f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) in {n} article{'s' if n != 1 else ''}")
+    return "\n".join(lines) + "\n"
