@@ -1,0 +1,38 @@
+"""Helpers the tests share: turn a short article text into records on disk and check it."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+
+from medlint.engine import Options, check_article
+from medlint.importer.decompose import _default_dose_parser, decompose
+from medlint.records.store import article_files, write_article
+from medlint.registry import EXAMPLE_TODAY
+
+MINIMAL_META = "title: Example\nslug: example\nlanguage: en\n"
+
+
+def article_from_text(text: str, root, slug: str = "example", markdown: bool = False) -> str:
+    """Import ``text`` as an article under ``root``; returns the article folder."""
+    meta, sections = decompose(text, slug=slug, markdown=markdown, parse_doses=_default_dose_parser())
+    return write_article(str(root), slug, article_files(meta, sections), force=True)
+
+
+def article_from_yaml_section(section_yaml: str, root, slug: str = "example") -> str:
+    folder = os.path.join(str(root), slug)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
+        fh.write(MINIMAL_META.replace("example", slug))
+    with open(os.path.join(folder, "010-section.yaml"), "w", encoding="utf-8") as fh:
+        fh.write(section_yaml)
+    return folder
+
+
+def findings_for(text: str, check_id: str, root, today: _dt.date = EXAMPLE_TODAY, markdown: bool = False,
+                 schema_example: bool = False):
+    """Findings of one check on an article written as text (or, for schema examples, a section YAML)."""
+    folder = article_from_yaml_section(text, root) if schema_example else article_from_text(text, root, markdown=markdown)
+    result = check_article(folder, Options(today=today, select=frozenset({check_id})))
+    assert result.error is None, result.error
+    return [f for f in result.findings if f.check == check_id]
