@@ -32,6 +32,29 @@ class ArticleResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None       # an unreadable file: the one-line message
     checked: bool = False          # the battery ran (records were valid)
+    info: dict = field(default_factory=dict)  # title, dates, sections: what reports show
+
+
+def article_info(article: Article) -> dict:
+    """What a report shows about an article besides its findings (plain JSON data)."""
+    meta = article.meta
+    return {
+        "slug": article.slug,
+        "title": article.title,
+        "path": _rel(article.folder),
+        "authors": [p.get("name", "") for p in meta.get("authors", [])],
+        "reviewers": [
+            {"name": p.get("name", ""), "credentials": list(p.get("credentials", []))}
+            for p in meta.get("reviewers", [])
+        ],
+        "last_reviewed": meta.get("last_reviewed"),
+        "updated": meta.get("updated"),
+        "next_review": meta.get("next_review"),
+        "sections": [
+            {"heading": s.heading, "kind": s.kind, "level": s.level, "path": _rel(s.path)}
+            for s in article.sections
+        ],
+    }
 
 
 @dataclass
@@ -94,7 +117,15 @@ def _field_value(record: Record, name: str):
     if name == "text":
         return getattr(record, "text", None)
     if isinstance(record, Article):
-        return record.meta.get(name)
+        value = record.meta  # a pointer into article.yaml, e.g. "footer/1/text"
+        for part in name.split("/"):
+            if isinstance(value, list) and part.isdigit() and int(part) < len(value):
+                value = value[int(part)]
+            elif isinstance(value, dict):
+                value = value.get(part)
+            else:
+                return None
+        return value
     return getattr(record, name, None)
 
 
@@ -126,6 +157,7 @@ def check_article(folder: str, options: Options) -> ArticleResult:
     if article is None:
         return result
     result.checked = True
+    result.info = article_info(article)
     ctx = Context(today=options.today)
     for info in checks:
         if info.id == SCHEMA_CHECK:
