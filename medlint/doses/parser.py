@@ -1,0 +1,1276 @@
+"""Dose-expression parser.
+
+``parse_doses(text)`` reads an item sentence ("Ibuprofen 400-600 mg every 6 h
+with food - NSAID; ...") the way a pharmacist would and returns structured
+:class:`Dose` objects.  It is a pure function of the text and does not need
+pint: quantities are only built (lazily, via :mod:`medlint.doses.units`) when a
+caller asks for them.
+
+Every parsed piece keeps its ``raw`` text and its ``span`` ``(start, end)``
+into the ORIGINAL text, so ``text[start:end] == raw`` always holds.  The
+parser works on a length-preserving normalisation of the text (dashes,
+micro signs, multiplication signs and odd spaces folded to one form) so that
+offsets never drift.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any, Iterator
+
+from . import units as _units
+
+Span = tuple[int, int]
+
+__all__ = [
+    "Span", "Piece", "UnitToken", "AmountEnd", "Amount", "Strength", "Frequency",
+    "Route", "Form", "Duration", "Limit", "Dose", "DailyMax",
+    "parse_doses", "find_quantities", "normalize",
+]
+
+# ---------------------------------------------------------------------------
+# normalisation (length preserving: one character in, one character out)
+
+_FOLD = str.maketrans({
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-", "\ufe63": "-", "\uff0d": "-",
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
+    "\t": " ", "\u3000": " ",
+    "\u03bc": "\u00b5",  # Greek mu -> micro sign
+    "\u00d7": "x", "\u2715": "x", "\u2a2f": "x",
+    "\u2019": "'",
+})
+
+
+def normalize(text: str) -> str:
+    """Length-preserving fold used internally; exposed for tests and checks."""
+    out = text.translate(_FOLD)
+    assert len(out) == len(text)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# data model
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A verbatim slice of the text."""
+
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class UnitToken:
+    """A unit word as written after a number.
+
+    ``unit`` is the canonical pint unit name when the lexicon accepts the
+    spelling (None otherwise, e.g. ``"mgs"``); ``kind`` is one of mass,
+    volume, activity, count, percent, length, angle, time, or ``unknown``.
+    """
+
+    raw: str
+    span: Span
+    unit: str | None
+    kind: str
+
+    @property
+    def is_dose_unit(self) -> bool:
+        return self.kind in _units.DOSE_KINDS
+
+    def pint_known(self) -> bool:
+        """Can pint read the unit exactly as written? (builds the registry)"""
+        return _units.pint_knows(self.raw)
+
+    def dimension(self) -> str | None:
+        """pint dimensionality, e.g. ``"[mass]"``; None if unreadable."""
+        if self.unit is not None:
+            return _units.dimension_of(self.unit)
+        return _units.dimension_of(self.raw)
+
+
+@dataclass(frozen=True)
+class AmountEnd:
+    """One end of an amount: the number as written plus any unit right after it.
+
+    ``raw`` covers number and unit together ("750mg", ".5 mg", "5.0 mg") so a
+    notation check can see spacing, naked and trailing-zero decimals.
+    """
+
+    value: float
+    number: Piece
+    unit: UnitToken | None
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number or range with its unit ("500-1000 mg", "400 mg-0.6 g")."""
+
+    low: AmountEnd
+    high: AmountEnd | None
+    separator: Piece | None
+    raw: str
+    span: Span
+    implied: bool = False  #: e.g. the "1 patch" implied by "5 % Patch"
+
+    @property
+    def unit(self) -> UnitToken | None:
+        """The effective unit (the high end's, else the low end's)."""
+        if self.high is not None and self.high.unit is not None:
+            return self.high.unit
+        return self.low.unit
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+    @property
+    def upper(self) -> AmountEnd:
+        return self.high if self.high is not None else self.low
+
+    @property
+    def mixed_units(self) -> bool:
+        """True when both ends carry differently written units (400 mg-0.6 g)."""
+        return (
+            self.high is not None and self.low.unit is not None
+            and self.high.unit is not None
+            and self.low.unit.raw.replace("μ", "µ") != self.high.unit.raw.replace("μ", "µ")
+        )
+
+    def quantity(self, end: str = "upper"):
+        """pint Quantity of ``"low"``, ``"high"`` or ``"upper"`` (default)."""
+        e = {"low": self.low, "high": self.high, "upper": self.upper}[end]
+        if e is None:
+            return None
+        u = e.unit if e.unit is not None else self.unit
+        if u is None or u.unit is None:
+            return None
+        return _units.get_registry().Quantity(e.value, u.unit)
+
+
+@dataclass(frozen=True)
+class Strength:
+    """Product strength: ``5 %`` or a concentration such as ``10 mg/mL``."""
+
+    value: float
+    unit: str  #: "%" or e.g. "mg/mL" as written
+    kind: str  #: "percent" | "concentration"
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """How often.  ``administrations_per_day`` is the average rate at the
+    most frequent end (every 4-6 h -> 6; weekly -> 1/7);
+    ``max_administrations_per_24h`` is the most doses that can fall into one
+    24-hour window (every 5 h -> 5, weekly -> 1)."""
+
+    kind: str
+    raw: str
+    span: Span
+    administrations_per_day: float | None
+    interval_hours: tuple[float, float] | None = None
+
+    @property
+    def max_administrations_per_24h(self) -> int | None:
+        apd = self.administrations_per_day
+        if apd is None:
+            return None
+        if self.interval_hours is not None:
+            return max(1, math.ceil(24 / min(self.interval_hours) - 1e-9))
+        return max(1, math.ceil(apd - 1e-9))
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str  #: canonical: oral, intravenous, intramuscular, subcutaneous, ...
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Form:
+    name: str  #: canonical: patch, cream, gel, tablet, dose-pack, injection, ...
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Duration:
+    days: float
+    days_high: float | None
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A stated maximum.  ``kind`` is per_dose, per_day, doses_per_day or
+    duration.  ``value`` is in ``amount``'s unit, in doses, or in days.
+    ``assumed`` is True when the text did not say per what ("max 1200 mg" is
+    read as per day)."""
+
+    kind: str
+    value: float
+    raw: str
+    span: Span
+    amount: Amount | None = None
+    assumed: bool = False
+    per_weight: Piece | None = None  #: "/kg" for weight-based limits
+
+
+@dataclass(frozen=True)
+class DailyMax:
+    quantity: Any  #: pint Quantity, amount per day (e.g. milligram / day)
+    explanation: str  #: e.g. "1000 mg × 4/day = 4 g/day"
+
+
+@dataclass(frozen=True)
+class Dose:
+    """One dose as a pharmacist reads it.  See module docs for the fields."""
+
+    text: str
+    span: Span
+    substance: Piece | None = None
+    substance_key: str | None = None
+    amount: Amount | None = None
+    per: str = "dose"  #: "dose" or "day" (mg/day, per day, a day, daily total)
+    per_piece: Piece | None = None
+    per_weight: Piece | None = None  #: the "/kg" of mg/kg
+    strength: Strength | None = None
+    frequency: Frequency | None = None
+    as_needed: Piece | None = None
+    route: Route | None = None
+    form: Form | None = None
+    duration: Duration | None = None
+    taper: Piece | None = None
+    max_per_dose: Limit | None = None
+    max_per_day: Limit | None = None
+    max_doses_per_day: Limit | None = None
+    max_duration_days: Limit | None = None
+    titration: tuple["Dose", ...] = ()
+    titration_marker: Piece | None = None  #: the marker that led to this step
+    unit_problem: str | None = None  #: unknown_unit | not_dose_unit | mixed_units | missing_unit
+
+    # -- conveniences -----------------------------------------------------
+    @property
+    def weight_based(self) -> bool:
+        return self.per_weight is not None
+
+    @property
+    def single(self) -> bool:
+        return self.frequency is not None and self.frequency.kind == "single"
+
+    @property
+    def steps(self) -> tuple["Dose", ...]:
+        """All titration steps including this (starting) dose."""
+        return (self,) + self.titration
+
+    def pieces(self) -> Iterator[tuple[str, str, Span]]:
+        """Every (name, raw, span) stored in this dose, recursively."""
+        yield from _walk_pieces("dose", self)
+
+    # -- arithmetic -------------------------------------------------------
+    def daily_maximum(self) -> DailyMax | None:
+        """Largest amount a day this dose allows, with the arithmetic spelled
+        out; honours stated maxima.  None when not computable."""
+        return _daily_maximum(self)
+
+    def max_daily_amount(self):
+        """pint Quantity (amount / day) or None.  See :meth:`daily_maximum`."""
+        dm = _daily_maximum(self)
+        return None if dm is None else dm.quantity
+
+    def to_record(self) -> dict:
+        """Plain-data form for YAML; validated by schema/dose.schema.json."""
+        return _dose_record(self)
+
+
+def _walk_pieces(prefix: str, obj: Any) -> Iterator[tuple[str, str, Span]]:
+    if obj is None:
+        return
+    if isinstance(obj, tuple) and obj and isinstance(obj[0], Dose):
+        for i, d in enumerate(obj):
+            yield from _walk_pieces(f"{prefix}[{i}]", d)
+        return
+    if not hasattr(obj, "__dataclass_fields__"):
+        return
+    if hasattr(obj, "raw") and hasattr(obj, "span"):
+        yield prefix, obj.raw, obj.span
+    if isinstance(obj, Dose):
+        yield prefix, obj.text, obj.span
+    for f in fields(obj):
+        v = getattr(obj, f.name)
+        if f.name in ("span", "raw", "text"):
+            continue
+        if hasattr(v, "__dataclass_fields__") or isinstance(v, tuple):
+            yield from _walk_pieces(f"{prefix}.{f.name}", v)
+
+
+# ---------------------------------------------------------------------------
+# lexical patterns
+
+_SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_MAP = {c: str(i) for i, c in enumerate(_SUP)}
+_SUP_MAP["⁻"] = "-"
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[ ]\d{3})+(?![\d.,])|\d+)(?:\.\d+)?|\.\d+"
+_VALUE = (
+    rf"(?:(?:{_NUM})[ ]?x[ ]?10(?:\^[ ]?-?\d+|\*\*-?\d+|⁻?[{_SUP}]+)"
+    rf"|10(?:\^-?\d+|⁻?[{_SUP}]+)"
+    rf"|(?:\d+(?:\.\d+)?)e[-+]?\d+(?![\w])"
+    rf"|{_NUM})"
+)
+# a number may not be glued to a preceding word ("BPC-157", "L3", "Omega-3")
+_VALUE_RE = re.compile(rf"(?<![\w.,^])(?<![A-Za-z]-)(?<!\d-)(?:{_VALUE})", re.I)
+_VALUE_AT = re.compile(rf"(?:{_VALUE})", re.I)
+_UNIT_RE = re.compile(
+    r"(?P<sp>[ ]{0,2}|-)(?P<u>international units?|per cent|%|°"
+    r"|[A-Za-zµ]+)(?![A-Za-zµ])"
+)
+_SEP_RE = re.compile(r"(?P<pre>[ ]*)(?P<sep>-|to)(?P<post>[ ]*)(?=[\d.])", re.I)
+
+# words that can follow a number without being its unit
+_STOP_WORDS = frozenset("""
+every each times time twice thrice daily a an at to and or with without for in of on off per
+the than then as by from up max maximum not no do dose doses tid bid qid qd qod qhs hs prn
+iv im sc sq po od bd tds qds nightly weekly monthly yearly annually once single stat orally
+oral x is are was be day-old mg/kg after before until over under about approximately
+""".split())
+
+_PER_DAY_RE = re.compile(
+    r"(?P<q>[ ]+(?:elemental|total|base|daily))?"
+    r"(?P<per>[ ]?/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)(?![A-Za-z])"
+    r"|[ ]+(?:per|a|each|every)[ ]+day(?![A-Za-z])"
+    r"|[ ]+daily[ ]+total(?![A-Za-z])"
+    r"|[ ]+(?:per|in|every)[ ]+24[ ]?h(?:ours?|rs?)?(?![A-Za-z]))",
+    re.I,
+)
+_PER_KG_RE = re.compile(r"[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z])", re.I)
+_PER_DOSE_RE = re.compile(r"[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z])", re.I)
+_CONC_RE = re.compile(r"[ ]?/[ ]?(?P<d>mL|ml|L|g|tab(?:let)?|cap(?:sule)?|actuation|puff|spray|drop)(?![A-Za-z])")
+
+_WORD_NUM = {
+    "once": 1, "one": 1, "twice": 2, "two": 2, "thrice": 3, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8,
+}
+_N = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight)"
+_H = r"h(?:ours?|rs?|r)?\.?(?![A-Za-z])"
+
+
+def _num_word(s: str) -> float:
+    s = s.strip().lower()
+    if s in _WORD_NUM:
+        return float(_WORD_NUM[s])
+    return float(s)
+
+
+def _parse_value(raw: str) -> float:
+    """Numeric value of a number as written ("1,000", ".5", "1 × 10⁶")."""
+    s = normalize(raw).replace(" ", "").replace(",", "").lower()
+    s = "".join(_SUP_MAP.get(c, c) for c in s)
+    m = re.fullmatch(r"(?:(?P<m>[\d.]+)x)?10(?:\^|\*\*)?(?P<e>-?\d+)", s)
+    if m and ("x" in s or "^" in s or "**" in s or any(c in raw for c in _SUP)):
+        mant = float(m.group("m")) if m.group("m") else 1.0
+        return mant * 10 ** int(m.group("e"))
+    return float(s)
+
+
+# frequency ------------------------------------------------------------------
+
+_FREQ_PATTERNS: list[tuple[str, re.Pattern, Any]] = []
+
+
+def _freq(kind: str, pattern: str, value: Any, flags: int = re.I) -> None:
+    _FREQ_PATTERNS.append((kind, re.compile(pattern, flags), value))
+
+
+def _every_hours(m: re.Match) -> tuple[float, tuple[float, float]]:
+    lo = _num_word(m.group("a"))
+    hi = _num_word(m.group("b")) if m.group("b") else lo
+    lo, hi = min(lo, hi), max(lo, hi)
+    if lo <= 0:
+        return (None, None)  # type: ignore[return-value]
+    return 24.0 / lo, (lo, hi)
+
+
+_freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?{_H}", _every_hours)
+_freq("interval", rf"\bq\.?[ ]?(?P<a>\d+)(?:[ ]?(?:-|to)[ ]?(?P<b>\d+))?[ ]?{_H}", _every_hours)
+_freq("interval", r"\b(?:every|each)[ ]+hour\b|\bhourly\b", lambda m: (24.0, (1.0, 1.0)))
+_freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:min(?:utes?|s)?)(?![A-Za-z])",
+      lambda m: (1440.0 / _num_word(m.group("a")), None) if _num_word(m.group("a")) > 0 else (None, None))
+_freq("every_n_days", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?days?\b",
+      lambda m: (1.0 / _num_word(m.group("a")), None) if _num_word(m.group("a")) > 0 else (None, None))
+_freq("every_n_weeks", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:weeks?|wks?)\b",
+      lambda m: (1.0 / (7 * _num_word(m.group("a"))), None) if _num_word(m.group("a")) > 0 else (None, None))
+_freq("every_n_months", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?months?\b",
+      lambda m: (1.0 / (30 * _num_word(m.group("a"))), None) if _num_word(m.group("a")) > 0 else (None, None))
+_freq("every_other_day", r"\bevery[ ]+other[ ]+day\b|\b(?:on[ ]+)?alternate[ ]+days\b|\bq\.?o\.?d\.?(?![A-Za-z])", 0.5)
+_freq("times_daily",
+      rf"\b(?P<a>{_N}|once|twice|thrice)(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:times|x)?[ ]*"
+      r"(?:daily|a[ ]+day|per[ ]+day|/[ ]?day|each[ ]+day|every[ ]+day|in[ ]+24[ ]?h(?:ours?)?)\b",
+      lambda m: (max(_num_word(m.group("a")), _num_word(m.group("b") or m.group("a"))), None))
+_freq("times_weekly",
+      rf"\b(?P<a>{_N}|once|twice|thrice)(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:times|x)?[ ]*"
+      r"(?:weekly|a[ ]+week|per[ ]+week|/[ ]?week|each[ ]+week|every[ ]+week)\b",
+      lambda m: (max(_num_word(m.group("a")), _num_word(m.group("b") or m.group("a"))) / 7.0, None))
+_freq("daily", r"\b(?:daily|every[ ]+day|each[ ]+day|a[ ]+day|per[ ]+day|q\.?d\.?(?![A-Za-z])|o\.d\.)", 1.0)
+_freq("daily", r"\b(?:OD|QD|QAM|QPM|qAM|qPM|od|o\.d)\b", 1.0, 0)
+_freq("nightly",
+      r"\b(?:at[ ]+(?:night|bedtime|bed[ ]?time)|nightly|every[ ]+(?:night|evening)|each[ ]+night"
+      r"|before[ ]+bed(?:time)?|in[ ]+the[ ]+(?:evening|morning)|every[ ]+morning|nocte|mane"
+      r"|q\.?h\.?s\.?|h\.s\.)(?![A-Za-z])", 1.0)
+_freq("nightly", r"\b(?:HS|QHS)\b", 1.0, 0)
+_freq("weekly", r"\b(?:weekly|every[ ]+week|once[ ]+(?:a|per)[ ]+week)\b", 1.0 / 7)
+_freq("monthly", r"\b(?:monthly|every[ ]+month|once[ ]+(?:a|per)[ ]+month)\b", 1.0 / 30)
+_freq("yearly", r"\b(?:yearly|annually|every[ ]+year|once[ ]+(?:a|per)[ ]+year)\b", 1.0 / 365)
+_freq("times_daily", r"\b(?:t\.i\.d\.?|tid|t\.d\.s\.?|tds)(?![A-Za-z])", 3.0)
+_freq("times_daily", r"\b(?:b\.i\.d\.?|bid|b\.d\.)(?![A-Za-z])", 2.0)
+_freq("times_daily", r"\bBD\b", 2.0, 0)
+_freq("times_daily", r"\b(?:q\.i\.d\.?|qid|q\.d\.s\.?|qds)(?![A-Za-z])", 4.0)
+_freq("single",
+      r"\b(?:single[ ]+(?:shot|dose|injection|infusion|application)|one[- ]time(?:[ ]+dose)?|once[ ]+only"
+      r"|stat|once)\b", 1.0)
+_freq("on_off",
+      rf"\b(?P<a>\d+(?:\.\d+)?)[ ]?{_H}[ ]+on[ ]*[/,;]?[ ]*(?:and[ ]+)?(?P<b>\d+(?:\.\d+)?)[ ]?{_H}[ ]+off\b",
+      lambda m: (24.0 / (float(m.group("a")) + float(m.group("b")))
+                 if float(m.group("a")) + float(m.group("b")) > 0 else None, None))
+
+_PRN_RE = re.compile(
+    r"\b(?:p\.r\.n\.?|prn|as[ ]+needed|as[ ]+required|when[ ]+required|when[ ]+needed|if[ ]+needed"
+    r"|as[ ]+necessary|on[ ]+demand)(?![A-Za-z])", re.I)
+
+_ROUTES: list[tuple[str, re.Pattern]] = []
+
+
+def _route(name: str, pattern: str, flags: int = re.I) -> None:
+    _ROUTES.append((name, re.compile(pattern, flags)))
+
+
+_route("oral", r"\b(?:oral(?:ly)?|by[ ]+mouth|per[ ]+os)\b")
+_route("oral", r"\bPO\b|\bp\.o\.(?![A-Za-z])", 0)
+_route("intravenous", r"\bintravenous(?:ly)?\b|\bi\.v\.(?![A-Za-z])")
+_route("intravenous", r"\bIV\b", 0)
+_route("intramuscular", r"\bintramuscular(?:ly)?\b|\bi\.m\.(?![A-Za-z])")
+_route("intramuscular", r"\bIM\b", 0)
+_route("subcutaneous", r"\bsub-?cut(?:aneous(?:ly)?)?\b|\bsub-?q\b|\bs\.c\.(?![A-Za-z])")
+_route("subcutaneous", r"\b(?:SC|SQ)\b", 0)
+_route("epidural", r"\bepidural(?:ly)?\b")
+_route("intradiscal", r"\bintra-?discal(?:ly)?\b")
+_route("intra-articular", r"\bintra-?articular(?:ly)?\b")
+_route("intrathecal", r"\bintrathecal(?:ly)?\b")
+_route("topical", r"\btopical(?:ly)?\b|\b(?:cream|gel|ointment|lotion|foam)s?\b")
+_route("transdermal", r"\btransdermal(?:ly)?\b|\bpatch(?:es)?\b")
+_route("inhaled", r"\binhaled\b|\bby[ ]+inhalation\b|\binhaler\b|\bnebuli[sz]ed\b")
+_route("rectal", r"\brectal(?:ly)?\b|\bper[ ]+rectum\b")
+_route("rectal", r"\bPR\b", 0)
+_route("sublingual", r"\bsublingual(?:ly)?\b")
+_route("sublingual", r"\bSL\b", 0)
+_route("nasal", r"\b(?:intra)?nasal(?:ly)?\b")
+
+_FORM_RE = re.compile(
+    r"\b(?P<f>dose[- ]?pack|dosepak|blister[ ]+pack|patch(?:es)?|cream|gel|ointment|lotion|foam|spray"
+    r"|solution|drops|tablets?|capsules?|injection|infusion|suppositor(?:y|ies)|lozenges?|inhaler"
+    r"|sachets?)\b", re.I)
+_FORM_CANON = {
+    "dose-pack": "dose-pack", "dosepack": "dose-pack", "dose pack": "dose-pack", "dosepak": "dose-pack",
+    "blister pack": "dose-pack", "patches": "patch", "tablets": "tablet", "capsules": "capsule",
+    "suppositories": "suppository", "lozenges": "lozenge", "sachets": "sachet",
+}
+_COUNT_FORMS = {"patch", "tablet", "capsule", "suppository", "lozenge", "sachet"}
+_STRENGTH_FORMS = {"patch", "cream", "gel", "ointment", "lotion", "foam", "spray", "solution",
+                   "drops", "injection", "infusion", "suppository"}
+
+_DUR_UNIT = r"(?P<u>days?|d|weeks?|wks?|months?)(?![A-Za-z])"
+_DUR_RE = re.compile(
+    rf"\b(?:for|over|x|during)[ ]+(?:(?:up[ ]+to|about|approximately)[ ]+)?"
+    rf"(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?{_DUR_UNIT}"
+    rf"|\b(?P<a2>\d+)-(?P<u2>day|week|month)(?![A-Za-z])", re.I)
+_TAPER_RE = re.compile(r"\btaper(?:ed|ing)?\b", re.I)
+
+_MAX_PREFIX = (
+    r"(?:max(?:imum)?\.?(?P<daily>[ ]+daily)?(?:[ ]+(?:dose|total))?(?:[ ]+of)?"
+    r"|(?:do[ ]+)?not[ ]+(?:to[ ]+)?exceed(?:ing)?|don't[ ]+exceed|never[ ]+exceed"
+    r"|no[ ]+more[ ]+than|not[ ]+more[ ]+than|up[ ]+to|at[ ]+most|limit(?:ed)?[ ]+to|≤|<=)"
+)
+_MAX_HEAD_RE = re.compile(rf"(?<![A-Za-z])(?P<pre>{_MAX_PREFIX})[ ]*:?[ ]*", re.I)
+_MAX_PERDAY_RE = re.compile(
+    r"[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
+    r"|(?:in|per|every)[ ]+(?:any[ ]+)?(?:24|twenty-four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
+    r"|in[ ]+(?:a|one)[ ]+day)(?![A-Za-z])", re.I)
+_MAX_PERDOSE_RE = re.compile(r"[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
+_MAX_DOSES_RE = re.compile(
+    rf"(?P<n>{_N})[ ]+(?:doses|dose|times|applications|administrations|injections)"
+    r"(?P<per>[ ]*(?:/[ ]?day|(?:per|a|each)[ ]+day|daily|in[ ]+24[ ]?h(?:ours?)?|per[ ]+24[ ]?h(?:ours?)?))?(?![A-Za-z])",
+    re.I)
+_MAX_DAYS_RE = re.compile(rf"(?P<a>{_N})[ ]?(?P<u>days?|weeks?|months?)(?![A-Za-z])", re.I)
+
+_TITRATE_RE = re.compile(
+    r"(?:[⇧↑→⟶➔➜⇨⇒]|->|=>)(?:[ ]*(?:up[ ]+)?to\b)?"
+    r"|\b(?:then[ ]+)?(?:increas(?:e|ing)|titrat(?:e|ing)|escalat(?:e|ing)|up-?titrat(?:e|ing)"
+    r"|reduc(?:e|ing)|decreas(?:e|ing)|taper(?:ing)?|step(?:ping)?[ ]+(?:up|down))"
+    r"(?:[ ]+(?:up|down|gradually|slowly|weekly|as[ ]+tolerated|the[ ]+dose))*[ ]+(?:up[ ]+)?to\b"
+    r"|\bthen\b", re.I)
+_FROM_TITRATION_RE = re.compile(
+    r"\b(?:increas|titrat|escalat|reduc|decreas|taper)\w*(?:[ ]+\w+)?[ ]+from[ ]*$", re.I)
+
+_CLAUSE_BREAK_RE = re.compile(r";|\n|\.(?=[ ]+[A-Z(]|[ ]*$)|[ ]-[ ]+(?![\d.])|[ ]-(?=[ ]?[A-Z])")
+
+_SUBSTANCE_STRIP_LEAD = re.compile(
+    r"^(?:(?:oral|epidural|intravenous|iv|topical|intradiscal|subcutaneous|transdermal|inhaled"
+    r"|intramuscular|im)\b[ ]*)+", re.I)
+_SUBSTANCE_STRIP_TAIL = re.compile(
+    r"(?:[ ]+(?:burst|taper|sr|er|xr|xl|cr|dr|ir|la|mr|cream|gel|patch|ointment|injection|infusion"
+    r"|dose[- ]?pack|tablets?|capsules?|extended-release|sustained-release|oral|iv))+$", re.I)
+_SUBSTANCE_VERBS = {"take", "give", "use", "apply", "inject", "start", "begin", "try", "consider",
+                    "add", "then", "increase", "titrate", "max", "maximum", "up", "do", "not", "at", "the"}
+
+
+# ---------------------------------------------------------------------------
+# scanning helpers
+
+
+@dataclass
+class _Mod:
+    cat: str
+    start: int
+    end: int
+    obj: Any
+    prio: int = 0
+
+
+def _piece(text: str, a: int, b: int) -> Piece:
+    return Piece(text[a:b], (a, b))
+
+
+def _classify_unit(word: str, sp: str) -> tuple[str | None, str] | None:
+    """(canonical, kind) for a unit word, or None if the word is no unit."""
+    spl = _units.lookup_spelling(word)
+    if spl is not None:
+        return spl.unit, spl.kind
+    if sp == "-":
+        return None  # "5-LOX": a name, not a unit
+    low = word.lower()
+    if low in _STOP_WORDS or len(word) > 14:
+        return None
+    return None, "unknown"
+
+
+def _unit_at(text: str, norm: str, pos: int) -> UnitToken | None:
+    m = _UNIT_RE.match(norm, pos)
+    if not m:
+        return None
+    word = m.group("u")
+    sp = m.group("sp")
+    # "1,000 mg" ok; reject a unit after "-" unless lexicon knows it (8-mm)
+    cls = _classify_unit(word, sp)
+    if cls is None:
+        # two-word spellings ("international units", "per cent") already in regex
+        return None
+    canon, kind = cls
+    a, b = m.start("u"), m.end("u")
+    return UnitToken(text[a:b], (a, b), canon, kind)
+
+
+def _end(text: str, norm: str, m: re.Match, unit: UnitToken | None) -> AmountEnd:
+    a, b = m.start(), m.end()
+    e = unit.span[1] if unit is not None else b
+    try:
+        value = _parse_value(text[a:b])
+    except ValueError:
+        value = float("nan")
+    return AmountEnd(value, Piece(text[a:b], (a, b)), unit, text[a:e], (a, e))
+
+
+def _scan_amounts(text: str, norm: str) -> list[Amount]:
+    """Every number (or range) with the unit that follows it, if any."""
+    out: list[Amount] = []
+    pos = 0
+    for m in _VALUE_RE.finditer(norm):
+        if m.start() < pos:
+            continue
+        # "5-LOX", "10-day" handled by unit classification; skip name-glued numbers
+        nxt = norm[m.end():m.end() + 1]
+        if nxt.isalpha() and _unit_at(text, norm, m.end()) is None and not norm[m.end():].lower().startswith("x"):
+            pos = m.end()
+            # number glued to an unknown word: "3D", "2nd" -> not a quantity
+            continue
+        if norm[m.end():m.end() + 1] == "-" and norm[m.end() + 1:m.end() + 2].isalpha() \
+                and _unit_at(text, norm, m.end()) is None:
+            continue  # "5-LOX"
+        lo_unit = _unit_at(text, norm, m.end())
+        lo = _end(text, norm, m, lo_unit)
+        k = lo.span[1]
+        high = None
+        sep_piece = None
+        sm = _SEP_RE.match(norm, k)
+        if sm:
+            spaced = bool(sm.group("pre") or sm.group("post"))
+            is_to = sm.group("sep").lower() == "to"
+            ok = not (lo_unit is not None and spaced and not is_to)
+            if lo_unit is not None and lo_unit.kind == "time":
+                ok = False
+            if is_to and _FROM_TITRATION_RE.search(norm[max(0, m.start() - 40):m.start()]):
+                ok = False
+            if ok:
+                hm = _VALUE_AT.match(norm, sm.end())
+                if hm and not (hm.end() < len(norm) and (norm[hm.end()].isdigit()
+                               or (norm[hm.end()] == "-" and norm[hm.end() + 1:hm.end() + 2].isalpha()
+                                   and _unit_at(text, norm, hm.end()) is None))):
+                    hi_unit = _unit_at(text, norm, hm.end())
+                    if lo_unit is not None and hi_unit is None:
+                        pass  # "5 mg - 10": not a range
+                    else:
+                        high = _end(text, norm, hm, hi_unit)
+                        sa, sb = sm.start("sep"), sm.end("sep")
+                        sep_piece = Piece(text[sa:sb], (sa, sb))
+        end = high.span[1] if high is not None else lo.span[1]
+        a = m.start()
+        out.append(Amount(lo, high, sep_piece, text[a:end], (a, end)))
+        pos = end
+    return out
+
+
+def _scan_mods(text: str, norm: str) -> list[_Mod]:
+    mods: list[_Mod] = []
+    for kind, rx, val in _FREQ_PATTERNS:
+        for m in rx.finditer(norm):
+            interval = None
+            if callable(val):
+                apd, interval = val(m)
+            else:
+                apd = val
+            fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd, interval)
+            mods.append(_Mod("freq", m.start(), m.end(), fr))
+    for m in _PRN_RE.finditer(norm):
+        mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
+    for name, rx in _ROUTES:
+        for m in rx.finditer(norm):
+            mods.append(_Mod("route", m.start(), m.end(), Route(name, text[m.start():m.end()], (m.start(), m.end()))))
+    for m in _FORM_RE.finditer(norm):
+        raw = text[m.start():m.end()]
+        key = " ".join(normalize(raw).lower().split())
+        canon = _FORM_CANON.get(key, _FORM_CANON.get(key.replace(" ", ""), key))
+        mods.append(_Mod("form", m.start(), m.end(), Form(canon, raw, (m.start(), m.end()))))
+    for m in _DUR_RE.finditer(norm):
+        if m.group("a2"):
+            n = float(m.group("a2"))
+            u = m.group("u2").lower()
+            hi = None
+        else:
+            n = _num_word(m.group("a"))
+            hi = _num_word(m.group("b")) if m.group("b") else None
+            u = m.group("u").lower()
+        mult = 7 if u.startswith("w") else 30 if u.startswith("mo") else 1
+        mods.append(_Mod("dur", m.start(), m.end(), Duration(
+            n * mult, hi * mult if hi is not None else None, text[m.start():m.end()], (m.start(), m.end()))))
+    for m in _TAPER_RE.finditer(norm):
+        mods.append(_Mod("taper", m.start(), m.end(), _piece(text, m.start(), m.end())))
+    for m in _TITRATE_RE.finditer(norm):
+        mods.append(_Mod("titrate", m.start(), m.end(), _piece(text, m.start(), m.end()), prio=1))
+    return mods
+
+
+def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
+    by_start = {a.span[0]: a for a in amounts}
+    out: list[_Mod] = []
+    for hm in _MAX_HEAD_RE.finditer(norm):
+        pre = hm.group("pre").lower()
+        up_to = pre.startswith("up")
+        daily_prefix = bool(hm.group("daily"))
+        p = hm.end()
+        lim = None
+        md = _MAX_DOSES_RE.match(norm, p)
+        if md and not (up_to and not md.group("per")):
+            if up_to and re.search(r"times|x", md.group(0), re.I):
+                continue  # "up to 4 times daily" is a frequency
+            end = md.end()
+            lim = Limit("doses_per_day", _num_word(md.group("n")), text[hm.start():end], (hm.start(), end))
+        elif p in by_start and by_start[p].unit is not None and by_start[p].unit.kind in _units.DOSE_KINDS:
+            am = by_start[p]
+            end = am.span[1]
+            value = am.upper.value
+            km = _PER_KG_RE.match(norm, end)
+            per_kg = None
+            if km:
+                per_kg = _piece(text, km.start() + (len(km.group(0)) - len(km.group(0).lstrip(" "))), km.end())
+                end = km.end()
+            pd = _MAX_PERDAY_RE.match(norm, end)
+            pdo = _MAX_PERDOSE_RE.match(norm, end)
+            if pd:
+                kind, assumed, end = "per_day", False, pd.end()
+            elif pdo:
+                kind, assumed, end = "per_dose", False, pdo.end()
+            elif daily_prefix:
+                kind, assumed = "per_day", False
+            elif up_to:
+                kind, assumed = "per_dose", True
+            else:
+                kind, assumed = "per_day", True
+            lim = Limit(kind, value, text[hm.start():end], (hm.start(), end), am, assumed, per_kg)
+        else:
+            mdays = _MAX_DAYS_RE.match(norm, p)
+            if mdays and not (p in by_start and by_start[p].unit is not None
+                              and by_start[p].unit.kind != "time"):
+                u = mdays.group("u").lower()
+                mult = 7 if u.startswith("w") else 30 if u.startswith("mo") else 1
+                end = mdays.end()
+                lim = Limit("duration", _num_word(mdays.group("a")) * mult,
+                            text[hm.start():end], (hm.start(), end))
+        if lim is not None:
+            out.append(_Mod("max", lim.span[0], lim.span[1], lim, prio=2))
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _dedupe(mods: list[_Mod]) -> list[_Mod]:
+    """Within each category keep the longest non-overlapping matches."""
+    out: list[_Mod] = []
+    by_cat: dict[str, list[_Mod]] = {}
+    for m in mods:
+        by_cat.setdefault(m.cat, []).append(m)
+    for cat, ms in by_cat.items():
+        ms.sort(key=lambda m: (-(m.end - m.start), m.start))
+        kept: list[_Mod] = []
+        for m in ms:
+            if not any(_overlaps((m.start, m.end), (k.start, k.end)) for k in kept):
+                kept.append(m)
+        out.extend(kept)
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _clauses(norm: str) -> list[tuple[int, int]]:
+    bounds = [0]
+    for m in _CLAUSE_BREAK_RE.finditer(norm):
+        # a "." inside "q.d. " or "b.i.d. " is an abbreviation, not a sentence end
+        if m.group(0) == "." and re.search(r"(?:\b[a-z]\.[a-z]|\bh\.s|\bp\.o|\bi\.v|\bi\.m|\bmax|\bapprox)$",
+                                           norm[max(0, m.start() - 6):m.start()], re.I):
+            continue
+        bounds.append(m.start())
+        bounds.append(m.end())
+    bounds.append(len(norm))
+    out = []
+    for i in range(0, len(bounds), 2):
+        a, b = bounds[i], bounds[i + 1]
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
+               cut_mods: list[_Mod] = ()) -> Piece | None:
+    a = clause[0]
+    seg = norm[a:anchor_start]
+    # cut at the first "(" that is still open before the anchor
+    for ch in "(:":
+        cut = seg.find(ch)
+        if cut >= 0:
+            seg = seg[:cut]
+    for m in cut_mods:
+        if a < m.start < a + len(seg) and m.cat in ("freq", "dur", "prn", "titrate", "max"):
+            seg = seg[:m.start - a]
+    seg = re.sub(r"(?i)[ ]+(?:start(?:ing)?(?:[ ]+(?:at|with))?|begin(?:ning)?[ ]+(?:at|with)|initially|take)[ ]*$", "", seg)
+    # leading route words
+    lead = _SUBSTANCE_STRIP_LEAD.match(seg)
+    off = lead.end() if lead else 0
+    body = seg[off:]
+    body = body.rstrip(" ,:-")
+    tail = _SUBSTANCE_STRIP_TAIL.search(body)
+    if tail and tail.start() > 0:
+        body = body[:tail.start()]
+    body = body.rstrip(" ,:-")
+    stripped_left = len(body) - len(body.lstrip())
+    body = body.strip()
+    if not body:
+        return None
+    words = body.split()
+    if len(words) > 6 or words[0].lower().strip(",") in _SUBSTANCE_VERBS:
+        return None
+    if not re.search(r"[A-Za-z]", body):
+        return None
+    s = a + off + stripped_left
+    return Piece(text[s:s + len(body)], (s, s + len(body)))
+
+
+def _substance_key(raw: str) -> str:
+    s = normalize(raw).lower()
+    s = re.sub(r"[®™©]", "", s)
+    return " ".join(s.split())
+
+
+# ---------------------------------------------------------------------------
+# public entry points
+
+
+def find_quantities(text: str) -> list[Amount]:
+    """Every number(+range)+unit token in ``text`` (units may be None for a
+    bare number, or carry ``kind == "unknown"`` for an unreadable word).
+
+    This does not decide what is a dose; a units check can inspect each
+    token's ``unit.kind``, ``unit.pint_known()`` and ``unit.dimension()``.
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
+    return _scan_amounts(text, normalize(text))
+
+
+@dataclass
+class _Anchor:
+    start: int
+    end: int
+    amount: Amount | None = None
+    strength: Strength | None = None
+    form: Form | None = None
+    unit_problem: str | None = None
+    per: str = "dose"
+    per_piece: Piece | None = None
+    per_weight: Piece | None = None
+    extra_end: int = 0
+    mods: dict = field(default_factory=dict)
+
+
+def parse_doses(text: str) -> list[Dose]:
+    """Parse every dose in ``text``.  Never raises on str input."""
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
+    if not text.strip():
+        return []
+    norm = normalize(text)
+    amounts = _scan_amounts(text, norm)
+    mods = _dedupe(_scan_mods(text, norm))
+    limits = _dedupe(_scan_limits(text, norm, amounts))
+    # titration markers win over "up to" maxima they overlap ("increase up to")
+    titr_spans = [(m.start, m.end) for m in mods if m.cat == "titrate" and m.obj.raw.lower() != "then"]
+    limits = [l for l in limits if not any(_overlaps((l.start, l.end), t) for t in titr_spans)]
+    limit_spans = [(l.start, l.end) for l in limits]
+    # frequencies fully inside a limit belong to it ("no more than 4 times a day")
+    mods = [m for m in mods if not (m.cat == "freq" and any(_overlaps((m.start, m.end), s) for s in limit_spans))]
+    blocking = [(m.start, m.end) for m in mods if m.cat in ("freq", "dur")] + limit_spans
+
+    forms = [m for m in mods if m.cat == "form"]
+    context_cats = ("freq", "prn", "route", "form")
+
+    def context_after(pos: int) -> bool:
+        rest = norm[pos:]
+        skip = len(rest) - len(rest.lstrip(" ,"))
+        p = pos + skip
+        return any(m.start == p and m.cat in context_cats for m in mods)
+
+    # -- anchors: dose amounts, strengths, regimen forms
+    anchors: list[_Anchor] = []
+    for am in amounts:
+        if any(_overlaps(am.span, s) for s in blocking):
+            continue
+        u = am.unit
+        end = am.span[1]
+        problem = None
+        if am.mixed_units:
+            problem = "mixed_units"
+        if u is None:
+            if am.low.value != am.low.value:  # NaN
+                continue
+            if not context_after(end):
+                continue
+            problem = "missing_unit"
+        elif u.kind == "percent":
+            # strength only when attached to a product form
+            fm = next((f for f in forms if 0 <= f.start - end <= 2 and norm[end:f.start].strip() == ""), None)
+            before = next((f for f in forms if 0 <= am.span[0] - f.end <= 2), None)
+            fm = fm or before
+            if fm is None:
+                continue
+            st = Strength(am.upper.value, am.unit.raw, "percent", am.raw, am.span)
+            implied = None
+            if fm.obj.name in _COUNT_FORMS:
+                fa, fb = fm.start, fm.end
+                ut = UnitToken(text[fa:fb], (fa, fb), fm.obj.name, "count")
+                e = AmountEnd(1.0, Piece(text[fa:fb], (fa, fb)), ut, text[fa:fb], (fa, fb))
+                implied = Amount(e, None, None, text[fa:fb], (fa, fb), implied=True)
+            anchors.append(_Anchor(am.span[0], max(end, fm.end), implied, st, fm.obj))
+            continue
+        elif u.kind in ("length", "angle"):
+            if not context_after(end):
+                continue
+            problem = "not_dose_unit"
+        elif u.kind == "time":
+            continue
+        elif u.kind == "unknown":
+            if not (context_after(end) or _PER_DAY_RE.match(norm, end)):
+                continue
+            problem = problem or "unknown_unit"
+        anc = _Anchor(am.span[0], end, am, unit_problem=problem)
+        # concentration "10 mg/mL" is a strength, not an amount
+        cm = _CONC_RE.match(norm, end)
+        if cm and u is not None and u.kind in ("mass", "activity"):
+            raw = text[am.span[0]:cm.end()]
+            anc.amount = None
+            anc.strength = Strength(am.upper.value, text[u.span[0]:cm.end()], "concentration", raw,
+                                    (am.span[0], cm.end()))
+            anc.end = cm.end()
+            anchors.append(anc)
+            continue
+        km = _PER_KG_RE.match(norm, end)
+        if km:
+            anc.per_weight = _piece(text, km.start() + (len(km.group(0)) - len(km.group(0).lstrip(" "))), km.end())
+            end = km.end()
+        pm = _PER_DAY_RE.match(norm, end)
+        if pm:
+            ps = pm.start("per") + (len(pm.group("per")) - len(pm.group("per").lstrip(" ")))
+            if pm.group("q"):
+                ps = pm.start("q") + (len(pm.group("q")) - len(pm.group("q").lstrip(" ")))
+            anc.per = "day"
+            anc.per_piece = _piece(text, ps, pm.end())
+            end = pm.end()
+        else:
+            dm = _PER_DOSE_RE.match(norm, end)
+            if dm:
+                ps = dm.start() + (len(dm.group(0)) - len(dm.group(0).lstrip(" ")))
+                anc.per_piece = _piece(text, ps, dm.end())
+                end = dm.end()
+        anc.end = end
+        anchors.append(anc)
+
+    # merge a strength anchor with an amount anchor of the same clause
+    clauses = _clauses(norm)
+
+    def clause_of(pos: int) -> tuple[int, int]:
+        for c in clauses:
+            if c[0] <= pos < c[1]:
+                return c
+        return (pos, pos)
+
+    merged: list[_Anchor] = []
+    for anc in sorted(anchors, key=lambda a: a.start):
+        if merged:
+            prev = merged[-1]
+            same = clause_of(prev.start) == clause_of(anc.start)
+            if same and prev.strength is not None and prev.amount is None or (
+                    same and prev.strength is not None and prev.amount is not None and prev.amount.implied):
+                if anc.amount is not None and anc.strength is None and not _titration_between(mods, prev.end, anc.start):
+                    prev.amount = anc.amount
+                    prev.end = anc.end
+                    prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
+                    prev.unit_problem = anc.unit_problem
+                    continue
+        merged.append(anc)
+    anchors = merged
+
+    # regimen-only item: "Methylprednisolone Dose-Pack (6-day)"
+    if not anchors:
+        for fm in forms:
+            if fm.obj.name == "dose-pack":
+                anchors.append(_Anchor(fm.start, fm.end, None, None, fm.obj))
+                break
+    if not anchors:
+        return []
+
+    # -- attach modifiers by clause
+    by_clause: dict[tuple[int, int], list[_Anchor]] = {}
+    for anc in anchors:
+        by_clause.setdefault(clause_of(anc.start), []).append(anc)
+
+    chains: list[list[_Anchor]] = []
+    chain_markers: dict[int, Piece] = {}
+    pre: dict[tuple[int, str], _Mod] = {}
+    for clause, ancs in sorted(by_clause.items()):
+        ancs.sort(key=lambda a: a.start)
+        for i, anc in enumerate(ancs):
+            lo = clause[0] if i == 0 else anc.start
+            hi = ancs[i + 1].start if i + 1 < len(ancs) else clause[1]
+            for m in mods:
+                if m.cat == "titrate":
+                    continue
+                if m.start >= lo and m.end <= hi:
+                    if m.cat == "form" and anc.form is not None:
+                        continue
+                    if m.start < anc.start and m.cat not in ("route", "form", "prn", "taper"):
+                        pre.setdefault((id(anc), m.cat), m)  # fallback only
+                        continue
+                    anc.mods.setdefault(m.cat, m)
+            for (aid, cat), m in list(pre.items()):
+                if aid == id(anc) and cat not in anc.mods:
+                    anc.mods[cat] = m
+        # chains: an amount followed by a titration marker and another amount
+        current: list[_Anchor] = [ancs[0]]
+        chains.append(current)
+        for prev, anc in zip(ancs, ancs[1:]):
+            mk = _titration_between(mods, prev.end, anc.start)
+            if mk is not None:
+                chain_markers[id(anc)] = mk.obj
+                current.append(anc)
+            else:
+                current = [anc]
+                chains.append(current)
+
+    # -- maxima: same clause -> that chain; else nearest preceding chain
+    chain_limits: dict[int, dict[str, Limit]] = {}
+    for lm in limits:
+        cl = clause_of(lm.start)
+        target = None
+        for ch in chains:
+            if clause_of(ch[0].start) == cl and ch[0].start <= lm.end:
+                target = ch
+        if target is None:
+            before = [ch for ch in chains if ch[0].start <= lm.start]
+            target = before[-1] if before else chains[0]
+        slot = chain_limits.setdefault(id(target), {})
+        slot.setdefault(lm.obj.kind, lm.obj)
+
+    doses: list[Dose] = []
+    for ch in chains:
+        cl = clause_of(ch[0].start)
+        first_in_clause = min(a.start for a in by_clause[cl])
+        substance = _substance(text, norm, cl, first_in_clause, mods + limits)
+        if substance is None and doses:
+            substance = doses[0].substance
+        if substance is None:
+            # fall back to the item's leading name (first clause)
+            first = clauses[0] if clauses else (0, 0)
+            if first != cl and first[1] <= ch[0].start:
+                substance = _substance(text, norm, first, first[1], mods + limits)
+        key = _substance_key(substance.raw) if substance else None
+        built = [_build(text, anc, substance, key, chain_markers.get(id(anc)), {}) for anc in ch]
+        lims = chain_limits.get(id(ch), {})
+        head = built[0]
+        steps = tuple(built[1:])
+        # limits in the same clause extend the span
+        extra = [l.span for l in lims.values() if clause_of(l.span[0]) == cl]
+        s0 = min([head.span[0]] + [s.span[0] for s in steps] + [e[0] for e in extra])
+        s1 = max([head.span[1]] + [s.span[1] for s in steps] + [e[1] for e in extra])
+        head = _replace(head, text=text[s0:s1], span=(s0, s1), titration=steps,
+                        max_per_dose=lims.get("per_dose"), max_per_day=lims.get("per_day"),
+                        max_doses_per_day=lims.get("doses_per_day"),
+                        max_duration_days=lims.get("duration"))
+        doses.append(head)
+    return doses
+
+
+def _titration_between(mods: list[_Mod], a: int, b: int) -> _Mod | None:
+    for m in mods:
+        if m.cat == "titrate" and m.start >= a and m.end <= b:
+            return m
+    return None
+
+
+def _replace(d: Dose, **kw: Any) -> Dose:
+    vals = {f.name: getattr(d, f.name) for f in fields(d)}
+    vals.update(kw)
+    return Dose(**vals)
+
+
+def _build(text: str, anc: _Anchor, substance: Piece | None, key: str | None,
+           marker: Piece | None, _unused: dict) -> Dose:
+    md = anc.mods
+    freq = md["freq"].obj if "freq" in md else None
+    prn = md["prn"].obj if "prn" in md else None
+    route = md["route"].obj if "route" in md else None
+    form = anc.form or (md["form"].obj if "form" in md else None)
+    dur = md["dur"].obj if "dur" in md else None
+    taper = md["taper"].obj if "taper" in md else None
+    # the expression starts at the amount; name-borne pieces before it (route
+    # "Oral", form "Injection") keep their own spans outside the slice
+    spans = [(anc.start, anc.end)] + [(m.start, m.end) for m in md.values()
+                                      if m.start >= anc.start or m.cat not in ("route", "form")]
+    s0 = min(s[0] for s in spans)
+    s1 = max(s[1] for s in spans)
+    # close a parenthesis opened inside the slice: "(6-day)"
+    if text[s0:s1].count("(") > text[s0:s1].count(")") and text[s1:s1 + 1] == ")":
+        s1 += 1
+    return Dose(
+        text=text[s0:s1], span=(s0, s1), substance=substance, substance_key=key,
+        amount=anc.amount, per=anc.per, per_piece=anc.per_piece, per_weight=anc.per_weight,
+        strength=anc.strength, frequency=freq, as_needed=prn, route=route, form=form,
+        duration=dur, taper=taper, titration_marker=marker, unit_problem=anc.unit_problem,
+    )
+
+
+# ---------------------------------------------------------------------------
+# daily maximum
+
+
+def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
+    if d.amount is None:
+        return None
+    u = d.amount.unit
+    if u is None or u.unit is None or u.kind not in _units.DOSE_KINDS or d.amount.mixed_units and False:
+        return None
+    reg = _units.get_registry()
+    q = d.amount.quantity("upper")
+    if q is None or q.magnitude != q.magnitude:
+        return None
+    weight = ""
+    if d.per_weight is not None:
+        q = q / reg.Quantity(1, "kilogram")
+        weight = "/kg"
+    fq = _units.format_quantity
+    if d.amount.mixed_units:
+        # compare ends in one unit so the "upper" really is the larger
+        lq = d.amount.quantity("low")
+        if lq is not None and lq.dimensionality == q.dimensionality and lq > q:
+            q = lq
+    amount_txt = f"{_units.format_number(d.amount.upper.value)} {u.raw}{weight}"
+    if lims.max_per_dose is not None and lims.max_per_dose.amount is not None:
+        cap = lims.max_per_dose.amount.quantity("upper")
+        if cap is not None and cap.dimensionality == (q * (reg.Quantity(1, "kilogram") if weight else 1)).dimensionality and not weight:
+            if cap < q:
+                q = cap.to(q.units)
+                amount_txt = f"{fq(cap)} (stated max per dose)"
+    day = reg.Quantity(1, "day")
+    if d.per == "day":
+        return q / day, f"{amount_txt}/day"
+    n = None
+    how = ""
+    if freq is not None and freq.max_administrations_per_24h is not None:
+        n = freq.max_administrations_per_24h
+        how = f" × {n}/day"
+        apd = freq.administrations_per_day or 0
+        if abs(apd - n) > 1e-9:
+            how += f" (at most {n} in any 24 h: {freq.raw})"
+    if lims.max_doses_per_day is not None:
+        m = int(lims.max_doses_per_day.value)
+        if n is None or m < n:
+            n, how = m, f" × {m}/day (stated max doses)"
+    if n is None:
+        return None
+    return q * n / day, f"{amount_txt}{how}"
+
+
+def _daily_maximum(d: Dose) -> DailyMax | None:
+    best = None
+    prev_freq = None
+    for step in d.steps:
+        freq = step.frequency or prev_freq
+        prev_freq = freq
+        r = _step_daily(step, freq, d)
+        if r is None:
+            continue
+        q, expl = r
+        if best is None:
+            best = (q, expl)
+        else:
+            try:
+                if q.to(best[0].units).magnitude > best[0].magnitude:
+                    best = (q, expl)
+            except Exception:
+                best = (q, expl)
+    reg = _units.get_registry()
+    fq = _units.format_quantity
+    lim = d.max_per_day
+    cap = None
+    if lim is not None and lim.amount is not None:
+        cq = lim.amount.quantity("upper")
+        if cq is not None:
+            cap = cq / reg.Quantity(1, "day")
+            if lim.per_weight is not None:
+                cap = cap / reg.Quantity(1, "kilogram")
+    if best is None:
+        if cap is None:
+            return None
+        return DailyMax(cap, f"stated max {fq(cap)}")
+    q, expl = best
+    text = f"{expl} = {fq(q)}"
+    if cap is not None:
+        try:
+            if cap.to(q.units).magnitude < q.magnitude:
+                return DailyMax(cap.to(q.units), f"{text}, capped by stated max {fq(cap)}")
+        except Exception:
+            pass
+    return DailyMax(q, text)
+
+
+# ---------------------------------------------------------------------------
+# records
+
+
+def _num(x: float) -> int | float:
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
+        return int(x)
+    return x
+
+
+def _amount_record(a: Amount) -> dict:
+    r: dict[str, Any] = {"raw": a.raw, "low": _num(a.low.value), "low_raw": a.low.raw}
+    if a.high is not None:
+        r["high"] = _num(a.high.value)
+        r["high_raw"] = a.high.raw
+    u = a.unit
+    if u is not None:
+        r["unit_raw"] = u.raw
+        if u.unit is not None:
+            r["unit"] = u.unit
+        r["unit_kind"] = u.kind
+    if a.low.unit is not None and a.high is not None and a.low.unit is not u:
+        r["low_unit_raw"] = a.low.unit.raw
+    if a.implied:
+        r["implied"] = True
+    return r
+
+
+def _limit_record(l: Limit) -> dict:
+    r: dict[str, Any] = {"raw": l.raw, "value": _num(l.value)}
+    if l.amount is not None and l.amount.unit is not None:
+        r["unit_raw"] = l.amount.unit.raw
+        if l.amount.unit.unit:
+            r["unit"] = l.amount.unit.unit
+    if l.per_weight is not None:
+        r["weight_based"] = True
+    if l.assumed:
+        r["assumed"] = True
+    return r
+
+
+def _dose_record(d: Dose) -> dict:
+    r: dict[str, Any] = {"text": d.text, "span": [d.span[0], d.span[1]]}
+    if d.substance is not None:
+        r["substance"] = d.substance.raw
+        r["substance_key"] = d.substance_key
+    if d.amount is not None:
+        r["amount"] = _amount_record(d.amount)
+    r["per"] = d.per
+    if d.per_weight is not None:
+        r["weight_based"] = True
+    if d.strength is not None:
+        r["strength"] = {"raw": d.strength.raw, "value": _num(d.strength.value),
+                         "unit": d.strength.unit, "kind": d.strength.kind}
+    if d.frequency is not None:
+        f = d.frequency
+        fr: dict[str, Any] = {"raw": f.raw, "kind": f.kind}
+        if f.administrations_per_day is not None:
+            fr["administrations_per_day"] = _num(round(f.administrations_per_day, 6))
+            fr["max_administrations_per_24h"] = f.max_administrations_per_24h
+        if f.interval_hours is not None:
+            fr["interval_hours"] = [_num(f.interval_hours[0]), _num(f.interval_hours[1])]
+        r["frequency"] = fr
+    if d.as_needed is not None:
+        r["as_needed"] = {"raw": d.as_needed.raw}
+    if d.route is not None:
+        r["route"] = {"name": d.route.name, "raw": d.route.raw}
+    if d.form is not None:
+        r["form"] = {"name": d.form.name, "raw": d.form.raw}
+    if d.duration is not None:
+        du: dict[str, Any] = {"raw": d.duration.raw, "days": _num(d.duration.days)}
+        if d.duration.days_high is not None:
+            du["days_high"] = _num(d.duration.days_high)
+        r["duration"] = du
+    if d.taper is not None:
+        r["taper"] = True
+    for name in ("max_per_dose", "max_per_day", "max_doses_per_day", "max_duration_days"):
+        lim = getattr(d, name)
+        if lim is not None:
+            r[name] = _limit_record(lim)
+    if d.titration:
+        r["titration"] = [_dose_record(s) for s in d.titration]
+    if d.titration_marker is not None:
+        r["titration_marker"] = d.titration_marker.raw
+    if d.unit_problem is not None:
+        r["unit_problem"] = d.unit_problem
+    return r
