@@ -1,0 +1,292 @@
+"""Disclaimer family: the cautions a section or an article must carry.
+
+The policy lives in ``checks/disclaimers.yaml``: which section kinds need which
+disclaimer, the wordings (patterns) that satisfy each part of it, the wording
+of the article-wide disclaimer, and the emergency cues that call for a
+"see a doctor immediately" section.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from medlint.findings import Hit
+from medlint.records.model import Article, Section
+from medlint.registry import check
+
+_BYLINE = "The article is written by Jane Roe and reviewed by Dr. Sam Lee, MD\nLast Updated: May 19, 2025."
+_CLOSING = "Disclaimer: This article is general information only and is not a substitute for professional medical advice."
+
+
+@lru_cache(maxsize=None)
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+def _matches(patterns, text: str) -> bool:
+    return any(_rx(p).search(text) for p in patterns)
+
+
+def parent_of(section: Section, sections: list[Section]) -> Section | None:
+    """The level-1 section a level-2 subsection belongs to (the nearest preceding one)."""
+    if section.level < 2:
+        return None
+    for other in reversed(sections[: sections.index(section)]):
+        if other.level == 1:
+            return other
+    return None
+
+
+def _texts(section: Section) -> Iterator[str]:
+    for block in section.paragraphs:
+        yield block.text
+
+
+def _heading_hit(section: Section, message: str, suggestion: str, severity: str | None) -> Hit:
+    return Hit(section, excerpt=section.heading or "", field="heading", message=message,
+               suggestion=suggestion, severity=severity)
+
+
+def _title_hit(article: Article, message: str, suggestion: str, severity: str | None) -> Hit:
+    return Hit(article, excerpt=article.title, field="title", message=message,
+               suggestion=suggestion, severity=severity)
+
+
+def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
+    """(section, requirement, matched element names, missing element names) for every section a rule applies to.
+
+    A level-2 subsection of the same kind as its parent is covered by the
+    parent's result and not repeated.
+    """
+    rules = {r["kind"]: r for r in data["sections"]}
+    sections = article.sections
+    for section in sections:
+        rule = rules.get(section.kind)
+        if rule is None:
+            continue
+        parent = parent_of(section, sections)
+        if parent is not None and parent.kind == section.kind:
+            continue
+        texts = list(_texts(section)) + (list(_texts(parent)) if parent is not None else [])
+        matched, missing = [], []
+        for element in rule["elements"]:
+            (matched if any(_matches(element["patterns"], t) for t in texts) else missing).append(element["name"])
+        yield section, rule, matched, missing
+
+
+@check("DSC001", name="section-disclaimer-missing", category="disclaimer", severity="error",
+       fix="Add a disclaimer paragraph to the section in the wording the policy asks for "
+           "(see checks/disclaimers.yaml).",
+       bad=("Dietary Supplements\n-\nOmega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,
+            "Mainstream Drug Therapies\n-\nNaproxen 500 mg twice daily – Longer-acting NSAID.\n" + _CLOSING),
+       good=("Dietary Supplements\nThese products are not intended to diagnose, treat, cure, or prevent any disease. "
+             "They can interact with medicines, so ask your doctor before starting any supplement.\n-\n"
+             "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,
+             "Mainstream Drug Therapies\n(Always consult a physician; doses below are adult averages.)\n-\n"
+             "Naproxen 500 mg twice daily – Longer-acting NSAID.\n" + _CLOSING))
+def section_disclaimer_missing(article, ctx):
+    """A section on medicines, supplements, investigational therapies or surgery needs its own caution.
+
+    **What it does.** For every section whose kind appears in
+    ``checks/disclaimers.yaml`` (drug therapy, supplements, investigational or
+    regenerative therapies, surgery), looks for a paragraph or ``disclaimer``
+    block in the section - or, for a level-2 subsection, in its level-1
+    parent - that says any part of the required disclaimer. When none of it
+    is said, the section heading is flagged.
+
+    **Why it matters.** Readers act on treatment lists. A dose list without
+    "consult a clinician; these are adult doses", a supplement list without
+    "not intended to treat disease; may interact with your medicines", or a
+    list of stem-cell injections without "investigational, not approved"
+    invites self-treatment with real harm.
+
+    **Example.** ``Dietary Molecular Supplements`` followed straight away by
+    "Curcumin 500 mg twice daily – blocks NF-kB" and no caution.
+
+    **Fix.** Add a short paragraph, e.g. "These supplements are not intended to
+    diagnose, treat, cure, or prevent any disease. They can interact with
+    medicines; ask your doctor or pharmacist before starting one."
+
+    **Source.** FDA/FTC dietary-supplement disclaimer wording (21 CFR
+    101.93(c)): "not intended to diagnose, treat, cure, or prevent any
+    disease"; HONcode principle 2 (complementarity); JAMA benchmarks
+    (Silberg, Lundberg & Musacchio, JAMA 1997): disclosure; the site's
+    editorial policy for the per-kind wording.
+    """
+    data = ctx.data("disclaimers")
+    for section, rule, matched, missing in section_disclaimer_gaps(article, data):
+        if matched:
+            continue
+        heading = section.heading or "(untitled section)"
+        yield _heading_hit(
+            section,
+            f"Section \"{heading}\" ({section.kind}) has no {rule['label']}: it should say "
+            f"{'; '.join(missing)}.",
+            f"Add a paragraph to \"{heading}\" that says: {'; '.join(missing)}.",
+            rule.get("severity"))
+
+
+@check("DSC002", name="section-disclaimer-incomplete", category="disclaimer", severity="warning",
+       fix="Extend the section's disclaimer with the missing part named in the message.",
+       bad=("Dietary Supplements\nAsk your doctor before starting any supplement.\n-\n"
+            "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,),
+       good=("Dietary Supplements\nSupplements are not regulated in the same way as medicines and can interact "
+             "with prescription drugs. Discuss any supplement with your doctor or pharmacist first.\n-\n"
+             "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,))
+def section_disclaimer_incomplete(article, ctx):
+    """A section disclaimer that says only part of what the policy asks.
+
+    **What it does.** For the same sections as DSC001, when the section (or its
+    level-1 parent) says some parts of the required disclaimer but not all,
+    names the parts that are missing and flags the section heading.
+
+    **Why it matters.** "Ask your doctor" alone leaves out what the reader most
+    needs to hear for supplements (they are not approved to treat disease and
+    can interact with prescribed medicines); a dose list that does not say
+    the doses are adult doses invites giving them to children.
+
+    **Example.** ``Dietary Supplements`` with only "Ask your doctor before
+    starting any supplement."
+
+    **Fix.** Add the missing part, e.g. "Supplements are not intended to
+    diagnose, treat, cure, or prevent any disease and can interact with
+    your medicines."
+
+    **Source.** FDA/FTC dietary-supplement disclaimer wording (21 CFR
+    101.93(c)); HONcode principle 2; JAMA benchmarks (Silberg, Lundberg &
+    Musacchio, JAMA 1997); the site's editorial policy.
+    """
+    data = ctx.data("disclaimers")
+    for section, rule, matched, missing in section_disclaimer_gaps(article, data):
+        if not matched or not missing:
+            continue
+        heading = section.heading or "(untitled section)"
+        yield _heading_hit(
+            section,
+            f"The {rule['label']} for \"{heading}\" says {'; '.join(matched)} but not "
+            f"{'; '.join(missing)}.",
+            f"Add to the disclaimer of \"{heading}\": {'; '.join(missing)}.",
+            "warning")
+
+
+def _article_disclaimer_blocks(article: Article):
+    for section in article.sections:
+        for block in section.paragraphs:
+            if section.kind == "disclaimer" or block.type == "disclaimer":
+                yield section, block
+
+
+@check("DSC003", name="article-disclaimer-missing", category="disclaimer", severity="error",
+       fix="End the article with a Disclaimer section saying it is general information and not a "
+           "substitute for professional medical advice.",
+       bad=("Overview\nSciatica is pain along the sciatic nerve.\n" + _BYLINE,
+            "Overview\nSciatica is pain along the sciatic nerve.\nDisclaimer: Thank you for reading.\n" + _BYLINE),
+       good=("Overview\nSciatica is pain along the sciatic nerve.\nDisclaimer: This guide is for general "
+             "information and educational purposes only.\n" + _BYLINE,))
+def article_disclaimer_missing(article, ctx):
+    """The article as a whole must say it is general information, not personal advice.
+
+    **What it does.** Looks for a section of kind ``disclaimer`` (the closing
+    "Disclaimer: ..." paragraph) or any ``disclaimer`` block whose wording
+    matches ``article.patterns`` in ``checks/disclaimers.yaml`` - "general
+    information", "for educational purposes only", "not a substitute for
+    professional advice". Flags the article title when there is none.
+
+    **Why it matters.** A consumer health page must make clear it supports,
+    and does not replace, the relationship between a patient and their
+    clinician; without it readers take lists of doses and procedures as a
+    plan of care.
+
+    **Example.** An article that ends with its FAQ and byline and never says
+    it is general information.
+
+    **Fix.** Close with "Disclaimer: This article is for general information
+    only and is not a substitute for professional medical advice."
+
+    **Source.** HONcode principle 2 (complementarity: information supports,
+    not replaces, the patient-physician relationship); JAMA benchmarks
+    (Silberg, Lundberg & Musacchio, JAMA 1997); the site's editorial policy.
+    """
+    rule = ctx.data("disclaimers")["article"]
+    found = list(_article_disclaimer_blocks(article))
+    if any(_matches(rule["patterns"], block.text) for _, block in found):
+        return
+    if found:
+        section, block = found[0]
+        excerpt = block.text[:60]
+        message = (f"The article's disclaimer (\"{excerpt}\") does not say the article is general information "
+                   f"and not a substitute for professional advice.")
+        yield Hit(block, excerpt=excerpt, message=message, severity=rule.get("severity"),
+                  suggestion="Reword it: \"This article is for general information only and is not a substitute "
+                             "for professional medical advice.\"")
+        return
+    yield _title_hit(
+        article,
+        f"Article \"{article.title}\" has no {rule['label']} (general information, not a substitute for "
+        f"professional advice).",
+        "Add a closing section: \"Disclaimer: This article is for general information only and is not a "
+        "substitute for professional medical advice.\"",
+        rule.get("severity"))
+
+
+def emergency_cues(article: Article, data: dict) -> list[tuple[object, str, int]]:
+    """(record, matched text, offset) for every emergency cue in the running text."""
+    out = []
+    for record in article.texts():
+        text = record.text
+        for cue in data["red_flags"]["cues"]:
+            m = _rx(cue["pattern"]).search(text)
+            if m:
+                out.append((record, m.group(0), m.start()))
+    return out
+
+
+def red_flag_sections(article: Article, data: dict) -> list[Section]:
+    rule = data["red_flags"]
+    return [s for s in article.sections
+            if s.kind in rule["kinds"] or (s.heading and _matches(rule["headings"], s.heading))]
+
+
+@check("DSC004", name="red-flag-section-missing", category="disclaimer", severity="warning",
+       fix="Add a \"When should you see a doctor immediately?\" section listing the emergency signs.",
+       bad=("Overview\nA large fragment can cause cauda equina syndrome.\n" + _CLOSING,),
+       good=("Overview\nA large fragment can cause cauda equina syndrome.\n"
+             "When Should You See a Doctor Immediately?\n-\nLoss of bowel or bladder control\n" + _CLOSING,
+             "Overview\nSciatica is pain along the sciatic nerve.\n" + _CLOSING))
+def red_flag_section_missing(article, ctx):
+    """An article that mentions an emergency needs a "see a doctor immediately" section.
+
+    **What it does.** Searches paragraphs, list items and FAQ entries for the
+    emergency cues in ``checks/disclaimers.yaml`` (cauda equina syndrome,
+    loss of bladder or bowel control, saddle numbness, chest pain, stroke,
+    ...). When any is present and no section is a red-flag section (kind
+    ``red-flags`` or a heading like "When to see a doctor"), flags the
+    article title and quotes the first cue.
+
+    **Why it matters.** A reader with an emergency sign must be told plainly
+    to get urgent care, in a place they can find, not left to infer it from
+    a paragraph about anatomy.
+
+    **Example.** "A large fragment can cause cauda equina syndrome." with no
+    section telling the reader what to do about it.
+
+    **Fix.** Add "When Should You See a Doctor Immediately?" listing the signs
+    and saying to seek emergency care.
+
+    **Source.** NICE CKS Sciatica (lumbar radiculopathy) red flags; NHS
+    pages on cauda equina syndrome, chest pain and stroke (cue by cue in
+    the data file); HONcode principle 2; the site's editorial policy.
+    """
+    data = ctx.data("disclaimers")
+    cues = emergency_cues(article, data)
+    if not cues or red_flag_sections(article, data):
+        return
+    _, cue, _ = cues[0]
+    yield _title_hit(
+        article,
+        f"The article mentions \"{cue}\", an emergency, but has no \"see a doctor immediately\" section.",
+        "Add a section \"When Should You See a Doctor Immediately?\" listing the emergency signs "
+        "and saying to seek urgent care.",
+        data["red_flags"].get("severity"))
