@@ -1,0 +1,365 @@
+"""The review report: findings arranged for a review board (plain data).
+
+:func:`build_report` takes what a run produced -- each article's info dict
+(``ArticleResult.info``: title, dates, sections), the open findings, the
+waived ones and the check registry -- and arranges it:
+
+* a corpus summary first, when there are several articles;
+* per article a scorecard: open findings by severity and category, the JAMA
+  benchmarks (authorship, attribution, disclosure, currency) met or not, and
+  the review status and due date;
+* the open findings grouped by section in reading order (article-level ones
+  first), each with its excerpt, the check's rationale, the suggested fix and
+  an empty reviewer-decision slot;
+* the waived findings with the waiver's reason, who accepted it and until
+  when, and the waivers that have expired.
+
+The report never decides what is wrong. Benchmarks are scored only from open
+findings, as ``checks/report.yaml`` maps them; review dates come from the
+article's metadata and, when it exists, ``medlint.checks.review.review_status``.
+Output is plain JSON-able data with a deterministic order; nothing in it
+depends on the clock except through ``today``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+
+from medlint.findings import CATEGORIES, SEVERITIES, Finding
+
+VERSION = 1
+DECISIONS = ("accept", "fix", "waive")
+MET, NOT_MET, NOT_ASSESSED = "met", "not met", "not assessed"
+_ARTICLE_FILES = ("article.yaml", "waivers.yaml")
+_AUTO = object()
+
+
+# ---------------------------------------------------------------------------
+# helpers
+
+
+def first_paragraph(text: str) -> str:
+    """The first paragraph of a rationale, on one line."""
+    text = (text or "").strip()
+    para = text.split("\n\n", 1)[0]
+    return " ".join(para.split())
+
+
+def _counts(findings) -> dict:
+    out = {s: 0 for s in SEVERITIES}
+    for f in findings:
+        out[f.severity] = out.get(f.severity, 0) + 1
+    out["total"] = len(findings)
+    return out
+
+
+def _by_category(findings) -> dict:
+    out = {c: {s: 0 for s in SEVERITIES} for c in CATEGORIES}
+    for f in findings:
+        out.setdefault(f.category, {s: 0 for s in SEVERITIES})
+        out[f.category][f.severity] = out[f.category].get(f.severity, 0) + 1
+    return out
+
+
+def _iso(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _review_function():
+    """``medlint.checks.review.review_status`` when that module provides it."""
+    try:
+        from medlint.checks import review as _review_mod
+    except ImportError:
+        return None
+    return getattr(_review_mod, "review_status", None)
+
+
+def _review_data() -> dict:
+    try:
+        from medlint import policy
+
+        return policy.load("review")
+    except Exception:  # no checks/review.yaml (yet): the function gets empty data
+        return {}
+
+
+def review_info(info: dict, today: _dt.date, func=None, data: dict | None = None) -> dict:
+    """Review status and due date of one article (dates as YYYY-MM-DD strings).
+
+    From the metadata alone: ``reviewed`` is ``last_reviewed`` (else
+    ``updated``) and ``due`` is ``next_review``; ``status`` stays None. When
+    ``func`` (review_status) is given, its answer takes precedence.
+    """
+    reviewed = info.get("last_reviewed")
+    source = "last_reviewed" if reviewed else None
+    if not reviewed and info.get("updated"):
+        reviewed, source = info.get("updated"), "updated"
+    out = {"reviewed": _iso(reviewed), "source": source, "max_age_months": None,
+           "due": _iso(info.get("next_review")), "status": None}
+    if func is None:
+        return out
+    meta = {k: info[k] for k in ("title", "authors", "reviewers", "last_reviewed", "updated", "next_review")
+            if info.get(k) is not None}
+    kinds = [s.get("kind") for s in info.get("sections", []) if isinstance(s, dict)]
+    try:
+        got = func(meta, kinds, today, data if data is not None else {})
+    except Exception as exc:  # another module's bug must not sink the whole report
+        out["status"] = None
+        out["error"] = f"review_status failed: {type(exc).__name__}: {exc}"
+        return out
+    if isinstance(got, dict):
+        for key in ("reviewed", "due"):
+            if key in got:
+                out[key] = _iso(got[key])
+        for key in ("source", "max_age_months", "status"):
+            if key in got:
+                out[key] = got[key]
+    return out
+
+
+def _benchmarks(findings, config: dict, registry) -> list[dict]:
+    severities = set(config.get("not_met_severities") or ("error", "warning"))
+    known_ids = set(registry) if registry is not None else None
+    known_cats = {getattr(i, "category", None) for i in registry.values()} if registry is not None else None
+    out = []
+    for bm in config.get("benchmarks", []):
+        ids = set(bm.get("checks", []))
+        cats = set(bm.get("categories", []))
+        if known_ids is None:
+            assessed = bool(ids or cats)
+        else:
+            assessed = bool(ids & known_ids or cats & known_cats)
+        hits = [f for f in findings if f.severity in severities and (f.check in ids or f.category in cats)]
+        status = NOT_ASSESSED if not assessed and not hits else (NOT_MET if hits else MET)
+        out.append({
+            "id": bm["id"],
+            "label": bm.get("label", bm["id"]),
+            "question": bm.get("question", ""),
+            "status": status,
+            "findings": len(hits),
+            "checks": sorted({f.check for f in hits}),
+        })
+    return out
+
+
+def _item(f: Finding, registry) -> dict:
+    info = registry.get(f.check) if registry is not None else None
+    from medlint.baseline import fingerprint
+
+    return {
+        "check": f.check,
+        "name": getattr(info, "name", "") if info is not None else "",
+        "category": f.category,
+        "severity": f.severity,
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "record": f.record,
+        "section": f.section,
+        "excerpt": f.excerpt,
+        "context": f.context,
+        "message": f.message,
+        "suggestion": f.suggestion,
+        "rationale": first_paragraph(getattr(info, "rationale", "")) if info is not None else "",
+        "fix": getattr(info, "fix", "") if info is not None else "",
+        "fingerprint": fingerprint(f),
+        "decision": {"choice": None, "options": list(DECISIONS), "notes": ""},
+    }
+
+
+def _norm(path: str | None) -> str:
+    return os.path.normpath(path).replace(os.sep, "/") if path else ""
+
+
+def _groups(findings, info: dict, registry) -> list[dict]:
+    """Findings by section in reading order; article-level group first."""
+    sections = [s for s in info.get("sections", []) if isinstance(s, dict)]
+    by_path = {_norm(s.get("path")): i for i, s in enumerate(sections)}
+    by_name = {}
+    for i, s in enumerate(sections):
+        by_name.setdefault(os.path.basename(_norm(s.get("path"))), i)
+    buckets: dict[tuple, list] = {}
+    meta: dict[tuple, dict] = {}
+    for f in findings:
+        p = _norm(f.path)
+        name = os.path.basename(p)
+        idx = by_path.get(p, by_name.get(name))
+        if idx is not None:
+            s = sections[idx]
+            key = (1, idx, "")
+            meta[key] = {"heading": s.get("heading"), "kind": s.get("kind"), "level": s.get("level"),
+                         "path": s.get("path")}
+        elif name in _ARTICLE_FILES or not name.endswith((".yaml", ".yml")) or not name[:3].isdigit():
+            key = (0, 0, "")
+            meta[key] = {"heading": None, "kind": "article", "level": None, "path": None}
+        else:  # a section file the info does not list (e.g. records that failed validation)
+            key = (1, len(sections), name)
+            meta[key] = {"heading": f.section, "kind": None, "level": None, "path": f.path}
+        buckets.setdefault(key, []).append(f)
+    out = []
+    for key in sorted(buckets):
+        items = sorted(buckets[key], key=lambda f: (os.path.basename(f.path) != "article.yaml", f.path, f.line,
+                                                    f.column, f.check, f.excerpt, f.message))
+        group = dict(meta[key])
+        group["findings"] = [_item(f, registry) for f in items]
+        out.append(group)
+    return out
+
+
+def _waived_item(f: Finding, w, registry) -> dict:
+    item = _item(f, registry)
+    item.pop("decision")
+    item["waiver"] = _waiver_json(w)
+    return item
+
+
+def _waiver_json(w) -> dict:
+    if hasattr(w, "to_json"):
+        return w.to_json()
+    return {k: _iso(v) if k == "expires" else v for k, v in dict(w).items()}
+
+
+# ---------------------------------------------------------------------------
+# the report
+
+
+def infos_from_run(result) -> list[dict]:
+    """Info dicts from an engine RunResult: each article's info, plus slug/path/error."""
+    out = []
+    for a in result.articles:
+        info = dict(a.info)
+        info.setdefault("slug", a.slug)
+        info.setdefault("path", a.folder)
+        info.setdefault("title", None)
+        if a.error:
+            info["error"] = a.error
+        info["checked"] = a.checked
+        out.append(info)
+    return out
+
+
+def build_report(articles: list[dict], findings: list[Finding], waived=(), registry=None,
+                 today: _dt.date | None = None, *, expired=(), config: dict | None = None,
+                 review=_AUTO, review_data: dict | None = None) -> dict:
+    """Arrange a run's results for review.
+
+    ``articles``: info dicts (``ArticleResult.info`` or :func:`infos_from_run`);
+    ``findings``: the open findings (after waivers, including waiver problems);
+    ``waived``: ``(Finding, Waiver)`` pairs; ``registry``: check ID ->
+    CheckInfo (``registry.all_checks()``); ``today``: the date judged by;
+    ``expired``: waivers whose expiry passed (:func:`medlint.waivers.expired_waivers`);
+    ``config``: ``checks/report.yaml`` data (loaded when None); ``review``:
+    the review_status function (found automatically when left out; None
+    disables it).
+    """
+    if today is None:
+        raise ValueError("build_report needs today (pass the run's date)")
+    if config is None:
+        from medlint import policy
+
+        config = policy.load("report")
+    func = _review_function() if review is _AUTO else review
+    data = review_data if review_data is not None else (_review_data() if func is not None else {})
+
+    infos: dict[str, dict] = {}
+    for info in articles:
+        slug = info.get("slug")
+        if slug and slug not in infos:
+            infos[slug] = info
+    for f in list(findings) + [f for f, _ in waived]:
+        infos.setdefault(f.article, {"slug": f.article, "title": None, "path": None})
+    for w in expired:
+        infos.setdefault(w.article, {"slug": w.article, "title": None, "path": None})
+
+    open_by: dict[str, list[Finding]] = {s: [] for s in infos}
+    for f in findings:
+        open_by[f.article].append(f)
+    waived_by: dict[str, list] = {s: [] for s in infos}
+    for f, w in waived:
+        waived_by[f.article].append((f, w))
+    expired_by: dict[str, list] = {s: [] for s in infos}
+    for w in expired:
+        expired_by[w.article].append(w)
+
+    out_articles = []
+    for slug in sorted(infos):
+        info = infos[slug]
+        mine = sorted(open_by[slug], key=Finding.sort_key)
+        pairs = sorted(waived_by[slug], key=lambda p: Finding.sort_key(p[0]))
+        review_block = review_info(info, today, func, data)
+        out_articles.append({
+            "slug": slug,
+            "title": info.get("title"),
+            "path": info.get("path"),
+            "error": info.get("error"),
+            "authors": list(info.get("authors") or []),
+            "reviewers": [dict(r) for r in info.get("reviewers") or []],
+            "scorecard": {
+                "counts": _counts(mine),
+                "by_category": _by_category(mine),
+                "benchmarks": _benchmarks(mine, config, registry),
+                "review": review_block,
+                "waived": len(pairs),
+                "expired_waivers": len(expired_by[slug]),
+            },
+            "groups": _groups(mine, info, registry),
+            "waived": [_waived_item(f, w, registry) for f, w in pairs],
+            "expired_waivers": [_waiver_json(w) for w in
+                                sorted(expired_by[slug], key=lambda w: (getattr(w, "path", ""), getattr(w, "line", 0)))],
+        })
+
+    report = {
+        "version": VERSION,
+        "today": today.isoformat(),
+        "decisions": list(DECISIONS),
+        "summary": _corpus_summary(out_articles, findings) if len(out_articles) > 1 else None,
+        "articles": out_articles,
+    }
+    return report
+
+
+def _corpus_summary(articles: list[dict], findings) -> dict:
+    bm_counts: dict[str, dict] = {}
+    review_counts: dict[str, int] = {}
+    rows = []
+    waived = 0
+    for a in articles:
+        card = a["scorecard"]
+        waived += card["waived"]
+        for bm in card["benchmarks"]:
+            slot = bm_counts.setdefault(bm["id"], {"label": bm["label"], MET: 0, NOT_MET: 0, NOT_ASSESSED: 0})
+            slot[bm["status"]] += 1
+        status = card["review"].get("status") or "unknown"
+        review_counts[status] = review_counts.get(status, 0) + 1
+        rows.append({
+            "slug": a["slug"],
+            "title": a["title"],
+            "error": card["counts"]["error"],
+            "warning": card["counts"]["warning"],
+            "info": card["counts"]["info"],
+            "benchmarks_met": sum(1 for b in card["benchmarks"] if b["status"] == MET),
+            "benchmarks_assessed": sum(1 for b in card["benchmarks"] if b["status"] != NOT_ASSESSED),
+            "review_status": card["review"].get("status"),
+            "due": card["review"].get("due"),
+            "waived": card["waived"],
+        })
+    return {
+        "articles": len(articles),
+        "counts": _counts(findings),
+        "by_category": _by_category(findings),
+        "benchmarks": [dict(id=k, **v) for k, v in bm_counts.items()],
+        "review": dict(sorted(review_counts.items())),
+        "waived": waived,
+        "table": rows,
+    }
+
+
+def dumps(report: dict) -> str:
+    """The report as JSON text (``--format json``), byte-identical for the same input."""
+    return json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
