@@ -1,0 +1,382 @@
+"""Review and attribution family: who wrote and reviewed an article, and when.
+
+The policy lives in ``checks/review.yaml``. :func:`review_status` is the one
+place the review date and its due date are worked out; the report calls it
+too, so the report and the REV checks always agree.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+
+from medlint.dates import find_date
+from medlint.findings import Hit
+from medlint.registry import check
+
+#: Which header/footer line roles to read a review date from, best first.
+_ROLE_ORDER = ("reviewed", "updated")
+
+_OVERVIEW = "Overview\nSciatica is pain along the sciatic nerve.\n"
+_BYLINE = "The article is written by Jane Roe and reviewed by Dr. Sam Lee, MD\n"
+
+
+def add_months(day: _dt.date, months: int) -> _dt.date:
+    """``day`` plus whole calendar months (the 31st becomes the month's last day)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return _dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _iso(value) -> _dt.date | None:
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _page_lines(meta: dict):
+    """(field pointer, text, role) of every header and footer line, in the order to read dates from."""
+    lines = []
+    for where in ("header", "footer"):
+        for i, line in enumerate(meta.get(where) or []):
+            if isinstance(line, dict) and isinstance(line.get("text"), str):
+                lines.append((f"{where}/{i}/text", line["text"], line.get("role", "")))
+    rank = {role: n for n, role in enumerate(_ROLE_ORDER)}
+    return sorted(lines, key=lambda ln: rank.get(ln[2], len(rank)))
+
+
+def review_date(meta: dict) -> tuple[_dt.date | None, str | None, tuple[str, str] | None]:
+    """(review date, source, (field, excerpt) where the page printed it or None).
+
+    The source is ``last_reviewed``, ``updated`` (the page's "Last Updated"
+    line) or ``footer`` (a date read from any header or footer line).
+    """
+    for key in ("last_reviewed", "updated"):
+        value = _iso(meta.get(key))
+        if value is not None:
+            return value, key, _printed(meta, value) or (key, str(meta.get(key)))
+    for ptr, text, _role in _page_lines(meta):
+        found = find_date(text)
+        if found:
+            value, (a, b) = found
+            return value, "footer", (ptr, text[a:b])
+    return None, None, None
+
+
+def _printed(meta: dict, value: _dt.date) -> tuple[str, str] | None:
+    """The header/footer line that printed ``value``, as (field, excerpt)."""
+    for ptr, text, _role in _page_lines(meta):
+        found = find_date(text)
+        if found and found[0] == value:
+            a, b = found[1]
+            return ptr, text[a:b]
+    return None
+
+
+def max_age_months(section_kinds: list[str], data: dict) -> int:
+    """The article's limit: the strictest over its sections' kinds, else the default."""
+    limits = [data["max_age_months"]]
+    by_kind = data.get("max_age_by_kind") or {}
+    limits += [by_kind[k] for k in set(section_kinds) if k in by_kind]
+    return min(limits)
+
+
+def review_status(meta: dict, section_kinds: list[str], today: _dt.date, data: dict) -> dict:
+    """When the article was last reviewed, when it is due, and whether it is current.
+
+    ``data`` is ``checks/review.yaml``. ``status`` is ``unknown`` (no date),
+    ``future`` (dated after ``today``), ``overdue`` (``today`` is past the due
+    date), ``due-soon`` (due within ``due_soon_days``) or ``current``.
+    ``source`` "footer" means a date read from a header or footer line.
+    """
+    reviewed, source, _ = review_date(meta)
+    months = max_age_months(section_kinds, data)
+    if reviewed is None:
+        return {"reviewed": None, "source": None, "max_age_months": months, "due": None, "status": "unknown"}
+    due = add_months(reviewed, months)
+    if reviewed > today:
+        status = "future"
+    elif today > due:
+        status = "overdue"
+    elif (due - today).days <= data.get("due_soon_days", 0):
+        status = "due-soon"
+    else:
+        status = "current"
+    return {"reviewed": reviewed.isoformat(), "source": source, "max_age_months": months,
+            "due": due.isoformat(), "status": status}
+
+
+def _status(article, ctx):
+    data = ctx.data("review")
+    return review_status(article.meta, [s.kind for s in article.sections], ctx.today, data)
+
+
+def _date_hit(article, message: str, suggestion: str) -> Hit:
+    _, _, where = review_date(article.meta)
+    if where is not None:
+        field, excerpt = where
+        return Hit(article, excerpt=excerpt, field=field, message=message, suggestion=suggestion)
+    return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion)
+
+
+def _source_phrase(status: dict, excerpt: str) -> str:
+    if status["source"] == "updated":
+        return (f"the article has no last-reviewed date, so its \"Last Updated\" date \"{excerpt}\" "
+                f"is taken as the review date")
+    if status["source"] == "footer":
+        return f"the review date \"{excerpt}\" is read from the page's header/footer"
+    return f"the last review date is \"{excerpt}\""
+
+
+@check("REV001", name="review-date-missing", category="review", severity="warning",
+       fix="Add `last_reviewed: YYYY-MM-DD` to article.yaml or a footer line such as "
+           "\"Last reviewed: May 19, 2026.\"",
+       bad=(_OVERVIEW + _BYLINE.rstrip("\n"),),
+       good=(_OVERVIEW + "Last Updated: May 19, 2026.", _OVERVIEW + "Last reviewed: 2026-05-19"))
+def review_date_missing(article, ctx):
+    """An article must say when it was last reviewed.
+
+    **What it does.** Looks for the review date in ``last_reviewed``, then in
+    ``updated`` (the page's "Last Updated" line), then in any header or
+    footer line (every common written form: "May 19, 2025", "19 May 2025",
+    "2025-05-19"). Flags the title when there is none.
+
+    **Why it matters.** Medical advice ages: doses, guidelines and approvals
+    change. Without a date a reader cannot tell a current page from one ten
+    years out of date, and editors cannot schedule reviews.
+
+    **Example.** A page ending with a byline and no "Last Updated" line.
+
+    **Fix.** Print "Last reviewed: <date>" and set ``last_reviewed``.
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    currency; HONcode principle 4 (attribution: dates of modification).
+    """
+    status = _status(article, ctx)
+    if status["status"] == "unknown":
+        yield Hit(article, excerpt=article.title, field="title",
+                  message=f"Article \"{article.title}\" has no review date (no last_reviewed, no \"Last Updated\" "
+                          f"line, no date in its header or footer).",
+                  suggestion="Add a footer line \"Last reviewed: <Month D, YYYY>\" and `last_reviewed` in article.yaml.")
+
+
+@check("REV002", name="review-date-in-future", category="review", severity="error",
+       fix="Correct the date: a review cannot have happened after today.",
+       bad=(_OVERVIEW + "Last Updated: May 19, 2027.",),
+       good=(_OVERVIEW + "Last Updated: May 19, 2026.",))
+def review_date_in_future(article, ctx):
+    """A review date after today is a typo or a placeholder.
+
+    **What it does.** Flags the printed review date (see REV001 for where it
+    is read from) when it falls after the run's ``--today`` date.
+
+    **Why it matters.** A future date makes an article look freshly reviewed
+    for a year or more and hides it from the review schedule.
+
+    **Example.** "Last Updated: May 19, 2027." checked on 2026-11-24.
+
+    **Fix.** Print the real date of the last medical review.
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    currency; the site's editorial policy.
+    """
+    status = _status(article, ctx)
+    if status["status"] == "future":
+        _, _, where = review_date(article.meta)
+        excerpt = where[1] if where else status["reviewed"]
+        yield _date_hit(article,
+                        f"Review date \"{excerpt}\" is after today ({ctx.today.isoformat()}): "
+                        f"{_source_phrase(status, excerpt)}.",
+                        "Replace it with the actual date of the last medical review.")
+
+
+@check("REV003", name="review-overdue", category="review", severity="warning",
+       fix="Have the article medically reviewed and update its review date.",
+       bad=(_OVERVIEW + "Last Updated: May 19, 2025.", _OVERVIEW + "Last reviewed: 2024-01-10"),
+       good=(_OVERVIEW + "Last Updated: May 19, 2026.",))
+def review_overdue(article, ctx):
+    """The last review is older than the policy's maximum age.
+
+    **What it does.** Works out the review date (``last_reviewed``, else the
+    "Last Updated" line, else a header/footer date) and the maximum age from
+    ``checks/review.yaml`` (12 months by default; the strictest limit over
+    the article's section kinds). Flags the printed date when today is past
+    the due date. ``review_status`` computes the same for the report.
+
+    **Why it matters.** Drug doses, supplement safety warnings and surgical
+    evidence change; a stale page keeps advising what current guidance no
+    longer does.
+
+    **Example.** "Last Updated: May 19, 2025." on 2026-11-24: due 2026-05-19,
+    six months overdue.
+
+    **Fix.** Send the article for medical review; then update the date.
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    currency; HONcode principle 4; the site's editorial policy (annual
+    review).
+    """
+    status = _status(article, ctx)
+    if status["status"] != "overdue":
+        return
+    _, _, where = review_date(article.meta)
+    excerpt = where[1] if where else status["reviewed"]
+    yield _date_hit(article,
+                    f"Review is overdue: {_source_phrase(status, excerpt)}; with a limit of "
+                    f"{status['max_age_months']} months it was due on {status['due']}.",
+                    "Have the article medically reviewed, then set `last_reviewed` and the printed date.")
+
+
+def next_review_date(meta: dict, data: dict) -> tuple[_dt.date | None, str | None, int | None, str | None]:
+    """(date, excerpt, offset, field) of the scheduled next review.
+
+    Read from ``next_review`` in article.yaml, else from a header/footer line
+    after one of ``next_review_cues`` ("Next review: May 19, 2026").
+    """
+    raw = meta.get("next_review")
+    value = _iso(raw)
+    if value is not None:
+        return value, str(raw), None, "next_review"
+    for ptr, text, _role in _page_lines(meta):
+        for cue in data.get("next_review_cues") or ():
+            m = re.search(cue, text, re.I)
+            if not m:
+                continue
+            found = find_date(text[m.end():])
+            if found:
+                a, b = found[1]
+                return found[0], text[m.end() + a:m.end() + b], m.end() + a, ptr
+    return None, None, None, None
+
+
+@check("REV004", name="next-review-overdue", category="review", severity="warning",
+       fix="Review the article and set a new `next_review` date.",
+       bad=(_OVERVIEW + "Last Updated: May 19, 2025. Next review: May 19, 2026.",),
+       good=(_OVERVIEW + "Last Updated: November 1, 2026. Next review: May 1, 2027.",
+             _OVERVIEW + "Last Updated: November 1, 2026."))
+def next_review_overdue(article, ctx):
+    """The article's own scheduled review date has passed.
+
+    **What it does.** Reads the scheduled review from ``next_review`` in
+    article.yaml, else from a header/footer line such as "Next review: May
+    19, 2026." (cues in ``checks/review.yaml``), and flags it when it is
+    before the run's ``--today`` date.
+
+    **Why it matters.** The editors promised readers a review by that date;
+    missing it means the page is past its own shelf life, whatever the
+    general policy says.
+
+    **Example.** "Next review: May 19, 2026." checked on 2026-11-24.
+
+    **Fix.** Review the article and move the next review date forward.
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    currency; the site's editorial policy.
+    """
+    due, excerpt, start, field = next_review_date(article.meta, ctx.data("review"))
+    if due is None or due >= ctx.today:
+        return
+    yield Hit(article, excerpt=excerpt, field=field, start=start,
+              message=f"Next review \"{excerpt}\" was due before today ({ctx.today.isoformat()}).",
+              suggestion="Review the article, then set a new `next_review` date and print it.")
+
+
+def is_team(name: str, data: dict) -> bool:
+    return any(re.search(p, name, re.I) for p in data["team_names"])
+
+
+def _person_hit(article, names: list[str], message: str, suggestion: str) -> Hit:
+    """Locate at the byline line printing one of ``names``, else the title."""
+    for ptr, text, _role in _page_lines(article.meta):
+        for name in names:
+            if name and name in text:
+                return Hit(article, excerpt=name, field=ptr, message=message, suggestion=suggestion)
+    for ptr, text, role in _page_lines(article.meta):
+        if role == "byline":
+            return Hit(article, excerpt=text, field=ptr, message=message, suggestion=suggestion)
+    return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion)
+
+
+@check("REV005", name="author-not-named", category="review", severity="warning",
+       fix="Name the author(s) in the byline, e.g. \"The article is written by Jane Roe\".",
+       bad=(_OVERVIEW + "The article is written by Team Rxharun and reviewed by Dr. Sam Lee, MD",
+            _OVERVIEW + "Last Updated: May 19, 2026."),
+       good=(_OVERVIEW + _BYLINE,))
+def author_not_named(article, ctx):
+    """An article must name the person who wrote it.
+
+    **What it does.** Flags the article when ``authors`` is empty or every
+    author is a team or board (a name matching ``team_names`` in
+    ``checks/review.yaml``, e.g. "Team Rxharun").
+
+    **Why it matters.** Readers judge medical information partly by who
+    wrote it; a team label hides whether the writer had relevant training
+    and leaves no one accountable for the text.
+
+    **Example.** "The article is written by Team Rxharun".
+
+    **Fix.** Name the author(s): "The article is written by Jane Roe".
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    authorship - authors and contributors, their affiliations and relevant
+    credentials; HONcode principle 1 (authoritative).
+    """
+    data = ctx.data("review")
+    names = [p.get("name", "") for p in article.meta.get("authors") or []]
+    if any(n and not is_team(n, data) for n in names):
+        return
+    if names:
+        message = (f"Author \"{names[0]}\" is a team, not a named person; the article names no author.")
+    else:
+        message = f"Article \"{article.title}\" names no author."
+    yield _person_hit(article, names, message,
+                      "Name the person who wrote it: \"The article is written by <Full Name>\".")
+
+
+@check("REV006", name="reviewer-credentials-missing", category="review", severity="warning",
+       fix="Name a medical reviewer with their credentials, e.g. \"reviewed by Dr. Sam Lee, MD\".",
+       bad=(_OVERVIEW + "The article is written by Jane Roe and reviewed by the Rx Editorial Board Members",
+            _OVERVIEW + "The article is written by Jane Roe and reviewed by Sam Lee",
+            _OVERVIEW + "The article is written by Jane Roe"),
+       good=(_OVERVIEW + _BYLINE,))
+def reviewer_credentials_missing(article, ctx):
+    """An article must name a medical reviewer and their credentials.
+
+    **What it does.** Passes when at least one entry in ``reviewers`` is a
+    named person (not a team, see ``team_names``) with at least one
+    credential (MD, PharmD, ...). Otherwise flags the byline that names the
+    reviewers, or the title when there is none. "Rx Editorial Board
+    Members" with no credentials does not count.
+
+    **Why it matters.** Medical review is what makes a consumer page safe to
+    act on; readers can only trust it if they can see who reviewed it and
+    whether that person is qualified.
+
+    **Example.** "... reviewed by the Rx Editorial Board Members".
+
+    **Fix.** "... reviewed by Dr. Sam Lee, MD" (and ``reviewers`` with
+    ``credentials: [MD]`` in article.yaml).
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    authorship and credentials; HONcode principle 1 (authoritative: the
+    qualifications of the authors).
+    """
+    data = ctx.data("review")
+    reviewers = article.meta.get("reviewers") or []
+    if any(p.get("name") and not is_team(p["name"], data) and p.get("credentials") for p in reviewers):
+        return
+    names = [p.get("name", "") for p in reviewers]
+    if not names:
+        message = f"Article \"{article.title}\" names no medical reviewer."
+    elif all(is_team(n, data) for n in names):
+        message = f"Reviewer \"{names[0]}\" is a team with no credentials, not a named, credentialed reviewer."
+    else:
+        message = f"Reviewer \"{names[0]}\" is named without credentials (e.g. MD, PharmD)."
+    yield _person_hit(article, names, message,
+                      "Name a qualified reviewer with credentials: \"reviewed by Dr. <Name>, MD\".")
