@@ -360,8 +360,8 @@ _WORD_NUM = {
     "once": 1, "one": 1, "twice": 2, "two": 2, "thrice": 3, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8,
 }
-_N = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight)"
-_H = r"h(?:ours?|rs?|r)?\.?(?![A-Za-z])"
+_N = r"(?:\d{1,6}(?:\.\d{1,6})?|one|two|three|four|five|six|seven|eight)"
+_H = r"h(?:ours?|rs?|r)?(?![A-Za-z])"
 
 
 def _num_word(s: str) -> float:
@@ -583,7 +583,9 @@ def _end(text: str, norm: str, m: re.Match, unit: UnitToken | None) -> AmountEnd
     e = unit.span[1] if unit is not None else b
     try:
         value = _parse_value(text[a:b])
-    except ValueError:
+    except (ValueError, OverflowError):
+        value = float("nan")
+    if not math.isfinite(value):
         value = float("nan")
     return AmountEnd(value, Piece(text[a:b], (a, b)), unit, text[a:e], (a, e))
 
@@ -696,6 +698,8 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
             am = by_start[p]
             end = am.span[1]
             value = am.upper.value
+            if not math.isfinite(value):
+                continue
             km = _PER_KG_RE.match(norm, end)
             per_kg = None
             if km:
@@ -748,9 +752,11 @@ def _dedupe(mods: list[_Mod]) -> list[_Mod]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-def _clauses(norm: str) -> list[tuple[int, int]]:
+def _clauses(norm: str, inside: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     bounds = [0]
     for m in _CLAUSE_BREAK_RE.finditer(norm):
+        if any(a <= m.start() and m.end() <= b for a, b in inside):
+            continue  # a "." or "-" that belongs to a recognised phrase
         # a "." inside "q.d. " or "b.i.d. " is an abbreviation, not a sentence end
         if m.group(0) == "." and re.search(r"(?:\b[a-z]\.[a-z]|\bh\.s|\bp\.o|\bi\.v|\bi\.m|\bmax|\bapprox)$",
                                            norm[max(0, m.start() - 6):m.start()], re.I):
@@ -870,14 +876,14 @@ def parse_doses(text: str) -> list[Dose]:
     for am in amounts:
         if any(_overlaps(am.span, s) for s in blocking):
             continue
+        if not all(math.isfinite(e.value) for e in (am.low, am.high) if e is not None):
+            continue  # "10^6500": no usable number
         u = am.unit
         end = am.span[1]
         problem = None
         if am.mixed_units:
             problem = "mixed_units"
         if u is None:
-            if am.low.value != am.low.value:  # NaN
-                continue
             if not context_after(end):
                 continue
             problem = "missing_unit"
@@ -940,7 +946,8 @@ def parse_doses(text: str) -> list[Dose]:
         anchors.append(anc)
 
     # merge a strength anchor with an amount anchor of the same clause
-    clauses = _clauses(norm)
+    clauses = _clauses(norm, [(m.start, m.end) for m in mods if m.cat != "titrate"]
+                       + [(l.start, l.end) for l in limits])
 
     def clause_of(pos: int) -> tuple[int, int]:
         for c in clauses:
