@@ -1,0 +1,296 @@
+"""Consistency family: an article that contradicts or repeats itself.
+
+Stated counts that do not match what follows, duplicated list items, empty
+sections and leftovers of copying the page from the web. Tunable data lives
+in ``checks/consistency.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medlint.findings import Hit
+from medlint.records.model import Article, FaqEntry, Section
+from medlint.registry import check
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
+NUMBER_WORDS.update(_TENS)
+NUMBER_WORDS.update({f"{t}-{u}": v + i for t, v in _TENS.items() for i, u in enumerate(_UNITS) if 1 <= i <= 9})
+NUMBER_WORDS["a dozen"] = 12
+_NUMBER = r"(?P<num>\d{1,3}|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")"
+
+
+def number_value(token: str) -> int:
+    token = token.lower()
+    return int(token) if token.isdigit() else NUMBER_WORDS[token]
+
+
+@lru_cache(maxsize=None)
+def _count_rx(nouns: tuple[str, ...], max_words: int) -> re.Pattern:
+    words = r"(?:[A-Za-z][\w'’-]*\s+){0," + str(max_words) + "}"
+    return re.compile(r"(?<![\w.,–-])" + _NUMBER + r"\s+" + words + r"(?P<noun>" + "|".join(nouns) + r")\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+def _subsections(article: Article, section: Section) -> list[Section]:
+    """The level-2 sections directly after a level-1 ``section``."""
+    if section.level != 1:
+        return []
+    out = []
+    for other in article.sections[article.sections.index(section) + 1:]:
+        if other.level < 2:
+            break
+        out.append(other)
+    return out
+
+
+def stated_counts(article: Article, data: dict):
+    """(paragraph, match, stated number, noun, what follows) for every count a paragraph introduces.
+
+    ``what follows`` is ("list", items) for a list after the paragraph in the
+    same section (only paragraphs between), or ("subsections", sections) for
+    the level-2 subsections after a level-1 section whose paragraph has no
+    list after it.
+    """
+    cfg = data["count"]
+    item_nouns, group_nouns = set(cfg["item_nouns"]), set(cfg["group_nouns"])
+    rx = _count_rx(tuple(sorted(item_nouns | group_nouns, key=len, reverse=True)), cfg["max_words_between"])
+    hedge = re.compile(r"\b(?:" + "|".join(cfg["hedges"]) + r")\s+$", re.I)
+    for section in article.sections:
+        subs = None
+        for j, block in enumerate(section.blocks):
+            if block.type != "paragraph":
+                continue
+            following = None
+            for later in section.blocks[j + 1:]:
+                if later.type == "list":
+                    following = ("list", later.items)
+                    break
+                if later.type != "paragraph":
+                    break
+            if following is None and all(b.type == "paragraph" for b in section.blocks[j + 1:]):
+                if subs is None:
+                    subs = _subsections(article, section)
+                if subs:
+                    following = ("subsections", subs)
+            if following is None:
+                continue
+            for m in rx.finditer(block.text):
+                if hedge.search(block.text[:m.start()]):
+                    continue
+                noun = m.group("noun").lower()
+                yield block, m, number_value(m.group("num")), ("group" if noun in group_nouns else "item"), following
+
+
+def _compare(n: int, what: str, following) -> tuple[bool, str]:
+    """Whether ``n`` matches what follows, and a description of what does."""
+    how, things = following
+    if how == "list":
+        return n == len(things), f"the list after it has {len(things)} item{'s' * (len(things) != 1)}"
+    subs = things
+    items = sum(len(list(s.items)) for s in subs)
+    headings = ", ".join(f"\"{s.heading}\"" for s in subs)
+    count = f"{len(subs)} subsection{'s' * (len(subs) != 1)} follow ({headings})"
+    if what == "group":
+        return n == len(subs), count
+    return n in (len(subs), items), f"{count} with {items} item{'s' * (items != 1)}"
+
+
+@check("CON001", name="count-mismatch", category="consistency", severity="warning",
+       fix="Make the stated number match the list (add the missing items or correct the number).",
+       bad=("Everyday Habits\nThese five simple habits can make a real difference:\n-\nWalk every day.\n-\n"
+            "Wear cushioned shoes.\n-\nLose a little weight.\n-\nDo thigh-strengthening exercises.",
+            "Non-Pharmacological Treatments\nBelow are 6 conservative options grouped into three clusters.\n"
+            "Physiotherapy\n-\nManual Traction – Widens the disc space.\n-\nTENS – Closes the pain gate.\n"
+            "Exercise-Based Therapies\n-\nMcKenzie Protocol – Centralizes pain.\n-\nCore Training – Builds a corset."),
+       good=("Everyday Habits\nThese four simple habits can make a real difference:\n-\nWalk every day.\n-\n"
+             "Wear cushioned shoes.\n-\nLose a little weight.\n-\nDo thigh-strengthening exercises.",
+             "Non-Pharmacological Treatments\nBelow are 4 conservative options grouped into two clusters.\n"
+             "Physiotherapy\n-\nManual Traction – Widens the disc space.\n-\nTENS – Closes the pain gate.\n"
+             "Exercise-Based Therapies\n-\nMcKenzie Protocol – Centralizes pain.\n-\nCore Training – Builds a corset."))
+def count_mismatch(article, ctx):
+    """A stated count must match what follows it.
+
+    **What it does.** In a paragraph that introduces a list (or, at the end of
+    a level-1 section, the level-2 subsections after it), finds counts such
+    as "five simple habits" or "30 options grouped into four clusters"
+    (digits or number words, then up to three words, then a counted noun
+    from ``checks/consistency.yaml``). Item nouns are compared with the
+    items of the list that follows, or with the subsections and their
+    items; group nouns ("clusters", "categories") with the number of
+    subsections. Approximate counts ("about 20 tips") are not compared.
+
+    **Why it matters.** A count that does not match tells the reader
+    something was lost or never written (a missing cluster of treatments, a
+    dropped habit) and undermines trust in every other number on the page.
+
+    **Example.** "Below are 30 conservative options grouped into four
+    clinically familiar clusters." followed by three subsections.
+
+    **Fix.** Add the missing group or item, or correct the number.
+
+    **Source.** The site's editorial policy (internal consistency);
+    JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997) on
+    trustworthy presentation of content.
+    """
+    data = ctx.data("consistency")
+    for block, m, n, what, following in stated_counts(article, data):
+        ok, actual = _compare(n, what, following)
+        if ok:
+            continue
+        phrase = m.group(0)
+        yield Hit(block, excerpt=phrase, start=m.start(),
+                  message=f"\"{phrase}\" states {n}, but {actual}.",
+                  suggestion="Correct the number, or add the missing items or subsections.")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().rstrip(".;:!").casefold()
+
+
+@check("CON002", name="duplicate-item", category="consistency", severity="warning",
+       fix="Delete the repeated item (or merge the two).",
+       bad=("Common Symptoms\n-\nKnee pain that is worse after activity\n-\nMorning stiffness\n-\n"
+            "knee pain that is  worse after activity.",),
+       good=("Common Symptoms\n-\nKnee pain that is worse after activity\n-\nMorning stiffness\n"
+             "When Should You See a Doctor Immediately?\n-\nMorning stiffness",))
+def duplicate_item(article, ctx):
+    """The same list item twice in one article.
+
+    **What it does.** Compares every list item with the items before it,
+    ignoring case, repeated spaces and a trailing full stop, and flags the
+    later copy. A copy in a section of a kind listed in
+    ``duplicates.allow_repeat_in_kinds`` (the red-flag section repeats
+    emergency symptoms on purpose) is not flagged.
+
+    **Why it matters.** A repeated item usually means a copy-paste slip that
+    replaced a different item, so something the author meant to say is
+    missing; it also makes lists look padded.
+
+    **Example.** "Knee pain that is worse after activity and better with rest"
+    appearing twice in Common Symptoms.
+
+    **Fix.** Delete the copy, or restore the item that was meant to be there.
+
+    **Source.** The site's editorial policy (internal consistency).
+    """
+    allowed = set(ctx.data("consistency")["duplicates"]["allow_repeat_in_kinds"])
+    seen: dict[str, object] = {}
+    for item in article.items():
+        key = _norm(item.text)
+        if not key:
+            continue
+        first = seen.get(key)
+        if first is None:
+            seen[key] = item
+            continue
+        if item.section.kind in allowed or first.section.kind in allowed:
+            continue
+        where = (f"earlier in \"{first.section.heading}\"" if first.section is not item.section
+                 else "earlier in the same list")
+        yield Hit(item, excerpt=item.text,
+                  message=f"\"{item.text}\" repeats an item {where}.",
+                  suggestion="Delete the repeated item, or replace it with the one that was meant to be there.")
+
+
+@check("CON003", name="empty-section", category="consistency", severity="warning",
+       fix="Write the section's content or remove the heading.",
+       bad=("Symptoms\n-\nKnee pain after activity\nDiagnosis\nWhen Should You See a Doctor Immediately?\n-\n"
+            "The knee suddenly becomes hot and swollen",),
+       good=("Symptoms\n-\nKnee pain after activity\nDiagnosis\nAn X-ray shows narrowing of the joint.",
+             "Do’s & Don’ts\nDo\n-\nWalk short distances.\nDon’t\n-\nSlouch for hours."))
+def empty_section(article, ctx):
+    """A heading with nothing under it.
+
+    **What it does.** Flags a section with no blocks that is not the parent of
+    level-2 subsections (a level-1 heading such as "Do's & Don'ts" followed
+    by "Do" and "Don't" is a parent, not empty).
+
+    **Why it matters.** An empty heading promises content that is missing -
+    often a whole part lost when the page was copied - and readers looking
+    for, say, how the condition is diagnosed find nothing.
+
+    **Example.** "Diagnosis" followed straight away by the next heading.
+
+    **Fix.** Write the content or remove the heading.
+
+    **Source.** The site's editorial policy (completeness and internal
+    consistency).
+    """
+    sections = article.sections
+    for i, section in enumerate(sections):
+        if not section.is_empty():
+            continue
+        nxt = sections[i + 1] if i + 1 < len(sections) else None
+        if section.level == 1 and nxt is not None and nxt.level >= 2:
+            continue
+        heading = section.heading or ""
+        yield Hit(section, excerpt=heading, field="heading",
+                  message=f"Section \"{heading}\" is empty: no text, list or subsections under it.",
+                  suggestion=f"Write the content of \"{heading}\" or remove the heading.")
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+@check("CON004", name="scrape-artifact", category="consistency", severity="warning",
+       fix="Delete the leftover characters.",
+       bad=("Frequently Asked Questions\n-\nIs chiropractic manipulation safe?\nHigh-velocity thrusts are "
+            "controversial when a free fragment exists.\\",
+            "Overview\nRest&nbsp;for a day or two, then walk."),
+       good=("Frequently Asked Questions\n-\nIs chiropractic manipulation safe?\nHigh-velocity thrusts are "
+             "controversial when a free fragment exists.",))
+def scrape_artifact(article, ctx):
+    """Leftovers of copying the page from the web.
+
+    **What it does.** Searches headings, paragraphs, list items and FAQ
+    questions and answers for the artifacts in ``checks/consistency.yaml``:
+    a stray backslash (the seed's last FAQ answer ends "...exists.\\"), a
+    trailing lone dash, HTML entities such as ``&nbsp;``, "[edit]" links
+    and the Unicode replacement character. The excerpt is the artifact with
+    the word it is attached to.
+
+    **Why it matters.** Stray markup looks careless, makes readers doubt
+    the content's care, and can break the rendered page.
+
+    **Example.** "...when a free fragment exists.\\"
+
+    **Fix.** Delete the characters.
+
+    **Source.** The site's editorial policy (presentation); HONcode
+    principle 8 (honesty in presentation).
+    """
+    artifacts = ctx.data("consistency")["artifacts"]
+    records = [s for s in article.sections if s.heading] + list(article.texts())
+    for record in records:
+        if isinstance(record, FaqEntry):
+            fields = [("question", record.question), ("answer", record.answer)]
+        elif isinstance(record, Section):
+            fields = [("heading", record.heading)]
+        else:
+            fields = [("text", record.text)]
+        for name, text in fields:
+            for artifact in artifacts:
+                for m in _rx(artifact["pattern"]).finditer(text):
+                    start = _word_start(text, m.start()) if m.group(0).strip() else m.start()
+                    excerpt = text[start:m.end()].strip()
+                    if not excerpt:
+                        continue
+                    start = text.index(excerpt, start)
+                    field = "text" if isinstance(record, FaqEntry) else name
+                    yield Hit(record, excerpt=excerpt, field=field, start=start,
+                              message=f"{artifact['name'].capitalize()} in \"{excerpt}\": "
+                                      f"a leftover from copying the page.",
+                              suggestion=f"Delete it: \"{excerpt.replace(m.group(0).strip(), '').strip()}\".")
