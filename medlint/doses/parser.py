@@ -316,6 +316,32 @@ def _walk_pieces(prefix: str, obj: Any) -> Iterator[tuple[str, str, Span]]:
 # ---------------------------------------------------------------------------
 # lexical patterns
 
+
+class _lazy:
+    """A regex compiled on first use, so importing this module stays cheap
+    (compiling all patterns up front costs ~20 ms)."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._rx = None
+
+    def _get(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = re.compile(*self._args)
+        return self._rx
+
+    def match(self, *a):
+        return self._get().match(*a)
+
+    def search(self, *a):
+        return self._get().search(*a)
+
+    def finditer(self, *a):
+        return self._get().finditer(*a)
+
+
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = {c: str(i) for i, c in enumerate(_SUP)}
 _SUP_MAP["⁻"] = "-"
@@ -328,13 +354,13 @@ _VALUE = (
     rf"|{_NUM})"
 )
 # a number may not be glued to a preceding word ("BPC-157", "L3", "Omega-3")
-_VALUE_RE = re.compile(rf"(?<![\w.,^])(?<![A-Za-z]-)(?<!\d-)(?:{_VALUE})", re.I)
-_VALUE_AT = re.compile(rf"(?:{_VALUE})", re.I)
-_UNIT_RE = re.compile(
+_VALUE_RE = _lazy(rf"(?<![\w.,^])(?<![A-Za-z]-)(?<!\d-)(?:{_VALUE})", re.I)
+_VALUE_AT = _lazy(rf"(?:{_VALUE})", re.I)
+_UNIT_RE = _lazy(
     r"(?P<sp>[ ]{0,2}|-)(?P<u>international units?|per cent|%|°"
     r"|[A-Za-zµ]+)(?![A-Za-zµ])"
 )
-_SEP_RE = re.compile(r"(?P<pre>[ ]*)(?P<sep>-|to)(?P<post>[ ]*)(?=[\d.])", re.I)
+_SEP_RE = _lazy(r"(?P<pre>[ ]*)(?P<sep>-|to)(?P<post>[ ]*)(?=[\d.])", re.I)
 
 # words that can follow a number without being its unit
 _STOP_WORDS = frozenset("""
@@ -344,7 +370,7 @@ iv im sc sq po od bd tds qds nightly weekly monthly yearly annually once single 
 oral x is are was be day-old mg/kg after before until over under about approximately
 """.split())
 
-_PER_DAY_RE = re.compile(
+_PER_DAY_RE = _lazy(
     r"(?P<q>[ ]+(?:elemental|total|base|daily))?"
     r"(?P<per>[ ]?/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)(?![A-Za-z])"
     r"|[ ]+(?:per|a|each|every)[ ]+day(?![A-Za-z])"
@@ -352,9 +378,9 @@ _PER_DAY_RE = re.compile(
     r"|[ ]+(?:per|in|every)[ ]+24[ ]?h(?:ours?|rs?)?(?![A-Za-z]))",
     re.I,
 )
-_PER_KG_RE = re.compile(r"[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z])", re.I)
-_PER_DOSE_RE = re.compile(r"[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z])", re.I)
-_CONC_RE = re.compile(r"[ ]?/[ ]?(?P<d>mL|ml|L|g|tab(?:let)?|cap(?:sule)?|actuation|puff|spray|drop)(?![A-Za-z])")
+_PER_KG_RE = _lazy(r"[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z])", re.I)
+_PER_DOSE_RE = _lazy(r"[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z])", re.I)
+_CONC_RE = _lazy(r"[ ]?/[ ]?(?P<d>mL|ml|L|g|tab(?:let)?|cap(?:sule)?|actuation|puff|spray|drop)(?![A-Za-z])")
 
 _WORD_NUM = {
     "once": 1, "one": 1, "twice": 2, "two": 2, "thrice": 3, "three": 3, "four": 4,
@@ -384,11 +410,11 @@ def _parse_value(raw: str) -> float:
 
 # frequency ------------------------------------------------------------------
 
-_FREQ_PATTERNS: list[tuple[str, re.Pattern, Any]] = []
+_FREQ_PATTERNS: list[tuple[str, _lazy, Any]] = []
 
 
 def _freq(kind: str, pattern: str, value: Any, flags: int = re.I) -> None:
-    _FREQ_PATTERNS.append((kind, re.compile(pattern, flags), value))
+    _FREQ_PATTERNS.append((kind, _lazy(pattern, flags), value))
 
 
 def _every_hours(m: re.Match) -> tuple[float, tuple[float, float]]:
@@ -442,15 +468,15 @@ _freq("on_off",
       lambda m: (24.0 / (float(m.group("a")) + float(m.group("b")))
                  if float(m.group("a")) + float(m.group("b")) > 0 else None, None))
 
-_PRN_RE = re.compile(
+_PRN_RE = _lazy(
     r"\b(?:p\.r\.n\.?|prn|as[ ]+needed|as[ ]+required|when[ ]+required|when[ ]+needed|if[ ]+needed"
     r"|as[ ]+necessary|on[ ]+demand)(?![A-Za-z])", re.I)
 
-_ROUTES: list[tuple[str, re.Pattern]] = []
+_ROUTES: list[tuple[str, _lazy]] = []
 
 
 def _route(name: str, pattern: str, flags: int = re.I) -> None:
-    _ROUTES.append((name, re.compile(pattern, flags)))
+    _ROUTES.append((name, _lazy(pattern, flags)))
 
 
 _route("oral", r"\b(?:oral(?:ly)?|by[ ]+mouth|per[ ]+os)\b")
@@ -474,7 +500,7 @@ _route("sublingual", r"\bsublingual(?:ly)?\b")
 _route("sublingual", r"\bSL\b", 0)
 _route("nasal", r"\b(?:intra)?nasal(?:ly)?\b")
 
-_FORM_RE = re.compile(
+_FORM_RE = _lazy(
     r"\b(?P<f>dose[- ]?pack|dosepak|blister[ ]+pack|patch(?:es)?|cream|gel|ointment|lotion|foam|spray"
     r"|solution|drops|tablets?|capsules?|injection|infusion|suppositor(?:y|ies)|lozenges?|inhaler"
     r"|sachets?)\b", re.I)
@@ -488,44 +514,44 @@ _STRENGTH_FORMS = {"patch", "cream", "gel", "ointment", "lotion", "foam", "spray
                    "drops", "injection", "infusion", "suppository"}
 
 _DUR_UNIT = r"(?P<u>days?|d|weeks?|wks?|months?)(?![A-Za-z])"
-_DUR_RE = re.compile(
+_DUR_RE = _lazy(
     rf"\b(?:for|over|x|during)[ ]+(?:(?:up[ ]+to|about|approximately)[ ]+)?"
     rf"(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?{_DUR_UNIT}"
     rf"|\b(?P<a2>\d+)-(?P<u2>day|week|month)(?![A-Za-z])", re.I)
-_TAPER_RE = re.compile(r"\btaper(?:ed|ing)?\b", re.I)
+_TAPER_RE = _lazy(r"\btaper(?:ed|ing)?\b", re.I)
 
 _MAX_PREFIX = (
     r"(?:max(?:imum)?\.?(?P<daily>[ ]+daily)?(?:[ ]+(?:dose|total))?(?:[ ]+of)?"
     r"|(?:do[ ]+)?not[ ]+(?:to[ ]+)?exceed(?:ing)?|don't[ ]+exceed|never[ ]+exceed"
     r"|no[ ]+more[ ]+than|not[ ]+more[ ]+than|up[ ]+to|at[ ]+most|limit(?:ed)?[ ]+to|≤|<=)"
 )
-_MAX_HEAD_RE = re.compile(rf"(?<![A-Za-z])(?P<pre>{_MAX_PREFIX})[ ]*:?[ ]*", re.I)
-_MAX_PERDAY_RE = re.compile(
+_MAX_HEAD_RE = _lazy(rf"(?<![A-Za-z])(?P<pre>{_MAX_PREFIX})[ ]*:?[ ]*", re.I)
+_MAX_PERDAY_RE = _lazy(
     r"[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
     r"|(?:in|per|every)[ ]+(?:any[ ]+)?(?:24|twenty-four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
     r"|in[ ]+(?:a|one)[ ]+day)(?![A-Za-z])", re.I)
-_MAX_PERDOSE_RE = re.compile(r"[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
-_MAX_DOSES_RE = re.compile(
+_MAX_PERDOSE_RE = _lazy(r"[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
+_MAX_DOSES_RE = _lazy(
     rf"(?P<n>{_N})[ ]+(?:doses|dose|times|applications|administrations|injections)"
     r"(?P<per>[ ]*(?:/[ ]?day|(?:per|a|each)[ ]+day|daily|in[ ]+24[ ]?h(?:ours?)?|per[ ]+24[ ]?h(?:ours?)?))?(?![A-Za-z])",
     re.I)
-_MAX_DAYS_RE = re.compile(rf"(?P<a>{_N})[ ]?(?P<u>days?|weeks?|months?)(?![A-Za-z])", re.I)
+_MAX_DAYS_RE = _lazy(rf"(?P<a>{_N})[ ]?(?P<u>days?|weeks?|months?)(?![A-Za-z])", re.I)
 
-_TITRATE_RE = re.compile(
+_TITRATE_RE = _lazy(
     r"(?:[⇧↑→⟶➔➜⇨⇒]|->|=>)(?:[ ]*(?:up[ ]+)?to\b)?"
     r"|\b(?:then[ ]+)?(?:increas(?:e|ing)|titrat(?:e|ing)|escalat(?:e|ing)|up-?titrat(?:e|ing)"
     r"|reduc(?:e|ing)|decreas(?:e|ing)|taper(?:ing)?|step(?:ping)?[ ]+(?:up|down))"
     r"(?:[ ]+(?:up|down|gradually|slowly|weekly|as[ ]+tolerated|the[ ]+dose))*[ ]+(?:up[ ]+)?to\b"
     r"|\bthen\b", re.I)
-_FROM_TITRATION_RE = re.compile(
+_FROM_TITRATION_RE = _lazy(
     r"\b(?:increas|titrat|escalat|reduc|decreas|taper)\w*(?:[ ]+\w+)?[ ]+from[ ]*$", re.I)
 
-_CLAUSE_BREAK_RE = re.compile(r";|\n|\.(?=[ ]+[A-Z(]|[ ]*$)|[ ]-[ ]+(?![\d.])|[ ]-(?=[ ]?[A-Z])")
+_CLAUSE_BREAK_RE = _lazy(r";|\n|\.(?=[ ]+[A-Z(]|[ ]*$)|[ ]-[ ]+(?![\d.])|[ ]-(?=[ ]?[A-Z])")
 
-_SUBSTANCE_STRIP_LEAD = re.compile(
+_SUBSTANCE_STRIP_LEAD = _lazy(
     r"^(?:(?:oral|epidural|intravenous|iv|topical|intradiscal|subcutaneous|transdermal|inhaled"
     r"|intramuscular|im)\b[ ]*)+", re.I)
-_SUBSTANCE_STRIP_TAIL = re.compile(
+_SUBSTANCE_STRIP_TAIL = _lazy(
     r"(?:[ ]+(?:burst|taper|sr|er|xr|xl|cr|dr|ir|la|mr|cream|gel|patch|ointment|injection|infusion"
     r"|dose[- ]?pack|tablets?|capsules?|extended-release|sustained-release|oral|iv))+$", re.I)
 _SUBSTANCE_VERBS = {"take", "give", "use", "apply", "inject", "start", "begin", "try", "consider",
