@@ -1,0 +1,621 @@
+"""Claims family: statements a reader could act on that need a source.
+
+All checks here share one reading of the article (:func:`_analyse`): each
+text record is split into sentences, each sentence is marked cited or not,
+and the claim cues from ``checks/claims.yaml`` are matched in it.
+
+What counts as a citation
+    * ``record.citations`` (items, FAQ entries and paragraph blocks) covers the
+      whole record;
+    * a known source glued to the end of a record ("…fragments. Radiopaedia")
+      covers the whole record;
+    * inside a sentence: a bracketed number ``[2]`` / ``[1, 3]`` / ``[1–3]``
+      (resolved or not: an unresolved one is reported by CLM006 instead),
+      ``PMID``, ``DOI``, ``PMCID``, a URL, an author–year ("Smith 2020",
+      "Smith et al., 2020") or a known source name cover that sentence.
+
+What is never read as a claim
+    Sections of the kinds in ``skip_section_kinds`` (red flags, references,
+    the disclaimer), disclaimer blocks, FAQ questions and any sentence ending
+    in a question mark.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+
+from medlint.findings import Hit
+from medlint.records.model import Article, Block, FaqEntry, Item, Record
+
+_CITATION_PATTERNS = (
+    r"\bPMID:?\s*\d{4,9}\b",
+    r"\bPMCID:?\s*PMC\d+\b|\bPMC\d{4,}\b",
+    r"\bdoi:\s*10\.\d{4,9}/\S+|\b10\.\d{4,9}/[^\s\]]+",
+    r"\bhttps?://\S+|\bwww\.\S+\.\w{2,}",
+)
+_BRACKET = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
+# "Smith 2020", "Smith et al., 2020", "(Smith & Jones 2019)": a capitalised
+# surname (not an all-caps acronym such as "DHA 2000 mg") and a year that is
+# not an amount.
+_AUTHOR_YEAR = re.compile(
+    r"\b([A-Z][a-z][A-Za-z'’-]*)(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][a-z][A-Za-z'’-]*))?,?\s+\(?((?:19|20)\d{2})[a-z]?\b"
+    r"(?![.,]\d)(?!\s*(?:[–-]\s*\d+\s*)?(?:mg|g|µg|μg|mcg|IU|mL|ml|units?|cells|kg|mm|cm)\b)")
+# A sentence ends at . ! ? followed by space and a capital, digit, quote or
+# comparison sign; not after common abbreviations, and not before a bracketed
+# citation (which belongs to the sentence before it).
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!e\.g\.)(?<!i\.e\.)(?<!al\.)(?<!vs\.)(?<!Dr\.)(?<!approx\.)\s+(?=[A-Z0-9“\"‘(<>~≈≤≥])")
+
+
+def _rx(patterns, flags=re.IGNORECASE):
+    return [re.compile(p, flags) for p in patterns]
+
+
+class _Cues:
+    """``checks/claims.yaml`` compiled once per data mapping."""
+
+    def __init__(self, data: dict):
+        self.skip_kinds = set(data["skip_section_kinds"])
+        cit = data["citations"]
+        self.sources = cit["known_sources"]
+        names = "|".join(re.escape(s) for s in sorted(self.sources, key=len, reverse=True))
+        self.source_any = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])") if names else None
+        self.source_tail = (re.compile(rf"(?:^|[.!?)”\"]\s+)(?:{names})\.?\s*$") if names else None)
+        self.not_authors = {w.lower() for w in cit["not_authors"]}
+        self.citation = _rx(_CITATION_PATTERNS)
+        st = data["statistics"]
+        self.stats = _rx(st["patterns"])
+        self.concentration_after = _rx(st["concentration_after"])
+        self.composition_after = _rx(st["composition_after"])
+        self.timelines = _rx(data["outcome_timelines"]["patterns"])
+        self.research = _rx(data["research_appeals"])
+        sup = data["superlatives"]
+        self.superlatives = _rx(sup["patterns"])
+        self.negations = _rx(sup["negations"])
+        mech = data["mechanism"]
+        self.mech_kinds = set(mech["section_kinds"])
+        self.mechanisms = _rx(mech["patterns"])
+        inv = data["investigational"]
+        self.inv_kinds = set(inv["section_kinds"])
+        self.inv_cues = _rx(inv["cues"])
+        self.dose_patterns = _rx(inv["dose_patterns"], 0)
+        self.evidence = _rx(inv["evidence_statements"])
+
+
+_CUES: dict[int, tuple[dict, _Cues]] = {}
+
+
+def _cues(ctx) -> _Cues:
+    data = ctx.data("claims")
+    held = _CUES.get(id(data))
+    if held is None or held[0] is not data:
+        held = (data, _Cues(data))
+        _CUES[id(data)] = held
+    return held[1]
+
+
+# --------------------------------------------------------------------------
+# Reading the article once
+
+
+@dataclass
+class Claim:
+    kind: str          # statistic | timeline | research | superlative | mechanism
+    record: Record
+    field: str
+    start: int
+    excerpt: str
+    sentence: str
+    cited: bool
+
+
+@dataclass
+class Reading:
+    claims: list[Claim] = field(default_factory=list)
+    #: (record, field, start, "[4]", unresolved ids) for bracketed numbers with no reference
+    unresolved: list[tuple[Record, str, int, str, list[str]]] = field(default_factory=list)
+    #: (record, dose excerpt, start) for experimental items with a dose and no evidence statement
+    investigational: list[tuple[Record, str, int]] = field(default_factory=list)
+    has_references: bool = False
+
+
+_READINGS: "weakref.WeakKeyDictionary[Article, tuple[_Cues, Reading]]" = weakref.WeakKeyDictionary()
+
+
+def reference_ids(article: Article) -> set[str]:
+    """Ids a bracketed number may resolve to: article.meta references and numbered reference items."""
+    ids = {str(ref.get("id")) for ref in article.meta.get("references") or [] if isinstance(ref, dict)}
+    for section in article.sections:
+        if section.kind != "references":
+            continue
+        for n, item in enumerate(section.items, start=1):
+            lead = re.match(r"\s*\[?(\d+)[\].)]\s", item.text)
+            ids.add(lead.group(1) if lead else str(n))
+    return ids
+
+
+def _expand(ids: str) -> list[str]:
+    out: list[str] = []
+    for part in re.split(r"\s*,\s*", ids):
+        bounds = re.split(r"\s*[–-]\s*", part)
+        if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit() and int(bounds[0]) < int(bounds[1]) <= int(bounds[0]) + 50:
+            out.extend(str(n) for n in range(int(bounds[0]), int(bounds[1]) + 1))
+        else:
+            out.extend(b for b in bounds if b)
+    return out
+
+
+def _sentences(text: str):
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        yield start, text[start:m.start()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+def _cites(cues: _Cues, text: str) -> bool:
+    if _BRACKET.search(text) or any(p.search(text) for p in cues.citation):
+        return True
+    if cues.source_any is not None and cues.source_any.search(text):
+        return True
+    for m in _AUTHOR_YEAR.finditer(text):
+        if m.group(1).lower() not in cues.not_authors:
+            return True
+    return False
+
+
+def _fields(record: Record):
+    """(field name, text) pairs a claim may sit in."""
+    if isinstance(record, FaqEntry):
+        return [("answer", record.answer)]
+    return [("text", record.text)]
+
+
+def _in_span(pos: int, spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _dose_spans(record: Record, text: str) -> list[tuple[int, int]]:
+    spans = []
+    for dose in getattr(record, "doses", None) or []:
+        t = dose.get("text") or ""
+        i = text.find(t) if t else -1
+        if i >= 0:
+            spans.append((i, i + len(t)))
+    return spans
+
+
+def _matches(patterns, text: str):
+    """Non-overlapping matches of any pattern, leftmost first."""
+    found = sorted((m for p in patterns for m in p.finditer(text) if m.group(0).strip()),
+                   key=lambda m: (m.start(), -m.end()))
+    out, end = [], -1
+    for m in found:
+        if m.start() >= end:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _analyse(article: Article, ctx) -> Reading:
+    cues = _cues(ctx)
+    held = _READINGS.get(article)
+    if held is not None and held[0] is cues:
+        return held[1]
+    reading = Reading()
+    refs = reference_ids(article)
+    reading.has_references = bool(refs)
+    for section in article.sections:
+        if section.kind == "references" and not section.is_empty():
+            reading.has_references = True
+    for record in article.texts():
+        section = record.section
+        kind = section.kind if section is not None else "other"
+        if getattr(record, "citations", None):
+            reading.has_references = True
+        # Bracketed numbers are checked everywhere except the reference list itself.
+        if kind != "references":
+            names = ["question", "answer"] if isinstance(record, FaqEntry) else ["text"]
+            for name in names:
+                value = getattr(record, name)
+                for m in _BRACKET.finditer(value):
+                    missing = [i for i in _expand(m.group(1)) if i not in refs]
+                    if missing:
+                        reading.unresolved.append((record, name, m.start(), m.group(0), missing))
+            for i, cited in enumerate(getattr(record, "citations", None) or []):
+                m = re.fullmatch(r"\s*\[?(\d+(?:\s*[,–-]\s*\d+)*)\]?\s*", cited)
+                missing = [n for n in _expand(m.group(1)) if n not in refs] if m else []
+                if missing:
+                    reading.unresolved.append((record, f"citations/{i}", None, cited, missing))
+        if kind in cues.skip_kinds or (isinstance(record, Block) and record.type == "disclaimer"):
+            continue
+        for name, text in _fields(record):
+            if not text:
+                continue
+            whole_cited = bool(getattr(record, "citations", None)) or bool(
+                cues.source_tail is not None and cues.source_tail.search(text))
+            if whole_cited or _cites(cues, text):
+                reading.has_references = True
+            doses = _dose_spans(record, text)
+            for s_start, sentence in _sentences(text):
+                if sentence.rstrip().endswith("?"):
+                    continue
+                cited = whole_cited or _cites(cues, sentence)
+                for kind_name, found in _sentence_claims(cues, sentence, s_start, doses, kind):
+                    for m in found:
+                        reading.claims.append(Claim(kind_name, record, name, s_start + m.start(), m.group(0).strip(),
+                                                    sentence.strip(), cited))
+        if isinstance(record, Item):
+            hit = _investigational_dose(cues, record, kind)
+            if hit is not None:
+                reading.investigational.append(hit)
+    _READINGS[article] = (cues, reading)
+    return reading
+
+
+def _sentence_claims(cues: _Cues, sentence: str, offset: int, doses, kind: str):
+    stats = []
+    for m in _matches(cues.stats, sentence):
+        if _in_span(offset + m.start(), doses):
+            continue  # a dose amount or product strength
+        after = sentence[m.end():]
+        if any(p.search(after) for p in cues.concentration_after + cues.composition_after):
+            continue
+        stats.append(m)
+    yield "statistic", stats
+    yield "timeline", _matches(cues.timelines, sentence)
+    yield "research", _matches(cues.research, sentence)
+    sups = []
+    for m in _matches(cues.superlatives, sentence):
+        before = sentence[max(0, m.start() - 30):m.start()]
+        if not any(n.search(before) for n in cues.negations):
+            sups.append(m)
+    yield "superlative", sups
+    if kind in cues.mech_kinds:
+        yield "mechanism", _matches(cues.mechanisms, sentence)[:1]
+
+
+def _investigational_dose(cues: _Cues, item: Item, kind: str):
+    text = item.text
+    if kind not in cues.inv_kinds and not any(p.search(text) for p in cues.inv_cues):
+        return None
+    if item.citations or _cites(cues, text) or any(p.search(text) for p in cues.evidence):
+        return None
+    for dose in item.doses:
+        t = dose.get("text") or ""
+        if t and t in text:
+            return item, t, text.find(t)
+    for p in cues.dose_patterns:
+        m = p.search(text)
+        if m:
+            return item, m.group(0), m.start()
+    return None
+
+
+def _uncited(article, ctx, kind: str):
+    return [c for c in _analyse(article, ctx).claims if c.kind == kind and not c.cited]
+
+
+def _quote(sentence: str, limit: int = 110) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+# --------------------------------------------------------------------------
+# The checks
+
+from medlint.registry import check  # noqa: E402  (kept beside the checks it registers)
+
+_REFS = "\nReferences\n-\nDahlgren A, Hu P. Outcomes of lumbar microdiscectomy. Spine J. 2021;21(4):512-520. PMID: 33211111\n"
+
+
+@check("CLM001", name="unsourced-statistic", category="claims", severity="error",
+       fix="Cite the study behind the figure ([n] with a reference, PMID, DOI or a named source) or remove the figure.",
+       bad=("Surgical Procedures\n-\nMicrodiscectomy – 2–3 cm incision under microscope; >90 % fast pain relief.\n",
+            "Frequently Asked Questions\n-\nIs steroid injection risky?\nSerious events are rare (<0.1 %); choose an experienced interventionalist.\n"),
+       good=("Surgical Procedures\n-\nMicrodiscectomy – 2–3 cm incision under microscope; >90 % fast pain relief [1].\n" + _REFS,
+             "Mainstream Drug Therapies\n-\nLidocaine 5 % Patch, 12 h on / 12 h off – Targets superficial ectopic firing zones.\n"
+             "Prevention Strategies\n-\nStay Hydrated – Nucleus pulposus is 80 % water.\n"))
+def unsourced_statistic(article, ctx):
+    """A statistic a reader could act on needs a source.
+
+    **What it does.** Flags percentages (">90 %", "<0.1 %", "5–10 %"),
+    proportions ("8 out of 10", "one in six") and fold changes that sit in a
+    sentence with no citation. Red-flag lists, the reference list and
+    disclaimers are not read. Not statistics: measurements ("the disc
+    averages 10–11 mm", "flexion (~12°)"), dose amounts and product strengths
+    ("500 mg twice daily", "Lidocaine 5 % Patch" — figures inside a parsed
+    dose or followed by a formulation word), and percentages that say what a
+    tissue is made of ("Nucleus pulposus is 80 % water"). The last is a
+    deliberate choice: a composition figure is textbook anatomy, not a claim
+    about what a treatment does or how often harm occurs, so it is treated
+    like the anatomy sections' measurements, wherever it appears (the seed
+    uses it inside a prevention item). Prevalence figures in anatomy
+    sections ("in 15 % of people the nerve runs through the muscle") are
+    statistics and are flagged.
+
+    **Why it matters.** Numbers look precise and readers act on them: ">90 %
+    relief" sells an operation, "<0.1 %" dismisses a risk. Without the
+    study, nobody can check the population, follow-up or definition behind
+    the figure. A numeric efficacy or safety claim is an error.
+
+    **Example.** ``Microdiscectomy – …; >90 % fast pain relief.``
+
+    **Fix.** ``… >90 % fast pain relief [1].`` with reference 1 in the
+    References section (or a PMID, DOI or named source), or drop the figure.
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    attribution; HONcode principles 4 (attribution) and 5 (justifiability);
+    the site's editorial policy.
+    """
+    for c in _uncited(article, ctx, "statistic"):
+        yield Hit(c.record, excerpt=c.excerpt, field=c.field, start=c.start,
+                  message=f"Unsourced statistic \"{c.excerpt}\" in \"{_quote(c.sentence)}\": a figure readers act on needs the study behind it.",
+                  suggestion=f"Add a citation after the figure, e.g. \"{c.excerpt} … [1]\" with the study in References (or PMID/DOI), or remove the figure.")
+
+
+@check("CLM002", name="unsourced-outcome-timeline", category="claims", severity="error",
+       fix="Cite the cohort or trial behind the timeline, or say it varies and who to ask.",
+       bad=("Frequently Asked Questions\n-\nCan I run again after microdiscectomy?\nMost patients jog by 3 months and run by 6 months.\n",),
+       good=("Frequently Asked Questions\n-\nCan I run again after microdiscectomy?\nMost patients jog by 3 months and run by 6 months [1].\n" + _REFS,
+             "Frequently Asked Questions\n-\nHow long should I try conservative care before surgery?\n6–12 weeks is typical unless red-flag neuro deficits appear sooner.\n"))
+def unsourced_outcome_timeline(article, ctx):
+    """An outcome timeline ("most patients jog by 3 months") needs a source.
+
+    **What it does.** Flags a share of patients ("most", "many", "the
+    majority of", "few" … patients/people) reaching an outcome by or within
+    a stated time ("by 3 months", "within four to six weeks") in a sentence
+    with no citation. Advice about how long to do something ("Limit to 1–2
+    days", "6–12 weeks is typical" of conservative care) and vague durations
+    ("relief lasts weeks to months") are not outcome timelines.
+
+    **Why it matters.** A reader plans work, sport and surgery around such
+    timelines; an unsourced one sets expectations nobody can check, and a
+    patient who is slower may think something is wrong.
+
+    **Example.** ``Most patients jog by 3 months.``
+
+    **Fix.** Cite the cohort or trial (``… by 3 months [2].``) or write
+    "recovery time varies; ask your surgeon".
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    attribution; HONcode principles 4 (attribution) and 5 (justifiability);
+    the site's editorial policy.
+    """
+    for c in _uncited(article, ctx, "timeline"):
+        yield Hit(c.record, excerpt=c.excerpt, field=c.field, start=c.start,
+                  message=f"Unsourced outcome timeline \"{c.excerpt}\": a promise of when patients recover needs the study behind it.",
+                  suggestion="Cite the cohort or trial after the sentence (\"… [2]\"), or write that recovery time varies and who to ask.")
+
+
+@check("CLM003", name="unsourced-research-appeal", category="claims", severity="warning",
+       fix="Name and cite the studies (\"[n]\", PMID, DOI) or rewrite without invoking research.",
+       bad=("Dietary Molecular Supplements\n-\nCollagen Peptides (10 g/day) – Supplies hydroxyproline; studies show improved disc hydration.\n",
+            "Frequently Asked Questions\n-\nDo lumbar braces weaken my back?\nNo evidence for muscle atrophy during short-term use.\n"),
+       good=("Dietary Molecular Supplements\n-\nCollagen Peptides (10 g/day) – Supplies hydroxyproline; one small trial found improved disc hydration (PMID: 33211111).\n",
+             "Non-Drug Treatments\n-\nSitting Modifications – Use a cushion and stand up every 30 minutes.\n"))
+def unsourced_research_appeal(article, ctx):
+    """An appeal to research ("studies show") must cite the research.
+
+    **What it does.** Flags phrases that invoke research as their authority —
+    "studies show", "MRI studies show", "animal studies", "early trials
+    report", "has been reported in case series", "no evidence for" — in a
+    sentence with no citation. Association wording in risk-factor lists
+    ("linked to", "associated with", "correlates with") is not read as an
+    appeal: it describes a cause, it does not invoke a study.
+
+    **Why it matters.** "Studies show" borrows the authority of research
+    without letting the reader see which study, in whom, or how strong.
+    "Animal studies" and "early trials" are especially misleading when they
+    back a treatment a reader might buy. Severity is a warning (a verbal,
+    not numeric, claim); a figure in the same sentence is also an error
+    under CLM001.
+
+    **Example.** ``Collagen Peptides – …; studies show improved disc hydration.``
+
+    **Fix.** Cite the study (``… one small trial found … (PMID: 33211111)``)
+    or rewrite without the appeal.
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    attribution; HONcode principles 4 (attribution) and 5 (justifiability);
+    the site's editorial policy.
+    """
+    for c in _uncited(article, ctx, "research"):
+        yield Hit(c.record, excerpt=c.excerpt, field=c.field, start=c.start,
+                  message=f"Appeal to research \"{c.excerpt}\" with no study cited: readers cannot check what was studied, in whom, or how well.",
+                  suggestion="Cite the study right there (\"[n]\", PMID or DOI) and say what kind it was (\"one small trial in 40 adults found …\"), or remove the appeal.")
+
+
+@check("CLM004", name="unsourced-efficacy-superlative", category="claims", severity="warning",
+       fix="Cite the guideline or evidence behind the superlative, or replace it with a plain description.",
+       bad=("Imaging Tests\n-\nMagnetic Resonance Imaging (MRI) – Gold-standard; shows the sequestered fragment in the epidural space.\n",),
+       good=("Imaging Tests\n-\nMagnetic Resonance Imaging (MRI) – Gold-standard; shows the sequestered fragment in the epidural space [1].\n" + _REFS,
+             "Frequently Asked Questions\n-\nCan diet alone heal the disc?\nThere is no cure in food alone; combine nutrition with physical therapy.\n"))
+def unsourced_efficacy_superlative(article, ctx):
+    """Efficacy superlatives ("gold standard", "proven", "cures") need a source.
+
+    **What it does.** Flags "gold standard", "proven", "cure(s)",
+    "dissolves", "miracle", "guaranteed", "breakthrough", "100 % effective",
+    "risk-free" and similar in a sentence with no citation. Negated uses
+    ("no cure", "not proven", "unproven") and questions ("Will a fragment
+    ever dissolve on its own?") are not flagged.
+
+    **Why it matters.** A superlative tells the reader to stop comparing. It
+    is only fair when a guideline or body of evidence says so, and the reader
+    should be able to see which.
+
+    **Example.** ``MRI – Gold-standard; shows the fragment …``
+
+    **Fix.** Cite the guideline (``… Gold-standard [1]``) or describe plainly
+    ("the most detailed test for soft tissue").
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    attribution; HONcode principles 4 (attribution) and 5 (justifiability);
+    the site's editorial policy.
+    """
+    for c in _uncited(article, ctx, "superlative"):
+        yield Hit(c.record, excerpt=c.excerpt, field=c.field, start=c.start,
+                  message=f"Efficacy superlative \"{c.excerpt}\" with no source: it claims more than the text shows.",
+                  suggestion=f"Cite the guideline or evidence behind \"{c.excerpt}\" ([n], PMID, DOI), or describe the test or treatment plainly.")
+
+
+def _stronger_claim_sentences(article, ctx) -> set[tuple[int, str]]:
+    reading = _analyse(article, ctx)
+    out = {(id(c.record), c.sentence) for c in reading.claims if c.kind != "mechanism" and not c.cited}
+    out |= {(id(r), "*") for r, _, _ in reading.investigational}
+    return out
+
+
+@check("CLM005", name="unsourced-mechanism-claim", category="claims", severity="warning",
+       fix="Cite evidence that the treatment does this in people, or soften to what is known (\"may ease pain\").",
+       bad=("Dietary Molecular Supplements\n-\nResveratrol (250 mg/day) – Activates SIRT1, promoting nucleus pulposus cell longevity and matrix synthesis.\n",),
+       good=("Dietary Molecular Supplements\n-\nResveratrol (250 mg/day) – Activates SIRT1, promoting nucleus pulposus cell longevity and matrix synthesis in cell cultures (PMID: 33211111).\n",
+             "Physiotherapy & Electrotherapy\n-\nTranscutaneous Electrical Nerve Stimulation (TENS) – Surface electrodes flood A-beta fibers with gentle current, closing the spinal pain gate.\n"))
+def unsourced_mechanism_claim(article, ctx):
+    """A treatment item that claims to change the disc itself needs a source.
+
+    **What it does.** In treatment items (sections of the kinds listed under
+    ``mechanism.section_kinds``: non-drug treatments, supplements,
+    investigational therapies) flags the first claim that the treatment
+    changes the disc or fragment itself — regenerates, repairs, heals,
+    resorbs, re-hydrates, re-pressurizes or "vacuums" it, restores disc
+    height, stimulates matrix synthesis — when the item has no citation.
+    Symptom mechanisms ("closing the spinal pain gate", "quiets spasm") and
+    the textbook pharmacology of mainstream drugs are not flagged. One
+    finding per claim: a sentence already flagged as a statistic, outcome
+    timeline, research appeal or superlative, or an item flagged by CLM007,
+    is not flagged again here.
+
+    **Why it matters.** "Promotes matrix synthesis" reads like proof that a
+    supplement rebuilds the disc, usually extrapolated from cell or animal
+    work. A mechanism claim is a warning (lower risk than a number), but it
+    is what persuades readers to buy and keep taking a product.
+
+    **Example.** ``Resveratrol – …promoting nucleus pulposus cell longevity and matrix synthesis.``
+
+    **Fix.** Cite evidence in people, or say where it comes from ("in cell
+    cultures [4]"), or soften to what is known.
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    attribution; HONcode principles 4 (attribution) and 5 (justifiability);
+    the site's editorial policy.
+    """
+    stronger = _stronger_claim_sentences(article, ctx)
+    for c in _uncited(article, ctx, "mechanism"):
+        if (id(c.record), c.sentence) in stronger or (id(c.record), "*") in stronger:
+            continue
+        yield Hit(c.record, excerpt=c.excerpt, field=c.field, start=c.start,
+                  message=f"Unsourced mechanism claim \"{c.excerpt}\": the item says the treatment changes the disc itself, with no evidence cited.",
+                  suggestion="Cite evidence that this happens in people (\"[n]\", PMID), say where it was seen (\"in cell cultures [n]\"), or soften to what is known.")
+
+
+@check("CLM006", name="unresolved-citation", category="claims", severity="error",
+       fix="Add the missing entry to References (or article.yaml references) or correct the number.",
+       bad=("Surgical Procedures\n-\nMicrodiscectomy – >90 % fast pain relief [2].\n" + _REFS,),
+       good=("Surgical Procedures\n-\nMicrodiscectomy – >90 % fast pain relief [1].\n" + _REFS,))
+def unresolved_citation(article, ctx):
+    """A bracketed reference number must point at a reference.
+
+    **What it does.** Resolves every bracketed number ("[4]", "[1, 3]",
+    "[2–4]") in the text, and every "[n]" in a record's ``citations``,
+    against the article's references: ``article.yaml`` ``references`` ids,
+    or the numbered items of a section of kind ``references`` (the item's
+    own leading number if it has one, else its position). A number that
+    resolves to nothing is flagged. Such a claim counts as cited for the
+    other CLM checks, so the problem is reported once, here.
+
+    **Why it matters.** A dangling "[4]" looks like evidence but leads
+    nowhere; it is worse than no citation because it hides the gap.
+
+    **Example.** ``…relief [2].`` with only one reference listed.
+
+    **Fix.** Add reference 2 to References or correct the number.
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    attribution; HONcode principles 4 (attribution) and 5 (justifiability);
+    the site's editorial policy.
+    """
+    for record, name, start, excerpt, missing in _analyse(article, ctx).unresolved:
+        which = ", ".join(missing)
+        yield Hit(record, excerpt=excerpt, field=name, start=start,
+                  message=f"Citation \"{excerpt}\" points at no reference ({which} is not in the article's references): the claim it supports is unsourced.",
+                  suggestion=f"Add reference {which} to the References section (or article.yaml references), or correct the number.")
+
+
+@check("CLM007", name="investigational-dose-without-evidence", category="claims", severity="error",
+       fix="Cite the trial behind the dose, or state the evidence and regulatory status (\"not approved; only within a clinical trial\").",
+       bad=("Advanced or Regenerative Drug-Like Interventions\n-\nBPC-157 Peptide 250 µg subcut daily – Angiogenic and anti-inflammatory experimental agent.\n",
+            "Mainstream Drug Therapies\n-\nRecombinant BMP-7 (OP-1) 0.1–0.5 mg – Stimulates collagen synthesis; used off-label.\n"),
+       good=("Advanced or Regenerative Drug-Like Interventions\n-\nBPC-157 Peptide 250 µg subcut daily – Experimental agent; not approved for human use and not tested in humans.\n",
+             "Advanced or Regenerative Drug-Like Interventions\n-\nAutologous Bone-Marrow-Derived Concentrate – Provides mesenchymal stem cells; offered in trials.\n"))
+def investigational_dose_without_evidence(article, ctx):
+    """An experimental or off-label therapy given with a dose needs an evidence statement.
+
+    **What it does.** Items in sections of kind ``investigational``, or items
+    whose text says experimental, investigational, trial therapy, early or
+    clinical trials, off-label, unlicensed or animal studies, that carry a
+    dose ("250 µg", "0.1–0.5 mg", "3–6 mL", "1 × 10⁶ cells") are flagged
+    unless they cite a source or state the evidence or regulatory position
+    ("not approved", "evidence is limited", "only within a clinical trial",
+    "unproven"). An appeal like "animal studies show" is not an evidence
+    statement.
+
+    **Why it matters.** A dose turns a description into instructions. Given
+    for an unapproved or off-label product without saying how thin the
+    evidence is, it invites readers to buy and inject it. This is the
+    highest-risk kind of unsourced claim, so it is an error.
+
+    **Example.** ``BPC-157 Peptide 250 µg subcut daily – …experimental agent.``
+
+    **Fix.** Cite the trial that used the dose, or state plainly "not
+    approved for human use; evidence is limited to animal studies [3]".
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    attribution; HONcode principles 4 (attribution) and 5 (justifiability);
+    the site's editorial policy.
+    """
+    for record, dose, start in _analyse(article, ctx).investigational:
+        yield Hit(record, excerpt=dose, start=start,
+                  message=f"Experimental or off-label therapy with a dose (\"{dose}\") and no evidence statement: readers may take this as a recommended dose.",
+                  suggestion="Cite the trial that used this dose, or state the evidence and regulatory status, e.g. \"not approved; evidence is limited to animal studies [n]\"; or remove the dose.")
+
+
+@check("CLM010", name="claims-without-any-references", category="review", severity="warning",
+       fix="Add a References section listing the sources behind the article's claims, and cite them in the text.",
+       bad=("Surgical Procedures\n-\nMicrodiscectomy – >90 % fast pain relief.\n",),
+       good=("Surgical Procedures\n-\nMicrodiscectomy – >90 % fast pain relief.\n" + _REFS,
+             "Prevention Strategies\n-\nLift With Hips, Not Back – Bend knees, hold load close, avoid twisting.\n"))
+def claims_without_any_references(article, ctx):
+    """An article that makes claims must list its sources somewhere.
+
+    **What it does.** Reports once, at the article's title, when the
+    article makes at least one claim of the kinds CLM001–CLM005 and CLM007
+    look for (cited or not) and has no reference of any kind: no
+    ``references`` in article.yaml, no References section, no ``citations``
+    on any record, and no inline citation or glued named source anywhere.
+
+    **Why it matters.** JAMA's attribution benchmark asks for references and
+    sources for all content; an article of claims with no reference list
+    cannot be reviewed against its evidence at all. It is a review-level
+    finding (category ``review``): the fix is editorial work on the whole
+    article, not one sentence.
+
+    **Example.** The seed article: statistics, "studies show", doses of
+    experimental peptides, and not one reference.
+
+    **Fix.** Add a References section (numbered, with PMID or DOI) and cite
+    it where the claims are.
+
+    **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
+    attribution; HONcode principles 4 (attribution) and 5 (justifiability);
+    the site's editorial policy.
+    """
+    reading = _analyse(article, ctx)
+    if reading.has_references or not (reading.claims or reading.investigational):
+        return
+    n = len(reading.claims) + len(reading.investigational)
+    yield Hit(article, excerpt=article.title, field="title",
+              message=f"The article makes {n} claim(s) that need evidence (statistics, appeals to research, outcome promises) but cites no reference at all.",
+              suggestion="Add a References section with the studies or guidelines behind the claims (PMID or DOI) and cite them in the text as [1], [2] ….")
