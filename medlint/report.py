@@ -104,8 +104,11 @@ def review_info(info: dict, today: _dt.date, func=None, data: dict | None = None
            "due": _iso(info.get("next_review")), "status": None}
     if func is None:
         return out
-    meta = {k: info[k] for k in ("title", "authors", "reviewers", "last_reviewed", "updated", "next_review")
-            if info.get(k) is not None}
+    if isinstance(info.get("meta"), dict):  # the whole article.yaml mapping, when the caller has it
+        meta = info["meta"]
+    else:
+        meta = {k: info[k] for k in ("title", "authors", "reviewers", "last_reviewed", "updated", "next_review",
+                                     "header", "footer") if info.get(k) is not None}
     kinds = [s.get("kind") for s in info.get("sections", []) if isinstance(s, dict)]
     try:
         got = func(meta, kinds, today, data if data is not None else {})

@@ -35,6 +35,7 @@ table{width:100%;border-collapse:collapse;table-layout:fixed;font-size:.9rem;mar
 th,td{text-align:left;padding:.35rem .4rem;border-bottom:1px solid #ebe8e1;vertical-align:top}
 th{font-weight:600;color:#3d4650}
 td.num,th.num{text-align:right;width:5.6rem}
+table.cats{table-layout:auto}table.cats td,table.cats th{overflow-wrap:normal;word-break:normal}table.cats .num{width:1%;white-space:nowrap}
 th{overflow-wrap:normal;word-break:normal;font-size:.85rem}
 ul.benchmarks{list-style:none;padding:0;margin:.6rem 0;display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.5rem}
 ul.benchmarks li{border:1px solid #e2ded6;border-radius:8px;padding:.45rem .6rem;font-size:.9rem}
