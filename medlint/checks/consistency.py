@@ -291,6 +291,6 @@ def scrape_artifact(article, ctx):
                     start = text.index(excerpt, start)
                     field = "text" if isinstance(record, FaqEntry) else name
                     yield Hit(record, excerpt=excerpt, field=field, start=start,
-                              message=f"{artifact['name'].capitalize()} in \"{excerpt}\": "
+                              message=f"{artifact['name'][:1].upper()}{artifact['name'][1:]} in \"{excerpt}\": "
                                       f"a leftover from copying the page.",
-                              suggestion=f"Delete it: \"{excerpt.replace(m.group(0).strip(), '').strip()}\".")
+                              suggestion=f"Remove the {artifact['name']} from \"{excerpt}\".")

@@ -1,0 +1,105 @@
+"""Consistency checks (CON001-CON004) on the seed article and on realistic text."""
+
+import os
+
+import pytest
+
+from medlint.engine import Options, check_article
+from medlint.registry import EXAMPLE_TODAY
+from support import article_from_text, findings_for
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED = os.path.join(HERE, "..", "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+FIXTURES = os.path.join(HERE, "fixtures", "articles")
+IDS = frozenset({"CON001", "CON002", "CON003", "CON004"})
+
+
+def _run(folder):
+    result = check_article(folder, Options(today=EXAMPLE_TODAY, select=IDS))
+    assert result.error is None, result.error
+    return result.findings
+
+
+def _fixture(name, tmp_path):
+    with open(os.path.join(FIXTURES, name), encoding="utf-8") as fh:
+        return _run(article_from_text(fh.read(), tmp_path, slug=name.split(".")[0]))
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    if not os.path.exists(SEED):
+        pytest.skip("seed article not available")
+    with open(SEED, encoding="utf-8") as fh:
+        folder = article_from_text(fh.read(), tmp_path_factory.mktemp("seed"), slug="lumbar-disc-sequestration-l3-l4")
+    return _run(folder)
+
+
+def test_seed_four_clusters_but_three_subsections(seed):
+    found = [f for f in seed if f.check == "CON001"]
+    assert len(found) == 1
+    f = found[0]
+    assert f.excerpt == "four clinically familiar clusters" and f.section == "Non-Pharmacological Treatments"
+    assert "3 subsections" in f.message
+    # "30 conservative options" matches the 15 + 10 + 5 items of the subsections: not flagged.
+    assert "30" not in f.excerpt
+
+
+def test_seed_trailing_backslash_in_last_faq_answer(seed):
+    found = [f for f in seed if f.check == "CON004"]
+    assert [f.excerpt for f in found] == ["exists.\\"]
+
+
+def test_seed_findings_are_exactly_these(seed):
+    # Do's & Don'ts and the anatomy/diagnosis parents have no blocks but do have subsections.
+    assert sorted(f.check for f in seed) == ["CON001", "CON004"]
+
+
+def test_knee_fixture_count_duplicate(tmp_path):
+    found = _fixture("knee-osteoarthritis-short.txt", tmp_path)
+    counts = [f for f in found if f.check == "CON001"]
+    assert [f.excerpt for f in counts] == ["five simple habits"] and "4 items" in counts[0].message
+    dups = [f for f in found if f.check == "CON002"]
+    assert [f.excerpt for f in dups] == ["Knee pain that is worse after activity and better with rest"]
+
+
+def test_piriformis_fixture_backslash_and_dashes(tmp_path):
+    found = [f for f in _fixture("piriformis-syndrome.txt", tmp_path) if f.check == "CON004"]
+    assert any(f.excerpt.endswith("\\") for f in found)
+
+
+def test_clean_fixtures_have_no_count_or_duplicate_findings(tmp_path):
+    for name in ("thoracic-disc-herniation.txt", "cervical-radiculopathy-c5-c6.txt"):
+        found = _fixture(name, tmp_path / name.split(".")[0])
+        assert not [f for f in found if f.check in ("CON001", "CON002")], name
+
+
+def test_digits_and_number_words_both_count(tmp_path):
+    body = "\n-\nWalk daily.\n-\nWear good shoes.\n-\nStretch each morning."
+    assert findings_for("Habits\nThese 4 habits help:" + body, "CON001", tmp_path)
+    assert not findings_for("Habits\nThese three habits help:" + body, "CON001", tmp_path)
+    assert not findings_for("Habits\nThese 3 habits help:" + body, "CON001", tmp_path)
+
+
+def test_approximate_counts_and_other_numbers_are_not_compared(tmp_path):
+    body = "\n-\nWalk daily.\n-\nWear good shoes."
+    assert not findings_for("Habits\nAbout 20 habits help; try these for 10 minutes:" + body, "CON001", tmp_path)
+    assert not findings_for("Habits\nFor 6–12 weeks try these habits:" + body, "CON001", tmp_path)
+
+
+def test_duplicate_is_case_and_space_insensitive_but_red_flags_may_repeat(tmp_path):
+    text = "Symptoms\n-\nLoss of bladder control\n-\nBack pain\nWhen to See a Doctor\n-\nloss of  bladder control"
+    assert not findings_for(text, "CON002", tmp_path)
+    text = "Symptoms\n-\nBack pain\n-\nLeg pain\nCauses\n-\nback  PAIN."
+    found = findings_for(text, "CON002", tmp_path)
+    assert len(found) == 1 and found[0].section == "Causes" and "\"Symptoms\"" in found[0].message
+
+
+def test_empty_section_but_not_a_parent(tmp_path):
+    text = "# Guide\n\n## Diagnosis\n\n## Treatment\n\nRest and walk.\n\n## Do's\n\n### Do\n\n- Walk.\n"
+    found = findings_for(text, "CON003", tmp_path, markdown=True)
+    assert [f.excerpt for f in found] == ["Diagnosis"]
+
+
+def test_html_entity(tmp_path):
+    found = findings_for("Overview\nRest&nbsp;for a day, then walk.", "CON004", tmp_path)
+    assert len(found) == 1 and "&nbsp;" in found[0].excerpt and "HTML entity" in found[0].message
