@@ -124,3 +124,8 @@ def test_shipped_policy_keeps_seed_current_in_december_2025():
 def test_add_months_clamps_to_month_end():
     assert add_months(dt.date(2025, 1, 31), 1) == dt.date(2025, 2, 28)
     assert add_months(dt.date(2024, 11, 30), 12) == dt.date(2025, 11, 30)
+
+
+def test_review_status_with_empty_data_uses_defaults():
+    st = review_status({"updated": "2025-05-19"}, [], dt.date(2026, 5, 1), {})
+    assert st["max_age_months"] == 12 and st["status"] == "due-soon"

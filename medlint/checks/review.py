@@ -15,6 +15,10 @@ from medlint.dates import find_date
 from medlint.findings import Hit
 from medlint.registry import check
 
+#: Used when ``data`` lacks a key (the report may call review_status with empty data).
+DEFAULT_MAX_AGE_MONTHS = 12
+DEFAULT_DUE_SOON_DAYS = 30
+
 #: Which header/footer line roles to read a review date from, best first.
 _ROLE_ORDER = ("reviewed", "updated")
 
@@ -81,7 +85,7 @@ def _printed(meta: dict, value: _dt.date) -> tuple[str, str] | None:
 
 def max_age_months(section_kinds: list[str], data: dict) -> int:
     """The article's limit: the strictest over its sections' kinds, else the default."""
-    limits = [data["max_age_months"]]
+    limits = [data.get("max_age_months", DEFAULT_MAX_AGE_MONTHS)]
     by_kind = data.get("max_age_by_kind") or {}
     limits += [by_kind[k] for k in set(section_kinds) if k in by_kind]
     return min(limits)
@@ -104,7 +108,7 @@ def review_status(meta: dict, section_kinds: list[str], today: _dt.date, data: d
         status = "future"
     elif today > due:
         status = "overdue"
-    elif (due - today).days <= data.get("due_soon_days", 0):
+    elif (due - today).days <= data.get("due_soon_days", DEFAULT_DUE_SOON_DAYS):
         status = "due-soon"
     else:
         status = "current"
