@@ -187,6 +187,7 @@ def to_finding(info, hit: Hit, documents: dict[str, Document], slug: str, overri
         context=record.context,
         message=hit.message,
         suggestion=hit.suggestion,
+        replacement=hit.replacement,
     )
 
 

@@ -32,6 +32,8 @@ class Hit:
     field: str = "text"
     start: int | None = None
     severity: str | None = None
+    #: for mechanical fixes (`medlint check --fix`): the exact text to put in place of ``excerpt``
+    replacement: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Finding:
     context: str
     message: str
     suggestion: str
+    replacement: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.check, self.excerpt, self.message)
