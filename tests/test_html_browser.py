@@ -1,0 +1,88 @@
+"""Open the HTML report in real headless Chromium at a phone's width and look at it."""
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from medlint.registry import all_checks
+from medlint.render import html
+from medlint.report import build_report
+from medlint.waivers import apply_waivers, expired_waivers
+from report_fixtures import EVIL, TODAY, findings, info, waivers
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=390,844"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed but CI is set (apt-get install -y chromium)")
+        pytest.skip("chromium is not installed (apt-get install -y chromium); CI runs this test")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    ws = waivers()
+    open_, waived, problems = apply_waivers(findings(), ws, TODAY)
+    r = build_report([info(title="Lumbar Disc " + EVIL)], open_ + problems, waived, all_checks(), TODAY,
+                     expired=expired_waivers(ws, TODAY))
+    folder = tmp_path_factory.mktemp("html")
+    path = folder / "report.html"
+    path.write_text(html.render(r), encoding="utf-8")
+    return folder, path
+
+
+def run(browser, folder, *args):
+    profile = folder / "profile"
+    proc = subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
+                          text=True, timeout=120)
+    return proc
+
+
+def test_what_a_reviewer_sees(browser, page):
+    folder, path = page
+    proc = run(browser, folder, "--dump-dom", path.as_uri())
+    dom = proc.stdout
+    assert proc.returncode == 0 and "</html>" in dom, proc.stderr[-2000:]
+    assert "Lumbar Disc" in dom and "&lt;script&gt;alert" in dom
+    assert not re.search(r"<script\b", dom, re.I), "article text became a script element"
+    counts = dict((label, int(n)) for n, label in
+                  re.findall(r'<span class="n">(\d+)</span><span class="l">(\w+)</span>', dom))
+    assert counts == {"errors": 1, "warnings": 2, "info": 1}
+    assert "works in 90 % of cases" in dom  # an excerpt
+    assert "Reviewer decision" in dom and dom.count('type="checkbox"') == 12
+    assert "Quoted from the cited trial." in dom  # the waiver's reason
+
+
+def test_fits_a_phone_without_horizontal_scroll(browser, page):
+    folder, path = page
+    # The report has no script; measure a copy that reports its own width.
+    probe = folder / "probe.html"
+    probe.write_text(path.read_text(encoding="utf-8").replace(
+        "</body>", '<script>document.body.setAttribute("data-w",'
+                   'document.documentElement.scrollWidth+"/"+window.innerWidth)</script></body>'), encoding="utf-8")
+    proc = run(browser, folder, "--dump-dom", probe.as_uri())
+    m = re.search(r'data-w="(\d+)/(\d+)"', proc.stdout)
+    assert m, proc.stderr[-2000:]
+    scroll, width = int(m.group(1)), int(m.group(2))
+    assert scroll <= width, f"page is {scroll}px wide in a {width}px viewport"
+
+
+def test_screenshot_at_phone_width(browser, page):
+    folder, path = page
+    shot = folder / "phone.png"
+    proc = run(browser, folder, f"--screenshot={shot}", path.as_uri())
+    assert shot.is_file() and shot.stat().st_size > 5000, proc.stderr[-2000:]
+    with open(shot, "rb") as fh:
+        head = fh.read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(head[16:20], "big") == 390
+    if os.environ.get("MEDLINT_KEEP_SCREENSHOT"):
+        shutil.copy(shot, os.environ["MEDLINT_KEEP_SCREENSHOT"])
