@@ -360,3 +360,9 @@ def test_editors_can_extend_known_sources(tmp_path):
         assert run(text, tmp_path / "b", {"CLM001"}) == []
     finally:
         policy.use_checks_dir(None)
+
+
+def test_advice_timelines_and_diagnostic_studies_are_not_claims(tmp_path):
+    text = ("Frequently Asked Questions\n-\nHow long should I rest?\nMost people should rest for 2 days, then walk. -\n"
+            "Do I need tests?\nNerve conduction studies confirm the level in unclear cases.\n")
+    assert run(text, tmp_path, {"CLM002", "CLM003"}) == []

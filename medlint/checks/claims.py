@@ -71,6 +71,7 @@ class _Cues:
         self.composition_after = _rx(st["composition_after"])
         self.timelines = _rx(data["outcome_timelines"]["patterns"])
         self.research = _rx(data["research_appeals"])
+        self.research_exceptions = _rx(data["research_appeal_exceptions"])
         sup = data["superlatives"]
         self.superlatives = _rx(sup["patterns"])
         self.negations = _rx(sup["negations"])
@@ -267,7 +268,9 @@ def _sentence_claims(cues: _Cues, sentence: str, offset: int, doses, kind: str):
         stats.append(m)
     yield "statistic", stats
     yield "timeline", _matches(cues.timelines, sentence)
-    yield "research", _matches(cues.research, sentence)
+    exceptions = [m.span() for p in cues.research_exceptions for m in p.finditer(sentence)]
+    yield "research", [m for m in _matches(cues.research, sentence)
+                       if not any(a < m.end() and m.start() < b for a, b in exceptions)]
     sups = []
     for m in _matches(cues.superlatives, sentence):
         before = sentence[max(0, m.start() - 30):m.start()]
@@ -369,7 +372,8 @@ def unsourced_outcome_timeline(article, ctx):
     a stated time ("by 3 months", "within four to six weeks") in a sentence
     with no citation. Advice about how long to do something ("Limit to 1–2
     days", "6–12 weeks is typical" of conservative care) and vague durations
-    ("relief lasts weeks to months") are not outcome timelines.
+    ("relief lasts weeks to months") are not outcome timelines, nor is advice
+    phrased with "should" or "must" ("Most people should rest for 2 days").
 
     **Why it matters.** A reader plans work, sport and surgery around such
     timelines; an unsourced one sets expectations nobody can check, and a
@@ -404,7 +408,9 @@ def unsourced_research_appeal(article, ctx):
     report", "has been reported in case series", "no evidence for" — in a
     sentence with no citation. Association wording in risk-factor lists
     ("linked to", "associated with", "correlates with") is not read as an
-    appeal: it describes a cause, it does not invoke a study.
+    appeal: it describes a cause, it does not invoke a study. Nor are
+    diagnostic "studies" ("nerve conduction studies confirm the level";
+    ``research_appeal_exceptions`` in the YAML).
 
     **Why it matters.** "Studies show" borrows the authority of research
     without letting the reader see which study, in whom, or how strong.
