@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from medlint.findings import Hit
 from medlint.records.model import Article, Block, FaqEntry, Item, Record
+from medlint.registry import check
 
 _CITATION_PATTERNS = (
     r"\bPMID:?\s*\d{4,9}\b",
@@ -308,8 +309,6 @@ def _quote(sentence: str, limit: int = 110) -> str:
 
 # --------------------------------------------------------------------------
 # The checks
-
-from medlint.registry import check  # noqa: E402  (kept beside the checks it registers)
 
 _REFS = "\nReferences\n-\nDahlgren A, Hu P. Outcomes of lumbar microdiscectomy. Spine J. 2021;21(4):512-520. PMID: 33211111\n"
 
