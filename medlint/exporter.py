@@ -22,6 +22,8 @@ def _marker(style: str | None, n: int, markdown: bool) -> tuple[str | None, str]
         return None, f"{n}) " if not markdown else f"{n}. "
     if markdown:
         return None, "- "
+    if style == "plain":
+        return None, ""
     if style == "dash-line" or style is None:
         return "-", ""
     return None, _TEXT_MARKERS.get(style, "- ")
@@ -55,7 +57,7 @@ def export_article(article: Article, fmt: str = "text") -> str:
                 para(block.text)
                 continue
             records = block.items if block.type == "list" else block.entries
-            for n, rec in enumerate(records, start=1):
+            for n, rec in enumerate(records, start=block.start):
                 before, prefix = _marker(block.style, n, md)
                 if before is not None:
                     out.append(before)

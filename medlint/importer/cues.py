@@ -36,6 +36,7 @@ class ImportCues:
     byline_rx: re.Pattern
     updated_rx: re.Pattern
     reviewed_rx: re.Pattern
+    next_review_rx: re.Pattern
     closing_rx: re.Pattern
     section_disclaimer_rx: re.Pattern
     credentials: frozenset[str]
@@ -47,6 +48,7 @@ class ImportCues:
             byline_rx=_any(d["byline"]),
             updated_rx=_any(d["dates"]["updated"]),
             reviewed_rx=_any(d["dates"]["reviewed"]),
+            next_review_rx=_any(d["dates"].get("next_review") or [r"(?!)"]),
             closing_rx=_any(d["closing_disclaimer"]),
             section_disclaimer_rx=_any(d["section_disclaimer"]),
             credentials=frozenset(c.lower().rstrip(".") for c in d["credentials"]),
@@ -58,6 +60,8 @@ class ImportCues:
             return None
         from medlint.dates import find_date
 
+        if self.next_review_rx.match(line) and find_date(line):
+            return "next-review"
         if self.reviewed_rx.match(line) and find_date(line):
             return "reviewed"
         if self.updated_rx.match(line) and find_date(line):

@@ -99,13 +99,19 @@ class _Builder:
         key = "disclaimer" if "disclaimer" in block else "paragraph"
         block[key] = f"{block[key]} {text}"
 
-    def item(self, text: str, style: str, parse_doses) -> None:
+    def item(self, text: str, style: str, parse_doses, number: int | None = None) -> None:
         section = self._ensure_section()
         block = self.open_block
-        if block is None or "list" not in block or block.get("style") != style:
-            block = {"style": style, "list": []}
+        restart = number is not None and block is not None and number != block.get("_next")
+        if block is None or "list" not in block or block.get("style") != style or restart:
+            block = {"style": style}
+            if number is not None and number != 1:
+                block["start"] = number
+            block["list"] = []
             section["blocks"].append(block)
             self.open_block = block
+        if number is not None:
+            block["_next"] = number + 1
         record = {"text": text}
         m = _NAME_SPLIT.search(text)
         if m and 0 < m.start() <= 120:
@@ -135,6 +141,11 @@ def _item_prefix(line: str) -> tuple[str, str] | None:
         if m:
             return style, line[m.end():]
     return None
+
+
+def _number(line: str) -> int | None:
+    m = re.match(r"^(\d{1,3})[.)]\s", line)
+    return int(m.group(1)) if m else None
 
 
 def _strip_emphasis(line: str) -> str:
@@ -229,6 +240,7 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
                 continue
         style = None
         content = s
+        number = None
         if pending_marker:
             style = "dash-line"
             pending_marker = False
@@ -236,6 +248,16 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
             pref = _item_prefix(s)
             if pref is not None:
                 style, content = pref
+                if style.startswith("numbered"):
+                    number = _number(s)
+        if style is None and not markdown and s.endswith("?") and b.current is not None \
+                and b.current.get("kind") == "faq" and b.current.get("heading") != s:
+            # an FAQ printed without markers: the question line, then its answer line
+            answer_idx = _answer_line(body, j, b, s, markdown)
+            if answer_idx is not None:
+                b.faq(s, body[answer_idx].strip(), "plain")
+                j = answer_idx + 1
+                continue
         if style is not None:
             in_paragraph = False
             glued = False
@@ -251,7 +273,7 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
                     glued = True
                 b.faq(content, answer, style)
             else:
-                b.item(content, style, parse_doses)
+                b.item(content, style, parse_doses, number)
             pending_marker = glued
             continue
         if markdown:
@@ -266,6 +288,9 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
             continue
         b.paragraph(s)
 
+    for section in b.sections:
+        for block in section["blocks"]:
+            block.pop("_next", None)
     meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
     authors, reviewers = [], []
     for line in header + footer:
@@ -279,8 +304,8 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
         meta_out["reviewers"] = reviewers
     for line in header + footer:
         found = find_date(line["text"])
-        if found and line["role"] in ("updated", "reviewed"):
-            key = "updated" if line["role"] == "updated" else "last_reviewed"
+        if found and line["role"] in ("updated", "reviewed", "next-review"):
+            key = {"updated": "updated", "reviewed": "last_reviewed", "next-review": "next_review"}[line["role"]]
             meta_out.setdefault(key, found[0].isoformat())
     meta_out["source"] = {"format": "markdown" if markdown else "text", "title_line": title_line}
     if source_name:

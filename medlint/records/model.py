@@ -63,6 +63,7 @@ class Block(Record):
     type: str = "paragraph"
     text: str = ""  # paragraph and disclaimer blocks
     style: str | None = None
+    start: int = 1  # numbered lists: the first item's number
     citations: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     entries: list[FaqEntry] = field(default_factory=list)
@@ -191,7 +192,7 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
     for b, raw in enumerate(data.get("blocks") or []):
         bptr = f"/blocks/{b}"
         btype = next(k for k in ("paragraph", "disclaimer", "list", "faq") if k in raw)
-        block = Block(path=path, pointer=bptr, type=btype, style=raw.get("style"),
+        block = Block(path=path, pointer=bptr, type=btype, style=raw.get("style"), start=raw.get("start", 1),
                       citations=list(raw.get("citations") or []), section=section)
         if btype in ("paragraph", "disclaimer"):
             block.text = raw[btype]
