@@ -1,0 +1,183 @@
+"""Every kind of bad input: one located line on stderr, exit 2, no traceback, nothing changed."""
+
+import hashlib
+import os
+import subprocess
+import sys
+
+import pytest
+
+from medlint.cli import main
+from medlint.errors import InputError
+from medlint.records.yamlio import load_yaml
+
+SECTION_OK = "heading: Causes\nkind: causes\nblocks:\n  - paragraph: Smoking weakens the annulus.\n"
+
+
+def make_article(root, files: dict[str, bytes | str], slug="bad"):
+    folder = root / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    base = {"article.yaml": f"title: T\nslug: {slug}\nlanguage: en\n", "010-causes.yaml": SECTION_OK}
+    base.update(files)
+    for name, body in base.items():
+        data = body if isinstance(body, bytes) else body.encode("utf-8")
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def snapshot(root):
+    out = {}
+    for dirpath, _, names in os.walk(root):
+        for n in names:
+            p = os.path.join(dirpath, n)
+            with open(p, "rb") as fh:
+                out[p] = hashlib.sha256(fh.read()).hexdigest()
+    return out
+
+
+def run_cli(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+CASES = {
+    "unparseable": ("010-causes.yaml", "heading: Causes\nkind: [causes\nblocks: []\n", "010-causes.yaml:", "invalid YAML"),
+    "duplicate-key": ("010-causes.yaml", "heading: Causes\nkind: causes\nkind: faq\nblocks: []\n", "010-causes.yaml:3:1", "duplicate key 'kind'"),
+    "not-utf8": ("010-causes.yaml", b"heading: Caus\xe9s\nkind: causes\nblocks: []\n", "010-causes.yaml:1:", "not UTF-8"),
+    "binary": ("010-causes.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "010-causes.yaml:", "binary file"),
+    "empty": ("010-causes.yaml", "", "010-causes.yaml:1", "empty file"),
+    "only-comments": ("010-causes.yaml", "# nothing here\n", "010-causes.yaml:1", "empty"),
+    "alias-bomb": ("010-causes.yaml",
+                   "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                   "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+                   "010-causes.yaml:1:", "anchors"),
+    "deep-nesting": ("010-causes.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n", "010-causes.yaml:1:", "nesting deeper"),
+    "python-tag": ("010-causes.yaml", "heading: !!python/object/apply:os.system ['true']\nkind: causes\nblocks: []\n",
+                   "010-causes.yaml:1:", "unsupported YAML tag"),
+    "two-documents": ("010-causes.yaml", SECTION_OK + "---\nheading: x\n", "010-causes.yaml:", "more than one YAML document"),
+    "scalar-document": ("article.yaml", "just a string\n", "article.yaml", "SCH001"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_record_file(case, tmp_path, capsys):
+    name, body, where, what = CASES[case]
+    folder = make_article(tmp_path, {name: body})
+    before = snapshot(tmp_path)
+    code, out, err = run_cli(["check", str(folder)], capsys)
+    after = snapshot(tmp_path)
+    assert before == after, "check must never change or delete a file"
+    assert "Traceback" not in err + out
+    if what == "SCH001":  # parsed, so it is a schema finding, not an input error
+        assert code == 1 and "SCH001" in out and where in out
+        return
+    assert code == 2
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1, err
+    assert where in lines[0] and what in lines[0], lines[0]
+
+
+def test_missing_path(tmp_path, capsys):
+    code, out, err = run_cli(["check", str(tmp_path / "nope")], capsys)
+    assert code == 2 and "no such file or directory" in err and str(tmp_path / "nope") in err
+
+
+def test_symlink_loop(tmp_path, capsys):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    code, out, err = run_cli(["check", str(tmp_path / "a")], capsys)
+    assert code == 2 and "symbolic link loop" in err
+
+
+def test_symlink_loop_inside_tree_is_not_followed(tmp_path, capsys):
+    folder = make_article(tmp_path, {})
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    code, out, err = run_cli(["check", str(tmp_path)], capsys)
+    assert code in (0, 1) and not err, err
+    assert "in 1 article" in out
+
+
+def test_one_bad_article_does_not_hide_the_others(tmp_path, capsys):
+    make_article(tmp_path, {"010-causes.yaml": "kind: [\n"}, slug="broken")
+    make_article(tmp_path, {"010-causes.yaml": SECTION_OK.replace("kind: causes", "kind: bogus")}, slug="invalid")
+    code, out, err = run_cli(["check", str(tmp_path), "--format", "json"], capsys)
+    assert code == 2
+    assert "broken/010-causes.yaml" in err
+    assert '"SCH001"' in out  # the other article was still checked
+
+
+def test_import_refuses_to_overwrite(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text("Causes\n-\nSmoking – weakens discs.\n", encoding="utf-8")
+    out_dir = tmp_path / "content"
+    assert run_cli(["import", str(src), "--out", str(out_dir)], capsys)[0] == 0
+    before = snapshot(out_dir)
+    src.write_text("Symptoms\n-\nPain – sharp.\n", encoding="utf-8")
+    code, out, err = run_cli(["import", str(src), "--out", str(out_dir)], capsys)
+    assert code == 2 and "already exists" in err and "--force" in err
+    assert snapshot(out_dir) == before
+    code, out, err = run_cli(["import", str(src), "--out", str(out_dir), "--force"], capsys)
+    assert code == 0 and out.strip().endswith("a")
+    assert snapshot(out_dir) != before
+    assert not [n for n in os.listdir(out_dir) if n.startswith(".")], "no temporary folders left behind"
+
+
+@pytest.mark.parametrize("body,what", [(None, "no such file"), ("", "empty article"), ("   \n\n", "empty article"),
+                                       (b"\x00\x01binary", "binary file"), (b"caf\xe9", "not UTF-8")])
+def test_import_bad_source(body, what, tmp_path, capsys):
+    src = tmp_path / "src.txt"
+    if body is not None:
+        src.write_bytes(body if isinstance(body, bytes) else body.encode())
+    code, out, err = run_cli(["import", str(src), "--out", str(tmp_path / "content")], capsys)
+    assert code == 2 and what in err and "src.txt" in err
+    assert not (tmp_path / "content").exists() or not os.listdir(tmp_path / "content")
+
+
+def test_interrupted_import_leaves_no_half_article(tmp_path, monkeypatch):
+    from medlint.records import store
+
+    src = tmp_path / "a.txt"
+    src.write_text("Causes\n-\nSmoking – weakens discs.\n", encoding="utf-8")
+    real_open = open
+    calls = {"n": 0}
+
+    def flaky_open(path, *a, **k):
+        if str(path).endswith(".yaml") and "w" in (a[0] if a else k.get("mode", "r")):
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise KeyboardInterrupt
+        return real_open(path, *a, **k)
+
+    monkeypatch.setattr("builtins.open", flaky_open)
+    from medlint.importer import import_file
+
+    with pytest.raises(KeyboardInterrupt):
+        import_file(str(src), out_dir=str(tmp_path / "content"))
+    monkeypatch.undo()
+    assert os.listdir(tmp_path / "content") == []
+
+
+def test_usage_error_exit_code(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["check"])
+    assert exc.value.code == 2
+
+
+def test_bad_today(tmp_path, capsys):
+    folder = make_article(tmp_path, {})
+    code, out, err = run_cli(["check", str(folder), "--today", "24/11/2026"], capsys)
+    assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_loader_is_libyaml_safe_loader():
+    from medlint.records import yamlio
+    import yaml
+
+    assert yamlio._Loader in (yaml.CSafeLoader, yaml.SafeLoader)
+
+
+def test_no_traceback_from_subprocess(tmp_path):
+    folder = make_article(tmp_path, {"010-causes.yaml": b"\xff\xfe"})
+    r = subprocess.run([sys.executable, "-m", "medlint", "check", str(folder)], capture_output=True, text=True)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1

@@ -1,0 +1,105 @@
+"""import -> records -> export keeps every word, in order."""
+
+import glob
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from medlint.exporter import export_article, words
+from medlint.records.store import load_article
+from support import article_from_text
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED = os.path.join(HERE, "..", "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+FIXTURES = sorted(glob.glob(os.path.join(HERE, "fixtures", "articles", "*.txt")) +
+                  glob.glob(os.path.join(HERE, "fixtures", "articles", "*.md")))
+
+
+def roundtrip(text, root, markdown=False):
+    folder = article_from_text(text, root, markdown=markdown)
+    loaded = load_article(folder)
+    assert not loaded.violations, loaded.violations[:3]
+    return loaded.article, export_article(loaded.article, "md" if markdown else "text")
+
+
+@pytest.mark.skipif(not os.path.exists(SEED), reason="shared/ seed article not present")
+def test_seed_roundtrip_is_word_for_word(tmp_path):
+    text = open(SEED, encoding="utf-8").read()
+    article, out = roundtrip(text, tmp_path)
+    assert words(out) == words(text)
+    # and the structure was inferred, not flattened
+    kinds = [s.kind for s in article.sections]
+    for kind in ("overview", "anatomy", "causes", "symptoms", "diagnosis", "non-drug-treatment", "drug-therapy",
+                 "supplements", "investigational", "surgery", "prevention", "red-flags", "faq", "disclaimer"):
+        assert kind in kinds, kind
+    assert len(list(article.faq_entries())) == 15
+    assert sum(1 for s in article.sections if s.kind == "drug-therapy" for _ in s.items) == 20
+    assert article.meta["authors"] == [{"name": "Team Rxharun", "credentials": []}]
+    assert article.meta["updated"] == "2025-05-19"
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[os.path.basename(p) for p in FIXTURES])
+def test_fixture_roundtrip(path, tmp_path):
+    text = open(path, encoding="utf-8").read()
+    md = path.endswith(".md")
+    _, out = roundtrip(text, tmp_path, markdown=md)
+    assert words(out, markup=md) == words(text, markup=md)
+
+
+def test_markdown_export_of_text_article_keeps_words(tmp_path):
+    text = "Causes\n-\nSmoking – weakens discs.\nSymptoms\n• Pain – sharp.\n1. Numbness – in the thigh.\n"
+    article, _ = roundtrip(text, tmp_path)
+    md = export_article(article, "md")
+    assert words(md, markup=True)[len(article.title.split()):] == words(text, markup=True)
+
+
+def test_second_import_of_export_is_identical(tmp_path):
+    text = open(FIXTURES[0], encoding="utf-8").read()
+    _, once = roundtrip(text, tmp_path / "a")
+    _, twice = roundtrip(once, tmp_path / "b")
+    assert once == twice
+
+
+# --- generated articles -------------------------------------------------------
+
+WORD = st.from_regex(r"[A-Za-z][a-z]{1,8}", fullmatch=True)
+SENTENCE = st.lists(WORD, min_size=13, max_size=25).map(lambda ws: " ".join(ws).capitalize() + ".")
+HEADING = st.lists(WORD, min_size=1, max_size=5).map(lambda ws: " ".join(w.capitalize() for w in ws))
+ITEM = st.tuples(HEADING, st.lists(WORD, min_size=2, max_size=10)).map(lambda t: f"{t[0]} – {' '.join(t[1])}.")
+QUESTION = st.lists(WORD, min_size=3, max_size=8).map(lambda ws: " ".join(ws).capitalize() + "?")
+
+
+@st.composite
+def article_text(draw):
+    lines = [draw(SENTENCE)]
+    for _ in range(draw(st.integers(1, 5))):
+        lines.append(draw(HEADING))
+        for _ in range(draw(st.integers(1, 3))):
+            kind = draw(st.sampled_from(["para", "dash-line", "dash", "bullet", "numbered", "faq"]))
+            if kind == "para":
+                lines.append(draw(SENTENCE))
+            elif kind == "faq":
+                for _ in range(draw(st.integers(1, 3))):
+                    lines += ["-", draw(QUESTION), draw(SENTENCE)]
+            else:
+                for n in range(draw(st.integers(1, 4))):
+                    item = draw(ITEM)
+                    lines += {"dash-line": ["-", item], "dash": [f"- {item}"], "bullet": [f"• {item}"],
+                              "numbered": [f"{n + 1}. {item}"]}[kind]
+    if draw(st.booleans()):
+        lines.append("Disclaimer: " + draw(SENTENCE))
+    if draw(st.booleans()):
+        lines.append("The article is written by Jane Roe and reviewed by Dr. Sam Lee, MD")
+    if draw(st.booleans()):
+        lines.append("Last Updated: " + draw(st.sampled_from(["May 19, 2025.", "19 May 2025", "2025-05-19"])))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(article_text())
+def test_generated_articles_roundtrip(tmp_path_factory, text):
+    root = tmp_path_factory.mktemp("gen")
+    _, out = roundtrip(text, root)
+    assert words(out) == words(text)
