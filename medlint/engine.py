@@ -33,6 +33,8 @@ class ArticleResult:
     error: str | None = None       # an unreadable file: the one-line message
     checked: bool = False          # the battery ran (records were valid)
     info: dict = field(default_factory=dict)  # title, dates, sections: what reports show
+    waived: list = field(default_factory=list)    # (Finding, Waiver) pairs silenced by waivers.yaml
+    expired: list = field(default_factory=list)   # waivers past their expiry date
 
 
 def article_info(article: Article) -> dict:
@@ -65,6 +67,12 @@ class RunResult:
     def findings(self) -> list[Finding]:
         out = [f for a in self.articles for f in a.findings]
         out.sort(key=Finding.sort_key)
+        return out
+
+    @property
+    def waived(self) -> list:
+        out = [pair for a in self.articles for pair in a.waived]
+        out.sort(key=lambda pair: pair[0].sort_key())
         return out
 
     @property
@@ -164,8 +172,24 @@ def check_article(folder: str, options: Options) -> ArticleResult:
             continue
         for hit in info.func(article, ctx) or ():
             result.findings.append(to_finding(info, hit, loaded.documents, slug, overrides))
-    result.findings = sorted(set(result.findings), key=Finding.sort_key)
+    _apply_waivers(result, {c.id for c in checks}, options.today)
     return result
+
+
+def _apply_waivers(result: ArticleResult, enabled: set[str], today: _dt.date) -> None:
+    """Split the article's findings into open and waived (waivers.yaml beside the records)."""
+    from medlint.waivers import apply_waivers, expired_waivers, load_waivers
+
+    findings = sorted(set(result.findings), key=Finding.sort_key)
+    waivers = [w for w in load_waivers(result.folder) if not w.valid or w.check in enabled]
+    if not waivers:
+        result.findings = findings
+        return
+    by_article = {result.slug: waivers}
+    open_findings, waived, problems = apply_waivers(findings, by_article, today)
+    result.findings = sorted(open_findings + [p for p in problems if p.check in enabled], key=Finding.sort_key)
+    result.waived = waived
+    result.expired = expired_waivers(by_article, today)
 
 
 def to_finding(info, hit: Hit, documents: dict[str, Document], slug: str, overrides: dict) -> Finding:

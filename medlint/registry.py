@@ -34,6 +34,8 @@ class CheckInfo:
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
     fixable: bool = False
+    #: what the examples are: "article" text, a "section" YAML file, or a "waivers" YAML file
+    examples: str = "article"
 
     @property
     def rationale(self) -> str:
@@ -48,7 +50,7 @@ _REGISTRY: dict[str, CheckInfo] = {}
 
 
 def check(id: str, *, name: str, category: str, severity: str, fix: str,
-          bad: Iterable[str] = (), good: Iterable[str] = (), fixable: bool = False):
+          bad: Iterable[str] = (), good: Iterable[str] = (), fixable: bool = False, examples: str = "article"):
     """Register a check function under ``id``."""
     if category not in CATEGORIES:
         raise ValueError(f"{id}: unknown category {category!r}")
@@ -59,7 +61,8 @@ def check(id: str, *, name: str, category: str, severity: str, fix: str,
         if id in _REGISTRY and _REGISTRY[id].func is not func:
             raise ValueError(f"duplicate check id {id}")
         _REGISTRY[id] = CheckInfo(id=id, name=name, category=category, severity=severity, func=func,
-                                  fix=fix, bad=tuple(bad), good=tuple(good), fixable=fixable)
+                                  fix=fix, bad=tuple(bad), good=tuple(good), fixable=fixable,
+                                  examples=examples)
         func.check_id = id
         return func
 

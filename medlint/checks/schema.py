@@ -15,6 +15,7 @@ SCHEMA_CHECK = "SCH001"
 @check(SCHEMA_CHECK, name="record-violates-schema", category="schema", severity="error",
        fix="Correct the key or value named in the message; `schema/*.schema.json` documents every key.",
        # Schema examples are section files (YAML), not article text.
+       examples="section",
        bad=("heading: Causes\nkind: causes\nblocks:\n  - paragraf: Smoking weakens the annulus.\n",
             "heading: Causes\nkind: reasons\nblocks: []\n"),
        good=("heading: Causes\nkind: causes\nblocks:\n  - paragraph: Smoking weakens the annulus.\n",))

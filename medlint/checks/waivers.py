@@ -22,7 +22,7 @@ _GOOD = ("waivers:\n"
          "    expires: 2026-12-31\n")
 
 
-@check(INVALID, name="waiver-invalid", category="review", severity="error",
+@check(INVALID, name="waiver-invalid", category="review", severity="error", examples="waivers",
        fix="Give every waiver a check ID, the finding's record and/or excerpt, a non-empty reason, "
            "accepted_by and an expires date (YYYY-MM-DD).",
        bad=("waivers:\n"
@@ -59,7 +59,7 @@ def waiver_invalid(article, ctx):
     return ()
 
 
-@check(STALE, name="waiver-matches-nothing", category="review", severity="warning",
+@check(STALE, name="waiver-matches-nothing", category="review", severity="warning", examples="waivers",
        fix="Delete the waiver if the finding is gone, or correct its check, record or excerpt to the "
            "finding's current values (`medlint check --format json`).",
        bad=("waivers:\n"

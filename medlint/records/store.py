@@ -21,7 +21,7 @@ from medlint.records.yamlio import Document, atomic_write, dump_yaml, load_yaml
 ARTICLE_FILE = "article.yaml"
 SECTION_FILE = re.compile(r"^\d{3}-[a-z0-9][a-z0-9-]*\.yaml$")
 #: Other YAML files an article folder may hold, by name -> schema.
-EXTRA_FILES: dict[str, str] = {}
+EXTRA_FILES: dict[str, str] = {"waivers.yaml": "waivers"}
 
 
 @dataclass
