@@ -1,7 +1,8 @@
-"""Command line: ``medlint import|export|check|explain``.
+"""Command line: ``medlint import|export|check|report|explain``.
 
 Heavy modules are imported inside each command so that start-up stays close
-to the interpreter's own.
+to the interpreter's own. Settings come from ``[tool.medlint]`` in the
+``pyproject.toml`` of the working directory, and the command line overrides them.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ import os
 import sys
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+REPORT_NAME = "review-report"
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # usage errors: one line, exit 2
-        self.exit(EXIT_INPUT, f"medlint: {message} (see `medlint {self.prog.split()[-1] if ' ' in self.prog else ''} --help`)\n".replace("medlint  --help", "medlint --help"))
+        self.exit(EXIT_INPUT, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -37,22 +39,120 @@ def _build_parser() -> argparse.ArgumentParser:
     exp.add_argument("path", help="an article folder (or a file in it)")
     exp.add_argument("--format", choices=("text", "md"), default="text")
 
+    def run_options(sp, formats):
+        sp.add_argument("paths", nargs="*", metavar="PATH", help="articles, folders of articles, or files in them "
+                        "(default: [tool.medlint] paths)")
+        sp.add_argument("--format", choices=formats, default=None)
+        sp.add_argument("--today", help="the date to judge review ages by (YYYY-MM-DD; default: the system date)")
+        sp.add_argument("--select", default=None, help="comma-separated check IDs to run (default: all)")
+        sp.add_argument("--ignore", default=None, help="comma-separated check IDs to skip")
+        sp.add_argument("--jobs", "-j", type=int, default=None, help="check articles in N processes")
+
     chk = sub.add_parser("check", help="validate records and run the battery of checks")
-    chk.add_argument("paths", nargs="+", metavar="PATH")
-    chk.add_argument("--format", choices=("text", "json"), default="text")
-    chk.add_argument("--today", help="the date to judge review ages by (YYYY-MM-DD)")
-    chk.add_argument("--fail-on", choices=("error", "warning", "info"), default="error")
-    chk.add_argument("--select", default="", help="comma-separated check IDs to run (default: all)")
-    chk.add_argument("--ignore", default="", help="comma-separated check IDs to skip")
+    run_options(chk, ("text", "json", "sarif", "github"))
+    chk.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
+    chk.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    chk.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    chk.add_argument("--fix", action="store_true", help="apply the mechanical notation fixes in place")
+
+    rep = sub.add_parser("report", help="write the editorial review report")
+    run_options(rep, ("md", "html", "json"))
+    rep.add_argument("--output", "-o", help="file to write (default: reports/review-report.{md,html,json})")
+    rep.add_argument("--merge", nargs="+", metavar="JSON", help="build the report from `check --format json` outputs")
 
     ex = sub.add_parser("explain", help="print a check's rationale, or list every check")
     ex.add_argument("check_id", nargs="?")
     return p
 
 
-def _ids(text: str) -> frozenset[str]:
-    return frozenset(t.strip().upper() for t in text.split(",") if t.strip())
+# --- configuration -------------------------------------------------------------
 
+def _config() -> dict:
+    """``[tool.medlint]`` from ./pyproject.toml (empty when absent)."""
+    path = "pyproject.toml"
+    if not os.path.isfile(path):
+        return {}
+    import tomllib
+
+    from medlint.errors import InputError
+
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except (tomllib.TOMLDecodeError, OSError) as exc:
+        raise InputError(f"cannot read [tool.medlint]: {exc}", path) from None
+    conf = data.get("tool", {}).get("medlint", {})
+    known = {"paths", "fail-on", "select", "ignore", "severity", "jobs", "report-dir"}
+    unknown = sorted(set(conf) - known)
+    if unknown:
+        raise InputError(f"unknown [tool.medlint] key {', '.join(unknown)} (known: {', '.join(sorted(known))})", path)
+    return conf
+
+
+def _ids(value) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    items = value.split(",") if isinstance(value, str) else value
+    return frozenset(t.strip().upper() for t in items if t.strip())
+
+
+def _options(args, conf: dict):
+    from medlint import dates, engine
+    from medlint.errors import InputError
+    from medlint.findings import SEVERITIES
+    from medlint.registry import all_checks
+
+    today = dates.today(args.today)
+    select = _ids(args.select if args.select is not None else conf.get("select"))
+    ignore = _ids(args.ignore if args.ignore is not None else conf.get("ignore"))
+    severity = {k.upper(): v for k, v in (conf.get("severity") or {}).items()}
+    bad_sev = sorted(v for v in severity.values() if v not in SEVERITIES)
+    if bad_sev:
+        raise InputError(f"[tool.medlint] severity must be error, warning or info (got {bad_sev[0]})", "pyproject.toml")
+    unknown = sorted((select | ignore | set(severity)) - set(all_checks()))
+    if unknown:
+        raise InputError(f"unknown check ID {', '.join(unknown)} (see `medlint explain`)")
+    return engine.Options(today=today, select=select, ignore=ignore, severity=tuple(sorted(severity.items())))
+
+
+def _run(args, conf: dict):
+    from medlint import engine
+    from medlint.errors import InputError
+    from medlint.records.store import find_articles
+
+    paths = args.paths or conf.get("paths") or []
+    if not paths:
+        raise InputError("no PATH given and no [tool.medlint] paths configured")
+    options = _options(args, conf)
+    folders = find_articles(list(paths))
+    jobs = args.jobs if args.jobs is not None else int(conf.get("jobs", 1))
+    if jobs < 1:
+        raise InputError("--jobs must be at least 1")
+    progress = _Progress(len(folders)) if sys.stderr.isatty() else None
+    result = engine.run(folders, options, jobs=jobs, progress=progress)
+    if progress:
+        progress.done()
+    return options, result
+
+
+class _Progress:
+    """A single self-overwriting line on a terminal's stderr."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def __call__(self, n: int) -> None:
+        if self.total > 1:
+            sys.stderr.write(f"\rmedlint: checked {n}/{self.total} articles")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.total > 1:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+# --- commands ------------------------------------------------------------------
 
 def _cmd_import(args) -> int:
     from medlint.importer import import_file
@@ -79,33 +179,136 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_check(args) -> int:
-    from medlint import dates, engine
-    from medlint.records.store import find_articles
+    from medlint import engine
+    from medlint.errors import InputError
 
-    today = dates.today(args.today)
-    options = engine.Options(today=today, select=_ids(args.select), ignore=_ids(args.ignore))
-    _check_ids(options.select | options.ignore)
-    folders = find_articles(args.paths)
-    result = engine.run(folders, options)
+    conf = _config()
+    options, result = _run(args, conf)
     findings = result.findings
-    summary = engine.summary(result)
-    if args.format == "json":
+    if args.fix:
+        findings = _fix(result, findings)
+    if args.write_baseline:
+        from medlint.baseline import write_baseline
+        from medlint.records.yamlio import atomic_write
+
+        atomic_write(args.write_baseline, write_baseline(findings))
+        print(f"medlint: recorded {len(findings)} findings in {args.write_baseline}", file=sys.stderr)
+        return EXIT_INPUT if result.errors else EXIT_OK
+    known = 0
+    if args.baseline:
+        from medlint.baseline import filter_new
+        from medlint.records.yamlio import read_text
+
+        try:
+            findings, known = filter_new(findings, read_text(args.baseline))
+        except ValueError as exc:
+            raise InputError(f"invalid baseline: {exc}", args.baseline) from None
+    summary = engine.summary(result, findings)
+    if known:
+        summary["baseline_known"] = known
+    fmt = args.format or "text"
+    if fmt == "json":
         from medlint.render import json as out
+
+        sys.stdout.write(out.render(findings, summary, articles=[a.info or {"slug": a.slug} for a in result.articles],
+                                    waived=result.waived))
+    elif fmt == "sarif":
+        from medlint.render import sarif
+
+        sys.stdout.write(sarif.render(findings, summary, waived=result.waived))
+    elif fmt == "github":
+        from medlint.render import github
+
+        sys.stdout.write(github.render(findings, summary))
     else:
-        from medlint.render import text as out
-    sys.stdout.write(out.render(findings, summary))
+        from medlint.render import text
+
+        sys.stdout.write(text.render(findings, summary))
     for err in result.errors:
         print(f"medlint: {err}", file=sys.stderr)
-    return engine.exit_code(result, args.fail_on)
+    return engine.exit_code(result, args.fail_on or conf.get("fail-on", "error"), findings)
 
 
-def _check_ids(ids) -> None:
-    from medlint.errors import InputError
+def _fix(result, findings):
+    """Apply mechanical fixes; return the findings that remain open."""
+    from medlint.fixer import apply_fixes, plan_fixes
+    from medlint.records.store import load_article
+
+    fixable = [f for f in findings if f.replacement is not None]
+    if not fixable:
+        return findings
+    documents = {}
+    for a in result.articles:
+        if a.checked and any(f.article == a.slug for f in fixable):
+            documents.update(load_article(a.folder).documents)
+    plan = plan_fixes(fixable, documents)
+    changed = apply_fixes(plan)
+    fixed = {id(f) for f in getattr(plan, "applied", fixable)} if changed else set()
+    n = len(fixed)
+    print(f"medlint: fixed {n} finding{'s' if n != 1 else ''} in {len(changed)} file{'s' if len(changed) != 1 else ''}",
+          file=sys.stderr)
+    return [f for f in findings if id(f) not in fixed]
+
+
+def _cmd_report(args) -> int:
+    from medlint import dates, engine
+    from medlint import report as rep
     from medlint.registry import all_checks
 
-    unknown = sorted(set(ids) - set(all_checks()))
-    if unknown:
-        raise InputError(f"unknown check ID {', '.join(unknown)} (see `medlint explain`)")
+    conf = _config()
+    if args.merge:
+        from medlint.merge import merge_outputs
+
+        infos, findings, waived = merge_outputs(args.merge)
+        today = dates.today(args.today)
+        expired = []
+        errors: list[str] = [i["error"] for i in infos if i.get("error")]
+    else:
+        options, result = _run(args, conf)
+        today = options.today
+        infos, findings, waived = rep.infos_from_run(result), result.findings, result.waived
+        expired = [w for a in result.articles for w in a.expired]
+        errors = result.errors
+    document = rep.build_report(infos, findings, waived, all_checks(), today, expired=expired)
+    outputs = _report_outputs(args, conf)
+    from medlint.records.yamlio import atomic_write
+
+    for fmt, path in outputs:
+        text = _render_report(fmt, document)
+        if path == "-":
+            sys.stdout.write(text)
+        else:
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            atomic_write(path, text)
+            print(path)
+    for err in errors:
+        print(f"medlint: {err}", file=sys.stderr)
+    return EXIT_INPUT if errors else EXIT_OK
+
+
+def _report_outputs(args, conf) -> list[tuple[str, str]]:
+    if args.output:
+        fmt = args.format or {".html": "html", ".htm": "html", ".json": "json"}.get(
+            os.path.splitext(args.output)[1].lower(), "md")
+        return [(fmt, args.output)]
+    if args.format:
+        return [(args.format, "-")]
+    folder = conf.get("report-dir", "reports")
+    return [(fmt, os.path.join(folder, f"{REPORT_NAME}.{fmt}")) for fmt in ("md", "html", "json")]
+
+
+def _render_report(fmt: str, document: dict) -> str:
+    if fmt == "html":
+        from medlint.render import html
+
+        return html.render(document)
+    if fmt == "json":
+        from medlint import report
+
+        return report.dumps(document)
+    from medlint.render import markdown
+
+    return markdown.render(document)
 
 
 def _cmd_explain(args) -> int:
@@ -123,18 +326,16 @@ def _cmd_explain(args) -> int:
     print(f"{info.id} {info.name} ({info.category}, default severity {info.severity})\n")
     print(info.rationale)
     print(f"\nHow to fix: {info.fix}")
-    if info.bad:
-        print("\nFlagged:")
-        for ex in info.bad:
-            print("  " + ex.strip().replace("\n", "\n  "))
-    if info.good:
-        print("\nNot flagged:")
-        for ex in info.good:
-            print("  " + ex.strip().replace("\n", "\n  "))
+    for title, examples in (("Flagged", info.bad), ("Not flagged", info.good)):
+        if examples:
+            print(f"\n{title}:")
+            for ex in examples:
+                print("  " + ex.strip().replace("\n", "\n  "))
     return EXIT_OK
 
 
-COMMANDS = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check, "explain": _cmd_explain}
+COMMANDS = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check, "report": _cmd_report,
+            "explain": _cmd_explain}
 
 
 def main(argv: list[str] | None = None) -> int:

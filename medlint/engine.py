@@ -215,19 +215,42 @@ def to_finding(info, hit: Hit, documents: dict[str, Document], slug: str, overri
     )
 
 
-def run(folders: list[str], options: Options) -> RunResult:
-    return RunResult([check_article(f, options) for f in folders])
+def run(folders: list[str], options: Options, jobs: int = 1, progress=None) -> RunResult:
+    """Check every article folder; with ``jobs`` > 1 in worker processes.
+
+    Results come back in the order of ``folders`` whatever the number of jobs,
+    and findings are sorted, so the output does not depend on ``jobs``.
+    """
+    results: list[ArticleResult] = []
+    if jobs > 1 and len(folders) > 1:
+        import multiprocessing as mp
+        from functools import partial
+
+        chunk = max(1, min(64, len(folders) // (jobs * 8) or 1))
+        with mp.get_context("fork").Pool(jobs) as pool:
+            for res in pool.imap(partial(check_article, options=options), folders, chunksize=chunk):
+                results.append(res)
+                if progress:
+                    progress(len(results))
+    else:
+        for folder in folders:
+            results.append(check_article(folder, options))
+            if progress:
+                progress(len(results))
+    return RunResult(results)
 
 
-def exit_code(result: RunResult, fail_on: str = "error") -> int:
+def exit_code(result: RunResult, fail_on: str = "error", findings: list[Finding] | None = None) -> int:
+    """2 for unreadable input; 1 when an open finding is at or above ``fail_on``; else 0."""
     if result.errors:
         return 2
     limit = SEVERITY_RANK[fail_on]
-    return 1 if any(SEVERITY_RANK[f.severity] <= limit for f in result.findings) else 0
+    findings = result.findings if findings is None else findings
+    return 1 if any(SEVERITY_RANK[f.severity] <= limit for f in findings) else 0
 
 
-def summary(result: RunResult) -> dict:
-    findings = result.findings
+def summary(result: RunResult, findings: list[Finding] | None = None) -> dict:
+    findings = result.findings if findings is None else findings
     by_sev = {s: 0 for s in SEVERITY_RANK}
     by_cat: dict[str, int] = {}
     for f in findings:
@@ -239,5 +262,6 @@ def summary(result: RunResult) -> dict:
         "findings": len(findings),
         "by_severity": by_sev,
         "by_category": dict(sorted(by_cat.items())),
+        "waived": len(result.waived),
         "errors": result.errors,
     }
