@@ -160,8 +160,15 @@ def test_interrupted_import_leaves_no_half_article(tmp_path, monkeypatch):
 
 def test_usage_error_exit_code(capsys):
     with pytest.raises(SystemExit) as exc:
-        main(["check"])
+        main(["check", "--format", "xml"])
     assert exc.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_no_paths_and_no_config(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["check"], capsys)
+    assert code == 2 and "no PATH given" in err
 
 
 def test_bad_today(tmp_path, capsys):
