@@ -1,0 +1,405 @@
+"""Dosing checks (DOS001-DOS004): open-ended, incomplete, too high and inconsistent doses.
+
+Every check re-parses the text of items, paragraphs and FAQ entries with
+:func:`medlint.doses.parse_doses`; the stored ``doses:`` field is not trusted.
+Ceilings and the completeness rules live in ``checks/dosing.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medlint.doses import parse_doses
+from medlint.doses import units as _units
+from medlint.findings import Hit
+from medlint.records.model import FaqEntry
+from medlint.registry import check
+
+DRUGS = "Mainstream Drug Therapies\n-\n"
+
+
+# ---------------------------------------------------------------------------
+# shared helpers (also used by the units and notation checks)
+
+
+def text_fields(article):
+    """(record, field name, field text) for every running-text field of the article."""
+    for record in article.texts():
+        if isinstance(record, FaqEntry):
+            yield record, "question", record.question
+            yield record, "answer", record.answer
+        else:
+            yield record, "text", record.text or ""
+
+
+@lru_cache(maxsize=4096)
+def doses_in(text: str) -> tuple:
+    """Parsed doses of one text (cached: the parser is a pure function of the text)."""
+    if not text or not any(c.isdigit() for c in text) and "dose" not in text.lower() and "pack" not in text.lower():
+        return ()
+    return tuple(parse_doses(text))
+
+
+def all_doses(article):
+    """(record, field, dose) for every dose in the article, in reading order."""
+    for record, name, text in text_fields(article):
+        for dose in doses_in(text):
+            yield record, name, dose
+
+
+def _hit(record, field, dose, message, suggestion, severity=None):
+    return Hit(record, excerpt=dose.text, start=dose.span[0], field=field, message=message,
+               suggestion=suggestion, severity=severity)
+
+
+def _name_re(name: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
+
+
+def ceiling_for(dose, data) -> dict | None:
+    """The sourced ceiling entry for a dose's substance (or None)."""
+    names = " ".join(x for x in (dose.substance_key, dose.substance.raw.lower() if dose.substance else None) if x)
+    if not names:
+        return None
+    for entry in data["ceilings"]:
+        for n in [entry["name"], *entry.get("synonyms", [])]:
+            if _name_re(n).search(names):
+                return entry
+    return None
+
+
+def _route_of(dose, data) -> str:
+    name = dose.route.name if dose.route is not None else data["default_route"]
+    for eq in data["route_equivalents"]:
+        if name in eq["also"]:
+            return eq["route"]
+    return name
+
+
+def _per_day(text: str):
+    reg = _units.get_registry()
+    value, unit = text.split(" ", 1)
+    return _units.quantity(float(value), unit) / reg.Quantity(1, "day")
+
+
+def _days(text: str) -> float:
+    value, unit = text.split(" ", 1)
+    unit = unit.rstrip("s")
+    return float(value) * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+
+
+def _same_dim(a, b) -> bool:
+    try:
+        return a.dimensionality == b.dimensionality
+    except Exception:  # pragma: no cover - defensive
+        return False
+
+
+# ---------------------------------------------------------------------------
+# DOS001
+
+
+def _open_ended(dose) -> str | None:
+    """Why a dose is open-ended (as needed, interval, titrating), or None."""
+    if dose.as_needed is not None:
+        return f"as needed (\"{dose.as_needed.raw}\")"
+    if dose.titration or dose.titration_marker is not None:
+        return "titrating (increased step by step)"
+    if dose.frequency is not None and dose.frequency.kind == "interval":
+        return f"interval-based (\"{dose.frequency.raw}\")"
+    return None
+
+
+def _states_maximum(dose) -> bool:
+    return any(x is not None for x in (dose.max_per_day, dose.max_doses_per_day, dose.max_duration_days,
+                                       dose.duration)) or dose.per == "day" and not dose.titration
+
+
+@check("DOS001", name="no-stated-maximum", category="dosing", severity="warning",
+       fix="State the maximum: per day (\"no more than 4 g in 24 hours\") or as a duration (\"for up to 5 days\").",
+       bad=(DRUGS + "Tramadol 50-100 mg every 6 h PRN – Weak opioid.",
+            DRUGS + "Gabapentin 300 mg at night ⇧ to 900–1200 mg TID – Nerve pain."),
+       good=(DRUGS + "Naproxen 500 mg twice daily – Longer-acting NSAID.",
+             DRUGS + "Ketorolac 10 mg every 6 h, max 5 days – Short burst.",
+             DRUGS + "Acetaminophen 500–1000 mg every 6 h, no more than 4 g in 24 hours – Pain reliever."))
+def no_stated_maximum(article, ctx):
+    """An open-ended dose must say how much is too much.
+
+    **What it does.** Flags a dose that the reader may repeat or increase at
+    will — as needed ("PRN", "if needed"), interval-based ("every 6 h") or
+    titrating ("300 mg at night, increase to 900 mg three times daily") —
+    when the expression states no maximum: neither per day ("max 3 g/day",
+    "not more than 4 doses a day") nor as a duration ("max 5 days", "for up
+    to 2 weeks"). A fixed schedule ("500 mg twice daily", "75–150 mg twice
+    daily", "200 mg daily") is bounded by itself and passes; a per-day total
+    ("2000 mg/day") is its own maximum. A duration counts as a stated maximum
+    here, but the daily ceiling (DOS003) still applies.
+
+    **Why it matters.** "Every 6 h as needed" with a range invites the
+    reader to take the top dose around the clock; unintentional overdose of
+    acetaminophen and NSAIDs happens exactly this way.
+
+    **Example.** "Tramadol 50-100 mg every 6 h PRN".
+
+    **Fix.** Add the ceiling: "…every 6 hours as needed; no more than 400 mg
+    in 24 hours" (the value from the product label, see checks/dosing.yaml).
+
+    **Source.** FDA Drug Facts labeling rule (21 CFR 201.66: "do not exceed
+    … in 24 hours"); ISMP guidance that as-needed orders state a maximum.
+    """
+    for record, field, dose in all_doses(article):
+        if dose.amount is None:
+            continue
+        why = _open_ended(dose)
+        if why is None or _states_maximum(dose):
+            continue
+        c = ceiling_for(dose, ctx.data("dosing"))
+        example = f"no more than {c['per_day']} in 24 hours" if c and c.get("per_day") else "no more than … in 24 hours"
+        yield _hit(record, field, dose,
+                   f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
+                   f"Add the maximum from the product label, e.g. \"{dose.text}; {example}\".")
+
+
+# ---------------------------------------------------------------------------
+# DOS002
+
+
+@check("DOS002", name="incomplete-dose", category="dosing", severity="warning",
+       fix="Give both the amount and how often (\"400 mg every 6 hours\"), or say it is a single injection.",
+       bad=("Advanced or Regenerative Drug-Like Interventions\n-\nRecombinant BMP-7 (OP-1) 0.1–0.5 mg – Off-label.",
+            DRUGS + "Methylprednisolone Dose-Pack (6-day) – Blister pack."),
+       good=(DRUGS + "Epidural Triamcinolone 40–80 mg single shot – Fluoroscopy-guided.",
+             DRUGS + "Celecoxib 200 mg daily – COX-2 selective.",
+             DRUGS + "Capsaicin 0.025 % Cream four times daily – Depletes substance P."))
+def incomplete_dose(article, ctx):
+    """A dose needs an amount and a frequency.
+
+    **What it does.** Flags (1) an amount with no frequency ("BMP-7 0.1–0.5
+    mg") and (2) a regimen with no amount ("Methylprednisolone Dose-Pack
+    (6-day)"). Complete without a frequency: per-day totals ("1500 mg/day"),
+    single shots ("40–80 mg single shot"), tapers and courses with a stated
+    duration ("60 mg taper over 7 days"), one-off procedural routes and forms
+    listed in checks/dosing.yaml (epidural, intradiscal, injection). As-needed
+    doses without an interval are left to DOS001. A topical product with a
+    strength and a frequency ("0.025 % Cream four times daily") is complete.
+    A named pre-packed regimen (dose-pack) is reported as **info**: the pack
+    fixes the schedule, but the reader still cannot see how much is taken.
+
+    **Why it matters.** "0.5 mg" alone cannot be followed or checked against
+    a ceiling; "Dose-Pack (6-day)" hides a starting dose several times the
+    maintenance dose.
+
+    **Example.** "Hyaluronic Acid Hydrogel 1–2 mL" — once? weekly?
+
+    **Fix.** Write the amount and how often: "1–2 mL injected once into the
+    disc"; "Dose-Pack: 24 mg on day 1, tapering over 6 days" (from the pack).
+
+    **Source.** ISMP guidance on complete medication orders (dose, route,
+    frequency); FDA Drug Facts labeling (21 CFR 201.66 directions).
+    """
+    data = ctx.data("dosing")
+    for record, field, dose in all_doses(article):
+        if dose.titration_marker is not None:
+            continue
+        if dose.amount is None:
+            if dose.strength is not None:
+                continue
+            if dose.form is None and dose.frequency is None and dose.duration is None:
+                continue
+            packaged = dose.form is not None and dose.form.name in data["packaged_forms"]
+            yield _hit(record, field, dose,
+                       f"\"{dose.text}\" names a regimen but no amount.",
+                       "State the amount taken (and how it changes), e.g. the starting daily dose from the "
+                       "product label.", severity="info" if packaged else None)
+            continue
+        if dose.frequency is not None or dose.per == "day" or dose.as_needed is not None:
+            continue
+        if dose.duration is not None or dose.taper is not None or dose.titration:
+            continue
+        if dose.route is not None and dose.route.name in data["once_only_routes"]:
+            continue
+        if dose.form is not None and dose.form.name in data["once_only_forms"]:
+            continue
+        if dose.max_per_day is not None or dose.max_doses_per_day is not None:
+            continue
+        yield _hit(record, field, dose,
+                   f"\"{dose.text}\" gives an amount but not how often.",
+                   f"Say how often, e.g. \"{dose.text} once daily\", or \"{dose.text} as a single injection\".")
+
+
+# ---------------------------------------------------------------------------
+# DOS003
+
+
+def _ceiling_problems(dose, c):
+    """(arithmetic, limit text) pairs where the dose exceeds the ceiling ``c``."""
+    reg = _units.get_registry()
+    fq = _units.format_quantity
+    out = []
+    if dose.weight_based:
+        return out
+    freq = dose.frequency
+    apd = freq.administrations_per_day if freq is not None else None
+    period = c.get("per_period")
+    if period and apd is not None and apd < 1 and dose.amount is not None and not dose.titration:
+        q = dose.amount.quantity("upper")
+        cap = _units.quantity(*_split(period["amount"]))
+        days = _days(period["period"])
+        if q is not None and _same_dim(q, cap):
+            total = q * apd * days
+            if total.to(cap.units).magnitude > cap.magnitude * (1 + 1e-9):
+                out.append((f"{fq(q)} {freq.raw} = {fq(total)} per {period['period']}",
+                            f"{period['amount']} per {period['period']}"))
+        return out
+    dm = dose.daily_maximum()
+    if dm is not None and c.get("per_day"):
+        for text in [c["per_day"], *c.get("also_per_day", [])]:
+            cap = _per_day(text)
+            q = dm.quantity
+            if _same_dim(q, cap) and q.to(cap.units).magnitude > cap.magnitude * (1 + 1e-9):
+                out.append((dm.explanation, f"{fq(cap)}"))
+    if c.get("max_duration"):
+        longest = None
+        if dose.max_duration_days is not None:
+            longest = dose.max_duration_days.value
+        if dose.duration is not None:
+            d = dose.duration.days_high or dose.duration.days
+            longest = d if longest is None else max(longest, d)
+        if longest is not None and longest > _days(c["max_duration"]) + 1e-9:
+            out.append((f"a course of {_units.format_number(longest)} days", c["max_duration"]))
+    return out
+
+
+def _split(text: str):
+    value, unit = text.split(" ", 1)
+    return float(value), unit
+
+
+@check("DOS003", name="above-ceiling", category="dosing", severity="error",
+       fix="Lower the dose or the frequency so the daily total stays within the labelled maximum.",
+       bad=(DRUGS + "Acetaminophen 500–1500 mg every 4 h – Pain reliever.",
+            "Dietary Molecular Supplements\n-\nVitamin D3 (20000 IU/day) – Bone health."),
+       good=(DRUGS + "Acetaminophen 500–1000 mg every 6 h, max 4 g/day – Pain reliever.",
+             DRUGS + "Ketorolac 10 mg every 6 h, max 5 days – Short burst.",
+             "Advanced or Regenerative Drug-Like Interventions\n-\nAlendronate 70 mg weekly – Oral."))
+def above_ceiling(article, ctx):
+    """The largest daily amount a dose allows must not exceed the labelled maximum.
+
+    **What it does.** Works out the implied maximum per 24 hours — the upper
+    amount × the most administrations that fit into a day, honouring stated
+    maxima ("max 3 g/day", "max 4 doses") — and compares it with the sourced
+    ceiling for that substance and route in checks/dosing.yaml. Weekly or
+    yearly regimens with a per-period limit (alendronate 70 mg/week,
+    zoledronic acid 5 mg/year) are compared per period; a course longer than
+    a labelled maximum duration (ketorolac 5 days) is flagged too. The message
+    shows the arithmetic and the source, and the lower OTC limit where the
+    source gives one. Substances without a sourced ceiling are not checked.
+
+    **Why it matters.** A reader who follows the text at its upper end takes
+    the implied total; above the label's maximum that is an overdose (liver
+    failure with acetaminophen, GI bleeding with NSAIDs, seizures with
+    tramadol).
+
+    **Example.** "Acetaminophen 1500 mg every 4 h": 1500 mg × 6/day = 9 g/day
+    > 4 g/day.
+
+    **Fix.** Bring amount or frequency within the label and state the maximum.
+
+    **Source.** The product label named for each ceiling in checks/dosing.yaml
+    (US prescribing information, FDA OTC Drug Facts, IOM/EFSA upper levels).
+    """
+    data = ctx.data("dosing")
+    for record, field, dose in all_doses(article):
+        c = ceiling_for(dose, data)
+        if c is None or _route_of(dose, data) != c["route"]:
+            continue
+        if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
+            continue
+        for arithmetic, limit in _ceiling_problems(dose, c):
+            otc = f"; the OTC limit without medical advice is {c['otc_per_day']}/day" if c.get("otc_per_day") else ""
+            lhs, _, rhs = arithmetic.partition(" = ")
+            if lhs == rhs:
+                arithmetic = lhs
+            yield _hit(record, field, dose,
+                       f"\"{dose.text}\" allows {arithmetic} > {limit} ({c['source']}){otc}.".replace("µg", "mcg"),
+                       f"Keep {c['name']} within {limit}{otc and ' (' + c['otc_per_day'] + '/day without advice)'}: "
+                       "lower the amount or the frequency and state the maximum.")
+
+
+# ---------------------------------------------------------------------------
+# DOS004
+
+
+def _comparable(dose):
+    dm = dose.daily_maximum()
+    if dm is not None:
+        return dm.quantity, dm.explanation.rsplit("= ", 1)[-1]
+    if dose.amount is not None:
+        q = dose.amount.quantity("upper")
+        if q is not None:
+            return q, dose.amount.raw
+    return None
+
+
+@check("DOS004", name="inconsistent-dose", category="dosing", severity="warning",
+       fix="Use one amount and unit for the substance throughout the article (check mg vs g vs mcg).",
+       bad=("Dietary Molecular Supplements\n-\nCollagen Peptides (10 g/day) – Hydration.\n"
+            "-\nCollagen Peptides (10 mg/day) – Same product, lower dose.",),
+       good=("Dietary Molecular Supplements\n-\nCollagen Peptides (10 g/day) – Hydration.\n"
+             "-\nCollagen Peptides (5 g/day) – A lower dose for beginners.",))
+def inconsistent_dose(article, ctx):
+    """One substance should not be dosed a hundredfold differently in one article.
+
+    **What it does.** Groups the doses of the article by substance (the
+    ceiling entry's name and synonyms, else the parsed substance) and
+    compares doses in different items, paragraphs or FAQ entries: amounts
+    differing by the factor in checks/dosing.yaml (100×) or more after unit
+    conversion (daily totals where computable), or amounts in different
+    dimensions (mg in one place, mL in another), are flagged at the later
+    occurrence. Substances the data allows in two units (vitamin D in IU and
+    mcg, ``also_per_day``) are only compared within a dimension.
+
+    **Why it matters.** "10 g/day" in one place and "10 mg/day" in another
+    means one of them is a mg/g slip — a thousandfold error either way.
+
+    **Example.** "Collagen Peptides (10 g/day)" … "Collagen Peptides (10 mg/day)".
+
+    **Fix.** Check the source and use one amount and unit throughout.
+
+    **Source.** ISMP List of Error-Prone Abbreviations, Symbols, and Dose
+    Designations (unit confusions mg/mcg/g); ISMP guidance on consistent
+    dose expression.
+    """
+    data = ctx.data("dosing")
+    factor = data["inconsistency_factor"]
+    seen: dict[str, list] = {}
+    for record, field, dose in all_doses(article):
+        c = ceiling_for(dose, data)
+        key = c["name"] if c else dose.substance_key
+        if not key:
+            continue
+        comp = _comparable(dose)
+        if comp is None:
+            continue
+        q, shown = comp
+        multi = bool(c and c.get("also_per_day"))
+        for prev_record, prev_q, prev_shown, prev_text in seen.get(key, []):
+            if prev_record is record:
+                continue
+            same = _same_dim(q, prev_q)
+            if not same:
+                if multi:
+                    continue
+                problem = "is in a different dimension from"
+            else:
+                a, b = q.to(prev_q.units).magnitude, prev_q.magnitude
+                if min(a, b) <= 0 or max(a, b) / min(a, b) < factor:
+                    continue
+                problem = f"differs {_units.format_number(round(max(a, b) / min(a, b)))}× from"
+            yield _hit(record, field, dose,
+                       f"\"{dose.text}\" ({shown}) {problem} \"{prev_text}\" ({prev_shown}) for {key} earlier in "
+                       "the article.",
+                       f"Check the source and use one amount and unit for {key} throughout.")
+            break
+        seen.setdefault(key, []).append((record, q, shown, dose.text))
