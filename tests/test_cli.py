@@ -1,0 +1,193 @@
+"""The CLI as CI and editors use it: the JSON contract, exit codes, determinism, jobs, config, waivers."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from medlint.cli import main
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CONTENT = os.path.join(REPO, "content")
+SEED = os.path.join(CONTENT, "lumbar-disc-sequestration-l3-l4")
+FIELDS = ["check", "category", "severity", "path", "line", "column", "article", "record", "section", "excerpt",
+          "context", "message", "suggestion"]
+
+
+def cli(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_contract(capsys):
+    code, out, err = cli(["check", CONTENT, "--format", "json", "--today", "2026-11-24"], capsys)
+    doc = json.loads(out)
+    assert doc["version"] == 1
+    assert code == 1  # the seed has errors
+    assert doc["findings"], "the seed has findings"
+    for f in doc["findings"]:
+        for key in FIELDS:
+            assert key in f, key
+        assert f["severity"] in ("error", "warning", "info")
+        assert f["category"] in ("schema", "units", "notation", "dosing", "disclaimer", "claims", "review",
+                                 "consistency")
+        assert isinstance(f["line"], int) and f["line"] >= 1 and f["column"] >= 1
+        # the excerpt is the exact text and sits at the reported place in the file
+        if f["excerpt"] and f["context"]:
+            assert f["excerpt"] in f["context"] or f["excerpt"] in open(f["path"], encoding="utf-8").read()
+    s = doc["summary"]
+    assert s["findings"] == len(doc["findings"]) and s["articles"] == 1
+    assert sum(s["by_severity"].values()) == s["findings"]
+    assert doc["articles"][0]["slug"] == "lumbar-disc-sequestration-l3-l4"
+    keys = [(f["path"], f["line"], f["column"], f["check"]) for f in doc["findings"]]
+    assert [k[:3] for k in keys] == sorted(k[:3] for k in keys)
+
+
+def test_excerpt_column_points_at_excerpt(capsys):
+    code, out, err = cli(["check", CONTENT, "--format", "json", "--today", "2026-11-24"], capsys)
+    located = 0
+    for f in json.loads(out)["findings"]:
+        line = open(f["path"], encoding="utf-8").read().split("\n")[f["line"] - 1]
+        if f["excerpt"] and line[f["column"] - 1:].startswith(f["excerpt"]):
+            located += 1
+    assert located >= 0.9 * len(json.loads(out)["findings"])
+
+
+def test_text_format_one_line_per_finding(capsys):
+    code, out, err = cli(["check", SEED, "--today", "2026-11-24"], capsys)
+    lines = out.strip().split("\n")
+    for ln in lines[:-1]:
+        path, line, col, rest = ln.split(":", 3)
+        assert path.endswith(".yaml") and line.isdigit() and col.isdigit() and rest.split()[0][:3].isalpha()
+    assert lines[-1].endswith("in 1 article")
+
+
+def test_fail_on_levels(capsys):
+    assert cli(["check", SEED, "--select", "REV003", "--today", "2026-11-24"], capsys)[0] == 0  # a warning
+    assert cli(["check", SEED, "--select", "REV003", "--today", "2026-11-24", "--fail-on", "warning"], capsys)[0] == 1
+    assert cli(["check", SEED, "--select", "REV003", "--today", "2025-12-01", "--fail-on", "info"], capsys)[0] == 0
+
+
+def test_jobs_give_identical_output(tmp_path):
+    for i in range(4):
+        shutil.copytree(SEED, tmp_path / f"a{i}")
+        p = tmp_path / f"a{i}" / "article.yaml"
+        p.write_text(p.read_text(encoding="utf-8").replace("slug: lumbar-disc-sequestration-l3-l4", f"slug: a{i}"),
+                     encoding="utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        r = subprocess.run([sys.executable, "-m", "medlint", "check", str(tmp_path), "--format", "json",
+                            "--today", "2026-11-24", "--jobs", jobs], capture_output=True, cwd=REPO)
+        assert r.returncode == 1, r.stderr
+        outs.append(r.stdout)
+    assert outs[0] == outs[1]
+    assert b'"articles": 4' in outs[0]
+
+
+def test_no_progress_line_when_not_a_terminal():
+    r = subprocess.run([sys.executable, "-m", "medlint", "check", CONTENT, "--today", "2026-11-24"],
+                       capture_output=True, text=True, cwd=REPO)
+    assert r.stderr == ""
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github", "text"])
+def test_check_output_is_deterministic(fmt, capsys):
+    a = cli(["check", CONTENT, "--format", fmt, "--today", "2026-11-24"], capsys)[1]
+    b = cli(["check", CONTENT, "--format", fmt, "--today", "2026-11-24"], capsys)[1]
+    assert a == b and a
+
+
+def test_config_from_pyproject(tmp_path, monkeypatch, capsys):
+    shutil.copytree(SEED, tmp_path / "content" / "lumbar-disc-sequestration-l3-l4")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.medlint]\npaths = ["content"]\nfail-on = "warning"\nselect = ["REV003"]\n'
+        'severity = { REV003 = "error" }\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli(["check", "--today", "2026-11-24", "--format", "json"], capsys)
+    doc = json.loads(out)
+    assert code == 1 and {f["check"] for f in doc["findings"]} == {"REV003"}
+    assert doc["findings"][0]["severity"] == "error"
+    # the command line overrides the configuration
+    code, out, err = cli(["check", "--today", "2026-11-24", "--select", "REV005", "--fail-on", "error"], capsys)
+    assert code == 0 and "REV005" in out
+    (tmp_path / "pyproject.toml").write_text('[tool.medlint]\nfail_on = "x"\n', encoding="utf-8")
+    code, out, err = cli(["check", "--today", "2026-11-24"], capsys)
+    assert code == 2 and "unknown [tool.medlint] key fail_on" in err
+
+
+def test_waiver_silences_exactly_its_finding_until_it_expires(tmp_path, capsys):
+    folder = tmp_path / "lumbar-disc-sequestration-l3-l4"
+    shutil.copytree(SEED, folder)
+    code, out, err = cli(["check", str(folder), "--format", "json", "--today", "2026-11-24"], capsys)
+    before = json.loads(out)["findings"]
+    target = next(f for f in before if f["check"] == "CLM001")
+    (folder / "waivers.yaml").write_text(
+        "waivers:\n"
+        f"  - check: {target['check']}\n"
+        f"    record: \"{target['record']}\"\n"
+        f"    excerpt: \"{target['excerpt']}\"\n"
+        "    reason: Figure quoted from the cited trial; reference being added.\n"
+        "    accepted_by: Dr. Sam Lee, MD\n"
+        "    expires: 2026-12-31\n", encoding="utf-8")
+    code, out, err = cli(["check", str(folder), "--format", "json", "--today", "2026-11-24"], capsys)
+    after = json.loads(out)
+    assert len(after["findings"]) == len(before) - 1
+    assert target not in after["findings"]
+    assert after["summary"]["waived"] == 1 and after["waived"][0]["waiver"]["reason"].startswith("Figure")
+    # after the expiry date the finding counts again
+    code, out, err = cli(["check", str(folder), "--format", "json", "--today", "2027-01-01"], capsys)
+    assert target["excerpt"] in [f["excerpt"] for f in json.loads(out)["findings"] if f["check"] == "CLM001"]
+    # the report lists the waived finding
+    code, out, err = cli(["report", str(folder), "--format", "md", "--today", "2026-11-24"], capsys)
+    assert "Figure quoted from the cited trial" in out
+
+
+def test_waiver_without_reason_is_an_error(tmp_path, capsys):
+    folder = tmp_path / "lumbar-disc-sequestration-l3-l4"
+    shutil.copytree(SEED, folder)
+    (folder / "waivers.yaml").write_text(
+        "waivers:\n  - check: CLM001\n    excerpt: \">90 %\"\n    reason: \"\"\n    accepted_by: Ed\n"
+        "    expires: 2026-12-31\n", encoding="utf-8")
+    code, out, err = cli(["check", str(folder), "--format", "json", "--today", "2026-11-24"], capsys)
+    found = [f for f in json.loads(out)["findings"] if f["check"] == "WAI001"]
+    assert found and found[0]["path"].endswith("waivers.yaml") and found[0]["line"] >= 2
+    assert any(f["excerpt"] == ">90 %" and f["check"] == "CLM001" for f in json.loads(out)["findings"])
+
+
+def test_baseline_blocks_only_new_findings(tmp_path, capsys):
+    folder = tmp_path / "lumbar-disc-sequestration-l3-l4"
+    shutil.copytree(SEED, folder)
+    base = tmp_path / "baseline.json"
+    code, out, err = cli(["check", str(folder), "--today", "2026-11-24", "--write-baseline", str(base)], capsys)
+    assert code == 0 and base.exists()
+    code, out, err = cli(["check", str(folder), "--today", "2026-11-24", "--baseline", str(base)], capsys)
+    assert code == 0 and out.startswith("0 findings")
+    sec = folder / "230-mainstream-drug-therapies.yaml"
+    sec.write_text(sec.read_text(encoding="utf-8").replace(
+        "Celecoxib 200 mg daily – COX-2 selective;", "Celecoxib 200 mg daily – COX-2 selective; cures 95 % of pain;"),
+        encoding="utf-8")
+    code, out, err = cli(["check", str(folder), "--today", "2026-11-24", "--baseline", str(base)], capsys)
+    assert code == 1 and "95 %" in out
+
+
+def test_report_is_deterministic_and_escaped(tmp_path, capsys):
+    outs = []
+    for i in range(2):
+        target = tmp_path / f"r{i}.html"
+        assert cli(["report", CONTENT, "--today", "2026-11-24", "--output", str(target)], capsys)[0] == 0
+        outs.append(target.read_bytes())
+    assert outs[0] == outs[1]
+    assert b"<script" not in outs[0].lower()
+
+
+def test_explain(capsys):
+    code, out, err = cli(["explain"], capsys)
+    assert code == 0 and "SCH001" in out
+    code, out, err = cli(["explain", "sch001"], capsys)
+    assert code == 0 and "Source" in out
+    code, out, err = cli(["explain", "XYZ999"], capsys)
+    assert code == 2 and "unknown check ID" in err
