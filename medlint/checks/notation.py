@@ -1,0 +1,372 @@
+"""Notation checks (NOT001-NOT009): error-prone abbreviations, symbols and dose designations.
+
+After The Joint Commission "Do Not Use" list and the ISMP List of Error-Prone
+Abbreviations, Symbols, and Dose Designations. The entries, their safe forms
+and sources live in ``checks/notation.yaml``. Mechanical fixes carry
+``replacement`` (the exact text to put in place of ``excerpt``).
+
+Decisions: decimal and spacing rules look only at amounts whose unit is a
+dose unit (mass, volume, activity, count), so "5.0 T MRI", "2.0 mm", angles
+and statistics are left alone; "0.5 mg" and "0.025 %" are correct. Unit
+abbreviations are only flagged right after a number (never "U" or "cc" inside
+a word). "IV" and "subcut" are safe route forms; product suffixes ("SR") are
+not abbreviations of directions and are not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medlint.checks.dosing import doses_in, text_fields
+from medlint.doses import find_quantities
+from medlint.findings import Hit
+from medlint.registry import check
+
+DRUGS = "Mainstream Drug Therapies\n-\n"
+SUPPS = "Dietary Molecular Supplements\n-\n"
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple:
+    if not any(c.isdigit() for c in text):
+        return ()
+    return tuple(find_quantities(text))
+
+
+def _ends(text: str):
+    for amount in _quantities(text):
+        yield amount.low
+        if amount.high is not None:
+            yield amount.high
+
+
+def _sources(entry, data) -> str:
+    titles = {s["key"]: s["title"] for s in data["sources"]}
+    return "; ".join(titles[k] for k in entry["source"])
+
+
+def _unit_hits(article, ctx, check_id):
+    data = ctx.data("notation")
+    table = {w: e for e in data["units"] if e["check"] == check_id for w in e["written"]}
+    for record, field, text in text_fields(article):
+        for end in _ends(text):
+            unit = end.unit
+            if unit is None or unit.raw not in table:
+                continue
+            e = table[unit.raw]
+            yield Hit(record, excerpt=unit.raw, start=unit.span[0], field=field,
+                      message=f"\"{end.raw}\" uses \"{unit.raw}\" ({e['risk']}); write \"{e['write']}\".",
+                      suggestion=f"Write \"{text[end.span[0]:unit.span[0]]}{e['write']}\" "
+                                 f"(source: {_sources(e, data)}).",
+                      replacement=e["write"])
+
+
+@check("NOT001", name="iu-or-u", category="notation", severity="warning", fixable=True,
+       fix="Write \"units\" in full: \"2000 units/day\".",
+       bad=(SUPPS + "Vitamin D3 (2000 IU/day) – Bone health.",),
+       good=(SUPPS + "Vitamin D3 (2000 units/day) – Bone health.",
+             DRUGS + "Zoledronic Acid 5 mg IV yearly – Bisphosphonate; Unit of care."))
+def iu_or_u(article, ctx):
+    """"IU" and "U" after a dose amount are on the "Do Not Use" list.
+
+    **What it does.** Flags "IU", "U" or "u" written right after a number
+    ("2000 IU/day", "10 U"). "U" inside a word and "IV" (the route) are not
+    flagged. Mechanical fix: replace the unit with "units".
+
+    **Why it matters.** "IU" is misread as "IV" or "10"; "U" as 0, 4 or cc —
+    a tenfold overdose.
+
+    **Example.** "Vitamin D3 (2000 IU/day)" → "Vitamin D3 (2000 units/day)".
+
+    **Fix.** Write "units".
+
+    **Source.** The Joint Commission Official "Do Not Use" List; ISMP List of
+    Error-Prone Abbreviations, Symbols, and Dose Designations.
+    """
+    yield from _unit_hits(article, ctx, "NOT001")
+
+
+@check("NOT002", name="microgram-symbol", category="notation", severity="warning", fixable=True,
+       fix="Write \"mcg\": \"250 mcg\".",
+       bad=("Advanced or Regenerative Drug-Like Interventions\n-\nBPC-157 Peptide 250 µg subcut daily – Experimental.",),
+       good=("Advanced or Regenerative Drug-Like Interventions\n-\nBPC-157 Peptide 250 mcg subcut daily – Experimental.",))
+def microgram_symbol(article, ctx):
+    """"µg", "μg" and "ug" are misread as "mg".
+
+    **What it does.** Flags the microgram symbol (micro sign or Greek mu) or
+    "ug" after a dose amount. Mechanical fix: replace it with "mcg".
+
+    **Why it matters.** A smudged or unfamiliar "µ" reads as "m": a
+    thousandfold overdose.
+
+    **Example.** "250 µg subcut daily" → "250 mcg subcut daily".
+
+    **Fix.** Write "mcg".
+
+    **Source.** ISMP List of Error-Prone Abbreviations, Symbols, and Dose
+    Designations.
+    """
+    yield from _unit_hits(article, ctx, "NOT002")
+
+
+def _abbrev_hits(article, ctx, check_id):
+    data = ctx.data("notation")
+    entries = [e for e in data["abbreviations"] if e["check"] == check_id]
+    for record, field, text in text_fields(article):
+        doses = doses_in(text)
+        spans = [d.span for d in doses] + [s.span for d in doses for s in d.titration]
+        for e in entries:
+            for m in re.finditer(rf"(?<![\w.]){e['pattern']}(?![\w])", text):
+                within = any(a <= m.start() and m.end() <= b for a, b in spans)
+                if e.get("within_dose") and not within:
+                    continue
+                if not doses:
+                    continue
+                yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
+                          message=f"\"{m.group(0)}\" is an error-prone abbreviation ({e['risk']}); "
+                                  f"write \"{e['write']}\".",
+                          suggestion=f"Write \"{e['write']}\" (source: {_sources(e, data)}).",
+                          replacement=e["write"])
+        if check_id == data["interval"]["check"] and doses:
+            iv = data["interval"]
+            for m in re.finditer(rf"(?<![\w.]){iv['pattern']}(?![\w])", text):
+                n = m.group("a") + (f"–{m.group('b')}" if m.group("b") else "")
+                write = iv["write"].format(n=n)
+                yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
+                          message=f"\"{m.group(0)}\" is prescription shorthand; write \"{write}\".",
+                          suggestion=f"Write \"{write}\" (source: {_sources(iv, data)}).",
+                          replacement=write)
+
+
+@check("NOT003", name="qd-qod", category="notation", severity="warning", fixable=True,
+       fix="Write \"daily\" or \"every other day\".",
+       bad=(DRUGS + "Celecoxib 200 mg QD – COX-2 selective.", DRUGS + "Prednisone 10 mg QOD – Steroid."),
+       good=(DRUGS + "Celecoxib 200 mg daily – COX-2 selective.",))
+def qd_qod(article, ctx):
+    """"QD" and "QOD" are on the "Do Not Use" list.
+
+    **What it does.** Flags QD, q.d., qd, q1d, QOD, q.o.d. and qod as whole
+    tokens in a text that contains a dose. Mechanical fix: "daily" / "every
+    other day".
+
+    **Why it matters.** QD is misread as QID (four times daily) and QOD as
+    QD or QID: fourfold overdoses.
+
+    **Example.** "Celecoxib 200 mg QD" → "Celecoxib 200 mg daily".
+
+    **Fix.** Write "daily" or "every other day".
+
+    **Source.** The Joint Commission Official "Do Not Use" List; ISMP List of
+    Error-Prone Abbreviations, Symbols, and Dose Designations.
+    """
+    yield from _abbrev_hits(article, ctx, "NOT003")
+
+
+def _decimal_hits(article, ctx, kind):
+    data = ctx.data("notation")
+    kinds = set(data["dose_kinds"])
+    for record, field, text in text_fields(article):
+        for end in _ends(text):
+            unit = end.unit
+            if unit is None or unit.kind not in kinds:
+                continue
+            num = end.number.raw
+            if kind == "trailing" and re.fullmatch(r"\d+\.0+", num):
+                safe = num.split(".")[0]
+                what = "a trailing zero"
+                risk = "the decimal point is missed and 5.0 is read as 50: tenfold overdose"
+            elif kind == "naked" and re.fullmatch(r"\.\d+", num):
+                safe = "0" + num
+                what = "a naked decimal (no leading zero)"
+                risk = "the decimal point is missed and .5 is read as 5: tenfold overdose"
+            else:
+                continue
+            yield Hit(record, excerpt=num, start=end.number.span[0], field=field,
+                      message=f"\"{end.raw}\" has {what} ({risk}); write \"{safe}\".",
+                      suggestion=f"Write \"{safe}{text[end.number.span[1]:end.span[1]]}\".",
+                      replacement=safe)
+
+
+@check("NOT004", name="trailing-zero", category="notation", severity="warning", fixable=True,
+       fix="Drop the trailing zero: \"5 mg\", not \"5.0 mg\".",
+       bad=(DRUGS + "Cyclobenzaprine 5.0 mg at bedtime – Muscle relaxant.",),
+       good=(DRUGS + "Cyclobenzaprine 5 mg at bedtime – Muscle relaxant.",
+             "Imaging Tests\n-\nMRI at 3.0 T – Sharper images of the disc.",
+             DRUGS + "Capsaicin 0.025 % Cream four times daily – Depletes substance P."))
+def trailing_zero(article, ctx):
+    """A trailing zero after a dose amount ("5.0 mg") is on the "Do Not Use" list.
+
+    **What it does.** Flags a whole-number amount written with ".0" when its
+    unit is a dose unit (mass, volume, units, count). Field strengths
+    ("3.0 T"), lengths ("2.0 mm"), angles and statistics are not doses and
+    are not flagged. Mechanical fix: "5.0" → "5".
+
+    **Why it matters.** A missed decimal point turns 5.0 mg into 50 mg.
+
+    **Example.** "Cyclobenzaprine 5.0 mg at bedtime" → "5 mg at bedtime".
+
+    **Fix.** Write the whole number.
+
+    **Source.** The Joint Commission Official "Do Not Use" List; ISMP List of
+    Error-Prone Abbreviations, Symbols, and Dose Designations.
+    """
+    yield from _decimal_hits(article, ctx, "trailing")
+
+
+@check("NOT005", name="naked-decimal", category="notation", severity="warning", fixable=True,
+       fix="Write a leading zero: \"0.5 mg\", not \".5 mg\".",
+       bad=(DRUGS + "Clonazepam .5 mg at bedtime – Short term only.",),
+       good=(DRUGS + "Clonazepam 0.5 mg at bedtime – Short term only.",
+             "Advanced or Regenerative Drug-Like Interventions\n-\nRecombinant BMP-7 (OP-1) 0.1–0.5 mg once – Off-label."))
+def naked_decimal(article, ctx):
+    """A dose below one without a leading zero (".5 mg") is on the "Do Not Use" list.
+
+    **What it does.** Flags a dose amount that starts with a decimal point.
+    "0.5 mg", "0.1–0.5 mg" and "0.025 %" are correct and pass. Mechanical
+    fix: ".5" → "0.5".
+
+    **Why it matters.** The point is missed and .5 mg is read as 5 mg.
+
+    **Example.** "Clonazepam .5 mg" → "Clonazepam 0.5 mg".
+
+    **Fix.** Always write a zero before the decimal point.
+
+    **Source.** The Joint Commission Official "Do Not Use" List; ISMP List of
+    Error-Prone Abbreviations, Symbols, and Dose Designations.
+    """
+    yield from _decimal_hits(article, ctx, "naked")
+
+
+@check("NOT006", name="cc-for-ml", category="notation", severity="warning", fixable=True,
+       fix="Write \"mL\": \"2 mL\".",
+       bad=("Injections\nA typical injection places 2 cc of local anaesthetic near the nerve.",),
+       good=("Injections\nA typical injection places 2 mL of local anaesthetic near the nerve; accurate dosing.",))
+def cc_for_ml(article, ctx):
+    """"cc" after a volume is misread as "U" (units).
+
+    **What it does.** Flags "cc" written right after a number ("2 cc"); "cc"
+    inside a word ("accurate") is not flagged. Mechanical fix: "mL".
+
+    **Why it matters.** Handwritten or copied "cc" is read as "U" (units),
+    and "cc" is unfamiliar to patients, who dose with mL syringes and cups.
+
+    **Example.** "2 cc of local anaesthetic" → "2 mL of local anaesthetic".
+
+    **Fix.** Write "mL".
+
+    **Source.** ISMP List of Error-Prone Abbreviations, Symbols, and Dose
+    Designations.
+    """
+    yield from _unit_hits(article, ctx, "NOT006")
+
+
+@check("NOT007", name="number-glued-to-unit", category="notation", severity="warning", fixable=True,
+       fix="Put a space between the number and the unit: \"750 mg\".",
+       bad=(DRUGS + "Methocarbamol 750mg four times daily – Muscle relaxant.",),
+       good=(DRUGS + "Methocarbamol 750 mg four times daily – Muscle relaxant.",
+             DRUGS + "Lidocaine 5% Patch, 12 h on / 12 h off – Patch."))
+def number_glued_to_unit(article, ctx):
+    """A number run into its unit ("750mg") is misread.
+
+    **What it does.** Flags a dose amount whose unit (mass, volume, units,
+    count) follows the number with no space. Percentages ("5%") are strengths
+    and not flagged. Mechanical fix: insert one space ("750mg" → "750 mg").
+
+    **Why it matters.** The "m" of "10mg" can be read as a zero (100 mg),
+    and "100mL" as "1000 L": 10- to 100-fold errors.
+
+    **Example.** "Methocarbamol 750mg four times daily" → "750 mg".
+
+    **Fix.** Write a space between number and unit.
+
+    **Source.** ISMP List of Error-Prone Abbreviations, Symbols, and Dose
+    Designations ("number and unit run together").
+    """
+    data = ctx.data("notation")
+    kinds = set(data["dose_kinds"])
+    for record, field, text in text_fields(article):
+        for end in _ends(text):
+            unit = end.unit
+            if unit is None or unit.kind not in kinds or unit.span[0] != end.number.span[1]:
+                continue
+            if not unit.raw[:1].isalpha() and unit.raw[:1] not in "µμ":
+                continue
+            safe = f"{end.number.raw} {unit.raw}"
+            glued = text[end.number.span[0]:unit.span[1]]
+            yield Hit(record, excerpt=glued, start=end.number.span[0], field=field,
+                      message=f"\"{glued}\" runs the number into the unit; write \"{safe}\".",
+                      suggestion=f"Write \"{safe}\".", replacement=safe)
+
+
+@check("NOT008", name="prescription-latin", category="notation", severity="warning", fixable=True,
+       fix="Write the words: \"three times daily\", \"as needed\", \"at bedtime\", \"every 6 hours\".",
+       bad=(DRUGS + "Tramadol 50-100 mg every 6 h PRN – Weak opioid.",
+            DRUGS + "Gabapentin 300 mg TID – Nerve pain.",
+            DRUGS + "Ibuprofen 400 mg q6h – NSAID."),
+       good=(DRUGS + "Tramadol 50-100 mg every 6 h as needed, max 400 mg/day – Weak opioid.",
+             DRUGS + "Diclofenac SR 75 mg twice daily – Potent anti-inflammatory.",
+             "Advanced or Regenerative Drug-Like Interventions\n-\nBPC-157 Peptide 250 mcg subcut daily – Experimental."))
+def prescription_latin(article, ctx):
+    """Prescription Latin in consumer text is not understood and is error-prone.
+
+    **What it does.** Flags TID, BID, QID, PRN, HS, QHS, PO (and dotted
+    forms) and interval shorthand such as "q6h" in a text that contains a
+    dose; lower-case "bid"/"tid" and "PO" only inside a dose expression (they
+    are also words). "IV", "subcut" and product suffixes ("SR") are not
+    flagged. Mechanical fix: the words ("TID" → "three times daily", "PRN" →
+    "as needed", "QHS" → "at bedtime", "q6h" → "every 6 hours").
+
+    **Why it matters.** Readers do not know the abbreviations; HS is misread
+    as half-strength and QID/QD confusions cause fourfold errors.
+
+    **Example.** "Tramadol 50-100 mg every 6 h PRN" → "… every 6 h as needed".
+
+    **Fix.** Write the directions in words.
+
+    **Source.** ISMP List of Error-Prone Abbreviations, Symbols, and Dose
+    Designations (HS, qhs); consumer plain-language practice.
+    """
+    yield from _abbrev_hits(article, ctx, "NOT008")
+
+
+@check("NOT009", name="arrow-in-dose", category="notation", severity="warning", fixable=True,
+       fix="Write the word: \"increasing to\", \"decreasing to\", \"then\".",
+       bad=(DRUGS + "Gabapentin 300 mg at night ⇧ to 900–1200 mg three times daily – Nerve pain.",),
+       good=(DRUGS + "Gabapentin 300 mg at night, increasing to 900 mg three times daily, max 3600 mg/day – Nerve pain.",
+             "Overview\nPain ↑ when sitting; no dose here."))
+def arrow_in_dose(article, ctx):
+    """Arrows and change symbols in a dose are read as numbers or letters.
+
+    **What it does.** Flags ⇧ ↑ ⇩ ↓ → Δ inside or right next to a dose
+    expression. When the arrow is followed by "to" the mechanical fix is the
+    word ("⇧ to 900 mg" → "increasing to 900 mg"); otherwise only a
+    suggestion is given. Arrows in prose without a dose are left alone.
+
+    **Why it matters.** Symbols are misread ("↑" as a 1, "Δ" as a 4) and
+    readers do not know whether to increase, change or stop.
+
+    **Example.** "300 mg at night ⇧ to 900–1200 mg TID".
+
+    **Fix.** Write "increasing to", "decreasing to" or "then".
+
+    **Source.** ISMP List of Error-Prone Abbreviations, Symbols, and Dose
+    Designations (arrows and change symbols).
+    """
+    data = ctx.data("notation")
+    table = {e["symbol"]: e for e in data["symbols"]}
+    for record, field, text in text_fields(article):
+        doses = doses_in(text)
+        if not doses:
+            continue
+        for i, ch in enumerate(text):
+            if ch not in table:
+                continue
+            if not any(d.span[0] - 2 <= i < d.span[1] + 2 for d in doses):
+                continue
+            e = table[ch]
+            repl = e["write"] if re.match(r"\s+to\b", text[i + 1:]) and e["write"].endswith("ing") else None
+            yield Hit(record, excerpt=ch, start=i, field=field,
+                      message=f"\"{ch}\" is used as a word in a dose; write \"{e['write']}\".",
+                      suggestion=f"Write \"{e['write']}\" (source: {_sources(e, data)}).",
+                      replacement=repl)
