@@ -47,6 +47,8 @@ def _build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--select", default=None, help="comma-separated check IDs to run (default: all)")
         sp.add_argument("--ignore", default=None, help="comma-separated check IDs to skip")
         sp.add_argument("--jobs", "-j", type=int, default=None, help="check articles in N processes")
+        sp.add_argument("--shard", metavar="K/N", help="check only shard K of N (articles split by slug)")
+        sp.add_argument("--no-cache", action="store_true", help="ignore and do not update the result cache")
 
     chk = sub.add_parser("check", help="validate records and run the battery of checks")
     run_options(chk, ("text", "json", "sarif", "github"))
@@ -59,6 +61,9 @@ def _build_parser() -> argparse.ArgumentParser:
     run_options(rep, ("md", "html", "json"))
     rep.add_argument("--output", "-o", help="file to write (default: reports/review-report.{md,html,json})")
     rep.add_argument("--merge", nargs="+", metavar="JSON", help="build the report from `check --format json` outputs")
+
+    cache = sub.add_parser("cache", help="manage the result cache")
+    cache.add_argument("action", choices=("clear",))
 
     ex = sub.add_parser("explain", help="print a check's rationale, or list every check")
     ex.add_argument("check_id", nargs="?")
@@ -82,7 +87,7 @@ def _config() -> dict:
     except (tomllib.TOMLDecodeError, OSError) as exc:
         raise InputError(f"cannot read [tool.medlint]: {exc}", path) from None
     conf = data.get("tool", {}).get("medlint", {})
-    known = {"paths", "fail-on", "select", "ignore", "severity", "jobs", "report-dir"}
+    known = {"paths", "fail-on", "select", "ignore", "severity", "jobs", "report-dir", "cache-dir"}
     unknown = sorted(set(conf) - known)
     if unknown:
         raise InputError(f"unknown [tool.medlint] key {', '.join(unknown)} (known: {', '.join(sorted(known))})", path)
@@ -125,14 +130,34 @@ def _run(args, conf: dict):
         raise InputError("no PATH given and no [tool.medlint] paths configured")
     options = _options(args, conf)
     folders = find_articles(list(paths))
+    if args.shard:
+        k, n = _parse_shard(args.shard)
+        folders = engine.shard(folders, k, n)
     jobs = args.jobs if args.jobs is not None else int(conf.get("jobs", 1))
     if jobs < 1:
         raise InputError("--jobs must be at least 1")
+    cache = None
+    if not args.no_cache:
+        from medlint.cache import DEFAULT_DIR, ResultCache
+
+        cache = ResultCache(conf.get("cache-dir", DEFAULT_DIR), options)
     progress = _Progress(len(folders)) if sys.stderr.isatty() else None
-    result = engine.run(folders, options, jobs=jobs, progress=progress)
+    result = engine.run(folders, options, jobs=jobs, progress=progress, cache=cache)
     if progress:
         progress.done()
     return options, result
+
+
+def _parse_shard(text: str) -> tuple[int, int]:
+    from medlint.errors import InputError
+
+    try:
+        k, n = (int(x) for x in text.split("/"))
+    except ValueError:
+        raise InputError(f"--shard expects K/N, e.g. 1/4 (got {text!r})") from None
+    if not (n >= 1 and 1 <= k <= n):
+        raise InputError(f"--shard K/N needs 1 <= K <= N (got {text!r})")
+    return k, n
 
 
 class _Progress:
@@ -311,6 +336,15 @@ def _render_report(fmt: str, document: dict) -> str:
     return markdown.render(document)
 
 
+def _cmd_cache(args) -> int:
+    from medlint.cache import DEFAULT_DIR, clear
+
+    root = _config().get("cache-dir", DEFAULT_DIR)
+    n = clear(root)
+    print(f"medlint: removed {n} cache entr{'y' if n == 1 else 'ies'} from {root}")
+    return EXIT_OK
+
+
 def _cmd_explain(args) -> int:
     from medlint.errors import InputError
     from medlint.registry import all_checks
@@ -335,7 +369,7 @@ def _cmd_explain(args) -> int:
 
 
 COMMANDS = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check, "report": _cmd_report,
-            "explain": _cmd_explain}
+            "cache": _cmd_cache, "explain": _cmd_explain}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -215,29 +215,60 @@ def to_finding(info, hit: Hit, documents: dict[str, Document], slug: str, overri
     )
 
 
-def run(folders: list[str], options: Options, jobs: int = 1, progress=None) -> RunResult:
+def _check_cached(folder: str, options: Options, cache=None) -> ArticleResult:
+    if cache is None:
+        return check_article(folder, options)
+    key = cache.key(folder)
+    if key is not None:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    result = check_article(folder, options)
+    if key is not None:
+        cache.put(key, result)
+    return result
+
+
+def run(folders: list[str], options: Options, jobs: int = 1, progress=None, cache=None) -> RunResult:
     """Check every article folder; with ``jobs`` > 1 in worker processes.
 
     Results come back in the order of ``folders`` whatever the number of jobs,
-    and findings are sorted, so the output does not depend on ``jobs``.
+    and findings are sorted, so the output does not depend on ``jobs`` or on
+    whether results came from ``cache`` (a :class:`medlint.cache.ResultCache`).
+    Articles stream through one at a time; only their results are kept.
     """
     results: list[ArticleResult] = []
     if jobs > 1 and len(folders) > 1:
         import multiprocessing as mp
         from functools import partial
 
-        chunk = max(1, min(64, len(folders) // (jobs * 8) or 1))
+        from medlint.registry import all_checks
+
+        all_checks()  # import the battery once, before forking
+        chunk = max(1, min(32, len(folders) // (jobs * 8) or 1))
         with mp.get_context("fork").Pool(jobs) as pool:
-            for res in pool.imap(partial(check_article, options=options), folders, chunksize=chunk):
+            work = partial(_check_cached, options=options, cache=cache)
+            for res in pool.imap(work, folders, chunksize=chunk):
                 results.append(res)
                 if progress:
                     progress(len(results))
     else:
         for folder in folders:
-            results.append(check_article(folder, options))
+            results.append(_check_cached(folder, options, cache))
             if progress:
                 progress(len(results))
     return RunResult(results)
+
+
+def shard(folders: list[str], k: int, n: int) -> list[str]:
+    """The folders of shard ``k`` of ``n`` (1-based), chosen by a stable hash of the slug."""
+    import hashlib
+
+    def bucket(folder: str) -> int:
+        slug = os.path.basename(os.path.normpath(folder))
+        return int.from_bytes(hashlib.sha256(slug.encode()).digest()[:8], "big") % n
+
+    return [f for f in folders if bucket(f) == k - 1]
 
 
 def exit_code(result: RunResult, fail_on: str = "error", findings: list[Finding] | None = None) -> int:

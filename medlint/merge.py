@@ -7,13 +7,14 @@ import json
 from medlint.errors import InputError
 from medlint.findings import Finding
 from medlint.records.yamlio import read_text
+from medlint.waivers import Waiver
 
 
-def merge_outputs(paths: list[str]) -> tuple[list[dict], list[Finding], list[tuple[Finding, dict]]]:
+def merge_outputs(paths: list[str]) -> tuple[list[dict], list[Finding], list[tuple[Finding, Waiver]]]:
     """Article infos, open findings and waived pairs from ``check --format json`` files."""
     infos: dict[str, dict] = {}
     findings: list[Finding] = []
-    waived: list[tuple[Finding, dict]] = []
+    waived: list[tuple[Finding, Waiver]] = []
     for path in paths:
         try:
             doc = json.loads(read_text(path))
@@ -28,7 +29,8 @@ def merge_outputs(paths: list[str]) -> tuple[list[dict], list[Finding], list[tup
         findings += [Finding.from_json(f) for f in doc["findings"]]
         for item in doc.get("waived", []):
             w = item.pop("waiver")
-            waived.append((Finding.from_json(item), w))
+            f = Finding.from_json(item)
+            waived.append((f, Waiver.from_json(w, f.article)))
     findings.sort(key=Finding.sort_key)
     waived.sort(key=lambda p: p[0].sort_key())
     return [infos[k] for k in sorted(infos)], findings, waived

@@ -87,6 +87,15 @@ class Waiver:
             return False
         return True
 
+    @classmethod
+    def from_json(cls, data: dict, article: str) -> "Waiver":
+        """A valid waiver back from :meth:`to_json` (merged shard outputs, cache entries)."""
+        expires = data.get("expires")
+        return cls(article=article, path=data.get("path") or "", line=int(data.get("line") or 1), column=1,
+                   index=None, check=data.get("check") or "", record=data.get("record"), excerpt=data.get("excerpt"),
+                   reason=data.get("reason") or "", accepted_by=data.get("accepted_by") or "",
+                   expires=_dt.date.fromisoformat(expires) if expires else None)
+
     def to_json(self) -> dict:
         return {
             "check": self.check,
