@@ -1,0 +1,55 @@
+"""Unit checks (UNT001-UNT004) on the seed, the fixtures and short texts."""
+
+import datetime as _dt
+import os
+
+import pytest
+
+from medlint.engine import Options, check_article
+from support import article_from_text, findings_for
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEED = os.path.join(ROOT, "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+FIXTURES = os.path.join(ROOT, "tests", "fixtures", "articles")
+IDS = frozenset({"UNT001", "UNT002", "UNT003", "UNT004"})
+DRUGS = "Mainstream Drug Therapies\n-\n"
+
+
+def run(text, root):
+    result = check_article(article_from_text(text, root), Options(today=_dt.date(2026, 11, 24), select=IDS))
+    assert result.error is None
+    return result.findings
+
+
+@pytest.mark.parametrize("name", [SEED, os.path.join(FIXTURES, "sciatica-numbered.txt"),
+                                  os.path.join(FIXTURES, "thoracic-disc-herniation.txt")])
+def test_clean_articles_are_silent(tmp_path, name):
+    if not os.path.isfile(name):
+        pytest.skip("article not available")
+    with open(name, encoding="utf-8") as fh:
+        assert run(fh.read(), tmp_path) == []
+
+
+@pytest.mark.parametrize("text,cid,excerpt", [
+    (DRUGS + "Ibuprofen 400 mgs every 6 h, max 1200 mg/day – NSAID.", "UNT001", "400 mgs"),
+    (DRUGS + "Baclofen 5 mm tablet three times daily – Relaxant.", "UNT001", "5 mm"),
+    (DRUGS + "Ibuprofen 400 mg–0.6 g every 6 h, max 1200 mg/day – NSAID.", "UNT002", "400 mg–0.6 g"),
+    (DRUGS + "Naproxen 5 mL tablet twice daily – NSAID.", "UNT003", "5 mL"),
+    (DRUGS + "Ibuprofen 400 IU three times daily – NSAID.", "UNT003", "400 IU"),
+    (DRUGS + "Aspirin 300 every 6 h, max 4 doses a day – Pain.", "UNT004", "300"),
+])
+def test_flagged(tmp_path, text, cid, excerpt):
+    found = findings_for(text, cid, tmp_path)
+    assert [f.excerpt for f in found] == [excerpt]
+    assert excerpt in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    DRUGS + "Naproxen 500 mg tablet twice daily – NSAID.",
+    "Dietary Molecular Supplements\n-\nVitamin D3 25 mcg daily – Bone.\n-\nVitamin D3 (1000 IU/day) – Bone.",
+    DRUGS + "Lidocaine 5 % Patch, 12 h on / 12 h off – Patch.",
+    "Surgical Procedures\n-\nMicrodiscectomy – 2–3 cm incision; >90 % fast pain relief.",
+    "Imaging Tests\n-\nMRI 3 T – 5 mm slices every 2 h in trials.",
+])
+def test_silent(tmp_path, text):
+    assert run(text, tmp_path) == []
