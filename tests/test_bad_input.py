@@ -52,7 +52,7 @@ CASES = {
                    "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
                    "010-causes.yaml:1:", "anchors"),
-    "deep-nesting": ("010-causes.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n", "010-causes.yaml:1:", "nesting deeper"),
+    "deep-nesting": ("010-causes.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n", "010-causes.yaml:1:", "nesting"),
     "python-tag": ("010-causes.yaml", "heading: !!python/object/apply:os.system ['true']\nkind: causes\nblocks: []\n",
                    "010-causes.yaml:1:", "unsupported YAML tag"),
     "two-documents": ("010-causes.yaml", SECTION_OK + "---\nheading: x\n", "010-causes.yaml:", "more than one YAML document"),
