@@ -210,8 +210,9 @@ def _cmd_check(args) -> int:
     conf = _config()
     options, result = _run(args, conf)
     findings = result.findings
-    if args.fix:
-        findings = _fix(result, findings)
+    if args.fix and _fix(result, findings):
+        options, result = _run(args, conf)  # report what is left, at the new positions
+        findings = result.findings
     if args.write_baseline:
         from medlint.baseline import write_baseline
         from medlint.records.yamlio import atomic_write
@@ -254,25 +255,27 @@ def _cmd_check(args) -> int:
     return engine.exit_code(result, args.fail_on or conf.get("fail-on", "error"), findings)
 
 
-def _fix(result, findings):
-    """Apply mechanical fixes; return the findings that remain open."""
+def _fix(result, findings) -> bool:
+    """Apply the mechanical fixes (atomically, file by file); True when a file changed."""
     from medlint.fixer import apply_fixes, plan_fixes
     from medlint.records.store import load_article
 
     fixable = [f for f in findings if f.replacement is not None]
     if not fixable:
-        return findings
+        return False
     documents = {}
     for a in result.articles:
         if a.checked and any(f.article == a.slug for f in fixable):
             documents.update(load_article(a.folder).documents)
     plan = plan_fixes(fixable, documents)
-    changed = apply_fixes(plan)
-    fixed = {id(f) for f in getattr(plan, "applied", fixable)} if changed else set()
-    n = len(fixed)
-    print(f"medlint: fixed {n} finding{'s' if n != 1 else ''} in {len(changed)} file{'s' if len(changed) != 1 else ''}",
+    written = apply_fixes(plan)
+    n = len(plan.applied)
+    print(f"medlint: fixed {n} finding{'s' if n != 1 else ''} in {len(written)} file{'s' if len(written) != 1 else ''}",
           file=sys.stderr)
-    return [f for f in findings if id(f) not in fixed]
+    for skipped in plan.skipped:
+        f = skipped.finding
+        print(f"medlint: not fixed {f.path}:{f.line}:{f.column}: {f.check}: {skipped.reason}", file=sys.stderr)
+    return bool(written)
 
 
 def _cmd_report(args) -> int:

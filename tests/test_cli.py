@@ -191,3 +191,25 @@ def test_explain(capsys):
     assert code == 0 and "Source" in out
     code, out, err = cli(["explain", "XYZ999"], capsys)
     assert code == 2 and "unknown check ID" in err
+
+
+def test_fix_changes_only_flagged_notation(tmp_path, capsys):
+    folder = tmp_path / "lumbar-disc-sequestration-l3-l4"
+    shutil.copytree(SEED, folder)
+    before = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
+    code, out, err = cli(["check", str(folder), "--today", "2026-11-24", "--fix", "--format", "json",
+                          "--no-cache"], capsys)
+    assert "fixed 5 findings in 3 files" in err
+    after = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}
+    changed = {n for n in before if before[n] != after[n]}
+    assert changed == {"230-mainstream-drug-therapies.yaml", "240-dietary-molecular-supplements.yaml",
+                       "250-advanced-or-regenerative-drug-like-interventions.yaml"}
+    import difflib
+    diff = [ln for n in sorted(changed) for ln in difflib.unified_diff(before[n].splitlines(), after[n].splitlines(),
+                                                                         lineterm="", n=0)
+            if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    assert len(diff) == 10  # five lines out, five lines in
+    # the remaining findings are fresh: no notation finding that was fixed is still reported
+    remaining = json.loads(out)["findings"]
+    assert not [f for f in remaining if f["check"] in ("NOT001", "NOT002", "NOT008")]
+    assert any(f["check"] == "DOS001" for f in remaining)
