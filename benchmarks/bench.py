@@ -83,12 +83,15 @@ def _env() -> dict:
 
 
 def _source_fingerprint() -> str:
-    """Hash of every template input, so a changed seed article rebuilds the corpora."""
+    """Hash of every template input (articles, importer, record code): a change rebuilds the corpora."""
     h = hashlib.sha256()
-    for base in (os.path.join(ROOT, "content"), os.path.join(ROOT, "tests", "fixtures", "articles")):
+    for base in (os.path.join(ROOT, "content"), os.path.join(ROOT, "tests", "fixtures", "articles"),
+                 os.path.join(ROOT, "medlint", "importer"), os.path.join(ROOT, "medlint", "records")):
         for d, dirs, files in sorted(os.walk(base)):
             dirs.sort()
             for f in sorted(files):
+                if f.endswith(".pyc"):
+                    continue
                 p = os.path.join(d, f)
                 h.update(os.path.relpath(p, ROOT).encode())
                 with open(p, "rb") as fh:
@@ -466,7 +469,10 @@ def profile(corpus: str, workdir: str, no_cache: bool, top: int = 25) -> str:
         sys.stdout = real
         os.chdir(here)
     buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).strip_dirs().sort_stats("cumulative").print_stats(top)
+    stats = pstats.Stats(prof, stream=buf).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    buf.write("Own time (tottime), top 15:\n")
+    stats.sort_stats("tottime").print_stats(15)
     return buf.getvalue()
 
 
@@ -480,7 +486,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=5, help="runs per measurement (default: 5)")
     p.add_argument("--seed", type=int, default=20261124)
     p.add_argument("--workdir", default="/tmp/medlint-bench", help="where corpora are built and reused")
-    p.add_argument("--json", default=os.path.join("benchmarks", "results.json"), help="results file")
+    p.add_argument("--json", default=os.path.join(ROOT, "benchmarks", "results.json"),
+                   help="results file (default: benchmarks/results.json)")
     p.add_argument("--profile", action="store_true", help="cProfile a 100-article check instead of timing")
     p.add_argument("--build-only", action="store_true", help="build the corpora and stop")
     args = p.parse_args(argv)
