@@ -120,7 +120,8 @@ def _options(args, conf: dict):
     return engine.Options(today=today, select=select, ignore=ignore, severity=tuple(sorted(severity.items())))
 
 
-def _run(args, conf: dict):
+def _prepare(args, conf: dict):
+    """(options, ordered article folders, jobs, cache, progress) for a run."""
     from medlint import engine
     from medlint.errors import InputError
     from medlint.records.store import find_articles
@@ -129,7 +130,7 @@ def _run(args, conf: dict):
     if not paths:
         raise InputError("no PATH given and no [tool.medlint] paths configured")
     options = _options(args, conf)
-    folders = find_articles(list(paths))
+    folders = sorted(find_articles(list(paths)), key=engine.order_key)
     if args.shard:
         k, n = _parse_shard(args.shard)
         folders = engine.shard(folders, k, n)
@@ -142,6 +143,14 @@ def _run(args, conf: dict):
 
         cache = ResultCache(conf.get("cache-dir", DEFAULT_DIR), options)
     progress = _Progress(len(folders)) if sys.stderr.isatty() else None
+    return options, folders, jobs, cache, progress
+
+
+def _run(args, conf: dict):
+    """Every result in memory."""
+    from medlint import engine
+
+    options, folders, jobs, cache, progress = _prepare(args, conf)
     result = engine.run(folders, options, jobs=jobs, progress=progress, cache=cache)
     if progress:
         progress.done()
@@ -208,6 +217,9 @@ def _cmd_check(args) -> int:
     from medlint.errors import InputError
 
     conf = _config()
+    fmt = args.format or "text"
+    if fmt in ("text", "json", "github") and not (args.fix or args.write_baseline):
+        return _check_streaming(args, conf, fmt)
     options, result = _run(args, conf)
     findings = result.findings
     if args.fix and _fix(result, findings):
@@ -232,27 +244,88 @@ def _cmd_check(args) -> int:
     summary = engine.summary(result, findings)
     if known:
         summary["baseline_known"] = known
-    fmt = args.format or "text"
-    if fmt == "json":
-        from medlint.render import json as out
-
-        sys.stdout.write(out.render(findings, summary, articles=[a.info or {"slug": a.slug} for a in result.articles],
-                                    waived=result.waived))
-    elif fmt == "sarif":
+    if fmt == "sarif":
         from medlint.render import sarif
 
         sys.stdout.write(sarif.render(findings, summary, waived=result.waived))
-    elif fmt == "github":
-        from medlint.render import github
+    else:  # after --fix or --write-baseline
+        from medlint.render import json as json_out, text
 
-        sys.stdout.write(github.render(findings, summary))
-    else:
-        from medlint.render import text
-
-        sys.stdout.write(text.render(findings, summary))
+        if fmt == "json":
+            sys.stdout.write(json_out.render(findings, summary, articles=[_info(a) for a in result.articles],
+                                             waived=result.waived))
+        else:
+            sys.stdout.write(text.render(findings, summary))
     for err in result.errors:
         print(f"medlint: {err}", file=sys.stderr)
     return engine.exit_code(result, args.fail_on or conf.get("fail-on", "error"), findings)
+
+
+def _info(article_result) -> dict:
+    return article_result.info or {"slug": article_result.slug}
+
+
+def _check_streaming(args, conf: dict, fmt: str) -> int:
+    """Render each article's findings as it is checked, keeping only counts."""
+    from medlint import engine
+    from medlint.errors import InputError
+
+    options, folders, jobs, cache, progress = _prepare(args, conf)
+    budget = None
+    if args.baseline:
+        from medlint.baseline import fingerprint, read_baseline
+        from medlint.records.yamlio import read_text
+
+        try:
+            budget = read_baseline(read_text(args.baseline))
+        except ValueError as exc:
+            raise InputError(f"invalid baseline: {exc}", args.baseline) from None
+    tally = engine.Tally()
+    known = 0
+    out = sys.stdout
+    stream = None
+    if fmt == "json":
+        from medlint.render import json as json_out
+
+        stream = json_out.Stream(out)
+    elif fmt == "github":
+        from medlint.render import github as line_out
+    else:
+        from medlint.render import text as line_out
+    for result in engine.iter_run(folders, options, jobs=jobs, progress=progress, cache=cache):
+        findings = result.findings
+        if budget is not None:
+            kept = []
+            for f in findings:
+                fp = fingerprint(f)
+                if budget.get(fp, 0) > 0:
+                    budget[fp] -= 1
+                    known += 1
+                else:
+                    kept.append(f)
+            findings = kept
+        tally.add_article(result)
+        tally.add(findings)
+        if stream is not None:
+            stream.findings(findings)
+            stream.article(_info(result), result.waived)
+        else:
+            for f in findings:
+                out.write(line_out.line(f) + "\n")
+    if progress:
+        progress.done()
+    summary = tally.summary()
+    if known:
+        summary["baseline_known"] = known
+    if stream is not None:
+        stream.close(summary)
+    elif fmt == "text":
+        from medlint.render.text import footer
+
+        out.write(footer(summary) + "\n")
+    for err in tally.errors:
+        print(f"medlint: {err}", file=sys.stderr)
+    return tally.exit_code(args.fail_on or conf.get("fail-on", "error"))
 
 
 def _fix(result, findings) -> bool:

@@ -229,15 +229,16 @@ def _check_cached(folder: str, options: Options, cache=None) -> ArticleResult:
     return result
 
 
-def run(folders: list[str], options: Options, jobs: int = 1, progress=None, cache=None) -> RunResult:
-    """Check every article folder; with ``jobs`` > 1 in worker processes.
+def iter_run(folders: list[str], options: Options, jobs: int = 1, progress=None, cache=None):
+    """Check every article folder, yielding each result in the order of ``folders``.
 
-    Results come back in the order of ``folders`` whatever the number of jobs,
-    and findings are sorted, so the output does not depend on ``jobs`` or on
-    whether results came from ``cache`` (a :class:`medlint.cache.ResultCache`).
-    Articles stream through one at a time; only their results are kept.
+    With ``jobs`` > 1 the articles are checked in worker processes; the order
+    and the bytes of every result are the same whatever the number of jobs and
+    whether results come from ``cache`` (a :class:`medlint.cache.ResultCache`).
+    Nothing is kept here: a caller that renders and drops each result keeps
+    memory flat however large the corpus.
     """
-    results: list[ArticleResult] = []
+    done = 0
     if jobs > 1 and len(folders) > 1:
         import multiprocessing as mp
         from functools import partial
@@ -245,19 +246,32 @@ def run(folders: list[str], options: Options, jobs: int = 1, progress=None, cach
         from medlint.registry import all_checks
 
         all_checks()  # import the battery once, before forking
-        chunk = max(1, min(32, len(folders) // (jobs * 8) or 1))
+        chunk = max(1, min(16, len(folders) // (jobs * 8) or 1))
         with mp.get_context("fork").Pool(jobs) as pool:
             work = partial(_check_cached, options=options, cache=cache)
             for res in pool.imap(work, folders, chunksize=chunk):
-                results.append(res)
+                done += 1
                 if progress:
-                    progress(len(results))
+                    progress(done)
+                yield res
     else:
         for folder in folders:
-            results.append(_check_cached(folder, options, cache))
+            res = _check_cached(folder, options, cache)
+            done += 1
             if progress:
-                progress(len(results))
-    return RunResult(results)
+                progress(done)
+            yield res
+
+
+def run(folders: list[str], options: Options, jobs: int = 1, progress=None, cache=None) -> RunResult:
+    """Every result in memory (for reports, SARIF, fixes and tests)."""
+    return RunResult(list(iter_run(folders, options, jobs=jobs, progress=progress, cache=cache)))
+
+
+def order_key(folder: str) -> str:
+    """Sort key for article folders under which the articles' sorted findings,
+    concatenated, are sorted as a whole (findings sort by their relative path)."""
+    return _rel(os.path.normpath(folder)) + "/"
 
 
 def shard(folders: list[str], k: int, n: int) -> list[str]:
@@ -280,19 +294,56 @@ def exit_code(result: RunResult, fail_on: str = "error", findings: list[Finding]
     return 1 if any(SEVERITY_RANK[f.severity] <= limit for f in findings) else 0
 
 
+class Tally:
+    """Counts for the summary, kept while results stream past."""
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.checked = 0
+        self.findings = 0
+        self.by_severity = {sev: 0 for sev in SEVERITY_RANK}
+        self.by_category: dict[str, int] = {}
+        self.waived = 0
+        self.errors: list[str] = []
+
+    def add_article(self, result: ArticleResult) -> None:
+        self.articles += 1
+        self.checked += result.checked
+        self.waived += len(result.waived)
+        if result.error:
+            self.errors.append(result.error)
+
+    def add(self, findings) -> None:
+        for f in findings:
+            self.findings += 1
+            self.by_severity[f.severity] += 1
+            self.by_category[f.category] = self.by_category.get(f.category, 0) + 1
+
+    def worst(self) -> int | None:
+        ranks = [SEVERITY_RANK[s] for s, n in self.by_severity.items() if n]
+        return min(ranks) if ranks else None
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        if self.errors:
+            return 2
+        worst = self.worst()
+        return 1 if worst is not None and worst <= SEVERITY_RANK[fail_on] else 0
+
+    def summary(self) -> dict:
+        return {
+            "articles": self.articles,
+            "articles_checked": self.checked,
+            "findings": self.findings,
+            "by_severity": dict(self.by_severity),
+            "by_category": dict(sorted(self.by_category.items())),
+            "waived": self.waived,
+            "errors": list(self.errors),
+        }
+
+
 def summary(result: RunResult, findings: list[Finding] | None = None) -> dict:
-    findings = result.findings if findings is None else findings
-    by_sev = {s: 0 for s in SEVERITY_RANK}
-    by_cat: dict[str, int] = {}
-    for f in findings:
-        by_sev[f.severity] += 1
-        by_cat[f.category] = by_cat.get(f.category, 0) + 1
-    return {
-        "articles": len(result.articles),
-        "articles_checked": sum(1 for a in result.articles if a.checked),
-        "findings": len(findings),
-        "by_severity": by_sev,
-        "by_category": dict(sorted(by_cat.items())),
-        "waived": len(result.waived),
-        "errors": result.errors,
-    }
+    tally = Tally()
+    for a in result.articles:
+        tally.add_article(a)
+    tally.add(result.findings if findings is None else findings)
+    return tally.summary()

@@ -213,3 +213,38 @@ def test_fix_changes_only_flagged_notation(tmp_path, capsys):
     remaining = json.loads(out)["findings"]
     assert not [f for f in remaining if f["check"] in ("NOT001", "NOT002", "NOT008")]
     assert any(f["check"] == "DOS001" for f in remaining)
+
+
+def test_streamed_json_equals_the_in_memory_document(tmp_path):
+    """check streams findings article by article; the bytes equal json.render of the whole run."""
+    from medlint import engine
+    from medlint.render import json as json_out
+    from medlint.records.store import find_articles
+
+    for i in range(3):
+        shutil.copytree(SEED, tmp_path / f"a{i}")
+        p = tmp_path / f"a{i}" / "article.yaml"
+        p.write_text(p.read_text(encoding="utf-8").replace("slug: lumbar-disc-sequestration-l3-l4", f"slug: a{i}"),
+                     encoding="utf-8")
+    (tmp_path / "a1" / "waivers.yaml").write_text(
+        "waivers:\n  - check: CLM001\n    excerpt: \">90 %\"\n    reason: Being sourced.\n    accepted_by: Ed\n"
+        "    expires: 2026-12-31\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "medlint", "check", str(tmp_path), "--format", "json", "--no-cache",
+                        "--today", "2026-11-24"], capture_output=True, cwd=REPO)
+    options = engine.Options(today=__import__("datetime").date(2026, 11, 24))
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        result = engine.run(sorted(find_articles([str(tmp_path)]), key=engine.order_key), options)
+        expected = json_out.render(result.findings, engine.summary(result),
+                                   articles=[a.info for a in result.articles], waived=result.waived)
+    finally:
+        os.chdir(cwd)
+    assert r.stdout.decode() == expected
+    assert json.loads(r.stdout)["summary"]["waived"] == 1
+
+
+def test_empty_run_streams_valid_json(tmp_path, capsys):
+    code, out, err = cli(["check", str(tmp_path), "--format", "json"], capsys)
+    doc = json.loads(out)
+    assert code == 0 and doc["findings"] == [] and doc["articles"] == [] and doc["summary"]["articles"] == 0

@@ -12,11 +12,15 @@ def line(f: Finding) -> str:
     return out
 
 
-def render(findings: list[Finding], summary: dict) -> str:
-    lines = [line(f) for f in findings]
+def footer(summary: dict) -> str:
     sev = summary["by_severity"]
     n = summary["articles"]
-    lines.append(
-        f"{summary['findings']} finding{'s' if summary['findings'] != 1 else ''} "
-        f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) in {n} article{'s' if n != 1 else ''}")
-    return "\n".join(lines) + "\n"
+    text = (f"{summary['findings']} finding{'s' if summary['findings'] != 1 else ''} "
+            f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) in {n} article{'s' if n != 1 else ''}")
+    if summary.get("baseline_known"):
+        text += f"; {summary['baseline_known']} known from the baseline"
+    return text
+
+
+def render(findings: list[Finding], summary: dict) -> str:
+    return "".join(line(f) + "\n" for f in findings) + footer(summary) + "\n"
