@@ -57,16 +57,36 @@ def _name_re(name: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
 
 
+# Compiled ceiling names per data mapping (``ctx.data`` returns the same dict
+# each call): (data, [(entry, [name patterns])], {names: entry or None}).
+_CEILINGS: dict[int, tuple[dict, list, dict]] = {}
+
+
+def _ceiling_table(data) -> tuple[dict, list, dict]:
+    held = _CEILINGS.get(id(data))
+    if held is None or held[0] is not data:
+        table = [(entry, [_name_re(n) for n in [entry["name"], *entry.get("synonyms", [])]])
+                 for entry in data["ceilings"]]
+        held = (data, table, {})
+        _CEILINGS[id(data)] = held
+    return held
+
+
 def ceiling_for(dose, data) -> dict | None:
     """The sourced ceiling entry for a dose's substance (or None)."""
     names = " ".join(x for x in (dose.substance_key, dose.substance.raw.lower() if dose.substance else None) if x)
     if not names:
         return None
-    for entry in data["ceilings"]:
-        for n in [entry["name"], *entry.get("synonyms", [])]:
-            if _name_re(n).search(names):
-                return entry
-    return None
+    _, table, memo = _ceiling_table(data)
+    if names in memo:
+        return memo[names]
+    found = None
+    for entry, patterns in table:
+        if any(p.search(names) for p in patterns):
+            found = entry
+            break
+    memo[names] = found
+    return found
 
 
 def _route_of(dose, data) -> str:
@@ -77,6 +97,7 @@ def _route_of(dose, data) -> str:
     return name
 
 
+@lru_cache(maxsize=256)
 def _per_day(text: str):
     reg = _units.get_registry()
     value, unit = text.split(" ", 1)

@@ -280,11 +280,11 @@ class Dose:
     def daily_maximum(self) -> DailyMax | None:
         """Largest amount a day this dose allows, with the arithmetic spelled
         out; honours stated maxima.  None when not computable."""
-        return _daily_maximum(self)
+        return _daily_maximum_memo(self)
 
     def max_daily_amount(self):
         """pint Quantity (amount / day) or None.  See :meth:`daily_maximum`."""
-        dm = _daily_maximum(self)
+        dm = _daily_maximum_memo(self)
         return None if dm is None else dm.quantity
 
     def to_record(self) -> dict:
@@ -1175,6 +1175,24 @@ def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] 
     if n is None:
         return None
     return q * n / day, f"{amount_txt}{how}"
+
+
+# Doses are frozen and shared (the checks' parse cache hands the same Dose
+# object to every check), so the daily maximum is worked out once per object.
+# Keyed by identity; the dose itself is held so its id cannot be reused.
+_DAILY_MAX: dict[int, tuple[Dose, DailyMax | None]] = {}
+_DAILY_MAX_LIMIT = 8192
+
+
+def _daily_maximum_memo(d: Dose) -> DailyMax | None:
+    held = _DAILY_MAX.get(id(d))
+    if held is not None and held[0] is d:
+        return held[1]
+    dm = _daily_maximum(d)
+    if len(_DAILY_MAX) >= _DAILY_MAX_LIMIT:
+        _DAILY_MAX.clear()
+    _DAILY_MAX[id(d)] = (d, dm)
+    return dm
 
 
 def _daily_maximum(d: Dose) -> DailyMax | None:
