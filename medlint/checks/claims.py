@@ -54,6 +54,19 @@ def _rx(patterns, flags=re.IGNORECASE):
     return [re.compile(p, flags) for p in patterns]
 
 
+def _any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
+    """One alternation of ``patterns`` (same flags) that matches somewhere
+    exactly when one of them does, used to rule a sentence out with a single
+    scan. None when the patterns cannot be joined safely (capturing groups or
+    back-references would be renumbered; global inline flags must lead)."""
+    if len(patterns) < 2 or any(p.groups for p in patterns) or len({p.flags for p in patterns}) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
+
+
 class _Cues:
     """``checks/claims.yaml`` compiled once per data mapping."""
 
@@ -84,6 +97,17 @@ class _Cues:
         self.inv_cues = _rx(inv["cues"])
         self.dose_patterns = _rx(inv["dose_patterns"], 0)
         self.evidence = _rx(inv["evidence_statements"])
+        self.after_stat = self.concentration_after + self.composition_after
+        # (patterns, their joined alternation or None) for _matches
+        self.stats_m = (self.stats, _any_of(self.stats))
+        self.timelines_m = (self.timelines, _any_of(self.timelines))
+        self.research_m = (self.research, _any_of(self.research))
+        self.superlatives_m = (self.superlatives, _any_of(self.superlatives))
+        self.mechanisms_m = (self.mechanisms, _any_of(self.mechanisms))
+        # Per-text results (pure functions of the text for this data), reused
+        # across records and articles in one process: text -> result.
+        self.cites_memo: dict[str, bool] = {}
+        self.sentence_memo: dict[str, list] = {}
 
 
 _CUES: dict[int, tuple[dict, _Cues]] = {}
@@ -158,7 +182,20 @@ def _sentences(text: str):
         yield start, text[start:]
 
 
+_MEMO_LIMIT = 50_000
+
+
 def _cites(cues: _Cues, text: str) -> bool:
+    memo = cues.cites_memo
+    found = memo.get(text)
+    if found is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[text] = _cites_uncached(cues, text)
+    return found
+
+
+def _cites_uncached(cues: _Cues, text: str) -> bool:
     if _BRACKET.search(text) or any(p.search(text) for p in cues.citation):
         return True
     if cues.source_any is not None and cues.source_any.search(text):
@@ -191,7 +228,14 @@ def _dose_spans(record: Record, text: str) -> list[tuple[int, int]]:
 
 
 def _matches(patterns, text: str):
-    """Non-overlapping matches of any pattern, leftmost first."""
+    """Non-overlapping matches of any pattern, leftmost first.
+
+    ``patterns`` is a list of compiled patterns, or a (list, joined
+    alternation or None) pair from :class:`_Cues`."""
+    if isinstance(patterns, tuple):
+        patterns, joined = patterns
+        if joined is not None and joined.search(text) is None:
+            return []
     found = sorted((m for p in patterns for m in p.finditer(text) if m.group(0).strip()),
                    key=lambda m: (m.start(), -m.end()))
     out, end = [], -1
@@ -258,28 +302,51 @@ def _analyse(article: Article, ctx) -> Reading:
     return reading
 
 
-def _sentence_claims(cues: _Cues, sentence: str, offset: int, doses, kind: str):
+_NOT_YET = object()
+
+
+def _sentence_matches(cues: _Cues, sentence: str) -> list:
+    """[statistic candidates, timelines, research appeals, superlatives,
+    mechanism or _NOT_YET]: everything about a sentence that depends on its
+    text alone, worked out once per distinct sentence."""
+    memo = cues.sentence_memo
+    held = memo.get(sentence)
+    if held is not None:
+        return held
     stats = []
-    for m in _matches(cues.stats, sentence):
-        if _in_span(offset + m.start(), doses):
-            continue  # a dose amount or product strength
+    for m in _matches(cues.stats_m, sentence):
         after = sentence[m.end():]
-        if any(p.search(after) for p in cues.concentration_after + cues.composition_after):
+        if any(p.search(after) for p in cues.after_stat):
             continue
         stats.append(m)
-    yield "statistic", stats
-    yield "timeline", _matches(cues.timelines, sentence)
-    exceptions = [m.span() for p in cues.research_exceptions for m in p.finditer(sentence)]
-    yield "research", [m for m in _matches(cues.research, sentence)
-                       if not any(a < m.end() and m.start() < b for a, b in exceptions)]
+    timelines = _matches(cues.timelines_m, sentence)
+    research = _matches(cues.research_m, sentence)
+    if research:
+        exceptions = [m.span() for p in cues.research_exceptions for m in p.finditer(sentence)]
+        research = [m for m in research if not any(a < m.end() and m.start() < b for a, b in exceptions)]
     sups = []
-    for m in _matches(cues.superlatives, sentence):
+    for m in _matches(cues.superlatives_m, sentence):
         before = sentence[max(0, m.start() - 30):m.start()]
         if not any(n.search(before) for n in cues.negations):
             sups.append(m)
-    yield "superlative", sups
+    held = [stats, timelines, research, sups, _NOT_YET]
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[sentence] = held
+    return held
+
+
+def _sentence_claims(cues: _Cues, sentence: str, offset: int, doses, kind: str):
+    held = _sentence_matches(cues, sentence)
+    # a figure inside a parsed dose is a dose amount or product strength
+    yield "statistic", [m for m in held[0] if not _in_span(offset + m.start(), doses)]
+    yield "timeline", list(held[1])
+    yield "research", list(held[2])
+    yield "superlative", list(held[3])
     if kind in cues.mech_kinds:
-        yield "mechanism", _matches(cues.mechanisms, sentence)[:1]
+        if held[4] is _NOT_YET:
+            held[4] = _matches(cues.mechanisms_m, sentence)[:1]
+        yield "mechanism", list(held[4])
 
 
 def _investigational_dose(cues: _Cues, item: Item, kind: str):
