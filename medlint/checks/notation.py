@@ -110,27 +110,48 @@ def microgram_symbol(article, ctx):
     yield from _unit_hits(article, ctx, "NOT002")
 
 
+_ABBREVS: dict[int, tuple[dict, dict]] = {}
+
+
+def _abbrev_table(data, check_id):
+    """[(entry, compiled pattern)] for one check, and the compiled interval
+    pattern: compiled once per data mapping (``ctx.data`` returns the same dict)."""
+    held = _ABBREVS.get(id(data))
+    if held is None or held[0] is not data:
+        held = (data, {})
+        _ABBREVS[id(data)] = held
+    table = held[1].get(check_id)
+    if table is None:
+        entries = [(e, re.compile(rf"(?<![\w.]){e['pattern']}(?![\w])"))
+                   for e in data["abbreviations"] if e["check"] == check_id]
+        interval = None
+        if check_id == data["interval"]["check"]:
+            interval = re.compile(rf"(?<![\w.]){data['interval']['pattern']}(?![\w])")
+        table = held[1][check_id] = (entries, interval)
+    return table
+
+
 def _abbrev_hits(article, ctx, check_id):
     data = ctx.data("notation")
-    entries = [e for e in data["abbreviations"] if e["check"] == check_id]
+    entries, interval = _abbrev_table(data, check_id)
     for record, field, text in text_fields(article):
         doses = doses_in(text)
+        if not doses:
+            continue  # every finding needs a dose in the text
         spans = [d.span for d in doses] + [s.span for d in doses for s in d.titration]
-        for e in entries:
-            for m in re.finditer(rf"(?<![\w.]){e['pattern']}(?![\w])", text):
+        for e, pattern in entries:
+            for m in pattern.finditer(text):
                 within = any(a <= m.start() and m.end() <= b for a, b in spans)
                 if e.get("within_dose") and not within:
-                    continue
-                if not doses:
                     continue
                 yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
                           message=f"\"{m.group(0)}\" is an error-prone abbreviation ({e['risk']}); "
                                   f"write \"{e['write']}\".",
                           suggestion=f"Write \"{e['write']}\" (source: {_sources(e, data)}).",
                           replacement=e["write"])
-        if check_id == data["interval"]["check"] and doses:
+        if interval is not None:
             iv = data["interval"]
-            for m in re.finditer(rf"(?<![\w.]){iv['pattern']}(?![\w])", text):
+            for m in interval.finditer(text):
                 n = m.group("a") + (f"–{m.group('b')}" if m.group("b") else "")
                 write = iv["write"].format(n=n)
                 yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
