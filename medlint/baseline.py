@@ -60,20 +60,29 @@ def read_baseline(text: str) -> dict[str, int]:
     return counts
 
 
-def filter_new(findings: list[Finding], baseline_text: str) -> tuple[list[Finding], int]:
-    """Findings not in the baseline, and how many were known.
+class Baseline:
+    """The known findings of a baseline file, absorbed one by one as findings arrive."""
 
-    Each baseline entry absorbs at most ``count`` findings with its
-    fingerprint (in the findings' sorted order); the rest are new.
-    """
-    remaining = read_baseline(baseline_text)
-    new: list[Finding] = []
-    known = 0
-    for f in sorted(findings, key=Finding.sort_key):
-        fp = fingerprint(f)
-        if remaining.get(fp, 0) > 0:
-            remaining[fp] -= 1
-            known += 1
-        else:
-            new.append(f)
-    return new, known
+    def __init__(self, baseline_text: str) -> None:
+        self.remaining = read_baseline(baseline_text)
+        self.known = 0
+
+    def absorb(self, finding: Finding) -> bool:
+        """True (and one fewer left) when ``finding`` is a known one.
+
+        Each baseline entry absorbs at most ``count`` findings with its
+        fingerprint, in the order they arrive (the findings' sorted order).
+        """
+        fp = fingerprint(finding)
+        if self.remaining.get(fp, 0) > 0:
+            self.remaining[fp] -= 1
+            self.known += 1
+            return True
+        return False
+
+
+def filter_new(findings: list[Finding], baseline_text: str) -> tuple[list[Finding], int]:
+    """Findings not in the baseline, and how many were known."""
+    baseline = Baseline(baseline_text)
+    new = [f for f in sorted(findings, key=Finding.sort_key) if not baseline.absorb(f)]
+    return new, baseline.known

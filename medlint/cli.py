@@ -271,17 +271,16 @@ def _check_streaming(args, conf: dict, fmt: str) -> int:
     from medlint.errors import InputError
 
     options, folders, jobs, cache, progress = _prepare(args, conf)
-    budget = None
+    baseline = None
     if args.baseline:
-        from medlint.baseline import fingerprint, read_baseline
+        from medlint.baseline import Baseline
         from medlint.records.yamlio import read_text
 
         try:
-            budget = read_baseline(read_text(args.baseline))
+            baseline = Baseline(read_text(args.baseline))
         except ValueError as exc:
             raise InputError(f"invalid baseline: {exc}", args.baseline) from None
     tally = engine.Tally()
-    known = 0
     out = sys.stdout
     stream = None
     if fmt == "json":
@@ -294,16 +293,8 @@ def _check_streaming(args, conf: dict, fmt: str) -> int:
         from medlint.render import text as line_out
     for result in engine.iter_run(folders, options, jobs=jobs, progress=progress, cache=cache):
         findings = result.findings
-        if budget is not None:
-            kept = []
-            for f in findings:
-                fp = fingerprint(f)
-                if budget.get(fp, 0) > 0:
-                    budget[fp] -= 1
-                    known += 1
-                else:
-                    kept.append(f)
-            findings = kept
+        if baseline is not None:
+            findings = [f for f in findings if not baseline.absorb(f)]
         tally.add_article(result)
         tally.add(findings)
         if stream is not None:
@@ -315,8 +306,8 @@ def _check_streaming(args, conf: dict, fmt: str) -> int:
     if progress:
         progress.done()
     summary = tally.summary()
-    if known:
-        summary["baseline_known"] = known
+    if baseline is not None and baseline.known:
+        summary["baseline_known"] = baseline.known
     if stream is not None:
         stream.close(summary)
     elif fmt == "text":
@@ -352,7 +343,7 @@ def _fix(result, findings) -> bool:
 
 
 def _cmd_report(args) -> int:
-    from medlint import dates, engine
+    from medlint import dates
     from medlint import report as rep
     from medlint.registry import all_checks
 

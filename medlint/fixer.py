@@ -22,7 +22,7 @@ comments, key order, quoting — is touched.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from medlint.errors import InputError
 from medlint.records.yamlio import atomic_write, load_yaml

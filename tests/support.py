@@ -11,6 +11,34 @@ from medlint.records.store import article_files, write_article
 from medlint.registry import EXAMPLE_TODAY
 
 MINIMAL_META = "title: Example\nslug: example\nlanguage: en\n"
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+SEED_TEXT = os.path.join(REPO, "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+SEED_SLUG = "lumbar-disc-sequestration-l3-l4"
+SEED_RECORDS = os.path.join(REPO, "content", SEED_SLUG)
+
+
+def seed_folder(root) -> str:
+    """The seed article imported from shared/ into ``root`` (the test is skipped without shared/)."""
+    import pytest
+
+    if not os.path.exists(SEED_TEXT):
+        pytest.skip("shared/ seed article not present")
+    with open(SEED_TEXT, encoding="utf-8") as fh:
+        return article_from_text(fh.read(), root, slug=SEED_SLUG)
+
+
+def copy_article(dst, slug: str, src: str = SEED_RECORDS) -> str:
+    """A copy of an article's records (default: content/'s seed) under another slug."""
+    import shutil
+
+    shutil.copytree(src, dst)
+    meta = os.path.join(str(dst), "article.yaml")
+    with open(meta, encoding="utf-8") as fh:
+        text = fh.read()
+    with open(meta, "w", encoding="utf-8") as fh:
+        fh.write(text.replace(f"slug: {os.path.basename(src)}", f"slug: {slug}"))
+    return str(dst)
 
 
 def article_from_text(text: str, root, slug: str = "example", markdown: bool = False) -> str:

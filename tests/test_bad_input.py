@@ -8,8 +8,6 @@ import sys
 import pytest
 
 from medlint.cli import main
-from medlint.errors import InputError
-from medlint.records.yamlio import load_yaml
 
 SECTION_OK = "heading: Causes\nkind: causes\nblocks:\n  - paragraph: Smoking weakens the annulus.\n"
 
@@ -91,7 +89,7 @@ def test_symlink_loop(tmp_path, capsys):
 
 
 def test_symlink_loop_inside_tree_is_not_followed(tmp_path, capsys):
-    folder = make_article(tmp_path, {})
+    make_article(tmp_path, {})
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
     code, out, err = run_cli(["check", str(tmp_path)], capsys)
     assert code in (0, 1) and not err, err
@@ -135,7 +133,6 @@ def test_import_bad_source(body, what, tmp_path, capsys):
 
 
 def test_interrupted_import_leaves_no_half_article(tmp_path, monkeypatch):
-    from medlint.records import store
 
     src = tmp_path / "a.txt"
     src.write_text("Causes\n-\nSmoking – weakens discs.\n", encoding="utf-8")

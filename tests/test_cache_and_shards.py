@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from medlint.cli import main
+from support import copy_article
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = os.path.join(REPO, "content", "lumbar-disc-sequestration-l3-l4")
@@ -14,11 +15,7 @@ SEED = os.path.join(REPO, "content", "lumbar-disc-sequestration-l3-l4")
 
 def corpus(root, n=6):
     for i in range(n):
-        dst = root / "content" / f"article-{i}"
-        shutil.copytree(SEED, dst)
-        meta = dst / "article.yaml"
-        meta.write_text(meta.read_text(encoding="utf-8").replace(
-            "slug: lumbar-disc-sequestration-l3-l4", f"slug: article-{i}"), encoding="utf-8")
+        copy_article(root / "content" / f"article-{i}", f"article-{i}")
     return root / "content"
 
 

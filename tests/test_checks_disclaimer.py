@@ -7,7 +7,7 @@ import pytest
 from medlint.engine import Options, check_article
 from medlint.registry import EXAMPLE_TODAY
 from medlint.records.store import load_article
-from support import article_from_text, findings_for
+from support import article_from_text, seed_folder, findings_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = os.path.join(HERE, "..", "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
@@ -24,11 +24,7 @@ def _run(folder):
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory):
-    if not os.path.exists(SEED):
-        pytest.skip("seed article not available")
-    with open(SEED, encoding="utf-8") as fh:
-        folder = article_from_text(fh.read(), tmp_path_factory.mktemp("seed"), slug="lumbar-disc-sequestration-l3-l4")
-    return _run(folder)
+    return _run(seed_folder(tmp_path_factory.mktemp("seed")))
 
 
 def _sections(findings, cid):

@@ -8,7 +8,7 @@ import pytest
 from medlint import policy
 from medlint.checks.review import add_months, review_status
 from medlint.engine import Options, check_article
-from support import article_from_text, findings_for
+from support import article_from_text, seed_folder, findings_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = os.path.join(HERE, "..", "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
@@ -24,12 +24,9 @@ def _run(folder, today):
     return result.findings
 
 
-@pytest.fixture(scope="module")
-def seed_folder(tmp_path_factory):
-    if not os.path.exists(SEED):
-        pytest.skip("seed article not available")
-    with open(SEED, encoding="utf-8") as fh:
-        return article_from_text(fh.read(), tmp_path_factory.mktemp("seed"), slug="lumbar-disc-sequestration-l3-l4")
+@pytest.fixture(scope="module", name="seed_folder")
+def seed_records(tmp_path_factory):
+    return seed_folder(tmp_path_factory.mktemp("seed"))
 
 
 def test_seed_date_is_stale_on_2026_11_24(seed_folder):

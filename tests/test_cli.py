@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from medlint.cli import main
+from support import copy_article
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONTENT = os.path.join(REPO, "content")
@@ -74,10 +75,7 @@ def test_fail_on_levels(capsys):
 
 def test_jobs_give_identical_output(tmp_path):
     for i in range(4):
-        shutil.copytree(SEED, tmp_path / f"a{i}")
-        p = tmp_path / f"a{i}" / "article.yaml"
-        p.write_text(p.read_text(encoding="utf-8").replace("slug: lumbar-disc-sequestration-l3-l4", f"slug: a{i}"),
-                     encoding="utf-8")
+        copy_article(tmp_path / f"a{i}", f"a{i}")
     outs = []
     for jobs in ("1", "2"):
         r = subprocess.run([sys.executable, "-m", "medlint", "check", str(tmp_path), "--format", "json",
@@ -222,10 +220,7 @@ def test_streamed_json_equals_the_in_memory_document(tmp_path):
     from medlint.records.store import find_articles
 
     for i in range(3):
-        shutil.copytree(SEED, tmp_path / f"a{i}")
-        p = tmp_path / f"a{i}" / "article.yaml"
-        p.write_text(p.read_text(encoding="utf-8").replace("slug: lumbar-disc-sequestration-l3-l4", f"slug: a{i}"),
-                     encoding="utf-8")
+        copy_article(tmp_path / f"a{i}", f"a{i}")
     (tmp_path / "a1" / "waivers.yaml").write_text(
         "waivers:\n  - check: CLM001\n    excerpt: \">90 %\"\n    reason: Being sourced.\n    accepted_by: Ed\n"
         "    expires: 2026-12-31\n", encoding="utf-8")

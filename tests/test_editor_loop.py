@@ -2,9 +2,10 @@
 
 import os
 import pty
-import shutil
 import subprocess
 import sys
+
+from support import copy_article
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = os.path.join(REPO, "content", "lumbar-disc-sequestration-l3-l4")
@@ -19,11 +20,7 @@ def test_pre_commit_files_are_valid():
 
 def test_changed_files_check_only_their_articles(tmp_path):
     for slug in ("one", "two"):
-        dst = tmp_path / slug
-        shutil.copytree(SEED, dst)
-        meta = dst / "article.yaml"
-        meta.write_text(meta.read_text(encoding="utf-8").replace("slug: lumbar-disc-sequestration-l3-l4",
-                                                                 f"slug: {slug}"), encoding="utf-8")
+        copy_article(tmp_path / slug, slug)
     # what pre-commit passes: the changed files, two of them in the same article
     changed = [str(tmp_path / "two" / "230-mainstream-drug-therapies.yaml"), str(tmp_path / "two" / "article.yaml")]
     r = subprocess.run([sys.executable, "-m", "medlint", "check", "--no-cache", "--today", "2026-11-24", *changed],
@@ -35,11 +32,7 @@ def test_changed_files_check_only_their_articles(tmp_path):
 
 def test_progress_line_only_on_a_terminal(tmp_path):
     for slug in ("one", "two", "three"):
-        dst = tmp_path / slug
-        shutil.copytree(SEED, dst)
-        meta = dst / "article.yaml"
-        meta.write_text(meta.read_text(encoding="utf-8").replace("slug: lumbar-disc-sequestration-l3-l4",
-                                                                 f"slug: {slug}"), encoding="utf-8")
+        copy_article(tmp_path / slug, slug)
     args = [sys.executable, "-m", "medlint", "check", str(tmp_path), "--no-cache", "--today", "2026-11-24"]
     piped = subprocess.run(args, capture_output=True, text=True, cwd=REPO)
     assert piped.stderr == ""

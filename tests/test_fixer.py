@@ -2,7 +2,6 @@
 
 import datetime as _dt
 import os
-import shutil
 
 import pytest
 

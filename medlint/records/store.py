@@ -106,7 +106,7 @@ def load_article(folder: str) -> LoadedArticle:
         if name.endswith((".yaml", ".yml")) and name != ARTICLE_FILE and not SECTION_FILE.match(name) \
                 and name not in EXTRA_FILES and not name.startswith("."):
             loaded.violations.append((full, SchemaViolation(
-                "", 1, 1, f"unexpected file in article folder: section files are named NNN-<heading>.yaml, e.g. 010-causes.yaml", name)))
+                "", 1, 1, "unexpected file in article folder: section files are named NNN-<heading>.yaml, e.g. 010-causes.yaml", name)))
     sections_docs = []
     for name in section_files(folder):
         path = os.path.join(folder, name)
