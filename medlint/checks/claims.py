@@ -104,6 +104,8 @@ class _Cues:
         self.research_m = (self.research, _any_of(self.research))
         self.superlatives_m = (self.superlatives, _any_of(self.superlatives))
         self.mechanisms_m = (self.mechanisms, _any_of(self.mechanisms))
+        self.inv_cues_any = _any_of(self.inv_cues)
+        self.evidence_any = _any_of(self.evidence)
         # Per-text results (pure functions of the text for this data), reused
         # across records and articles in one process: text -> result.
         self.cites_memo: dict[str, bool] = {}
@@ -349,11 +351,17 @@ def _sentence_claims(cues: _Cues, sentence: str, offset: int, doses, kind: str):
         yield "mechanism", list(held[4])
 
 
+def _search_any(patterns, joined, text: str) -> bool:
+    if joined is not None:
+        return joined.search(text) is not None
+    return any(p.search(text) for p in patterns)
+
+
 def _investigational_dose(cues: _Cues, item: Item, kind: str):
     text = item.text
-    if kind not in cues.inv_kinds and not any(p.search(text) for p in cues.inv_cues):
+    if kind not in cues.inv_kinds and not _search_any(cues.inv_cues, cues.inv_cues_any, text):
         return None
-    if item.citations or _cites(cues, text) or any(p.search(text) for p in cues.evidence):
+    if item.citations or _cites(cues, text) or _search_any(cues.evidence, cues.evidence_any, text):
         return None
     for dose in item.doses:
         t = dose.get("text") or ""

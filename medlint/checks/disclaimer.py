@@ -243,6 +243,18 @@ def emergency_cues(article: Article, data: dict) -> list[tuple[object, str, int]
     return out
 
 
+def _first_emergency_cue(article: Article, data: dict) -> str | None:
+    """The matched text of ``emergency_cues(article, data)[0]``, or None (stops at the first)."""
+    cues = [_rx(cue["pattern"]) for cue in data["red_flags"]["cues"]]
+    for record in article.texts():
+        text = record.text
+        for rx in cues:
+            m = rx.search(text)
+            if m:
+                return m.group(0)
+    return None
+
+
 def red_flag_sections(article: Article, data: dict) -> list[Section]:
     rule = data["red_flags"]
     return [s for s in article.sections
@@ -280,10 +292,11 @@ def red_flag_section_missing(article, ctx):
     the data file); HONcode principle 2; the site's editorial policy.
     """
     data = ctx.data("disclaimers")
-    cues = emergency_cues(article, data)
-    if not cues or red_flag_sections(article, data):
+    if red_flag_sections(article, data):
         return
-    _, cue, _ = cues[0]
+    cue = _first_emergency_cue(article, data)
+    if cue is None:
+        return
     yield _title_hit(
         article,
         f"The article mentions \"{cue}\", an emergency, but has no \"see a doctor immediately\" section.",
