@@ -184,7 +184,7 @@ def _sentences(text: str):
         yield start, text[start:]
 
 
-_MEMO_LIMIT = 50_000
+_MEMO_LIMIT = 8_192  # bounded: memory must not grow with the corpus
 
 
 def _cites(cues: _Cues, text: str) -> bool:
