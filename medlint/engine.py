@@ -167,11 +167,14 @@ def check_article(folder: str, options: Options) -> ArticleResult:
     result.checked = True
     result.info = article_info(article)
     ctx = Context(today=options.today)
-    for info in checks:
-        if info.id == SCHEMA_CHECK:
-            continue
-        for hit in info.func(article, ctx) or ():
-            result.findings.append(to_finding(info, hit, loaded.documents, slug, overrides))
+    try:
+        for info in checks:
+            if info.id == SCHEMA_CHECK:
+                continue
+            for hit in info.func(article, ctx) or ():
+                result.findings.append(to_finding(info, hit, loaded.documents, slug, overrides))
+    finally:
+        article.release()
     _apply_waivers(result, {c.id for c in checks}, options.today)
     return result
 

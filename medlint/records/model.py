@@ -149,6 +149,20 @@ class Article(Record):
     def context(self) -> str:
         return self.title
 
+    def release(self) -> None:
+        """Break the parent links (item -> section -> article) once the article is checked,
+        so it is freed at once by reference counting instead of waiting for the cyclic
+        garbage collector (which runs ever more rarely as a long run's heap grows)."""
+        for section in self.sections:
+            section.article = None
+            for block in section.blocks:
+                block.section = None
+                for record in block.items:
+                    record.section = None
+                for record in block.entries:
+                    record.section = None
+        self.sections = []
+
     # Walkers the checks use -------------------------------------------------
     def items(self) -> Iterator[Item]:
         for section in self.sections:
