@@ -248,14 +248,19 @@ def _cmd_check(args) -> int:
         from medlint.render import sarif
 
         sys.stdout.write(sarif.render(findings, summary, waived=result.waived))
-    else:  # after --fix or --write-baseline
-        from medlint.render import json as json_out, text
+    elif fmt == "json":  # after --fix
+        from medlint.render import json as json_out
 
-        if fmt == "json":
-            sys.stdout.write(json_out.render(findings, summary, articles=[_info(a) for a in result.articles],
-                                             waived=result.waived))
-        else:
-            sys.stdout.write(text.render(findings, summary))
+        sys.stdout.write(json_out.render(findings, summary, articles=[_info(a) for a in result.articles],
+                                         waived=result.waived))
+    elif fmt == "github":
+        from medlint.render import github
+
+        sys.stdout.write(github.render(findings, summary))
+    else:
+        from medlint.render import text
+
+        sys.stdout.write(text.render(findings, summary))
     for err in result.errors:
         print(f"medlint: {err}", file=sys.stderr)
     return engine.exit_code(result, args.fail_on or conf.get("fail-on", "error"), findings)

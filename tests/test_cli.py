@@ -243,3 +243,11 @@ def test_empty_run_streams_valid_json(tmp_path, capsys):
     code, out, err = cli(["check", str(tmp_path), "--format", "json"], capsys)
     doc = json.loads(out)
     assert code == 0 and doc["findings"] == [] and doc["articles"] == [] and doc["summary"]["articles"] == 0
+
+
+def test_fix_keeps_the_requested_format(tmp_path, capsys):
+    folder = tmp_path / "lumbar-disc-sequestration-l3-l4"
+    shutil.copytree(SEED, folder)
+    code, out, err = cli(["check", str(folder), "--today", "2026-11-24", "--fix", "--format", "github",
+                          "--no-cache"], capsys)
+    assert out and all(line.startswith("::") for line in out.splitlines())
