@@ -1249,18 +1249,16 @@ def _num(x: float) -> int | float:
 
 
 def _amount_record(a: Amount) -> dict:
-    r: dict[str, Any] = {"raw": a.raw, "low": _num(a.low.value), "low_raw": a.low.raw}
+    # Only what is not in the dose's own text: the values and the canonical unit.
+    r: dict[str, Any] = {"low": _num(a.low.value)}
     if a.high is not None:
         r["high"] = _num(a.high.value)
-        r["high_raw"] = a.high.raw
     u = a.unit
     if u is not None:
-        r["unit_raw"] = u.raw
         if u.unit is not None:
             r["unit"] = u.unit
-        r["unit_kind"] = u.kind
-    if a.low.unit is not None and a.high is not None and a.low.unit is not u:
-        r["low_unit_raw"] = a.low.unit.raw
+        else:
+            r["unit_raw"] = u.raw  # a unit the lexicon cannot read: keep the spelling
     if a.implied:
         r["implied"] = True
     return r
@@ -1280,10 +1278,9 @@ def _limit_record(l: Limit) -> dict:
 
 
 def _dose_record(d: Dose) -> dict:
-    r: dict[str, Any] = {"text": d.text, "span": [d.span[0], d.span[1]]}
+    r: dict[str, Any] = {"text": d.text}
     if d.substance is not None:
         r["substance"] = d.substance.raw
-        r["substance_key"] = d.substance_key
     if d.amount is not None:
         r["amount"] = _amount_record(d.amount)
     r["per"] = d.per
@@ -1297,7 +1294,6 @@ def _dose_record(d: Dose) -> dict:
         fr: dict[str, Any] = {"raw": f.raw, "kind": f.kind}
         if f.administrations_per_day is not None:
             fr["administrations_per_day"] = _num(round(f.administrations_per_day, 6))
-            fr["max_administrations_per_24h"] = f.max_administrations_per_24h
         if f.interval_hours is not None:
             fr["interval_hours"] = [_num(f.interval_hours[0]), _num(f.interval_hours[1])]
         r["frequency"] = fr

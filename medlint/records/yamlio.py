@@ -65,7 +65,9 @@ class Document:
             pointer = pointer.rsplit("/", 1)[0]
 
     def line_text(self, line: int) -> str:
-        lines = self.text.split("\n")
+        lines = self.__dict__.get("_lines")
+        if lines is None:
+            lines = self.__dict__["_lines"] = self.text.split("\n")  # split once, on first use
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
