@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from medlint.errors import InputError
 from medlint.findings import SEVERITY_RANK, Finding, Hit
@@ -80,15 +81,13 @@ class RunResult:
         return [a.error for a in self.articles if a.error]
 
 
-def enabled_checks(options: Options):
+@lru_cache(maxsize=8)
+def enabled_checks(options: Options) -> tuple:
+    """The checks a run uses, in ID order (worked out once per run, not per article)."""
     from medlint.registry import all_checks
 
-    for cid, info in all_checks().items():
-        if options.select and cid not in options.select:
-            continue
-        if cid in options.ignore:
-            continue
-        yield info
+    return tuple(info for cid, info in all_checks().items()
+                 if (not options.select or cid in options.select) and cid not in options.ignore)
 
 
 def _rel(path: str) -> str:
@@ -151,7 +150,7 @@ def check_article(folder: str, options: Options) -> ArticleResult:
         result.error = str(InputError(exc.message, _rel(exc.path) if exc.path else None, exc.line, exc.column))
         return result
     overrides = dict(options.severity)
-    checks = list(enabled_checks(options))
+    checks = enabled_checks(options)
     schema_on = any(c.id == SCHEMA_CHECK for c in checks)
     if schema_on:
         for path, v in loaded.violations:

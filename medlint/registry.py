@@ -15,6 +15,7 @@ import importlib
 import inspect
 import pkgutil
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Callable, Iterable
 
 from medlint.findings import CATEGORIES, SEVERITIES
@@ -69,20 +70,20 @@ def check(id: str, *, name: str, category: str, severity: str, fix: str,
     return wrap
 
 
-_loaded = False
+_sorted: MappingProxyType | None = None
 
 
-def all_checks() -> dict[str, CheckInfo]:
-    """Every registered check, importing the check families on first call."""
-    global _loaded
-    if not _loaded:
+def all_checks() -> MappingProxyType:
+    """Every registered check by ID, sorted (read-only; the families are imported on first call)."""
+    global _sorted
+    if _sorted is None or len(_sorted) != len(_REGISTRY):
         import medlint.checks as pkg
 
         for mod in sorted(m.name for m in pkgutil.iter_modules(pkg.__path__)):
             if not mod.startswith("_"):
                 importlib.import_module(f"medlint.checks.{mod}")
-        _loaded = True
-    return dict(sorted(_REGISTRY.items()))
+        _sorted = MappingProxyType(dict(sorted(_REGISTRY.items())))
+    return _sorted
 
 
 def get(check_id: str) -> CheckInfo | None:
