@@ -213,18 +213,23 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_check(args) -> int:
+    conf = _config()
+    fmt = args.format or "text"
+    if args.fix:
+        result = _run(args, conf)[1]
+        _fix(result, result.findings)  # then check again: what is left, at its new position
+    if fmt == "sarif" or args.write_baseline:
+        return _check_in_memory(args, conf, fmt)
+    return _check_streaming(args, conf, fmt)
+
+
+def _check_in_memory(args, conf: dict, fmt: str) -> int:
+    """SARIF and --write-baseline need every finding at once."""
     from medlint import engine
     from medlint.errors import InputError
 
-    conf = _config()
-    fmt = args.format or "text"
-    if fmt in ("text", "json", "github") and not (args.fix or args.write_baseline):
-        return _check_streaming(args, conf, fmt)
     options, result = _run(args, conf)
     findings = result.findings
-    if args.fix and _fix(result, findings):
-        options, result = _run(args, conf)  # report what is left, at the new positions
-        findings = result.findings
     if args.write_baseline:
         from medlint.baseline import write_baseline
         from medlint.records.yamlio import atomic_write
@@ -244,23 +249,9 @@ def _cmd_check(args) -> int:
     summary = engine.summary(result, findings)
     if known:
         summary["baseline_known"] = known
-    if fmt == "sarif":
-        from medlint.render import sarif
+    from medlint.render import sarif
 
-        sys.stdout.write(sarif.render(findings, summary, waived=result.waived))
-    elif fmt == "json":  # after --fix
-        from medlint.render import json as json_out
-
-        sys.stdout.write(json_out.render(findings, summary, articles=[_info(a) for a in result.articles],
-                                         waived=result.waived))
-    elif fmt == "github":
-        from medlint.render import github
-
-        sys.stdout.write(github.render(findings, summary))
-    else:
-        from medlint.render import text
-
-        sys.stdout.write(text.render(findings, summary))
+    sys.stdout.write(sarif.render(findings, summary, waived=result.waived))
     for err in result.errors:
         print(f"medlint: {err}", file=sys.stderr)
     return engine.exit_code(result, args.fail_on or conf.get("fail-on", "error"), findings)

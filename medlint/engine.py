@@ -287,13 +287,17 @@ def shard(folders: list[str], k: int, n: int) -> list[str]:
     return [f for f in folders if bucket(f) == k - 1]
 
 
+def _tally(result: RunResult, findings: list[Finding] | None) -> "Tally":
+    tally = Tally()
+    for a in result.articles:
+        tally.add_article(a)
+    tally.add(result.findings if findings is None else findings)
+    return tally
+
+
 def exit_code(result: RunResult, fail_on: str = "error", findings: list[Finding] | None = None) -> int:
     """2 for unreadable input; 1 when an open finding is at or above ``fail_on``; else 0."""
-    if result.errors:
-        return 2
-    limit = SEVERITY_RANK[fail_on]
-    findings = result.findings if findings is None else findings
-    return 1 if any(SEVERITY_RANK[f.severity] <= limit for f in findings) else 0
+    return _tally(result, findings).exit_code(fail_on)
 
 
 class Tally:
@@ -344,8 +348,4 @@ class Tally:
 
 
 def summary(result: RunResult, findings: list[Finding] | None = None) -> dict:
-    tally = Tally()
-    for a in result.articles:
-        tally.add_article(a)
-    tally.add(result.findings if findings is None else findings)
-    return tally.summary()
+    return _tally(result, findings).summary()
