@@ -38,11 +38,6 @@ def find_date(text: str) -> tuple[_dt.date, tuple[int, int]] | None:
     return best
 
 
-def parse_date(text: str) -> _dt.date | None:
-    found = find_date(text)
-    return found[0] if found else None
-
-
 def today(override: str | None = None) -> _dt.date:
     """The single clock: ``--today`` when given, else the system date."""
     if override:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 from medlint.errors import InputError
@@ -52,3 +53,9 @@ def fingerprint() -> str:
             with open(os.path.join(folder, name), "rb") as fh:
                 h.update(fh.read())
     return h.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def regex(pattern: str) -> re.Pattern:
+    """A case-insensitive pattern from check data, compiled once per process."""
+    return re.compile(pattern, re.I)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from medlint.findings import Hit
 from medlint.records.model import Article, FaqEntry, Section
+from medlint.policy import regex as _rx
 from medlint.registry import check
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -34,11 +35,6 @@ def number_value(token: str) -> int:
 def _count_rx(nouns: tuple[str, ...], max_words: int) -> re.Pattern:
     words = r"(?:[A-Za-z][\w'’-]*\s+){0," + str(max_words) + "}"
     return re.compile(r"(?<![\w.,–-])" + _NUMBER + r"\s+" + words + r"(?P<noun>" + "|".join(nouns) + r")\b", re.I)
-
-
-@lru_cache(maxsize=None)
-def _rx(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.I)
 
 
 def _subsections(article: Article, section: Section) -> list[Section]:

@@ -8,21 +8,15 @@ of the article-wide disclaimer, and the emergency cues that call for a
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import Iterator
 
 from medlint.findings import Hit
 from medlint.records.model import Article, Section
+from medlint.policy import regex as _rx
 from medlint.registry import check
 
 _BYLINE = "The article is written by Jane Roe and reviewed by Dr. Sam Lee, MD\nLast Updated: May 19, 2025."
 _CLOSING = "Disclaimer: This article is general information only and is not a substitute for professional medical advice."
-
-
-@lru_cache(maxsize=None)
-def _rx(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.I)
 
 
 def _matches(patterns, text: str) -> bool:

@@ -255,7 +255,6 @@ def incomplete_dose(article, ctx):
 
 def _ceiling_problems(dose, c):
     """(arithmetic, limit text) pairs where the dose exceeds the ceiling ``c``."""
-    reg = _units.get_registry()
     fq = _units.format_quantity
     out = []
     if dose.weight_based:

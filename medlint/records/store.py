@@ -6,6 +6,7 @@ file per section, ``NNN-<heading-slug>.yaml``, read in file-name order.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -42,7 +43,7 @@ def _resolve(path: str) -> Path:
     except FileNotFoundError:
         raise InputError("no such file or directory", path) from None
     except (RuntimeError, OSError) as exc:
-        if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == 40:
+        if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
             raise InputError("symbolic link loop", path) from None
         raise InputError(f"cannot open: {exc.strerror or exc}", path) from None
     return p

@@ -139,7 +139,7 @@ def _build(loader, doc: Document):
     def located(msg: str, mark) -> InputError:
         return InputError(msg, path, mark.line + 1, mark.column + 1)
 
-    def attach(value, pointer_hint_mark, event) -> None:
+    def attach(value, event) -> None:
         nonlocal root
         if not stack:
             root = value
@@ -195,13 +195,13 @@ def _build(loader, doc: Document):
         if etype is yaml.ScalarEvent:
             value = _scalar(loader, event, located)
             if is_key_position():
-                attach(value, None, event)
+                attach(value, event)
                 continue
             pointer = child_pointer()
             marks[pointer] = (event.start_mark.line + 1, event.start_mark.column + 1)
             if stack and isinstance(stack[-1][0], dict):
                 key_marks[pointer] = stack[-1][3]
-            attach(value, None, event)
+            attach(value, event)
             continue
         if etype is yaml.MappingStartEvent or etype is yaml.SequenceStartEvent:
             tag = event.tag
@@ -217,7 +217,7 @@ def _build(loader, doc: Document):
             if stack and isinstance(stack[-1][0], dict):
                 key_marks[pointer] = stack[-1][3]
             container = {} if etype is yaml.MappingStartEvent else []
-            attach(container, None, event)
+            attach(container, event)
             stack.append([container, pointer, _NO_KEY, None])
             continue
         if etype is yaml.MappingEndEvent or etype is yaml.SequenceEndEvent:
