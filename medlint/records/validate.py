@@ -19,26 +19,50 @@ class SchemaViolation:
     excerpt: str
 
 
+def _schema_id(name: str) -> str:
+    return f"https://medlint.example/schema/{name}.schema.json"
+
+
+@lru_cache(maxsize=None)
+def _schemas() -> dict[str, dict]:
+    """Every shipped schema by its ``$id``."""
+    out = {}
+    for path in sorted(schema_dir().glob("*.json")):
+        with open(path, encoding="utf-8") as fh:
+            contents = json.load(fh)
+        out[contents["$id"]] = contents
+    return out
+
+
 @lru_cache(maxsize=None)
 def _registry():
     from referencing import Registry, Resource
 
-    resources = []
-    for path in sorted(schema_dir().glob("*.json")):
-        with open(path, encoding="utf-8") as fh:
-            contents = json.load(fh)
-        resources.append((contents["$id"], Resource.from_contents(contents)))
-    return Registry().with_resources(resources)
+    return Registry().with_resources(
+        (uri, Resource.from_contents(contents)) for uri, contents in _schemas().items()
+    )
 
 
 @lru_cache(maxsize=None)
 def validator(name: str):
-    """A compiled validator for ``schema/<name>.schema.json``."""
+    """A jsonschema validator for ``schema/<name>.schema.json``: the source of every error message."""
     from jsonschema import Draft202012Validator, FormatChecker
 
-    schema_id = f"https://medlint.example/schema/{name}.schema.json"
-    schema = _registry().contents(schema_id)
+    schema = _registry().contents(_schema_id(name))
     return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker(("date",)))
+
+
+@lru_cache(maxsize=None)
+def _compiler():
+    from medlint.records.schemacheck import Compiler
+
+    return Compiler(_schemas())
+
+
+@lru_cache(maxsize=None)
+def is_valid(name: str):
+    """A fast yes/no check for ``schema/<name>.schema.json`` (see ``schemacheck``)."""
+    return _compiler().compile(_schema_id(name))
 
 
 def _pointer(parts) -> str:
@@ -74,6 +98,8 @@ def _describe(error) -> tuple[str, str | None]:
 
 def validate(doc: Document, schema_name: str) -> list[SchemaViolation]:
     """Validate a loaded document; each violation located at its YAML node."""
+    if is_valid(schema_name)(doc.data):
+        return []
     out: list[SchemaViolation] = []
     for error in validator(schema_name).iter_errors(doc.data):
         pointer = _pointer(error.absolute_path)
