@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any, Iterator
 
 from . import units as _units
@@ -665,9 +666,27 @@ def _scan_amounts(text: str, norm: str) -> list[Amount]:
     return out
 
 
-def _scan_mods(text: str, norm: str) -> list[_Mod]:
+@lru_cache(maxsize=None)
+def _compiled_mod_patterns() -> tuple[tuple, tuple]:
+    """The frequency and route patterns, compiled (once, on first parse)."""
+    return (tuple((kind, rx._get(), val) for kind, rx, val in _FREQ_PATTERNS),
+            tuple((name, rx._get()) for name, rx in _ROUTES))
+
+
+def _form_mods(text: str, norm: str) -> list[_Mod]:
+    out = []
+    for m in _FORM_RE.finditer(norm):
+        raw = text[m.start():m.end()]
+        key = " ".join(normalize(raw).lower().split())
+        canon = _FORM_CANON.get(key, _FORM_CANON.get(key.replace(" ", ""), key))
+        out.append(_Mod("form", m.start(), m.end(), Form(canon, raw, (m.start(), m.end()))))
+    return out
+
+
+def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
     mods: list[_Mod] = []
-    for kind, rx, val in _FREQ_PATTERNS:
+    freq_patterns, route_patterns = _compiled_mod_patterns()
+    for kind, rx, val in freq_patterns:
         for m in rx.finditer(norm):
             interval = None
             if callable(val):
@@ -678,14 +697,10 @@ def _scan_mods(text: str, norm: str) -> list[_Mod]:
             mods.append(_Mod("freq", m.start(), m.end(), fr))
     for m in _PRN_RE.finditer(norm):
         mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
-    for name, rx in _ROUTES:
+    for name, rx in route_patterns:
         for m in rx.finditer(norm):
             mods.append(_Mod("route", m.start(), m.end(), Route(name, text[m.start():m.end()], (m.start(), m.end()))))
-    for m in _FORM_RE.finditer(norm):
-        raw = text[m.start():m.end()]
-        key = " ".join(normalize(raw).lower().split())
-        canon = _FORM_CANON.get(key, _FORM_CANON.get(key.replace(" ", ""), key))
-        mods.append(_Mod("form", m.start(), m.end(), Form(canon, raw, (m.start(), m.end()))))
+    mods.extend(forms)
     for m in _DUR_RE.finditer(norm):
         if m.group("a2"):
             n = float(m.group("a2"))
@@ -878,7 +893,12 @@ def parse_doses(text: str) -> list[Dose]:
         return []
     norm = normalize(text)
     amounts = _scan_amounts(text, norm)
-    mods = _dedupe(_scan_mods(text, norm))
+    forms = _form_mods(text, norm)
+    if not amounts and not any(f.obj.name == "dose-pack" for f in forms):
+        # Every dose is anchored on an amount, or on a dose pack when there is
+        # none (below): without either there is nothing to find.
+        return []
+    mods = _dedupe(_scan_mods(text, norm, forms))
     limits = _dedupe(_scan_limits(text, norm, amounts))
     # titration markers win over "up to" maxima they overlap ("increase up to")
     titr_spans = [(m.start, m.end) for m in mods if m.cat == "titrate" and m.obj.raw.lower() != "then"]
