@@ -13,6 +13,9 @@ class InputError(Exception):
         self.line = line
         self.column = column
 
+    def __reduce__(self):  # keep the location across --jobs worker processes
+        return (type(self), (self.message, self.path, self.line, self.column))
+
     def __str__(self) -> str:
         where = ""
         if self.path:

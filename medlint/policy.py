@@ -11,6 +11,8 @@ from medlint.errors import InputError
 from medlint.resources import checks_dir
 
 _override_dir: str | None = None
+# name -> (path, document) of every loaded data file, to locate a bad pattern
+_loaded: dict[str, tuple] = {}
 
 
 def use_checks_dir(path: str | None) -> None:
@@ -18,6 +20,8 @@ def use_checks_dir(path: str | None) -> None:
     global _override_dir
     _override_dir = path
     load.cache_clear()
+    regex.cache_clear()
+    _loaded.clear()
 
 
 def data_dir() -> str:
@@ -38,6 +42,7 @@ def load(name: str) -> dict:
     if problems:
         v = problems[0]
         raise InputError(f"invalid check data: {v.message}", path, v.line, v.column)
+    _loaded[name] = (path, doc)
     return doc.data
 
 
@@ -58,4 +63,51 @@ def fingerprint() -> str:
 @lru_cache(maxsize=None)
 def regex(pattern: str) -> re.Pattern:
     """A case-insensitive pattern from check data, compiled once per process."""
-    return re.compile(pattern, re.I)
+    return compile_pattern(pattern, re.I)
+
+
+def compile_pattern(pattern: str, flags: int = 0, pieces=()) -> re.Pattern:
+    """Compile a regular expression made from check data.
+
+    A bad one stops the run with an InputError located at the offending string
+    in ``checks/``: the first of ``pieces`` (the data strings ``pattern`` was
+    built from) that does not compile on its own, else ``pattern`` itself."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as err:
+        culprit, why = pattern, err
+        for piece in pieces:
+            try:
+                re.compile(piece, flags)
+            except re.error as piece_err:
+                culprit, why = piece, piece_err
+                break
+        raise _pattern_error(culprit, why) from None
+
+
+def _pattern_error(pattern: str, err: re.error) -> InputError:
+    message = f"invalid check data: {pattern!r} is not a valid regular expression ({err})"
+    for _name, (path, doc) in sorted(_loaded.items()):
+        pointer = _find_string(doc.data, pattern, "")
+        if pointer is not None:
+            line, column = doc.mark(pointer)
+            return InputError(message, _shown(path), line, column)
+    return InputError(message)
+
+
+def _find_string(node, text: str, pointer: str) -> str | None:
+    from medlint.records.yamlio import escape_pointer
+
+    if isinstance(node, str):
+        return pointer if node == text else None
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        found = _find_string(value, text, f"{pointer}/{escape_pointer(str(key))}")
+        if found is not None:
+            return found
+    return None
+
+
+def _shown(path: str) -> str:
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel

@@ -185,3 +185,45 @@ def test_no_traceback_from_subprocess(tmp_path):
     folder = make_article(tmp_path, {"010-causes.yaml": b"\xff\xfe"})
     r = subprocess.run([sys.executable, "-m", "medlint", "check", str(folder)], capture_output=True, text=True)
     assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+
+
+# A broken regular expression in checks/ data: (file, text to replace, its
+# replacement, the bad pattern as the message quotes it). Each is compiled only
+# when a check first needs it, and must still stop the run with its file:line.
+BAD_PATTERNS = [
+    ("claims.yaml", "research_appeals:\n", "research_appeals:\n  - 'studies (show'\n", "studies (show"),
+    ("notation.yaml", 'pattern: "TID|t\\\\.i\\\\.d\\\\."', 'pattern: "TID|t(i"', "TID|t(i"),
+    ("consistency.yaml", "'roughly'", "'rough(ly'", "rough(ly"),
+    ("disclaimers.yaml", "        patterns:\n          - '\\b(consult",
+     "        patterns:\n          - 'not\\s+a\\s+[prescription'\n          - '\\b(consult", "not\\\\s+a\\\\s+[prescription"),
+]
+
+
+@pytest.mark.parametrize("name,old,new,quoted", BAD_PATTERNS, ids=[c[0] for c in BAD_PATTERNS])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bad_pattern_in_check_data_is_located(name, old, new, quoted, jobs, tmp_path, capsys):
+    import shutil
+
+    from medlint import policy
+    from medlint.resources import checks_dir
+    from support import copy_article
+
+    data = tmp_path / "checks"
+    shutil.copytree(checks_dir(), data)
+    text = (data / name).read_text(encoding="utf-8")
+    assert old in text, old
+    (data / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text.replace(old, new, 1)[: text.index(old)].count("\n") + 1 + new[: new.index(quoted[:4])].count("\n")
+    copy_article(tmp_path / "content" / "a", "a")
+    copy_article(tmp_path / "content" / "b", "b")
+    before = snapshot(tmp_path)
+    policy.use_checks_dir(str(data))
+    try:
+        code, out, err = run_cli(["check", str(tmp_path / "content"), "--no-cache", "--jobs", jobs,
+                                  "--today", "2026-11-25"], capsys)
+    finally:
+        policy.use_checks_dir(None)
+    assert code == 2, err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    assert f"{name}:{line}:" in err and "is not a valid regular expression" in err and quoted in err, err
+    assert snapshot(tmp_path) == before

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from medlint.records.schemacheck import Compiler, UnsupportedSchema, json_equal
-from medlint.records.validate import _schemas, is_valid, validator
+from medlint.records.validate import is_valid, validator
 from medlint.records.yamlio import load_yaml
 from support import HERE, REPO, SEED_RECORDS, article_from_text
 

@@ -63,3 +63,33 @@ def test_unknown_key_in_check_data_is_rejected(tmp_path):
         assert "section-kinds.yaml" in str(exc.value) and "extra" in str(exc.value)
     finally:
         policy.use_checks_dir(None)
+
+
+def _regex_validator(name):
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    from medlint.records.validate import _registry, _schema_id
+
+    schema = _registry().contents(_schema_id(name))
+    return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker(("regex",)))
+
+
+def test_every_pattern_in_shipped_check_data_compiles():
+    """Patterns compile lazily at run time, so a bad one would only surface when
+    a text first needs it; here every `format: regex` string is compiled."""
+    from medlint.records.yamlio import load_yaml
+
+    names = sorted(n[:-5] for n in os.listdir(checks_dir()) if n.endswith(".yaml"))
+    assert len(names) >= 9
+    for name in names:
+        data = load_yaml(os.path.join(checks_dir(), f"{name}.yaml")).data
+        problems = [e.message for e in _regex_validator(f"checks-{name}").iter_errors(data)]
+        assert problems == [], (name, problems)
+
+
+def test_a_bad_pattern_in_check_data_fails_that_compile():
+    from medlint.records.yamlio import load_yaml
+
+    data = load_yaml(os.path.join(checks_dir(), "claims.yaml")).data
+    data["research_appeals"].append("studies (show")
+    assert any("regex" in e.message for e in _regex_validator("checks-claims").iter_errors(data))

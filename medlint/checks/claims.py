@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from medlint.findings import Hit
 from medlint.records.model import Article, Block, FaqEntry, Item, Record
+from medlint.policy import compile_pattern
 from medlint.registry import check
 
 _CITATION_PATTERNS = (
@@ -50,21 +51,55 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?])(?<!e\.g\.)(?<!i\.e\.)(?<!al\.)(?<!vs\.)(?<!Dr\.)(?<!approx\.)\s+(?=[A-Z0-9“\"‘(<>~≈≤≥])")
 
 
-def _rx(patterns, flags=re.IGNORECASE):
-    return [re.compile(p, flags) for p in patterns]
+_UNSET = object()
 
 
-def _any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
-    """One alternation of ``patterns`` (same flags) that matches somewhere
-    exactly when one of them does, used to rule a sentence out with a single
-    scan. None when the patterns cannot be joined safely (capturing groups or
-    back-references would be renumbered; global inline flags must lead)."""
-    if len(patterns) < 2 or any(p.groups for p in patterns) or len({p.flags for p in patterns}) != 1:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
-    except re.error:
-        return None
+class _Patterns:
+    """One cue list from check data, compiled on first use.
+
+    ``search`` asks a single joined alternation, so a text that matches none of
+    the patterns costs one scan; the patterns one by one are compiled only when
+    something iterates them (a text that matched, or a list that cannot be
+    joined safely: capturing groups or back-references would be renumbered,
+    and global inline flags must lead)."""
+
+    __slots__ = ("sources", "flags", "_each", "_joined")
+
+    def __init__(self, sources, flags=re.IGNORECASE):
+        self.sources = tuple(sources)
+        self.flags = flags
+        self._each = None
+        self._joined = _UNSET
+
+    def __iter__(self):
+        if self._each is None:
+            self._each = [compile_pattern(p, self.flags) for p in self.sources]
+        return iter(self._each)
+
+    def __add__(self, other: "_Patterns") -> "_Patterns":
+        return _Patterns(self.sources + other.sources, self.flags)
+
+    def joined(self) -> re.Pattern | None:
+        """One alternation matching somewhere exactly when one of the patterns does, or None."""
+        if self._joined is _UNSET:
+            self._joined = None
+            if len(self.sources) == 1:
+                self._joined = next(iter(self))
+            elif self.sources:
+                try:
+                    rx = re.compile("|".join(f"(?:{p})" for p in self.sources), self.flags)
+                except re.error:
+                    rx = None
+                if rx is not None and not rx.groups:
+                    self._joined = rx
+        return self._joined
+
+    def search(self, text: str) -> bool:
+        """True when any of the patterns matches somewhere in ``text``."""
+        rx = self.joined()
+        if rx is not None:
+            return rx.search(text) is not None
+        return any(p.search(text) for p in self)
 
 
 class _Cues:
@@ -78,34 +113,24 @@ class _Cues:
         self.source_any = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])") if names else None
         self.source_tail = (re.compile(rf"(?:^|[.!?)”\"]\s+)(?:{names})\.?\s*$") if names else None)
         self.not_authors = {w.lower() for w in cit["not_authors"]}
-        self.citation = _rx(_CITATION_PATTERNS)
+        self.citation = _Patterns(_CITATION_PATTERNS)
         st = data["statistics"]
-        self.stats = _rx(st["patterns"])
-        self.concentration_after = _rx(st["concentration_after"])
-        self.composition_after = _rx(st["composition_after"])
-        self.timelines = _rx(data["outcome_timelines"]["patterns"])
-        self.research = _rx(data["research_appeals"])
-        self.research_exceptions = _rx(data["research_appeal_exceptions"])
+        self.stats = _Patterns(st["patterns"])
+        self.after_stat = _Patterns(st["concentration_after"]) + _Patterns(st["composition_after"])
+        self.timelines = _Patterns(data["outcome_timelines"]["patterns"])
+        self.research = _Patterns(data["research_appeals"])
+        self.research_exceptions = _Patterns(data["research_appeal_exceptions"])
         sup = data["superlatives"]
-        self.superlatives = _rx(sup["patterns"])
-        self.negations = _rx(sup["negations"])
+        self.superlatives = _Patterns(sup["patterns"])
+        self.negations = _Patterns(sup["negations"])
         mech = data["mechanism"]
         self.mech_kinds = set(mech["section_kinds"])
-        self.mechanisms = _rx(mech["patterns"])
+        self.mechanisms = _Patterns(mech["patterns"])
         inv = data["investigational"]
         self.inv_kinds = set(inv["section_kinds"])
-        self.inv_cues = _rx(inv["cues"])
-        self.dose_patterns = _rx(inv["dose_patterns"], 0)
-        self.evidence = _rx(inv["evidence_statements"])
-        self.after_stat = self.concentration_after + self.composition_after
-        # (patterns, their joined alternation or None) for _matches
-        self.stats_m = (self.stats, _any_of(self.stats))
-        self.timelines_m = (self.timelines, _any_of(self.timelines))
-        self.research_m = (self.research, _any_of(self.research))
-        self.superlatives_m = (self.superlatives, _any_of(self.superlatives))
-        self.mechanisms_m = (self.mechanisms, _any_of(self.mechanisms))
-        self.inv_cues_any = _any_of(self.inv_cues)
-        self.evidence_any = _any_of(self.evidence)
+        self.inv_cues = _Patterns(inv["cues"])
+        self.dose_patterns = _Patterns(inv["dose_patterns"], 0)
+        self.evidence = _Patterns(inv["evidence_statements"])
         # Per-text results (pure functions of the text for this data), reused
         # across records and articles in one process: text -> result.
         self.cites_memo: dict[str, bool] = {}
@@ -198,7 +223,7 @@ def _cites(cues: _Cues, text: str) -> bool:
 
 
 def _cites_uncached(cues: _Cues, text: str) -> bool:
-    if _BRACKET.search(text) or any(p.search(text) for p in cues.citation):
+    if _BRACKET.search(text) or cues.citation.search(text):
         return True
     if cues.source_any is not None and cues.source_any.search(text):
         return True
@@ -230,14 +255,9 @@ def _dose_spans(record: Record, text: str) -> list[tuple[int, int]]:
 
 
 def _matches(patterns, text: str):
-    """Non-overlapping matches of any pattern, leftmost first.
-
-    ``patterns`` is a list of compiled patterns, or a (list, joined
-    alternation or None) pair from :class:`_Cues`."""
-    if isinstance(patterns, tuple):
-        patterns, joined = patterns
-        if joined is not None and joined.search(text) is None:
-            return []
+    """Non-overlapping matches of any of ``patterns`` (a :class:`_Patterns`), leftmost first."""
+    if not patterns.search(text):
+        return []
     found = sorted((m for p in patterns for m in p.finditer(text) if m.group(0).strip()),
                    key=lambda m: (m.start(), -m.end()))
     out, end = [], -1
@@ -316,20 +336,20 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
     if held is not None:
         return held
     stats = []
-    for m in _matches(cues.stats_m, sentence):
+    for m in _matches(cues.stats, sentence):
         after = sentence[m.end():]
-        if any(p.search(after) for p in cues.after_stat):
+        if cues.after_stat.search(after):
             continue
         stats.append(m)
-    timelines = _matches(cues.timelines_m, sentence)
-    research = _matches(cues.research_m, sentence)
+    timelines = _matches(cues.timelines, sentence)
+    research = _matches(cues.research, sentence)
     if research:
         exceptions = [m.span() for p in cues.research_exceptions for m in p.finditer(sentence)]
         research = [m for m in research if not any(a < m.end() and m.start() < b for a, b in exceptions)]
     sups = []
-    for m in _matches(cues.superlatives_m, sentence):
+    for m in _matches(cues.superlatives, sentence):
         before = sentence[max(0, m.start() - 30):m.start()]
-        if not any(n.search(before) for n in cues.negations):
+        if not cues.negations.search(before):
             sups.append(m)
     held = [stats, timelines, research, sups, _NOT_YET]
     if len(memo) >= _MEMO_LIMIT:
@@ -347,21 +367,15 @@ def _sentence_claims(cues: _Cues, sentence: str, offset: int, doses, kind: str):
     yield "superlative", list(held[3])
     if kind in cues.mech_kinds:
         if held[4] is _NOT_YET:
-            held[4] = _matches(cues.mechanisms_m, sentence)[:1]
+            held[4] = _matches(cues.mechanisms, sentence)[:1]
         yield "mechanism", list(held[4])
-
-
-def _search_any(patterns, joined, text: str) -> bool:
-    if joined is not None:
-        return joined.search(text) is not None
-    return any(p.search(text) for p in patterns)
 
 
 def _investigational_dose(cues: _Cues, item: Item, kind: str):
     text = item.text
-    if kind not in cues.inv_kinds and not _search_any(cues.inv_cues, cues.inv_cues_any, text):
+    if kind not in cues.inv_kinds and not cues.inv_cues.search(text):
         return None
-    if item.citations or _cites(cues, text) or _search_any(cues.evidence, cues.evidence_any, text):
+    if item.citations or _cites(cues, text) or cues.evidence.search(text):
         return None
     for dose in item.doses:
         t = dose.get("text") or ""

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from medlint.findings import Hit
 from medlint.records.model import Article, FaqEntry, Section
-from medlint.policy import regex as _rx
+from medlint.policy import compile_pattern, regex as _rx
 from medlint.registry import check
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -34,7 +34,8 @@ def number_value(token: str) -> int:
 @lru_cache(maxsize=None)
 def _count_rx(nouns: tuple[str, ...], max_words: int) -> re.Pattern:
     words = r"(?:[A-Za-z][\w'’-]*\s+){0," + str(max_words) + "}"
-    return re.compile(r"(?<![\w.,–-])" + _NUMBER + r"\s+" + words + r"(?P<noun>" + "|".join(nouns) + r")\b", re.I)
+    return compile_pattern(r"(?<![\w.,–-])" + _NUMBER + r"\s+" + words + r"(?P<noun>" + "|".join(nouns) + r")\b",
+                           re.I, nouns)
 
 
 def _subsections(article: Article, section: Section) -> list[Section]:
@@ -60,7 +61,7 @@ def stated_counts(article: Article, data: dict):
     cfg = data["count"]
     item_nouns, group_nouns = set(cfg["item_nouns"]), set(cfg["group_nouns"])
     rx = _count_rx(tuple(sorted(item_nouns | group_nouns, key=len, reverse=True)), cfg["max_words_between"])
-    hedge = re.compile(r"\b(?:" + "|".join(cfg["hedges"]) + r")\s+$", re.I)
+    hedge = compile_pattern(r"\b(?:" + "|".join(cfg["hedges"]) + r")\s+$", re.I, cfg["hedges"])
     for section in article.sections:
         subs = None
         for j, block in enumerate(section.blocks):

@@ -21,6 +21,7 @@ from functools import lru_cache
 from medlint.checks.dosing import doses_in, text_fields
 from medlint.doses import find_quantities
 from medlint.findings import Hit
+from medlint.policy import compile_pattern
 from medlint.registry import check
 
 DRUGS = "Mainstream Drug Therapies\n-\n"
@@ -122,11 +123,12 @@ def _abbrev_table(data, check_id):
         _ABBREVS[id(data)] = held
     table = held[1].get(check_id)
     if table is None:
-        entries = [(e, re.compile(rf"(?<![\w.]){e['pattern']}(?![\w])"))
+        entries = [(e, compile_pattern(rf"(?<![\w.]){e['pattern']}(?![\w])", 0, [e["pattern"]]))
                    for e in data["abbreviations"] if e["check"] == check_id]
         interval = None
         if check_id == data["interval"]["check"]:
-            interval = re.compile(rf"(?<![\w.]){data['interval']['pattern']}(?![\w])")
+            pattern = data["interval"]["pattern"]
+            interval = compile_pattern(rf"(?<![\w.]){pattern}(?![\w])", 0, [pattern])
         table = held[1][check_id] = (entries, interval)
     return table
 

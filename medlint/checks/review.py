@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-import re
 
 from medlint.dates import find_date
 from medlint.findings import Hit
+from medlint.policy import regex
 from medlint.registry import check
 
 #: Used when ``data`` lacks a key (the report may call review_status with empty data).
@@ -249,7 +249,7 @@ def next_review_date(meta: dict, data: dict) -> tuple[_dt.date | None, str | Non
         return value, str(raw), None, "next_review"
     for ptr, text, _role in _page_lines(meta):
         for cue in data.get("next_review_cues") or ():
-            m = re.search(cue, text, re.I)
+            m = regex(cue).search(text)
             if not m:
                 continue
             found = find_date(text[m.end():])
@@ -292,7 +292,7 @@ def next_review_overdue(article, ctx):
 
 
 def is_team(name: str, data: dict) -> bool:
-    return any(re.search(p, name, re.I) for p in data["team_names"])
+    return any(regex(p).search(name) for p in data["team_names"])
 
 
 def _person_hit(article, names: list[str], message: str, suggestion: str) -> Hit:

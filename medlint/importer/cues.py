@@ -15,7 +15,7 @@ class KindTable:
     @classmethod
     def load(cls) -> "KindTable":
         data = policy.load("section-kinds")
-        return cls(tuple((r["kind"], tuple(re.compile(p, re.I) for p in r["patterns"])) for r in data["kinds"]))
+        return cls(tuple((r["kind"], tuple(policy.compile_pattern(p, re.I) for p in r["patterns"])) for r in data["kinds"]))
 
     def kind_of(self, heading: str | None) -> str | None:
         if not heading:
@@ -28,7 +28,7 @@ class KindTable:
 
 
 def _any(patterns: list[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    return policy.compile_pattern("|".join(f"(?:{p})" for p in patterns), re.I, patterns)
 
 
 @dataclass(frozen=True)
