@@ -20,6 +20,8 @@ from medlint.records.yamlio import Document
 
 @dataclass(frozen=True)
 class Options:
+    """What a run checks and how: the one injectable today, and the check selection."""
+
     today: _dt.date
     select: frozenset[str] = frozenset()      # only these check IDs (empty: all)
     ignore: frozenset[str] = frozenset()      # never these
@@ -28,6 +30,8 @@ class Options:
 
 @dataclass
 class ArticleResult:
+    """One article's outcome: its findings (open and waived) or the error that stopped it."""
+
     folder: str
     slug: str
     findings: list[Finding] = field(default_factory=list)
@@ -62,6 +66,8 @@ def article_info(article: Article) -> dict:
 
 @dataclass
 class RunResult:
+    """Every article's result of one in-memory run, in the order checked."""
+
     articles: list[ArticleResult]
 
     @property

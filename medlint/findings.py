@@ -38,6 +38,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class Finding:
+    """One located problem as the engine reports it (a check's Hit placed at file:line:col)."""
+
     check: str
     category: str
     severity: str

@@ -30,6 +30,8 @@ from medlint.records.yamlio import atomic_write, load_yaml
 
 @dataclass(frozen=True)
 class Skipped:
+    """A fixable finding the fixer left alone, and why."""
+
     finding: object
     reason: str
 

@@ -26,6 +26,8 @@ EXAMPLE_TODAY = _dt.date(2026, 11, 24)
 
 @dataclass(frozen=True)
 class CheckInfo:
+    """A registered check: its ID, documentation, examples and function."""
+
     id: str
     name: str
     category: str

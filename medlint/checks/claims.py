@@ -155,6 +155,8 @@ def _cues(ctx) -> _Cues:
 
 @dataclass
 class Claim:
+    """A claim found in the text: what kind, where, and whether a citation backs it."""
+
     kind: str          # statistic | timeline | research | superlative | mechanism
     record: Record
     field: str
@@ -166,6 +168,8 @@ class Claim:
 
 @dataclass
 class Reading:
+    """Everything the claims checks need from one reading of the article."""
+
     claims: list[Claim] = field(default_factory=list)
     #: (record, field, start, "[4]", unresolved ids) for bracketed numbers with no reference
     unresolved: list[tuple[Record, str, int, str, list[str]]] = field(default_factory=list)

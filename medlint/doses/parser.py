@@ -190,6 +190,8 @@ class Frequency:
 
 @dataclass(frozen=True)
 class Route:
+    """A route of administration as written, with its canonical name."""
+
     name: str  #: canonical: oral, intravenous, intramuscular, subcutaneous, ...
     raw: str
     span: Span
@@ -197,6 +199,8 @@ class Route:
 
 @dataclass(frozen=True)
 class Form:
+    """A product form as written (patch, cream, dose pack), with its canonical name."""
+
     name: str  #: canonical: patch, cream, gel, tablet, dose-pack, injection, ...
     raw: str
     span: Span
@@ -204,6 +208,8 @@ class Form:
 
 @dataclass(frozen=True)
 class Duration:
+    """How long a course lasts, in days (a range when days_high is set)."""
+
     days: float
     days_high: float | None
     raw: str
@@ -228,6 +234,8 @@ class Limit:
 
 @dataclass(frozen=True)
 class DailyMax:
+    """The largest amount a dose allows per day, and the arithmetic that gives it."""
+
     quantity: Any  #: pint Quantity, amount per day (e.g. milligram / day)
     explanation: str  #: e.g. "1000 mg × 4/day = 4 g/day"
 
@@ -565,6 +573,8 @@ _SUBSTANCE_VERBS = {"take", "give", "use", "apply", "inject", "start", "begin", 
 
 @dataclass
 class _Mod:
+    """A modifier found in the text (frequency, route, form, limit...) with its span."""
+
     cat: str
     start: int
     end: int
@@ -872,6 +882,8 @@ def find_quantities(text: str) -> list[Amount]:
 
 @dataclass
 class _Anchor:
+    """A dose being assembled around an amount, strength or dose pack."""
+
     start: int
     end: int
     amount: Amount | None = None

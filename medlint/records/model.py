@@ -29,6 +29,8 @@ class Record:
 
 @dataclass(eq=False)
 class Item(Record):
+    """One list item: its text, the name before a dash, citations and stored doses."""
+
     text: str = ""
     name: str | None = None
     citations: list[str] = field(default_factory=list)
@@ -42,6 +44,8 @@ class Item(Record):
 
 @dataclass(eq=False)
 class FaqEntry(Record):
+    """One question and its answer."""
+
     question: str = ""
     answer: str = ""
     citations: list[str] = field(default_factory=list)
@@ -82,6 +86,8 @@ class Block(Record):
 
 @dataclass(eq=False)
 class Section(Record):
+    """One section record: heading, kind, level and blocks in reading order."""
+
     heading: str | None = None
     kind: str = "other"
     level: int = 1

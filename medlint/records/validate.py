@@ -12,6 +12,8 @@ from medlint.resources import schema_dir
 
 @dataclass(frozen=True)
 class SchemaViolation:
+    """One schema problem, located at its YAML node."""
+
     pointer: str
     line: int
     column: int
