@@ -317,21 +317,66 @@ def build_corpora(workdir: str, sizes: list[int], seed: int) -> dict[int, str]:
 # measuring
 
 
-def run_once(cmd: list[str], cwd: str, stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS MiB of the child, exit status) of one process."""
+# Every timed process is started by a small spawner process, not by this one.
+# A child's peak RSS (ru_maxrss) can never read below the RSS of the process
+# that forked it (Linux records the old address space's high-water mark at
+# exec), and this process grows to tens of MiB while it builds corpora; the
+# spawner stays at its start-up size, which is reported with the figures.
+SPAWNER = r"""
+import json, os, resource, subprocess, sys, time
+def _hwm_kib():  # this address space's own high-water mark (ru_maxrss would include the parent's)
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            return next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"self_rss_kib": _hwm_kib()}), flush=True)
+for line in sys.stdin:
+    job = json.loads(line)
+    out = open(job["stdout"], "wb") if job["stdout"] else subprocess.DEVNULL
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=_env(), stdout=stdout, stderr=subprocess.PIPE
-                            if stdout is subprocess.DEVNULL else subprocess.DEVNULL)
-    err = b""
-    if proc.stderr is not None:
-        err = proc.stderr.read()
+    proc = subprocess.Popen(job["cmd"], cwd=job["cwd"], stdout=out,
+                            stderr=subprocess.PIPE if job["stdout"] is None else subprocess.DEVNULL)
+    err = proc.stderr.read() if proc.stderr is not None else b""
     _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    code = proc.returncode
-    if code not in (0, 1):
-        raise SystemExit(f"bench: {' '.join(cmd)} exited {code}:\n{err.decode(errors='replace')[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024.0, code
+    wall = time.perf_counter() - t0
+    if job["stdout"]:
+        out.close()
+    print(json.dumps({"wall": wall, "rss_kib": usage.ru_maxrss, "code": os.waitstatus_to_exitcode(status),
+                      "err": err.decode(errors="replace")[-2000:]}), flush=True)
+"""
+
+
+class _Spawner:
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-c", SPAWNER], env=_env(), stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True)
+        self.self_rss_mib = json.loads(self.proc.stdout.readline())["self_rss_kib"] / 1024.0
+
+    def run(self, cmd: list[str], cwd: str, stdout_path: str | None) -> dict:
+        self.proc.stdin.write(json.dumps({"cmd": cmd, "cwd": cwd, "stdout": stdout_path}) + "\n")
+        self.proc.stdin.flush()
+        return json.loads(self.proc.stdout.readline())
+
+
+_spawner: _Spawner | None = None
+
+
+def start_spawner() -> float:
+    """Start the spawner (call first, while this process is small); returns its own peak RSS in MiB."""
+    global _spawner
+    _spawner = _Spawner()
+    return _spawner.self_rss_mib
+
+
+def run_once(cmd: list[str], cwd: str, stdout_path: str | None = None) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS MiB of the child, exit status) of one process."""
+    if _spawner is None:
+        start_spawner()
+    r = _spawner.run(cmd, cwd, stdout_path)
+    if r["code"] not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(cmd)} exited {r['code']}:\n{r['err']}")
+    return r["wall"], r["rss_kib"] / 1024.0, r["code"]
 
 
 class Bench:
@@ -499,6 +544,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sizes = [1, 100, 1000] if args.quick else sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     workdir = os.path.abspath(args.workdir)
+    spawner_rss = None if args.profile or args.build_only else start_spawner()
     if args.profile:
         sizes = sorted(set(sizes) | {100})
     corpora = build_corpora(workdir, sizes, args.seed)
@@ -514,7 +560,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     bench = Bench(workdir, args.runs, no_cache)
-    notes = []
+    notes = [f"peak RSS figures cannot read below the spawner's own {spawner_rss:.1f} MiB"]
     if not no_cache:
         notes.append("`check --no-cache` not supported by this medlint; cold runs delete <workdir>/.medlint_cache")
     py = sys.executable
@@ -532,8 +578,7 @@ def main(argv: list[str] | None = None) -> int:
         for jobs in (1, 2):
             bench.clear_cache()
             path = os.path.join(workdir, f"out-jobs{jobs}.txt")
-            with open(path, "wb") as fh:
-                run_once(check_cmd(c, jobs, no_cache), workdir, stdout=fh)
+            run_once(check_cmd(c, jobs, no_cache), workdir, stdout_path=path)
             with open(path, "rb") as fh:
                 data = fh.read()
             outs[jobs] = (len(data), hashlib.sha256(data).hexdigest())
