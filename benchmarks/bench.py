@@ -410,6 +410,8 @@ def _show(cmd: list[str]) -> str:
     for c in cmd:
         if c == sys.executable:
             c = "python"
+        elif c == os.path.join(os.path.dirname(sys.executable), "medlint"):
+            c = "medlint"
         if "\n" in c:
             c = "<corpus-floor script>"
         out.append(c)
@@ -421,8 +423,17 @@ def check_help() -> str:
                           capture_output=True, text=True).stdout
 
 
+def medlint_cmd() -> list[str]:
+    """The ``medlint`` console script beside this interpreter (what the pre-commit hook
+    runs; PYTHONPATH still points it at this checkout), else ``python -m medlint``."""
+    script = os.path.join(os.path.dirname(sys.executable), "medlint")
+    if os.access(script, os.X_OK):
+        return [script]
+    return [sys.executable, "-m", "medlint"]
+
+
 def check_cmd(path: str, jobs: int | None, no_cache: bool) -> list[str]:
-    cmd = [sys.executable, "-m", "medlint", "check", path, "--today", TODAY]
+    cmd = medlint_cmd() + ["check", path, "--today", TODAY]
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
     if no_cache:

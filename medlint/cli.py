@@ -8,6 +8,7 @@ to the interpreter's own. Settings come from ``[tool.medlint]`` in the
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -440,6 +441,11 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = _build_parser()
     args = parser.parse_args(argv)
+    # A command is a short-lived process whose models free their own reference
+    # cycles (Article.release), so the cyclic collector would only cost time
+    # (about 3% of the hook); it runs every engine.COLLECT_EVERY articles instead.
+    collector_was_on = gc.isenabled()
+    gc.disable()
     try:
         return COMMANDS[args.command](args)
     except InputError as exc:
@@ -463,3 +469,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"medlint: internal error: {type(exc).__name__}: {exc} (set MEDLINT_DEBUG=1 for a traceback)",
               file=sys.stderr)
         return 3
+    finally:
+        if collector_was_on:
+            gc.enable()

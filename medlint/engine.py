@@ -8,6 +8,7 @@ stream through one at a time; only their findings are kept.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -223,7 +224,17 @@ def to_finding(info, hit: Hit, documents: dict[str, Document], slug: str, overri
     )
 
 
+# While the command line keeps the cyclic garbage collector off (cli.main),
+# each process collects after this many articles, so garbage stays bounded.
+COLLECT_EVERY = 200
+_checked_here = 0
+
+
 def _check_cached(folder: str, options: Options, cache=None) -> ArticleResult:
+    global _checked_here
+    _checked_here += 1
+    if _checked_here % COLLECT_EVERY == 0 and not gc.isenabled():
+        gc.collect()
     if cache is None:
         return check_article(folder, options)
     key = cache.key(folder)
