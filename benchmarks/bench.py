@@ -432,6 +432,17 @@ def medlint_cmd() -> list[str]:
     return [sys.executable, "-m", "medlint"]
 
 
+def smallest_article(corpus: str, look_at: int = 50) -> str | None:
+    """The article folder with the fewest bytes of records among the corpus's first ``look_at``."""
+    best = None
+    for slug in sorted(os.listdir(corpus))[:look_at]:
+        folder = os.path.join(corpus, slug)
+        size = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder))
+        if best is None or size < best[0]:
+            best = (size, folder)
+    return best[1] if best else None
+
+
 def check_cmd(path: str, jobs: int | None, no_cache: bool) -> list[str]:
     cmd = medlint_cmd() + ["check", path, "--today", TODAY]
     if jobs is not None:
@@ -579,6 +590,11 @@ def main(argv: list[str] | None = None) -> int:
     run_once(check_cmd(one, None, no_cache), workdir)  # untimed: byte-compiles medlint, warms the file cache
     bench.measure("import floor", None, [py, "-c", IMPORT_FLOOR])
     bench.measure("hook", 1, check_cmd(one, None, no_cache))
+    small = smallest_article(corpora[max(sizes)])
+    if small is not None and small != one:
+        row = bench.measure("hook smallest article", 1, check_cmd(small, None, no_cache))
+        notes.append(f"hook smallest article: {os.path.basename(small)} (for scale; the target is on the seed, "
+                     f"the largest); {row['median_s'] / bench.rows[0]['median_s']:.2f} x the import floor")
     for n in sizes:
         bench.measure("check jobs1 cold", n, check_cmd(corpora[n], 1, no_cache))
     identical = None
