@@ -66,6 +66,9 @@ def _build_parser() -> argparse.ArgumentParser:
     cache = sub.add_parser("cache", help="manage the result cache")
     cache.add_argument("action", choices=("clear",))
 
+    dat = sub.add_parser("data", help="check the battery's data (checks/*.yaml): schemas and every pattern")
+    dat.add_argument("files", nargs="*", metavar="FILE", help="data files (default: every checks/*.yaml in use)")
+
     ex = sub.add_parser("explain", help="print a check's rationale, or list every check")
     ex.add_argument("check_id", nargs="?")
     return p
@@ -409,6 +412,39 @@ def _cmd_cache(args) -> int:
     return EXIT_OK
 
 
+def _cmd_data(args) -> int:
+    """Validate check data files: every problem as ``file:line:col: message``, exit 2 if any."""
+    from medlint import policy
+    from medlint.errors import InputError
+    from medlint.records.validate import validate
+    from medlint.records.yamlio import load_yaml
+    from medlint.resources import schema_dir
+
+    files = args.files or sorted(os.path.join(policy.data_dir(), n) for n in os.listdir(policy.data_dir())
+                                 if n.endswith(".yaml"))
+    problems = 0
+    for path in files:
+        name = os.path.basename(path).rsplit(".", 1)[0]
+        if not (schema_dir() / f"checks-{name}.schema.json").is_file():
+            print(f"{path}: no schema for check data named {name!r} (schema/checks-{name}.schema.json)")
+            problems += 1
+            continue
+        try:
+            doc = load_yaml(path)
+        except InputError as exc:
+            print(exc)
+            problems += 1
+            continue
+        for v in validate(doc, f"checks-{name}", strict=True):
+            print(f"{path}:{v.line}:{v.column}: {v.message}")
+            problems += 1
+    if problems:
+        print(f"medlint: {problems} problem{'s' if problems != 1 else ''} in check data", file=sys.stderr)
+        return EXIT_INPUT
+    print(f"medlint: {len(files)} check data file{'s' if len(files) != 1 else ''} valid", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_explain(args) -> int:
     from medlint.errors import InputError
     from medlint.registry import all_checks
@@ -433,7 +469,7 @@ def _cmd_explain(args) -> int:
 
 
 COMMANDS = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check, "report": _cmd_report,
-            "cache": _cmd_cache, "explain": _cmd_explain}
+            "cache": _cmd_cache, "data": _cmd_data, "explain": _cmd_explain}
 
 
 def main(argv: list[str] | None = None) -> int:

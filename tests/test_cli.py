@@ -251,3 +251,32 @@ def test_fix_keeps_the_requested_format(tmp_path, capsys):
     code, out, err = cli(["check", str(folder), "--today", "2026-11-24", "--fix", "--format", "github",
                           "--no-cache"], capsys)
     assert out and all(line.startswith("::") for line in out.splitlines())
+
+
+def test_data_command_passes_the_shipped_check_data(capsys):
+    code, out, err = cli(["data"], capsys)
+    assert code == 0 and out == "", out
+    assert "check data files valid" in err
+
+
+def test_data_command_locates_every_problem(tmp_path, capsys):
+    from medlint.resources import checks_dir
+
+    shutil.copytree(checks_dir(), tmp_path / "checks")
+    claims = tmp_path / "checks" / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    claims.write_text(text.replace("research_appeals:\n", "research_appeals:\n  - 'studies (show'\n", 1),
+                      encoding="utf-8")
+    review = tmp_path / "checks" / "review.yaml"
+    review.write_text(review.read_text(encoding="utf-8") + "surprise: 1\n", encoding="utf-8")
+    stray = tmp_path / "checks" / "extra.yaml"
+    stray.write_text("a: 1\n", encoding="utf-8")
+    code, out, err = cli(["data", str(claims), str(review), str(stray)], capsys)
+    assert code == 2
+    lines = out.strip().splitlines()
+    assert len(lines) == 3, out
+    line = text[: text.index("research_appeals:\n")].count("\n") + 2
+    assert lines[0].startswith(f"{claims}:{line}:") and "'studies (show' is not a valid regular expression" in lines[0]
+    assert lines[1].startswith(f"{review}:") and "unknown key 'surprise'" in lines[1]
+    assert lines[2].startswith(f"{stray}: no schema for check data named 'extra'")
+    assert "3 problems in check data" in err
