@@ -280,3 +280,13 @@ def test_data_command_locates_every_problem(tmp_path, capsys):
     assert lines[1].startswith(f"{review}:") and "unknown key 'surprise'" in lines[1]
     assert lines[2].startswith(f"{stray}: no schema for check data named 'extra'")
     assert "3 problems in check data" in err
+
+
+def test_a_command_leaves_the_garbage_collector_as_it_found_it(capsys):
+    import gc
+
+    assert gc.isenabled()
+    cli(["check", CONTENT, "--today", "2026-11-24", "--select", "REV001"], capsys)
+    assert gc.isenabled()
+    cli(["check", "/nonexistent/path"], capsys)  # an error path too
+    assert gc.isenabled()
