@@ -415,31 +415,15 @@ def _cmd_cache(args) -> int:
 def _cmd_data(args) -> int:
     """Validate check data files: every problem as ``file:line:col: message``, exit 2 if any."""
     from medlint import policy
-    from medlint.errors import InputError
-    from medlint.records.validate import validate
-    from medlint.records.yamlio import load_yaml
-    from medlint.resources import schema_dir
 
     files = args.files or sorted(os.path.join(policy.data_dir(), n) for n in os.listdir(policy.data_dir())
                                  if n.endswith(".yaml"))
-    problems = 0
-    for path in files:
-        name = os.path.basename(path).rsplit(".", 1)[0]
-        if not (schema_dir() / f"checks-{name}.schema.json").is_file():
-            print(f"{path}: no schema for check data named {name!r} (schema/checks-{name}.schema.json)")
-            problems += 1
-            continue
-        try:
-            doc = load_yaml(path)
-        except InputError as exc:
-            print(exc)
-            problems += 1
-            continue
-        for v in validate(doc, f"checks-{name}", strict=True):
-            print(f"{path}:{v.line}:{v.column}: {v.message}")
-            problems += 1
+    problems = [p for path in files for p in policy.check_file(path)]
+    for problem in problems:
+        print(problem)
     if problems:
-        print(f"medlint: {problems} problem{'s' if problems != 1 else ''} in check data", file=sys.stderr)
+        n = len(problems)
+        print(f"medlint: {n} problem{'s' if n != 1 else ''} in check data", file=sys.stderr)
         return EXIT_INPUT
     print(f"medlint: {len(files)} check data file{'s' if len(files) != 1 else ''} valid", file=sys.stderr)
     return EXIT_OK

@@ -28,6 +28,23 @@ def data_dir() -> str:
     return _override_dir or str(checks_dir())
 
 
+def check_file(path: str) -> list[InputError]:
+    """Every problem of one data file, located: its schema, and every pattern
+    compiled (a run compiles a pattern only when a check first needs it)."""
+    from medlint.records.validate import validate
+    from medlint.records.yamlio import load_yaml
+    from medlint.resources import schema_dir
+
+    name = os.path.basename(path).rsplit(".", 1)[0]
+    if not (schema_dir() / f"checks-{name}.schema.json").is_file():
+        return [InputError(f"no schema for check data named {name!r} (schema/checks-{name}.schema.json)", path)]
+    try:
+        doc = load_yaml(path)
+    except InputError as exc:
+        return [exc]
+    return [InputError(v.message, path, v.line, v.column) for v in validate(doc, f"checks-{name}", strict=True)]
+
+
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
     """``checks/<name>.yaml`` as validated data; a bad file is a located InputError."""

@@ -66,12 +66,9 @@ def test_unknown_key_in_check_data_is_rejected(tmp_path):
 
 
 def _regex_validator(name):
-    from jsonschema import Draft202012Validator, FormatChecker
+    from medlint.records.validate import validator
 
-    from medlint.records.validate import _registry, _schema_id
-
-    schema = _registry().contents(_schema_id(name))
-    return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker(("regex",)))
+    return validator(name, strict=True)
 
 
 def test_every_pattern_in_shipped_check_data_compiles():

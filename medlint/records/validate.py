@@ -46,21 +46,16 @@ def _registry():
 
 
 @lru_cache(maxsize=None)
-def validator(name: str):
-    """A jsonschema validator for ``schema/<name>.schema.json``: the source of every error message."""
+def validator(name: str, strict: bool = False):
+    """A jsonschema validator for ``schema/<name>.schema.json``: the source of every error message.
+
+    It asserts the "date" format; ``strict`` also compiles every ``format: regex``
+    string, which a run leaves to the first check that needs the pattern."""
     from jsonschema import Draft202012Validator, FormatChecker
 
     schema = _registry().contents(_schema_id(name))
-    return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker(("date",)))
-
-
-@lru_cache(maxsize=None)
-def strict_validator(name: str):
-    """``validator`` that also compiles every ``format: regex`` string (``medlint data``)."""
-    from jsonschema import Draft202012Validator, FormatChecker
-
-    schema = _registry().contents(_schema_id(name))
-    return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker(("date", "regex")))
+    formats = ("date", "regex") if strict else ("date",)
+    return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker(formats))
 
 
 @lru_cache(maxsize=None)
@@ -111,14 +106,12 @@ def _describe(error) -> tuple[str, str | None]:
 
 
 def validate(doc: Document, schema_name: str, strict: bool = False) -> list[SchemaViolation]:
-    """Validate a loaded document; each violation located at its YAML node.
-
-    ``strict`` also compiles every ``format: regex`` string, which a run leaves
-    to the first check that needs the pattern."""
+    """Validate a loaded document; each violation located at its YAML node
+    (``strict``: see :func:`validator`)."""
     if not strict and is_valid(schema_name)(doc.data):
         return []
     out: list[SchemaViolation] = []
-    for error in (strict_validator if strict else validator)(schema_name).iter_errors(doc.data):
+    for error in validator(schema_name, strict).iter_errors(doc.data):
         pointer = _pointer(error.absolute_path)
         message, bad_key = _describe(error)
         if bad_key is not None:
