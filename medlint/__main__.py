@@ -1,3 +1,3 @@
-from medlint.cli import main
+from medlint.cli import console_main
 
-raise SystemExit(main())
+console_main()

@@ -290,3 +290,41 @@ def test_a_command_leaves_the_garbage_collector_as_it_found_it(capsys):
     assert gc.isenabled()
     cli(["check", "/nonexistent/path"], capsys)  # an error path too
     assert gc.isenabled()
+
+
+# --- the console entry point (console_main): ends the process without teardown ---
+
+def _console(args, env=None, stdout=subprocess.PIPE, prelude=""):
+    code = (prelude + "import sys; from medlint.cli import console_main; "
+            f"sys.argv = ['medlint'] + {args!r}; console_main()")
+    return subprocess.run([sys.executable, "-c", code], stdout=stdout, stderr=subprocess.PIPE, cwd=REPO,
+                          env={**os.environ, **(env or {})})
+
+
+def test_console_main_flushes_everything_to_a_file(tmp_path, capsys):
+    """Block-buffered stdout (a file) is flushed before the process ends."""
+    out = tmp_path / "out.json"
+    with open(out, "wb") as fh:
+        r = _console(["check", CONTENT, "--format", "json", "--today", "2026-11-24"], stdout=fh)
+    code, expected = cli(["check", CONTENT, "--format", "json", "--today", "2026-11-24"], capsys)[:2]
+    assert r.returncode == code == 1, r.stderr
+    assert out.read_text(encoding="utf-8") == expected and len(expected) > 8192  # several buffers
+
+
+def test_console_main_exit_codes_and_usage_errors():
+    assert _console(["--version"]).returncode == 0
+    r = _console(["check", "--no-such-option"])
+    assert r.returncode == 2 and b"--no-such-option" in r.stderr
+    r = _console(["check", "/no/such/folder", "--today", "2026-11-24"])
+    assert r.returncode == 2 and r.stderr.count(b"\n") == 1
+
+
+def test_console_main_skips_exit_handlers_unless_debugging():
+    """The fast exit is the default; MEDLINT_DEBUG (like a tracer or profiler) gets a normal exit."""
+    prelude = "import atexit; atexit.register(lambda: print('exit handlers ran')); "
+    args = ["explain", "DOS001"]
+    fast = _console(args, prelude=prelude)
+    slow = _console(args, env={"MEDLINT_DEBUG": "1"}, prelude=prelude)
+    assert fast.returncode == slow.returncode == 0
+    assert b"DOS001" in fast.stdout and b"exit handlers ran" not in fast.stdout
+    assert slow.stdout.endswith(b"exit handlers ran\n")
