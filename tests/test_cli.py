@@ -115,6 +115,13 @@ def test_config_from_pyproject(tmp_path, monkeypatch, capsys):
     (tmp_path / "pyproject.toml").write_text('[tool.medlint]\nfail_on = "x"\n', encoding="utf-8")
     code, out, err = cli(["check", "--today", "2026-11-24"], capsys)
     assert code == 2 and "unknown [tool.medlint] key fail_on" in err
+    (tmp_path / "pyproject.toml").write_text('[tool.medlint\npaths = ["content"]\n', encoding="utf-8")
+    code, out, err = cli(["check", "--today", "2026-11-24"], capsys)
+    assert code == 2 and err.startswith("medlint: pyproject.toml: cannot read [tool.medlint]") and err.count("\n") == 1
+    # a pyproject.toml that never names medlint is not read as TOML at all
+    (tmp_path / "pyproject.toml").write_text('[project\nname = "site"\n', encoding="utf-8")
+    code, out, err = cli(["check", "content", "--today", "2026-11-24", "--select", "REV005"], capsys)
+    assert code == 0 and "REV005" in out and err == ""
 
 
 def test_waiver_silences_exactly_its_finding_until_it_expires(tmp_path, capsys):
