@@ -500,6 +500,13 @@ def main(argv: list[str] | None = None) -> int:
             gc.enable()
 
 
+def _child_processes() -> bool:
+    """True while a worker process is still alive (a pool left open by an error):
+    only the normal exit's handlers end it."""
+    mp = sys.modules.get("multiprocessing")
+    return mp is not None and bool(mp.active_children())
+
+
 def console_main() -> None:
     """The ``medlint`` console script and ``python -m medlint``: :func:`main`, then
     end the process at once.
@@ -507,10 +514,11 @@ def console_main() -> None:
     Tearing the interpreter down (freeing every module, pint's registry and the
     compiled patterns) takes ~40 ms, about 13% of the pre-commit hook on a long
     article, and nothing in it matters to a finished command: every file was
-    written atomically and closed inside ``main``, the worker pool was joined,
+    written atomically and closed inside ``main``, the worker pool was closed,
     and the standard streams are flushed here. Under a tracer or profiler
-    (coverage, cProfile), or with ``MEDLINT_DEBUG`` set, the interpreter exits
-    normally so that their exit handlers run.
+    (coverage, cProfile), with ``MEDLINT_DEBUG`` set, or while a worker process
+    is somehow still alive, the interpreter exits normally so that exit
+    handlers run.
     """
     try:
         code = main()
@@ -526,6 +534,7 @@ def console_main() -> None:
             stream.flush()
         except (OSError, ValueError):  # the reader went away, or main closed the stream
             pass
-    if sys.gettrace() is None and sys.getprofile() is None and not os.environ.get("MEDLINT_DEBUG"):
+    if sys.gettrace() is None and sys.getprofile() is None and not os.environ.get("MEDLINT_DEBUG") \
+            and not _child_processes():
         os._exit(code)
     sys.exit(code)

@@ -335,3 +335,12 @@ def test_console_main_skips_exit_handlers_unless_debugging():
     assert fast.returncode == slow.returncode == 0
     assert b"DOS001" in fast.stdout and b"exit handlers ran" not in fast.stdout
     assert slow.stdout.endswith(b"exit handlers ran\n")
+
+
+def test_console_main_exits_normally_while_a_worker_is_alive():
+    """A live child process (a pool an error left open) is ended by the normal exit's handlers."""
+    prelude = ("import atexit, multiprocessing, time; atexit.register(lambda: print('exit handlers ran')); "
+               "w = multiprocessing.get_context('fork').Process(target=time.sleep, args=(60,), daemon=True); "
+               "w.start(); ")
+    r = _console(["explain", "DOS001"], prelude=prelude)
+    assert r.returncode == 0 and r.stdout.endswith(b"exit handlers ran\n")
