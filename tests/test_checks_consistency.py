@@ -99,3 +99,36 @@ def test_empty_section_but_not_a_parent(tmp_path):
 def test_html_entity(tmp_path):
     found = findings_for("Overview\nRest&nbsp;for a day, then walk.", "CON004", tmp_path)
     assert len(found) == 1 and "&nbsp;" in found[0].excerpt and "HTML entity" in found[0].message
+
+
+def test_number_pattern_equals_the_plain_alternation_of_number_words():
+    """The compact number pattern matches exactly what an alternation of every
+    number word, longest first, matches (the same spans, the same groups)."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from medlint.checks import consistency
+
+    plain = (r"(?P<num>\d{1,3}|" + "|".join(sorted(map(re.escape, consistency.NUMBER_WORDS), key=len, reverse=True))
+             + ")")
+    tail = r"(?![\w-])\s*(?P<rest>\w*)"
+    ours, theirs = (re.compile(r"(?<![\w.,–-])" + n + tail, re.I) for n in (consistency._NUMBER, plain))
+    assert {w for w in consistency.NUMBER_WORDS if ours.fullmatch(w)} == set(consistency.NUMBER_WORDS)
+
+    def same(text):
+        assert [(m.span(), m.groupdict()) for m in ours.finditer(text)] == \
+               [(m.span(), m.groupdict()) for m in theirs.finditer(text)]
+
+    for word in consistency.NUMBER_WORDS:
+        for text in (word, word.upper(), f"{word}-three pills", f"{word}teen", f"a {word}s", f"{word}-", f"x{word}"):
+            same(text)
+    pieces = st.sampled_from(sorted(consistency.NUMBER_WORDS) + ["-", " ", "teen", "ty", "s", "7", "x", "Six", "."])
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.lists(pieces, max_size=8).map("".join))
+    def prop(text):
+        same(text)
+
+    prop()
