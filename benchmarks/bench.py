@@ -390,19 +390,29 @@ class Bench:
         shutil.rmtree(os.path.join(self.workdir, ".medlint_cache"), ignore_errors=True)
 
     def measure(self, what: str, n: int | None, cmd: list[str], cold: bool = True) -> dict:
-        times, rss = [], []
+        return self.measure_together([(what, n, cmd)], cold)[0]
+
+    def measure_together(self, jobs: list[tuple[str, int | None, list[str]]], cold: bool = True) -> list[dict]:
+        """Time several commands in turns (A B C A B C ...), so that a drift in
+        the machine's speed weighs on each of them alike and their ratios hold."""
+        times: list[list[float]] = [[] for _ in jobs]
+        rss: list[list[float]] = [[] for _ in jobs]
         for _ in range(self.runs):
-            if cold:
-                self.clear_cache()
-            t, m, _ = run_once(cmd, self.workdir)
-            times.append(t)
-            rss.append(m)
-        row = {"what": what, "n": n, "median_s": statistics.median(times), "min_s": min(times),
-               "max_s": max(times), "peak_rss_mib": max(rss), "runs": times, "command": _show(cmd)}
-        self.rows.append(row)
-        print(f"bench: {what:<24} N={n if n is not None else '-':<6} median {row['median_s']:.3f} s",
-              file=sys.stderr)
-        return row
+            for i, (_what, _n, cmd) in enumerate(jobs):
+                if cold:
+                    self.clear_cache()
+                t, m, _ = run_once(cmd, self.workdir)
+                times[i].append(t)
+                rss[i].append(m)
+        rows = []
+        for (what, n, cmd), ts, ms in zip(jobs, times, rss):
+            row = {"what": what, "n": n, "median_s": statistics.median(ts), "min_s": min(ts),
+                   "max_s": max(ts), "peak_rss_mib": max(ms), "runs": ts, "command": _show(cmd)}
+            self.rows.append(row)
+            rows.append(row)
+            print(f"bench: {what:<24} N={n if n is not None else '-':<6} median {row['median_s']:.3f} s",
+                  file=sys.stderr)
+        return rows
 
 
 def _show(cmd: list[str]) -> str:
@@ -589,12 +599,15 @@ def main(argv: list[str] | None = None) -> int:
     py = sys.executable
     one = os.path.join(corpora[min(sizes)], sorted(os.listdir(corpora[min(sizes)]))[0])
     run_once(check_cmd(one, None, no_cache), workdir)  # untimed: byte-compiles medlint, warms the file cache
-    bench.measure("import floor", None, [py, "-c", IMPORT_FLOOR])
-    hook = bench.measure("hook", 1, check_cmd(one, None, no_cache))
+    # The floor and the hook are timed in turns, as are the two floors below.
     # medlint's command ends with os._exit once its output is flushed, skipping the
     # interpreter's teardown; the floor as the issue defines it pays its own. For
     # a like-for-like view, the same imports ending the same way (not a target).
-    bare = bench.measure("import floor, no teardown", None, [py, "-c", IMPORT_FLOOR + "; import os; os._exit(0)"])
+    _floor, hook, bare = bench.measure_together([
+        ("import floor", None, [py, "-c", IMPORT_FLOOR]),
+        ("hook", 1, check_cmd(one, None, no_cache)),
+        ("import floor, no teardown", None, [py, "-c", IMPORT_FLOOR + "; import os; os._exit(0)"]),
+    ])
     notes.append(f"hook / import floor without teardown: {hook['median_s'] / bare['median_s']:.2f} "
                  "(informational: both skip the interpreter's teardown)")
     small = smallest_article(corpora[max(sizes)])
@@ -602,12 +615,17 @@ def main(argv: list[str] | None = None) -> int:
         row = bench.measure("hook smallest article", 1, check_cmd(small, None, no_cache))
         notes.append(f"hook smallest article: {os.path.basename(small)} (for scale; the target is on the seed, "
                      f"the largest); {row['median_s'] / bench.rows[0]['median_s']:.2f} x the import floor")
-    for n in sizes:
-        bench.measure("check jobs1 cold", n, check_cmd(corpora[n], 1, no_cache))
+    # The corpus rows are timed in turns too: each target ratio between them
+    # (check / floor, 10,000 / 1,000, jobs 1 / jobs 2) compares rows of one round.
+    corpus_rows = [("check jobs1 cold", n, check_cmd(corpora[n], 1, no_cache)) for n in sizes]
+    if 1000 in corpora:
+        corpus_rows.append(("check jobs2 cold", 1000, check_cmd(corpora[1000], 2, no_cache)))
+    corpus_rows += [("corpus floor", n, [py, "-c", CORPUS_FLOOR, corpora[n]])
+                    for n in sizes if n >= 100 or n == max(sizes)]
+    bench.measure_together(corpus_rows)
     identical = None
     if 1000 in corpora:
         c = corpora[1000]
-        bench.measure("check jobs2 cold", 1000, check_cmd(c, 2, no_cache))
         outs = {}
         for jobs in (1, 2):
             bench.clear_cache()
@@ -626,9 +644,6 @@ def main(argv: list[str] | None = None) -> int:
         else:
             notes.append("no result cache (.medlint_cache) appeared after a run: warm run not measured")
         bench.clear_cache()
-    for n in sizes:
-        if n >= 100 or n == max(sizes):
-            bench.measure("corpus floor", n, [py, "-c", CORPUS_FLOOR, corpora[n]])
 
     mach = machine()
     rats = ratios(bench.rows, identical)
