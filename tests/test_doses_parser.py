@@ -378,3 +378,25 @@ def test_registry_is_shared_and_small():
     r1 = U.get_registry()
     assert U.get_registry() is r1
     assert U.build_seconds is not None and U.build_seconds < 0.1
+
+
+def test_parsed_values_are_immutable_hashable_and_picklable():
+    """The parser's value types behave as frozen values: equal by fields,
+    hashable, assignment refused, and the same after a pickle round trip."""
+    import copy
+    import pickle
+
+    from medlint.doses.parser import Piece
+
+    a, b = parse_doses("Ibuprofen 400-600 mg every 6 h, max 2400 mg/day"), \
+        parse_doses("Ibuprofen 400-600 mg every 6 h, max 2400 mg/day")
+    assert a == b and a[0] is not b[0] and hash(a[0]) == hash(b[0])
+    assert a[0] != parse_doses("Ibuprofen 400-800 mg every 6 h, max 2400 mg/day")[0]
+    assert Piece("mg", (1, 3)) != ("mg", (1, 3))  # not a tuple
+    with pytest.raises(AttributeError):
+        a[0].text = "x"
+    with pytest.raises(AttributeError):
+        del a[0].amount
+    assert pickle.loads(pickle.dumps(a[0])) == a[0] == copy.deepcopy(a[0])
+    assert repr(Piece("mg", (1, 3))) == "Piece(raw='mg', span=(1, 3))"
+    assert {a[0]: 1}[b[0]] == 1

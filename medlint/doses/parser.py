@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator
 
@@ -54,18 +54,60 @@ def normalize(text: str) -> str:
 
 # ---------------------------------------------------------------------------
 # data model
+#
+# The parser's results are small immutable values. They are plain classes with
+# ``__slots__`` and a written-out ``__init__`` rather than frozen dataclasses:
+# a frozen dataclass ``exec``s six generated methods when its module is
+# imported (~0.45 ms each class, ~7 ms for this module, ~2.5% of the
+# pre-commit hook on a long article), while these come from byte code.
+# :class:`_Value` gives them what ``@dataclass(frozen=True)`` gave: equality
+# and hashing by field values, a readable repr, assignment refused, pickling.
+
+_set = object.__setattr__
 
 
-@dataclass(frozen=True)
-class Piece:
+class _Value:
+    """Base of the parser's value types: the fields are the class's ``__slots__``,
+    in the order of its ``__init__`` parameters."""
+
+    __slots__ = ()
+
+    def _values(self) -> tuple:
+        return tuple([getattr(self, name) for name in self.__slots__])
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{self.__class__.__qualname__}({args})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{self.__class__.__name__} is immutable: cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{self.__class__.__name__} is immutable: cannot delete field {name!r}")
+
+    def __reduce__(self):
+        return (self.__class__, self._values())
+
+
+class Piece(_Value):
     """A verbatim slice of the text."""
 
-    raw: str
-    span: Span
+    __slots__ = ("raw", "span")
+
+    def __init__(self, raw: str, span: Span) -> None:
+        _set(self, "raw", raw)
+        _set(self, "span", span)
 
 
-@dataclass(frozen=True)
-class UnitToken:
+class UnitToken(_Value):
     """A unit word as written after a number.
 
     ``unit`` is the canonical pint unit name when the lexicon accepts the
@@ -73,10 +115,13 @@ class UnitToken:
     volume, activity, count, percent, length, angle, time, or ``unknown``.
     """
 
-    raw: str
-    span: Span
-    unit: str | None
-    kind: str
+    __slots__ = ("raw", "span", "unit", "kind")
+
+    def __init__(self, raw: str, span: Span, unit: str | None, kind: str) -> None:
+        _set(self, "raw", raw)
+        _set(self, "span", span)
+        _set(self, "unit", unit)
+        _set(self, "kind", kind)
 
     @property
     def is_dose_unit(self) -> bool:
@@ -93,31 +138,39 @@ class UnitToken:
         return _units.dimension_of(self.raw)
 
 
-@dataclass(frozen=True)
-class AmountEnd:
+class AmountEnd(_Value):
     """One end of an amount: the number as written plus any unit right after it.
 
     ``raw`` covers number and unit together ("750mg", ".5 mg", "5.0 mg") so a
     notation check can see spacing, naked and trailing-zero decimals.
     """
 
-    value: float
-    number: Piece
-    unit: UnitToken | None
-    raw: str
-    span: Span
+    __slots__ = ("value", "number", "unit", "raw", "span")
+
+    def __init__(self, value: float, number: Piece, unit: UnitToken | None, raw: str, span: Span) -> None:
+        _set(self, "value", value)
+        _set(self, "number", number)
+        _set(self, "unit", unit)
+        _set(self, "raw", raw)
+        _set(self, "span", span)
 
 
-@dataclass(frozen=True)
-class Amount:
-    """A number or range with its unit ("500-1000 mg", "400 mg-0.6 g")."""
+class Amount(_Value):
+    """A number or range with its unit ("500-1000 mg", "400 mg-0.6 g").
 
-    low: AmountEnd
-    high: AmountEnd | None
-    separator: Piece | None
-    raw: str
-    span: Span
-    implied: bool = False  #: e.g. the "1 patch" implied by "5 % Patch"
+    ``implied`` marks an amount the text implies, e.g. the "1 patch" of "5 % Patch".
+    """
+
+    __slots__ = ("low", "high", "separator", "raw", "span", "implied")
+
+    def __init__(self, low: AmountEnd, high: AmountEnd | None, separator: Piece | None, raw: str, span: Span,
+                 implied: bool = False) -> None:
+        _set(self, "low", low)
+        _set(self, "high", high)
+        _set(self, "separator", separator)
+        _set(self, "raw", raw)
+        _set(self, "span", span)
+        _set(self, "implied", implied)
 
     @property
     def unit(self) -> UnitToken | None:
@@ -154,29 +207,37 @@ class Amount:
         return _units.get_registry().Quantity(e.value, u.unit)
 
 
-@dataclass(frozen=True)
-class Strength:
-    """Product strength: ``5 %`` or a concentration such as ``10 mg/mL``."""
+class Strength(_Value):
+    """Product strength: ``5 %`` or a concentration such as ``10 mg/mL``.
 
-    value: float
-    unit: str  #: "%" or e.g. "mg/mL" as written
-    kind: str  #: "percent" | "concentration"
-    raw: str
-    span: Span
+    ``unit`` is "%" or e.g. "mg/mL" as written; ``kind`` is "percent" or "concentration".
+    """
+
+    __slots__ = ("value", "unit", "kind", "raw", "span")
+
+    def __init__(self, value: float, unit: str, kind: str, raw: str, span: Span) -> None:
+        _set(self, "value", value)
+        _set(self, "unit", unit)
+        _set(self, "kind", kind)
+        _set(self, "raw", raw)
+        _set(self, "span", span)
 
 
-@dataclass(frozen=True)
-class Frequency:
+class Frequency(_Value):
     """How often.  ``administrations_per_day`` is the average rate at the
     most frequent end (every 4-6 h -> 6; weekly -> 1/7);
     ``max_administrations_per_24h`` is the most doses that can fall into one
     24-hour window (every 5 h -> 5, weekly -> 1)."""
 
-    kind: str
-    raw: str
-    span: Span
-    administrations_per_day: float | None
-    interval_hours: tuple[float, float] | None = None
+    __slots__ = ("kind", "raw", "span", "administrations_per_day", "interval_hours")
+
+    def __init__(self, kind: str, raw: str, span: Span, administrations_per_day: float | None,
+                 interval_hours: tuple[float, float] | None = None) -> None:
+        _set(self, "kind", kind)
+        _set(self, "raw", raw)
+        _set(self, "span", span)
+        _set(self, "administrations_per_day", administrations_per_day)
+        _set(self, "interval_hours", interval_hours)
 
     @property
     def max_administrations_per_24h(self) -> int | None:
@@ -188,84 +249,118 @@ class Frequency:
         return max(1, math.ceil(apd - 1e-9))
 
 
-@dataclass(frozen=True)
-class Route:
-    """A route of administration as written, with its canonical name."""
+class Route(_Value):
+    """A route of administration as written, with its canonical name
+    (oral, intravenous, intramuscular, subcutaneous, ...)."""
 
-    name: str  #: canonical: oral, intravenous, intramuscular, subcutaneous, ...
-    raw: str
-    span: Span
+    __slots__ = ("name", "raw", "span")
 
-
-@dataclass(frozen=True)
-class Form:
-    """A product form as written (patch, cream, dose pack), with its canonical name."""
-
-    name: str  #: canonical: patch, cream, gel, tablet, dose-pack, injection, ...
-    raw: str
-    span: Span
+    def __init__(self, name: str, raw: str, span: Span) -> None:
+        _set(self, "name", name)
+        _set(self, "raw", raw)
+        _set(self, "span", span)
 
 
-@dataclass(frozen=True)
-class Duration:
+class Form(_Value):
+    """A product form as written, with its canonical name
+    (patch, cream, gel, tablet, dose-pack, injection, ...)."""
+
+    __slots__ = ("name", "raw", "span")
+
+    def __init__(self, name: str, raw: str, span: Span) -> None:
+        _set(self, "name", name)
+        _set(self, "raw", raw)
+        _set(self, "span", span)
+
+
+class Duration(_Value):
     """How long a course lasts, in days (a range when days_high is set)."""
 
-    days: float
-    days_high: float | None
-    raw: str
-    span: Span
+    __slots__ = ("days", "days_high", "raw", "span")
+
+    def __init__(self, days: float, days_high: float | None, raw: str, span: Span) -> None:
+        _set(self, "days", days)
+        _set(self, "days_high", days_high)
+        _set(self, "raw", raw)
+        _set(self, "span", span)
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(_Value):
     """A stated maximum.  ``kind`` is per_dose, per_day, doses_per_day or
     duration.  ``value`` is in ``amount``'s unit, in doses, or in days.
     ``assumed`` is True when the text did not say per what ("max 1200 mg" is
-    read as per day)."""
+    read as per day); ``per_weight`` is the "/kg" of a weight-based limit."""
 
-    kind: str
-    value: float
-    raw: str
-    span: Span
-    amount: Amount | None = None
-    assumed: bool = False
-    per_weight: Piece | None = None  #: "/kg" for weight-based limits
+    __slots__ = ("kind", "value", "raw", "span", "amount", "assumed", "per_weight")
 
-
-@dataclass(frozen=True)
-class DailyMax:
-    """The largest amount a dose allows per day, and the arithmetic that gives it."""
-
-    quantity: Any  #: pint Quantity, amount per day (e.g. milligram / day)
-    explanation: str  #: e.g. "1000 mg × 4/day = 4 g/day"
+    def __init__(self, kind: str, value: float, raw: str, span: Span, amount: Amount | None = None,
+                 assumed: bool = False, per_weight: Piece | None = None) -> None:
+        _set(self, "kind", kind)
+        _set(self, "value", value)
+        _set(self, "raw", raw)
+        _set(self, "span", span)
+        _set(self, "amount", amount)
+        _set(self, "assumed", assumed)
+        _set(self, "per_weight", per_weight)
 
 
-@dataclass(frozen=True)
-class Dose:
-    """One dose as a pharmacist reads it.  See module docs for the fields."""
+class DailyMax(_Value):
+    """The largest amount a dose allows per day, and the arithmetic that gives it:
+    ``quantity`` is a pint Quantity per day (e.g. milligram / day), ``explanation``
+    the working (e.g. "1000 mg × 4/day = 4 g/day")."""
 
-    text: str
-    span: Span
-    substance: Piece | None = None
-    substance_key: str | None = None
-    amount: Amount | None = None
-    per: str = "dose"  #: "dose" or "day" (mg/day, per day, a day, daily total)
-    per_piece: Piece | None = None
-    per_weight: Piece | None = None  #: the "/kg" of mg/kg
-    strength: Strength | None = None
-    frequency: Frequency | None = None
-    as_needed: Piece | None = None
-    route: Route | None = None
-    form: Form | None = None
-    duration: Duration | None = None
-    taper: Piece | None = None
-    max_per_dose: Limit | None = None
-    max_per_day: Limit | None = None
-    max_doses_per_day: Limit | None = None
-    max_duration_days: Limit | None = None
-    titration: tuple["Dose", ...] = ()
-    titration_marker: Piece | None = None  #: the marker that led to this step
-    unit_problem: str | None = None  #: unknown_unit | not_dose_unit | mixed_units | missing_unit
+    __slots__ = ("quantity", "explanation")
+
+    def __init__(self, quantity: Any, explanation: str) -> None:
+        _set(self, "quantity", quantity)
+        _set(self, "explanation", explanation)
+
+
+class Dose(_Value):
+    """One dose as a pharmacist reads it.  See module docs for the fields.
+
+    ``per`` is "dose" or "day" (mg/day, per day, a day, daily total);
+    ``per_weight`` is the "/kg" of mg/kg; ``titration_marker`` the marker that
+    led to this step; ``unit_problem`` one of unknown_unit, not_dose_unit,
+    mixed_units, missing_unit.
+    """
+
+    __slots__ = ("text", "span", "substance", "substance_key", "amount", "per", "per_piece", "per_weight",
+                 "strength", "frequency", "as_needed", "route", "form", "duration", "taper", "max_per_dose",
+                 "max_per_day", "max_doses_per_day", "max_duration_days", "titration", "titration_marker",
+                 "unit_problem")
+
+    def __init__(self, text: str, span: Span, substance: Piece | None = None, substance_key: str | None = None,
+                 amount: Amount | None = None, per: str = "dose", per_piece: Piece | None = None,
+                 per_weight: Piece | None = None, strength: Strength | None = None,
+                 frequency: Frequency | None = None, as_needed: Piece | None = None, route: Route | None = None,
+                 form: Form | None = None, duration: Duration | None = None, taper: Piece | None = None,
+                 max_per_dose: Limit | None = None, max_per_day: Limit | None = None,
+                 max_doses_per_day: Limit | None = None, max_duration_days: Limit | None = None,
+                 titration: tuple[Dose, ...] = (), titration_marker: Piece | None = None,
+                 unit_problem: str | None = None) -> None:
+        _set(self, "text", text)
+        _set(self, "span", span)
+        _set(self, "substance", substance)
+        _set(self, "substance_key", substance_key)
+        _set(self, "amount", amount)
+        _set(self, "per", per)
+        _set(self, "per_piece", per_piece)
+        _set(self, "per_weight", per_weight)
+        _set(self, "strength", strength)
+        _set(self, "frequency", frequency)
+        _set(self, "as_needed", as_needed)
+        _set(self, "route", route)
+        _set(self, "form", form)
+        _set(self, "duration", duration)
+        _set(self, "taper", taper)
+        _set(self, "max_per_dose", max_per_dose)
+        _set(self, "max_per_day", max_per_day)
+        _set(self, "max_doses_per_day", max_doses_per_day)
+        _set(self, "max_duration_days", max_duration_days)
+        _set(self, "titration", titration)
+        _set(self, "titration_marker", titration_marker)
+        _set(self, "unit_problem", unit_problem)
 
     # -- conveniences -----------------------------------------------------
     @property
@@ -308,18 +403,18 @@ def _walk_pieces(prefix: str, obj: Any) -> Iterator[tuple[str, str, Span]]:
         for i, d in enumerate(obj):
             yield from _walk_pieces(f"{prefix}[{i}]", d)
         return
-    if not hasattr(obj, "__dataclass_fields__"):
+    if not isinstance(obj, _Value):
         return
     if hasattr(obj, "raw") and hasattr(obj, "span"):
         yield prefix, obj.raw, obj.span
     if isinstance(obj, Dose):
         yield prefix, obj.text, obj.span
-    for f in fields(obj):
-        v = getattr(obj, f.name)
-        if f.name in ("span", "raw", "text"):
+    for name in obj.__slots__:
+        v = getattr(obj, name)
+        if name in ("span", "raw", "text"):
             continue
-        if hasattr(v, "__dataclass_fields__") or isinstance(v, tuple):
-            yield from _walk_pieces(f"{prefix}.{f.name}", v)
+        if isinstance(v, (_Value, tuple)):
+            yield from _walk_pieces(f"{prefix}.{name}", v)
 
 
 # ---------------------------------------------------------------------------
@@ -1127,7 +1222,7 @@ def _titration_between(mods: list[_Mod], a: int, b: int) -> _Mod | None:
 
 
 def _replace(d: Dose, **kw: Any) -> Dose:
-    vals = {f.name: getattr(d, f.name) for f in fields(d)}
+    vals = {name: getattr(d, name) for name in d.__slots__}
     vals.update(kw)
     return Dose(**vals)
 
