@@ -187,9 +187,14 @@ def check_article(folder: str, options: Options) -> ArticleResult:
 
 def _apply_waivers(result: ArticleResult, enabled: set[str], today: _dt.date) -> None:
     """Split the article's findings into open and waived (waivers.yaml beside the records)."""
-    from medlint.waivers import apply_waivers, expired_waivers, load_waivers
+    from medlint.records.store import WAIVERS_FILE
 
     findings = sorted(set(result.findings), key=Finding.sort_key)
+    if not os.path.isfile(os.path.join(result.folder, WAIVERS_FILE)):
+        result.findings = findings  # most articles: no waivers, and no need to import medlint.waivers
+        return
+    from medlint.waivers import apply_waivers, expired_waivers, load_waivers
+
     waivers = [w for w in load_waivers(result.folder) if not w.valid or w.check in enabled]
     if not waivers:
         result.findings = findings

@@ -31,11 +31,8 @@ import os
 import re
 from dataclasses import dataclass
 
+from medlint.checks.waivers import INVALID, STALE  # the IDs live with the checks' definitions
 from medlint.findings import Finding
-
-WAIVERS_FILE = "waivers.yaml"
-INVALID = "WAI001"
-STALE = "WAI002"
 
 _DEFAULT_SEVERITY = {INVALID: "error", STALE: "warning"}
 
@@ -187,6 +184,7 @@ def parse_waivers(text: str, path: str, article: str) -> list[Waiver]:
 def load_waivers(folder: str) -> list[Waiver]:
     """The waivers of one article folder (empty when it has no waivers.yaml)."""
     from medlint.errors import InputError
+    from medlint.records.store import WAIVERS_FILE
     from medlint.records.yamlio import read_text
 
     full = os.path.join(folder, WAIVERS_FILE)

@@ -20,9 +20,10 @@ from medlint.records.validate import SchemaViolation, validate
 from medlint.records.yamlio import Document, atomic_write, dump_yaml, load_yaml
 
 ARTICLE_FILE = "article.yaml"
+WAIVERS_FILE = "waivers.yaml"  #: an article's accepted findings (medlint.waivers)
 SECTION_FILE = re.compile(r"^\d{3}-[a-z0-9][a-z0-9-]*\.yaml$")
 #: Other YAML files an article folder may hold, by name -> schema.
-EXTRA_FILES: dict[str, str] = {"waivers.yaml": "waivers"}
+EXTRA_FILES: dict[str, str] = {WAIVERS_FILE: "waivers"}
 
 
 @dataclass
