@@ -518,7 +518,8 @@ def console_main() -> None:
     and the standard streams are flushed here. Under a tracer or profiler
     (coverage, cProfile), with ``MEDLINT_DEBUG`` set, or while a worker process
     is somehow still alive, the interpreter exits normally so that exit
-    handlers run.
+    handlers run. Anything that would need an exit handler (a logging
+    handler, a temporary file) must therefore be closed inside ``main``.
     """
     try:
         code = main()
