@@ -24,7 +24,7 @@ def schema():
 @pytest.fixture(scope="module")
 def rows():
     with open(os.path.join(CORPUS, "sigs.yaml"), encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def test_schema_is_well_formed(schema):
