@@ -354,8 +354,10 @@ def score_structure(article: CorpusArticle, records: Records, score: ArticleScor
 _UNIT = {"milligram": "mg", "gram": "g", "microgram": "mcg", "milliliter": "mL", "millilitre": "mL",
          "international_unit": "units", "unit": "units", "units": "units", "nanogram": "ng",
          "tablets": "tablet", "capsules": "capsule", "puffs": "puff", "drops": "drop", "patches": "patch",
-         "tab": "tablet", "tabs": "tablet", "cap": "capsule", "caps": "capsule"}
+         "tab": "tablet", "tabs": "tablet", "cap": "capsule", "caps": "capsule", "doses": "dose"}
 _MASS_MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "ng": 0.000001}
+# "each" in the sig table: a count of an item the sig does not name ("take two qds")
+_UNNAMED_COUNT = {"each", None, "tablet", "capsule", "caplet", "dose"}
 
 
 def _unit(name) -> str | None:
@@ -363,6 +365,11 @@ def _unit(name) -> str | None:
         return None
     name = str(name)
     return _UNIT.get(name, _UNIT.get(name.lower(), name))
+
+
+def _same_unit(want, got) -> bool:
+    want, got = _unit(want), _unit(got)
+    return want == got or (want == "each" and got in _UNNAMED_COUNT)
 
 
 def _close(a, b) -> bool:
@@ -376,6 +383,16 @@ def _mg(value, unit):
     return float(value) * _MASS_MG[unit] if unit in _MASS_MG and value is not None else None
 
 
+def _limit(dose: dict) -> dict | None:
+    """The dose's stated limit, per 24 hours where it has one, else per dose."""
+    for key, per_hours in (("max_per_day", 24), ("max_doses_per_day", 24), ("max_per_dose", None)):
+        limit = dose.get(key)
+        if limit:
+            unit = "dose" if key == "max_doses_per_day" else _unit(limit.get("unit") or limit.get("unit_raw"))
+            return {"value": limit.get("value"), "unit": unit, "per_hours": per_hours}
+    return None
+
+
 def read_sig(dose: dict | None) -> dict:
     """What medlint read of a sig, in the sig table's terms (one place to change with the dose model)."""
     if dose is None:
@@ -385,37 +402,33 @@ def read_sig(dose: dict | None) -> dict:
     per_day_max = freq.get("administrations_per_day")
     interval = freq.get("interval_hours")
     per_day_min = round(24 / interval[1], 3) if interval else per_day_max
-    if dose.get("max_doses_per_day"):
-        limit = {"value": dose["max_doses_per_day"].get("value"), "unit": "dose"}
-    elif dose.get("max_per_day"):
-        m = dose["max_per_day"]
-        limit = {"value": m.get("value"), "unit": _unit(m.get("unit") or m.get("unit_raw"))}
-    else:
-        limit = None
+    unit = _unit(amount.get("unit") or amount.get("unit_raw"))
+    if dose.get("weight_based") and unit:
+        unit += "/kg"
     return {
         "read": True,
         "amount": {"low": amount.get("low"), "high": amount.get("high", amount.get("low")),
-                   "unit": _unit(amount.get("unit") or amount.get("unit_raw"))} if amount else None,
+                   "unit": unit} if amount else None,
         "per_day": {"min": per_day_min, "max": per_day_max} if per_day_max else None,
         "as_needed": bool(dose.get("as_needed")),
-        "max": limit,
+        "max": _limit(dose),
     }
 
 
 def _same_limit(want, got) -> bool:
     if want is None or got is None:
         return want is None and got is None
-    if want.get("per_hours", 24) != 24:
-        return False  # medlint states limits per day only
+    if want.get("per_hours") != got["per_hours"]:
+        return False
     wmg, gmg = _mg(want["value"], want["unit"]), _mg(got["value"], got["unit"])
     if wmg is not None and gmg is not None:
         return _close(wmg, gmg)
-    return _close(want["value"], got["value"])
+    return _same_unit(want["unit"], got["unit"]) and _close(want["value"], got["value"])
 
 
 def sig_fields_right(row: dict, got: dict, findings: list[dict]) -> dict[str, bool]:
-    bounded_ok = not any(f["check"] == "DOS001" for f in findings) if row["bounded"] else \
-        any(f["check"] == "DOS001" for f in findings)
+    flagged = any(f["check"] == "DOS001" for f in findings)
+    bounded_ok = not flagged if row["bounded"] else flagged
     if not got["read"]:
         return {"read": False, "amount": False, "per_day": False, "as_needed": False,
                 "max": False, "bounded": bounded_ok}
@@ -424,7 +437,7 @@ def sig_fields_right(row: dict, got: dict, findings: list[dict]) -> dict[str, bo
         want_amount is not None and got_amount is not None
         and _close(want_amount.get("low"), got_amount["low"])
         and _close(want_amount.get("high", want_amount.get("low")), got_amount["high"])
-        and _unit(want_amount.get("unit")) == got_amount["unit"])
+        and _same_unit(want_amount.get("unit"), got_amount["unit"]))
     want_day, got_day = row.get("per_day"), got["per_day"]
     day_ok = (want_day is None and got_day is None) or (
         want_day is not None and got_day is not None

@@ -53,7 +53,7 @@ def test_a_sig_read_right_scores_every_field():
            "as_needed": True, "max": {"value": 8, "unit": "tablet", "per_hours": 24}, "bounded": True}
     dose = {"amount": {"low": 1, "high": 2, "unit": "tablet"},
             "frequency": {"kind": "interval", "administrations_per_day": 6, "interval_hours": [4, 6]},
-            "as_needed": {"raw": "when required"}, "max_doses_per_day": {"raw": "max 8", "value": 8}}
+            "as_needed": {"raw": "when required"}, "max_per_day": {"raw": "max 8", "value": 8, "unit_raw": "tablets"}}
     assert acc.sig_fields_right(row, acc.read_sig(dose), []) == dict.fromkeys(acc.SIG_FIELDS, True)
     # a no-maximum finding on a bounded sig is wrong; the same finding on an unbounded one is right
     assert not acc.sig_fields_right(row, acc.read_sig(dose), [finding()])["bounded"]
@@ -70,9 +70,14 @@ def test_a_sig_misread_is_wrong_field_by_field():
 
 
 def test_mass_limits_compare_across_units():
-    assert acc._same_limit({"value": 4, "unit": "g", "per_hours": 24}, {"value": 4000, "unit": "mg"})
-    assert not acc._same_limit({"value": 3, "unit": "g", "per_hours": 24}, {"value": 4000, "unit": "mg"})
-    assert not acc._same_limit(None, {"value": 4000, "unit": "mg"})
+    day = {"value": 4000, "unit": "mg", "per_hours": 24}
+    assert acc._same_limit({"value": 4, "unit": "g", "per_hours": 24}, day)
+    assert not acc._same_limit({"value": 3, "unit": "g", "per_hours": 24}, day)
+    assert not acc._same_limit({"value": 4, "unit": "g", "per_hours": None}, day)   # a per-dose cap is not a daily one
+    assert not acc._same_limit(None, day)
+    # a number of doses is not a number of tablets
+    assert not acc._same_limit({"value": 8, "unit": "tablet", "per_hours": 24}, {"value": 8, "unit": "dose", "per_hours": 24})
+    assert acc._same_limit({"value": 4, "unit": "dose", "per_hours": 24}, acc._limit({"max_doses_per_day": {"value": 4}}))
 
 
 def test_sig_lines_lead_with_what_the_sig_does_not_name():
