@@ -40,10 +40,15 @@ def _escape(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def visible(text) -> str:
-    """``text`` with every control, separator and bidi control written as an escape."""
+def visible(text, keep: str = "") -> str:
+    """``text`` with every control, separator and bidi control written as an escape
+    (except the characters in ``keep``, e.g. the line breaks HTML shows as a space)."""
     text = "" if text is None else str(text)
-    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+    if not _UNSAFE.search(text):
+        return text
+    if keep:
+        return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
+    return _UNSAFE.sub(_escape, text)
 
 
 def line(text) -> str:
