@@ -106,7 +106,7 @@ def merge_outputs(paths: list[str]) -> tuple[list[dict], list[Finding], list[tup
         for info in doc["articles"]:
             slug = info["slug"]
             if slug in infos:
-                also = "twice in this file" if where[slug] == path else f"also in {where[slug]}"
+                also = "twice in this file" if slug in mine else f"also in {where[slug]}"
                 raise InputError(f"article {_short(slug)} is listed {also}", path)
             infos[slug], where[slug] = info, path
             mine.add(slug)

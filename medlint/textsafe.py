@@ -26,8 +26,8 @@ import re
 
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\\[")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-#: Characters json.dumps(ensure_ascii=False) leaves raw although a terminal or log may act on them.
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: What json.dumps(ensure_ascii=False) leaves raw although a terminal or log may act on it.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\\[")
 
 
 def _escape(match: re.Match) -> str:
@@ -61,7 +61,12 @@ def line(text) -> str:
     return out
 
 
+def _json_escape(match: re.Match) -> str:
+    s = match.group()
+    return "#\\u0023[" if s == "##[" else f"\\u{ord(s):04x}"
+
+
 def json_inert(text: str) -> str:
-    """JSON text with DEL, C1, the separators and bidi controls as ``\\uXXXX`` escapes
-    (the same data; json.dumps escapes the C0 controls itself)."""
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _JSON_RAW.search(text) else text
+    """JSON text with DEL, C1, the separators, bidi controls and ``##[`` as ``\\uXXXX``
+    escapes (the same data; json.dumps escapes the C0 controls itself)."""
+    return _JSON_RAW.sub(_json_escape, text) if _JSON_RAW.search(text) else text
