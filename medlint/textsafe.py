@@ -23,11 +23,18 @@ starting with ``::`` (after any blank space, as GitHub trims it): only
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\\[")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\\["
 #: What json.dumps(ensure_ascii=False) leaves raw although a terminal or log may act on it.
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\\[")
+_JSON_RAW = "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\\["
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+@lru_cache(maxsize=None)
+def _pattern(source: str) -> re.Pattern:
+    """Compiled on first use (~1 ms, kept off the pre-commit hook when every line is printable)."""
+    return re.compile(source)
 
 
 def _escape(match: re.Match) -> str:
@@ -44,11 +51,12 @@ def visible(text, keep: str = "") -> str:
     """``text`` with every control, separator and bidi control written as an escape
     (except the characters in ``keep``, e.g. the line breaks HTML shows as a space)."""
     text = "" if text is None else str(text)
-    if not _UNSAFE.search(text):
+    if text.isprintable() and "##[" not in text:  # the common case, without a pattern
         return text
+    unsafe = _pattern(_UNSAFE)
     if keep:
-        return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
-    return _UNSAFE.sub(_escape, text)
+        return unsafe.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
+    return unsafe.sub(_escape, text)
 
 
 def line(text) -> str:
@@ -69,4 +77,4 @@ def _json_escape(match: re.Match) -> str:
 def json_inert(text: str) -> str:
     """JSON text with DEL, C1, the separators, bidi controls and ``##[`` as ``\\uXXXX``
     escapes (the same data; json.dumps escapes the C0 controls itself)."""
-    return _JSON_RAW.sub(_json_escape, text) if _JSON_RAW.search(text) else text
+    return _pattern(_JSON_RAW).sub(_json_escape, text)
