@@ -47,16 +47,12 @@ def _escape(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def visible(text, keep: str = "") -> str:
-    """``text`` with every control, separator and bidi control written as an escape
-    (except the characters in ``keep``, e.g. the line breaks HTML shows as a space)."""
+def visible(text) -> str:
+    """``text`` with every control, separator and bidi control written as an escape."""
     text = "" if text is None else str(text)
     if text.isprintable() and "##[" not in text:  # the common case, without a pattern
         return text
-    unsafe = _pattern(_UNSAFE)
-    if keep:
-        return unsafe.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
-    return unsafe.sub(_escape, text)
+    return _pattern(_UNSAFE).sub(_escape, text)
 
 
 def line(text) -> str:

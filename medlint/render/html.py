@@ -4,9 +4,9 @@ Inline CSS only: no scripts, no fonts or images fetched, nothing that needs a
 network. The layout is a single column that reflows to a phone's width
 without horizontal scrolling, and a print stylesheet keeps each finding on
 one page with its decision boxes. Every piece of article text goes through
-:func:`html.escape`, its control characters (other than line breaks and tabs,
-which HTML shows as a space) written as escapes first (``\\x1b``,
-:mod:`medlint.textsafe`).
+:func:`html.escape`, its line breaks and tabs first made spaces (which is how
+HTML shows them, and no line of the page starts inside a field) and its other
+control characters written as escapes (``\\x1b``, :mod:`medlint.textsafe`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import html as _html
 from medlint.textsafe import visible
 
 _DASH = "\u2014"
+_SPACE = {9: " ", 10: " ", 13: " "}
 _SEV = {"error": "Error", "warning": "Warning", "info": "Info"}
 _BM = {"met": ("\u2713", "Met"), "not met": ("\u2717", "Not met"), "not assessed": ("\u2013", "Not assessed")}
 
@@ -88,7 +89,7 @@ footer{color:#7a828c;font-size:.8rem;margin-top:2rem}
 
 
 def e(text) -> str:
-    return _html.escape(visible(text, keep="\t\n\r"), quote=True)
+    return _html.escape(visible("" if text is None else str(text).translate(_SPACE)), quote=True)
 
 
 def _plural(n: int, word: str) -> str:

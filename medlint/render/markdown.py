@@ -25,7 +25,7 @@ DEFAULT_MAX_CHARS = 60000
 # math, mentions). Hyphens, dots and the like only matter at a line's start;
 # escaped text never starts a line, but its first character is escaped anyway.
 _PUNCT = set("\\`*_[]#!|~@$")
-_LEADING = set("-+=")
+_LEADING = set("-+=:")  # ":" too, so no line of the comment can start a CI workflow command
 _ZWJ = "\u200d"
 _SCHEME = re.compile(r"(?i)(javascript|vbscript|data)(?=:)")
 # In HTML (``<summary>``): html.escape's entities, Markdown punctuation as numeric ones, in one pass.
