@@ -3,6 +3,8 @@ and a malformed ``report --merge`` input is one located line (exit 2)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import re
@@ -250,13 +252,9 @@ def test_usage_errors_are_inert(capsys):
 def shard_doc(tmp_path_factory):
     root = tmp_path_factory.mktemp("shard")
     folder = copy_article(str(root / "s"), "s", SEED_RECORDS)
-    from medlint.cli import main as cli_main
-    import contextlib
-    import io
-
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        cli_main(["check", folder, "--format", "json", "--today", TODAY, "--no-cache"])
+        main(["check", folder, "--format", "json", "--today", TODAY, "--no-cache"])
     doc = json.loads(buf.getvalue())
     assert doc["findings"]
     return doc
@@ -352,9 +350,8 @@ def test_renderers_escape_line_and_column_themselves():
     """Defence in depth behind the merge schema: a location that is not a number is still text."""
     from medlint.registry import all_checks
     from medlint.report import build_report
-    from report_fixtures import TODAY as DAY, findings, info, waivers
-
     from medlint.waivers import apply_waivers
+    from report_fixtures import TODAY as DAY, findings, info, waivers
 
     open_, waived = apply_waivers(findings(), waivers(), DAY)[:2]
     report = build_report([info()], open_, waived, all_checks(), DAY)
