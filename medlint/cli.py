@@ -16,9 +16,19 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 REPORT_NAME = "review-report"
 
 
+def _say(text: str, stream=None) -> None:
+    """Print one line whose text may hold record values (keys, tags, file names):
+    control characters shown as escapes, never a CI workflow command (medlint.textsafe)."""
+    from medlint.textsafe import line
+
+    print(line(text), file=stream or sys.stdout)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # usage errors: one line, exit 2
-        self.exit(EXIT_INPUT, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+        from medlint.textsafe import line
+
+        self.exit(EXIT_INPUT, line(f"{self.prog}: {message} (see `{self.prog} --help`)") + "\n")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -202,7 +212,7 @@ def _cmd_import(args) -> int:
     from medlint.importer import import_file
 
     folder = import_file(args.file, out_dir=args.out, slug=args.slug, force=args.force, title=args.title)
-    print(folder)
+    _say(folder)
     return EXIT_OK
 
 
@@ -245,7 +255,7 @@ def _check_in_memory(args, conf: dict, fmt: str) -> int:
         from medlint.records.yamlio import atomic_write
 
         atomic_write(args.write_baseline, write_baseline(findings))
-        print(f"medlint: recorded {len(findings)} findings in {args.write_baseline}", file=sys.stderr)
+        _say(f"medlint: recorded {len(findings)} findings in {args.write_baseline}", sys.stderr)
         return EXIT_INPUT if result.errors else EXIT_OK
     known = 0
     if args.baseline:
@@ -263,7 +273,7 @@ def _check_in_memory(args, conf: dict, fmt: str) -> int:
 
     sys.stdout.write(sarif.render(findings, summary, waived=result.waived))
     for err in result.errors:
-        print(f"medlint: {err}", file=sys.stderr)
+        _say(f"medlint: {err}", sys.stderr)
     return engine.exit_code(result, args.fail_on or conf.get("fail-on", "error"), findings)
 
 
@@ -321,7 +331,7 @@ def _check_streaming(args, conf: dict, fmt: str) -> int:
 
         out.write(footer(summary) + "\n")
     for err in tally.errors:
-        print(f"medlint: {err}", file=sys.stderr)
+        _say(f"medlint: {err}", sys.stderr)
     return tally.exit_code(args.fail_on or conf.get("fail-on", "error"))
 
 
@@ -344,7 +354,7 @@ def _fix(result, findings) -> bool:
           file=sys.stderr)
     for skipped in plan.skipped:
         f = skipped.finding
-        print(f"medlint: not fixed {f.path}:{f.line}:{f.column}: {f.check}: {skipped.reason}", file=sys.stderr)
+        _say(f"medlint: not fixed {f.path}:{f.line}:{f.column}: {f.check}: {skipped.reason}", sys.stderr)
     return bool(written)
 
 
@@ -378,9 +388,9 @@ def _cmd_report(args) -> int:
         else:
             os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
             atomic_write(path, text)
-            print(path)
+            _say(path)
     for err in errors:
-        print(f"medlint: {err}", file=sys.stderr)
+        _say(f"medlint: {err}", sys.stderr)
     return EXIT_INPUT if errors else EXIT_OK
 
 
@@ -426,7 +436,7 @@ def _cmd_data(args) -> int:
                                  if n.endswith(".yaml"))
     problems = [p for path in files for p in policy.check_file(path)]
     for problem in problems:
-        print(problem)
+        _say(problem)
     if problems:
         n = len(problems)
         print(f"medlint: {n} problem{'s' if n != 1 else ''} in check data", file=sys.stderr)
@@ -475,10 +485,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except InputError as exc:
-        print(f"medlint: {exc}", file=sys.stderr)
+        _say(f"medlint: {exc}", sys.stderr)
         return EXIT_INPUT
     except ValueError as exc:  # e.g. a malformed --today
-        print(f"medlint: {exc}", file=sys.stderr)
+        _say(f"medlint: {exc}", sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("medlint: interrupted", file=sys.stderr)
@@ -492,8 +502,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line, no traceback unless asked for
         if os.environ.get("MEDLINT_DEBUG"):
             raise
-        print(f"medlint: internal error: {type(exc).__name__}: {exc} (set MEDLINT_DEBUG=1 for a traceback)",
-              file=sys.stderr)
+        _say(f"medlint: internal error: {type(exc).__name__}: {exc} (set MEDLINT_DEBUG=1 for a traceback)",
+             sys.stderr)
         return 3
     finally:
         if collector_was_on:

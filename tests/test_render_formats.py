@@ -107,7 +107,7 @@ def test_markdown_escapes_article_text():
     esc = markdown.escape(EVIL)
     assert "<" not in esc and ">" not in esc
     assert "&lt;script&gt;" in esc
-    assert "\\*bold\\*" in esc and "\\[link\\]" in esc and "\\|" in esc and "\\@team" in esc
+    assert "\\*bold\\*" in esc and "\\[link\\]" in esc and "\\|" in esc and "\\@\u200dteam" in esc
     assert markdown.escape("a\nb\r\n- c") == "a b - c"
     assert markdown.escape("- list") == "\\- list"
     assert markdown.escape("`code` _x_ ~~s~~ $x$ ![i]") == "\\`code\\` \\_x\\_ \\~\\~s\\~\\~ \\$x\\$ \\!\\[i\\]"

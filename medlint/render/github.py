@@ -4,18 +4,21 @@
 ``notice`` for the other severities). GitHub reads ``%``, CR and LF as
 escapes in the message, and additionally ``:`` and ``,`` in property values,
 so article text can neither end the command early nor forge properties.
+Every other control character (ESC, BEL, C1, ...) is written visibly first
+(:func:`medlint.textsafe.visible`), so nothing reaches the log raw.
 """
 
 from __future__ import annotations
 
 from medlint.findings import Finding
+from medlint.textsafe import visible
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
     """Escape a workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -4,14 +4,19 @@ Inline CSS only: no scripts, no fonts or images fetched, nothing that needs a
 network. The layout is a single column that reflows to a phone's width
 without horizontal scrolling, and a print stylesheet keeps each finding on
 one page with its decision boxes. Every piece of article text goes through
-:func:`html.escape`.
+:func:`html.escape`, its line breaks and tabs first made spaces (which is how
+HTML shows them, and no line of the page starts inside a field) and its other
+control characters written as escapes (``\\x1b``, :mod:`medlint.textsafe`).
 """
 
 from __future__ import annotations
 
 import html as _html
 
+from medlint.textsafe import visible
+
 _DASH = "\u2014"
+_SPACE = {9: " ", 10: " ", 13: " "}
 _SEV = {"error": "Error", "warning": "Warning", "info": "Info"}
 _BM = {"met": ("\u2713", "Met"), "not met": ("\u2717", "Not met"), "not assessed": ("\u2013", "Not assessed")}
 
@@ -84,7 +89,7 @@ footer{color:#7a828c;font-size:.8rem;margin-top:2rem}
 
 
 def e(text) -> str:
-    return _html.escape("" if text is None else str(text), quote=True)
+    return _html.escape(visible("" if text is None else str(text).translate(_SPACE)), quote=True)
 
 
 def _plural(n: int, word: str) -> str:
@@ -170,7 +175,7 @@ def _finding(item: dict, n: int) -> str:
     name = f" {e(item['name'])}" if item.get("name") else ""
     out = [f'<div class="finding {sev}">',
            f'<p class="head"><span class="badge">{_SEV[sev]}</span><code>{e(item["check"])}</code>{name} '
-           f'<span class="loc mono">{e(item["path"])}:{item["line"]}:{item["column"]}</span></p>']
+           f'<span class="loc mono">{e(item["path"])}:{e(item["line"])}:{e(item["column"])}</span></p>']
     if item.get("excerpt"):
         out.append(f'<blockquote class="excerpt">{e(item["excerpt"])}</blockquote>')
     out.append(f'<p class="msg">{e(item["message"])}</p>')
@@ -192,7 +197,7 @@ def _waived(a: dict) -> str:
         out.append(f'<section class="waived"><h3>Waived ({len(a["waived"])})</h3><ul>')
         for item in a["waived"]:
             w = item["waiver"]
-            out.append(f'<li><code>{e(item["check"])}</code> <span class="loc mono">{e(item["path"])}:{item["line"]}'
+            out.append(f'<li><code>{e(item["check"])}</code> <span class="loc mono">{e(item["path"])}:{e(item["line"])}'
                        f'</span> \u201c{e(item["excerpt"])}\u201d \u2014 {e(w.get("reason"))} '
                        f'<span class="meta">(accepted by {e(w.get("accepted_by"))}; expires {e(w.get("expires"))})</span></li>')
         out.append("</ul></section>")

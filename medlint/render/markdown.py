@@ -5,19 +5,33 @@ one), the corpus table first when there are several. Everything that comes
 from an article (titles, headings, excerpts, messages, paths) is escaped:
 ``&``, ``<`` and ``>`` become entities (no HTML gets through) and Markdown
 punctuation is backslash-escaped (no links, emphasis, tables or lists can be
-forged). Text inside ``<summary>`` is HTML, so it is HTML-escaped instead.
+forged). Text inside ``<summary>`` is HTML, so it is HTML-escaped instead,
+with the Markdown punctuation as numeric entities (inert whether or not the
+viewer reads Markdown there). In both, an ``@`` is followed by a zero-width
+joiner (U+200D) so no mention notifies anyone, the colon of a
+``javascript:``/``data:``/``vbscript:`` scheme is escaped so no link can use
+it, and other control characters are shown as escapes (``\\x1b``,
+:mod:`medlint.textsafe`).
 """
 
 from __future__ import annotations
 
-import html
+import re
+
+from medlint.textsafe import visible
 
 DEFAULT_MAX_CHARS = 60000
 # Inline Markdown syntax (emphasis, code, links, images, tables, strikethrough,
 # math, mentions). Hyphens, dots and the like only matter at a line's start;
 # escaped text never starts a line, but its first character is escaped anyway.
 _PUNCT = set("\\`*_[]#!|~@$")
-_LEADING = set("-+=")
+_LEADING = set("-+=:")  # ":" too, so no line of the comment can start a CI workflow command
+_ZWJ = "\u200d"
+_SCHEME = re.compile(r"(?i)(javascript|vbscript|data)(?=:)")
+# In HTML (``<summary>``): html.escape's entities, Markdown punctuation as numeric ones, in one pass.
+_HTML = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]#!|~$:"}
+_HTML.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;",
+              ord("@"): "@" + _ZWJ})
 _BOX = "\u2610"
 _DASH = "\u2014"
 _MARK = {"met": "\u2705", "not met": "\u274c", "not assessed": "\u2796"}
@@ -27,25 +41,27 @@ _SEV = {"error": "Error", "warning": "Warning", "info": "Info"}
 def escape(text) -> str:
     """Article text as inert Markdown on one line."""
     out = []
-    for ch in " ".join(str(text if text is not None else "").split()):
+    for ch in visible(" ".join(str(text if text is not None else "").split())):
         if ch == "&":
             out.append("&amp;")
         elif ch == "<":
             out.append("&lt;")
         elif ch == ">":
             out.append("&gt;")
+        elif ch == "@":
+            out.append("\\@" + _ZWJ)
         elif ch in _PUNCT:
             out.append("\\" + ch)
         elif not out and ch in _LEADING:
             out.append("\\" + ch)
         else:
             out.append(ch)
-    return "".join(out)
+    return _SCHEME.sub(r"\1\\", "".join(out))
 
 
 def _h(text) -> str:
     """For HTML contexts (``<summary>``)."""
-    return html.escape(" ".join(str(text if text is not None else "").split()), quote=True)
+    return visible(" ".join(str(text if text is not None else "").split())).translate(_HTML)
 
 
 def _plural(n: int, word: str) -> str:
@@ -126,7 +142,7 @@ def _waived(a: dict) -> list[str]:
         out += [f"**Waived ({len(a['waived'])})**", ""]
         for item in a["waived"]:
             w = item["waiver"]
-            out.append(f"- {escape(item['check'])} \u2014 {escape(item['path'])}:{item['line']}: "
+            out.append(f"- {escape(item['check'])} \u2014 {escape(item['path'])}:{escape(item['line'])}: "
                        f"\u201c{escape(item['excerpt'])}\u201d: {escape(w.get('reason'))} "
                        f"(accepted by {escape(w.get('accepted_by'))}, expires {escape(w.get('expires'))})")
         out.append("")

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from medlint.baseline import fingerprint
 from medlint.findings import Finding
+from medlint.textsafe import json_inert
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -104,5 +105,6 @@ def document(findings: list[Finding], registry: dict | None = None, waived=()) -
 
 def render(findings: list[Finding], summary: dict | None = None, *, registry: dict | None = None,
            waived=()) -> str:
-    """SARIF text (deterministic: sorted rules and results, no timestamps)."""
-    return json.dumps(document(findings, registry, waived), indent=2, ensure_ascii=False) + "\n"
+    """SARIF text (deterministic: sorted rules and results, no timestamps); C1 controls,
+    separators and bidi controls in it are ``\\u`` escapes, so no terminal acts on them."""
+    return json_inert(json.dumps(document(findings, registry, waived), indent=2, ensure_ascii=False)) + "\n"

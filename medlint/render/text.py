@@ -1,15 +1,20 @@
-"""One line per finding: ``path:line:col: ID message`` (plus the suggestion)."""
+"""One line per finding: ``path:line:col: ID message`` (plus the suggestion).
+
+Record text is made inert first (:mod:`medlint.textsafe`): a control character
+is shown as its escape, and no line can start a workflow command.
+"""
 
 from __future__ import annotations
 
 from medlint.findings import Finding
+from medlint.textsafe import line as _safe_line
 
 
 def line(f: Finding) -> str:
     out = f"{f.path}:{f.line}:{f.column}: {f.check} [{f.severity}] {f.message}"
     if f.suggestion:
         out += f" Fix: {f.suggestion}"
-    return out
+    return _safe_line(out)
 
 
 def footer(summary: dict) -> str:
