@@ -1,10 +1,16 @@
-"""The result cache: one JSON entry per article in ``.medlint_cache/``.
+"""The result cache: one checksummed entry per article in ``.medlint_cache/``.
 
 An entry is keyed by a hash of everything the article's result depends on:
-medlint's version, the check data (``checks/*.yaml``), the run's options
-(date, selected and ignored checks, severities) and the bytes of every file in
-the article folder. A corrupt, foreign or mismatched entry is ignored and
-rebuilt, never trusted. Writes are atomic (temporary file + rename).
+medlint's version and code, the check data (``checks/*.yaml``), the run's
+options (date, selected and ignored checks, severities), the working directory,
+the folder's listing and the bytes of its record files. Those bytes are read
+once (``records.store.read_folder``): the key and the check see the same bytes,
+so a file saved during a run cannot leave a result under the wrong key.
+
+An entry is a header line carrying a sha256 of the rest, then the result as
+JSON. One that fails the checksum, or fails to load in any other way, is
+deleted and rebuilt, never trusted. Entries are written atomically (temporary
+file + rename, in the cache folder).
 """
 
 from __future__ import annotations
@@ -16,8 +22,9 @@ import tempfile
 
 from medlint.findings import Finding
 
-FORMAT = 1
+FORMAT = 2
 DEFAULT_DIR = ".medlint_cache"
+_TEMP_PREFIX = ".entry-"
 
 
 def _code_fingerprint() -> str:
@@ -35,6 +42,10 @@ def _code_fingerprint() -> str:
     return h.hexdigest()
 
 
+def _header(body: bytes) -> bytes:
+    return f"medlint-cache {FORMAT} sha256={hashlib.sha256(body).hexdigest()}".encode()
+
+
 class ResultCache:
     def __init__(self, root: str, options) -> None:
         from medlint import __version__, policy
@@ -45,77 +56,119 @@ class ResultCache:
         h.update(policy.fingerprint().encode())
         h.update(repr((options.today.isoformat(), sorted(options.select), sorted(options.ignore),
                        options.severity)).encode())
-        h.update(os.getcwd().encode())  # findings carry paths relative to the working directory
+        h.update(os.fsencode(os.getcwd()))  # findings carry paths relative to the working directory
         h.update(_code_fingerprint().encode())
         self.salt = h.hexdigest()
 
-    def key(self, folder: str) -> str | None:
+    def key(self, folder: str, files) -> str | None:
+        """The key of an article read as ``files`` (records.store.FolderFiles); None when
+        some record file could not be read with the others (then nothing is cached)."""
+        if not files.complete:
+            return None
         h = hashlib.sha256(self.salt.encode())
-        try:
-            names = sorted(os.listdir(folder))
-            for name in names:
-                if name.startswith("."):
-                    continue
-                full = os.path.join(folder, name)
-                if not os.path.isfile(full):
-                    continue
-                with open(full, "rb") as fh:
-                    data = fh.read()
-                h.update(f"{name}\0{len(data)}\0".encode())
-                h.update(data)
-        except OSError:
-            return None  # unreadable: let the engine report it
-        h.update(os.path.normpath(folder).encode())
+        h.update(os.fsencode(os.path.normpath(folder)) + b"\0")
+        for name in files.names:  # the listing: an unexpected file is a finding
+            if name.startswith("."):
+                continue
+            raw = files.data.get(name)
+            h.update(os.fsencode(name) + (b"\0-\0" if raw is None else f"\0{len(raw)}\0".encode()))
+            if raw is not None:
+                h.update(raw)
         return h.hexdigest()
 
     def _path(self, key: str) -> str:
         return os.path.join(self.root, key[:2], key + ".json")
 
     def get(self, key: str):
-        from medlint.engine import ArticleResult
-        from medlint.waivers import Waiver
-
+        """The stored result for ``key``, or None; an entry that is not exactly what
+        :meth:`put` wrote for this key is deleted."""
+        path = self._path(key)
         try:
-            with open(self._path(key), encoding="utf-8") as fh:
-                data = json.load(fh)
-            if data.get("format") != FORMAT or data.get("key") != key:
-                return None
-            r = data["result"]
-            result = ArticleResult(folder=r["folder"], slug=r["slug"], error=r["error"], checked=r["checked"],
-                                   info=r["info"])
-            result.findings = [Finding.from_json(f) for f in r["findings"]]
-            result.waived = [(Finding.from_json(p["finding"]), Waiver.from_json(p["waiver"], r["slug"]))
-                             for p in r["waived"]]
-            result.expired = [Waiver.from_json(w, r["slug"]) for w in r["expired"]]
-            if not all(isinstance(f.line, int) and isinstance(f.check, str) for f in result.findings):
-                return None
-            return result
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            with open(path, "rb") as fh:
+                blob = fh.read()
+        except OSError:
             return None
+        result = _decode(blob, key)
+        if result is None:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        return result
 
     def put(self, key: str, result) -> None:
         if result.error:
             return  # unreadable input is re-read every time
-        entry = {
-            "format": FORMAT,
-            "key": key,
-            "result": {
-                "folder": result.folder, "slug": result.slug, "error": result.error, "checked": result.checked,
-                "info": result.info,
-                "findings": [f.to_json() for f in result.findings],
-                "waived": [{"finding": f.to_json(), "waiver": w.to_json()} for f, w in result.waived],
-                "expired": [w.to_json() for w in result.expired],
-            },
-        }
+        body = json.dumps(_encode(key, result), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         path = self._path(key)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
+            _write_atomic(path, _header(body) + b"\n" + body)
         except OSError:
             pass  # a cache that cannot be written is only slower
+
+
+def _encode(key: str, result) -> dict:
+    return {
+        "format": FORMAT,
+        "key": key,
+        "result": {
+            "folder": result.folder, "slug": result.slug, "error": result.error, "checked": result.checked,
+            "info": result.info,
+            "findings": [f.to_json() for f in result.findings],
+            "waived": [{"finding": f.to_json(), "waiver": w.to_json()} for f, w in result.waived],
+            "expired": [w.to_json() for w in result.expired],
+        },
+    }
+
+
+def _decode(blob: bytes, key: str):
+    """The result in an entry, or None unless its checksum, format, key and contents all hold."""
+    head, newline, body = blob.partition(b"\n")
+    if not newline or head != _header(body):
+        return None
+    try:
+        return _result_from(json.loads(body), key)
+    except Exception:  # checksummed yet unusable (a foreign writer, an old bug): rebuilt, never trusted
+        return None
+
+
+def _result_from(data: dict, key: str):
+    from medlint.engine import ArticleResult
+    from medlint.waivers import Waiver
+
+    if data.get("format") != FORMAT or data.get("key") != key:
+        return None
+    r = data["result"]
+    result = ArticleResult(folder=r["folder"], slug=r["slug"], error=r["error"], checked=r["checked"],
+                           info=r["info"])
+    result.findings = [Finding.from_json(f) for f in r["findings"]]
+    result.waived = [(Finding.from_json(p["finding"]), Waiver.from_json(p["waiver"], r["slug"]))
+                     for p in r["waived"]]
+    result.expired = [Waiver.from_json(w, r["slug"]) for w in r["expired"]]
+    fields_ok = all(isinstance(f.line, int) and isinstance(f.column, int) and isinstance(f.check, str)
+                    and isinstance(f.path, str) and isinstance(f.message, str)
+                    for f in result.findings + [f for f, _ in result.waived])
+    if not (fields_ok and isinstance(result.folder, str) and isinstance(result.slug, str)
+            and result.error is None and isinstance(result.checked, bool) and isinstance(result.info, dict)):
+        return None
+    return result
+
+
+def _write_atomic(path: str, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename; the temporary
+    file is removed whatever goes wrong."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=_TEMP_PREFIX, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def clear(root: str) -> int:
