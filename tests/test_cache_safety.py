@@ -1,4 +1,5 @@
-"""Nothing hidden: files saved during a run, and cache entries that are not what medlint wrote."""
+"""Nothing lost, nothing hidden: where the result cache may live, what `cache clear`
+may delete, files saved during a run, and entries that are not what medlint wrote."""
 
 from __future__ import annotations
 
@@ -58,6 +59,117 @@ def configure(root, cache_dir: str | None, paths=("content",)) -> None:
     if cache_dir is not None:
         lines.append(f"cache-dir = {cache_dir!r}".replace("'", '"'))
     (root / "pyproject.toml").write_text("\n".join(lines) + "\n")
+
+
+# --- where the cache may live ---------------------------------------------------------
+
+@pytest.mark.parametrize("where", ["content", ".", "", "ROOT", "..", "content/alpha", "content/..", "PARENT"])
+def test_cache_dir_at_or_above_content_or_project_is_refused(project, capsys, where):
+    where = {"ROOT": str(project), "PARENT": str(project.parent)}.get(where, where)
+    configure(project, where)
+    before, outside = tree(project), tree(project.parent)
+    for args in (["check"] + TODAY, ["check", "content/alpha"] + TODAY, ["report"] + TODAY, ["cache", "clear"]):
+        code, out, err = run(args, capsys)
+        assert code == 2, (args, out, err)
+        assert len(err.splitlines()) == 1 and err.startswith("medlint: pyproject.toml:6: cache-dir"), err
+        assert tree(project) == before and tree(project.parent) == outside, f"{args} changed files"
+
+
+def test_cache_dir_holding_articles_is_refused(project, capsys):
+    article_from_text(SMALL, project / "library" / "group", slug="gamma")
+    configure(project, "library/group", paths=["library"])
+    before = tree(project)
+    code, out, err = run(["check"] + TODAY, capsys)
+    assert code == 2 and "holds the article" in err and len(err.splitlines()) == 1
+    code, out, err = run(["cache", "clear"], capsys)
+    assert code == 2 and len(err.splitlines()) == 1
+    assert tree(project) == before
+
+
+def test_a_foreign_folder_is_neither_used_nor_marked(project, capsys):
+    configure(project, "build")
+    (project / "build").mkdir()
+    (project / "build" / "app.bin").write_bytes(b"\x00\x01")
+    before = tree(project)
+    code, out, err = run(["check"] + TODAY, capsys)
+    assert code == 2 and "no CACHEDIR.TAG" in err and len(err.splitlines()) == 1
+    assert tree(project) == before
+    assert run(["check", "--no-cache"] + TODAY, capsys)[0] == 1  # without the cache the run goes ahead
+
+
+def test_the_cache_marks_its_folder(project, capsys):
+    configure(project, "var/cache")
+    assert run(["check"] + TODAY, capsys)[0] == 1
+    tag = (project / "var" / "cache" / "CACHEDIR.TAG").read_bytes()
+    assert tag.startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
+    assert "*" in (project / "var" / "cache" / ".gitignore").read_text().splitlines()
+
+
+def test_a_cache_from_before_the_mark_is_adopted(project, capsys):
+    configure(project, None)
+    legacy = project / ".medlint_cache" / "ab"
+    legacy.mkdir(parents=True)
+    (legacy / ("ab" + "0" * 62 + ".json")).write_text('{"format": 1}')
+    assert run(["check"] + TODAY, capsys)[0] == 1
+    assert cache_mod.is_marked(str(project / ".medlint_cache"))
+
+
+# --- cache clear ------------------------------------------------------------------------
+
+def test_clear_refuses_a_folder_without_the_mark(project, capsys):
+    configure(project, None)
+    assert run(["check"] + TODAY, capsys)[0] == 1
+    (project / ".medlint_cache" / "CACHEDIR.TAG").write_text("Signature: something else\n")
+    before = tree(project)
+    code, out, err = run(["cache", "clear"], capsys)
+    assert code == 2 and len(err.splitlines()) == 1 and out == ""
+    assert tree(project) == before
+    # an empty unmarked folder, and a folder of someone else's files: refused too
+    for name, files in (("empty", {}), ("other", {"notes.txt": "mine\n", "ab/cd.json": "{}"})):
+        folder = project / name
+        folder.mkdir()
+        for rel, text in files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(text)
+        configure(project, name)
+        before = tree(project)
+        code, out, err = run(["cache", "clear"], capsys)
+        assert code == 2 and len(err.splitlines()) == 1 and tree(project) == before, (name, err)
+
+
+def test_clear_removes_only_entries(project, capsys):
+    configure(project, None)
+    assert run(["check"] + TODAY, capsys)[0] == 1
+    root = project / ".medlint_cache"
+    entries = [p for p in root.rglob("*.json")]
+    assert len(entries) == 2
+    (root / "notes.txt").write_text("someone's\n")
+    sub = entries[0].parent
+    (sub / "README").write_text("someone's too\n")
+    (sub / ".entry-leftover1.tmp").write_bytes(b"half an entry")
+    before = tree(project)
+    code, out, err = run(["cache", "clear"], capsys)
+    assert code == 0 and "removed 2 cache entries" in out
+    after = tree(project)
+    rel = lambda p: os.path.relpath(p, project)  # noqa: E731
+    emptied = {rel(p.parent) + "/" for p in entries if p.parent != sub}
+    assert set(before) - set(after) == {rel(p) for p in entries} | {rel(sub / ".entry-leftover1.tmp")} | emptied
+    assert all(after[k] == before[k] for k in after)
+    assert cache_mod.is_marked(str(root))
+    # with nothing of anyone else's left, the folder goes
+    (root / "notes.txt").unlink()
+    (sub / "README").unlink()
+    assert run(["cache", "clear"], capsys)[0] == 0
+    assert not root.exists() and (project / "sentinel.txt").exists()
+
+
+def test_clear_refuses_a_marked_folder_holding_an_article(project, capsys):
+    configure(project, None)
+    assert run(["check"] + TODAY, capsys)[0] == 1
+    article_from_text(SMALL, project / ".medlint_cache", slug="stray")
+    before = tree(project)
+    code, out, err = run(["cache", "clear"], capsys)
+    assert code == 2 and "holds an article" in err and tree(project) == before
 
 
 # --- one reading: the key and the check see the same bytes ------------------------------
