@@ -134,13 +134,12 @@ def _prepare(args, conf: dict):
     """(options, ordered article folders, jobs, cache, progress) for a run."""
     from medlint import engine
     from medlint.errors import InputError
-    from medlint.records.store import find_articles
 
     paths = args.paths or conf.get("paths") or []
     if not paths:
         raise InputError("no PATH given and no [tool.medlint] paths configured")
     options = _options(args, conf)
-    folders = sorted(find_articles(list(paths)), key=engine.order_key)
+    folders = sorted(_find_articles(list(paths)), key=engine.order_key)
     if args.shard:
         k, n = _parse_shard(args.shard)
         folders = engine.shard(folders, k, n)
@@ -157,6 +156,23 @@ def _prepare(args, conf: dict):
         cache = ResultCache(root, options)
     progress = _Progress(len(folders)) if sys.stderr.isatty() else None
     return options, folders, jobs, cache, progress
+
+
+def _find_articles(paths: list[str]) -> list[str]:
+    """The article folders under ``paths``; a path that holds none is a usage error."""
+    from medlint.errors import InputError
+    from medlint.records.store import find_articles
+
+    found: set[str] = set()
+    empty = []
+    for path in paths:
+        folders = find_articles([path])
+        if not folders:
+            empty.append(path)
+        found.update(folders)
+    if empty:
+        raise InputError(f"no article in {', '.join(empty)} (an article is a folder holding article.yaml)")
+    return sorted(found)
 
 
 def _cache_dir(conf: dict) -> str:
@@ -254,9 +270,9 @@ def _cmd_import(args) -> int:
 def _cmd_export(args) -> int:
     from medlint.errors import InputError
     from medlint.exporter import export_article
-    from medlint.records.store import find_articles, load_article
+    from medlint.records.store import load_article
 
-    folders = find_articles([args.path])
+    folders = _find_articles([args.path])
     if len(folders) != 1:
         raise InputError(f"expected one article, found {len(folders)}", args.path)
     loaded = load_article(folders[0])

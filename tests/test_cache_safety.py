@@ -1,5 +1,6 @@
 """Nothing lost, nothing hidden: where the result cache may live, what `cache clear`
-may delete, files saved during a run, and entries that are not what medlint wrote."""
+may delete, entries that are not what medlint wrote, files saved during a run,
+and runs that find no article."""
 
 from __future__ import annotations
 
@@ -403,3 +404,31 @@ def test_a_failed_write_leaves_no_temporary_file(entry, capsys, monkeypatch, fai
             assert run(args, capsys)[:2] == expected  # a cache that cannot be written is only slower
     leftovers = [p for p in path.parent.parent.rglob("*") if p.is_file() and p.name not in ("CACHEDIR.TAG", ".gitignore")]
     assert leftovers == []
+
+
+# --- no article --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [["check"], ["check", "--format", "json"], ["report", "--format", "md"],
+                                     ["export"]])
+@pytest.mark.parametrize("contents", [{}, {"notes.txt": "hello\n", "sub/readme.yaml": "a: 1\n"}])
+def test_a_path_without_articles_is_a_usage_error(tmp_path, monkeypatch, capsys, command, contents):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    for rel, text in contents.items():
+        (tmp_path / "empty" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "empty" / rel).write_text(text)
+    before = tree(tmp_path)
+    code, out, err = run(command + ["empty"] + (TODAY if command[0] != "export" else []), capsys)
+    assert code == 2 and out == ""
+    assert len(err.splitlines()) == 1 and "no article in empty" in err, err
+    assert tree(tmp_path) == before
+
+
+def test_every_path_without_articles_is_named(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    article_from_text(SMALL, tmp_path / "content", slug="a")
+    for name in ("typo", "drafts"):
+        (tmp_path / name).mkdir()
+    code, out, err = run(["check", "content", "typo", "drafts"] + TODAY, capsys)
+    assert code == 2 and out == "" and err == "medlint: no article in typo, drafts (an article is a folder " \
+                                              "holding article.yaml)\n"
