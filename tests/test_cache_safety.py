@@ -251,15 +251,17 @@ def test_a_file_saved_during_a_run_never_leaves_a_stale_result(pair, capsys, mon
 def test_each_record_file_is_read_once_per_run(pair, capsys, monkeypatch):
     folder, section, clean, flagged = pair
     opened: list[str] = []
-    real_open = builtins.open
 
-    def counting_open(file, *args, **kwargs):
-        if isinstance(file, str) and os.path.abspath(file).startswith(os.path.abspath(folder) + os.sep):
-            opened.append(os.path.basename(file))
-        return real_open(file, *args, **kwargs)
+    def counting(real):
+        def opening(file, *args, **kwargs):
+            if isinstance(file, str) and os.path.abspath(file).startswith(os.path.abspath(folder) + os.sep):
+                opened.append(os.path.basename(file))
+            return real(file, *args, **kwargs)
+        return opening
 
     with monkeypatch.context() as m:
-        m.setattr(builtins, "open", counting_open)
+        m.setattr(builtins, "open", counting(builtins.open))
+        m.setattr(os, "open", counting(os.open))
         assert run(ARGS, capsys)[0] == 1        # cold: read, keyed, checked, stored
         assert run(ARGS, capsys)[0] == 1        # warm: read, keyed, served
     names = sorted(os.listdir(folder))
