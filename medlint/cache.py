@@ -289,23 +289,27 @@ def clear(root: str) -> int:
     without the mark, or one that holds an article."""
     if not os.path.lexists(root):
         return 0
-    if not os.path.isdir(root) or os.path.islink(root) or not is_marked(root):
+    if not os.path.isdir(root) or not is_marked(root):
         raise InputError(f"{root} has no {TAG_FILE} with the cache signature, so it is not medlint's cache: "
                          f"nothing deleted")
     article = _article_inside(root)
     if article is not None:
         raise InputError(f"{root} holds an article ({article}), so it is not only a cache: nothing deleted")
     removed = 0
-    for sub in sorted(os.scandir(root), key=lambda e: e.name):
-        if sub.is_dir(follow_symlinks=False) and _SUBDIR.fullmatch(sub.name):
-            removed += _clear_subdir(sub.path)
-        elif sub.is_file(follow_symlinks=False) and _TEMP.fullmatch(sub.name):
-            os.unlink(sub.path)
-    if set(os.listdir(root)) <= _MARK_FILES:  # nothing of anyone else's is left
-        os.unlink(os.path.join(root, TAG_FILE))
-        if os.path.lexists(os.path.join(root, GITIGNORE_FILE)):
-            os.unlink(os.path.join(root, GITIGNORE_FILE))
-        os.rmdir(root)
+    try:
+        for sub in sorted(os.scandir(root), key=lambda e: e.name):
+            if sub.is_dir(follow_symlinks=False) and _SUBDIR.fullmatch(sub.name):
+                removed += _clear_subdir(sub.path)
+            elif sub.is_file(follow_symlinks=False) and _TEMP.fullmatch(sub.name):
+                os.unlink(sub.path)
+        if set(os.listdir(root)) <= _MARK_FILES and not os.path.islink(root):  # nothing else is left
+            os.unlink(os.path.join(root, TAG_FILE))
+            if os.path.lexists(os.path.join(root, GITIGNORE_FILE)):
+                os.unlink(os.path.join(root, GITIGNORE_FILE))
+            os.rmdir(root)
+    except OSError as exc:  # only cache entries were deleted, and what is left is still a cache
+        raise InputError(f"cannot clear the cache: {exc.strerror or exc} (after {removed} entries)",
+                         exc.filename or root) from None
     return removed
 
 

@@ -173,6 +173,17 @@ def test_clear_refuses_a_marked_folder_holding_an_article(project, capsys):
     assert code == 2 and "holds an article" in err and tree(project) == before
 
 
+def test_clear_through_a_symbolic_link_keeps_the_link_and_the_folder(project, tmp_path, capsys):
+    configure(project, None)
+    (tmp_path / "ramdisk").mkdir()
+    os.symlink(tmp_path / "ramdisk", project / ".medlint_cache")
+    assert run(["check"] + TODAY, capsys)[0] == 1
+    assert len(list((tmp_path / "ramdisk").rglob("*.json"))) == 2
+    code, out, err = run(["cache", "clear"], capsys)
+    assert code == 0 and "removed 2 cache entries" in out, err
+    assert os.path.islink(project / ".medlint_cache") and not list((tmp_path / "ramdisk").rglob("*.json"))
+
+
 # --- one reading: the key and the check see the same bytes ------------------------------
 
 def _section(folder) -> str:
