@@ -75,25 +75,18 @@ def escape_pointer(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def read_bytes(path: str | os.PathLike) -> bytes:
-    """A file's bytes, at most ``MAX_BYTES + 1`` of them (enough for read_text to refuse it)."""
+def read_text(path: str | os.PathLike, raw: bytes | None = None) -> str:
+    """Read a file as UTF-8 text, refusing binary, oversized and undecodable files
+    (``raw``: its bytes, when the caller has read them already)."""
     p = str(path)
     try:
-        with open(p, "rb") as fh:
-            return fh.read(MAX_BYTES + 1)
+        if raw is None:
+            with open(p, "rb") as fh:
+                raw = fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise InputError("is a directory, expected a file", p) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", p) from None
-
-
-def read_text(path: str | os.PathLike, raw: bytes | None = None) -> str:
-    """Read a file as UTF-8 text, refusing binary, oversized and undecodable files.
-
-    ``raw`` is the file's bytes when the caller has read them already (read_bytes)."""
-    p = str(path)
-    if raw is None:
-        raw = read_bytes(p)
     if len(raw) > MAX_BYTES:
         raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB", p)
     if b"\x00" in raw:
