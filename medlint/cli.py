@@ -144,13 +144,12 @@ def _prepare(args, conf: dict):
     """(options, ordered article folders, jobs, cache, progress) for a run."""
     from medlint import engine
     from medlint.errors import InputError
-    from medlint.records.store import find_articles
 
     paths = args.paths or conf.get("paths") or []
     if not paths:
         raise InputError("no PATH given and no [tool.medlint] paths configured")
     options = _options(args, conf)
-    folders = sorted(find_articles(list(paths)), key=engine.order_key)
+    folders = sorted(_find_articles(list(paths)), key=engine.order_key)
     if args.shard:
         k, n = _parse_shard(args.shard)
         folders = engine.shard(folders, k, n)
@@ -159,11 +158,73 @@ def _prepare(args, conf: dict):
         raise InputError("--jobs must be at least 1")
     cache = None
     if not args.no_cache:
-        from medlint.cache import DEFAULT_DIR, ResultCache
+        from medlint.cache import ResultCache, check_location
 
-        cache = ResultCache(conf.get("cache-dir", DEFAULT_DIR), options)
+        root = _cache_dir(conf)
+        with _located(conf, "cache-dir"):
+            check_location(root, paths, folders)
+        cache = ResultCache(root, options)
     progress = _Progress(len(folders)) if sys.stderr.isatty() else None
     return options, folders, jobs, cache, progress
+
+
+def _find_articles(paths: list[str]) -> list[str]:
+    """The article folders under ``paths``; a path that holds none is a usage error."""
+    from medlint.errors import InputError
+    from medlint.records.store import find_articles
+
+    found: set[str] = set()
+    empty = []
+    for path in paths:
+        folders = find_articles([path])
+        if not folders:
+            empty.append(path)
+        found.update(folders)
+    if empty:
+        raise InputError(f"no article in {', '.join(empty)} (an article is a folder holding article.yaml)")
+    return sorted(found)
+
+
+def _cache_dir(conf: dict) -> str:
+    from medlint.cache import DEFAULT_DIR
+
+    return conf.get("cache-dir", DEFAULT_DIR)
+
+
+class _located:
+    """Locate an InputError raised inside at the ``[tool.medlint]`` key it comes from."""
+
+    def __init__(self, conf: dict, key: str):
+        self.conf, self.key = conf, key
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        from medlint.errors import InputError
+
+        if isinstance(exc, InputError) and self.key in self.conf and exc.path is None:
+            raise InputError(exc.message, "pyproject.toml", _config_line(self.key)) from None
+        return False
+
+
+def _config_line(key: str) -> int | None:
+    """The line of ``key`` in the ``[tool.medlint]`` table of ./pyproject.toml."""
+    import re
+
+    table = None
+    try:
+        with open("pyproject.toml", encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, 1):
+        header = re.match(r"\s*\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            table = header.group(1).replace('"', "").replace(" ", "")
+        elif table == "tool.medlint" and re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+            return number
+    return None
 
 
 def _run(args, conf: dict):
@@ -219,9 +280,9 @@ def _cmd_import(args) -> int:
 def _cmd_export(args) -> int:
     from medlint.errors import InputError
     from medlint.exporter import export_article
-    from medlint.records.store import find_articles, load_article
+    from medlint.records.store import load_article
 
-    folders = find_articles([args.path])
+    folders = _find_articles([args.path])
     if len(folders) != 1:
         raise InputError(f"expected one article, found {len(folders)}", args.path)
     loaded = load_article(folders[0])
@@ -420,10 +481,13 @@ def _render_report(fmt: str, document: dict) -> str:
 
 
 def _cmd_cache(args) -> int:
-    from medlint.cache import DEFAULT_DIR, clear
+    from medlint.cache import check_location, clear
 
-    root = _config().get("cache-dir", DEFAULT_DIR)
-    n = clear(root)
+    conf = _config()
+    root = _cache_dir(conf)
+    with _located(conf, "cache-dir"):
+        check_location(root, conf.get("paths") or [])
+        n = clear(root)
     print(f"medlint: removed {n} cache entr{'y' if n == 1 else 'ies'} from {root}")
     return EXIT_OK
 

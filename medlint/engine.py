@@ -143,8 +143,9 @@ def _field_value(record: Record, name: str):
     return getattr(record, name, None)
 
 
-def check_article(folder: str, options: Options) -> ArticleResult:
-    """Run the whole battery over one article folder."""
+def check_article(folder: str, options: Options, files=None) -> ArticleResult:
+    """Run the whole battery over one article folder (``files``: its bytes, as
+    records.store.read_folder read them; read here when not given)."""
     from medlint.checks.schema import SCHEMA_CHECK
     from medlint.records.store import load_article
     from medlint.registry import Context
@@ -152,7 +153,7 @@ def check_article(folder: str, options: Options) -> ArticleResult:
     slug = os.path.basename(os.path.normpath(folder))
     result = ArticleResult(folder=folder, slug=slug)
     try:
-        loaded = load_article(folder)
+        loaded = load_article(folder, files)
     except InputError as exc:
         result.error = str(InputError(exc.message, _rel(exc.path) if exc.path else None, exc.line, exc.column))
         return result
@@ -181,21 +182,23 @@ def check_article(folder: str, options: Options) -> ArticleResult:
                 result.findings.append(to_finding(info, hit, loaded.documents, slug, overrides))
     finally:
         article.release()
-    _apply_waivers(result, {c.id for c in checks}, options.today)
+    _apply_waivers(result, {c.id for c in checks}, options.today, loaded.files.data)
     return result
 
 
-def _apply_waivers(result: ArticleResult, enabled: set[str], today: _dt.date) -> None:
-    """Split the article's findings into open and waived (waivers.yaml beside the records)."""
+def _apply_waivers(result: ArticleResult, enabled: set[str], today: _dt.date, data: dict) -> None:
+    """Split the article's findings into open and waived (waivers.yaml beside the records;
+    ``data``: the article's files as read, name -> bytes)."""
     from medlint.records.store import WAIVERS_FILE
 
     findings = sorted(set(result.findings), key=Finding.sort_key)
-    if not os.path.isfile(os.path.join(result.folder, WAIVERS_FILE)):
+    raw = data.get(WAIVERS_FILE)
+    if raw is None and not os.path.isfile(os.path.join(result.folder, WAIVERS_FILE)):
         result.findings = findings  # most articles: no waivers, and no need to import medlint.waivers
         return
     from medlint.waivers import apply_waivers, expired_waivers, load_waivers
 
-    waivers = [w for w in load_waivers(result.folder) if not w.valid or w.check in enabled]
+    waivers = [w for w in load_waivers(result.folder, raw) if not w.valid or w.check in enabled]
     if not waivers:
         result.findings = findings
         return
@@ -242,12 +245,18 @@ def _check_cached(folder: str, options: Options, cache=None) -> ArticleResult:
         gc.collect()
     if cache is None:
         return check_article(folder, options)
-    key = cache.key(folder)
+    from medlint.records.store import read_folder
+
+    try:
+        files = read_folder(folder)  # read once: the key and the check see the same bytes
+    except InputError:
+        return check_article(folder, options)  # it reports why
+    key = cache.key(folder, files)
     if key is not None:
         hit = cache.get(key)
         if hit is not None:
             return hit
-    result = check_article(folder, options)
+    result = check_article(folder, options, files)
     if key is not None:
         cache.put(key, result)
     return result

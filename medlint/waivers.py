@@ -181,20 +181,22 @@ def parse_waivers(text: str, path: str, article: str) -> list[Waiver]:
     return out
 
 
-def load_waivers(folder: str) -> list[Waiver]:
-    """The waivers of one article folder (empty when it has no waivers.yaml)."""
+def load_waivers(folder: str, raw: bytes | None = None) -> list[Waiver]:
+    """The waivers of one article folder (empty when it has no waivers.yaml).
+
+    ``raw``: the bytes of its waivers.yaml, when already read (records.store.read_folder)."""
     from medlint.errors import InputError
     from medlint.records.store import WAIVERS_FILE
     from medlint.records.yamlio import read_text
 
     full = os.path.join(folder, WAIVERS_FILE)
-    if not os.path.isfile(full):
+    if raw is None and not os.path.isfile(full):
         return []
     rel = os.path.relpath(full)
     path = full if rel.startswith("..") else rel
     slug = os.path.basename(os.path.normpath(folder))
     try:
-        text = read_text(full)
+        text = read_text(full, raw)
     except InputError as exc:
         return [Waiver(article=slug, path=path, line=exc.line or 1, column=exc.column or 1, index=None,
                        errors=((exc.message, exc.line or 1, exc.column or 1),))]

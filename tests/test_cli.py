@@ -246,10 +246,12 @@ def test_streamed_json_equals_the_in_memory_document(tmp_path):
     assert json.loads(r.stdout)["summary"]["waived"] == 1
 
 
-def test_empty_run_streams_valid_json(tmp_path, capsys):
-    code, out, err = cli(["check", str(tmp_path), "--format", "json"], capsys)
-    doc = json.loads(out)
-    assert code == 0 and doc["findings"] == [] and doc["articles"] == [] and doc["summary"]["articles"] == 0
+def test_empty_shard_streams_valid_json(tmp_path, capsys):
+    copy_article(tmp_path / "only", "only")
+    docs = [json.loads(cli(["check", str(tmp_path), "--format", "json", "--shard", f"{k}/2", "--no-cache",
+                            "--today", "2026-11-24"], capsys)[1]) for k in (1, 2)]
+    empty = [d for d in docs if d["summary"]["articles"] == 0]
+    assert len(empty) == 1 and empty[0]["findings"] == [] and empty[0]["articles"] == []
 
 
 def test_fix_keeps_the_requested_format(tmp_path, capsys):

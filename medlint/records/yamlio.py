@@ -75,12 +75,14 @@ def escape_pointer(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def read_text(path: str | os.PathLike) -> str:
-    """Read a file as UTF-8 text, refusing binary, oversized and undecodable files."""
+def read_text(path: str | os.PathLike, raw: bytes | None = None) -> str:
+    """Read a file as UTF-8 text, refusing binary, oversized and undecodable files
+    (``raw``: its bytes, when the caller has read them already)."""
     p = str(path)
     try:
-        with open(p, "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
+        if raw is None:
+            with open(p, "rb") as fh:
+                raw = fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise InputError("is a directory, expected a file", p) from None
     except OSError as exc:
