@@ -202,9 +202,12 @@ def _cmd_import(args) -> int:
     from medlint.importer import import_file
 
     notes: list[str] = []
-    folder = import_file(args.file, out_dir=args.out, slug=args.slug, force=args.force, title=args.title, notes=notes)
-    for note in notes:  # what an earlier, interrupted import had left
-        print(f"medlint: {note}", file=sys.stderr)
+    try:
+        folder = import_file(args.file, out_dir=args.out, slug=args.slug, force=args.force, title=args.title,
+                             notes=notes)
+    finally:
+        for note in notes:  # what an earlier, interrupted import had left, and what was done about it
+            print(f"medlint: {note}", file=sys.stderr)
     print(folder)
     return EXIT_OK
 

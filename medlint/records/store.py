@@ -103,7 +103,7 @@ def _found_article(folder: str) -> str:
     """An article folder named directly: refused while an import of it was interrupted."""
     folder = os.path.normpath(folder)
     parent, slug = os.path.split(os.path.abspath(folder))
-    for path in swap_paths(os.path.dirname(folder), slug):
+    for path in reversed(swap_paths(os.path.dirname(folder), slug)):  # the article set aside first
         if os.path.lexists(path):
             raise leftover_error(path)
     return folder
@@ -111,10 +111,11 @@ def _found_article(folder: str) -> str:
 
 def _check_subfolders(dirpath: str, dirnames: list[str], root: str) -> None:
     """Leftovers of interrupted imports, and linked article folders leading out of ``root``."""
+    swaps = sorted((n for n in dirnames if SWAP_NAME.match(n)), key=lambda n: (not n.endswith("-old"), n))
+    if swaps:  # an article set aside first: it may be the only copy
+        raise leftover_error(os.path.join(dirpath, swaps[0]))
     for name in sorted(dirnames):
         path = os.path.join(dirpath, name)
-        if SWAP_NAME.match(name):
-            raise leftover_error(path)
         if not name.startswith(".") and os.path.islink(path) and not _inside(os.path.realpath(path), root) \
                 and is_article_folder(Path(path)):
             raise InputError(OUTSIDE_TREE, os.path.normpath(path), 1)
@@ -264,9 +265,15 @@ def write_article(out_dir: str, slug: str, files: dict[str, str], force: bool = 
         if os.path.lexists(target) and not force:
             raise InputError("article already exists (use --force to replace it)", target)
         os.makedirs(out_dir, exist_ok=True)
-        _swap_in(target, files, *swap_paths(out_dir, slug))
+        old = _swap_in(target, files, *swap_paths(out_dir, slug))
     except OSError as exc:
         raise WriteError.from_os(exc, target) from None
+    if old is not None:
+        try:
+            _remove(old, missing_ok=True)
+        except OSError as exc:  # the new article is in place: only the replaced copy is left over
+            if notes is not None:
+                notes.append(f"{old}: could not remove the replaced copy ({exc.strerror or exc}): delete this folder")
     return target
 
 
@@ -276,7 +283,8 @@ def swap_paths(out_dir: str, slug: str) -> tuple[str, str]:
     return (os.path.join(out_dir, f".{tag}.medlint-new"), os.path.join(out_dir, f".{tag}.medlint-old"))
 
 
-def _swap_in(target: str, files: dict[str, str], new: str, old: str) -> None:
+def _swap_in(target: str, files: dict[str, str], new: str, old: str) -> str | None:
+    """Build ``new`` and put it in ``target``'s place; returns the folder set aside, if any."""
     os.mkdir(new)
     try:
         for name, text in files.items():
@@ -287,10 +295,10 @@ def _swap_in(target: str, files: dict[str, str], new: str, old: str) -> None:
             os.rename(target, old)  # until the next rename the article lives at `old`
             os.rename(new, target)
             _sync(os.path.dirname(target) or ".")
-            _remove(old, missing_ok=True)
-        else:
-            os.rename(new, target)
+            return old
+        os.rename(new, target)
         _sync(os.path.dirname(target) or ".")
+        return None
     except BaseException:
         _undo(target, new, old)
         raise
