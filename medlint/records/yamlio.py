@@ -269,7 +269,10 @@ def _scalar(loader, event, located):
                 raise located(f"integer {_short(value)} is too large", event.start_mark)
             return number
         if tag == _FLOAT:
-            return loader.construct_yaml_float(node)
+            number = loader.construct_yaml_float(node)
+            if number != number or number in (float("inf"), float("-inf")):
+                raise located(f"{_short(value)} is not a finite number", event.start_mark)
+            return number
         if tag == _BOOL:
             return loader.construct_yaml_bool(node)
         if tag == _NULL:
