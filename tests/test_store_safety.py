@@ -465,3 +465,30 @@ def test_a_control_character_is_located(char, fixable, capsys):
     assert code == 2, err
     assert err == (f"medlint: {section}:{line}:{column}: invalid YAML: control character U+{ord(char):04X} is not "
                    "allowed (remove it, or write it as an escape in a double-quoted string)\n")
+
+
+@pytest.mark.parametrize("value", ["1.0e+400", ".inf", "-.Inf", ".nan"])
+def test_a_number_that_is_not_finite_is_located(value, fixable, capsys):
+    section = os.path.join(str(fixable), listing(fixable)[0])
+    with open(section, encoding="utf-8") as fh:
+        text = fh.read()
+    with open(section, "w", encoding="utf-8") as fh:
+        fh.write(text.replace("level: 1", f"level: {value}", 1))
+    line = text[: text.index("level: 1")].count("\n") + 1
+    code, out, err = run_cli(["check", str(fixable), "--no-cache"], capsys)
+    assert code == 2 and err == f"medlint: {section}:{line}:8: {value} is not a finite number\n", err
+
+
+def test_an_infinite_amount_stays_text_and_absurd_ratios_are_reported(tmp_path, capsys):
+    """Found by the import fuzz test: "999…9 mg" parsed to an infinite amount, and a ratio
+    of 1e305 kg to 1 mcg overflowed in DOS004."""
+    src = tmp_path / "d.txt"
+    src.write_text("Dosing\n\nDrug Therapies\n-\nIbuprofen " + "9" * 330 + " mg daily – pain.\n-\n"
+                   "Ibuprofen 1" + "0" * 305 + " kg daily – pain.\n-\nIbuprofen 1 mcg daily – pain.\n", encoding="utf-8")
+    code, out, err = run_cli(["import", str(src), "--out", str(tmp_path / "content")], capsys)
+    assert code == 0, err
+    loaded = store.load_article(out.strip())
+    items = [i for s in loaded.article.sections for i in s.items]
+    assert "9" * 330 in items[0].text and [len(i.doses) for i in items] == [0, 1, 1]
+    code, out, err = run_cli(["check", out.strip(), "--no-cache", "--select", "DOS004"], capsys)
+    assert code == 0 and "differs more than 1e308× from" in out, err
