@@ -103,7 +103,8 @@ def _found_article(folder: str) -> str:
     """An article folder named directly: refused while an import of it was interrupted."""
     folder = os.path.normpath(folder)
     parent, slug = os.path.split(os.path.abspath(folder))
-    for path in reversed(swap_paths(os.path.dirname(folder), slug)):  # the article set aside first
+    shown = os.path.dirname(folder) if os.path.basename(folder) == slug else parent  # "." names its parent
+    for path in reversed(swap_paths(shown, slug)):  # the article set aside first
         if os.path.lexists(path):
             raise leftover_error(path)
     return folder
@@ -150,14 +151,17 @@ def guard_article(folder: str) -> None:
     The content tree is the folder holding the article folder (e.g. ``content/``):
     a link to a file or folder inside it is followed as any other path.
     """
-    root = os.path.realpath(os.path.dirname(os.path.abspath(folder)))
-    if os.path.islink(folder) and not _inside(os.path.realpath(folder), root):
-        raise InputError(OUTSIDE_TREE, folder, 1)
+    linked = os.path.islink(folder)
     try:
         with os.scandir(folder) as entries:
             links = sorted(e.path for e in entries if e.is_symlink() and e.name.endswith((".yaml", ".yml")))
     except OSError as exc:
         raise InputError(f"cannot read folder: {exc.strerror or exc}", folder) from None
+    if not linked and not links:
+        return  # the usual case: no link to follow, nothing to resolve
+    root = os.path.realpath(os.path.dirname(os.path.abspath(folder)))
+    if linked and not _inside(os.path.realpath(folder), root):
+        raise InputError(OUTSIDE_TREE, folder, 1)
     for path in links:
         if not _inside(os.path.realpath(path), root):
             raise InputError(OUTSIDE_TREE, path, 1)
