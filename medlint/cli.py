@@ -272,7 +272,13 @@ class _Progress:
 def _cmd_import(args) -> int:
     from medlint.importer import import_file
 
-    folder = import_file(args.file, out_dir=args.out, slug=args.slug, force=args.force, title=args.title)
+    notes: list[str] = []
+    try:
+        folder = import_file(args.file, out_dir=args.out, slug=args.slug, force=args.force, title=args.title,
+                             notes=notes)
+    finally:
+        for note in notes:  # what an earlier, interrupted import had left, and what was done about it
+            _say(f"medlint: {note}", sys.stderr)
     _say(folder)
     return EXIT_OK
 
@@ -447,12 +453,21 @@ def _cmd_report(args) -> int:
         if path == "-":
             sys.stdout.write(text)
         else:
-            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            _make_folder(os.path.dirname(path) or ".", path)
             atomic_write(path, text)
             _say(path)
     for err in errors:
         _say(f"medlint: {err}", sys.stderr)
     return EXIT_INPUT if errors else EXIT_OK
+
+
+def _make_folder(folder: str, path: str) -> None:
+    from medlint.errors import WriteError
+
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise WriteError.from_os(exc, path) from None
 
 
 def _report_outputs(args, conf) -> list[tuple[str, str]]:
@@ -547,7 +562,9 @@ def main(argv: list[str] | None = None) -> int:
     collector_was_on = gc.isenabled()
     gc.disable()
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not after the exit code is chosen
+        return code
     except InputError as exc:
         _say(f"medlint: {exc}", sys.stderr)
         return EXIT_INPUT
@@ -563,6 +580,9 @@ def main(argv: list[str] | None = None) -> int:
         except Exception:
             pass
         return EXIT_OK
+    except OSError as exc:  # the environment: a full disk, an unwritable stream or folder
+        print(f"medlint: {_os_error(exc)}", file=sys.stderr)
+        return EXIT_INPUT
     except Exception as exc:  # a bug: one line, no traceback unless asked for
         if os.environ.get("MEDLINT_DEBUG"):
             raise
@@ -572,6 +592,14 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if collector_was_on:
             gc.enable()
+
+
+def _os_error(exc: OSError) -> str:
+    """One line for a failure of the file system that no command turned into an InputError."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:  # every file medlint writes is named: what is left is standard output
+        return f"cannot write standard output: {reason}"
+    return f"{exc.filename}: {reason}"
 
 
 def _child_processes() -> bool:

@@ -26,3 +26,24 @@ class InputError(Exception):
                     where += f":{self.column}"
             where += ": "
         return f"{where}{self.message}"
+
+
+class WriteError(InputError):
+    """A file or folder that could not be written (read-only, full disk, name too long, ...).
+
+    Rendered as ``cannot write <path>: <reason>``; exit code 2 like any unusable input.
+    """
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(reason, path)
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.message))
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.message}"
+
+    @classmethod
+    def from_os(cls, exc: OSError, path: str) -> "WriteError":
+        """The error for ``exc``, naming ``path`` (the file the user asked for)."""
+        return cls(path, exc.strerror or str(exc))

@@ -416,7 +416,9 @@ def inconsistent_dose(article, ctx):
                 a, b = q.to(prev_q.units).magnitude, prev_q.magnitude
                 if min(a, b) <= 0 or max(a, b) / min(a, b) < factor:
                     continue
-                problem = f"differs {_units.format_number(round(max(a, b) / min(a, b)))}× from"
+                ratio = max(a, b) / min(a, b)  # may overflow to infinity for absurd amounts
+                times = _units.format_number(round(ratio)) if ratio < float("inf") else "more than 1e308"
+                problem = f"differs {times}× from"
             yield _hit(record, field, dose,
                        f"\"{dose.text}\" ({shown}) {problem} \"{prev_text}\" ({prev_shown}) for {key} earlier in "
                        "the article.",

@@ -9,8 +9,11 @@ from medlint.records.yamlio import read_text
 
 
 def import_file(source: str, out_dir: str = "content", slug: str | None = None, force: bool = False,
-                title: str | None = None) -> str:
-    """Import ``source`` into ``out_dir/<slug>/``; returns the folder written."""
+                title: str | None = None, notes: list[str] | None = None) -> str:
+    """Import ``source`` into ``out_dir/<slug>/``; returns the folder written.
+
+    What was set right of an earlier, interrupted import is appended to ``notes``.
+    """
     from medlint.importer.decompose import _default_dose_parser, decompose
     from medlint.records.store import _slugify, article_files, write_article
     from medlint.records.validate import validate
@@ -41,4 +44,4 @@ def import_file(source: str, out_dir: str = "content", slug: str | None = None, 
         if problems:
             v = problems[0]
             raise InputError(f"internal error: imported record {name} is invalid: {v.message}", source)
-    return write_article(out_dir, slug, files, force=force)
+    return write_article(out_dir, slug, files, force=force, notes=notes)

@@ -363,6 +363,18 @@ def _default_dose_parser():
         return None
 
     def parse(text: str) -> list[dict]:
-        return [d.to_record() for d in parse_doses(text)]
+        records = (d.to_record() for d in parse_doses(text))
+        return [r for r in records if _finite(r)]  # "1e999 mg" stays text: no record holds an infinity
 
     return parse
+
+
+def _finite(value) -> bool:
+    """True when every number in a record mapping is finite (what the loader accepts)."""
+    if isinstance(value, float):
+        return value == value and value not in (float("inf"), float("-inf"))
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_finite(v) for v in value)
+    return True

@@ -1,27 +1,42 @@
 """Articles on disk: find them, load and validate them, write them atomically.
 
 An article is a folder ``<slug>/`` holding ``article.yaml`` (metadata) and one
-file per section, ``NNN-<heading-slug>.yaml``, read in file-name order.
+file per section, ``NNN-<heading-slug>.yaml`` (three digits or more), read in the
+order of their numbers.
+
+Safety on disk:
+
+* a record that is a symbolic link leading out of the content tree (the folder
+  holding the article folder) is refused before anything is read
+  (:func:`guard_article`);
+* :func:`write_article` replaces an article so that at every instant either the
+  old or the new folder is complete, under a marked name while it is set aside;
+  an interrupted swap is undone by the next import (:func:`recover_import`) and
+  reported by :func:`find_articles` meanwhile.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medlint.errors import InputError
+from medlint.errors import InputError, WriteError
 from medlint.records.model import Article, build_section
 from medlint.records.validate import SchemaViolation, validate
 from medlint.records.yamlio import MAX_BYTES, Document, atomic_write, dump_yaml, load_yaml, read_text
 
 ARTICLE_FILE = "article.yaml"
 WAIVERS_FILE = "waivers.yaml"  #: an article's accepted findings (medlint.waivers)
-SECTION_FILE = re.compile(r"^\d{3}-[a-z0-9][a-z0-9-]*\.yaml$")
+SECTION_FILE = re.compile(r"^\d{3,}-[a-z0-9][a-z0-9-]*\.yaml$")
+OUTSIDE_TREE = "symlink to outside the content tree"
+#: The marked names of an import in progress: ``.<slug>.medlint-new`` (being built)
+#: and ``.<slug>.medlint-old`` (the article it replaces, while set aside).
+SWAP_NAME = re.compile(r"^\.(?P<tag>[a-z0-9-]+)\.medlint-(?P<kind>new|old)$")
 #: Other YAML files an article folder may hold, by name -> schema.
 EXTRA_FILES: dict[str, str] = {WAIVERS_FILE: "waivers"}
 
@@ -60,6 +75,8 @@ def find_articles(paths: list[str]) -> list[str]:
 
     A path may be an article folder, a folder of article folders (searched
     recursively, hidden folders skipped), or a file inside an article folder.
+    A leftover of an interrupted import beside an article, or a linked article
+    folder leading out of the tree, stops the run (InputError, exit 2).
     """
     found: set[str] = set()
     for raw in paths:
@@ -68,12 +85,14 @@ def find_articles(paths: list[str]) -> list[str]:
             parent = p.parent
             if not is_article_folder(parent):
                 raise InputError("not inside an article folder (no article.yaml beside it)", raw)
-            found.add(os.path.normpath(str(parent)))
+            found.add(_found_article(str(parent)))
             continue
         if is_article_folder(p):
-            found.add(os.path.normpath(str(p)))
+            found.add(_found_article(str(p)))
             continue
+        root = os.path.realpath(p)
         for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
+            _check_subfolders(dirpath, dirnames, root)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             if ARTICLE_FILE in filenames:
                 found.add(os.path.normpath(dirpath))
@@ -81,9 +100,84 @@ def find_articles(paths: list[str]) -> list[str]:
     return sorted(found)
 
 
+def _found_article(folder: str) -> str:
+    """An article folder named directly: refused while an import of it was interrupted."""
+    folder = os.path.normpath(folder)
+    parent, slug = os.path.split(os.path.abspath(folder))
+    shown = os.path.dirname(folder) if os.path.basename(folder) == slug else parent  # "." names its parent
+    for path in reversed(swap_paths(shown, slug)):  # the article set aside first
+        if os.path.lexists(path):
+            raise leftover_error(path)
+    return folder
+
+
+def _check_subfolders(dirpath: str, dirnames: list[str], root: str) -> None:
+    """Leftovers of interrupted imports, and linked article folders leading out of ``root``."""
+    swaps = sorted((n for n in dirnames if SWAP_NAME.match(n)), key=lambda n: (not n.endswith("-old"), n))
+    if swaps:  # an article set aside first: it may be the only copy
+        raise leftover_error(os.path.join(dirpath, swaps[0]))
+    for name in sorted(dirnames):
+        path = os.path.join(dirpath, name)
+        if not name.startswith(".") and os.path.islink(path) and not _inside(os.path.realpath(path), root) \
+                and is_article_folder(Path(path)):
+            raise InputError(OUTSIDE_TREE, os.path.normpath(path), 1)
+
+
+def leftover_error(path: str) -> InputError:
+    """What a marked folder left by an interrupted import is, and what to do about it."""
+    path = os.path.normpath(path)
+    folder, name = os.path.split(path)
+    m = SWAP_NAME.match(name)
+    slug = m["tag"]
+    target = os.path.join(folder, slug)
+    if m["kind"] == "new":
+        what = f"a partly written article left by an interrupted `medlint import` of {slug}: delete this folder"
+    elif os.path.lexists(target):
+        what = (f"the replaced copy of {slug} left by an interrupted `medlint import --force` "
+                f"({target} holds the new article): delete this folder")
+    else:
+        what = (f"the article {slug}, set aside by an interrupted `medlint import --force`: "
+                f"rename this folder back to {target}")
+    return InputError(f"{what} (the next `medlint import` of it does this itself)", path)
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def guard_article(folder: str) -> None:
+    """Refuse an article whose folder or YAML files are symbolic links leading out
+    of the content tree, before anything in them is read.
+
+    The content tree is the folder holding the article folder (e.g. ``content/``):
+    a link to a file or folder inside it is followed as any other path.
+    """
+    linked = os.path.islink(folder)
+    try:
+        with os.scandir(folder) as entries:
+            links = sorted(e.path for e in entries if e.is_symlink() and e.name.endswith((".yaml", ".yml")))
+    except OSError as exc:
+        raise InputError(f"cannot read folder: {exc.strerror or exc}", folder) from None
+    if not linked and not links:
+        return  # the usual case: no link to follow, nothing to resolve
+    root = os.path.realpath(os.path.dirname(os.path.abspath(folder)))
+    if linked and not _inside(os.path.realpath(folder), root):
+        raise InputError(OUTSIDE_TREE, folder, 1)
+    for path in links:
+        if not _inside(os.path.realpath(path), root):
+            raise InputError(OUTSIDE_TREE, path, 1)
+
+
 def section_files(folder: str, names: list[str] | None = None) -> list[str]:
-    """The section files of ``folder`` in reading order (``names``: its listing, when already read)."""
-    return sorted(n for n in (os.listdir(folder) if names is None else names) if SECTION_FILE.match(n))
+    """The section files' names in reading order: by number (any number of digits), then name
+    (``names``: the folder's listing, when already read)."""
+    listing = os.listdir(folder) if names is None else names
+    return sorted((n for n in listing if SECTION_FILE.match(n)), key=_section_order)
+
+
+def _section_order(name: str) -> tuple:
+    number = name.split("-", 1)[0].lstrip("0")
+    return (len(number), number, name)  # numeric order without int() (a name may have 5,000 digits)
 
 
 @dataclass
@@ -158,6 +252,7 @@ def load_article(folder: str, files: FolderFiles | None = None) -> LoadedArticle
     collected; the model is built only when every file is valid.
     """
     folder = os.path.normpath(folder)
+    guard_article(folder)
     slug = os.path.basename(folder)
     if files is None:
         files = read_folder(folder)
@@ -203,12 +298,13 @@ def article_files(meta: dict, sections: list[dict]) -> dict[str, str]:
     """File name -> YAML text for an article (metadata and section mappings)."""
     files = {ARTICLE_FILE: dump_yaml(meta, "# yaml-language-server: $schema=../../schema/article.schema.json\n")}
     used: set[str] = set()
+    width = max(3, len(str(len(sections) * 10)))  # every number as wide as the last one
     for i, sec in enumerate(sections):
         base = _slugify(sec.get("heading") or sec.get("kind") or "section")[:48].strip("-") or "section"
-        name = f"{(i + 1) * 10:03d}-{base}.yaml"
+        name = f"{(i + 1) * 10:0{width}d}-{base}.yaml"
         n = 2
         while name in used:
-            name = f"{(i + 1) * 10:03d}-{base}-{n}.yaml"
+            name = f"{(i + 1) * 10:0{width}d}-{base}-{n}.yaml"
             n += 1
         used.add(name)
         files[name] = dump_yaml(sec, "# yaml-language-server: $schema=../../schema/section.schema.json\n")
@@ -223,43 +319,129 @@ def _slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def write_article(out_dir: str, slug: str, files: dict[str, str], force: bool = False) -> str:
-    """Write an article folder atomically: build it beside the target, then rename.
+def write_article(out_dir: str, slug: str, files: dict[str, str], force: bool = False,
+                  notes: list[str] | None = None) -> str:
+    """Write an article folder atomically; returns its path.
 
-    Without ``force`` an existing article is never touched. With ``force`` the old
-    folder is swapped out only once the new one is complete.
+    The new folder is built complete beside the target (``.<slug>.medlint-new``) and
+    renamed into place. Without ``force`` an existing article is never touched. With
+    ``force`` the old folder is first renamed aside (``.<slug>.medlint-old``), then the
+    new one in, then the old one removed: at every instant one complete article is on
+    disk. A failure undoes what it can; a kill leaves the marked folders, which the
+    next call sets right first (what it did is appended to ``notes``). A failure of
+    the file system is a WriteError naming the article folder.
     """
     target = os.path.join(out_dir, slug)
-    if os.path.lexists(target) and not force:
-        raise InputError("article already exists (use --force to replace it)", target)
-    os.makedirs(out_dir, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=f".{slug}.", suffix=".tmp", dir=out_dir)
+    try:
+        done = recover_import(out_dir, slug)
+        if notes is not None:
+            notes.extend(done)
+        if os.path.lexists(target) and not force:
+            raise InputError("article already exists (use --force to replace it)", target)
+        os.makedirs(out_dir, exist_ok=True)
+        old = _swap_in(target, files, *swap_paths(out_dir, slug))
+    except OSError as exc:
+        raise WriteError.from_os(exc, target) from None
+    if old is not None:
+        try:
+            _remove(old, missing_ok=True)
+        except OSError as exc:  # the new article is in place: only the replaced copy is left over
+            if notes is not None:
+                notes.append(f"{old}: could not remove the replaced copy ({exc.strerror or exc}): delete this folder")
+    return target
+
+
+def swap_paths(out_dir: str, slug: str) -> tuple[str, str]:
+    """The marked names beside ``out_dir/slug`` while it is written: (new, old)."""
+    tag = slug if len(slug) <= 200 else f"{slug[:180]}-{hashlib.sha256(slug.encode()).hexdigest()[:16]}"
+    return (os.path.join(out_dir, f".{tag}.medlint-new"), os.path.join(out_dir, f".{tag}.medlint-old"))
+
+
+def _swap_in(target: str, files: dict[str, str], new: str, old: str) -> str | None:
+    """Build ``new`` and put it in ``target``'s place; returns the folder set aside, if any."""
+    os.mkdir(new)
     try:
         for name, text in files.items():
-            with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.chmod(tmp, 0o755)
+            _write_file(os.path.join(new, name), text)
+        os.chmod(new, 0o755)
+        _sync(new)
         if os.path.lexists(target):
-            old = tempfile.mkdtemp(prefix=f".{slug}.", suffix=".old", dir=out_dir)
-            os.rmdir(old)
-            os.rename(target, old)
-            try:
-                os.rename(tmp, target)
-            except BaseException:
-                os.rename(old, target)
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.rename(tmp, target)
+            os.rename(target, old)  # until the next rename the article lives at `old`
+            os.rename(new, target)
+            _sync(os.path.dirname(target) or ".")
+            return old
+        os.rename(new, target)
+        _sync(os.path.dirname(target) or ".")
+        return None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _undo(target, new, old)
         raise
-    return target
+
+
+def _undo(target: str, new: str, old: str) -> None:
+    """After a failure inside _swap_in: the old article back in place, the new build gone."""
+    try:
+        if os.path.lexists(old) and not os.path.lexists(target):
+            os.rename(old, target)
+        _remove(new, missing_ok=True)
+    except OSError:
+        pass  # what is left is marked: the next import sets it right, a check reports it
+
+
+def recover_import(out_dir: str, slug: str) -> list[str]:
+    """Set right what an interrupted import of ``slug`` left in ``out_dir``; returns what was done.
+
+    The article set aside is renamed back when the article is missing; otherwise it
+    is the replaced copy and is removed, as is a partly built new folder.
+    """
+    target = os.path.join(out_dir, slug)
+    new, old = swap_paths(out_dir, slug)
+    done = []
+    if os.path.lexists(old):
+        if os.path.lexists(target):
+            _remove(old)
+            done.append(f"{old}: removed the replaced copy left by an interrupted `medlint import --force`")
+        else:
+            os.rename(old, target)
+            _sync(out_dir)
+            done.append(f"{target}: restored from {old}, where an interrupted `medlint import --force` had set it aside")
+    if os.path.lexists(new):
+        _remove(new)
+        done.append(f"{new}: removed the partly written article left by an interrupted `medlint import`")
+    return done
+
+
+def _write_file(path: str, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _remove(path: str, missing_ok: bool = False) -> None:
+    if missing_ok and not os.path.lexists(path):
+        return
+    if os.path.islink(path) or not os.path.isdir(path):
+        os.unlink(path)
+    else:
+        shutil.rmtree(path)
+
+
+def _sync(folder: str) -> None:
+    """Make a folder's renames durable (where the platform allows it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 __all__ = [
     "ARTICLE_FILE", "LoadedArticle", "find_articles", "load_article", "write_article",
-    "article_files", "atomic_write",
+    "article_files", "atomic_write", "guard_article", "recover_import",
 ]

@@ -18,11 +18,10 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 
-from medlint.errors import InputError
+from medlint.errors import InputError, WriteError
 
 try:  # libyaml: fast and safe
     _Loader = yaml.CSafeLoader
@@ -33,6 +32,9 @@ except AttributeError:  # pragma: no cover - pure-Python fallback
 
 MAX_DEPTH = 64
 MAX_BYTES = 8 * 1024 * 1024
+#: Integers wider than a float can hold (~308 decimal digits) are refused where they
+#: are read: no record needs one, and a check or message would fail on it later.
+MAX_INT_BITS = 1023
 
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -119,6 +121,8 @@ def load_yaml(path: str | os.PathLike, text: str | None = None) -> Document:
         problem = exc.problem or exc.context or "invalid YAML"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise InputError(f"invalid YAML: {problem}", p, line, col) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, p) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", p) from None
     finally:
@@ -126,6 +130,20 @@ def load_yaml(path: str | os.PathLike, text: str | None = None) -> Document:
     if doc.data is None:
         raise InputError("empty document, expected a YAML mapping", p, 1)
     return doc
+
+
+def _reader_error(exc, text: str, path: str) -> InputError:
+    """A character YAML does not allow (a control character), located at its first occurrence."""
+    code = exc.character
+    if not isinstance(code, int):
+        return InputError(f"invalid YAML: {exc.reason}", path)
+    offset = text.find(chr(code))  # the reader stops at the first forbidden character
+    if offset < 0:
+        return InputError(f"invalid YAML: character U+{code:04X} is not allowed", path)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return InputError(f"invalid YAML: control character U+{code:04X} is not allowed "
+                      "(remove it, or write it as an escape in a double-quoted string)", path, line, column)
 
 
 def _build(loader, doc: Document):
@@ -248,16 +266,26 @@ def _scalar(loader, event, located):
     node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
     try:
         if tag == _INT:
-            return loader.construct_yaml_int(node)
+            number = loader.construct_yaml_int(node)
+            if number.bit_length() > MAX_INT_BITS:
+                raise located(f"integer {_short(value)} is too large", event.start_mark)
+            return number
         if tag == _FLOAT:
-            return loader.construct_yaml_float(node)
+            number = loader.construct_yaml_float(node)
+            if number != number or number in (float("inf"), float("-inf")):
+                raise located(f"{_short(value)} is not a finite number", event.start_mark)
+            return number
         if tag == _BOOL:
             return loader.construct_yaml_bool(node)
         if tag == _NULL:
             return None
     except (ValueError, yaml.YAMLError):
-        raise located(f"cannot read {value!r} as {tag.rsplit(':', 1)[-1]}", event.start_mark) from None
+        raise located(f"cannot read {_short(value)!r} as {tag.rsplit(':', 1)[-1]}", event.start_mark) from None
     return value  # pragma: no cover
+
+
+def _short(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else f"{value[:limit]}… ({len(value)} characters)"
 
 
 # ---------------------------------------------------------------------------
@@ -292,10 +320,18 @@ def dump_yaml(data, header: str = "") -> str:
 
 
 def atomic_write(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    """Write ``text`` to ``path`` via a temporary file beside it and a rename.
+
+    A symbolic link is written through: its target gets the new text and the link
+    stays a link. Any failure of the file system (a read-only folder, a full disk,
+    a name too long) removes the temporary file and raises WriteError naming ``path``.
+    """
+    shown = str(path)
+    target = os.path.realpath(shown) if os.path.islink(shown) else shown
+    folder, name = os.path.split(target)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name[:64]}.", suffix=".tmp", dir=folder or ".")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -306,9 +342,18 @@ def atomic_write(path: str | os.PathLike, text: str) -> None:
             mode = 0o644
         os.chmod(tmp, mode)
         os.replace(tmp, target)
+    except OSError as exc:
+        _discard(tmp)
+        raise WriteError.from_os(exc, shown) from None
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _discard(tmp)
         raise
+
+
+def _discard(tmp: str | None) -> None:
+    if tmp is None:
+        return
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
