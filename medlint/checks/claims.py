@@ -42,7 +42,7 @@ _BRACKET = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
 # surname (not an all-caps acronym such as "DHA 2000 mg") and a year that is
 # not an amount.
 _AUTHOR_YEAR = re.compile(
-    r"\b([A-Z][a-z][A-Za-z'’-]*)(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][a-z][A-Za-z'’-]*))?,?\s+\(?((?:19|20)\d{2})[a-z]?\b"
+    r"\b([A-Z][a-z][A-Za-z'’-]{0,40})(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][a-z][A-Za-z'’-]{0,40}))?,?\s+\(?((?:19|20)\d{2})[a-z]?\b"
     r"(?![.,]\d)(?!\s*(?:[–-]\s*\d+\s*)?(?:mg|g|µg|μg|mcg|IU|mL|ml|units?|cells|kg|mm|cm)\b)")
 # A sentence ends at . ! ? followed by space and a capital, digit, quote or
 # comparison sign; not after common abbreviations, and not before a bracketed

@@ -464,7 +464,7 @@ _UNIT_RE = _lazy(
     r"(?P<sp>[ ]{0,2}|-)(?P<u>international units?|per cent|%|°"
     r"|[A-Za-zµ]+)(?![A-Za-zµ])"
 )
-_SEP_RE = _lazy(r"(?P<pre>[ ]*)(?P<sep>-|to)(?P<post>[ ]*)(?=[\d.])", re.I)
+_SEP_RE = _lazy(r"(?<![ ])(?P<pre>[ ]*)(?P<sep>-|to)(?P<post>[ ]*)(?=[\d.])", re.I)
 
 # words that can follow a number without being its unit
 _STOP_WORDS = frozenset("""
@@ -475,15 +475,15 @@ oral x is are was be day-old mg/kg after before until over under about approxima
 """.split())
 
 _PER_DAY_RE = _lazy(
-    r"(?P<q>[ ]+(?:elemental|total|base|daily))?"
+    r"(?<![ ])(?P<q>[ ]+(?:elemental|total|base|daily))?"
     r"(?P<per>[ ]?/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)(?![A-Za-z])"
     r"|[ ]+(?:per|a|each|every)[ ]+day(?![A-Za-z])"
     r"|[ ]+daily[ ]+total(?![A-Za-z])"
     r"|[ ]+(?:per|in|every)[ ]+24[ ]?h(?:ours?|rs?)?(?![A-Za-z]))",
     re.I,
 )
-_PER_KG_RE = _lazy(r"[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z])", re.I)
-_PER_DOSE_RE = _lazy(r"[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z])", re.I)
+_PER_KG_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z]))", re.I)
+_PER_DOSE_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z]))", re.I)
 _CONC_RE = _lazy(r"[ ]?/[ ]?(?P<d>mL|ml|L|g|tab(?:let)?|cap(?:sule)?|actuation|puff|spray|drop)(?![A-Za-z])")
 
 _WORD_NUM = {
@@ -631,10 +631,10 @@ _MAX_PREFIX = (
 )
 _MAX_HEAD_RE = _lazy(rf"(?<![A-Za-z])(?P<pre>{_MAX_PREFIX})[ ]*:?[ ]*", re.I)
 _MAX_PERDAY_RE = _lazy(
-    r"[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
+    r"(?<![ ])[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
     r"|(?:in|per|every)[ ]+(?:any[ ]+)?(?:24|twenty-four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
     r"|in[ ]+(?:a|one)[ ]+day)(?![A-Za-z])", re.I)
-_MAX_PERDOSE_RE = _lazy(r"[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
+_MAX_PERDOSE_RE = _lazy(r"(?<![ ])[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
 _MAX_DOSES_RE = _lazy(
     rf"(?P<n>{_N})[ ]+(?:doses|dose|times|applications|administrations|injections)"
     r"(?P<per>[ ]*(?:/[ ]?day|(?:per|a|each)[ ]+day|daily|in[ ]+24[ ]?h(?:ours?)?|per[ ]+24[ ]?h(?:ours?)?))?(?![A-Za-z])",
@@ -656,8 +656,8 @@ _SUBSTANCE_STRIP_LEAD = _lazy(
     r"^(?:(?:oral|epidural|intravenous|iv|topical|intradiscal|subcutaneous|transdermal|inhaled"
     r"|intramuscular|im)\b[ ]*)+", re.I)
 _SUBSTANCE_STRIP_TAIL = _lazy(
-    r"(?:[ ]+(?:burst|taper|sr|er|xr|xl|cr|dr|ir|la|mr|cream|gel|patch|ointment|injection|infusion"
-    r"|dose[- ]?pack|tablets?|capsules?|extended-release|sustained-release|oral|iv))+$", re.I)
+    r"(?<![ ])(?:[ ]+(?:burst|taper|sr|er|xr|xl|cr|dr|ir|la|mr|cream|gel|patch|ointment|injection|infusion"
+    r"|dose[- ]?pack|tablets?|capsules?|extended-release|sustained-release|oral|iv)){1,8}$", re.I)
 _SUBSTANCE_VERBS = {"take", "give", "use", "apply", "inject", "start", "begin", "try", "consider",
                     "add", "then", "increase", "titrate", "max", "maximum", "up", "do", "not", "at", "the"}
 
