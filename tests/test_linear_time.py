@@ -13,6 +13,8 @@ import re
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
 from medlint.records.validate import _registry, _schema_id
@@ -148,3 +150,31 @@ def test_a_quadratic_pattern_fails_the_bounds():
     rx = re.compile(r"\d+(?:[.,]\d+)?\s*%")
     small, big = _time(rx, pathological(SMALL // 2, "")), _time(rx, pathological(BIG // 5, ""))
     assert big > GROWTH * small / 2
+
+
+# --------------------------------------------------------------------------
+# DOS004 compares a dose with a summary of the earlier ones, not with each
+
+
+def _first_conflict_by_scan(entries, record, q, multi, factor):
+    from medlint.checks.dosing import _conflicts
+
+    return next(((pq, s, t) for r, pq, s, t in entries if r is not record and _conflicts(q, pq, multi, factor)), None)
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from([1, 5, 10, 100, 1000, 0]),
+                          st.sampled_from(["mg", "g", "mcg", "mL"])), max_size=25),
+       st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_dos004_summary_finds_what_a_scan_finds(doses, multi):
+    from medlint.checks.dosing import _Seen
+    from medlint.doses import units
+
+    records = [object() for _ in range(4)]
+    seen, entries = _Seen(100), []
+    for r, amount, unit in sorted(doses, key=lambda d: d[0]):  # a record's doses come together
+        q = units.quantity(float(amount), unit)
+        expected = _first_conflict_by_scan(entries, records[r], q, multi, 100)
+        assert seen.first_conflict(records[r], q, multi) == expected
+        seen.add(records[r], q, f"{amount} {unit}", f"{amount} {unit}")
+        entries.append((records[r], q, f"{amount} {unit}", f"{amount} {unit}"))

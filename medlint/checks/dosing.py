@@ -393,7 +393,7 @@ def inconsistent_dose(article, ctx):
     """
     data = ctx.data("dosing")
     factor = data["inconsistency_factor"]
-    seen: dict[str, list] = {}
+    seen: dict[str, _Seen] = {}
     for record, field, dose in all_doses(article):
         c = ceiling_for(dose, data)
         key = c["name"] if c else dose.substance_key
@@ -403,23 +403,86 @@ def inconsistent_dose(article, ctx):
         if comp is None:
             continue
         q, shown = comp
-        multi = bool(c and c.get("also_per_day"))
-        for prev_record, prev_q, prev_shown, prev_text in seen.get(key, []):
-            if prev_record is record:
-                continue
-            same = _same_dim(q, prev_q)
-            if not same:
-                if multi:
-                    continue
+        known = seen.setdefault(key, _Seen(factor))
+        prev = known.first_conflict(record, q, bool(c and c.get("also_per_day")))
+        if prev is not None:
+            prev_q, prev_shown, prev_text = prev
+            if not _same_dim(q, prev_q):
                 problem = "is in a different dimension from"
             else:
                 a, b = q.to(prev_q.units).magnitude, prev_q.magnitude
-                if min(a, b) <= 0 or max(a, b) / min(a, b) < factor:
-                    continue
                 problem = f"differs {_units.format_number(round(max(a, b) / min(a, b)))}× from"
             yield _hit(record, field, dose,
                        f"\"{dose.text}\" ({shown}) {problem} \"{prev_text}\" ({prev_shown}) for {key} earlier in "
                        "the article.",
                        f"Check the source and use one amount and unit for {key} throughout.")
-            break
-        seen.setdefault(key, []).append((record, q, shown, dose.text))
+        known.add(record, q, shown, dose.text)
+
+
+def _conflicts(q, prev_q, multi: bool, factor: float) -> bool:
+    """DOS004's rule for two doses of one substance: other dimensions (unless the data
+    allows two), or amounts ``factor`` or more apart."""
+    if not _same_dim(q, prev_q):
+        return not multi
+    a, b = q.to(prev_q.units).magnitude, prev_q.magnitude
+    return min(a, b) > 0 and max(a, b) / min(a, b) >= factor
+
+
+class _Seen:
+    """The doses of one substance met so far in an article, for DOS004.
+
+    A dose is compared with the doses of earlier records (those of its own record
+    come last and are skipped). Rather than with each of them, it is compared with
+    the few that can be the first it conflicts with: the first dose of every other
+    dimension, and the first doses that were the smallest or largest so far in its
+    own dimension. The candidate that comes first is checked with the rule itself;
+    a rounding doubt at the factor's edge falls back to the plain scan."""
+
+    def __init__(self, factor: float) -> None:
+        self.factor = factor
+        self.entries: list[tuple] = []     # (record, q, shown, text, dimension, base magnitude)
+        self.merged = 0                    # entries[:merged] are in the summaries below
+        self.first: dict = {}              # dimension -> index of its first dose
+        self.lows: dict = {}               # dimension -> [(-magnitude, index)], each a new minimum
+        self.highs: dict = {}              # dimension -> [(magnitude, index)], each a new maximum
+
+    def add(self, record, q, shown: str, text: str) -> None:
+        base = q.to_base_units().magnitude
+        self.entries.append((record, q, shown, text, q.dimensionality, base))
+
+    def _merge(self, record) -> None:
+        """Fold in the entries of records before ``record``."""
+        end = len(self.entries)
+        while end > self.merged and self.entries[end - 1][0] is record:
+            end -= 1
+        for i in range(self.merged, end):
+            dim, m = self.entries[i][4], self.entries[i][5]
+            self.first.setdefault(dim, i)
+            if m > 0:
+                lows, highs = self.lows.setdefault(dim, []), self.highs.setdefault(dim, [])
+                if not lows or -m > lows[-1][0]:
+                    lows.append((-m, i))
+                if not highs or m > highs[-1][0]:
+                    highs.append((m, i))
+        self.merged = end
+
+    def first_conflict(self, record, q, multi: bool):
+        """(q, shown, text) of the first dose of an earlier record that ``q`` conflicts with, or None."""
+        import bisect
+
+        self._merge(record)
+        dim, a = q.dimensionality, q.to_base_units().magnitude
+        found = [] if multi else [i for d, i in self.first.items() if d != dim]
+        if a > 0:
+            slack = 1 + 1e-9
+            lows, highs = self.lows.get(dim, []), self.highs.get(dim, [])
+            k = bisect.bisect_left(lows, (-a / self.factor * slack, -1))
+            found += [lows[k][1]] if k < len(lows) else []
+            k = bisect.bisect_left(highs, (a * self.factor / slack, -1))
+            found += [highs[k][1]] if k < len(highs) else []
+        if not found:
+            return None
+        first = self.entries[min(found)]
+        if not _conflicts(q, first[1], multi, self.factor):  # at the edge of the factor: scan
+            first = next((e for e in self.entries[:self.merged] if _conflicts(q, e[1], multi, self.factor)), None)
+        return first[1:4] if first is not None else None
