@@ -8,6 +8,7 @@ Ceilings and the completeness rules live in ``checks/dosing.yaml``.
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 
 from medlint.doses import parse_doses
@@ -23,8 +24,48 @@ DRUGS = "Mainstream Drug Therapies\n-\n"
 # shared helpers (also used by the units and notation checks)
 
 
+class TextMemo:
+    """A pure function of a text, worked out once per distinct text.
+
+    Nothing is dropped while one article is checked, so a list of 10,000 items
+    is parsed once per distinct text whatever the number of checks that read
+    it; between articles the memo is emptied once it holds more than ``keep``
+    texts, so memory stays flat over a corpus."""
+
+    def __init__(self, func, keep: int = 8192) -> None:
+        self.func = func
+        self.keep = keep
+        self.memo: dict[str, object] = {}
+        self.article = None  # a weak reference to the article being checked
+
+    def begin(self, article) -> None:
+        if self.article is None or self.article() is not article:
+            if len(self.memo) > self.keep:
+                self.memo.clear()
+            self.article = weakref.ref(article)
+
+    def __call__(self, text: str):
+        found = self.memo.get(text, _NONE)
+        if found is _NONE:
+            found = self.memo[text] = self.func(text)
+        return found
+
+
+_NONE = object()
+_MEMOS: list[TextMemo] = []
+
+
+def text_memo(func) -> TextMemo:
+    """``func`` memoised per text (a decorator); every such memo follows the article being checked."""
+    memo = TextMemo(func)
+    _MEMOS.append(memo)
+    return memo
+
+
 def text_fields(article):
     """(record, field name, field text) for every running-text field of the article."""
+    for memo in _MEMOS:
+        memo.begin(article)
     for record in article.texts():
         if isinstance(record, FaqEntry):
             yield record, "question", record.question
@@ -33,7 +74,7 @@ def text_fields(article):
             yield record, "text", record.text or ""
 
 
-@lru_cache(maxsize=4096)
+@text_memo
 def doses_in(text: str) -> tuple:
     """Parsed doses of one text (cached: the parser is a pure function of the text)."""
     if not text or not any(c.isdigit() for c in text) and "dose" not in text.lower() and "pack" not in text.lower():
