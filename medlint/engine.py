@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import gc
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from medlint.errors import InputError
@@ -247,14 +247,25 @@ def check_article(folder: str, options: Options) -> ArticleResult:
     result.info = article_info(article)
     ctx = Context(today=options.today)
     locator = Locator(loaded.documents)
+    repeats: dict[tuple, list] = {}  # the same hit again in the same record: [index, times]
     try:
         for info in checks:
             if info.id == SCHEMA_CHECK:
                 continue
             for hit in info.func(article, ctx) or ():
+                key = (info.id, hit.record, hit.field, hit.excerpt, hit.message, hit.suggestion, hit.severity)
+                seen = repeats.get(key) if hit.replacement is None else None  # each fix is applied where it is
+                if seen is not None:
+                    seen[1] += 1
+                    continue
+                repeats[key] = [len(result.findings), 1]
                 result.findings.append(to_finding(info, hit, loaded.documents, slug, overrides, locator))
     finally:
         article.release()
+    for i, times in repeats.values():
+        if times > 1:  # one finding, at the first place, that says how often
+            f = result.findings[i]
+            result.findings[i] = replace(f, message=f"{f.message} (Repeated {times:,} times in this record; located at the first.)")
     _apply_waivers(result, {c.id for c in checks}, options.today)
     result.info["records"] = locator.texts(result.findings + [f for f, _ in result.waived])
     return result

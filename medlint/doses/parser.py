@@ -446,6 +446,9 @@ class _lazy:
     def finditer(self, *a):
         return self._get().finditer(*a)
 
+    def sub(self, *a):
+        return self._get().sub(*a)
+
 
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = {c: str(i) for i, c in enumerate(_SUP)}
@@ -659,6 +662,8 @@ _SUBSTANCE_STRIP_LEAD = _lazy(
 _SUBSTANCE_STRIP_TAIL = _lazy(
     r"(?<![ ])(?:[ ]+(?:burst|taper|sr|er|xr|xl|cr|dr|ir|la|mr|cream|gel|patch|ointment|injection|infusion"
     r"|dose[- ]?pack|tablets?|capsules?|extended-release|sustained-release|oral|iv)){1,8}$", re.I)
+_SUBSTANCE_STRIP_VERB = _lazy(
+    r"(?<![ ])[ ]+(?:start(?:ing)?(?:[ ]+(?:at|with))?|begin(?:ning)?[ ]+(?:at|with)|initially|take)[ ]*$", re.I)
 _SUBSTANCE_VERBS = {"take", "give", "use", "apply", "inject", "start", "begin", "try", "consider",
                     "add", "then", "increase", "titrate", "max", "maximum", "up", "do", "not", "at", "the"}
 
@@ -962,7 +967,7 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
     i = bisect.bisect_right(cut_starts, a)  # the first modifier starting after the clause does (sorted)
     if i < len(cut_starts) and cut_starts[i] < a + len(seg):
         seg = seg[:cut_starts[i] - a]
-    seg = re.sub(r"(?i)[ ]+(?:start(?:ing)?(?:[ ]+(?:at|with))?|begin(?:ning)?[ ]+(?:at|with)|initially|take)[ ]*$", "", seg)
+    seg = _SUBSTANCE_STRIP_VERB.sub("", seg)
     # leading route words
     lead = _SUBSTANCE_STRIP_LEAD.match(seg)
     off = lead.end() if lead else 0
@@ -1237,17 +1242,24 @@ def parse_doses(text: str) -> list[Dose]:
 
     doses: list[Dose] = []
     cut_starts = sorted(m.start for m in mods + limits if m.cat in ("freq", "dur", "prn", "titrate", "max"))
+    named: dict[tuple, Piece | None] = {}  # the substance before each clause's first anchor, read once
+
+    def substance_of(clause: tuple[int, int], anchor_start: int) -> Piece | None:
+        if (clause, anchor_start) not in named:
+            named[clause, anchor_start] = _substance(text, norm, clause, anchor_start, cut_starts)
+        return named[clause, anchor_start]
+
     for ch in chains:
         cl = clause_of(ch[0].start)
         first_in_clause = by_clause[cl][0].start  # sorted above
-        substance = _substance(text, norm, cl, first_in_clause, cut_starts)
+        substance = substance_of(cl, first_in_clause)
         if substance is None and doses:
             substance = doses[0].substance
         if substance is None:
             # fall back to the item's leading name (first clause)
             first = clauses[0] if clauses else (0, 0)
             if first != cl and first[1] <= ch[0].start:
-                substance = _substance(text, norm, first, first[1], cut_starts)
+                substance = substance_of(first, first[1])
         key = _substance_key(substance.raw) if substance else None
         built = [_build(text, anc, substance, key, chain_markers.get(id(anc)), {}) for anc in ch]
         lims = chain_limits.get(id(ch), {})
