@@ -481,15 +481,14 @@ class _Seen:
 
     def __init__(self, factor: float) -> None:
         self.factor = factor
-        self.entries: list[tuple] = []     # (record, q, shown, text, dimension, base magnitude)
+        self.entries: list[tuple] = []     # (record, q, shown, text)
         self.merged = 0                    # entries[:merged] are in the summaries below
         self.first: dict = {}              # dimension -> index of its first dose
         self.lows: dict = {}               # dimension -> [(-magnitude, index)], each a new minimum
         self.highs: dict = {}              # dimension -> [(magnitude, index)], each a new maximum
 
     def add(self, record, q, shown: str, text: str) -> None:
-        base = q.to_base_units().magnitude
-        self.entries.append((record, q, shown, text, q.dimensionality, base))
+        self.entries.append((record, q, shown, text))
 
     def _merge(self, record) -> None:
         """Fold in the entries of records before ``record``."""
@@ -497,7 +496,8 @@ class _Seen:
         while end > self.merged and self.entries[end - 1][0] is record:
             end -= 1
         for i in range(self.merged, end):
-            dim, m = self.entries[i][4], self.entries[i][5]
+            q = self.entries[i][1]
+            dim, m = q.dimensionality, q.to_base_units().magnitude  # unit arithmetic only for a repeat
             self.first.setdefault(dim, i)
             if m > 0:
                 lows, highs = self.lows.setdefault(dim, []), self.highs.setdefault(dim, [])
@@ -512,6 +512,8 @@ class _Seen:
         import bisect
 
         self._merge(record)
+        if not self.merged:
+            return None
         dim, a = q.dimensionality, q.to_base_units().magnitude
         found = [] if multi else [i for d, i in self.first.items() if d != dim]
         if a > 0:
