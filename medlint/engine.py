@@ -7,6 +7,7 @@ stream through one at a time; only their findings are kept.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import gc
 import os
@@ -116,6 +117,7 @@ class Locator:
         self.documents = documents
         self.places: dict = {}       # (record, field) -> (line, column, value, raw line, verbatim) or None
         self.found: dict = {}        # (record, field, excerpt) -> (offsets in value, offsets in the raw line)
+        self.records: dict = {}      # record -> (path, "<file>#<pointer>", section heading, full text)
 
     def _place(self, record: Record, name: str):
         key = (record, name)
@@ -148,8 +150,6 @@ class Locator:
 
     def locate(self, record: Record, hit: Hit) -> tuple[int, int, str, int | None]:
         """(line, column, the field, the excerpt's offset in the field's value or None)."""
-        import bisect
-
         fields = [hit.field]
         if isinstance(record, FaqEntry) and hit.field == "text":
             fields = ["question", "answer"]
@@ -177,18 +177,16 @@ class Locator:
 
     def texts(self, findings) -> dict[str, str]:
         """Record -> full text, once per record that has a finding (the JSON's ``records``)."""
-        full = {pointer: text for (record, name), place in self.places.items() if name is None
-                for _, pointer, _, text in [place]}
+        full = {pointer: text for _, pointer, _, text in self.records.values()}
         return {f.record: full[f.record] for f in sorted(findings, key=lambda f: f.record) if f.record in full}
 
     def about(self, record: Record) -> tuple[str, str, str | None, str]:
         """(path, record, section heading, full text) of a record, worked out once."""
-        key = (record, None)
-        if key not in self.places:
+        if record not in self.records:
             section = section_of(record)
-            self.places[key] = (_rel(record.path), f"{os.path.basename(record.path)}#{record.pointer}",
-                                section.heading if section is not None else None, record.context)
-        return self.places[key]
+            self.records[record] = (_rel(record.path), f"{os.path.basename(record.path)}#{record.pointer}",
+                                    section.heading if section is not None else None, record.context)
+        return self.records[record]
 
     def context(self, record: Record, name: str, at: int | None, excerpt: str) -> str:
         """The finding's context: the record's text, or the sentence around the excerpt when it is long."""
@@ -196,8 +194,9 @@ class Locator:
         if len(full) <= CONTEXT_LIMIT:
             return full
         place = self.places.get((record, name))
-        value = place[2] if place is not None and isinstance(place[2], str) and at is not None else full
-        return context_around(value, at if value is not full else None, len(excerpt or ""))
+        if place is not None and isinstance(place[2], str) and at is not None:
+            return context_around(place[2], at, len(excerpt or ""))  # the field the excerpt was found in
+        return context_around(full, None, 0)
 
 
 def _field_value(record: Record, name: str):

@@ -272,6 +272,10 @@ def test_cli_check_of_a_1mb_pathological_item(tmp_path):
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)  # a busy machine's waits do not count
     assert run.returncode == 1, run.stderr
     assert len(run.stdout) < 3 * 1_000_000  # the item once (records), bounded contexts
+    import json
+
+    for f in json.loads(run.stdout)["findings"]:
+        assert len(f["context"]) <= 302 and (f["excerpt"] in f["context"] or len(f["excerpt"]) > 290), f
     assert cpu < 10, f"{cpu:.1f} s of CPU"
 
 
@@ -315,6 +319,17 @@ def test_each_of_many_fixes_is_located_where_it_is(tmp_path):
     line = open(os.path.join(folder, "010-advanced-interventions.yaml"), encoding="utf-8").read().split("\n")[found[0].line - 1]
     assert [line[f.column - 1:f.column + 1] for f in found] == ["µg"] * 5000
     assert len({f.column for f in found}) == 5000
+
+
+def test_a_long_record_s_findings_show_the_sentence_they_are_in(tmp_path):
+    from medlint.engine import Options, check_article
+    from medlint.registry import EXAMPLE_TODAY
+
+    filler = "It is a plain sentence about the disc. " * 40
+    text = filler + "This supplement cures back pain for good. " + filler
+    folder = article_with_item(tmp_path, text, "long", kind="supplements")
+    found = check_article(folder, Options(today=EXAMPLE_TODAY, select=frozenset({"CLM004"}))).findings
+    assert [(f.excerpt, f.context) for f in found] == [("cures", "This supplement cures back pain for good.")]
 
 
 def test_context_is_the_sentence_around_the_excerpt():
