@@ -7,14 +7,15 @@ stream through one at a time; only their findings are kept.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import gc
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from medlint.errors import InputError
-from medlint.findings import SEVERITY_RANK, Finding, Hit
+from medlint.findings import CONTEXT_LIMIT, SEVERITY_RANK, Finding, Hit, context_around
 from medlint.records.model import Article, FaqEntry, Record, section_of
 from medlint.records.yamlio import Document
 
@@ -104,27 +105,98 @@ def _rel(path: str) -> str:
 
 def locate(doc: Document, record: Record, hit: Hit) -> tuple[int, int]:
     """Line and column of ``hit.excerpt`` inside ``record`` in ``doc``."""
-    fields = [hit.field]
-    if isinstance(record, FaqEntry) and hit.field == "text":
-        fields = ["question", "answer"]
-    for name in fields:
-        ptr = record.field_pointer(name)
-        if ptr not in doc.marks:
-            continue
-        line, col = doc.marks[ptr]
-        value = _field_value(record, name)
-        if hit.excerpt and isinstance(value, str) and hit.excerpt in value:
-            nth = value.count(hit.excerpt, 0, hit.start) if hit.start is not None else 0
-            raw = doc.line_text(line)
-            pos = col - 1
-            for _ in range(nth + 1):
-                pos = raw.find(hit.excerpt, pos if _ == 0 else pos + 1)
-                if pos < 0:
-                    break
-            return (line, pos + 1) if pos >= 0 else (line, col)
-        if len(fields) == 1 or (hit.excerpt and isinstance(value, str) and hit.excerpt in value):
-            return line, col
-    return doc.mark(record.pointer)
+    return Locator({record.path: doc}).locate(record, hit)[:2]
+
+
+class Locator:
+    """Places hits for one article. Each record field's place on disk is worked out
+    once, and each excerpt's occurrences in it once, so a record with thousands of
+    findings is not rescanned for each of them."""
+
+    def __init__(self, documents: dict[str, Document]) -> None:
+        self.documents = documents
+        self.places: dict = {}       # (record, field) -> (line, column, value, raw line, verbatim) or None
+        self.found: dict = {}        # (record, field, excerpt) -> (offsets in value, offsets in the raw line)
+        self.records: dict = {}      # record -> (path, "<file>#<pointer>", section heading, full text)
+
+    def _place(self, record: Record, name: str):
+        key = (record, name)
+        if key not in self.places:
+            doc = self.documents.get(record.path)
+            ptr = record.field_pointer(name)
+            place = None
+            if doc is not None and ptr in doc.marks:
+                line, col = doc.marks[ptr]
+                value = _field_value(record, name)
+                raw = doc.line_text(line)
+                verbatim = isinstance(value, str) and raw.startswith(value, col - 1)
+                place = (line, col, value, raw, verbatim)
+            self.places[key] = place
+        return self.places[key]
+
+    def _occurrences(self, record: Record, name: str, value: str, raw: str, col: int, excerpt: str):
+        key = (record, name, excerpt)
+        if key not in self.found:
+            in_value, i = [], value.find(excerpt)
+            while i >= 0:  # as str.count counts them: apart
+                in_value.append(i)
+                i = value.find(excerpt, i + len(excerpt))
+            in_raw, i = [], raw.find(excerpt, col - 1) if in_value else -1
+            while i >= 0:
+                in_raw.append(i)
+                i = raw.find(excerpt, i + 1)
+            self.found[key] = (in_value, in_raw)
+        return self.found[key]
+
+    def locate(self, record: Record, hit: Hit) -> tuple[int, int, str, int | None]:
+        """(line, column, the field, the excerpt's offset in the field's value or None)."""
+        fields = [hit.field]
+        if isinstance(record, FaqEntry) and hit.field == "text":
+            fields = ["question", "answer"]
+        excerpt, start = hit.excerpt, hit.start
+        for name in fields:
+            place = self._place(record, name)
+            if place is None:
+                continue
+            line, col, value, raw, verbatim = place
+            if not excerpt or not isinstance(value, str):
+                if len(fields) == 1:
+                    return line, col, name, None
+                continue
+            if verbatim and start is not None and value.startswith(excerpt, start):
+                return line, col + start, name, start  # the value sits on the line as written
+            in_value, in_raw = self._occurrences(record, name, value, raw, col, excerpt)
+            if in_value:
+                nth = bisect.bisect_right(in_value, start - len(excerpt)) if start is not None else 0
+                at = start if start is not None and value.startswith(excerpt, start) else in_value[min(nth, len(in_value) - 1)]
+                return (line, in_raw[nth] + 1, name, at) if nth < len(in_raw) else (line, col, name, at)
+            if len(fields) == 1:
+                return line, col, name, None
+        doc = self.documents.get(record.path)
+        return doc.mark(record.pointer) + (hit.field, None) if doc is not None else (1, 1, hit.field, None)
+
+    def texts(self, findings) -> dict[str, str]:
+        """Record -> full text, once per record that has a finding (the JSON's ``records``)."""
+        full = {pointer: text for _, pointer, _, text in self.records.values()}
+        return {f.record: full[f.record] for f in sorted(findings, key=lambda f: f.record) if f.record in full}
+
+    def about(self, record: Record) -> tuple[str, str, str | None, str]:
+        """(path, record, section heading, full text) of a record, worked out once."""
+        if record not in self.records:
+            section = section_of(record)
+            self.records[record] = (_rel(record.path), f"{os.path.basename(record.path)}#{record.pointer}",
+                                    section.heading if section is not None else None, record.context)
+        return self.records[record]
+
+    def context(self, record: Record, name: str, at: int | None, excerpt: str) -> str:
+        """The finding's context: the record's text, or the sentence around the excerpt when it is long."""
+        full = self.about(record)[3]
+        if len(full) <= CONTEXT_LIMIT:
+            return full
+        place = self.places.get((record, name))
+        if place is not None and isinstance(place[2], str) and at is not None:
+            return context_around(place[2], at, len(excerpt or ""))  # the field the excerpt was found in
+        return context_around(full, None, 0)
 
 
 def _field_value(record: Record, name: str):
@@ -174,15 +246,28 @@ def check_article(folder: str, options: Options, files=None) -> ArticleResult:
     result.checked = True
     result.info = article_info(article)
     ctx = Context(today=options.today)
+    locator = Locator(loaded.documents)
+    repeats: dict[tuple, list] = {}  # the same hit again in the same record: [index, times]
     try:
         for info in checks:
             if info.id == SCHEMA_CHECK:
                 continue
             for hit in info.func(article, ctx) or ():
-                result.findings.append(to_finding(info, hit, loaded.documents, slug, overrides))
+                key = (info.id, hit.record, hit.field, hit.excerpt, hit.message, hit.suggestion, hit.severity)
+                seen = repeats.get(key) if hit.replacement is None else None  # each fix is applied where it is
+                if seen is not None:
+                    seen[1] += 1
+                    continue
+                repeats[key] = [len(result.findings), 1]
+                result.findings.append(to_finding(info, hit, loaded.documents, slug, overrides, locator))
     finally:
         article.release()
+    for i, times in repeats.values():
+        if times > 1:  # one finding, at the first place, that says how often
+            f = result.findings[i]
+            result.findings[i] = replace(f, message=f"{f.message} (Repeated {times:,} times in this record; located at the first.)")
     _apply_waivers(result, {c.id for c in checks}, options.today, loaded.files.data)
+    result.info["records"] = locator.texts(result.findings + [f for f, _ in result.waived])
     return result
 
 
@@ -209,23 +294,24 @@ def _apply_waivers(result: ArticleResult, enabled: set[str], today: _dt.date, da
     result.expired = expired_waivers(by_article, today)
 
 
-def to_finding(info, hit: Hit, documents: dict[str, Document], slug: str, overrides: dict) -> Finding:
+def to_finding(info, hit: Hit, documents: dict[str, Document], slug: str, overrides: dict,
+               locator: Locator | None = None) -> Finding:
     record = hit.record
-    doc = documents.get(record.path)
-    line, col = locate(doc, record, hit) if doc is not None else (1, 1)
-    section = section_of(record)
+    locator = locator or Locator(documents)
+    line, col, name, at = locator.locate(record, hit)
+    path, pointer, section, _ = locator.about(record)
     return Finding(
         check=info.id,
         category=info.category,
         severity=overrides.get(info.id) or hit.severity or info.severity,
-        path=_rel(record.path),
+        path=path,
         line=line,
         column=col,
         article=slug,
-        record=f"{os.path.basename(record.path)}#{record.pointer}",
-        section=section.heading if section is not None else None,
+        record=pointer,
+        section=section,
         excerpt=hit.excerpt,
-        context=record.context,
+        context=locator.context(record, name, at, hit.excerpt),
         message=hit.message,
         suggestion=hit.suggestion,
         replacement=hit.replacement,

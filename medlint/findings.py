@@ -8,6 +8,7 @@ record's position on disk.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 SEVERITIES = ("error", "warning", "info")
@@ -64,3 +65,34 @@ class Finding:
     @classmethod
     def from_json(cls, data: dict) -> "Finding":
         return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
+
+
+#: A finding's ``context`` is at most this long (plus the "…" marks of a cut): the
+#: record's text when it is no longer, else the sentence around the excerpt.
+CONTEXT_LIMIT = 300
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
+
+
+def context_around(text: str, start: int | None, length: int, limit: int = CONTEXT_LIMIT) -> str:
+    """The sentence of ``text`` that holds ``text[start:start + length]``, cut to ``limit``
+    characters around it with "…" where something was left out. The work is bounded by
+    ``limit``, not by the length of ``text``."""
+    if len(text) <= limit:
+        return text
+    if start is None or not 0 <= start <= len(text):
+        start, length = 0, 0
+    end = min(len(text), start + length)
+    lo, hi = max(0, start - limit), min(len(text), end + limit)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    after = _SENTENCE_BREAK.search(text, end, hi)
+    first = breaks[-1] if breaks else 0 if lo == 0 else -1            # the sentence's bounds, when
+    last = after.end() if after else len(text) if hi == len(text) else -1  # within reach
+    s0, s1 = max(first, lo), last if last >= 0 else hi
+    width = max(limit, end - start)
+    if s1 - s0 > width:  # a long sentence: the excerpt with what is nearest on either side
+        s0 = max(s0, start - (width - (end - start)) // 2)
+        s1 = min(s1, s0 + width)
+        s0 = max(s0 if s0 == first else lo, s1 - width)
+    head = "…" if s0 > 0 and s0 != first else ""
+    tail = "…" if s1 < len(text) and s1 != last else ""
+    return head + text[s0:s1].strip() + tail

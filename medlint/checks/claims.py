@@ -22,6 +22,7 @@ What is never read as a claim
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ _BRACKET = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
 # surname (not an all-caps acronym such as "DHA 2000 mg") and a year that is
 # not an amount.
 _AUTHOR_YEAR = re.compile(
-    r"\b([A-Z][a-z][A-Za-z'’-]*)(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][a-z][A-Za-z'’-]*))?,?\s+\(?((?:19|20)\d{2})[a-z]?\b"
+    r"\b([A-Z][a-z][A-Za-z'’-]{0,40})(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][a-z][A-Za-z'’-]{0,40}))?,?\s+\(?((?:19|20)\d{2})[a-z]?\b"
     r"(?![.,]\d)(?!\s*(?:[–-]\s*\d+\s*)?(?:mg|g|µg|μg|mcg|IU|mL|ml|units?|cells|kg|mm|cm)\b)")
 # A sentence ends at . ! ? followed by space and a capital, digit, quote or
 # comparison sign; not after common abbreviations, and not before a bracketed
@@ -245,16 +246,29 @@ def _fields(record: Record):
 
 
 def _in_span(pos: int, spans) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` lies in one of ``spans`` (sorted by start, see :func:`_dose_spans`)."""
+    i = bisect.bisect_right(spans, (pos, float("inf")))  # the spans starting at or before pos
+    return i > 0 and spans.reach[i - 1] > pos
 
 
-def _dose_spans(record: Record, text: str) -> list[tuple[int, int]]:
-    spans = []
+class _SpanList(list):
+    """Sorted spans and, for each, the furthest end so far (``reach``)."""
+
+    reach: list
+
+
+def _dose_spans(record: Record, text: str) -> _SpanList:
+    spans = _SpanList()
     for dose in getattr(record, "doses", None) or []:
         t = dose.get("text") or ""
         i = text.find(t) if t else -1
         if i >= 0:
             spans.append((i, i + len(t)))
+    spans.sort()
+    spans.reach, top = [], -1
+    for _, b in spans:
+        top = max(top, b)
+        spans.reach.append(top)
     return spans
 
 
@@ -316,10 +330,12 @@ def _analyse(article: Article, ctx) -> Reading:
                 if sentence.rstrip().endswith("?"):
                     continue
                 cited = whole_cited or _cites(cues, sentence)
+                shown = None  # one stripped copy per sentence, however many claims it holds
                 for kind_name, found in _sentence_claims(cues, sentence, s_start, doses, kind):
                     for m in found:
+                        shown = sentence.strip() if shown is None else shown
                         reading.claims.append(Claim(kind_name, record, name, s_start + m.start(), m.group(0).strip(),
-                                                    sentence.strip(), cited))
+                                                    shown, cited))
         if isinstance(record, Item):
             hit = _investigational_dose(cues, record, kind)
             if hit is not None:
@@ -329,6 +345,10 @@ def _analyse(article: Article, ctx) -> Reading:
 
 
 _NOT_YET = object()
+#: How much of the text after a figure ``concentration_after`` and ``composition_after`` read
+#: (their patterns start with ^: "5 % cream", "80 % water"); bounded, so a sentence of many
+#: figures is not copied once per figure.
+_AFTER = 200
 
 
 def _sentence_matches(cues: _Cues, sentence: str) -> list:
@@ -341,8 +361,7 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
         return held
     stats = []
     for m in _matches(cues.stats, sentence):
-        after = sentence[m.end():]
-        if cues.after_stat.search(after):
+        if cues.after_stat.search(sentence[m.end():m.end() + _AFTER]):
             continue
         stats.append(m)
     timelines = _matches(cues.timelines, sentence)
@@ -351,9 +370,12 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
         exceptions = [m.span() for p in cues.research_exceptions for m in p.finditer(sentence)]
         research = [m for m in research if not any(a < m.end() and m.start() < b for a, b in exceptions)]
     sups = []
+    negated: dict[str, bool] = {}  # a cue repeated in one sentence is often preceded by the same words
     for m in _matches(cues.superlatives, sentence):
         before = sentence[max(0, m.start() - 30):m.start()]
-        if not cues.negations.search(before):
+        if before not in negated:
+            negated[before] = cues.negations.search(before)
+        if not negated[before]:
             sups.append(m)
     held = [stats, timelines, research, sups, _NOT_YET]
     if len(memo) >= _MEMO_LIMIT:

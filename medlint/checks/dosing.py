@@ -8,6 +8,7 @@ Ceilings and the completeness rules live in ``checks/dosing.yaml``.
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 
 from medlint.doses import parse_doses
@@ -23,8 +24,48 @@ DRUGS = "Mainstream Drug Therapies\n-\n"
 # shared helpers (also used by the units and notation checks)
 
 
+class TextMemo:
+    """A pure function of a text, worked out once per distinct text.
+
+    Nothing is dropped while one article is checked, so a list of 10,000 items
+    is parsed once per distinct text whatever the number of checks that read
+    it; between articles the memo is emptied once it holds more than ``keep``
+    texts, so memory stays flat over a corpus."""
+
+    def __init__(self, func, keep: int = 8192) -> None:
+        self.func = func
+        self.keep = keep
+        self.memo: dict[str, object] = {}
+        self.article = None  # a weak reference to the article being checked
+
+    def begin(self, article) -> None:
+        if self.article is None or self.article() is not article:
+            if len(self.memo) > self.keep:
+                self.memo.clear()
+            self.article = weakref.ref(article)
+
+    def __call__(self, text: str):
+        found = self.memo.get(text, _NONE)
+        if found is _NONE:
+            found = self.memo[text] = self.func(text)
+        return found
+
+
+_NONE = object()
+_MEMOS: list[TextMemo] = []
+
+
+def text_memo(func) -> TextMemo:
+    """``func`` memoised per text (a decorator); every such memo follows the article being checked."""
+    memo = TextMemo(func)
+    _MEMOS.append(memo)
+    return memo
+
+
 def text_fields(article):
     """(record, field name, field text) for every running-text field of the article."""
+    for memo in _MEMOS:
+        memo.begin(article)
     for record in article.texts():
         if isinstance(record, FaqEntry):
             yield record, "question", record.question
@@ -33,7 +74,7 @@ def text_fields(article):
             yield record, "text", record.text or ""
 
 
-@lru_cache(maxsize=4096)
+@text_memo
 def doses_in(text: str) -> tuple:
     """Parsed doses of one text (cached: the parser is a pure function of the text)."""
     if not text or not any(c.isdigit() for c in text) and "dose" not in text.lower() and "pack" not in text.lower():
@@ -393,7 +434,7 @@ def inconsistent_dose(article, ctx):
     """
     data = ctx.data("dosing")
     factor = data["inconsistency_factor"]
-    seen: dict[str, list] = {}
+    seen: dict[str, _Seen] = {}
     for record, field, dose in all_doses(article):
         c = ceiling_for(dose, data)
         key = c["name"] if c else dose.substance_key
@@ -403,25 +444,90 @@ def inconsistent_dose(article, ctx):
         if comp is None:
             continue
         q, shown = comp
-        multi = bool(c and c.get("also_per_day"))
-        for prev_record, prev_q, prev_shown, prev_text in seen.get(key, []):
-            if prev_record is record:
-                continue
-            same = _same_dim(q, prev_q)
-            if not same:
-                if multi:
-                    continue
+        known = seen.setdefault(key, _Seen(factor))
+        prev = known.first_conflict(record, q, bool(c and c.get("also_per_day")))
+        if prev is not None:
+            prev_q, prev_shown, prev_text = prev
+            if not _same_dim(q, prev_q):
                 problem = "is in a different dimension from"
             else:
                 a, b = q.to(prev_q.units).magnitude, prev_q.magnitude
-                if min(a, b) <= 0 or max(a, b) / min(a, b) < factor:
-                    continue
-                ratio = max(a, b) / min(a, b)  # may overflow to infinity for absurd amounts
+                ratio = max(a, b) / min(a, b) if min(a, b) > 0 else float("inf")  # absurd amounts overflow
                 times = _units.format_number(round(ratio)) if ratio < float("inf") else "more than 1e308"
                 problem = f"differs {times}× from"
             yield _hit(record, field, dose,
                        f"\"{dose.text}\" ({shown}) {problem} \"{prev_text}\" ({prev_shown}) for {key} earlier in "
                        "the article.",
                        f"Check the source and use one amount and unit for {key} throughout.")
-            break
-        seen.setdefault(key, []).append((record, q, shown, dose.text))
+        known.add(record, q, shown, dose.text)
+
+
+def _conflicts(q, prev_q, multi: bool, factor: float) -> bool:
+    """DOS004's rule for two doses of one substance: other dimensions (unless the data
+    allows two), or amounts ``factor`` or more apart."""
+    if not _same_dim(q, prev_q):
+        return not multi
+    a, b = q.to(prev_q.units).magnitude, prev_q.magnitude
+    return min(a, b) > 0 and max(a, b) / min(a, b) >= factor
+
+
+class _Seen:
+    """The doses of one substance met so far in an article, for DOS004.
+
+    A dose is compared with the doses of earlier records (those of its own record
+    come last and are skipped). Rather than with each of them, it is compared with
+    the few that can be the first it conflicts with: the first dose of every other
+    dimension, and the first doses that were the smallest or largest so far in its
+    own dimension. The candidate that comes first is checked with the rule itself;
+    a rounding doubt at the factor's edge falls back to the plain scan."""
+
+    def __init__(self, factor: float) -> None:
+        self.factor = factor
+        self.entries: list[tuple] = []     # (record, q, shown, text)
+        self.merged = 0                    # entries[:merged] are in the summaries below
+        self.first: dict = {}              # dimension -> index of its first dose
+        self.lows: dict = {}               # dimension -> [(-magnitude, index)], each a new minimum
+        self.highs: dict = {}              # dimension -> [(magnitude, index)], each a new maximum
+
+    def add(self, record, q, shown: str, text: str) -> None:
+        self.entries.append((record, q, shown, text))
+
+    def _merge(self, record) -> None:
+        """Fold in the entries of records before ``record``."""
+        end = len(self.entries)
+        while end > self.merged and self.entries[end - 1][0] is record:
+            end -= 1
+        for i in range(self.merged, end):
+            q = self.entries[i][1]
+            dim, m = q.dimensionality, q.to_base_units().magnitude  # unit arithmetic only for a repeat
+            self.first.setdefault(dim, i)
+            if m > 0:
+                lows, highs = self.lows.setdefault(dim, []), self.highs.setdefault(dim, [])
+                if not lows or -m > lows[-1][0]:
+                    lows.append((-m, i))
+                if not highs or m > highs[-1][0]:
+                    highs.append((m, i))
+        self.merged = end
+
+    def first_conflict(self, record, q, multi: bool):
+        """(q, shown, text) of the first dose of an earlier record that ``q`` conflicts with, or None."""
+        import bisect
+
+        self._merge(record)
+        if not self.merged:
+            return None
+        dim, a = q.dimensionality, q.to_base_units().magnitude
+        found = [] if multi else [i for d, i in self.first.items() if d != dim]
+        if a > 0:
+            slack = 1 + 1e-9
+            lows, highs = self.lows.get(dim, []), self.highs.get(dim, [])
+            k = bisect.bisect_left(lows, (-a / self.factor * slack, -1))
+            found += [lows[k][1]] if k < len(lows) else []
+            k = bisect.bisect_left(highs, (a * self.factor / slack, -1))
+            found += [highs[k][1]] if k < len(highs) else []
+        if not found:
+            return None
+        first = self.entries[min(found)]
+        if not _conflicts(q, first[1], multi, self.factor):  # at the edge of the factor: scan
+            first = next((e for e in self.entries[:self.merged] if _conflicts(q, e[1], multi, self.factor)), None)
+        return first[1:4] if first is not None else None

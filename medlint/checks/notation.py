@@ -16,9 +16,8 @@ not abbreviations of directions and are not flagged.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from medlint.checks.dosing import doses_in, text_fields
+from medlint.checks.dosing import doses_in, text_fields, text_memo
 from medlint.doses import find_quantities
 from medlint.findings import Hit
 from medlint.policy import compile_pattern
@@ -28,7 +27,7 @@ DRUGS = "Mainstream Drug Therapies\n-\n"
 SUPPS = "Dietary Molecular Supplements\n-\n"
 
 
-@lru_cache(maxsize=4096)
+@text_memo
 def _quantities(text: str) -> tuple:
     if not any(c.isdigit() for c in text):
         return ()

@@ -15,6 +15,7 @@ offsets never drift.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -445,6 +446,9 @@ class _lazy:
     def finditer(self, *a):
         return self._get().finditer(*a)
 
+    def sub(self, *a):
+        return self._get().sub(*a)
+
 
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = {c: str(i) for i, c in enumerate(_SUP)}
@@ -464,7 +468,7 @@ _UNIT_RE = _lazy(
     r"(?P<sp>[ ]{0,2}|-)(?P<u>international units?|per cent|%|°"
     r"|[A-Za-zµ]+)(?![A-Za-zµ])"
 )
-_SEP_RE = _lazy(r"(?P<pre>[ ]*)(?P<sep>-|to)(?P<post>[ ]*)(?=[\d.])", re.I)
+_SEP_RE = _lazy(r"(?<![ ])(?P<pre>[ ]*)(?P<sep>-|to)(?P<post>[ ]*)(?=[\d.])", re.I)
 
 # words that can follow a number without being its unit
 _STOP_WORDS = frozenset("""
@@ -475,15 +479,15 @@ oral x is are was be day-old mg/kg after before until over under about approxima
 """.split())
 
 _PER_DAY_RE = _lazy(
-    r"(?P<q>[ ]+(?:elemental|total|base|daily))?"
+    r"(?<![ ])(?P<q>[ ]+(?:elemental|total|base|daily))?"
     r"(?P<per>[ ]?/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)(?![A-Za-z])"
     r"|[ ]+(?:per|a|each|every)[ ]+day(?![A-Za-z])"
     r"|[ ]+daily[ ]+total(?![A-Za-z])"
     r"|[ ]+(?:per|in|every)[ ]+24[ ]?h(?:ours?|rs?)?(?![A-Za-z]))",
     re.I,
 )
-_PER_KG_RE = _lazy(r"[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z])", re.I)
-_PER_DOSE_RE = _lazy(r"[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z])", re.I)
+_PER_KG_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z]))", re.I)
+_PER_DOSE_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z]))", re.I)
 _CONC_RE = _lazy(r"[ ]?/[ ]?(?P<d>mL|ml|L|g|tab(?:let)?|cap(?:sule)?|actuation|puff|spray|drop)(?![A-Za-z])")
 
 _WORD_NUM = {
@@ -631,10 +635,10 @@ _MAX_PREFIX = (
 )
 _MAX_HEAD_RE = _lazy(rf"(?<![A-Za-z])(?P<pre>{_MAX_PREFIX})[ ]*:?[ ]*", re.I)
 _MAX_PERDAY_RE = _lazy(
-    r"[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
+    r"(?<![ ])[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
     r"|(?:in|per|every)[ ]+(?:any[ ]+)?(?:24|twenty-four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
     r"|in[ ]+(?:a|one)[ ]+day)(?![A-Za-z])", re.I)
-_MAX_PERDOSE_RE = _lazy(r"[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
+_MAX_PERDOSE_RE = _lazy(r"(?<![ ])[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
 _MAX_DOSES_RE = _lazy(
     rf"(?P<n>{_N})[ ]+(?:doses|dose|times|applications|administrations|injections)"
     r"(?P<per>[ ]*(?:/[ ]?day|(?:per|a|each)[ ]+day|daily|in[ ]+24[ ]?h(?:ours?)?|per[ ]+24[ ]?h(?:ours?)?))?(?![A-Za-z])",
@@ -656,8 +660,10 @@ _SUBSTANCE_STRIP_LEAD = _lazy(
     r"^(?:(?:oral|epidural|intravenous|iv|topical|intradiscal|subcutaneous|transdermal|inhaled"
     r"|intramuscular|im)\b[ ]*)+", re.I)
 _SUBSTANCE_STRIP_TAIL = _lazy(
-    r"(?:[ ]+(?:burst|taper|sr|er|xr|xl|cr|dr|ir|la|mr|cream|gel|patch|ointment|injection|infusion"
-    r"|dose[- ]?pack|tablets?|capsules?|extended-release|sustained-release|oral|iv))+$", re.I)
+    r"(?<![ ])(?:[ ]+(?:burst|taper|sr|er|xr|xl|cr|dr|ir|la|mr|cream|gel|patch|ointment|injection|infusion"
+    r"|dose[- ]?pack|tablets?|capsules?|extended-release|sustained-release|oral|iv)){1,8}$", re.I)
+_SUBSTANCE_STRIP_VERB = _lazy(
+    r"(?<![ ])[ ]+(?:start(?:ing)?(?:[ ]+(?:at|with))?|begin(?:ning)?[ ]+(?:at|with)|initially|take)[ ]*$", re.I)
 _SUBSTANCE_VERBS = {"take", "give", "use", "apply", "inject", "start", "begin", "try", "consider",
                     "add", "then", "increase", "titrate", "max", "maximum", "up", "do", "not", "at", "the"}
 
@@ -731,7 +737,7 @@ def _scan_amounts(text: str, norm: str) -> list[Amount]:
             continue
         # "5-LOX", "10-day" handled by unit classification; skip name-glued numbers
         nxt = norm[m.end():m.end() + 1]
-        if nxt.isalpha() and _unit_at(text, norm, m.end()) is None and not norm[m.end():].lower().startswith("x"):
+        if nxt.isalpha() and _unit_at(text, norm, m.end()) is None and norm[m.end():m.end() + 1].lower() != "x":
             pos = m.end()
             # number glued to an unknown word: "3D", "2nd" -> not a quantity
             continue
@@ -882,6 +888,30 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+class _Spans:
+    """Spans asked "does any of you overlap (or hold) this one?" in logarithmic time, so
+    a text with thousands of doses is not compared pair by pair."""
+
+    __slots__ = ("starts", "reach")
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = []  # reach[i]: the largest end among spans[:i + 1]
+        top = -1
+        for _, b in spans:
+            top = max(top, b)
+            self.reach.append(top)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        i = bisect.bisect_left(self.starts, span[1])  # spans starting before this one ends
+        return i > 0 and self.reach[i - 1] > span[0]
+
+    def holds(self, a: int, b: int) -> bool:
+        i = bisect.bisect_right(self.starts, a)  # spans starting at or before a
+        return i > 0 and self.reach[i - 1] >= b
+
+
 def _dedupe(mods: list[_Mod]) -> list[_Mod]:
     """Within each category keep the longest non-overlapping matches."""
     out: list[_Mod] = []
@@ -891,17 +921,24 @@ def _dedupe(mods: list[_Mod]) -> list[_Mod]:
     for cat, ms in by_cat.items():
         ms.sort(key=lambda m: (-(m.end - m.start), m.start))
         kept: list[_Mod] = []
+        starts: list[int] = []  # of the kept matches, which never overlap: sorted, and so are their ends
+        ends: list[int] = []
         for m in ms:
-            if not any(_overlaps((m.start, m.end), (k.start, k.end)) for k in kept):
-                kept.append(m)
+            i = bisect.bisect_left(starts, m.end)  # the kept match starting last before m ends
+            if i and ends[i - 1] > m.start:
+                continue
+            starts.insert(i, m.start)
+            ends.insert(i, m.end)
+            kept.append(m)
         out.extend(kept)
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
 def _clauses(norm: str, inside: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     bounds = [0]
+    inside = _Spans(inside)
     for m in _CLAUSE_BREAK_RE.finditer(norm):
-        if any(a <= m.start() and m.end() <= b for a, b in inside):
+        if inside.holds(m.start(), m.end()):
             continue  # a "." or "-" that belongs to a recognised phrase
         # a "." inside "q.d. " or "b.i.d. " is an abbreviation, not a sentence end
         if m.group(0) == "." and re.search(r"(?:\b[a-z]\.[a-z]|\bh\.s|\bp\.o|\bi\.v|\bi\.m|\bmax|\bapprox)$",
@@ -919,7 +956,7 @@ def _clauses(norm: str, inside: list[tuple[int, int]] = ()) -> list[tuple[int, i
 
 
 def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
-               cut_mods: list[_Mod] = ()) -> Piece | None:
+               cut_starts: list[int] = ()) -> Piece | None:
     a = clause[0]
     seg = norm[a:anchor_start]
     # cut at the first "(" that is still open before the anchor
@@ -927,10 +964,10 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
         cut = seg.find(ch)
         if cut >= 0:
             seg = seg[:cut]
-    for m in cut_mods:
-        if a < m.start < a + len(seg) and m.cat in ("freq", "dur", "prn", "titrate", "max"):
-            seg = seg[:m.start - a]
-    seg = re.sub(r"(?i)[ ]+(?:start(?:ing)?(?:[ ]+(?:at|with))?|begin(?:ning)?[ ]+(?:at|with)|initially|take)[ ]*$", "", seg)
+    i = bisect.bisect_right(cut_starts, a)  # the first modifier starting after the clause does (sorted)
+    if i < len(cut_starts) and cut_starts[i] < a + len(seg):
+        seg = seg[:cut_starts[i] - a]
+    seg = _SUBSTANCE_STRIP_VERB.sub("", seg)
     # leading route words
     lead = _SUBSTANCE_STRIP_LEAD.match(seg)
     off = lead.end() if lead else 0
@@ -1009,25 +1046,33 @@ def parse_doses(text: str) -> list[Dose]:
     limits = _dedupe(_scan_limits(text, norm, amounts))
     # titration markers win over "up to" maxima they overlap ("increase up to")
     titr_spans = [(m.start, m.end) for m in mods if m.cat == "titrate" and m.obj.raw.lower() != "then"]
-    limits = [l for l in limits if not any(_overlaps((l.start, l.end), t) for t in titr_spans)]
+    titr = _Spans(titr_spans)
+    limits = [l for l in limits if not titr.overlaps((l.start, l.end))]
     limit_spans = [(l.start, l.end) for l in limits]
     # frequencies fully inside a limit belong to it ("no more than 4 times a day")
-    mods = [m for m in mods if not (m.cat == "freq" and any(_overlaps((m.start, m.end), s) for s in limit_spans))]
-    blocking = [(m.start, m.end) for m in mods if m.cat in ("freq", "dur")] + limit_spans
+    in_limits = _Spans(limit_spans)
+    mods = [m for m in mods if not (m.cat == "freq" and in_limits.overlaps((m.start, m.end)))]
+    blocking = _Spans([(m.start, m.end) for m in mods if m.cat in ("freq", "dur")] + limit_spans)
 
     forms = [m for m in mods if m.cat == "form"]
+    forms_from: dict[int, _Mod] = {}  # the first form starting / ending at each position
+    forms_to: dict[int, _Mod] = {}
+    for f in forms:
+        forms_from.setdefault(f.start, f)
+        forms_to.setdefault(f.end, f)
     context_cats = ("freq", "prn", "route", "form")
+    context_starts = {m.start for m in mods if m.cat in context_cats}
 
     def context_after(pos: int) -> bool:
-        rest = norm[pos:]
-        skip = len(rest) - len(rest.lstrip(" ,"))
-        p = pos + skip
-        return any(m.start == p and m.cat in context_cats for m in mods)
+        p = pos
+        while p < len(norm) and norm[p] in " ,":
+            p += 1
+        return p in context_starts
 
     # -- anchors: dose amounts, strengths, regimen forms
     anchors: list[_Anchor] = []
     for am in amounts:
-        if any(_overlaps(am.span, s) for s in blocking):
+        if blocking.overlaps(am.span):
             continue
         if not all(math.isfinite(e.value) for e in (am.low, am.high) if e is not None):
             continue  # "10^6500": no usable number
@@ -1042,8 +1087,9 @@ def parse_doses(text: str) -> list[Dose]:
             problem = "missing_unit"
         elif u.kind == "percent":
             # strength only when attached to a product form
-            fm = next((f for f in forms if 0 <= f.start - end <= 2 and norm[end:f.start].strip() == ""), None)
-            before = next((f for f in forms if 0 <= am.span[0] - f.end <= 2), None)
+            fm = next((forms_from[p] for p in range(end, end + 3)
+                       if p in forms_from and norm[end:p].strip() == ""), None)
+            before = next((forms_to[p] for p in range(am.span[0] - 2, am.span[0] + 1) if p in forms_to), None)
             fm = fm or before
             if fm is None:
                 continue
@@ -1102,11 +1148,15 @@ def parse_doses(text: str) -> list[Dose]:
     clauses = _clauses(norm, [(m.start, m.end) for m in mods if m.cat != "titrate"]
                        + [(l.start, l.end) for l in limits])
 
+    clause_starts = [c[0] for c in clauses]  # clauses are sorted and apart
+
     def clause_of(pos: int) -> tuple[int, int]:
-        for c in clauses:
-            if c[0] <= pos < c[1]:
-                return c
+        i = bisect.bisect_right(clause_starts, pos) - 1
+        if i >= 0 and pos < clauses[i][1]:
+            return clauses[i]
         return (pos, pos)
+
+    titrations = _Titrations(mods)
 
     merged: list[_Anchor] = []
     for anc in sorted(anchors, key=lambda a: a.start):
@@ -1115,7 +1165,7 @@ def parse_doses(text: str) -> list[Dose]:
             same = clause_of(prev.start) == clause_of(anc.start)
             if same and prev.strength is not None and prev.amount is None or (
                     same and prev.strength is not None and prev.amount is not None and prev.amount.implied):
-                if anc.amount is not None and anc.strength is None and not _titration_between(mods, prev.end, anc.start):
+                if anc.amount is not None and anc.strength is None and not titrations.between(prev.end, anc.start):
                     prev.amount = anc.amount
                     prev.end = anc.end
                     prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
@@ -1140,30 +1190,32 @@ def parse_doses(text: str) -> list[Dose]:
 
     chains: list[list[_Anchor]] = []
     chain_markers: dict[int, Piece] = {}
-    pre: dict[tuple[int, str], _Mod] = {}
+    mod_starts = [m.start for m in mods]  # mods are sorted by start
     for clause, ancs in sorted(by_clause.items()):
         ancs.sort(key=lambda a: a.start)
         for i, anc in enumerate(ancs):
             lo = clause[0] if i == 0 else anc.start
             hi = ancs[i + 1].start if i + 1 < len(ancs) else clause[1]
-            for m in mods:
+            pre: dict[str, _Mod] = {}
+            for k in range(bisect.bisect_left(mod_starts, lo), bisect.bisect_left(mod_starts, hi)):
+                m = mods[k]
                 if m.cat == "titrate":
                     continue
-                if m.start >= lo and m.end <= hi:
+                if m.end <= hi:
                     if m.cat == "form" and anc.form is not None:
                         continue
                     if m.start < anc.start and m.cat not in ("route", "form", "prn", "taper"):
-                        pre.setdefault((id(anc), m.cat), m)  # fallback only
+                        pre.setdefault(m.cat, m)  # fallback only
                         continue
                     anc.mods.setdefault(m.cat, m)
-            for (aid, cat), m in list(pre.items()):
-                if aid == id(anc) and cat not in anc.mods:
+            for cat, m in pre.items():
+                if cat not in anc.mods:
                     anc.mods[cat] = m
         # chains: an amount followed by a titration marker and another amount
         current: list[_Anchor] = [ancs[0]]
         chains.append(current)
         for prev, anc in zip(ancs, ancs[1:]):
-            mk = _titration_between(mods, prev.end, anc.start)
+            mk = titrations.between(prev.end, anc.start)
             if mk is not None:
                 chain_markers[id(anc)] = mk.obj
                 current.append(anc)
@@ -1173,30 +1225,41 @@ def parse_doses(text: str) -> list[Dose]:
 
     # -- maxima: same clause -> that chain; else nearest preceding chain
     chain_limits: dict[int, dict[str, Limit]] = {}
+    chain_starts = [ch[0].start for ch in chains]  # sorted: clauses in order, anchors in order
     for lm in limits:
         cl = clause_of(lm.start)
         target = None
-        for ch in chains:
-            if clause_of(ch[0].start) == cl and ch[0].start <= lm.end:
-                target = ch
+        k = bisect.bisect_right(chain_starts, lm.end) - 1  # the last chain starting by the limit's end
+        while k >= 0 and chain_starts[k] >= cl[0] and target is None:
+            if clause_of(chain_starts[k]) == cl:
+                target = chains[k]
+            k -= 1
         if target is None:
-            before = [ch for ch in chains if ch[0].start <= lm.start]
-            target = before[-1] if before else chains[0]
+            k = bisect.bisect_right(chain_starts, lm.start) - 1
+            target = chains[k] if k >= 0 else chains[0]
         slot = chain_limits.setdefault(id(target), {})
         slot.setdefault(lm.obj.kind, lm.obj)
 
     doses: list[Dose] = []
+    cut_starts = sorted(m.start for m in mods + limits if m.cat in ("freq", "dur", "prn", "titrate", "max"))
+    named: dict[tuple, Piece | None] = {}  # the substance before each clause's first anchor, read once
+
+    def substance_of(clause: tuple[int, int], anchor_start: int) -> Piece | None:
+        if (clause, anchor_start) not in named:
+            named[clause, anchor_start] = _substance(text, norm, clause, anchor_start, cut_starts)
+        return named[clause, anchor_start]
+
     for ch in chains:
         cl = clause_of(ch[0].start)
-        first_in_clause = min(a.start for a in by_clause[cl])
-        substance = _substance(text, norm, cl, first_in_clause, mods + limits)
+        first_in_clause = by_clause[cl][0].start  # sorted above
+        substance = substance_of(cl, first_in_clause)
         if substance is None and doses:
             substance = doses[0].substance
         if substance is None:
             # fall back to the item's leading name (first clause)
             first = clauses[0] if clauses else (0, 0)
             if first != cl and first[1] <= ch[0].start:
-                substance = _substance(text, norm, first, first[1], mods + limits)
+                substance = substance_of(first, first[1])
         key = _substance_key(substance.raw) if substance else None
         built = [_build(text, anc, substance, key, chain_markers.get(id(anc)), {}) for anc in ch]
         lims = chain_limits.get(id(ch), {})
@@ -1214,11 +1277,21 @@ def parse_doses(text: str) -> list[Dose]:
     return doses
 
 
-def _titration_between(mods: list[_Mod], a: int, b: int) -> _Mod | None:
-    for m in mods:
-        if m.cat == "titrate" and m.start >= a and m.end <= b:
-            return m
-    return None
+class _Titrations:
+    """The titration markers of a text (they never overlap: sorted by start, so by end too)."""
+
+    __slots__ = ("mods", "starts")
+
+    def __init__(self, mods: list[_Mod]) -> None:
+        self.mods = [m for m in mods if m.cat == "titrate"]
+        self.starts = [m.start for m in self.mods]
+
+    def between(self, a: int, b: int) -> _Mod | None:
+        """The first marker inside ``a``..``b``, if any."""
+        i = bisect.bisect_left(self.starts, a)
+        if i < len(self.mods) and self.mods[i].end <= b:
+            return self.mods[i]
+        return None
 
 
 def _replace(d: Dose, **kw: Any) -> Dose:
