@@ -442,8 +442,10 @@ def _cmd_report(args) -> int:
     outputs = _report_outputs(args, conf)
     from medlint.records.yamlio import atomic_write
 
+    from medlint.render.links import links_from
+
     for fmt, path in outputs:
-        text = _render_report(fmt, document)
+        text = _render_report(fmt, document, links_from(path))
         if path == "-":
             sys.stdout.write(text)
         else:
@@ -466,18 +468,18 @@ def _report_outputs(args, conf) -> list[tuple[str, str]]:
     return [(fmt, os.path.join(folder, f"{REPORT_NAME}.{fmt}")) for fmt in ("md", "html", "json")]
 
 
-def _render_report(fmt: str, document: dict) -> str:
+def _render_report(fmt: str, document: dict, links: str | None = None) -> str:
     if fmt == "html":
         from medlint.render import html
 
-        return html.render(document)
+        return html.render(document, links)
     if fmt == "json":
         from medlint import report
 
         return report.dumps(document)
     from medlint.render import markdown
 
-    return markdown.render(document)
+    return markdown.render(document, links_from=links)
 
 
 def _cmd_cache(args) -> int:

@@ -57,7 +57,7 @@ def test_what_a_reviewer_sees(browser, page):
                   re.findall(r'<span class="n">(\d+)</span><span class="l">(\w+)</span>', dom))
     assert counts == {"errors": 1, "warnings": 2, "info": 1}
     assert "works in 90 % of cases" in dom  # an excerpt
-    assert "Reviewer decision" in dom and dom.count('type="checkbox"') == 12
+    assert "Decision" in dom and dom.count('type="radio"') == 12 and 'type="checkbox"' not in dom
     assert "Quoted from the cited trial." in dom  # the waiver's reason
 
 
