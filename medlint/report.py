@@ -180,7 +180,7 @@ def _item(f: Finding, registry) -> dict:
         "section": f.section,
         "excerpt": f.excerpt,
         "context": f.context,
-        "sentence": f.context or f.excerpt,
+        "sentence": f.context if f.excerpt and f.excerpt in (f.context or "") else f.excerpt or f.context,
         "message": f.message,
         "suggestion": f.suggestion,
         "rationale": first_paragraph(getattr(info, "rationale", "")) if info is not None else "",
