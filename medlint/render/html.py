@@ -73,13 +73,14 @@ fieldset.decision input{width:1.05rem;height:1.05rem;vertical-align:-.15rem;marg
 .notes{display:inline-block;min-width:8rem;font-size:.85rem;color:#5b6470;border-bottom:1px solid #bdb7ab}
 h3 small{font-weight:400;color:#5b6470;font-size:.85rem}
 h3.part{border:0;margin-top:2rem;font-size:1.15rem}
-ol.seclist{list-style:none;padding:0;margin:.5rem 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.1rem 1rem;font-size:.9rem}
-ol.seclist li{padding:.15rem 0;border-bottom:1px solid #ebe8e1}
+ol.seclist{list-style:none;padding:0;margin:.5rem 0;columns:15rem;column-gap:1.2rem;font-size:.9rem}
+ol.seclist li{padding:.15rem 0;border-bottom:1px solid #ebe8e1;break-inside:avoid}
 ol.seclist .mark{display:inline-block;width:1.2rem;font-weight:700}
 ol.seclist .passed .mark{color:#2e6b3f}ol.seclist .open .mark{color:#a33a32}
 ol.seclist .st{color:#5b6470;font-size:.85rem;white-space:nowrap}ol.seclist .open .st{color:#8c2f28;font-weight:600}
 ul.refs{margin:.3rem 0 .6rem;padding-left:1.1rem;font-size:.9rem}
 .checks dl{margin:.4rem 0;font-size:.9rem}.checks dt{font-weight:600;margin-top:.5rem}.checks dd{margin:.1rem 0 0 1rem}
+.signoff h3{margin-top:0}table.decisions{table-layout:auto}table.decisions td:nth-child(2){width:45%}
 .signoff .status{font-size:1rem;margin:.3rem 0 .6rem}.status.open{color:#8c2f28}.status.ready{color:#2e6b3f}
 .sign{margin:1.2rem 0 .2rem}.sign .line{display:inline-block;width:14rem;max-width:45%;border-bottom:1px solid #5b6470;margin:0 .6rem}.sign .line.short{width:7rem}
 .waived li,.expired li{margin:.4rem 0;font-size:.92rem}
@@ -296,7 +297,7 @@ def _sections(a: dict) -> str:
     out = [f'<section class="sections" aria-label="Sections"><h3>Sections ({len(sections)}: {passed} passed, '
            f'{len(sections) - passed} with findings)</h3><ol class="seclist">']
     for s in sections:
-        heading = e(s.get("heading") or _DASH)
+        heading = e(s.get("heading") or str(s.get("path") or _DASH).rsplit("/", 1)[-1])
         if s["status"] == "passed":
             out.append(f'<li class="passed"><span class="mark" aria-hidden="true">\u2713</span>{heading} '
                        '<span class="st">passed</span></li>')

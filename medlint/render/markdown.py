@@ -194,7 +194,7 @@ def _sections(a: dict) -> list[str]:
     passed = sum(1 for s in sections if s["status"] == "passed")
     marks = []
     for s in sections:
-        heading = escape(s.get("heading") or _DASH)
+        heading = escape(s.get("heading") or str(s.get("path") or _DASH).rsplit("/", 1)[-1])
         if s["status"] == "passed":
             marks.append(f"\u2705 {heading}")
         else:
