@@ -113,6 +113,8 @@ def _scorecard(a: dict) -> list[str]:
     if r.get("status"):
         parts.append(f"status **{escape(r['status'])}**")
     out += ["**Review:** " + " \u00b7 ".join(parts), ""]
+    if a.get("signoff"):
+        out += [_status(a["signoff"]), ""]
     return out
 
 
@@ -219,18 +221,20 @@ def _checks(a: dict) -> list[str]:
     return out + [""]
 
 
+def _status(s: dict) -> str:
+    o = s["open"]
+    if s["ready"]:
+        return "**Ready for sign-off**" + (f" ({_plural(s['open_total'], 'finding')} open, none blocking)."
+                                           if s["open_total"] else ".")
+    return (f"**Not ready for sign-off:** still open {_plural(o['error'], 'error')}, "
+            f"{_plural(o['warning'], 'warning')}, {o['info']} info.")
+
+
 def _signoff(a: dict) -> list[str]:
     s = a.get("signoff")
     if not s:
         return []
-    o = s["open"]
-    if s["ready"]:
-        status = "**Ready for sign-off**" + (f" ({_plural(s['open_total'], 'finding')} open, none blocking)."
-                                             if s["open_total"] else ".")
-    else:
-        status = (f"**Not ready for sign-off:** still open {_plural(o['error'], 'error')}, "
-                  f"{_plural(o['warning'], 'warning')}, {o['info']} info.")
-    out = ["### Sign-off", "", status, ""]
+    out = ["### Sign-off", "", _status(s), ""]
     if s["decisions"]:
         for d in s["decisions"]:
             out.append(f"- {escape(d['decision'])}: {escape(d['check'])} \u201c{escape(d['excerpt'])}\u201d \u2014 "
