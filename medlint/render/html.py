@@ -108,7 +108,7 @@ footer{color:#7a828c;font-size:.8rem;margin-top:2rem}
  @page{size:A4;margin:9mm 10mm}
  html{font-size:8pt}
  body{background:#fff;font-size:1rem;line-height:1.22}
- main{max-width:none;padding:0}
+ main{max-width:none;padding:0 2px 0 0}
  header h1{font-size:13pt;margin:0}
  h2{font-size:12pt;margin:0}
  h3{font-size:10pt;margin:.5rem 0 .2rem;padding-bottom:.05rem;break-after:avoid}
@@ -130,7 +130,7 @@ footer{color:#7a828c;font-size:.8rem;margin-top:2rem}
  ol.seclist{display:block;columns:3;column-gap:1rem;font-size:8pt;margin:.2rem 0}
  ol.seclist li{padding:0;break-inside:avoid}
  ul.refs{margin:.1rem 0 .2rem;font-size:inherit}
- .checks dl{font-size:8pt;columns:2;column-gap:1rem}.checks dt{margin-top:.2rem;break-after:avoid}.checks dd{margin-left:.5rem;break-inside:avoid}
+ .checks dl{font-size:7.5pt;columns:3;column-gap:1rem}.checks dt{margin-top:.2rem;break-after:avoid}.checks dd{margin-left:.5rem;break-inside:avoid}
  .sign{margin-top:.8rem}
  .article{break-before:page}
  .article:first-of-type,.summary+.article{break-before:auto}
