@@ -29,11 +29,13 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import re
 from dataclasses import dataclass, field
 
 from medlint.errors import InputError
 
 RECORDING = ("accept", "waive")
+_RECORD = re.compile(r"[^#/]+\.yaml#(/.*)?")  # a waiver's record (schema/waivers.schema.json)
 _DEFAULT_MONTHS = {"accept": 12, "waive": 3}  # checks/report.yaml decisions overrides them
 
 
@@ -101,16 +103,23 @@ def load_decisions(path: str) -> Decisions:
     return Decisions(path, data["reviewer"].strip(), date, tuple(entries))
 
 
-def _lookup(decision: Decision, findings: list, path: str) -> list:
-    """The findings a decision's ID names (all with one fingerprint), or an InputError."""
+def _by_fingerprint(findings) -> dict[str, list]:
     from medlint.baseline import fingerprint
 
+    out: dict[str, list] = {}
+    for f in findings:
+        out.setdefault(fingerprint(f), []).append(f)
+    return out
+
+
+def _lookup(decision: Decision, index: dict[str, list], path: str) -> list:
+    """The findings a decision's ID names (all with one fingerprint), or an InputError."""
     prefix = decision.id.split("-", 1)[0]
-    hits = [f for f in findings if fingerprint(f).startswith(prefix)]
-    if len({fingerprint(f) for f in hits}) > 1:
-        raise InputError(f"ID {decision.id} names {len(hits)} different findings; give more of its digits",
+    keys = [k for k in index if k.startswith(prefix)]
+    if len(keys) > 1:
+        raise InputError(f"ID {decision.id} names {len(keys)} different findings; give more of its digits",
                          path, decision.line, decision.column)
-    return hits
+    return index[keys[0]] if keys else []
 
 
 def plan_decisions(decisions: Decisions, result, today: _dt.date, months: dict | None = None) -> Plan:
@@ -120,13 +129,13 @@ def plan_decisions(decisions: Decisions, result, today: _dt.date, months: dict |
     months = {**_DEFAULT_MONTHS, **(months or {})}
     day = decisions.date or today
     folders = {a.slug: a.folder for a in result.articles}
-    open_findings = result.findings
-    waived = [f for f, _ in result.waived]
+    open_index = _by_fingerprint(result.findings)
+    waived_index = _by_fingerprint(f for f, _ in result.waived)
     plan = Plan()
     for d in decisions.entries:
-        hits = _lookup(d, open_findings, decisions.path)
+        hits = _lookup(d, open_index, decisions.path)
         if not hits:
-            if _lookup(d, waived, decisions.path):
+            if _lookup(d, waived_index, decisions.path):
                 plan.skipped.append(d)
                 continue
             raise InputError(f"no open finding has ID {d.id} (the report shows each finding's ID on its card)",
@@ -153,10 +162,8 @@ def _add_months(day: _dt.date, n: int) -> _dt.date:
 
 
 def _waiver(f, d: Decision, reviewer: str, day: _dt.date, expires: _dt.date) -> dict:
-    import re
-
     entry = {"check": f.check}
-    if re.fullmatch(r"[^#/]+\.yaml#(/.*)?", f.record or ""):
+    if _RECORD.fullmatch(f.record or ""):
         entry["record"] = f.record
     if f.excerpt:
         entry["excerpt"] = f.excerpt
@@ -189,8 +196,6 @@ _HEADER = "# yaml-language-server: $schema=../../schema/waivers.schema.json\n"
 
 def waivers_text(existing: str | None, entries: list[dict]) -> str:
     """The waivers.yaml text with ``entries`` appended to its list (block style kept as it is)."""
-    import re
-
     if existing is None or not existing.strip():
         return _HEADER + "waivers:\n" + "".join(line + "\n" for e in entries for line in _entry_lines(e, "  "))
     item = re.search(r"^([ ]*)- ", existing, re.M)

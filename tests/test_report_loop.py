@@ -233,3 +233,39 @@ def test_a_waivers_file_in_flow_style_is_refused_unchanged(site, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"medlint: {waivers}: cannot append") and err.count("\n") == 1
     assert _digest(waivers) == digest
+
+
+# --- the decisions module on its own ----------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from medlint.decisions import Decision, _lookup, waivers_text  # noqa: E402
+from medlint.errors import InputError  # noqa: E402
+from medlint.waivers import parse_waivers  # noqa: E402
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(lambda t: t.strip())
+
+
+@settings(max_examples=150, deadline=None)
+@given(reason=_text, excerpt=_text, reviewer=_text, indent=st.sampled_from(["", "  ", "    "]))
+def test_any_text_reads_back_from_the_waivers_it_writes(reason, excerpt, reviewer, indent):
+    entry = {"check": "CLM005", "record": "200-x.yaml#/blocks/0/list/1", "excerpt": excerpt, "reason": reason.strip(),
+             "accepted_by": reviewer.strip(), "accepted_on": "2026-11-25", "decision": "accept",
+             "expires": "2027-11-25"}
+    existing = f"waivers:\n{indent}- check: CLM001\n{indent}  excerpt: x\n{indent}  reason: r\n" \
+               f"{indent}  accepted_by: a\n{indent}  expires: 2027-01-01\n"
+    for before in (None, existing):
+        got = parse_waivers(waivers_text(before, [entry]), "w.yaml", "a")
+        assert all(w.valid for w in got), [w.errors for w in got]
+        last = {k: v for k, v in got[-1].to_json().items() if k not in ("path", "line")}
+        assert last == entry
+
+
+def test_an_id_shared_by_two_fingerprints_is_refused():
+    d = Decision("abcdef12", "fix", "", None, 7, 5)
+    index = {"abcdef12" + "0" * 24: ["one"], "abcdef12" + "1" * 24: ["two"]}
+    with pytest.raises(InputError) as exc:
+        _lookup(d, index, "d.yaml")
+    assert str(exc.value).startswith("d.yaml:7:5: ID abcdef12 names 2 different findings")
+    assert _lookup(Decision("abcdef120", "fix", "", None, 1, 1), index, "d.yaml") == ["one"]
