@@ -269,3 +269,11 @@ def test_an_id_shared_by_two_fingerprints_is_refused():
         _lookup(d, index, "d.yaml")
     assert str(exc.value).startswith("d.yaml:7:5: ID abcdef12 names 2 different findings")
     assert _lookup(Decision("abcdef120", "fix", "", None, 1, 1), index, "d.yaml") == ["one"]
+
+
+def test_markdown_states_each_rationale_once_and_cards_refer_to_it(site, capsys):
+    r = report(capsys)
+    checks = r["data"]["articles"][0]["checks"]
+    for cid, c in checks.items():
+        assert r["md"].count(c["rationale"][:40]) == 1, cid
+    assert r["md"].count("(why: *Why these checks*, below)") == len(items(r["data"]))

@@ -160,7 +160,7 @@ def _finding(item: dict, root=None) -> list[str]:
     out.append(f"  {escape(item['message'])}")
     fix = item.get("suggestion") or item.get("fix")
     if fix:
-        out.append(f"  *Fix:* {escape(fix)}")
+        out.append(f"  *Fix:* {escape(fix)}" + (" (why: *Why these checks*, below)" if item.get("rationale") else ""))
     options = " / ".join(escape(o) for o in item["decision"]["options"])
     out.append(f"  Decision (one of {options}): `medlint review`, ID `{escape(item['id'])}`")
     return out
