@@ -1,4 +1,4 @@
-"""Command line: ``medlint import|export|check|report|explain``.
+"""Command line: ``medlint import|export|check|report|review|explain``.
 
 Heavy modules are imported inside each command so that start-up stays close
 to the interpreter's own. Settings come from ``[tool.medlint]`` in the
@@ -72,6 +72,13 @@ def _build_parser() -> argparse.ArgumentParser:
     run_options(rep, ("md", "html", "json"))
     rep.add_argument("--output", "-o", help="file to write (default: reports/review-report.{md,html,json})")
     rep.add_argument("--merge", nargs="+", metavar="JSON", help="build the report from `check --format json` outputs")
+
+    rev = sub.add_parser("review", help="record the review board's decisions (accept, waive) in waivers.yaml")
+    rev.add_argument("decisions", metavar="DECISIONS", help="a decisions file (reviewer, date, one decision per finding ID)")
+    rev.add_argument("paths", nargs="*", metavar="PATH", help="the articles the IDs are from (default: [tool.medlint] paths)")
+    rev.add_argument("--today", help="the date judged by and the default decision date (YYYY-MM-DD)")
+    rev.add_argument("--no-cache", action="store_true", help="ignore and do not update the result cache")
+    rev.set_defaults(format=None, select=None, ignore=None, jobs=None, shard=None)
 
     cache = sub.add_parser("cache", help="manage the result cache")
     cache.add_argument("action", choices=("clear",))
@@ -448,8 +455,10 @@ def _cmd_report(args) -> int:
     outputs = _report_outputs(args, conf)
     from medlint.records.yamlio import atomic_write
 
+    from medlint.render.links import links_from
+
     for fmt, path in outputs:
-        text = _render_report(fmt, document)
+        text = _render_report(fmt, document, links_from(path))
         if path == "-":
             sys.stdout.write(text)
         else:
@@ -481,18 +490,40 @@ def _report_outputs(args, conf) -> list[tuple[str, str]]:
     return [(fmt, os.path.join(folder, f"{REPORT_NAME}.{fmt}")) for fmt in ("md", "html", "json")]
 
 
-def _render_report(fmt: str, document: dict) -> str:
+def _render_report(fmt: str, document: dict, links: str | None = None) -> str:
     if fmt == "html":
         from medlint.render import html
 
-        return html.render(document)
+        return html.render(document, links)
     if fmt == "json":
         from medlint import report
 
         return report.dumps(document)
     from medlint.render import markdown
 
-    return markdown.render(document)
+    return markdown.render(document, links_from=links)
+
+
+def _cmd_review(args) -> int:
+    """Turn accepted and waived findings into waivers.yaml entries (medlint.decisions)."""
+    from medlint import decisions, policy
+
+    conf = _config()
+    chosen = decisions.load_decisions(args.decisions)  # a bad file stops here, before any checking
+    options, result = _run(args, conf)
+    if result.errors:
+        from medlint.errors import InputError
+
+        raise InputError(f"cannot record decisions while an article cannot be checked: {result.errors[0]}")
+    data = policy.load("report").get("decisions") or {}
+    months = {k[:-len("_months")]: v for k, v in data.items() if k.endswith("_months")}
+    plan = decisions.plan_decisions(chosen, result, options.today, months)
+    for path, n in decisions.write_plan(plan):
+        _say(f"{path}: {n} decision{'s' if n != 1 else ''} recorded")
+    recorded = sum(len(v) for v in plan.entries.values())
+    _say(f"medlint: {recorded} recorded, {len(plan.to_fix)} to fix, {len(plan.skipped)} already waived "
+         f"(by {chosen.reviewer})", sys.stderr)
+    return EXIT_OK
 
 
 def _cmd_cache(args) -> int:
@@ -548,6 +579,7 @@ def _cmd_explain(args) -> int:
 
 
 COMMANDS = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check, "report": _cmd_report,
+            "review": _cmd_review,
             "cache": _cmd_cache, "data": _cmd_data, "explain": _cmd_explain}
 
 

@@ -8,11 +8,19 @@ waived ones and the check registry -- and arranges it:
 * per article a scorecard: open findings by severity and category, the JAMA
   benchmarks (authorship, attribution, disclosure, currency) met or not, and
   the review status and due date;
+* a "fix first" list: every open finding of the severities
+  ``checks/report.yaml`` ``fix_first`` names (errors), then the other open
+  findings of its categories (doses, reader safety), each with its sentence;
+* every section in reading order with its status (passed, or how many open
+  findings it has);
 * the open findings grouped by section in reading order (article-level ones
-  first), each with its excerpt, the check's rationale, the suggested fix and
-  an empty reviewer-decision slot;
+  first), each with its excerpt, the sentence around it (the finding's
+  ``context``), the suggested fix and an empty reviewer-decision slot; each
+  check's rationale once per article (``checks``), which the cards refer to;
 * the waived findings with the waiver's reason, who accepted it and until
-  when, and the waivers that have expired.
+  when, and the waivers that have expired;
+* a sign-off block: the recorded decisions (who accepted what, when) and what
+  is still open.
 
 The report never decides what is wrong. Benchmarks are scored only from open
 findings, as ``checks/report.yaml`` maps them; review dates come from the
@@ -34,6 +42,9 @@ DECISIONS = ("accept", "fix", "waive")
 MET, NOT_MET, NOT_ASSESSED = "met", "not met", "not assessed"
 _ARTICLE_FILES = ("article.yaml", "waivers.yaml")
 _AUTO = object()
+#: How many hex digits of a finding's fingerprint the report shows as its ID (``medlint review`` takes it).
+ID_LENGTH = 12
+PASSED, HAS_FINDINGS = "passed", "findings"
 
 
 # ---------------------------------------------------------------------------
@@ -155,7 +166,9 @@ def _item(f: Finding, registry) -> dict:
     info = registry.get(f.check) if registry is not None else None
     from medlint.baseline import fingerprint
 
+    digest = fingerprint(f)
     return {
+        "id": digest[:ID_LENGTH],
         "check": f.check,
         "name": getattr(info, "name", "") if info is not None else "",
         "category": f.category,
@@ -167,11 +180,13 @@ def _item(f: Finding, registry) -> dict:
         "section": f.section,
         "excerpt": f.excerpt,
         "context": f.context,
+        "sentence": f.context if f.excerpt and f.excerpt in (f.context or "") else f.excerpt or f.context,
         "message": f.message,
         "suggestion": f.suggestion,
         "rationale": first_paragraph(getattr(info, "rationale", "")) if info is not None else "",
         "fix": getattr(info, "fix", "") if info is not None else "",
-        "fingerprint": fingerprint(f),
+        "fingerprint": digest,
+        "fix_first": None,
         "decision": {"choice": None, "options": list(DECISIONS), "notes": ""},
     }
 
@@ -180,30 +195,45 @@ def _norm(path: str | None) -> str:
     return os.path.normpath(path).replace(os.sep, "/") if path else ""
 
 
+class _Placer:
+    """Which section of an article a finding belongs to (by its file)."""
+
+    def __init__(self, info: dict):
+        self.sections = [s for s in info.get("sections", []) if isinstance(s, dict)]
+        self.by_path = {_norm(s.get("path")): i for i, s in enumerate(self.sections)}
+        self.by_name: dict[str, int] = {}
+        for i, s in enumerate(self.sections):
+            self.by_name.setdefault(os.path.basename(_norm(s.get("path"))), i)
+
+    def key(self, f) -> tuple:
+        """(0, 0, "") for the whole article, (1, index, "") for a listed section,
+        (1, len(sections), file) for a section file the info does not list."""
+        p = _norm(f.path)
+        name = os.path.basename(p)
+        idx = self.by_path.get(p, self.by_name.get(name))
+        if idx is not None:
+            return (1, idx, "")
+        if name in _ARTICLE_FILES or not name.endswith((".yaml", ".yml")) or not name[:3].isdigit():
+            return (0, 0, "")
+        return (1, len(self.sections), name)  # e.g. records that failed validation
+
+    def meta(self, key: tuple, f) -> dict:
+        if key[0] == 0:
+            return {"heading": None, "kind": "article", "level": None, "path": None}
+        if key[2]:
+            return {"heading": f.section, "kind": None, "level": None, "path": f.path}
+        s = self.sections[key[1]]
+        return {"heading": s.get("heading"), "kind": s.get("kind"), "level": s.get("level"), "path": s.get("path")}
+
+
 def _groups(findings, info: dict, registry) -> list[dict]:
     """Findings by section in reading order; article-level group first."""
-    sections = [s for s in info.get("sections", []) if isinstance(s, dict)]
-    by_path = {_norm(s.get("path")): i for i, s in enumerate(sections)}
-    by_name = {}
-    for i, s in enumerate(sections):
-        by_name.setdefault(os.path.basename(_norm(s.get("path"))), i)
+    placer = _Placer(info)
     buckets: dict[tuple, list] = {}
     meta: dict[tuple, dict] = {}
     for f in findings:
-        p = _norm(f.path)
-        name = os.path.basename(p)
-        idx = by_path.get(p, by_name.get(name))
-        if idx is not None:
-            s = sections[idx]
-            key = (1, idx, "")
-            meta[key] = {"heading": s.get("heading"), "kind": s.get("kind"), "level": s.get("level"),
-                         "path": s.get("path")}
-        elif name in _ARTICLE_FILES or not name.endswith((".yaml", ".yml")) or not name[:3].isdigit():
-            key = (0, 0, "")
-            meta[key] = {"heading": None, "kind": "article", "level": None, "path": None}
-        else:  # a section file the info does not list (e.g. records that failed validation)
-            key = (1, len(sections), name)
-            meta[key] = {"heading": f.section, "kind": None, "level": None, "path": f.path}
+        key = placer.key(f)
+        meta[key] = placer.meta(key, f)
         buckets.setdefault(key, []).append(f)
     out = []
     for key in sorted(buckets):
@@ -212,7 +242,88 @@ def _groups(findings, info: dict, registry) -> list[dict]:
         group = dict(meta[key])
         group["findings"] = [_item(f, registry) for f in items]
         out.append(group)
+    _unique_ids(out)
     return out
+
+
+def _unique_ids(groups: list[dict]) -> None:
+    """Two findings with the same fingerprint (the same excerpt twice in a record) get -2, -3..."""
+    seen: dict[str, int] = {}
+    for g in groups:
+        for item in g["findings"]:
+            n = seen.get(item["id"], 0) + 1
+            seen[item["id"]] = n
+            if n > 1:
+                item["id"] = f"{item['id']}-{n}"
+
+
+def _sections(findings, waived_findings, info: dict) -> list[dict]:
+    """Every section of the article in reading order with its status: passed or n open findings."""
+    placer = _Placer(info)
+    open_at: dict[int, list] = {}
+    waived_at: dict[int, int] = {}
+    for f in findings:
+        key = placer.key(f)
+        if key[0] == 1 and not key[2]:
+            open_at.setdefault(key[1], []).append(f)
+    for f in waived_findings:
+        key = placer.key(f)
+        if key[0] == 1 and not key[2]:
+            waived_at[key[1]] = waived_at.get(key[1], 0) + 1
+    out = []
+    for i, s in enumerate(placer.sections):
+        mine = open_at.get(i, [])
+        out.append({"heading": s.get("heading"), "kind": s.get("kind"), "level": s.get("level"),
+                    "path": s.get("path"), "status": HAS_FINDINGS if mine else PASSED,
+                    "counts": _counts(mine), "waived": waived_at.get(i, 0)})
+    return out
+
+
+def _fix_first(groups: list[dict], config: dict) -> list[str]:
+    """IDs of the findings to fix first: the severities named (errors), then the
+    other findings of the categories and checks named (doses, reader safety),
+    each part in reading order. Marks each item with its place (1, 2, ...)."""
+    rule = config.get("fix_first") or {}
+    severities = set(rule.get("severities") or ("error",))
+    categories = set(rule.get("categories") or ())
+    checks = set(rule.get("checks") or ())
+    items = [item for g in groups for item in g["findings"]]
+    first = [i for i in items if i["severity"] in severities]
+    then = [i for i in items if i["severity"] not in severities
+            and (i["category"] in categories or i["check"] in checks)]
+    out = []
+    for n, item in enumerate(first + then, 1):
+        item["fix_first"] = n
+        out.append(item["id"])
+    return out
+
+
+def _checks(groups: list[dict]) -> dict:
+    """Each check with open findings in the article, once: name, rationale, fix, how many findings."""
+    out: dict[str, dict] = {}
+    for g in groups:
+        for item in g["findings"]:
+            slot = out.setdefault(item["check"], {"name": item["name"], "category": item["category"],
+                                                  "rationale": item["rationale"], "fix": item["fix"],
+                                                  "findings": 0})
+            slot["findings"] += 1
+    return dict(sorted(out.items()))
+
+
+def _signoff(counts: dict, waived_items: list[dict], config: dict) -> dict:
+    """Who accepted what and when (the waivers that hold today), and what is still open."""
+    blocking = list(config.get("signoff_blocking") or ("error", "warning"))
+    decisions = []
+    for item in waived_items:
+        w = item["waiver"]
+        decisions.append({"id": item["id"], "check": item["check"], "excerpt": item["excerpt"],
+                          "section": item["section"], "decision": w.get("decision") or "waive",
+                          "accepted_by": w.get("accepted_by"), "accepted_on": w.get("accepted_on"),
+                          "reason": w.get("reason"), "expires": w.get("expires")})
+    decisions.sort(key=lambda d: (d["accepted_on"] or "", d["accepted_by"] or "", d["check"], d["id"]))
+    still_open = {s: counts.get(s, 0) for s in SEVERITIES}
+    return {"decisions": decisions, "open": still_open, "open_total": counts.get("total", 0),
+            "blocking": blocking, "ready": not any(still_open.get(s) for s in blocking)}
 
 
 def _waived_item(f: Finding, w, registry) -> dict:
@@ -296,6 +407,10 @@ def build_report(articles: list[dict], findings: list[Finding], waived=(), regis
         mine = sorted(open_by[slug], key=Finding.sort_key)
         pairs = sorted(waived_by[slug], key=lambda p: Finding.sort_key(p[0]))
         review_block = review_info(info, today, func, data)
+        groups = _groups(mine, info, registry)
+        fix_first = _fix_first(groups, config)
+        waived_items = [_waived_item(f, w, registry) for f, w in pairs]
+        counts = _counts(mine)
         out_articles.append({
             "slug": slug,
             "title": info.get("title"),
@@ -304,17 +419,22 @@ def build_report(articles: list[dict], findings: list[Finding], waived=(), regis
             "authors": list(info.get("authors") or []),
             "reviewers": [dict(r) for r in info.get("reviewers") or []],
             "scorecard": {
-                "counts": _counts(mine),
+                "counts": counts,
                 "by_category": _by_category(mine),
                 "benchmarks": _benchmarks(mine, config, registry),
                 "review": review_block,
                 "waived": len(pairs),
                 "expired_waivers": len(expired_by[slug]),
             },
-            "groups": _groups(mine, info, registry),
-            "waived": [_waived_item(f, w, registry) for f, w in pairs],
+            "fix_first": fix_first,
+            "sections": _sections(mine, [f for f, _ in pairs], info),
+            "article_level": sum(len(g["findings"]) for g in groups if g["kind"] == "article"),
+            "groups": groups,
+            "checks": _checks(groups),
+            "waived": waived_items,
             "expired_waivers": [_waiver_json(w) for w in
                                 sorted(expired_by[slug], key=lambda w: (getattr(w, "path", ""), getattr(w, "line", 0)))],
+            "signoff": _signoff(counts, waived_items, config),
         })
 
     report = {

@@ -59,6 +59,8 @@ class Waiver:
     accepted_by: str = ""
     expires: _dt.date | None = None
     errors: tuple[tuple[str, int, int], ...] = ()
+    accepted_on: _dt.date | None = None     # written by `medlint review`, with decision
+    decision: str | None = None
 
     @property
     def valid(self) -> bool:
@@ -91,10 +93,12 @@ class Waiver:
         return cls(article=article, path=data.get("path") or "", line=int(data.get("line") or 1), column=1,
                    index=None, check=data.get("check") or "", record=data.get("record"), excerpt=data.get("excerpt"),
                    reason=data.get("reason") or "", accepted_by=data.get("accepted_by") or "",
-                   expires=_dt.date.fromisoformat(expires) if expires else None)
+                   expires=_dt.date.fromisoformat(expires) if expires else None,
+                   accepted_on=_dt.date.fromisoformat(data["accepted_on"]) if data.get("accepted_on") else None,
+                   decision=data.get("decision"))
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "check": self.check,
             "record": self.record,
             "excerpt": self.excerpt,
@@ -104,6 +108,11 @@ class Waiver:
             "path": self.path,
             "line": self.line,
         }
+        if self.accepted_on is not None:
+            out["accepted_on"] = self.accepted_on.isoformat()
+        if self.decision is not None:
+            out["decision"] = self.decision
+        return out
 
 
 # ---------------------------------------------------------------------------
@@ -161,13 +170,7 @@ def parse_waivers(text: str, path: str, article: str) -> list[Waiver]:
                 errors = (("a waiver is a mapping of check, record/excerpt, reason, accepted_by, expires", line, col),)
             out.append(Waiver(article=article, path=path, line=line, column=col, index=i, errors=errors))
             continue
-        expires = None
-        raw = entry.get("expires")
-        if isinstance(raw, str):
-            try:
-                expires = _dt.date.fromisoformat(raw)
-            except ValueError:
-                expires = None
+        expires, accepted_on = _date(entry.get("expires")), _date(entry.get("accepted_on"))
         out.append(Waiver(
             article=article, path=path, line=line, column=col, index=i,
             check=entry.get("check") if isinstance(entry.get("check"), str) else "",
@@ -177,8 +180,19 @@ def parse_waivers(text: str, path: str, article: str) -> list[Waiver]:
             accepted_by=entry.get("accepted_by").strip() if isinstance(entry.get("accepted_by"), str) else "",
             expires=expires,
             errors=errors,
+            accepted_on=accepted_on,
+            decision=entry.get("decision") if isinstance(entry.get("decision"), str) else None,
         ))
     return out
+
+
+def _date(raw) -> _dt.date | None:
+    if isinstance(raw, str):
+        try:
+            return _dt.date.fromisoformat(raw)
+        except ValueError:
+            return None
+    return None
 
 
 def load_waivers(folder: str, raw: bytes | None = None) -> list[Waiver]:

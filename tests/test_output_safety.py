@@ -193,9 +193,10 @@ def test_check_output_and_stderr_are_inert(hostile_site, fmt, capsys, monkeypatc
 
 HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "p", "h1", "h2", "h3", "section",
              "table", "thead", "tbody", "tr", "th", "td", "a", "div", "span", "strong", "code", "blockquote",
-             "fieldset", "legend", "label", "input", "ul", "li", "small", "article", "footer"}
+             "fieldset", "legend", "label", "input", "ul", "ol", "li", "small", "article", "footer", "mark",
+             "dl", "dt", "dd"}
 HTML_ATTRS = {"lang", "charset", "name", "content", "class", "id", "href", "aria-label", "aria-hidden",
-              "data-label", "type"}
+              "data-label", "type", "value"}
 
 
 def _assert_html_inert(page: str, shown=("FORGED", "<img src=x")) -> None:
@@ -203,7 +204,9 @@ def _assert_html_inert(page: str, shown=("FORGED", "<img src=x")) -> None:
     parser.feed(page)
     assert set(parser.tags) <= HTML_TAGS, set(parser.tags) - HTML_TAGS
     assert {k for k, _ in parser.attrs} <= HTML_ATTRS
-    assert all(v.startswith("#a-") for k, v in parser.attrs if k == "href")
+    # links: to an anchor of the page, or a relative path with every unsafe byte percent-encoded
+    assert all(v.startswith("#") or re.fullmatch(r"(\.\./)*[A-Za-z0-9%._~/-]+", v) and not v.startswith("/")
+               for k, v in parser.attrs if k == "href")
     assert "img" not in parser.tags and not any(k.startswith("on") for k, _ in parser.attrs)
     _assert_inert(page)  # also safe to print in a CI log
     assert all(any(s in t for t in parser.text) for s in shown)  # shown as text, not dropped

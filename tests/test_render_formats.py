@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 
 import pytest
 
@@ -125,7 +126,9 @@ def test_markdown_report_shape():
     for heading in ("#### Whole article", "#### Overview", "#### Drugs", "#### FAQ"):
         assert heading in out
     assert out.index("#### Overview") < out.index("#### Drugs") < out.index("#### FAQ")
-    assert out.count("\u2610 accept") == 4
+    # one GitHub task-list item per open finding (4) and one for the sign-off; no loose boxes
+    assert out.count("\n- [ ] ") == 5 and "\u2610" not in out
+    assert "### Fix first (1)" in out and "### Sign-off" in out
     assert out == markdown.render(report())
 
 
@@ -164,5 +167,8 @@ def test_html_is_self_contained_and_escaped():
     for banned in ("http://", "https://", "@import", "url("):
         assert banned not in out.replace("http://e.x", ""), banned
     assert '<meta name="viewport"' in out and "@media print" in out
-    assert out.count('type="checkbox"') == 3 * 4
+    # one choice per finding: three radio buttons sharing one name, per open finding (4)
+    assert 'type="checkbox"' not in out and out.count('type="radio"') == 3 * 4
+    names = re.findall(r'type="radio" name="([^"]+)"', out)
+    assert len(set(names)) == 4 and all(names.count(n) == 3 for n in names)
     assert out == html.render(r)

@@ -113,3 +113,30 @@ def test_deterministic_bytes():
 
 def test_first_paragraph():
     assert first_paragraph("One\nline.\n\nSecond.") == "One line."
+
+
+def test_fix_first_sections_checks_and_signoff():
+    r = report_for([info()], findings(), waivers())
+    a = r["articles"][0]
+    by_id = {i["id"]: i for g in a["groups"] for i in g["findings"]}
+    first = [by_id[i] for i in a["fix_first"]]
+    assert [(i["check"], i["fix_first"]) for i in first] == [("CLM001", 1)]  # the one open error; no dose finding
+    assert [(s["heading"], s["status"], s["counts"]["total"], s["waived"]) for s in a["sections"]] == [
+        ("Overview", "findings", 1, 0), ("Drugs", "findings", 1, 1), ("FAQ", "findings", 1, 0)]
+    assert a["article_level"] == 1
+    assert a["checks"]["CLM001"]["findings"] == 1 and a["checks"]["CLM001"]["rationale"]
+    s = a["signoff"]
+    assert s["ready"] is False and s["open"] == {"error": 1, "warning": 2, "info": 1}
+    assert [(d["check"], d["accepted_by"], d["decision"]) for d in s["decisions"]] == [("CLM001", "Dr A. Rivera", "waive")]
+
+
+def test_fix_first_follows_its_data_and_signoff_its_blocking_severities():
+    config = {"benchmarks": [], "fix_first": {"severities": ["error"], "categories": ["consistency"]},
+              "signoff_blocking": ["error"]}
+    fs = [f for f in findings() if f.severity != "error"]
+    r = build_report([info()], fs, [], REG, TODAY, config=config)
+    a = r["articles"][0]
+    by_id = {i["id"]: i for g in a["groups"] for i in g["findings"]}
+    assert [by_id[i]["check"] for i in a["fix_first"]] == ["CON004"]
+    assert a["signoff"]["ready"] is True and a["signoff"]["open_total"] == 3
+    assert [s["status"] for s in a["sections"]] == ["findings", "findings", "passed"]

@@ -2,8 +2,13 @@
 
 Inline CSS only: no scripts, no fonts or images fetched, nothing that needs a
 network. The layout is a single column that reflows to a phone's width
-without horizontal scrolling, and a print stylesheet keeps each finding on
-one page with its decision boxes. Every piece of article text goes through
+without horizontal scrolling. Per article: the scorecard, the "fix first"
+cards, every section with its status, the other cards by section, the
+waivers, each check's rationale once, and the sign-off. A print stylesheet
+makes the cards compact, keeps each on one page and starts each article on a
+new page. Decisions are one choice per finding (radio buttons). Record paths
+are relative links (``links_from``: the way from the report's folder to the
+working directory). Every piece of article text goes through
 :func:`html.escape`, its line breaks and tabs first made spaces (which is how
 HTML shows them, and no line of the page starts inside a field) and its other
 control characters written as escapes (``\\x1b``, :mod:`medlint.textsafe`).
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import html as _html
 
+from medlint.render.links import file_url
 from medlint.textsafe import visible
 
 _DASH = "\u2014"
@@ -54,14 +60,29 @@ ul.benchmarks small{display:block;color:#5b6470}
 .badge{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.78rem;font-weight:600;background:#eee;margin-right:.3rem}
 .error .badge{background:#f6e3e1;color:#8c2f28}.warning .badge{background:#f7eed8;color:#6e4a00}.info .badge{background:#e3edf6;color:#244c70}
 .loc{color:#5b6470}
-blockquote.excerpt{margin:.4rem 0;padding:.4rem .7rem;background:#fbf7e9;border-left:3px solid #d9c98f;border-radius:4px;font-size:.95rem}
+blockquote.sentence{margin:.4rem 0;padding:.4rem .7rem;background:#fbf9f3;border-left:3px solid #d9c98f;border-radius:4px;font-size:.95rem}
+mark{background:#f6df8b;color:inherit;padding:0 .1em;border-radius:2px}
 .finding p{margin:.35rem 0}
-.why,.fix{font-size:.92rem}
-fieldset.decision{border:1px dashed #bdb7ab;border-radius:6px;margin:.6rem 0 0;padding:.4rem .7rem .6rem}
+.ord{display:inline-block;min-width:1.5rem;margin-right:.35rem;padding:0 .3rem;border-radius:4px;background:#24292f;color:#fff;font-size:.78rem;font-weight:700;text-align:center}
+.fix{font-size:.92rem}
+a.why{font-size:.85rem;white-space:nowrap}
+fieldset.decision{border:1px dashed #bdb7ab;border-radius:6px;margin:.6rem 0 0;padding:.3rem .7rem .5rem}
 fieldset.decision legend{font-size:.8rem;color:#5b6470;padding:0 .3rem}
 fieldset.decision label{display:inline-block;margin:.15rem 1.1rem .15rem 0;white-space:nowrap}
 fieldset.decision input{width:1.05rem;height:1.05rem;vertical-align:-.15rem;margin:0 .35rem 0 0}
-.notes{margin-top:.45rem;font-size:.85rem;color:#5b6470;border-bottom:1px solid #bdb7ab;min-height:1.7rem}
+.notes{display:inline-block;min-width:8rem;font-size:.85rem;color:#5b6470;border-bottom:1px solid #bdb7ab}
+h3 small{font-weight:400;color:#5b6470;font-size:.85rem}
+h3.part{border:0;margin-top:2rem;font-size:1.15rem}
+ol.seclist{list-style:none;padding:0;margin:.5rem 0;columns:15rem;column-gap:1.2rem;font-size:.9rem}
+ol.seclist li{padding:.15rem 0;border-bottom:1px solid #ebe8e1;break-inside:avoid}
+ol.seclist .mark{display:inline-block;width:1.2rem;font-weight:700}
+ol.seclist .passed .mark{color:#2e6b3f}ol.seclist .open .mark{color:#a33a32}
+ol.seclist .st{color:#5b6470;font-size:.85rem;white-space:nowrap}ol.seclist .open .st{color:#8c2f28;font-weight:600}
+ul.refs{margin:.3rem 0 .6rem;padding-left:1.1rem;font-size:.9rem}
+.checks dl{margin:.4rem 0;font-size:.9rem}.checks dt{font-weight:600;margin-top:.5rem}.checks dd{margin:.1rem 0 0 1rem}
+.signoff h3{margin-top:0}table.decisions{table-layout:auto}table.decisions td:nth-child(2){width:45%}
+.signoff .status{font-size:1rem;margin:.3rem 0 .6rem}.status.open{color:#8c2f28}.status.ready{color:#2e6b3f}
+.sign{margin:1.2rem 0 .2rem}.sign .line{display:inline-block;width:14rem;max-width:45%;border-bottom:1px solid #5b6470;margin:0 .6rem}.sign .line.short{width:7rem}
 .waived li,.expired li{margin:.4rem 0;font-size:.92rem}
 .empty{color:#2e6b3f}
 .err{color:#8c2f28}
@@ -69,21 +90,52 @@ footer{color:#7a828c;font-size:.8rem;margin-top:2rem}
 @media (max-width:600px){
  main{padding:.8rem .6rem 2rem}
  .panel{padding:.8rem}
+ ul.benchmarks{grid-template-columns:1fr 1fr}
+ ul.benchmarks small{display:none}
  table.corpus thead{display:none}
  table.corpus,table.corpus tbody,table.corpus tr,table.corpus td{display:block;width:auto}
  table.corpus tr{border-bottom:1px solid #e2ded6;padding:.4rem 0}
  table.corpus td{border:0;padding:.1rem 0;text-align:left}
  table.corpus td[data-label]::before{content:attr(data-label) ": ";color:#5b6470}
+ table.decisions thead{display:none}
+ table.decisions,table.decisions tbody,table.decisions tr,table.decisions td{display:block;width:auto}
+ table.decisions tr{border-bottom:1px solid #e2ded6;padding:.4rem 0}
+ table.decisions td{border:0;padding:.1rem 0}
+ table.decisions td[data-label]::before{content:attr(data-label) ": ";color:#5b6470}
+ fieldset.decision label{margin-right:.8rem}
 }
 @media print{
- @page{margin:16mm 14mm}
- body{background:#fff;font-size:11pt}
- main{max-width:none;padding:0}
- .panel,.finding{border-color:#999}
+ @page{size:A4;margin:9mm 10mm}
+ html{font-size:8pt}
+ body{background:#fff;font-size:1rem;line-height:1.22}
+ main{max-width:none;padding:0 2px 0 0}
+ header h1{font-size:13pt;margin:0}
+ h2{font-size:12pt;margin:0}
+ h3{font-size:10pt;margin:.5rem 0 .2rem;padding-bottom:.05rem;break-after:avoid}
+ h3.part{margin-top:.6rem}
+ .panel{border-color:#999;border-radius:0;padding:.3rem .5rem;margin:.35rem 0}
+ .counts{margin:.2rem 0;gap:.3rem}.count{padding:.1rem .3rem}.count .n{font-size:11pt;display:inline;margin-right:.3rem}
+ table{margin:.2rem 0}th,td{padding:.05rem .3rem}
+ ul.benchmarks{margin:.2rem 0;gap:.2rem;grid-template-columns:repeat(4,1fr)}ul.benchmarks li{padding:.1rem .3rem}
+ ul.benchmarks small{display:none}
+ .finding{border-color:#999;border-left-width:3px;border-radius:0;padding:.1rem .4rem;margin:.15rem 0}
+ .finding p,.finding .head{margin:.05rem 0}
+ blockquote.sentence{margin:.05rem 0;padding:.05rem .4rem;font-size:inherit}
+ mark{background:none;font-weight:700;text-decoration:underline}
+ a.why{display:none}
+ fieldset.decision{border:0;margin:0;padding:0;display:block}
+ fieldset.decision legend{float:left;padding:0 .5rem 0 0;font-size:inherit}
+ .notes{display:none}
+ fieldset.decision label{margin:0 .7rem 0 0}fieldset.decision input{width:.8rem;height:.8rem;margin:0 .2rem 0 0}
+ ol.seclist{display:block;columns:3;column-gap:1rem;font-size:8pt;margin:.2rem 0}
+ ol.seclist li{padding:0;break-inside:avoid}
+ ul.refs{margin:.1rem 0 .2rem;font-size:inherit}
+ .checks dl{font-size:7.5pt;columns:3;column-gap:1rem}.checks dt{margin-top:.2rem;break-after:avoid}.checks dd{margin-left:.5rem;break-inside:avoid}
+ .sign{margin-top:.8rem}
  .article{break-before:page}
- .article:first-of-type{break-before:auto}
- h3{break-after:avoid}
+ .article:first-of-type,.summary+.article{break-before:auto}
  a{color:inherit;text-decoration:none}
+ footer{margin-top:.5rem}
 }
 """
 
@@ -163,6 +215,8 @@ def _scorecard(a: dict) -> str:
     if r.get("status"):
         bits.append(f"status <strong>{e(r['status'])}</strong>")
     parts.append('<p class="review">' + " \u00b7 ".join(bits) + "</p>")
+    if a.get("signoff"):
+        parts.append(_open_line(a["signoff"]))
     if card["waived"] or card["expired_waivers"]:
         parts.append(f'<p class="meta">{_plural(card["waived"], "finding")} waived; '
                      f'{_plural(card["expired_waivers"], "expired waiver")}.</p>')
@@ -170,36 +224,120 @@ def _scorecard(a: dict) -> str:
     return "".join(parts)
 
 
-def _finding(item: dict, n: int) -> str:
+def _sentence(item: dict) -> str:
+    """The sentence around the flagged words, the words marked."""
+    sentence, excerpt = item.get("sentence") or "", item.get("excerpt") or ""
+    at = sentence.find(excerpt) if excerpt else -1
+    if at < 0:
+        body = e(sentence)
+    else:
+        body = f"{e(sentence[:at])}<mark>{e(excerpt)}</mark>{e(sentence[at + len(excerpt):])}"
+    return f'<blockquote class="sentence">{body}</blockquote>'
+
+
+def _loc(item: dict, root) -> str:
+    name = str(item.get("path") or "").rsplit("/", 1)[-1]
+    text = f"{e(name)}:{e(item['line'])}"
+    url = file_url(item.get("path"), root)
+    if url is None:
+        return f'<span class="loc mono">{text}</span>'
+    return f'<a class="loc mono" href="{e(url)}">{text}</a>'
+
+
+def _why_id(slug: str, check: str) -> str:
+    return f"why-{e(slug)}-{e(check)}"
+
+
+def _finding(item: dict, slug: str, root) -> str:
     sev = item["severity"] if item["severity"] in _SEV else "info"
     name = f" {e(item['name'])}" if item.get("name") else ""
-    out = [f'<div class="finding {sev}">',
-           f'<p class="head"><span class="badge">{_SEV[sev]}</span><code>{e(item["check"])}</code>{name} '
-           f'<span class="loc mono">{e(item["path"])}:{e(item["line"])}:{e(item["column"])}</span></p>']
-    if item.get("excerpt"):
-        out.append(f'<blockquote class="excerpt">{e(item["excerpt"])}</blockquote>')
+    place = f'<span class="ord">{item["fix_first"]}</span>' if item.get("fix_first") else ""
+    section = f' <span class="meta">\u00b7 {e(item["section"])}</span>' if item.get("section") else ""
+    out = [f'<div class="finding {sev}" id="f-{e(item["id"])}">',
+           f'<p class="head">{place}<span class="badge">{_SEV[sev]}</span><code>{e(item["check"])}</code>{name} '
+           f'{_loc(item, root)}{section}</p>']
+    if item.get("sentence") or item.get("excerpt"):
+        out.append(_sentence(item))
     out.append(f'<p class="msg">{e(item["message"])}</p>')
-    if item.get("rationale"):
-        out.append(f'<p class="why"><strong>Why:</strong> {e(item["rationale"])}</p>')
     fix = item.get("suggestion") or item.get("fix")
-    if fix:
-        out.append(f'<p class="fix"><strong>Fix:</strong> {e(fix)}</p>')
-    out.append('<fieldset class="decision"><legend>Reviewer decision</legend>')
+    why = f' <a class="why" href="#{_why_id(slug, item["check"])}">Why?</a>' if item.get("rationale") else ""
+    if fix or why:
+        out.append(f'<p class="fix"><strong>Fix:</strong> {e(fix)}{why}</p>' if fix else f'<p class="fix">{why}</p>')
+    out.append(f'<fieldset class="decision"><legend>Decision \u00b7 ID <code>{e(item["id"])}</code></legend>')
     for option in item["decision"]["options"]:
-        out.append(f'<label><input type="checkbox" name="f{n}-{e(option)}"> {e(option.capitalize())}</label>')
-    out.append('<div class="notes">Notes:</div></fieldset></div>')
+        out.append(f'<label><input type="radio" name="d-{e(item["id"])}" value="{e(option)}"> '
+                   f'{e(option.capitalize())}</label>')
+    out.append('<span class="notes">Notes:</span></fieldset></div>')
     return "".join(out)
 
 
-def _waived(a: dict) -> str:
+def _fix_first(a: dict, root) -> str:
+    items = sorted((i for g in a["groups"] for i in g["findings"] if i.get("fix_first")), key=lambda i: i["fix_first"])
+    if not items:
+        return ('<section class="fixfirst" aria-label="Fix first"><h3>Fix first</h3>'
+                '<p class="empty">No errors and no dose or safety findings open.</p></section>')
+    out = [f'<section class="fixfirst" aria-label="Fix first"><h3>Fix first ({len(items)})</h3>'
+           '<p class="meta">Errors, then dose and safety findings, in reading order.</p>']
+    out += [_finding(i, a["slug"], root) for i in items]
+    out.append("</section>")
+    return "".join(out)
+
+
+def _group_id(a: dict, n: int) -> str:
+    return f"s-{e(a['slug'])}-{n}"
+
+
+def _sections(a: dict) -> str:
+    """Every section with its status; a section with findings links to its cards."""
+    sections = a.get("sections") or []
+    if not sections:
+        return ""
+    passed = sum(1 for s in sections if s["status"] == "passed")
+    anchors = {g.get("path"): n for n, g in enumerate(a["groups"]) if g.get("path")}
+    out = [f'<section class="sections" aria-label="Sections"><h3>Sections ({len(sections)}: {passed} passed, '
+           f'{len(sections) - passed} with findings)</h3><ol class="seclist">']
+    for s in sections:
+        heading = e(s.get("heading") or str(s.get("path") or _DASH).rsplit("/", 1)[-1])
+        if s["status"] == "passed":
+            out.append(f'<li class="passed"><span class="mark" aria-hidden="true">\u2713</span>{heading} '
+                       '<span class="st">passed</span></li>')
+            continue
+        c = s["counts"]
+        label = _plural(c["total"], "finding")
+        if s.get("path") in anchors:
+            heading = f'<a href="#{_group_id(a, anchors[s["path"]])}">{heading}</a>'
+        out.append(f'<li class="open"><span class="mark" aria-hidden="true">\u2717</span>{heading} '
+                   f'<span class="st">{e(label)}</span></li>')
+    out.append("</ol></section>")
+    return "".join(out)
+
+
+def _group(a: dict, n: int, group: dict, root) -> str:
+    heading = group.get("heading") or "Whole article"
+    items = group["findings"]
+    out = [f'<section class="group" id="{_group_id(a, n)}"><h3>{e(heading)} '
+           f'<small>{_plural(len(items), "finding")}</small></h3>']
+    refs = [i for i in items if i.get("fix_first")]
+    if refs:
+        out.append('<ul class="refs">')
+        for i in refs:
+            out.append(f'<li><a href="#f-{e(i["id"])}">Fix first {i["fix_first"]}</a>: <code>{e(i["check"])}</code> '
+                       f'{e(_SEV.get(i["severity"], i["severity"]))} \u201c{e(i["excerpt"])}\u201d</li>')
+        out.append("</ul>")
+    out += [_finding(i, a["slug"], root) for i in items if not i.get("fix_first")]
+    out.append("</section>")
+    return "".join(out)
+
+
+def _waived(a: dict, root) -> str:
     out = []
     if a["waived"]:
         out.append(f'<section class="waived"><h3>Waived ({len(a["waived"])})</h3><ul>')
         for item in a["waived"]:
             w = item["waiver"]
-            out.append(f'<li><code>{e(item["check"])}</code> <span class="loc mono">{e(item["path"])}:{e(item["line"])}'
-                       f'</span> \u201c{e(item["excerpt"])}\u201d \u2014 {e(w.get("reason"))} '
-                       f'<span class="meta">(accepted by {e(w.get("accepted_by"))}; expires {e(w.get("expires"))})</span></li>')
+            out.append(f'<li><code>{e(item["check"])}</code> {_loc(item, root)} \u201c{e(item["excerpt"])}\u201d '
+                       f'\u2014 {e(w.get("reason"))} <span class="meta">(accepted by {e(w.get("accepted_by"))}; '
+                       f'expires {e(w.get("expires"))})</span></li>')
         out.append("</ul></section>")
     if a["expired_waivers"]:
         out.append(f'<section class="expired"><h3>Expired waivers ({len(a["expired_waivers"])})</h3>'
@@ -212,8 +350,78 @@ def _waived(a: dict) -> str:
     return "".join(out)
 
 
-def render(report: dict) -> str:
-    """The whole page (deterministic: the same report gives the same bytes)."""
+def _checks(a: dict) -> str:
+    checks = a.get("checks") or {}
+    if not checks:
+        return ""
+    out = ['<section class="checks" aria-label="About the checks"><h3>Why these checks</h3><dl>']
+    for cid, c in checks.items():
+        out.append(f'<dt id="{_why_id(a["slug"], cid)}"><code>{e(cid)}</code> {e(c.get("name"))} '
+                   f'<span class="meta">({_plural(c["findings"], "finding")})</span></dt>'
+                   f'<dd>{e(c.get("rationale"))}</dd>')
+    out.append("</dl></section>")
+    return "".join(out)
+
+
+def _open_line(s: dict) -> str:
+    o = s["open"]
+    if s["ready"]:
+        rest = f" ({_plural(s['open_total'], 'finding')} open, none blocking)" if s["open_total"] else ""
+        return f'<p class="status ready"><strong>Ready for sign-off</strong>{e(rest)}.</p>'
+    return (f'<p class="status open"><strong>Not ready for sign-off:</strong> still open '
+            f'{_plural(o["error"], "error")}, {_plural(o["warning"], "warning")}, {o["info"]} info.</p>')
+
+
+def _signoff(a: dict) -> str:
+    s = a.get("signoff")
+    if not s:
+        return ""
+    out = ['<section class="panel signoff" aria-label="Sign-off"><h3>Sign-off</h3>', _open_line(s)]
+    if s["decisions"]:
+        out.append('<table class="decisions"><thead><tr><th>Decision</th><th>Finding</th><th>By</th><th>On</th>'
+                   '<th>Until</th></tr></thead><tbody>')
+        for d in s["decisions"]:
+            out.append(f'<tr><td data-label="Decision">{e(d["decision"])}</td>'
+                       f'<td data-label="Finding"><code>{e(d["check"])}</code> \u201c{e(d["excerpt"])}\u201d '
+                       f'<span class="meta">{e(d["reason"])}</span></td>'
+                       f'<td data-label="By">{e(d["accepted_by"])}</td><td data-label="On">{e(d["accepted_on"] or _DASH)}</td>'
+                       f'<td data-label="Until">{e(d["expires"])}</td></tr>')
+        out.append("</tbody></table>")
+    else:
+        out.append('<p class="meta">No decisions recorded yet (<code>medlint review</code> writes them to '
+                   "waivers.yaml).</p>")
+    out.append('<p class="sign">Signed off by <span class="line"></span> Date <span class="line short"></span></p>'
+               "</section>")
+    return "".join(out)
+
+
+def _article(a: dict, root) -> str:
+    out = [f'<article class="article" id="a-{e(a["slug"])}">', f'<h2>{e(a.get("title") or a["slug"])}</h2>']
+    if a.get("path"):
+        url = file_url(a["path"], root)
+        path = e(a["path"]) if url is None else f'<a href="{e(url)}">{e(a["path"])}</a>'
+        out.append(f'<p class="path mono">{path}</p>')
+    out.append(_scorecard(a))
+    out.append(_fix_first(a, root))
+    out.append(_sections(a))
+    rest = [(n, g) for n, g in enumerate(a["groups"])]
+    if not rest:
+        out.append('<p class="empty">No open findings.</p>')
+    else:
+        out.append('<h3 class="part">Findings by section</h3>')
+    out += [_group(a, n, g, root) for n, g in rest]
+    out.append(_waived(a, root))
+    out.append(_checks(a))
+    out.append(_signoff(a))
+    out.append("</article>")
+    return "\n".join(x for x in out if x)
+
+
+def render(report: dict, links_from: str | None = None) -> str:
+    """The whole page (deterministic: the same report gives the same bytes).
+
+    ``links_from``: the relative way from the page's folder to the working
+    directory the finding paths are relative to ("..", "."); None: no links."""
     articles = report["articles"]
     if len(articles) == 1:
         title = articles[0].get("title") or articles[0]["slug"]
@@ -227,24 +435,8 @@ def render(report: dict) -> str:
            f"<h1>Medical content review</h1></header>"]
     if report.get("summary"):
         out.append(_summary(report))
-    n = 0
-    for a in articles:
-        out.append(f'<article class="article" id="a-{e(a["slug"])}">')
-        out.append(f'<h2>{e(a.get("title") or a["slug"])}</h2>')
-        if a.get("path"):
-            out.append(f'<p class="path mono">{e(a["path"])}</p>')
-        out.append(_scorecard(a))
-        if not a["groups"]:
-            out.append('<p class="empty">No open findings.</p>')
-        for group in a["groups"]:
-            heading = group.get("heading") or "Whole article"
-            out.append(f'<section class="group"><h3>{e(heading)}</h3>')
-            for item in group["findings"]:
-                n += 1
-                out.append(_finding(item, n))
-            out.append("</section>")
-        out.append(_waived(a))
-        out.append("</article>")
-    out.append('<footer>Decisions ticked here are not saved; record them in the review ticket or waivers.yaml.'
+    out += [_article(a, links_from) for a in articles]
+    out.append('<footer>Choices made on this page are not saved: record accepted and waived findings with '
+               "<code>medlint review</code> (by their ID), which writes them to the article's waivers.yaml."
                "</footer></main></body></html>")
     return "\n".join(out) + "\n"

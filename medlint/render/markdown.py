@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from medlint.render.links import file_url
 from medlint.textsafe import visible
 
 DEFAULT_MAX_CHARS = 60000
@@ -32,7 +33,6 @@ _SCHEME = re.compile(r"(?i)(javascript|vbscript|data)(?=:)")
 _HTML = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]#!|~$:"}
 _HTML.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;",
               ord("@"): "@" + _ZWJ})
-_BOX = "\u2610"
 _DASH = "\u2014"
 _MARK = {"met": "\u2705", "not met": "\u274c", "not assessed": "\u2796"}
 _SEV = {"error": "Error", "warning": "Warning", "info": "Info"}
@@ -113,27 +113,136 @@ def _scorecard(a: dict) -> list[str]:
     if r.get("status"):
         parts.append(f"status **{escape(r['status'])}**")
     out += ["**Review:** " + " \u00b7 ".join(parts), ""]
+    if a.get("signoff"):
+        out += [_status(a["signoff"]), ""]
     return out
 
 
-def _finding(item: dict) -> list[str]:
-    where = f"{item['path']}:{item['line']}:{item['column']}"
-    head = f"- **{_SEV.get(item['severity'], escape(item['severity']))}** {escape(item['check'])}"
+def _piece(text: str) -> str:
+    """Part of a sentence, escaped, keeping one space at either edge where it had one."""
+    if not text:
+        return ""
+    body = escape(text)
+    lead = " " if text[:1].isspace() and body else ""
+    tail = " " if text[-1:].isspace() and body else ""
+    return lead + body + tail if body else " "
+
+
+def _sentence(item: dict) -> str:
+    """The sentence around the flagged words, the words in bold."""
+    sentence, excerpt = item.get("sentence") or "", item.get("excerpt") or ""
+    at = sentence.find(excerpt) if excerpt else -1
+    if at < 0:
+        return escape(sentence)
+    return (_piece(sentence[:at]) + "<b>" + escape(excerpt) + "</b>" + _piece(sentence[at + len(excerpt):])).strip()
+
+
+def _loc(item: dict, root) -> str:
+    name = str(item.get("path") or "").rsplit("/", 1)[-1]
+    text = f"{escape(name)}:{escape(item['line'])}"
+    url = file_url(item.get("path"), root, item.get("line"))
+    return f"[{text}]({url})" if url else text
+
+
+def _finding(item: dict, root=None) -> list[str]:
+    sev = _SEV.get(item["severity"], escape(item["severity"]))
+    place = f"{item['fix_first']}. " if item.get("fix_first") else ""
+    head = f"- [ ] **{place}{sev}** {escape(item['check'])}"
     if item.get("name"):
         head += f" {escape(item['name'])}"
-    head += f" \u2014 {escape(where)}"
+    head += f" \u2014 {_loc(item, root)}"
+    if item.get("section"):
+        head += f" \u00b7 {escape(item['section'])}"
     out = [head]
-    if item.get("excerpt"):
-        out.append(f"  > {escape(item['excerpt'])}")
+    if item.get("sentence") or item.get("excerpt"):
+        out.append(f"  > {_sentence(item)}")
         out.append("")
     out.append(f"  {escape(item['message'])}")
-    if item.get("rationale"):
-        out.append(f"  *Why:* {escape(item['rationale'])}")
     fix = item.get("suggestion") or item.get("fix")
     if fix:
-        out.append(f"  *Fix:* {escape(fix)}")
-    out.append(f"  Decision: {_BOX} accept \u00b7 {_BOX} fix \u00b7 {_BOX} waive \u00b7 Notes: \\_\\_\\_\\_\\_\\_\\_\\_")
+        out.append(f"  *Fix:* {escape(fix)}" + (" (why: *Why these checks*, below)" if item.get("rationale") else ""))
+    options = " / ".join(escape(o) for o in item["decision"]["options"])
+    out.append(f"  Decision (one of {options}): `medlint review`, ID `{escape(item['id'])}`")
     return out
+
+
+def _fix_first_head(n: int) -> list[str]:
+    if not n:
+        return ["### Fix first", "", "No errors and no dose or safety findings open.", ""]
+    return [f"### Fix first ({n})", "", "Errors, then dose and safety findings, in reading order.", ""]
+
+
+class _Budget:
+    """Characters left for the comment: what is taken must fit, unless forced."""
+
+    def __init__(self, limit: int, used: int):
+        self.limit, self.used = limit, used
+
+    def take(self, lines: list[str], force: bool = False) -> bool:
+        size = sum(len(x) + 1 for x in lines)
+        if not force and self.used + size > self.limit:
+            return False
+        self.used += size
+        return True
+
+    def give(self, lines: list[str]) -> None:
+        self.used -= sum(len(x) + 1 for x in lines)
+
+
+def _sections(a: dict) -> list[str]:
+    sections = a.get("sections") or []
+    if not sections:
+        return []
+    passed = sum(1 for s in sections if s["status"] == "passed")
+    marks = []
+    for s in sections:
+        heading = escape(s.get("heading") or str(s.get("path") or _DASH).rsplit("/", 1)[-1])
+        if s["status"] == "passed":
+            marks.append(f"\u2705 {heading}")
+        else:
+            marks.append(f"\u274c {heading} ({_plural(s['counts']['total'], 'finding')})")
+    return [f"### Sections ({len(sections)}: {passed} passed, {len(sections) - passed} with findings)", "",
+            " \u00b7 ".join(marks), ""]
+
+
+def _refs(items: list[dict]) -> list[str]:
+    return [f"- Fix first {i['fix_first']}: {escape(i['check'])} {_SEV.get(i['severity'], escape(i['severity']))} "
+            f"\u201c{escape(i['excerpt'])}\u201d" for i in items if i.get("fix_first")]
+
+
+def _checks(a: dict) -> list[str]:
+    checks = a.get("checks") or {}
+    if not checks:
+        return []
+    out = ["### Why these checks", ""]
+    for cid, c in checks.items():
+        out.append(f"- **{escape(cid)}** {escape(c.get('name'))} ({_plural(c['findings'], 'finding')}): "
+                   f"{escape(c.get('rationale'))}")
+    return out + [""]
+
+
+def _status(s: dict) -> str:
+    o = s["open"]
+    if s["ready"]:
+        return "**Ready for sign-off**" + (f" ({_plural(s['open_total'], 'finding')} open, none blocking)."
+                                           if s["open_total"] else ".")
+    return (f"**Not ready for sign-off:** still open {_plural(o['error'], 'error')}, "
+            f"{_plural(o['warning'], 'warning')}, {o['info']} info.")
+
+
+def _signoff(a: dict) -> list[str]:
+    s = a.get("signoff")
+    if not s:
+        return []
+    out = ["### Sign-off", "", _status(s), ""]
+    if s["decisions"]:
+        for d in s["decisions"]:
+            out.append(f"- {escape(d['decision'])}: {escape(d['check'])} \u201c{escape(d['excerpt'])}\u201d \u2014 "
+                       f"{escape(d['accepted_by'])}, {escape(d['accepted_on'] or 'undated')}, until "
+                       f"{escape(d['expires'])}: {escape(d['reason'])}")
+    else:
+        out.append("No decisions recorded yet (`medlint review` writes them to waivers.yaml).")
+    return out + ["", "- [ ] Signed off by the review board", ""]
 
 
 def _waived(a: dict) -> list[str]:
@@ -156,7 +265,7 @@ def _waived(a: dict) -> list[str]:
     return out
 
 
-def render(report: dict, max_chars: int | None = None) -> str:
+def render(report: dict, max_chars: int | None = None, links_from: str | None = None) -> str:
     """The report as one Markdown comment of at most ``max_chars`` characters
     (``checks/report.yaml`` markdown.max_chars when None)."""
     if max_chars is None:
@@ -170,37 +279,55 @@ def render(report: dict, max_chars: int | None = None) -> str:
     lines = [f"## medlint review \u2014 {_plural(len(articles), 'article')} ({escape(report['today'])})", ""]
     if report.get("summary"):
         lines += _summary(report)
-    reserve = 400  # room for the closing lines of the article being written
-    used = sum(len(x) + 1 for x in lines)
+    budget = _Budget(max_chars - 400, sum(len(x) + 1 for x in lines))  # 400: room for the closing lines
     omitted = 0
     for a in articles:
         card = a["scorecard"]
         opening = ["<details open>" if len(articles) == 1 else "<details>",
                    f"<summary><b>{_h(_title(a))}</b> \u2014 {_h(_counts_line(card['counts']))}"
                    f"{_h(', %d waived' % card['waived']) if card['waived'] else ''}</summary>", ""]
-        block = opening + _scorecard(a)
-        tail = _waived(a) + ["</details>", ""]
-        size = sum(len(x) + 1 for x in block + tail)
-        if used + size + reserve > max_chars:
+        head = opening + _scorecard(a)
+        tail = _waived(a) + _checks(a) + _signoff(a) + ["</details>", ""]
+        if not budget.take(head + tail):
             omitted += sum(len(g["findings"]) for g in a["groups"])
             continue
-        body: list[str] = []
+        first = sorted((i for g in a["groups"] for i in g["findings"] if i.get("fix_first")),
+                       key=lambda i: i["fix_first"])
+        body = _fix_first_head(len(first))
+        budget.take(body, force=True)
+        shown = set()
+        for item in first:
+            flines = _finding(item, links_from)
+            if budget.take(flines):
+                body += flines
+                shown.add(item["id"])
+            else:
+                omitted += 1
+        body.append("")
+        sections = _sections(a)
+        if budget.take(sections):
+            body += sections
         for group in a["groups"]:
             heading = group["heading"] if group.get("heading") else "Whole article"
             glines = [f"#### {escape(heading)}", ""]
+            budget.take(glines, force=True)
+            refs = _refs([i for i in group["findings"] if i["id"] in shown])
+            if budget.take(refs):
+                glines += refs
             for item in group["findings"]:
-                flines = _finding(item)
-                fsize = sum(len(x) + 1 for x in flines)
-                if used + size + fsize + sum(len(x) + 1 for x in glines) + reserve > max_chars:
-                    omitted += 1
+                if item.get("fix_first"):
                     continue
-                glines += flines
+                flines = _finding(item, links_from)
+                if budget.take(flines):
+                    glines += flines
+                else:
+                    omitted += 1
             if len(glines) > 2:
                 glines.append("")
                 body += glines
-                size += sum(len(x) + 1 for x in glines)
-        lines += block + body + tail
-        used += size
+            else:
+                budget.give(glines)
+        lines += head + body + tail
     if omitted:
         lines += [f"_{omitted} more finding{'s' if omitted != 1 else ''} not shown (comment size limit); "
                   f"see the HTML or JSON report._", ""]
