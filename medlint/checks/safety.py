@@ -1,0 +1,421 @@
+"""Reader-safety checks (SAF001-SAF002): the class warnings a consumer page carries
+beside each medicine it doses, and the combinations it doses without a warning.
+
+The medicines come from the doses the parser reads (:func:`medlint.checks.dosing.all_doses`):
+the dose's substance, else the sentence that introduces the dose, else the section heading
+or the article title. Names as readers meet them (Tylenol, paracetamol, Fosamax) map to one
+substance through ``checks/medicine-names.yaml``; classes, risks, wordings, combinations and
+their sources are in ``checks/safety.yaml``. One :class:`Analysis` per article scans each
+text once for names and once for wordings; both checks and the report's "Reader safety"
+panel (:func:`safety_info`) read it.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+
+from medlint.checks.dosing import all_doses
+from medlint.findings import Hit
+from medlint.policy import compile_pattern
+from medlint.records.model import FaqEntry
+from medlint.registry import check
+
+DRUGS = "Medicines\n-\n"
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+# ---------------------------------------------------------------------------
+# the data, compiled once per process
+
+
+class Tables:
+    """checks/safety.yaml and checks/medicine-names.yaml, compiled: one pattern for every
+    medicine name, one for every wording, and the lookups from a match to what it means."""
+
+    def __init__(self, data: dict, names: dict):
+        self.data = data
+        self.classes = data["classes"]
+        self.combinations = data["combinations"]
+        self.substances: dict[str, tuple[str, ...]] = {}  # lower-case name -> substances
+        self.class_words: dict[str, str] = {}              # lower-case word -> class ID
+        self.classes_of: dict[str, list[dict]] = {}        # substance -> its classes
+        for entry in names["medicines"]:
+            for alias in entry["names"]:
+                self._name(alias["name"], entry["substance"])
+        for cls in self.classes:
+            for member in cls["members"]:
+                substance = self._member(member)
+                if cls not in self.classes_of.setdefault(substance, []):
+                    self.classes_of[substance].append(cls)
+            for word in cls["mentioned_as"]:
+                self.class_words[word.lower()] = cls["id"]
+        self.groups = {}  # (combination ID, group index) -> its substances
+        for combo in self.combinations:
+            for i, group in enumerate(combo["groups"]):
+                self.groups[combo["id"], i] = frozenset(self._member(m) for m in group)
+        for entry in names["combinations"]:
+            self.substances[entry["name"].lower()] = tuple(s.lower() for s in entry["substances"])
+        self.names_re = _alternation([*self.substances, *self.class_words], word_end=True)
+        terms = {t.lower() for c in self.classes for r in c["risks"] for t in r["satisfied_by"]}
+        terms |= {t.lower() for c in self.combinations for t in c["satisfied_by"]}
+        self.terms_re = _alternation(terms, word_end=False)
+        # a match is the longest term at its place; the shorter terms it starts with match there too
+        self.expand = {t: frozenset(u for u in terms if t.startswith(u)) for t in terms}
+        kinds = data["safety_sections"]
+        self.safety_kinds = frozenset(kinds["kinds"])
+        self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
+
+    def _member(self, member: str) -> str:
+        """The substance a member name of checks/safety.yaml stands for (an alias maps to its substance)."""
+        held = self.substances.get(member.lower())
+        if held is None:
+            self._name(member, member)
+            return member.lower()
+        return held[0]
+
+    def _name(self, name: str, substance: str) -> None:
+        key = name.lower()
+        held = self.substances.get(key, ())
+        if substance.lower() not in held:
+            self.substances[key] = held + (substance.lower(),)
+
+    def is_safety_section(self, section) -> bool:
+        if section is None:
+            return False
+        if section.kind in self.safety_kinds:
+            return True
+        heading = section.heading or ""
+        return any(p.search(heading) for p in self.safety_heading)
+
+
+def _alternation(words, word_end: bool) -> re.Pattern:
+    parts = []
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        body = re.escape(w).replace(r"\ ", r"\s+")
+        if word_end:
+            parts.append(body + r"(?:e?s)?(?![\w-])")
+        elif len(w) <= 3:
+            parts.append(body + r"(?!\w)")
+        else:
+            parts.append(body)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"({p})" for p in parts) + ")", re.I) if parts else re.compile(r"(?!)")
+
+
+_TABLES: dict[int, Tables] = {}
+
+
+def tables(ctx) -> Tables:
+    data, names = ctx.data("safety"), ctx.data("medicine-names")
+    held = _TABLES.get(id(data))
+    if held is None or held.data is not data:
+        held = Tables(data, names)
+        _TABLES[id(data)] = held
+    return held
+
+
+# ---------------------------------------------------------------------------
+# one article, scanned once
+
+
+class Dosed:
+    """A medicine the article doses: its substance, the name as written and its doses."""
+
+    __slots__ = ("substance", "shown", "doses")
+
+    def __init__(self, substance: str, shown: str):
+        self.substance = substance
+        self.shown = shown
+        self.doses: list[tuple] = []  # (record, field, dose)
+
+
+class Analysis:
+    """What one article doses, and for each record the medicines it names and the wordings it holds."""
+
+    def __init__(self, article, t: Tables):
+        self.tables = t
+        self.medicines: dict[str, Dosed] = {}
+        self._dosers: dict[int, set] = {}
+        for record, field, dose in all_doses(article):
+            for substance, shown in self._medicines_of(record, field, dose, t):
+                med = self.medicines.setdefault(substance, Dosed(substance, shown))
+                med.doses.append((record, field, dose))
+                self._dosers.setdefault(id(record), set()).add(substance)
+        self.records: list[tuple] = []  # (record, section, names, terms)
+        if any(s in t.classes_of for s in self.medicines) or len(self.medicines) > 1:
+            self._scan(article, t)
+
+    # -- which medicine a dose is of
+    def _medicines_of(self, record, field, dose, t: Tables):
+        text = getattr(record, field, "") or ""
+        sources = []
+        if dose.substance is not None:
+            sources.append(dose.substance.raw)
+        start = dose.span[0] if dose.span else 0
+        lead = text[:start]
+        cut = [m.end() for m in _SENTENCE_END.finditer(lead)]
+        sources.append(lead[cut[-1]:] if cut else lead)
+        section = getattr(record, "section", None)
+        if section is not None:
+            sources.append(section.heading or "")
+            if section.article is not None:
+                sources.append(section.article.title)
+        for src in sources:
+            found = [m for m in t.names_re.finditer(src) if _key(m.group(0), t.substances)]
+            if found:
+                m = found[-1]
+                return [(s, m.group(0)) for s in t.substances[_key(m.group(0), t.substances)]]
+        return []
+
+    def _scan(self, article, t: Tables) -> None:
+        for record in article.texts():
+            text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
+            section = record.section
+            names = set()
+            for m in t.names_re.finditer(text):
+                key = _key(m.group(0), t.substances) or _key(m.group(0), t.class_words)
+                if key in t.substances:
+                    names.update(t.substances[key])
+                elif key in t.class_words:
+                    names.add("class:" + t.class_words[key])
+            terms = set()
+            for m in t.terms_re.finditer(text):
+                terms |= t.expand.get(" ".join(m.group(0).lower().split()), frozenset())
+            self.records.append((record, section, names, terms))
+
+    # -- where a warning counts
+    def near(self, substance: str) -> list[int]:
+        """Indexes of the records whose wording counts as beside ``substance``."""
+        t = self.tables
+        med = self.medicines[substance]
+        own = {id(r) for r, _, _ in med.doses}
+        sections = {id(r.section) for r, _, _ in med.doses}
+        words = {substance} | {"class:" + c["id"] for c in t.classes_of.get(substance, [])}
+        out = []
+        for i, (record, section, names, _terms) in enumerate(self.records):
+            others = self._dosers.get(id(record), set()) - {substance}
+            if (id(record) in own or names & words or t.is_safety_section(section)
+                    or id(section) in sections and not others):
+                out.append(i)
+        return out
+
+    def worded(self, indexes, wanted) -> bool:
+        wanted = {w.lower() for w in wanted}
+        return any(self.records[i][3] & wanted for i in indexes)
+
+    # -- results
+    def class_results(self):
+        """(medicine, class, [(risk, present)]) for every dosed medicine of a class, in reading order."""
+        for med in self.medicines.values():
+            classes = self.tables.classes_of.get(med.substance, [])
+            if not classes:
+                continue
+            near = self.near(med.substance)
+            for cls in classes:
+                yield med, cls, [(risk, self.worded(near, risk["satisfied_by"])) for risk in cls["risks"]]
+
+    def combination_results(self):
+        """(combination, medicine a, [(medicine b, warned)]) for every combination the article doses."""
+        meds = list(self.medicines.values())
+        for combo in self.tables.combinations:
+            first, second = self.tables.groups[combo["id"], 0], self.tables.groups[combo["id"], 1]
+            distinct = combo.get("distinct", False)
+            for a in meds:
+                if a.substance not in first:
+                    continue
+                partners = [b for b in meds if b.substance in second and b is not a]
+                if not partners:
+                    continue
+                near_a = self.near(a.substance)
+                yield combo, a, [(b, self.worded(sorted(set(near_a) | set(self.near(b.substance))),
+                                                 combo["satisfied_by"])) for b in partners]
+                if distinct:  # one finding for the whole group, at its first member
+                    break
+
+
+def _key(text: str, table: dict) -> str | None:
+    key = " ".join(text.lower().split())
+    if key in table:
+        return key
+    for cut in ("es", "s"):
+        if key.endswith(cut) and key[: -len(cut)] in table:
+            return key[: -len(cut)]
+    return None
+
+
+_ANALYSES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def analyse(article, ctx) -> Analysis:
+    """The article's analysis (made once; both checks and the report panel read it)."""
+    held = _ANALYSES.get(article)
+    t = tables(ctx)
+    if held is None or held.tables is not t:
+        held = Analysis(article, t)
+        _ANALYSES[article] = held
+    return held
+
+
+class _DataOnly:
+    """A context for :func:`safety_info`, which has no run context: only the data."""
+
+    def __init__(self):
+        from medlint import policy
+
+        self.data = policy.load
+
+
+def safety_info(article) -> dict:
+    """The report's "Reader safety" panel data: each medicine dosed, its class warnings
+    present or missing, and each dosed combination with whether it is warned about."""
+    a = analyse(article, _DataOnly())
+    medicines = []
+    for med in a.medicines.values():
+        warnings = []
+        for m, cls, risks in a.class_results():
+            if m is med:
+                warnings += [{"class": cls["id"], "risk": r["name"], "present": ok} for r, ok in risks]
+        medicines.append({"medicine": med.shown, "substance": med.substance,
+                          "classes": [c["id"] for c in a.tables.classes_of.get(med.substance, [])],
+                          "warnings": warnings})
+    combinations = []
+    for combo, med_a, partners in a.combination_results():
+        for b, warned in partners:
+            combinations.append({"combination": combo["id"], "risk": combo["risk"],
+                                 "medicines": [med_a.shown, b.shown], "warned": warned})
+    return {"medicines": medicines, "combinations": combinations}
+
+
+# ---------------------------------------------------------------------------
+# the checks
+
+
+def _severity(entry: dict, t: Tables) -> str:
+    return entry.get("severity") or t.data["default_severity"]
+
+
+def _first_dose(med: Dosed) -> tuple:
+    return med.doses[0]
+
+
+def _listing(words: list[str], sep: str, last: str = "and") -> str:
+    return words[0] if len(words) == 1 else sep.join(words[:-1]) + f" {last} " + words[-1]
+
+
+def _sentence(advice: str) -> str:
+    return advice[:1].upper() + advice[1:] + "."
+
+
+@check("SAF001", name="class-warning-missing", category="safety", severity="warning",
+       fix="Write the class warning beside the medicine, in its item, its section or a safety section "
+           "(\"Warnings\", \"Side effects\", \"Who should not take it\").",
+       bad=(DRUGS + "Tramadol 50 mg every 6 hours, no more than 400 mg a day – Pain reliever.",
+            DRUGS + "Alendronate 70 mg once a week – Bone strength.",
+            DRUGS + "Advil 200 mg every 6 hours, no more than 1200 mg a day – Pain reliever."),
+       good=(DRUGS + "Tramadol 50 mg every 6 hours, no more than 400 mg a day – Pain reliever; it is "
+                     "habit-forming, and it can slow your breathing, so never take it with alcohol.",
+             DRUGS + "Alendronate 70 mg once a week – Take it with a full glass of plain water and stay "
+                     "upright for half an hour; tell your dentist, as jaw problems are rare but serious.",
+             DRUGS + "Advil 200 mg every 6 hours, no more than 1200 mg a day – Pain reliever.\n"
+                     "Side Effects\nLike all NSAIDs it can cause stomach bleeding and raise the risk of a "
+                     "heart attack or stroke."))
+def class_warning_missing(article, ctx):
+    """A medicine dosed on a consumer page needs its class warning nearby.
+
+    **What it does.** For every medicine the article doses (the parser's doses; brand,
+    generic and international names map to one substance through
+    checks/medicine-names.yaml), looks up its classes in checks/safety.yaml (opioids,
+    NSAIDs, paracetamol, antidepressants, gabapentinoids, oral bisphosphonates, …) and
+    flags each class whose risks are not all named nearby: in the dose's own item or
+    paragraph, in a record of its section that doses no other medicine, in a record anywhere
+    that names the medicine or its class ("NSAIDs"), or in a safety section (kind red-flags,
+    or a heading about warnings, side effects, safety, who should not take it,
+    interactions). A risk counts as named when any wording the data lists for it occurs
+    there ("habit-forming" for addiction, "stomach" or "ulcer" for NSAID bleeding). One
+    finding per medicine and class, at its first dose, naming the missing risks.
+
+    **Why it matters.** Readers take what a page doses. The warnings regulators require on
+    every label of the class (addiction and slowed breathing with opioids, stomach bleeding
+    and heart attack with NSAIDs, liver damage with paracetamol, suicidal thoughts in young
+    people on antidepressants, how to swallow alendronate) are the ones a pharmacist would
+    say at the counter; a page that doses without them leaves the reader to find out.
+
+    **Example.** "Tramadol 50 mg every 6 hours" with nothing about addiction or breathing.
+
+    **Fix.** Add the warning in your own words beside the medicine or in a "Warnings"
+    section; the suggestion gives a sample sentence per missing risk.
+
+    **Source.** Each class's source in checks/safety.yaml (FDA boxed warnings and Drug
+    Safety Communications, OTC Drug Facts rules 21 CFR 201.326, product labels), quoted in
+    every message.
+    """
+    t = tables(ctx)
+    a = analyse(article, ctx)
+    for med, cls, risks in a.class_results():
+        missing = [r for r, ok in risks if not ok]
+        if not missing:
+            continue
+        record, field, dose = _first_dose(med)
+        names = _listing([f"'{r['name']}'" for r in missing], ", ")
+        advice = " ".join(_sentence(r["advice"].format(medicine=med.shown)) for r in missing)
+        label = "" if med.shown.lower() in cls["label"].lower() or cls["label"].lower() in med.shown.lower() else f" ({cls['label']})"
+        yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
+                  severity=_severity(cls, t),
+                  message=f"{med.shown}{label} is dosed (\"{dose.text}\") with no warning nearby about "
+                          f"{names} ({cls['source']}).",
+                  suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
+
+
+@check("SAF002", name="combination-not-warned", category="safety", severity="warning",
+       fix="Say beside either medicine (or in an \"Interactions\" section) that they must not be taken "
+           "together without advice, and name the risk.",
+       bad=(DRUGS + "Tramadol 50 mg every 6 hours, no more than 400 mg a day – Pain reliever.\n"
+                    "-\nSertraline 50 mg once daily – Antidepressant.",
+            DRUGS + "Ibuprofen 400 mg three times a day – Pain reliever.\n"
+                    "-\nNaproxen 250 mg twice daily – Pain reliever."),
+       good=(DRUGS + "Tramadol 50 mg every 6 hours, no more than 400 mg a day – Pain reliever.\n"
+                     "-\nSertraline 50 mg once daily – Antidepressant.\n"
+                     "Taking These Together\nTramadol with an antidepressant can cause serotonin syndrome "
+                     "and fits; ask your doctor first.",
+             DRUGS + "Ibuprofen 400 mg three times a day – Pain reliever.\n"
+                     "-\nNaproxen 250 mg twice daily – Use it instead of ibuprofen, never with it."))
+def combination_not_warned(article, ctx):
+    """Two medicines the page doses that are dangerous together need a warning.
+
+    **What it does.** When one article doses a medicine of each group of a combination in
+    checks/safety.yaml (serotonin syndrome: tramadol, tapentadol or cyclobenzaprine with an
+    SSRI, SNRI or tricyclic; tramadol with antidepressants and seizures; opioids with
+    benzodiazepines, gabapentinoids or muscle relaxants; NSAIDs with blood thinners,
+    SSRIs/SNRIs or corticosteroids; two NSAIDs), it looks for the combination's wording
+    ("serotonin", "do not combine", "bleed", "one at a time") near either medicine or in a
+    safety or interactions section. One finding per combination and first medicine, at
+    its first dose, naming every partner not warned about, the risk and the source.
+
+    **Why it matters.** A page that lists medicines side by side reads as a menu; readers
+    combine them. These pairs are the interactions the labels warn about because people
+    are harmed by them.
+
+    **Example.** Tramadol dosed in one item and sertraline in the next, with no word on
+    serotonin syndrome.
+
+    **Fix.** Add a sentence beside either medicine, or an "Interactions" section: which
+    ones must not be taken together, and why.
+
+    **Source.** Each combination's source in checks/safety.yaml (US prescribing
+    information, FDA Drug Safety Communications 2016-03-22, 2016-08-31 and 2019-12-19,
+    21 CFR 201.326), quoted in every message.
+    """
+    t = tables(ctx)
+    a = analyse(article, ctx)
+    for combo, med, partners in a.combination_results():
+        missing = [b for b, warned in partners if not warned]
+        if not missing:
+            continue
+        record, field, dose = _first_dose(med)
+        others = _listing([b.shown for b in missing], ", ")
+        advice = _sentence(combo["advice"].format(a=med.shown, b=_listing([b.shown for b in missing], ", ", "or")))
+        yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
+                  severity=_severity(combo, t),
+                  message=f"{med.shown} is dosed here with {others}, and nothing warns about taking them "
+                          f"together: {combo['risk']} ({combo['source']}).",
+                  suggestion=f"Add beside {med.shown} or in an \"Interactions\" section, e.g.: {advice}")
