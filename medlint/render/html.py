@@ -63,6 +63,7 @@ fieldset.decision label{display:inline-block;margin:.15rem 1.1rem .15rem 0;white
 fieldset.decision input{width:1.05rem;height:1.05rem;vertical-align:-.15rem;margin:0 .35rem 0 0}
 .notes{margin-top:.45rem;font-size:.85rem;color:#5b6470;border-bottom:1px solid #bdb7ab;min-height:1.7rem}
 .waived li,.expired li{margin:.4rem 0;font-size:.92rem}
+.safety h3{margin-top:0}ul.combos{margin:.3rem 0;padding-left:1.2rem;font-size:.92rem}
 .empty{color:#2e6b3f}
 .err{color:#8c2f28}
 footer{color:#7a828c;font-size:.8rem;margin-top:2rem}
@@ -170,6 +171,30 @@ def _scorecard(a: dict) -> str:
     return "".join(parts)
 
 
+def _safety(a: dict) -> str:
+    panel = a.get("safety") or {}
+    if not panel.get("medicines"):
+        return ""
+    parts = ['<section class="panel safety" aria-label="Reader safety"><h3>Reader safety</h3>',
+             '<table class="safety"><thead><tr><th>Medicine</th><th>Warnings present</th><th>Warnings missing</th>'
+             "</tr></thead><tbody>"]
+    for m in panel["medicines"]:
+        shown = [c for c in m["classes"] if c != m["substance"]]
+        classes = f' <span class="meta">({e(", ".join(shown))})</span>' if shown else ""
+        parts.append(f'<tr><td>{e(m["medicine"])}{classes}</td><td>{e("; ".join(m["present"]) or _DASH)}</td>'
+                     f'<td class="{"err" if m["missing"] else ""}">{e("; ".join(m["missing"]) or _DASH)}</td></tr>')
+    parts.append("</tbody></table>")
+    for key, label in (("combinations_flagged", "Combinations not warned about"),
+                       ("combinations_warned", "Combinations warned about")):
+        if panel.get(key):
+            parts.append(f'<p class="meta">{label}:</p><ul class="combos">')
+            parts += [f'<li><strong>{e(c["risk"])}</strong>: {e("; ".join(" + ".join(p) for p in c["pairs"]))}</li>'
+                      for c in panel[key]]
+            parts.append("</ul>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def _finding(item: dict, n: int) -> str:
     sev = item["severity"] if item["severity"] in _SEV else "info"
     name = f" {e(item['name'])}" if item.get("name") else ""
@@ -234,6 +259,7 @@ def render(report: dict) -> str:
         if a.get("path"):
             out.append(f'<p class="path mono">{e(a["path"])}</p>')
         out.append(_scorecard(a))
+        out.append(_safety(a))
         if not a["groups"]:
             out.append('<p class="empty">No open findings.</p>')
         for group in a["groups"]:
