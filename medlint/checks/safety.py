@@ -62,6 +62,7 @@ class Tables:
         self.terms_re = _alternation(terms, word_end=False)
         # a match is the longest term at its place; the shorter terms it starts with match there too
         self.expand = {t: frozenset(u for u in terms if t.startswith(u)) for t in terms}
+        self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
         kinds = data["safety_sections"]
         self.safety_kinds = frozenset(kinds["kinds"])
         self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
@@ -154,7 +155,10 @@ class Analysis:
         start = dose.span[0] if dose.span else 0
         lead = text[:start]
         cut = [m.end() for m in _SENTENCE_END.finditer(lead)]
-        sources.append(lead[cut[-1]:] if cut else lead)
+        clause = lead[cut[-1]:] if cut else lead
+        if any(cue in clause.lower() for cue in t.not_dosing):
+            return []
+        sources.append(clause)
         section = getattr(record, "section", None)
         if section is not None:
             sources.append(section.heading or "")
