@@ -209,3 +209,31 @@ def test_registry_examples_run_through_findings_for(tmp_path):
     info = get("SAF001")
     assert findings_for(info.bad[0], "SAF001", tmp_path / "a")
     assert not findings_for(info.good[0], "SAF001", tmp_path / "b")
+
+
+def test_a_page_about_the_medicine_carries_its_warnings_anywhere(tmp_path):
+    text = ("Alendronic Acid 70 mg Tablets\nHow to take it\nThe dose is one 70 mg tablet once a week.\n"
+            "Possible problems\nSwallow it whole with a full glass of water and do not lie down for 30 minutes.\n"
+            "Rarely, the jaw bone heals badly after dental work.")
+    assert check_text(text, tmp_path) == []
+
+
+def test_a_section_heading_names_the_medicine_for_its_records(tmp_path):
+    text = (DRUGS + "Naproxen 250 mg twice daily – Pain reliever.\n"
+            "About naproxen\nIt can cause stomach ulcers and, rarely, a heart attack.")
+    assert check_text(text, tmp_path) == []
+
+
+def test_the_readers_own_medicine_mentioned_in_passing_is_not_judged(tmp_path):
+    text = ("Calcium supplements\nIf you take alendronate (Fosamax) 70 mg once a week, take your calcium "
+            "later in the day.\nCalcium carbonate 500 mg twice a day with meals.")
+    result = run(article_from_text(text, tmp_path))
+    assert result.findings == [] and result.info["safety"]["medicines"] == []
+
+
+def test_a_body_weight_is_not_where_the_finding_goes(tmp_path):
+    text = ("How much Calpol can I give?\nMy son weighs about 12 kg.\n"
+            "The answer\nThe pack dose is 5 ml every 4 to 6 hours, no more than 4 doses in 24 hours.")
+    found = check_text(text, tmp_path)
+    assert [f.excerpt for f in found] == ["5 ml every 4 to 6 hours, no more than 4 doses in 24 hours"]
+    assert found[0].message.startswith("Calpol")

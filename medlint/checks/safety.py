@@ -122,12 +122,13 @@ def tables(ctx) -> Tables:
 class Dosed:
     """A medicine the article doses: its substance, the name as written and its doses."""
 
-    __slots__ = ("substance", "shown", "doses")
+    __slots__ = ("substance", "shown", "doses", "named")
 
     def __init__(self, substance: str, shown: str):
         self.substance = substance
         self.shown = shown
         self.doses: list[tuple] = []  # (record, field, dose)
+        self.named: tuple | None = None  # the first dose whose substance or sentence names it
 
 
 class Analysis:
@@ -137,10 +138,17 @@ class Analysis:
         self.tables = t
         self.medicines: dict[str, Dosed] = {}
         self._dosers: dict[int, set] = {}
+        self.title_names = {s for m in t.names_re.finditer(article.title or "")
+                            for s in t.substances.get(_key(m.group(0), t.substances) or "", ())}
         for record, field, dose in all_doses(article):
-            for substance, shown in self._medicines_of(record, field, dose, t):
+            if _body_weight(dose):
+                continue
+            for substance, shown, explicit in self._medicines_of(record, field, dose, t):
                 med = self.medicines.setdefault(substance, Dosed(substance, shown))
                 med.doses.append((record, field, dose))
+                if explicit and med.named is None:
+                    med.named = (record, field, dose)
+                    med.shown = shown
                 self._dosers.setdefault(id(record), set()).add(substance)
         self.records: list[tuple] = []  # (record, section, names, terms)
         if any(s in t.classes_of for s in self.medicines) or len(self.medicines) > 1:
@@ -164,11 +172,11 @@ class Analysis:
             sources.append(section.heading or "")
             if section.article is not None:
                 sources.append(section.article.title)
-        for src in sources:
+        for i, src in enumerate(sources):
             found = [m for m in t.names_re.finditer(src) if _key(m.group(0), t.substances)]
             if found:
                 m = found[-1]
-                return [(s, m.group(0)) for s in t.substances[_key(m.group(0), t.substances)]]
+                return [(s, m.group(0), i < 2) for s in t.substances[_key(m.group(0), t.substances)]]
         return []
 
     def _scan(self, article, t: Tables) -> None:
@@ -176,7 +184,7 @@ class Analysis:
             text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
             section = record.section
             names = set()
-            for m in t.names_re.finditer(text):
+            for m in t.names_re.finditer(f"{section.heading or ''} {text}" if section is not None else text):
                 key = _key(m.group(0), t.substances) or _key(m.group(0), t.class_words)
                 if key in t.substances:
                     names.update(t.substances[key])
@@ -195,6 +203,8 @@ class Analysis:
         own = {id(r) for r, _, _ in med.doses}
         sections = {id(r.section) for r, _, _ in med.doses}
         words = {substance} | {"class:" + c["id"] for c in t.classes_of.get(substance, [])}
+        if substance in self.title_names:  # a page about the medicine: all of it is beside it
+            return list(range(len(self.records)))
         out = []
         for i, (record, section, names, _terms) in enumerate(self.records):
             others = self._dosers.get(id(record), set()) - {substance}
@@ -299,7 +309,20 @@ def _severity(entry: dict, t: Tables) -> str:
 
 
 def _first_dose(med: Dosed) -> tuple:
-    return med.doses[0]
+    """Where a finding about ``med`` goes: its first dose with a schedule, else the first that names it."""
+    scheduled = [d for d in med.doses if d[2].frequency is not None]
+    if med.named is not None and med.named[2].frequency is not None:
+        return med.named
+    return scheduled[0] if scheduled else med.named or med.doses[0]
+
+
+_WEIGHT_UNITS = frozenset({"kilogram", "pound", "stone"})
+
+
+def _body_weight(dose) -> bool:
+    """"weighs about 11 kg": a body weight the parser read as an amount, not a dose."""
+    unit = dose.amount.unit if dose.amount is not None else None
+    return unit is not None and getattr(unit, "unit", None) in _WEIGHT_UNITS and dose.frequency is None
 
 
 def _listing(words: list[str], sep: str, last: str = "and") -> str:
