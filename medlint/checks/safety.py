@@ -56,12 +56,10 @@ class Tables:
                 self.groups[combo["id"], i] = frozenset(self._member(m) for m in group)
         for entry in names["combinations"]:
             self.substances[entry["name"].lower()] = tuple(s.lower() for s in entry["substances"])
-        self.names_re = _alternation([*self.substances, *self.class_words], word_end=True)
+        self.names = Phrases([*self.substances, *self.class_words], stems=False)
         terms = {t.lower() for c in self.classes for r in c["risks"] for t in r["satisfied_by"]}
         terms |= {t.lower() for c in self.combinations for t in c["satisfied_by"]}
-        self.terms_re = _alternation(terms, word_end=False)
-        # a match is the longest term at its place; the shorter terms it starts with match there too
-        self.expand = {t: frozenset(u for u in terms if t.startswith(u)) for t in terms}
+        self.terms = Phrases(terms, stems=True)
         self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
         kinds = data["safety_sections"]
         self.safety_kinds = frozenset(kinds["kinds"])
@@ -90,17 +88,79 @@ class Tables:
         return any(p.search(heading) for p in self.safety_heading)
 
 
-def _alternation(words, word_end: bool) -> re.Pattern:
-    parts = []
-    for w in sorted(words, key=lambda w: (-len(w), w)):
-        body = re.escape(w).replace(r"\ ", r"\s+")
-        if word_end:
-            parts.append(body + r"(?:e?s)?(?![\w-])")
-        elif len(w) <= 3:
-            parts.append(body + r"(?!\w)")
-        else:
-            parts.append(body)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"({p})" for p in parts) + ")", re.I) if parts else re.compile(r"(?!)")
+_WORD = re.compile(r"\w[\w-]*")
+
+
+def tokens(text: str) -> tuple:
+    """(lower-case text, [(word, start, end)]): a text split into words once for every lookup."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = text  # a case mapping that changes lengths: match the case as written
+    return lower, [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(lower)]
+
+
+class Phrases:
+    """Words and phrases found by word lookup, not by one large regular expression: a text
+    is split into words once (:func:`tokens`) and each word looks up the phrases that can
+    start there.
+
+    ``stems=False`` (medicine names): every word must be equal, the last may take a plural
+    "s"/"es", and the longest phrase at a place wins. ``stems=True`` (wordings): the last word
+    is a stem ("bleed" finds "bleeding") unless the phrase has three letters or fewer, and every
+    phrase found at a place counts."""
+
+    def __init__(self, phrases, stems: bool):
+        self.stems = stems
+        self.start: dict[str, list] = {}
+        for phrase in phrases:
+            words = tuple(_WORD.findall(phrase.lower()))
+            if not words:
+                continue
+            if stems:
+                keys = [words[0][:3]]
+            elif len(words) == 1:
+                keys = [words[0], words[0] + "s", words[0] + "es"]
+            else:
+                keys = [words[0]]
+            for key in keys:
+                self.start.setdefault(key, []).append((words, phrase.lower()))
+        for held in self.start.values():
+            held.sort(key=lambda c: (-len(c[0]), c[1]))
+
+    def find(self, text: str, split: tuple | None = None):
+        """(phrase, start, end) of each phrase in ``text`` (``split``: its :func:`tokens`), in order."""
+        lower, words = split if split is not None else tokens(text)
+        start, stems = self.start, self.stems
+        i = 0
+        while i < len(words):
+            used = 1
+            held = start.get(words[i][0][:3] if stems else words[i][0])
+            if held:
+                for phrase_words, phrase in held:
+                    if self._matches(phrase_words, phrase, words, i, lower):
+                        yield phrase, words[i][1], words[i + len(phrase_words) - 1][2]
+                        if not stems:
+                            used = len(phrase_words)
+                            break
+            i += used
+
+    def _matches(self, want_words, phrase, words, i, text) -> bool:
+        if i + len(want_words) > len(words):
+            return False
+        last = len(want_words) - 1
+        for j, want in enumerate(want_words):
+            got = words[i + j][0]
+            if j and not text[words[i + j - 1][2]:words[i + j][1]].isspace():
+                return False
+            if j < last or (self.stems and len(phrase) <= 3):
+                ok = got == want
+            elif self.stems:
+                ok = got.startswith(want)
+            else:
+                ok = got in (want, want + "s", want + "es")
+            if not ok:
+                return False
+        return True
 
 
 _TABLES: dict[int, Tables] = {}
@@ -138,8 +198,8 @@ class Analysis:
         self.tables = t
         self.medicines: dict[str, Dosed] = {}
         self._dosers: dict[int, set] = {}
-        self.title_names = {s for m in t.names_re.finditer(article.title or "")
-                            for s in t.substances.get(_key(m.group(0), t.substances) or "", ())}
+        self.title_names = {s for phrase, _, _ in t.names.find(article.title or "")
+                            for s in t.substances.get(phrase, ())}
         for record, field, dose in all_doses(article):
             if _body_weight(dose):
                 continue
@@ -150,7 +210,9 @@ class Analysis:
                     med.named = (record, field, dose)
                     med.shown = shown
                 self._dosers.setdefault(id(record), set()).add(substance)
-        self.records: list[tuple] = []  # (record, section, names, terms)
+        self.records: list[tuple] = []  # (record, section, names, terms, in a safety section)
+        self._near: dict[str, list[int]] = {}
+        self._wording: dict[str, frozenset] = {}
         if any(s in t.classes_of for s in self.medicines) or len(self.medicines) > 1:
             self._scan(article, t)
 
@@ -173,31 +235,42 @@ class Analysis:
             if section.article is not None:
                 sources.append(section.article.title)
         for i, src in enumerate(sources):
-            found = [m for m in t.names_re.finditer(src) if _key(m.group(0), t.substances)]
+            found = [(phrase, a, b) for phrase, a, b in t.names.find(src) if phrase in t.substances]
             if found:
-                m = found[-1]
-                return [(s, m.group(0), i < 2) for s in t.substances[_key(m.group(0), t.substances)]]
+                phrase, a, b = found[-1]
+                return [(s, src[a:b], i < 2) for s in t.substances[phrase]]
         return []
 
     def _scan(self, article, t: Tables) -> None:
+        safe = {id(s): t.is_safety_section(s) for s in article.sections}
+        heading_names = {id(s): self._names(s.heading or "", None, t) for s in article.sections}
         for record in article.texts():
             text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
             section = record.section
-            names = set()
-            for m in t.names_re.finditer(f"{section.heading or ''} {text}" if section is not None else text):
-                key = _key(m.group(0), t.substances) or _key(m.group(0), t.class_words)
-                if key in t.substances:
-                    names.update(t.substances[key])
-                elif key in t.class_words:
-                    names.add("class:" + t.class_words[key])
-            terms = set()
-            for m in t.terms_re.finditer(text):
-                terms |= t.expand.get(" ".join(m.group(0).lower().split()), frozenset())
-            self.records.append((record, section, names, terms))
+            split = tokens(text)
+            names = self._names(text, split, t) | heading_names.get(id(section), set())
+            terms = {phrase for phrase, _, _ in t.terms.find(text, split)}
+            self.records.append((record, section, names, terms, safe.get(id(section), False)))
+
+    @staticmethod
+    def _names(text: str, split, t: Tables) -> set:
+        names = set()
+        for phrase, _, _ in t.names.find(text, split):
+            if phrase in t.substances:
+                names.update(t.substances[phrase])
+            else:
+                names.add("class:" + t.class_words[phrase])
+        return names
 
     # -- where a warning counts
     def near(self, substance: str) -> list[int]:
         """Indexes of the records whose wording counts as beside ``substance``."""
+        held = self._near.get(substance)
+        if held is None:
+            held = self._near[substance] = self._near_records(substance)
+        return held
+
+    def _near_records(self, substance: str) -> list[int]:
         t = self.tables
         med = self.medicines[substance]
         own = {id(r) for r, _, _ in med.doses}
@@ -206,16 +279,23 @@ class Analysis:
         if substance in self.title_names:  # a page about the medicine: all of it is beside it
             return list(range(len(self.records)))
         out = []
-        for i, (record, section, names, _terms) in enumerate(self.records):
+        for i, (record, section, names, _terms, safe) in enumerate(self.records):
             others = self._dosers.get(id(record), set()) - {substance}
-            if (id(record) in own or names & words or t.is_safety_section(section)
+            if (id(record) in own or names & words or safe
                     or id(section) in sections and not others):
                 out.append(i)
         return out
 
-    def worded(self, indexes, wanted) -> bool:
-        wanted = {w.lower() for w in wanted}
-        return any(self.records[i][3] & wanted for i in indexes)
+    def wording_near(self, substance: str) -> frozenset:
+        """Every wording found in the records beside ``substance`` (worked out once)."""
+        held = self._wording.get(substance)
+        if held is None:
+            held = self._wording[substance] = frozenset().union(*(self.records[i][3] for i in self.near(substance)))
+        return held
+
+    @staticmethod
+    def worded(found: frozenset, wanted) -> bool:
+        return any(w.lower() in found for w in wanted)
 
     # -- results
     def class_results(self):
@@ -224,9 +304,9 @@ class Analysis:
             classes = self.tables.classes_of.get(med.substance, [])
             if not classes:
                 continue
-            near = self.near(med.substance)
+            found = self.wording_near(med.substance)
             for cls in classes:
-                yield med, cls, [(risk, self.worded(near, risk["satisfied_by"])) for risk in cls["risks"]]
+                yield med, cls, [(risk, self.worded(found, risk["satisfied_by"])) for risk in cls["risks"]]
 
     def combination_results(self):
         """(combination, medicine a, [(medicine b, warned)]) for every combination the article doses."""
@@ -240,21 +320,11 @@ class Analysis:
                 partners = [b for b in meds if b.substance in second and b is not a]
                 if not partners:
                     continue
-                near_a = self.near(a.substance)
-                yield combo, a, [(b, self.worded(sorted(set(near_a) | set(self.near(b.substance))),
-                                                 combo["satisfied_by"])) for b in partners]
+                found = self.wording_near(a.substance)
+                yield combo, a, [(b, self.worded(found | self.wording_near(b.substance), combo["satisfied_by"]))
+                                 for b in partners]
                 if distinct:  # one finding for the whole group, at its first member
                     break
-
-
-def _key(text: str, table: dict) -> str | None:
-    key = " ".join(text.lower().split())
-    if key in table:
-        return key
-    for cut in ("es", "s"):
-        if key.endswith(cut) and key[: -len(cut)] in table:
-            return key[: -len(cut)]
-    return None
 
 
 _ANALYSES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
