@@ -237,3 +237,63 @@ def test_a_body_weight_is_not_where_the_finding_goes(tmp_path):
     found = check_text(text, tmp_path)
     assert [f.excerpt for f in found] == ["5 ml every 4 to 6 hours, no more than 4 doses in 24 hours"]
     assert found[0].message.startswith("Calpol")
+
+
+# -- the word lookup against a plain regular expression, on many texts
+
+import re as _re
+
+from hypothesis import given, settings, strategies as st
+
+from medlint.checks.safety import Phrases
+
+_VOCAB = ["nsaid", "nsaids", "bleed", "bleeding", "gi", "give", "heart", "heart attack", "attack", "co-codamol",
+          "codeine", "stop", "stopping", "full glass of water", "glass", "water", "x", "anti-inflammatory"]
+
+
+def _reference(phrases, text, stems):
+    found = set()
+    for p in phrases:
+        body = r"\s+".join(_re.escape(w) for w in p.split())
+        if stems:
+            tail = r"(?![\w])" if len(p) <= 3 else r""
+        else:
+            tail = r"(?:e?s)?(?![\w-])"
+        for m in _re.finditer(r"(?<![\w-])" + body + tail, text.lower()):
+            found.add(p)
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB + [" ", ", ", ". ", "-", "/", "\n"]), max_size=30))
+def test_wordings_are_found_where_a_regex_finds_them(parts):
+    text = " ".join(parts)
+    terms = ["bleed", "gi", "heart attack", "stop", "full glass of water", "nsaid"]
+    got = {p for p, _, _ in Phrases(terms, stems=True).find(text)}
+    assert got == _reference(terms, text, stems=True)
+
+
+def test_names_take_the_longest_phrase_and_a_plural():
+    names = Phrases(["epidural steroid", "epidural injection", "nsaid", "co-codamol"], stems=False)
+    text = "Epidural steroid injections, NSAIDs and co-codamol; not nsaidx or pre-nsaid."
+    assert [(p, text[a:b]) for p, a, b in names.find(text)] == [
+        ("epidural steroid", "Epidural steroid"), ("nsaid", "NSAIDs"), ("co-codamol", "co-codamol")]
+
+
+def test_the_panel_is_rendered_from_the_report(seed):
+    from medlint.render import html, markdown
+    from medlint.report import build_report, infos_from_run
+    from medlint.engine import RunResult
+    from medlint.registry import all_checks
+
+    run_result = RunResult([seed])
+    report = build_report(infos_from_run(run_result), run_result.findings, registry=all_checks(),
+                          today=_dt.date(2026, 11, 24), review=None)
+    panel = report["articles"][0]["safety"]
+    tramadol = next(m for m in panel["medicines"] if m["substance"] == "tramadol")
+    assert tramadol["missing"] == ["addiction", "breathing", "sedatives and alcohol"]
+    assert {c["risk"] for c in panel["combinations_flagged"]} >= {"serotonin syndrome", "bleeding"}
+    page = html.render(report)
+    assert "Reader safety" in page and "Tramadol + Duloxetine" in page
+    md = markdown.render(report)
+    assert "**Reader safety**" in md and "| Tramadol (opioid) |" in md
