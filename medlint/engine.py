@@ -46,6 +46,8 @@ class ArticleResult:
 
 def article_info(article: Article) -> dict:
     """What a report shows about an article besides its findings (plain JSON data)."""
+    from medlint.checks.safety import safety_info
+
     meta = article.meta
     return {
         "slug": article.slug,
@@ -63,6 +65,7 @@ def article_info(article: Article) -> dict:
             {"heading": s.heading, "kind": s.kind, "level": s.level, "path": _rel(s.path)}
             for s in article.sections
         ],
+        "safety": safety_info(article),  # the report's "Reader safety" panel
     }
 
 

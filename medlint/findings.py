@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-CATEGORIES = ("schema", "units", "notation", "dosing", "disclaimer", "claims", "review", "consistency")
+CATEGORIES = ("schema", "units", "notation", "dosing", "disclaimer", "claims", "review", "consistency", "safety")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,9 @@ waived ones and the check registry -- and arranges it:
   findings of its categories (doses, reader safety), each with its sentence;
 * every section in reading order with its status (passed, or how many open
   findings it has);
+* a "Reader safety" panel: each medicine the article doses, its class warnings
+  present or missing, and the combinations flagged (from ``info["safety"]``, which
+  :mod:`medlint.checks.safety` works out);
 * the open findings grouped by section in reading order (article-level ones
   first), each with its excerpt, the sentence around it (the finding's
   ``context``), the suggested fix and an empty reviewer-decision slot; each
@@ -326,6 +329,31 @@ def _signoff(counts: dict, waived_items: list[dict], config: dict) -> dict:
             "blocking": blocking, "ready": not any(still_open.get(s) for s in blocking)}
 
 
+def _safety_panel(info: dict) -> dict:
+    """The "Reader safety" panel: what the safety checks worked out (``info["safety"]``,
+    medlint.checks.safety.safety_info), arranged per medicine and per combination."""
+    data = info.get("safety") if isinstance(info.get("safety"), dict) else {}
+    medicines = []
+    for m in data.get("medicines") or []:
+        warnings = m.get("warnings") or []
+        medicines.append({
+            "medicine": m.get("medicine"),
+            "substance": m.get("substance"),
+            "classes": list(m.get("classes") or []),
+            "present": [w.get("risk") for w in warnings if w.get("present")],
+            "missing": [w.get("risk") for w in warnings if not w.get("present")],
+        })
+    flagged: dict[str, dict] = {}
+    warned: dict[str, dict] = {}
+    for c in data.get("combinations") or []:
+        into = warned if c.get("warned") else flagged
+        slot = into.setdefault(c.get("combination"), {"combination": c.get("combination"), "risk": c.get("risk"),
+                                                       "pairs": []})
+        slot["pairs"].append(list(c.get("medicines") or []))
+    return {"medicines": medicines, "combinations_flagged": list(flagged.values()),
+            "combinations_warned": list(warned.values())}
+
+
 def _waived_item(f: Finding, w, registry) -> dict:
     item = _item(f, registry)
     item.pop("decision")
@@ -426,6 +454,7 @@ def build_report(articles: list[dict], findings: list[Finding], waived=(), regis
                 "waived": len(pairs),
                 "expired_waivers": len(expired_by[slug]),
             },
+            "safety": _safety_panel(info),
             "fix_first": fix_first,
             "sections": _sections(mine, [f for f, _ in pairs], info),
             "article_level": sum(len(g["findings"]) for g in groups if g["kind"] == "article"),

@@ -35,7 +35,7 @@ def test_json_contract(capsys):
             assert key in f, key
         assert f["severity"] in ("error", "warning", "info")
         assert f["category"] in ("schema", "units", "notation", "dosing", "disclaimer", "claims", "review",
-                                 "consistency")
+                                 "consistency", "safety")
         assert isinstance(f["line"], int) and f["line"] >= 1 and f["column"] >= 1
         # the excerpt is the exact text and sits at the reported place in the file
         if f["excerpt"] and f["context"]:

@@ -84,6 +84,7 @@ ul.refs{margin:.3rem 0 .6rem;padding-left:1.1rem;font-size:.9rem}
 .signoff .status{font-size:1rem;margin:.3rem 0 .6rem}.status.open{color:#8c2f28}.status.ready{color:#2e6b3f}
 .sign{margin:1.2rem 0 .2rem}.sign .line{display:inline-block;width:14rem;max-width:45%;border-bottom:1px solid #5b6470;margin:0 .6rem}.sign .line.short{width:7rem}
 .waived li,.expired li{margin:.4rem 0;font-size:.92rem}
+.safety h3{margin-top:0}ul.combos{margin:.3rem 0;padding-left:1.2rem;font-size:.92rem}
 .empty{color:#2e6b3f}
 .err{color:#8c2f28}
 footer{color:#7a828c;font-size:.8rem;margin-top:2rem}
@@ -395,6 +396,30 @@ def _signoff(a: dict) -> str:
     return "".join(out)
 
 
+def _safety(a: dict) -> str:
+    panel = a.get("safety") or {}
+    if not panel.get("medicines"):
+        return ""
+    parts = ['<section class="panel safety" aria-label="Reader safety"><h3>Reader safety</h3>',
+             '<table class="safety"><thead><tr><th>Medicine</th><th>Warnings present</th><th>Warnings missing</th>'
+             "</tr></thead><tbody>"]
+    for m in panel["medicines"]:
+        shown = [c for c in m["classes"] if c != m["substance"]]
+        classes = f' <span class="meta">({e(", ".join(shown))})</span>' if shown else ""
+        parts.append(f'<tr><td>{e(m["medicine"])}{classes}</td><td>{e("; ".join(m["present"]) or _DASH)}</td>'
+                     f'<td class="{"err" if m["missing"] else ""}">{e("; ".join(m["missing"]) or _DASH)}</td></tr>')
+    parts.append("</tbody></table>")
+    for key, label in (("combinations_flagged", "Combinations not warned about"),
+                       ("combinations_warned", "Combinations warned about")):
+        if panel.get(key):
+            parts.append(f'<p class="meta">{label}:</p><ul class="combos">')
+            parts += [f'<li><strong>{e(c["risk"])}</strong>: {e("; ".join(" + ".join(p) for p in c["pairs"]))}</li>'
+                      for c in panel[key]]
+            parts.append("</ul>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def _article(a: dict, root) -> str:
     out = [f'<article class="article" id="a-{e(a["slug"])}">', f'<h2>{e(a.get("title") or a["slug"])}</h2>']
     if a.get("path"):
@@ -402,6 +427,7 @@ def _article(a: dict, root) -> str:
         path = e(a["path"]) if url is None else f'<a href="{e(url)}">{e(a["path"])}</a>'
         out.append(f'<p class="path mono">{path}</p>')
     out.append(_scorecard(a))
+    out.append(_safety(a))
     out.append(_fix_first(a, root))
     out.append(_sections(a))
     rest = [(n, g) for n, g in enumerate(a["groups"])]

@@ -144,6 +144,27 @@ def _loc(item: dict, root) -> str:
     return f"[{text}]({url})" if url else text
 
 
+def _safety(a: dict) -> list[str]:
+    panel = a.get("safety") or {}
+    if not panel.get("medicines"):
+        return []
+    out = ["**Reader safety**", "", "| Medicine | Warnings present | Warnings missing |", "|---|---|---|"]
+    for m in panel["medicines"]:
+        shown = [c for c in m["classes"] if c != m["substance"]]
+        classes = f" ({escape(', '.join(shown))})" if shown else ""
+        out.append(f"| {escape(m['medicine'])}{classes} | {escape('; '.join(m['present']) or _DASH)} | "
+                   f"{escape('; '.join(m['missing']) or _DASH)} |")
+    out.append("")
+    for key, label in (("combinations_flagged", "Combinations not warned about"),
+                       ("combinations_warned", "Combinations warned about")):
+        if panel.get(key):
+            out += [f"{label}:", ""]
+            out += [f"- *{escape(c['risk'])}*: " + "; ".join(escape(" + ".join(p)) for p in c["pairs"])
+                    for c in panel[key]]
+            out.append("")
+    return out
+
+
 def _finding(item: dict, root=None) -> list[str]:
     sev = _SEV.get(item["severity"], escape(item["severity"]))
     place = f"{item['fix_first']}. " if item.get("fix_first") else ""
@@ -286,7 +307,7 @@ def render(report: dict, max_chars: int | None = None, links_from: str | None = 
         opening = ["<details open>" if len(articles) == 1 else "<details>",
                    f"<summary><b>{_h(_title(a))}</b> \u2014 {_h(_counts_line(card['counts']))}"
                    f"{_h(', %d waived' % card['waived']) if card['waived'] else ''}</summary>", ""]
-        head = opening + _scorecard(a)
+        head = opening + _scorecard(a) + _safety(a)
         tail = _waived(a) + _checks(a) + _signoff(a) + ["</details>", ""]
         if not budget.take(head + tail):
             omitted += sum(len(g["findings"]) for g in a["groups"])

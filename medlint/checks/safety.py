@@ -1,0 +1,519 @@
+"""Reader-safety checks (SAF001-SAF002): the class warnings a consumer page carries
+beside each medicine it doses, and the combinations it doses without a warning.
+
+The medicines come from the doses the parser reads (:func:`medlint.checks.dosing.all_doses`):
+the dose's substance, else the sentence that introduces the dose, else the section heading
+or the article title. Names as readers meet them (Tylenol, paracetamol, Fosamax) map to one
+substance through ``checks/medicine-names.yaml``; classes, risks, wordings, combinations and
+their sources are in ``checks/safety.yaml``. One :class:`Analysis` per article scans each
+text once for names and once for wordings; both checks and the report's "Reader safety"
+panel (:func:`safety_info`) read it.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+
+from medlint.checks.dosing import all_doses
+from medlint.findings import Hit
+from medlint.policy import compile_pattern
+from medlint.records.model import FaqEntry
+from medlint.registry import check
+
+DRUGS = "Medicines\n-\n"
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+# ---------------------------------------------------------------------------
+# the data, compiled once per process
+
+
+class Tables:
+    """checks/safety.yaml and checks/medicine-names.yaml, compiled: one pattern for every
+    medicine name, one for every wording, and the lookups from a match to what it means."""
+
+    def __init__(self, data: dict, names: dict):
+        self.data = data
+        self.classes = data["classes"]
+        self.combinations = data["combinations"]
+        self.substances: dict[str, tuple[str, ...]] = {}  # lower-case name -> substances
+        self.class_words: dict[str, str] = {}              # lower-case word -> class ID
+        self.classes_of: dict[str, list[dict]] = {}        # substance -> its classes
+        for entry in names["medicines"]:
+            for alias in entry["names"]:
+                self._name(alias["name"], entry["substance"])
+        for cls in self.classes:
+            for member in cls["members"]:
+                substance = self._member(member)
+                if cls not in self.classes_of.setdefault(substance, []):
+                    self.classes_of[substance].append(cls)
+            for word in cls["mentioned_as"]:
+                self.class_words[word.lower()] = cls["id"]
+        self.groups = {}  # (combination ID, group index) -> its substances
+        for combo in self.combinations:
+            for i, group in enumerate(combo["groups"]):
+                self.groups[combo["id"], i] = frozenset(self._member(m) for m in group)
+        for entry in names["combinations"]:
+            self.substances[entry["name"].lower()] = tuple(s.lower() for s in entry["substances"])
+        self.names = Phrases([*self.substances, *self.class_words], stems=False)
+        terms = {t.lower() for c in self.classes for r in c["risks"] for t in r["satisfied_by"]}
+        terms |= {t.lower() for c in self.combinations for t in c["satisfied_by"]}
+        self.terms = Phrases(terms, stems=True)
+        self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
+        kinds = data["safety_sections"]
+        self.safety_kinds = frozenset(kinds["kinds"])
+        self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
+
+    def _member(self, member: str) -> str:
+        """The substance a member name of checks/safety.yaml stands for (an alias maps to its substance)."""
+        held = self.substances.get(member.lower())
+        if held is None:
+            self._name(member, member)
+            return member.lower()
+        return held[0]
+
+    def _name(self, name: str, substance: str) -> None:
+        key = name.lower()
+        held = self.substances.get(key, ())
+        if substance.lower() not in held:
+            self.substances[key] = held + (substance.lower(),)
+
+    def is_safety_section(self, section) -> bool:
+        if section is None:
+            return False
+        if section.kind in self.safety_kinds:
+            return True
+        heading = section.heading or ""
+        return any(p.search(heading) for p in self.safety_heading)
+
+
+_WORD = re.compile(r"\w[\w-]*")
+_LEAD_WINDOW = 300  # characters before a dose read for its medicine: bounded, so a long item stays linear
+
+
+def tokens(text: str) -> tuple:
+    """(lower-case text, [(word, start, end)]): a text split into words once for every lookup."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = text  # a case mapping that changes lengths: match the case as written
+    return lower, [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(lower)]
+
+
+class Phrases:
+    """Words and phrases found by word lookup, not by one large regular expression: a text
+    is split into words once (:func:`tokens`) and each word looks up the phrases that can
+    start there.
+
+    ``stems=False`` (medicine names): every word must be equal, the last may take a plural
+    "s"/"es", and the longest phrase at a place wins. ``stems=True`` (wordings): the last word
+    is a stem ("bleed" finds "bleeding") unless the phrase has three letters or fewer, and every
+    phrase found at a place counts."""
+
+    def __init__(self, phrases, stems: bool):
+        self.stems = stems
+        self.start: dict[str, list] = {}
+        for phrase in phrases:
+            words = tuple(_WORD.findall(phrase.lower()))
+            if not words:
+                continue
+            if stems:
+                keys = [words[0][:3]]
+            elif len(words) == 1:
+                keys = [words[0], words[0] + "s", words[0] + "es"]
+            else:
+                keys = [words[0]]
+            for key in keys:
+                self.start.setdefault(key, []).append((words, phrase.lower()))
+        for held in self.start.values():
+            held.sort(key=lambda c: (-len(c[0]), c[1]))
+
+    def find(self, text: str, split: tuple | None = None):
+        """(phrase, start, end) of each phrase in ``text`` (``split``: its :func:`tokens`), in order."""
+        lower, words = split if split is not None else tokens(text)
+        start, stems = self.start, self.stems
+        i = 0
+        while i < len(words):
+            used = 1
+            held = start.get(words[i][0][:3] if stems else words[i][0])
+            if held:
+                for phrase_words, phrase in held:
+                    if self._matches(phrase_words, phrase, words, i, lower):
+                        yield phrase, words[i][1], words[i + len(phrase_words) - 1][2]
+                        if not stems:
+                            used = len(phrase_words)
+                            break
+            i += used
+
+    def _matches(self, want_words, phrase, words, i, text) -> bool:
+        if i + len(want_words) > len(words):
+            return False
+        last = len(want_words) - 1
+        for j, want in enumerate(want_words):
+            got = words[i + j][0]
+            if j and not text[words[i + j - 1][2]:words[i + j][1]].isspace():
+                return False
+            if j < last or (self.stems and len(phrase) <= 3):
+                ok = got == want
+            elif self.stems:
+                ok = got.startswith(want)
+            else:
+                ok = got in (want, want + "s", want + "es")
+            if not ok:
+                return False
+        return True
+
+
+_TABLES: dict[int, Tables] = {}
+
+
+def tables(ctx) -> Tables:
+    data, names = ctx.data("safety"), ctx.data("medicine-names")
+    held = _TABLES.get(id(data))
+    if held is None or held.data is not data:
+        held = Tables(data, names)
+        _TABLES[id(data)] = held
+    return held
+
+
+# ---------------------------------------------------------------------------
+# one article, scanned once
+
+
+class Dosed:
+    """A medicine the article doses: its substance, the name as written and its doses."""
+
+    __slots__ = ("substance", "shown", "doses", "named")
+
+    def __init__(self, substance: str, shown: str):
+        self.substance = substance
+        self.shown = shown
+        self.doses: list[tuple] = []  # (record, field, dose)
+        self.named: tuple | None = None  # the first dose whose substance or sentence names it
+
+
+class Analysis:
+    """What one article doses, and for each record the medicines it names and the wordings it holds."""
+
+    def __init__(self, article, t: Tables):
+        self.tables = t
+        self.medicines: dict[str, Dosed] = {}
+        self._dosers: dict[int, set] = {}
+        self.title_names = {s for phrase, _, _ in t.names.find(article.title or "")
+                            for s in t.substances.get(phrase, ())}
+        for record, field, dose in all_doses(article):
+            if _body_weight(dose):
+                continue
+            for substance, shown, explicit in self._medicines_of(record, field, dose, t):
+                med = self.medicines.setdefault(substance, Dosed(substance, shown))
+                med.doses.append((record, field, dose))
+                if explicit and med.named is None:
+                    med.named = (record, field, dose)
+                    med.shown = shown
+                self._dosers.setdefault(id(record), set()).add(substance)
+        self.records: list[tuple] = []  # (record, section, names, terms, in a safety section)
+        self._near: dict[str, list[int]] = {}
+        self._wording: dict[str, frozenset] = {}
+        if any(s in t.classes_of for s in self.medicines) or len(self.medicines) > 1:
+            self._scan(article, t)
+
+    # -- which medicine a dose is of
+    def _medicines_of(self, record, field, dose, t: Tables):
+        text = getattr(record, field, "") or ""
+        sources = []
+        if dose.substance is not None:
+            sources.append(dose.substance.raw)
+        start = dose.span[0] if dose.span else 0
+        lead = text[max(0, start - _LEAD_WINDOW):start]  # a dose's medicine is named just before it
+        cut = [m.end() for m in _SENTENCE_END.finditer(lead)]
+        clause = lead[cut[-1]:] if cut else lead
+        if any(cue in clause.lower() for cue in t.not_dosing):
+            return []
+        sources.append(clause)
+        section = getattr(record, "section", None)
+        if section is not None:
+            sources.append(section.heading or "")
+            if section.article is not None:
+                sources.append(section.article.title)
+        for i, src in enumerate(sources):
+            found = [(phrase, a, b) for phrase, a, b in t.names.find(src) if phrase in t.substances]
+            if found:
+                phrase, a, b = found[-1]
+                return [(s, src[a:b], i < 2) for s in t.substances[phrase]]
+        return []
+
+    def _scan(self, article, t: Tables) -> None:
+        safe = {id(s): t.is_safety_section(s) for s in article.sections}
+        heading_names = {id(s): self._names(s.heading or "", None, t) for s in article.sections}
+        for record in article.texts():
+            text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
+            section = record.section
+            split = tokens(text)
+            names = self._names(text, split, t) | heading_names.get(id(section), set())
+            terms = {phrase for phrase, _, _ in t.terms.find(text, split)}
+            self.records.append((record, section, names, terms, safe.get(id(section), False)))
+
+    @staticmethod
+    def _names(text: str, split, t: Tables) -> set:
+        names = set()
+        for phrase, _, _ in t.names.find(text, split):
+            if phrase in t.substances:
+                names.update(t.substances[phrase])
+            else:
+                names.add("class:" + t.class_words[phrase])
+        return names
+
+    # -- where a warning counts
+    def near(self, substance: str) -> list[int]:
+        """Indexes of the records whose wording counts as beside ``substance``."""
+        held = self._near.get(substance)
+        if held is None:
+            held = self._near[substance] = self._near_records(substance)
+        return held
+
+    def _near_records(self, substance: str) -> list[int]:
+        t = self.tables
+        med = self.medicines[substance]
+        own = {id(r) for r, _, _ in med.doses}
+        sections = {id(r.section) for r, _, _ in med.doses}
+        words = {substance} | {"class:" + c["id"] for c in t.classes_of.get(substance, [])}
+        if substance in self.title_names:  # a page about the medicine: all of it is beside it
+            return list(range(len(self.records)))
+        out = []
+        for i, (record, section, names, _terms, safe) in enumerate(self.records):
+            others = self._dosers.get(id(record), set()) - {substance}
+            if (id(record) in own or names & words or safe
+                    or id(section) in sections and not others):
+                out.append(i)
+        return out
+
+    def wording_near(self, substance: str) -> frozenset:
+        """Every wording found in the records beside ``substance`` (worked out once)."""
+        held = self._wording.get(substance)
+        if held is None:
+            held = self._wording[substance] = frozenset().union(*(self.records[i][3] for i in self.near(substance)))
+        return held
+
+    @staticmethod
+    def worded(found: frozenset, wanted) -> bool:
+        return any(w.lower() in found for w in wanted)
+
+    # -- results
+    def class_results(self):
+        """(medicine, class, [(risk, present)]) for every dosed medicine of a class, in reading order."""
+        for med in self.medicines.values():
+            classes = self.tables.classes_of.get(med.substance, [])
+            if not classes:
+                continue
+            found = self.wording_near(med.substance)
+            for cls in classes:
+                yield med, cls, [(risk, self.worded(found, risk["satisfied_by"])) for risk in cls["risks"]]
+
+    def combination_results(self):
+        """(combination, medicine a, [(medicine b, warned)]) for every combination the article doses."""
+        meds = list(self.medicines.values())
+        for combo in self.tables.combinations:
+            first, second = self.tables.groups[combo["id"], 0], self.tables.groups[combo["id"], 1]
+            distinct = combo.get("distinct", False)
+            for a in meds:
+                if a.substance not in first:
+                    continue
+                partners = [b for b in meds if b.substance in second and b is not a]
+                if not partners:
+                    continue
+                found = self.wording_near(a.substance)
+                yield combo, a, [(b, self.worded(found | self.wording_near(b.substance), combo["satisfied_by"]))
+                                 for b in partners]
+                if distinct:  # one finding for the whole group, at its first member
+                    break
+
+
+_ANALYSES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def analyse(article, ctx) -> Analysis:
+    """The article's analysis (made once; both checks and the report panel read it)."""
+    held = _ANALYSES.get(article)
+    t = tables(ctx)
+    if held is None or held.tables is not t:
+        held = Analysis(article, t)
+        _ANALYSES[article] = held
+    return held
+
+
+class _DataOnly:
+    """A context for :func:`safety_info`, which has no run context: only the data."""
+
+    def __init__(self):
+        from medlint import policy
+
+        self.data = policy.load
+
+
+def safety_info(article) -> dict:
+    """The report's "Reader safety" panel data: each medicine dosed, its class warnings
+    present or missing, and each dosed combination with whether it is warned about."""
+    a = analyse(article, _DataOnly())
+    medicines = []
+    for med in a.medicines.values():
+        warnings = []
+        for m, cls, risks in a.class_results():
+            if m is med:
+                warnings += [{"class": cls["id"], "risk": r["name"], "present": ok} for r, ok in risks]
+        medicines.append({"medicine": med.shown, "substance": med.substance,
+                          "classes": [c["id"] for c in a.tables.classes_of.get(med.substance, [])],
+                          "warnings": warnings})
+    combinations = []
+    for combo, med_a, partners in a.combination_results():
+        for b, warned in partners:
+            combinations.append({"combination": combo["id"], "risk": combo["risk"],
+                                 "medicines": [med_a.shown, b.shown], "warned": warned})
+    return {"medicines": medicines, "combinations": combinations}
+
+
+# ---------------------------------------------------------------------------
+# the checks
+
+
+def _severity(entry: dict, t: Tables) -> str:
+    return entry.get("severity") or t.data["default_severity"]
+
+
+def _first_dose(med: Dosed) -> tuple:
+    """Where a finding about ``med`` goes: its first dose with a schedule, else the first that names it."""
+    scheduled = [d for d in med.doses if d[2].frequency is not None]
+    if med.named is not None and med.named[2].frequency is not None:
+        return med.named
+    return scheduled[0] if scheduled else med.named or med.doses[0]
+
+
+_WEIGHT_UNITS = frozenset({"kilogram", "pound", "stone"})
+
+
+def _body_weight(dose) -> bool:
+    """"weighs about 11 kg": a body weight the parser read as an amount, not a dose."""
+    unit = dose.amount.unit if dose.amount is not None else None
+    return unit is not None and getattr(unit, "unit", None) in _WEIGHT_UNITS and dose.frequency is None
+
+
+def _listing(words: list[str], sep: str, last: str = "and") -> str:
+    return words[0] if len(words) == 1 else sep.join(words[:-1]) + f" {last} " + words[-1]
+
+
+def _sentence(advice: str) -> str:
+    return advice[:1].upper() + advice[1:] + "."
+
+
+@check("SAF001", name="class-warning-missing", category="safety", severity="warning",
+       fix="Write the class warning beside the medicine, in its item, its section or a safety section "
+           "(\"Warnings\", \"Side effects\", \"Who should not take it\").",
+       bad=(DRUGS + "Tramadol 50 mg every 6 hours, no more than 400 mg a day – Pain reliever.",
+            DRUGS + "Alendronate 70 mg once a week – Bone strength.",
+            DRUGS + "Advil 200 mg every 6 hours, no more than 1200 mg a day – Pain reliever."),
+       good=(DRUGS + "Tramadol 50 mg every 6 hours, no more than 400 mg a day – Pain reliever; it is "
+                     "habit-forming, and it can slow your breathing, so never take it with alcohol.",
+             DRUGS + "Alendronate 70 mg once a week – Take it with a full glass of plain water and stay "
+                     "upright for half an hour; tell your dentist, as jaw problems are rare but serious.",
+             DRUGS + "Advil 200 mg every 6 hours, no more than 1200 mg a day – Pain reliever.\n"
+                     "Side Effects\nLike all NSAIDs it can cause stomach bleeding and raise the risk of a "
+                     "heart attack or stroke."))
+def class_warning_missing(article, ctx):
+    """A medicine dosed on a consumer page needs its class warning nearby.
+
+    **What it does.** For every medicine the article doses (the parser's doses; brand,
+    generic and international names map to one substance through
+    checks/medicine-names.yaml), looks up its classes in checks/safety.yaml (opioids,
+    NSAIDs, paracetamol, antidepressants, gabapentinoids, oral bisphosphonates, …) and
+    flags each class whose risks are not all named nearby: in the dose's own item or
+    paragraph, in a record of its section that doses no other medicine, in a record anywhere
+    that names the medicine or its class ("NSAIDs"), or in a safety section (kind red-flags,
+    or a heading about warnings, side effects, safety, who should not take it,
+    interactions). A risk counts as named when any wording the data lists for it occurs
+    there ("habit-forming" for addiction, "stomach" or "ulcer" for NSAID bleeding). One
+    finding per medicine and class, at its first dose, naming the missing risks.
+
+    **Why it matters.** Readers take what a page doses. The warnings regulators require on
+    every label of the class (addiction and slowed breathing with opioids, stomach bleeding
+    and heart attack with NSAIDs, liver damage with paracetamol, suicidal thoughts in young
+    people on antidepressants, how to swallow alendronate) are the ones a pharmacist would
+    say at the counter; a page that doses without them leaves the reader to find out.
+
+    **Example.** "Tramadol 50 mg every 6 hours" with nothing about addiction or breathing.
+
+    **Fix.** Add the warning in your own words beside the medicine or in a "Warnings"
+    section; the suggestion gives a sample sentence per missing risk.
+
+    **Source.** Each class's source in checks/safety.yaml (FDA boxed warnings and Drug
+    Safety Communications, OTC Drug Facts rules 21 CFR 201.326, product labels), quoted in
+    every message.
+    """
+    t = tables(ctx)
+    a = analyse(article, ctx)
+    for med, cls, risks in a.class_results():
+        missing = [r for r, ok in risks if not ok]
+        if not missing:
+            continue
+        record, field, dose = _first_dose(med)
+        names = _listing([f"'{r['name']}'" for r in missing], ", ")
+        advice = " ".join(_sentence(r["advice"].format(medicine=med.shown)) for r in missing)
+        label = "" if med.shown.lower() in cls["label"].lower() or cls["label"].lower() in med.shown.lower() else f" ({cls['label']})"
+        yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
+                  severity=_severity(cls, t),
+                  message=f"{med.shown}{label} is dosed (\"{dose.text}\") with no warning nearby about "
+                          f"{names} ({cls['source']}).",
+                  suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
+
+
+@check("SAF002", name="combination-not-warned", category="safety", severity="warning",
+       fix="Say beside either medicine (or in an \"Interactions\" section) that they must not be taken "
+           "together without advice, and name the risk.",
+       bad=(DRUGS + "Tramadol 50 mg every 6 hours, no more than 400 mg a day – Pain reliever.\n"
+                    "-\nSertraline 50 mg once daily – Antidepressant.",
+            DRUGS + "Ibuprofen 400 mg three times a day – Pain reliever.\n"
+                    "-\nNaproxen 250 mg twice daily – Pain reliever."),
+       good=(DRUGS + "Tramadol 50 mg every 6 hours, no more than 400 mg a day – Pain reliever.\n"
+                     "-\nSertraline 50 mg once daily – Antidepressant.\n"
+                     "Taking These Together\nTramadol with an antidepressant can cause serotonin syndrome "
+                     "and fits; ask your doctor first.",
+             DRUGS + "Ibuprofen 400 mg three times a day – Pain reliever.\n"
+                     "-\nNaproxen 250 mg twice daily – Use it instead of ibuprofen, never with it."))
+def combination_not_warned(article, ctx):
+    """Two medicines the page doses that are dangerous together need a warning.
+
+    **What it does.** When one article doses a medicine of each group of a combination in
+    checks/safety.yaml (serotonin syndrome: tramadol, tapentadol or cyclobenzaprine with an
+    SSRI, SNRI or tricyclic; tramadol with antidepressants and seizures; opioids with
+    benzodiazepines, gabapentinoids or muscle relaxants; NSAIDs with blood thinners,
+    SSRIs/SNRIs or corticosteroids; two NSAIDs), it looks for the combination's wording
+    ("serotonin", "do not combine", "bleed", "one at a time") near either medicine or in a
+    safety or interactions section. One finding per combination and first medicine, at
+    its first dose, naming every partner not warned about, the risk and the source.
+
+    **Why it matters.** A page that lists medicines side by side reads as a menu; readers
+    combine them. These pairs are the interactions the labels warn about because people
+    are harmed by them.
+
+    **Example.** Tramadol dosed in one item and sertraline in the next, with no word on
+    serotonin syndrome.
+
+    **Fix.** Add a sentence beside either medicine, or an "Interactions" section: which
+    ones must not be taken together, and why.
+
+    **Source.** Each combination's source in checks/safety.yaml (US prescribing
+    information, FDA Drug Safety Communications 2016-03-22, 2016-08-31 and 2019-12-19,
+    21 CFR 201.326), quoted in every message.
+    """
+    t = tables(ctx)
+    a = analyse(article, ctx)
+    for combo, med, partners in a.combination_results():
+        missing = [b for b, warned in partners if not warned]
+        if not missing:
+            continue
+        record, field, dose = _first_dose(med)
+        others = _listing([b.shown for b in missing], ", ")
+        advice = _sentence(combo["advice"].format(a=med.shown, b=_listing([b.shown for b in missing], ", ", "or")))
+        yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
+                  severity=_severity(combo, t),
+                  message=f"{med.shown} is dosed here with {others}, and nothing warns about taking them "
+                          f"together: {combo['risk']} ({combo['source']}).",
+                  suggestion=f"Add beside {med.shown} or in an \"Interactions\" section, e.g.: {advice}")
