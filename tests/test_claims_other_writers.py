@@ -121,7 +121,7 @@ def test_trailing_reference_numbers_cite_and_dangling_ones_are_unresolved(tmp_pa
                     "Oral tablets work faster in 70% of adults 5"]),
         "Children under 12 should use the liquid."]), REFS]
     got = found(tmp_path, sections, {"CLM001", "CLM006"})
-    assert got == [("CLM006", "5")]
+    assert got == [("CLM006", "adults 5")]
 
 
 def test_trailing_numbers_are_no_citation_on_a_page_without_that_habit(tmp_path):
@@ -181,5 +181,24 @@ def test_a_sources_list_is_a_reference_list_whatever_its_kind(tmp_path):
                                                   "Marsh T. Emollient choice. 2020."])])]
     assert found(tmp_path, sections, {"CLM001", "CLM006", "CLM010"}) == []
     # the same page with no list at all cites nothing
-    sections = [("Care", "treatment", ["Creams clear 80% of rashes and most people improve."])]
+    sections = [("Care", "treatment", ["Creams clear 80% of rashes. Studies show ointments work better."])]
     assert found(tmp_path / "b", sections, {"CLM001", "CLM010"}) == [("CLM001", "80%"), ("CLM010", "Example")]
+
+
+def test_one_unsourced_claim_is_left_to_its_own_check(tmp_path):
+    sections = [("Care", "treatment", ["Creams clear 80% of rashes within days; research shows it.",
+                                       "Keep the skin moisturised."])]
+    assert found(tmp_path, sections, {"CLM001", "CLM003", "CLM010"}) == [("CLM001", "80%"), ("CLM003", "research shows")]
+
+
+def test_studies_named_as_the_evidence_are_research_appeals(tmp_path):
+    sections = [("Supplements", "supplements", [
+        "Some studies have linked zinc lozenges with shorter colds.",
+        ("bullet", ["Alpha-lipoic acid 600 mg daily – antioxidant; small trials in nerve pain."]),
+        "Smoking is linked to slower healing."])]
+    assert found(tmp_path, sections, {"CLM003"}) == [("CLM003", "small trials in"), ("CLM003", "studies have linked")]
+
+
+def test_shares_in_words_are_statistics(tmp_path):
+    assert stats(tmp_path / "a", "About a third of people with gout have a second attack within a year.",
+                 "Half of the tablet can be taken at night.") == [("CLM001", "a third of people")]
