@@ -23,6 +23,12 @@ def _matches(patterns, text: str) -> bool:
     return any(_rx(p).search(text) for p in patterns)
 
 
+def _says(data: dict, concepts, patterns, text: str) -> bool:
+    """Does ``text`` say any of ``concepts`` (names in ``data["concepts"]``) or match ``patterns``?"""
+    wordings = data["concepts"]
+    return _matches(patterns or (), text) or any(_matches(wordings[c], text) for c in concepts or ())
+
+
 def parent_of(section: Section, sections: list[Section]) -> Section | None:
     """The level-1 section a level-2 subsection belongs to (the nearest preceding one)."""
     if section.level < 2:
@@ -34,8 +40,53 @@ def parent_of(section: Section, sections: list[Section]) -> Section | None:
 
 
 def _texts(section: Section) -> Iterator[str]:
-    for block in section.paragraphs:
-        yield block.text
+    """The section's own words about itself: paragraphs, disclaimers and FAQ entries,
+    whatever the importer called them (list items describe the treatments)."""
+    for block in section.blocks:
+        if block.type in ("paragraph", "disclaimer"):
+            yield block.text
+        for entry in block.entries:
+            yield entry.text
+
+
+def _says_article_concept(article: Article, data: dict) -> bool:
+    """Does any text, heading (a badge read as a heading: "Educational purpose only")
+    or byline/footer line of the article say an article-wide concept?"""
+    if article_wide_texts(article, data):
+        return True
+    concepts = data["article"]["concepts"]
+    lines = [s.heading or "" for s in article.sections]
+    for key in ("header", "footer"):
+        value = article.meta.get(key)
+        lines.extend(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
+    return any(_says(data, concepts, (), str(line)) for line in lines)
+
+
+def article_wide_texts(article: Article, data: dict) -> list[str]:
+    """Texts anywhere in the article that say an article-wide concept ("general
+    information", "no substitute for advice"): they speak for every section."""
+    concepts = data["article"]["concepts"]
+    return [record.text for record in article.texts() if _says(data, concepts, (), record.text)]
+
+
+def _gives_doses(section: Section, children: list[Section], data: dict) -> bool:
+    for s in [section, *children]:
+        if any(item.doses for item in s.items):
+            return True
+        texts = list(_texts(s)) + [item.text for item in s.items]
+        if any(_matches(data["dose_cues"], t) for t in texts):
+            return True
+    return False
+
+
+def _same_kind_children(section: Section, sections: list[Section]) -> list[Section]:
+    out = []
+    for other in sections[sections.index(section) + 1:]:
+        if other.level <= section.level:
+            break
+        if other.kind == section.kind:
+            out.append(other)
+    return out
 
 
 def _heading_hit(section: Section, message: str, suggestion: str, severity: str | None) -> Hit:
@@ -52,10 +103,12 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
     """(section, requirement, matched element names, missing element names) for every section a rule applies to.
 
     A level-2 subsection of the same kind as its parent is covered by the
-    parent's result and not repeated.
+    parent's result and not repeated. A rule with ``only_with_doses`` applies
+    only to a section that (with its same-kind subsections) gives a dose.
     """
     rules = {r["kind"]: r for r in data["sections"]}
     sections = article.sections
+    wide = None
     for section in sections:
         rule = rules.get(section.kind)
         if rule is None:
@@ -63,10 +116,17 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
         parent = parent_of(section, sections)
         if parent is not None and parent.kind == section.kind:
             continue
+        if rule.get("only_with_doses") and not _gives_doses(section, _same_kind_children(section, sections), data):
+            continue
         texts = list(_texts(section)) + (list(_texts(parent)) if parent is not None else [])
+        if rule.get("article_wide"):
+            if wide is None:
+                wide = article_wide_texts(article, data)
+            texts += wide
         matched, missing = [], []
         for element in rule["elements"]:
-            (matched if any(_matches(element["patterns"], t) for t in texts) else missing).append(element["name"])
+            said = any(_says(data, element.get("concepts"), element.get("patterns"), t) for t in texts)
+            (matched if said else missing).append(element["name"])
         yield section, rule, matched, missing
 
 
@@ -165,11 +225,23 @@ def section_disclaimer_incomplete(article, ctx):
             "warning")
 
 
-def _article_disclaimer_blocks(article: Article):
+def _labelled_disclaimers(article: Article, rule: dict):
+    """Blocks that present themselves as the article's disclaimer: the blocks of a
+    section of kind ``disclaimer``, or a block whose text starts with the label
+    ("Disclaimer: …")."""
     for section in article.sections:
         for block in section.paragraphs:
-            if section.kind == "disclaimer" or block.type == "disclaimer":
+            if section.kind == "disclaimer" or _rx(rule["label_pattern"]).search(block.text):
                 yield section, block
+
+
+def _exempt_page(article: Article, rule: dict) -> bool:
+    """A regulated leaflet or label, which follows its regulator's format instead."""
+    patterns = rule.get("not_required_when") or ()
+    if not patterns:
+        return False
+    texts = [article.title] + [s.heading or "" for s in article.sections] + [r.text for r in article.texts()]
+    return any(_matches(patterns, t) for t in texts)
 
 
 @check("DSC003", name="article-disclaimer-missing", category="disclaimer", severity="error",
@@ -203,10 +275,11 @@ def article_disclaimer_missing(article, ctx):
     not replaces, the patient-physician relationship); JAMA benchmarks
     (Silberg, Lundberg & Musacchio, JAMA 1997); the site's editorial policy.
     """
-    rule = ctx.data("disclaimers")["article"]
-    found = list(_article_disclaimer_blocks(article))
-    if any(_matches(rule["patterns"], block.text) for _, block in found):
+    data = ctx.data("disclaimers")
+    rule = data["article"]
+    if _says_article_concept(article, data) or _exempt_page(article, rule):
         return
+    found = list(_labelled_disclaimers(article, rule))
     if found:
         section, block = found[0]
         excerpt = block.text[:60]
