@@ -1,8 +1,9 @@
-"""Disclaimers (DSC001-DSC003) as other writers word and place them: "no replacement for
+"""Disclaimers (DSC001-DSC004) as other writers word and place them: "no replacement for
 talking to your GP", "nothing here is personal medical advice", "the amounts given are
 for grown-ups", a parenthetical note under a heading, a badge, a closing line that
 speaks for every dose section, an FAQ answer; product leaflets and labels, which follow
-their regulator's format. Every sentence here is written for this test.
+their regulator's format; urgent-care advice outside a red-flag section, and
+emergencies named only as risks. Every sentence here is written for this test.
 
 The articles are built as records (not imported), so the tests pin the checks and
 their data, not the importer's reading of a page."""
@@ -31,7 +32,7 @@ def _block(block) -> dict:
     return {"style": "bullet", "list": [{"text": t} for t in block[1]]}
 
 
-def found(root, sections, heading=None) -> list[tuple[str, str]]:
+def found(root, sections, select=IDS) -> list[tuple[str, str]]:
     folder = os.path.join(str(root), "example")
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
@@ -40,7 +41,7 @@ def found(root, sections, heading=None) -> list[tuple[str, str]]:
         record = {"heading": head, "level": 1, "kind": kind, "blocks": [_block(b) for b in blocks]}
         with open(os.path.join(folder, f"{n * 10:03d}-s.yaml"), "w", encoding="utf-8") as fh:
             json.dump(record, fh, ensure_ascii=False)
-    result = check_article(folder, Options(today=EXAMPLE_TODAY, select=IDS))
+    result = check_article(folder, Options(today=EXAMPLE_TODAY, select=frozenset(select)))
     assert result.error is None, result.error
     return sorted((f.check, f.excerpt) for f in result.findings)
 
@@ -130,3 +131,32 @@ def test_list_items_are_not_the_section_disclaimer(tmp_path):
         "Ibuprofen 200 mg three times a day - for adults; ask your doctor first"])]), GENERAL]
     # the item mentions adults and a doctor, but a treatment item is not a caution for the list
     assert found(tmp_path, sections) == [("DSC001", "Painkillers")]
+
+
+# ------------------------------------------------------------------ the red-flag advice
+
+def red_flag(root, sections):
+    return [excerpt for _, excerpt in found(root, sections, {"DSC004"})]
+
+
+def test_urgent_advice_outside_a_red_flag_section_serves(tmp_path):
+    for i, advice in enumerate([
+            "Phone 999 or go to A&E if the chest pain spreads to your arm.",
+            "Seek urgent medical help if you have chest pain with breathlessness.",
+            "If chest pain starts, contact your doctor straight away."]):
+        sections = [("Key points", "overview", [("bullet", ["Rest the shoulder.", advice])])]
+        assert red_flag(tmp_path / str(i), sections) == [], advice
+    sections = [("Stop use and ask a doctor if", "other", [("bullet", ["you have chest pain or trouble breathing"])])]
+    assert red_flag(tmp_path / "label", sections) == []
+    sections = [("Overview", "overview", ["Tell someone if you have chest pain while walking uphill."])]
+    assert red_flag(tmp_path / "none", sections) == ["Example"]
+
+
+def test_a_risk_or_history_is_not_an_emergency_sign(tmp_path):
+    sections = [("Warnings", "overview", [
+        "High doses raise the risk of heart attack or stroke.",
+        "Do not use it if you have had a stroke or have a history of stroke.",
+        "It is licensed for stroke prevention in atrial fibrillation."])]
+    assert red_flag(tmp_path / "a", sections) == []
+    sections = [("Warnings", "overview", ["Slurred speech or a drooping face can mean a stroke."])]
+    assert red_flag(tmp_path / "b", sections) == ["Example"]

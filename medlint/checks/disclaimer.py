@@ -298,27 +298,39 @@ def article_disclaimer_missing(article, ctx):
         rule.get("severity"))
 
 
+def _is_sign(rule: dict, text: str, m) -> bool:
+    """Is the cue matched at ``m`` a sign the reader may have, not a risk or a past event?"""
+    context = rule.get("not_a_sign") or {}
+    before = text[max(0, m.start() - 60):m.start()]
+    after = text[m.end():m.end() + 30]
+    return not (_matches(context.get("before") or (), before) or _matches(context.get("after") or (), after))
+
+
 def emergency_cues(article: Article, data: dict) -> list[tuple[object, str, int]]:
-    """(record, matched text, offset) for every emergency cue in the running text."""
+    """(record, matched text, offset) for every emergency cue in the running text
+    (the first sign of each cue per record)."""
+    rule = data["red_flags"]
     out = []
     for record in article.texts():
         text = record.text
-        for cue in data["red_flags"]["cues"]:
-            m = _rx(cue["pattern"]).search(text)
-            if m:
-                out.append((record, m.group(0), m.start()))
+        for cue in rule["cues"]:
+            for m in _rx(cue["pattern"]).finditer(text):
+                if _is_sign(rule, text, m):
+                    out.append((record, m.group(0), m.start()))
+                    break
     return out
 
 
 def _first_emergency_cue(article: Article, data: dict) -> str | None:
     """The matched text of ``emergency_cues(article, data)[0]``, or None (stops at the first)."""
-    cues = [_rx(cue["pattern"]) for cue in data["red_flags"]["cues"]]
+    rule = data["red_flags"]
+    cues = [_rx(cue["pattern"]) for cue in rule["cues"]]
     for record in article.texts():
         text = record.text
         for rx in cues:
-            m = rx.search(text)
-            if m:
-                return m.group(0)
+            for m in rx.finditer(text):
+                if _is_sign(rule, text, m):
+                    return m.group(0)
     return None
 
 
@@ -326,6 +338,14 @@ def red_flag_sections(article: Article, data: dict) -> list[Section]:
     rule = data["red_flags"]
     return [s for s in article.sections
             if s.kind in rule["kinds"] or (s.heading and _matches(rule["headings"], s.heading))]
+
+
+def gives_urgent_advice(article: Article, data: dict) -> bool:
+    """Does any heading or text tell the reader to get urgent care (an FAQ answer,
+    a key point, a label's "Stop use and ask a doctor" panel)?"""
+    advice = data["red_flags"].get("advice") or ()
+    texts = [s.heading or "" for s in article.sections] + [r.text for r in article.texts()]
+    return any(_matches(advice, t) for t in texts)
 
 
 @check("DSC004", name="red-flag-section-missing", category="disclaimer", severity="warning",
@@ -340,9 +360,14 @@ def red_flag_section_missing(article, ctx):
     **What it does.** Searches paragraphs, list items and FAQ entries for the
     emergency cues in ``checks/disclaimers.yaml`` (cauda equina syndrome,
     loss of bladder or bowel control, saddle numbness, chest pain, stroke,
-    ...). When any is present and no section is a red-flag section (kind
-    ``red-flags`` or a heading like "When to see a doctor"), flags the
-    article title and quotes the first cue.
+    ...), as signs: a cue named as a risk, a past event or a contraindication
+    ("the risk of stroke", "a history of stroke", ``red_flags.not_a_sign``)
+    does not count. When a sign is present, no section is a red-flag section
+    (kind ``red-flags`` or a heading like "When to see a doctor") and no
+    heading or text anywhere tells the reader to get urgent care ("Call 999
+    or go to A&E if …", "Seek urgent help if …", a label's "Stop use and ask
+    a doctor if"; ``red_flags.advice``), flags the article title and quotes
+    the first cue.
 
     **Why it matters.** A reader with an emergency sign must be told plainly
     to get urgent care, in a place they can find, not left to infer it from
@@ -359,7 +384,7 @@ def red_flag_section_missing(article, ctx):
     the data file); HONcode principle 2; the site's editorial policy.
     """
     data = ctx.data("disclaimers")
-    if red_flag_sections(article, data):
+    if red_flag_sections(article, data) or gives_urgent_advice(article, data):
         return
     cue = _first_emergency_cue(article, data)
     if cue is None:
