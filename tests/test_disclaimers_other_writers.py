@@ -126,11 +126,17 @@ def test_the_disclaimer_may_sit_in_an_faq_answer(tmp_path):
     assert found(tmp_path, sections) == []
 
 
-def test_list_items_are_not_the_section_disclaimer(tmp_path):
+def test_list_items_are_not_the_section_caution_but_may_say_whom_a_dose_suits(tmp_path):
     sections = [("Painkillers", "drug-therapy", [("bullet", [
-        "Ibuprofen 200 mg three times a day - for adults; ask your doctor first"])]), GENERAL]
-    # the item mentions adults and a doctor, but a treatment item is not a caution for the list
-    assert found(tmp_path, sections) == [("DSC001", "Painkillers")]
+        "Ibuprofen 200 mg three times a day - ask your doctor first if you have asthma"])]), GENERAL]
+    # a treatment item is not the caution for the whole list
+    assert found(tmp_path / "a", sections) == [("DSC001", "Painkillers")]
+    sections = [("Painkillers", "drug-therapy", ["Ask your pharmacist first if you take other medicines.",
+                                                 ("bullet", ["Adults: ibuprofen 200 mg three times a day",
+                                                             "Children aged 7 to 9: see the pack"])]), GENERAL]
+    assert found(tmp_path / "b", sections) == []
+    sections = [("Adult doses", "drug-therapy", ["Ask your pharmacist first.", DOSES]), GENERAL]
+    assert found(tmp_path / "c", sections) == []
 
 
 # ------------------------------------------------------------------ the red-flag advice

@@ -73,7 +73,7 @@ def _gives_doses(section: Section, children: list[Section], data: dict) -> bool:
     for s in [section, *children]:
         if any(item.doses for item in s.items):
             return True
-        texts = list(_texts(s)) + [item.text for item in s.items]
+        texts = [s.heading or "", *_texts(s)] + [item.text for item in s.items]
         if any(_matches(data["dose_cues"], t) for t in texts):
             return True
     return False
@@ -103,11 +103,15 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
     """(section, requirement, matched element names, missing element names) for every section a rule applies to.
 
     A level-2 subsection of the same kind as its parent is covered by the
-    parent's result and not repeated. A rule with ``only_with_doses`` applies
-    only to a section that (with its same-kind subsections) gives a dose.
+    parent's result and not repeated; what the subsections say counts for
+    the parent. A rule with ``only_with_doses`` applies only to a section
+    that (with its same-kind subsections) gives a dose. A regulated leaflet
+    or label (``article.not_required_when``) is not asked.
     """
     rules = {r["kind"]: r for r in data["sections"]}
     sections = article.sections
+    if not rules or _exempt_page(article, data["article"]):
+        return
     wide = None
     for section in sections:
         rule = rules.get(section.kind)
@@ -116,18 +120,33 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
         parent = parent_of(section, sections)
         if parent is not None and parent.kind == section.kind:
             continue
-        if rule.get("only_with_doses") and not _gives_doses(section, _same_kind_children(section, sections), data):
+        children = _same_kind_children(section, sections)
+        if rule.get("only_with_doses") and not _gives_doses(section, children, data):
             continue
-        texts = list(_texts(section)) + (list(_texts(parent)) if parent is not None else [])
+        family = [section, *children] + ([parent] if parent is not None else [])
+        texts = [t for s in family for t in _texts(s)]
         if rule.get("article_wide"):
             if wide is None:
                 wide = article_wide_texts(article, data)
             texts += wide
         matched, missing = [], []
         for element in rule["elements"]:
-            said = any(_says(data, element.get("concepts"), element.get("patterns"), t) for t in texts)
+            said = any(_says(data, element.get("concepts"), element.get("patterns"), t)
+                       for t in texts + _also_in(element, family))
             (matched if said else missing).append(element["name"])
         yield section, rule, matched, missing
+
+
+def _also_in(element: dict, family: list[Section]) -> list[str]:
+    """The headings and list items an element is read in as well (``also_in``)."""
+    where = element.get("also_in") or ()
+    out = []
+    for s in family:
+        if "headings" in where:
+            out.append(s.heading or "")
+        if "items" in where:
+            out.extend(item.text for item in s.items)
+    return out
 
 
 @check("DSC001", name="section-disclaimer-missing", category="disclaimer", severity="error",
