@@ -21,6 +21,8 @@ META = "title: Example\nslug: example\nlanguage: en\n"
 def _block(block) -> dict:
     if isinstance(block, str):
         return {"paragraph": block}
+    if block[0] == "disclaimer":
+        return {"disclaimer": block[1]}
     return {"style": "numbered" if block[0] == "numbered" else "bullet",
             "list": [{"text": t} for t in block[1]]}
 
@@ -202,3 +204,10 @@ def test_studies_named_as_the_evidence_are_research_appeals(tmp_path):
 def test_shares_in_words_are_statistics(tmp_path):
     assert stats(tmp_path / "a", "About a third of people with gout have a second attack within a year.",
                  "Half of the tablet can be taken at night.") == [("CLM001", "a third of people")]
+
+
+def test_claims_in_a_block_marked_as_a_disclaimer_are_read_but_its_cautions_are_not(tmp_path):
+    sections = [("Supplements", "supplements", [("disclaimer",
+        "Zinc lozenges shorten colds by 40%. These products are not intended to diagnose, treat, cure or "
+        "prevent any disease, and 10% of the tablet is filler; this page is general information only.")])]
+    assert found(tmp_path, sections, {"CLM001", "CLM004"}) == [("CLM001", "40%")]

@@ -16,8 +16,10 @@ What counts as a citation
 
 What is never read as a claim
     Sections of the kinds in ``skip_section_kinds`` (red flags, references,
-    the disclaimer), disclaimer blocks, FAQ questions and any sentence ending
-    in a question mark.
+    the disclaimer) and reference lists by heading ("Sources"), the sentences
+    of a disclaimer block that say a disclaimer concept (the wordings of
+    ``checks/disclaimers.yaml``), FAQ questions and any sentence ending in a
+    question mark.
 """
 
 from __future__ import annotations
@@ -161,6 +163,17 @@ class _Cues:
 
 
 _CUES: dict[int, tuple[dict, _Cues]] = {}
+_WORDING: dict[int, tuple[dict, "_Patterns"]] = {}
+
+
+def _disclaimer_wording(ctx) -> "_Patterns":
+    """Every wording of every disclaimer concept in checks/disclaimers.yaml, compiled once."""
+    data = ctx.data("disclaimers")
+    held = _WORDING.get(id(data))
+    if held is None or held[0] is not data:
+        held = (data, _Patterns([p for wordings in data["concepts"].values() for p in wordings]))
+        _WORDING[id(data)] = held
+    return held[1]
 
 
 def _cues(ctx) -> _Cues:
@@ -364,11 +377,15 @@ def _analyse(article: Article, ctx) -> Reading:
         # Bracketed numbers are checked everywhere except the reference list itself.
         if not listing:
             _unresolved_brackets(record, refs, reading)
-        if listing or kind in cues.skip_kinds or (isinstance(record, Block) and record.type == "disclaimer"):
+        if listing or kind in cues.skip_kinds:
             continue
+        # A block the importer marked as a disclaimer is read too, all but the
+        # sentences that say a disclaimer concept (checks/disclaimers.yaml):
+        # pages mark paragraphs of advice and claims as disclaimers as well.
+        caution = _disclaimer_wording(ctx) if isinstance(record, Block) and record.type == "disclaimer" else None
         for name, text in _fields(record):
             if text:
-                _read_field(cues, record, name, text, kind, (refs if trailing else None), reading)
+                _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution)
         if isinstance(record, Item):
             hit = _investigational_dose(cues, record, kind)
             if hit is not None:
@@ -414,16 +431,17 @@ def _uses_trailing_numbers(cues: _Cues, article: Article, refs: set[str]) -> boo
 
 
 def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
-                trailing_refs: set[str] | None, reading: Reading) -> None:
+                trailing_refs: set[str] | None, reading: Reading, caution: "_Patterns | None" = None) -> None:
     """Split one field into sentences and record its claims and trailing reference numbers.
-    ``trailing_refs`` is the page's reference ids when it cites by trailing numbers."""
+    ``trailing_refs`` is the page's reference ids when it cites by trailing numbers;
+    sentences that match ``caution`` (disclaimer wordings) are not read."""
     whole_cited = bool(getattr(record, "citations", None)) or bool(
         cues.source_tail is not None and cues.source_tail.search(text))
     if whole_cited or _cites(cues, text):
         reading.has_references = True
     doses = _dose_spans(record, text)
     for s_start, sentence in _sentences(cues, text):
-        if sentence.rstrip().endswith("?"):
+        if sentence.rstrip().endswith("?") or (caution is not None and caution.search(sentence)):
             continue
         cited = whole_cited or _cites(cues, sentence)
         if trailing_refs is not None:
