@@ -4,15 +4,29 @@ All checks here share one reading of the article (:func:`_analyse`): each
 text record is split into sentences, each sentence is marked cited or not,
 and the claim cues from ``checks/claims.yaml`` are matched in it.
 
-What counts as a citation
+What counts as a citation (the notations and names are data in ``citations``)
     * ``record.citations`` (items, FAQ entries and paragraph blocks) covers the
       whole record;
-    * a known source glued to the end of a record ("…fragments. Radiopaedia")
-      covers the whole record;
+    * known source names glued to the end of a record, with or without a
+      space, one after another and with "+N" chips ("…fragments. Radiopaedia",
+      "…damage.Mayo ClinicPMC +1") cover the whole record;
     * inside a sentence: a bracketed number ``[2]`` / ``[1, 3]`` / ``[1–3]``
       (resolved or not: an unresolved one is reported by CLM006 instead),
-      ``PMID``, ``DOI``, ``PMCID``, a URL, an author–year ("Smith 2020",
-      "Smith et al., 2020") or a known source name cover that sentence.
+      a superscript mark ("…function.²"), ``PMID``, ``DOI``, ``PMCID``, a URL,
+      an author–year ("Smith 2020", "Smith et al., 2020", "(NICE, 2023)") or
+      a known source name cover that sentence;
+    * on a page with a numbered reference list that ends sentences with bare
+      reference numbers ("…acute pain 1, 2."), such a trailing number covers
+      its sentence (and is resolved like a bracketed one).
+
+Reference lists are sections of kind ``references`` or headed "References",
+"Sources", … (``citations.reference_headings``); their entries are numbered
+by their own number ("1.", "[1]", "[1]:", "¹") or their position, and a
+Markdown definition ("[1]: …") anywhere defines its number.
+
+Sentences end at . ! ? before a capital, digit or bracket, keeping any
+superscript marks; not after an abbreviation of ``sentence_abbreviations``
+("Fig. 2", "vs.", "e.g.").
 
 What is never read as a claim
     Sections of the kinds in ``skip_section_kinds`` (red flags, references,
@@ -563,12 +577,20 @@ def unsourced_statistic(article, ctx):
     """A statistic a reader could act on needs a source.
 
     **What it does.** Flags percentages (">90 %", "<0.1 %", "5–10 %"),
-    proportions ("8 out of 10", "one in six") and fold changes that sit in a
-    sentence with no citation. Red-flag lists, the reference list and
-    disclaimers are not read. Not statistics: measurements ("the disc
-    averages 10–11 mm", "flexion (~12°)"), dose amounts and product strengths
-    ("500 mg twice daily", "Lidocaine 5 % Patch" — figures inside a parsed
-    dose or followed by a formulation word), and percentages that say what a
+    proportions ("8 out of 10", "one in six", "about a third of people") and
+    fold changes that sit in a sentence with no citation. Red-flag lists,
+    the reference list and the sentences of disclaimers are not read. Not
+    statistics: measurements ("the disc averages 10–11 mm", "flexion
+    (~12°)"), dose amounts and product strengths ("500 mg twice daily",
+    "Lidocaine 5 % Patch", "0.5% eye drops", "topical solution 2%",
+    "hydrocortisone 1%" — figures inside a parsed dose, next to a
+    formulation word, or after a medicine name known by its INN stem or
+    salt), the leaflet side-effect frequency convention ("may affect up to
+    1 in 100 people"), dose adjustments ("reduce the dose by 50%"), drink
+    strengths ("250 ml at 12%", "5% ABV"), laboratory values and targets
+    ("an HbA1c of 6.5% or higher"), what a salt contains ("40% elemental
+    calcium"; each class a list in ``statistics`` of the YAML), and
+    percentages that say what a
     tissue is made of ("Nucleus pulposus is 80 % water"). The last is a
     deliberate choice: a composition figure is textbook anatomy, not a claim
     about what a treatment does or how often harm occurs, so it is treated
@@ -683,8 +705,10 @@ def unsourced_efficacy_superlative(article, ctx):
     **What it does.** Flags "gold standard", "proven", "cure(s)",
     "dissolves", "miracle", "guaranteed", "breakthrough", "100 % effective",
     "risk-free" and similar in a sentence with no citation. Negated uses
-    ("no cure", "not proven", "unproven") and questions ("Will a fragment
-    ever dissolve on its own?") are not flagged.
+    ("no cure", "not proven", "not as a cure-all", "unproven"), a
+    breakthrough symptom ("breakthrough pain", "to prevent breakthrough
+    convulsions") and questions ("Will a fragment ever dissolve on its
+    own?") are not flagged.
 
     **Why it matters.** A superlative tells the reader to stop comparing. It
     is only fair when a guideline or body of evidence says so, and the reader
@@ -763,12 +787,15 @@ def unresolved_citation(article, ctx):
     """A bracketed reference number must point at a reference.
 
     **What it does.** Resolves every bracketed number ("[4]", "[1, 3]",
-    "[2–4]") in the text, and every "[n]" in a record's ``citations``,
-    against the article's references: ``article.yaml`` ``references`` ids,
-    or the numbered items of a section of kind ``references`` (the item's
-    own leading number if it has one, else its position). A number that
-    resolves to nothing is flagged. Such a claim counts as cited for the
-    other CLM checks, so the problem is reported once, here.
+    "[2–4]") in the text, every "[n]" in a record's ``citations``, and on
+    a page that cites by trailing reference numbers ("… as needed 6") every
+    such number, against the article's references: ``article.yaml``
+    ``references`` ids, the entries of a reference list (a section of kind
+    ``references`` or headed "References", "Sources", …: the entry's own
+    leading number, "[n]:" or superscript if it has one, else its position)
+    and Markdown definitions ("[1]: …"). A number that resolves to nothing
+    is flagged. Such a claim counts as cited for the other CLM checks, so
+    the problem is reported once, here.
 
     **Why it matters.** A dangling "[4]" looks like evidence but leads
     nowhere; it is worse than no citation because it hides the gap.

@@ -164,10 +164,17 @@ def section_disclaimer_missing(article, ctx):
 
     **What it does.** For every section whose kind appears in
     ``checks/disclaimers.yaml`` (drug therapy, supplements, investigational or
-    regenerative therapies, surgery), looks for a paragraph or ``disclaimer``
-    block in the section - or, for a level-2 subsection, in its level-1
-    parent - that says any part of the required disclaimer. When none of it
-    is said, the section heading is flagged.
+    regenerative therapies, surgery), looks for a paragraph, ``disclaimer``
+    block or FAQ entry - whatever the importer called it - in the section or
+    its same-kind subsections, or for a level-2 subsection in its level-1
+    parent, that says any part of the required disclaimer in any of its
+    wordings (``concepts``: "ask your pharmacist first", "the amounts given
+    are for grown-ups", a parenthetical note under the heading …). For
+    medicines and supplements an article-wide disclaimer counts as well
+    ("This page is general information; the doses above are adult doses"),
+    and only a section that gives a dose needs one. Regulated leaflets and
+    labels are not asked. When none of it is said, the section heading is
+    flagged.
 
     **Why it matters.** Readers act on treatment lists. A dose list without
     "consult a clinician; these are adult doses", a supplement list without
@@ -273,11 +280,17 @@ def _exempt_page(article: Article, rule: dict) -> bool:
 def article_disclaimer_missing(article, ctx):
     """The article as a whole must say it is general information, not personal advice.
 
-    **What it does.** Looks for a section of kind ``disclaimer`` (the closing
-    "Disclaimer: ..." paragraph) or any ``disclaimer`` block whose wording
-    matches ``article.patterns`` in ``checks/disclaimers.yaml`` - "general
-    information", "for educational purposes only", "not a substitute for
-    professional advice". Flags the article title when there is none.
+    **What it does.** Looks anywhere in the article - a closing paragraph,
+    a parenthetical line, a footer, an FAQ answer, a badge under the title -
+    for a text that says one of ``article.concepts`` in
+    ``checks/disclaimers.yaml``: general information ("for educational
+    purposes only"), no substitute for professional advice ("this guide is
+    no replacement for talking to your GP"), or not personal medical advice
+    ("nothing here is personal medical advice"). When there is none it flags
+    the block that calls itself the disclaimer ("Disclaimer: …") or, without
+    one, the article title. A regulated package leaflet or Drug Facts label
+    (``article.not_required_when``) follows its regulator's format and is
+    not asked.
 
     **Why it matters.** A consumer health page must make clear it supports,
     and does not replace, the relationship between a patient and their
