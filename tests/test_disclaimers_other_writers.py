@@ -137,6 +137,11 @@ def test_list_items_are_not_the_section_caution_but_may_say_whom_a_dose_suits(tm
     assert found(tmp_path / "b", sections) == []
     sections = [("Adult doses", "drug-therapy", ["Ask your pharmacist first.", DOSES]), GENERAL]
     assert found(tmp_path / "c", sections) == []
+    # a handbook's "Adult dosing" heading labels the doses other sections refer back to
+    sections = [("Adult dosing", "treatment", [DOSES]),
+                ("Interactions", "drug-therapy", ["With clarithromycin, halve the dose to 200 mg; ask your pharmacist."]),
+                GENERAL]
+    assert found(tmp_path / "d", sections) == []
 
 
 # ------------------------------------------------------------------ the red-flag advice

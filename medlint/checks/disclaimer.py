@@ -132,15 +132,17 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
         matched, missing = [], []
         for element in rule["elements"]:
             said = any(_says(data, element.get("concepts"), element.get("patterns"), t)
-                       for t in texts + _also_in(element, family))
+                       for t in texts + _also_in(element, family, sections))
             (matched if said else missing).append(element["name"])
         yield section, rule, matched, missing
 
 
-def _also_in(element: dict, family: list[Section]) -> list[str]:
-    """The headings and list items an element is read in as well (``also_in``)."""
+def _also_in(element: dict, family: list[Section], sections: list[Section]) -> list[str]:
+    """The headings and list items an element is read in as well (``also_in``):
+    the section family's, or every heading of the article (a handbook's "Adult
+    dosing" labels the doses its other sections refer back to)."""
     where = element.get("also_in") or ()
-    out = []
+    out = [s.heading or "" for s in sections] if "article_headings" in where else []
     for s in family:
         if "headings" in where:
             out.append(s.heading or "")
