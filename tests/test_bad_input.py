@@ -194,8 +194,8 @@ BAD_PATTERNS = [
     ("claims.yaml", "research_appeals:\n", "research_appeals:\n  - 'studies (show'\n", "studies (show"),
     ("notation.yaml", 'pattern: "TID|t\\\\.i\\\\.d\\\\."', 'pattern: "TID|t(i"', "TID|t(i"),
     ("consistency.yaml", "'roughly'", "'rough(ly'", "rough(ly"),
-    ("disclaimers.yaml", "        patterns:\n          - '\\b(consult",
-     "        patterns:\n          - 'not\\s+a\\s+[prescription'\n          - '\\b(consult", "not\\\\s+a\\\\s+[prescription"),
+    ("disclaimers.yaml", "  consult-a-clinician:\n    - '\\b(consult",
+     "  consult-a-clinician:\n    - 'not\\s+a\\s+[prescription'\n    - '\\b(consult", "not\\\\s+a\\\\s+[prescription"),
 ]
 
 

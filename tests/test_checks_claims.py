@@ -350,10 +350,10 @@ def test_claims_yaml_is_validated(tmp_path):
 def test_editors_can_extend_known_sources(tmp_path):
     with open(os.path.join(policy.data_dir(), "claims.yaml"), encoding="utf-8") as fh:
         data = fh.read()
-    text = "Overview\nAbout 60 % of patients improve within a year. Spine-health\n"
+    text = "Overview\nAbout 60 % of patients improve within a year. Backcare Weekly\n"
     assert pairs(run(text, tmp_path / "a", {"CLM001"})) == [("CLM001", "60 %")]
     (tmp_path / "d").mkdir()
-    (tmp_path / "d" / "claims.yaml").write_text(data.replace("    - Radiopaedia\n", "    - Radiopaedia\n    - Spine-health\n"),
+    (tmp_path / "d" / "claims.yaml").write_text(data.replace("    - Radiopaedia\n", "    - Radiopaedia\n    - Backcare Weekly\n"),
                                                 encoding="utf-8")
     policy.use_checks_dir(str(tmp_path / "d"))
     try:

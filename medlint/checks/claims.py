@@ -4,20 +4,36 @@ All checks here share one reading of the article (:func:`_analyse`): each
 text record is split into sentences, each sentence is marked cited or not,
 and the claim cues from ``checks/claims.yaml`` are matched in it.
 
-What counts as a citation
+What counts as a citation (the notations and names are data in ``citations``)
     * ``record.citations`` (items, FAQ entries and paragraph blocks) covers the
       whole record;
-    * a known source glued to the end of a record ("…fragments. Radiopaedia")
-      covers the whole record;
+    * known source names glued to the end of a record, with or without a
+      space, one after another and with "+N" chips ("…fragments. Radiopaedia",
+      "…damage.Mayo ClinicPMC +1") cover the whole record;
     * inside a sentence: a bracketed number ``[2]`` / ``[1, 3]`` / ``[1–3]``
       (resolved or not: an unresolved one is reported by CLM006 instead),
-      ``PMID``, ``DOI``, ``PMCID``, a URL, an author–year ("Smith 2020",
-      "Smith et al., 2020") or a known source name cover that sentence.
+      a superscript mark ("…function.²"), ``PMID``, ``DOI``, ``PMCID``, a URL,
+      an author–year ("Smith 2020", "Smith et al., 2020", "(NICE, 2023)") or
+      a known source name cover that sentence;
+    * on a page with a numbered reference list that ends sentences with bare
+      reference numbers ("…acute pain 1, 2."), such a trailing number covers
+      its sentence (and is resolved like a bracketed one).
+
+Reference lists are sections of kind ``references`` or headed "References",
+"Sources", … (``citations.reference_headings``); their entries are numbered
+by their own number ("1.", "[1]", "[1]:", "¹") or their position, and a
+Markdown definition ("[1]: …") anywhere defines its number.
+
+Sentences end at . ! ? before a capital, digit or bracket, keeping any
+superscript marks; not after an abbreviation of ``sentence_abbreviations``
+("Fig. 2", "vs.", "e.g.").
 
 What is never read as a claim
     Sections of the kinds in ``skip_section_kinds`` (red flags, references,
-    the disclaimer), disclaimer blocks, FAQ questions and any sentence ending
-    in a question mark.
+    the disclaimer) and reference lists by heading ("Sources"), the sentences
+    of a disclaimer block that say a disclaimer concept (the wordings of
+    ``checks/disclaimers.yaml``), FAQ questions and any sentence ending in a
+    question mark.
 """
 
 from __future__ import annotations
@@ -32,12 +48,6 @@ from medlint.records.model import Article, Block, FaqEntry, Item, Record
 from medlint.policy import compile_pattern
 from medlint.registry import check
 
-_CITATION_PATTERNS = (
-    r"\bPMID:?\s*\d{4,9}\b",
-    r"\bPMCID:?\s*PMC\d+\b|\bPMC\d{4,}\b",
-    r"\bdoi:\s*10\.\d{4,9}/\S+|\b10\.\d{4,9}/[^\s\]]+",
-    r"\bhttps?://\S+|\bwww\.\S+\.\w{2,}",
-)
 _BRACKET = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
 # "Smith 2020", "Smith et al., 2020", "(Smith & Jones 2019)": a capitalised
 # surname (not an all-caps acronym such as "DHA 2000 mg") and a year that is
@@ -45,11 +55,26 @@ _BRACKET = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
 _AUTHOR_YEAR = re.compile(
     r"\b([A-Z][a-z][A-Za-z'’-]{0,40})(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][a-z][A-Za-z'’-]{0,40}))?,?\s+\(?((?:19|20)\d{2})[a-z]?\b"
     r"(?![.,]\d)(?!\s*(?:[–-]\s*\d+\s*)?(?:mg|g|µg|μg|mcg|IU|mL|ml|units?|cells|kg|mm|cm)\b)")
-# A sentence ends at . ! ? followed by space and a capital, digit, quote or
-# comparison sign; not after common abbreviations, and not before a bracketed
-# citation (which belongs to the sentence before it).
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?])(?<!e\.g\.)(?<!i\.e\.)(?<!al\.)(?<!vs\.)(?<!Dr\.)(?<!approx\.)\s+(?=[A-Z0-9“\"‘(<>~≈≤≥])")
+# "(NICE, 2023)", "(American Diabetes Association, 2024)", "(Ailani et al.,
+# 2021; Zinman 2015)": inside brackets, a capitalised first word (an
+# organisation's acronym too), a comma and a year.
+_AUTHOR_YEAR_BRACKETED = re.compile(
+    r"\(\s?([A-Z][A-Za-z'’&.-]{0,40})[^()\d]{0,80}?,\s{0,2}(?:19|20)\d{2}[a-z]?\b[^()]{0,160}\)")
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPTS, "1234567890")
+# A candidate sentence end: . ! ? (with any superscript reference marks right
+# after it, which belong to the sentence before), space, and a capital, digit,
+# quote, bracket or comparison sign; not before a bracketed citation (which
+# belongs to the sentence before it). Abbreviations are ruled out from data.
+_SENTENCE_END = re.compile(r"([.!?])[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,6}(?:[ ,]{1,2}[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,6}){0,4}\s+(?=[A-Z0-9“\"‘(<>~≈≤≥])")
+_WORD_BEFORE = re.compile(r"[\w.]{1,20}$")
+# A trailing reference number at the end of a sentence: "… pain 1, 2." /
+# "… months 2" (the word before it is checked against data).
+_TRAILING_NUMBER = re.compile(r"([^\W_]{1,40}|[\d/%)]{1,12})\s(\d{1,2}(?:\s?,\s?\d{1,2}){0,5})\s?[.;]?\s{0,3}$")
+# A reference entry's own number: "1. Dworkin …", "[2] Cohen …", "[1]: NICE …", "¹ NICE …"
+_ENTRY_NUMBER = re.compile(r"\s*(?:\[?(\d{1,3})(?:\]:?|[.)])|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))\s")
+# Markdown reference definitions anywhere in a text ("[1]: NICE …")
+_MD_DEFINITION = re.compile(r"(?:^|\s)\[(\d{1,3})\]:\s")
 
 
 _UNSET = object()
@@ -112,12 +137,26 @@ class _Cues:
         self.sources = cit["known_sources"]
         names = "|".join(re.escape(s) for s in sorted(self.sources, key=len, reverse=True))
         self.source_any = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])") if names else None
-        self.source_tail = (re.compile(rf"(?:^|[.!?)”\"]\s+)(?:{names})\.?\s*$") if names else None)
+        chip = f"|{cit['glued_tail_chip']}" if cit.get("glued_tail_chip") else ""
+        # one name after the record's last sentence end (a space or none), then
+        # more names or "+N" chips glued on: "…damage.Mayo ClinicPMC +1"
+        self.source_tail = (re.compile(
+            rf"(?:^|[.!?)”\"\]])\s{{0,3}}(?:{names})(?:\s{{0,2}}(?:{names}{chip})){{0,7}}\.?\s{{0,3}}$")
+            if names else None)
         self.not_authors = {w.lower() for w in cit["not_authors"]}
-        self.citation = _Patterns(_CITATION_PATTERNS)
+        self.citation = _Patterns(cit["patterns"])
+        trailing = cit["trailing_numbers"]
+        self.trailing_min_uses = trailing["min_uses"]
+        self.trailing_not_after = {w.lower() for w in trailing["not_after"]}
+        self.reference_headings = _Patterns(cit["reference_headings"])
+        abbr = data["sentence_abbreviations"]
+        self.abbreviations = {a.lower() for a in abbr["always"]}
+        self.number_abbreviations = {a.lower() for a in abbr["before_number"]}
         st = data["statistics"]
         self.stats = _Patterns(st["patterns"])
         self.after_stat = _Patterns(st["concentration_after"]) + _Patterns(st["composition_after"])
+        self.before_stat = _Patterns(st["strength_before"])
+        self.stat_exceptions = _Patterns(st["exceptions"])
         self.timelines = _Patterns(data["outcome_timelines"]["patterns"])
         self.research = _Patterns(data["research_appeals"])
         self.research_exceptions = _Patterns(data["research_appeal_exceptions"])
@@ -139,6 +178,17 @@ class _Cues:
 
 
 _CUES: dict[int, tuple[dict, _Cues]] = {}
+_WORDING: dict[int, tuple[dict, "_Patterns"]] = {}
+
+
+def _disclaimer_wording(ctx) -> "_Patterns":
+    """Every wording of every disclaimer concept in checks/disclaimers.yaml, compiled once."""
+    data = ctx.data("disclaimers")
+    held = _WORDING.get(id(data))
+    if held is None or held[0] is not data:
+        held = (data, _Patterns([p for wordings in data["concepts"].values() for p in wordings]))
+        _WORDING[id(data)] = held
+    return held[1]
 
 
 def _cues(ctx) -> _Cues:
@@ -182,15 +232,43 @@ class Reading:
 _READINGS: "weakref.WeakKeyDictionary[Article, tuple[_Cues, Reading]]" = weakref.WeakKeyDictionary()
 
 
-def reference_ids(article: Article) -> set[str]:
-    """Ids a bracketed number may resolve to: article.meta references and numbered reference items."""
+def is_reference_list(section, cues: "_Cues") -> bool:
+    """A section that lists sources: kind ``references`` or a heading such as "Sources"."""
+    return section.kind == "references" or bool(
+        section.heading and _heading_is_reference(cues, section.heading))
+
+
+def _heading_is_reference(cues: "_Cues", heading: str) -> bool:
+    text = heading.strip().lstrip("#").strip()
+    return any(p.match(text) for p in cues.reference_headings)
+
+
+def reference_ids(article: Article, cues: "_Cues") -> set[str]:
+    """Ids a bracketed number may resolve to: article.meta references, the entries of
+    reference lists (their own number, "[n]", "[n]:" or superscript, else their
+    position) and Markdown reference definitions ("[1]: NICE …") anywhere."""
     ids = {str(ref.get("id")) for ref in article.meta.get("references") or [] if isinstance(ref, dict)}
     for section in article.sections:
-        if section.kind != "references":
+        if not is_reference_list(section, cues):
             continue
-        for n, item in enumerate(section.items, start=1):
-            lead = re.match(r"\s*\[?(\d+)[\].)]\s", item.text)
-            ids.add(lead.group(1) if lead else str(n))
+        n = 0
+        for block in section.blocks:
+            if block.type == "list" and block.style == "numbered":
+                n = block.start - 1
+            entries = list(block.items) if block.type == "list" else [block] if block.type == "paragraph" else []
+            for record in entries:
+                if not record.text.strip():
+                    continue
+                lead = _ENTRY_NUMBER.match(record.text)
+                if lead:
+                    n += 1
+                    ids.add(lead.group(1) or lead.group(2).translate(_SUPERSCRIPT_VALUE))
+                elif isinstance(record, Item):  # an unnumbered paragraph is no entry by position
+                    n += 1
+                    ids.add(str(n))
+    for record in article.texts():
+        for m in _MD_DEFINITION.finditer(record.text):
+            ids.add(m.group(1))
     return ids
 
 
@@ -205,13 +283,34 @@ def _expand(ids: str) -> list[str]:
     return out
 
 
-def _sentences(text: str):
+def _sentences(cues: "_Cues", text: str):
+    """(offset, sentence) pairs; a sentence keeps its end mark and any superscript
+    reference marks after it, and does not end at an abbreviation from data."""
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        yield start, text[start:m.start()]
+        word = _WORD_BEFORE.search(text, max(0, m.start(1) - 20), m.start(1) + 1)
+        if word is not None and _abbreviation(cues, word.group(0).lower(), text[m.end():m.end() + 1]):
+            continue
+        yield start, text[start:m.start(1) + len(m.group(0).rstrip())]
         start = m.end()
     if start < len(text):
         yield start, text[start:]
+
+
+def _abbreviation(cues: "_Cues", word: str, following: str) -> bool:
+    if word in cues.abbreviations:
+        return True
+    return word in cues.number_abbreviations and following.isdigit()
+
+
+def _trailing_number(cues: "_Cues", sentence: str):
+    """(offset, "pain 1, 2", ["1", "2"]) when the sentence ends with a bare reference
+    number the word before it does not take, else None; the excerpt keeps that
+    word, so the number can be found in the text."""
+    m = _TRAILING_NUMBER.search(sentence)
+    if m is None or m.group(1).lower() in cues.trailing_not_after:
+        return None
+    return m.start(1), m.group(0)[:m.end(2) - m.start(0)], re.split(r"\s?,\s?", m.group(2))
 
 
 _MEMO_LIMIT = 8_192  # bounded: memory must not grow with the corpus
@@ -232,9 +331,10 @@ def _cites_uncached(cues: _Cues, text: str) -> bool:
         return True
     if cues.source_any is not None and cues.source_any.search(text):
         return True
-    for m in _AUTHOR_YEAR.finditer(text):
-        if m.group(1).lower() not in cues.not_authors:
-            return True
+    for rx in (_AUTHOR_YEAR, _AUTHOR_YEAR_BRACKETED):
+        for m in rx.finditer(text):
+            if m.group(1).lower() not in cues.not_authors:
+                return True
     return False
 
 
@@ -292,56 +392,97 @@ def _analyse(article: Article, ctx) -> Reading:
     if held is not None and held[0] is cues:
         return held[1]
     reading = Reading()
-    refs = reference_ids(article)
-    reading.has_references = bool(refs)
-    for section in article.sections:
-        if section.kind == "references" and not section.is_empty():
-            reading.has_references = True
+    refs = reference_ids(article, cues)
+    reading.has_references = bool(refs) or any(
+        is_reference_list(section, cues) and not section.is_empty() for section in article.sections)
+    trailing = _uses_trailing_numbers(cues, article, refs)
     for record in article.texts():
         section = record.section
         kind = section.kind if section is not None else "other"
+        listing = section is not None and is_reference_list(section, cues)
         if getattr(record, "citations", None):
             reading.has_references = True
         # Bracketed numbers are checked everywhere except the reference list itself.
-        if kind != "references":
-            names = ["question", "answer"] if isinstance(record, FaqEntry) else ["text"]
-            for name in names:
-                value = getattr(record, name)
-                for m in _BRACKET.finditer(value):
-                    missing = [i for i in _expand(m.group(1)) if i not in refs]
-                    if missing:
-                        reading.unresolved.append((record, name, m.start(), m.group(0), missing))
-            for i, cited in enumerate(getattr(record, "citations", None) or []):
-                m = re.fullmatch(r"\s*\[?(\d+(?:\s*[,–-]\s*\d+)*)\]?\s*", cited)
-                missing = [n for n in _expand(m.group(1)) if n not in refs] if m else []
-                if missing:
-                    reading.unresolved.append((record, f"citations/{i}", None, cited, missing))
-        if kind in cues.skip_kinds or (isinstance(record, Block) and record.type == "disclaimer"):
+        if not listing:
+            _unresolved_brackets(record, refs, reading)
+        if listing or kind in cues.skip_kinds:
             continue
+        # A block the importer marked as a disclaimer is read too, all but the
+        # sentences that say a disclaimer concept (checks/disclaimers.yaml):
+        # pages mark paragraphs of advice and claims as disclaimers as well.
+        caution = _disclaimer_wording(ctx) if isinstance(record, Block) and record.type == "disclaimer" else None
         for name, text in _fields(record):
-            if not text:
-                continue
-            whole_cited = bool(getattr(record, "citations", None)) or bool(
-                cues.source_tail is not None and cues.source_tail.search(text))
-            if whole_cited or _cites(cues, text):
-                reading.has_references = True
-            doses = _dose_spans(record, text)
-            for s_start, sentence in _sentences(text):
-                if sentence.rstrip().endswith("?"):
-                    continue
-                cited = whole_cited or _cites(cues, sentence)
-                shown = None  # one stripped copy per sentence, however many claims it holds
-                for kind_name, found in _sentence_claims(cues, sentence, s_start, doses, kind):
-                    for m in found:
-                        shown = sentence.strip() if shown is None else shown
-                        reading.claims.append(Claim(kind_name, record, name, s_start + m.start(), m.group(0).strip(),
-                                                    shown, cited))
+            if text:
+                _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution)
         if isinstance(record, Item):
             hit = _investigational_dose(cues, record, kind)
             if hit is not None:
                 reading.investigational.append(hit)
     _READINGS[article] = (cues, reading)
     return reading
+
+
+def _unresolved_brackets(record: Record, refs: set[str], reading: Reading) -> None:
+    names = ["question", "answer"] if isinstance(record, FaqEntry) else ["text"]
+    for name in names:
+        value = getattr(record, name)
+        for m in _BRACKET.finditer(value):
+            missing = [i for i in _expand(m.group(1)) if i not in refs]
+            if missing:
+                reading.unresolved.append((record, name, m.start(), m.group(0), missing))
+    for i, cited in enumerate(getattr(record, "citations", None) or []):
+        m = re.fullmatch(r"\s*\[?(\d+(?:\s*[,–-]\s*\d+)*)\]?\s*", cited)
+        missing = [n for n in _expand(m.group(1)) if n not in refs] if m else []
+        if missing:
+            reading.unresolved.append((record, f"citations/{i}", None, cited, missing))
+
+
+def _uses_trailing_numbers(cues: _Cues, article: Article, refs: set[str]) -> bool:
+    """Does the page cite by trailing reference numbers ("… pain 1, 2.")? Only a page
+    with a numbered reference list whose sentences end this way, with numbers that
+    resolve, at least ``trailing_numbers.min_uses`` times."""
+    if not refs:
+        return False
+    uses = 0
+    for record in article.texts():
+        section = record.section
+        if section is not None and is_reference_list(section, cues):
+            continue
+        for _, text in _fields(record):
+            for _, sentence in _sentences(cues, text or ""):
+                found = _trailing_number(cues, sentence)
+                if found is not None and all(n in refs for n in found[2]):
+                    uses += 1
+                    if uses >= cues.trailing_min_uses:
+                        return True
+    return False
+
+
+def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
+                trailing_refs: set[str] | None, reading: Reading, caution: "_Patterns | None" = None) -> None:
+    """Split one field into sentences and record its claims and trailing reference numbers.
+    ``trailing_refs`` is the page's reference ids when it cites by trailing numbers;
+    sentences that match ``caution`` (disclaimer wordings) are not read."""
+    whole_cited = bool(getattr(record, "citations", None)) or bool(
+        cues.source_tail is not None and cues.source_tail.search(text))
+    if whole_cited or _cites(cues, text):
+        reading.has_references = True
+    doses = _dose_spans(record, text)
+    for s_start, sentence in _sentences(cues, text):
+        if sentence.rstrip().endswith("?") or (caution is not None and caution.search(sentence)):
+            continue
+        cited = whole_cited or _cites(cues, sentence)
+        if trailing_refs is not None:
+            found = _trailing_number(cues, sentence)
+            if found is not None:
+                cited = True
+                missing = [n for n in found[2] if n not in trailing_refs]
+                if missing:
+                    reading.unresolved.append((record, name, s_start + found[0], found[1], missing))
+        for kind_name, matches in _sentence_claims(cues, sentence, s_start, doses, kind):
+            for m in matches:
+                reading.claims.append(Claim(kind_name, record, name, s_start + m.start(), m.group(0).strip(),
+                                            sentence.strip(), cited))
 
 
 _NOT_YET = object()
@@ -359,11 +500,7 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
     held = memo.get(sentence)
     if held is not None:
         return held
-    stats = []
-    for m in _matches(cues.stats, sentence):
-        if cues.after_stat.search(sentence[m.end():m.end() + _AFTER]):
-            continue
-        stats.append(m)
+    stats = _statistics(cues, sentence)
     timelines = _matches(cues.timelines, sentence)
     research = _matches(cues.research, sentence)
     if research:
@@ -382,6 +519,28 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
         memo.clear()
     memo[sentence] = held
     return held
+
+
+def _statistics(cues: _Cues, sentence: str) -> list:
+    """Percentages and proportions that are statistics: not a product strength
+    (a form word or medicine name before it, a formulation after it), not a
+    composition, and not inside an exception (leaflet frequency convention,
+    dose adjustment, drink strength, laboratory value)."""
+    found = _matches(cues.stats, sentence)
+    if not found:
+        return []
+    exceptions = [m.span() for p in cues.stat_exceptions for m in p.finditer(sentence)] \
+        if cues.stat_exceptions.search(sentence) else []
+    out = []
+    for m in found:
+        if cues.after_stat.search(sentence[m.end():m.end() + 60]):
+            continue
+        if cues.before_stat.search(sentence[max(0, m.start() - 40):m.start()]):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in exceptions):
+            continue
+        out.append(m)
+    return out
 
 
 def _sentence_claims(cues: _Cues, sentence: str, offset: int, doses, kind: str):
@@ -439,12 +598,20 @@ def unsourced_statistic(article, ctx):
     """A statistic a reader could act on needs a source.
 
     **What it does.** Flags percentages (">90 %", "<0.1 %", "5–10 %"),
-    proportions ("8 out of 10", "one in six") and fold changes that sit in a
-    sentence with no citation. Red-flag lists, the reference list and
-    disclaimers are not read. Not statistics: measurements ("the disc
-    averages 10–11 mm", "flexion (~12°)"), dose amounts and product strengths
-    ("500 mg twice daily", "Lidocaine 5 % Patch" — figures inside a parsed
-    dose or followed by a formulation word), and percentages that say what a
+    proportions ("8 out of 10", "one in six", "about a third of people") and
+    fold changes that sit in a sentence with no citation. Red-flag lists,
+    the reference list and the sentences of disclaimers are not read. Not
+    statistics: measurements ("the disc averages 10–11 mm", "flexion
+    (~12°)"), dose amounts and product strengths ("500 mg twice daily",
+    "Lidocaine 5 % Patch", "0.5% eye drops", "topical solution 2%",
+    "hydrocortisone 1%" — figures inside a parsed dose, next to a
+    formulation word, or after a medicine name known by its INN stem or
+    salt), the leaflet side-effect frequency convention ("may affect up to
+    1 in 100 people"), dose adjustments ("reduce the dose by 50%"), drink
+    strengths ("250 ml at 12%", "5% ABV"), laboratory values and targets
+    ("an HbA1c of 6.5% or higher"), what a salt contains ("40% elemental
+    calcium"; each class a list in ``statistics`` of the YAML), and
+    percentages that say what a
     tissue is made of ("Nucleus pulposus is 80 % water"). The last is a
     deliberate choice: a composition figure is textbook anatomy, not a claim
     about what a treatment does or how often harm occurs, so it is treated
@@ -559,8 +726,10 @@ def unsourced_efficacy_superlative(article, ctx):
     **What it does.** Flags "gold standard", "proven", "cure(s)",
     "dissolves", "miracle", "guaranteed", "breakthrough", "100 % effective",
     "risk-free" and similar in a sentence with no citation. Negated uses
-    ("no cure", "not proven", "unproven") and questions ("Will a fragment
-    ever dissolve on its own?") are not flagged.
+    ("no cure", "not proven", "not as a cure-all", "unproven"), a
+    breakthrough symptom ("breakthrough pain", "to prevent breakthrough
+    convulsions") and questions ("Will a fragment ever dissolve on its
+    own?") are not flagged.
 
     **Why it matters.** A superlative tells the reader to stop comparing. It
     is only fair when a guideline or body of evidence says so, and the reader
@@ -639,12 +808,15 @@ def unresolved_citation(article, ctx):
     """A bracketed reference number must point at a reference.
 
     **What it does.** Resolves every bracketed number ("[4]", "[1, 3]",
-    "[2–4]") in the text, and every "[n]" in a record's ``citations``,
-    against the article's references: ``article.yaml`` ``references`` ids,
-    or the numbered items of a section of kind ``references`` (the item's
-    own leading number if it has one, else its position). A number that
-    resolves to nothing is flagged. Such a claim counts as cited for the
-    other CLM checks, so the problem is reported once, here.
+    "[2–4]") in the text, every "[n]" in a record's ``citations``, and on
+    a page that cites by trailing reference numbers ("… as needed 6") every
+    such number, against the article's references: ``article.yaml``
+    ``references`` ids, the entries of a reference list (a section of kind
+    ``references`` or headed "References", "Sources", …: the entry's own
+    leading number, "[n]:" or superscript if it has one, else its position)
+    and Markdown definitions ("[1]: …"). A number that resolves to nothing
+    is flagged. Such a claim counts as cited for the other CLM checks, so
+    the problem is reported once, here.
 
     **Why it matters.** A dangling "[4]" looks like evidence but leads
     nowhere; it is worse than no citation because it hides the gap.
@@ -704,17 +876,23 @@ def investigational_dose_without_evidence(article, ctx):
 
 @check("CLM010", name="claims-without-any-references", category="review", severity="warning",
        fix="Add a References section listing the sources behind the article's claims, and cite them in the text.",
-       bad=("Surgical Procedures\n-\nMicrodiscectomy – >90 % fast pain relief.\n",),
-       good=("Surgical Procedures\n-\nMicrodiscectomy – >90 % fast pain relief.\n" + _REFS,
+       bad=("Surgical Procedures\n-\nMicrodiscectomy – >90 % fast pain relief.\n-\nLaminotomy – 80 % relief.\n",),
+       good=("Surgical Procedures\n-\nMicrodiscectomy – >90 % fast pain relief.\n-\nLaminotomy – 80 % relief.\n" + _REFS,
+             "Surgical Procedures\n-\nMicrodiscectomy – >90 % fast pain relief.\n",
              "Prevention Strategies\n-\nLift With Hips, Not Back – Bend knees, hold load close, avoid twisting.\n"))
 def claims_without_any_references(article, ctx):
     """An article that makes claims must list its sources somewhere.
 
     **What it does.** Reports once, at the article's title, when the
-    article makes at least one claim of the kinds CLM001–CLM005 and CLM007
-    look for (cited or not) and has no reference of any kind: no
-    ``references`` in article.yaml, no References section, no ``citations``
-    on any record, and no inline citation or glued named source anywhere.
+    article makes claims of the kinds CLM001–CLM005 and CLM007 look for
+    (cited or not) in at least ``no_references.min_claims`` sentences or
+    items (2; several cues in one sentence are one claim) and has no
+    reference of any kind: no ``references`` in article.yaml, no References
+    or Sources list (a section of kind ``references`` or headed as
+    ``citations.reference_headings`` says), no ``citations`` on any record,
+    and no inline citation (bracketed number, superscript, trailing
+    reference number, author–year, PMID, DOI, URL) or glued named source
+    anywhere. A single claim is left to its own check.
 
     **Why it matters.** JAMA's attribution benchmark asks for references and
     sources for all content; an article of claims with no reference list
@@ -733,7 +911,10 @@ def claims_without_any_references(article, ctx):
     the site's editorial policy.
     """
     reading = _analyse(article, ctx)
-    if reading.has_references or not (reading.claims or reading.investigational):
+    if reading.has_references:
+        return
+    sentences = {(id(c.record), c.sentence) for c in reading.claims} | {id(r) for r, _, _ in reading.investigational}
+    if len(sentences) < ctx.data("claims")["no_references"]["min_claims"]:
         return
     n = len(reading.claims) + len(reading.investigational)
     yield Hit(article, excerpt=article.title, field="title",

@@ -23,6 +23,12 @@ def _matches(patterns, text: str) -> bool:
     return any(_rx(p).search(text) for p in patterns)
 
 
+def _says(data: dict, concepts, patterns, text: str) -> bool:
+    """Does ``text`` say any of ``concepts`` (names in ``data["concepts"]``) or match ``patterns``?"""
+    wordings = data["concepts"]
+    return _matches(patterns or (), text) or any(_matches(wordings[c], text) for c in concepts or ())
+
+
 def parent_of(section: Section, sections: list[Section]) -> Section | None:
     """The level-1 section a level-2 subsection belongs to (the nearest preceding one)."""
     if section.level < 2:
@@ -34,8 +40,53 @@ def parent_of(section: Section, sections: list[Section]) -> Section | None:
 
 
 def _texts(section: Section) -> Iterator[str]:
-    for block in section.paragraphs:
-        yield block.text
+    """The section's own words about itself: paragraphs, disclaimers and FAQ entries,
+    whatever the importer called them (list items describe the treatments)."""
+    for block in section.blocks:
+        if block.type in ("paragraph", "disclaimer"):
+            yield block.text
+        for entry in block.entries:
+            yield entry.text
+
+
+def _says_article_concept(article: Article, data: dict) -> bool:
+    """Does any text, heading (a badge read as a heading: "Educational purpose only")
+    or byline/footer line of the article say an article-wide concept?"""
+    if article_wide_texts(article, data):
+        return True
+    concepts = data["article"]["concepts"]
+    lines = [s.heading or "" for s in article.sections]
+    for key in ("header", "footer"):
+        value = article.meta.get(key)
+        lines.extend(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
+    return any(_says(data, concepts, (), str(line)) for line in lines)
+
+
+def article_wide_texts(article: Article, data: dict) -> list[str]:
+    """Texts anywhere in the article that say an article-wide concept ("general
+    information", "no substitute for advice"): they speak for every section."""
+    concepts = data["article"]["concepts"]
+    return [record.text for record in article.texts() if _says(data, concepts, (), record.text)]
+
+
+def _gives_doses(section: Section, children: list[Section], data: dict) -> bool:
+    for s in [section, *children]:
+        if any(item.doses for item in s.items):
+            return True
+        texts = [s.heading or "", *_texts(s)] + [item.text for item in s.items]
+        if any(_matches(data["dose_cues"], t) for t in texts):
+            return True
+    return False
+
+
+def _same_kind_children(section: Section, sections: list[Section]) -> list[Section]:
+    out = []
+    for other in sections[sections.index(section) + 1:]:
+        if other.level <= section.level:
+            break
+        if other.kind == section.kind:
+            out.append(other)
+    return out
 
 
 def _heading_hit(section: Section, message: str, suggestion: str, severity: str | None) -> Hit:
@@ -52,10 +103,16 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
     """(section, requirement, matched element names, missing element names) for every section a rule applies to.
 
     A level-2 subsection of the same kind as its parent is covered by the
-    parent's result and not repeated.
+    parent's result and not repeated; what the subsections say counts for
+    the parent. A rule with ``only_with_doses`` applies only to a section
+    that (with its same-kind subsections) gives a dose. A regulated leaflet
+    or label (``article.not_required_when``) is not asked.
     """
     rules = {r["kind"]: r for r in data["sections"]}
     sections = article.sections
+    if not rules or _exempt_page(article, data["article"]):
+        return
+    wide = None
     for section in sections:
         rule = rules.get(section.kind)
         if rule is None:
@@ -63,11 +120,35 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
         parent = parent_of(section, sections)
         if parent is not None and parent.kind == section.kind:
             continue
-        texts = list(_texts(section)) + (list(_texts(parent)) if parent is not None else [])
+        children = _same_kind_children(section, sections)
+        if rule.get("only_with_doses") and not _gives_doses(section, children, data):
+            continue
+        family = [section, *children] + ([parent] if parent is not None else [])
+        texts = [t for s in family for t in _texts(s)]
+        if rule.get("article_wide"):
+            if wide is None:
+                wide = article_wide_texts(article, data)
+            texts += wide
         matched, missing = [], []
         for element in rule["elements"]:
-            (matched if any(_matches(element["patterns"], t) for t in texts) else missing).append(element["name"])
+            said = any(_says(data, element.get("concepts"), element.get("patterns"), t)
+                       for t in texts + _also_in(element, family, sections))
+            (matched if said else missing).append(element["name"])
         yield section, rule, matched, missing
+
+
+def _also_in(element: dict, family: list[Section], sections: list[Section]) -> list[str]:
+    """The headings and list items an element is read in as well (``also_in``):
+    the section family's, or every heading of the article (a handbook's "Adult
+    dosing" labels the doses its other sections refer back to)."""
+    where = element.get("also_in") or ()
+    out = [s.heading or "" for s in sections] if "article_headings" in where else []
+    for s in family:
+        if "headings" in where:
+            out.append(s.heading or "")
+        if "items" in where:
+            out.extend(item.text for item in s.items)
+    return out
 
 
 @check("DSC001", name="section-disclaimer-missing", category="disclaimer", severity="error",
@@ -85,10 +166,17 @@ def section_disclaimer_missing(article, ctx):
 
     **What it does.** For every section whose kind appears in
     ``checks/disclaimers.yaml`` (drug therapy, supplements, investigational or
-    regenerative therapies, surgery), looks for a paragraph or ``disclaimer``
-    block in the section - or, for a level-2 subsection, in its level-1
-    parent - that says any part of the required disclaimer. When none of it
-    is said, the section heading is flagged.
+    regenerative therapies, surgery), looks for a paragraph, ``disclaimer``
+    block or FAQ entry - whatever the importer called it - in the section or
+    its same-kind subsections, or for a level-2 subsection in its level-1
+    parent, that says any part of the required disclaimer in any of its
+    wordings (``concepts``: "ask your pharmacist first", "the amounts given
+    are for grown-ups", a parenthetical note under the heading …). For
+    medicines and supplements an article-wide disclaimer counts as well
+    ("This page is general information; the doses above are adult doses"),
+    and only a section that gives a dose needs one. Regulated leaflets and
+    labels are not asked. When none of it is said, the section heading is
+    flagged.
 
     **Why it matters.** Readers act on treatment lists. A dose list without
     "consult a clinician; these are adult doses", a supplement list without
@@ -165,11 +253,23 @@ def section_disclaimer_incomplete(article, ctx):
             "warning")
 
 
-def _article_disclaimer_blocks(article: Article):
+def _labelled_disclaimers(article: Article, rule: dict):
+    """Blocks that present themselves as the article's disclaimer: the blocks of a
+    section of kind ``disclaimer``, or a block whose text starts with the label
+    ("Disclaimer: …")."""
     for section in article.sections:
         for block in section.paragraphs:
-            if section.kind == "disclaimer" or block.type == "disclaimer":
+            if section.kind == "disclaimer" or _rx(rule["label_pattern"]).search(block.text):
                 yield section, block
+
+
+def _exempt_page(article: Article, rule: dict) -> bool:
+    """A regulated leaflet or label, which follows its regulator's format instead."""
+    patterns = rule.get("not_required_when") or ()
+    if not patterns:
+        return False
+    texts = [article.title] + [s.heading or "" for s in article.sections] + [r.text for r in article.texts()]
+    return any(_matches(patterns, t) for t in texts)
 
 
 @check("DSC003", name="article-disclaimer-missing", category="disclaimer", severity="error",
@@ -182,11 +282,17 @@ def _article_disclaimer_blocks(article: Article):
 def article_disclaimer_missing(article, ctx):
     """The article as a whole must say it is general information, not personal advice.
 
-    **What it does.** Looks for a section of kind ``disclaimer`` (the closing
-    "Disclaimer: ..." paragraph) or any ``disclaimer`` block whose wording
-    matches ``article.patterns`` in ``checks/disclaimers.yaml`` - "general
-    information", "for educational purposes only", "not a substitute for
-    professional advice". Flags the article title when there is none.
+    **What it does.** Looks anywhere in the article - a closing paragraph,
+    a parenthetical line, a footer, an FAQ answer, a badge under the title -
+    for a text that says one of ``article.concepts`` in
+    ``checks/disclaimers.yaml``: general information ("for educational
+    purposes only"), no substitute for professional advice ("this guide is
+    no replacement for talking to your GP"), or not personal medical advice
+    ("nothing here is personal medical advice"). When there is none it flags
+    the block that calls itself the disclaimer ("Disclaimer: …") or, without
+    one, the article title. A regulated package leaflet or Drug Facts label
+    (``article.not_required_when``) follows its regulator's format and is
+    not asked.
 
     **Why it matters.** A consumer health page must make clear it supports,
     and does not replace, the relationship between a patient and their
@@ -203,10 +309,11 @@ def article_disclaimer_missing(article, ctx):
     not replaces, the patient-physician relationship); JAMA benchmarks
     (Silberg, Lundberg & Musacchio, JAMA 1997); the site's editorial policy.
     """
-    rule = ctx.data("disclaimers")["article"]
-    found = list(_article_disclaimer_blocks(article))
-    if any(_matches(rule["patterns"], block.text) for _, block in found):
+    data = ctx.data("disclaimers")
+    rule = data["article"]
+    if _says_article_concept(article, data) or _exempt_page(article, rule):
         return
+    found = list(_labelled_disclaimers(article, rule))
     if found:
         section, block = found[0]
         excerpt = block.text[:60]
@@ -225,27 +332,39 @@ def article_disclaimer_missing(article, ctx):
         rule.get("severity"))
 
 
+def _is_sign(rule: dict, text: str, m) -> bool:
+    """Is the cue matched at ``m`` a sign the reader may have, not a risk or a past event?"""
+    context = rule.get("not_a_sign") or {}
+    before = text[max(0, m.start() - 60):m.start()]
+    after = text[m.end():m.end() + 30]
+    return not (_matches(context.get("before") or (), before) or _matches(context.get("after") or (), after))
+
+
 def emergency_cues(article: Article, data: dict) -> list[tuple[object, str, int]]:
-    """(record, matched text, offset) for every emergency cue in the running text."""
+    """(record, matched text, offset) for every emergency cue in the running text
+    (the first sign of each cue per record)."""
+    rule = data["red_flags"]
     out = []
     for record in article.texts():
         text = record.text
-        for cue in data["red_flags"]["cues"]:
-            m = _rx(cue["pattern"]).search(text)
-            if m:
-                out.append((record, m.group(0), m.start()))
+        for cue in rule["cues"]:
+            for m in _rx(cue["pattern"]).finditer(text):
+                if _is_sign(rule, text, m):
+                    out.append((record, m.group(0), m.start()))
+                    break
     return out
 
 
 def _first_emergency_cue(article: Article, data: dict) -> str | None:
     """The matched text of ``emergency_cues(article, data)[0]``, or None (stops at the first)."""
-    cues = [_rx(cue["pattern"]) for cue in data["red_flags"]["cues"]]
+    rule = data["red_flags"]
+    cues = [_rx(cue["pattern"]) for cue in rule["cues"]]
     for record in article.texts():
         text = record.text
         for rx in cues:
-            m = rx.search(text)
-            if m:
-                return m.group(0)
+            for m in rx.finditer(text):
+                if _is_sign(rule, text, m):
+                    return m.group(0)
     return None
 
 
@@ -253,6 +372,14 @@ def red_flag_sections(article: Article, data: dict) -> list[Section]:
     rule = data["red_flags"]
     return [s for s in article.sections
             if s.kind in rule["kinds"] or (s.heading and _matches(rule["headings"], s.heading))]
+
+
+def gives_urgent_advice(article: Article, data: dict) -> bool:
+    """Does any heading or text tell the reader to get urgent care (an FAQ answer,
+    a key point, a label's "Stop use and ask a doctor" panel)?"""
+    advice = data["red_flags"].get("advice") or ()
+    texts = [s.heading or "" for s in article.sections] + [r.text for r in article.texts()]
+    return any(_matches(advice, t) for t in texts)
 
 
 @check("DSC004", name="red-flag-section-missing", category="disclaimer", severity="warning",
@@ -267,9 +394,14 @@ def red_flag_section_missing(article, ctx):
     **What it does.** Searches paragraphs, list items and FAQ entries for the
     emergency cues in ``checks/disclaimers.yaml`` (cauda equina syndrome,
     loss of bladder or bowel control, saddle numbness, chest pain, stroke,
-    ...). When any is present and no section is a red-flag section (kind
-    ``red-flags`` or a heading like "When to see a doctor"), flags the
-    article title and quotes the first cue.
+    ...), as signs: a cue named as a risk, a past event or a contraindication
+    ("the risk of stroke", "a history of stroke", ``red_flags.not_a_sign``)
+    does not count. When a sign is present, no section is a red-flag section
+    (kind ``red-flags`` or a heading like "When to see a doctor") and no
+    heading or text anywhere tells the reader to get urgent care ("Call 999
+    or go to A&E if …", "Seek urgent help if …", a label's "Stop use and ask
+    a doctor if"; ``red_flags.advice``), flags the article title and quotes
+    the first cue.
 
     **Why it matters.** A reader with an emergency sign must be told plainly
     to get urgent care, in a place they can find, not left to infer it from
@@ -286,7 +418,7 @@ def red_flag_section_missing(article, ctx):
     the data file); HONcode principle 2; the site's editorial policy.
     """
     data = ctx.data("disclaimers")
-    if red_flag_sections(article, data):
+    if red_flag_sections(article, data) or gives_urgent_advice(article, data):
         return
     cue = _first_emergency_cue(article, data)
     if cue is None:

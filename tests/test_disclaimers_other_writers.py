@@ -1,0 +1,173 @@
+"""Disclaimers (DSC001-DSC004) as other writers word and place them: "no replacement for
+talking to your GP", "nothing here is personal medical advice", "the amounts given are
+for grown-ups", a parenthetical note under a heading, a badge, a closing line that
+speaks for every dose section, an FAQ answer; product leaflets and labels, which follow
+their regulator's format; urgent-care advice outside a red-flag section, and
+emergencies named only as risks. Every sentence here is written for this test.
+
+The articles are built as records (not imported), so the tests pin the checks and
+their data, not the importer's reading of a page."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from medlint.engine import Options, check_article
+from medlint.registry import EXAMPLE_TODAY
+
+META = "title: Example\nslug: example\nlanguage: en\n"
+IDS = frozenset({"DSC001", "DSC002", "DSC003"})
+DOSES = ("bullet", ["Ibuprofen 200 mg to 400 mg up to three times a day with food",
+                    "Paracetamol 500 mg to 1 g up to four times in 24 hours"])
+
+
+def _block(block) -> dict:
+    if isinstance(block, str):
+        return {"paragraph": block}
+    if block[0] == "disclaimer":
+        return {"disclaimer": block[1]}
+    if block[0] == "faq":
+        return {"faq": [{"question": q, "answer": a} for q, a in block[1]]}
+    return {"style": "bullet", "list": [{"text": t} for t in block[1]]}
+
+
+def found(root, sections, select=IDS) -> list[tuple[str, str]]:
+    folder = os.path.join(str(root), "example")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
+        fh.write(META)
+    for n, (head, kind, blocks) in enumerate(sections, start=1):
+        record = {"heading": head, "level": 1, "kind": kind, "blocks": [_block(b) for b in blocks]}
+        with open(os.path.join(folder, f"{n * 10:03d}-s.yaml"), "w", encoding="utf-8") as fh:
+            json.dump(record, fh, ensure_ascii=False)
+    result = check_article(folder, Options(today=EXAMPLE_TODAY, select=frozenset(select)))
+    assert result.error is None, result.error
+    return sorted((f.check, f.excerpt) for f in result.findings)
+
+
+GENERAL = ("About this page", "other", ["This page is general information, not a plan of care."])
+
+
+# ------------------------------------------------------------------ the article disclaimer
+
+def test_article_disclaimer_in_other_words_anywhere(tmp_path):
+    for i, words in enumerate([
+            "This guide is no replacement for talking to your own GP about your knee.",
+            "Nothing on this page is personal medical advice.",
+            "Our answers cannot replace a consultation with someone who knows your history.",
+            "The content here is for education only.",
+            "We can't take account of your own medical history in these answers."]):
+        sections = [("Overview", "overview", ["Knee pain is common after 50.", words])]
+        assert found(tmp_path / str(i), sections) == [], words
+
+
+def test_a_badge_under_the_title_is_the_article_disclaimer(tmp_path):
+    sections = [("Educational purpose only", "other", []), ("Overview", "overview", ["Heel pain is common."])]
+    assert found(tmp_path, sections) == []
+
+
+def test_advice_to_ask_a_pharmacist_is_not_the_article_disclaimer(tmp_path):
+    sections = [("Overview", "overview", [("disclaimer", "Ask your pharmacist if anything here is unclear.")])]
+    assert found(tmp_path, sections) == [("DSC003", "Example")]
+    # a block that calls itself the disclaimer is quoted
+    sections = [("Overview", "overview", ["Heel pain is common."]),
+                ("Disclaimer", "disclaimer", ["Disclaimer: thanks for visiting our clinic's pages."])]
+    assert found(tmp_path / "b", sections) == [("DSC003", "Disclaimer: thanks for visiting our clinic's pages.")]
+
+
+def test_product_leaflets_and_labels_follow_their_own_format(tmp_path):
+    leaflet = [("Package leaflet: information for the patient", "other",
+                ["Read all of this leaflet carefully before you start using this medicine."]),
+               ("What this medicine is", "overview", ["It relieves pain."])]
+    assert found(tmp_path / "a", leaflet) == []
+    label = [("Drug Facts", "other", ["Active ingredient (in each tablet): naproxen sodium 220 mg"])]
+    assert found(tmp_path / "b", label) == []
+
+
+# ------------------------------------------------------------------ section disclaimers
+
+def test_dose_disclaimers_in_other_words(tmp_path):
+    for i, note in enumerate([
+            "(The amounts given are for grown-ups. Your pharmacist can tell you which suits you.)",
+            "Doses are for adults; check with your GP first if you take other medicines.",
+            "These doses are for people aged 12 and over. Talk to your practice nurse if you are unsure."]):
+        sections = [("Painkillers", "drug-therapy", [note, DOSES]), GENERAL]
+        assert found(tmp_path / str(i), sections) == [], note
+
+
+def test_half_a_dose_disclaimer_names_the_missing_part(tmp_path):
+    sections = [("Painkillers", "drug-therapy", ["Ask your pharmacist which one suits you.", DOSES]), GENERAL]
+    assert found(tmp_path, sections) == [("DSC002", "Painkillers")]
+
+
+def test_a_closing_disclaimer_speaks_for_every_dose_section(tmp_path):
+    closing = ("Before you take anything", "other", [
+        "This page is general information. The doses above are adult doses; ask your doctor or "
+        "pharmacist before starting a new medicine."])
+    sections = [("Painkillers", "drug-therapy", [DOSES]), ("Stronger options", "drug-therapy", [DOSES]), closing]
+    assert found(tmp_path / "a", sections) == []
+    # but another dose section's caution does not
+    sections = [("Painkillers", "drug-therapy", ["Doses are for adults; ask your pharmacist first.", DOSES]),
+                ("Stronger options", "drug-therapy", [DOSES]), GENERAL]
+    assert found(tmp_path / "b", sections) == [("DSC001", "Stronger options")]
+
+
+def test_a_section_that_gives_no_dose_needs_no_dose_disclaimer(tmp_path):
+    sections = [("Drug interactions", "drug-therapy", ["Warfarin and aspirin together raise the risk of bleeding."]),
+                GENERAL]
+    assert found(tmp_path, sections) == []
+
+
+def test_the_disclaimer_may_sit_in_an_faq_answer(tmp_path):
+    sections = [("Your questions", "drug-therapy", [("faq", [
+        ("How much can I take?", "Adults can take 1 or 2 500 mg tablets up to 4 times in 24 hours. "
+                                 "Check with your pharmacist if you take other medicines.")])]), GENERAL]
+    assert found(tmp_path, sections) == []
+
+
+def test_list_items_are_not_the_section_caution_but_may_say_whom_a_dose_suits(tmp_path):
+    sections = [("Painkillers", "drug-therapy", [("bullet", [
+        "Ibuprofen 200 mg three times a day - ask your doctor first if you have asthma"])]), GENERAL]
+    # a treatment item is not the caution for the whole list
+    assert found(tmp_path / "a", sections) == [("DSC001", "Painkillers")]
+    sections = [("Painkillers", "drug-therapy", ["Ask your pharmacist first if you take other medicines.",
+                                                 ("bullet", ["Adults: ibuprofen 200 mg three times a day",
+                                                             "Children aged 7 to 9: see the pack"])]), GENERAL]
+    assert found(tmp_path / "b", sections) == []
+    sections = [("Adult doses", "drug-therapy", ["Ask your pharmacist first.", DOSES]), GENERAL]
+    assert found(tmp_path / "c", sections) == []
+    # a handbook's "Adult dosing" heading labels the doses other sections refer back to
+    sections = [("Adult dosing", "treatment", [DOSES]),
+                ("Interactions", "drug-therapy", ["With clarithromycin, halve the dose to 200 mg; ask your pharmacist."]),
+                GENERAL]
+    assert found(tmp_path / "d", sections) == []
+
+
+# ------------------------------------------------------------------ the red-flag advice
+
+def red_flag(root, sections):
+    return [excerpt for _, excerpt in found(root, sections, {"DSC004"})]
+
+
+def test_urgent_advice_outside_a_red_flag_section_serves(tmp_path):
+    for i, advice in enumerate([
+            "Phone 999 or go to A&E if the chest pain spreads to your arm.",
+            "Seek urgent medical help if you have chest pain with breathlessness.",
+            "If chest pain starts, contact your doctor straight away."]):
+        sections = [("Key points", "overview", [("bullet", ["Rest the shoulder.", advice])])]
+        assert red_flag(tmp_path / str(i), sections) == [], advice
+    sections = [("Stop use and ask a doctor if", "other", [("bullet", ["you have chest pain or trouble breathing"])])]
+    assert red_flag(tmp_path / "label", sections) == []
+    sections = [("Overview", "overview", ["Tell someone if you have chest pain while walking uphill."])]
+    assert red_flag(tmp_path / "none", sections) == ["Example"]
+
+
+def test_a_risk_or_history_is_not_an_emergency_sign(tmp_path):
+    sections = [("Warnings", "overview", [
+        "High doses raise the risk of heart attack or stroke.",
+        "Do not use it if you have had a stroke or have a history of stroke.",
+        "It is licensed for stroke prevention in atrial fibrillation."])]
+    assert red_flag(tmp_path / "a", sections) == []
+    sections = [("Warnings", "overview", ["Slurred speech or a drooping face can mean a stroke."])]
+    assert red_flag(tmp_path / "b", sections) == ["Example"]
