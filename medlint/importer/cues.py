@@ -9,22 +9,35 @@ from medlint import policy
 
 
 @dataclass(frozen=True)
+class KindRule:
+    kind: str
+    patterns: tuple[re.Pattern, ...]
+    fixed: bool = False  # the text's doses do not change the kind
+    needs_doses: bool = False  # the kind only for a section whose text states a dose
+
+
+@dataclass(frozen=True)
 class KindTable:
-    rules: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+    rules: tuple[KindRule, ...]
 
     @classmethod
     def load(cls) -> "KindTable":
         data = policy.load("section-kinds")
-        return cls(tuple((r["kind"], tuple(policy.compile_pattern(p, re.I) for p in r["patterns"])) for r in data["kinds"]))
+        return cls(tuple(KindRule(r["kind"], tuple(policy.compile_pattern(p, re.I) for p in r["patterns"]),
+                                  bool(r.get("fixed")), bool(r.get("needs_doses"))) for r in data["kinds"]))
 
-    def kind_of(self, heading: str | None) -> str | None:
+    def rule_of(self, heading: str | None) -> KindRule | None:
         if not heading:
             return None
         h = heading.strip()
-        for kind, patterns in self.rules:
-            if any(p.search(h) for p in patterns):
-                return kind
+        for rule in self.rules:
+            if any(p.search(h) for p in rule.patterns):
+                return rule
         return None
+
+    def kind_of(self, heading: str | None) -> str | None:
+        rule = self.rule_of(heading)
+        return rule.kind if rule else None
 
 
 def _any(patterns: list[str]) -> re.Pattern:

@@ -38,9 +38,13 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 DOSING_KINDS = ("drug-therapy", "supplements", "investigational")
 
 
+_TRAILING_MARKS = re.compile(r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d+(?:[,\u2013-]\s*\d+)*\])$")
+
+
 def heading_like(line: str, max_words: int = 12, max_len: int = 90) -> bool:
-    """A short, unpunctuated, capitalised line reads as a heading."""
-    s = line.strip()
+    """A short, unpunctuated, capitalised line reads as a heading (a trailing
+    superscript or [n] reference mark does not hide its final full stop)."""
+    s = _TRAILING_MARKS.sub("", line.strip()).rstrip()
     if not s or len(s) > max_len:
         return False
     if s[-1] == ":" and len(s.split()) <= 2 and s[0].isupper():
@@ -77,7 +81,9 @@ class _Builder:
 
     # sections -------------------------------------------------------------
     def start_section(self, heading: str | None, md_depth: int | None = None, kind: str | None = None) -> None:
-        matched = kind or (self.kinds.kind_of(heading) if heading else None)
+        rule = self.kinds.rule_of(heading) if heading and not kind else None
+        own = heading is None or kind is not None or rule is not None
+        matched = kind or (rule.kind if rule else None)
         if heading is None:
             level, kind = 1, matched or "overview"
             self.parent_kind = None
@@ -95,7 +101,7 @@ class _Builder:
             level, kind = 1, matched
             self.parent_kind = kind
         self.current = {"heading": heading, "level": level, "kind": kind, "blocks": [],
-                        "_matched": matched is not None or heading is None}
+                        "_rule": rule, "_own": own}
         self.sections.append(self.current)
         self.open_block = None
         self.last = "heading"
@@ -613,19 +619,35 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     cues = page.cues
     if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s):
         return False
-    if s[0].isdigit() or label_line(s) or page.holds_doses(s):
+    if s[0].isdigit() or label_line(s) or page.holds_doses(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
+        return False  # a digit-led line, a label line, a dose line, two sentences (a reference)
+    if _label_run(page, body, j, s):
         return False
     k = page.next_nonblank(j, len(body))
     if k is None:
-        return False
+        return page.kinds.kind_of(s) is not None  # a truncated page's last heading
     directly_after = j >= 2 and body[j - 2].strip() != ""
-    if directly_after and b.last == "paragraph" and _bare_list_line(_last_text(b)) and not title_case(s):
+    if directly_after and b.last == "paragraph" and _bare_list_line(_last_text(b)) and not title_case(s) \
+            and not _sentence(page.text(k)):
         return False  # a line of a list printed without markers
     if directly_after and b.last == "heading" and not title_case(s):
         nxt = page.text(k)
         if heading_like(nxt) and not page.is_item_start(nxt):
             return False  # the heading's one-line content, not a subheading
     return True
+
+
+_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}:\s+\S")
+
+
+def _label_run(page: _Page, body: list[str], j: int, s: str) -> bool:
+    """'Drug class: ...' next to 'Brand names: ...': a line of a data sheet, not a heading."""
+    if not _LABEL.match(s):
+        return False
+    before = body[j - 2].strip() if j >= 2 else ""
+    k = page.next_nonblank(j, len(body))
+    after = page.text(k) if k is not None else ""
+    return bool(_LABEL.match(before) or _LABEL.match(after))
 
 
 def _last_text(b: _Builder) -> str:
@@ -635,43 +657,95 @@ def _last_text(b: _Builder) -> str:
     return block.get("paragraph") or block.get("disclaimer") or ""
 
 
+def _sentence(text: str) -> bool:
+    return len(text.split()) >= 5 and text.rstrip()[-1:] in ".!?" and not heading_like(text)
+
+
 def _bare_list_line(text: str) -> bool:
     """A short line with no sentence punctuation: one line of a list printed without markers."""
     t = text.strip()
-    return bool(t) and len(t.split()) <= 25 and not re.search(r"[.!?;:)\]\"”'’]$|\.\s", t)
+    return bool(t) and len(t.split()) <= 25 and not re.search(r"[.!?;:)\]\"”'’]$|\.\s|:", t)
 
 
 def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
     """A section whose text doses medicines is a drug section whatever its heading (a
-    supplement section on a supplement page); a subsection that only inherited a dosing
-    kind and doses nothing is not."""
+    supplement section on a supplement page), unless its kind rule is ``fixed``. A dosing
+    kind from a ``needs_doses`` rule, or inherited from the section above, stays only
+    where the section (with its subsections) states a dose."""
     supplement_page = page.kinds.kind_of(title) == "supplements"
-    for section in sections:
-        matched = section.pop("_matched", False)
-        section.pop("_depth", None)
-        for block in section["blocks"]:
-            block.pop("_next", None)
-        if section["heading"] is None or section["kind"] in ("references", "disclaimer"):
+    dosing_kind = "supplements" if supplement_page else "drug-therapy"
+    rules = [_pop_private(section) for section in sections]
+    regimen = [_section_doses(page, s, _regimen) for s in sections]
+    stated = [_section_doses(page, s, _stated) for s in sections]
+    group = list(stated)
+    for n, section in enumerate(sections):
+        if section["level"] == 1:
+            k = n + 1
+            while k < len(sections) and sections[k]["level"] == 2:
+                group[n] = group[n] or stated[k]
+                k += 1
+    for n, section in enumerate(sections):
+        rule, own = rules[n]
+        if section["heading"] is None or section["kind"] in ("references", "disclaimer") or (rule and rule.fixed):
             continue
-        doses = _section_doses(page, section)
-        if doses and section["kind"] not in DOSING_KINDS:
-            section["kind"] = "supplements" if supplement_page else "drug-therapy"
-        elif not doses and not matched and section["kind"] in DOSING_KINDS:
+        if section["kind"] not in DOSING_KINDS:
+            if regimen[n]:
+                section["kind"] = dosing_kind
+        elif (not own or (rule is not None and rule.needs_doses)) and not stated[n]:
             section["kind"] = "other"
 
 
-def _section_doses(page: _Page, section: dict) -> bool:
-    """Whether the section's text states a dosing regimen (an amount with a frequency or a daily amount)."""
+def _pop_private(section: dict) -> tuple:
+    rule, own = section.pop("_rule", None), section.pop("_own", False)
+    section.pop("_depth", None)
+    for block in section["blocks"]:
+        block.pop("_next", None)
+    return rule, own
+
+
+def _section_doses(page: _Page, section: dict, counts) -> bool:
+    """Whether the section's text states a dose (the dose parser reads one outside a strength list)."""
     if page.parse_doses is None:
         return False
     for block in section["blocks"]:
         texts = [block[k] for k in ("paragraph", "disclaimer") if k in block]
-        texts += [it["text"] for it in block.get("list", [])]
         texts += [f"{e['question']} {e['answer']}" for e in block.get("faq", [])]
-        for text in texts:
-            if any(_regimen(d) for d in page.parse_doses(text)):
-                return True
+        if any(_states_dose(page, text, counts) for text in texts):
+            return True
+        # a list item naming a product with its amount ("Curcumin 500 mg – Eases pain") doses it
+        item_counts = counts if counts is _regimen else _amount
+        if any(_states_dose(page, it["text"], item_counts) for it in block.get("list", [])):
+            return True
     return False
+
+
+def _amount(dose: dict) -> bool:
+    return bool(dose.get("amount"))
+
+
+_MASS_UNITS = {"milligram", "gram", "microgram", "nanogram", "kilogram", "milliliter", "liter",
+               "international_unit", "unit", "percent"}
+_BARE_DOSE_KEYS = {"text", "substance", "amount", "per", "form", "span"}
+
+
+def _stated(dose: dict) -> bool:
+    """An amount said with how to take it (a frequency, a limit, a route, 'as needed', ...),
+    or a count of a dose form ('2 puffs', '1 or 2 tablets')."""
+    amount = dose.get("amount") or {}
+    return bool(amount) and (_regimen(dose) or bool(set(dose) - _BARE_DOSE_KEYS) or (
+        "form" in dose and amount.get("unit") not in _MASS_UNITS))
+
+
+def _states_dose(page: _Page, text: str, counts) -> bool:
+    doses = [d for d in page.parse_doses(text) if counts(d)]
+    if not doses:
+        return False
+    rest = text
+    for d in doses:
+        rest = rest.replace(d["text"], " ")
+    label, _, value = rest.partition(":")
+    # "Tablets: 250 mg, 500 mg": a label and a list of strengths, not a dose
+    return not (value is not None and _ and len(label.split()) <= 5 and not re.search(r"[A-Za-z]{3,}", value))
 
 
 def _regimen(dose: dict) -> bool:
