@@ -12,6 +12,7 @@ import re
 from medlint.records.model import Article
 
 _TEXT_MARKERS = {"dash": "- ", "bullet": "• ", "star": "* "}
+_LINE_MARKERS = {"dash-line": "-", "bullet-line": "•", "star-line": "*", "en-dash-line": "–"}
 
 
 def _marker(style: str | None, n: int, markdown: bool) -> tuple[str | None, str]:
@@ -24,8 +25,8 @@ def _marker(style: str | None, n: int, markdown: bool) -> tuple[str | None, str]
         return None, "- "
     if style == "plain":
         return None, ""
-    if style == "dash-line" or style is None:
-        return "-", ""
+    if style in _LINE_MARKERS or style is None:
+        return _LINE_MARKERS.get(style, "-"), ""
     return None, _TEXT_MARKERS.get(style, "- ")
 
 

@@ -83,6 +83,7 @@ class ImportCues:
     not_heading_rx: re.Pattern = re.compile(r"(?!)")
     kicker_rx: re.Pattern = re.compile(r"(?!)")
     name_roles: frozenset[str] = frozenset()
+    after_list_rx: re.Pattern = re.compile(r"(?!)")
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -107,6 +108,7 @@ class ImportCues:
             not_heading_rx=_whole(d.get("not_headings") or _NEVER),
             kicker_rx=_whole(d.get("kickers") or _NEVER),
             name_roles=frozenset(w.lower() for w in d.get("name_roles") or []),
+            after_list_rx=_any(d.get("after_list") or _NEVER),
             byline_rx=_any(d["byline"]),
             updated_rx=_any(d["dates"]["updated"]),
             reviewed_rx=_any(d["dates"]["reviewed"]),
@@ -140,6 +142,9 @@ class ImportCues:
 
     def not_heading(self, line: str) -> bool:
         return bool(self.not_heading_rx.fullmatch(line.strip()))
+
+    def after_list(self, line: str) -> bool:
+        return bool(self.after_list_rx.match(line.strip()))
 
     def kicker(self, line: str) -> bool:
         return bool(self.kicker_rx.fullmatch(line.strip().strip("*_ :")))

@@ -30,7 +30,7 @@ _PREFIX_ITEM = [
     ("numbered", re.compile(r"^\d{1,3}\.\s+(?=\S)")),
     ("numbered-paren", re.compile(r"^\d{1,3}\)\s+(?=\S)")),
 ]
-_LONE_MARKERS = {"-": "dash-line", "•": "dash-line", "*": "dash-line", "–": "dash-line"}
+_LONE_MARKERS = {"-": "dash-line", "•": "bullet-line", "*": "star-line", "–": "en-dash-line"}
 _GLUED_MARKER = re.compile(r"\s+[-•]$")
 _NAME_SPLIT = re.compile(r"\s+[–—]\s+|\s+-\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -331,7 +331,8 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
 def _subtitle(page: _Page, i: int, s: str, title: str, deks: int) -> bool:
     """A dek under the title: a label line ('Package leaflet: Information for the user'),
     or the medicine's name repeated from the title."""
-    if page.markdown or page.cues.section_disclaimer(s) or page.cues.closing_disclaimer(s):
+    if page.markdown or page.cues.section_disclaimer(s) or page.cues.closing_disclaimer(s) \
+            or page.cues.faq_question(s) or s.endswith("?"):
         return False
     k = page.next_nonblank(i + 1)
     if k is None or page.is_item_start(page.text(k)):
@@ -444,10 +445,11 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
         j += 1
         if not s or (j - 1) in page.underlines:
             in_paragraph = False
-            b.answer_open = None if not s else b.answer_open
+            if b.answer_open is not None and b.answer_open["answer"]:
+                b.answer_open = None  # a blank line after the answer's text ends it
             continue
         if s in _LONE_MARKERS:
-            pending_marker = True
+            pending_marker = _LONE_MARKERS[s]
             in_paragraph = False
             continue
         if markdown_heading(page, b, j - 1, s):
@@ -467,7 +469,7 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             continue
         style, content, number = None, s, None
         if pending_marker:
-            style, pending_marker = "dash-line", False
+            style, pending_marker = pending_marker, False
         else:
             pref = _item_prefix(s)
             if pref is not None:
@@ -477,8 +479,8 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
                     if _numbered_heading(page, b, body, j, content, number, end):
                         b.start_section(s)
                         continue
-        if style is None and not page.markdown and s.endswith("?") and b.current is not None \
-                and (b.current.get("kind") == "faq" or b.faq_page) and b.current.get("heading") != s:
+        if style is None and not page.markdown and s.endswith("?") and (b.faq_page or (
+                b.current is not None and b.current.get("kind") == "faq" and b.current.get("heading") != s)):
             answer_idx = _answer_line(body[:end], j, b, s, False)
             if answer_idx is not None:
                 b.faq(s, body[answer_idx].strip(), "plain")
@@ -569,13 +571,18 @@ def _qa_pair(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int
         return None
     k = page.next_nonblank(j, end)
     note = None
-    if k is not None and not cues.faq_answer(page.text(k)) and cues.chrome(page.text(k)):
+    if k is not None and not cues.faq_answer(page.text(k)) and _asker_line(page, page.text(k)):
         note = page.lines[k]
         k = page.next_nonblank(k + 1, end)
     if k is None or not cues.faq_answer(page.text(k)):
         return None
     b.faq(s, page.text(k), "plain", note=note)
     return k + 1
+
+
+def _asker_line(page: _Page, s: str) -> bool:
+    """The line between a question and its answer saying who asked ('Submitted by Jo, Leeds')."""
+    return page.cues.chrome(s) or (len(s.split()) <= 8 and not s.endswith(("?", ".")) and not page.cues.faq_question(s))
 
 
 def _numbered_heading(page: _Page, b: _Builder, body: list[str], j: int, content: str,
@@ -594,19 +601,19 @@ def _numbered_heading(page: _Page, b: _Builder, body: list[str], j: int, content
 
 
 def _list_line(page: _Page, b: _Builder, body: list[str], j: int, style: str, content: str,
-               number: int | None) -> tuple[int, bool]:
+               number: int | None) -> tuple[int, str | bool]:
     """A list item or a marked FAQ question and its answer; returns (next index, pending marker)."""
     glued = False
-    if style == "dash-line" and _GLUED_MARKER.search(content) and _has_more(body, j):
+    if style.endswith("-line") and _GLUED_MARKER.search(content) and _has_more(body, j):
+        glued = _LONE_MARKERS[_GLUED_MARKER.search(content).group(0).strip()]
         content = _GLUED_MARKER.sub("", content)
-        glued = True
     answer_idx = _answer_line(body, j, b, content, page.markdown) if not glued else None
     if answer_idx is not None:
         answer = body[answer_idx].strip()
         j = answer_idx + 1
-        if style == "dash-line" and _GLUED_MARKER.search(answer) and _has_more(body, j):
+        if style.endswith("-line") and _GLUED_MARKER.search(answer) and _has_more(body, j):
+            glued = _LONE_MARKERS[_GLUED_MARKER.search(answer).group(0).strip()]
             answer = _GLUED_MARKER.sub("", answer)
-            glued = True
         b.faq(content, answer, style)
     else:
         b.item(content, style, page.parse_doses, number)
@@ -628,7 +635,7 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
         return page.kinds.kind_of(s) is not None  # a truncated page's last heading
     directly_after = j >= 2 and body[j - 2].strip() != ""
     if directly_after and b.last == "paragraph" and _bare_list_line(_last_text(b)) and not title_case(s) \
-            and not _sentence(page.text(k)):
+            and not (_sentence(page.text(k)) and not cues.after_list(page.text(k))):
         return False  # a line of a list printed without markers
     if directly_after and b.last == "heading" and not title_case(s):
         nxt = page.text(k)
@@ -664,7 +671,7 @@ def _sentence(text: str) -> bool:
 def _bare_list_line(text: str) -> bool:
     """A short line with no sentence punctuation: one line of a list printed without markers."""
     t = text.strip()
-    return bool(t) and len(t.split()) <= 25 and not re.search(r"[.!?;:)\]\"”'’]$|\.\s|:", t)
+    return bool(t) and not t.startswith("|") and len(t.split()) <= 25 and not re.search(r"[.!?;:\]\"”'’]$|\.\s|:", t)
 
 
 def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
