@@ -282,3 +282,31 @@ def test_new_records_round_trip_word_for_word(text, markdown, tmp_path):
     assert not loaded.violations, loaded.violations[:2]
     out = export_article(loaded.article, "md" if markdown else "text")
     assert words(out, markup=markdown) == words(text, markup=markdown)
+
+
+# ---------------------------------------------------------------- more page furniture
+
+def test_site_name_over_its_breadcrumb_is_not_the_title():
+    text = ("Riverside Ear Clinic\nHome > Patient leaflets > Grommet ear\nBook an appointment\n"
+            "Grommet Ear – A Guide for Parents\n" + BODY)
+    meta, sections = read(text)
+    assert meta["title"] == "Grommet Ear – A Guide for Parents"
+    assert len(meta["preamble"]) == 3 and headings(sections) == ["What it is"]
+
+
+def test_label_panel_headings_over_dose_and_one_line_content():
+    text = ("Calmzine Travel Tablets 25 mg\nTravel sickness remedy/antiemetic\nProduct Facts\n"
+            "Active substance (in each tablet)\nCalmzine hydrochloride 25 mg\nPurpose\n"
+            "Travel sickness remedy/antiemetic\nDirections\nadults: take 1 tablet an hour before you travel\n"
+            "Inactive ingredients\nlactose, maize starch and magnesium stearate in a film coat\n")
+    meta, sections = read(text)
+    assert meta["header"][0]["role"] == "subtitle"
+    assert headings(sections) == ["Product Facts", "Active substance (in each tablet)", "Purpose", "Directions",
+                                  "Inactive ingredients"]
+
+
+def test_numbered_heading_over_a_subheading():
+    text = ("Zindomol 5 mg Capsules\n\n1. What Zindomol is for\nIt calms the balance nerve in the ear.\n"
+            "2. Before you take Zindomol\nDo not take Zindomol\nif you are allergic to it or to lactose.\n")
+    _, sections = read(text)
+    assert headings(sections) == ["1. What Zindomol is for", "2. Before you take Zindomol", "Do not take Zindomol"]

@@ -279,11 +279,19 @@ def _title_like(s: str) -> bool:
     return heading_like(s, max_words=18, max_len=160) or (s.endswith("?") and len(s) <= 160 and s[0].isupper())
 
 
+def _site_name(page: _Page, i: int) -> bool:
+    """The site's name over its breadcrumb ('Northfield Clinic' then 'Home > Patients > ...')."""
+    k = page.next_nonblank(i + 1)
+    return (not page.markdown and k is not None and page.cues.breadcrumb(page.text(k))
+            and heading_like(page.text(i), max_words=6))
+
+
 def _find_title(page: _Page) -> tuple[int | None, list[int]]:
     """(index of the title line or None, indexes of the chrome lines printed before it)."""
     pre: list[int] = []
     i = page.next_nonblank(0)
-    while i is not None and len(pre) < 20 and (page.cues.chrome(page.text(i)) or page.cues.kicker(page.text(i))):
+    while i is not None and len(pre) < 20 and (page.cues.chrome(page.text(i)) or page.cues.kicker(page.text(i))
+                                               or _site_name(page, i)):
         pre.append(i)
         i = page.next_nonblank(i + 1)
     if i is None:
@@ -339,9 +347,11 @@ def _subtitle(page: _Page, i: int, s: str, title: str, deks: int) -> bool:
         return False
     if s.lower() in title.lower() and len(s) < len(title):
         return True
-    if deks or page.kinds.kind_of(s) is not None or not heading_like(s):
+    if deks or not heading_like(s):
         return False
-    return bool(re.search(r"\w:\s|\w/\w", s)) or page.cues.not_heading(s)
+    if re.search(r"\w:\s|\w/\w", s) or page.cues.not_heading(s):
+        return True  # a label-shaped dek: "Package leaflet: ...", "Pain reliever/fever reducer"
+    return False
 
 
 def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
@@ -596,8 +606,7 @@ def _numbered_heading(page: _Page, b: _Builder, body: list[str], j: int, content
     k = page.next_nonblank(j, end)
     if k is None:
         return False
-    nxt = page.text(k)
-    return not page.is_item_start(nxt) and not heading_like(nxt)
+    return not page.is_item_start(page.text(k))
 
 
 def _list_line(page: _Page, b: _Builder, body: list[str], j: int, style: str, content: str,
@@ -634,14 +643,25 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     if k is None:
         return page.kinds.kind_of(s) is not None  # a truncated page's last heading
     directly_after = j >= 2 and body[j - 2].strip() != ""
+    nxt = page.text(k)
     if directly_after and b.last == "paragraph" and _bare_list_line(_last_text(b)) and not title_case(s) \
-            and not (_sentence(page.text(k)) and not cues.after_list(page.text(k))):
+            and not (_opens_text(nxt) and not cues.after_list(nxt)):
         return False  # a line of a list printed without markers
     if directly_after and b.last == "heading" and not title_case(s):
-        nxt = page.text(k)
-        if heading_like(nxt) and not page.is_item_start(nxt):
+        if _could_head(page, nxt) and not page.is_item_start(nxt):
             return False  # the heading's one-line content, not a subheading
     return True
+
+
+def _opens_text(line: str) -> bool:
+    """A line that is text under a heading, not another line of a list: a sentence, or a
+    long or lower-case line."""
+    return _sentence(line) or (not heading_like(line) and (line[:1].islower() or len(line.split()) > 12))
+
+
+def _could_head(page: _Page, line: str) -> bool:
+    """Whether ``line`` has the shape of a heading (not a label, dose or digit-led line)."""
+    return heading_like(line) and not line[0].isdigit() and not label_line(line) and not page.holds_doses(line)
 
 
 _LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}:\s+\S")
