@@ -310,3 +310,13 @@ def test_numbered_heading_over_a_subheading():
             "2. Before you take Zindomol\nDo not take Zindomol\nif you are allergic to it or to lactose.\n")
     _, sections = read(text)
     assert headings(sections) == ["1. What Zindomol is for", "2. Before you take Zindomol", "Do not take Zindomol"]
+
+
+def test_dosing_words_in_a_heading_need_a_dose_under_them():
+    text = ("Zindomol\n\nChild dosing\nChildren over 6 may take 2.5 mg once a day.\n"
+            "Dosing tips\nKeep a note of when you took each capsule so that nothing is missed.\n"
+            "Ear injection\nA single injection of 40 mg triamcinolone is given into the canal wall.\n")
+    _, sections = read(text)
+    assert section(sections, "Child dosing")["kind"] == "drug-therapy"
+    assert section(sections, "Dosing tips")["kind"] not in ("drug-therapy", "supplements")
+    assert section(sections, "Ear injection")["kind"] == "drug-therapy"

@@ -14,6 +14,7 @@ class KindRule:
     patterns: tuple[re.Pattern, ...]
     fixed: bool = False  # the text's doses do not change the kind
     needs_doses: bool = False  # the kind only for a section whose text states a dose
+    on_supplement_page: str | None = None  # the kind on a page whose title names supplements
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,8 @@ class KindTable:
     def load(cls) -> "KindTable":
         data = policy.load("section-kinds")
         return cls(tuple(KindRule(r["kind"], tuple(policy.compile_pattern(p, re.I) for p in r["patterns"]),
-                                  bool(r.get("fixed")), bool(r.get("needs_doses"))) for r in data["kinds"]))
+                                  bool(r.get("fixed")), bool(r.get("needs_doses")), r.get("on_supplement_page"))
+                       for r in data["kinds"]))
 
     def rule_of(self, heading: str | None) -> KindRule | None:
         if not heading:

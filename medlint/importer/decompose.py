@@ -704,6 +704,7 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
     rules = [_pop_private(section) for section in sections]
     regimen = [_section_doses(page, s, _regimen) for s in sections]
     stated = [_section_doses(page, s, _stated) for s in sections]
+    amounts = [_section_doses(page, s, _amount) for s in sections]
     group = list(stated)
     for n, section in enumerate(sections):
         if section["level"] == 1:
@@ -715,11 +716,13 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
         rule, own = rules[n]
         if section["heading"] is None or section["kind"] in ("references", "disclaimer") or (rule and rule.fixed):
             continue
+        if supplement_page and rule is not None and rule.on_supplement_page and section["kind"] == rule.kind:
+            section["kind"] = rule.on_supplement_page
         if section["kind"] not in DOSING_KINDS:
             if regimen[n]:
                 section["kind"] = dosing_kind
-        elif (not own or (rule is not None and rule.needs_doses)) and not stated[n]:
-            section["kind"] = "other"
+        elif (not own and not stated[n]) or (own and rule is not None and rule.needs_doses and not amounts[n]):
+            section["kind"] = "other"  # an inherited dosing kind needs a dose said with how to take it
 
 
 def _pop_private(section: dict) -> tuple:
