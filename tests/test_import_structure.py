@@ -79,6 +79,7 @@ def test_markdown_setext_title_and_headings():
     meta, sections = read(text, markdown=True)
     assert meta["title"] == "Grommet ear explained"
     assert headings(sections) == ["Looking after your ear"]
+    assert section(sections, "Looking after your ear")["level"] == 1  # --- is a main section, like ##
 
 
 def test_subtitle_under_the_title_is_not_a_heading():

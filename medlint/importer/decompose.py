@@ -517,7 +517,7 @@ def markdown_heading(page: _Page, b: _Builder, idx: int, s: str) -> bool:
     if m:
         depth, heading = len(m.group(1)), m.group(2)
     elif idx in page.setext:
-        depth, heading = page.setext[idx] + 1, s  # the title is the only level-1 heading
+        depth, heading = page.setext[idx], s  # === and --- both make main sections (## is level 1 too)
     else:
         return False
     b.answer_open = None
