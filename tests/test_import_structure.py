@@ -321,3 +321,12 @@ def test_dosing_words_in_a_heading_need_a_dose_under_them():
     assert section(sections, "Child dosing")["kind"] == "drug-therapy"
     assert section(sections, "Dosing tips")["kind"] not in ("drug-therapy", "supplements")
     assert section(sections, "Ear injection")["kind"] == "drug-therapy"
+
+
+def test_markdown_nested_list_and_wrapped_item_lines():
+    text = ("# Sleep\n\n## Habits\n\n1. **Wind down**\n   - Dim the lights an hour before bed and put the\n"
+            "     phone in another room.\n   - Keep the same getting-up time.\n2. **Keep a diary**\n")
+    _, sections = read(text, markdown=True)
+    items = [it["text"] for b in section(sections, "Habits")["blocks"] for it in b.get("list", [])]
+    assert items == ["**Wind down**", "Dim the lights an hour before bed and put the phone in another room.",
+                     "Keep the same getting-up time.", "**Keep a diary**"]

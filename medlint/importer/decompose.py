@@ -501,6 +501,8 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             j, pending_marker = _list_line(page, b, body[:end], j, style, content, number)
             continue
         if page.markdown:
+            if raw[:1].isspace() and b.last == "item" and _continue_item(page, b, s, body[j - 2].strip()):
+                continue
             in_paragraph = _markdown_text(b, s, in_paragraph)
             continue
         if _is_heading(page, b, body[:end], j, s):
@@ -528,6 +530,20 @@ def markdown_heading(page: _Page, b: _Builder, idx: int, s: str) -> bool:
         return True
     b.start_section(heading, md_depth=depth)
     b.current["_depth"] = depth
+    return True
+
+
+def _continue_item(page: _Page, b: _Builder, s: str, previous: str) -> bool:
+    """Markdown: an indented line right under a list item continues the item's text."""
+    block = b.open_block
+    if not previous or block is None or "list" not in block or not block["list"]:
+        return False
+    record = block["list"][-1]
+    record["text"] = f"{record['text']} {s}"
+    record.pop("doses", None)
+    doses = page.parse_doses(record["text"]) if page.parse_doses is not None else None
+    if doses:
+        record["doses"] = doses
     return True
 
 
