@@ -444,6 +444,7 @@ def _unique(people: list[dict]) -> list[dict]:
 
 
 def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
+    """The body's lines, in order, into sections and blocks."""
     body = page.lines[:end]
     pending_marker = False
     in_paragraph = False  # markdown: joining wrapped lines
@@ -489,26 +490,38 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
                     if _numbered_heading(page, b, body, j, content, number, end):
                         b.start_section(s)
                         continue
-        if style is None and not page.markdown and s.endswith("?") and (b.faq_page or (
-                b.current is not None and b.current.get("kind") == "faq" and b.current.get("heading") != s)):
-            answer_idx = _answer_line(body[:end], j, b, s, False)
-            if answer_idx is not None:
-                b.faq(s, body[answer_idx].strip(), "plain")
-                j = answer_idx + 1
-                continue
+        step = _bare_question(page, b, body, j, s) if style is None else None
+        if step is not None:
+            j = step
+            continue
         if style is not None:
             in_paragraph = False
-            j, pending_marker = _list_line(page, b, body[:end], j, style, content, number)
+            j, pending_marker = _list_line(page, b, body, j, style, content, number)
             continue
         if page.markdown:
             if raw[:1].isspace() and b.last == "item" and _continue_item(page, b, s, body[j - 2].strip()):
                 continue
             in_paragraph = _markdown_text(b, s, in_paragraph)
             continue
-        if _is_heading(page, b, body[:end], j, s):
+        if _is_heading(page, b, body, j, s):
             b.start_section(s)
             continue
         b.paragraph(s)
+
+
+def _bare_question(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> int | None:
+    """On an FAQ page or under an FAQ heading, a bare question line and its answer line:
+    one FAQ entry; returns the index after the answer."""
+    if page.markdown or not s.endswith("?"):
+        return None
+    if not (b.faq_page or (b.current is not None and b.current.get("kind") == "faq"
+                           and b.current.get("heading") != s)):
+        return None
+    answer_idx = _answer_line(body, j, b, s, False)
+    if answer_idx is None:
+        return None
+    b.faq(s, body[answer_idx].strip(), "plain")
+    return answer_idx + 1
 
 
 def markdown_heading(page: _Page, b: _Builder, idx: int, s: str) -> bool:
