@@ -330,3 +330,16 @@ def test_markdown_nested_list_and_wrapped_item_lines():
     items = [it["text"] for b in section(sections, "Habits")["blocks"] for it in b.get("list", [])]
     assert items == ["**Wind down**", "Dim the lights an hour before bed and put the phone in another room.",
                      "Keep the same getting-up time.", "**Keep a diary**"]
+
+
+def test_heading_straight_over_a_heading_is_their_main_section(tmp_path):
+    from medlint.engine import Options, check_article
+
+    text = ("Grommet ear in adults\n\n" + BODY + "Looking after it\nKeeping it dry\n"
+            "Wear a plug when you wash your hair for the first week.\nSwimming\n"
+            "Wait two weeks before you swim, then use a plug.\n")
+    _, sections = read(text)
+    assert [s["level"] for s in sections if s["heading"] in ("Looking after it", "Keeping it dry")] == [1, 2]
+    result = check_article(article_from_text(text, tmp_path), Options(today=_dt.date(2026, 12, 1),
+                                                                      select=frozenset({"CON003"})))
+    assert [f for f in result.findings if f.check == "CON003"] == []

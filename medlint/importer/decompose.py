@@ -396,6 +396,7 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     b = _Builder(cues=page.cues, kinds=page.kinds, markdown=markdown)
     b.faq_page = page.kinds.kind_of(meta["title"]) == "faq" and title_idx is not None
     _read_body(page, b, i, end)
+    _parents(b.sections)
     _kinds_from_content(page, b.sections, meta["title"])
     meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
     meta_out.update(_people_and_dates(page.metas))
@@ -721,6 +722,16 @@ def _bare_list_line(text: str) -> bool:
     """A short line with no sentence punctuation: one line of a list printed without markers."""
     t = text.strip()
     return bool(t) and not t.startswith("|") and len(t.split()) <= 25 and not re.search(r"[.!?;:\]\"”'’]$|\.\s|:", t)
+
+
+def _parents(sections: list[dict]) -> None:
+    """A heading printed straight over another heading, with nothing between, is the main
+    section of the subsections under it ("2. Before you take it" over "Do not take it")."""
+    for n, section in enumerate(sections[:-1]):
+        nxt = sections[n + 1]
+        if section["heading"] and not section["blocks"] and section["level"] == 2 \
+                and nxt["heading"] and nxt["level"] == 2:
+            section["level"] = 1
 
 
 def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
