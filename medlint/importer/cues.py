@@ -113,11 +113,11 @@ class ImportCues:
             after_list_rx=_any(d.get("after_list") or _NEVER),
             byline_rx=_any(d["byline"]),
             updated_rx=_any(d["dates"]["updated"]),
-            reviewed_rx=_any(d["dates"]["reviewed"]),
+            reviewed_rx=_any(d["dates"]["reviewed"] + (d.get("review_lines") or [])),
             next_review_rx=_any(d["dates"].get("next_review") or [r"(?!)"]),
             closing_rx=_any(d["closing_disclaimer"]),
-            section_disclaimer_rx=_any(d["section_disclaimer"]),
-            credentials=frozenset(c.lower().replace(".", "") for c in d["credentials"]),
+            section_disclaimer_rx=_any(d["section_disclaimer"] + (d.get("disclaimer_banners") or [])),
+            credentials=frozenset(c.lower().replace(".", "") for c in d["credentials"] + (d.get("more_credentials") or [])),
         )
 
     # page structure -----------------------------------------------------------
