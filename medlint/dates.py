@@ -21,8 +21,54 @@ _PATTERNS = [
 ]
 
 
-def find_date(text: str) -> tuple[_dt.date, tuple[int, int]] | None:
-    """The first date written in ``text`` and its span, or None."""
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b")
+_MONTH_YEAR = [
+    re.compile(r"\b" + _MONTH + r",?\s+(?P<y>\d{4})\b", re.I),
+    re.compile(r"(?<![\d/.])(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
+]
+
+
+def find_date(text: str, numeric: str | None = None, month_year: bool = False) -> tuple[_dt.date, tuple[int, int]] | None:
+    """The first date written in ``text`` and its span, or None.
+
+    ``numeric`` ('day-first' or 'month-first') also reads 13/09/2021-style dates;
+    ``month_year`` also reads "June 2026" and "11/2024" as the first of that month
+    (a page that prints only a month). Both are off unless asked for."""
+    best = _find_full(text)
+    if numeric:
+        found = _find_numeric(text, numeric)
+        if found and (best is None or found[1][0] < best[1][0]):
+            best = found
+    if best is None and month_year:
+        best = _find_month_year(text)
+    return best
+
+
+def _find_numeric(text: str, order: str) -> tuple[_dt.date, tuple[int, int]] | None:
+    for m in _NUMERIC.finditer(text):
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        day, month = (a, b) if order == "day-first" else (b, a)
+        if month > 12 >= day:  # the other order is the only one that reads
+            day, month = month, day
+        try:
+            return _dt.date(y, month, day), m.span()
+        except ValueError:
+            continue
+    return None
+
+
+def _find_month_year(text: str) -> tuple[_dt.date, tuple[int, int]] | None:
+    best = None
+    for pattern in _MONTH_YEAR:
+        for m in pattern.finditer(text):
+            month = int(m.group("m")) if "m" in m.groupdict() else _MONTHS[m.group("mon").lower().rstrip(".")]
+            if 1 <= month <= 12 and (best is None or m.start() < best[1][0]):
+                best = (_dt.date(int(m.group("y")), month, 1), m.span())
+            break
+    return best
+
+
+def _find_full(text: str) -> tuple[_dt.date, tuple[int, int]] | None:
     best = None
     for pattern in _PATTERNS:
         m = pattern.search(text)

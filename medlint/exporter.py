@@ -12,6 +12,7 @@ import re
 from medlint.records.model import Article
 
 _TEXT_MARKERS = {"dash": "- ", "bullet": "• ", "star": "* "}
+_LINE_MARKERS = {"dash-line": "-", "bullet-line": "•", "star-line": "*", "en-dash-line": "–"}
 
 
 def _marker(style: str | None, n: int, markdown: bool) -> tuple[str | None, str]:
@@ -24,8 +25,8 @@ def _marker(style: str | None, n: int, markdown: bool) -> tuple[str | None, str]
         return None, "- "
     if style == "plain":
         return None, ""
-    if style == "dash-line" or style is None:
-        return "-", ""
+    if style in _LINE_MARKERS or style is None:
+        return _LINE_MARKERS.get(style, "-"), ""
     return None, _TEXT_MARKERS.get(style, "- ")
 
 
@@ -39,6 +40,8 @@ def export_article(article: Article, fmt: str = "text") -> str:
         if md:
             out.append("")
 
+    for line in meta.get("preamble", []):
+        para(line["text"])
     if meta.get("source", {}).get("title_line", False) or md:
         out.append(f"# {article.title}" if md else article.title)
         if md:
@@ -53,8 +56,11 @@ def export_article(article: Article, fmt: str = "text") -> str:
             else:
                 out.append(section.heading)
         for block in section.blocks:
-            if block.type in ("paragraph", "disclaimer"):
+            if block.type in ("paragraph", "disclaimer", "chrome"):
                 para(block.text)
+                continue
+            if block.type == "faq" and block.style == "heading":
+                _heading_faq(block, md, out)
                 continue
             records = block.items if block.type == "list" else block.entries
             for n, rec in enumerate(records, start=block.start):
@@ -65,6 +71,8 @@ def export_article(article: Article, fmt: str = "text") -> str:
                     out.append(prefix + rec.text)
                 else:
                     out.append(prefix + rec.question)
+                    if rec.note:
+                        out.append(rec.note)
                     out.append(("  " if md and prefix else "") + rec.answer if rec.answer else "")
             if md:
                 out.append("")
@@ -75,13 +83,25 @@ def export_article(article: Article, fmt: str = "text") -> str:
     return text + "\n"
 
 
-_MARKUP_TOKEN = re.compile(r"^(#{1,6}|[-*+•]|\d{1,3}[.)])$")
+def _heading_faq(block, md: bool, out: list[str]) -> None:
+    """FAQ entries whose questions were headings: '### Question?' then the answer."""
+    for rec in block.entries:
+        out.append(f"### {rec.question}" if md else rec.question)
+        if md:
+            out.append("")
+        if rec.answer:
+            out.append(rec.answer)
+            if md:
+                out.append("")
+
+
+_MARKUP_TOKEN = re.compile(r"^(#{1,6}|[-*+•]|\d{1,3}[.)]|={3,}|-{3,})$")
 
 
 def words(text: str, markup: bool = False) -> list[str]:
     """The word sequence of a text (whitespace-separated tokens).
 
-    With ``markup`` true, Markdown heading marks and list markers are dropped,
+    With ``markup`` true, Markdown heading marks (``#``, setext underlines) and list markers are dropped,
     so a Markdown source and its Markdown export compare on their words alone.
     """
     tokens = text.split()

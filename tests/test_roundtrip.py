@@ -103,3 +103,19 @@ def test_generated_articles_roundtrip(tmp_path_factory, text):
     root = tmp_path_factory.mktemp("gen")
     _, out = roundtrip(text, root)
     assert words(out) == words(text)
+
+
+# --- the accuracy corpus: pages of many real styles -----------------------------
+
+CORPUS = sorted(p for p in glob.glob(os.path.join(HERE, "corpus", "articles", "*"))
+                if p.endswith((".txt", ".md")))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[os.path.basename(p) for p in CORPUS])
+def test_corpus_article_roundtrip(path, tmp_path):
+    """Every corpus page, imported then exported, keeps its word sequence (chrome,
+    bylines, subtitles, FAQ notes and setext underlines included)."""
+    text = open(path, encoding="utf-8").read()
+    md = path.endswith(".md")
+    _, out = roundtrip(text, tmp_path, markdown=md)
+    assert words(out, markup=md) == words(text, markup=md)

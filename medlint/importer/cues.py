@@ -9,26 +9,53 @@ from medlint import policy
 
 
 @dataclass(frozen=True)
+class KindRule:
+    kind: str
+    patterns: tuple[re.Pattern, ...]
+    fixed: bool = False  # the text's doses do not change the kind
+    needs_doses: bool = False  # the kind only for a section whose text states a dose
+    on_supplement_page: str | None = None  # the kind on a page whose title names supplements
+
+
+@dataclass(frozen=True)
 class KindTable:
-    rules: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+    rules: tuple[KindRule, ...]
 
     @classmethod
     def load(cls) -> "KindTable":
         data = policy.load("section-kinds")
-        return cls(tuple((r["kind"], tuple(policy.compile_pattern(p, re.I) for p in r["patterns"])) for r in data["kinds"]))
+        return cls(tuple(KindRule(r["kind"], tuple(policy.compile_pattern(p, re.I) for p in r["patterns"]),
+                                  bool(r.get("fixed")), bool(r.get("needs_doses")), r.get("on_supplement_page"))
+                       for r in data["kinds"]))
 
-    def kind_of(self, heading: str | None) -> str | None:
+    def rule_of(self, heading: str | None) -> KindRule | None:
         if not heading:
             return None
         h = heading.strip()
-        for kind, patterns in self.rules:
-            if any(p.search(h) for p in patterns):
-                return kind
+        for rule in self.rules:
+            if any(p.search(h) for p in rule.patterns):
+                return rule
         return None
+
+    def kind_of(self, heading: str | None) -> str | None:
+        rule = self.rule_of(heading)
+        return rule.kind if rule else None
 
 
 def _any(patterns: list[str]) -> re.Pattern:
     return policy.compile_pattern("|".join(f"(?:{p})" for p in patterns), re.I, patterns)
+
+
+_NEVER = [r"(?!)"]
+
+
+def _whole(patterns: list[str]) -> re.Pattern:
+    """One pattern matching a whole line that one of ``patterns`` matches."""
+    return policy.compile_pattern("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*", re.I, patterns)
+
+
+def _each(patterns: list[str], flags: int = re.I) -> tuple[re.Pattern, ...]:
+    return tuple(policy.compile_pattern(p, flags) for p in patterns)
 
 
 @dataclass(frozen=True)
@@ -40,19 +67,95 @@ class ImportCues:
     closing_rx: re.Pattern
     section_disclaimer_rx: re.Pattern
     credentials: frozenset[str]
+    # page structure (see the second half of checks/import.yaml)
+    separator_rxs: tuple[re.Pattern, ...] = ()
+    name_abbreviations: frozenset[str] = frozenset()
+    author_rxs: tuple[re.Pattern, ...] = ()
+    reviewer_rxs: tuple[re.Pattern, ...] = ()
+    bare_name_is_author: bool = False
+    published_rx: re.Pattern = re.compile(r"(?!)")
+    revised_rx: re.Pattern = re.compile(r"(?!)")
+    numeric_dates: str | None = None
+    chrome_rx: re.Pattern = re.compile(r"(?!)")
+    contents_rx: re.Pattern = re.compile(r"(?!)")
+    link_list_rx: re.Pattern = re.compile(r"(?!)")
+    breadcrumb_separators: tuple[str, ...] = ()
+    faq_question_rx: re.Pattern = re.compile(r"(?!)")
+    faq_answer_rx: re.Pattern = re.compile(r"(?!)")
+    not_heading_rx: re.Pattern = re.compile(r"(?!)")
+    kicker_rx: re.Pattern = re.compile(r"(?!)")
+    name_roles: frozenset[str] = frozenset()
+    after_list_rx: re.Pattern = re.compile(r"(?!)")
 
     @classmethod
     def load(cls) -> "ImportCues":
         d = policy.load("import")
+        people = d.get("people") or {}
+        faq = d.get("faq") or {}
         return cls(
+            separator_rxs=_each(d.get("separators") or [], 0),
+            name_abbreviations=frozenset(d.get("name_abbreviations") or []),
+            author_rxs=_each(people.get("author") or []),
+            reviewer_rxs=_each(people.get("reviewer") or []),
+            bare_name_is_author=bool(people.get("bare_name_is_author")),
+            published_rx=_any(d.get("published") or _NEVER),
+            revised_rx=_any(d.get("revised") or _NEVER),
+            numeric_dates=d.get("numeric_dates"),
+            chrome_rx=_whole(d.get("chrome") or _NEVER),
+            contents_rx=_whole(d.get("contents") or _NEVER),
+            link_list_rx=_whole(d.get("link_lists") or _NEVER),
+            breadcrumb_separators=tuple(d.get("breadcrumb_separators") or ()),
+            faq_question_rx=_any(faq.get("question") or _NEVER),
+            faq_answer_rx=_any(faq.get("answer") or _NEVER),
+            not_heading_rx=_whole(d.get("not_headings") or _NEVER),
+            kicker_rx=_whole(d.get("kickers") or _NEVER),
+            name_roles=frozenset(w.lower() for w in d.get("name_roles") or []),
+            after_list_rx=_any(d.get("after_list") or _NEVER),
             byline_rx=_any(d["byline"]),
             updated_rx=_any(d["dates"]["updated"]),
-            reviewed_rx=_any(d["dates"]["reviewed"]),
+            reviewed_rx=_any(d["dates"]["reviewed"] + (d.get("review_lines") or [])),
             next_review_rx=_any(d["dates"].get("next_review") or [r"(?!)"]),
             closing_rx=_any(d["closing_disclaimer"]),
-            section_disclaimer_rx=_any(d["section_disclaimer"]),
-            credentials=frozenset(c.lower().rstrip(".") for c in d["credentials"]),
+            section_disclaimer_rx=_any(d["section_disclaimer"] + (d.get("disclaimer_banners") or [])),
+            credentials=frozenset(c.lower().replace(".", "") for c in d["credentials"] + (d.get("more_credentials") or [])),
         )
+
+    # page structure -----------------------------------------------------------
+    def chrome(self, line: str) -> bool:
+        """A line of the site's furniture (banner, widget, share line, breadcrumb)."""
+        s = line.strip().strip("*_ ")
+        if not s or len(s) > 200:
+            return False
+        return bool(self.chrome_rx.fullmatch(s)) or self.breadcrumb(s)
+
+    def breadcrumb(self, line: str) -> bool:
+        s = line.strip()
+        for sep in self.breadcrumb_separators:
+            parts = s.split(f" {sep} ")
+            if len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts) and not s.endswith("."):
+                return True
+        return False
+
+    def contents_heading(self, line: str) -> bool:
+        return bool(self.contents_rx.fullmatch(line.strip().strip("*_ :")))
+
+    def link_list_heading(self, line: str) -> bool:
+        return bool(self.link_list_rx.fullmatch(line.strip().strip("*_ :")))
+
+    def not_heading(self, line: str) -> bool:
+        return bool(self.not_heading_rx.fullmatch(line.strip()))
+
+    def after_list(self, line: str) -> bool:
+        return bool(self.after_list_rx.match(line.strip()))
+
+    def kicker(self, line: str) -> bool:
+        return bool(self.kicker_rx.fullmatch(line.strip().strip("*_ :")))
+
+    def faq_question(self, line: str) -> bool:
+        return bool(self.faq_question_rx.match(line.strip().strip("*_ ")))
+
+    def faq_answer(self, line: str) -> bool:
+        return bool(self.faq_answer_rx.match(line.strip().strip("*_ ")))
 
     def meta_role(self, line: str) -> str | None:
         """'byline', 'updated' or 'reviewed' for a metadata line, else None."""

@@ -1,11 +1,16 @@
 """Decompose a plain-text or Markdown article into record mappings.
 
-The structure is inferred from the text: headings are short bare lines (or
-Markdown ``#`` lines), list items follow a lone marker line or start with one,
-FAQ entries are a question item followed by its answer line, and byline and
-date lines before or after the body go to the metadata. Every word of the
-source ends up in exactly one record field, in order, so ``export`` can give
-the same word sequence back.
+The structure is inferred from what the text is: the title is the page's first
+title-like line (or a Markdown ``#``/setext title); byline and date lines, wherever
+the page prints them, give the authors, reviewers and dates; the site's chrome
+(banners, widgets, share lines, breadcrumbs, link lists) is kept but is never a
+heading; headings are short bare lines with content under them (or Markdown
+``#``/setext headings), never a byline, date, label line, dose line or table row;
+list items follow a lone marker line or start with one; FAQ entries are question
+items, "Q:/A:" pairs, ``###`` questions under an FAQ heading or, on an FAQ page,
+bare question lines, each with its answer; a section that doses medicines is a
+drug section whatever its heading. Every word of the source ends up in exactly
+one record field, in order, so ``export`` can give the same word sequence back.
 """
 
 from __future__ import annotations
@@ -14,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from medlint.dates import find_date
 from medlint.importer.cues import ImportCues, KindTable
+from medlint.importer.meta import MetaLine, read_meta_line
 
 _PREFIX_ITEM = [
     ("dash", re.compile(r"^-\s+(?=\S)")),
@@ -25,20 +30,40 @@ _PREFIX_ITEM = [
     ("numbered", re.compile(r"^\d{1,3}\.\s+(?=\S)")),
     ("numbered-paren", re.compile(r"^\d{1,3}\)\s+(?=\S)")),
 ]
-_LONE_MARKERS = {"-": "dash-line", "•": "dash-line", "*": "dash-line", "–": "dash-line"}
+_LONE_MARKERS = {"-": "dash-line", "•": "bullet-line", "*": "star-line", "–": "en-dash-line"}
 _GLUED_MARKER = re.compile(r"\s+[-•]$")
 _NAME_SPLIT = re.compile(r"\s+[–—]\s+|\s+-\s+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+DOSING_KINDS = ("drug-therapy", "supplements", "investigational")
 
 
-def heading_like(line: str) -> bool:
-    """A short, unpunctuated, capitalised line reads as a heading."""
-    s = line.strip()
-    if not s or len(s) > 90:
+_TRAILING_MARKS = re.compile(r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d+(?:[,\u2013-]\s*\d+)*\])$")
+
+
+def heading_like(line: str, max_words: int = 12, max_len: int = 90) -> bool:
+    """A short, unpunctuated, capitalised line reads as a heading (a trailing
+    superscript or [n] reference mark does not hide its final full stop)."""
+    s = _TRAILING_MARKS.sub("", line.strip()).rstrip()
+    if not s or len(s) > max_len:
         return False
-    if s[-1] in ".,;:!" or s[0] in "(-•*[" or s[0].islower():
+    if s[-1] == ":" and len(s.split()) <= 2 and s[0].isupper():
+        return True  # "Key takeaways:"
+    if s[-1] in ".,;:!" or s[0] in "(-•*[|>" or s[0].islower():
         return False
-    return len(s.split()) <= 12
+    return len(s.split()) <= max_words
+
+
+def title_case(line: str) -> bool:
+    """Every word of four letters or more is capitalised, and there is one."""
+    long_words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) >= 4]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def label_line(line: str) -> bool:
+    """'Tablets: 250 mg, 500 mg', 'Adults 19 to 50: 1,000 mg a day': a label and its values."""
+    m = re.search(r"[:?]\s+(.+)$", line)
+    return bool(m and re.search(r"\d", m.group(1)))
 
 
 @dataclass
@@ -50,10 +75,15 @@ class _Builder:
     current: dict | None = None
     parent_kind: str | None = None
     open_block: dict | None = None
+    last: str = ""  # what the previous source line became: heading, paragraph, item, chrome
+    answer_open: dict | None = None  # Markdown: the FAQ entry whose answer is being read
+    faq_page: bool = False  # the title says FAQ: bare question lines with answers are entries
 
     # sections -------------------------------------------------------------
     def start_section(self, heading: str | None, md_depth: int | None = None, kind: str | None = None) -> None:
-        matched = kind or (self.kinds.kind_of(heading) if heading else None)
+        rule = self.kinds.rule_of(heading) if heading and not kind else None
+        own = heading is None or kind is not None or rule is not None
+        matched = kind or (rule.kind if rule else None)
         if heading is None:
             level, kind = 1, matched or "overview"
             self.parent_kind = None
@@ -70,9 +100,11 @@ class _Builder:
         else:
             level, kind = 1, matched
             self.parent_kind = kind
-        self.current = {"heading": heading, "level": level, "kind": kind, "blocks": []}
+        self.current = {"heading": heading, "level": level, "kind": kind, "blocks": [],
+                        "_rule": rule, "_own": own}
         self.sections.append(self.current)
         self.open_block = None
+        self.last = "heading"
 
     def _ensure_section(self) -> dict:
         if self.current is None:
@@ -80,7 +112,21 @@ class _Builder:
         return self.current
 
     # blocks ---------------------------------------------------------------
+    def chrome(self, text: str, role: str = "chrome") -> None:
+        """A line of site chrome or a byline/date line inside the body, kept verbatim."""
+        section = self._ensure_section()
+        block = {"chrome": text}
+        if role != "chrome":
+            block["role"] = role
+        section["blocks"].append(block)
+        self.open_block = None
+        self.last = "chrome"
+
     def paragraph(self, text: str) -> None:
+        self._paragraph(text)
+        self.last = "paragraph"
+
+    def _paragraph(self, text: str) -> None:
         section = self._ensure_section()
         if self.cues.closing_disclaimer(text):
             if section["blocks"] or section["heading"] is not None:
@@ -100,6 +146,7 @@ class _Builder:
         block[key] = f"{block[key]} {text}"
 
     def item(self, text: str, style: str, parse_doses, number: int | None = None) -> None:
+        self.last = "item"
         section = self._ensure_section()
         block = self.open_block
         restart = number is not None and block is not None and number != block.get("_next")
@@ -122,14 +169,19 @@ class _Builder:
                 record["doses"] = doses
         block["list"].append(record)
 
-    def faq(self, question: str, answer: str, style: str) -> None:
+    def faq(self, question: str, answer: str, style: str, note: str | None = None) -> dict:
+        self.last = "item"
         section = self._ensure_section()
         block = self.open_block
         if block is None or "faq" not in block or block.get("style") != style:
             block = {"style": style, "faq": []}
             section["blocks"].append(block)
             self.open_block = block
-        block["faq"].append({"question": question, "answer": answer})
+        entry = {"question": question, "answer": answer}
+        if note:
+            entry["note"] = note
+        block["faq"].append(entry)
+        return entry
 
     def close_list(self) -> None:
         self.open_block = None
@@ -156,165 +208,618 @@ def _strip_emphasis(line: str) -> str:
     return s
 
 
-def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None = None,
-              source_name: str | None = None, cues: ImportCues | None = None,
-              kinds: KindTable | None = None, parse_doses=None) -> tuple[dict, list[dict]]:
-    """Article text -> (article metadata mapping, list of section mappings)."""
-    cues = cues or ImportCues.load()
-    kinds = kinds or KindTable.load()
+@dataclass
+class _Page:
+    """The source lines and what the importer has read of them."""
+
+    lines: list[str]
+    cues: ImportCues
+    kinds: KindTable
+    markdown: bool
+    parse_doses: object = None
+    setext: dict[int, int] = field(default_factory=dict)  # heading line -> depth (Markdown)
+    metas: list[MetaLine] = field(default_factory=list)
+
+    def text(self, i: int) -> str:
+        return self.lines[i].strip()
+
+    def next_nonblank(self, i: int, end: int | None = None) -> int | None:
+        end = len(self.lines) if end is None else end
+        while i < end:
+            if self.lines[i].strip() and i not in self.underlines:
+                return i
+            i += 1
+        return None
+
+    @property
+    def underlines(self) -> set[int]:
+        return {i + 1 for i in self.setext}
+
+    def meta(self, line: str, strict: bool = False) -> MetaLine | None:
+        found = read_meta_line(line, self.cues, strict=strict)
+        if found is not None:
+            self.metas.append(found)
+        return found
+
+    def is_item_start(self, s: str) -> bool:
+        return s in _LONE_MARKERS or _item_prefix(s) is not None
+
+    def holds_doses(self, text: str) -> bool:
+        """Whether ``text`` outside parentheses states a dose (asks the dose parser)."""
+        if self.parse_doses is None:
+            return False
+        bare = re.sub(r"\([^)]*\)", " ", text)
+        return bool(self.parse_doses(bare))
+
+
+def _clean_lines(text: str) -> list[str]:
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    # Drop blank lines at both ends.
     while lines and not lines[-1].strip():
         lines.pop()
     start = 0
     while start < len(lines) and not lines[start].strip():
         start += 1
-    lines = lines[start:]
+    return lines[start:]
 
-    meta: dict = {"title": title or "", "slug": slug, "language": "en"}
-    title_line = False
-    i = 0
-    # Title: a Markdown '# ' line, or a leading heading-like line that is not a known section.
-    if lines:
-        first = lines[0].strip()
-        m = _MD_HEADING.match(first) if markdown else None
-        if m and len(m.group(1)) == 1:
-            meta["title"] = m.group(2)
-            title_line, i = True, 1
-        elif not markdown and heading_like(first) and kinds.kind_of(first) is None and len(lines) > 1 \
-                and lines[1].strip() and lines[1].strip() not in _LONE_MARKERS and _item_prefix(lines[1].strip()) is None \
-                and not heading_like(lines[1]):
-            meta["title"] = first
-            title_line, i = True, 1
-    if not meta["title"]:
-        meta["title"] = slug.replace("-", " ").strip().capitalize()
 
-    # Header lines (byline, dates) right after the title; footer lines at the end.
+def _setext_headings(lines: list[str]) -> dict[int, int]:
+    """Markdown setext headings: a one-line paragraph underlined with === (1) or --- (2)."""
+    found: dict[int, int] = {}
+    for i in range(1, len(lines)):
+        m = _SETEXT.match(lines[i].strip()) if lines[i].strip() else None
+        prev = lines[i - 1].strip()
+        if not m or not prev or (i >= 2 and lines[i - 2].strip()) or _MD_HEADING.match(prev) \
+                or _item_prefix(prev) is not None or prev.startswith(("|", ">")) or _SETEXT.match(prev):
+            continue
+        found[i - 1] = 1 if m.group(1).startswith("=") else 2
+    return found
+
+
+def _title_like(s: str) -> bool:
+    return heading_like(s, max_words=18, max_len=160) or (s.endswith("?") and len(s) <= 160 and s[0].isupper())
+
+
+def _site_name(page: _Page, i: int) -> bool:
+    """The site's name over its breadcrumb ('Northfield Clinic' then 'Home > Patients > ...')."""
+    k = page.next_nonblank(i + 1)
+    return (not page.markdown and k is not None and page.cues.breadcrumb(page.text(k))
+            and heading_like(page.text(i), max_words=6))
+
+
+def _find_title(page: _Page) -> tuple[int | None, list[int]]:
+    """(index of the title line or None, indexes of the chrome lines printed before it)."""
+    pre: list[int] = []
+    i = page.next_nonblank(0)
+    while i is not None and len(pre) < 20 and (page.cues.chrome(page.text(i)) or page.cues.kicker(page.text(i))
+                                               or _site_name(page, i)):
+        pre.append(i)
+        i = page.next_nonblank(i + 1)
+    if i is None:
+        return None, []
+    s = page.text(i)
+    if page.markdown:
+        m = _MD_HEADING.match(s)
+        if (m and len(m.group(1)) == 1) or page.setext.get(i) == 1:
+            return i, pre
+        return None, []
+    if not _title_like(s) or page.is_item_start(s) or read_meta_line(s, page.cues) is not None:
+        return None, []
+    k = page.next_nonblank(i + 1)
+    if k is None or page.is_item_start(page.text(k)):
+        return None, []
+    blank_after = k > i + 1
+    if not blank_after and page.kinds.kind_of(s) is not None and len(s.split()) <= 3:
+        return None, []  # "Causes" over its paragraph: a section, not a title
+    return i, pre
+
+
+def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], int]:
+    """The byline, date, chrome and subtitle lines right after the title."""
     header: list[dict] = []
-    while i < len(lines):
-        s = lines[i].strip()
+    deks = 0
+    while i < len(page.lines):
+        s = page.text(i)
         if not s:
             i += 1
             continue
-        role = cues.meta_role(_strip_emphasis(s))
-        if role is None:
+        found = page.meta(s)
+        if found is not None:
+            header.append({"role": found.role, "text": page.lines[i]})
+        elif page.cues.chrome(s):
+            header.append({"role": "chrome", "text": page.lines[i]})
+        elif title is not None and len(header) == deks and deks < 2 and _subtitle(page, i, s, title, deks):
+            header.append({"role": "subtitle", "text": page.lines[i]})
+            deks += 1
+        else:
             break
-        header.append({"role": role, "text": lines[i]})
         i += 1
-    end = len(lines)
+    return header, i
+
+
+def _subtitle(page: _Page, i: int, s: str, title: str, deks: int) -> bool:
+    """A dek under the title: a label line ('Package leaflet: Information for the user'),
+    or the medicine's name repeated from the title."""
+    if page.markdown or page.cues.section_disclaimer(s) or page.cues.closing_disclaimer(s) \
+            or page.cues.faq_question(s) or s.endswith("?"):
+        return False
+    k = page.next_nonblank(i + 1)
+    if k is None or page.is_item_start(page.text(k)):
+        return False
+    if s.lower() in title.lower() and len(s) < len(title):
+        return True
+    if deks or not heading_like(s):
+        return False
+    if re.search(r"\w:\s|\w/\w", s) or page.cues.not_heading(s):
+        return True  # a label-shaped dek: "Package leaflet: ...", "Pain reliever/fever reducer"
+    return False
+
+
+def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
+    """Byline, date and chrome lines at the end of the page."""
     footer: list[dict] = []
-    while end > i:
-        s = lines[end - 1].strip()
+    while end > start:
+        s = page.text(end - 1)
         if not s:
             end -= 1
             continue
-        role = cues.meta_role(_strip_emphasis(s))
-        if role is None:
+        found = read_meta_line(s, page.cues)
+        if found is not None:
+            page.metas.append(found)
+            footer.insert(0, {"role": found.role, "text": page.lines[end - 1]})
+        elif page.cues.chrome(s):
+            footer.insert(0, {"role": "chrome", "text": page.lines[end - 1]})
+        else:
             break
-        footer.insert(0, {"role": role, "text": lines[end - 1]})
         end -= 1
+    return footer, end
 
-    b = _Builder(cues=cues, kinds=kinds, markdown=markdown)
-    body = lines[i:end]
+
+def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None = None,
+              source_name: str | None = None, cues: ImportCues | None = None,
+              kinds: KindTable | None = None, parse_doses=None) -> tuple[dict, list[dict]]:
+    """Article text -> (article metadata mapping, list of section mappings)."""
+    page = _Page(_clean_lines(text), cues or ImportCues.load(), kinds or KindTable.load(), markdown, parse_doses)
+    if markdown:
+        page.setext = _setext_headings(page.lines)
+    title_idx, pre = _find_title(page)
+    meta: dict = {"title": title or "", "slug": slug, "language": "en"}
+    i = 0
+    if title_idx is not None:
+        s = page.text(title_idx)
+        m = _MD_HEADING.match(s) if markdown else None
+        meta["title"] = m.group(2) if m else s
+        i = title_idx + (2 if title_idx in page.setext else 1)
+    if not meta["title"]:
+        meta["title"] = slug.replace("-", " ").strip().capitalize()
+    header, i = _read_header(page, i, meta["title"] if title_idx is not None else None)
+    footer, end = _read_footer(page, i, len(page.lines))
+    b = _Builder(cues=page.cues, kinds=page.kinds, markdown=markdown)
+    b.faq_page = page.kinds.kind_of(meta["title"]) == "faq" and title_idx is not None
+    _read_body(page, b, i, end)
+    _parents(b.sections)
+    _kinds_from_content(page, b.sections, meta["title"])
+    meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
+    meta_out.update(_people_and_dates(page.metas))
+    meta_out["source"] = {"format": "markdown" if markdown else "text", "title_line": title_idx is not None}
+    if source_name:
+        meta_out["source"]["file"] = source_name
+    if pre:
+        meta_out["preamble"] = [{"role": "chrome", "text": page.lines[k]} for k in pre]
+    if header:
+        meta_out["header"] = header
+    if footer:
+        meta_out["footer"] = footer
+    return meta_out, b.sections
+
+
+def _people_and_dates(metas: list[MetaLine]) -> dict:
+    out: dict = {}
+    authors = _unique([p for m in metas for p in m.authors])
+    reviewers = _unique([p for m in metas for p in m.reviewers])
+    if authors:
+        out["authors"] = authors
+    if reviewers:
+        out["reviewers"] = reviewers
+    dates: dict = {}
+    for m in metas:
+        for key, value in m.dates.items():
+            if key == "next_review" and m.role != "next-review" and not m.in_body:
+                continue  # REV004 reads it, with its printed excerpt, from the header/footer line
+            dates.setdefault(key, value)
+    if "updated" not in dates and "published" in dates:
+        dates["updated"] = dates["published"]
+    for key in ("updated", "last_reviewed", "next_review"):
+        if key in dates:
+            out[key] = dates[key].isoformat()
+    return out
+
+
+def _unique(people: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for p in people:
+        key = p["name"].lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
+    """The body's lines, in order, into sections and blocks."""
+    body = page.lines[:end]
     pending_marker = False
     in_paragraph = False  # markdown: joining wrapped lines
-    n = len(body)
-    j = 0
-    while j < n:
+    link_list = False
+    j = i
+    while j < end:
         raw = body[j]
         s = raw.strip()
         j += 1
-        if not s:
+        if not s or (j - 1) in page.underlines:
             in_paragraph = False
+            if b.answer_open is not None and b.answer_open["answer"]:
+                b.answer_open = None  # a blank line after the answer's text ends it
             continue
         if s in _LONE_MARKERS:
-            pending_marker = True
+            pending_marker = _LONE_MARKERS[s]
             in_paragraph = False
             continue
-        if markdown:
-            m = _MD_HEADING.match(s)
-            if m:
-                b.start_section(m.group(2), md_depth=len(m.group(1)))
+        if markdown_heading(page, b, j - 1, s):
+            in_paragraph = pending_marker = link_list = False
+            continue
+        if not pending_marker and _item_prefix(s) is None:
+            kind = _line_role(page, b, body, j, s, link_list)
+            if kind is not None:
+                link_list = kind == "link-list" or (link_list and kind == "chrome")
                 in_paragraph = False
-                pending_marker = False
                 continue
-        style = None
-        content = s
-        number = None
+        link_list = False
+        step = _qa_pair(page, b, body, j, s, end)
+        if step is not None:
+            j = step
+            in_paragraph = False
+            continue
+        style, content, number = None, s, None
         if pending_marker:
-            style = "dash-line"
-            pending_marker = False
+            style, pending_marker = pending_marker, False
         else:
             pref = _item_prefix(s)
             if pref is not None:
                 style, content = pref
                 if style.startswith("numbered"):
                     number = _number(s)
-        if style is None and not markdown and s.endswith("?") and b.current is not None \
-                and b.current.get("kind") == "faq" and b.current.get("heading") != s:
-            # an FAQ printed without markers: the question line, then its answer line
-            answer_idx = _answer_line(body, j, b, s, markdown)
-            if answer_idx is not None:
-                b.faq(s, body[answer_idx].strip(), "plain")
-                j = answer_idx + 1
-                continue
+                    if _numbered_heading(page, b, body, j, content, number, end):
+                        b.start_section(s)
+                        continue
+        step = _bare_question(page, b, body, j, s) if style is None else None
+        if step is not None:
+            j = step
+            continue
         if style is not None:
             in_paragraph = False
-            glued = False
-            if style == "dash-line" and _GLUED_MARKER.search(content) and _has_more(body, j):
-                content = _GLUED_MARKER.sub("", content)
-                glued = True
-            answer_idx = _answer_line(body, j, b, content, markdown) if not glued else None
-            if answer_idx is not None:
-                answer = body[answer_idx].strip()
-                j = answer_idx + 1
-                if style == "dash-line" and _GLUED_MARKER.search(answer) and _has_more(body, j):
-                    answer = _GLUED_MARKER.sub("", answer)
-                    glued = True
-                b.faq(content, answer, style)
-            else:
-                b.item(content, style, parse_doses, number)
-            pending_marker = glued
+            j, pending_marker = _list_line(page, b, body, j, style, content, number)
             continue
-        if markdown:
-            if in_paragraph and b.current is not None and b.current["blocks"] and b.open_block is None:
-                b.append_to_paragraph(s)
+        if page.markdown:
+            if raw[:1].isspace() and b.last == "item" and _continue_item(page, b, s, body[j - 2].strip()):
                 continue
-            b.paragraph(s)
-            in_paragraph = True
+            in_paragraph = _markdown_text(b, s, in_paragraph)
             continue
-        if heading_like(s) and not b.cues.closing_disclaimer(s) and _next_is_content(body, j):
+        if _is_heading(page, b, body, j, s):
             b.start_section(s)
             continue
         b.paragraph(s)
 
-    for section in b.sections:
-        for block in section["blocks"]:
-            block.pop("_next", None)
-    meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
-    authors, reviewers = [], []
-    for line in header + footer:
-        if line["role"] == "byline":
-            a, r = cues.people(line["text"])
-            authors += a
-            reviewers += r
-    if authors:
-        meta_out["authors"] = authors
-    if reviewers:
-        meta_out["reviewers"] = reviewers
-    for line in header + footer:
-        found = find_date(line["text"])
-        if found and line["role"] in ("updated", "reviewed", "next-review"):
-            key = {"updated": "updated", "reviewed": "last_reviewed", "next-review": "next_review"}[line["role"]]
-            meta_out.setdefault(key, found[0].isoformat())
-    meta_out["source"] = {"format": "markdown" if markdown else "text", "title_line": title_line}
-    if source_name:
-        meta_out["source"]["file"] = source_name
-    if header:
-        meta_out["header"] = header
-    if footer:
-        meta_out["footer"] = footer
-    return meta_out, b.sections
+
+def _bare_question(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> int | None:
+    """On an FAQ page or under an FAQ heading, a bare question line and its answer line:
+    one FAQ entry; returns the index after the answer."""
+    if page.markdown or not s.endswith("?"):
+        return None
+    if not (b.faq_page or (b.current is not None and b.current.get("kind") == "faq"
+                           and b.current.get("heading") != s)):
+        return None
+    answer_idx = _answer_line(body, j, b, s, False)
+    if answer_idx is None:
+        return None
+    b.faq(s, body[answer_idx].strip(), "plain")
+    return answer_idx + 1
+
+
+def markdown_heading(page: _Page, b: _Builder, idx: int, s: str) -> bool:
+    """A Markdown ATX or setext heading: a section, or an FAQ question under an FAQ heading."""
+    if not page.markdown:
+        return False
+    m = _MD_HEADING.match(s)
+    if m:
+        depth, heading = len(m.group(1)), m.group(2)
+    elif idx in page.setext:
+        depth, heading = page.setext[idx], s  # === and --- both make main sections (## is level 1 too)
+    else:
+        return False
+    b.answer_open = None
+    current = b.current
+    if depth >= 3 and heading.endswith("?") and current is not None and current.get("kind") == "faq" \
+            and current.get("_depth", 0) < depth:
+        b.answer_open = b.faq(heading, "", "heading")
+        return True
+    b.start_section(heading, md_depth=depth)
+    b.current["_depth"] = depth
+    return True
+
+
+def _continue_item(page: _Page, b: _Builder, s: str, previous: str) -> bool:
+    """Markdown: an indented line right under a list item continues the item's text."""
+    block = b.open_block
+    if not previous or block is None or "list" not in block or not block["list"]:
+        return False
+    record = block["list"][-1]
+    record["text"] = f"{record['text']} {s}"
+    record.pop("doses", None)
+    doses = page.parse_doses(record["text"]) if page.parse_doses is not None else None
+    if doses:
+        record["doses"] = doses
+    return True
+
+
+def _markdown_text(b: _Builder, s: str, in_paragraph: bool) -> bool:
+    """A Markdown text line: the answer of the open FAQ question, a wrapped line or a new paragraph."""
+    if b.answer_open is not None:
+        entry = b.answer_open
+        entry["answer"] = f"{entry['answer']} {s}".strip()
+        return True
+    if in_paragraph and b.current is not None and b.current["blocks"] and b.open_block is None \
+            and ("paragraph" in b.current["blocks"][-1] or "disclaimer" in b.current["blocks"][-1]):
+        b.append_to_paragraph(s)
+        return True
+    b.paragraph(s)
+    return True
+
+
+def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_list: bool) -> str | None:
+    """Site chrome or a byline/date line in the body: kept as a chrome block. Returns what it was."""
+    cues = page.cues
+    if cues.link_list_heading(s) and _followed_by_short_lines(page, body, j):
+        b.chrome(s)
+        return "link-list"
+    if link_list and heading_like(s) and page.kinds.kind_of(s) is None:
+        b.chrome(s)
+        return "chrome"
+    if cues.contents_heading(s):
+        k = page.next_nonblank(j, len(body))
+        if k is not None and page.is_item_start(page.text(k)):
+            b.chrome(s)
+            return "chrome"
+    found = page.meta(s, strict=True)
+    if found is not None:
+        b.chrome(s, found.role)
+        return "meta"
+    if cues.chrome(s) and not cues.faq_question(s):
+        b.chrome(s)
+        return "chrome"
+    return None
+
+
+def _followed_by_short_lines(page: _Page, body: list[str], j: int) -> bool:
+    k = page.next_nonblank(j, len(body))
+    return k is not None and (heading_like(page.text(k)) or page.is_item_start(page.text(k)))
+
+
+def _qa_pair(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) -> int | None:
+    """'Q: ...' then (chrome lines, e.g. who asked) then 'A: ...': one FAQ entry; returns the next index."""
+    cues = page.cues
+    if not cues.faq_question(s):
+        return None
+    k = page.next_nonblank(j, end)
+    note = None
+    if k is not None and not cues.faq_answer(page.text(k)) and _asker_line(page, page.text(k)):
+        note = page.lines[k]
+        k = page.next_nonblank(k + 1, end)
+    if k is None or not cues.faq_answer(page.text(k)):
+        return None
+    b.faq(s, page.text(k), "plain", note=note)
+    return k + 1
+
+
+def _asker_line(page: _Page, s: str) -> bool:
+    """The line between a question and its answer saying who asked ('Submitted by Jo, Leeds')."""
+    return page.cues.chrome(s) or (len(s.split()) <= 8 and not s.endswith(("?", ".")) and not page.cues.faq_question(s))
+
+
+def _numbered_heading(page: _Page, b: _Builder, body: list[str], j: int, content: str,
+                      number: int | None, end: int) -> bool:
+    """'3. How to take Paracetamol Tablets' over its text: a numbered heading, not a list item."""
+    if page.markdown or number is None or not heading_like(content) or label_line(content):
+        return False
+    block = b.open_block
+    if block is not None and "list" in block and block.get("_next") == number:
+        return False
+    k = page.next_nonblank(j, end)
+    if k is None:
+        return False
+    return not page.is_item_start(page.text(k))
+
+
+def _list_line(page: _Page, b: _Builder, body: list[str], j: int, style: str, content: str,
+               number: int | None) -> tuple[int, str | bool]:
+    """A list item or a marked FAQ question and its answer; returns (next index, pending marker)."""
+    glued = False
+    if style.endswith("-line") and _GLUED_MARKER.search(content) and _has_more(body, j):
+        glued = _LONE_MARKERS[_GLUED_MARKER.search(content).group(0).strip()]
+        content = _GLUED_MARKER.sub("", content)
+    answer_idx = _answer_line(body, j, b, content, page.markdown) if not glued else None
+    if answer_idx is not None:
+        answer = body[answer_idx].strip()
+        j = answer_idx + 1
+        if style.endswith("-line") and _GLUED_MARKER.search(answer) and _has_more(body, j):
+            glued = _LONE_MARKERS[_GLUED_MARKER.search(answer).group(0).strip()]
+            answer = _GLUED_MARKER.sub("", answer)
+        b.faq(content, answer, style)
+    else:
+        b.item(content, style, page.parse_doses, number)
+    return j, glued
+
+
+def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bool:
+    """A bare line is a heading when it reads as one and has content under it, and is not
+    a disclaimer, a label line, a dose line, a fixed-format label or a line of a bare list."""
+    cues = page.cues
+    if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s):
+        return False
+    if s[0].isdigit() or label_line(s) or page.holds_doses(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
+        return False  # a digit-led line, a label line, a dose line, two sentences (a reference)
+    if _label_run(page, body, j, s):
+        return False
+    k = page.next_nonblank(j, len(body))
+    if k is None:
+        return page.kinds.kind_of(s) is not None  # a truncated page's last heading
+    directly_after = j >= 2 and body[j - 2].strip() != ""
+    nxt = page.text(k)
+    if directly_after and b.last == "paragraph" and _bare_list_line(_last_text(b)) and not title_case(s) \
+            and not (_opens_text(nxt) and not cues.after_list(nxt)):
+        return False  # a line of a list printed without markers
+    if directly_after and b.last == "heading" and not title_case(s):
+        if _could_head(page, nxt) and not page.is_item_start(nxt):
+            return False  # the heading's one-line content, not a subheading
+    return True
+
+
+def _opens_text(line: str) -> bool:
+    """A line that is text under a heading, not another line of a list: a sentence, or a
+    long or lower-case line."""
+    return _sentence(line) or (not heading_like(line) and (line[:1].islower() or len(line.split()) > 12))
+
+
+def _could_head(page: _Page, line: str) -> bool:
+    """Whether ``line`` has the shape of a heading (not a label, dose or digit-led line)."""
+    return heading_like(line) and not line[0].isdigit() and not label_line(line) and not page.holds_doses(line)
+
+
+_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}:\s+\S")
+
+
+def _label_run(page: _Page, body: list[str], j: int, s: str) -> bool:
+    """'Drug class: ...' next to 'Brand names: ...': a line of a data sheet, not a heading."""
+    if not _LABEL.match(s):
+        return False
+    before = body[j - 2].strip() if j >= 2 else ""
+    k = page.next_nonblank(j, len(body))
+    after = page.text(k) if k is not None else ""
+    return bool(_LABEL.match(before) or _LABEL.match(after))
+
+
+def _last_text(b: _Builder) -> str:
+    if b.current is None or not b.current["blocks"]:
+        return ""
+    block = b.current["blocks"][-1]
+    return block.get("paragraph") or block.get("disclaimer") or ""
+
+
+def _sentence(text: str) -> bool:
+    return len(text.split()) >= 5 and text.rstrip()[-1:] in ".!?" and not heading_like(text)
+
+
+def _bare_list_line(text: str) -> bool:
+    """A short line with no sentence punctuation: one line of a list printed without markers."""
+    t = text.strip()
+    return bool(t) and not t.startswith("|") and len(t.split()) <= 25 and not re.search(r"[.!?;:\]\"”'’]$|\.\s|:", t)
+
+
+def _parents(sections: list[dict]) -> None:
+    """A heading printed straight over another heading, with nothing between, is the main
+    section of the subsections under it ("2. Before you take it" over "Do not take it")."""
+    for n, section in enumerate(sections[:-1]):
+        nxt = sections[n + 1]
+        if section["heading"] and not section["blocks"] and section["level"] == 2 \
+                and nxt["heading"] and nxt["level"] == 2:
+            section["level"] = 1
+
+
+def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
+    """A section whose text doses medicines is a drug section whatever its heading (a
+    supplement section on a supplement page), unless its kind rule is ``fixed``. A dosing
+    kind from a ``needs_doses`` rule, or inherited from the section above, stays only
+    where the section (with its subsections) states a dose."""
+    supplement_page = page.kinds.kind_of(title) == "supplements"
+    dosing_kind = "supplements" if supplement_page else "drug-therapy"
+    rules = [_pop_private(section) for section in sections]
+    regimen = [_section_doses(page, s, _regimen) for s in sections]
+    stated = [_section_doses(page, s, _stated) for s in sections]
+    amounts = [_section_doses(page, s, _amount) for s in sections]
+    group = list(stated)
+    for n, section in enumerate(sections):
+        if section["level"] == 1:
+            k = n + 1
+            while k < len(sections) and sections[k]["level"] == 2:
+                group[n] = group[n] or stated[k]
+                k += 1
+    for n, section in enumerate(sections):
+        rule, own = rules[n]
+        if section["heading"] is None or section["kind"] in ("references", "disclaimer") or (rule and rule.fixed):
+            continue
+        if supplement_page and rule is not None and rule.on_supplement_page and section["kind"] == rule.kind:
+            section["kind"] = rule.on_supplement_page
+        if section["kind"] not in DOSING_KINDS:
+            if regimen[n]:
+                section["kind"] = dosing_kind
+        elif (not own and not stated[n]) or (own and rule is not None and rule.needs_doses and not amounts[n]):
+            section["kind"] = "other"  # an inherited dosing kind needs a dose said with how to take it
+
+
+def _pop_private(section: dict) -> tuple:
+    rule, own = section.pop("_rule", None), section.pop("_own", False)
+    section.pop("_depth", None)
+    for block in section["blocks"]:
+        block.pop("_next", None)
+    return rule, own
+
+
+def _section_doses(page: _Page, section: dict, counts) -> bool:
+    """Whether the section's text states a dose (the dose parser reads one outside a strength list)."""
+    if page.parse_doses is None:
+        return False
+    for block in section["blocks"]:
+        texts = [block[k] for k in ("paragraph", "disclaimer") if k in block]
+        texts += [f"{e['question']} {e['answer']}" for e in block.get("faq", [])]
+        if any(_states_dose(page, text, counts) for text in texts):
+            return True
+        # a list item naming a product with its amount ("Curcumin 500 mg – Eases pain") doses it
+        item_counts = counts if counts is _regimen else _amount
+        if any(_states_dose(page, it["text"], item_counts) for it in block.get("list", [])):
+            return True
+    return False
+
+
+def _amount(dose: dict) -> bool:
+    return bool(dose.get("amount"))
+
+
+_MASS_UNITS = {"milligram", "gram", "microgram", "nanogram", "kilogram", "milliliter", "liter",
+               "international_unit", "unit", "percent"}
+_BARE_DOSE_KEYS = {"text", "substance", "amount", "per", "form", "span"}
+
+
+def _stated(dose: dict) -> bool:
+    """An amount said with how to take it (a frequency, a limit, a route, 'as needed', ...),
+    or a count of a dose form ('2 puffs', '1 or 2 tablets')."""
+    amount = dose.get("amount") or {}
+    return bool(amount) and (_regimen(dose) or bool(set(dose) - _BARE_DOSE_KEYS) or (
+        "form" in dose and amount.get("unit") not in _MASS_UNITS))
+
+
+def _states_dose(page: _Page, text: str, counts) -> bool:
+    doses = [d for d in page.parse_doses(text) if counts(d)]
+    if not doses:
+        return False
+    rest = text
+    for d in doses:
+        rest = rest.replace(d["text"], " ")
+    label, _, value = rest.partition(":")
+    # "Tablets: 250 mg, 500 mg": a label and a list of strengths, not a dose
+    return not (value is not None and _ and len(label.split()) <= 5 and not re.search(r"[A-Za-z]{3,}", value))
+
+
+def _regimen(dose: dict) -> bool:
+    return bool(dose.get("frequency") or dose.get("max_per_day") or dose.get("per") == "day")
 
 
 def _has_more(body: list[str], j: int) -> bool:

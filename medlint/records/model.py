@@ -50,6 +50,7 @@ class FaqEntry(Record):
     answer: str = ""
     citations: list[str] = field(default_factory=list)
     section: "Section | None" = None
+    note: str | None = None  # a line printed between question and answer (who asked); not checked
 
     @property
     def text(self) -> str:
@@ -62,10 +63,11 @@ class FaqEntry(Record):
 
 @dataclass(eq=False)
 class Block(Record):
-    """A paragraph, disclaimer, list or faq block."""
+    """A paragraph, disclaimer, list, faq or chrome block (chrome is kept, never checked)."""
 
     type: str = "paragraph"
-    text: str = ""  # paragraph and disclaimer blocks
+    text: str = ""  # paragraph, disclaimer and chrome blocks
+    role: str | None = None  # chrome blocks: 'byline', 'updated', ... or None for site chrome
     style: str | None = None
     start: int = 1  # numbered lists: the first item's number
     citations: list[str] = field(default_factory=list)
@@ -128,7 +130,8 @@ class Section(Record):
                 yield block
 
     def is_empty(self) -> bool:
-        return not self.blocks
+        """No content: no blocks, or only lines of site chrome."""
+        return all(block.type == "chrome" for block in self.blocks)
 
 
 @dataclass(eq=False)
@@ -211,10 +214,10 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
     )
     for b, raw in enumerate(data.get("blocks") or []):
         bptr = f"/blocks/{b}"
-        btype = next(k for k in ("paragraph", "disclaimer", "list", "faq") if k in raw)
+        btype = next(k for k in ("paragraph", "disclaimer", "list", "faq", "chrome") if k in raw)
         block = Block(path=path, pointer=bptr, type=btype, style=raw.get("style"), start=raw.get("start", 1),
-                      citations=list(raw.get("citations") or []), section=section)
-        if btype in ("paragraph", "disclaimer"):
+                      citations=list(raw.get("citations") or []), section=section, role=raw.get("role"))
+        if btype in ("paragraph", "disclaimer", "chrome"):
             block.text = raw[btype]
         elif btype == "list":
             for i, it in enumerate(raw["list"]):
@@ -226,6 +229,6 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
             for i, qa in enumerate(raw["faq"]):
                 block.entries.append(FaqEntry(
                     path=path, pointer=f"{bptr}/faq/{i}", question=qa["question"], answer=qa.get("answer", ""),
-                    citations=list(qa.get("citations") or []), section=section))
+                    citations=list(qa.get("citations") or []), section=section, note=qa.get("note")))
         section.blocks.append(block)
     return section

@@ -90,10 +90,10 @@ def _describe(error) -> tuple[str, str | None]:
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"{where}missing required key '{missing}'", None
     if validator_name == "oneOf" and isinstance(error.instance, dict):
-        present = [k for k in ("paragraph", "disclaimer", "list", "faq") if k in error.instance]
+        present = [k for k in ("paragraph", "disclaimer", "list", "faq", "chrome") if k in error.instance]
         if present:
-            return f"{where}a block holds exactly one of paragraph, disclaimer, list, faq (found {', '.join(present)})", None
-        return f"{where}a block needs one of paragraph, disclaimer, list, faq", None
+            return f"{where}a block holds exactly one of paragraph, disclaimer, list, faq, chrome (found {', '.join(present)})", None
+        return f"{where}a block needs one of paragraph, disclaimer, list, faq, chrome", None
     if validator_name == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
         return f"{where}{error.instance!r} is not one of: {options}", None

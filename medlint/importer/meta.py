@@ -1,0 +1,243 @@
+"""Byline and date lines: who wrote and reviewed a page, and when.
+
+A page prints its byline in many shapes: one statement per line ("Reviewed by
+Dr A, MRCGP"), several joined on one line ("By A | Reviewed by B · Updated 3 May
+2026"), sentences run together ("Written by A, RPh. Reviewed by B, MD."), a bare
+name with its credentials, a bare date. ``read_meta_line`` splits a line into its
+pieces, reads each one, and says whether the line as a whole is a byline/date
+line. The vocabulary (openings, separators, credentials) is in checks/import.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from medlint.dates import find_date
+
+_ROLE_OF_KEY = {"next_review": "next-review", "last_reviewed": "reviewed", "updated": "updated",
+                "published": "published"}
+
+
+@dataclass
+class MetaLine:
+    """What one byline/date line says."""
+
+    role: str = "other"
+    authors: list[dict] = field(default_factory=list)
+    reviewers: list[dict] = field(default_factory=list)
+    dates: dict[str, _dt.date] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    first_known: bool = False
+    in_body: bool = False
+
+    @property
+    def known(self) -> bool:
+        return bool(self.authors or self.reviewers or self.dates)
+
+
+def clean(text: str) -> str:
+    """The line without Markdown emphasis marks and list/bold wrappers."""
+    s = re.sub(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w))", "", text)
+    return " ".join(s.split()).strip()
+
+
+def pieces(text: str, cues) -> list[str]:
+    """Split a byline line at its separators and sentence ends."""
+    parts = [text]
+    for rx in cues.separator_rxs:
+        parts = [p for part in parts for p in rx.split(part)]
+    out: list[str] = []
+    for part in parts:
+        out += _sentences(part, cues.name_abbreviations)
+    return [p.strip(" .;,") for p in out if p.strip(" .;,")]
+
+
+def _sentences(text: str, abbreviations: frozenset[str]) -> list[str]:
+    out, start = [], 0
+    for m in re.finditer(r"\.\s+(?=[A-Z])", text):
+        before = text[start:m.start()].split()
+        last = before[-1] if before else ""
+        if last.rstrip(".") in abbreviations or re.fullmatch(r"[A-Z]", last) or re.fullmatch(r"(?:[A-Z][a-z]?\.)+[A-Z][a-z]?", last):
+            continue
+        out.append(text[start:m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return out
+
+
+def read_meta_line(line: str, cues, strict: bool = False) -> MetaLine | None:
+    """The byline/date content of ``line``, or None when it is not such a line.
+
+    ``strict`` (a line inside the body): the line must open with a byline or date
+    cue, not with a bare name or a bare date."""
+    text = clean(line)
+    if not text or len(text) > 320 or text.endswith("?"):
+        return None
+    result = MetaLine()
+    for n, piece in enumerate(pieces(text, cues)):
+        kind = _read_piece(piece, cues, result, allow_bare=not strict or n > 0)
+        if n == 0:
+            result.first_known = kind is not None
+        if kind is None:
+            result.unknown.append(piece)
+    if not result.known:
+        return None
+    if strict and not result.first_known:
+        return None
+    if any(len(p.split()) > (10 if strict else 14) for p in result.unknown):
+        return None
+    result.role = _role(result)
+    return result
+
+
+def _role(result: MetaLine) -> str:
+    if result.authors or result.reviewers:
+        return "byline"
+    for key in result.dates:  # the line's first statement says what it is
+        return _ROLE_OF_KEY[key]
+    return "other"
+
+
+def _date(piece: str, cues):
+    return find_date(piece, cues.numeric_dates, month_year=True)
+
+
+def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | None:
+    found = _date(piece, cues)
+    if cues.next_review_rx.match(piece):
+        if found:
+            result.dates.setdefault("next_review", found[0])
+            return "date"
+        return None
+    for role, rxs in (("reviewer", cues.reviewer_rxs), ("author", cues.author_rxs)):
+        for rx in rxs:
+            m = rx.match(piece)
+            if m and _read_people(piece[m.end():], cues, result, role, found):
+                return role
+    if found:
+        key = _date_key(piece, cues)
+        if key is not None:
+            result.dates.setdefault(key, found[0])
+            return "date"
+        rest = (piece[:found[1][0]] + piece[found[1][1]:]).strip(" ,.-:")
+        if allow_bare and len(re.findall(r"[A-Za-z]{3,}", rest)) <= 1:
+            result.dates.setdefault("published", found[0])
+            return "date"
+        return None
+    if allow_bare and cues.bare_name_is_author:
+        person = person_of(piece, cues, need_credentials=True)
+        if person is not None:
+            result.authors.append(person)
+            return "author"
+    return None
+
+
+def _date_key(piece: str, cues) -> str | None:
+    if cues.reviewed_rx.match(piece):
+        return "last_reviewed"
+    if cues.published_rx.match(piece):
+        return "published"
+    if cues.updated_rx.match(piece) or cues.revised_rx.match(piece):
+        return "updated"
+    return None
+
+
+def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
+    """Names after a byline opening; a date in the same piece dates the review."""
+    names = re.sub(r"\s+on\s*$", "", _without_date(text, cues)) if found else text
+    names = re.split(r"\s+and\s+(?:medically\s+|clinically\s+)?(?:reviewed|checked)\s+by\s+", names, maxsplit=1, flags=re.I)
+    people = [person_of(p, cues) for p in split_names(names[0])]
+    people = [p for p in people if p is not None]
+    if not people:
+        return False
+    (result.reviewers if role == "reviewer" else result.authors).extend(people)
+    if len(names) > 1:
+        result.reviewers.extend(p for p in (person_of(x, cues) for x in split_names(names[1])) if p is not None)
+    if found and role == "reviewer":
+        result.dates.setdefault("last_reviewed", found[0])
+    return True
+
+
+def _without_date(text: str, cues) -> str:
+    found = _date(text, cues)
+    if not found:
+        return text
+    return (text[:found[1][0]] + text[found[1][1]:]).strip(" ,")
+
+
+_NAME_JOIN = re.compile(r"\s+(?:and|&)\s+(?=(?:dr\.?\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+|prof\.?\s+)?[A-Z])|\s*;\s*", re.I)
+
+
+def split_names(text: str) -> list[str]:
+    """'A, MD and B, PhD' -> two people; commas and '&' inside parentheses stay."""
+    text = text.strip().rstrip(".")
+    out, start, depth = [], 0, 0
+    for m in _NAME_JOIN.finditer(text):
+        depth = text.count("(", 0, m.start()) - text.count(")", 0, m.start())
+        if depth > 0:
+            continue
+        out.append(text[start:m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [p for p in out if p.strip()]
+
+
+def _unglue(text: str, cues) -> str:
+    """'Dana KesslerPharmD' -> 'Dana Kessler, PharmD' when the glued tail is a credential."""
+    def fix(m: re.Match) -> str:
+        tail = m.group(2)
+        if _norm_cred(tail) in cues.credentials:
+            return f"{m.group(1)}, {tail}"
+        return m.group(0)
+    return re.sub(r"\b([A-Z][a-z]{2,})([A-Z][A-Za-z.\-]*[A-Za-z.])(?=[\s,]|$)", fix, text)
+
+
+def _norm_cred(token: str) -> str:
+    return token.replace(".", "").lower()
+
+
+def is_credential(part: str, cues) -> bool:
+    token = part.split()[0] if part.split() else ""
+    return _norm_cred(token.strip("(),")) in cues.credentials
+
+
+def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
+    """A person mapping {name, credentials[, role]} from 'Dr. A Rahman, MBChB, GP', or None."""
+    text = _unglue(text.strip().strip("*_ ").rstrip("."), cues)
+    parts = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
+    if not parts:
+        return None
+    name_words = parts[0].split()
+    creds: list[str] = []
+    # trailing credentials written without commas: "Dr. A Rahman MBChB MRCGP"
+    while len(name_words) > 1 and is_credential(name_words[-1], cues):
+        creds.insert(0, name_words.pop())
+    role: list[str] = []
+    if len(name_words) > 2 and name_words[0].lower() in cues.name_roles:
+        role.append(name_words.pop(0))
+    name = re.sub(r"^(?:the|our)\s+", "", " ".join(name_words), flags=re.I)
+    for p in parts[1:]:
+        if is_credential(p, cues):
+            creds.append(p)
+        elif p.rstrip(".") in cues.name_abbreviations and not creds and not role:
+            name = f"{name}, {p}"
+        else:
+            role.append(p)
+    if not _name_like(name) or (need_credentials and not creds):
+        return None
+    person = {"name": name, "credentials": creds}
+    if role:
+        person["role"] = ", ".join(role)
+    return person
+
+
+def _name_like(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 7 or re.search(r"\d", name):
+        return False
+    if not words[0][0].isupper():
+        return False
+    lower = [w for w in words if w[0].islower() and w.lower() not in ("de", "da", "van", "von", "der", "del", "la", "le", "bin", "al")]
+    return not lower
