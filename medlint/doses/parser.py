@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator
 
+from . import lexicon as _lexicon
 from . import units as _units
 
 Span = tuple[int, int]
@@ -468,7 +469,7 @@ _UNIT_RE = _lazy(
     r"(?P<sp>[ ]{0,2}|-)(?P<u>international units?|per cent|%|°"
     r"|[A-Za-zµ]+)(?![A-Za-zµ])"
 )
-_SEP_RE = _lazy(r"(?<![ ])(?P<pre>[ ]*)(?P<sep>-|to)(?P<post>[ ]*)(?=[\d.])", re.I)
+_SEP_RE = _lazy(r"(?<![ ])(?P<pre>[ ]*)(?P<sep>-|to|or)(?P<post>[ ]*)(?=[\d.])", re.I)
 
 # words that can follow a number without being its unit
 _STOP_WORDS = frozenset("""
@@ -695,7 +696,7 @@ def _classify_unit(word: str, sp: str) -> tuple[str | None, str] | None:
     if sp == "-":
         return None  # "5-LOX": a name, not a unit
     low = word.lower()
-    if low in _STOP_WORDS or len(word) > 14:
+    if low in _STOP_WORDS or len(word) > 14 or low in _lexicon.lexicon().stop_words:
         return None
     return None, "unknown"
 
@@ -752,7 +753,7 @@ def _scan_amounts(text: str, norm: str) -> list[Amount]:
         sm = _SEP_RE.match(norm, k)
         if sm:
             spaced = bool(sm.group("pre") or sm.group("post"))
-            is_to = sm.group("sep").lower() == "to"
+            is_to = sm.group("sep").lower() in ("to", "or")
             ok = not (lo_unit is not None and spaced and not is_to)
             if lo_unit is not None and lo_unit.kind == "time":
                 ok = False
@@ -806,6 +807,14 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
                 apd = val
             fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd, interval)
             mods.append(_Mod("freq", m.start(), m.end(), fr))
+    lex = _lexicon.lexicon()
+    for kind, m, apd in lex.frequency_matches(norm):
+        fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd)
+        mods.append(_Mod("freq", m.start(), m.end(), fr))
+    for m in lex.hourly.finditer(norm):
+        apd, interval = _every_hours(m)
+        fr = Frequency("interval", text[m.start():m.end()], (m.start(), m.end()), apd, interval)
+        mods.append(_Mod("freq", m.start(), m.end(), fr))
     for m in _PRN_RE.finditer(norm):
         mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
     for name, rx in route_patterns:
@@ -1012,6 +1021,35 @@ def find_quantities(text: str) -> list[Amount]:
     return _scan_amounts(text, normalize(text))
 
 
+def _with_word_counts(text: str, norm: str, amounts: list[Amount]) -> list[Amount]:
+    """``amounts`` plus the counts written as words ("take two", "ONE tablet",
+    "half a tablet"), in text order.  A word count becomes a dose only where a
+    number would: with a dose unit or form after it, or a frequency."""
+    lex = _lexicon.lexicon()
+    taken = _Spans([a.span for a in amounts])
+    extra: list[Amount] = []
+    for m in lex.number_rx.finditer(norm):
+        if taken.overlaps(m.span()):
+            continue
+        a, b = m.span()
+        unit_at = b
+        art = _ARTICLE_RE.match(norm, b)  # "half a tablet"
+        if art and m.group(0).lower() == "half":
+            unit_at = art.end()
+        unit = _unit_at(text, norm, unit_at)
+        if unit is not None and unit.kind != "count":
+            unit = None if unit.kind == "unknown" else unit
+        end = unit.span[1] if unit is not None else b
+        low = AmountEnd(lex.numbers[m.group(0).lower()], Piece(text[a:b], (a, b)), unit, text[a:end], (a, end))
+        extra.append(Amount(low, None, None, text[a:end], (a, end)))
+    if not extra:
+        return amounts
+    return sorted(amounts + extra, key=lambda am: am.span[0])
+
+
+_ARTICLE_RE = _lazy(r"(?<![ ])[ ]{1,3}an?(?=[ ]{1,3}[A-Za-z])", re.I)
+
+
 @dataclass
 class _Anchor:
     """A dose being assembled around an amount, strength or dose pack."""
@@ -1036,7 +1074,7 @@ def parse_doses(text: str) -> list[Dose]:
     if not text.strip():
         return []
     norm = normalize(text)
-    amounts = _scan_amounts(text, norm)
+    amounts = _with_word_counts(text, norm, _scan_amounts(text, norm))
     forms = _form_mods(text, norm)
     if not amounts and not any(f.obj.name == "dose-pack" for f in forms):
         # Every dose is anchored on an amount, or on a dose pack when there is
