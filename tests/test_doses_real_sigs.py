@@ -105,3 +105,56 @@ def test_word_counts_and_or_ranges(text, low, high, unit):
 
 def test_number_words_in_prose_are_no_doses():
     assert parse_doses("One of the oldest remedies is willow bark, two of them say") == []
+
+
+# -- 3. product strength x count ---------------------------------------------
+
+STRENGTH_COUNTS = [
+    # text, strength (value, unit), count, per day, daily total in mg
+    ("Paracetamol 500 mg tablets: take 2 four times a day", (500, "mg"), 2, 4, 4000),
+    ("Ramipril 2.5mg 1 od", (2.5, "mg"), 1, 1, 2.5),
+    ("Carbocisteine 375mg caps 2 morning and evening", (375, "mg"), 2, 2, 1500),
+    ("Codeine 30mg tablets, 1-2 qds prn", (30, "mg"), 2, 4, 240),
+    ("Naproxen 250 mg: two tablets bd with food", (250, "mg"), 2, 2, 1000),
+    ("Sertraline 100mg half a tablet each morning", (100, "mg"), 0.5, 1, 50),
+]
+
+
+@pytest.mark.parametrize("text,strength,count,per_day,total", STRENGTH_COUNTS)
+def test_strength_then_count_is_a_count_of_the_product(text, strength, count, per_day, total):
+    d = _first(text)
+    assert d.strength is not None and d.strength.kind == "unit"
+    assert (d.strength.value, d.strength.unit) == strength
+    assert d.amount.upper.value == count
+    assert _per_day(d) == per_day
+    assert d.unit_problem is None
+    dm = d.daily_maximum()
+    assert dm is not None and dm.quantity.to("mg / day").magnitude == pytest.approx(total)
+
+
+NOT_STRENGTH = [
+    "Ibuprofen 400 mg three times daily, 2 weeks at most",  # the mass is the dose
+    "Magnesium 200 mg/day, 2 capsules",                      # a daily total keeps its meaning
+    "Vitamin D 1000-2000 IU, 1 capsule daily",               # a range is a dose, not a strength
+]
+
+
+@pytest.mark.parametrize("text", NOT_STRENGTH)
+def test_a_dose_amount_is_not_taken_for_a_strength(text):
+    assert _first(text).strength is None
+
+
+def test_strength_times_count_is_checked_against_the_ceiling(tmp_path):
+    from support import findings_for
+
+    drugs = "Mainstream Drug Therapies\n-\n"
+    over = findings_for(drugs + "Paracetamol 500 mg tablets: take 3 four times a day.", "DOS003", tmp_path / "a")
+    assert over and "6 g/day" in over[0].message
+    assert not findings_for(drugs + "Paracetamol 500 mg tablets: take 2 four times a day.", "DOS003", tmp_path / "b")
+
+
+def test_the_strength_alone_is_no_incomplete_dose(tmp_path):
+    from support import findings_for
+
+    drugs = "Mainstream Drug Therapies\n-\n"
+    assert not findings_for(drugs + "Paracetamol 500 mg tablets: take 2 qds.", "DOS002", tmp_path)

@@ -40,7 +40,7 @@ class Lexicon:
         # words that follow a number without being its unit ("2 mane", "6 hrly")
         self.stop_words = frozenset(
             [w.split(" ")[0].lower() for f in data["frequencies"] for w in f["words"]]
-            + [w.lower() for w in data["hourly_words"]])
+            + [w.lower() for w in data["hourly_words"]] + [w.lower() for w in data["number_words"]])
         self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
         self.number_rx = re.compile(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
 

@@ -1196,6 +1196,7 @@ def parse_doses(text: str) -> list[Dose]:
 
     titrations = _Titrations(mods)
 
+    sched = _Spans([(m.start, m.end) for m in mods if m.cat in ("freq", "dur", "prn")] + limit_spans)
     merged: list[_Anchor] = []
     for anc in sorted(anchors, key=lambda a: a.start):
         if merged:
@@ -1209,6 +1210,9 @@ def parse_doses(text: str) -> list[Dose]:
                     prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
                     prev.unit_problem = anc.unit_problem
                     continue
+            if same and _strength_then_count(norm, prev, anc, sched) and not titrations.between(prev.end, anc.start):
+                _take_count(prev, anc)
+                continue
         merged.append(anc)
     anchors = merged
 
@@ -1315,6 +1319,42 @@ def parse_doses(text: str) -> list[Dose]:
     return doses
 
 
+_STRENGTH_GAP = 40  # characters between a product strength and the count taken
+
+
+def _strength_then_count(norm: str, prev: _Anchor, anc: _Anchor, sched: _Spans) -> bool:
+    """Is ``prev`` a product strength ("Paracetamol 500 mg tablets") and ``anc``
+    the count taken of it ("take 2 qds")?  The strength is a mass or activity with
+    nothing of its own (no per day, no /kg, no schedule) before the count; the count
+    has no unit or counts units (tablets, capsules) and no strength."""
+    pa, aa = prev.amount, anc.amount
+    if pa is None or aa is None or prev.strength is not None or anc.strength is not None or pa.implied:
+        return False
+    pu, au = pa.unit, aa.unit
+    if pu is None or pu.kind not in ("mass", "activity") or prev.per != "dose" or prev.per_weight is not None:
+        return False
+    if prev.unit_problem is not None or pa.is_range:
+        return False
+    if au is not None and au.kind != "count":
+        return False
+    if anc.start - prev.end > _STRENGTH_GAP or anc.start <= prev.end:
+        return False
+    if any(c.isdigit() for c in norm[prev.end:anc.start]):
+        return False
+    return not sched.overlaps((prev.end, anc.start))
+
+
+def _take_count(prev: _Anchor, anc: _Anchor) -> None:
+    """Make ``prev`` the dose: its amount becomes the strength, ``anc``'s count the amount."""
+    pa = prev.amount
+    prev.strength = Strength(pa.low.value, pa.unit.raw, "unit", pa.raw, pa.span)
+    prev.amount = anc.amount
+    prev.end = anc.end
+    prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
+    # a bare count after a strength counts the product's units: not a missing unit
+    prev.unit_problem = None if anc.unit_problem == "missing_unit" else anc.unit_problem
+
+
 class _Titrations:
     """The titration markers of a text (they never overlap: sorted by start, so by end too)."""
 
@@ -1371,6 +1411,8 @@ def _build(text: str, anc: _Anchor, substance: Piece | None, key: str | None,
 def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
     if d.amount is None:
         return None
+    if d.strength is not None and d.strength.kind == "unit":
+        return _count_daily(d, freq, lims)
     u = d.amount.unit
     if u is None or u.unit is None or u.kind not in _units.DOSE_KINDS or d.amount.mixed_units and False:
         return None
@@ -1413,6 +1455,38 @@ def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] 
     if n is None:
         return None
     return q * n / day, f"{amount_txt}{how}"
+
+
+def _count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
+    """Strength × count × doses a day ("2 × 500 mg × 4/day"), capped by a stated
+    count of doses; a stated per-day limit in the product's units caps the count."""
+    spl = _units.lookup_spelling(d.strength.unit)
+    if spl is None or spl.unit is None:
+        return None
+    reg = _units.get_registry()
+    per_unit = reg.Quantity(d.strength.value, spl.unit)
+    count = d.amount.upper.value
+    n, how = None, ""
+    if d.per == "day":
+        n, how = 1, "/day"
+    elif freq is not None and freq.max_administrations_per_24h is not None:
+        n = freq.max_administrations_per_24h
+        how = f" × {n}/day"
+    if lims.max_doses_per_day is not None:
+        m = int(lims.max_doses_per_day.value)
+        if n is None or m < n:
+            n, how = m, f" × {m}/day (stated max doses)"
+    if n is None:
+        return None
+    total = count * n
+    cap = lims.max_per_day
+    if cap is not None and cap.amount is not None and (cap.amount.unit is None or cap.amount.unit.kind == "count"):
+        if cap.value < total:
+            total = cap.value
+            return per_unit * total / reg.Quantity(1, "day"), \
+                f"{_units.format_number(total)} × {d.strength.raw} (stated max a day)"
+    txt = f"{_units.format_number(count)} × {d.strength.raw}{how}"
+    return per_unit * total / reg.Quantity(1, "day"), txt
 
 
 # Doses are frozen and shared (the checks' parse cache hands the same Dose
