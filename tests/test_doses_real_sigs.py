@@ -158,3 +158,40 @@ def test_the_strength_alone_is_no_incomplete_dose(tmp_path):
 
     drugs = "Mainstream Drug Therapies\n-\n"
     assert not findings_for(drugs + "Paracetamol 500 mg tablets: take 2 qds.", "DOS002", tmp_path)
+
+
+# -- 4. maxima wordings --------------------------------------------------------
+
+MAXIMA = [
+    # text, which limit, its value
+    ("1 tab 4-6 hrly prn, max 6/24h", "max_per_day", 6),
+    ("2 caps qds prn (max 8 daily)", "max_per_day", 8),
+    ("take two every eight hours, max six in twenty four hours", "max_per_day", 6),
+    ("1-2 tablets 4 hourly. Do not take more than 8 tablets in 24 hours", "max_per_day", 8),
+    ("Ibuprofen 200mg 1-2 tds prn, not to exceed 1200 mg/day", "max_per_day", 1200),
+    ("1 sachet when required, no more than 3 doses in 24 hours", "max_doses_per_day", 3),
+]
+
+
+@pytest.mark.parametrize("text,slot,value", MAXIMA)
+def test_maxima_wordings(text, slot, value):
+    d = _first(text)
+    lim = getattr(d, slot)
+    assert lim is not None and lim.value == value
+    if slot == "max_per_day" and lim.amount is not None and lim.amount.unit is None:
+        assert d.max_doses_per_day is None  # a bare count caps units, not doses
+
+
+def test_a_count_limit_caps_the_daily_count():
+    d = _first("1-2 tabs 4 hourly prn max 8/24h")
+    assert d.daily_maximum().quantity.magnitude == 8
+
+
+def test_a_count_limit_caps_strength_times_count():
+    d = _first("Paracetamol 500mg tablets: 2 qds prn, max 6 tablets in 24 hours")
+    assert d.daily_maximum().quantity.to("mg / day").magnitude == 3000
+
+
+def test_up_to_a_count_daily_is_no_limit():
+    for d in parse_doses("Take up to 2 tablets daily"):
+        assert d.max_per_day is None

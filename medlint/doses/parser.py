@@ -632,12 +632,13 @@ _TAPER_RE = _lazy(r"\btaper(?:ed|ing)?\b", re.I)
 _MAX_PREFIX = (
     r"(?:max(?:imum)?\.?(?P<daily>[ ]+daily)?(?:[ ]+(?:dose|total))?(?:[ ]+of)?"
     r"|(?:do[ ]+)?not[ ]+(?:to[ ]+)?exceed(?:ing)?|don't[ ]+exceed|never[ ]+exceed"
+    r"|(?:do[ ]+)?not[ ]+(?:take|use|give)[ ]+more[ ]+than|take[ ]+no[ ]+more[ ]+than"
     r"|no[ ]+more[ ]+than|not[ ]+more[ ]+than|up[ ]+to|at[ ]+most|limit(?:ed)?[ ]+to|≤|<=)"
 )
 _MAX_HEAD_RE = _lazy(rf"(?<![A-Za-z])(?P<pre>{_MAX_PREFIX})[ ]*:?[ ]*", re.I)
 _MAX_PERDAY_RE = _lazy(
     r"(?<![ ])[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
-    r"|(?:in|per|every)[ ]+(?:any[ ]+)?(?:24|twenty-four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
+    r"|(?:in|per|every)[ ]+(?:any[ ]+)?(?:24|twenty[ -]?four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
     r"|in[ ]+(?:a|one)[ ]+day)(?![A-Za-z])", re.I)
 _MAX_PERDOSE_RE = _lazy(r"(?<![ ])[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
 _MAX_DOSES_RE = _lazy(
@@ -879,6 +880,13 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
             else:
                 kind, assumed = "per_day", True
             lim = Limit(kind, value, text[hm.start():end], (hm.start(), end), am, assumed, per_kg)
+        elif not up_to and p in by_start and _count_or_bare(by_start[p]) and _MAX_PERDAY_RE.match(norm, by_start[p].span[1]):
+            # "max 8/24h", "(max 8 daily)", "not more than 8 tablets in 24 hours": a count of units a day
+            am = by_start[p]
+            end = _MAX_PERDAY_RE.match(norm, am.span[1]).end()
+            if not math.isfinite(am.upper.value):
+                continue
+            lim = Limit("per_day", am.upper.value, text[hm.start():end], (hm.start(), end), am)
         else:
             mdays = _MAX_DAYS_RE.match(norm, p)
             if mdays and not (p in by_start and by_start[p].unit is not None
@@ -891,6 +899,11 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
         if lim is not None:
             out.append(_Mod("max", lim.span[0], lim.span[1], lim, prio=2))
     return out
+
+
+def _count_or_bare(am: Amount) -> bool:
+    """A number with no unit, or a count of units (tablets, capsules)."""
+    return am.unit is None or am.unit.kind == "count"
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -1531,6 +1544,9 @@ def _daily_maximum(d: Dose) -> DailyMax | None:
     cap = None
     if lim is not None and lim.amount is not None:
         cq = lim.amount.quantity("upper")
+        du = d.amount.unit if d.amount is not None else None
+        if cq is None and lim.amount.unit is None and du is not None and du.kind == "count" and du.unit:
+            cq = reg.Quantity(lim.value, du.unit)  # "1-2 tabs ... max 8/24h": 8 tablets
         if cq is not None:
             cap = cq / reg.Quantity(1, "day")
             if lim.per_weight is not None:
