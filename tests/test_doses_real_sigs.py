@@ -195,3 +195,10 @@ def test_a_count_limit_caps_strength_times_count():
 def test_up_to_a_count_daily_is_no_limit():
     for d in parse_doses("Take up to 2 tablets daily"):
         assert d.max_per_day is None
+
+
+def test_a_count_range_before_a_strength_does_not_glue_the_numbers():
+    # "2 500" is not two thousand five hundred after "1 or"
+    doses = parse_doses("Paracetamol: 1 or 2 500 mg tablets up to 4 times in 24 hours")
+    assert doses and all(d.amount is None or d.amount.upper.value != 2500 for d in doses)
+    assert any(d.amount is not None and d.amount.upper.value == 500 for d in doses)

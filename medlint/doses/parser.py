@@ -469,6 +469,7 @@ _UNIT_RE = _lazy(
     r"(?P<sp>[ ]{0,2}|-)(?P<u>international units?|per cent|%|°"
     r"|[A-Za-zµ]+)(?![A-Za-zµ])"
 )
+_PLAIN_NUM_AT = _lazy(r"\d+(?:\.\d+)?(?![\d.,])")
 _SEP_RE = _lazy(r"(?<![ ])(?P<pre>[ ]*)(?P<sep>-|to|or)(?P<post>[ ]*)(?=[\d.])", re.I)
 
 # words that can follow a number without being its unit
@@ -736,7 +737,10 @@ def _scan_amounts(text: str, norm: str) -> list[Amount]:
     pos = 0
     for m in _VALUE_RE.finditer(norm):
         if m.start() < pos:
-            continue
+            # a number cut by the previous range ("1 or 2 500 mg": "2 500" read as 2, then 500 mg)
+            m = _VALUE_RE.search(norm, pos) if m.end() > pos else None
+            if m is None or m.start() < pos:
+                continue
         # "5-LOX", "10-day" handled by unit classification; skip name-glued numbers
         nxt = norm[m.end():m.end() + 1]
         if nxt.isalpha() and _unit_at(text, norm, m.end()) is None and norm[m.end():m.end() + 1].lower() != "x":
@@ -762,6 +766,8 @@ def _scan_amounts(text: str, norm: str) -> list[Amount]:
                 ok = False
             if ok:
                 hm = _VALUE_AT.match(norm, sm.end())
+                if hm and " " in hm.group(0):
+                    hm = _PLAIN_NUM_AT.match(norm, sm.end())  # "1 or 2 500 mg tablets": 2, then 500 mg
                 if hm and not (hm.end() < len(norm) and (norm[hm.end()].isdigit()
                                or (norm[hm.end()] == "-" and norm[hm.end() + 1:hm.end() + 2].isalpha()
                                    and _unit_at(text, norm, hm.end()) is None))):
