@@ -202,3 +202,19 @@ def test_a_count_range_before_a_strength_does_not_glue_the_numbers():
     doses = parse_doses("Paracetamol: 1 or 2 500 mg tablets up to 4 times in 24 hours")
     assert doses and all(d.amount is None or d.amount.upper.value != 2500 for d in doses)
     assert any(d.amount is not None and d.amount.upper.value == 500 for d in doses)
+
+
+# "od" after eye drops is the right eye (oculus dexter), not once daily
+EYE = [
+    ("Timolol 0.5% 1 drop od bd", 2),
+    ("Chloramphenicol eye drops 1 drop OD qds", 4),
+    ("Latanoprost 1 drop od", None),
+]
+
+
+@pytest.mark.parametrize("text,per_day", EYE)
+def test_od_after_eye_drops_is_the_right_eye(text, per_day):
+    for d in parse_doses(text):
+        assert d.frequency is None or d.frequency.raw.lower() != "od"
+    d = parse_doses(text)[-1]
+    assert _per_day(d) == per_day

@@ -32,7 +32,8 @@ class Lexicon:
     def __init__(self, data: dict) -> None:
         self.frequencies = tuple(
             (f["kind"], re.compile(rf"(?<![A-Za-z.]){_words_rx(f['words'])}(?![A-Za-z])", re.I),
-             float(f["per_day"]), bool(f.get("after_amount", False)))
+             float(f["per_day"]), bool(f.get("after_amount", False)),
+             re.compile(rf"\b{_words_rx(f['not_after'])}\b", re.I) if f.get("not_after") else None)
             for f in data["frequencies"])
         self.hourly = re.compile(
             rf"\b(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?-?{_words_rx(data['hourly_words'])}(?![A-Za-z])",
@@ -46,11 +47,13 @@ class Lexicon:
 
     def frequency_matches(self, norm: str):
         """(kind, match, per_day) for every lexicon frequency in ``norm``."""
-        for kind, rx, per_day, after_amount in self.frequencies:
+        for kind, rx, per_day, after_amount, not_after in self.frequencies:
             for m in rx.finditer(norm):
-                if after_amount and not (_AFTER_AMOUNT.search(norm[max(0, m.start() - 30):m.start()])
-                                         and _ENDS_SIG.match(norm, m.end())):
+                before = norm[max(0, m.start() - 30):m.start()]
+                if after_amount and not (_AFTER_AMOUNT.search(before) and _ENDS_SIG.match(norm, m.end())):
                     continue
+                if not_after is not None and not_after.search(before):
+                    continue  # "1 drop od": the right eye, not once daily
                 yield kind, m, per_day
 
 

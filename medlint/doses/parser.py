@@ -556,8 +556,8 @@ _freq("times_weekly",
       rf"\b(?P<a>{_N}|once|twice|thrice)(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:times|x)?[ ]*"
       r"(?:weekly|a[ ]+week|per[ ]+week|/[ ]?week|each[ ]+week|every[ ]+week)\b",
       lambda m: (max(_num_word(m.group("a")), _num_word(m.group("b") or m.group("a"))) / 7.0, None))
-_freq("daily", r"\b(?:daily|every[ ]+day|each[ ]+day|a[ ]+day|per[ ]+day|q\.?d\.?(?![A-Za-z])|o\.d\.)", 1.0)
-_freq("daily", r"\b(?:OD|QD|QAM|QPM|qAM|qPM|od|o\.d)\b", 1.0, 0)
+_freq("daily", r"\b(?:daily|every[ ]+day|each[ ]+day|a[ ]+day|per[ ]+day|q\.?d\.?(?![A-Za-z]))", 1.0)
+_freq("daily", r"\b(?:QD|QAM|QPM|qAM|qPM)\b", 1.0, 0)  # od, o.d.: checks/dose-lexicon.yaml
 _freq("nightly",
       r"\b(?:at[ ]+(?:night|bedtime|bed[ ]?time)|nightly|every[ ]+(?:night|evening)|each[ ]+night"
       r"|before[ ]+bed(?:time)?|in[ ]+the[ ]+(?:evening|morning)|every[ ]+morning|nocte|mane"
