@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator
 
+from . import lexicon as _lexicon
 from . import units as _units
 
 Span = tuple[int, int]
@@ -468,7 +469,8 @@ _UNIT_RE = _lazy(
     r"(?P<sp>[ ]{0,2}|-)(?P<u>international units?|per cent|%|°"
     r"|[A-Za-zµ]+)(?![A-Za-zµ])"
 )
-_SEP_RE = _lazy(r"(?<![ ])(?P<pre>[ ]*)(?P<sep>-|to)(?P<post>[ ]*)(?=[\d.])", re.I)
+_PLAIN_NUM_AT = _lazy(r"\d+(?:\.\d+)?(?![\d.,])")
+_SEP_RE = _lazy(r"(?<![ ])(?P<pre>[ ]*)(?P<sep>-|to|or)(?P<post>[ ]*)(?=[\d.])", re.I)
 
 # words that can follow a number without being its unit
 _STOP_WORDS = frozenset("""
@@ -554,8 +556,8 @@ _freq("times_weekly",
       rf"\b(?P<a>{_N}|once|twice|thrice)(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:times|x)?[ ]*"
       r"(?:weekly|a[ ]+week|per[ ]+week|/[ ]?week|each[ ]+week|every[ ]+week)\b",
       lambda m: (max(_num_word(m.group("a")), _num_word(m.group("b") or m.group("a"))) / 7.0, None))
-_freq("daily", r"\b(?:daily|every[ ]+day|each[ ]+day|a[ ]+day|per[ ]+day|q\.?d\.?(?![A-Za-z])|o\.d\.)", 1.0)
-_freq("daily", r"\b(?:OD|QD|QAM|QPM|qAM|qPM|od|o\.d)\b", 1.0, 0)
+_freq("daily", r"\b(?:daily|every[ ]+day|each[ ]+day|a[ ]+day|per[ ]+day|q\.?d\.?(?![A-Za-z]))", 1.0)
+_freq("daily", r"\b(?:QD|QAM|QPM|qAM|qPM)\b", 1.0, 0)  # od, o.d.: checks/dose-lexicon.yaml
 _freq("nightly",
       r"\b(?:at[ ]+(?:night|bedtime|bed[ ]?time)|nightly|every[ ]+(?:night|evening)|each[ ]+night"
       r"|before[ ]+bed(?:time)?|in[ ]+the[ ]+(?:evening|morning)|every[ ]+morning|nocte|mane"
@@ -631,12 +633,13 @@ _TAPER_RE = _lazy(r"\btaper(?:ed|ing)?\b", re.I)
 _MAX_PREFIX = (
     r"(?:max(?:imum)?\.?(?P<daily>[ ]+daily)?(?:[ ]+(?:dose|total))?(?:[ ]+of)?"
     r"|(?:do[ ]+)?not[ ]+(?:to[ ]+)?exceed(?:ing)?|don't[ ]+exceed|never[ ]+exceed"
+    r"|(?:do[ ]+)?not[ ]+(?:take|use|give)[ ]+more[ ]+than|take[ ]+no[ ]+more[ ]+than"
     r"|no[ ]+more[ ]+than|not[ ]+more[ ]+than|up[ ]+to|at[ ]+most|limit(?:ed)?[ ]+to|≤|<=)"
 )
 _MAX_HEAD_RE = _lazy(rf"(?<![A-Za-z])(?P<pre>{_MAX_PREFIX})[ ]*:?[ ]*", re.I)
 _MAX_PERDAY_RE = _lazy(
     r"(?<![ ])[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
-    r"|(?:in|per|every)[ ]+(?:any[ ]+)?(?:24|twenty-four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
+    r"|(?:in|per|every)[ ]+(?:any[ ]+)?(?:24|twenty[ -]?four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
     r"|in[ ]+(?:a|one)[ ]+day)(?![A-Za-z])", re.I)
 _MAX_PERDOSE_RE = _lazy(r"(?<![ ])[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
 _MAX_DOSES_RE = _lazy(
@@ -695,7 +698,7 @@ def _classify_unit(word: str, sp: str) -> tuple[str | None, str] | None:
     if sp == "-":
         return None  # "5-LOX": a name, not a unit
     low = word.lower()
-    if low in _STOP_WORDS or len(word) > 14:
+    if low in _STOP_WORDS or len(word) > 14 or low in _lexicon.lexicon().stop_words:
         return None
     return None, "unknown"
 
@@ -734,7 +737,10 @@ def _scan_amounts(text: str, norm: str) -> list[Amount]:
     pos = 0
     for m in _VALUE_RE.finditer(norm):
         if m.start() < pos:
-            continue
+            # a number cut by the previous range ("1 or 2 500 mg": "2 500" read as 2, then 500 mg)
+            m = _VALUE_RE.search(norm, pos) if m.end() > pos else None
+            if m is None or m.start() < pos:
+                continue
         # "5-LOX", "10-day" handled by unit classification; skip name-glued numbers
         nxt = norm[m.end():m.end() + 1]
         if nxt.isalpha() and _unit_at(text, norm, m.end()) is None and norm[m.end():m.end() + 1].lower() != "x":
@@ -752,7 +758,7 @@ def _scan_amounts(text: str, norm: str) -> list[Amount]:
         sm = _SEP_RE.match(norm, k)
         if sm:
             spaced = bool(sm.group("pre") or sm.group("post"))
-            is_to = sm.group("sep").lower() == "to"
+            is_to = sm.group("sep").lower() in ("to", "or")
             ok = not (lo_unit is not None and spaced and not is_to)
             if lo_unit is not None and lo_unit.kind == "time":
                 ok = False
@@ -760,6 +766,8 @@ def _scan_amounts(text: str, norm: str) -> list[Amount]:
                 ok = False
             if ok:
                 hm = _VALUE_AT.match(norm, sm.end())
+                if hm and " " in hm.group(0):
+                    hm = _PLAIN_NUM_AT.match(norm, sm.end())  # "1 or 2 500 mg tablets": 2, then 500 mg
                 if hm and not (hm.end() < len(norm) and (norm[hm.end()].isdigit()
                                or (norm[hm.end()] == "-" and norm[hm.end() + 1:hm.end() + 2].isalpha()
                                    and _unit_at(text, norm, hm.end()) is None))):
@@ -806,6 +814,14 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
                 apd = val
             fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd, interval)
             mods.append(_Mod("freq", m.start(), m.end(), fr))
+    lex = _lexicon.lexicon()
+    for kind, m, apd in lex.frequency_matches(norm):
+        fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd)
+        mods.append(_Mod("freq", m.start(), m.end(), fr))
+    for m in lex.hourly.finditer(norm):
+        apd, interval = _every_hours(m)
+        fr = Frequency("interval", text[m.start():m.end()], (m.start(), m.end()), apd, interval)
+        mods.append(_Mod("freq", m.start(), m.end(), fr))
     for m in _PRN_RE.finditer(norm):
         mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
     for name, rx in route_patterns:
@@ -870,6 +886,13 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
             else:
                 kind, assumed = "per_day", True
             lim = Limit(kind, value, text[hm.start():end], (hm.start(), end), am, assumed, per_kg)
+        elif not up_to and p in by_start and _count_or_bare(by_start[p]) and _MAX_PERDAY_RE.match(norm, by_start[p].span[1]):
+            # "max 8/24h", "(max 8 daily)", "not more than 8 tablets in 24 hours": a count of units a day
+            am = by_start[p]
+            end = _MAX_PERDAY_RE.match(norm, am.span[1]).end()
+            if not math.isfinite(am.upper.value):
+                continue
+            lim = Limit("per_day", am.upper.value, text[hm.start():end], (hm.start(), end), am)
         else:
             mdays = _MAX_DAYS_RE.match(norm, p)
             if mdays and not (p in by_start and by_start[p].unit is not None
@@ -882,6 +905,11 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
         if lim is not None:
             out.append(_Mod("max", lim.span[0], lim.span[1], lim, prio=2))
     return out
+
+
+def _count_or_bare(am: Amount) -> bool:
+    """A number with no unit, or a count of units (tablets, capsules)."""
+    return am.unit is None or am.unit.kind == "count"
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -1012,6 +1040,35 @@ def find_quantities(text: str) -> list[Amount]:
     return _scan_amounts(text, normalize(text))
 
 
+def _with_word_counts(text: str, norm: str, amounts: list[Amount]) -> list[Amount]:
+    """``amounts`` plus the counts written as words ("take two", "ONE tablet",
+    "half a tablet"), in text order.  A word count becomes a dose only where a
+    number would: with a dose unit or form after it, or a frequency."""
+    lex = _lexicon.lexicon()
+    taken = _Spans([a.span for a in amounts])
+    extra: list[Amount] = []
+    for m in lex.number_rx.finditer(norm):
+        if taken.overlaps(m.span()):
+            continue
+        a, b = m.span()
+        unit_at = b
+        art = _ARTICLE_RE.match(norm, b)  # "half a tablet"
+        if art and m.group(0).lower() == "half":
+            unit_at = art.end()
+        unit = _unit_at(text, norm, unit_at)
+        if unit is not None and unit.kind != "count":
+            unit = None if unit.kind == "unknown" else unit
+        end = unit.span[1] if unit is not None else b
+        low = AmountEnd(lex.numbers[m.group(0).lower()], Piece(text[a:b], (a, b)), unit, text[a:end], (a, end))
+        extra.append(Amount(low, None, None, text[a:end], (a, end)))
+    if not extra:
+        return amounts
+    return sorted(amounts + extra, key=lambda am: am.span[0])
+
+
+_ARTICLE_RE = _lazy(r"(?<![ ])[ ]{1,3}an?(?=[ ]{1,3}[A-Za-z])", re.I)
+
+
 @dataclass
 class _Anchor:
     """A dose being assembled around an amount, strength or dose pack."""
@@ -1036,7 +1093,7 @@ def parse_doses(text: str) -> list[Dose]:
     if not text.strip():
         return []
     norm = normalize(text)
-    amounts = _scan_amounts(text, norm)
+    amounts = _with_word_counts(text, norm, _scan_amounts(text, norm))
     forms = _form_mods(text, norm)
     if not amounts and not any(f.obj.name == "dose-pack" for f in forms):
         # Every dose is anchored on an amount, or on a dose pack when there is
@@ -1158,6 +1215,7 @@ def parse_doses(text: str) -> list[Dose]:
 
     titrations = _Titrations(mods)
 
+    sched = _Spans([(m.start, m.end) for m in mods if m.cat in ("freq", "dur", "prn")] + limit_spans)
     merged: list[_Anchor] = []
     for anc in sorted(anchors, key=lambda a: a.start):
         if merged:
@@ -1171,6 +1229,9 @@ def parse_doses(text: str) -> list[Dose]:
                     prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
                     prev.unit_problem = anc.unit_problem
                     continue
+            if same and _strength_then_count(norm, prev, anc, sched) and not titrations.between(prev.end, anc.start):
+                _take_count(prev, anc)
+                continue
         merged.append(anc)
     anchors = merged
 
@@ -1277,6 +1338,42 @@ def parse_doses(text: str) -> list[Dose]:
     return doses
 
 
+_STRENGTH_GAP = 40  # characters between a product strength and the count taken
+
+
+def _strength_then_count(norm: str, prev: _Anchor, anc: _Anchor, sched: _Spans) -> bool:
+    """Is ``prev`` a product strength ("Paracetamol 500 mg tablets") and ``anc``
+    the count taken of it ("take 2 qds")?  The strength is a mass or activity with
+    nothing of its own (no per day, no /kg, no schedule) before the count; the count
+    has no unit or counts units (tablets, capsules) and no strength."""
+    pa, aa = prev.amount, anc.amount
+    if pa is None or aa is None or prev.strength is not None or anc.strength is not None or pa.implied:
+        return False
+    pu, au = pa.unit, aa.unit
+    if pu is None or pu.kind not in ("mass", "activity") or prev.per != "dose" or prev.per_weight is not None:
+        return False
+    if prev.unit_problem is not None or pa.is_range:
+        return False
+    if au is not None and au.kind != "count":
+        return False
+    if anc.start - prev.end > _STRENGTH_GAP or anc.start <= prev.end:
+        return False
+    if any(c.isdigit() for c in norm[prev.end:anc.start]):
+        return False
+    return not sched.overlaps((prev.end, anc.start))
+
+
+def _take_count(prev: _Anchor, anc: _Anchor) -> None:
+    """Make ``prev`` the dose: its amount becomes the strength, ``anc``'s count the amount."""
+    pa = prev.amount
+    prev.strength = Strength(pa.low.value, pa.unit.raw, "unit", pa.raw, pa.span)
+    prev.amount = anc.amount
+    prev.end = anc.end
+    prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
+    # a bare count after a strength counts the product's units: not a missing unit
+    prev.unit_problem = None if anc.unit_problem == "missing_unit" else anc.unit_problem
+
+
 class _Titrations:
     """The titration markers of a text (they never overlap: sorted by start, so by end too)."""
 
@@ -1333,6 +1430,8 @@ def _build(text: str, anc: _Anchor, substance: Piece | None, key: str | None,
 def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
     if d.amount is None:
         return None
+    if d.strength is not None and d.strength.kind == "unit":
+        return _count_daily(d, freq, lims)
     u = d.amount.unit
     if u is None or u.unit is None or u.kind not in _units.DOSE_KINDS or d.amount.mixed_units and False:
         return None
@@ -1377,6 +1476,38 @@ def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] 
     return q * n / day, f"{amount_txt}{how}"
 
 
+def _count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
+    """Strength × count × doses a day ("2 × 500 mg × 4/day"), capped by a stated
+    count of doses; a stated per-day limit in the product's units caps the count."""
+    spl = _units.lookup_spelling(d.strength.unit)
+    if spl is None or spl.unit is None:
+        return None
+    reg = _units.get_registry()
+    per_unit = reg.Quantity(d.strength.value, spl.unit)
+    count = d.amount.upper.value
+    n, how = None, ""
+    if d.per == "day":
+        n, how = 1, "/day"
+    elif freq is not None and freq.max_administrations_per_24h is not None:
+        n = freq.max_administrations_per_24h
+        how = f" × {n}/day"
+    if lims.max_doses_per_day is not None:
+        m = int(lims.max_doses_per_day.value)
+        if n is None or m < n:
+            n, how = m, f" × {m}/day (stated max doses)"
+    if n is None:
+        return None
+    total = count * n
+    cap = lims.max_per_day
+    if cap is not None and cap.amount is not None and (cap.amount.unit is None or cap.amount.unit.kind == "count"):
+        if cap.value < total:
+            total = cap.value
+            return per_unit * total / reg.Quantity(1, "day"), \
+                f"{_units.format_number(total)} × {d.strength.raw} (stated max a day)"
+    txt = f"{_units.format_number(count)} × {d.strength.raw}{how}"
+    return per_unit * total / reg.Quantity(1, "day"), txt
+
+
 # Doses are frozen and shared (the checks' parse cache hands the same Dose
 # object to every check), so the daily maximum is worked out once per object.
 # Keyed by identity; the dose itself is held so its id cannot be reused.
@@ -1419,6 +1550,9 @@ def _daily_maximum(d: Dose) -> DailyMax | None:
     cap = None
     if lim is not None and lim.amount is not None:
         cq = lim.amount.quantity("upper")
+        du = d.amount.unit if d.amount is not None else None
+        if cq is None and lim.amount.unit is None and du is not None and du.kind == "count" and du.unit:
+            cq = reg.Quantity(lim.value, du.unit)  # "1-2 tabs ... max 8/24h": 8 tablets
         if cq is not None:
             cap = cq / reg.Quantity(1, "day")
             if lim.per_weight is not None:

@@ -1,0 +1,75 @@
+"""The dose parser's editor-tunable vocabulary: ``checks/dose-lexicon.yaml``.
+
+Frequency abbreviations and wordings (bd, tds, om, nocte, "morning and evening"),
+the words that make a number of hours an interval ("4 hourly") and counts written
+as words ("take two") are data; this module turns them into linear patterns
+(alternations of literal words, no nested unbounded quantifiers)."""
+
+from __future__ import annotations
+
+import re
+
+from medlint import policy
+
+_N = r"(?:\d{1,6}(?:\.\d{1,6})?|one|two|three|four|five|six|seven|eight)"
+# an amount right before a word: a number, then at most two short words (unit, form)
+_AFTER_AMOUNT = re.compile(r"\d(?:[ ]?[A-Za-zµ]{1,12}){0,1}(?:[ ]+[A-Za-z]{1,12}){0,1}[ ]+$")
+# what may follow a word that is only a frequency after an amount ("20mg on", "1 od prn")
+_ENDS_SIG = re.compile(
+    r"[ ]*(?:$|[,;.()/-]|(?:prn|for|x|with|and|when|as|if|before|after)(?![A-Za-z]))", re.I)
+
+
+def _words_rx(words) -> str:
+    alts = sorted({re.escape(w).replace(r"\ ", "[ ]+") for w in words}, key=lambda s: (-len(s), s))
+    return "(?:" + "|".join(alts) + ")"
+
+
+class Lexicon:
+    """Compiled vocabulary: ``frequencies`` is a tuple of (kind, pattern, per_day,
+    after_amount); ``hourly`` the "N hourly" pattern; ``numbers`` word -> value and
+    ``number_rx`` their pattern."""
+
+    def __init__(self, data: dict) -> None:
+        self.frequencies = tuple(
+            (f["kind"], re.compile(rf"(?<![A-Za-z.]){_words_rx(f['words'])}(?![A-Za-z])", re.I),
+             float(f["per_day"]), bool(f.get("after_amount", False)),
+             re.compile(rf"\b{_words_rx(f['not_after'])}\b", re.I) if f.get("not_after") else None)
+            for f in data["frequencies"])
+        self.hourly = re.compile(
+            rf"\b(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?-?{_words_rx(data['hourly_words'])}(?![A-Za-z])",
+            re.I)
+        # words that follow a number without being its unit ("2 mane", "6 hrly")
+        self.stop_words = frozenset(
+            [w.split(" ")[0].lower() for f in data["frequencies"] for w in f["words"]]
+            + [w.lower() for w in data["hourly_words"]] + [w.lower() for w in data["number_words"]])
+        self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
+        self.number_rx = re.compile(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
+
+    def frequency_matches(self, norm: str):
+        """(kind, match, per_day) for every lexicon frequency in ``norm``."""
+        for kind, rx, per_day, after_amount, not_after in self.frequencies:
+            for m in rx.finditer(norm):
+                before = norm[max(0, m.start() - 30):m.start()]
+                if after_amount and not (_AFTER_AMOUNT.search(before) and _ENDS_SIG.match(norm, m.end())):
+                    continue
+                if not_after is not None and not_after.search(before):
+                    continue  # "1 drop od": the right eye, not once daily
+                yield kind, m, per_day
+
+
+def lexicon() -> Lexicon:
+    """The lexicon of the check data in use (``--checks DIR`` included)."""
+    doc = policy.load("dose-lexicon")
+    return _compiled_for(doc)
+
+
+_CACHE: dict[int, tuple[dict, Lexicon]] = {}
+
+
+def _compiled_for(doc: dict) -> Lexicon:
+    held = _CACHE.get(id(doc))
+    if held is None or held[0] is not doc:
+        _CACHE.clear()
+        held = (doc, Lexicon(doc))
+        _CACHE[id(doc)] = held
+    return held[1]
