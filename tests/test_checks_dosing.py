@@ -9,7 +9,7 @@ from medlint.engine import Options, check_article
 from support import article_from_text, findings_for
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SEED = os.path.join(ROOT, "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+SEED = os.path.join(ROOT, "tests", "data", "articles", "lumbar-disc-sequestration-l3-l4.txt")
 FIXTURES = os.path.join(ROOT, "tests", "fixtures", "articles")
 IDS = frozenset({"DOS001", "DOS002", "DOS003", "DOS004"})
 DRUGS = "Mainstream Drug Therapies\n-\n"
@@ -24,8 +24,6 @@ def run(folder):
 
 @pytest.fixture(scope="module")
 def seed_text():
-    if not os.path.isfile(SEED):
-        pytest.skip("seed article not available")
     with open(SEED, encoding="utf-8") as fh:
         return fh.read()
 
