@@ -39,10 +39,15 @@ class CheckInfo:
     fixable: bool = False
     #: what the examples are: "article" text, a "section" YAML file, or a "waivers" YAML file
     examples: str = "article"
+    #: why the default severity is what it is (from checks/severity.yaml)
+    severity_reason: str = ""
 
     @property
     def rationale(self) -> str:
-        return inspect.cleandoc(self.func.__doc__ or "")
+        text = inspect.cleandoc(self.func.__doc__ or "")
+        if self.severity_reason:
+            text += f"\n\n**Severity.** {self.severity} by default: {self.severity_reason}"
+        return text
 
     @property
     def module(self) -> str:
@@ -84,8 +89,20 @@ def all_checks() -> MappingProxyType:
         for mod in sorted(m.name for m in pkgutil.iter_modules(pkg.__path__)):
             if not mod.startswith("_"):
                 importlib.import_module(f"medlint.checks.{mod}")
-        _sorted = MappingProxyType(dict(sorted(_REGISTRY.items())))
+        _sorted = MappingProxyType({cid: _with_default_severity(info) for cid, info in sorted(_REGISTRY.items())})
     return _sorted
+
+
+def _with_default_severity(info: CheckInfo) -> CheckInfo:
+    """``info`` with the default severity and its reason from checks/severity.yaml, if listed there."""
+    from dataclasses import replace
+
+    from medlint import policy
+
+    entry = policy.load("severity")["checks"].get(info.id)
+    if entry is None:
+        return info
+    return replace(info, severity=entry["severity"], severity_reason=entry["why"])
 
 
 def get(check_id: str) -> CheckInfo | None:
