@@ -36,7 +36,10 @@ class CheckInfo:
     fix: str
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
-    fixable: bool = False
+    #: False, or how its mechanical fix is classed: "safe" (True) — the same dose in the safe notation
+    #: (µg → mcg, 5.0 → 5) — or "unsafe": a rewording that is an editorial judgement (an arrow
+    #: written as words); ``check --fix`` applies only safe fixes unless ``--unsafe-fixes`` is given
+    fixable: bool | str = False
     #: what the examples are: "article" text, a "section" YAML file, or a "waivers" YAML file
     examples: str = "article"
     #: why the default severity is what it is (from checks/severity.yaml)
@@ -53,17 +56,26 @@ class CheckInfo:
     def module(self) -> str:
         return self.func.__module__
 
+    @property
+    def fix_safety(self) -> str:
+        """"safe", "unsafe", or "" for a check without a mechanical fix."""
+        if not self.fixable:
+            return ""
+        return "unsafe" if self.fixable == "unsafe" else "safe"
+
 
 _REGISTRY: dict[str, CheckInfo] = {}
 
 
 def check(id: str, *, name: str, category: str, severity: str, fix: str,
-          bad: Iterable[str] = (), good: Iterable[str] = (), fixable: bool = False, examples: str = "article"):
+          bad: Iterable[str] = (), good: Iterable[str] = (), fixable: bool | str = False, examples: str = "article"):
     """Register a check function under ``id``."""
     if category not in CATEGORIES:
         raise ValueError(f"{id}: unknown category {category!r}")
     if severity not in SEVERITIES:
         raise ValueError(f"{id}: unknown severity {severity!r}")
+    if fixable not in (False, True, "safe", "unsafe"):
+        raise ValueError(f"{id}: fixable must be False, True (safe), \"safe\" or \"unsafe\" (got {fixable!r})")
 
     def wrap(func: Callable) -> Callable:
         if id in _REGISTRY and _REGISTRY[id].func is not func:
