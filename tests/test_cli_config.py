@@ -126,3 +126,13 @@ def test_fix_applies_safe_fixes_unsafe_ones_on_request_and_diff_changes_nothing(
     assert "increasing to" in (folder / "230-mainstream-drug-therapies.yaml").read_text(encoding="utf-8")
     r = medlint("check", "content", "--no-cache", *TODAY, "--diff", cwd=project)
     assert r.returncode == 0 and r.stdout == ""
+
+
+def test_the_cache_lives_at_the_project_root_wherever_medlint_runs(project):
+    r = medlint("check", ".", *TODAY, cwd=project / "content")
+    assert r.returncode == 1, r.stderr
+    assert (project / ".medlint_cache" / "CACHEDIR.TAG").is_file()
+    assert not (project / "content" / ".medlint_cache").exists()
+    configure(project, 'paths = ["content"]\ncache-dir = "build/cache"')
+    r = medlint("check", *TODAY, cwd=project)
+    assert (project / "build" / "cache" / "CACHEDIR.TAG").is_file()
