@@ -94,6 +94,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("explain", help="print a check's rationale, or list every check")
     ex.add_argument("check_id", nargs="?")
+    ex.add_argument("--format", choices=("text", "json"), default="text")
     return p
 
 
@@ -593,22 +594,43 @@ def _cmd_explain(args) -> int:
     from medlint.registry import all_checks
 
     checks = all_checks()
-    if not args.check_id:
-        for cid, info in checks.items():
-            print(f"{cid}  {info.category:<12} {info.severity:<8} {info.name}")
+    if args.check_id:
+        info = checks.get(args.check_id.upper())
+        if info is None:
+            raise InputError(f"unknown check ID {args.check_id} (run `medlint explain` for the list)")
+        chosen = [info]
+    else:
+        chosen = list(checks.values())
+    if args.format == "json":
+        import json
+
+        doc = chosen[0].as_dict() if args.check_id else [i.as_dict() for i in chosen]
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         return EXIT_OK
-    info = checks.get(args.check_id.upper())
-    if info is None:
-        raise InputError(f"unknown check ID {args.check_id} (run `medlint explain` for the list)")
+    if not args.check_id:
+        for info in chosen:
+            fix = f"  ({info.fix_safety} fix)" if info.fix_safety else ""
+            print(f"{info.id}  {info.category:<12} {info.severity:<8} {info.name}{fix}")
+        return EXIT_OK
+    _explain_text(info)
+    return EXIT_OK
+
+
+def _explain_text(info) -> None:
     print(f"{info.id} {info.name} ({info.category}, default severity {info.severity})\n")
     print(info.rationale)
     print(f"\nHow to fix: {info.fix}")
+    safety = {"safe": "safe (applied by --fix)", "unsafe": "unsafe (applied by --fix --unsafe-fixes)"}
+    print(f"\nFix: {safety.get(info.fix_safety, 'none (no mechanical fix)')}")
+    emitted = {"engine": " (findings emitted by the engine while loading records)",
+               "waivers": " (findings emitted by the waiver loader)"}.get(info.emitted_by, "")
+    print(f"Source: {info.source_file}{emitted}")
+    print(f"Data: {', '.join(info.data_files) if info.data_files else 'none'}")
     for title, examples in (("Flagged", info.bad), ("Not flagged", info.good)):
         if examples:
             print(f"\n{title}:")
             for ex in examples:
                 print("  " + ex.strip().replace("\n", "\n  "))
-    return EXIT_OK
 
 
 COMMANDS = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check, "report": _cmd_report,

@@ -44,6 +44,9 @@ class CheckInfo:
     examples: str = "article"
     #: why the default severity is what it is (from checks/severity.yaml)
     severity_reason: str = ""
+    #: who emits the findings: "" (the check function), "engine" (schema validation while
+    #: loading) or "waivers" (the waiver loader); such a function only carries the documentation
+    emitted_by: str = ""
 
     @property
     def rationale(self) -> str:
@@ -57,6 +60,32 @@ class CheckInfo:
         return self.func.__module__
 
     @property
+    def source_file(self) -> str:
+        """The check's module as a path inside the package (``medlint/checks/notation.py``)."""
+        return self.module.replace(".", "/") + ".py"
+
+    @property
+    def data_files(self) -> tuple[str, ...]:
+        """The check data its family reads (``checks/<name>.yaml``), and checks/severity.yaml when listed there."""
+        import re
+        import sys
+
+        source = inspect.getsource(sys.modules[self.module])
+        names = sorted(set(re.findall(r"\bdata\(\s*[\"']([a-z][a-z0-9-]*)[\"']\s*\)", source)))
+        files = [f"checks/{n}.yaml" for n in names]
+        if self.severity_reason:
+            files.append("checks/severity.yaml")
+        return tuple(files)
+
+    def as_dict(self) -> dict:
+        """What ``medlint explain --format json`` prints for the check."""
+        return {"id": self.id, "name": self.name, "category": self.category, "severity": self.severity,
+                "severity_reason": self.severity_reason, "emitted_by": self.emitted_by or "check",
+                "source_file": self.source_file, "data_files": list(self.data_files),
+                "fix": self.fix, "fix_safety": self.fix_safety or None, "rationale": self.rationale,
+                "bad": list(self.bad), "good": list(self.good)}
+
+    @property
     def fix_safety(self) -> str:
         """"safe", "unsafe", or "" for a check without a mechanical fix."""
         if not self.fixable:
@@ -68,12 +97,15 @@ _REGISTRY: dict[str, CheckInfo] = {}
 
 
 def check(id: str, *, name: str, category: str, severity: str, fix: str,
-          bad: Iterable[str] = (), good: Iterable[str] = (), fixable: bool | str = False, examples: str = "article"):
+          bad: Iterable[str] = (), good: Iterable[str] = (), fixable: bool | str = False, examples: str = "article",
+          emitted_by: str = ""):
     """Register a check function under ``id``."""
     if category not in CATEGORIES:
         raise ValueError(f"{id}: unknown category {category!r}")
     if severity not in SEVERITIES:
         raise ValueError(f"{id}: unknown severity {severity!r}")
+    if emitted_by not in ("", "engine", "waivers"):
+        raise ValueError(f"{id}: emitted_by must be \"engine\" or \"waivers\" (got {emitted_by!r})")
     if fixable not in (False, True, "safe", "unsafe"):
         raise ValueError(f"{id}: fixable must be False, True (safe), \"safe\" or \"unsafe\" (got {fixable!r})")
 
@@ -82,7 +114,7 @@ def check(id: str, *, name: str, category: str, severity: str, fix: str,
             raise ValueError(f"duplicate check id {id}")
         _REGISTRY[id] = CheckInfo(id=id, name=name, category=category, severity=severity, func=func,
                                   fix=fix, bad=tuple(bad), good=tuple(good), fixable=fixable,
-                                  examples=examples)
+                                  examples=examples, emitted_by=emitted_by)
         func.check_id = id
         return func
 
