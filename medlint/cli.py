@@ -55,8 +55,14 @@ def _build_parser() -> argparse.ArgumentParser:
                         "(default: [tool.medlint] paths)")
         sp.add_argument("--format", choices=formats, default=None)
         sp.add_argument("--today", help="the date to judge review ages by (YYYY-MM-DD; default: the system date)")
-        sp.add_argument("--select", default=None, help="comma-separated check IDs to run (default: all)")
-        sp.add_argument("--ignore", default=None, help="comma-separated check IDs to skip")
+        sp.add_argument("--config", metavar="FILE", help="read [tool.medlint] from FILE (default: the first "
+                        "pyproject.toml with one, walking up from the checked paths)")
+        for name, what in (("select", "run only these checks (default: all)"), ("ignore", "skip these checks"),
+                           ("extend-select", "add these checks to the selection"),
+                           ("extend-ignore", "skip these checks as well")):
+            sp.add_argument(f"--{name}", action="append", default=None, metavar="CHECKS",
+                            help=f"{what}: IDs, ID prefixes (DOS) or categories (notation), comma-separated, "
+                                 "repeatable")
         sp.add_argument("--jobs", "-j", type=int, default=None, help="check articles in N processes")
         sp.add_argument("--shard", metavar="K/N", help="check only shard K of N (articles split by slug)")
         sp.add_argument("--no-cache", action="store_true", help="ignore and do not update the result cache")
@@ -66,7 +72,13 @@ def _build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
     chk.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     chk.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
-    chk.add_argument("--fix", action="store_true", help="apply the mechanical notation fixes in place")
+    chk.add_argument("--fix", action="store_true", help="apply the safe fixes in place")
+    chk.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply the unsafe fixes "
+                     "too (rewordings that are an editorial judgement; see `medlint explain ID`)")
+    chk.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change no file")
+    chk.add_argument("--show-fixes", action="store_true", help="list each fix applied (with --fix)")
+    chk.add_argument("--statistics", action="store_true", help="print the number of findings per check "
+                     "instead of the findings")
 
     rep = sub.add_parser("report", help="write the editorial review report")
     run_options(rep, ("md", "html", "json"))
@@ -82,77 +94,90 @@ def _build_parser() -> argparse.ArgumentParser:
 
     cache = sub.add_parser("cache", help="manage the result cache")
     cache.add_argument("action", choices=("clear",))
+    cache.add_argument("--config", metavar="FILE", help="read [tool.medlint] from FILE")
 
     dat = sub.add_parser("data", help="check the battery's data (checks/*.yaml): schemas and every pattern")
     dat.add_argument("files", nargs="*", metavar="FILE", help="data files (default: every checks/*.yaml in use)")
 
     ex = sub.add_parser("explain", help="print a check's rationale, or list every check")
     ex.add_argument("check_id", nargs="?")
+    ex.add_argument("--format", choices=("text", "json"), default="text")
     return p
 
 
 # --- configuration -------------------------------------------------------------
 
-def _config() -> dict:
-    """``[tool.medlint]`` from ./pyproject.toml (empty when absent)."""
-    path = "pyproject.toml"
+def _config(args=None):
+    """``[tool.medlint]`` for this run (medlint.config): found upward from the paths, or ``--config``."""
+    from medlint import config
+
+    return config.discover(list(getattr(args, "paths", None) or []), getattr(args, "config", None))
+
+
+def _tokens(values) -> list[str]:
+    """Check selectors from a config value (a string or list) or repeated, comma-separated options."""
+    if values is None:
+        return []
+    items = [values] if isinstance(values, str) else values
+    return [t.strip() for item in items for t in item.split(",") if t.strip()]
+
+
+def _resolve(tokens: list[str], checks) -> tuple[set[str], list[str]]:
+    """The check IDs ``tokens`` name (an ID, an ID prefix, a category, or ALL), and the unknown tokens."""
+    ids: set[str] = set()
+    unknown = []
+    for token in tokens:
+        up = token.upper()
+        named = {cid for cid, info in checks.items()
+                 if up == "ALL" or cid.startswith(up) or info.category == token.lower()}
+        if not named:
+            unknown.append(token)
+        ids |= named
+    return ids, unknown
+
+
+def _selection(args, conf, checks) -> tuple[frozenset[str], frozenset[str]]:
+    """(select, ignore) from the command line over [tool.medlint]; --select replaces, --extend-* adds."""
     from medlint.errors import InputError
 
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except FileNotFoundError:
-        return {}
-    except OSError as exc:
-        raise InputError(f"cannot read [tool.medlint]: {exc}", path) from None
-    if b"medlint" not in raw:
-        return {}  # no [tool.medlint] table can be in it: skip the TOML parser (~6 ms of the hook)
-    import tomllib
-
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read [tool.medlint]: {exc}", path) from None
-    conf = data.get("tool", {}).get("medlint", {})
-    known = {"paths", "fail-on", "select", "ignore", "severity", "jobs", "report-dir", "cache-dir"}
-    unknown = sorted(set(conf) - known)
-    if unknown:
-        raise InputError(f"unknown [tool.medlint] key {', '.join(unknown)} (known: {', '.join(sorted(known))})", path)
-    return conf
+    chosen = {}
+    for key in ("select", "ignore", "extend-select", "extend-ignore"):
+        cli = getattr(args, key.replace("-", "_"), None)
+        from_conf = _tokens(conf.get(key))
+        tokens = _tokens(cli) if cli is not None and key in ("select", "ignore") else from_conf + _tokens(cli)
+        ids, unknown = _resolve(tokens, checks)
+        if unknown:
+            message = f"unknown check ID, prefix or category {', '.join(unknown)} (see `medlint explain`)"
+            if cli is None or not set(unknown) & set(_tokens(cli)):
+                raise conf.error(key, message)
+            raise InputError(f"--{key}: {message}")
+        chosen[key] = ids
+    select = chosen["select"] | chosen["extend-select"]
+    if chosen["extend-select"] and not chosen["select"]:
+        select = set(checks)  # extend-select alone adds to the default of every check
+    return frozenset(select), frozenset(chosen["ignore"] | chosen["extend-ignore"])
 
 
-def _ids(value) -> frozenset[str]:
-    if value is None:
-        return frozenset()
-    items = value.split(",") if isinstance(value, str) else value
-    return frozenset(t.strip().upper() for t in items if t.strip())
-
-
-def _options(args, conf: dict):
+def _options(args, conf):
     from medlint import dates, engine
-    from medlint.errors import InputError
-    from medlint.findings import SEVERITIES
     from medlint.registry import all_checks
 
+    checks = all_checks()
     today = dates.today(args.today)
-    select = _ids(args.select if args.select is not None else conf.get("select"))
-    ignore = _ids(args.ignore if args.ignore is not None else conf.get("ignore"))
+    select, ignore = _selection(args, conf, checks)
     severity = {k.upper(): v for k, v in (conf.get("severity") or {}).items()}
-    bad_sev = sorted(v for v in severity.values() if v not in SEVERITIES)
-    if bad_sev:
-        raise InputError(f"[tool.medlint] severity must be error, warning or info (got {bad_sev[0]})", "pyproject.toml")
-    unknown = sorted((select | ignore | set(severity)) - set(all_checks()))
+    unknown = sorted(set(severity) - set(checks))
     if unknown:
-        raise InputError(f"unknown check ID {', '.join(unknown)} (see `medlint explain`)")
+        raise conf.error("severity", f"unknown check ID {', '.join(unknown)} (see `medlint explain`)")
     return engine.Options(today=today, select=select, ignore=ignore, severity=tuple(sorted(severity.items())))
 
 
-def _prepare(args, conf: dict):
+def _prepare(args, conf):
     """(options, ordered article folders, jobs, cache, progress) for a run."""
     from medlint import engine
     from medlint.errors import InputError
 
-    paths = args.paths or conf.get("paths") or []
+    paths = args.paths or conf.paths()
     if not paths:
         raise InputError("no PATH given and no [tool.medlint] paths configured")
     options = _options(args, conf)
@@ -160,29 +185,35 @@ def _prepare(args, conf: dict):
     if args.shard:
         k, n = _parse_shard(args.shard)
         folders = engine.shard(folders, k, n)
-    jobs = args.jobs if args.jobs is not None else int(conf.get("jobs", 1))
+    jobs = args.jobs if args.jobs is not None else conf.get("jobs", 1)
     if jobs < 1:
         raise InputError("--jobs must be at least 1")
     cache = None
     if not args.no_cache:
-        from medlint.cache import ResultCache, check_location
+        from medlint.cache import ResultCache
 
-        root = _cache_dir(conf)
-        with _located(conf, "cache-dir"):
-            check_location(root, paths, folders)
+        root = _cache_dir(conf, paths, folders)
         cache = ResultCache(root, options)
     progress = _Progress(len(folders)) if sys.stderr.isatty() else None
     return options, folders, jobs, cache, progress
 
 
 def _find_articles(paths: list[str]) -> list[str]:
-    """The article folders under ``paths``; a path that holds none is a usage error."""
+    """The article folders under ``paths``; a folder that holds none is a usage error.
+
+    A file outside any article folder (what a pre-commit hook passes for the
+    repository's own YAML files) is skipped with a note, not an error."""
     from medlint.errors import InputError
-    from medlint.records.store import find_articles
+    from pathlib import Path
+
+    from medlint.records.store import find_articles, is_article_folder
 
     found: set[str] = set()
     empty = []
     for path in paths:
+        if os.path.isfile(path) and not is_article_folder(Path(os.path.abspath(path)).parent):
+            _say(f"medlint: skipped {path} (not a record of an article: no article.yaml beside it)", sys.stderr)
+            continue
         folders = find_articles([path])
         if not folders:
             empty.append(path)
@@ -192,46 +223,19 @@ def _find_articles(paths: list[str]) -> list[str]:
     return sorted(found)
 
 
-def _cache_dir(conf: dict) -> str:
-    from medlint.cache import DEFAULT_DIR
+def _cache_dir(conf, paths: list[str], folders: list[str] = ()) -> str:
+    """The cache folder: ``cache-dir``, relative to the project root (default: .medlint_cache there)."""
+    from medlint.cache import DEFAULT_DIR, check_location
+    from medlint.errors import InputError
 
-    return conf.get("cache-dir", DEFAULT_DIR)
-
-
-class _located:
-    """Locate an InputError raised inside at the ``[tool.medlint]`` key it comes from."""
-
-    def __init__(self, conf: dict, key: str):
-        self.conf, self.key = conf, key
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, exc, tb):
-        from medlint.errors import InputError
-
-        if isinstance(exc, InputError) and self.key in self.conf and exc.path is None:
-            raise InputError(exc.message, "pyproject.toml", _config_line(self.key)) from None
-        return False
-
-
-def _config_line(key: str) -> int | None:
-    """The line of ``key`` in the ``[tool.medlint]`` table of ./pyproject.toml."""
-    import re
-
-    table = None
+    root = conf.resolve("cache-dir", DEFAULT_DIR)
     try:
-        with open("pyproject.toml", encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number, line in enumerate(lines, 1):
-        header = re.match(r"\s*\[\s*([^\]]+?)\s*\]", line)
-        if header:
-            table = header.group(1).replace('"', "").replace(" ", "")
-        elif table == "tool.medlint" and re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
-            return number
-    return None
+        check_location(root, paths, folders)
+    except InputError as exc:
+        if "cache-dir" in conf and exc.path is None:
+            raise conf.error("cache-dir", exc.message) from None
+        raise
+    return root
 
 
 def _run(args, conf: dict):
@@ -307,11 +311,18 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_check(args) -> int:
-    conf = _config()
+    from medlint.errors import InputError
+
+    conf = _config(args)
     fmt = args.format or "text"
+    if args.statistics and fmt != "text":
+        raise InputError("--statistics prints text; it cannot be combined with --format " + fmt)
+    if args.diff:
+        result = _run(args, conf)[1]
+        return _print_diff(_plan(result, args.unsafe_fixes))
     if args.fix:
         result = _run(args, conf)[1]
-        _fix(result, result.findings)  # then check again: what is left, at its new position
+        _fix(_plan(result, args.unsafe_fixes), args.show_fixes)  # then check again: what is left, where
     if fmt == "sarif" or args.write_baseline:
         return _check_in_memory(args, conf, fmt)
     return _check_streaming(args, conf, fmt)
@@ -372,6 +383,7 @@ def _check_streaming(args, conf: dict, fmt: str) -> int:
             raise InputError(f"invalid baseline: {exc}", args.baseline) from None
     tally = engine.Tally()
     out = sys.stdout
+    statistics = {} if args.statistics else None
     stream = None
     if fmt == "json":
         from medlint.render import json as json_out
@@ -390,9 +402,14 @@ def _check_streaming(args, conf: dict, fmt: str) -> int:
         if stream is not None:
             stream.findings(findings)
             stream.article(_info(result), result.waived)
+        elif statistics is not None:
+            for f in findings:
+                statistics[f.check] = statistics.get(f.check, 0) + 1
         else:
             for f in findings:
                 out.write(line_out.line(f) + "\n")
+    if statistics is not None:
+        _write_statistics(out, statistics)
     if progress:
         progress.done()
     summary = tally.summary()
@@ -409,27 +426,77 @@ def _check_streaming(args, conf: dict, fmt: str) -> int:
     return tally.exit_code(args.fail_on or conf.get("fail-on", "error"))
 
 
-def _fix(result, findings) -> bool:
-    """Apply the mechanical fixes (atomically, file by file); True when a file changed."""
-    from medlint.fixer import apply_fixes, plan_fixes
-    from medlint.records.store import load_article
+def _write_statistics(out, counts: dict[str, int]) -> None:
+    """One line per check that found something: ID, count, default severity, name; most first."""
+    from medlint.registry import all_checks
 
-    fixable = [f for f in findings if f.replacement is not None]
-    if not fixable:
-        return False
+    checks = all_checks()
+    for cid, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        info = checks.get(cid)
+        name = f"[{info.severity}] {info.name}" if info else ""
+        fix = f" ({info.fix_safety} fix)" if info and info.fix_safety else ""
+        out.write(f"{cid:<7} {n:>5}  {name}{fix}\n")
+
+
+def _plan(result, unsafe: bool):
+    """The fix plan for a run's findings: safe fixes only, unless ``unsafe``; and how many were held back."""
+    from medlint.fixer import plan_fixes
+    from medlint.records.store import load_article
+    from medlint.registry import all_checks
+
+    checks = all_checks()
+    fixable = [f for f in result.findings if f.replacement is not None]
+    allowed = [f for f in fixable if unsafe or _safety(checks, f.check) == "safe"]
     documents = {}
     for a in result.articles:
-        if a.checked and any(f.article == a.slug for f in fixable):
+        if a.checked and any(f.article == a.slug for f in allowed):
             documents.update(load_article(a.folder).documents)
-    plan = plan_fixes(fixable, documents)
+    plan = plan_fixes(allowed, documents)
+    plan.held_back = len(fixable) - len(allowed)
+    return plan
+
+
+def _safety(checks, check_id: str) -> str:
+    info = checks.get(check_id)
+    return info.fix_safety if info else ""
+
+
+def _fix(plan, show: bool) -> bool:
+    """Apply a fix plan (atomically, file by file); True when a file changed."""
+    from medlint.fixer import apply_fixes
+
     written = apply_fixes(plan)
     n = len(plan.applied)
+    if show:
+        for f in sorted(plan.applied, key=lambda f: (f.path, f.line, f.column)):
+            _say(f"medlint: fixed {f.path}:{f.line}:{f.column}: {f.check}: {f.excerpt!r} -> {f.replacement!r}",
+                 sys.stderr)
     print(f"medlint: fixed {n} finding{'s' if n != 1 else ''} in {len(written)} file{'s' if len(written) != 1 else ''}",
           file=sys.stderr)
+    if plan.held_back:
+        print(f"medlint: {plan.held_back} unsafe fix{'es' if plan.held_back != 1 else ''} not applied "
+              "(an editorial judgement: review them, then use --unsafe-fixes)", file=sys.stderr)
     for skipped in plan.skipped:
         f = skipped.finding
         _say(f"medlint: not fixed {f.path}:{f.line}:{f.column}: {f.check}: {skipped.reason}", sys.stderr)
     return bool(written)
+
+
+def _print_diff(plan) -> int:
+    """The planned fixes as a unified diff on standard output; no file is changed. 1 when there is one."""
+    import difflib
+
+    from medlint.records.yamlio import read_text
+
+    for path in sorted(plan):
+        old = read_text(path)
+        shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+        sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), plan[path].splitlines(True),
+                                                   f"a/{shown}", f"b/{shown}"))
+    n = len(plan.applied)
+    print(f"medlint: {n} fix{'es' if n != 1 else ''} would be applied"
+          + (f"; {plan.held_back} unsafe not shown (use --unsafe-fixes)" if plan.held_back else ""), file=sys.stderr)
+    return EXIT_FINDINGS if plan else EXIT_OK
 
 
 def _cmd_report(args) -> int:
@@ -437,7 +504,7 @@ def _cmd_report(args) -> int:
     from medlint import report as rep
     from medlint.registry import all_checks
 
-    conf = _config()
+    conf = _config(args)
     if args.merge:
         from medlint.merge import merge_outputs
 
@@ -486,7 +553,7 @@ def _report_outputs(args, conf) -> list[tuple[str, str]]:
         return [(fmt, args.output)]
     if args.format:
         return [(args.format, "-")]
-    folder = conf.get("report-dir", "reports")
+    folder = conf.resolve("report-dir", "reports")
     return [(fmt, os.path.join(folder, f"{REPORT_NAME}.{fmt}")) for fmt in ("md", "html", "json")]
 
 
@@ -527,13 +594,11 @@ def _cmd_review(args) -> int:
 
 
 def _cmd_cache(args) -> int:
-    from medlint.cache import check_location, clear
+    from medlint.cache import clear
 
-    conf = _config()
-    root = _cache_dir(conf)
-    with _located(conf, "cache-dir"):
-        check_location(root, conf.get("paths") or [])
-        n = clear(root)
+    conf = _config(args)
+    root = _cache_dir(conf, conf.paths())
+    n = clear(root)
     print(f"medlint: removed {n} cache entr{'y' if n == 1 else 'ies'} from {root}")
     return EXIT_OK
 
@@ -560,22 +625,43 @@ def _cmd_explain(args) -> int:
     from medlint.registry import all_checks
 
     checks = all_checks()
-    if not args.check_id:
-        for cid, info in checks.items():
-            print(f"{cid}  {info.category:<12} {info.severity:<8} {info.name}")
+    if args.check_id:
+        info = checks.get(args.check_id.upper())
+        if info is None:
+            raise InputError(f"unknown check ID {args.check_id} (run `medlint explain` for the list)")
+        chosen = [info]
+    else:
+        chosen = list(checks.values())
+    if args.format == "json":
+        import json
+
+        doc = chosen[0].as_dict() if args.check_id else [i.as_dict() for i in chosen]
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         return EXIT_OK
-    info = checks.get(args.check_id.upper())
-    if info is None:
-        raise InputError(f"unknown check ID {args.check_id} (run `medlint explain` for the list)")
+    if not args.check_id:
+        for info in chosen:
+            fix = f"  ({info.fix_safety} fix)" if info.fix_safety else ""
+            print(f"{info.id}  {info.category:<12} {info.severity:<8} {info.name}{fix}")
+        return EXIT_OK
+    _explain_text(info)
+    return EXIT_OK
+
+
+def _explain_text(info) -> None:
     print(f"{info.id} {info.name} ({info.category}, default severity {info.severity})\n")
     print(info.rationale)
     print(f"\nHow to fix: {info.fix}")
+    safety = {"safe": "safe (applied by --fix)", "unsafe": "unsafe (applied by --fix --unsafe-fixes)"}
+    print(f"\nFix: {safety.get(info.fix_safety, 'none (no mechanical fix)')}")
+    emitted = {"engine": " (findings emitted by the engine while loading records)",
+               "waivers": " (findings emitted by the waiver loader)"}.get(info.emitted_by, "")
+    print(f"Source: {info.source_file}{emitted}")
+    print(f"Data: {', '.join(info.data_files) if info.data_files else 'none'}")
     for title, examples in (("Flagged", info.bad), ("Not flagged", info.good)):
         if examples:
             print(f"\n{title}:")
             for ex in examples:
                 print("  " + ex.strip().replace("\n", "\n  "))
-    return EXIT_OK
 
 
 COMMANDS = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check, "report": _cmd_report,
@@ -593,9 +679,11 @@ def main(argv: list[str] | None = None) -> int:
     # (about 3% of the hook); it runs every engine.COLLECT_EVERY articles instead.
     collector_was_on = gc.isenabled()
     gc.disable()
+    stdout = sys.stdout
+    sys.stdout = _PipeSafe(stdout)
     try:
         code = COMMANDS[args.command](args)
-        sys.stdout.flush()  # a full disk or a closed pipe shows here, not after the exit code is chosen
+        sys.stdout.flush()  # a full disk shows here, not after the exit code is chosen
         return code
     except InputError as exc:
         _say(f"medlint: {exc}", sys.stderr)
@@ -606,12 +694,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("medlint: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        try:
-            sys.stdout.close()
-        except Exception:
-            pass
-        return EXIT_OK
     except OSError as exc:  # the environment: a full disk, an unwritable stream or folder
         print(f"medlint: {_os_error(exc)}", file=sys.stderr)
         return EXIT_INPUT
@@ -622,8 +704,46 @@ def main(argv: list[str] | None = None) -> int:
              sys.stderr)
         return 3
     finally:
+        sys.stdout = stdout
         if collector_was_on:
             gc.enable()
+
+
+class _PipeSafe:
+    """Standard output that outlives its reader: once the pipe is closed (``medlint check | head -1``),
+    the rest of the output is dropped and the command still ends with the findings' exit code."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._close()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._close()
+
+    def _close(self) -> None:
+        """Point the descriptor at the null device, so that no later flush fails again."""
+        self.broken = True
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, self._stream.fileno())
+            os.close(null)
+        except (OSError, ValueError, AttributeError):  # no descriptor (a test's captured stream)
+            pass
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 
 def _os_error(exc: OSError) -> str:

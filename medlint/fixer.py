@@ -43,6 +43,7 @@ class FixPlan(dict):
         super().__init__()
         self.applied: list = []
         self.skipped: list[Skipped] = []
+        self.held_back = 0  # unsafe fixes left out of the plan (``check --fix`` without --unsafe-fixes)
 
 
 def _key(path: str) -> str:

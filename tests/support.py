@@ -13,17 +13,13 @@ from medlint.registry import EXAMPLE_TODAY
 MINIMAL_META = "title: Example\nslug: example\nlanguage: en\n"
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-SEED_TEXT = os.path.join(REPO, "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+SEED_TEXT = os.path.join(HERE, "data", "articles", "lumbar-disc-sequestration-l3-l4.txt")
 SEED_SLUG = "lumbar-disc-sequestration-l3-l4"
 SEED_RECORDS = os.path.join(REPO, "content", SEED_SLUG)
 
 
 def seed_folder(root) -> str:
-    """The seed article imported from shared/ into ``root`` (the test is skipped without shared/)."""
-    import pytest
-
-    if not os.path.exists(SEED_TEXT):
-        pytest.skip("shared/ seed article not present")
+    """The seed article imported from tests/data/articles into ``root``."""
     with open(SEED_TEXT, encoding="utf-8") as fh:
         return article_from_text(fh.read(), root, slug=SEED_SLUG)
 

@@ -15,7 +15,7 @@ from medlint.registry import EXAMPLE_TODAY, all_checks
 from support import article_from_text, article_from_yaml_section
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SEED = os.path.join(ROOT, "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+SEED = os.path.join(ROOT, "tests", "data", "articles", "lumbar-disc-sequestration-l3-l4.txt")
 FIXTURES = os.path.join(ROOT, "tests", "fixtures", "articles")
 CLM = frozenset(cid for cid, info in all_checks().items() if cid.startswith("CLM"))
 
@@ -44,8 +44,6 @@ def pairs(findings, check=None):
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory):
-    if not os.path.isfile(SEED):
-        pytest.skip("seed article not available")
     with open(SEED, encoding="utf-8") as fh:
         text = fh.read()
     folder = article_from_text(text, tmp_path_factory.mktemp("seed"), slug="lumbar-disc-sequestration-l3-l4")

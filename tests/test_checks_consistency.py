@@ -9,7 +9,7 @@ from medlint.registry import EXAMPLE_TODAY
 from support import article_from_text, seed_folder, findings_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEED = os.path.join(HERE, "..", "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+SEED = os.path.join(HERE, "data", "articles", "lumbar-disc-sequestration-l3-l4.txt")
 FIXTURES = os.path.join(HERE, "fixtures", "articles")
 IDS = frozenset({"CON001", "CON002", "CON003", "CON004"})
 

@@ -10,7 +10,7 @@ from medlint.records.store import load_article
 from support import article_from_text, seed_folder, findings_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEED = os.path.join(HERE, "..", "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+SEED = os.path.join(HERE, "data", "articles", "lumbar-disc-sequestration-l3-l4.txt")
 FIXTURES = os.path.join(HERE, "fixtures", "articles")
 IDS = frozenset({"DSC001", "DSC002", "DSC003", "DSC004"})
 CLOSING = "Disclaimer: This article is general information only and is not a substitute for medical advice."

@@ -11,7 +11,7 @@ from medlint.engine import Options, check_article
 from support import article_from_text, seed_folder, findings_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEED = os.path.join(HERE, "..", "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+SEED = os.path.join(HERE, "data", "articles", "lumbar-disc-sequestration-l3-l4.txt")
 FIXTURES = os.path.join(HERE, "fixtures", "articles")
 IDS = frozenset({"REV001", "REV002", "REV003", "REV004", "REV005", "REV006"})
 OVERVIEW = "Overview\nSciatica is pain along the sciatic nerve.\n"

@@ -9,7 +9,7 @@ from medlint.engine import Options, check_article
 from support import article_from_text, findings_for
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SEED = os.path.join(ROOT, "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+SEED = os.path.join(ROOT, "tests", "data", "articles", "lumbar-disc-sequestration-l3-l4.txt")
 FIXTURES = os.path.join(ROOT, "tests", "fixtures", "articles")
 IDS = frozenset({"UNT001", "UNT002", "UNT003", "UNT004"})
 DRUGS = "Mainstream Drug Therapies\n-\n"

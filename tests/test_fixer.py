@@ -13,7 +13,7 @@ from medlint.records.store import load_article
 from support import article_from_text
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SEED = os.path.join(ROOT, "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+SEED = os.path.join(ROOT, "tests", "data", "articles", "lumbar-disc-sequestration-l3-l4.txt")
 FIXTURES = os.path.join(ROOT, "tests", "fixtures", "articles")
 TODAY = _dt.date(2026, 11, 24)
 
@@ -78,8 +78,6 @@ def fix_and_compare(text, tmp_path):
 
 
 def test_seed_fix_changes_only_flagged_notation(tmp_path):
-    if not os.path.isfile(SEED):
-        pytest.skip("seed article not available")
     with open(SEED, encoding="utf-8") as fh:
         text = fh.read()
     plan, after = fix_and_compare(text, tmp_path)

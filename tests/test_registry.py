@@ -46,3 +46,25 @@ def test_good_example_passes(cid, i, tmp_path):
     info = CHECKS[cid]
     found = run_example(info, info.good[i], tmp_path)
     assert not found, f"{cid} flagged its good example #{i}: {[f.message for f in found]}"
+
+
+def test_checks_without_a_running_function_are_declared_with_who_emits_them():
+    import subprocess
+    import sys
+
+    from medlint.registry import all_checks
+
+    checks = all_checks()
+    assert {cid for cid, i in checks.items() if i.emitted_by} == {"SCH001", "WAI001", "WAI002"}
+    assert checks["SCH001"].emitted_by == "engine" and checks["WAI001"].emitted_by == "waivers"
+    r = subprocess.run([sys.executable, "-m", "medlint", "explain", "NOT002"], capture_output=True, text=True)
+    assert "Source: medlint/checks/notation.py" in r.stdout and "checks/notation.yaml" in r.stdout
+    assert "Fix: safe" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "medlint", "explain", "--format", "json"], capture_output=True, text=True)
+    import json
+
+    doc = {d["id"]: d for d in json.loads(r.stdout)}
+    assert doc["NOT009"]["fix_safety"] == "unsafe" and doc["NOT002"]["fix_safety"] == "safe"
+    assert doc["DOS003"]["fix_safety"] is None and doc["SCH001"]["emitted_by"] == "engine"
+    assert "checks/dosing.yaml" in doc["DOS001"]["data_files"]
+    assert doc.keys() == checks.keys()

@@ -12,7 +12,7 @@ from medlint.records.store import load_article
 from support import article_from_text
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEED = os.path.join(HERE, "..", "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+SEED = os.path.join(HERE, "data", "articles", "lumbar-disc-sequestration-l3-l4.txt")
 FIXTURES = sorted(glob.glob(os.path.join(HERE, "fixtures", "articles", "*.txt")) +
                   glob.glob(os.path.join(HERE, "fixtures", "articles", "*.md")))
 
@@ -24,7 +24,6 @@ def roundtrip(text, root, markdown=False):
     return loaded.article, export_article(loaded.article, "md" if markdown else "text")
 
 
-@pytest.mark.skipif(not os.path.exists(SEED), reason="shared/ seed article not present")
 def test_seed_roundtrip_is_word_for_word(tmp_path):
     text = open(SEED, encoding="utf-8").read()
     article, out = roundtrip(text, tmp_path)

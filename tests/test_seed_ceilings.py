@@ -12,8 +12,7 @@ from medlint.registry import EXAMPLE_TODAY
 from support import article_from_text
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEED = os.path.join(HERE, "..", "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
-pytestmark = pytest.mark.skipif(not os.path.exists(SEED), reason="shared/ seed article not present")
+SEED = os.path.join(HERE, "data", "articles", "lumbar-disc-sequestration-l3-l4.txt")
 
 
 def ceiling_names() -> set[str]:

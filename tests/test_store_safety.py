@@ -318,7 +318,7 @@ def test_links_inside_the_tree_are_followed_and_fixed_through(tree, capsys):
     section.unlink()
     section.symlink_to(os.path.join("..", "shared", "causes.yaml"))
     code, out, err = run_cli(["check", str(article), "--no-cache", "--select", "NOT004"], capsys)
-    assert code == 0 and "NOT004" in out and "010-causes.yaml" in out
+    assert code == 1 and "NOT004" in out and "010-causes.yaml" in out
     code, out, err = run_cli(["check", str(article), "--no-cache", "--select", "NOT004", "--fix"], capsys)
     assert "fixed 1 finding in 1 file" in err
     assert section.is_symlink() and "Take 5 mg." in (shared / "causes.yaml").read_text()

@@ -220,7 +220,8 @@ def no_stated_maximum(article, ctx):
         example = f"no more than {c['per_day']} in 24 hours" if c and c.get("per_day") else "no more than … in 24 hours"
         yield _hit(record, field, dose,
                    f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
-                   f"Add the maximum from the product label, e.g. \"{dose.text}; {example}\".")
+                   f"Add the maximum from the product label, e.g. \"{dose.text}; {example}\".",
+                   severity=None if c else "warning")  # no known ceiling: see checks/severity.yaml
 
 
 # ---------------------------------------------------------------------------

@@ -321,7 +321,7 @@ def number_glued_to_unit(article, ctx):
                       suggestion=f"Write \"{safe}\".", replacement=safe)
 
 
-@check("NOT008", name="prescription-latin", category="notation", severity="warning", fixable=True,
+@check("NOT008", name="prescription-latin", category="notation", severity="warning", fixable="unsafe",
        fix="Write the words: \"three times daily\", \"as needed\", \"at bedtime\", \"every 6 hours\".",
        bad=(DRUGS + "Tramadol 50-100 mg every 6 h PRN – Weak opioid.",
             DRUGS + "Gabapentin 300 mg TID – Nerve pain.",
@@ -352,7 +352,7 @@ def prescription_latin(article, ctx):
     yield from _abbrev_hits(article, ctx, "NOT008")
 
 
-@check("NOT009", name="arrow-in-dose", category="notation", severity="warning", fixable=True,
+@check("NOT009", name="arrow-in-dose", category="notation", severity="warning", fixable="unsafe",
        fix="Write the word: \"increasing to\", \"decreasing to\", \"then\".",
        bad=(DRUGS + "Gabapentin 300 mg at night ⇧ to 900–1200 mg three times daily – Nerve pain.",),
        good=(DRUGS + "Gabapentin 300 mg at night, increasing to 900 mg three times daily, max 3600 mg/day – Nerve pain.",

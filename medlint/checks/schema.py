@@ -12,7 +12,7 @@ from medlint.registry import check
 SCHEMA_CHECK = "SCH001"
 
 
-@check(SCHEMA_CHECK, name="record-violates-schema", category="schema", severity="error",
+@check(SCHEMA_CHECK, emitted_by="engine", name="record-violates-schema", category="schema", severity="error",
        fix="Correct the key or value named in the message; `schema/*.schema.json` documents every key.",
        # Schema examples are section files (YAML), not article text.
        examples="section",

@@ -24,7 +24,7 @@ _GOOD = ("waivers:\n"
          "    expires: 2026-12-31\n")
 
 
-@check(INVALID, name="waiver-invalid", category="review", severity="error", examples="waivers",
+@check(INVALID, emitted_by="waivers", name="waiver-invalid", category="review", severity="error", examples="waivers",
        fix="Give every waiver a check ID, the finding's record and/or excerpt, a non-empty reason, "
            "accepted_by and an expires date (YYYY-MM-DD).",
        bad=("waivers:\n"
@@ -61,7 +61,7 @@ def waiver_invalid(article, ctx):
     return ()
 
 
-@check(STALE, name="waiver-matches-nothing", category="review", severity="warning", examples="waivers",
+@check(STALE, emitted_by="waivers", name="waiver-matches-nothing", category="review", severity="warning", examples="waivers",
        fix="Delete the waiver if the finding is gone, or correct its check, record or excerpt to the "
            "finding's current values (`medlint check --format json`).",
        bad=("waivers:\n"
