@@ -72,7 +72,7 @@ _WORD_BEFORE = re.compile(r"[\w.]{1,20}$")
 # "… months 2" (the word before it is checked against data).
 _TRAILING_NUMBER = re.compile(r"([^\W_]{1,40}|[\d/%)]{1,12})\s(\d{1,2}(?:\s?,\s?\d{1,2}){0,5})\s?[.;]?\s{0,3}$")
 # A reference entry's own number: "1. Dworkin …", "[2] Cohen …", "[1]: NICE …", "¹ NICE …"
-_ENTRY_NUMBER = re.compile(r"\s*(?:\[?(\d{1,3})(?:\]:?|[.)])|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))\s")
+_ENTRY_NUMBER = re.compile(r"(?<!\s)\s*(?:\[?(\d{1,3})(?:\]:?|[.)])|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))\s")
 # Markdown reference definitions anywhere in a text ("[1]: NICE …")
 _MD_DEFINITION = re.compile(r"(?:^|\s)\[(\d{1,3})\]:\s")
 
