@@ -10,7 +10,7 @@ from medlint.engine import Options, check_article
 from support import article_from_text, findings_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEED = os.path.join(HERE, "..", "..", "shared", "articles", "lumbar-disc-sequestration-l3-l4.txt")
+SEED = os.path.join(HERE, "data", "articles", "lumbar-disc-sequestration-l3-l4.txt")  # tests/data (source noted there)
 WARNED = os.path.join(HERE, "fixtures", "safety", "seed-with-warnings.txt")
 IDS = frozenset({"SAF001", "SAF002"})
 DRUGS = "Medicines\n-\n"
@@ -28,8 +28,6 @@ def check_text(text, tmp_path):
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory):
-    if not os.path.isfile(SEED):
-        pytest.skip("seed article not available")
     with open(SEED, encoding="utf-8") as fh:
         return run(article_from_text(fh.read(), tmp_path_factory.mktemp("seed"), slug="seed"))
 
