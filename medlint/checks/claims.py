@@ -486,10 +486,6 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
 
 
 _NOT_YET = object()
-#: How much of the text after a figure ``concentration_after`` and ``composition_after`` read
-#: (their patterns start with ^: "5 % cream", "80 % water"); bounded, so a sentence of many
-#: figures is not copied once per figure.
-_AFTER = 200
 
 
 def _sentence_matches(cues: _Cues, sentence: str) -> list:
