@@ -1467,13 +1467,19 @@ def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] 
         apd = freq.administrations_per_day or 0
         if abs(apd - n) > 1e-9:
             how += f" (at most {n} in any 24 h: {freq.raw})"
-    if lims.max_doses_per_day is not None:
-        m = int(lims.max_doses_per_day.value)
-        if n is None or m < n:
-            n, how = m, f" × {m}/day (stated max doses)"
+    n, how = _capped_by_stated_doses(n, how, lims)
     if n is None:
         return None
     return q * n / day, f"{amount_txt}{how}"
+
+
+def _capped_by_stated_doses(n, how: str, lims: Dose) -> tuple:
+    """Doses a day ``n`` (and how it was read), lowered to a stated maximum number of doses."""
+    if lims.max_doses_per_day is not None:
+        m = int(lims.max_doses_per_day.value)
+        if n is None or m < n:
+            return m, f" × {m}/day (stated max doses)"
+    return n, how
 
 
 def _count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
@@ -1491,10 +1497,7 @@ def _count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str]
     elif freq is not None and freq.max_administrations_per_24h is not None:
         n = freq.max_administrations_per_24h
         how = f" × {n}/day"
-    if lims.max_doses_per_day is not None:
-        m = int(lims.max_doses_per_day.value)
-        if n is None or m < n:
-            n, how = m, f" × {m}/day (stated max doses)"
+    n, how = _capped_by_stated_doses(n, how, lims)
     if n is None:
         return None
     total = count * n
