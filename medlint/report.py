@@ -39,6 +39,7 @@ import json
 import os
 
 from medlint.findings import CATEGORIES, SEVERITIES, Finding
+from medlint.textsafe import json_inert
 
 VERSION = 1
 DECISIONS = ("accept", "fix", "waive")
@@ -513,5 +514,6 @@ def _corpus_summary(articles: list[dict], findings) -> dict:
 
 
 def dumps(report: dict) -> str:
-    """The report as JSON text (``--format json``), byte-identical for the same input."""
-    return json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    """The report as JSON text (``--format json``), byte-identical for the same input; DEL, C1,
+    U+2028/U+2029 and bidi controls as ``\\uXXXX`` escapes (:func:`medlint.textsafe.json_inert`)."""
+    return json_inert(json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True)) + "\n"

@@ -178,6 +178,7 @@ def test_check_output_and_stderr_are_inert(hostile_site, fmt, capsys, monkeypatc
     if fmt == "json":
         doc = json.loads(out)  # escaping is JSON's own; the data keeps every character
         assert any(HOSTILE in (f["message"] or "") for f in doc["findings"])
+        _assert_inert(out)  # C1, U+2028/U+2029 and bidi controls as \\u escapes, not raw
     else:
         _assert_inert(out, github_lines=fmt == "github")
         assert "FORGED" in out  # shown, not dropped
@@ -228,6 +229,10 @@ def test_reports_are_inert(hostile_site, capsys, monkeypatch):
     _assert_markdown_inert(md)
     _assert_inert(err)
     _assert_html_inert(_run(base + ["--format", "html"], capsys)[1])
+    report_json = _run(base + ["--format", "json"], capsys)[1]
+    _assert_inert(report_json)  # the same data, with what a terminal or JavaScript acts on escaped
+    assert any(HOSTILE in (i["message"] or "") for a in json.loads(report_json)["articles"]
+               for g in a["groups"] for i in g["findings"])
 
 
 def test_merged_hostile_shards_are_inert(hostile_site, capsys, monkeypatch, tmp_path):

@@ -1,5 +1,9 @@
 """The JSON contract (version 1): stable keys, sorted findings, no timestamps.
 
+Text stays UTF-8; what a terminal, a log or a JavaScript parser may act on
+(DEL, C1 controls, U+2028/U+2029, bidi controls, ``##[``) is written as a
+``\\uXXXX`` escape (:func:`medlint.textsafe.json_inert`): the same data.
+
 :func:`render` builds the document in memory; :class:`Stream` writes the very
 same bytes while findings arrive article by article, so a corpus of any size
 is rendered without holding its findings.
@@ -11,6 +15,7 @@ import json
 import tempfile
 
 from medlint.findings import Finding
+from medlint.textsafe import json_inert
 
 VERSION = 1
 
@@ -35,7 +40,9 @@ def render(findings: list[Finding], summary: dict, articles: list[dict] | None =
 
 
 def _dumps(value) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    """Indented JSON, UTF-8 kept; DEL, C1, U+2028/U+2029 and bidi controls escaped (json_inert): JSON
+    allows them raw, but a JavaScript consumer reads U+2028 as a line end and a terminal obeys C1."""
+    return json_inert(json.dumps(value, indent=2, ensure_ascii=False))
 
 
 def _element(value) -> str:
