@@ -363,7 +363,9 @@ def _check_in_memory(args, conf: dict, fmt: str) -> int:
 
 
 def _info(article_result) -> dict:
-    return article_result.info or {"slug": article_result.slug}
+    from medlint.report import output_info
+
+    return output_info(article_result)
 
 
 def _check_streaming(args, conf: dict, fmt: str) -> int:

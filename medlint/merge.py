@@ -3,7 +3,9 @@
 Each file is checked against ``schema/check-output.schema.json`` before any of
 it is used, and the shards must not contradict each other (an article in two
 shards, a finding for an article its shard does not list). Anything wrong
-stops the merge with one line, ``<file>: <what is wrong>`` (exit 2).
+stops the merge with one line, ``<file>: <what is wrong>`` (exit 2). An
+article a shard could not check keeps its ``error``: the merged report shows
+it and ``report --merge`` exits 2, as the single run does.
 """
 
 from __future__ import annotations
@@ -94,6 +96,23 @@ def _finding(data: dict) -> Finding:
     return Finding.from_json(dict(data, line=int(data["line"]), column=int(data["column"])))
 
 
+def _carry_errors(doc: dict, path: str) -> None:
+    """Each line of the shard's ``summary.errors`` stays with its article (``error``), so the merged
+    report shows it and exits 2 like the single run. A line no article carries (a shard written
+    before articles carried their error) goes to the article whose folder its path names."""
+    infos = doc["articles"]
+    carried = {i.get("error") for i in infos if i.get("error")}
+    for line in doc["summary"].get("errors", []):
+        if line in carried:
+            continue
+        where = line.split(":", 1)[0].replace("\\", "/").split("/")
+        owner = next((i for i in infos if i["slug"] in where and not i.get("error")), None)
+        if owner is None:
+            raise InputError(f"summary error {_short(line)} names none of this file's articles", path)
+        owner["error"] = line
+        carried.add(line)
+
+
 def merge_outputs(paths: list[str]) -> tuple[list[dict], list[Finding], list[tuple[Finding, Waiver]]]:
     """Article infos, open findings and waived pairs from ``check --format json`` files."""
     infos: dict[str, dict] = {}
@@ -115,6 +134,7 @@ def merge_outputs(paths: list[str]) -> tuple[list[dict], list[Finding], list[tup
                 if item["article"] not in mine:
                     raise InputError(f"/{key}/{i}: article {_short(item['article'])} is not among this file's "
                                      "articles", path)
+        _carry_errors(doc, path)
         findings += [_finding(f) for f in doc["findings"]]
         for item in doc.get("waived", []):
             w = item.pop("waiver")

@@ -372,6 +372,16 @@ def _waiver_json(w) -> dict:
 # the report
 
 
+def output_info(article_result) -> dict:
+    """What ``check --format json`` lists for one article: its info, and for an article that could
+    not be checked its slug, folder and error (so ``report --merge`` carries the error through)."""
+    info = dict(article_result.info) if article_result.info else {"slug": article_result.slug,
+                                                                   "path": article_result.folder}
+    if article_result.error:
+        info["error"] = article_result.error
+    return info
+
+
 def infos_from_run(result) -> list[dict]:
     """Info dicts from an engine RunResult: each article's info, plus slug/path/error."""
     out = []

@@ -108,3 +108,50 @@ def test_shards_merge_into_the_single_run(site, capsys):
 def test_bad_shard_spec(site, capsys):
     assert run(["check", "content", "--shard", "4/3"], capsys)[0] == 2
     assert run(["check", "content", "--shard", "x"], capsys)[0] == 2
+
+
+def _break(site, slug="article-4"):
+    (site / "content" / slug / "article.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+
+
+def test_a_shards_article_error_is_carried_into_the_merged_report(site, capsys):
+    _break(site)
+    base = ["--today", "2026-11-24", "--no-cache"]
+    parts = []
+    for k in (1, 2):
+        code, out = run(["check", "content", "--format", "json", "--shard", f"{k}/2"] + base, capsys)
+        doc = json.loads(out)
+        if any(a["slug"] == "article-4" for a in doc["articles"]):
+            assert code == 2
+            broken = next(a for a in doc["articles"] if a["slug"] == "article-4")
+            assert broken["error"] == doc["summary"]["errors"][0] and "article-4/article.yaml:" in broken["error"]
+        (site / f"s{k}.json").write_text(out, encoding="utf-8")
+        parts.append(str(site / f"s{k}.json"))
+    for fmt in ("md", "json"):
+        code = main(["report", "--merge"] + parts + ["--format", fmt, "--today", "2026-11-24"])
+        merged, err = capsys.readouterr()
+        assert code == 2 and "article-4/article.yaml:" in err  # as the single run: exit 2, the error said
+        code = main(["report", "content", "--format", fmt] + base)
+        single, _ = capsys.readouterr()
+        assert code == 2 and merged == single
+    data = json.loads(merged)
+    assert "invalid YAML" in next(a for a in data["articles"] if a["slug"] == "article-4")["error"]
+
+
+def test_an_older_shard_without_article_errors_still_carries_them(site, capsys, tmp_path):
+    _break(site)
+    out = run(["check", "content", "--format", "json", "--today", "2026-11-24", "--no-cache"], capsys)[1]
+    doc = json.loads(out)
+    for a in doc["articles"]:
+        a.pop("error", None)
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(doc), encoding="utf-8")
+    code = main(["report", "--merge", str(old), "--format", "json", "--today", "2026-11-24"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 2 and next(a for a in data["articles"] if a["slug"] == "article-4")["error"] == \
+        doc["summary"]["errors"][0]
+    doc["summary"]["errors"] = ["elsewhere/x.yaml:1:1: invalid YAML"]
+    old.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["report", "--merge", str(old), "--today", "2026-11-24"]) == 2
+    err = capsys.readouterr().err
+    assert "old.json: summary error" in err and "names none of this file's articles" in err and err.count("\n") == 1
