@@ -19,7 +19,8 @@ waived ones and the check registry -- and arranges it:
 * the open findings grouped by section in reading order (article-level ones
   first), each with its excerpt, the sentence around it (the finding's
   ``context``), the suggested fix and an empty reviewer-decision slot; each
-  check's rationale once per article (``checks``), which the cards refer to;
+  check's rationale once per article (``checks``), which the cards refer to,
+  with the fix its findings share when they all suggest the same;
 * the waived findings with the waiver's reason, who accepted it and until
   when, and the waivers that have expired;
 * a sign-off block: the recorded decisions (who accepted what, when) and what
@@ -303,14 +304,21 @@ def _fix_first(groups: list[dict], config: dict) -> list[str]:
 
 
 def _checks(groups: list[dict]) -> dict:
-    """Each check with open findings in the article, once: name, rationale, fix, how many findings."""
+    """Each check with open findings in the article, once: name, rationale, fix, how many findings,
+    and ``shared_fix``: the suggestion, when two or more findings of the check all make the same one
+    (the renderers may then state it once, beside the rationale)."""
     out: dict[str, dict] = {}
+    suggestions: dict[str, set] = {}
     for g in groups:
         for item in g["findings"]:
             slot = out.setdefault(item["check"], {"name": item["name"], "category": item["category"],
                                                   "rationale": item["rationale"], "fix": item["fix"],
                                                   "findings": 0})
             slot["findings"] += 1
+            suggestions.setdefault(item["check"], set()).add(item["suggestion"] or "")
+    for cid, slot in out.items():
+        (only,) = suggestions[cid] if len(suggestions[cid]) == 1 else (None,)
+        slot["shared_fix"] = only if only and slot["findings"] > 1 else None
     return dict(sorted(out.items()))
 
 

@@ -142,7 +142,10 @@ def test_markdown_respects_the_size_limit():
     many = [F("CLM001", "claims", "error", "020-drugs.yaml", i, f"/blocks/{i}", "x" * 200, "Drugs") for i in range(1, 400)]
     r = build_report([info()], many, [], REG, TODAY)
     out = markdown.render(r, max_chars=20000)
-    assert len(out) <= 20000 and "more findings not shown" in out and out.count("</details>") == 1
+    assert len(out) <= 20000 and out.count("</details>") == 1
+    shown = out.count("\n- [ ] **")
+    assert 0 < shown < 399 and f"_{399 - shown} of 399 findings not shown (comment size limit)" in out
+    assert f"**{399 - shown} of 399 findings of this article not shown here**" in out
 
 
 def test_several_articles_markdown_has_a_table():
@@ -170,3 +173,17 @@ def test_html_is_self_contained_and_escaped():
     names = re.findall(r'type="radio" name="([^"]+)"', out)
     assert len(set(names)) == 4 and all(names.count(n) == 3 for n in names)
     assert out == html.render(r)
+
+
+def test_fold_takes_only_a_long_balanced_trailing_parenthetical():
+    from medlint.render import fold
+
+    src = "FDA class labeling (Boxed Warning, 2005); 21 CFR 201.326(a)(2) stomach bleeding warning"
+    assert fold.trailing_note(f"Ibuprofen has no warning ({src}).") == ("Ibuprofen has no warning", src, ".")
+    assert fold.trailing_note(f"No warning ({src})") == ("No warning", src, "")
+    assert fold.trailing_note("Short (a note).") is None  # under MIN_NOTE: stays in the message
+    assert fold.trailing_note(f"({src}).") is None  # nothing but the note: nothing to fold
+    assert fold.trailing_note(f"Unbalanced {src}).") is None and fold.trailing_note("") is None
+    items = [{"message": f"A ({src})."}, {"message": "B (other)."}, {"message": f"C ({src})."},
+             {"message": f"D ({src[::-1]})."}]
+    assert fold.shared_notes(items) == {src: 1}  # only what two or more messages end with

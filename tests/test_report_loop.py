@@ -14,6 +14,7 @@ import jsonschema
 import pytest
 from medlint.cli import main
 from medlint.records.yamlio import load_yaml
+from medlint.render import fold, markdown
 from support import SEED_RECORDS, SEED_SLUG, copy_article
 
 TODAY = "2026-11-25"
@@ -92,7 +93,7 @@ def test_every_section_is_listed_with_its_status(site, capsys):
 
 
 def test_paths_are_links_relative_to_the_report(site, capsys):
-    r = report(capsys, "--ignore", "safety")  # every finding within the Markdown comment budget
+    r = report(capsys)  # every family: every finding fits the Markdown comment budget
     for i in items(r["data"]):
         name = i["path"].rsplit("/", 1)[1]
         assert f"[{name.replace('_', chr(92) + '_')}:{i['line']}](../{i['path']}#L{i['line']})" in r["md"]
@@ -115,7 +116,7 @@ def test_each_rationale_once_per_article(site, capsys):
 
 
 def test_one_decision_per_finding_and_task_lists(site, capsys):
-    r = report(capsys, "--ignore", "safety")  # every finding within the Markdown comment budget
+    r = report(capsys)  # every family: every finding fits the Markdown comment budget
     ids = [i["id"] for i in items(r["data"])]
     names = re.findall(r'<input type="radio" name="d-([^"]+)" value="(\w+)">', r["html"])
     assert 'type="checkbox"' not in r["html"]
@@ -272,8 +273,47 @@ def test_an_id_shared_by_two_fingerprints_is_refused():
 
 
 def test_markdown_states_each_rationale_once_and_cards_refer_to_it(site, capsys):
-    r = report(capsys, "--ignore", "safety")  # every finding within the Markdown comment budget
-    checks = r["data"]["articles"][0]["checks"]
+    r = report(capsys)  # every family: every finding fits the Markdown comment budget
+    md, checks = r["md"], r["data"]["articles"][0]["checks"]
     for cid, c in checks.items():
-        assert r["md"].count(c["rationale"][:40]) == 1, cid
-    assert r["md"].count("(why: *Why these checks*, below)") == len(items(r["data"]))
+        assert md.count(c["rationale"][:40]) == 1, cid
+    assert md.count("Why each check matters is stated once, under *Why these checks*.") == 1
+    shared = {cid: c["shared_fix"] for cid, c in checks.items() if c["shared_fix"]}
+    assert {"CLM005", "CLM003", "CLM007"} <= set(shared)  # 13, 6 and 7 findings, one suggestion each
+    for cid, fix in shared.items():
+        assert md.count(markdown.escape(fix)) == 1, cid  # stated once, beside the rationale
+        assert md.count(f"*Fix:* as for every {cid} finding (*Why these checks*)") == checks[cid]["findings"]
+
+
+def test_markdown_holds_every_finding_of_the_seed_with_every_family(site, capsys):
+    r = report(capsys)
+    md, found = r["md"], items(r["data"])
+    assert len(md) <= 60000 and "not shown" not in md
+    assert {i["category"] for i in found} >= {"safety", "dosing", "claims"}
+    for i in found:
+        assert md.count(f"ID `{i['id']}`") == 1, i["id"]
+        assert markdown.escape(i["excerpt"]) in md
+    # repeated sources: one numbered note each, every message that ends with it points to it
+    notes = fold.shared_notes(found)
+    assert notes
+    for note, n in notes.items():
+        assert md.count(markdown.escape(note)) == 1
+        ending = [i for i in found if (fold.trailing_note(i["message"]) or ("", ""))[1] == note]
+        assert md.count(f"(sources: note {n}, below)") == len(ending) > 1
+    for i in found:  # the rest of every message is there, word for word
+        got = fold.trailing_note(i["message"])
+        body = got[0] if got and got[1] in notes else i["message"]
+        assert markdown.escape(body) in md, i["id"]
+
+
+def test_a_comment_too_small_says_how_many_are_left_out_and_where(site, capsys):
+    data = report(capsys)["data"]  # the same document, held to half the comment
+    total = len(items(data))
+    md = markdown.render(data, max_chars=30000, links_from="..")
+    shown = len(re.findall(r"^- \[ \] \*\*", md, re.M))  # the finding cards (not the sign-off box)
+    left = total - shown
+    assert len(md) <= 30000 and 0 < left < total
+    assert f"**{left} of {total} findings of this article not shown here** (comment size limit)" in md
+    assert f"`medlint check content/{SEED_SLUG}`" in md and "`medlint report --format html`" in md
+    assert md.rstrip().endswith(f"_{left} of {total} findings not shown (comment size limit): the HTML report "
+                                "(`medlint report --format html`) and `medlint check` list every one._")

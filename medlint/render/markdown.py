@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from medlint.render import fold
 from medlint.render.links import file_url
 from medlint.textsafe import visible
 
@@ -165,26 +166,60 @@ def _safety(a: dict) -> list[str]:
     return out
 
 
-def _finding(item: dict, root=None) -> list[str]:
+class _Fold:
+    """What the cards of one article state once instead of on every card: the fix all findings of
+    a check share (``checks[ID].shared_fix``) and the sources several messages end with (notes)."""
+
+    def __init__(self, a: dict | None = None, items=()):
+        checks = (a or {}).get("checks") or {}
+        self.shared = {cid: c.get("shared_fix") for cid, c in checks.items()}
+        self.notes = fold.shared_notes(items)
+
+    def fix(self, item: dict) -> str:
+        if self.shared.get(item["check"]):
+            return f"as for every {escape(item['check'])} finding (*Why these checks*)"
+        return escape(item.get("suggestion") or item.get("fix") or "")
+
+    def message(self, item: dict) -> str:
+        got = fold.trailing_note(item.get("message") or "")
+        if got and got[1] in self.notes:
+            return f"{escape(got[0])} (sources: note {self.notes[got[1]]}, below){got[2]}"
+        return escape(item.get("message"))
+
+    def lines(self) -> list[str]:
+        if not self.notes:
+            return []
+        out = ["### Sources several findings cite", ""]
+        out += [f"{n}. {escape(note)}" for note, n in self.notes.items()]
+        return out + [""]
+
+
+def _finding(item: dict, root=None, folded: _Fold | None = None) -> list[str]:
+    """A whole card: head, the sentence quoted, the message, the fix."""
     sev = _SEV.get(item["severity"], escape(item["severity"]))
     place = f"{item['fix_first']}. " if item.get("fix_first") else ""
-    head = f"- [ ] **{place}{sev}** {escape(item['check'])}"
-    if item.get("name"):
-        head += f" {escape(item['name'])}"
-    head += f" \u2014 {_loc(item, root)}"
-    if item.get("section"):
-        head += f" \u00b7 {escape(item['section'])}"
-    out = [head]
+    out = [f"- [ ] **{place}{sev}** {escape(item['check'])} {_loc(item, root)} \u00b7 ID `{escape(item['id'])}`"]
     if item.get("sentence") or item.get("excerpt"):
-        out.append(f"  > {_sentence(item)}")
-        out.append("")
-    out.append(f"  {escape(item['message'])}")
-    fix = item.get("suggestion") or item.get("fix")
+        out += [f"  > {_sentence(item)}", ""]
+    folded = folded or _Fold()
+    out.append(f"  {folded.message(item)}")
+    fix = folded.fix(item)
     if fix:
-        out.append(f"  *Fix:* {escape(fix)}" + (" (why: *Why these checks*, below)" if item.get("rationale") else ""))
-    options = " / ".join(escape(o) for o in item["decision"]["options"])
-    out.append(f"  Decision (one of {options}): `medlint review`, ID `{escape(item['id'])}`")
+        out.append(f"  *Fix:* {fix}")
     return out
+
+
+def _compact(item: dict, root=None, folded: _Fold | None = None) -> list[str]:
+    """A card on one line (under its section's heading): the sentence, the message, the fix."""
+    sev = _SEV.get(item["severity"], escape(item["severity"]))
+    place = f"{item['fix_first']}. " if item.get("fix_first") else ""
+    line = f"- [ ] **{place}{sev}** {escape(item['check'])} {_loc(item, root)} \u00b7 ID `{escape(item['id'])}`"
+    if item.get("sentence") or item.get("excerpt"):
+        line += f" \u2014 \u201c{_sentence(item)}\u201d"
+    folded = folded or _Fold()
+    line += f" {folded.message(item)}"
+    fix = folded.fix(item)
+    return [line + (f" *Fix:* {fix}" if fix else "")]
 
 
 def _fix_first_head(n: int) -> list[str]:
@@ -227,8 +262,10 @@ def _sections(a: dict) -> list[str]:
 
 
 def _refs(items: list[dict]) -> list[str]:
-    return [f"- Fix first {i['fix_first']}: {escape(i['check'])} {_SEV.get(i['severity'], escape(i['severity']))} "
-            f"\u201c{escape(i['excerpt'])}\u201d" for i in items if i.get("fix_first")]
+    """One line naming this section's cards of the fix-first list (by number and check)."""
+    refs = [f"{i['fix_first']} {escape(i['check'])}"
+            for i in sorted((i for i in items if i.get("fix_first")), key=lambda i: i["fix_first"])]
+    return [f"Also here, in *Fix first* above: {', '.join(refs)}.", ""] if refs else []
 
 
 def _checks(a: dict) -> list[str]:
@@ -237,8 +274,9 @@ def _checks(a: dict) -> list[str]:
         return []
     out = ["### Why these checks", ""]
     for cid, c in checks.items():
+        shared = f" *Fix, for each of them:* {escape(c['shared_fix'])}" if c.get("shared_fix") else ""
         out.append(f"- **{escape(cid)}** {escape(c.get('name'))} ({_plural(c['findings'], 'finding')}): "
-                   f"{escape(c.get('rationale'))}")
+                   f"{escape(c.get('rationale'))}{shared}")
     return out + [""]
 
 
@@ -286,70 +324,133 @@ def _waived(a: dict) -> list[str]:
     return out
 
 
+_HOWTO = ("Each finding is a task: tick it once decided, and record *accept*, *fix* or *waive* with "
+          "`medlint review` by its ID. Why each check matters is stated once, under *Why these checks*.")
+
+
+def _max_chars(max_chars: int | None) -> int:
+    if max_chars is not None:
+        return max_chars
+    try:
+        from medlint import policy
+
+        return policy.load("report").get("markdown", {}).get("max_chars", DEFAULT_MAX_CHARS)
+    except Exception:
+        return DEFAULT_MAX_CHARS
+
+
+def _omitted_line(n: int, total: int, a: dict) -> list[str]:
+    path = str(a.get("path") or "")
+    if re.fullmatch(r"[A-Za-z0-9._/-]{1,300}", path):
+        where = f"`medlint check {path}`"  # a code span: the plain path, nothing in it to escape
+    else:
+        where = f"`medlint check` on {escape(path)}" if path else "`medlint check`"
+    return [f"**{n} of {_plural(total, 'finding')} of this article not shown here** (comment size limit): "
+            f"the HTML report (`medlint report --format html`) and {where} list every one.", ""]
+
+
+class _Article:
+    """One article's part of the comment, fitted to the budget: whole cards for the fix-first list
+    while they fit, one-line cards after it (and for a fix-first card that no longer fits whole),
+    and a count of what is left out when even those do not fit."""
+
+    RESERVE = 320  # room kept for the line that says what is left out
+
+    def __init__(self, a: dict, budget: _Budget, root, several: bool):
+        self.a, self.budget, self.root, self.several = a, budget, root, several
+        first = sorted((i for g in a["groups"] for i in g["findings"] if i.get("fix_first")),
+                       key=lambda i: i["fix_first"])
+        self.first = first
+        self.folded = _Fold(a, first + [i for g in a["groups"] for i in g["findings"] if not i.get("fix_first")])
+        self.total = sum(len(g["findings"]) for g in a["groups"])
+        self.omitted = 0
+
+    def head(self) -> list[str]:
+        a, card = self.a, self.a["scorecard"]
+        waived = _h(", %d waived" % card["waived"]) if card["waived"] else ""
+        return (["<details>" if self.several else "<details open>",
+                 f"<summary><b>{_h(_title(a))}</b> \u2014 {_h(_counts_line(card['counts']))}{waived}</summary>", ""]
+                + _scorecard(a) + _safety(a))
+
+    def tail(self) -> list[str]:
+        return _waived(self.a) + _checks(self.a) + self.folded.lines() + _signoff(self.a) + ["</details>", ""]
+
+    def card(self, item: dict, whole: bool) -> list[str]:
+        for make in ((_finding, _compact) if whole else (_compact,)):
+            lines = make(item, self.root, self.folded)
+            if self.budget.take(lines):
+                return lines
+        self.omitted += 1
+        return []
+
+    def body(self) -> list[str]:
+        self.budget.take(["x" * self.RESERVE], force=True)
+        first = self.first
+        out = _fix_first_head(len(first))
+        self.budget.take(out, force=True)
+        shown = set()
+        for item in first:
+            lines = self.card(item, whole=True)
+            if lines:
+                shown.add(item["id"])
+            out += lines
+        out.append("")
+        sections = _sections(self.a)
+        if self.budget.take(sections):
+            out += sections
+        for group in self.a["groups"]:
+            out += self.group(group, shown)
+        self.budget.give(["x" * self.RESERVE])
+        if self.omitted:
+            note = _omitted_line(self.omitted, self.total, self.a)
+            self.budget.take(note, force=True)
+            out += note
+        return out
+
+    def group(self, group: dict, shown: set) -> list[str]:
+        heading = escape(group["heading"]) if group.get("heading") else "Whole article"
+        url = file_url(group.get("path"), self.root)
+        if url:
+            heading += f" \u00b7 [{escape(str(group['path']).rsplit('/', 1)[-1])}]({url})"
+        lines = [f"#### {heading}", ""]
+        self.budget.take(lines, force=True)
+        refs = _refs([i for i in group["findings"] if i["id"] in shown])
+        if self.budget.take(refs):
+            lines += refs
+        for item in group["findings"]:
+            if not item.get("fix_first"):
+                lines += self.card(item, whole=False)
+        if len(lines) > 2:
+            return lines + [""]
+        self.budget.give(lines)
+        return []
+
+
 def render(report: dict, max_chars: int | None = None, links_from: str | None = None) -> str:
     """The report as one Markdown comment of at most ``max_chars`` characters
-    (``checks/report.yaml`` markdown.max_chars when None)."""
-    if max_chars is None:
-        try:
-            from medlint import policy
-
-            max_chars = policy.load("report").get("markdown", {}).get("max_chars", DEFAULT_MAX_CHARS)
-        except Exception:
-            max_chars = DEFAULT_MAX_CHARS
+    (``checks/report.yaml`` markdown.max_chars when None). Every finding is shown while the
+    budget holds it; what it cannot hold is counted, per article and in all, with where to read it."""
+    max_chars = _max_chars(max_chars)
     articles = report["articles"]
-    lines = [f"## medlint review \u2014 {_plural(len(articles), 'article')} ({escape(report['today'])})", ""]
+    lines = [f"## medlint review \u2014 {_plural(len(articles), 'article')} ({escape(report['today'])})", "",
+             _HOWTO, ""]
     if report.get("summary"):
         lines += _summary(report)
     budget = _Budget(max_chars - 400, sum(len(x) + 1 for x in lines))  # 400: room for the closing lines
-    omitted = 0
+    omitted = total = 0
+    left_out = []
     for a in articles:
-        card = a["scorecard"]
-        opening = ["<details open>" if len(articles) == 1 else "<details>",
-                   f"<summary><b>{_h(_title(a))}</b> \u2014 {_h(_counts_line(card['counts']))}"
-                   f"{_h(', %d waived' % card['waived']) if card['waived'] else ''}</summary>", ""]
-        head = opening + _scorecard(a) + _safety(a)
-        tail = _waived(a) + _checks(a) + _signoff(a) + ["</details>", ""]
+        part = _Article(a, budget, links_from, len(articles) > 1)
+        total += part.total
+        head, tail = part.head(), part.tail()
         if not budget.take(head + tail):
-            omitted += sum(len(g["findings"]) for g in a["groups"])
+            omitted += part.total
+            left_out.append(escape(_title(a)))
             continue
-        first = sorted((i for g in a["groups"] for i in g["findings"] if i.get("fix_first")),
-                       key=lambda i: i["fix_first"])
-        body = _fix_first_head(len(first))
-        budget.take(body, force=True)
-        shown = set()
-        for item in first:
-            flines = _finding(item, links_from)
-            if budget.take(flines):
-                body += flines
-                shown.add(item["id"])
-            else:
-                omitted += 1
-        body.append("")
-        sections = _sections(a)
-        if budget.take(sections):
-            body += sections
-        for group in a["groups"]:
-            heading = group["heading"] if group.get("heading") else "Whole article"
-            glines = [f"#### {escape(heading)}", ""]
-            budget.take(glines, force=True)
-            refs = _refs([i for i in group["findings"] if i["id"] in shown])
-            if budget.take(refs):
-                glines += refs
-            for item in group["findings"]:
-                if item.get("fix_first"):
-                    continue
-                flines = _finding(item, links_from)
-                if budget.take(flines):
-                    glines += flines
-                else:
-                    omitted += 1
-            if len(glines) > 2:
-                glines.append("")
-                body += glines
-            else:
-                budget.give(glines)
-        lines += head + body + tail
+        lines += head + part.body() + tail
+        omitted += part.omitted
     if omitted:
-        lines += [f"_{omitted} more finding{'s' if omitted != 1 else ''} not shown (comment size limit); "
-                  f"see the HTML or JSON report._", ""]
+        names = f"; articles left out whole: {', '.join(left_out)}" if left_out else ""
+        lines += [f"_{omitted} of {_plural(total, 'finding')} not shown (comment size limit){names}: "
+                  "the HTML report (`medlint report --format html`) and `medlint check` list every one._", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
