@@ -90,7 +90,7 @@ def test_screenshot_at_phone_width(browser, page):
 
 # --- the seed's real report: phone and desktop widths, and print ---------------------
 
-SEED_PAGES_MAX = 10  # A4 pages for the one seed article when printed: 29 before the print layout, 6 for its 56 findings, 10 since the reader-safety family added 25 findings and a panel
+SEED_PAGES_MAX = 4  # A4 pages for the one seed article when printed: 29 before the print layout, 10 with 81 findings (reader safety added 25 and a panel), 4 since print folds repeated fixes and sources, runs each card as one paragraph and hides the passed sections behind their count
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +136,30 @@ def test_seed_report_prints_on_a_few_pages(browser, seed_page):
     assert pdf.is_file(), proc.stderr[-2000:]
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
     assert 1 <= pages <= SEED_PAGES_MAX, f"the seed's report prints on {pages} pages"
+
+
+def test_seed_report_in_print_hides_no_finding(browser, seed_page):
+    """The print rules applied on screen: every card, its sentence, message, fix and decision still shown."""
+    folder, path = seed_page
+    page = path.read_text(encoding="utf-8")
+    css = html.CSS
+    rules = css[css.index("@media print{") + len("@media print{"):css.rindex("}")]
+    rules = rules.replace("@page{size:A4;margin:7mm 8mm}", "")
+    cards = page.count('<div class="finding ')
+    probe = folder / "reports" / "probe-print.html"
+    probe.write_text(page.replace("</head>", f"<style>{rules}</style></head>").replace(
+        "</body>", '<script>const seen=e=>e&&e.getClientRects().length>0&&getComputedStyle(e).visibility!="hidden";'
+                   'const c=[...document.querySelectorAll(".finding")];'
+                   'document.body.setAttribute("data-p",[c.filter(seen).length,'
+                   'c.filter(f=>seen(f.querySelector(".msg"))&&seen(f.querySelector(".fix:not(.shared)")||'
+                   'f.querySelector(".fix"))&&seen(f.querySelector("blockquote"))&&'
+                   'f.querySelectorAll("input").length==3&&[...f.querySelectorAll("label")].every(seen)).length,'
+                   '[...document.querySelectorAll(".checks dt,.notes-list li")].filter(seen).length,'
+                   'document.querySelectorAll(".checks dt,.notes-list li").length].join("/"))</script></body>'),
+        encoding="utf-8")
+    proc = run(browser, folder, "--window-size=794,1123", "--dump-dom", probe.as_uri())
+    m = re.search(r'data-p="(\d+)/(\d+)/(\d+)/(\d+)"', proc.stdout)
+    assert m, proc.stderr[-2000:]
+    shown, whole, notes, all_notes = (int(g) for g in m.groups())
+    assert cards == 81 and shown == cards and whole == cards, m.group(0)
+    assert notes == all_notes > 20  # every rationale and every folded source note printed

@@ -5,8 +5,13 @@ network. The layout is a single column that reflows to a phone's width
 without horizontal scrolling. Per article: the scorecard, the "fix first"
 cards, every section with its status, the other cards by section, the
 waivers, each check's rationale once, and the sign-off. A print stylesheet
-makes the cards compact, keeps each on one page and starts each article on a
-new page. Decisions are one choice per finding (radio buttons). Record paths
+starts each article on a new page and folds what the screen repeats: each card
+runs as one paragraph (head, sentence, message, fix; the decision beside the
+head) and is never split across pages, the fix every finding of a check shares
+and the sources several messages end with are printed once (under "Why these
+checks" and "Sources several findings cite", the cards pointing to them), and
+the passed sections are counted in the heading instead of listed. Every card
+stays in print; the screen keeps every card whole. Decisions are one choice per finding (radio buttons). Record paths
 are relative links (``links_from``: the way from the report's folder to the
 working directory). Every piece of article text goes through
 :func:`html.escape`, its line breaks and tabs first made spaces (which is how
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import html as _html
 
+from medlint.render import fold
 from medlint.render.links import file_url
 from medlint.textsafe import visible
 
@@ -56,6 +62,8 @@ ul.benchmarks small{display:block;color:#5b6470}
 .review{font-size:.95rem;margin:.6rem 0 0}
 .finding{background:#fff;border:1px solid #e2ded6;border-left:5px solid #7a828c;border-radius:8px;padding:.8rem .9rem;margin:.8rem 0;break-inside:avoid;page-break-inside:avoid}
 .finding.error{border-left-color:#a33a32}.finding.warning{border-left-color:#c08a1e}.finding.info{border-left-color:#5b86b0}
+.finding{display:flex;flex-direction:column}.finding>fieldset.decision{order:1}
+.print-only{display:none}
 .finding .head{margin:0 0 .4rem;font-size:.92rem}
 .badge{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.78rem;font-weight:600;background:#eee;margin-right:.3rem}
 .error .badge{background:#f6e3e1;color:#8c2f28}.warning .badge{background:#f7eed8;color:#6e4a00}.info .badge{background:#e3edf6;color:#244c70}
@@ -84,6 +92,8 @@ ul.refs{margin:.3rem 0 .6rem;padding-left:1.1rem;font-size:.9rem}
 .signoff .status{font-size:1rem;margin:.3rem 0 .6rem}.status.open{color:#8c2f28}.status.ready{color:#2e6b3f}
 .sign{margin:1.2rem 0 .2rem}.sign .line{display:inline-block;width:14rem;max-width:45%;border-bottom:1px solid #5b6470;margin:0 .6rem}.sign .line.short{width:7rem}
 .waived li,.expired li{margin:.4rem 0;font-size:.92rem}
+.checks .shared-fix{display:block;margin-top:.15rem}
+.notes-list ol{margin:.3rem 0;padding-left:1.6rem;font-size:.85rem}.notes-list li{margin:.2rem 0}
 .safety h3{margin-top:0}ul.combos{margin:.3rem 0;padding-left:1.2rem;font-size:.92rem}
 .empty{color:#2e6b3f}
 .err{color:#8c2f28}
@@ -106,37 +116,58 @@ footer{color:#7a828c;font-size:.8rem;margin-top:2rem}
  fieldset.decision label{margin-right:.8rem}
 }
 @media print{
- @page{size:A4;margin:9mm 10mm}
- html{font-size:8pt}
- body{background:#fff;font-size:1rem;line-height:1.22}
+ @page{size:A4;margin:7mm 8mm}
+ html{font-size:6.5pt}
+ body{background:#fff;font-size:1rem;line-height:1.13}
  main{max-width:none;padding:0 2px 0 0}
- header h1{font-size:13pt;margin:0}
- h2{font-size:12pt;margin:0}
- h3{font-size:10pt;margin:.5rem 0 .2rem;padding-bottom:.05rem;break-after:avoid}
- h3.part{margin-top:.6rem}
- .panel{border-color:#999;border-radius:0;padding:.3rem .5rem;margin:.35rem 0}
- .counts{margin:.2rem 0;gap:.3rem}.count{padding:.1rem .3rem}.count .n{font-size:11pt;display:inline;margin-right:.3rem}
- table{margin:.2rem 0}th,td{padding:.05rem .3rem}
- ul.benchmarks{margin:.2rem 0;gap:.2rem;grid-template-columns:repeat(4,1fr)}ul.benchmarks li{padding:.1rem .3rem}
+ header{display:flex;flex-direction:row-reverse;justify-content:space-between;align-items:baseline}
+ header h1{font-size:9pt;margin:0}header .meta{font-size:inherit}
+ h2{font-size:11pt;margin:0}
+ h3{font-size:9pt;margin:.45rem 0 .15rem;padding-bottom:0;break-after:avoid}
+ h3.part{margin-top:.5rem}
+ .meta,.path{font-size:inherit}
+ .panel{border-color:#999;border-radius:0;padding:.25rem .45rem;margin:.3rem 0}
+ .counts{margin:.1rem 0;gap:.3rem}.count{padding:0 .3rem}.count .n{font-size:10pt;display:inline;margin-right:.3rem}
+ table{margin:.15rem 0;font-size:inherit}th,td{padding:0 .3rem}th{font-size:inherit}
+ table.cats{display:block;width:auto;margin:.1rem 0}table.cats thead{display:none}table.cats tbody{display:block}
+ table.cats tr{display:inline-block;margin-right:.9rem}table.cats td{display:inline;border:0;padding:0 .1rem}
+ table.cats td:first-child{font-weight:600}table.cats td.num::before{content:attr(data-label);color:#5b6470;margin-right:.05rem}
+ table.safety{display:block}table.safety thead{display:none}
+ table.safety tbody{display:grid;grid-template-columns:1fr 1fr;column-gap:1rem}
+ table.safety tr{display:grid;grid-template-columns:34% 30% 36%;border-bottom:1px solid #ebe8e1}table.safety td{border:0}
+ .safety .legend{display:block}
+ ul.benchmarks{margin:.15rem 0;gap:.2rem;grid-template-columns:repeat(4,1fr);font-size:inherit}ul.benchmarks li{padding:0 .3rem;font-size:inherit}
  ul.benchmarks small{display:none}
- .finding{border-color:#999;border-left-width:3px;border-radius:0;padding:.1rem .4rem;margin:.15rem 0}
- .finding p,.finding .head{margin:.05rem 0}
- blockquote.sentence{margin:.05rem 0;padding:.05rem .4rem;font-size:inherit}
+ .review{font-size:inherit;margin:.1rem 0 0}.status{margin:.1rem 0}
+ .finding{display:block;border-color:#999;border-left-width:3px;border-radius:0;padding:.04rem .35rem;margin:.08rem 0}
+ .finding p,.finding .head{margin:0;font-size:inherit}
+ .finding .head,.finding .msg,.finding .fix,.finding blockquote.sentence{display:inline}
+ .finding .msg::before,.finding .fix::before{content:" "}
+ .finding blockquote.sentence{border:0;padding:0;background:none}
+ .finding blockquote.sentence::before{content:" \\201c"}.finding blockquote.sentence::after{content:"\\201d"}
+ .finding .fix.shared,.finding .src{display:none}
+ .print-only{display:inline}.finding .fix.print-only{display:inline}
+ .finding .sec,.finding .name{display:none}.finding .loc{font-family:inherit;font-size:inherit}
+ blockquote.sentence{margin:0;padding:0 .35rem;font-size:inherit;border-left-width:2px}
  mark{background:none;font-weight:700;text-decoration:underline}
  a.why{display:none}
- fieldset.decision{border:0;margin:0;padding:0;display:block}
- fieldset.decision legend{float:left;padding:0 .5rem 0 0;font-size:inherit}
+ fieldset.decision{float:right;border:0;margin:0 0 0 .6rem;padding:0;display:block}
+ fieldset.decision legend{float:left;padding:0 .4rem 0 0;font-size:inherit}
  .notes{display:none}
- fieldset.decision label{margin:0 .7rem 0 0}fieldset.decision input{width:.8rem;height:.8rem;margin:0 .2rem 0 0}
- ol.seclist{display:block;columns:3;column-gap:1rem;font-size:8pt;margin:.2rem 0}
- ol.seclist li{padding:0;break-inside:avoid}
- ul.refs{margin:.1rem 0 .2rem;font-size:inherit}
- .checks dl{font-size:7.5pt;columns:3;column-gap:1rem}.checks dt{margin-top:.2rem;break-after:avoid}.checks dd{margin-left:.5rem;break-inside:avoid}
- .sign{margin-top:.8rem}
+ fieldset.decision label{margin:0 .45rem 0 0}fieldset.decision input{width:.75rem;height:.75rem;margin:0 .15rem 0 0;vertical-align:-.12rem}
+ ol.seclist{display:block;columns:auto;font-size:inherit;margin:.1rem 0}
+ ol.seclist li{display:inline;padding:0;border:0}ol.seclist li::after{content:" \\b7  "}ol.seclist .mark{width:auto;margin-right:.15rem}
+ ol.seclist .st{font-size:inherit}
+ ul.refs{margin:0 0 .1rem;font-size:inherit;padding-left:0;list-style:none}ul.refs li{display:inline}ul.refs li:not(:last-child)::after{content:", "}
+ ul.refs .more,fieldset.decision .more{display:none}ul.refs::before{content:"Also in Fix first: "}
+ ol.seclist li.passed{display:none}
+ .checks dl{font-size:6.3pt;columns:3;column-gap:1rem;margin:.1rem 0}.checks dt{margin-top:.15rem;break-after:avoid}.checks dd{margin-left:.5rem;break-inside:avoid}
+ .notes-list ol{font-size:6.5pt;margin:.1rem 0;padding-left:1.2rem}.notes-list li{margin:0}
+ .signoff{break-inside:avoid}.signoff p{margin:.1rem 0}.sign{margin-top:.5rem}
  .article{break-before:page}
  .article:first-of-type,.summary+.article{break-before:auto}
  a{color:inherit;text-decoration:none}
- footer{margin-top:.5rem}
+ footer{margin-top:.2rem}
 }
 """
 
@@ -191,8 +222,8 @@ def _scorecard(a: dict) -> str:
         parts.append('<table class="cats"><thead><tr><th>Category</th><th class="num">Errors</th>'
                      '<th class="num">Warnings</th><th class="num">Info</th></tr></thead><tbody>')
         for c, v in cats:
-            parts.append(f'<tr><td>{e(c)}</td><td class="num">{v["error"]}</td><td class="num">{v["warning"]}</td>'
-                         f'<td class="num">{v["info"]}</td></tr>')
+            parts.append(f'<tr><td>{e(c)}</td><td class="num" data-label="E">{v["error"]}</td>'
+                         f'<td class="num" data-label="W">{v["warning"]}</td><td class="num" data-label="I">{v["info"]}</td></tr>')
         parts.append("</tbody></table>")
     if card["benchmarks"]:
         parts.append('<ul class="benchmarks" aria-label="JAMA benchmarks">')
@@ -249,37 +280,83 @@ def _why_id(slug: str, check: str) -> str:
     return f"why-{e(slug)}-{e(check)}"
 
 
-def _finding(item: dict, slug: str, root) -> str:
+class _Fold:
+    """What the cards of one article repeat, stated once in print (the screen keeps every card whole):
+    the fix all findings of a check share and the sources several messages end with (numbered notes)."""
+
+    def __init__(self, a: dict):
+        self.slug = a["slug"]
+        self.shared = {cid: c.get("shared_fix") for cid, c in (a.get("checks") or {}).items()}
+        first = sorted((i for g in a["groups"] for i in g["findings"] if i.get("fix_first")),
+                       key=lambda i: i["fix_first"])
+        rest = [i for g in a["groups"] for i in g["findings"] if not i.get("fix_first")]
+        self.notes = fold.shared_notes(first + rest)
+
+    def message(self, item: dict) -> str:
+        got = fold.trailing_note(item.get("message") or "")
+        if not got or got[1] not in self.notes:
+            return f'<p class="msg">{e(item["message"])}</p>'
+        n = self.notes[got[1]]
+        return (f'<p class="msg">{e(got[0])}<span class="src"> ({e(got[1])})</span>'
+                f'<span class="print-only"> (sources: <a href="#{self.note_id(n)}">note {n}</a>)</span>'
+                f'{e(got[2])}</p>')
+
+    def note_id(self, n: int) -> str:
+        return f"note-{e(self.slug)}-{n}"
+
+    def fix(self, item: dict) -> str:
+        fix = item.get("suggestion") or item.get("fix")
+        why = f' <a class="why" href="#{_why_id(self.slug, item["check"])}">Why?</a>' if item.get("rationale") else ""
+        if not fix:
+            return f'<p class="fix">{why}</p>' if why else ""
+        if not self.shared.get(item["check"]):
+            return f'<p class="fix"><strong>Fix:</strong> {e(fix)}{why}</p>'
+        return (f'<p class="fix shared"><strong>Fix:</strong> {e(fix)}{why}</p>'
+                f'<p class="fix print-only"><strong>Fix:</strong> as for all {e(item["check"])}, '
+                'under Why these checks.</p>')
+
+    def notes_html(self) -> str:
+        if not self.notes:
+            return ""
+        out = ['<section class="notes-list" aria-label="Sources"><h3>Sources several findings cite</h3><ol>']
+        out += [f'<li id="{self.note_id(n)}">{e(note)}</li>' for note, n in self.notes.items()]
+        return "".join(out) + "</ol></section>"
+
+
+def _decision(item: dict) -> str:
+    out = [f'<fieldset class="decision"><legend><span class="more">Decision \u00b7 </span>ID <code>{e(item["id"])}</code>'
+           '</legend>']
+    for option in item["decision"]["options"]:
+        out.append(f'<label><input type="radio" name="d-{e(item["id"])}" value="{e(option)}"> '
+                   f'{e(option.capitalize())}</label>')
+    out.append('<span class="notes">Notes:</span></fieldset>')
+    return "".join(out)
+
+
+def _finding(item: dict, root, folded: _Fold) -> str:
     sev = item["severity"] if item["severity"] in _SEV else "info"
-    name = f" {e(item['name'])}" if item.get("name") else ""
+    name = f' <span class="name">{e(item["name"])}</span>' if item.get("name") else ""
     place = f'<span class="ord">{item["fix_first"]}</span>' if item.get("fix_first") else ""
-    section = f' <span class="meta">\u00b7 {e(item["section"])}</span>' if item.get("section") else ""
-    out = [f'<div class="finding {sev}" id="f-{e(item["id"])}">',
+    section = f' <span class="meta sec">\u00b7 {e(item["section"])}</span>' if item.get("section") else ""
+    out = [f'<div class="finding {sev}" id="f-{e(item["id"])}">', _decision(item),
            f'<p class="head">{place}<span class="badge">{_SEV[sev]}</span><code>{e(item["check"])}</code>{name} '
            f'{_loc(item, root)}{section}</p>']
     if item.get("sentence") or item.get("excerpt"):
         out.append(_sentence(item))
-    out.append(f'<p class="msg">{e(item["message"])}</p>')
-    fix = item.get("suggestion") or item.get("fix")
-    why = f' <a class="why" href="#{_why_id(slug, item["check"])}">Why?</a>' if item.get("rationale") else ""
-    if fix or why:
-        out.append(f'<p class="fix"><strong>Fix:</strong> {e(fix)}{why}</p>' if fix else f'<p class="fix">{why}</p>')
-    out.append(f'<fieldset class="decision"><legend>Decision \u00b7 ID <code>{e(item["id"])}</code></legend>')
-    for option in item["decision"]["options"]:
-        out.append(f'<label><input type="radio" name="d-{e(item["id"])}" value="{e(option)}"> '
-                   f'{e(option.capitalize())}</label>')
-    out.append('<span class="notes">Notes:</span></fieldset></div>')
+    out.append(folded.message(item))
+    out.append(folded.fix(item))
+    out.append("</div>")
     return "".join(out)
 
 
-def _fix_first(a: dict, root) -> str:
+def _fix_first(a: dict, root, folded: _Fold) -> str:
     items = sorted((i for g in a["groups"] for i in g["findings"] if i.get("fix_first")), key=lambda i: i["fix_first"])
     if not items:
         return ('<section class="fixfirst" aria-label="Fix first"><h3>Fix first</h3>'
                 '<p class="empty">No errors and no dose or safety findings open.</p></section>')
     out = [f'<section class="fixfirst" aria-label="Fix first"><h3>Fix first ({len(items)})</h3>'
            '<p class="meta">Errors, then dose and safety findings, in reading order.</p>']
-    out += [_finding(i, a["slug"], root) for i in items]
+    out += [_finding(i, root, folded) for i in items]
     out.append("</section>")
     return "".join(out)
 
@@ -313,19 +390,20 @@ def _sections(a: dict) -> str:
     return "".join(out)
 
 
-def _group(a: dict, n: int, group: dict, root) -> str:
+def _group(a: dict, n: int, group: dict, root, folded: _Fold) -> str:
     heading = group.get("heading") or "Whole article"
     items = group["findings"]
     out = [f'<section class="group" id="{_group_id(a, n)}"><h3>{e(heading)} '
            f'<small>{_plural(len(items), "finding")}</small></h3>']
-    refs = [i for i in items if i.get("fix_first")]
+    refs = sorted((i for i in items if i.get("fix_first")), key=lambda i: i["fix_first"])
     if refs:
-        out.append('<ul class="refs">')
+        out.append('<ul class="refs" aria-label="In the fix-first list">')
         for i in refs:
-            out.append(f'<li><a href="#f-{e(i["id"])}">Fix first {i["fix_first"]}</a>: <code>{e(i["check"])}</code> '
-                       f'{e(_SEV.get(i["severity"], i["severity"]))} \u201c{e(i["excerpt"])}\u201d</li>')
+            out.append(f'<li><a href="#f-{e(i["id"])}"><span class="more">Fix first </span>{i["fix_first"]}</a><span class="more">: '
+                       f'<code>{e(i["check"])}</code> {e(_SEV.get(i["severity"], i["severity"]))} '
+                       f'\u201c{e(i["excerpt"])}\u201d</span></li>')
         out.append("</ul>")
-    out += [_finding(i, a["slug"], root) for i in items if not i.get("fix_first")]
+    out += [_finding(i, root, folded) for i in items if not i.get("fix_first")]
     out.append("</section>")
     return "".join(out)
 
@@ -357,9 +435,11 @@ def _checks(a: dict) -> str:
         return ""
     out = ['<section class="checks" aria-label="About the checks"><h3>Why these checks</h3><dl>']
     for cid, c in checks.items():
+        shared = (f' <span class="shared-fix"><strong>Fix, for each of them:</strong> {e(c["shared_fix"])}</span>'
+                  if c.get("shared_fix") else "")
         out.append(f'<dt id="{_why_id(a["slug"], cid)}"><code>{e(cid)}</code> {e(c.get("name"))} '
                    f'<span class="meta">({_plural(c["findings"], "finding")})</span></dt>'
-                   f'<dd>{e(c.get("rationale"))}</dd>')
+                   f'<dd>{e(c.get("rationale"))}{shared}</dd>')
     out.append("</dl></section>")
     return "".join(out)
 
@@ -401,6 +481,8 @@ def _safety(a: dict) -> str:
     if not panel.get("medicines"):
         return ""
     parts = ['<section class="panel safety" aria-label="Reader safety"><h3>Reader safety</h3>',
+             '<p class="meta print-only legend">Each row: medicine, warnings present, '
+             '<span class="err">warnings missing</span>.</p>'
              '<table class="safety"><thead><tr><th>Medicine</th><th>Warnings present</th><th>Warnings missing</th>'
              "</tr></thead><tbody>"]
     for m in panel["medicines"]:
@@ -428,16 +510,18 @@ def _article(a: dict, root) -> str:
         out.append(f'<p class="path mono">{path}</p>')
     out.append(_scorecard(a))
     out.append(_safety(a))
-    out.append(_fix_first(a, root))
+    folded = _Fold(a)
+    out.append(_fix_first(a, root, folded))
     out.append(_sections(a))
     rest = [(n, g) for n, g in enumerate(a["groups"])]
     if not rest:
         out.append('<p class="empty">No open findings.</p>')
     else:
         out.append('<h3 class="part">Findings by section</h3>')
-    out += [_group(a, n, g, root) for n, g in rest]
+    out += [_group(a, n, g, root, folded) for n, g in rest]
     out.append(_waived(a, root))
     out.append(_checks(a))
+    out.append(folded.notes_html())
     out.append(_signoff(a))
     out.append("</article>")
     return "\n".join(x for x in out if x)
