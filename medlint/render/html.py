@@ -52,7 +52,7 @@ table{width:100%;border-collapse:collapse;table-layout:fixed;font-size:.9rem;mar
 th,td{text-align:left;padding:.35rem .4rem;border-bottom:1px solid #ebe8e1;vertical-align:top}
 th{font-weight:600;color:#3d4650}
 td.num,th.num{text-align:right;width:5.6rem}
-table.cats{table-layout:auto}table.cats td,table.cats th{overflow-wrap:normal;word-break:normal}table.cats .num{width:1%;white-space:nowrap}
+table.cats{table-layout:auto;width:auto;min-width:60%}table.cats td,table.cats th{overflow-wrap:normal;word-break:normal}table.cats .num{width:1%;white-space:nowrap}
 th{overflow-wrap:normal;word-break:normal;font-size:.85rem}
 ul.benchmarks{list-style:none;padding:0;margin:.6rem 0;display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:.5rem}
 ul.benchmarks li{border:1px solid #e2ded6;border-radius:8px;padding:.45rem .6rem;font-size:.9rem}
@@ -82,7 +82,7 @@ fieldset.decision input{width:1.05rem;height:1.05rem;vertical-align:-.15rem;marg
 h3 small{font-weight:400;color:#5b6470;font-size:.85rem}
 h3.part{border:0;margin-top:2rem;font-size:1.15rem}
 ol.seclist{list-style:none;padding:0;margin:.5rem 0;columns:15rem;column-gap:1.2rem;font-size:.9rem}
-ol.seclist li{padding:.15rem 0;border-bottom:1px solid #ebe8e1;break-inside:avoid}
+ol.seclist li{padding:.15rem 0 .15rem 1.2rem;text-indent:-1.2rem;border-bottom:1px solid #ebe8e1;break-inside:avoid}
 ol.seclist .mark{display:inline-block;width:1.2rem;font-weight:700}
 ol.seclist .passed .mark{color:#2e6b3f}ol.seclist .open .mark{color:#a33a32}
 ol.seclist .st{color:#5b6470;font-size:.85rem;white-space:nowrap}ol.seclist .open .st{color:#8c2f28;font-weight:600}
@@ -97,7 +97,7 @@ ul.refs{margin:.3rem 0 .6rem;padding-left:1.1rem;font-size:.9rem}
 .safety h3{margin-top:0}ul.combos{margin:.3rem 0;padding-left:1.2rem;font-size:.92rem}
 .empty{color:#2e6b3f}
 .err{color:#8c2f28}
-footer{color:#7a828c;font-size:.8rem;margin-top:2rem}
+footer{color:#5b6470;font-size:.8rem;margin-top:2rem}
 @media (max-width:600px){
  main{padding:.8rem .6rem 2rem}
  .panel{padding:.8rem}
@@ -108,6 +108,11 @@ footer{color:#7a828c;font-size:.8rem;margin-top:2rem}
  table.corpus tr{border-bottom:1px solid #e2ded6;padding:.4rem 0}
  table.corpus td{border:0;padding:.1rem 0;text-align:left}
  table.corpus td[data-label]::before{content:attr(data-label) ": ";color:#5b6470}
+ table.safety thead{display:none}
+ table.safety,table.safety tbody,table.safety tr,table.safety td{display:block;width:auto}
+ table.safety tr{border-bottom:1px solid #e2ded6;padding:.35rem 0}
+ table.safety td{border:0;padding:.05rem 0}table.safety td.med{font-weight:600}
+ table.safety td[data-label]::before{content:attr(data-label) ": ";color:#5b6470;font-weight:400}
  table.decisions thead{display:none}
  table.decisions,table.decisions tbody,table.decisions tr,table.decisions td{display:block;width:auto}
  table.decisions tr{border-bottom:1px solid #e2ded6;padding:.4rem 0}
@@ -156,7 +161,7 @@ footer{color:#7a828c;font-size:.8rem;margin-top:2rem}
  .notes{display:none}
  fieldset.decision label{margin:0 .45rem 0 0}fieldset.decision input{width:.75rem;height:.75rem;margin:0 .15rem 0 0;vertical-align:-.12rem}
  ol.seclist{display:block;columns:auto;font-size:inherit;margin:.1rem 0}
- ol.seclist li{display:inline;padding:0;border:0}ol.seclist li::after{content:" \\b7  "}ol.seclist .mark{width:auto;margin-right:.15rem}
+ ol.seclist li{display:inline;padding:0;border:0;text-indent:0}ol.seclist li::after{content:" \\b7  "}ol.seclist .mark{width:auto;margin-right:.15rem}
  ol.seclist .st{font-size:inherit}
  ul.refs{margin:0 0 .1rem;font-size:inherit;padding-left:0;list-style:none}ul.refs li{display:inline}ul.refs li:not(:last-child)::after{content:", "}
  ul.refs .more,fieldset.decision .more{display:none}ul.refs::before{content:"Also in Fix first: "}
@@ -488,8 +493,10 @@ def _safety(a: dict) -> str:
     for m in panel["medicines"]:
         shown = [c for c in m["classes"] if c != m["substance"]]
         classes = f' <span class="meta">({e(", ".join(shown))})</span>' if shown else ""
-        parts.append(f'<tr><td>{e(m["medicine"])}{classes}</td><td>{e("; ".join(m["present"]) or _DASH)}</td>'
-                     f'<td class="{"err" if m["missing"] else ""}">{e("; ".join(m["missing"]) or _DASH)}</td></tr>')
+        parts.append(f'<tr><td class="med">{e(m["medicine"])}{classes}</td>'
+                     f'<td data-label="Present">{e("; ".join(m["present"]) or _DASH)}</td>'
+                     f'<td class="{"err" if m["missing"] else ""}" data-label="Missing">'
+                     f'{e("; ".join(m["missing"]) or _DASH)}</td></tr>')
     parts.append("</tbody></table>")
     for key, label in (("combinations_flagged", "Combinations not warned about"),
                        ("combinations_warned", "Combinations warned about")):
