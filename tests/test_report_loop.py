@@ -317,3 +317,16 @@ def test_a_comment_too_small_says_how_many_are_left_out_and_where(site, capsys):
     assert f"`medlint check content/{SEED_SLUG}`" in md and "`medlint report --format html`" in md
     assert md.rstrip().endswith(f"_{left} of {total} findings not shown (comment size limit): the HTML report "
                                 "(`medlint report --format html`) and `medlint check` list every one._")
+
+
+def test_an_article_left_out_whole_is_named_with_where_to_read_it(tmp_path, monkeypatch, capsys):
+    for slug in ("back-pain", "neck-pain"):
+        copy_article(str(tmp_path / "content" / slug), slug, SEED_RECORDS)
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "content", "--today", TODAY, "--no-cache", "--format", "md"]) == 0
+    md = capsys.readouterr().out
+    assert len(md) <= 60000 and md.count("<details>") == 1  # the second seed-sized article cannot fit
+    assert md.rstrip().endswith("articles left out whole: Lumbar Intervertebral Disc Sequestration at L3–L4 "
+                                "(`medlint check content/neck-pain`): the HTML report (`medlint report --format "
+                                "html`) and `medlint check` list every one._")
+    assert "_81 of 162 findings not shown (comment size limit)" in md

@@ -339,12 +339,16 @@ def _max_chars(max_chars: int | None) -> int:
         return DEFAULT_MAX_CHARS
 
 
-def _omitted_line(n: int, total: int, a: dict) -> list[str]:
+def _check_command(a: dict) -> str:
+    """`medlint check <the article's folder>`, as a code span when the path is plain."""
     path = str(a.get("path") or "")
     if re.fullmatch(r"[A-Za-z0-9._/-]{1,300}", path):
-        where = f"`medlint check {path}`"  # a code span: the plain path, nothing in it to escape
-    else:
-        where = f"`medlint check` on {escape(path)}" if path else "`medlint check`"
+        return f"`medlint check {path}`"  # a code span: the plain path, nothing in it to escape
+    return f"`medlint check` on {escape(path)}" if path else "`medlint check`"
+
+
+def _omitted_line(n: int, total: int, a: dict) -> list[str]:
+    where = _check_command(a)
     return [f"**{n} of {_plural(total, 'finding')} of this article not shown here** (comment size limit): "
             f"the HTML report (`medlint report --format html`) and {where} list every one.", ""]
 
@@ -364,6 +368,9 @@ class _Article:
         self.folded = _Fold(a, first + [i for g in a["groups"] for i in g["findings"] if not i.get("fix_first")])
         self.total = sum(len(g["findings"]) for g in a["groups"])
         self.omitted = 0
+
+    def where(self) -> str:
+        return _check_command(self.a)
 
     def head(self) -> list[str]:
         a, card = self.a, self.a["scorecard"]
@@ -445,7 +452,7 @@ def render(report: dict, max_chars: int | None = None, links_from: str | None = 
         head, tail = part.head(), part.tail()
         if not budget.take(head + tail):
             omitted += part.total
-            left_out.append(escape(_title(a)))
+            left_out.append(f"{escape(_title(a))} ({part.where()})")
             continue
         lines += head + part.body() + tail
         omitted += part.omitted
