@@ -319,14 +319,23 @@ def test_a_comment_too_small_says_how_many_are_left_out_and_where(site, capsys):
                                 "(`medlint report --format html`) and `medlint check` list every one._")
 
 
-def test_an_article_left_out_whole_is_named_with_where_to_read_it(tmp_path, monkeypatch, capsys):
+def test_every_article_keeps_its_scorecard_and_says_what_it_leaves_out(tmp_path, monkeypatch, capsys):
     for slug in ("back-pain", "neck-pain"):
         copy_article(str(tmp_path / "content" / slug), slug, SEED_RECORDS)
     monkeypatch.chdir(tmp_path)
-    assert main(["report", "content", "--today", TODAY, "--no-cache", "--format", "md"]) == 0
-    md = capsys.readouterr().out
-    assert len(md) <= 60000 and md.count("<details>") == 1  # the second seed-sized article cannot fit
-    assert md.rstrip().endswith("articles left out whole: Lumbar Intervertebral Disc Sequestration at L3–L4 "
-                                "(`medlint check content/neck-pain`): the HTML report (`medlint report --format "
-                                "html`) and `medlint check` list every one._")
-    assert "_81 of 162 findings not shown (comment size limit)" in md
+    assert main(["report", "content", "--today", TODAY, "--no-cache", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    md = markdown.render(data, links_from="..")
+    assert len(md) <= 60000 and md.count("<details>") == 2  # both scorecards, before any card
+    counts = [int(n) for n in re.findall(r"\*\*(\d+) of 81 findings of this article not shown here\*\*", md)]
+    shown = len(re.findall(r"^- \[ \] \*\*", md, re.M))
+    assert counts and shown + sum(counts) == 162
+    assert "`medlint check content/neck-pain` list every one" in md
+    assert md.rstrip().endswith(f"_{sum(counts)} of 162 findings not shown (comment size limit): the HTML report "
+                                "(`medlint report --format html`) and `medlint check` list every one._")
+    # a comment too small for the second article's scorecard names it and where to read it
+    small = markdown.render(data, max_chars=12000, links_from="..")
+    assert len(small) <= 12000 and small.count("<details>") == 1
+    assert small.rstrip().endswith("articles left out whole: Lumbar Intervertebral Disc Sequestration at L3–L4 "
+                                   "(`medlint check content/neck-pain`): the HTML report (`medlint report --format "
+                                   "html`) and `medlint check` list every one._")

@@ -372,6 +372,11 @@ class _Article:
     def where(self) -> str:
         return _check_command(self.a)
 
+    def fits(self) -> bool:
+        """Take room for the head, the tail and the left-out line, if the budget has it."""
+        self.top, self.bottom = self.head(), self.tail()
+        return self.budget.take(self.top + self.bottom + ["x" * self.RESERVE])
+
     def head(self) -> list[str]:
         a, card = self.a, self.a["scorecard"]
         waived = _h(", %d waived" % card["waived"]) if card["waived"] else ""
@@ -391,8 +396,7 @@ class _Article:
         return []
 
     def body(self) -> list[str]:
-        self.budget.take(["x" * self.RESERVE], force=True)
-        first = self.first
+        first = self.first  # the room for the left-out line was taken with the head (fits)
         out = _fix_first_head(len(first))
         self.budget.take(out, force=True)
         shown = set()
@@ -444,17 +448,13 @@ def render(report: dict, max_chars: int | None = None, links_from: str | None = 
     if report.get("summary"):
         lines += _summary(report)
     budget = _Budget(max_chars - 400, sum(len(x) + 1 for x in lines))  # 400: room for the closing lines
-    omitted = total = 0
-    left_out = []
-    for a in articles:
-        part = _Article(a, budget, links_from, len(articles) > 1)
-        total += part.total
-        head, tail = part.head(), part.tail()
-        if not budget.take(head + tail):
-            omitted += part.total
-            left_out.append(f"{escape(_title(a))} ({part.where()})")
-            continue
-        lines += head + part.body() + tail
+    parts = [_Article(a, budget, links_from, len(articles) > 1) for a in articles]
+    shown = [p for p in parts if p.fits()]  # every article's scorecard first, then the cards
+    left_out = [f"{escape(_title(p.a))} ({p.where()})" for p in parts if p not in shown]
+    total = sum(p.total for p in parts)
+    omitted = sum(p.total for p in parts if p not in shown)
+    for part in shown:
+        lines += part.top + part.body() + part.bottom
         omitted += part.omitted
     if omitted:
         names = f"; articles left out whole: {', '.join(left_out)}" if left_out else ""
