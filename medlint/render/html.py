@@ -122,7 +122,7 @@ footer{color:#5b6470;font-size:.8rem;margin-top:2rem}
 }
 @media print{
  @page{size:A4;margin:7mm 8mm}
- html{font-size:6.5pt}
+ html{font-size:8.5pt}
  body{background:#fff;font-size:1rem;line-height:1.13}
  main{max-width:none;padding:0 2px 0 0}
  header{display:flex;flex-direction:row-reverse;justify-content:space-between;align-items:baseline}
