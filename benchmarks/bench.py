@@ -342,7 +342,8 @@ for line in sys.stdin:
     wall = time.perf_counter() - t0
     if job["stdout"]:
         out.close()
-    print(json.dumps({"wall": wall, "rss_kib": usage.ru_maxrss, "code": os.waitstatus_to_exitcode(status),
+    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_kib": usage.ru_maxrss,
+                      "code": os.waitstatus_to_exitcode(status),
                       "err": err.decode(errors="replace")[-2000:]}), flush=True)
 """
 
@@ -369,14 +370,14 @@ def start_spawner() -> float:
     return _spawner.self_rss_mib
 
 
-def run_once(cmd: list[str], cwd: str, stdout_path: str | None = None) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS MiB of the child, exit status) of one process."""
+def run_once(cmd: list[str], cwd: str, stdout_path: str | None = None) -> tuple[float, float, int, float]:
+    """(wall seconds, peak RSS MiB of the child, exit status, CPU seconds: user + system) of one process."""
     if _spawner is None:
         start_spawner()
     r = _spawner.run(cmd, cwd, stdout_path)
     if r["code"] not in (0, 1):
         raise SystemExit(f"bench: {' '.join(cmd)} exited {r['code']}:\n{r['err']}")
-    return r["wall"], r["rss_kib"] / 1024.0, r["code"]
+    return r["wall"], r["rss_kib"] / 1024.0, r["code"], r["cpu"]
 
 
 class Bench:
@@ -396,18 +397,21 @@ class Bench:
         """Time several commands in turns (A B C A B C ...), so that a drift in
         the machine's speed weighs on each of them alike and their ratios hold."""
         times: list[list[float]] = [[] for _ in jobs]
+        cpus: list[list[float]] = [[] for _ in jobs]
         rss: list[list[float]] = [[] for _ in jobs]
         for _ in range(self.runs):
             for i, (_what, _n, cmd) in enumerate(jobs):
                 if cold:
                     self.clear_cache()
-                t, m, _ = run_once(cmd, self.workdir)
+                t, m, _, c = run_once(cmd, self.workdir)
                 times[i].append(t)
+                cpus[i].append(c)
                 rss[i].append(m)
         rows = []
-        for (what, n, cmd), ts, ms in zip(jobs, times, rss):
+        for (what, n, cmd), ts, cs, ms in zip(jobs, times, cpus, rss):
             row = {"what": what, "n": n, "median_s": statistics.median(ts), "min_s": min(ts),
-                   "max_s": max(ts), "peak_rss_mib": max(ms), "runs": ts, "command": _show(cmd)}
+                   "max_s": max(ts), "peak_rss_mib": max(ms), "runs": ts,
+                   "median_cpu_s": statistics.median(cs), "cpu_runs": cs, "command": _show(cmd)}
             self.rows.append(row)
             rows.append(row)
             print(f"bench: {what:<24} N={n if n is not None else '-':<6} median {row['median_s']:.3f} s",
@@ -610,6 +614,13 @@ def main(argv: list[str] | None = None) -> int:
     ])
     notes.append(f"hook / import floor without teardown: {hook['median_s'] / bare['median_s']:.2f} "
                  "(informational: both skip the interpreter's teardown)")
+    # On a shared machine wall time moves with the neighbours' load; CPU time (user + system,
+    # the kernel's accounting of the finished child) moves less. Runs of one turn are paired.
+    per_turn = [h / f for h, f in zip(hook["cpu_runs"], floor["cpu_runs"]) if f]
+    if per_turn:
+        notes.append(f"hook / import floor by CPU time (user + system), median of {len(per_turn)} turns: "
+                     f"{statistics.median(per_turn):.2f} (hook {hook['median_cpu_s']:.3f} s, "
+                     f"floor {floor['median_cpu_s']:.3f} s)")
     small = smallest_article(corpora[max(sizes)])
     if small is not None and small != one:
         row = bench.measure("hook smallest article", 1, check_cmd(small, None, no_cache))

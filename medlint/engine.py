@@ -102,7 +102,15 @@ def enabled_checks(options: Options) -> tuple:
 
 
 def _rel(path: str) -> str:
-    rel = os.path.relpath(path)
+    """``path`` relative to the current folder, unless it lies outside it."""
+    return _rel_from(os.getcwd(), path)
+
+
+@lru_cache(maxsize=4096)
+def _rel_from(cwd: str, path: str) -> str:
+    # os.path.relpath normalises both paths in Python each call; an article's records
+    # share a few dozen files, so each is worked out once (keyed on the folder too)
+    rel = os.path.relpath(os.path.join(cwd, path), cwd)
     return path if rel.startswith("..") else rel
 
 

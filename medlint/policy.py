@@ -13,6 +13,8 @@ from medlint.resources import checks_dir
 _override_dir: str | None = None
 # name -> (path, document) of every loaded data file, to locate a bad pattern
 _loaded: dict[str, tuple] = {}
+# build function -> (the data mappings it was built from, what it built): see derived()
+_derived: dict = {}
 
 
 def use_checks_dir(path: str | None) -> None:
@@ -22,6 +24,7 @@ def use_checks_dir(path: str | None) -> None:
     load.cache_clear()
     regex.cache_clear()
     _loaded.clear()
+    _derived.clear()
 
 
 def data_dir() -> str:
@@ -61,6 +64,22 @@ def load(name: str) -> dict:
         raise InputError(f"invalid check data: {v.message}", path, v.line, v.column)
     _loaded[name] = (path, doc)
     return doc.data
+
+
+def derived(build, *data):
+    """``build(*data)``: what a family compiles from its check data (patterns, lookup
+    tables), made once and kept while ``data`` are the same mappings.
+
+    ``data`` are what ``ctx.data(name)`` returned; a run's context returns the same
+    validated mapping on every call, so the tables are built once per process (and
+    again after :func:`use_checks_dir`, or for a test's own data). One entry per build
+    function: the tables belong to the data they were built from, nothing else."""
+    held = _derived.get(build)
+    if held is not None and len(held[0]) == len(data) and all(a is b for a, b in zip(held[0], data)):
+        return held[1]
+    value = build(*data)
+    _derived[build] = (data, value)
+    return value
 
 
 def fingerprint() -> str:

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 from medlint.findings import Hit
 from medlint.records.model import Article, Block, FaqEntry, Item, Record
-from medlint.policy import compile_pattern
+from medlint.policy import compile_pattern, derived
 from medlint.registry import check
 
 _BRACKET = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
@@ -177,27 +177,18 @@ class _Cues:
         self.sentence_memo: dict[str, list] = {}
 
 
-_CUES: dict[int, tuple[dict, _Cues]] = {}
-_WORDING: dict[int, tuple[dict, "_Patterns"]] = {}
+def _wording_patterns(data: dict) -> "_Patterns":
+    return _Patterns([p for wordings in data["concepts"].values() for p in wordings])
 
 
 def _disclaimer_wording(ctx) -> "_Patterns":
     """Every wording of every disclaimer concept in checks/disclaimers.yaml, compiled once."""
-    data = ctx.data("disclaimers")
-    held = _WORDING.get(id(data))
-    if held is None or held[0] is not data:
-        held = (data, _Patterns([p for wordings in data["concepts"].values() for p in wordings]))
-        _WORDING[id(data)] = held
-    return held[1]
+    return derived(_wording_patterns, ctx.data("disclaimers"))
 
 
 def _cues(ctx) -> _Cues:
-    data = ctx.data("claims")
-    held = _CUES.get(id(data))
-    if held is None or held[0] is not data:
-        held = (data, _Cues(data))
-        _CUES[id(data)] = held
-    return held[1]
+    """checks/claims.yaml compiled, once per data mapping."""
+    return derived(_Cues, ctx.data("claims"))
 
 
 # --------------------------------------------------------------------------
@@ -393,13 +384,15 @@ def _analyse(article: Article, ctx) -> Reading:
         return held[1]
     reading = Reading()
     refs = reference_ids(article, cues)
+    listings = {section: is_reference_list(section, cues) for section in article.sections}
     reading.has_references = bool(refs) or any(
-        is_reference_list(section, cues) and not section.is_empty() for section in article.sections)
+        listed and not section.is_empty() for section, listed in listings.items())
     trailing = _uses_trailing_numbers(cues, article, refs)
     for record in article.texts():
         section = record.section
         kind = section.kind if section is not None else "other"
-        listing = section is not None and is_reference_list(section, cues)
+        listing = section is not None and (listings[section] if section in listings
+                                           else is_reference_list(section, cues))
         if getattr(record, "citations", None):
             reading.has_references = True
         # Bracketed numbers are checked everywhere except the reference list itself.
@@ -465,7 +458,7 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
     sentences that match ``caution`` (disclaimer wordings) are not read."""
     whole_cited = bool(getattr(record, "citations", None)) or bool(
         cues.source_tail is not None and cues.source_tail.search(text))
-    if whole_cited or _cites(cues, text):
+    if whole_cited or not reading.has_references and _cites(cues, text):
         reading.has_references = True
     doses = _dose_spans(record, text)
     for s_start, sentence in _sentences(cues, text):
@@ -746,10 +739,10 @@ def unsourced_efficacy_superlative(article, ctx):
                   suggestion=f"Cite the guideline or evidence behind \"{c.excerpt}\" ([n], PMID, DOI), or describe the test or treatment plainly.")
 
 
-def _stronger_claim_sentences(article, ctx) -> set[tuple[int, str]]:
+def _stronger_claim_sentences(article, ctx) -> set[tuple]:
     reading = _analyse(article, ctx)
-    out = {(id(c.record), c.sentence) for c in reading.claims if c.kind != "mechanism" and not c.cited}
-    out |= {(id(r), "*") for r, _, _ in reading.investigational}
+    out = {(c.record, c.sentence) for c in reading.claims if c.kind != "mechanism" and not c.cited}
+    out |= {(r, "*") for r, _, _ in reading.investigational}
     return out
 
 
@@ -789,7 +782,7 @@ def unsourced_mechanism_claim(article, ctx):
     """
     stronger = _stronger_claim_sentences(article, ctx)
     for c in _uncited(article, ctx, "mechanism"):
-        if (id(c.record), c.sentence) in stronger or (id(c.record), "*") in stronger:
+        if (c.record, c.sentence) in stronger or (c.record, "*") in stronger:
             continue
         yield Hit(c.record, excerpt=c.excerpt, field=c.field, start=c.start,
                   message=f"Unsourced mechanism claim \"{c.excerpt}\": the item says the treatment changes the disc itself, with no evidence cited.",
@@ -909,7 +902,7 @@ def claims_without_any_references(article, ctx):
     reading = _analyse(article, ctx)
     if reading.has_references:
         return
-    sentences = {(id(c.record), c.sentence) for c in reading.claims} | {id(r) for r, _, _ in reading.investigational}
+    sentences = {(c.record, c.sentence) for c in reading.claims} | {r for r, _, _ in reading.investigational}
     if len(sentences) < ctx.data("claims")["no_references"]["min_claims"]:
         return
     n = len(reading.claims) + len(reading.investigational)

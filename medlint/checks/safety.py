@@ -17,7 +17,7 @@ import weakref
 
 from medlint.checks.dosing import all_doses
 from medlint.findings import Hit
-from medlint.policy import compile_pattern
+from medlint.policy import compile_pattern, derived
 from medlint.records.model import FaqEntry
 from medlint.registry import check
 
@@ -92,12 +92,28 @@ _WORD = re.compile(r"\w[\w-]*")
 _LEAD_WINDOW = 300  # characters before a dose read for its medicine: bounded, so a long item stays linear
 
 
-def tokens(text: str) -> tuple:
-    """(lower-case text, [(word, start, end)]): a text split into words once for every lookup."""
-    lower = text.lower()
-    if len(lower) != len(text):
-        lower = text  # a case mapping that changes lengths: match the case as written
-    return lower, [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(lower)]
+def tokens(text: str) -> "Words":
+    """A text split into words once for every lookup."""
+    return Words(text)
+
+
+class Words:
+    """A text in lower case and its words: ``words`` (the strings, looked up one by one) and
+    ``found`` (their matches, read only where a phrase starts)."""
+
+    __slots__ = ("lower", "words", "found")
+
+    def __init__(self, text: str):
+        lower = text.lower()
+        if len(lower) != len(text):
+            lower = text  # a case mapping that changes lengths: match the case as written
+        self.lower = lower
+        self.found = list(_WORD.finditer(lower))
+        self.words = [m[0] for m in self.found]
+
+    def gap_is_space(self, j: int) -> bool:
+        """Whether only white space separates word ``j - 1`` from word ``j``."""
+        return self.lower[self.found[j - 1].end():self.found[j].start()].isspace()
 
 
 class Phrases:
@@ -128,30 +144,34 @@ class Phrases:
         for held in self.start.values():
             held.sort(key=lambda c: (-len(c[0]), c[1]))
 
-    def find(self, text: str, split: tuple | None = None):
+    def find(self, text: str, split: "Words | None" = None):
         """(phrase, start, end) of each phrase in ``text`` (``split``: its :func:`tokens`), in order."""
-        lower, words = split if split is not None else tokens(text)
-        start, stems = self.start, self.stems
-        i = 0
-        while i < len(words):
-            used = 1
-            held = start.get(words[i][0][:3] if stems else words[i][0])
-            if held:
-                for phrase_words, phrase in held:
-                    if self._matches(phrase_words, phrase, words, i, lower):
-                        yield phrase, words[i][1], words[i + len(phrase_words) - 1][2]
-                        if not stems:
-                            used = len(phrase_words)
-                            break
-            i += used
+        split = split if split is not None else tokens(text)
+        start, words = self.start, split.words
+        # the places where a phrase may start (a list comprehension: most words start none)
+        if self.stems:
+            places = [i for i, w in enumerate(words) if w[:3] in start]
+        else:
+            places = [i for i, w in enumerate(words) if w in start]
+        after = 0  # names do not overlap: the next name starts after the last one found
+        for i in places:
+            if i < after:
+                continue
+            for phrase_words, phrase in start[words[i][:3] if self.stems else words[i]]:
+                if self._matches(phrase_words, phrase, split, i):
+                    yield phrase, split.found[i].start(), split.found[i + len(phrase_words) - 1].end()
+                    if not self.stems:
+                        after = i + len(phrase_words)
+                        break
 
-    def _matches(self, want_words, phrase, words, i, text) -> bool:
+    def _matches(self, want_words, phrase, split: Words, i: int) -> bool:
+        words = split.words
         if i + len(want_words) > len(words):
             return False
         last = len(want_words) - 1
         for j, want in enumerate(want_words):
-            got = words[i + j][0]
-            if j and not text[words[i + j - 1][2]:words[i + j][1]].isspace():
+            got = words[i + j]
+            if j and not split.gap_is_space(i + j):
                 return False
             if j < last or (self.stems and len(phrase) <= 3):
                 ok = got == want
@@ -164,16 +184,9 @@ class Phrases:
         return True
 
 
-_TABLES: dict[int, Tables] = {}
-
-
 def tables(ctx) -> Tables:
-    data, names = ctx.data("safety"), ctx.data("medicine-names")
-    held = _TABLES.get(id(data))
-    if held is None or held.data is not data:
-        held = Tables(data, names)
-        _TABLES[id(data)] = held
-    return held
+    """The compiled tables of the run's checks/safety.yaml and checks/medicine-names.yaml."""
+    return derived(Tables, ctx.data("safety"), ctx.data("medicine-names"))
 
 
 # ---------------------------------------------------------------------------
@@ -198,7 +211,7 @@ class Analysis:
     def __init__(self, article, t: Tables):
         self.tables = t
         self.medicines: dict[str, Dosed] = {}
-        self._dosers: dict[int, set] = {}
+        self._dosers: dict = {}  # record -> the substances it doses
         self.title_names = {s for phrase, _, _ in t.names.find(article.title or "")
                             for s in t.substances.get(phrase, ())}
         for record, field, dose in all_doses(article):
@@ -210,7 +223,7 @@ class Analysis:
                 if explicit and med.named is None:
                     med.named = (record, field, dose)
                     med.shown = shown
-                self._dosers.setdefault(id(record), set()).add(substance)
+                self._dosers.setdefault(record, set()).add(substance)
         self.records: list[tuple] = []  # (record, section, names, terms, in a safety section)
         self._near: dict[str, list[int]] = {}
         self._wording: dict[str, frozenset] = {}
@@ -243,15 +256,15 @@ class Analysis:
         return []
 
     def _scan(self, article, t: Tables) -> None:
-        safe = {id(s): t.is_safety_section(s) for s in article.sections}
-        heading_names = {id(s): self._names(s.heading or "", None, t) for s in article.sections}
+        safe = {s: t.is_safety_section(s) for s in article.sections}
+        heading_names = {s: self._names(s.heading or "", None, t) for s in article.sections}
         for record in article.texts():
             text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
             section = record.section
             split = tokens(text)
-            names = self._names(text, split, t) | heading_names.get(id(section), set())
+            names = self._names(text, split, t) | heading_names.get(section, set())
             terms = {phrase for phrase, _, _ in t.terms.find(text, split)}
-            self.records.append((record, section, names, terms, safe.get(id(section), False)))
+            self.records.append((record, section, names, terms, safe.get(section, False)))
 
     @staticmethod
     def _names(text: str, split, t: Tables) -> set:
@@ -274,16 +287,16 @@ class Analysis:
     def _near_records(self, substance: str) -> list[int]:
         t = self.tables
         med = self.medicines[substance]
-        own = {id(r) for r, _, _ in med.doses}
-        sections = {id(r.section) for r, _, _ in med.doses}
+        own = {r for r, _, _ in med.doses}
+        sections = {r.section for r, _, _ in med.doses}
+        alone = {substance}
         words = {substance} | {"class:" + c["id"] for c in t.classes_of.get(substance, [])}
         if substance in self.title_names:  # a page about the medicine: all of it is beside it
             return list(range(len(self.records)))
         out = []
         for i, (record, section, names, _terms, safe) in enumerate(self.records):
-            others = self._dosers.get(id(record), set()) - {substance}
-            if (id(record) in own or names & words or safe
-                    or id(section) in sections and not others):
+            if (record in own or safe or not names.isdisjoint(words)
+                    or section in sections and self._dosers.get(record, alone) <= alone):
                 out.append(i)
         return out
 
