@@ -343,6 +343,13 @@ def _labelled_disclaimers(article: Article, rule: dict):
                 yield section, block
 
 
+def regulated_page(article: Article, data: dict) -> bool:
+    """Is the article a regulated package leaflet or label (``article.not_required_when``
+    of ``checks/disclaimers.yaml``)? Its format is its regulator's: no general-information
+    disclaimer, no named writer or reviewer."""
+    return _exempt_page(article, data["article"])
+
+
 def _exempt_page(article: Article, rule: dict) -> bool:
     """A regulated leaflet or label, which follows its regulator's format instead."""
     patterns = rule.get("not_required_when") or ()
