@@ -58,7 +58,12 @@ def test_article_disclaimer_in_other_words_anywhere(tmp_path):
             "Nothing on this page is personal medical advice.",
             "Our answers cannot replace a consultation with someone who knows your history.",
             "The content here is for education only.",
-            "We can't take account of your own medical history in these answers."]):
+            "We can't take account of your own medical history in these answers.",
+            "The information on this site is not intended to be a substitute for a consultation.",
+            "Our pages are not a replacement for seeing your GP.",
+            "This content should not be used in place of a visit to your doctor.",
+            "What you read here isn't medical advice.",
+            "These answers are provided for general informational purposes."]):
         sections = [("Overview", "overview", ["Knee pain is common after 50.", words])]
         assert found(tmp_path / str(i), sections) == [], words
 
@@ -66,6 +71,15 @@ def test_article_disclaimer_in_other_words_anywhere(tmp_path):
 def test_a_badge_under_the_title_is_the_article_disclaimer(tmp_path):
     sections = [("Educational purpose only", "other", []), ("Overview", "overview", ["Heel pain is common."])]
     assert found(tmp_path, sections) == []
+
+
+def test_look_alike_lines_are_not_the_article_disclaimer(tmp_path):
+    for i, words in enumerate([
+            "Our nurses are not a replacement team; they run the clinic every day.",
+            "Ice should not be used for more than 20 minutes at a time.",
+            "This is not medical jargon: a sprain is a stretched ligament."]):
+        sections = [("Overview", "overview", ["Knee pain is common after 50.", words])]
+        assert found(tmp_path / str(i), sections) == [("DSC003", "Example")], words
 
 
 def test_advice_to_ask_a_pharmacist_is_not_the_article_disclaimer(tmp_path):
