@@ -32,11 +32,11 @@ def _block(block) -> dict:
     return {"style": "bullet", "list": [{"text": t} for t in block[1]]}
 
 
-def found(root, sections, select=IDS, levels=None) -> list[tuple[str, str]]:
+def found(root, sections, select=IDS, levels=None, footer=None) -> list[tuple[str, str]]:
     folder = os.path.join(str(root), "example")
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
-        fh.write(META)
+        fh.write(META + ("" if footer is None else "footer:\n- role: chrome\n  text: " + json.dumps(footer) + "\n"))
     for n, (head, kind, blocks) in enumerate(sections, start=1):
         level = levels[n - 1] if levels else 1
         record = {"heading": head, "level": level, "kind": kind, "blocks": [_block(b) for b in blocks]}
@@ -187,6 +187,14 @@ def test_a_closing_line_that_sends_the_reader_to_their_own_clinician_covers_the_
                 ("Closing", "other", ["This article is general information and is not a substitute for "
                                       "professional medical advice."])]
     assert found(tmp_path / "generic", sections) == [("DSC001", "Painkillers")]
+
+
+def test_a_footer_line_that_sends_the_reader_to_their_own_clinician_covers_the_doses(tmp_path):
+    footer = "This site gives general information and is no substitute for advice from your own pharmacist."
+    sections = [("Painkillers", "drug-therapy", [DOSES])]
+    assert found(tmp_path / "a", sections, footer=footer) == []
+    assert found(tmp_path / "b", sections, footer="© 2026 Example Health. All rights reserved.") == [
+        ("DSC001", "Painkillers"), ("DSC003", "Example")]
 
 
 def test_ages_said_in_other_places_and_words(tmp_path):

@@ -49,24 +49,34 @@ def _texts(section: Section) -> Iterator[str]:
             yield entry.text
 
 
+def _meta_lines(article: Article) -> list[str]:
+    """The texts of the page's header and footer lines (bylines, footers, badges)."""
+    out = []
+    for key in ("header", "footer"):
+        value = article.meta.get(key)
+        for line in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
+            text = line.get("text") if isinstance(line, dict) else line
+            if isinstance(text, str):
+                out.append(text)
+    return out
+
+
 def _says_article_concept(article: Article, data: dict) -> bool:
     """Does any text, heading (a badge read as a heading: "Educational purpose only")
     or byline/footer line of the article say an article-wide concept?"""
     if article_wide_texts(article, data):
         return True
     concepts = data["article"]["concepts"]
-    lines = [s.heading or "" for s in article.sections]
-    for key in ("header", "footer"):
-        value = article.meta.get(key)
-        lines.extend(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
-    return any(_says(data, concepts, (), str(line)) for line in lines)
+    return any(_says(data, concepts, (), s.heading or "") for s in article.sections)
 
 
 def article_wide_texts(article: Article, data: dict) -> list[str]:
-    """Texts anywhere in the article that say an article-wide concept ("general
-    information", "no substitute for advice"): they speak for every section."""
+    """Texts anywhere in the article - running text, or a header or footer line - that
+    say an article-wide concept ("general information", "no substitute for advice"):
+    they speak for every section."""
     concepts = data["article"]["concepts"]
-    return [record.text for record in article.texts() if _says(data, concepts, (), record.text)]
+    texts = [record.text for record in article.texts()] + _meta_lines(article)
+    return [t for t in texts if _says(data, concepts, (), t)]
 
 
 def _heading_hit(section: Section, message: str, suggestion: str, severity: str | None) -> Hit:
