@@ -65,3 +65,15 @@ def test_shorthand_as_a_token_is_still_flagged(tmp_path):
     assert found(DRUGS + "Nitrofurantoin 100 mg BID for 5 days.", tmp_path / "b") == [("NOT008", "BID")]
     assert found(DRUGS + "Tramadol 50 mg q.i.d. with food.", tmp_path / "c") == [("NOT008", "q.i.d.")]
     assert found(DRUGS + "Ibuprofen 400 mg q6h with food.", tmp_path / "d") == [("NOT008", "q6h")]
+
+
+def test_uk_prescription_latin_in_a_dose_is_written_out(tmp_path):
+    assert found(DRUGS + "Paracetamol 1 g qds, no more than 4 g in 24 hours.", tmp_path / "a") == [
+        ("NOT008", "qds")]
+    assert found(DRUGS + "Amoxicillin 500 mg tds for 5 days.", tmp_path / "b") == [("NOT008", "tds")]
+    assert found(DRUGS + "Naproxen 250 mg bd with food.", tmp_path / "c") == [("NOT008", "bd")]
+    assert found(DRUGS + "Amitriptyline 10 mg nocte for nerve pain.", tmp_path / "d") == [("NOT008", "nocte")]
+    # "qd" inside "qds" is not once daily
+    assert "NOT003" not in {c for c, _ in found(DRUGS + "Ibuprofen 400 mg qds with food.", tmp_path / "e")}
+    # outside a dose the letters are left alone ("the BD team", "a tds report")
+    assert found(DRUGS + "Ask the BD team about the tds report. Take 1 g four times a day.", tmp_path / "f") == []
