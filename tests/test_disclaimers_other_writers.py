@@ -32,13 +32,14 @@ def _block(block) -> dict:
     return {"style": "bullet", "list": [{"text": t} for t in block[1]]}
 
 
-def found(root, sections, select=IDS) -> list[tuple[str, str]]:
+def found(root, sections, select=IDS, levels=None, footer=None) -> list[tuple[str, str]]:
     folder = os.path.join(str(root), "example")
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
-        fh.write(META)
+        fh.write(META + ("" if footer is None else "footer:\n- role: chrome\n  text: " + json.dumps(footer) + "\n"))
     for n, (head, kind, blocks) in enumerate(sections, start=1):
-        record = {"heading": head, "level": 1, "kind": kind, "blocks": [_block(b) for b in blocks]}
+        level = levels[n - 1] if levels else 1
+        record = {"heading": head, "level": level, "kind": kind, "blocks": [_block(b) for b in blocks]}
         with open(os.path.join(folder, f"{n * 10:03d}-s.yaml"), "w", encoding="utf-8") as fh:
             json.dump(record, fh, ensure_ascii=False)
     result = check_article(folder, Options(today=EXAMPLE_TODAY, select=frozenset(select)))
@@ -57,7 +58,12 @@ def test_article_disclaimer_in_other_words_anywhere(tmp_path):
             "Nothing on this page is personal medical advice.",
             "Our answers cannot replace a consultation with someone who knows your history.",
             "The content here is for education only.",
-            "We can't take account of your own medical history in these answers."]):
+            "We can't take account of your own medical history in these answers.",
+            "The information on this site is not intended to be a substitute for a consultation.",
+            "Our pages are not a replacement for seeing your GP.",
+            "This content should not be used in place of a visit to your doctor.",
+            "What you read here isn't medical advice.",
+            "These answers are provided for general informational purposes."]):
         sections = [("Overview", "overview", ["Knee pain is common after 50.", words])]
         assert found(tmp_path / str(i), sections) == [], words
 
@@ -65,6 +71,15 @@ def test_article_disclaimer_in_other_words_anywhere(tmp_path):
 def test_a_badge_under_the_title_is_the_article_disclaimer(tmp_path):
     sections = [("Educational purpose only", "other", []), ("Overview", "overview", ["Heel pain is common."])]
     assert found(tmp_path, sections) == []
+
+
+def test_look_alike_lines_are_not_the_article_disclaimer(tmp_path):
+    for i, words in enumerate([
+            "Our nurses are not a replacement team; they run the clinic every day.",
+            "Ice should not be used for more than 20 minutes at a time.",
+            "This is not medical jargon: a sprain is a stretched ligament."]):
+        sections = [("Overview", "overview", ["Knee pain is common after 50.", words])]
+        assert found(tmp_path / str(i), sections) == [("DSC003", "Example")], words
 
 
 def test_advice_to_ask_a_pharmacist_is_not_the_article_disclaimer(tmp_path):
@@ -107,10 +122,140 @@ def test_a_closing_disclaimer_speaks_for_every_dose_section(tmp_path):
         "pharmacist before starting a new medicine."])
     sections = [("Painkillers", "drug-therapy", [DOSES]), ("Stronger options", "drug-therapy", [DOSES]), closing]
     assert found(tmp_path / "a", sections) == []
-    # but another dose section's caution does not
+
+
+# ------------------------------------------------------------------ one caution for the page's medicines
+
+def test_one_medicine_caution_speaks_for_the_pages_other_medicine_sections(tmp_path):
+    # a handbook states it once, in the first dose section ...
     sections = [("Painkillers", "drug-therapy", ["Doses are for adults; ask your pharmacist first.", DOSES]),
                 ("Stronger options", "drug-therapy", [DOSES]), GENERAL]
-    assert found(tmp_path / "b", sections) == [("DSC001", "Stronger options")]
+    assert found(tmp_path / "a", sections) == []
+    # ... a blog states it after the doses, in the last one
+    sections = [("Over the counter", "drug-therapy", [DOSES]),
+                ("From your GP", "drug-therapy", [DOSES, "These amounts apply to grown-ups. Speak to your "
+                                                         "pharmacist if you take anything else."]), GENERAL]
+    assert found(tmp_path / "b", sections) == []
+    # ... a condition guide states it under a lead-in heading, before the dose sections
+    sections = [("Treating an attack", "other", [("disclaimer", "Treat early. The doses here are for adults. "
+                                                  "Ask a pharmacist before taking them if you have asthma.")]),
+                ("Painkillers", "drug-therapy", [DOSES]), ("Anti-sickness medicines", "drug-therapy", [DOSES]),
+                GENERAL]
+    assert found(tmp_path / "c", sections) == []
+    # ... a medicine page says who should check first under "Who can take it"
+    sections = [("Who can and cannot take it", "overview", ["Tell your doctor before starting it if you:",
+                                                            ("bullet", ["have epilepsy"])]),
+                ("Dosage", "drug-therapy", ["The usual starting dose in adults is 50 mg once a day."]), GENERAL]
+    assert found(tmp_path / "d", sections) == []
+
+
+def test_a_missing_page_caution_is_reported_once_at_the_first_dose_section(tmp_path):
+    sections = [("Painkillers", "drug-therapy", [DOSES]), ("Stronger options", "drug-therapy", [DOSES]),
+                ("Patches", "drug-therapy", [DOSES]), GENERAL]
+    assert found(tmp_path / "a", sections) == [("DSC001", "Painkillers")]
+    # the heading-only section that groups the medicine sections is where it goes
+    folder_sections = [("Treating a flare", "other", []), ("Creams", "drug-therapy", [DOSES]),
+                       ("Tablets", "drug-therapy", [DOSES]), GENERAL]
+    assert found(tmp_path / "b", folder_sections, levels=[1, 2, 2, 1]) == [("DSC001", "Treating a flare")]
+    # half a caution, once
+    sections = [("Painkillers", "drug-therapy", ["Ask your pharmacist which one suits you.", DOSES]),
+                ("Stronger options", "drug-therapy", [DOSES]), GENERAL]
+    assert found(tmp_path / "c", sections) == [("DSC002", "Painkillers")]
+
+
+def test_a_warning_to_one_group_is_not_the_pages_caution(tmp_path):
+    # "people who X should ask a doctor" warns a group; it does not tell every reader to ask first
+    sections = [("Comparison", "drug-therapy", ["Limits are for adults and children 12 and over.", DOSES]),
+                ("Paracetamol", "other", [("disclaimer", "People who drink every day should ask a doctor "
+                                                          "before using it.")]), GENERAL]
+    assert found(tmp_path / "a", sections) == [("DSC002", "Comparison")]
+    # a section that says only who may see a doctor later is no caution either
+    sections = [("Painkillers", "drug-therapy", [DOSES]),
+                ("When to see a doctor", "red-flags", ["See your GP if the pain lasts more than a week."]), GENERAL]
+    assert found(tmp_path / "b", sections) == [("DSC001", "Painkillers")]
+
+
+def test_a_closing_line_that_sends_the_reader_to_their_own_clinician_covers_the_doses(tmp_path):
+    for i, closing in enumerate([
+            "This article is for general information and is not a substitute for advice from your own doctor.",
+            "This leaflet is general information and does not replace the advice of your own doctor.",
+            "This answer is general information, not a diagnosis; speak to your pharmacist about your own situation."]):
+        sections = [("Painkillers", "drug-therapy", [DOSES]), ("Closing", "other", [closing])]
+        assert found(tmp_path / str(i), sections) == [], closing
+    # a generic "professional medical advice" closing does not fit the doses to the reader
+    sections = [("Painkillers", "drug-therapy", [DOSES]),
+                ("Closing", "other", ["This article is general information and is not a substitute for "
+                                      "professional medical advice."])]
+    assert found(tmp_path / "generic", sections) == [("DSC001", "Painkillers")]
+
+
+def test_a_footer_line_that_sends_the_reader_to_their_own_clinician_covers_the_doses(tmp_path):
+    footer = "This site gives general information and is no substitute for advice from your own pharmacist."
+    sections = [("Painkillers", "drug-therapy", [DOSES])]
+    assert found(tmp_path / "a", sections, footer=footer) == []
+    assert found(tmp_path / "b", sections, footer="© 2026 Example Health. All rights reserved.") == [
+        ("DSC001", "Painkillers"), ("DSC003", "Example")]
+
+
+def test_ages_said_in_other_places_and_words(tmp_path):
+    ask = "Ask your pharmacist first if you take other medicines."
+    cases = [
+        (("Paracetamol for adults", "drug-therapy", [ask, DOSES]), None),
+        (("Doses", "drug-therapy", [ask, "| 3 to 5 months | 2.5 ml | up to 4 times in 24 hours |"]), None),
+        (("Doses", "drug-therapy", [ask, "From 1 to 3 years the dose is 5 ml up to 3 times in 24 hours."]), None),
+        (("Doses", "drug-therapy", ["These doses are a guide for healthy children of average weight; " + ask,
+                                    "Give 5 ml up to 4 times in 24 hours."]), None),
+        (("Doses", "drug-therapy", ["Take it for 3 to 6 months. " + ask, DOSES]), "DSC002"),
+    ]
+    for i, (section, expected) in enumerate(cases):
+        got = found(tmp_path / str(i), [section, GENERAL])
+        assert got == ([(expected, section[0])] if expected else []), section
+
+
+def test_a_consultation_for_a_subgroup_in_other_pronouns(tmp_path):
+    note = ("These amounts apply to adults; people with kidney problems should consult their doctor before "
+            "using an NSAID.")
+    sections = [("Pain relief", "drug-therapy", [note, DOSES]), GENERAL]
+    assert found(tmp_path / "a", sections) == []
+    note = "Doses are for adults. Keep to 10 days unless a clinician advises otherwise."
+    sections = [("Pain relief", "drug-therapy", [note, DOSES]), GENERAL]
+    assert found(tmp_path / "b", sections) == []
+
+
+# ------------------------------------------------------------------ supplements
+
+SUPPLEMENT = ("bullet", ["Garlic powder 600 mg to 900 mg a day", "Fish oil 1 g twice daily"])
+
+
+def test_a_supplement_caution_is_not_said_by_a_medicine_caution_or_a_general_line(tmp_path):
+    sections = [("Medicines", "drug-therapy", ["Doses are the usual adult ranges; your doctor decides which "
+                                               "suits you.", DOSES]),
+                ("Supplements", "supplements", [SUPPLEMENT]),
+                ("Closing", "other", ["Nothing here is personal medical advice. Your own GP or practice nurse "
+                                      "can explain your readings."])]
+    assert found(tmp_path, sections) == [("DSC001", "Supplements")]
+
+
+def test_a_closing_supplement_disclaimer_speaks_for_the_supplement_sections(tmp_path):
+    closing = ("Dietary supplements are not intended to diagnose, treat, cure or prevent any disease, and they can "
+               "interact with medicines. Ask your doctor or pharmacist before starting one. This article is general "
+               "information.")
+    sections = [("How much you need", "supplements", [SUPPLEMENT]), ("Choosing one", "supplements", [SUPPLEMENT]),
+                ("Closing", "other", [closing])]
+    assert found(tmp_path / "a", sections) == []
+    # with no caution at all the page is told once
+    sections = [("How much you need", "supplements", [SUPPLEMENT]), ("Choosing one", "supplements", [SUPPLEMENT]),
+                GENERAL]
+    assert found(tmp_path / "b", sections) == [("DSC001", "How much you need")]
+
+
+def test_a_medicines_and_supplements_section_is_not_asked_to_call_its_medicines_unapproved(tmp_path):
+    note = ("Ask your GP or pharmacist before trying any of these; they can interact with other medicines. "
+            "Doses are for adults only.")
+    sections = [("Medicines and supplements", "supplements", [note, SUPPLEMENT]), GENERAL]
+    assert found(tmp_path / "a", sections) == []
+    sections = [("Supplements", "supplements", [note, SUPPLEMENT]), GENERAL]
+    assert found(tmp_path / "b", sections) == [("DSC002", "Supplements")]
 
 
 def test_a_section_that_gives_no_dose_needs_no_dose_disclaimer(tmp_path):

@@ -49,24 +49,44 @@ def _texts(section: Section) -> Iterator[str]:
             yield entry.text
 
 
+def _meta_lines(article: Article) -> list[str]:
+    """The texts of the page's header and footer lines (bylines, footers, badges)."""
+    out = []
+    for key in ("header", "footer"):
+        value = article.meta.get(key)
+        for line in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
+            text = line.get("text") if isinstance(line, dict) else line
+            if isinstance(text, str):
+                out.append(text)
+    return out
+
+
 def _says_article_concept(article: Article, data: dict) -> bool:
     """Does any text, heading (a badge read as a heading: "Educational purpose only")
     or byline/footer line of the article say an article-wide concept?"""
     if article_wide_texts(article, data):
         return True
     concepts = data["article"]["concepts"]
-    lines = [s.heading or "" for s in article.sections]
-    for key in ("header", "footer"):
-        value = article.meta.get(key)
-        lines.extend(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
-    return any(_says(data, concepts, (), str(line)) for line in lines)
+    return any(_says(data, concepts, (), s.heading or "") for s in article.sections)
 
 
 def article_wide_texts(article: Article, data: dict) -> list[str]:
-    """Texts anywhere in the article that say an article-wide concept ("general
-    information", "no substitute for advice"): they speak for every section."""
+    """Texts anywhere in the article - running text, or a header or footer line - that
+    say an article-wide concept ("general information", "no substitute for advice"):
+    they speak for every section."""
     concepts = data["article"]["concepts"]
-    return [record.text for record in article.texts() if _says(data, concepts, (), record.text)]
+    texts = [record.text for record in article.texts()] + _meta_lines(article)
+    return [t for t in texts if _says(data, concepts, (), t)]
+
+
+def _heading_hit(section: Section, message: str, suggestion: str, severity: str | None) -> Hit:
+    return Hit(section, excerpt=section.heading or "", field="heading", message=message,
+               suggestion=suggestion, severity=severity)
+
+
+def _title_hit(article: Article, message: str, suggestion: str, severity: str | None) -> Hit:
+    return Hit(article, excerpt=article.title, field="title", message=message,
+               suggestion=suggestion, severity=severity)
 
 
 def _gives_doses(section: Section, children: list[Section], data: dict) -> bool:
@@ -89,33 +109,25 @@ def _same_kind_children(section: Section, sections: list[Section]) -> list[Secti
     return out
 
 
-def _heading_hit(section: Section, message: str, suggestion: str, severity: str | None) -> Hit:
-    return Hit(section, excerpt=section.heading or "", field="heading", message=message,
-               suggestion=suggestion, severity=severity)
+class _Need:
+    """One section (with its same-kind subsections and its level-1 parent) a rule asks."""
+
+    def __init__(self, section: Section, children: list[Section], parent: Section | None):
+        self.section = section
+        self.family = [section, *children] + ([parent] if parent is not None else [])
+        # a heading-only parent ("Treating a flare" over "Steroid creams" and "Tablets")
+        # groups its medicine subsections: the caution belongs under it, once
+        self.anchor = parent if parent is not None and parent.is_empty() else section
 
 
-def _title_hit(article: Article, message: str, suggestion: str, severity: str | None) -> Hit:
-    return Hit(article, excerpt=article.title, field="title", message=message,
-               suggestion=suggestion, severity=severity)
-
-
-def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
-    """(section, requirement, matched element names, missing element names) for every section a rule applies to.
-
-    A level-2 subsection of the same kind as its parent is covered by the
-    parent's result and not repeated; what the subsections say counts for
-    the parent. A rule with ``only_with_doses`` applies only to a section
-    that (with its same-kind subsections) gives a dose. A regulated leaflet
-    or label (``article.not_required_when``) is not asked.
-    """
-    rules = {r["kind"]: r for r in data["sections"]}
+def _needs(article: Article, rule: dict, data: dict) -> list[_Need]:
+    """The sections ``rule`` asks, in reading order. A level-2 subsection of the same
+    kind as its parent is covered by the parent's result; with ``only_with_doses`` only
+    a section that (with its same-kind subsections) gives a dose is asked."""
     sections = article.sections
-    if not rules or _exempt_page(article, data["article"]):
-        return
-    wide = None
+    out = []
     for section in sections:
-        rule = rules.get(section.kind)
-        if rule is None:
+        if section.kind != rule["kind"]:
             continue
         parent = parent_of(section, sections)
         if parent is not None and parent.kind == section.kind:
@@ -123,26 +135,96 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
         children = _same_kind_children(section, sections)
         if rule.get("only_with_doses") and not _gives_doses(section, children, data):
             continue
-        family = [section, *children] + ([parent] if parent is not None else [])
+        out.append(_Need(section, children, parent))
+    return out
+
+
+def _asked(rule: dict, section: Section) -> list[dict]:
+    """The rule's elements asked of ``section``: an element with ``not_asked_when_heading``
+    is left out where the heading matches (a "Medicines and supplements" section doses
+    licensed medicines, of which "not approved to treat disease" would be untrue)."""
+    heading = section.heading or ""
+    return [e for e in rule["elements"] if not _matches(e.get("not_asked_when_heading") or (), heading)]
+
+
+def _element_said(element: dict, data: dict, texts: list[str], page_texts: list[str],
+                  family: list[Section], sections: list[Section], title: str) -> bool:
+    if any(_says(data, element.get("concepts"), element.get("patterns"), t)
+           for t in texts + _also_in(element, family, sections, title)):
+        return True
+    page = element.get("page_concepts")
+    return bool(page) and any(_says(data, page, (), t) for t in page_texts)
+
+
+def _referral_covers(rule: dict, wide: list[str], data: dict) -> bool:
+    """Does an article-wide disclaimer that sends the reader to their own clinician
+    (``article_wide_covers``) speak for the whole rule?"""
+    concepts = rule.get("article_wide_covers")
+    return bool(concepts) and any(_says(data, concepts, (), t) for t in wide)
+
+
+def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
+    """(section, requirement, matched element names, missing element names) for every
+    section a rule asks; the section is the one a finding is located at.
+
+    What the section, its same-kind subsections and (for a level-2 subsection) its
+    level-1 parent say counts. A rule with ``scope: page`` is one caution for the
+    whole page: what any section of its kind says (and, for an element with
+    ``page_concepts``, those wordings anywhere on the page: "Ask a pharmacist before
+    taking them if …") speaks for every section it asks, and a gap is reported
+    once, at the first section asked. With ``article_wide`` an article-wide
+    disclaimer may say the elements; with ``article_wide_covers`` one that sends the
+    reader to their own doctor or pharmacist speaks for the whole rule. A regulated
+    leaflet or label (``article.not_required_when``) is not asked.
+    """
+    if not data["sections"] or _exempt_page(article, data["article"]):
+        return
+    sections = article.sections
+    page_texts = [r.text for r in article.texts()]
+    wide = article_wide_texts(article, data)
+    for rule in data["sections"]:
+        needs = _needs(article, rule, data)
+        if not needs:
+            continue
+        if rule.get("article_wide") and _referral_covers(rule, wide, data):
+            for need in needs:
+                yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
+            continue
+        yield from _rule_gaps(article, rule, data, needs, page_texts, wide)
+
+
+def _rule_gaps(article: Article, rule: dict, data: dict, needs: list[_Need], page_texts: list[str],
+               wide: list[str]) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
+    sections = article.sections
+    on_page = rule.get("scope") == "page"
+    if on_page:
+        # every section of the rule's kind, and the parents of those asked
+        kin = [s for s in sections if s.kind == rule["kind"]]
+        kin += [s for need in needs for s in need.family if s not in kin]
+    for need in needs:
+        family = kin if on_page else need.family
         texts = [t for s in family for t in _texts(s)]
         if rule.get("article_wide"):
-            if wide is None:
-                wide = article_wide_texts(article, data)
             texts += wide
         matched, missing = [], []
-        for element in rule["elements"]:
-            said = any(_says(data, element.get("concepts"), element.get("patterns"), t)
-                       for t in texts + _also_in(element, family, sections))
+        for element in _asked(rule, need.section):
+            said = _element_said(element, data, texts, page_texts if on_page else [], family,
+                                 sections, article.title)
             (matched if said else missing).append(element["name"])
-        yield section, rule, matched, missing
+        yield need.anchor, rule, matched, missing
+        if on_page and missing:
+            return  # the page's one caution is missing: said once, at the first section asked
 
 
-def _also_in(element: dict, family: list[Section], sections: list[Section]) -> list[str]:
+def _also_in(element: dict, family: list[Section], sections: list[Section], title: str = "") -> list[str]:
     """The headings and list items an element is read in as well (``also_in``):
-    the section family's, or every heading of the article (a handbook's "Adult
-    dosing" labels the doses its other sections refer back to)."""
+    the section family's, every heading of the article (a handbook's "Adult
+    dosing" labels the doses its other sections refer back to), or the title
+    ("Paracetamol for adults")."""
     where = element.get("also_in") or ()
     out = [s.heading or "" for s in sections] if "article_headings" in where else []
+    if "article_title" in where:
+        out.append(title)
     for s in family:
         if "headings" in where:
             out.append(s.heading or "")
@@ -169,14 +251,22 @@ def section_disclaimer_missing(article, ctx):
     regenerative therapies, surgery), looks for a paragraph, ``disclaimer``
     block or FAQ entry - whatever the importer called it - in the section or
     its same-kind subsections, or for a level-2 subsection in its level-1
-    parent, that says any part of the required disclaimer in any of its
+    parent, that says each part of the required disclaimer in any of its
     wordings (``concepts``: "ask your pharmacist first", "the amounts given
-    are for grown-ups", a parenthetical note under the heading …). For
-    medicines and supplements an article-wide disclaimer counts as well
-    ("This page is general information; the doses above are adult doses"),
-    and only a section that gives a dose needs one. Regulated leaflets and
-    labels are not asked. When none of it is said, the section heading is
-    flagged.
+    are for grown-ups", a parenthetical note under the heading …). Medicines
+    and supplements get one caution for the page (``scope: page``): what one
+    medicine section says speaks for the others, as does a line anywhere on
+    the page telling every reader to ask before taking the medicines ("Ask a
+    pharmacist before taking them if …") or saying whom the doses are for
+    ("The doses here are for adults"), an article-wide disclaimer that says
+    the parts, or one that sends the reader to their own doctor or
+    pharmacist ("does not replace advice from your own doctor"); a gap is
+    then reported once, at the first section asked, or at the heading-only
+    section that groups it. A warning to one group ("people who drink should
+    ask a doctor") or a medicine caution for a supplement section does not
+    count. Only a section that gives a dose needs one. Regulated leaflets
+    and labels are not asked. When none of it is said, the section heading
+    is flagged.
 
     **Why it matters.** Readers act on treatment lists. A dose list without
     "consult a clinician; these are adult doses", a supplement list without
@@ -204,7 +294,7 @@ def section_disclaimer_missing(article, ctx):
         heading = section.heading or "(untitled section)"
         yield _heading_hit(
             section,
-            f"Section \"{heading}\" ({section.kind}) has no {rule['label']}: it should say "
+            f"Section \"{heading}\" ({rule['kind']}) has no {rule['label']}: it should say "
             f"{'; '.join(missing)}.",
             f"Add a paragraph to \"{heading}\" that says: {'; '.join(missing)}.",
             rule.get("severity"))
@@ -261,6 +351,13 @@ def _labelled_disclaimers(article: Article, rule: dict):
         for block in section.paragraphs:
             if section.kind == "disclaimer" or _rx(rule["label_pattern"]).search(block.text):
                 yield section, block
+
+
+def regulated_page(article: Article, data: dict) -> bool:
+    """Is the article a regulated package leaflet or label (``article.not_required_when``
+    of ``checks/disclaimers.yaml``)? Its format is its regulator's: no general-information
+    disclaimer, no named writer or reviewer."""
+    return _exempt_page(article, data["article"])
 
 
 def _exempt_page(article: Article, rule: dict) -> bool:

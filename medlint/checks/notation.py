@@ -20,7 +20,7 @@ import re
 from medlint.checks.dosing import doses_in, text_fields, text_memo
 from medlint.doses import find_quantities
 from medlint.findings import Hit
-from medlint.policy import compile_pattern
+from medlint.policy import compile_pattern, regex
 from medlint.registry import check
 
 DRUGS = "Mainstream Drug Therapies\n-\n"
@@ -39,6 +39,24 @@ def _ends(text: str):
         yield amount.low
         if amount.high is not None:
             yield amount.high
+
+
+def _dose_amounts(text: str, data: dict):
+    """The amount ends of ``text`` whose unit is a dose unit (``dose_kinds``), leaving out
+    body weights (``body_weight_units``: "weigh less than 50kg")."""
+    kinds = set(data["dose_kinds"])
+    weights = set(data.get("body_weight_units") or ())
+    for end in _ends(text):
+        unit = end.unit
+        if unit is not None and unit.kind in kinds and unit.raw not in weights:
+            yield end
+
+
+def _label_spans(text: str, data: dict) -> list[tuple[int, int]]:
+    pattern = data.get("label_concentration")
+    if not pattern or "/" not in text:
+        return []
+    return [m.span() for m in regex(pattern).finditer(text)]
 
 
 def _sources(entry, data) -> str:
@@ -122,12 +140,13 @@ def _abbrev_table(data, check_id):
         _ABBREVS[id(data)] = held
     table = held[1].get(check_id)
     if table is None:
-        entries = [(e, compile_pattern(rf"(?<![\w.]){e['pattern']}(?![\w])", 0, [e["pattern"]]))
+        # the whole alternation sits between the boundaries ("HS" in "NHS" is no abbreviation)
+        entries = [(e, compile_pattern(rf"(?<![\w.])(?:{e['pattern']})(?![\w])", 0, [e["pattern"]]))
                    for e in data["abbreviations"] if e["check"] == check_id]
         interval = None
         if check_id == data["interval"]["check"]:
             pattern = data["interval"]["pattern"]
-            interval = compile_pattern(rf"(?<![\w.]){pattern}(?![\w])", 0, [pattern])
+            interval = compile_pattern(rf"(?<![\w.])(?:{pattern})(?![\w])", 0, [pattern])
         table = held[1][check_id] = (entries, interval)
     return table
 
@@ -187,12 +206,9 @@ def qd_qod(article, ctx):
 
 def _decimal_hits(article, ctx, kind):
     data = ctx.data("notation")
-    kinds = set(data["dose_kinds"])
     for record, field, text in text_fields(article):
-        for end in _ends(text):
+        for end in _dose_amounts(text, data):
             unit = end.unit
-            if unit is None or unit.kind not in kinds:
-                continue
             num = end.number.raw
             if kind == "trailing" and re.fullmatch(r"\d+\.0+", num):
                 safe = num.split(".")[0]
@@ -293,7 +309,11 @@ def number_glued_to_unit(article, ctx):
 
     **What it does.** Flags a dose amount whose unit (mass, volume, units,
     count) follows the number with no space. Percentages ("5%") are strengths
-    and not flagged. Mechanical fix: insert one space ("750mg" → "750 mg").
+    and not flagged; nor are body weights ("weigh less than 50kg",
+    ``body_weight_units``) or a product's labelled concentration quoted in
+    brackets as the pack prints it ("Calpol Infant (120mg/5ml)",
+    ``label_concentration``). Mechanical fix: insert one space ("750mg" →
+    "750 mg").
 
     **Why it matters.** The "m" of "10mg" can be read as a zero (100 mg),
     and "100mL" as "1000 L": 10- to 100-fold errors.
@@ -306,11 +326,13 @@ def number_glued_to_unit(article, ctx):
     Designations ("number and unit run together").
     """
     data = ctx.data("notation")
-    kinds = set(data["dose_kinds"])
     for record, field, text in text_fields(article):
-        for end in _ends(text):
+        labels = _label_spans(text, data)
+        for end in _dose_amounts(text, data):
             unit = end.unit
-            if unit is None or unit.kind not in kinds or unit.span[0] != end.number.span[1]:
+            if unit.span[0] != end.number.span[1]:
+                continue
+            if any(a <= end.number.span[0] and unit.span[1] <= b for a, b in labels):
                 continue
             if not unit.raw[:1].isalpha() and unit.raw[:1] not in "µμ":
                 continue

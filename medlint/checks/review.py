@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 
+from medlint.checks.disclaimer import regulated_page
 from medlint.dates import find_date
 from medlint.findings import Hit
 from medlint.policy import regex
@@ -121,12 +122,44 @@ def _status(article, ctx):
     return review_status(article.meta, [s.kind for s in article.sections], ctx.today, data)
 
 
+def _body_date_line(article, value: _dt.date):
+    """(block, excerpt) of a dated line of the body ("Last updated: April 8, 2025" kept as a
+    chrome line among a page's widgets) that prints ``value``, or None."""
+    for block in article.blocks():
+        if block.type != "chrome" or not block.role:
+            continue
+        found = find_date(block.text)
+        if found and found[0] == value:
+            a, b = found[1]
+            return block, block.text[a:b]
+    return None
+
+
+def printed_review_date(article) -> tuple[object, str, str] | None:
+    """(record, field, excerpt) where the page prints its review date: a header or footer
+    line, else a dated line of the body, else the article.yaml key it was read from."""
+    value, source, where = review_date(article.meta)
+    if where is None:
+        return None
+    field, excerpt = where
+    if field == source and value is not None:  # not printed in the header or footer
+        body = _body_date_line(article, value)
+        if body is not None:
+            return body[0], "text", body[1]
+    return article, field, excerpt
+
+
 def _date_hit(article, message: str, suggestion: str) -> Hit:
-    _, _, where = review_date(article.meta)
+    where = printed_review_date(article)
     if where is not None:
-        field, excerpt = where
-        return Hit(article, excerpt=excerpt, field=field, message=message, suggestion=suggestion)
+        record, field, excerpt = where
+        return Hit(record, excerpt=excerpt, field=field, message=message, suggestion=suggestion)
     return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion)
+
+
+def _printed_excerpt(article, status: dict) -> str:
+    where = printed_review_date(article)
+    return where[2] if where else status["reviewed"]
 
 
 def _source_phrase(status: dict, excerpt: str) -> str:
@@ -149,7 +182,9 @@ def review_date_missing(article, ctx):
     **What it does.** Looks for the review date in ``last_reviewed``, then in
     ``updated`` (the page's "Last Updated" line), then in any header or
     footer line (every common written form: "May 19, 2025", "19 May 2025",
-    "2025-05-19"). Flags the title when there is none.
+    "2025-05-19"). Flags the title when there is none. The date findings
+    (REV002, REV003) point at the line that prints the date - a header or
+    footer line, or a dated line kept among the body's widgets.
 
     **Why it matters.** Medical advice ages: doses, guidelines and approvals
     change. Without a date a reader cannot tell a current page from one ten
@@ -192,8 +227,7 @@ def review_date_in_future(article, ctx):
     """
     status = _status(article, ctx)
     if status["status"] == "future":
-        _, _, where = review_date(article.meta)
-        excerpt = where[1] if where else status["reviewed"]
+        excerpt = _printed_excerpt(article, status)
         yield _date_hit(article,
                         f"Review date \"{excerpt}\" is after today ({ctx.today.isoformat()}): "
                         f"{_source_phrase(status, excerpt)}.",
@@ -229,8 +263,7 @@ def review_overdue(article, ctx):
     status = _status(article, ctx)
     if status["status"] != "overdue":
         return
-    _, _, where = review_date(article.meta)
-    excerpt = where[1] if where else status["reviewed"]
+    excerpt = _printed_excerpt(article, status)
     yield _date_hit(article,
                     f"Review is overdue: {_source_phrase(status, excerpt)}; with a limit of "
                     f"{status['max_age_months']} months it was due on {status['due']}.",
@@ -295,6 +328,34 @@ def is_team(name: str, data: dict) -> bool:
     return any(regex(p).search(name) for p in data["team_names"])
 
 
+def _credentialed_reviewer(meta: dict, data: dict) -> bool:
+    return any(p.get("name") and not is_team(p["name"], data) and p.get("credentials")
+               for p in meta.get("reviewers") or [])
+
+
+def _organisation_page(article, ctx) -> bool:
+    """Is the page's attribution an organisation's (``attribution`` in checks/review.yaml):
+    a regulated leaflet or label, or a page that names no one and prints its review cycle?"""
+    data = ctx.data("review")
+    rules = data.get("attribution") or {}
+    if rules.get("regulated_pages_exempt") and regulated_page(article, ctx.data("disclaimers")):
+        return True
+    if not rules.get("organisation_review_cycle"):
+        return False
+    meta = article.meta
+    if meta.get("authors") or meta.get("reviewers"):
+        return False
+    return review_date(meta)[0] is not None and next_review_date(meta, data)[0] is not None
+
+
+def _clinical_team_wrote_it(meta: dict, names: list[str], data: dict) -> bool:
+    """Is a clinical team named as the writer (an author's name, or a byline line such as
+    "Prepared by the clinic pharmacy team"; ``attribution.clinical_team_cues``)?"""
+    cues = (data.get("attribution") or {}).get("clinical_team_cues") or ()
+    texts = names + [text for _ptr, text, _role in _page_lines(meta)]
+    return any(regex(c).search(t) for t in texts for c in cues)
+
+
 def _person_hit(article, names: list[str], message: str, suggestion: str) -> Hit:
     """Locate at the byline line printing one of ``names``, else the title."""
     for ptr, text, _role in _page_lines(article.meta):
@@ -317,7 +378,12 @@ def author_not_named(article, ctx):
 
     **What it does.** Flags the article when ``authors`` is empty or every
     author is a team or board (a name matching ``team_names`` in
-    ``checks/review.yaml``, e.g. "Team Rxharun").
+    ``checks/review.yaml``, e.g. "Team Rxharun"). Not flagged
+    (``attribution``): a clinical team named as the writer ("Prepared by the
+    Bone Health Clinic pharmacy team") with a named, credentialed reviewer;
+    a page that names no one but prints its organisation's review cycle
+    ("Page last reviewed" and "Next review due"); a regulated package
+    leaflet or Drug Facts label, which names its licence holder instead.
 
     **Why it matters.** Readers judge medical information partly by who
     wrote it; a team label hides whether the writer had relevant training
@@ -333,7 +399,9 @@ def author_not_named(article, ctx):
     """
     data = ctx.data("review")
     names = [p.get("name", "") for p in article.meta.get("authors") or []]
-    if any(n and not is_team(n, data) for n in names):
+    if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx):
+        return
+    if _credentialed_reviewer(article.meta, data) and _clinical_team_wrote_it(article.meta, names, data):
         return
     if names:
         message = (f"Author \"{names[0]}\" is a team, not a named person; the article names no author.")
@@ -356,7 +424,10 @@ def reviewer_credentials_missing(article, ctx):
     named person (not a team, see ``team_names``) with at least one
     credential (MD, PharmD, ...). Otherwise flags the byline that names the
     reviewers, or the title when there is none. "Rx Editorial Board
-    Members" with no credentials does not count.
+    Members" with no credentials does not count. A page under its
+    organisation's printed review cycle that names no one, and a regulated
+    leaflet or label, are not asked (``attribution`` in
+    ``checks/review.yaml``).
 
     **Why it matters.** Medical review is what makes a consumer page safe to
     act on; readers can only trust it if they can see who reviewed it and
@@ -373,7 +444,7 @@ def reviewer_credentials_missing(article, ctx):
     """
     data = ctx.data("review")
     reviewers = article.meta.get("reviewers") or []
-    if any(p.get("name") and not is_team(p["name"], data) and p.get("credentials") for p in reviewers):
+    if _credentialed_reviewer(article.meta, data) or _organisation_page(article, ctx):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:
