@@ -1,0 +1,200 @@
+"""Schedule checks (DOS010): a weekly, monthly or yearly medicine written with a daily
+(or any too frequent) schedule.
+
+The minimum intervals and their sources are in ``checks/schedule.yaml`` (from
+shared/reference/dose-ceilings.yaml); the schedule words are read by
+:mod:`medlint.doses.schedule`. Medicines are found by the names of
+``checks/medicine-names.yaml`` through the safety family's tables
+(:func:`medlint.checks.safety.tables`), plus the substance names of the intervals.
+"""
+
+from __future__ import annotations
+
+from medlint.checks.dosing import text_fields
+from medlint.checks.safety import Phrases, tables
+from medlint.doses.schedule import days_of, fmt, in_words, reader, sentences
+from medlint.findings import Hit
+from medlint.registry import check
+
+DRUGS = "Medicines\n-\n"
+_LEAD = 300        # characters before a sentence searched for the medicine it goes on about
+_EXCERPT = 160     # longest excerpt from a medicine's name to its schedule
+
+
+class Names:
+    """Medicine names (medicine-names.yaml, the safety classes, the interval substances and
+    their daily companions) and the interval entry of each substance."""
+
+    def __init__(self, t, data: dict) -> None:
+        self.tables, self.data = t, data
+        self.substances: dict[str, tuple] = dict(t.substances)
+        for entry in data["intervals"]:
+            self.substances.setdefault(entry["substance"].lower(), (entry["substance"].lower(),))
+        for name in data["companions"]:
+            self.substances.setdefault(name.lower(), ("companion:" + name.lower(),))
+        self.phrases = Phrases(self.substances, stems=False)
+        self.entries = {e["substance"].lower(): e for e in data["intervals"]}
+
+    def find(self, text: str) -> list[tuple[int, int, dict | None]]:
+        """(start, end, interval entry or None) of every medicine named in ``text``."""
+        out = []
+        for phrase, a, b in self.phrases.find(text):
+            held = [self.entries[s] for s in self.substances.get(phrase, ()) if s in self.entries]
+            out.append((a, b, held[0] if held else None))
+        return out
+
+
+_NAMES: dict[tuple, Names] = {}
+
+
+def names(ctx) -> Names:
+    t, data = tables(ctx), ctx.data("schedule")
+    key = (id(t), id(data))
+    held = _NAMES.get(key)
+    if held is None or held.tables is not t or held.data is not data:
+        _NAMES.clear()
+        held = _NAMES[key] = Names(t, data)
+    return held
+
+
+def _interval(entry: dict, masses, r) -> tuple | None:
+    """(minimum days, what to write, source, strength or None) for ``entry`` and the amounts
+    read beside it, or None when the entry applies only to other strengths."""
+    amounts = {round(x, 6) for m in masses for x in (m.low, m.high)}
+    for dose in entry.get("doses", ()):
+        if round(r.milligrams(dose["amount"]), 6) in amounts:
+            return days_of(dose["min_interval"], r.data), dose["write_instead"], dose["source"], dose["amount"]
+    strengths = entry.get("applies_to")
+    if strengths and not any(round(r.milligrams(s), 6) in amounts for s in strengths):
+        return None
+    return days_of(entry["min_interval"], r.data), entry["write_instead"], entry["source"], None
+
+
+def _medicine_for(sched, sentence, found, heading):
+    """(start, end, entry, scope start) of the medicine a schedule is about: the last one named
+    before it in its sentence, else (when its sentence names none) the last one named shortly
+    before the sentence, else the section heading's."""
+    a, _ = sentence
+    before = [m for m in found if a <= m[0] and m[1] <= sched.span[0]]
+    if before:
+        return (*before[-1], before[-1][0])
+    if any(a <= m[0] < sentence[1] for m in found):
+        return None  # the sentence names its medicine after the schedule ("Daily methotrexate can kill")
+    earlier = [m for m in found if m[1] <= a and a - m[1] <= _LEAD]
+    if earlier:
+        return (*earlier[-1], earlier[-1][0])
+    if heading is not None:
+        return (None, None, heading, 0)
+    return None
+
+
+def schedule_hits(text: str, heading_entry, n: Names):
+    """(start, end, excerpt, message, suggestion) of each too frequent schedule of an interval medicine in ``text``."""
+    r = reader(n.data)
+    found = n.find(text)
+    if heading_entry is None and not any(e is not None for _, _, e in found):
+        return
+    scheds = r.schedules(text)
+    tol = 1 - float(n.data["tolerance"])
+    done = set()
+    for sentence in sentences(text):
+        for s in (s for s in scheds if sentence[0] <= s.span[0] < sentence[1]):
+            med = _medicine_for(s, sentence, found, heading_entry)
+            if med is None or med[2] is None or (med[2]["substance"], sentence) in done:
+                continue
+            m_start, m_end, entry, scope = med
+            text_scope = text[scope:sentence[1]]
+            masses = r.masses(text_scope)
+            if not masses and not r.counts(text[scope:s.span[0]]):
+                continue  # no dose is written: "daily life with methotrexate"
+            routes = r.routes(text_scope)
+            if routes and entry["route"] not in routes:
+                continue  # another route than the one the interval is labelled for
+            rule = _interval(entry, masses, r)
+            if rule is None or s.days >= rule[0] * tol:
+                continue
+            if any(o.days >= rule[0] * tol for o in scheds if scope <= o.span[0] < sentence[1]):
+                continue  # the right schedule is written beside it ("every morning, once a week")
+            if r.warned_against(text, s, sentence[0]):
+                continue
+            done.add((entry["substance"], sentence))
+            yield _finding(text, s, m_start, m_end, entry, rule, sentence)
+
+
+def _finding(text, s, m_start, m_end, entry, rule, sentence):
+    min_days, write, source, strength = rule
+    near = m_start is not None and m_start >= sentence[0] and s.span[1] - m_start <= _EXCERPT
+    start = m_start if near else s.span[0]
+    excerpt = text[start:s.span[1]]
+    shown = text[m_start:m_end] if m_start is not None else entry["substance"]
+    of = f" {strength}" if strength else ""
+    times = min_days / s.days
+    message = (f"\"{excerpt}\" gives {shown}{of} {in_words(s.days)}, but the label gives {entry['substance']}{of} "
+               f"at most one dose {in_words(min_days)} ({source}): as written, that is {fmt(round(times))} times the "
+               "doses the label allows.")
+    example = f"{shown}{of} {write}" if not write.startswith("the ") else write
+    suggestion = f"Write \"{write}\" instead of \"{s.raw}\" (e.g. \"{example}\")." if not write.startswith("the ") \
+        else f"Write {write} instead of \"{s.raw}\"."
+    return start, s.span[1], excerpt, message, suggestion
+
+
+@check("DOS010", name="weekly-medicine-written-daily", category="dosing", severity="error",
+       fix="Write the labelled schedule (\"once a week, on the same day each week\", \"once a year\", "
+           "\"every 6 months\") instead of the daily one.",
+       bad=(DRUGS + "Methotrexate 10 mg daily – For rheumatoid arthritis.",
+            DRUGS + "Fosamax 70 mg tablets – take one tablet every morning before breakfast.",
+            DRUGS + "Zoledronic acid 5 mg infusion every month – For osteoporosis."),
+       good=(DRUGS + "Methotrexate 10 mg once a week, on the same day each week – For rheumatoid arthritis.",
+             DRUGS + "Fosamax 70 mg tablets – take one tablet once a week, first thing in the morning.",
+             DRUGS + "Zoledronic acid 5 mg infusion once a year – For osteoporosis.",
+             DRUGS + "Alendronate 10 mg every day – The daily tablet."))
+def weekly_medicine_written_daily(article, ctx):
+    """A medicine given weekly, monthly or yearly must not be written with a daily schedule.
+
+    **What it does.** For each medicine of checks/schedule.yaml (methotrexate, alendronate
+    35/70 mg, zoledronic acid, denosumab), named as the page names it (brands and
+    international names from checks/medicine-names.yaml: Fosamax, alendronic acid, Reclast,
+    Aclasta, Prolia), reads the schedule written after it in its sentence (or, when the
+    sentence names no medicine, after the medicine named just before, or in the section
+    heading) and flags it when it gives doses more often than the labelled minimum interval:
+    "daily", "every morning", "twice a week", "od", "every month" for a yearly 5 mg
+    zoledronic acid infusion. Silent when a dose is not written (no amount, no tablets), when
+    the right schedule stands beside it ("every morning, once a week"), when the daily
+    schedule is warned against ("do not take it every day", "instead of daily"), when it
+    belongs to a daily companion (folic acid, calcium, vitamin D), and for a route the
+    interval is not labelled for (methotrexate injection). Alendronate is judged only at its
+    weekly strengths (35 and 70 mg): 10 mg daily is labelled.
+
+    **Why it matters.** Weekly methotrexate taken daily has killed patients (the label's
+    boxed warning); a weekly bisphosphonate or a yearly infusion written as daily is the same
+    class of error, a sevenfold to 365-fold overdose as written.
+
+    **Example.** "Methotrexate 10 mg daily"; "Zoledronic acid 5 mg infusion every month".
+
+    **Fix.** Write the labelled schedule: "once a week, on the same day each week", "once a
+    year", "once every 6 months".
+
+    **Source.** Each entry's source in checks/schedule.yaml (Methotrexate tablets US
+    prescribing information, boxed warning; ISMP Targeted Medication Safety Best Practice 2;
+    Fosamax, Reclast/Zometa and Prolia/Xgeva US prescribing information), quoted in every
+    message.
+    """
+    n = names(ctx)
+    heading_memo: dict[int, object] = {}
+    for record, field, text in text_fields(article):
+        if not text:
+            continue
+        section = getattr(record, "section", None)
+        key = id(section)
+        if key not in heading_memo:
+            heading_memo[key] = _heading_entry(section, n)
+        for start, _end, excerpt, message, suggestion in schedule_hits(text, heading_memo[key], n):
+            yield Hit(record, excerpt=excerpt, start=start, field=field, message=message, suggestion=suggestion)
+
+
+def _heading_entry(section, n: Names):
+    """The interval entry of the one interval medicine a section heading names, else None."""
+    if section is None or not section.heading:
+        return None
+    held = {id(e): e for _, _, e in n.find(section.heading) if e is not None}
+    return next(iter(held.values())) if len(held) == 1 else None
