@@ -98,7 +98,7 @@ def schedule_hits(text: str, heading_entry, n: Names):
     tol = 1 - float(n.data["tolerance"])
     done = set()
     for sentence in sentences(text):
-        for s in (s for s in scheds if sentence[0] <= s.span[0] < sentence[1]):
+        for s in (s for s in scheds if sentence[0] <= s.span[0] < sentence[1] and not s.time_of_day):
             med = _medicine_for(s, sentence, found, heading_entry)
             if med is None or med[2] is None or (med[2]["substance"], sentence) in done:
                 continue
@@ -113,18 +113,26 @@ def schedule_hits(text: str, heading_entry, n: Names):
             rule = _interval(entry, masses, r)
             if rule is None or s.days >= rule[0] * tol:
                 continue
-            if any(o.days >= rule[0] * tol for o in scheds if scope <= o.span[0] < sentence[1]):
+            if any(o.days >= rule[0] * tol for o in scheds if scope <= o.span[0] < sentence[1] and not o.time_of_day):
                 continue  # the right schedule is written beside it ("every morning, once a week")
             if r.warned_against(text, s, sentence[0]):
                 continue
             done.add((entry["substance"], sentence))
-            yield _finding(text, s, m_start, m_end, entry, rule, sentence)
+            lead = [scope + m.span[0] for m in masses if sentence[0] <= scope + m.span[0] < s.span[0]]
+            yield _finding(text, s, m_start, m_end, entry, rule, sentence, lead[-1] if lead else None)
 
 
-def _finding(text, s, m_start, m_end, entry, rule, sentence):
+def _finding(text, s, m_start, m_end, entry, rule, sentence, amount_start):
+    """The hit: the excerpt runs from the medicine's name (or the amount before the schedule,
+    when the name is in another sentence) to the schedule."""
     min_days, write, source, strength = rule
     near = m_start is not None and m_start >= sentence[0] and s.span[1] - m_start <= _EXCERPT
-    start = m_start if near else s.span[0]
+    start = s.span[0]
+    if near:
+        start = m_start
+    elif amount_start is not None and s.span[1] - amount_start <= _EXCERPT:
+        piece = text[amount_start:s.span[1]]
+        start = amount_start if piece.count(")") == piece.count("(") else s.span[0]  # "10 mg) every day"
     excerpt = text[start:s.span[1]]
     shown = text[m_start:m_end] if m_start is not None else entry["substance"]
     of = f" {strength}" if strength else ""
@@ -156,7 +164,7 @@ def weekly_medicine_written_daily(article, ctx):
     international names from checks/medicine-names.yaml: Fosamax, alendronic acid, Reclast,
     Aclasta, Prolia), reads the schedule written after it in its sentence (or, when the
     sentence names no medicine, after the medicine named just before, or in the section
-    heading) and flags it when it gives doses more often than the labelled minimum interval:
+    heading or the title) and flags it when it gives doses more often than the labelled minimum interval:
     "daily", "every morning", "twice a week", "od", "every month" for a yearly 5 mg
     zoledronic acid infusion. Silent when a dose is not written (no amount, no tablets), when
     the right schedule stands beside it ("every morning, once a week"), when the daily
@@ -180,6 +188,7 @@ def weekly_medicine_written_daily(article, ctx):
     message.
     """
     n = names(ctx)
+    title_entry = _named_entry(article.title, n)
     heading_memo: dict[int, object] = {}
     for record, field, text in text_fields(article):
         if not text:
@@ -187,14 +196,15 @@ def weekly_medicine_written_daily(article, ctx):
         section = getattr(record, "section", None)
         key = id(section)
         if key not in heading_memo:
-            heading_memo[key] = _heading_entry(section, n)
+            heading_memo[key] = _named_entry(getattr(section, "heading", None), n) or title_entry
         for start, _end, excerpt, message, suggestion in schedule_hits(text, heading_memo[key], n):
             yield Hit(record, excerpt=excerpt, start=start, field=field, message=message, suggestion=suggestion)
 
 
-def _heading_entry(section, n: Names):
-    """The interval entry of the one interval medicine a section heading names, else None."""
-    if section is None or not section.heading:
+def _named_entry(heading: str | None, n: Names):
+    """The interval entry of the one medicine a heading or title names, else None."""
+    if not heading:
         return None
-    held = {id(e): e for _, _, e in n.find(section.heading) if e is not None}
-    return next(iter(held.values())) if len(held) == 1 else None
+    found = n.find(heading)
+    held = {id(e): e for _, _, e in found if e is not None}
+    return next(iter(held.values())) if len(held) == 1 and len(held) == len({id(e) for _, _, e in found}) else None

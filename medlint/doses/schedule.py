@@ -49,6 +49,11 @@ class Schedule:
     def __init__(self, raw: str, span: tuple[int, int], days: float, how: str) -> None:
         self.raw, self.span, self.days, self.how = raw, span, days, how
 
+    @property
+    def time_of_day(self) -> bool:
+        """"at night", "in the morning": when in the day, not how often (never judged as daily)."""
+        return self.how == "time-of-day"
+
     def __repr__(self) -> str:
         return f"Schedule({self.raw!r}, every {self.days:g} days, {self.how})"
 
@@ -143,7 +148,7 @@ class Reader:
         self.weight_units = {k.lower(): float(v) for k, v in data["weight_units"].items()}
         num = rf"(?:{_NUM}|{_alts(self.numbers)})"
         units = _alts(self.unit_of)
-        rng = rf"(?P<a>{num})(?:[ ]{{0,2}}(?:-|to|or)[ ]{{0,2}}(?P<b>{num}))?"
+        rng = rf"(?P<a>{num})(?:[ ]{{0,2}}(?:-|–|—|to|or)[ ]{{0,2}}(?P<b>{num}))?"
         self.every_rx = re.compile(
             rf"(?P<every>{_alts(data['every'])})\.?[ ]{{0,3}}(?:{rng}[ ]{{0,2}}-?|(?P<other>{_alts(data['other'])})"
             rf"[ ]{{1,3}})?(?P<unit>{units})", re.I)
@@ -152,12 +157,14 @@ class Reader:
             rf"(?:(?P<between>{_alts(data['between'], boundary=False)})[ ]{{0,3}})?-?(?P<unit>{units})", re.I)
         self.adverb_rx = re.compile(rf"(?<![A-Za-z-])(?P<unit>{_alts(w for w in self.unit_of if w.endswith('ly'))})"
                                     r"(?:[ ]{1,3}(?P<next>[A-Za-z]{1,20}(?:[ ]{1,3}of)?))?", re.I)
-        self.wording_rx = [(re.compile(_alts(g["words"]), re.I), float(g["days"]), bool(g.get("after_amount")))
-                           for g in data["wordings"]]
-        self.weekday_rx = re.compile(rf"{_alts(data['day_of_week_lead'])}[ ]{{1,3}}"
-                                     rf"{_alts([d + 's' for d in data['days_of_week']] + data['days_of_week'])}", re.I)
+        self.wording_rx = [(re.compile(_alts(g["words"]), re.I), float(g["days"]), bool(g.get("after_amount")),
+                            "time-of-day" if g.get("time_of_day") else "wording") for g in data["wordings"]]
+        day = _alts([d + "s" for d in data["days_of_week"]] + data["days_of_week"])
+        self.day_rx = re.compile(day, re.I)
+        self.weekday_rx = re.compile(rf"{_alts(data['day_of_week_lead'])}[ ]{{1,3}}{day}"
+                                     rf"(?:[ ]{{0,3}}(?:,|and|&|or|/)[ ]{{0,3}}(?:and[ ]{{1,3}})?{day}){{0,6}}", re.I)
         self.after_amount_rx = re.compile(
-            rf"(?:\d|(?<![A-Za-z]){_alts(self.numbers)})(?:[ ]?[A-Za-zµ]{{1,12}})?(?:[ ]{{1,3}}[A-Za-z]{{1,12}})?"
+            rf"(?:\d|(?<![A-Za-z]){_alts(self.numbers)})(?:[ ]?[A-Za-zµ]{{1,12}})?(?:[ ]{{1,3}}[A-Za-z.]{{1,12}}){{0,2}}"
             r"[ ]{0,3}$", re.I)
         self.not_before = frozenset(w.lower() for w in data["not_before"])
         self.mass_rx = re.compile(
@@ -181,7 +188,7 @@ class Reader:
         return [self.every_rx, self.times_rx, self.adverb_rx, self.weekday_rx, self.after_amount_rx,
                 self.mass_rx, self.per_kg_rx, self.weight_rx, self.count_rx, _SENTENCE_END,
                 self.not_before_rx, self.not_after_rx, *(rx for rx, _ in self.route_rx),
-                *(rx for rx, _, _ in self.wording_rx)]
+                self.day_rx, *(rx for rx, _, _, _ in self.wording_rx)]
 
     # -- numbers
     def _value(self, raw: str | None) -> float | None:
@@ -201,7 +208,8 @@ class Reader:
         found += self._times(text)
         found += self._adverbs(text)
         found += self._wordings(text)
-        found += [Schedule(m.group(0), m.span(), 7.0, "day-of-week") for m in self.weekday_rx.finditer(text)]
+        found += [Schedule(m.group(0), m.span(), 7.0 / len(self.day_rx.findall(m.group(0))), "day-of-week")
+                  for m in self.weekday_rx.finditer(text)]
         found.sort(key=lambda s: (s.span[0], -(s.span[1] - s.span[0])))
         out: list[Schedule] = []
         for s in found:
@@ -213,8 +221,8 @@ class Reader:
     def _every(self, text: str):
         for m in self.every_rx.finditer(text):
             a, b, unit = self._value(m.group("a")), self._value(m.group("b")), self._days(m.group("unit"))
-            if m.group("every").lower() == "q" and a is None:
-                continue  # "Q. Daily?": a q needs its number (q8h)
+            if m.group("every").lower() == "q" and a is None and m.group("unit").lower().endswith("ly"):
+                continue  # "Q. Daily?" is a question; "q week" and "q8h" are schedules
             if a is not None and a <= 0:
                 continue
             n = 2.0 if m.group("other") else min(a, b) if b is not None else (a or 1.0)
@@ -242,11 +250,11 @@ class Reader:
             yield Schedule(m.group("unit"), m.span("unit"), self._days(m.group("unit")), "every")
 
     def _wordings(self, text: str):
-        for rx, days, after_amount in self.wording_rx:
+        for rx, days, after_amount, how in self.wording_rx:
             for m in rx.finditer(text):
-                if after_amount and not self.after_amount_rx.search(text[max(0, m.start() - 30):m.start()]):
+                if after_amount and not self.after_amount_rx.search(text[max(0, m.start() - 40):m.start()]):
                     continue  # "OD" the right eye, "a day you choose"
-                yield Schedule(m.group(0), m.span(), days, "wording")
+                yield Schedule(m.group(0), m.span(), days, how)
 
     def warned_against(self, text: str, schedule: Schedule, since: int) -> bool:
         """Whether ``schedule`` is warned against rather than prescribed: a cue of
