@@ -10,6 +10,8 @@ shared/reference/dose-ceilings.yaml); the schedule words are read by
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from medlint.checks.dosing import text_fields
 from medlint.checks.safety import Phrases, tables
 from medlint.doses.schedule import days_of, fmt, in_words, reader, sentences
@@ -70,56 +72,86 @@ def _interval(entry: dict, masses, r) -> tuple | None:
     return days_of(entry["min_interval"], r.data), entry["write_instead"], entry["source"], None
 
 
-def _medicine_for(sched, sentence, found, heading):
-    """(start, end, entry, scope start) of the medicine a schedule is about: the last one named
-    before it in its sentence, else (when its sentence names none) the last one named shortly
-    before the sentence, else the section heading's."""
-    a, _ = sentence
-    before = [m for m in found if a <= m[0] and m[1] <= sched.span[0]]
-    if before:
-        return (*before[-1], before[-1][0])
-    if any(a <= m[0] < sentence[1] for m in found):
-        return None  # the sentence names its medicine after the schedule ("Daily methotrexate can kill")
-    earlier = [m for m in found if m[1] <= a and a - m[1] <= _LEAD]
-    if earlier:
-        return (*earlier[-1], earlier[-1][0])
-    if heading is not None:
-        return (None, None, heading, 0)
-    return None
+class _Read:
+    """One text read once: its sentences, medicine names, schedules, masses, counts and route
+    words, each sorted by place so that every question about one schedule is a bisection and
+    a bounded window (a long item stays linear)."""
+
+    def __init__(self, text: str, n: Names, r) -> None:
+        self.text, self.r = text, r
+        self.sentences = sentences(text)
+        self.sentence_starts = [a for a, _ in self.sentences]
+        self.found = n.find(text)
+        self.found_starts = [m[0] for m in self.found]
+        self.schedules = [s for s in r.schedules(text) if not s.time_of_day]
+        self.schedule_starts = [s.span[0] for s in self.schedules]
+        self.masses = r.masses(text)
+        self.mass_starts = [m.span[0] for m in self.masses]
+        self.counts = [a for a, _ in r.counts(text)]
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        return self.sentences[bisect_right(self.sentence_starts, pos) - 1]
+
+    def between(self, starts: list, items: list, a: int, b: int) -> list:
+        return items[bisect_left(starts, a):bisect_left(starts, b)]
+
+    def medicine_for(self, sched, sentence, heading):
+        """(start, end, entry, scope start) of the medicine a schedule is about: the last one named
+        before it in its sentence, else (when its sentence names none) the last one named shortly
+        before the sentence, else the section heading's (or the title's)."""
+        a, b = sentence
+        before = self.between(self.found_starts, self.found, a, sched.span[0])
+        if before:
+            return (*before[-1], before[-1][0])
+        if self.between(self.found_starts, self.found, a, b):
+            return None  # the sentence names its medicine after the schedule ("Daily methotrexate can kill")
+        earlier = self.between(self.found_starts, self.found, max(0, a - _LEAD), a)
+        if earlier:
+            return (*earlier[-1], earlier[-1][0])
+        if heading is not None:
+            return (None, None, heading, 0)
+        return None
 
 
 def schedule_hits(text: str, heading_entry, n: Names):
     """(start, end, excerpt, message, suggestion) of each too frequent schedule of an interval medicine in ``text``."""
     r = reader(n.data)
-    found = n.find(text)
-    if heading_entry is None and not any(e is not None for _, _, e in found):
+    read = _Read(text, n, r)
+    if heading_entry is None and not any(e is not None for _, _, e in read.found):
         return
-    scheds = r.schedules(text)
-    tol = 1 - float(n.data["tolerance"])
     done = set()
-    for sentence in sentences(text):
-        for s in (s for s in scheds if sentence[0] <= s.span[0] < sentence[1] and not s.time_of_day):
-            med = _medicine_for(s, sentence, found, heading_entry)
-            if med is None or med[2] is None or (med[2]["substance"], sentence) in done:
-                continue
-            m_start, m_end, entry, scope = med
-            text_scope = text[scope:sentence[1]]
-            masses = r.masses(text_scope)
-            if not masses and not r.counts(text[scope:s.span[0]]):
-                continue  # no dose is written: "daily life with methotrexate"
-            routes = r.routes(text_scope)
-            if routes and entry["route"] not in routes:
-                continue  # another route than the one the interval is labelled for
-            rule = _interval(entry, masses, r)
-            if rule is None or s.days >= rule[0] * tol:
-                continue
-            if any(o.days >= rule[0] * tol for o in scheds if scope <= o.span[0] < sentence[1] and not o.time_of_day):
-                continue  # the right schedule is written beside it ("every morning, once a week")
-            if r.warned_against(text, s, sentence[0]):
-                continue
-            done.add((entry["substance"], sentence))
-            lead = [scope + m.span[0] for m in masses if sentence[0] <= scope + m.span[0] < s.span[0]]
-            yield _finding(text, s, m_start, m_end, entry, rule, sentence, lead[-1] if lead else None)
+    for s in read.schedules:
+        sentence = read.sentence_of(s.span[0])
+        med = read.medicine_for(s, sentence, heading_entry)
+        if med is None or med[2] is None or (med[2]["substance"], sentence) in done:
+            continue
+        hit = _judge(read, s, sentence, med, n)
+        if hit is not None:
+            done.add((med[2]["substance"], sentence))
+            yield hit
+
+
+def _judge(read: _Read, s, sentence, med, n: Names):
+    """The hit for one schedule of an interval medicine, or None when it is right or not a dose."""
+    r, text = read.r, read.text
+    m_start, m_end, entry, scope = med
+    lo, hi = max(scope, s.span[0] - _LEAD), min(sentence[1], s.span[1] + _LEAD)  # the words beside the schedule
+    masses = read.between(read.mass_starts, read.masses, lo, hi)
+    if not masses and not read.between(read.counts, read.counts, lo, s.span[0]):
+        return None  # no dose is written: "daily life with methotrexate"
+    routes = r.routes(text[lo:hi])
+    if routes and entry["route"] not in routes:
+        return None  # another route than the one the interval is labelled for
+    rule = _interval(entry, masses, r)
+    tol = 1 - float(n.data["tolerance"])
+    if rule is None or s.days >= rule[0] * tol:
+        return None
+    if any(o.days >= rule[0] * tol for o in read.between(read.schedule_starts, read.schedules, lo, hi)):
+        return None  # the right schedule is written beside it ("every morning, once a week")
+    if r.warned_against(text, s, sentence[0]):
+        return None
+    lead = [m.span[0] for m in masses if sentence[0] <= m.span[0] < s.span[0]]
+    return _finding(text, s, m_start, m_end, entry, rule, sentence, lead[-1] if lead else None)
 
 
 def _finding(text, s, m_start, m_end, entry, rule, sentence, amount_start):
