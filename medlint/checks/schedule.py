@@ -240,3 +240,18 @@ def _named_entry(heading: str | None, n: Names):
     found = n.find(heading)
     held = {id(e): e for _, _, e in found if e is not None}
     return next(iter(held.values())) if len(held) == 1 and len(held) == len({id(e) for _, _, e in found}) else None
+
+
+def medicine_of(sentence: str, dose, n: Names) -> dict | None:
+    """The medicine a dose is of, for ``medlint doses``: the parser's substance when a name of the
+    tables is in it, else the last name before the dose in its sentence (``sentence`` ends at the
+    dose's end); with the substance it stands for."""
+    raw = getattr(getattr(dose, "substance", None), "raw", None)
+    for source in ([raw] if raw else []) + [sentence]:
+        found = list(n.phrases.find(source))
+        if found:
+            phrase, a, b = found[-1]
+            subs = [s for s in n.substances.get(phrase, ()) if not s.startswith("companion:")]
+            return {"as_written": source[a:b], "substance": subs[0] if subs else phrase,
+                    "weekly_or_longer": any(s in n.entries for s in subs)}
+    return {"as_written": raw, "substance": None, "weekly_or_longer": False} if raw else None

@@ -90,6 +90,11 @@ class PerKg:
         if self.per_dose is not None and schedule is not None:
             self.per_day = self.per_dose[1] * max(1.0, round(1.0 / schedule.days, 6))
 
+    def cap(self, doses_per_day: float) -> None:
+        """Honour a stated most doses a day ("max 4 doses in 24 hours")."""
+        if self.per_dose is not None and self.schedule is not None:
+            self.per_day = self.per_dose[1] * min(max(1.0, round(1.0 / self.schedule.days, 6)), doses_per_day)
+
     def as_dict(self) -> dict:
         return {"text": self.raw, "span": list(self.span), "mg_per_kg": [_num(x) for x in self.per_kg],
                 "weight": None if self.weight_raw is None else self.weight_raw,
@@ -345,3 +350,77 @@ def reader(data: dict | None = None) -> Reader:
         _READERS.clear()
         held = _READERS[id(data)] = Reader(data)
     return held
+
+
+# ---------------------------------------------------------------------------
+# what the readers read from one text (`medlint doses`)
+
+
+def _raw(value):
+    return getattr(value, "raw", None) if value is not None else None
+
+
+def _amount(a) -> dict | None:
+    if a is None:
+        return None
+    low, high = getattr(a, "low", None), getattr(a, "high", None)
+    unit = getattr(a, "unit", None)
+    return {"text": a.raw, "low": _num(low.value) if low is not None else None,
+            "high": _num(high.value) if high is not None else None,
+            "unit": getattr(unit, "unit", None) if unit is not None else None,
+            "kind": getattr(unit, "kind", None) if unit is not None else None}
+
+
+def _frequency(f) -> dict | None:
+    if f is None:
+        return None
+    apd = getattr(f, "administrations_per_day", None)
+    return {"text": f.raw, "kind": f.kind, "doses_per_day": None if apd is None else _num(apd),
+            "most_in_24_hours": getattr(f, "max_administrations_per_24h", None),
+            "interval_hours": None if getattr(f, "interval_hours", None) is None else [_num(h) for h in f.interval_hours]}
+
+
+_LIMITS = (("per dose", "max_per_dose"), ("per day", "max_per_day"), ("doses per day", "max_doses_per_day"),
+           ("duration", "max_duration_days"))
+
+
+def dose_reading(dose, text: str, r: Reader, medicines) -> dict:
+    """What the dose parser read of one dose, with the schedule and medicine of its sentence."""
+    a, b = sentence_of(text, dose.span[0])
+    amount = _amount(dose.amount)
+    daily = dose.daily_maximum() if hasattr(dose, "daily_maximum") else None
+    return {
+        "text": dose.text, "span": list(dose.span),
+        "medicine": medicines(text[a:dose.span[1]], dose),
+        "amount": amount if amount is None or amount["kind"] != "count" else None,
+        "count": amount if amount is not None and amount["kind"] == "count" else None,
+        "strength": _raw(getattr(dose, "strength", None)),
+        "per": getattr(dose, "per", None), "per_kg": _raw(getattr(dose, "per_weight", None)),
+        "frequency": _frequency(getattr(dose, "frequency", None)),
+        "as_needed": _raw(getattr(dose, "as_needed", None)),
+        "maxima": {k: _raw(getattr(dose, attr, None)) for k, attr in _LIMITS if getattr(dose, attr, None) is not None},
+        "daily_maximum": None if daily is None else daily.explanation,
+        "route": getattr(getattr(dose, "route", None), "name", None),
+        "form": getattr(getattr(dose, "form", None), "name", None),
+        "duration": _raw(getattr(dose, "duration", None)),
+        "steps": len(getattr(dose, "titration", ()) or ()) + 1,
+        "schedule": [s.as_dict() for s in r.schedules(text[a:b])],
+    }
+
+
+def describe(text: str, medicines=lambda text, dose: None) -> dict:
+    """Everything the readers read from ``text``: the parser's doses (each with the schedule
+    and the medicine of its sentence), every schedule, and every per-kg dose. ``medicines``
+    (sentence up to the dose, dose) -> the medicine, from the checks' name tables."""
+    from medlint.doses.parser import parse_doses
+
+    r = reader()
+    doses = parse_doses(text)
+    per_kg = r.per_kg(text)
+    for p in per_kg:
+        for d in doses:
+            limit = getattr(d, "max_doses_per_day", None)
+            if d.span[0] <= p.span[0] < d.span[1] and limit is not None:
+                p.cap(limit.value)
+    return {"text": text, "doses": [dose_reading(d, text, r, medicines) for d in doses],
+            "schedules": [s.as_dict() for s in r.schedules(text)], "per_kg": [p.as_dict() for p in per_kg]}
