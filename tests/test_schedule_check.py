@@ -31,6 +31,9 @@ def hits(text: str, heading=None):
     ("Methotrexate 2.5 mg tablets. Take 4 tablets every day.", "every day"),
     ("Methotrexate tablets. Take 10 mg every day.", "10 mg every day"),
     ("Methotrexate 2.5 mg three times a day", "Methotrexate 2.5 mg three times a day"),
+    ("Reclast 5 mg IV infused over no less than 15 minutes every month",
+     "Reclast 5 mg IV infused over no less than 15 minutes every month"),   # "no less than" warns against nothing
+    ("Methotrexate 10 mg daily, no more than 4 tablets", "Methotrexate 10 mg daily"),
 ])
 def test_flagged(text, excerpt):
     assert hits(text) == [excerpt]
