@@ -47,7 +47,7 @@ def test_flagged(text, excerpt):
     "Zoledronic acid 5 mg every 12 months",
     "Prolia 60 mg every 6 months",
     "Denosumab 60 mg every 26 weeks",
-    "Zometa 4 mg every 3 to 4 weeks",
+    "Zoledronic acid 4 mg every 3 to 4 weeks",                # Zometa's oncology interval
     "Zoledronic acid 4 mg every month",                       # the oncology interval: 21 days at the least
     "Alendronate 10 mg daily",                                # the labelled daily strength
     "Alendronate 70 mg weekly or 10 mg daily",
@@ -126,3 +126,20 @@ def test_pages_in_several_styles(wrong, right, excerpt, tmp_path):
     found = findings_for(wrong, "DOS010", tmp_path / "wrong")
     assert len(found) == 1 and excerpt in found[0].excerpt and found[0].severity == "error", found
     assert findings_for(right, "DOS010", tmp_path / "right") == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+RIGHT = ["once a week", "once weekly", "every week", "every 7 days", "once every 7 days", "weekly", "every Monday",
+         "on Sundays", "one day a week", "every 2 weeks", "once a month"]
+WRONG = ["daily", "every day", "once a day", "once daily", "twice a day", "bd", "od", "every morning", "each night",
+         "every other day", "3 times a week", "every 4 hours", "q12h", "every 3 days", "twice weekly", "mane"]
+
+
+@given(st.sampled_from(["Methotrexate", "methotrexate", "Take methotrexate"]), st.sampled_from([2.5, 7.5, 10, 15, 25]),
+       st.sampled_from(RIGHT + WRONG), st.sampled_from(["", " with food", " – for arthritis."]))
+@settings(max_examples=200, deadline=None)
+def test_methotrexate_is_flagged_exactly_when_more_often_than_weekly(name, mg, schedule, tail):
+    text = f"{name} {mg:g} mg {schedule}{tail}"
+    assert bool(hits(text)) == (schedule in WRONG), text

@@ -99,3 +99,27 @@ def test_in_words(days, words):
 def test_sentences():
     text = "Take 70 mg. Once a week! Then stop\nNext line"
     assert [text[a:b].strip() for a, b in sentences(text)] == ["Take 70 mg.", "Once a week!", "Then stop", "Next line"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+UNITS = {"day": DAY, "days": DAY, "week": WEEK, "weeks": WEEK, "month": MONTH, "months": MONTH,
+         "year": YEAR, "years": YEAR, "hours": 1 / 24}
+
+
+@given(st.integers(1, 99), st.sampled_from(sorted(UNITS)), st.sampled_from(["every", "each", "once every", "Every"]),
+       st.sampled_from(["", "Take 10 mg ", "one tablet "]))
+@settings(max_examples=150, deadline=None)
+def test_every_n_units(n, unit, every, lead):
+    (s,) = reader().schedules(f"{lead}{every} {n} {unit}")
+    assert s.days == pytest.approx(n * UNITS[unit], rel=1e-6)
+
+
+@given(st.integers(1, 12), st.sampled_from(["times a day", "times daily", "times per day", "x/day", "times a week",
+                                             "times a year"]))
+@settings(max_examples=100, deadline=None)
+def test_n_times_per_unit(n, per):
+    unit = WEEK if "week" in per else YEAR if "year" in per else DAY
+    (s,) = reader().schedules(f"{n} {per}")
+    assert s.days == pytest.approx(unit / n, rel=1e-6)
