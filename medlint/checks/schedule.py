@@ -36,6 +36,14 @@ class Names:
             self.substances.setdefault(name.lower(), ("companion:" + name.lower(),))
         self.phrases = Phrases(self.substances, stems=False)
         self.entries = {e["substance"].lower(): e for e in data["intervals"]}
+        # the names of the interval medicines, to skip a text that names none without reading it
+        self.interval_names = tuple(sorted(p for p, subs in self.substances.items()
+                                           if any(x in self.entries for x in subs)))
+
+    def may_name(self, text: str) -> bool:
+        """Whether ``text`` may name an interval medicine (a substring test, before any word lookup)."""
+        lower = text.lower()
+        return any(name in lower for name in self.interval_names)
 
     def find(self, text: str) -> list[tuple[int, int, dict | None]]:
         """(start, end, interval entry or None) of every medicine named in ``text``."""
@@ -77,11 +85,11 @@ class _Read:
     words, each sorted by place so that every question about one schedule is a bisection and
     a bounded window (a long item stays linear)."""
 
-    def __init__(self, text: str, n: Names, r) -> None:
+    def __init__(self, text: str, found: list, r) -> None:
         self.text, self.r = text, r
         self.sentences = sentences(text)
         self.sentence_starts = [a for a, _ in self.sentences]
-        self.found = n.find(text)
+        self.found = found
         self.found_starts = [m[0] for m in self.found]
         self.schedules = [s for s in r.schedules(text) if not s.time_of_day]
         self.schedule_starts = [s.span[0] for s in self.schedules]
@@ -115,10 +123,12 @@ class _Read:
 
 def schedule_hits(text: str, heading_entry, n: Names):
     """(start, end, excerpt, message, suggestion) of each too frequent schedule of an interval medicine in ``text``."""
-    r = reader(n.data)
-    read = _Read(text, n, r)
-    if heading_entry is None and not any(e is not None for _, _, e in read.found):
+    if heading_entry is None and not n.may_name(text):
         return
+    found = n.find(text)
+    if heading_entry is None and not any(e is not None for _, _, e in found):
+        return  # no weekly medicine here: nothing is compiled or scanned
+    read = _Read(text, found, reader(n.data))
     done = set()
     for s in read.schedules:
         sentence = read.sentence_of(s.span[0])
@@ -235,7 +245,7 @@ def weekly_medicine_written_daily(article, ctx):
 
 def _named_entry(heading: str | None, n: Names):
     """The interval entry of the one medicine a heading or title names, else None."""
-    if not heading:
+    if not heading or not n.may_name(heading):
         return None
     found = n.find(heading)
     held = {id(e): e for _, _, e in found if e is not None}

@@ -28,15 +28,15 @@ _NUM = r"\d{1,4}(?:\.\d{1,3})?"
 
 def _alts(words, boundary: bool = True) -> str:
     """An alternation of literal words, longest first; spaces match 1-3 spaces. A word that
-    starts or ends with a letter gets a word boundary on that side (``boundary``)."""
-    out = []
+    starts or ends with a letter gets a word boundary on that side (``boundary``); the words
+    that need the same boundaries share them, so the pattern stays short and compiles fast."""
+    groups: dict[tuple[bool, bool], list[str]] = {}
     for w in sorted(set(words), key=lambda s: (-len(s), s)):
-        rx = re.escape(w).replace(r"\ ", "[ ]{1,3}")
-        if boundary and w[:1].isalnum():
-            rx = r"(?<![A-Za-z])" + rx
-        if boundary and w[-1:].isalnum():
-            rx += r"(?![A-Za-z])"
-        out.append(rx)
+        key = (boundary and w[:1].isalnum(), boundary and w[-1:].isalnum())
+        groups.setdefault(key, []).append(re.escape(w).replace(r"\ ", "[ ]{1,3}"))
+    out = []
+    for (lead, tail), alts in sorted(groups.items(), reverse=True):
+        out.append(("(?<![A-Za-z])" if lead else "") + "(?:" + "|".join(alts) + ")" + ("(?![A-Za-z])" if tail else ""))
     return "(?:" + "|".join(out) + ")"
 
 
