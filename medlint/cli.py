@@ -99,6 +99,7 @@ def _build_parser() -> argparse.ArgumentParser:
     dat = sub.add_parser("data", help="check the battery's data (checks/*.yaml): schemas and every pattern")
     dat.add_argument("files", nargs="*", metavar="FILE", help="data files (default: every checks/*.yaml in use)")
 
+    _add_doses_parser(sub)
     ex = sub.add_parser("explain", help="print a check's rationale, or list every check")
     ex.add_argument("check_id", nargs="?")
     ex.add_argument("--format", choices=("text", "json"), default="text")
@@ -666,9 +667,77 @@ def _explain_text(info) -> None:
                 print("  " + ex.strip().replace("\n", "\n  "))
 
 
+def _add_doses_parser(sub) -> None:
+    """``medlint doses "TEXT" [--format text|json]``: what the dose reader reads from a sentence."""
+    d = sub.add_parser("doses", help="print what the dose reader reads from a sentence (why a dose check fired)")
+    d.add_argument("text", metavar="TEXT", help="the sentence or dose instruction, in quotes")
+    d.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _cmd_doses(args) -> int:
+    """Print each dose the parser reads (amount, count, strength, frequency, as needed, maxima,
+    daily maximum, route, form, schedule, medicine), every schedule and every per-kg dose."""
+    from types import SimpleNamespace
+
+    from medlint import policy
+    from medlint.checks.schedule import medicine_of, names
+    from medlint.doses.schedule import describe
+
+    n = names(SimpleNamespace(data=policy.load))
+    doc = describe(args.text, lambda sentence, dose: medicine_of(sentence, dose, n))
+    if args.format == "json":
+        import json
+
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        return EXIT_OK
+    for line in _doses_lines(doc):
+        _say(line)
+    return EXIT_OK
+
+
+def _doses_lines(doc: dict):
+    def shown(v):
+        if v is None or v == {} or v == []:
+            return "-"
+        return v["text"] if isinstance(v, dict) and "text" in v else v
+
+    def schedule(s):
+        return f"{s['text']} = {s['in_words']} (every {s['every_days']:g} days, read as {s['read_as']})"
+
+    yield f"text: {doc['text']}"
+    if not doc["doses"]:
+        yield "no dose read"
+    for i, d in enumerate(doc["doses"], 1):
+        med = d["medicine"]
+        f = d["frequency"]
+        yield f"dose {i}: \"{d['text']}\" (characters {d['span'][0]}-{d['span'][1]})"
+        rows = [("medicine", "-" if med is None else f"{med['as_written']} ({med['substance'] or 'not in the name tables'}"
+                 + (", weekly or longer: DOS010" if med["weekly_or_longer"] else "") + ")"),
+                ("amount", shown(d["amount"])), ("count", shown(d["count"])), ("strength", shown(d["strength"])),
+                ("per kg", shown(d["per_kg"])),
+                ("frequency", "-" if f is None else f"{f['text']} ({f['kind']}): {f['doses_per_day']} dose(s) a day, "
+                 f"at most {f['most_in_24_hours']} in 24 hours"),
+                ("interval", "-" if f is None or f["interval_hours"] is None else
+                 "every " + "-".join(f"{h:g}" for h in f["interval_hours"]) + " hours"),
+                ("as needed", d["as_needed"] or "no"),
+                ("maxima", "; ".join(f"{k}: {v}" for k, v in d["maxima"].items()) or "-"),
+                ("daily maximum", shown(d["daily_maximum"])), ("route", shown(d["route"])), ("form", shown(d["form"])),
+                ("duration", shown(d["duration"])), ("steps", d["steps"]),
+                ("schedule", "; ".join(schedule(s) for s in d["schedule"]) or "-")]
+        for name, value in rows:
+            yield f"  {name:<14} {value}"
+    yield "schedules: " + ("; ".join(schedule(s) for s in doc["schedules"]) or "none")
+    for p in doc["per_kg"]:
+        per_dose = "-" if p["mg_per_dose"] is None else "-".join(f"{x:g}" for x in p["mg_per_dose"]) + " mg a dose"
+        yield (f"per kg: {p['text']} × {p['weight'] or 'no weight stated'} = {per_dose}"
+               + ("" if p["mg_per_day_at_most"] is None else f", at most {p['mg_per_day_at_most']:g} mg a day")
+               + " (no sourced per-kg ceiling to compare with)")
+
+
 COMMANDS = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check, "report": _cmd_report,
             "review": _cmd_review,
             "cache": _cmd_cache, "data": _cmd_data, "explain": _cmd_explain}
+COMMANDS["doses"] = _cmd_doses
 
 
 def main(argv: list[str] | None = None) -> int:
