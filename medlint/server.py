@@ -239,7 +239,12 @@ class MedlintServer(LanguageServer):
         except ValueError as exc:  # a malformed date in the settings
             self.tell(f"medlint settings: {exc}")
         except Exception as exc:  # a bug: said once, and the server goes on
-            self.tell(f"medlint: internal error: {type(exc).__name__}: {exc}")
+            if os.environ.get("MEDLINT_DEBUG"):
+                import traceback
+
+                traceback.print_exc(file=sys.stderr)
+            self.tell(f"medlint: internal error: {type(exc).__name__}: {exc} (set MEDLINT_DEBUG=1 for a traceback "
+                      "on the server's stderr)")
 
     def _publish_article(self, folder: str, docs: list) -> None:
         options = check_options(folder, self.state.settings)
@@ -249,9 +254,10 @@ class MedlintServer(LanguageServer):
         for f in result.findings:
             by_path.setdefault(os.path.normpath(os.path.abspath(f.path)), []).append(f)
         error = buffers.load_error(folder, raw) if result.error else None
+        units = self.workspace.position_codec.client_num_units
         for uri, path, doc in docs:
-            units = self.workspace.position_codec.client_num_units
-            flags = [Flag(f, to_diagnostic(f, finding_range(doc.lines, f.line, f.column, f.excerpt, units),
+            lines = doc.source.split("\n")  # as medlint numbers lines (str.splitlines also breaks at U+2028)
+            flags = [Flag(f, to_diagnostic(f, finding_range(lines, f.line, f.column, f.excerpt, units),
                                            self.state.settings.explain_url))
                      for f in by_path.get(path, ())]
             diagnostics = [flag.diagnostic for flag in flags]
@@ -264,11 +270,12 @@ class MedlintServer(LanguageServer):
         """Why the article cannot be read: at its place in this file, or at the top naming the file."""
         units = self.workspace.position_codec.client_num_units
         here = error is not None and error.path is not None and os.path.abspath(error.path) == path
+        lines = doc.source.split("\n")
         if here:
-            rng = finding_range(doc.lines, error.line or 1, error.column or 1, "", units)
+            rng = finding_range(lines, error.line or 1, error.column or 1, "", units)
             message = error.message
         else:
-            rng = finding_range(doc.lines, 1, 1, "", units)
+            rng = finding_range(lines, 1, 1, "", units)
             message = f"the article cannot be checked: {line}"
         return lsp.Diagnostic(range=rng, message=message, severity=lsp.DiagnosticSeverity.Error, source=SOURCE)
 
@@ -338,7 +345,8 @@ class MedlintServer(LanguageServer):
             every = [flag.finding for flag in self.state.flags.get(uri, ()) if self.fixable(flag)]
             plan = fix_plan(path, doc.source, every) if every else None
             if plan:
-                actions.append(fix_all(uri, doc, plan[path], len(plan.applied)))
+                actions.append(fix_all(uri, doc, plan[path], len(plan.applied),
+                                       self.workspace.position_codec.client_num_units))
         return actions
 
 
@@ -364,9 +372,11 @@ def quick_fix(uri: str, flag: Flag) -> lsp.CodeAction:
                           is_preferred=safe, edit=lsp.WorkspaceEdit(changes={uri: [edit]}))
 
 
-def fix_all(uri: str, doc, text: str, count: int) -> lsp.CodeAction:
+def fix_all(uri: str, doc, text: str, count: int, units) -> lsp.CodeAction:
+    """One edit that puts the fixed text in place of the whole buffer."""
     bom = "\ufeff" if doc.source.startswith("\ufeff") else ""
-    whole = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(len(doc.lines), 0))
+    lines = doc.source.split("\n")
+    whole = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(len(lines) - 1, units(lines[-1])))
     edit = lsp.TextEdit(range=whole, new_text=bom + text)
     return lsp.CodeAction(title=f"medlint: apply {count} fix{'es' if count != 1 else ''} in this file",
                           kind=FIX_ALL, edit=lsp.WorkspaceEdit(changes={uri: [edit]}))
