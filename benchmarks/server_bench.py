@@ -11,6 +11,8 @@ each time, so no result is reused); the figure is the time from sending it to
 receiving the ``publishDiagnostics`` of that version: the median of ``--edits``
 edits is the target (at most 50 ms). Memory: the server's resident set size
 (``VmRSS`` of /proc/<pid>/status) after every 100 of ``--memory-edits`` edits.
+``in_process_check_median_ms`` is :func:`medlint.buffers.check_buffers` alone on the
+same edits in this process: the check, without the protocol around it.
 """
 
 from __future__ import annotations
@@ -153,6 +155,28 @@ async def measure(edits: int, memory_edits: int, work: str, profile: str | None 
     }
 
 
+def in_process(edits: int) -> float:
+    """Median ms of medlint.buffers.check_buffers alone on the same edits (the check without the protocol)."""
+    import datetime
+
+    if ROOT not in sys.path:
+        sys.path.insert(0, ROOT)
+    from medlint.buffers import check_buffers
+    from medlint.engine import Options
+
+    options = Options(today=datetime.date.fromisoformat(TODAY))
+    name = largest_section(SEED)
+    with open(os.path.join(SEED, name), encoding="utf-8") as fh:
+        texts = [t.encode("utf-8") for t in variants(fh.read(), edits + 10)]
+    times = []
+    for i, raw in enumerate(texts):
+        t0 = time.perf_counter()
+        check_buffers(SEED, {name: raw}, options)
+        if i >= 10:  # the first ten warm the process
+            times.append(time.perf_counter() - t0)
+    return round(statistics.median(times) * 1000, 1)
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--edits", type=int, default=50)
@@ -162,6 +186,7 @@ def main() -> int:
     args = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="medlint-server-bench-") as work:
         result = asyncio.run(measure(args.edits, args.memory_edits, work, args.profile))
+    result["in_process_check_median_ms"] = in_process(args.edits)
     text = json.dumps(result, indent=2)
     print(text)
     if args.json:
