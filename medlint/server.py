@@ -426,8 +426,13 @@ def serve() -> int:
     """Run the server over standard input and output until the client ends it."""
     from medlint.registry import all_checks
 
-    gc.enable()  # a long-lived process: the command line's collector pause does not apply
+    from medlint.doses.units import get_registry
+
     all_checks()  # the battery and its data, once, before the first message
+    get_registry()
+    gc.collect()
+    gc.freeze()  # what start-up built stays: the collector need not walk it at every edit
+    gc.enable()  # a long-lived process: the command line's collector pause does not apply
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must not corrupt the protocol stream
     build_server().start_io(stdin, stdout)
