@@ -100,10 +100,18 @@ def _build_parser() -> argparse.ArgumentParser:
     dat.add_argument("files", nargs="*", metavar="FILE", help="data files (default: every checks/*.yaml in use)")
 
     _add_doses_parser(sub)
+    _add_server_parser(sub)
+
     ex = sub.add_parser("explain", help="print a check's rationale, or list every check")
     ex.add_argument("check_id", nargs="?")
     ex.add_argument("--format", choices=("text", "json"), default="text")
     return p
+
+
+def _add_server_parser(sub) -> None:
+    srv = sub.add_parser("server", help="run the language server (LSP over stdio) for editors")
+    srv.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default "
+                     "and only transport; accepted because editors pass it)")
 
 
 # --- configuration -------------------------------------------------------------
@@ -732,12 +740,24 @@ def _doses_lines(doc: dict):
         yield (f"per kg: {p['text']} × {p['weight'] or 'no weight stated'} = {per_dose}"
                + ("" if p["mg_per_day_at_most"] is None else f", at most {p['mg_per_day_at_most']:g} mg a day")
                + " (no sourced per-kg ceiling to compare with)")
+def _cmd_server(args) -> int:
+    """The language server (medlint.server); pygls and lsprotocol are the ``server`` extra."""
+    from importlib.util import find_spec
+
+    missing = [name for name in ("pygls", "lsprotocol") if find_spec(name) is None]
+    if missing:
+        print(f"medlint: `medlint server` needs {' and '.join(missing)}: "
+              "pip install 'medlint-articles[server]'", file=sys.stderr)
+        return EXIT_INPUT
+    from medlint.server import serve
+
+    return serve()
 
 
 COMMANDS = {"import": _cmd_import, "export": _cmd_export, "check": _cmd_check, "report": _cmd_report,
             "review": _cmd_review,
-            "cache": _cmd_cache, "data": _cmd_data, "explain": _cmd_explain}
-COMMANDS["doses"] = _cmd_doses
+            "cache": _cmd_cache, "data": _cmd_data, "explain": _cmd_explain,
+            "doses": _cmd_doses, "server": _cmd_server}
 
 
 def main(argv: list[str] | None = None) -> int:
