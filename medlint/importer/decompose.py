@@ -21,6 +21,8 @@ from functools import lru_cache
 
 from medlint.importer.cues import ImportCues, KindTable
 from medlint.importer.meta import MetaLine, read_meta_line
+from medlint.importer import tables
+from medlint.records.model import row_reading
 
 _PREFIX_ITEM = [
     ("dash", re.compile(r"^-\s+(?=\S)")),
@@ -183,6 +185,17 @@ class _Builder:
         block["faq"].append(entry)
         return entry
 
+    def table(self, block: dict, parse_doses) -> None:
+        """A table block; each data row's doses are parsed from the row as the checks read it."""
+        section = self._ensure_section()
+        for row in block["table"]:
+            doses = parse_doses(_reading(block, row)) if parse_doses is not None and "role" not in row else None
+            if doses:
+                row["doses"] = doses
+        section["blocks"].append(block)
+        self.open_block = None
+        self.last = "table"
+
     def close_list(self) -> None:
         self.open_block = None
 
@@ -217,6 +230,7 @@ class _Page:
     kinds: KindTable
     markdown: bool
     parse_doses: object = None
+    columns: tables.ColumnCues | None = None
     setext: dict[int, int] = field(default_factory=dict)  # heading line -> depth (Markdown)
     metas: list[MetaLine] = field(default_factory=list)
 
@@ -378,7 +392,8 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
               source_name: str | None = None, cues: ImportCues | None = None,
               kinds: KindTable | None = None, parse_doses=None) -> tuple[dict, list[dict]]:
     """Article text -> (article metadata mapping, list of section mappings)."""
-    page = _Page(_clean_lines(text), cues or ImportCues.load(), kinds or KindTable.load(), markdown, parse_doses)
+    page = _Page(_clean_lines(text), cues or ImportCues.load(), kinds or KindTable.load(), markdown, parse_doses,
+                 tables.ColumnCues.load())
     if markdown:
         page.setext = _setext_headings(page.lines)
     title_idx, pre = _find_title(page)
@@ -474,6 +489,11 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
                 in_paragraph = False
                 continue
         link_list = False
+        step = _table(page, b, body, j, s, end) if not pending_marker and _item_prefix(s) is None else None
+        if step is not None:
+            j = step
+            in_paragraph = False
+            continue
         step = _qa_pair(page, b, body, j, s, end)
         if step is not None:
             j = step
@@ -508,6 +528,75 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             b.start_section(s)
             continue
         b.paragraph(s)
+
+
+def _reading(block: dict, row: dict) -> str:
+    """A data row as the checks read it (the model's reading)."""
+    if block["style"] == "label":
+        return row["text"]
+    return row_reading(row["cells"], block.get("columns") or [], block.get("medicine"))
+
+
+def _table(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) -> int | None:
+    """Pipe-table rows, tab-separated rows or a run of "Label: value" lines from line
+    ``j - 1``: one table block; returns the index after its last row."""
+    style = _table_style(page, body, j, s, end)
+    if style is None:
+        return None
+    k = j - 1
+    rows: list[str] = []
+    while k < end and body[k].strip() and _row_of(page, body[k].strip(), style):
+        rows.append(body[k])
+        k += 1
+    if style != "pipe" and len(rows) < 2 and not (style == "label" and _strength_list(page, s)):
+        return None
+    heading = b.current.get("heading") if b.current is not None else None
+    block = tables.read_table(rows, style, heading, page.columns)
+    if style == "label":
+        for row in block["table"]:
+            if _strength_list(page, row["text"]):
+                row["role"] = "strengths"
+    b.table(block, page.parse_doses)
+    return k
+
+
+def _strength_list(page: _Page, line: str) -> bool:
+    """'Tablets: 250 mg, 375 mg, 500 mg': a dose form and the strengths it comes in (the
+    dose parser reads the form in the label and no regimen in any amount), not a dose."""
+    if page.parse_doses is None or not tables.label_row(line):
+        return False
+    label = line.partition(":")[0]
+    doses = page.parse_doses(line)
+    return bool(doses) and doses[0].get("form", {}).get("raw", "") in label and \
+        not any(set(d) - _BARE_DOSE_KEYS for d in doses)
+
+
+def _table_style(page: _Page, body: list[str], j: int, s: str, end: int) -> str | None:
+    nxt = body[j].strip() if j < end else ""
+    if tables.pipe_row(s) or (" | " in s and tables.is_rule(nxt)):
+        return "pipe"
+    if tables.tab_row(body[j - 1]) and j < end and tables.tab_row(body[j]):
+        return "tab"
+    if _label_line_of_table(page, s) and ((j < end and _label_line_of_table(page, nxt)) or _strength_list(page, s)):
+        return "label"
+    return None
+
+
+def _row_of(page: _Page, s: str, style: str) -> bool:
+    if style == "pipe":
+        return tables.pipe_row(s) or tables.is_rule(s) or " | " in s
+    if style == "tab":
+        return tables.tab_row(s)
+    return _label_line_of_table(page, s)
+
+
+def _label_line_of_table(page: _Page, s: str) -> bool:
+    """'Tablets: 250 mg, 500 mg': a line of a label run, not a question, an answer,
+    a disclaimer or a byline."""
+    cues = page.cues
+    return (tables.label_row(s) and not cues.faq_question(s) and not cues.faq_answer(s)
+            and not cues.closing_disclaimer(s) and not cues.section_disclaimer(s) and not s.endswith("?")
+            and read_meta_line(s, cues, strict=True) is None and not cues.chrome(s))
 
 
 def _bare_question(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> int | None:
@@ -780,6 +869,7 @@ def _section_doses(page: _Page, section: dict, counts) -> bool:
     for block in section["blocks"]:
         texts = [block[k] for k in ("paragraph", "disclaimer") if k in block]
         texts += [f"{e['question']} {e['answer']}" for e in block.get("faq", [])]
+        texts += [_reading(block, row) for row in block.get("table", []) if "role" not in row]
         if any(_states_dose(page, text, counts) for text in texts):
             return True
         # a list item naming a product with its amount ("Curcumin 500 mg – Eases pain") doses it
@@ -813,6 +903,8 @@ def _states_dose(page: _Page, text: str, counts) -> bool:
     rest = text
     for d in doses:
         rest = rest.replace(d["text"], " ")
+    if any(_regimen(d) for d in doses):
+        return True  # "Bacterial vaginosis: 500 mg twice daily": a label and its regimen
     label, _, value = rest.partition(":")
     # "Tablets: 250 mg, 500 mg": a label and a list of strengths, not a dose
     return not (value is not None and _ and len(label.split()) <= 5 and not re.search(r"[A-Za-z]{3,}", value))
