@@ -187,3 +187,15 @@ def test_generated_pipe_tables_round_trip(tmp_path_factory, lines, markdown):
     assert [r.line for r in block.rows] == lines
     assert export_article(article, "md" if markdown else "text") == text
     assert all(not (s.heading or "").startswith("|") for s in article.sections)
+
+
+def test_label_run_of_regimens_is_checked(tmp_path):
+    """'Adults and children: take 1 or 2 puffs whenever you need them': a label and a dose
+    (no dose form in the label), so a data row, and the section is a drug section."""
+    text = ("Salbutamol inhaler\nSalbutamol eases wheezing within minutes and lasts 4 to 6 hours.\nHow much to use\n"
+            "Adults and children: take 1 or 2 puffs whenever you need them.\n"
+            "Before exercise: 2 puffs 10 to 15 minutes before you start.\nSide effects\nShaking and headache.\n")
+    article = load(text, tmp_path)
+    [(section, block)] = tables_of(article)
+    assert [r.role for r in block.rows] == [None, None]
+    assert section.kind == "drug-therapy"

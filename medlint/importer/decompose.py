@@ -567,8 +567,8 @@ def _strength_list(page: _Page, line: str) -> bool:
         return False
     label = line.partition(":")[0]
     doses = page.parse_doses(line)
-    return bool(doses) and doses[0].get("form", {}).get("raw", "") in label and \
-        not any(set(d) - _BARE_DOSE_KEYS for d in doses)
+    form = doses[0].get("form", {}).get("raw") if doses else None
+    return bool(form) and form in label and not any(set(d) - _BARE_DOSE_KEYS for d in doses)
 
 
 def _table_style(page: _Page, body: list[str], j: int, s: str, end: int) -> str | None:
