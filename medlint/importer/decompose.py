@@ -97,7 +97,9 @@ class _Builder:
                 kind = matched or "other"
             if level == 1:
                 self.parent_kind = kind
-        elif matched is None or (matched == self.parent_kind and self.current is not None and self.current.get("heading")):
+        elif matched is None or (matched == self.parent_kind and self.current is not None and self.current.get("heading")) \
+                or (matched in DOSING_KINDS and self.parent_kind == "treatment"):
+            # unmatched, of its main section's kind, or medicines under a treatment heading: a subsection
             level, kind = 2, matched or self.parent_kind or "other"
         else:
             level, kind = 1, matched
@@ -834,13 +836,9 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
     regimen = [_section_doses(page, s, _regimen) for s in sections]
     stated = [_section_doses(page, s, _stated) for s in sections]
     amounts = [_section_doses(page, s, _amount) for s in sections]
-    group = list(stated)
-    for n, section in enumerate(sections):
-        if section["level"] == 1:
-            k = n + 1
-            while k < len(sections) and sections[k]["level"] == 2:
-                group[n] = group[n] or stated[k]
-                k += 1
+    children = _children(sections)
+    # a needs_doses kind: the section states an amount, or a subsection doses with how to take it
+    group = [amounts[n] or regimen[n] or any(stated[k] for k in children[n]) for n in range(len(sections))]
     for n, section in enumerate(sections):
         rule, own = rules[n]
         if section["heading"] is None or section["kind"] in ("references", "disclaimer") or (rule and rule.fixed):
@@ -850,8 +848,35 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
         if section["kind"] not in DOSING_KINDS:
             if regimen[n]:
                 section["kind"] = dosing_kind
-        elif (not own and not stated[n]) or (own and rule is not None and rule.needs_doses and not amounts[n]):
+        elif (not own and not stated[n]) or (own and rule is not None and rule.needs_doses and not group[n]):
             section["kind"] = "other"  # an inherited dosing kind needs a dose said with how to take it
+    _group_kinds(sections, rules, children, dosing_kind)
+
+
+def _children(sections: list[dict]) -> list[list[int]]:
+    """For each main section, the indexes of its subsections (none for a subsection)."""
+    out: list[list[int]] = [[] for _ in sections]
+    for n, section in enumerate(sections):
+        k = n + 1
+        while section["level"] == 1 and k < len(sections) and sections[k]["level"] == 2:
+            out[n].append(k)
+            k += 1
+    return out
+
+
+def _group_kinds(sections: list[dict], rules: list, children: list[list[int]], dosing_kind: str) -> None:
+    """A main section whose subsections all dose medicines is the drug section they
+    belong to when it has no text of its own ("Treating a flare" straight over "Steroid
+    creams" and "Tablets") or is a treatment section over two or more of them (one
+    medicine subsection under "Treatment" is one part of the treatment)."""
+    for n, section in enumerate(sections):
+        rule, _ = rules[n]
+        kids = children[n]
+        if not kids or section["heading"] is None or section["kind"] in DOSING_KINDS or (rule and rule.fixed):
+            continue
+        if (not section["blocks"] or (section["kind"] == "treatment" and len(kids) >= 2)) and \
+                all(sections[k]["kind"] in DOSING_KINDS for k in kids):
+            section["kind"] = dosing_kind
 
 
 def _pop_private(section: dict) -> tuple:
@@ -897,7 +922,7 @@ def _stated(dose: dict) -> bool:
 
 
 def _states_dose(page: _Page, text: str, counts) -> bool:
-    doses = [d for d in page.parse_doses(text) if counts(d)]
+    doses = [d for d in page.parse_doses(text) if counts(d) and not page.kinds.not_a_dose(d)]
     if not doses:
         return False
     rest = text
