@@ -15,6 +15,7 @@ one record field, in order, so ``export`` can give the same word sequence back.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -233,6 +234,7 @@ class _Page:
     markdown: bool
     parse_doses: object = None
     columns: tables.ColumnCues | None = None
+    dose_memo: dict = field(default_factory=dict)
     setext: dict[int, int] = field(default_factory=dict)  # heading line -> depth (Markdown)
     metas: list[MetaLine] = field(default_factory=list)
 
@@ -265,7 +267,20 @@ class _Page:
         if self.parse_doses is None:
             return False
         bare = re.sub(r"\([^)]*\)", " ", text)
-        return bool(self.parse_doses(bare))
+        return bool(self.doses(bare))
+
+    def doses(self, text: str) -> list[dict]:
+        """The dose parser's reading of ``text``, parsed once per page (the structure is
+        asked of the same text several times). Read-only: a record gets a copy."""
+        found = self.dose_memo.get(text)
+        if found is None:
+            found = self.dose_memo[text] = self.parse_doses(text)
+        return found
+
+    def record_doses(self, text: str) -> list[dict]:
+        """The doses to store on a record: a copy of the page's reading, so no two
+        records share a mapping (the YAML writer would print an alias)."""
+        return copy.deepcopy(self.doses(text))
 
 
 def _clean_lines(text: str) -> list[str]:
@@ -558,7 +573,7 @@ def _table(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) 
         for row in block["table"]:
             if _strength_list(page, row["text"]):
                 row["role"] = "strengths"
-    b.table(block, page.parse_doses)
+    b.table(block, page.record_doses if page.parse_doses is not None else None)
     return k
 
 
@@ -568,7 +583,7 @@ def _strength_list(page: _Page, line: str) -> bool:
     if page.parse_doses is None or not tables.label_row(line):
         return False
     label = line.partition(":")[0]
-    doses = page.parse_doses(line)
+    doses = page.doses(line)
     form = doses[0].get("form", {}).get("raw") if doses else None
     return bool(form) and form in label and not any(set(d) - _BARE_DOSE_KEYS for d in doses)
 
@@ -646,7 +661,7 @@ def _continue_item(page: _Page, b: _Builder, s: str, previous: str) -> bool:
     record = block["list"][-1]
     record["text"] = f"{record['text']} {s}"
     record.pop("doses", None)
-    doses = page.parse_doses(record["text"]) if page.parse_doses is not None else None
+    doses = page.record_doses(record["text"]) if page.parse_doses is not None else None
     if doses:
         record["doses"] = doses
     return True
@@ -746,7 +761,7 @@ def _list_line(page: _Page, b: _Builder, body: list[str], j: int, style: str, co
             answer = _GLUED_MARKER.sub("", answer)
         b.faq(content, answer, style)
     else:
-        b.item(content, style, page.parse_doses, number)
+        b.item(content, style, page.record_doses if page.parse_doses is not None else None, number)
     return j, glued
 
 
@@ -922,7 +937,7 @@ def _stated(dose: dict) -> bool:
 
 
 def _states_dose(page: _Page, text: str, counts) -> bool:
-    doses = [d for d in page.parse_doses(text) if counts(d) and not page.kinds.not_a_dose(d)]
+    doses = [d for d in page.doses(text) if counts(d) and not page.kinds.not_a_dose(d)]
     if not doses:
         return False
     rest = text
