@@ -199,3 +199,17 @@ def test_label_run_of_regimens_is_checked(tmp_path):
     [(section, block)] = tables_of(article)
     assert [r.role for r in block.rows] == [None, None]
     assert section.kind == "drug-therapy"
+
+
+def test_fix_in_a_table_row_changes_the_line_and_the_checks_see_it(tmp_path, capsys):
+    from medlint.cli import main
+
+    text = open(os.path.join(HERE, "fixtures", "tables", "nhs-style-hay-fever.txt"), encoding="utf-8").read()
+    folder = article_from_text(text, tmp_path)
+    main(["check", folder, "--fix", "--select", "NOT007", "--today", "2026-12-01"])
+    capsys.readouterr()
+    article = load_article(folder).article
+    lines = [r.line for _, b in tables_of(article) for r in b.rows]
+    assert "Cetirizine 10 mg tablets\t1 tablet once a day\t1 tablet" in lines
+    assert main(["check", folder, "--select", "NOT007", "--today", "2026-12-01"]) == 0
+    assert export_article(article, "text") == text.replace("10mg", "10 mg").replace("4mg", "4 mg")
