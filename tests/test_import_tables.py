@@ -213,3 +213,19 @@ def test_fix_in_a_table_row_changes_the_line_and_the_checks_see_it(tmp_path, cap
     assert "Cetirizine 10 mg tablets\t1 tablet once a day\t1 tablet" in lines
     assert main(["check", folder, "--select", "NOT007", "--today", "2026-12-01"]) == 0
     assert export_article(article, "text") == text.replace("10mg", "10 mg").replace("4mg", "4 mg")
+
+
+CORPUS = sorted(glob.glob(os.path.join(HERE, "corpus", "articles", "*.md")))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[os.path.basename(p) for p in CORPUS])
+def test_corpus_table_rows_come_back_byte_for_byte(path, tmp_path):
+    """Every pipe-table line of the corpus's Markdown pages is a row, and the export
+    prints it exactly as the page did, in order."""
+    text = open(path, encoding="utf-8").read()
+    article = load(text, tmp_path, markdown=True)
+    source_rows = [line for line in text.splitlines() if line.startswith("|")]
+    rows = [r.line for _, b in tables_of(article) for r in b.rows]
+    assert rows == source_rows
+    exported = [line for line in export_article(article, "md").splitlines() if line.startswith("|")]
+    assert exported == source_rows

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from medlint import policy
+from medlint.records.model import split_cells
 
 _RULE_CELL = re.compile(r"^:?-{1,200}:?$")
 _TAB_ROW = re.compile(r"\S\t+\S")
@@ -25,30 +26,7 @@ _DASHES = {"", "-", "–", "—", "n/a", "N/A"}
 
 def pipe_cells(line: str) -> list[str]:
     """'| a | b |' -> ['a', 'b'] (an escaped '\\|' stays inside its cell)."""
-    s = line.strip()
-    if s.startswith("|"):
-        s = s[1:]
-    if s.endswith("|") and not s.endswith("\\|"):
-        s = s[:-1]
-    return [c.strip() for c in re.split(r"(?<!\\)\|", s)]
-
-
-def tab_cells(line: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\t+", line.strip())]
-
-
-def label_cells(line: str) -> list[str]:
-    label, _, value = line.strip().partition(":")
-    return [label.strip(), value.strip()]
-
-
-def split_cells(line: str, style: str) -> list[str]:
-    """The cells of a row line of a table of ``style`` (pipe, tab or label)."""
-    if style == "pipe":
-        return pipe_cells(line)
-    if style == "tab":
-        return tab_cells(line)
-    return label_cells(line)
+    return split_cells(line, "pipe")
 
 
 def is_rule(line: str) -> bool:

@@ -262,15 +262,15 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
     return section
 
 
-_SPLITTERS = {
-    "pipe": lambda line: _pipe_cells(line),
-    "tab": lambda line: [c.strip() for c in re.split(r"\t+", line.strip())],
-    "label": lambda line: [part.strip() for part in line.strip().partition(":")[::2]],
-}
-
-
-def _pipe_cells(line: str) -> list[str]:
+def split_cells(line: str, style: str | None) -> list[str]:
+    """The cells of a table row as printed: '| a | b |' (pipe; an escaped '\\|' stays in
+    its cell), tab-separated (tab) or 'Label: value' (label)."""
     s = line.strip()
+    if style == "tab":
+        return [c.strip() for c in re.split(r"\t+", s)]
+    if style == "label":
+        label, _, value = s.partition(":")
+        return [label.strip(), value.strip()]
     s = s[1:] if s.startswith("|") else s
     s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
     return [c.strip() for c in re.split(r"(?<!\\)\|", s)]
@@ -282,11 +282,10 @@ def _build_table(block: Block, raw: dict, path: str, bptr: str, section: Section
     line is what the checks see."""
     block.columns = list(raw.get("columns") or [])
     block.medicine = raw.get("medicine")
-    split = _SPLITTERS.get(block.style or "pipe", _SPLITTERS["pipe"])
     for i, r in enumerate(raw["table"]):
         role = r.get("role")
         row = Row(path=path, pointer=f"{bptr}/table/{i}", line=r["text"], role=role,
-                  cells=split(r["text"]) if role != "rule" else [], doses=list(r.get("doses") or []),
+                  cells=split_cells(r["text"], block.style) if role != "rule" else [], doses=list(r.get("doses") or []),
                   citations=list(r.get("citations") or []), section=section)
         block.rows.append(row)
     for row in block.rows:
