@@ -393,6 +393,8 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
         if not s:
             end -= 1
             continue
+        if end >= 2 and page.text(end - 2) in _LONE_MARKERS:
+            break  # a line after a lone '-' is a list item, whatever it looks like
         found = read_meta_line(s, page.cues)
         if found is not None:
             page.metas.append(found)
