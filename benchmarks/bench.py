@@ -68,7 +68,9 @@ TARGETS = [
     ("jobs1_over_jobs2_1000", "jobs1 / jobs2 at 1,000", ">=", 1.7),
     ("rss10000_over_rss1000", "peak RSS 10,000 / 1,000", "<=", 1.5),
     ("cold_over_warm_1000", "cold / warm at 1,000", ">=", 10.0),
+    ("import_5000_words_s", "import of a 5,000-word page (s)", "<=", 0.5),
 ]
+IMPORT_WORDS = 5000
 
 
 # --------------------------------------------------------------------------
@@ -446,6 +448,34 @@ def medlint_cmd() -> list[str]:
     return [sys.executable, "-m", "medlint"]
 
 
+def long_article(workdir: str, words: int = IMPORT_WORDS) -> str:
+    """A plain-text page of at least ``words`` words, built from the accuracy corpus's
+    .txt articles in name order (each whole, with its title, bylines, tables, FAQs and
+    footer), cut at the first line that reaches the count. Deterministic."""
+    folder = os.path.join(ROOT, "tests", "corpus", "articles")
+    lines: list[str] = []
+    count = 0
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".txt"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as fh:
+            for line in fh.read().splitlines():
+                lines.append(line)
+                count += len(line.split())
+                if count >= words:
+                    break
+        if count >= words:
+            break
+    path = os.path.join(workdir, f"long-page-{words}-words.txt")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+    return path
+
+
+def import_cmd(source: str, workdir: str) -> list[str]:
+    return medlint_cmd() + ["import", source, "--out", os.path.join(workdir, "imported"), "--force"]
+
+
 def smallest_article(corpus: str, look_at: int = 50) -> str | None:
     """The article folder with the fewest bytes of records among the corpus's first ``look_at``."""
     best = None
@@ -501,6 +531,7 @@ def ratios(rows: list[dict], identical: bool | None) -> list[dict]:
         "rss10000_over_rss1000": div(get("check jobs1 cold", 10000), get("check jobs1 cold", 1000),
                                      "peak_rss_mib"),
         "cold_over_warm_1000": div(get("check jobs1 cold", 1000), get("check jobs1 warm", 1000)),
+        "import_5000_words_s": (get("import 5,000 words", IMPORT_WORDS) or {}).get("median_s"),
     }
     out = []
     for key, label, op, target in TARGETS:
@@ -577,7 +608,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="results file (default: benchmarks/results.json)")
     p.add_argument("--profile", action="store_true", help="cProfile a 100-article check instead of timing")
     p.add_argument("--build-only", action="store_true", help="build the corpora and stop")
+    p.add_argument("--import-only", action="store_true", help="time only the import of a 5,000-word page")
     args = p.parse_args(argv)
+    if args.import_only:
+        return import_only(args)
 
     sizes = [1, 100, 1000] if args.quick else sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     workdir = os.path.abspath(args.workdir)
@@ -656,6 +690,10 @@ def main(argv: list[str] | None = None) -> int:
             notes.append("no result cache (.medlint_cache) appeared after a run: warm run not measured")
         bench.clear_cache()
 
+    long_page = long_article(workdir)
+    run_once(import_cmd(long_page, workdir), workdir)  # untimed: the first import writes the folder
+    bench.measure("import 5,000 words", IMPORT_WORDS, import_cmd(long_page, workdir), cold=False)
+
     mach = machine()
     rats = ratios(bench.rows, identical)
     print()
@@ -670,6 +708,21 @@ def main(argv: list[str] | None = None) -> int:
             json.dump(result, fh, sort_keys=True, indent=2)
             fh.write("\n")
         print(f"bench: wrote {args.json}", file=sys.stderr)
+    return 0
+
+
+def import_only(args) -> int:
+    """The import row alone (no corpora): ``python benchmarks/bench.py --import-only``."""
+    workdir = os.path.abspath(args.workdir)
+    os.makedirs(workdir, exist_ok=True)
+    start_spawner()
+    bench = Bench(workdir, args.runs, False)
+    long_page = long_article(workdir)
+    run_once(import_cmd(long_page, workdir), workdir)  # untimed: byte-compiles, writes the folder once
+    bench.measure("import 5,000 words", IMPORT_WORDS, import_cmd(long_page, workdir), cold=False)
+    print()
+    print_table(bench.rows, [r for r in ratios(bench.rows, None) if r["key"] == "import_5000_words_s"],
+                machine(), [f"page: {os.path.basename(long_page)} (tests/corpus .txt articles, in name order)"])
     return 0
 
 

@@ -59,6 +59,11 @@ def export_article(article: Article, fmt: str = "text") -> str:
             if block.type in ("paragraph", "disclaimer", "chrome"):
                 para(block.text)
                 continue
+            if block.type == "table":
+                out.extend(row.line for row in block.rows)
+                if md:
+                    out.append("")
+                continue
             if block.type == "faq" and block.style == "heading":
                 _heading_faq(block, md, out)
                 continue

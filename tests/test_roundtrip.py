@@ -118,3 +118,13 @@ def test_corpus_article_roundtrip(path, tmp_path):
     md = path.endswith(".md")
     _, out = roundtrip(text, tmp_path, markdown=md)
     assert words(out, markup=md) == words(text, markup=md)
+
+
+def test_last_item_after_a_marker_line_is_not_a_footer(tmp_path):
+    """Found by the generated articles: an item that reads like a name with a credential
+    ("Ma" is MA) after a lone '-' stayed in the footer and its marker line was lost."""
+    text = ("Aa aa aa aa aa aa aa aa aa aa aa aa aaaa.\nAaaaaaaaa Aaaa\n-\nAa – Aaaaaaa Aa.\n-\n"
+            "Aaaaaaaaa Aaaaaa Aa Ma – Aa Aa.\n")
+    article, out = roundtrip(text, tmp_path)
+    assert words(out) == words(text)
+    assert [i.text for i in article.items()][-1] == "Aaaaaaaaa Aaaaaa Aa Ma – Aa Aa."

@@ -20,13 +20,21 @@ class KindRule:
 @dataclass(frozen=True)
 class KindTable:
     rules: tuple[KindRule, ...]
+    not_doses_rx: re.Pattern = re.compile(r"(?!)")  # amounts that are not doses ("30 g of fibre a day")
 
     @classmethod
     def load(cls) -> "KindTable":
         data = policy.load("section-kinds")
         return cls(tuple(KindRule(r["kind"], tuple(policy.compile_pattern(p, re.I) for p in r["patterns"]),
                                   bool(r.get("fixed")), bool(r.get("needs_doses")), r.get("on_supplement_page"))
-                       for r in data["kinds"]))
+                         for r in data["kinds"]),
+                   _any(data.get("not_doses") or _NEVER))
+
+    def not_a_dose(self, dose: dict) -> bool:
+        """An amount that doses no medicine or supplement: a body weight (kg) or one of
+        ``not_doses`` ("30 g of fibre", "3 portions", "500 kcal")."""
+        amount = dose.get("amount") or {}
+        return amount.get("unit") == "kilogram" or bool(self.not_doses_rx.search(dose.get("text", "")))
 
     def rule_of(self, heading: str | None) -> KindRule | None:
         if not heading:

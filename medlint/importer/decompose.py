@@ -15,12 +15,15 @@ one record field, in order, so ``export`` can give the same word sequence back.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from medlint.importer.cues import ImportCues, KindTable
 from medlint.importer.meta import MetaLine, read_meta_line
+from medlint.importer import tables
+from medlint.records.model import row_reading
 
 _PREFIX_ITEM = [
     ("dash", re.compile(r"^-\s+(?=\S)")),
@@ -95,7 +98,9 @@ class _Builder:
                 kind = matched or "other"
             if level == 1:
                 self.parent_kind = kind
-        elif matched is None or (matched == self.parent_kind and self.current is not None and self.current.get("heading")):
+        elif matched is None or (matched == self.parent_kind and self.current is not None and self.current.get("heading")) \
+                or (matched in DOSING_KINDS and self.parent_kind == "treatment"):
+            # unmatched, of its main section's kind, or medicines under a treatment heading: a subsection
             level, kind = 2, matched or self.parent_kind or "other"
         else:
             level, kind = 1, matched
@@ -183,6 +188,17 @@ class _Builder:
         block["faq"].append(entry)
         return entry
 
+    def table(self, block: dict, parse_doses) -> None:
+        """A table block; each data row's doses are parsed from the row as the checks read it."""
+        section = self._ensure_section()
+        for row in block["table"]:
+            doses = parse_doses(_reading(block, row)) if parse_doses is not None and "role" not in row else None
+            if doses:
+                row["doses"] = doses
+        section["blocks"].append(block)
+        self.open_block = None
+        self.last = "table"
+
     def close_list(self) -> None:
         self.open_block = None
 
@@ -217,6 +233,8 @@ class _Page:
     kinds: KindTable
     markdown: bool
     parse_doses: object = None
+    columns: tables.ColumnCues | None = None
+    dose_memo: dict = field(default_factory=dict)
     setext: dict[int, int] = field(default_factory=dict)  # heading line -> depth (Markdown)
     metas: list[MetaLine] = field(default_factory=list)
 
@@ -249,7 +267,20 @@ class _Page:
         if self.parse_doses is None:
             return False
         bare = re.sub(r"\([^)]*\)", " ", text)
-        return bool(self.parse_doses(bare))
+        return bool(self.doses(bare))
+
+    def doses(self, text: str) -> list[dict]:
+        """The dose parser's reading of ``text``, parsed once per page (the structure is
+        asked of the same text several times). Read-only: a record gets a copy."""
+        found = self.dose_memo.get(text)
+        if found is None:
+            found = self.dose_memo[text] = self.parse_doses(text)
+        return found
+
+    def record_doses(self, text: str) -> list[dict]:
+        """The doses to store on a record: a copy of the page's reading, so no two
+        records share a mapping (the YAML writer would print an alias)."""
+        return copy.deepcopy(self.doses(text))
 
 
 def _clean_lines(text: str) -> list[str]:
@@ -362,6 +393,8 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
         if not s:
             end -= 1
             continue
+        if end >= 2 and page.text(end - 2) in _LONE_MARKERS:
+            break  # a line after a lone '-' is a list item, whatever it looks like
         found = read_meta_line(s, page.cues)
         if found is not None:
             page.metas.append(found)
@@ -378,7 +411,8 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
               source_name: str | None = None, cues: ImportCues | None = None,
               kinds: KindTable | None = None, parse_doses=None) -> tuple[dict, list[dict]]:
     """Article text -> (article metadata mapping, list of section mappings)."""
-    page = _Page(_clean_lines(text), cues or ImportCues.load(), kinds or KindTable.load(), markdown, parse_doses)
+    page = _Page(_clean_lines(text), cues or ImportCues.load(), kinds or KindTable.load(), markdown, parse_doses,
+                 tables.ColumnCues.load())
     if markdown:
         page.setext = _setext_headings(page.lines)
     title_idx, pre = _find_title(page)
@@ -474,6 +508,11 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
                 in_paragraph = False
                 continue
         link_list = False
+        step = _table(page, b, body, j, s, end) if not pending_marker and _item_prefix(s) is None else None
+        if step is not None:
+            j = step
+            in_paragraph = False
+            continue
         step = _qa_pair(page, b, body, j, s, end)
         if step is not None:
             j = step
@@ -508,6 +547,75 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             b.start_section(s)
             continue
         b.paragraph(s)
+
+
+def _reading(block: dict, row: dict) -> str:
+    """A data row as the checks read it (the model's reading)."""
+    if block["style"] == "label":
+        return row["text"]
+    return row_reading(row["cells"], block.get("columns") or [], block.get("medicine"))
+
+
+def _table(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) -> int | None:
+    """Pipe-table rows, tab-separated rows or a run of "Label: value" lines from line
+    ``j - 1``: one table block; returns the index after its last row."""
+    style = _table_style(page, body, j, s, end)
+    if style is None:
+        return None
+    k = j - 1
+    rows: list[str] = []
+    while k < end and body[k].strip() and _row_of(page, body[k].strip(), style):
+        rows.append(body[k])
+        k += 1
+    if style != "pipe" and len(rows) < 2 and not (style == "label" and _strength_list(page, s)):
+        return None
+    heading = b.current.get("heading") if b.current is not None else None
+    block = tables.read_table(rows, style, heading, page.columns)
+    if style == "label":
+        for row in block["table"]:
+            if _strength_list(page, row["text"]):
+                row["role"] = "strengths"
+    b.table(block, page.record_doses if page.parse_doses is not None else None)
+    return k
+
+
+def _strength_list(page: _Page, line: str) -> bool:
+    """'Tablets: 250 mg, 375 mg, 500 mg': a dose form and the strengths it comes in (the
+    dose parser reads the form in the label and no regimen in any amount), not a dose."""
+    if page.parse_doses is None or not tables.label_row(line):
+        return False
+    label = line.partition(":")[0]
+    doses = page.doses(line)
+    form = doses[0].get("form", {}).get("raw") if doses else None
+    return bool(form) and form in label and not any(set(d) - _BARE_DOSE_KEYS for d in doses)
+
+
+def _table_style(page: _Page, body: list[str], j: int, s: str, end: int) -> str | None:
+    nxt = body[j].strip() if j < end else ""
+    if tables.pipe_row(s) or (" | " in s and tables.is_rule(nxt)):
+        return "pipe"
+    if tables.tab_row(body[j - 1]) and j < end and tables.tab_row(body[j]):
+        return "tab"
+    if _label_line_of_table(page, s) and ((j < end and _label_line_of_table(page, nxt)) or _strength_list(page, s)):
+        return "label"
+    return None
+
+
+def _row_of(page: _Page, s: str, style: str) -> bool:
+    if style == "pipe":
+        return tables.pipe_row(s) or tables.is_rule(s) or " | " in s
+    if style == "tab":
+        return tables.tab_row(s)
+    return _label_line_of_table(page, s)
+
+
+def _label_line_of_table(page: _Page, s: str) -> bool:
+    """'Tablets: 250 mg, 500 mg': a line of a label run, not a question, an answer,
+    a disclaimer or a byline."""
+    cues = page.cues
+    return (tables.label_row(s) and not cues.faq_question(s) and not cues.faq_answer(s)
+            and not cues.closing_disclaimer(s) and not cues.section_disclaimer(s) and not s.endswith("?")
+            and read_meta_line(s, cues, strict=True) is None and not cues.chrome(s))
 
 
 def _bare_question(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> int | None:
@@ -555,7 +663,7 @@ def _continue_item(page: _Page, b: _Builder, s: str, previous: str) -> bool:
     record = block["list"][-1]
     record["text"] = f"{record['text']} {s}"
     record.pop("doses", None)
-    doses = page.parse_doses(record["text"]) if page.parse_doses is not None else None
+    doses = page.record_doses(record["text"]) if page.parse_doses is not None else None
     if doses:
         record["doses"] = doses
     return True
@@ -655,7 +763,7 @@ def _list_line(page: _Page, b: _Builder, body: list[str], j: int, style: str, co
             answer = _GLUED_MARKER.sub("", answer)
         b.faq(content, answer, style)
     else:
-        b.item(content, style, page.parse_doses, number)
+        b.item(content, style, page.record_doses if page.parse_doses is not None else None, number)
     return j, glued
 
 
@@ -745,13 +853,9 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
     regimen = [_section_doses(page, s, _regimen) for s in sections]
     stated = [_section_doses(page, s, _stated) for s in sections]
     amounts = [_section_doses(page, s, _amount) for s in sections]
-    group = list(stated)
-    for n, section in enumerate(sections):
-        if section["level"] == 1:
-            k = n + 1
-            while k < len(sections) and sections[k]["level"] == 2:
-                group[n] = group[n] or stated[k]
-                k += 1
+    children = _children(sections)
+    # a needs_doses kind: the section states an amount, or a subsection doses with how to take it
+    group = [amounts[n] or regimen[n] or any(stated[k] for k in children[n]) for n in range(len(sections))]
     for n, section in enumerate(sections):
         rule, own = rules[n]
         if section["heading"] is None or section["kind"] in ("references", "disclaimer") or (rule and rule.fixed):
@@ -761,8 +865,35 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
         if section["kind"] not in DOSING_KINDS:
             if regimen[n]:
                 section["kind"] = dosing_kind
-        elif (not own and not stated[n]) or (own and rule is not None and rule.needs_doses and not amounts[n]):
+        elif (not own and not stated[n]) or (own and rule is not None and rule.needs_doses and not group[n]):
             section["kind"] = "other"  # an inherited dosing kind needs a dose said with how to take it
+    _group_kinds(sections, rules, children, dosing_kind)
+
+
+def _children(sections: list[dict]) -> list[list[int]]:
+    """For each main section, the indexes of its subsections (none for a subsection)."""
+    out: list[list[int]] = [[] for _ in sections]
+    for n, section in enumerate(sections):
+        k = n + 1
+        while section["level"] == 1 and k < len(sections) and sections[k]["level"] == 2:
+            out[n].append(k)
+            k += 1
+    return out
+
+
+def _group_kinds(sections: list[dict], rules: list, children: list[list[int]], dosing_kind: str) -> None:
+    """A main section whose subsections all dose medicines is the drug section they
+    belong to when it has no text of its own ("Treating a flare" straight over "Steroid
+    creams" and "Tablets") or is a treatment section over two or more of them (one
+    medicine subsection under "Treatment" is one part of the treatment)."""
+    for n, section in enumerate(sections):
+        rule, _ = rules[n]
+        kids = children[n]
+        if not kids or section["heading"] is None or section["kind"] in DOSING_KINDS or (rule and rule.fixed):
+            continue
+        if (not section["blocks"] or (section["kind"] == "treatment" and len(kids) >= 2)) and \
+                all(sections[k]["kind"] in DOSING_KINDS for k in kids):
+            section["kind"] = dosing_kind
 
 
 def _pop_private(section: dict) -> tuple:
@@ -780,6 +911,7 @@ def _section_doses(page: _Page, section: dict, counts) -> bool:
     for block in section["blocks"]:
         texts = [block[k] for k in ("paragraph", "disclaimer") if k in block]
         texts += [f"{e['question']} {e['answer']}" for e in block.get("faq", [])]
+        texts += [_reading(block, row) for row in block.get("table", []) if "role" not in row]
         if any(_states_dose(page, text, counts) for text in texts):
             return True
         # a list item naming a product with its amount ("Curcumin 500 mg – Eases pain") doses it
@@ -807,12 +939,14 @@ def _stated(dose: dict) -> bool:
 
 
 def _states_dose(page: _Page, text: str, counts) -> bool:
-    doses = [d for d in page.parse_doses(text) if counts(d)]
+    doses = [d for d in page.doses(text) if counts(d) and not page.kinds.not_a_dose(d)]
     if not doses:
         return False
     rest = text
     for d in doses:
         rest = rest.replace(d["text"], " ")
+    if any(_regimen(d) for d in doses):
+        return True  # "Bacterial vaginosis: 500 mg twice daily": a label and its regimen
     label, _, value = rest.partition(":")
     # "Tablets: 250 mg, 500 mg": a label and a list of strengths, not a dose
     return not (value is not None and _ and len(label.split()) <= 5 and not re.search(r"[A-Za-z]{3,}", value))

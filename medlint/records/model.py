@@ -8,6 +8,7 @@ objects; they never see files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Iterator
 
 
@@ -43,6 +44,22 @@ class Item(Record):
 
 
 @dataclass(eq=False)
+class Row(Item):
+    """One row of a table block. ``line`` is the row as printed (the record's ``text``
+    on disk); ``text`` is the row as the checks read it (``row_reading``): its cells
+    joined with " | ", led by the table's medicine when no column names one. Header
+    and rule rows are kept (``role``) but never checked."""
+
+    line: str = ""
+    cells: list[str] = field(default_factory=list)
+    role: str | None = None  # 'header', 'rule' or None for a data row
+
+    @property
+    def context(self) -> str:
+        return self.line
+
+
+@dataclass(eq=False)
 class FaqEntry(Record):
     """One question and its answer."""
 
@@ -63,7 +80,11 @@ class FaqEntry(Record):
 
 @dataclass(eq=False)
 class Block(Record):
-    """A paragraph, disclaimer, list, faq or chrome block (chrome is kept, never checked)."""
+    """A paragraph, disclaimer, list, faq, table or chrome block (chrome is kept, never checked).
+
+    A table's data rows are its ``items`` (so every check that reads items or texts
+    reads each row with its own medicine and dose); ``rows`` holds all of them,
+    header and rule lines included, in order."""
 
     type: str = "paragraph"
     text: str = ""  # paragraph, disclaimer and chrome blocks
@@ -73,6 +94,9 @@ class Block(Record):
     citations: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     entries: list[FaqEntry] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)  # tables: what each column holds
+    medicine: str | None = None  # tables: the medicine of a table with no medicine column
     section: "Section | None" = None
 
     def field_pointer(self, name: str) -> str:
@@ -170,6 +194,8 @@ class Article(Record):
                     record.section = None
                 for record in block.entries:
                     record.section = None
+                for record in block.rows:
+                    record.section = None
         self.sections = []
 
     # Walkers the checks use -------------------------------------------------
@@ -214,7 +240,7 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
     )
     for b, raw in enumerate(data.get("blocks") or []):
         bptr = f"/blocks/{b}"
-        btype = next(k for k in ("paragraph", "disclaimer", "list", "faq", "chrome") if k in raw)
+        btype = next(k for k in ("paragraph", "disclaimer", "list", "faq", "table", "chrome") if k in raw)
         block = Block(path=path, pointer=bptr, type=btype, style=raw.get("style"), start=raw.get("start", 1),
                       citations=list(raw.get("citations") or []), section=section, role=raw.get("role"))
         if btype in ("paragraph", "disclaimer", "chrome"):
@@ -225,6 +251,8 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
                     path=path, pointer=f"{bptr}/list/{i}", text=it["text"], name=it.get("name"),
                     citations=list(it.get("citations") or []), doses=list(it.get("doses") or []),
                     section=section))
+        elif btype == "table":
+            _build_table(block, raw, path, bptr, section)
         else:
             for i, qa in enumerate(raw["faq"]):
                 block.entries.append(FaqEntry(
@@ -232,3 +260,69 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
                     citations=list(qa.get("citations") or []), section=section, note=qa.get("note")))
         section.blocks.append(block)
     return section
+
+
+def split_cells(line: str, style: str | None) -> list[str]:
+    """The cells of a table row as printed: '| a | b |' (pipe; an escaped '\\|' stays in
+    its cell), tab-separated (tab) or 'Label: value' (label)."""
+    s = line.strip()
+    if style == "tab":
+        return [c.strip() for c in re.split(r"\t+", s)]
+    if style == "label":
+        label, _, value = s.partition(":")
+        return [label.strip(), value.strip()]
+    s = s[1:] if s.startswith("|") else s
+    s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
+    return [c.strip() for c in re.split(r"(?<!\\)\|", s)]
+
+
+def _build_table(block: Block, raw: dict, path: str, bptr: str, section: Section) -> None:
+    """The rows of a table block; the cells are read again from each row's line (the
+    line is the source of truth, as an item's text is), so an edit or a fix of the
+    line is what the checks see."""
+    block.columns = list(raw.get("columns") or [])
+    block.medicine = raw.get("medicine")
+    for i, r in enumerate(raw["table"]):
+        role = r.get("role")
+        row = Row(path=path, pointer=f"{bptr}/table/{i}", line=r["text"], role=role,
+                  cells=split_cells(r["text"], block.style) if role != "rule" else [], doses=list(r.get("doses") or []),
+                  citations=list(r.get("citations") or []), section=section)
+        block.rows.append(row)
+    for row in block.rows:
+        if row.role is None:
+            row.text = row.line if block.style == "label" else row_reading(row.cells, block.columns, block.medicine)
+            block.items.append(row)
+        else:
+            row.text = row.line
+
+
+_PAREN = re.compile(r"\s*\([^()]{0,200}\)")
+
+
+def row_reading(cells: list[str], columns: list[str], medicine: str | None) -> str:
+    """A data row as one text: its cells joined with " | ", so "Paracetamol | 500 mg–1 g |
+    every 4–6 hours | max 4 g in 24 h" reads as one dose of its medicine.
+
+    Column meaning comes from ``columns`` (set on import from the header's labels): a
+    ``maximum`` cell reads "max …" (``daily-maximum``: "max … in 24 hours"; an amount in
+    brackets after the limit restates it and is left out), a
+    ``condition`` cell (who the row is for: an age) comes last, after the dose, a
+    ``weight`` cell and a ``strength`` cell listing several product strengths are left
+    out (they are not doses; the row's line keeps them), and
+    the table's ``medicine`` leads a row when no column names one. (A "Label: value"
+    row reads as printed.)"""
+    parts = [medicine] if medicine and "medicine" not in columns else []
+    last = []
+    for n, cell in enumerate(cells):
+        role = columns[n] if n < len(columns) else "other"
+        if cell.strip() in ("", "-", "–", "—") or role == "weight" or (role == "strength" and "," in cell):
+            continue
+        if role == "condition":
+            last.append(_PAREN.sub("", cell).strip())  # "3 to 5 months (over 5 kg)": the age, not the weight
+            continue
+        if role in ("maximum", "daily-maximum"):
+            cell = _PAREN.sub("", cell).strip() or cell  # "10 tablets (3,250 mg)": the same limit restated
+            cell = cell if cell[:3].lower() == "max" else f"max {cell}"
+            cell = f"{cell} in 24 hours" if role == "daily-maximum" else cell
+        parts.append(cell)
+    return " | ".join(parts + last)
