@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from medlint.dates import find_date
 
 _ROLE_OF_KEY = {"next_review": "next-review", "last_reviewed": "reviewed", "updated": "updated",
-                "published": "published"}
+                "published": "published", "review_date": "reviewed"}
 
 
 @dataclass
@@ -31,6 +31,22 @@ class MetaLine:
     unknown: list[str] = field(default_factory=list)
     first_known: bool = False
     in_body: bool = False
+    entry: dict | None = None  # the header/footer record of the line, when it is one
+
+    def resolve_review_date(self, earlier: bool) -> _dt.date | None:
+        """A 'Review date' statement: the next review when the page prints an ``earlier``
+        date (returned, and the line's record says so), else the last review."""
+        value = self.dates.pop("review_date", None)
+        if value is None:
+            return None
+        if not earlier:
+            self.dates.setdefault("last_reviewed", value)
+            return None
+        if self.role == "reviewed" and not (self.dates.keys() & {"last_reviewed"}):
+            self.role = "next-review"
+            if self.entry is not None:
+                self.entry["role"] = "next-review"
+        return value
 
     @property
     def known(self) -> bool:
@@ -111,6 +127,9 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
             result.dates.setdefault("next_review", found[0])
             return "date"
         return None
+    if found and cues.review_date_label(piece):
+        result.dates.setdefault("review_date", found[0])
+        return "date"
     for role, rxs in (("reviewer", cues.reviewer_rxs), ("author", cues.author_rxs)):
         for rx in rxs:
             m = rx.match(piece)
