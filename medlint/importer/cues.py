@@ -101,6 +101,7 @@ class ImportCues:
     organisation_rx: re.Pattern = re.compile(r"(?!)")
     department_rx: re.Pattern = re.compile(r"(?!)")
     label_rx: re.Pattern = re.compile(r"(?!)")
+    preamble_rx: re.Pattern = re.compile(r"(?!)")
     furniture_breadcrumb_parts: int = 3
     review_date_rx: re.Pattern = re.compile(r"(?!)")
     date_order_rxs: tuple[tuple[str, tuple[re.Pattern, ...]], ...] = ()
@@ -126,6 +127,7 @@ class ImportCues:
             organisation_rx=_organisation(furniture.get("organisation_ends") or []),
             department_rx=_whole(furniture.get("department_lines") or _NEVER),
             label_rx=_whole(furniture.get("labels") or _NEVER),
+            preamble_rx=_whole(furniture.get("preamble_lines") or _NEVER),
             furniture_breadcrumb_parts=int(furniture.get("breadcrumb_min_parts") or 3),
             review_date_rx=_any(d.get("review_date_labels") or _NEVER),
             date_order_rxs=tuple((order, _each(d["date_order"][order])) for order in ("month-first", "day-first")
@@ -173,6 +175,11 @@ class ImportCues:
             return False
         return (self.organisation(s) or bool(self.department_rx.fullmatch(s)) or self.chrome(s)
                 or self.breadcrumb(s, self.furniture_breadcrumb_parts))
+
+    def preamble_furniture(self, line: str) -> bool:
+        """Furniture before the title: any furniture, or a service, unit or ward line."""
+        s = line.strip().strip("*_ ")
+        return self.furniture(s) or (0 < len(s) <= 120 and bool(self.preamble_rx.fullmatch(s)))
 
     def organisation(self, line: str) -> bool:
         """'Riverside Regional Medical Center', 'Maple Grove Pediatrics': an organisation's name."""

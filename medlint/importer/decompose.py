@@ -219,6 +219,7 @@ class _Page:
     parse_doses: object = None
     setext: dict[int, int] = field(default_factory=dict)  # heading line -> depth (Markdown)
     metas: list[MetaLine] = field(default_factory=list)
+    pre_roles: dict[int, str] = field(default_factory=dict)  # byline/date lines before the title
 
     def text(self, i: int) -> str:
         return self.lines[i].strip()
@@ -299,7 +300,9 @@ def _find_title(page: _Page) -> tuple[int | None, list[int]]:
         s = page.text(i)
         if page.cues.chrome(s) or page.cues.kicker(s) or _site_name(page, i):
             pre.append(i)
-        elif page.cues.furniture(s):
+        elif not page.markdown and _byline_before_title(page, i):
+            pre.append(i)
+        elif page.cues.preamble_furniture(s):
             pre.append(i)
             furniture.add(i)
         else:
@@ -310,6 +313,22 @@ def _find_title(page: _Page) -> tuple[int | None, list[int]]:
     if pre and pre[-1] in furniture and _title_at(page, pre[-1]):
         return pre[-1], pre[:-1]  # an organisation's name over its text is the title after all
     return None, []
+
+
+def _byline_before_title(page: _Page, i: int) -> bool:
+    """A byline or date line printed above the title (a blog's 'Written by A | Reviewed by B'),
+    with a title-like line after it; its people and dates are read."""
+    k = page.next_nonblank(i + 1)
+    if k is None or not _title_like(page.text(k)) or read_meta_line(page.text(i), page.cues, strict=True) is None:
+        return False
+    found = page.meta(page.text(i), strict=True)
+    page.pre_roles[i] = found.role
+    return True
+
+
+def _preamble(page: _Page, pre: list[int]) -> list[dict]:
+    """The lines before the title, each with what it is (chrome, or a byline/date line)."""
+    return [{"role": page.pre_roles.get(k, "chrome"), "text": page.lines[k]} for k in pre]
 
 
 def _title_at(page: _Page, i: int) -> bool:
@@ -425,7 +444,7 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     if date_order:
         meta_out["source"]["numeric_dates"] = date_order
     if pre:
-        meta_out["preamble"] = [{"role": "chrome", "text": page.lines[k]} for k in pre]
+        meta_out["preamble"] = _preamble(page, pre)
     if header:
         meta_out["header"] = header
     if footer:

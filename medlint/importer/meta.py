@@ -134,6 +134,9 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
         for rx in rxs:
             m = rx.match(piece)
             if m and _read_people(piece[m.end():], cues, result, role, found):
+                key = _date_key(piece, cues) if found and role == "author" else None
+                if key is not None:  # "Posted on March 3, 2025 by A": the date the page was posted
+                    result.dates.setdefault(key, found[0])
                 return role
     if found:
         key = _date_key(piece, cues)
