@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as _dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medlint.exporter import export_article, words
 from medlint.importer.decompose import _default_dose_parser, decompose
@@ -163,7 +165,44 @@ Low iron makes you tired and breathless. Your midwife checks your blood at booki
 Published: May 2023 Review date: May 2026
 """
 
+WELLNESS_BLOG = """\
+Skip to the navigation
+Blog › Virtual care
+What a video visit can and cannot do for a sore throat
+Medically reviewed on October 25, 2022 by Jordan Blake, M.S., RDN. Our articles are checked by credentialed professionals before we publish them.
+4 min read
+
+When a video visit is enough
+A clinician can look at your throat on camera and ask about fever and cough.
+
+When you need to be seen in person
+Go to urgent care if you cannot swallow your saliva or your neck is swollen.
+
+Print Friendly, PDF & Email
+"""
+
+ENT_LEAFLET = """\
+Northfield Hospitals NHS Trust
+Grommets: going home after the operation
+Information for parents and carers
+Ear, Nose and Throat (ENT) Department
+
+Pain relief
+Give paracetamol for the first day or two if your child is sore.
+
+Swimming
+Your child can swim after two weeks, without diving.
+
+Date of issue: 10 March 2023
+Next review due: 01/03/2026
+"""
+
 PAGES = {
+    "wellness-blog": (WELLNESS_BLOG, "What a video visit can and cannot do for a sore throat",
+                      ["When a video visit is enough", "When you need to be seen in person"], [], ["Jordan Blake"],
+                      {"last_reviewed": "2022-10-25"}),
+    "ent-leaflet": (ENT_LEAFLET, "Grommets: going home after the operation", ["Pain relief", "Swimming"], [], [],
+                    {"updated": "2023-03-10", "next_review": "2026-03-01"}),
     "us-discharge": (US_DISCHARGE, "Going home after gallbladder surgery: your discharge instructions",
                      ["Pain medicine", "When to call us"], [], ["Dr. Priya Natarajan"],
                      {"last_reviewed": "2025-02-06"}),
@@ -301,3 +340,32 @@ def test_the_recorded_order_loads_back_valid(tmp_path):
     loaded = load_article(article_from_text(US_DISCHARGE, tmp_path))
     assert not loaded.violations
     assert loaded.article.meta["source"]["numeric_dates"]["order"] == "month-first"
+
+
+def test_markdown_page_with_furniture_over_its_title():
+    text = ("Maple Grove Pediatrics\n\nParent resources › Dosing charts\n\n# Ibuprofen for children: dosing by weight\n\n"
+            "Content by Alicia Moreno, RN\n\n## Before you give a dose\n\nShake the bottle well.\n")
+    meta, sections = decompose(text, slug="page", markdown=True, parse_doses=_default_dose_parser())
+    assert meta["title"] == "Ibuprofen for children: dosing by weight"
+    assert headings(sections) == ["Before you give a dose"] and names(meta["authors"]) == ["Alicia Moreno"]
+    assert [x["text"] for x in meta["preamble"]] == ["Maple Grove Pediatrics", "Parent resources › Dosing charts"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(day=st.integers(1, 12), month=st.integers(1, 12), year=st.integers(2000, 2030),
+       signal=st.sampled_from([("Take acetaminophen for the fever.", "month-first"),
+                               ("Call 911 if the child is floppy.", "month-first"),
+                               ("Give paracetamol for the fever.", "day-first"),
+                               ("Ring your GP or NHS 111.", "day-first"),
+                               ("Nothing here says where the page is from.", None)]))
+def test_an_ambiguous_numeric_date_follows_the_pages_signal(day, month, year, signal):
+    sentence, order = signal
+    printed = f"{day:02d}/{month:02d}/{year}"
+    meta, _ = read(f"Grommet ear in adults\nUpdated {printed}\n\nWhat it is\n{sentence}\n")
+    first, second = (month, day) if order == "month-first" else (day, month)
+    assert meta["updated"] == f"{year}-{second:02d}-{first:02d}"
+    note = meta["source"].get("numeric_dates")
+    if day == month:
+        assert note is None  # reads the same either way: nothing to record
+    else:
+        assert note["order"] == (order or "day-first") and note["assumed"] is (order is None)

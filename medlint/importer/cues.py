@@ -119,7 +119,7 @@ class ImportCues:
             author_rxs=_each((people.get("author") or []) + (more_people.get("author") or [])),
             reviewer_rxs=_each((people.get("reviewer") or []) + (more_people.get("reviewer") or [])),
             bare_name_is_author=bool(people.get("bare_name_is_author")),
-            published_rx=_any(d.get("published") or _NEVER),
+            published_rx=_any((d.get("published") or []) + (d.get("more_published") or []) or _NEVER),
             revised_rx=_any(d.get("revised") or _NEVER),
             numeric_dates=d.get("numeric_dates"),
             chrome_rx=_whole((d.get("chrome") or []) + (d.get("more_chrome") or []) + (furniture.get("labels") or [])
