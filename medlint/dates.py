@@ -64,7 +64,7 @@ def numeric_order(text: str) -> tuple[str, list[str]] | None:
     day_first, month_first = [], []
     for m in _NUMERIC.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
-        if a > 12 >= b >= 1:
+        if 31 >= a > 12 >= b >= 1:
             day_first.append(m.group(0))
         elif b > 12 >= a >= 1 and b <= 31:
             month_first.append(m.group(0))

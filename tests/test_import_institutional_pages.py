@@ -369,3 +369,14 @@ def test_an_ambiguous_numeric_date_follows_the_pages_signal(day, month, year, si
         assert note is None  # reads the same either way: nothing to record
     else:
         assert note["order"] == (order or "day-first") and note["assumed"] is (order is None)
+
+
+def test_furniture_at_the_foot_and_labelled_bylines():
+    text = ("Grommet ear: what to expect\nReviewed: 18 Feb 2026 by Dr Sam Lee, FRCS\nLeaflet author: Kay Moss, RGN\n\n"
+            "What it is\nA made-up condition of the middle ear.\n\nLooking after it\nKeep water out of the ear.\n\n"
+            "St Anne's Hospital NHS Foundation Trust\nSwitchboard: 0161 276 1234\nRheumatology department\n")
+    meta, sections = read(text)
+    assert headings(sections) == ["What it is", "Looking after it"]
+    assert names(meta["authors"]) == ["Kay Moss"] and names(meta["reviewers"]) == ["Dr Sam Lee"]
+    assert meta["last_reviewed"] == "2026-02-18"
+    assert [x["role"] for x in meta["footer"]] == ["chrome"] * 3

@@ -173,7 +173,7 @@ class ImportCues:
         s = line.strip().strip("*_ ")
         if not s or len(s) > 120:
             return False
-        return (self.organisation(s) or bool(self.department_rx.fullmatch(s)) or self.chrome(s)
+        return (self.organisation(s) or self.department(s) or self.chrome(s)
                 or self.breadcrumb(s, self.furniture_breadcrumb_parts))
 
     def preamble_furniture(self, line: str) -> bool:
@@ -188,6 +188,11 @@ class ImportCues:
             return False
         long_words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if len(w) >= 4]
         return all(w[0].isupper() for w in long_words)
+
+    def department(self, line: str) -> bool:
+        """'Department of Orthopaedic Surgery', 'Rheumatology department'."""
+        s = line.strip().strip("*_ ")
+        return 0 < len(s) <= 120 and bool(self.department_rx.fullmatch(s))
 
     def review_date_label(self, piece: str) -> bool:
         """A 'Review date: ...' piece (the next review or the last, as the page's other dates say)."""

@@ -403,7 +403,7 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
             page.metas.append(found)
             found.entry = {"role": found.role, "text": page.lines[end - 1]}
             footer.insert(0, found.entry)
-        elif page.cues.chrome(s):
+        elif page.cues.chrome(s) or page.cues.organisation(s) or page.cues.department(s):
             footer.insert(0, {"role": "chrome", "text": page.lines[end - 1]})
         else:
             break
