@@ -380,3 +380,13 @@ def test_furniture_at_the_foot_and_labelled_bylines():
     assert names(meta["authors"]) == ["Kay Moss"] and names(meta["reviewers"]) == ["Dr Sam Lee"]
     assert meta["last_reviewed"] == "2026-02-18"
     assert [x["role"] for x in meta["footer"]] == ["chrome"] * 3
+
+
+@pytest.mark.parametrize("heading", ["Finding Your Way Around the Hospital", "When to go to the Emergency Department",
+                                     "Visiting Our Clinic"])
+def test_a_heading_about_a_place_is_not_furniture(heading):
+    text = (f"Coming in for your day surgery: a guide\n{heading}\nThe main entrance is on Park Road, by the bus stop.\n\n"
+            "On the day\nBring your medicines in their boxes.\n")
+    meta, sections = read(text)
+    assert meta["title"] == "Coming in for your day surgery: a guide"
+    assert headings(sections) == [heading, "On the day"]

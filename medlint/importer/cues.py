@@ -102,6 +102,7 @@ class ImportCues:
     department_rx: re.Pattern = re.compile(r"(?!)")
     label_rx: re.Pattern = re.compile(r"(?!)")
     preamble_rx: re.Pattern = re.compile(r"(?!)")
+    not_openings: frozenset[str] = frozenset()
     furniture_breadcrumb_parts: int = 3
     review_date_rx: re.Pattern = re.compile(r"(?!)")
     date_order_rxs: tuple[tuple[str, tuple[re.Pattern, ...]], ...] = ()
@@ -128,6 +129,7 @@ class ImportCues:
             department_rx=_whole(furniture.get("department_lines") or _NEVER),
             label_rx=_whole(furniture.get("labels") or _NEVER),
             preamble_rx=_whole(furniture.get("preamble_lines") or _NEVER),
+            not_openings=frozenset(w.lower() for w in furniture.get("not_openings") or []),
             furniture_breadcrumb_parts=int(furniture.get("breadcrumb_min_parts") or 3),
             review_date_rx=_any(d.get("review_date_labels") or _NEVER),
             date_order_rxs=tuple((order, _each(d["date_order"][order])) for order in ("month-first", "day-first")
@@ -179,12 +181,12 @@ class ImportCues:
     def preamble_furniture(self, line: str) -> bool:
         """Furniture before the title: any furniture, or a service, unit or ward line."""
         s = line.strip().strip("*_ ")
-        return self.furniture(s) or (0 < len(s) <= 120 and bool(self.preamble_rx.fullmatch(s)))
+        return self.furniture(s) or (0 < len(s) <= 120 and self._names_a_place(s) and bool(self.preamble_rx.fullmatch(s)))
 
     def organisation(self, line: str) -> bool:
         """'Riverside Regional Medical Center', 'Maple Grove Pediatrics': an organisation's name."""
         s = line.strip().strip("*_ ")
-        if len(s.split()) > 10 or not self.organisation_rx.fullmatch(s):
+        if len(s.split()) > 10 or not self._names_a_place(s) or not self.organisation_rx.fullmatch(s):
             return False
         long_words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if len(w) >= 4]
         return all(w[0].isupper() for w in long_words)
@@ -192,7 +194,12 @@ class ImportCues:
     def department(self, line: str) -> bool:
         """'Department of Orthopaedic Surgery', 'Rheumatology department'."""
         s = line.strip().strip("*_ ")
-        return 0 < len(s) <= 120 and bool(self.department_rx.fullmatch(s))
+        return 0 < len(s) <= 120 and self._names_a_place(s) and bool(self.department_rx.fullmatch(s))
+
+    def _names_a_place(self, s: str) -> bool:
+        """Not a line about a place ('Finding your way around the hospital')."""
+        first = s.split()[0].lower().strip("'’\"“(") if s.split() else ""
+        return first not in self.not_openings
 
     def review_date_label(self, piece: str) -> bool:
         """A 'Review date: ...' piece (the next review or the last, as the page's other dates say)."""
