@@ -186,6 +186,11 @@ class ImportCues:
     def organisation(self, line: str) -> bool:
         """'Riverside Regional Medical Center', 'Maple Grove Pediatrics': an organisation's name."""
         s = line.strip().strip("*_ ")
+        m = re.search(r"\s+[|·•]\s+", s)
+        if m:  # 'Maple Grove Pediatrics | Serving families since 1998': a name and its tagline
+            if len(s[m.end():].split()) > 10:
+                return False
+            s = s[:m.start()]
         if len(s.split()) > 10 or not self._names_a_place(s) or not self.organisation_rx.fullmatch(s):
             return False
         long_words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if len(w) >= 4]
