@@ -252,8 +252,8 @@ def test_institutional_pages_round_trip_word_for_word(name, tmp_path):
 
 def test_furniture_before_the_title_is_kept_as_chrome():
     meta, _ = read(PEDIATRIC_CHART)
-    assert [x["text"] for x in meta["preamble"]] == ["Birchwood Pediatrics | Caring for kids since 1987", "Parent resources › Dosing charts",
-                                                     "Print this chart"]
+    assert [x["text"] for x in meta["preamble"]] == ["Birchwood Pediatrics | Caring for kids since 1987",
+                                                     "Parent resources › Dosing charts", "Print this chart"]
     meta, _ = read(NHS_LEAFLET)
     assert [x["text"] for x in meta["preamble"]] == ["Fenwick Teaching Hospitals NHS Foundation Trust",
                                                      "Rheumatology department"]

@@ -181,7 +181,9 @@ class ImportCues:
     def preamble_furniture(self, line: str) -> bool:
         """Furniture before the title: any furniture, or a service, unit or ward line."""
         s = line.strip().strip("*_ ")
-        return self.furniture(s) or (0 < len(s) <= 120 and self._names_a_place(s) and bool(self.preamble_rx.fullmatch(s)))
+        if self.furniture(s):
+            return True
+        return 0 < len(s) <= 120 and self._names_a_place(s) and bool(self.preamble_rx.fullmatch(s))
 
     def organisation(self, line: str) -> bool:
         """'Riverside Regional Medical Center', 'Maple Grove Pediatrics': an organisation's name."""
