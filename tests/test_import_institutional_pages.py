@@ -390,3 +390,14 @@ def test_a_heading_about_a_place_is_not_furniture(heading):
     meta, sections = read(text)
     assert meta["title"] == "Coming in for your day surgery: a guide"
     assert headings(sections) == [heading, "On the day"]
+
+
+@pytest.mark.parametrize("line", ["Sign up now to receive our weekly parenting tips", "Printable version",
+                                  "Download this chart (PDF, 120 KB)", "Email this page", "Print chart",
+                                  "Subscribe to the Lakeside Health newsletter", "Related topics: Fever · Teething"])
+def test_chrome_wordings_between_sections(line):
+    text = (f"Teething: a guide for parents\n\nSigns of teething\nDribbling and red cheeks are common.\n{line}\n"
+            "Soothing sore gums\nLet your baby chew on a cool teething ring.\n")
+    meta, sections = read(text)
+    assert headings(sections) == ["Signs of teething", "Soothing sore gums"]
+    assert chrome_lines(meta, sections) == [line]
