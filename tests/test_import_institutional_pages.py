@@ -401,3 +401,8 @@ def test_chrome_wordings_between_sections(line):
     meta, sections = read(text)
     assert headings(sections) == ["Signs of teething", "Soothing sore gums"]
     assert chrome_lines(meta, sections) == [line]
+
+
+def test_a_byline_above_the_title_keeps_its_role_in_the_preamble():
+    meta, _ = read(TELEHEALTH_BLOG)
+    assert meta["preamble"] == [{"role": "byline", "text": TELEHEALTH_BLOG.splitlines()[0]}]

@@ -219,7 +219,6 @@ class _Page:
     parse_doses: object = None
     setext: dict[int, int] = field(default_factory=dict)  # heading line -> depth (Markdown)
     metas: list[MetaLine] = field(default_factory=list)
-    pre_roles: dict[int, str] = field(default_factory=dict)  # byline/date lines before the title
 
     def text(self, i: int) -> str:
         return self.lines[i].strip()
@@ -322,13 +321,14 @@ def _byline_before_title(page: _Page, i: int) -> bool:
     if k is None or not _title_like(page.text(k)) or read_meta_line(page.text(i), page.cues, strict=True) is None:
         return False
     found = page.meta(page.text(i), strict=True)
-    page.pre_roles[i] = found.role
+    found.entry, found.line = {"role": found.role, "text": page.lines[i]}, i
     return True
 
 
 def _preamble(page: _Page, pre: list[int]) -> list[dict]:
     """The lines before the title, each with what it is (chrome, or a byline/date line)."""
-    return [{"role": page.pre_roles.get(k, "chrome"), "text": page.lines[k]} for k in pre]
+    read = {m.line: m.entry for m in page.metas if m.line is not None}
+    return [read.get(k) or {"role": "chrome", "text": page.lines[k]} for k in pre]
 
 
 def _title_at(page: _Page, i: int) -> bool:

@@ -32,6 +32,7 @@ class MetaLine:
     first_known: bool = False
     in_body: bool = False
     entry: dict | None = None  # the header/footer record of the line, when it is one
+    line: int | None = None  # the line's index, when it stands before the title
 
     def resolve_review_date(self, earlier: bool) -> _dt.date | None:
         """A 'Review date' statement: the next review when the page prints an ``earlier``
