@@ -406,3 +406,12 @@ def test_chrome_wordings_between_sections(line):
 def test_a_byline_above_the_title_keeps_its_role_in_the_preamble():
     meta, _ = read(TELEHEALTH_BLOG)
     assert meta["preamble"] == [{"role": "byline", "text": TELEHEALTH_BLOG.splitlines()[0]}]
+
+
+@pytest.mark.parametrize("line", ["Content by the Maple Grove Pediatrics nursing team",
+                                  "Checked by: Pharmacy Medicines Information service"])
+def test_a_byline_naming_a_team_is_a_byline_but_names_no_person(line):
+    meta, sections = read(f"Teething: a guide for parents\n{line}\n\nSigns of teething\nDribbling and red cheeks are common.\n")
+    assert meta["header"] == [{"role": "byline", "text": line}]
+    assert headings(sections) == ["Signs of teething"]
+    assert "authors" not in meta and "reviewers" not in meta

@@ -29,6 +29,7 @@ class MetaLine:
     reviewers: list[dict] = field(default_factory=list)
     dates: dict[str, _dt.date] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
+    teams: list[str] = field(default_factory=list)  # teams named after a byline opening
     first_known: bool = False
     in_body: bool = False
     entry: dict | None = None  # the header/footer record of the line, when it is one
@@ -51,7 +52,7 @@ class MetaLine:
 
     @property
     def known(self) -> bool:
-        return bool(self.authors or self.reviewers or self.dates)
+        return bool(self.authors or self.reviewers or self.dates or self.teams)
 
 
 def clean(text: str) -> str:
@@ -110,7 +111,7 @@ def read_meta_line(line: str, cues, strict: bool = False) -> MetaLine | None:
 
 
 def _role(result: MetaLine) -> str:
-    if result.authors or result.reviewers:
+    if result.authors or result.reviewers or result.teams:
         return "byline"
     for key in result.dates:  # the line's first statement says what it is
         return _ROLE_OF_KEY[key]
@@ -174,13 +175,27 @@ def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
     people = [person_of(p, cues) for p in split_names(names[0])]
     people = [p for p in people if p is not None]
     if not people:
-        return False
+        team = _team_of(names[0])
+        result.teams += team
+        return bool(team)  # a byline naming a team: a byline line, but no named person
     (result.reviewers if role == "reviewer" else result.authors).extend(people)
     if len(names) > 1:
         result.reviewers.extend(p for p in (person_of(x, cues) for x in split_names(names[1])) if p is not None)
     if found and role == "reviewer":
         result.dates.setdefault("last_reviewed", found[0])
     return True
+
+
+def _team_of(text: str) -> list[str]:
+    """'the Maple Grove Pediatrics nursing team': a team or organisation named after a byline
+    opening (the line is a byline; the team is not recorded as an author or reviewer)."""
+    t = text.strip().rstrip(".").strip()
+    words = t.split()
+    if not words or len(words) > 8 or re.search(r"\d|[:;?!]", t):
+        return []
+    if not (words[0][0].isupper() or words[0].lower() in ("the", "our")):
+        return []
+    return [t]
 
 
 def _without_date(text: str, cues) -> str:
