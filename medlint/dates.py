@@ -57,6 +57,30 @@ def _find_numeric(text: str, order: str) -> tuple[_dt.date, tuple[int, int]] | N
     return None
 
 
+def numeric_order(text: str) -> tuple[str, list[str]] | None:
+    """('day-first' | 'month-first', [the dates that say so]) when ``text`` prints a
+    numeric date only one order reads (13/08/2024, 08/13/2024); None when it prints
+    none, or some of each."""
+    day_first, month_first = [], []
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 31 >= a > 12 >= b >= 1:
+            day_first.append(m.group(0))
+        elif b > 12 >= a >= 1 and b <= 31:
+            month_first.append(m.group(0))
+    if day_first and not month_first:
+        return "day-first", day_first[:3]
+    if month_first and not day_first:
+        return "month-first", month_first[:3]
+    return None
+
+
+def ambiguous_numeric_dates(text: str) -> list[str]:
+    """The numeric dates in ``text`` that read both ways (01/08/2024: both parts 12 or less, not equal)."""
+    return [m.group(0) for m in _NUMERIC.finditer(text)
+            if 1 <= int(m.group("a")) <= 12 and 1 <= int(m.group("b")) <= 12 and int(m.group("a")) != int(m.group("b"))]
+
+
 def _find_month_year(text: str) -> tuple[_dt.date, tuple[int, int]] | None:
     best = None
     for pattern in _MONTH_YEAR:

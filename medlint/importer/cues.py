@@ -62,6 +62,17 @@ def _whole(patterns: list[str]) -> re.Pattern:
     return policy.compile_pattern("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*", re.I, patterns)
 
 
+def _organisation(ends: list[str]) -> re.Pattern:
+    """A whole line of capitalised name words ending in an organisation word, then
+    optionally ', <place>' ('St Anne's Hospital, Leeds')."""
+    if not ends:
+        return re.compile(r"(?!)")
+    words = r"(?:(?:St\.?|[A-Z0-9][\w'’.&-]{0,30}|of|the|and|for|&)\s+){0,8}"
+    place = r"(?:\s*[,–—-]\s*[A-Z][\w'’.-]{0,30}(?:\s+[A-Z][\w'’.-]{0,30}){0,3})?"
+    body = "|".join(f"(?:{p})" for p in ends)
+    return policy.compile_pattern(words + f"(?i:{body})" + place, 0, ends)
+
+
 def _each(patterns: list[str], flags: int = re.I) -> tuple[re.Pattern, ...]:
     return tuple(policy.compile_pattern(p, flags) for p in patterns)
 
@@ -94,22 +105,43 @@ class ImportCues:
     kicker_rx: re.Pattern = re.compile(r"(?!)")
     name_roles: frozenset[str] = frozenset()
     after_list_rx: re.Pattern = re.compile(r"(?!)")
+    # institutional furniture and dates (the last part of checks/import.yaml)
+    organisation_rx: re.Pattern = re.compile(r"(?!)")
+    department_rx: re.Pattern = re.compile(r"(?!)")
+    label_rx: re.Pattern = re.compile(r"(?!)")
+    preamble_rx: re.Pattern = re.compile(r"(?!)")
+    not_openings: frozenset[str] = frozenset()
+    furniture_breadcrumb_parts: int = 3
+    review_date_rx: re.Pattern = re.compile(r"(?!)")
+    date_order_rxs: tuple[tuple[str, tuple[re.Pattern, ...]], ...] = ()
 
     @classmethod
     def load(cls) -> "ImportCues":
         d = policy.load("import")
         people = d.get("people") or {}
+        more_people = d.get("more_people") or {}
         faq = d.get("faq") or {}
+        furniture = d.get("furniture") or {}
         return cls(
-            separator_rxs=_each(d.get("separators") or [], 0),
+            separator_rxs=_each((d.get("separators") or []) + (d.get("statement_breaks") or []), 0),
             name_abbreviations=frozenset(d.get("name_abbreviations") or []),
-            author_rxs=_each(people.get("author") or []),
-            reviewer_rxs=_each(people.get("reviewer") or []),
+            author_rxs=_each((people.get("author") or []) + (more_people.get("author") or [])),
+            reviewer_rxs=_each((people.get("reviewer") or []) + (more_people.get("reviewer") or [])),
             bare_name_is_author=bool(people.get("bare_name_is_author")),
-            published_rx=_any(d.get("published") or _NEVER),
+            published_rx=_any((d.get("published") or []) + (d.get("more_published") or []) or _NEVER),
             revised_rx=_any(d.get("revised") or _NEVER),
             numeric_dates=d.get("numeric_dates"),
-            chrome_rx=_whole(d.get("chrome") or _NEVER),
+            chrome_rx=_whole((d.get("chrome") or []) + (d.get("more_chrome") or []) + (furniture.get("labels") or [])
+                             or _NEVER),
+            organisation_rx=_organisation(furniture.get("organisation_ends") or []),
+            department_rx=_whole(furniture.get("department_lines") or _NEVER),
+            label_rx=_whole(furniture.get("labels") or _NEVER),
+            preamble_rx=_whole(furniture.get("preamble_lines") or _NEVER),
+            not_openings=frozenset(w.lower() for w in furniture.get("not_openings") or []),
+            furniture_breadcrumb_parts=int(furniture.get("breadcrumb_min_parts") or 3),
+            review_date_rx=_any(d.get("review_date_labels") or _NEVER),
+            date_order_rxs=tuple((order, _each(d["date_order"][order])) for order in ("month-first", "day-first")
+                                 if d.get("date_order", {}).get(order)),
             contents_rx=_whole(d.get("contents") or _NEVER),
             link_list_rx=_whole(d.get("link_lists") or _NEVER),
             breadcrumb_separators=tuple(d.get("breadcrumb_separators") or ()),
@@ -122,7 +154,7 @@ class ImportCues:
             byline_rx=_any(d["byline"]),
             updated_rx=_any(d["dates"]["updated"]),
             reviewed_rx=_any(d["dates"]["reviewed"] + (d.get("review_lines") or [])),
-            next_review_rx=_any(d["dates"].get("next_review") or [r"(?!)"]),
+            next_review_rx=_any((d["dates"].get("next_review") or []) + (d.get("next_review_labels") or []) or _NEVER),
             closing_rx=_any(d["closing_disclaimer"]),
             section_disclaimer_rx=_any(d["section_disclaimer"] + (d.get("disclaimer_banners") or [])),
             credentials=frozenset(c.lower().replace(".", "") for c in d["credentials"] + (d.get("more_credentials") or [])),
@@ -136,13 +168,79 @@ class ImportCues:
             return False
         return bool(self.chrome_rx.fullmatch(s)) or self.breadcrumb(s)
 
-    def breadcrumb(self, line: str) -> bool:
+    def breadcrumb(self, line: str, min_parts: int = 3) -> bool:
         s = line.strip()
         for sep in self.breadcrumb_separators:
             parts = s.split(f" {sep} ")
-            if len(parts) >= 3 and all(0 < len(p.split()) <= 6 for p in parts) and not s.endswith("."):
+            if len(parts) >= min_parts and all(0 < len(p.split()) <= 6 for p in parts) and not s.endswith("."):
                 return True
         return False
+
+    def furniture(self, line: str) -> bool:
+        """An institution's furniture where a page prints it (before the title or right
+        under it): the organisation's name, a department line, a leaflet label, a
+        breadcrumb of two parts or more, or any line of chrome."""
+        s = line.strip().strip("*_ ")
+        if not s or len(s) > 120:
+            return False
+        return (self.organisation(s) or self.department(s) or self.chrome(s)
+                or self.breadcrumb(s, self.furniture_breadcrumb_parts))
+
+    def preamble_furniture(self, line: str) -> bool:
+        """Furniture before the title: any furniture, or a service, unit or ward line."""
+        s = line.strip().strip("*_ ")
+        if self.furniture(s):
+            return True
+        return 0 < len(s) <= 120 and self._names_a_place(s) and bool(self.preamble_rx.fullmatch(s))
+
+    def organisation(self, line: str) -> bool:
+        """'Riverside Regional Medical Center', 'Maple Grove Pediatrics': an organisation's name."""
+        s = line.strip().strip("*_ ")
+        m = re.search(r"\s+[|·•]\s+", s)
+        if m:  # 'Maple Grove Pediatrics | Serving families since 1998': a name and its tagline
+            if len(s[m.end():].split()) > 10:
+                return False
+            s = s[:m.start()]
+        if len(s.split()) > 10 or not self._names_a_place(s) or not self.organisation_rx.fullmatch(s):
+            return False
+        long_words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if len(w) >= 4]
+        return all(w[0].isupper() for w in long_words)
+
+    def department(self, line: str) -> bool:
+        """'Department of Orthopaedic Surgery', 'Rheumatology department'."""
+        s = line.strip().strip("*_ ")
+        return 0 < len(s) <= 120 and self._names_a_place(s) and bool(self.department_rx.fullmatch(s))
+
+    def _names_a_place(self, s: str) -> bool:
+        """Not a line about a place ('Finding your way around the hospital')."""
+        first = s.split()[0].lower().strip("'’\"“(") if s.split() else ""
+        return first not in self.not_openings
+
+    def review_date_label(self, piece: str) -> bool:
+        """A 'Review date: ...' piece (the next review or the last, as the page's other dates say)."""
+        return bool(self.review_date_rx.match(piece))
+
+    def date_order(self, text: str) -> tuple[str | None, list[str]]:
+        """('month-first' | 'day-first' | None, the signals found) for the page ``text``."""
+        from medlint.dates import numeric_order
+
+        settled = numeric_order(text)
+        if settled is not None:
+            return settled
+        found: dict[str, list[str]] = {}
+        for order, rxs in self.date_order_rxs:
+            hits = []
+            for rx in rxs:
+                m = rx.search(text)
+                if m:
+                    hits.append(m.group(0).strip())
+            found[order] = hits
+        us, uk = found.get("month-first", []), found.get("day-first", [])
+        if len(us) > len(uk):
+            return "month-first", us
+        if len(uk) > len(us):
+            return "day-first", uk
+        return None, us + uk
 
     def contents_heading(self, line: str) -> bool:
         return bool(self.contents_rx.fullmatch(line.strip().strip("*_ :")))

@@ -318,30 +318,65 @@ def _site_name(page: _Page, i: int) -> bool:
 
 
 def _find_title(page: _Page) -> tuple[int | None, list[int]]:
-    """(index of the title line or None, indexes of the chrome lines printed before it)."""
+    """(index of the title line or None, indexes of the chrome lines printed before it).
+
+    The site's furniture before the title is skipped: chrome, a kicker, the site's
+    name over its breadcrumb, an organisation's name, a department line. When the
+    line after such furniture is no title, the last furniture line is tried as one."""
     pre: list[int] = []
+    furniture: set[int] = set()
     i = page.next_nonblank(0)
-    while i is not None and len(pre) < 20 and (page.cues.chrome(page.text(i)) or page.cues.kicker(page.text(i))
-                                               or _site_name(page, i)):
-        pre.append(i)
+    while i is not None and len(pre) < 20:
+        s = page.text(i)
+        if page.cues.chrome(s) or page.cues.kicker(s) or _site_name(page, i):
+            pre.append(i)
+        elif not page.markdown and _byline_before_title(page, i):
+            pre.append(i)
+        elif page.cues.preamble_furniture(s):
+            pre.append(i)
+            furniture.add(i)
+        else:
+            break
         i = page.next_nonblank(i + 1)
-    if i is None:
-        return None, []
+    if i is not None and _title_at(page, i):
+        return i, pre
+    if pre and pre[-1] in furniture and _title_at(page, pre[-1]):
+        return pre[-1], pre[:-1]  # an organisation's name over its text is the title after all
+    return None, []
+
+
+def _byline_before_title(page: _Page, i: int) -> bool:
+    """A byline or date line printed above the title (a blog's 'Written by A | Reviewed by B'),
+    with a title-like line after it; its people and dates are read."""
+    k = page.next_nonblank(i + 1)
+    if k is None or not _title_like(page.text(k)) or read_meta_line(page.text(i), page.cues, strict=True) is None:
+        return False
+    found = page.meta(page.text(i), strict=True)
+    found.entry, found.line = {"role": found.role, "text": page.lines[i]}, i
+    return True
+
+
+def _preamble(page: _Page, pre: list[int]) -> list[dict]:
+    """The lines before the title, each with what it is (chrome, or a byline/date line)."""
+    read = {m.line: m.entry for m in page.metas if m.line is not None}
+    return [read.get(k) or {"role": "chrome", "text": page.lines[k]} for k in pre]
+
+
+def _title_at(page: _Page, i: int) -> bool:
+    """Whether line ``i`` is the page's title (a Markdown level-1 heading, or a title-like line)."""
     s = page.text(i)
     if page.markdown:
         m = _MD_HEADING.match(s)
-        if (m and len(m.group(1)) == 1) or page.setext.get(i) == 1:
-            return i, pre
-        return None, []
+        return bool((m and len(m.group(1)) == 1) or page.setext.get(i) == 1)
     if not _title_like(s) or page.is_item_start(s) or read_meta_line(s, page.cues) is not None:
-        return None, []
+        return False
     k = page.next_nonblank(i + 1)
     if k is None or page.is_item_start(page.text(k)):
-        return None, []
+        return False
     blank_after = k > i + 1
     if not blank_after and page.kinds.kind_of(s) is not None and len(s.split()) <= 3:
-        return None, []  # "Causes" over its paragraph: a section, not a title
-    return i, pre
+        return False  # "Causes" over its paragraph: a section, not a title
+    return True
 
 
 def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], int]:
@@ -355,8 +390,9 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             continue
         found = page.meta(s)
         if found is not None:
-            header.append({"role": found.role, "text": page.lines[i]})
-        elif page.cues.chrome(s):
+            found.entry = {"role": found.role, "text": page.lines[i]}
+            header.append(found.entry)
+        elif page.cues.chrome(s) or (title is not None and page.cues.furniture(s)):
             header.append({"role": "chrome", "text": page.lines[i]})
         elif title is not None and len(header) == deks and deks < 2 and _subtitle(page, i, s, title, deks):
             header.append({"role": "subtitle", "text": page.lines[i]})
@@ -398,8 +434,9 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
         found = read_meta_line(s, page.cues)
         if found is not None:
             page.metas.append(found)
-            footer.insert(0, {"role": found.role, "text": page.lines[end - 1]})
-        elif page.cues.chrome(s):
+            found.entry = {"role": found.role, "text": page.lines[end - 1]}
+            footer.insert(0, found.entry)
+        elif page.cues.chrome(s) or page.cues.organisation(s) or page.cues.department(s):
             footer.insert(0, {"role": "chrome", "text": page.lines[end - 1]})
         else:
             break
@@ -415,6 +452,7 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
                  tables.ColumnCues.load())
     if markdown:
         page.setext = _setext_headings(page.lines)
+    date_order = _read_date_order(page)
     title_idx, pre = _find_title(page)
     meta: dict = {"title": title or "", "slug": slug, "language": "en"}
     i = 0
@@ -437,8 +475,10 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     meta_out["source"] = {"format": "markdown" if markdown else "text", "title_line": title_idx is not None}
     if source_name:
         meta_out["source"]["file"] = source_name
+    if date_order:
+        meta_out["source"]["numeric_dates"] = date_order
     if pre:
-        meta_out["preamble"] = [{"role": "chrome", "text": page.lines[k]} for k in pre]
+        meta_out["preamble"] = _preamble(page, pre)
     if header:
         meta_out["header"] = header
     if footer:
@@ -448,6 +488,7 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
 
 def _people_and_dates(metas: list[MetaLine]) -> dict:
     out: dict = {}
+    scheduled = _review_date_lines(metas)
     authors = _unique([p for m in metas for p in m.authors])
     reviewers = _unique([p for m in metas for p in m.reviewers])
     if authors:
@@ -462,10 +503,52 @@ def _people_and_dates(metas: list[MetaLine]) -> dict:
             dates.setdefault(key, value)
     if "updated" not in dates and "published" in dates:
         dates["updated"] = dates["published"]
+    if scheduled is not None:
+        dates.setdefault("next_review", scheduled)
     for key in ("updated", "last_reviewed", "next_review"):
         if key in dates:
             out[key] = dates[key].isoformat()
     return out
+
+
+def _review_date_lines(metas: list[MetaLine]):
+    """'Review date: 16 May 2025' on a page that also prints an earlier date
+    ('Published: 16 May 2022') is the next review (returned); alone, the last review."""
+    printed = [v for m in metas for k, v in m.dates.items() if k in ("published", "updated", "last_reviewed")]
+    scheduled = None
+    for m in metas:
+        value = m.dates.get("review_date")
+        if value is None:
+            continue
+        value = m.resolve_review_date(earlier=any(v < value for v in printed))
+        if value is not None and scheduled is None:
+            scheduled = value
+    return scheduled
+
+
+def _read_date_order(page: _Page) -> dict | None:
+    """How the page's ambiguous numeric dates (01/08/2024) are read, from the page's own
+    signals (a US or a UK page); the page's cues then read them so. Returns what was
+    decided and on what basis, or None when the page prints no such date."""
+    from dataclasses import replace
+
+    from medlint.dates import ambiguous_numeric_dates
+
+    default = page.cues.numeric_dates
+    text = "\n".join(page.lines)
+    ambiguous = ambiguous_numeric_dates(text) if default else []
+    if not ambiguous:
+        return None
+    order, signals = page.cues.date_order(text)
+    note = {"order": order or default, "dates": list(dict.fromkeys(ambiguous))[:3], "assumed": order is None}
+    if order is None:
+        note["basis"] = (f"the page gives no signal of its date order ({len(signals)} each way); "
+                         f"{default} assumed, as numeric_dates in checks/import.yaml says")
+    else:
+        note["basis"] = f"{'US' if order == 'month-first' else 'UK or Commonwealth'} page: " + ", ".join(
+            dict.fromkeys(signals[:4]))
+        page.cues = replace(page.cues, numeric_dates=order)
+    return note
 
 
 def _unique(people: list[dict]) -> list[dict]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from medlint.dates import find_date
 
 _ROLE_OF_KEY = {"next_review": "next-review", "last_reviewed": "reviewed", "updated": "updated",
-                "published": "published"}
+                "published": "published", "review_date": "reviewed"}
 
 
 @dataclass
@@ -29,12 +29,30 @@ class MetaLine:
     reviewers: list[dict] = field(default_factory=list)
     dates: dict[str, _dt.date] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
+    teams: list[str] = field(default_factory=list)  # teams named after a byline opening
     first_known: bool = False
     in_body: bool = False
+    entry: dict | None = None  # the header/footer record of the line, when it is one
+    line: int | None = None  # the line's index, when it stands before the title
+
+    def resolve_review_date(self, earlier: bool) -> _dt.date | None:
+        """A 'Review date' statement: the next review when the page prints an ``earlier``
+        date (returned, and the line's record says so), else the last review."""
+        value = self.dates.pop("review_date", None)
+        if value is None:
+            return None
+        if not earlier:
+            self.dates.setdefault("last_reviewed", value)
+            return None
+        if self.role == "reviewed" and not (self.dates.keys() & {"last_reviewed"}):
+            self.role = "next-review"
+            if self.entry is not None:
+                self.entry["role"] = "next-review"
+        return value
 
     @property
     def known(self) -> bool:
-        return bool(self.authors or self.reviewers or self.dates)
+        return bool(self.authors or self.reviewers or self.dates or self.teams)
 
 
 def clean(text: str) -> str:
@@ -93,7 +111,7 @@ def read_meta_line(line: str, cues, strict: bool = False) -> MetaLine | None:
 
 
 def _role(result: MetaLine) -> str:
-    if result.authors or result.reviewers:
+    if result.authors or result.reviewers or result.teams:
         return "byline"
     for key in result.dates:  # the line's first statement says what it is
         return _ROLE_OF_KEY[key]
@@ -111,10 +129,16 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
             result.dates.setdefault("next_review", found[0])
             return "date"
         return None
+    if found and cues.review_date_label(piece):
+        result.dates.setdefault("review_date", found[0])
+        return "date"
     for role, rxs in (("reviewer", cues.reviewer_rxs), ("author", cues.author_rxs)):
         for rx in rxs:
             m = rx.match(piece)
             if m and _read_people(piece[m.end():], cues, result, role, found):
+                key = _date_key(piece, cues) if found and role == "author" else None
+                if key is not None:  # "Posted on March 3, 2025 by A": the date the page was posted
+                    result.dates.setdefault(key, found[0])
                 return role
     if found:
         key = _date_key(piece, cues)
@@ -151,13 +175,27 @@ def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
     people = [person_of(p, cues) for p in split_names(names[0])]
     people = [p for p in people if p is not None]
     if not people:
-        return False
+        team = _team_of(names[0])
+        result.teams += team
+        return bool(team)  # a byline naming a team: a byline line, but no named person
     (result.reviewers if role == "reviewer" else result.authors).extend(people)
     if len(names) > 1:
         result.reviewers.extend(p for p in (person_of(x, cues) for x in split_names(names[1])) if p is not None)
     if found and role == "reviewer":
         result.dates.setdefault("last_reviewed", found[0])
     return True
+
+
+def _team_of(text: str) -> list[str]:
+    """'the Maple Grove Pediatrics nursing team': a team or organisation named after a byline
+    opening (the line is a byline; the team is not recorded as an author or reviewer)."""
+    t = text.strip().rstrip(".").strip()
+    words = t.split()
+    if not words or len(words) > 8 or re.search(r"\d|[:;?!]", t):
+        return []
+    if not (words[0][0].isupper() or words[0].lower() in ("the", "our")):
+        return []
+    return [t]
 
 
 def _without_date(text: str, cues) -> str:
