@@ -490,7 +490,11 @@ _PER_DAY_RE = _lazy(
 )
 _PER_KG_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z]))", re.I)
 _PER_DOSE_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z]))", re.I)
-_CONC_RE = _lazy(r"[ ]?/[ ]?(?P<d>mL|ml|L|g|tab(?:let)?|cap(?:sule)?|actuation|puff|spray|drop)(?![A-Za-z])")
+# "10 mg/mL", "125 mg/5 mL", "120mg/5ml", "160 mg/800 mg" (a combination's two strengths)
+_CONC_RE = _lazy(r"[ ]?/[ ]?(?:\d{1,4}(?:\.\d{1,3})?[ ]?)?(?P<d>mL|ml|cc|L|g|mg|mcg|µg"
+                 r"|tab(?:let)?|cap(?:sule)?|actuation|puff|spray|drop)(?![A-Za-z])")
+# between an amount and the same amount in other units: "10 mcg (400 IU)", "220 mg (naproxen 200 mg)"
+_EQUIVALENT_GAP = _lazy(r"[ ]{0,2}\([ ]{0,2}(?:[A-Za-z-]{1,20}[ ]){0,3}$")
 
 _WORD_NUM = {
     "once": 1, "one": 1, "twice": 2, "two": 2, "thrice": 3, "three": 3, "four": 4,
@@ -612,11 +616,11 @@ _route("nasal", r"\b(?:intra)?nasal(?:ly)?\b")
 
 _FORM_RE = _lazy(
     r"\b(?P<f>dose[- ]?pack|dosepak|blister[ ]+pack|patch(?:es)?|cream|gel|ointment|lotion|foam|spray"
-    r"|solution|drops|tablets?|capsules?|injection|infusion|suppositor(?:y|ies)|lozenges?|inhaler"
+    r"|solution|drops|tablets?|caplets?|capsules?|injection|infusion|suppositor(?:y|ies)|lozenges?|inhaler"
     r"|sachets?)\b", re.I)
 _FORM_CANON = {
     "dose-pack": "dose-pack", "dosepack": "dose-pack", "dose pack": "dose-pack", "dosepak": "dose-pack",
-    "blister pack": "dose-pack", "patches": "patch", "tablets": "tablet", "capsules": "capsule",
+    "blister pack": "dose-pack", "patches": "patch", "tablets": "tablet", "caplet": "tablet", "caplets": "tablet", "capsules": "capsule",
     "suppositories": "suppository", "lozenges": "lozenge", "sachets": "sachet",
 }
 _COUNT_FORMS = {"patch", "tablet", "capsule", "suppository", "lozenge", "sachet"}
@@ -631,7 +635,7 @@ _DUR_RE = _lazy(
 _TAPER_RE = _lazy(r"\btaper(?:ed|ing)?\b", re.I)
 
 _MAX_PREFIX = (
-    r"(?:max(?:imum)?\.?(?P<daily>[ ]+daily)?(?:[ ]+(?:dose|total))?(?:[ ]+of)?"
+    r"(?:never[ ]+more[ ]+than|max(?:imum)?\.?(?P<daily>[ ]+daily)?(?:[ ]+(?:dose|total))?(?:[ ]+of)?"
     r"|(?:do[ ]+)?not[ ]+(?:to[ ]+)?exceed(?:ing)?|don't[ ]+exceed|never[ ]+exceed"
     r"|(?:do[ ]+)?not[ ]+(?:take|use|give)[ ]+more[ ]+than|take[ ]+no[ ]+more[ ]+than"
     r"|no[ ]+more[ ]+than|not[ ]+more[ ]+than|up[ ]+to|at[ ]+most|limit(?:ed)?[ ]+to|≤|<=)"
@@ -716,6 +720,12 @@ def _unit_at(text: str, norm: str, pos: int) -> UnitToken | None:
         return None
     canon, kind = cls
     a, b = m.start("u"), m.end("u")
+    if kind == "unknown":
+        nm = _UNIT_RE.match(norm, b)
+        spl = _units.lookup_spelling(nm.group("u")) if nm and nm.group("sp") == " " else None
+        if spl is not None and spl.kind == "count":
+            a, b = nm.start("u"), nm.end("u")  # "1 or 2 extra tablets": the unit is "tablets"
+            canon, kind = spl.unit, spl.kind
     return UnitToken(text[a:b], (a, b), canon, kind)
 
 
@@ -904,6 +914,25 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
                             text[hm.start():end], (hm.start(), end))
         if lim is not None:
             out.append(_Mod("max", lim.span[0], lim.span[1], lim, prio=2))
+    out.extend(_table_limits(text, norm, by_start))
+    return out
+
+
+def _table_limits(text: str, norm: str, by_start: dict) -> list[_Mod]:
+    """The daily maximum a cell under a limit heading states ("| Max per day |" over
+    "| 10 tablets (3,250 mg) |"): its first amount, for the doses of its row."""
+    out = []
+    for a, b, _heading in _Tables(norm).limit_cells():
+        first = min((p for p in by_start if a <= p < b), default=None)
+        if first is None:
+            continue
+        am = by_start[first]
+        if am.unit is not None and am.unit.kind not in _units.DOSE_KINDS or not math.isfinite(am.upper.value):
+            continue
+        s0 = a + len(norm[a:b]) - len(norm[a:b].lstrip())
+        s1 = b - (len(norm[a:b]) - len(norm[a:b].rstrip()))
+        lim = Limit("per_day", am.upper.value, text[s0:s1], (s0, s1), am)
+        out.append(_Mod("max", s0, s1, lim, prio=2))
     return out
 
 
@@ -1005,17 +1034,33 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
     if tail and tail.start() > 0:
         body = body[:tail.start()]
     body = body.rstrip(" ,:-")
+    if "|" in body:  # a table row: the medicine is the first cell's text
+        cells = body.split("|")
+        lead = next((c for c in cells if c.strip()), "")
+        off += body.find(lead) if lead else 0
+        body = lead
     stripped_left = len(body) - len(body.lstrip())
     body = body.strip()
     if not body:
         return None
     words = body.split()
-    if len(words) > 6 or words[0].lower().strip(",") in _SUBSTANCE_VERBS:
+    if len(words) > 6 or words[0].lower().strip(",") in _SUBSTANCE_VERBS or not _names_a_medicine(body):
         return None
     if not re.search(r"[A-Za-z]", body):
         return None
     s = a + off + stripped_left
     return Piece(text[s:s + len(body)], (s, s + len(body)))
+
+
+def _names_a_medicine(body: str) -> bool:
+    """False for a clause opening that names a population, a measure or a schedule
+    ("Adults and teenagers can", "CrCl 30 mL/min", "0 to 12 months"): ``not_substances``."""
+    if body[0].isdigit():
+        return False
+    low = body.lower()
+    stop = _lexicon.lexicon().not_substances
+    first = low.split()[0].strip(",:")
+    return first not in stop and " ".join(low.split()[:2]) not in stop
 
 
 def _substance_key(raw: str) -> str:
@@ -1128,8 +1173,12 @@ def parse_doses(text: str) -> list[Dose]:
 
     # -- anchors: dose amounts, strengths, regimen forms
     anchors: list[_Anchor] = []
+    tables = _Tables(norm)
+    consumed = 0  # the end of the last concentration: its denominator is no amount
     for am in amounts:
-        if blocking.overlaps(am.span):
+        if blocking.overlaps(am.span) or am.span[0] < consumed:
+            continue
+        if _not_a_dose_quantity(norm, am, tables) or _equivalent_of(norm, anchors, am):
             continue
         if not all(math.isfinite(e.value) for e in (am.low, am.high) if e is not None):
             continue  # "10^6500": no usable number
@@ -1177,7 +1226,7 @@ def parse_doses(text: str) -> list[Dose]:
             anc.amount = None
             anc.strength = Strength(am.upper.value, text[u.span[0]:cm.end()], "concentration", raw,
                                     (am.span[0], cm.end()))
-            anc.end = cm.end()
+            anc.end = consumed = cm.end()
             anchors.append(anc)
             continue
         km = _PER_KG_RE.match(norm, end)
@@ -1198,6 +1247,8 @@ def parse_doses(text: str) -> list[Dose]:
                 ps = dm.start() + (len(dm.group(0)) - len(dm.group(0).lstrip(" ")))
                 anc.per_piece = _piece(text, ps, dm.end())
                 end = dm.end()
+        if anc.per == "dose" and tables.per_day(am.span[0]):
+            anc.per = "day"  # a cell under "RDA per day"
         anc.end = end
         anchors.append(anc)
 
@@ -1284,6 +1335,10 @@ def parse_doses(text: str) -> list[Dose]:
                 current = [anc]
                 chains.append(current)
 
+    chains = _without_mentions(norm, chains, anchors, clause_of, {clause_of(l.start) for l in limits})
+    if not chains:
+        return []
+
     # -- maxima: same clause -> that chain; else nearest preceding chain
     chain_limits: dict[int, dict[str, Limit]] = {}
     chain_starts = [ch[0].start for ch in chains]  # sorted: clauses in order, anchors in order
@@ -1336,6 +1391,166 @@ def parse_doses(text: str) -> list[Dose]:
                         max_duration_days=lims.get("duration"))
         doses.append(head)
     return doses
+
+
+def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
+    """A quantity that is never a dose, whatever stands beside it: a rate or laboratory value
+    ("30 mL/min", "126 mg/dL"), a body weight ("11 kg"), an everyday measure ("500 kcal",
+    "6 glasses"), units of alcohol, or a cell of a table column that holds no doses."""
+    nd = _lexicon.lexicon().not_doses
+    u = am.unit
+    if u is not None:
+        word = u.raw.lower()
+        if word in nd.body_weight_units or word in nd.measure_words:
+            return True
+        if nd.rate.match(norm, am.span[1]):
+            return True
+        if u.unit == "enzyme_unit" and nd.alcohol.search(norm, *_sentence(norm, am.span[0])):
+            return True
+    if nd.excess.match(norm, am.low.number.span[1]) or (am.high and nd.excess.match(norm, am.high.number.span[1])):
+        return True  # "1 or 2 extra tablets"
+    return tables.not_dose(am.span[0])
+
+
+def _sentence(norm: str, pos: int) -> tuple[int, int]:
+    """Bounds of the sentence around ``pos`` (at most 300 characters either way)."""
+    lo = max(0, pos - 300)
+    cut = max(norm.rfind(c, lo, pos) for c in ".!?\n")
+    a = cut + 1 if cut >= 0 else lo
+    ends = [i for i in (norm.find(c, pos, pos + 300) for c in ".!?\n") if i >= 0]
+    return a, min(ends) if ends else min(len(norm), pos + 300)
+
+
+def _equivalent_of(norm: str, anchors: list, am: Amount) -> bool:
+    """``am`` restates the amount just before it in brackets ("10 mcg (400 IU)")."""
+    if not anchors or anchors[-1].amount is None:
+        return False
+    gap_start = anchors[-1].end
+    return 0 <= am.span[0] - gap_start <= 40 and bool(_EQUIVALENT_GAP.match(norm[gap_start:am.span[0]]))
+
+
+class _Tables:
+    """The pipe tables of a text ("| Medicine | Dose | Max per day |"): each data cell with
+    the heading of its column, read with the lexicon's ``table_headers``."""
+
+    __slots__ = ("cells", "starts", "food")
+
+    def __init__(self, norm: str) -> None:
+        self.cells: list[tuple[int, int, str]] = []  # (start, end, heading), in text order
+        self.food: list[tuple[int, int]] = []
+        if "|" in norm:
+            self._read(norm)
+        self.starts = [c[0] for c in self.cells]
+
+    def _read(self, norm: str) -> None:
+        nd = _lexicon.lexicon().not_doses
+        header = None
+        pos = 0
+        for line in norm.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            bare = line.strip()
+            if not (bare.startswith("|") and bare.count("|") >= 2):
+                header = None
+                continue
+            if header is None:
+                header = [c.strip() for c in bare.strip("|").split("|")]
+                if any(nd.serving.search(h) for h in header):
+                    self.food.append((start, start + len(line)))
+                continue
+            if set(bare) <= set("|-: "):
+                continue  # the |---| rule under the heading
+            if self.food and self.food[-1][1] >= start - 1:
+                self.food[-1] = (self.food[-1][0], start + len(line))
+            col, i = -1, line.find("|")
+            while i >= 0:
+                j = line.find("|", i + 1)
+                if j < 0:
+                    break
+                col += 1
+                if col < len(header):
+                    self.cells.append((start + i + 1, start + j, header[col]))
+                i = j
+
+    def heading(self, pos: int) -> str | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0 and pos < self.cells[k][1]:
+            return self.cells[k][2]
+        return None
+
+    def not_dose(self, pos: int) -> bool:
+        if any(a <= pos < b for a, b in self.food):
+            return True
+        h = self.heading(pos)
+        return h is not None and bool(_lexicon.lexicon().not_doses.header_not_dose.search(h))
+
+    def per_day(self, pos: int) -> bool:
+        h = self.heading(pos)
+        nd = _lexicon.lexicon().not_doses
+        return h is not None and bool(nd.header_per_day.search(h)) and not nd.header_limit.search(h)
+
+    def limit_cells(self):
+        """(start, end, heading) of every cell under a limit heading."""
+        nd = _lexicon.lexicon().not_doses
+        return [c for c in self.cells if nd.header_limit.search(c[2])]
+
+
+# amounts of one list of strengths: "250 mg, 500 mg", "50mg and 100mg", "10 mg, and 20 mg"
+_RUN_GAP = _lazy(r"[ ]{0,2}(?:,|/|&|and|,[ ]?and)[ ]{0,2}$", re.I)
+
+
+def _scheduled(anc: "_Anchor") -> bool:
+    """Does the anchor carry a schedule of its own (frequency, as needed, duration, per day)?"""
+    return anc.per == "day" or any(c in anc.mods for c in ("freq", "prn", "dur", "taper"))
+
+
+def _strength_runs(norm: str, anchors: list) -> set[int]:
+    """ids of the amount anchors that stand in a list of two or more amounts of one
+    kind, none of them scheduled ("Tablets: 250 mg, 500 mg", "come in 50mg and 100mg")."""
+    out: set[int] = set()
+    run: list = []
+    for anc in list(anchors) + [None]:
+        joined = (anc is not None and run and anc.amount is not None and run[-1].amount is not None
+                  and anc.amount.unit is not None and run[-1].amount.unit is not None
+                  and anc.amount.unit.kind == run[-1].amount.unit.kind
+                  and _RUN_GAP.match(norm[run[-1].end:anc.start]) is not None)
+        if joined:
+            run.append(anc)
+            continue
+        if len(run) > 1 and not any(_scheduled(a) for a in run):
+            out.update(id(a) for a in run)
+        run = [anc] if anc is not None else []
+    return out
+
+
+def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int]) -> bool:
+    """Is this unscheduled amount a mention of a quantity rather than a dose taken: one of
+    a list of strengths, a label line ("Capsules: 250 mg"), a content ("Each tablet
+    contains 500 mg", "packs of 16 tablets") or what a food gives ("Milk, 1 cup: 300 mg")?"""
+    nd = _lexicon.lexicon().not_doses
+    if id(anc) in runs:
+        return True
+    lead = norm[clause[0]:anc.start]
+    if nd.content_cue(lead[-60:]):
+        return True
+    u = anc.amount.unit
+    if u is not None and u.kind in ("mass", "activity") and anc.per_weight is None and nd.label_line(lead[-80:]):
+        return True  # "Tablets: 0.6 mg" is a strength; "Difflam spray: 4 sprays" is a dose
+    return u is not None and u.kind != "count" and bool(nd.serving.search(norm, *clause))
+
+
+def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited: set) -> list:
+    """The chains that are doses: a single unscheduled amount that is a mention of a
+    quantity (:func:`_mention`) is dropped, unless a limit shares its clause."""
+    runs = _strength_runs(norm, anchors)
+    out = []
+    for ch in chains:
+        anc = ch[0]
+        if len(ch) == 1 and anc.amount is not None and not _scheduled(anc) and anc.strength is None:
+            cl = clause_of(anc.start)
+            if cl not in limited and _mention(norm, anc, cl, runs):
+                continue
+        out.append(ch)
+    return out
 
 
 _STRENGTH_GAP = 40  # characters between a product strength and the count taken
