@@ -857,7 +857,7 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
     return mods
 
 
-def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
+def _scan_limits(text: str, norm: str, amounts: list[Amount], tables: "_Tables") -> list[_Mod]:
     by_start = {a.span[0]: a for a in amounts}
     out: list[_Mod] = []
     for hm in _MAX_HEAD_RE.finditer(norm):
@@ -914,15 +914,15 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
                             text[hm.start():end], (hm.start(), end))
         if lim is not None:
             out.append(_Mod("max", lim.span[0], lim.span[1], lim, prio=2))
-    out.extend(_table_limits(text, norm, by_start))
+    out.extend(_table_limits(text, norm, by_start, tables))
     return out
 
 
-def _table_limits(text: str, norm: str, by_start: dict) -> list[_Mod]:
+def _table_limits(text: str, norm: str, by_start: dict, tables: "_Tables") -> list[_Mod]:
     """The daily maximum a cell under a limit heading states ("| Max per day |" over
     "| 10 tablets (3,250 mg) |"): its first amount, for the doses of its row."""
     out = []
-    for a, b, _heading in _Tables(norm).limit_cells():
+    for a, b, _heading in tables.limit_cells():
         first = min((p for p in by_start if a <= p < b), default=None)
         if first is None:
             continue
@@ -991,18 +991,24 @@ def _dedupe(mods: list[_Mod]) -> list[_Mod]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-def _clauses(norm: str, inside: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def _clauses(norm: str, inside: list[tuple[int, int]] = (), breaks: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The clauses of a text: cut at sentence ends, semicolons, lines, dashes and table rows
+    (``breaks``), never inside a recognised phrase (``inside``)."""
     bounds = [0]
     inside = _Spans(inside)
-    for m in _CLAUSE_BREAK_RE.finditer(norm):
-        if inside.holds(m.start(), m.end()):
+    found = [(m.start(), m.end(), m.group(0)) for m in _CLAUSE_BREAK_RE.finditer(norm)]
+    found = sorted(found + [(a, b, " ") for a, b in breaks])
+    for start, end, what in found:
+        if bounds[-1] > start:
+            continue
+        if inside.holds(start, end):
             continue  # a "." or "-" that belongs to a recognised phrase
         # a "." inside "q.d. " or "b.i.d. " is an abbreviation, not a sentence end
-        if m.group(0) == "." and re.search(r"(?:\b[a-z]\.[a-z]|\bh\.s|\bp\.o|\bi\.v|\bi\.m|\bmax|\bapprox)$",
-                                           norm[max(0, m.start() - 6):m.start()], re.I):
+        if what == "." and re.search(r"(?:\b[a-z]\.[a-z]|\bh\.s|\bp\.o|\bi\.v|\bi\.m|\bmax|\bapprox)$",
+                                     norm[max(0, start - 6):start], re.I):
             continue
-        bounds.append(m.start())
-        bounds.append(m.end())
+        bounds.append(start)
+        bounds.append(end)
     bounds.append(len(norm))
     out = []
     for i in range(0, len(bounds), 2):
@@ -1055,8 +1061,8 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
 def _names_a_medicine(body: str) -> bool:
     """False for a clause opening that names a population, a measure or a schedule
     ("Adults and teenagers can", "CrCl 30 mL/min", "0 to 12 months"): ``not_substances``."""
-    if body[0].isdigit():
-        return False
+    if body[0].isdigit() or any(w.replace(",", "").replace(".", "").isdigit() for w in body.split()):
+        return False  # "0 to 12 months", "under 30 kg"
     low = body.lower()
     stop = _lexicon.lexicon().not_substances
     first = low.split()[0].strip(",:")
@@ -1145,7 +1151,8 @@ def parse_doses(text: str) -> list[Dose]:
         # none (below): without either there is nothing to find.
         return []
     mods = _dedupe(_scan_mods(text, norm, forms))
-    limits = _dedupe(_scan_limits(text, norm, amounts))
+    tables = _Tables(norm)
+    limits = _dedupe(_scan_limits(text, norm, amounts, tables))
     # titration markers win over "up to" maxima they overlap ("increase up to")
     titr_spans = [(m.start, m.end) for m in mods if m.cat == "titrate" and m.obj.raw.lower() != "then"]
     titr = _Spans(titr_spans)
@@ -1173,7 +1180,6 @@ def parse_doses(text: str) -> list[Dose]:
 
     # -- anchors: dose amounts, strengths, regimen forms
     anchors: list[_Anchor] = []
-    tables = _Tables(norm)
     consumed = 0  # the end of the last concentration: its denominator is no amount
     for am in amounts:
         if blocking.overlaps(am.span) or am.span[0] < consumed:
@@ -1254,7 +1260,7 @@ def parse_doses(text: str) -> list[Dose]:
 
     # merge a strength anchor with an amount anchor of the same clause
     clauses = _clauses(norm, [(m.start, m.end) for m in mods if m.cat != "titrate"]
-                       + [(l.start, l.end) for l in limits])
+                       + [(l.start, l.end) for l in limits], tables.breaks)
 
     clause_starts = [c[0] for c in clauses]  # clauses are sorted and apart
 
@@ -1370,7 +1376,7 @@ def parse_doses(text: str) -> list[Dose]:
         first_in_clause = by_clause[cl][0].start  # sorted above
         substance = substance_of(cl, first_in_clause)
         if substance is None and doses:
-            substance = doses[0].substance
+            substance = doses[-1].substance  # the medicine of the dose before ("...; you may take 440 mg")
         if substance is None:
             # fall back to the item's leading name (first clause)
             first = clauses[0] if clauses else (0, 0)
@@ -1429,47 +1435,64 @@ def _equivalent_of(norm: str, anchors: list, am: Amount) -> bool:
     return 0 <= am.span[0] - gap_start <= 40 and bool(_EQUIVALENT_GAP.match(norm[gap_start:am.span[0]]))
 
 
+_RULE_CELL = _lazy(r"[ ]*:?-{3,}:?[ ]*$")
+
+
 class _Tables:
     """The pipe tables of a text ("| Medicine | Dose | Max per day |"): each data cell with
     the heading of its column, read with the lexicon's ``table_headers``."""
 
-    __slots__ = ("cells", "starts", "food")
+    __slots__ = ("cells", "starts", "food", "breaks")
 
     def __init__(self, norm: str) -> None:
         self.cells: list[tuple[int, int, str]] = []  # (start, end, heading), in text order
         self.food: list[tuple[int, int]] = []
+        self.breaks: list[tuple[int, int]] = []  # the blanks between rows: clause breaks
         if "|" in norm:
             self._read(norm)
         self.starts = [c[0] for c in self.cells]
 
     def _read(self, norm: str) -> None:
+        """Cells between pipes, whether rows stand on lines of their own or were joined
+        into one paragraph ("| a | b | | c | d |"): the |---| rule gives the number of
+        columns, and the blank between two pipes after a full row is a row break."""
         nd = _lexicon.lexicon().not_doses
-        header = None
-        pos = 0
-        for line in norm.split("\n"):
-            start, pos = pos, pos + len(line) + 1
-            bare = line.strip()
-            if not (bare.startswith("|") and bare.count("|") >= 2):
-                header = None
+        pipes = [i for i, c in enumerate(norm) if c == "|"]
+        segs = [(a + 1, b) for a, b in zip(pipes, pipes[1:])]
+        k = 0
+        while k < len(segs):
+            rule = k
+            while rule < len(segs) and _RULE_CELL.match(norm[segs[rule][0]:segs[rule][1]]):
+                rule += 1
+            n = rule - k
+            if n == 0:
+                k += 1
                 continue
-            if header is None:
-                header = [c.strip() for c in bare.strip("|").split("|")]
-                if any(nd.serving.search(h) for h in header):
-                    self.food.append((start, start + len(line)))
-                continue
-            if set(bare) <= set("|-: "):
-                continue  # the |---| rule under the heading
-            if self.food and self.food[-1][1] >= start - 1:
-                self.food[-1] = (self.food[-1][0], start + len(line))
-            col, i = -1, line.find("|")
-            while i >= 0:
-                j = line.find("|", i + 1)
-                if j < 0:
-                    break
-                col += 1
-                if col < len(header):
-                    self.cells.append((start + i + 1, start + j, header[col]))
-                i = j
+            header = [norm[a:b].strip() for a, b in segs[max(0, k - n - 1):k] if norm[a:b].strip()][-n:]
+            k = self._rows(norm, segs, rule, header, nd)
+
+    def _rows(self, norm: str, segs: list, k: int, header: list, nd) -> int:
+        """Read the rows after a |---| rule ending at segment ``k``; the index where the table ends."""
+        n = len(header)
+        food = any(nd.serving.search(h) for h in header)
+        first = segs[k][0] if k < len(segs) else len(norm)
+        col = n  # at a row boundary
+        while k < len(segs):
+            a, b = segs[k]
+            blank = not norm[a:b].strip()
+            if col == n:
+                if blank and "\n\n" not in norm[a:b]:
+                    self.breaks.append((a, b))
+                    col = 0
+                    k += 1
+                    continue
+                break
+            self.cells.append((a, b, header[col] if col < len(header) else ""))
+            col += 1
+            k += 1
+        if food:
+            self.food.append((first, segs[k - 1][1] if k else first))
+        return k + 1
 
     def heading(self, pos: int) -> str | None:
         k = bisect.bisect_right(self.starts, pos) - 1
