@@ -166,11 +166,26 @@ def _open_ended(dose) -> str | None:
     """Why a dose is open-ended (as needed, interval, titrating), or None."""
     if dose.as_needed is not None:
         return f"as needed (\"{dose.as_needed.raw}\")"
-    if dose.titration or dose.titration_marker is not None:
+    if dose.titration and _titration_open(dose) or not dose.titration and dose.titration_marker is not None:
         return "titrating (increased step by step)"
     if dose.frequency is not None and dose.frequency.kind == "interval":
         return f"interval-based (\"{dose.frequency.raw}\")"
     return None
+
+
+_INCREMENT = re.compile(r"\bby$", re.I)  # "increase by", "raised by": a step, not a target
+
+
+def _titration_open(dose) -> bool:
+    """A titration is open unless its last step is a fixed amount on a fixed schedule (its
+    own or the step's before): "300 mg at night ⇧ 600 mg TID" stops at 1,800 mg a day;
+    "then increase further as needed" and "… every 6 h" do not stop."""
+    last = dose.steps[-1]
+    if last.amount is None or any(_INCREMENT.search(s.titration_marker.raw) for s in dose.titration
+                                  if s.titration_marker is not None):
+        return True  # "increasing by 300 mg every few days": steps without an end
+    freq = next((s.frequency for s in reversed(dose.steps) if s.frequency is not None), None)
+    return freq is None or freq.kind == "interval"
 
 
 def _states_maximum(dose) -> bool:
@@ -181,7 +196,7 @@ def _states_maximum(dose) -> bool:
 @check("DOS001", name="no-stated-maximum", category="dosing", severity="warning",
        fix="State the maximum: per day (\"no more than 4 g in 24 hours\") or as a duration (\"for up to 5 days\").",
        bad=(DRUGS + "Tramadol 50-100 mg every 6 h PRN – Weak opioid.",
-            DRUGS + "Gabapentin 300 mg at night ⇧ to 900–1200 mg TID – Nerve pain."),
+            DRUGS + "Gabapentin 300 mg at night, then increase as needed – Nerve pain."),
        good=(DRUGS + "Naproxen 500 mg twice daily – Longer-acting NSAID.",
              DRUGS + "Ketorolac 10 mg every 6 h, max 5 days – Short burst.",
              DRUGS + "Acetaminophen 500–1000 mg every 6 h, no more than 4 g in 24 hours – Pain reliever."))

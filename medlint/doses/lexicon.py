@@ -46,6 +46,7 @@ class Lexicon:
         self.number_rx = re.compile(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
         self.not_doses = NotDoses(data["not_doses"], data["table_headers"])
         self.not_substances = frozenset(w.lower() for w in data["not_substances"])
+        self.as_needed = re.compile(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
 
     def frequency_matches(self, norm: str):
         """(kind, match, per_day) for every lexicon frequency in ``norm``."""

@@ -576,6 +576,7 @@ _freq("times_daily", r"\bBD\b", 2.0, 0)
 _freq("times_daily", r"\b(?:q\.i\.d\.?|qid|q\.d\.s\.?|qds)(?![A-Za-z])", 4.0)
 _freq("single",
       r"\b(?:single[ ]+(?:shot|dose|injection|infusion|application)|one[- ]time(?:[ ]+dose)?|once[ ]+only"
+      r"|(?:for[ ]+the|as[ ]+a|the)[ ]+(?:first|loading|initial)[ ]+dose"
       r"|stat|once)\b", 1.0)
 _freq("on_off",
       rf"\b(?P<a>\d+(?:\.\d+)?)[ ]?{_H}[ ]+on[ ]*[/,;]?[ ]*(?:and[ ]+)?(?P<b>\d+(?:\.\d+)?)[ ]?{_H}[ ]+off\b",
@@ -643,8 +644,10 @@ _MAX_PREFIX = (
 _MAX_HEAD_RE = _lazy(rf"(?<![A-Za-z])(?P<pre>{_MAX_PREFIX})[ ]*:?[ ]*", re.I)
 _MAX_PERDAY_RE = _lazy(
     r"(?<![ ])[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
-    r"|(?:in|per|every)[ ]+(?:any[ ]+)?(?:24|twenty[ -]?four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
+    r"|(?:in|per|every)[ ]+(?:(?:any|a|one)[ ]+)?(?:24|twenty[ -]?four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
     r"|in[ ]+(?:a|one)[ ]+day)(?![A-Za-z])", re.I)
+_OTHER_PERIOD_RE = _lazy(r"[ ]{1,3}(?:in|within|per)[ ]{1,3}(?:any[ ]{1,3}|a[ ]{1,3}|the[ ]{1,3}first[ ]{1,3})?"
+                         r"(?:\d{1,3}|hour|one)", re.I)
 _MAX_PERDOSE_RE = _lazy(r"(?<![ ])[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
 _MAX_DOSES_RE = _lazy(
     rf"(?P<n>{_N})[ ]+(?:doses|dose|times|applications|administrations|injections)"
@@ -654,9 +657,10 @@ _MAX_DAYS_RE = _lazy(rf"(?P<a>{_N})[ ]?(?P<u>days?|weeks?|months?)(?![A-Za-z])",
 
 _TITRATE_RE = _lazy(
     r"(?:[⇧↑→⟶➔➜⇨⇒]|->|=>)(?:[ ]*(?:up[ ]+)?to\b)?"
-    r"|\b(?:then[ ]+)?(?:increas(?:e|ing)|titrat(?:e|ing)|escalat(?:e|ing)|up-?titrat(?:e|ing)"
+    r"|\b(?:then[ ]+)?(?:increas(?:e|ed|ing)|rais(?:e|ed|ing)|titrat(?:e|ing)|escalat(?:e|ing)|up-?titrat(?:e|ing)"
     r"|reduc(?:e|ing)|decreas(?:e|ing)|taper(?:ing)?|step(?:ping)?[ ]+(?:up|down))"
     r"(?:[ ]+(?:up|down|gradually|slowly|weekly|as[ ]+tolerated|the[ ]+dose))*[ ]+(?:up[ ]+)?to\b"
+    r"|\b(?:then[ ]+)?(?:increas(?:e|ed|ing)|rais(?:e|ed|ing))[ ]+(?:the[ ]+dose[ ]+)?by\b"
     r"|\bthen\b", re.I)
 _FROM_TITRATION_RE = _lazy(
     r"\b(?:increas|titrat|escalat|reduc|decreas|taper)\w*(?:[ ]+\w+)?[ ]+from[ ]*$", re.I)
@@ -832,8 +836,9 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
         apd, interval = _every_hours(m)
         fr = Frequency("interval", text[m.start():m.end()], (m.start(), m.end()), apd, interval)
         mods.append(_Mod("freq", m.start(), m.end(), fr))
-    for m in _PRN_RE.finditer(norm):
-        mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
+    for rx in (_PRN_RE, lex.as_needed):
+        for m in rx.finditer(norm):
+            mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
     for name, rx in route_patterns:
         for m in rx.finditer(norm):
             mods.append(_Mod("route", m.start(), m.end(), Route(name, text[m.start():m.end()], (m.start(), m.end()))))
@@ -885,6 +890,8 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount], tables: "_Tables")
                 end = km.end()
             pd = _MAX_PERDAY_RE.match(norm, end)
             pdo = _MAX_PERDOSE_RE.match(norm, end)
+            if not pd and _OTHER_PERIOD_RE.match(norm, end):
+                continue  # "2 tablets in any 8- to 12-hour period", "within the first hour": not per day
             if pd:
                 kind, assumed, end = "per_day", False, pd.end()
             elif pdo:
@@ -922,11 +929,12 @@ def _table_limits(text: str, norm: str, by_start: dict, tables: "_Tables") -> li
     """The daily maximum a cell under a limit heading states ("| Max per day |" over
     "| 10 tablets (3,250 mg) |"): its first amount, for the doses of its row."""
     out = []
+    starts = sorted(by_start)
     for a, b, _heading in tables.limit_cells():
-        first = min((p for p in by_start if a <= p < b), default=None)
-        if first is None:
+        i = bisect.bisect_left(starts, a)
+        if i == len(starts) or starts[i] >= b:
             continue
-        am = by_start[first]
+        am = by_start[starts[i]]
         if am.unit is not None and am.unit.kind not in _units.DOSE_KINDS or not math.isfinite(am.upper.value):
             continue
         s0 = a + len(norm[a:b]) - len(norm[a:b].lstrip())
@@ -1347,6 +1355,7 @@ def parse_doses(text: str) -> list[Dose]:
 
     # -- maxima: same clause -> that chain; else nearest preceding chain
     chain_limits: dict[int, dict[str, Limit]] = {}
+    standalone: list[tuple[int, Limit]] = []  # (chain index, limit) of limits in a clause of their own
     chain_starts = [ch[0].start for ch in chains]  # sorted: clauses in order, anchors in order
     for lm in limits:
         cl = clause_of(lm.start)
@@ -1359,6 +1368,8 @@ def parse_doses(text: str) -> list[Dose]:
         if target is None:
             k = bisect.bisect_right(chain_starts, lm.start) - 1
             target = chains[k] if k >= 0 else chains[0]
+            if k >= 0:
+                standalone.append((k, lm.obj))
         slot = chain_limits.setdefault(id(target), {})
         slot.setdefault(lm.obj.kind, lm.obj)
 
@@ -1396,6 +1407,25 @@ def parse_doses(text: str) -> list[Dose]:
                         max_doses_per_day=lims.get("doses_per_day"),
                         max_duration_days=lims.get("duration"))
         doses.append(head)
+    return _share_standalone_limits(doses, standalone)
+
+
+_LIMIT_FIELD = {"per_dose": "max_per_dose", "per_day": "max_per_day", "doses_per_day": "max_doses_per_day",
+                "duration": "max_duration_days"}
+
+
+def _share_standalone_limits(doses: list[Dose], standalone: list[tuple[int, Limit]]) -> list[Dose]:
+    """A limit in a sentence of its own ("220 mg every 8 to 12 hours; you may take 440 mg
+    for the first dose. Do not exceed 660 mg in 24 hours.") bounds every earlier dose of
+    the same medicine as the dose right before it, not that dose alone."""
+    for k, lim in standalone:
+        key = doses[k].substance_key
+        name = _LIMIT_FIELD[lim.kind]
+        for i in range(k - 1, -1, -1):
+            d = doses[i]
+            if d.substance_key != key or getattr(d, name) is not None:
+                break  # another medicine, or a dose with a limit of its own: the limit's reach ends
+            doses[i] = _replace(d, **{name: lim})
     return doses
 
 
@@ -1435,7 +1465,10 @@ def _equivalent_of(norm: str, anchors: list, am: Amount) -> bool:
     return 0 <= am.span[0] - gap_start <= 40 and bool(_EQUIVALENT_GAP.match(norm[gap_start:am.span[0]]))
 
 
-_RULE_CELL = _lazy(r"[ ]*:?-{3,}:?[ ]*$")
+def _rule_cell(cell: str) -> bool:
+    """A cell of the |---| rule under a table's headings."""
+    bare = cell.strip()
+    return bare.count("-") >= 3 and not bare.strip(":-")
 
 
 class _Tables:
@@ -1462,7 +1495,7 @@ class _Tables:
         k = 0
         while k < len(segs):
             rule = k
-            while rule < len(segs) and _RULE_CELL.match(norm[segs[rule][0]:segs[rule][1]]):
+            while rule < len(segs) and _rule_cell(norm[segs[rule][0]:segs[rule][1]]):
                 rule += 1
             n = rule - k
             if n == 0:
@@ -1545,32 +1578,40 @@ def _strength_runs(norm: str, anchors: list) -> set[int]:
     return out
 
 
-def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int]) -> bool:
+def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int], servings) -> bool:
     """Is this unscheduled amount a mention of a quantity rather than a dose taken: one of
     a list of strengths, a label line ("Capsules: 250 mg"), a content ("Each tablet
     contains 500 mg", "packs of 16 tablets") or what a food gives ("Milk, 1 cup: 300 mg")?"""
     nd = _lexicon.lexicon().not_doses
     if id(anc) in runs:
         return True
-    lead = norm[clause[0]:anc.start]
+    lead = norm[max(clause[0], anc.start - 80):anc.start]
     if nd.content_cue(lead[-60:]):
         return True
     u = anc.amount.unit
     if u is not None and u.kind in ("mass", "activity") and anc.per_weight is None and nd.label_line(lead[-80:]):
         return True  # "Tablets: 0.6 mg" is a strength; "Difflam spray: 4 sprays" is a dose
-    return u is not None and u.kind != "count" and bool(nd.serving.search(norm, *clause))
+    return u is not None and u.kind != "count" and servings(clause)
 
 
 def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited: set) -> list:
     """The chains that are doses: a single unscheduled amount that is a mention of a
     quantity (:func:`_mention`) is dropped, unless a limit shares its clause."""
     runs = _strength_runs(norm, anchors)
+    nd = _lexicon.lexicon().not_doses
+    seen: dict[tuple[int, int], bool] = {}
+
+    def servings(clause: tuple[int, int]) -> bool:  # read once per clause
+        if clause not in seen:
+            seen[clause] = bool(nd.serving.search(norm, *clause))
+        return seen[clause]
+
     out = []
     for ch in chains:
         anc = ch[0]
         if len(ch) == 1 and anc.amount is not None and not _scheduled(anc) and anc.strength is None:
             cl = clause_of(anc.start)
-            if cl not in limited and _mention(norm, anc, cl, runs):
+            if cl not in limited and _mention(norm, anc, cl, runs, servings):
                 continue
         out.append(ch)
     return out
