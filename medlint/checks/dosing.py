@@ -185,7 +185,24 @@ def _titration_open(dose) -> bool:
                                   if s.titration_marker is not None):
         return True  # "increasing by 300 mg every few days": steps without an end
     freq = next((s.frequency for s in reversed(dose.steps) if s.frequency is not None), None)
-    return freq is None or freq.kind == "interval"
+    return freq is None or freq.kind == "interval" or _high_phase_without_end(dose.steps)
+
+
+def _high_phase_without_end(steps) -> bool:
+    """A step higher than the one after it with no duration ("10 mg twice daily, then 5 mg
+    twice daily"): the reader is not told when the loading phase stops."""
+    freq = None
+    daily = []
+    for s in steps:
+        freq = s.frequency or freq
+        q = s.amount.quantity("upper") if s.amount is not None else None
+        n = freq.administrations_per_day if freq is not None else None
+        daily.append(q * n if q is not None and n else None)
+    for s, a, b in zip(steps, daily, daily[1:]):
+        if a is not None and b is not None and _same_dim(a, b) and a.to(b.units).magnitude > b.magnitude * (1 + 1e-9):
+            if s.duration is None and s.max_duration_days is None:
+                return True
+    return False
 
 
 def _states_maximum(dose) -> bool:

@@ -456,8 +456,11 @@ _SUP_MAP = {c: str(i) for i, c in enumerate(_SUP)}
 _SUP_MAP["⁻"] = "-"
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[ ]\d{3})+(?![\d.,])|\d+)(?:\.\d+)?|\.\d+"
+# "1 1/2", "1/2", "½", "1½": halves, thirds and quarters (never "8/500", a combination's strengths)
+_FRACTION = r"(?:\d{1,2}[ ])?[1-3]/[2-4](?![\d/])|(?:\d{1,2}[ ]?)?[½¼¾⅓⅔]"
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _VALUE = (
-    rf"(?:(?:{_NUM})[ ]?x[ ]?10(?:\^[ ]?-?\d+|\*\*-?\d+|⁻?[{_SUP}]+)"
+    rf"(?:{_FRACTION}|(?:{_NUM})[ ]?x[ ]?10(?:\^[ ]?-?\d+|\*\*-?\d+|⁻?[{_SUP}]+)"
     rf"|10(?:\^-?\d+|⁻?[{_SUP}]+)"
     rf"|(?:\d+(?:\.\d+)?)e[-+]?\d+(?![\w])"
     rf"|{_NUM})"
@@ -512,7 +515,12 @@ def _num_word(s: str) -> float:
 
 
 def _parse_value(raw: str) -> float:
-    """Numeric value of a number as written ("1,000", ".5", "1 × 10⁶")."""
+    """Numeric value of a number as written ("1,000", ".5", "1 × 10⁶", "1 1/2", "½")."""
+    frac = re.fullmatch(r"(?:(\d{1,2})[ ]?)?(?:([1-3])/([2-4])|([½¼¾⅓⅔]))", raw.strip())
+    if frac:
+        whole = float(frac.group(1) or 0)
+        part = _VULGAR[frac.group(4)] if frac.group(4) else int(frac.group(2)) / int(frac.group(3))
+        return whole + part
     s = normalize(raw).replace(" ", "").replace(",", "").lower()
     s = "".join(_SUP_MAP.get(c, c) for c in s)
     m = re.fullmatch(r"(?:(?P<m>[\d.]+)x)?10(?:\^|\*\*)?(?P<e>-?\d+)", s)
@@ -1031,6 +1039,9 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
     a = clause[0]
     seg = norm[a:anchor_start]
     # cut at the first "(" that is still open before the anchor
+    colon = seg.find(":")
+    if colon >= 0 and any(c.isdigit() for c in seg[:colon]) and "(" not in seg[:colon]:
+        a, seg = a + colon + 1, seg[colon + 1:]  # "300 mg: Gabapentin 300mg 1 tds": the name follows the strength
     for ch in "(:":
         cut = seg.find(ch)
         if cut >= 0:
@@ -1188,6 +1199,7 @@ def parse_doses(text: str) -> list[Dose]:
 
     # -- anchors: dose amounts, strengths, regimen forms
     anchors: list[_Anchor] = []
+    starts_of = {a.span[0]: a for a in amounts}
     consumed = 0  # the end of the last concentration: its denominator is no amount
     for am in amounts:
         if blocking.overlaps(am.span) or am.span[0] < consumed:
@@ -1202,9 +1214,12 @@ def parse_doses(text: str) -> list[Dose]:
         if am.mixed_units:
             problem = "mixed_units"
         if u is None:
-            if not context_after(end):
+            if _count_of_strength_at(norm, end, starts_of):
+                problem = None  # "2 x 500mg caps", "two 500 mg tablets": a count of the product
+            elif not context_after(end):
                 continue
-            problem = "missing_unit"
+            else:
+                problem = "missing_unit"
         elif u.kind == "percent":
             # strength only when attached to a product form
             fm = next((forms_from[p] for p in range(end, end + 3)
@@ -1297,6 +1312,9 @@ def parse_doses(text: str) -> list[Dose]:
             if same and _strength_then_count(norm, prev, anc, sched) and not titrations.between(prev.end, anc.start):
                 _take_count(prev, anc)
                 continue
+            if same and _count_then_strength(norm, prev, anc):
+                _take_strength(prev, anc)
+                continue
         merged.append(anc)
     anchors = merged
 
@@ -1382,9 +1400,10 @@ def parse_doses(text: str) -> list[Dose]:
             named[clause, anchor_start] = _substance(text, norm, clause, anchor_start, cut_starts)
         return named[clause, anchor_start]
 
+    first_chain: dict[tuple[int, int], int] = {}
     for ch in chains:
         cl = clause_of(ch[0].start)
-        first_in_clause = by_clause[cl][0].start  # sorted above
+        first_in_clause = first_chain.setdefault(cl, ch[0].start)  # chains are in order; mentions left out
         substance = substance_of(cl, first_in_clause)
         if substance is None and doses:
             substance = doses[-1].substance  # the medicine of the dose before ("...; you may take 440 mg")
@@ -1589,7 +1608,8 @@ def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int],
     if nd.content_cue(lead[-60:]):
         return True
     u = anc.amount.unit
-    if u is not None and u.kind in ("mass", "activity") and anc.per_weight is None and nd.label_line(lead[-80:]):
+    strength = u is not None and u.kind in ("mass", "activity") or anc.strength is not None
+    if strength and anc.per_weight is None and nd.label_line(lead[-80:]):
         return True  # "Tablets: 0.6 mg" is a strength; "Difflam spray: 4 sprays" is a dose
     return u is not None and u.kind != "count" and servings(clause)
 
@@ -1607,14 +1627,28 @@ def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited
         return seen[clause]
 
     out = []
+    starts = [a.start for a in anchors]
     for ch in chains:
         anc = ch[0]
-        if len(ch) == 1 and anc.amount is not None and not _scheduled(anc) and anc.strength is None:
+        if len(ch) == 1 and anc.amount is not None and not _scheduled(anc) and (
+                anc.strength is None or anc.strength.kind == "unit"):
             cl = clause_of(anc.start)
-            if cl not in limited and _mention(norm, anc, cl, runs, servings):
+            if cl not in limited and (_mention(norm, anc, cl, runs, servings) or _label_strength(norm, anc, cl, starts)):
                 continue
         out.append(ch)
     return out
+
+
+def _label_strength(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: list[int]) -> bool:
+    """"300 mg: Gabapentin 300mg 1 tds", "Ibuprofen 400 mg: take 1 tablet ...": a strength
+    heading a line with a colon, before the dose of its clause, is the product's strength."""
+    u = anc.amount.unit
+    if u is None or u.kind not in ("mass", "activity") or anc.per_weight is not None:
+        return False
+    if not norm[anc.end:anc.end + 3].lstrip(" ").startswith(":"):
+        return False
+    i = bisect.bisect_right(starts, anc.start)
+    return i < len(starts) and starts[i] < clause[1]
 
 
 _STRENGTH_GAP = 40  # characters between a product strength and the count taken
@@ -1640,6 +1674,40 @@ def _strength_then_count(norm: str, prev: _Anchor, anc: _Anchor, sched: _Spans) 
     if any(c.isdigit() for c in norm[prev.end:anc.start]):
         return False
     return not sched.overlaps((prev.end, anc.start))
+
+
+# between a count and the strength of what is counted: "2 x 500mg", "1 or 2 tablets of 500 mg", "two 500 mg"
+_COUNT_OF = _lazy(r"[ ]{1,2}(?:x[ ]{0,2}|of[ ]{1,2})?")
+
+
+def _count_of_strength_at(norm: str, end: int, starts_of: dict) -> bool:
+    """Does a mass or activity amount follow the bare number ending at ``end``?"""
+    m = _COUNT_OF.match(norm, end)
+    nxt = starts_of.get(m.end()) if m else None
+    return nxt is not None and nxt.unit is not None and nxt.unit.kind in ("mass", "activity") and not nxt.is_range
+
+
+def _count_then_strength(norm: str, prev: _Anchor, anc: _Anchor) -> bool:
+    """Is ``prev`` a count ("2", "1 or 2 tablets") and ``anc`` the strength of each unit
+    counted ("x 500mg caps", "of 500 mg")?"""
+    pa, aa = prev.amount, anc.amount
+    if pa is None or aa is None or prev.strength is not None or anc.strength is not None or pa.implied:
+        return False
+    if pa.unit is not None and pa.unit.kind != "count" or prev.per != "dose" or prev.per_weight is not None:
+        return False
+    if aa.unit is None or aa.unit.kind not in ("mass", "activity") or aa.is_range or anc.per != "dose" \
+            or anc.per_weight is not None or anc.unit_problem is not None:
+        return False
+    m = _COUNT_OF.match(norm, prev.end)
+    return m is not None and m.end() == anc.start
+
+
+def _take_strength(prev: _Anchor, anc: _Anchor) -> None:
+    """Make ``prev`` (the count) the dose, with ``anc``'s amount as the strength of each unit."""
+    aa = anc.amount
+    prev.strength = Strength(aa.upper.value, aa.unit.raw, "unit", aa.raw, aa.span)
+    prev.end = anc.end
+    prev.unit_problem = None
 
 
 def _take_count(prev: _Anchor, anc: _Anchor) -> None:
