@@ -7,6 +7,7 @@ Ceilings and the completeness rules live in ``checks/dosing.yaml``.
 
 from __future__ import annotations
 
+import math
 import re
 import weakref
 from functools import lru_cache
@@ -564,3 +565,110 @@ class _Seen:
         if not _conflicts(q, first[1], multi, self.factor):  # at the edge of the factor: scan
             first = next((e for e in self.entries[:self.merged] if _conflicts(q, e[1], multi, self.factor)), None)
         return first[1:4] if first is not None else None
+
+
+# ---------------------------------------------------------------------------
+# DOS006
+
+
+def _least_daily(dose):
+    """(quantity per day, working) the schedule asks for at the least: the lower amount at
+    the least frequent rate it states ("400 mg every 4 hours" = 2.4 g; "every 4-6 hours"
+    counts 4 a day). None for a dose without a fixed rate (as needed with no interval,
+    titrations, per-kg doses)."""
+    freq = dose.frequency
+    if dose.amount is None or freq is None or dose.titration or dose.weight_based or dose.per == "day":
+        return None
+    if freq.interval_hours is not None:
+        n = math.floor(24 / max(freq.interval_hours) + 1e-9)
+    elif freq.kind in ("times_daily", "daily", "nightly"):
+        n = freq.administrations_per_day
+    else:
+        return None
+    if not n or n < 1:
+        return None
+    count = dose.amount.low.value
+    reg = _units.get_registry()
+    if dose.strength is not None and dose.strength.kind == "unit":
+        spl = _units.lookup_spelling(dose.strength.unit)
+        if spl is None:
+            return None
+        each = reg.Quantity(dose.strength.value, spl.unit)
+        return each * count * n, f"{_units.format_number(count)} × {dose.strength.raw} × {_units.format_number(n)}/day"
+    q = dose.amount.quantity("low")
+    if q is None:
+        return None
+    return q * n, f"{dose.amount.low.raw if dose.amount.low.unit else dose.amount.raw} × {_units.format_number(n)}/day"
+
+
+def _limit_quantity(dose, limit):
+    """The stated per-day limit as a quantity (a count of the product's units times its strength)."""
+    if limit is None or limit.amount is None or limit.per_weight is not None:
+        return None
+    q = limit.amount.quantity("upper")
+    if q is not None and q.dimensionality != _units.get_registry().Quantity(1, "tablet").dimensionality:
+        return q
+    unitless_or_count = limit.amount.unit is None or limit.amount.unit.kind == "count"
+    if unitless_or_count and dose.strength is not None and dose.strength.kind == "unit":
+        spl = _units.lookup_spelling(dose.strength.unit)
+        if spl is not None:
+            return _units.get_registry().Quantity(dose.strength.value * limit.value, spl.unit)
+    if unitless_or_count and dose.amount is not None and dose.amount.unit is not None and dose.amount.unit.unit:
+        return _units.get_registry().Quantity(limit.value, dose.amount.unit.unit)
+    return None
+
+
+@check("DOS006", name="schedule-exceeds-stated-limit", category="dosing", severity="error",
+       fix="Make the schedule and the limit agree: a longer interval, a smaller dose, or the limit the label gives.",
+       bad=(DRUGS + "Ibuprofen 400 mg every 4 hours as needed; do not exceed 1,200 mg a day – NSAID.",
+            DRUGS + "Paracetamol 500 mg tablets: 2 tablets four times a day, max 6 tablets in 24 hours – Pain."),
+       good=(DRUGS + "Ibuprofen 200 to 400 mg every 6 to 8 hours as needed; do not exceed 1,200 mg a day – NSAID.",
+             DRUGS + "Paracetamol 500 mg tablets: 1 or 2 tablets every 4 to 6 hours, max 8 tablets in 24 hours – Pain."))
+def schedule_exceeds_stated_limit(article, ctx):
+    """A page must not give a schedule that its own limit forbids.
+
+    **What it does.** Works out the least a dose's schedule asks for in a day — the lower
+    amount at the least frequent rate written ("400 mg every 4 hours" is 2,400 mg; "1 or 2
+    tablets every 4 to 6 hours" is 4 tablets) — and compares it with the per-day limit the
+    page states with the dose, in its sentence or paragraph ("do not exceed 1,200 mg a
+    day", "max 6 tablets in 24 hours", a table's "Max per day" cell).
+    It flags the dose when even the least the schedule asks for is more than the limit
+    — for an interval, more than the limit by the factor in checks/dosing.yaml (labels
+    write "every 6 hours" as the shortest
+    spacing under a cap up to a third lower, e.g. "2 caplets every 6 hours; do not take
+    more than 6 caplets in 24 hours"): a reader cannot follow both. A range of amounts or intervals that fits under the limit
+    at its lower end is not flagged (the limit then says where to stop), and neither is
+    an as-needed dose without an interval.
+
+    **Why it matters.** A reader told "every 4 hours" and "no more than 1,200 mg a day"
+    follows the first instruction they read; taking 400 mg every 4 hours is twice the
+    limit the page itself gives.
+
+    **Example.** "Ibuprofen 400 mg every 4 hours as needed" and, in the next line, "do
+    not exceed 1,200 mg a day".
+
+    **Fix.** Give the schedule that keeps within the limit ("200 to 400 mg every 6 to 8
+    hours"), or check the limit against the label.
+
+    **Source.** ISMP guidance on complete and unambiguous medication orders (a maximum
+    that contradicts the frequency is a prescription a pharmacist must query); FDA OTC
+    Drug Facts labeling (21 CFR 201.66: directions and the "do not exceed" limit agree).
+    """
+    factor = ctx.data("dosing")["stated_limit_factor"]
+    for record, field, dose in all_doses(article):
+        if dose.max_per_day is None or dose.max_per_day.assumed:
+            continue
+        least = _least_daily(dose)
+        cap = _limit_quantity(dose, dose.max_per_day)
+        if least is None or cap is None or not _same_dim(least[0], cap):
+            continue
+        total, working = least
+        slack = factor if dose.frequency.interval_hours is not None else 1.0  # an interval is the shortest spacing
+        if total.to(cap.units).magnitude <= cap.magnitude * slack * (1 + 1e-9):
+            continue
+        fq = _units.format_quantity
+        yield _hit(record, field, dose,
+                   f"\"{dose.text}\" asks for at least {working} = {fq(total)} a day, more than the limit "
+                   f"\"{dose.max_per_day.raw}\" stated with it ({fq(cap)} a day).",
+                   "Make the schedule and the limit agree: a longer interval or a smaller dose that stays "
+                   f"within {fq(cap)} a day, or check the limit against the product label.")

@@ -82,6 +82,8 @@ class NotDoses:
         self.label = re.compile(
             rf"(?<![A-Za-z]){_words_rx(data['label_forms'])}(?![A-Za-z])[^.;:]{{0,60}}:[ ]{{0,3}}$", re.I)
         self.dose_verb = _phrase_rx(data["dose_verbs"])
+        # "One to be taken each day": the words between a count and its schedule
+        self.taken = re.compile(rf"(?:to[ ]be[ ])?{_words_rx(data['dose_verbs'])}(?![A-Za-z])", re.I)
         self.header_limit = _phrase_rx(headers["limit"])
         self.header_per_day = _phrase_rx(headers["per_day"])
         self.header_not_dose = _phrase_rx(headers["not_dose"])

@@ -1191,10 +1191,17 @@ def parse_doses(text: str) -> list[Dose]:
     context_cats = ("freq", "prn", "route", "form")
     context_starts = {m.start for m in mods if m.cat in context_cats}
 
+    taken = _lexicon.lexicon().not_doses.taken
+
     def context_after(pos: int) -> bool:
         p = pos
         while p < len(norm) and norm[p] in " ,":
             p += 1
+        m = taken.match(norm, p)  # "One to be taken each day"
+        if m:
+            p = m.end()
+            while p < len(norm) and norm[p] in " ,":
+                p += 1
         return p in context_starts
 
     # -- anchors: dose amounts, strengths, regimen forms
@@ -1309,7 +1316,9 @@ def parse_doses(text: str) -> list[Dose]:
                     prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
                     prev.unit_problem = anc.unit_problem
                     continue
-            if same and _strength_then_count(norm, prev, anc, sched) and not titrations.between(prev.end, anc.start):
+            across = not same and _STRENGTH_THEN_TAKE.match(norm[prev.end:anc.start]) is not None
+            if (same or across) and _strength_then_count(norm, prev, anc, sched) \
+                    and not titrations.between(prev.end, anc.start):
                 _take_count(prev, anc)
                 continue
             if same and _count_then_strength(norm, prev, anc):
@@ -1339,7 +1348,9 @@ def parse_doses(text: str) -> list[Dose]:
         ancs.sort(key=lambda a: a.start)
         for i, anc in enumerate(ancs):
             lo = clause[0] if i == 0 else anc.start
-            hi = ancs[i + 1].start if i + 1 < len(ancs) else clause[1]
+            # the last anchor reads to its clause's end, or to the end of the clause it reaches
+            # into ("Paracetamol 500 mg tablets – take 2 twice daily")
+            hi = ancs[i + 1].start if i + 1 < len(ancs) else max(clause[1], clause_of(anc.end - 1)[1])
             pre: dict[str, _Mod] = {}
             for k in range(bisect.bisect_left(mod_starts, lo), bisect.bisect_left(mod_starts, hi)):
                 m = mods[k]
@@ -1652,6 +1663,9 @@ def _label_strength(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: 
 
 
 _STRENGTH_GAP = 40  # characters between a product strength and the count taken
+# a product named in a clause of its own, the count in the next: "Paracetamol 500 mg tablets –
+# take 2 twice daily", "Amlodipine 5mg tablets. One to be taken each day"
+_STRENGTH_THEN_TAKE = _lazy(r"(?:[ ]{1,2}[A-Za-z]{2,14}){0,2}[ ]{0,2}[-.:][ ]{1,3}(?:[A-Za-z]{2,10}[ ]{1,3}){0,2}$")
 
 
 def _strength_then_count(norm: str, prev: _Anchor, anc: _Anchor, sched: _Spans) -> bool:
