@@ -79,3 +79,50 @@ def test_schedule_above_its_own_limit(tmp_path, text):
 ])
 def test_schedule_within_its_own_limit(tmp_path, text):
     assert not findings_for(DRUGS + text, "DOS006", tmp_path)
+
+
+# ---------------------------------------------------------------- suggestions safe to follow
+
+@pytest.mark.parametrize("text,bad,good", [
+    (DRUGS + "Melatonin 5.0 mg as needed – Sleep.", "5.0 mg", "5 mg as needed"),
+    (DRUGS + "Clonidine .1 mg every 6 hours – Blood pressure.", " .1 mg", "0.1 mg every 6 hours"),
+    (DRUGS + "Vitamin B12 500 µg as needed – Supplement.", "µg", "500 mcg"),
+])
+def test_dos001_suggestion_never_repeats_the_defect(tmp_path, text, bad, good):
+    found = findings_for(text, "DOS001", tmp_path)
+    assert found and bad not in found[0].suggestion and good in found[0].suggestion
+    assert "…" not in found[0].suggestion
+
+
+def test_dos001_says_in_words_when_no_ceiling_is_known(tmp_path):
+    found = findings_for(DRUGS + "Zolmitriptan 2.5 mg as needed – Migraine.", "DOS001", tmp_path)
+    assert found and "…" not in found[0].suggestion and "knows no sourced ceiling" in found[0].suggestion
+
+
+def test_dos001_never_proposes_a_daily_maximum_below_one_dose(tmp_path):
+    found = findings_for(DRUGS + "Acetaminophen 5000 mg every 4 h – Pain.", "DOS001", tmp_path)
+    assert found and "no more than 4000 mg in 24 hours" not in found[0].suggestion
+    assert "already more than" in found[0].suggestion and "lower the dose" in found[0].suggestion
+
+
+def test_dos002_suggestion_repeats_no_trailing_zero(tmp_path):
+    found = findings_for(DRUGS + "Valerian root 600.0 mg – Sleep.", "DOS002", tmp_path)
+    assert found and "600.0" not in found[0].suggestion and "600 mg" in found[0].suggestion
+
+
+# ---------------------------------------------------------------- DOS004: like with like
+
+@pytest.mark.parametrize("text", [
+    # a daily total and a product strength, tablets and mg, per kg and absolute: never compared
+    "Paracetamol 1 g four times a day – Pain.\n-\nParacetamol 500 mg tablets: 2 tablets four times a day – Pain.",
+    "Paracetamol 1 g four times a day – Pain.\n-\nParacetamol (Excedrin) 2 caplets at onset; no more than 2 caplets in 24 hours – Pain.",
+    "Ibuprofen 10 mg/kg three times a day – Children.\n-\nIbuprofen 400 mg three times a day – Adults.",
+    "Adults: amoxicillin 500 mg every 8 hours – Infection.\n-\nCrCl 10–30 mL/min: 250 mg every 12 hours – Kidneys.",
+])
+def test_dos004_compares_like_with_like(tmp_path, text):
+    assert not findings_for(DRUGS + text, "DOS004", tmp_path)
+
+
+def test_dos004_still_finds_a_thousandfold_slip_in_one_medicine(tmp_path):
+    found = findings_for(DRUGS + "Melatonin 3 mg at night – Sleep.\n-\nMelatonin 3 g at night – Sleep.", "DOS004", tmp_path)
+    assert found and "1000×" in found[0].message

@@ -160,6 +160,44 @@ def _same_dim(a, b) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# suggestions safe to follow: never the defect again, never a limit below one dose
+
+_TRAILING_ZERO = re.compile(r"(?<![\d.])(\d{1,9})\.0{1,9}(?![\d.])")
+_NAKED_DECIMAL = re.compile(r"(?<![\d.])\.(\d)")
+_MICRO = re.compile(r"(?<![A-Za-z])[µμu]g(?![A-Za-z])")
+
+
+def safe_text(text: str) -> str:
+    """A dose's words as a suggestion may repeat them: no trailing zero ("5.0 mg" -> "5 mg"),
+    no naked decimal (".5 mg" -> "0.5 mg"), no "µg" (read as mg) -> "mcg"."""
+    text = _TRAILING_ZERO.sub(r"\1", text)
+    text = _NAKED_DECIMAL.sub(r"0.\1", text)
+    return _MICRO.sub("mcg", text)
+
+
+def _one_dose_above(dose, limit_text: str) -> bool:
+    """Is a single dose already more than the daily limit ``limit_text`` ("4000 mg")?"""
+    q = dose.amount.quantity("upper") if dose.amount is not None else None
+    if q is None or dose.weight_based or dose.strength is not None:
+        return False
+    cap = _units.quantity(*_split(limit_text))
+    return _same_dim(q, cap) and q.to(cap.units).magnitude > cap.magnitude * (1 + 1e-9)
+
+
+def _maximum_suggestion(dose, c) -> str:
+    """What DOS001 suggests: the sourced ceiling after the dose; a lower dose when one dose is
+    already above that ceiling; in words, when no ceiling is known."""
+    text = safe_text(dose.text)
+    if c and c.get("per_day"):
+        if _one_dose_above(dose, c["per_day"]):
+            return (f"One dose of \"{text}\" is already more than {c['name']}'s daily maximum of "
+                    f"{c['per_day']} ({c['source']}): lower the dose, then state the maximum per 24 hours.")
+        return f"Add the maximum from the product label, e.g. \"{text}; no more than {c['per_day']} in 24 hours\"."
+    return (f"Add the maximum per 24 hours (or the longest course) from the product label after \"{text}\"; "
+            "medlint knows no sourced ceiling for this medicine.")
+
+
+# ---------------------------------------------------------------------------
 # DOS001
 
 
@@ -250,10 +288,9 @@ def no_stated_maximum(article, ctx):
         if why is None or _states_maximum(dose):
             continue
         c = ceiling_for(dose, ctx.data("dosing"))
-        example = f"no more than {c['per_day']} in 24 hours" if c and c.get("per_day") else "no more than … in 24 hours"
         yield _hit(record, field, dose,
                    f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
-                   f"Add the maximum from the product label, e.g. \"{dose.text}; {example}\".",
+                   _maximum_suggestion(dose, c),
                    severity=None if c else "warning")  # no known ceiling: see checks/severity.yaml
 
 
@@ -321,7 +358,8 @@ def incomplete_dose(article, ctx):
             continue
         yield _hit(record, field, dose,
                    f"\"{dose.text}\" gives an amount but not how often.",
-                   f"Say how often, e.g. \"{dose.text} once daily\", or \"{dose.text} as a single injection\".")
+                   f"Say how often \"{safe_text(dose.text)}\" is taken (and the most in 24 hours), from the "
+                   "product label, or that it is a single injection.")
 
 
 # ---------------------------------------------------------------------------
@@ -427,13 +465,18 @@ def above_ceiling(article, ctx):
 
 
 def _comparable(dose):
+    """(quantity, as shown, basis): the daily total where it can be worked out ("day"),
+    else the amount of one dose ("dose"); a daily total is only compared with daily totals,
+    a dose with doses, and a per-kg dose with nothing."""
+    if dose.weight_based:
+        return None
     dm = dose.daily_maximum()
     if dm is not None:
-        return dm.quantity, dm.explanation.rsplit("= ", 1)[-1]
-    if dose.amount is not None:
+        return dm.quantity, dm.explanation.rsplit("= ", 1)[-1], "day"
+    if dose.amount is not None and dose.strength is None:
         q = dose.amount.quantity("upper")
         if q is not None:
-            return q, dose.amount.raw
+            return q, dose.amount.raw, "dose"
     return None
 
 
@@ -446,14 +489,15 @@ def _comparable(dose):
 def inconsistent_dose(article, ctx):
     """One substance should not be dosed a hundredfold differently in one article.
 
-    **What it does.** Groups the doses of the article by substance (the
-    ceiling entry's name and synonyms, else the parsed substance) and
-    compares doses in different items, paragraphs or FAQ entries: amounts
-    differing by the factor in checks/dosing.yaml (100×) or more after unit
-    conversion (daily totals where computable), or amounts in different
-    dimensions (mg in one place, mL in another), are flagged at the later
-    occurrence. Substances the data allows in two units (vitamin D in IU and
-    mcg, ``also_per_day``) are only compared within a dimension.
+    **What it does.** Groups the doses of the article by medicine (the
+    ceiling entry's name and synonyms, else the parsed medicine; a clause
+    opening such as "Adults:" or "CrCl 30 mL/min:" names none) and compares
+    like with like in different items, paragraphs or FAQ entries: daily
+    totals with daily totals, single doses with single doses, in one
+    dimension (mg with g, never tablets with mg or a dose with a daily
+    total). Amounts differing by the factor in checks/dosing.yaml (100×) or
+    more after unit conversion are flagged at the later occurrence. Per-kg
+    doses and product strengths are not compared.
 
     **Why it matters.** "10 g/day" in one place and "10 mg/day" in another
     means one of them is a mg/g slip — a thousandfold error either way.
@@ -477,18 +521,15 @@ def inconsistent_dose(article, ctx):
         comp = _comparable(dose)
         if comp is None:
             continue
-        q, shown = comp
-        known = seen.setdefault(key, _Seen(factor))
-        prev = known.first_conflict(record, q, bool(c and c.get("also_per_day")))
+        q, shown, basis = comp
+        known = seen.setdefault((key, basis), _Seen(factor))
+        prev = known.first_conflict(record, q, True)  # like with like: one dimension only
         if prev is not None:
             prev_q, prev_shown, prev_text = prev
-            if not _same_dim(q, prev_q):
-                problem = "is in a different dimension from"
-            else:
-                a, b = q.to(prev_q.units).magnitude, prev_q.magnitude
-                ratio = max(a, b) / min(a, b) if min(a, b) > 0 else float("inf")  # absurd amounts overflow
-                times = _units.format_number(round(ratio)) if ratio < float("inf") else "more than 1e308"
-                problem = f"differs {times}× from"
+            a, b = q.to(prev_q.units).magnitude, prev_q.magnitude
+            ratio = max(a, b) / min(a, b) if min(a, b) > 0 else float("inf")  # absurd amounts overflow
+            times = _units.format_number(round(ratio)) if ratio < float("inf") else "more than 1e308"
+            problem = f"differs {times}× from"
             yield _hit(record, field, dose,
                        f"\"{dose.text}\" ({shown}) {problem} \"{prev_text}\" ({prev_shown}) for {key} earlier in "
                        "the article.",
