@@ -196,3 +196,19 @@ def test_as_needed_wordings(text, word):
 ])
 def test_titration_to_a_stated_target_is_bounded(tmp_path, text, fires):
     assert bool(findings_for(text, "DOS001", tmp_path)) == fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    # a single interval taken regularly is a course's schedule for a medicine with no labelled ceiling
+    (DRUGS + "Amoxicillin 500 mg every 8 hours for 5 days – Infection.", False),
+    (DRUGS + "Valacyclovir 1 g every 12 hours – Shingles.", False),
+    # but a symptom reliever with a labelled ceiling, a range of intervals or "as needed" stays open
+    (DRUGS + "Acetaminophen 650 mg every 4 hours – Pain.", True),
+    (DRUGS + "Co-codamol 8/500: 2 tablets every 4 hours – Pain.", True),
+    (DRUGS + "Amoxicillin 500 mg every 6 to 8 hours – Infection.", True),
+    (DRUGS + "You can give 5 ml every 4 hours if she still seems uncomfortable – Fever.", True),
+    (DRUGS + "Take 1 tablet at the onset of a headache; repeat if needed – Migraine.", True),
+    (DRUGS + "Dissolve 1-2 sachets in water after each loose motion – Diarrhoea.", True),
+])
+def test_which_intervals_and_events_need_a_maximum(tmp_path, text, fires):
+    assert bool(findings_for(text, "DOS001", tmp_path)) == fires

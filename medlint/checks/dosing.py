@@ -244,6 +244,13 @@ def _high_phase_without_end(steps) -> bool:
     return False
 
 
+def _fixed_interval(dose) -> bool:
+    """A single interval taken regularly ("every 8 hours"), not a range, not as needed."""
+    f = dose.frequency
+    return (dose.as_needed is None and not dose.titration and f is not None and f.kind == "interval"
+            and f.interval_hours is not None and f.interval_hours[0] == f.interval_hours[1])
+
+
 def _states_maximum(dose) -> bool:
     return any(x is not None for x in (dose.max_per_day, dose.max_doses_per_day, dose.max_duration_days,
                                        dose.duration)) or dose.per == "day" and not dose.titration
@@ -266,7 +273,11 @@ def no_stated_maximum(article, ctx):
     "not more than 4 doses a day") nor as a duration ("max 5 days", "for up
     to 2 weeks"). A fixed schedule ("500 mg twice daily", "75–150 mg twice
     daily", "200 mg daily") is bounded by itself and passes; a per-day total
-    ("2000 mg/day") is its own maximum. A duration counts as a stated maximum
+    ("2000 mg/day") is its own maximum. A single interval taken regularly
+    ("amoxicillin 500 mg every 8 hours") is a schedule of its own, three doses
+    a day, unless the medicine is one with a labelled daily ceiling in
+    checks/dosing.yaml (the analgesics and other symptom relievers a reader
+    takes at will up to "every 4 hours"). A duration counts as a stated maximum
     here, but the daily ceiling (DOS003) still applies.
 
     **Why it matters.** "Every 6 h as needed" with a range invites the
@@ -288,6 +299,8 @@ def no_stated_maximum(article, ctx):
         if why is None or _states_maximum(dose):
             continue
         c = ceiling_for(dose, ctx.data("dosing"))
+        if c is None and _fixed_interval(dose):
+            continue  # "amoxicillin 500 mg every 8 hours": a course's schedule, three doses a day
         yield _hit(record, field, dose,
                    f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
                    _maximum_suggestion(dose, c),

@@ -1040,7 +1040,7 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
     seg = norm[a:anchor_start]
     # cut at the first "(" that is still open before the anchor
     colon = seg.find(":")
-    if colon >= 0 and any(c.isdigit() for c in seg[:colon]) and "(" not in seg[:colon]:
+    if colon >= 0 and seg[:colon].strip()[:1].isdigit() and "(" not in seg[:colon]:
         a, seg = a + colon + 1, seg[colon + 1:]  # "300 mg: Gabapentin 300mg 1 tds": the name follows the strength
     for ch in "(:":
         cut = seg.find(ch)
@@ -1437,7 +1437,21 @@ def parse_doses(text: str) -> list[Dose]:
                         max_doses_per_day=lims.get("doses_per_day"),
                         max_duration_days=lims.get("duration"))
         doses.append(head)
-    return _share_standalone_limits(doses, standalone)
+    doses = _share_standalone_limits(doses, standalone)
+    return _share_standalone_as_needed(doses, [m for m in mods if m.cat == "prn" and clause_of(m.start) not in by_clause])
+
+
+def _share_standalone_as_needed(doses: list[Dose], prns: list[_Mod]) -> list[Dose]:
+    """"Take 1 tablet at the onset of a headache; repeat if needed": an as-needed wording in a
+    clause with no dose of its own makes the dose before it as needed."""
+    if not prns or not doses:
+        return doses
+    starts = [d.span[0] for d in doses]
+    for m in prns:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and doses[k].as_needed is None:
+            doses[k] = _replace(doses[k], as_needed=m.obj)
+    return doses
 
 
 _LIMIT_FIELD = {"per_dose": "max_per_dose", "per_day": "max_per_day", "doses_per_day": "max_doses_per_day",
