@@ -576,6 +576,8 @@ _freq("nightly",
       r"|q\.?h\.?s\.?|h\.s\.)(?![A-Za-z])", 1.0)
 _freq("nightly", r"\b(?:HS|QHS)\b", 1.0, 0)
 _freq("weekly", r"\b(?:weekly|every[ ]+week|once[ ]+(?:a|per)[ ]+week)\b", 1.0 / 7)
+# "250 g to 500 g a week" (an amount a week), never "for a week" or "in a week" (a duration)
+_freq("weekly", r"(?<!for[ ])(?<!in[ ])(?<!after[ ])(?<!within[ ])\b(?:a|per)[ ]+week\b", 1.0 / 7)
 _freq("monthly", r"\b(?:monthly|every[ ]+month|once[ ]+(?:a|per)[ ]+month)\b", 1.0 / 30)
 _freq("yearly", r"\b(?:yearly|annually|every[ ]+year|once[ ]+(?:a|per)[ ]+year)\b", 1.0 / 365)
 _freq("times_daily", r"\b(?:t\.i\.d\.?|tid|t\.d\.s\.?|tds)(?![A-Za-z])", 3.0)
