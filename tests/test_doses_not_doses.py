@@ -61,6 +61,8 @@ def only(text):
     "Packs of 4 tablets (one month's supply).",
     "Taking 1 or 2 extra tablets by accident is unlikely to harm you.",
     "Do not take two tablets on the same day.",
+    "each tablet contains: sodium 20 mg",
+    "A 1,250 mg tablet of calcium carbonate provides 500 mg of elemental calcium.",
     # foods
     "Milk, 1 cup: about 300 mg",
     "Cheddar cheese, 1.5 ounces: about 307 mg",
@@ -212,3 +214,27 @@ def test_titration_to_a_stated_target_is_bounded(tmp_path, text, fires):
 ])
 def test_which_intervals_and_events_need_a_maximum(tmp_path, text, fires):
     assert bool(findings_for(text, "DOS001", tmp_path)) == fires
+
+
+def test_a_brand_and_strength_in_brackets_is_the_products_strength():
+    found = parse_doses("Omeprazole (Prilosec OTC, 20 mg) and lansoprazole (Prevacid 24HR, 15 mg): "
+                        "1 capsule each morning before breakfast for 14 days.")
+    assert [d.amount.upper.value for d in found if d.amount is not None] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "Gabapentin for nerve pain: 300 mg on day 1, 300 mg twice a day on day 2",
+    "Azithromycin 250 mg: 2 tablets on day 1, then 1 tablet daily on days 2 to 5",
+])
+def test_a_dose_on_one_day_is_scheduled(text):
+    assert all(d.frequency is not None for d in parse_doses(text))
+
+
+def test_a_dose_on_day_one_then_less_is_bounded(tmp_path):
+    assert not findings_for(DRUGS + "Azithromycin 250 mg: 2 tablets on day 1, then 1 tablet daily on days 2 to 5 – "
+                            "Infection.", "DOS001", tmp_path)
+
+
+def test_an_injection_into_a_joint_is_a_one_off():
+    d = only("Platelet-Rich Plasma (4–6 mL into the knee, 3 injections)")
+    assert d.route is not None and d.route.name == "intra-articular"

@@ -239,8 +239,8 @@ def _high_phase_without_end(steps) -> bool:
         daily.append(q * n if q is not None and n else None)
     for s, a, b in zip(steps, daily, daily[1:]):
         if a is not None and b is not None and _same_dim(a, b) and a.to(b.units).magnitude > b.magnitude * (1 + 1e-9):
-            if s.duration is None and s.max_duration_days is None:
-                return True
+            if s.duration is None and s.max_duration_days is None and not s.single:
+                return True  # "2 tablets on day 1, then 1 daily": a single day ends by itself
     return False
 
 

@@ -586,7 +586,7 @@ _freq("times_daily", r"\bBD\b", 2.0, 0)
 _freq("times_daily", r"\b(?:q\.i\.d\.?|qid|q\.d\.s\.?|qds)(?![A-Za-z])", 4.0)
 _freq("single",
       r"\b(?:single[ ]+(?:shot|dose|injection|infusion|application)|one[- ]time(?:[ ]+dose)?|once[ ]+only"
-      r"|(?:for[ ]+the|as[ ]+a|the)[ ]+(?:first|loading|initial)[ ]+dose"
+      r"|(?:for[ ]+the|as[ ]+a|the)[ ]+(?:first|loading|initial)[ ]+dose|on[ ]+day[ ]+\d{1,2}(?![\d-])"
       r"|stat|once)\b", 1.0)
 _freq("on_off",
       rf"\b(?P<a>\d+(?:\.\d+)?)[ ]?{_H}[ ]+on[ ]*[/,;]?[ ]*(?:and[ ]+)?(?P<b>\d+(?:\.\d+)?)[ ]?{_H}[ ]+off\b",
@@ -616,6 +616,7 @@ _route("epidural", r"\bepidural(?:ly)?\b")
 _route("intradiscal", r"\bintra-?discal(?:ly)?\b")
 _route("intra-articular", r"\bintra-?articular(?:ly)?\b")
 _route("intrathecal", r"\bintrathecal(?:ly)?\b")
+_route("intra-articular", r"\binto[ ]+the[ ]+(?:knee|joint|shoulder|hip|elbow)\b")
 _route("topical", r"\btopical(?:ly)?\b|\b(?:cream|gel|ointment|lotion|foam)s?\b")
 _route("transdermal", r"\btransdermal(?:ly)?\b|\bpatch(?:es)?\b")
 _route("inhaled", r"\binhaled\b|\bby[ ]+inhalation\b|\binhaler\b|\bnebuli[sz]ed\b")
@@ -1624,6 +1625,9 @@ def _strength_runs(norm: str, anchors: list) -> set[int]:
     return out
 
 
+_BRAND_STRENGTH = _lazy(r"\([ ]?[A-Z][^()]{1,40},[ ]{1,2}$")
+
+
 def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int], servings) -> bool:
     """Is this unscheduled amount a mention of a quantity rather than a dose taken: one of
     a list of strengths, a label line ("Capsules: 250 mg"), a content ("Each tablet
@@ -1632,8 +1636,10 @@ def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int],
     if id(anc) in runs:
         return True
     lead = norm[max(clause[0], anc.start - 80):anc.start]
-    if nd.content_cue(lead[-60:]):
+    if nd.content_cue(lead[-60:]) or nd.content_after.match(norm[anc.end:min(clause[1], anc.end + 60)]):
         return True
+    if _BRAND_STRENGTH.search(lead) and norm[anc.end:anc.end + 2].lstrip(" ").startswith(")"):
+        return True  # "Omeprazole (Prilosec OTC, 20 mg)": the strength of the product named
     u = anc.amount.unit
     strength = u is not None and u.kind in ("mass", "activity") or anc.strength is not None
     if strength and anc.per_weight is None and nd.label_line(lead[-80:]):
