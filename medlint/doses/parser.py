@@ -1306,29 +1306,7 @@ def parse_doses(text: str) -> list[Dose]:
     titrations = _Titrations(mods)
 
     sched = _Spans([(m.start, m.end) for m in mods if m.cat in ("freq", "dur", "prn")] + limit_spans)
-    merged: list[_Anchor] = []
-    for anc in sorted(anchors, key=lambda a: a.start):
-        if merged:
-            prev = merged[-1]
-            same = clause_of(prev.start) == clause_of(anc.start)
-            if same and prev.strength is not None and prev.amount is None or (
-                    same and prev.strength is not None and prev.amount is not None and prev.amount.implied):
-                if anc.amount is not None and anc.strength is None and not titrations.between(prev.end, anc.start):
-                    prev.amount = anc.amount
-                    prev.end = anc.end
-                    prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
-                    prev.unit_problem = anc.unit_problem
-                    continue
-            across = not same and _STRENGTH_THEN_TAKE.match(norm[prev.end:anc.start]) is not None
-            if (same or across) and _strength_then_count(norm, prev, anc, sched) \
-                    and not titrations.between(prev.end, anc.start):
-                _take_count(prev, anc)
-                continue
-            if same and _count_then_strength(norm, prev, anc):
-                _take_strength(prev, anc)
-                continue
-        merged.append(anc)
-    anchors = merged
+    anchors = _merge_anchors(norm, anchors, clause_of, titrations, sched)
 
     # regimen-only item: "Methylprednisolone Dose-Pack (6-day)"
     if not anchors:
@@ -1682,6 +1660,37 @@ def _label_strength(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: 
         return False
     i = bisect.bisect_right(starts, anc.start)
     return i < len(starts) and starts[i] < clause[1]
+
+
+def _merge_anchors(norm: str, anchors: list[_Anchor], clause_of, titrations: "_Titrations",
+                   sched: _Spans) -> list[_Anchor]:
+    """Join the anchors that make one dose, in text order: a strength with the amount of its
+    clause ("Capsaicin 0.025 % Cream 1 application"), a product strength with the count taken
+    of it, in its clause or the next ("Paracetamol 500 mg tablets – take 2"), a count with
+    the strength of each unit after it ("2 x 500mg caps")."""
+    merged: list[_Anchor] = []
+    for anc in sorted(anchors, key=lambda a: a.start):
+        if merged:
+            prev = merged[-1]
+            same = clause_of(prev.start) == clause_of(anc.start)
+            if same and prev.strength is not None and prev.amount is None or (
+                    same and prev.strength is not None and prev.amount is not None and prev.amount.implied):
+                if anc.amount is not None and anc.strength is None and not titrations.between(prev.end, anc.start):
+                    prev.amount = anc.amount
+                    prev.end = anc.end
+                    prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
+                    prev.unit_problem = anc.unit_problem
+                    continue
+            across = not same and _STRENGTH_THEN_TAKE.match(norm[prev.end:anc.start]) is not None
+            if (same or across) and _strength_then_count(norm, prev, anc, sched) \
+                    and not titrations.between(prev.end, anc.start):
+                _take_count(prev, anc)
+                continue
+            if same and _count_then_strength(norm, prev, anc):
+                _take_strength(prev, anc)
+                continue
+        merged.append(anc)
+    return merged
 
 
 _STRENGTH_GAP = 40  # characters between a product strength and the count taken
