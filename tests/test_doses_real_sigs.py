@@ -201,7 +201,9 @@ def test_a_count_range_before_a_strength_does_not_glue_the_numbers():
     # "2 500" is not two thousand five hundred after "1 or"
     doses = parse_doses("Paracetamol: 1 or 2 500 mg tablets up to 4 times in 24 hours")
     assert doses and all(d.amount is None or d.amount.upper.value != 2500 for d in doses)
-    assert any(d.amount is not None and d.amount.upper.value == 500 for d in doses)
+    # read as a count of 1 or 2 with each tablet's strength: 2 × 500 mg × 4/day = 4 g a day
+    assert any(d.amount is not None and d.amount.upper.value == 2 and d.strength.value == 500 for d in doses)
+    assert any("4 g/day" in d.daily_maximum().explanation for d in doses if d.daily_maximum())
 
 
 # "od" after eye drops is the right eye (oculus dexter), not once daily

@@ -481,10 +481,10 @@ def test_a_number_that_is_not_finite_is_located(value, fixable, capsys):
 
 def test_an_infinite_amount_stays_text_and_absurd_ratios_are_reported(tmp_path, capsys):
     """Found by the import fuzz test: "999…9 mg" parsed to an infinite amount, and a ratio
-    of 1e305 kg to 1 mcg overflowed in DOS004."""
+    of 1e305 kg (now g: a kg is a body weight) to 1 mcg overflowed in DOS004."""
     src = tmp_path / "d.txt"
     src.write_text("Dosing\n\nDrug Therapies\n-\nIbuprofen " + "9" * 330 + " mg daily – pain.\n-\n"
-                   "Ibuprofen 1" + "0" * 305 + " kg daily – pain.\n-\nIbuprofen 1 mcg daily – pain.\n", encoding="utf-8")
+                   "Ibuprofen 1" + "0" * 305 + " g daily – pain.\n-\nIbuprofen 1 mcg daily – pain.\n", encoding="utf-8")
     code, out, err = run_cli(["import", str(src), "--out", str(tmp_path / "content")], capsys)
     assert code == 0, err
     loaded = store.load_article(out.strip())

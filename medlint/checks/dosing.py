@@ -7,6 +7,7 @@ Ceilings and the completeness rules live in ``checks/dosing.yaml``.
 
 from __future__ import annotations
 
+import math
 import re
 import weakref
 from functools import lru_cache
@@ -159,6 +160,44 @@ def _same_dim(a, b) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# suggestions safe to follow: never the defect again, never a limit below one dose
+
+_TRAILING_ZERO = re.compile(r"(?<![\d.])(\d{1,9})\.0{1,9}(?![\d.])")
+_NAKED_DECIMAL = re.compile(r"(?<![\d.])\.(\d)")
+_MICRO = re.compile(r"(?<![A-Za-z])[µμu]g(?![A-Za-z])")
+
+
+def safe_text(text: str) -> str:
+    """A dose's words as a suggestion may repeat them: no trailing zero ("5.0 mg" -> "5 mg"),
+    no naked decimal (".5 mg" -> "0.5 mg"), no "µg" (read as mg) -> "mcg"."""
+    text = _TRAILING_ZERO.sub(r"\1", text)
+    text = _NAKED_DECIMAL.sub(r"0.\1", text)
+    return _MICRO.sub("mcg", text)
+
+
+def _one_dose_above(dose, limit_text: str) -> bool:
+    """Is a single dose already more than the daily limit ``limit_text`` ("4000 mg")?"""
+    q = dose.amount.quantity("upper") if dose.amount is not None else None
+    if q is None or dose.weight_based or dose.strength is not None:
+        return False
+    cap = _units.quantity(*_split(limit_text))
+    return _same_dim(q, cap) and q.to(cap.units).magnitude > cap.magnitude * (1 + 1e-9)
+
+
+def _maximum_suggestion(dose, c) -> str:
+    """What DOS001 suggests: the sourced ceiling after the dose; a lower dose when one dose is
+    already above that ceiling; in words, when no ceiling is known."""
+    text = safe_text(dose.text)
+    if c and c.get("per_day"):
+        if _one_dose_above(dose, c["per_day"]):
+            return (f"One dose of \"{text}\" is already more than {c['name']}'s daily maximum of "
+                    f"{c['per_day']} ({c['source']}): lower the dose, then state the maximum per 24 hours.")
+        return f"Add the maximum from the product label, e.g. \"{text}; no more than {c['per_day']} in 24 hours\"."
+    return (f"Add the maximum per 24 hours (or the longest course) from the product label after \"{text}\"; "
+            "medlint knows no sourced ceiling for this medicine.")
+
+
+# ---------------------------------------------------------------------------
 # DOS001
 
 
@@ -166,11 +205,50 @@ def _open_ended(dose) -> str | None:
     """Why a dose is open-ended (as needed, interval, titrating), or None."""
     if dose.as_needed is not None:
         return f"as needed (\"{dose.as_needed.raw}\")"
-    if dose.titration or dose.titration_marker is not None:
+    if dose.titration and _titration_open(dose) or not dose.titration and dose.titration_marker is not None:
         return "titrating (increased step by step)"
     if dose.frequency is not None and dose.frequency.kind == "interval":
         return f"interval-based (\"{dose.frequency.raw}\")"
     return None
+
+
+_INCREMENT = re.compile(r"\bby$", re.I)  # "increase by", "raised by": a step, not a target
+
+
+def _titration_open(dose) -> bool:
+    """A titration is open unless its last step is a fixed amount on a fixed schedule (its
+    own or the step's before): "300 mg at night ⇧ 600 mg TID" stops at 1,800 mg a day;
+    "then increase further as needed" and "… every 6 h" do not stop."""
+    last = dose.steps[-1]
+    if last.amount is None or any(_INCREMENT.search(s.titration_marker.raw) for s in dose.titration
+                                  if s.titration_marker is not None):
+        return True  # "increasing by 300 mg every few days": steps without an end
+    freq = next((s.frequency for s in reversed(dose.steps) if s.frequency is not None), None)
+    return freq is None or freq.kind == "interval" or _high_phase_without_end(dose.steps)
+
+
+def _high_phase_without_end(steps) -> bool:
+    """A step higher than the one after it with no duration ("10 mg twice daily, then 5 mg
+    twice daily"): the reader is not told when the loading phase stops."""
+    freq = None
+    daily = []
+    for s in steps:
+        freq = s.frequency or freq
+        q = s.amount.quantity("upper") if s.amount is not None else None
+        n = freq.administrations_per_day if freq is not None else None
+        daily.append(q * n if q is not None and n else None)
+    for s, a, b in zip(steps, daily, daily[1:]):
+        if a is not None and b is not None and _same_dim(a, b) and a.to(b.units).magnitude > b.magnitude * (1 + 1e-9):
+            if s.duration is None and s.max_duration_days is None and not s.single:
+                return True  # "2 tablets on day 1, then 1 daily": a single day ends by itself
+    return False
+
+
+def _fixed_interval(dose) -> bool:
+    """A single interval taken regularly ("every 8 hours"), not a range, not as needed."""
+    f = dose.frequency
+    return (dose.as_needed is None and not dose.titration and f is not None and f.kind == "interval"
+            and f.interval_hours is not None and f.interval_hours[0] == f.interval_hours[1])
 
 
 def _states_maximum(dose) -> bool:
@@ -181,7 +259,7 @@ def _states_maximum(dose) -> bool:
 @check("DOS001", name="no-stated-maximum", category="dosing", severity="warning",
        fix="State the maximum: per day (\"no more than 4 g in 24 hours\") or as a duration (\"for up to 5 days\").",
        bad=(DRUGS + "Tramadol 50-100 mg every 6 h PRN – Weak opioid.",
-            DRUGS + "Gabapentin 300 mg at night ⇧ to 900–1200 mg TID – Nerve pain."),
+            DRUGS + "Gabapentin 300 mg at night, then increase as needed – Nerve pain."),
        good=(DRUGS + "Naproxen 500 mg twice daily – Longer-acting NSAID.",
              DRUGS + "Ketorolac 10 mg every 6 h, max 5 days – Short burst.",
              DRUGS + "Acetaminophen 500–1000 mg every 6 h, no more than 4 g in 24 hours – Pain reliever."))
@@ -195,7 +273,11 @@ def no_stated_maximum(article, ctx):
     "not more than 4 doses a day") nor as a duration ("max 5 days", "for up
     to 2 weeks"). A fixed schedule ("500 mg twice daily", "75–150 mg twice
     daily", "200 mg daily") is bounded by itself and passes; a per-day total
-    ("2000 mg/day") is its own maximum. A duration counts as a stated maximum
+    ("2000 mg/day") is its own maximum. A single interval taken regularly
+    ("amoxicillin 500 mg every 8 hours") is a schedule of its own, three doses
+    a day, unless the medicine is one with a labelled daily ceiling in
+    checks/dosing.yaml (the analgesics and other symptom relievers a reader
+    takes at will up to "every 4 hours"). A duration counts as a stated maximum
     here, but the daily ceiling (DOS003) still applies.
 
     **Why it matters.** "Every 6 h as needed" with a range invites the
@@ -217,10 +299,11 @@ def no_stated_maximum(article, ctx):
         if why is None or _states_maximum(dose):
             continue
         c = ceiling_for(dose, ctx.data("dosing"))
-        example = f"no more than {c['per_day']} in 24 hours" if c and c.get("per_day") else "no more than … in 24 hours"
+        if c is None and _fixed_interval(dose):
+            continue  # "amoxicillin 500 mg every 8 hours": a course's schedule, three doses a day
         yield _hit(record, field, dose,
                    f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
-                   f"Add the maximum from the product label, e.g. \"{dose.text}; {example}\".",
+                   _maximum_suggestion(dose, c),
                    severity=None if c else "warning")  # no known ceiling: see checks/severity.yaml
 
 
@@ -288,7 +371,8 @@ def incomplete_dose(article, ctx):
             continue
         yield _hit(record, field, dose,
                    f"\"{dose.text}\" gives an amount but not how often.",
-                   f"Say how often, e.g. \"{dose.text} once daily\", or \"{dose.text} as a single injection\".")
+                   f"Say how often \"{safe_text(dose.text)}\" is taken (and the most in 24 hours), from the "
+                   "product label, or that it is a single injection.")
 
 
 # ---------------------------------------------------------------------------
@@ -394,13 +478,18 @@ def above_ceiling(article, ctx):
 
 
 def _comparable(dose):
+    """(quantity, as shown, basis): the daily total where it can be worked out ("day"),
+    else the amount of one dose ("dose"); a daily total is only compared with daily totals,
+    a dose with doses, and a per-kg dose with nothing."""
+    if dose.weight_based:
+        return None
     dm = dose.daily_maximum()
     if dm is not None:
-        return dm.quantity, dm.explanation.rsplit("= ", 1)[-1]
-    if dose.amount is not None:
+        return dm.quantity, dm.explanation.rsplit("= ", 1)[-1], "day"
+    if dose.amount is not None and dose.strength is None:
         q = dose.amount.quantity("upper")
         if q is not None:
-            return q, dose.amount.raw
+            return q, dose.amount.raw, "dose"
     return None
 
 
@@ -413,14 +502,15 @@ def _comparable(dose):
 def inconsistent_dose(article, ctx):
     """One substance should not be dosed a hundredfold differently in one article.
 
-    **What it does.** Groups the doses of the article by substance (the
-    ceiling entry's name and synonyms, else the parsed substance) and
-    compares doses in different items, paragraphs or FAQ entries: amounts
-    differing by the factor in checks/dosing.yaml (100×) or more after unit
-    conversion (daily totals where computable), or amounts in different
-    dimensions (mg in one place, mL in another), are flagged at the later
-    occurrence. Substances the data allows in two units (vitamin D in IU and
-    mcg, ``also_per_day``) are only compared within a dimension.
+    **What it does.** Groups the doses of the article by medicine (the
+    ceiling entry's name and synonyms, else the parsed medicine; a clause
+    opening such as "Adults:" or "CrCl 30 mL/min:" names none) and compares
+    like with like in different items, paragraphs or FAQ entries: daily
+    totals with daily totals, single doses with single doses, in one
+    dimension (mg with g, never tablets with mg or a dose with a daily
+    total). Amounts differing by the factor in checks/dosing.yaml (100×) or
+    more after unit conversion are flagged at the later occurrence. Per-kg
+    doses and product strengths are not compared.
 
     **Why it matters.** "10 g/day" in one place and "10 mg/day" in another
     means one of them is a mg/g slip — a thousandfold error either way.
@@ -444,18 +534,15 @@ def inconsistent_dose(article, ctx):
         comp = _comparable(dose)
         if comp is None:
             continue
-        q, shown = comp
-        known = seen.setdefault(key, _Seen(factor))
-        prev = known.first_conflict(record, q, bool(c and c.get("also_per_day")))
+        q, shown, basis = comp
+        known = seen.setdefault((key, basis), _Seen(factor))
+        prev = known.first_conflict(record, q, True)  # like with like: one dimension only
         if prev is not None:
             prev_q, prev_shown, prev_text = prev
-            if not _same_dim(q, prev_q):
-                problem = "is in a different dimension from"
-            else:
-                a, b = q.to(prev_q.units).magnitude, prev_q.magnitude
-                ratio = max(a, b) / min(a, b) if min(a, b) > 0 else float("inf")  # absurd amounts overflow
-                times = _units.format_number(round(ratio)) if ratio < float("inf") else "more than 1e308"
-                problem = f"differs {times}× from"
+            a, b = q.to(prev_q.units).magnitude, prev_q.magnitude
+            ratio = max(a, b) / min(a, b) if min(a, b) > 0 else float("inf")  # absurd amounts overflow
+            times = _units.format_number(round(ratio)) if ratio < float("inf") else "more than 1e308"
+            problem = f"differs {times}× from"
             yield _hit(record, field, dose,
                        f"\"{dose.text}\" ({shown}) {problem} \"{prev_text}\" ({prev_shown}) for {key} earlier in "
                        "the article.",
@@ -532,3 +619,110 @@ class _Seen:
         if not _conflicts(q, first[1], multi, self.factor):  # at the edge of the factor: scan
             first = next((e for e in self.entries[:self.merged] if _conflicts(q, e[1], multi, self.factor)), None)
         return first[1:4] if first is not None else None
+
+
+# ---------------------------------------------------------------------------
+# DOS006
+
+
+def _least_daily(dose):
+    """(quantity per day, working) the schedule asks for at the least: the lower amount at
+    the least frequent rate it states ("400 mg every 4 hours" = 2.4 g; "every 4-6 hours"
+    counts 4 a day). None for a dose without a fixed rate (as needed with no interval,
+    titrations, per-kg doses)."""
+    freq = dose.frequency
+    if dose.amount is None or freq is None or dose.titration or dose.weight_based or dose.per == "day":
+        return None
+    if freq.interval_hours is not None:
+        n = math.floor(24 / max(freq.interval_hours) + 1e-9)
+    elif freq.kind in ("times_daily", "daily", "nightly"):
+        n = freq.administrations_per_day
+    else:
+        return None
+    if not n or n < 1:
+        return None
+    count = dose.amount.low.value
+    reg = _units.get_registry()
+    if dose.strength is not None and dose.strength.kind == "unit":
+        spl = _units.lookup_spelling(dose.strength.unit)
+        if spl is None:
+            return None
+        each = reg.Quantity(dose.strength.value, spl.unit)
+        return each * count * n, f"{_units.format_number(count)} × {dose.strength.raw} × {_units.format_number(n)}/day"
+    q = dose.amount.quantity("low")
+    if q is None:
+        return None
+    return q * n, f"{dose.amount.low.raw if dose.amount.low.unit else dose.amount.raw} × {_units.format_number(n)}/day"
+
+
+def _limit_quantity(dose, limit):
+    """The stated per-day limit as a quantity (a count of the product's units times its strength)."""
+    if limit is None or limit.amount is None or limit.per_weight is not None:
+        return None
+    q = limit.amount.quantity("upper")
+    if q is not None and q.dimensionality != _units.get_registry().Quantity(1, "tablet").dimensionality:
+        return q
+    unitless_or_count = limit.amount.unit is None or limit.amount.unit.kind == "count"
+    if unitless_or_count and dose.strength is not None and dose.strength.kind == "unit":
+        spl = _units.lookup_spelling(dose.strength.unit)
+        if spl is not None:
+            return _units.get_registry().Quantity(dose.strength.value * limit.value, spl.unit)
+    if unitless_or_count and dose.amount is not None and dose.amount.unit is not None and dose.amount.unit.unit:
+        return _units.get_registry().Quantity(limit.value, dose.amount.unit.unit)
+    return None
+
+
+@check("DOS006", name="schedule-exceeds-stated-limit", category="dosing", severity="error",
+       fix="Make the schedule and the limit agree: a longer interval, a smaller dose, or the limit the label gives.",
+       bad=(DRUGS + "Ibuprofen 400 mg every 4 hours as needed; do not exceed 1,200 mg a day – NSAID.",
+            DRUGS + "Paracetamol 500 mg tablets: 2 tablets four times a day, max 6 tablets in 24 hours – Pain."),
+       good=(DRUGS + "Ibuprofen 200 to 400 mg every 6 to 8 hours as needed; do not exceed 1,200 mg a day – NSAID.",
+             DRUGS + "Paracetamol 500 mg tablets: 1 or 2 tablets every 4 to 6 hours, max 8 tablets in 24 hours – Pain."))
+def schedule_exceeds_stated_limit(article, ctx):
+    """A page must not give a schedule that its own limit forbids.
+
+    **What it does.** Works out the least a dose's schedule asks for in a day — the lower
+    amount at the least frequent rate written ("400 mg every 4 hours" is 2,400 mg; "1 or 2
+    tablets every 4 to 6 hours" is 4 tablets) — and compares it with the per-day limit the
+    page states with the dose, in its sentence or paragraph ("do not exceed 1,200 mg a
+    day", "max 6 tablets in 24 hours", a table's "Max per day" cell).
+    It flags the dose when even the least the schedule asks for is more than the limit
+    — for an interval, more than the limit by the factor in checks/dosing.yaml (labels
+    write "every 6 hours" as the shortest
+    spacing under a cap up to a third lower, e.g. "2 caplets every 6 hours; do not take
+    more than 6 caplets in 24 hours"): a reader cannot follow both. A range of amounts or intervals that fits under the limit
+    at its lower end is not flagged (the limit then says where to stop), and neither is
+    an as-needed dose without an interval.
+
+    **Why it matters.** A reader told "every 4 hours" and "no more than 1,200 mg a day"
+    follows the first instruction they read; taking 400 mg every 4 hours is twice the
+    limit the page itself gives.
+
+    **Example.** "Ibuprofen 400 mg every 4 hours as needed" and, in the next line, "do
+    not exceed 1,200 mg a day".
+
+    **Fix.** Give the schedule that keeps within the limit ("200 to 400 mg every 6 to 8
+    hours"), or check the limit against the label.
+
+    **Source.** ISMP guidance on complete and unambiguous medication orders (a maximum
+    that contradicts the frequency is a prescription a pharmacist must query); FDA OTC
+    Drug Facts labeling (21 CFR 201.66: directions and the "do not exceed" limit agree).
+    """
+    factor = ctx.data("dosing")["stated_limit_factor"]
+    for record, field, dose in all_doses(article):
+        if dose.max_per_day is None or dose.max_per_day.assumed:
+            continue
+        least = _least_daily(dose)
+        cap = _limit_quantity(dose, dose.max_per_day)
+        if least is None or cap is None or not _same_dim(least[0], cap):
+            continue
+        total, working = least
+        slack = factor if dose.frequency.interval_hours is not None else 1.0  # an interval is the shortest spacing
+        if total.to(cap.units).magnitude <= cap.magnitude * slack * (1 + 1e-9):
+            continue
+        fq = _units.format_quantity
+        yield _hit(record, field, dose,
+                   f"\"{dose.text}\" asks for at least {working} = {fq(total)} a day, more than the limit "
+                   f"\"{dose.max_per_day.raw}\" stated with it ({fq(cap)} a day).",
+                   "Make the schedule and the limit agree: a longer interval or a smaller dose that stays "
+                   f"within {fq(cap)} a day, or check the limit against the product label.")

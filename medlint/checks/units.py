@@ -9,7 +9,7 @@ comes from its sourced ceiling in ``checks/dosing.yaml``.
 
 from __future__ import annotations
 
-from medlint.checks.dosing import all_doses, ceiling_for
+from medlint.checks.dosing import all_doses, ceiling_for, safe_text
 from medlint.doses import lookup_spelling
 from medlint.findings import Hit
 from medlint.registry import check
@@ -179,5 +179,5 @@ def missing_unit(article, ctx):
         if dose.amount is None or dose.unit_problem != "missing_unit" or not _in_context(dose, data):
             continue
         yield _amount_hit(record, field, dose, f"\"{dose.amount.raw}\" has no unit.",
-                          f"Write the unit after the number, e.g. \"{dose.amount.raw} mg\" if that is what the "
+                          f"Write the unit after the number, e.g. \"{safe_text(dose.amount.raw)} mg\" if that is what the "
                           "source says.")

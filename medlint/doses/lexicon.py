@@ -44,6 +44,9 @@ class Lexicon:
             + [w.lower() for w in data["hourly_words"]] + [w.lower() for w in data["number_words"]])
         self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
         self.number_rx = re.compile(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
+        self.not_doses = NotDoses(data["not_doses"], data["table_headers"])
+        self.not_substances = frozenset(w.lower() for w in data["not_substances"])
+        self.as_needed = re.compile(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
 
     def frequency_matches(self, norm: str):
         """(kind, match, per_day) for every lexicon frequency in ``norm``."""
@@ -55,6 +58,47 @@ class Lexicon:
                 if not_after is not None and not_after.search(before):
                     continue  # "1 drop od": the right eye, not once daily
                 yield kind, m, per_day
+
+
+def _phrase_rx(words) -> re.Pattern:
+    return re.compile(rf"(?<![A-Za-z]){_words_rx(words)}(?![A-Za-z])", re.I)
+
+
+class NotDoses:
+    """The classes of quantities that are not doses (``not_doses`` and ``table_headers``
+    of the lexicon), compiled: each attribute answers one question about a quantity."""
+
+    def __init__(self, data: dict, headers: dict) -> None:
+        # "30 mL/min", "126 mg/dL", "30 mL/min/1.73 m²": read right after the unit
+        self.rate = re.compile(
+            rf"[ ]?/[ ]?(?:\d{{1,4}}(?:\.\d{{1,3}})?[ ]?)?{_words_rx(data['rate_denominators'])}(?![A-Za-z])", re.I)
+        self.body_weight_units = frozenset(w.lower() for w in data["body_weight_units"])
+        self.measure_words = frozenset(w.lower() for w in data["measure_words"])
+        self.alcohol = _phrase_rx(data["alcohol_words"])
+        # a cue ends at most a few words before the quantity: the last 40 characters
+        self.content = re.compile(rf"(?<![A-Za-z]){_words_rx(data['content_cues'])}(?![A-Za-z])[^.;]{{0,40}}$", re.I)
+        # "A 1,250 mg tablet of calcium carbonate provides 500 mg": a quantity the clause then describes
+        self.content_after = re.compile(rf"^[^.;:]{{0,40}}?(?<![A-Za-z]){_words_rx(data['content_after_cues'])}(?![A-Za-z])", re.I)
+        self.serving = _phrase_rx(data["serving_words"])
+        self.excess = re.compile(rf"[ ]{{1,3}}{_words_rx(data['excess_words'])}(?![A-Za-z])", re.I)
+        self.label = re.compile(
+            rf"(?<![A-Za-z]){_words_rx(data['label_forms'])}(?![A-Za-z])[^.;:]{{0,60}}:[ ]{{0,3}}$", re.I)
+        self.dose_verb = _phrase_rx(data["dose_verbs"])
+        # "One to be taken each day": the words between a count and its schedule
+        self.taken = re.compile(rf"(?:to[ ]be[ ])?{_words_rx(data['dose_verbs'])}(?![A-Za-z])", re.I)
+        self.header_limit = _phrase_rx(headers["limit"])
+        self.header_per_day = _phrase_rx(headers["per_day"])
+        self.header_not_dose = _phrase_rx(headers["not_dose"])
+
+    def content_cue(self, lead: str) -> bool:
+        """Does ``lead`` (the clause before a quantity) end with a content cue and no dose verb after it?"""
+        m = self.content.search(lead)
+        return m is not None and not self.dose_verb.search(lead, m.end())
+
+    def label_line(self, lead: str) -> bool:
+        """Is ``lead`` the opening of a strength line ("Chewable tablets:", "Tablets (")?"""
+        m = self.label.search(lead)
+        return m is not None and not self.dose_verb.search(lead)
 
 
 def lexicon() -> Lexicon:

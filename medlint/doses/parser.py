@@ -456,8 +456,11 @@ _SUP_MAP = {c: str(i) for i, c in enumerate(_SUP)}
 _SUP_MAP["⁻"] = "-"
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[ ]\d{3})+(?![\d.,])|\d+)(?:\.\d+)?|\.\d+"
+# "1 1/2", "1/2", "½", "1½": halves, thirds and quarters (never "8/500", a combination's strengths)
+_FRACTION = r"(?:\d{1,2}[ ])?[1-3]/[2-4](?![\d/])|(?:\d{1,2}[ ]?)?[½¼¾⅓⅔]"
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _VALUE = (
-    rf"(?:(?:{_NUM})[ ]?x[ ]?10(?:\^[ ]?-?\d+|\*\*-?\d+|⁻?[{_SUP}]+)"
+    rf"(?:{_FRACTION}|(?:{_NUM})[ ]?x[ ]?10(?:\^[ ]?-?\d+|\*\*-?\d+|⁻?[{_SUP}]+)"
     rf"|10(?:\^-?\d+|⁻?[{_SUP}]+)"
     rf"|(?:\d+(?:\.\d+)?)e[-+]?\d+(?![\w])"
     rf"|{_NUM})"
@@ -490,7 +493,11 @@ _PER_DAY_RE = _lazy(
 )
 _PER_KG_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z]))", re.I)
 _PER_DOSE_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z]))", re.I)
-_CONC_RE = _lazy(r"[ ]?/[ ]?(?P<d>mL|ml|L|g|tab(?:let)?|cap(?:sule)?|actuation|puff|spray|drop)(?![A-Za-z])")
+# "10 mg/mL", "125 mg/5 mL", "120mg/5ml", "160 mg/800 mg" (a combination's two strengths)
+_CONC_RE = _lazy(r"[ ]?/[ ]?(?:\d{1,4}(?:\.\d{1,3})?[ ]?)?(?P<d>mL|ml|cc|L|g|mg|mcg|µg"
+                 r"|tab(?:let)?|cap(?:sule)?|actuation|puff|spray|drop)(?![A-Za-z])")
+# between an amount and the same amount in other units: "10 mcg (400 IU)", "220 mg (naproxen 200 mg)"
+_EQUIVALENT_GAP = _lazy(r"[ ]{0,2}\([ ]{0,2}(?:[A-Za-z-]{1,20}[ ]){0,3}$")
 
 _WORD_NUM = {
     "once": 1, "one": 1, "twice": 2, "two": 2, "thrice": 3, "three": 3, "four": 4,
@@ -508,7 +515,12 @@ def _num_word(s: str) -> float:
 
 
 def _parse_value(raw: str) -> float:
-    """Numeric value of a number as written ("1,000", ".5", "1 × 10⁶")."""
+    """Numeric value of a number as written ("1,000", ".5", "1 × 10⁶", "1 1/2", "½")."""
+    frac = re.fullmatch(r"(?:(\d{1,2})[ ]?)?(?:([1-3])/([2-4])|([½¼¾⅓⅔]))", raw.strip())
+    if frac:
+        whole = float(frac.group(1) or 0)
+        part = _VULGAR[frac.group(4)] if frac.group(4) else int(frac.group(2)) / int(frac.group(3))
+        return whole + part
     s = normalize(raw).replace(" ", "").replace(",", "").lower()
     s = "".join(_SUP_MAP.get(c, c) for c in s)
     m = re.fullmatch(r"(?:(?P<m>[\d.]+)x)?10(?:\^|\*\*)?(?P<e>-?\d+)", s)
@@ -564,6 +576,8 @@ _freq("nightly",
       r"|q\.?h\.?s\.?|h\.s\.)(?![A-Za-z])", 1.0)
 _freq("nightly", r"\b(?:HS|QHS)\b", 1.0, 0)
 _freq("weekly", r"\b(?:weekly|every[ ]+week|once[ ]+(?:a|per)[ ]+week)\b", 1.0 / 7)
+# "250 g to 500 g a week" (an amount a week), never "for a week" or "in a week" (a duration)
+_freq("weekly", r"(?<!for[ ])(?<!in[ ])(?<!after[ ])(?<!within[ ])\b(?:a|per)[ ]+week\b", 1.0 / 7)
 _freq("monthly", r"\b(?:monthly|every[ ]+month|once[ ]+(?:a|per)[ ]+month)\b", 1.0 / 30)
 _freq("yearly", r"\b(?:yearly|annually|every[ ]+year|once[ ]+(?:a|per)[ ]+year)\b", 1.0 / 365)
 _freq("times_daily", r"\b(?:t\.i\.d\.?|tid|t\.d\.s\.?|tds)(?![A-Za-z])", 3.0)
@@ -572,6 +586,7 @@ _freq("times_daily", r"\bBD\b", 2.0, 0)
 _freq("times_daily", r"\b(?:q\.i\.d\.?|qid|q\.d\.s\.?|qds)(?![A-Za-z])", 4.0)
 _freq("single",
       r"\b(?:single[ ]+(?:shot|dose|injection|infusion|application)|one[- ]time(?:[ ]+dose)?|once[ ]+only"
+      r"|(?:for[ ]+the|as[ ]+a|the)[ ]+(?:first|loading|initial)[ ]+dose|on[ ]+day[ ]+\d{1,2}(?![\d-])"
       r"|stat|once)\b", 1.0)
 _freq("on_off",
       rf"\b(?P<a>\d+(?:\.\d+)?)[ ]?{_H}[ ]+on[ ]*[/,;]?[ ]*(?:and[ ]+)?(?P<b>\d+(?:\.\d+)?)[ ]?{_H}[ ]+off\b",
@@ -601,6 +616,7 @@ _route("epidural", r"\bepidural(?:ly)?\b")
 _route("intradiscal", r"\bintra-?discal(?:ly)?\b")
 _route("intra-articular", r"\bintra-?articular(?:ly)?\b")
 _route("intrathecal", r"\bintrathecal(?:ly)?\b")
+_route("intra-articular", r"\binto[ ]+the[ ]+(?:knee|joint|shoulder|hip|elbow)\b")
 _route("topical", r"\btopical(?:ly)?\b|\b(?:cream|gel|ointment|lotion|foam)s?\b")
 _route("transdermal", r"\btransdermal(?:ly)?\b|\bpatch(?:es)?\b")
 _route("inhaled", r"\binhaled\b|\bby[ ]+inhalation\b|\binhaler\b|\bnebuli[sz]ed\b")
@@ -612,11 +628,11 @@ _route("nasal", r"\b(?:intra)?nasal(?:ly)?\b")
 
 _FORM_RE = _lazy(
     r"\b(?P<f>dose[- ]?pack|dosepak|blister[ ]+pack|patch(?:es)?|cream|gel|ointment|lotion|foam|spray"
-    r"|solution|drops|tablets?|capsules?|injection|infusion|suppositor(?:y|ies)|lozenges?|inhaler"
+    r"|solution|drops|tablets?|caplets?|capsules?|injection|infusion|suppositor(?:y|ies)|lozenges?|inhaler"
     r"|sachets?)\b", re.I)
 _FORM_CANON = {
     "dose-pack": "dose-pack", "dosepack": "dose-pack", "dose pack": "dose-pack", "dosepak": "dose-pack",
-    "blister pack": "dose-pack", "patches": "patch", "tablets": "tablet", "capsules": "capsule",
+    "blister pack": "dose-pack", "patches": "patch", "tablets": "tablet", "caplet": "tablet", "caplets": "tablet", "capsules": "capsule",
     "suppositories": "suppository", "lozenges": "lozenge", "sachets": "sachet",
 }
 _COUNT_FORMS = {"patch", "tablet", "capsule", "suppository", "lozenge", "sachet"}
@@ -631,7 +647,7 @@ _DUR_RE = _lazy(
 _TAPER_RE = _lazy(r"\btaper(?:ed|ing)?\b", re.I)
 
 _MAX_PREFIX = (
-    r"(?:max(?:imum)?\.?(?P<daily>[ ]+daily)?(?:[ ]+(?:dose|total))?(?:[ ]+of)?"
+    r"(?:never[ ]+more[ ]+than|max(?:imum)?\.?(?P<daily>[ ]+daily)?(?:[ ]+(?:dose|total))?(?:[ ]+of)?"
     r"|(?:do[ ]+)?not[ ]+(?:to[ ]+)?exceed(?:ing)?|don't[ ]+exceed|never[ ]+exceed"
     r"|(?:do[ ]+)?not[ ]+(?:take|use|give)[ ]+more[ ]+than|take[ ]+no[ ]+more[ ]+than"
     r"|no[ ]+more[ ]+than|not[ ]+more[ ]+than|up[ ]+to|at[ ]+most|limit(?:ed)?[ ]+to|≤|<=)"
@@ -639,8 +655,10 @@ _MAX_PREFIX = (
 _MAX_HEAD_RE = _lazy(rf"(?<![A-Za-z])(?P<pre>{_MAX_PREFIX})[ ]*:?[ ]*", re.I)
 _MAX_PERDAY_RE = _lazy(
     r"(?<![ ])[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
-    r"|(?:in|per|every)[ ]+(?:any[ ]+)?(?:24|twenty[ -]?four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
+    r"|(?:in|per|every)[ ]+(?:(?:any|a|one)[ ]+)?(?:24|twenty[ -]?four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
     r"|in[ ]+(?:a|one)[ ]+day)(?![A-Za-z])", re.I)
+_OTHER_PERIOD_RE = _lazy(r"[ ]{1,3}(?:in|within|per)[ ]{1,3}(?:any[ ]{1,3}|a[ ]{1,3}|the[ ]{1,3}first[ ]{1,3})?"
+                         r"(?:\d{1,3}|hour|one)", re.I)
 _MAX_PERDOSE_RE = _lazy(r"(?<![ ])[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
 _MAX_DOSES_RE = _lazy(
     rf"(?P<n>{_N})[ ]+(?:doses|dose|times|applications|administrations|injections)"
@@ -650,9 +668,10 @@ _MAX_DAYS_RE = _lazy(rf"(?P<a>{_N})[ ]?(?P<u>days?|weeks?|months?)(?![A-Za-z])",
 
 _TITRATE_RE = _lazy(
     r"(?:[⇧↑→⟶➔➜⇨⇒]|->|=>)(?:[ ]*(?:up[ ]+)?to\b)?"
-    r"|\b(?:then[ ]+)?(?:increas(?:e|ing)|titrat(?:e|ing)|escalat(?:e|ing)|up-?titrat(?:e|ing)"
+    r"|\b(?:then[ ]+)?(?:increas(?:e|ed|ing)|rais(?:e|ed|ing)|titrat(?:e|ing)|escalat(?:e|ing)|up-?titrat(?:e|ing)"
     r"|reduc(?:e|ing)|decreas(?:e|ing)|taper(?:ing)?|step(?:ping)?[ ]+(?:up|down))"
     r"(?:[ ]+(?:up|down|gradually|slowly|weekly|as[ ]+tolerated|the[ ]+dose))*[ ]+(?:up[ ]+)?to\b"
+    r"|\b(?:then[ ]+)?(?:increas(?:e|ed|ing)|rais(?:e|ed|ing))[ ]+(?:the[ ]+dose[ ]+)?by\b"
     r"|\bthen\b", re.I)
 _FROM_TITRATION_RE = _lazy(
     r"\b(?:increas|titrat|escalat|reduc|decreas|taper)\w*(?:[ ]+\w+)?[ ]+from[ ]*$", re.I)
@@ -716,6 +735,12 @@ def _unit_at(text: str, norm: str, pos: int) -> UnitToken | None:
         return None
     canon, kind = cls
     a, b = m.start("u"), m.end("u")
+    if kind == "unknown":
+        nm = _UNIT_RE.match(norm, b)
+        spl = _units.lookup_spelling(nm.group("u")) if nm and nm.group("sp") == " " else None
+        if spl is not None and spl.kind == "count":
+            a, b = nm.start("u"), nm.end("u")  # "1 or 2 extra tablets": the unit is "tablets"
+            canon, kind = spl.unit, spl.kind
     return UnitToken(text[a:b], (a, b), canon, kind)
 
 
@@ -822,8 +847,9 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
         apd, interval = _every_hours(m)
         fr = Frequency("interval", text[m.start():m.end()], (m.start(), m.end()), apd, interval)
         mods.append(_Mod("freq", m.start(), m.end(), fr))
-    for m in _PRN_RE.finditer(norm):
-        mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
+    for rx in (_PRN_RE, lex.as_needed):
+        for m in rx.finditer(norm):
+            mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
     for name, rx in route_patterns:
         for m in rx.finditer(norm):
             mods.append(_Mod("route", m.start(), m.end(), Route(name, text[m.start():m.end()], (m.start(), m.end()))))
@@ -847,7 +873,7 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
     return mods
 
 
-def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
+def _scan_limits(text: str, norm: str, amounts: list[Amount], tables: "_Tables") -> list[_Mod]:
     by_start = {a.span[0]: a for a in amounts}
     out: list[_Mod] = []
     for hm in _MAX_HEAD_RE.finditer(norm):
@@ -875,6 +901,8 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
                 end = km.end()
             pd = _MAX_PERDAY_RE.match(norm, end)
             pdo = _MAX_PERDOSE_RE.match(norm, end)
+            if not pd and _OTHER_PERIOD_RE.match(norm, end):
+                continue  # "2 tablets in any 8- to 12-hour period", "within the first hour": not per day
             if pd:
                 kind, assumed, end = "per_day", False, pd.end()
             elif pdo:
@@ -904,6 +932,26 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount]) -> list[_Mod]:
                             text[hm.start():end], (hm.start(), end))
         if lim is not None:
             out.append(_Mod("max", lim.span[0], lim.span[1], lim, prio=2))
+    out.extend(_table_limits(text, norm, by_start, tables))
+    return out
+
+
+def _table_limits(text: str, norm: str, by_start: dict, tables: "_Tables") -> list[_Mod]:
+    """The daily maximum a cell under a limit heading states ("| Max per day |" over
+    "| 10 tablets (3,250 mg) |"): its first amount, for the doses of its row."""
+    out = []
+    starts = sorted(by_start)
+    for a, b, _heading in tables.limit_cells():
+        i = bisect.bisect_left(starts, a)
+        if i == len(starts) or starts[i] >= b:
+            continue
+        am = by_start[starts[i]]
+        if am.unit is not None and am.unit.kind not in _units.DOSE_KINDS or not math.isfinite(am.upper.value):
+            continue
+        s0 = a + len(norm[a:b]) - len(norm[a:b].lstrip())
+        s1 = b - (len(norm[a:b]) - len(norm[a:b].rstrip()))
+        lim = Limit("per_day", am.upper.value, text[s0:s1], (s0, s1), am)
+        out.append(_Mod("max", s0, s1, lim, prio=2))
     return out
 
 
@@ -962,18 +1010,24 @@ def _dedupe(mods: list[_Mod]) -> list[_Mod]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-def _clauses(norm: str, inside: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def _clauses(norm: str, inside: list[tuple[int, int]] = (), breaks: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The clauses of a text: cut at sentence ends, semicolons, lines, dashes and table rows
+    (``breaks``), never inside a recognised phrase (``inside``)."""
     bounds = [0]
     inside = _Spans(inside)
-    for m in _CLAUSE_BREAK_RE.finditer(norm):
-        if inside.holds(m.start(), m.end()):
+    found = [(m.start(), m.end(), m.group(0)) for m in _CLAUSE_BREAK_RE.finditer(norm)]
+    found = sorted(found + [(a, b, " ") for a, b in breaks])
+    for start, end, what in found:
+        if bounds[-1] > start:
+            continue
+        if inside.holds(start, end):
             continue  # a "." or "-" that belongs to a recognised phrase
         # a "." inside "q.d. " or "b.i.d. " is an abbreviation, not a sentence end
-        if m.group(0) == "." and re.search(r"(?:\b[a-z]\.[a-z]|\bh\.s|\bp\.o|\bi\.v|\bi\.m|\bmax|\bapprox)$",
-                                           norm[max(0, m.start() - 6):m.start()], re.I):
+        if what == "." and re.search(r"(?:\b[a-z]\.[a-z]|\bh\.s|\bp\.o|\bi\.v|\bi\.m|\bmax|\bapprox)$",
+                                     norm[max(0, start - 6):start], re.I):
             continue
-        bounds.append(m.start())
-        bounds.append(m.end())
+        bounds.append(start)
+        bounds.append(end)
     bounds.append(len(norm))
     out = []
     for i in range(0, len(bounds), 2):
@@ -988,6 +1042,9 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
     a = clause[0]
     seg = norm[a:anchor_start]
     # cut at the first "(" that is still open before the anchor
+    colon = seg.find(":")
+    if colon >= 0 and seg[:colon].strip()[:1].isdigit() and "(" not in seg[:colon]:
+        a, seg = a + colon + 1, seg[colon + 1:]  # "300 mg: Gabapentin 300mg 1 tds": the name follows the strength
     for ch in "(:":
         cut = seg.find(ch)
         if cut >= 0:
@@ -1005,17 +1062,33 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
     if tail and tail.start() > 0:
         body = body[:tail.start()]
     body = body.rstrip(" ,:-")
+    if "|" in body:  # a table row: the medicine is the first cell's text
+        cells = body.split("|")
+        lead = next((c for c in cells if c.strip()), "")
+        off += body.find(lead) if lead else 0
+        body = lead
     stripped_left = len(body) - len(body.lstrip())
     body = body.strip()
     if not body:
         return None
     words = body.split()
-    if len(words) > 6 or words[0].lower().strip(",") in _SUBSTANCE_VERBS:
+    if len(words) > 6 or words[0].lower().strip(",") in _SUBSTANCE_VERBS or not _names_a_medicine(body):
         return None
     if not re.search(r"[A-Za-z]", body):
         return None
     s = a + off + stripped_left
     return Piece(text[s:s + len(body)], (s, s + len(body)))
+
+
+def _names_a_medicine(body: str) -> bool:
+    """False for a clause opening that names a population, a measure or a schedule
+    ("Adults and teenagers can", "CrCl 30 mL/min", "0 to 12 months"): ``not_substances``."""
+    if body[0].isdigit() or any(w.replace(",", "").replace(".", "").isdigit() for w in body.split()):
+        return False  # "0 to 12 months", "under 30 kg"
+    low = body.lower()
+    stop = _lexicon.lexicon().not_substances
+    first = low.split()[0].strip(",:")
+    return first not in stop and " ".join(low.split()[:2]) not in stop
 
 
 def _substance_key(raw: str) -> str:
@@ -1100,7 +1173,8 @@ def parse_doses(text: str) -> list[Dose]:
         # none (below): without either there is nothing to find.
         return []
     mods = _dedupe(_scan_mods(text, norm, forms))
-    limits = _dedupe(_scan_limits(text, norm, amounts))
+    tables = _Tables(norm)
+    limits = _dedupe(_scan_limits(text, norm, amounts, tables))
     # titration markers win over "up to" maxima they overlap ("increase up to")
     titr_spans = [(m.start, m.end) for m in mods if m.cat == "titrate" and m.obj.raw.lower() != "then"]
     titr = _Spans(titr_spans)
@@ -1120,16 +1194,27 @@ def parse_doses(text: str) -> list[Dose]:
     context_cats = ("freq", "prn", "route", "form")
     context_starts = {m.start for m in mods if m.cat in context_cats}
 
+    taken = _lexicon.lexicon().not_doses.taken
+
     def context_after(pos: int) -> bool:
         p = pos
         while p < len(norm) and norm[p] in " ,":
             p += 1
+        m = taken.match(norm, p)  # "One to be taken each day"
+        if m:
+            p = m.end()
+            while p < len(norm) and norm[p] in " ,":
+                p += 1
         return p in context_starts
 
     # -- anchors: dose amounts, strengths, regimen forms
     anchors: list[_Anchor] = []
+    starts_of = {a.span[0]: a for a in amounts}
+    consumed = 0  # the end of the last concentration: its denominator is no amount
     for am in amounts:
-        if blocking.overlaps(am.span):
+        if blocking.overlaps(am.span) or am.span[0] < consumed:
+            continue
+        if _not_a_dose_quantity(norm, am, tables) or _equivalent_of(norm, anchors, am):
             continue
         if not all(math.isfinite(e.value) for e in (am.low, am.high) if e is not None):
             continue  # "10^6500": no usable number
@@ -1139,9 +1224,12 @@ def parse_doses(text: str) -> list[Dose]:
         if am.mixed_units:
             problem = "mixed_units"
         if u is None:
-            if not context_after(end):
+            if _count_of_strength_at(norm, end, starts_of):
+                problem = None  # "2 x 500mg caps", "two 500 mg tablets": a count of the product
+            elif not context_after(end):
                 continue
-            problem = "missing_unit"
+            else:
+                problem = "missing_unit"
         elif u.kind == "percent":
             # strength only when attached to a product form
             fm = next((forms_from[p] for p in range(end, end + 3)
@@ -1177,7 +1265,7 @@ def parse_doses(text: str) -> list[Dose]:
             anc.amount = None
             anc.strength = Strength(am.upper.value, text[u.span[0]:cm.end()], "concentration", raw,
                                     (am.span[0], cm.end()))
-            anc.end = cm.end()
+            anc.end = consumed = cm.end()
             anchors.append(anc)
             continue
         km = _PER_KG_RE.match(norm, end)
@@ -1198,12 +1286,14 @@ def parse_doses(text: str) -> list[Dose]:
                 ps = dm.start() + (len(dm.group(0)) - len(dm.group(0).lstrip(" ")))
                 anc.per_piece = _piece(text, ps, dm.end())
                 end = dm.end()
+        if anc.per == "dose" and tables.per_day(am.span[0]):
+            anc.per = "day"  # a cell under "RDA per day"
         anc.end = end
         anchors.append(anc)
 
     # merge a strength anchor with an amount anchor of the same clause
     clauses = _clauses(norm, [(m.start, m.end) for m in mods if m.cat != "titrate"]
-                       + [(l.start, l.end) for l in limits])
+                       + [(l.start, l.end) for l in limits], tables.breaks)
 
     clause_starts = [c[0] for c in clauses]  # clauses are sorted and apart
 
@@ -1216,24 +1306,7 @@ def parse_doses(text: str) -> list[Dose]:
     titrations = _Titrations(mods)
 
     sched = _Spans([(m.start, m.end) for m in mods if m.cat in ("freq", "dur", "prn")] + limit_spans)
-    merged: list[_Anchor] = []
-    for anc in sorted(anchors, key=lambda a: a.start):
-        if merged:
-            prev = merged[-1]
-            same = clause_of(prev.start) == clause_of(anc.start)
-            if same and prev.strength is not None and prev.amount is None or (
-                    same and prev.strength is not None and prev.amount is not None and prev.amount.implied):
-                if anc.amount is not None and anc.strength is None and not titrations.between(prev.end, anc.start):
-                    prev.amount = anc.amount
-                    prev.end = anc.end
-                    prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
-                    prev.unit_problem = anc.unit_problem
-                    continue
-            if same and _strength_then_count(norm, prev, anc, sched) and not titrations.between(prev.end, anc.start):
-                _take_count(prev, anc)
-                continue
-        merged.append(anc)
-    anchors = merged
+    anchors = _merge_anchors(norm, anchors, clause_of, titrations, sched)
 
     # regimen-only item: "Methylprednisolone Dose-Pack (6-day)"
     if not anchors:
@@ -1256,7 +1329,9 @@ def parse_doses(text: str) -> list[Dose]:
         ancs.sort(key=lambda a: a.start)
         for i, anc in enumerate(ancs):
             lo = clause[0] if i == 0 else anc.start
-            hi = ancs[i + 1].start if i + 1 < len(ancs) else clause[1]
+            # the last anchor reads to its clause's end, or to the end of the clause it reaches
+            # into ("Paracetamol 500 mg tablets – take 2 twice daily")
+            hi = ancs[i + 1].start if i + 1 < len(ancs) else max(clause[1], clause_of(anc.end - 1)[1])
             pre: dict[str, _Mod] = {}
             for k in range(bisect.bisect_left(mod_starts, lo), bisect.bisect_left(mod_starts, hi)):
                 m = mods[k]
@@ -1284,8 +1359,13 @@ def parse_doses(text: str) -> list[Dose]:
                 current = [anc]
                 chains.append(current)
 
+    chains = _without_mentions(norm, chains, anchors, clause_of, {clause_of(l.start) for l in limits})
+    if not chains:
+        return []
+
     # -- maxima: same clause -> that chain; else nearest preceding chain
     chain_limits: dict[int, dict[str, Limit]] = {}
+    standalone: list[tuple[int, Limit]] = []  # (chain index, limit) of limits in a clause of their own
     chain_starts = [ch[0].start for ch in chains]  # sorted: clauses in order, anchors in order
     for lm in limits:
         cl = clause_of(lm.start)
@@ -1298,6 +1378,8 @@ def parse_doses(text: str) -> list[Dose]:
         if target is None:
             k = bisect.bisect_right(chain_starts, lm.start) - 1
             target = chains[k] if k >= 0 else chains[0]
+            if k >= 0:
+                standalone.append((k, lm.obj))
         slot = chain_limits.setdefault(id(target), {})
         slot.setdefault(lm.obj.kind, lm.obj)
 
@@ -1310,12 +1392,13 @@ def parse_doses(text: str) -> list[Dose]:
             named[clause, anchor_start] = _substance(text, norm, clause, anchor_start, cut_starts)
         return named[clause, anchor_start]
 
+    first_chain: dict[tuple[int, int], int] = {}
     for ch in chains:
         cl = clause_of(ch[0].start)
-        first_in_clause = by_clause[cl][0].start  # sorted above
+        first_in_clause = first_chain.setdefault(cl, ch[0].start)  # chains are in order; mentions left out
         substance = substance_of(cl, first_in_clause)
         if substance is None and doses:
-            substance = doses[0].substance
+            substance = doses[-1].substance  # the medicine of the dose before ("...; you may take 440 mg")
         if substance is None:
             # fall back to the item's leading name (first clause)
             first = clauses[0] if clauses else (0, 0)
@@ -1335,10 +1418,285 @@ def parse_doses(text: str) -> list[Dose]:
                         max_doses_per_day=lims.get("doses_per_day"),
                         max_duration_days=lims.get("duration"))
         doses.append(head)
+    doses = _share_standalone_limits(doses, standalone)
+    return _share_standalone_as_needed(doses, [m for m in mods if m.cat == "prn" and clause_of(m.start) not in by_clause])
+
+
+def _share_standalone_as_needed(doses: list[Dose], prns: list[_Mod]) -> list[Dose]:
+    """"Take 1 tablet at the onset of a headache; repeat if needed": an as-needed wording in a
+    clause with no dose of its own makes the dose before it as needed."""
+    if not prns or not doses:
+        return doses
+    starts = [d.span[0] for d in doses]
+    for m in prns:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and doses[k].as_needed is None:
+            doses[k] = _replace(doses[k], as_needed=m.obj)
     return doses
 
 
+_LIMIT_FIELD = {"per_dose": "max_per_dose", "per_day": "max_per_day", "doses_per_day": "max_doses_per_day",
+                "duration": "max_duration_days"}
+
+
+def _share_standalone_limits(doses: list[Dose], standalone: list[tuple[int, Limit]]) -> list[Dose]:
+    """A limit in a sentence of its own ("220 mg every 8 to 12 hours; you may take 440 mg
+    for the first dose. Do not exceed 660 mg in 24 hours.") bounds every earlier dose of
+    the same medicine as the dose right before it, not that dose alone."""
+    for k, lim in standalone:
+        key = doses[k].substance_key
+        name = _LIMIT_FIELD[lim.kind]
+        for i in range(k - 1, -1, -1):
+            d = doses[i]
+            if d.substance_key != key or getattr(d, name) is not None:
+                break  # another medicine, or a dose with a limit of its own: the limit's reach ends
+            doses[i] = _replace(d, **{name: lim})
+    return doses
+
+
+def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
+    """A quantity that is never a dose, whatever stands beside it: a rate or laboratory value
+    ("30 mL/min", "126 mg/dL"), a body weight ("11 kg"), an everyday measure ("500 kcal",
+    "6 glasses"), units of alcohol, or a cell of a table column that holds no doses."""
+    nd = _lexicon.lexicon().not_doses
+    u = am.unit
+    if u is not None:
+        word = u.raw.lower()
+        if word in nd.body_weight_units or word in nd.measure_words:
+            return True
+        if nd.rate.match(norm, am.span[1]):
+            return True
+        if u.unit == "enzyme_unit" and nd.alcohol.search(norm, *_sentence(norm, am.span[0])):
+            return True
+    if nd.excess.match(norm, am.low.number.span[1]) or (am.high and nd.excess.match(norm, am.high.number.span[1])):
+        return True  # "1 or 2 extra tablets"
+    return tables.not_dose(am.span[0])
+
+
+def _sentence(norm: str, pos: int) -> tuple[int, int]:
+    """Bounds of the sentence around ``pos`` (at most 300 characters either way)."""
+    lo = max(0, pos - 300)
+    cut = max(norm.rfind(c, lo, pos) for c in ".!?\n")
+    a = cut + 1 if cut >= 0 else lo
+    ends = [i for i in (norm.find(c, pos, pos + 300) for c in ".!?\n") if i >= 0]
+    return a, min(ends) if ends else min(len(norm), pos + 300)
+
+
+def _equivalent_of(norm: str, anchors: list, am: Amount) -> bool:
+    """``am`` restates the amount just before it in brackets ("10 mcg (400 IU)")."""
+    if not anchors or anchors[-1].amount is None:
+        return False
+    gap_start = anchors[-1].end
+    return 0 <= am.span[0] - gap_start <= 40 and bool(_EQUIVALENT_GAP.match(norm[gap_start:am.span[0]]))
+
+
+def _rule_cell(cell: str) -> bool:
+    """A cell of the |---| rule under a table's headings."""
+    bare = cell.strip()
+    return bare.count("-") >= 3 and not bare.strip(":-")
+
+
+class _Tables:
+    """The pipe tables of a text ("| Medicine | Dose | Max per day |"): each data cell with
+    the heading of its column, read with the lexicon's ``table_headers``."""
+
+    __slots__ = ("cells", "starts", "food", "breaks")
+
+    def __init__(self, norm: str) -> None:
+        self.cells: list[tuple[int, int, str]] = []  # (start, end, heading), in text order
+        self.food: list[tuple[int, int]] = []
+        self.breaks: list[tuple[int, int]] = []  # the blanks between rows: clause breaks
+        if "|" in norm:
+            self._read(norm)
+        self.starts = [c[0] for c in self.cells]
+
+    def _read(self, norm: str) -> None:
+        """Cells between pipes, whether rows stand on lines of their own or were joined
+        into one paragraph ("| a | b | | c | d |"): the |---| rule gives the number of
+        columns, and the blank between two pipes after a full row is a row break."""
+        nd = _lexicon.lexicon().not_doses
+        pipes = [i for i, c in enumerate(norm) if c == "|"]
+        segs = [(a + 1, b) for a, b in zip(pipes, pipes[1:])]
+        k = 0
+        while k < len(segs):
+            rule = k
+            while rule < len(segs) and _rule_cell(norm[segs[rule][0]:segs[rule][1]]):
+                rule += 1
+            n = rule - k
+            if n == 0:
+                k += 1
+                continue
+            header = [norm[a:b].strip() for a, b in segs[max(0, k - n - 1):k] if norm[a:b].strip()][-n:]
+            k = self._rows(norm, segs, rule, header, nd)
+
+    def _rows(self, norm: str, segs: list, k: int, header: list, nd) -> int:
+        """Read the rows after a |---| rule ending at segment ``k``; the index where the table ends."""
+        n = len(header)
+        food = any(nd.serving.search(h) for h in header)
+        first = segs[k][0] if k < len(segs) else len(norm)
+        col = n  # at a row boundary
+        while k < len(segs):
+            a, b = segs[k]
+            blank = not norm[a:b].strip()
+            if col == n:
+                if blank and "\n\n" not in norm[a:b]:
+                    self.breaks.append((a, b))
+                    col = 0
+                    k += 1
+                    continue
+                break
+            self.cells.append((a, b, header[col] if col < len(header) else ""))
+            col += 1
+            k += 1
+        if food:
+            self.food.append((first, segs[k - 1][1] if k else first))
+        return k + 1
+
+    def heading(self, pos: int) -> str | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0 and pos < self.cells[k][1]:
+            return self.cells[k][2]
+        return None
+
+    def not_dose(self, pos: int) -> bool:
+        if any(a <= pos < b for a, b in self.food):
+            return True
+        h = self.heading(pos)
+        return h is not None and bool(_lexicon.lexicon().not_doses.header_not_dose.search(h))
+
+    def per_day(self, pos: int) -> bool:
+        h = self.heading(pos)
+        nd = _lexicon.lexicon().not_doses
+        return h is not None and bool(nd.header_per_day.search(h)) and not nd.header_limit.search(h)
+
+    def limit_cells(self):
+        """(start, end, heading) of every cell under a limit heading."""
+        nd = _lexicon.lexicon().not_doses
+        return [c for c in self.cells if nd.header_limit.search(c[2])]
+
+
+# amounts of one list of strengths: "250 mg, 500 mg", "50mg and 100mg", "10 mg, and 20 mg"
+_RUN_GAP = _lazy(r"[ ]{0,2}(?:,|/|&|and|,[ ]?and)[ ]{0,2}$", re.I)
+
+
+def _scheduled(anc: "_Anchor") -> bool:
+    """Does the anchor carry a schedule of its own (frequency, as needed, duration, per day)?"""
+    return anc.per == "day" or any(c in anc.mods for c in ("freq", "prn", "dur", "taper"))
+
+
+def _strength_runs(norm: str, anchors: list) -> set[int]:
+    """ids of the amount anchors that stand in a list of two or more amounts of one
+    kind, none of them scheduled ("Tablets: 250 mg, 500 mg", "come in 50mg and 100mg")."""
+    out: set[int] = set()
+    run: list = []
+    for anc in list(anchors) + [None]:
+        joined = (anc is not None and run and anc.amount is not None and run[-1].amount is not None
+                  and anc.amount.unit is not None and run[-1].amount.unit is not None
+                  and anc.amount.unit.kind == run[-1].amount.unit.kind
+                  and _RUN_GAP.match(norm[run[-1].end:anc.start]) is not None)
+        if joined:
+            run.append(anc)
+            continue
+        if len(run) > 1 and not any(_scheduled(a) for a in run):
+            out.update(id(a) for a in run)
+        run = [anc] if anc is not None else []
+    return out
+
+
+_BRAND_STRENGTH = _lazy(r"\([ ]?[A-Z][^()]{1,40},[ ]{1,2}$")
+
+
+def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int], servings) -> bool:
+    """Is this unscheduled amount a mention of a quantity rather than a dose taken: one of
+    a list of strengths, a label line ("Capsules: 250 mg"), a content ("Each tablet
+    contains 500 mg", "packs of 16 tablets") or what a food gives ("Milk, 1 cup: 300 mg")?"""
+    nd = _lexicon.lexicon().not_doses
+    if id(anc) in runs:
+        return True
+    lead = norm[max(clause[0], anc.start - 80):anc.start]
+    if nd.content_cue(lead[-60:]) or nd.content_after.match(norm[anc.end:min(clause[1], anc.end + 60)]):
+        return True
+    if _BRAND_STRENGTH.search(lead) and norm[anc.end:anc.end + 2].lstrip(" ").startswith(")"):
+        return True  # "Omeprazole (Prilosec OTC, 20 mg)": the strength of the product named
+    u = anc.amount.unit
+    strength = u is not None and u.kind in ("mass", "activity") or anc.strength is not None
+    if strength and anc.per_weight is None and nd.label_line(lead[-80:]):
+        return True  # "Tablets: 0.6 mg" is a strength; "Difflam spray: 4 sprays" is a dose
+    return u is not None and u.kind != "count" and servings(clause)
+
+
+def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited: set) -> list:
+    """The chains that are doses: a single unscheduled amount that is a mention of a
+    quantity (:func:`_mention`) is dropped, unless a limit shares its clause."""
+    runs = _strength_runs(norm, anchors)
+    nd = _lexicon.lexicon().not_doses
+    seen: dict[tuple[int, int], bool] = {}
+
+    def servings(clause: tuple[int, int]) -> bool:  # read once per clause
+        if clause not in seen:
+            seen[clause] = bool(nd.serving.search(norm, *clause))
+        return seen[clause]
+
+    out = []
+    starts = [a.start for a in anchors]
+    for ch in chains:
+        anc = ch[0]
+        if len(ch) == 1 and anc.amount is not None and not _scheduled(anc) and (
+                anc.strength is None or anc.strength.kind == "unit"):
+            cl = clause_of(anc.start)
+            if cl not in limited and (_mention(norm, anc, cl, runs, servings) or _label_strength(norm, anc, cl, starts)):
+                continue
+        out.append(ch)
+    return out
+
+
+def _label_strength(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: list[int]) -> bool:
+    """"300 mg: Gabapentin 300mg 1 tds", "Ibuprofen 400 mg: take 1 tablet ...": a strength
+    heading a line with a colon, before the dose of its clause, is the product's strength."""
+    u = anc.amount.unit
+    if u is None or u.kind not in ("mass", "activity") or anc.per_weight is not None:
+        return False
+    if not norm[anc.end:anc.end + 3].lstrip(" ").startswith(":"):
+        return False
+    i = bisect.bisect_right(starts, anc.start)
+    return i < len(starts) and starts[i] < clause[1]
+
+
+def _merge_anchors(norm: str, anchors: list[_Anchor], clause_of, titrations: "_Titrations",
+                   sched: _Spans) -> list[_Anchor]:
+    """Join the anchors that make one dose, in text order: a strength with the amount of its
+    clause ("Capsaicin 0.025 % Cream 1 application"), a product strength with the count taken
+    of it, in its clause or the next ("Paracetamol 500 mg tablets – take 2"), a count with
+    the strength of each unit after it ("2 x 500mg caps")."""
+    merged: list[_Anchor] = []
+    for anc in sorted(anchors, key=lambda a: a.start):
+        if merged:
+            prev = merged[-1]
+            same = clause_of(prev.start) == clause_of(anc.start)
+            if same and prev.strength is not None and prev.amount is None or (
+                    same and prev.strength is not None and prev.amount is not None and prev.amount.implied):
+                if anc.amount is not None and anc.strength is None and not titrations.between(prev.end, anc.start):
+                    prev.amount = anc.amount
+                    prev.end = anc.end
+                    prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
+                    prev.unit_problem = anc.unit_problem
+                    continue
+            across = not same and _STRENGTH_THEN_TAKE.match(norm[prev.end:anc.start]) is not None
+            if (same or across) and _strength_then_count(norm, prev, anc, sched) \
+                    and not titrations.between(prev.end, anc.start):
+                _take_count(prev, anc)
+                continue
+            if same and _count_then_strength(norm, prev, anc):
+                _take_strength(prev, anc)
+                continue
+        merged.append(anc)
+    return merged
+
+
 _STRENGTH_GAP = 40  # characters between a product strength and the count taken
+# a product named in a clause of its own, the count in the next: "Paracetamol 500 mg tablets –
+# take 2 twice daily", "Amlodipine 5mg tablets. One to be taken each day"
+_STRENGTH_THEN_TAKE = _lazy(r"(?:[ ]{1,2}[A-Za-z]{2,14}){0,2}[ ]{0,2}[-.:][ ]{1,3}(?:[A-Za-z]{2,10}[ ]{1,3}){0,2}$")
 
 
 def _strength_then_count(norm: str, prev: _Anchor, anc: _Anchor, sched: _Spans) -> bool:
@@ -1361,6 +1719,40 @@ def _strength_then_count(norm: str, prev: _Anchor, anc: _Anchor, sched: _Spans) 
     if any(c.isdigit() for c in norm[prev.end:anc.start]):
         return False
     return not sched.overlaps((prev.end, anc.start))
+
+
+# between a count and the strength of what is counted: "2 x 500mg", "1 or 2 tablets of 500 mg", "two 500 mg"
+_COUNT_OF = _lazy(r"[ ]{1,2}(?:x[ ]{0,2}|of[ ]{1,2})?")
+
+
+def _count_of_strength_at(norm: str, end: int, starts_of: dict) -> bool:
+    """Does a mass or activity amount follow the bare number ending at ``end``?"""
+    m = _COUNT_OF.match(norm, end)
+    nxt = starts_of.get(m.end()) if m else None
+    return nxt is not None and nxt.unit is not None and nxt.unit.kind in ("mass", "activity") and not nxt.is_range
+
+
+def _count_then_strength(norm: str, prev: _Anchor, anc: _Anchor) -> bool:
+    """Is ``prev`` a count ("2", "1 or 2 tablets") and ``anc`` the strength of each unit
+    counted ("x 500mg caps", "of 500 mg")?"""
+    pa, aa = prev.amount, anc.amount
+    if pa is None or aa is None or prev.strength is not None or anc.strength is not None or pa.implied:
+        return False
+    if pa.unit is not None and pa.unit.kind != "count" or prev.per != "dose" or prev.per_weight is not None:
+        return False
+    if aa.unit is None or aa.unit.kind not in ("mass", "activity") or aa.is_range or anc.per != "dose" \
+            or anc.per_weight is not None or anc.unit_problem is not None:
+        return False
+    m = _COUNT_OF.match(norm, prev.end)
+    return m is not None and m.end() == anc.start
+
+
+def _take_strength(prev: _Anchor, anc: _Anchor) -> None:
+    """Make ``prev`` (the count) the dose, with ``anc``'s amount as the strength of each unit."""
+    aa = anc.amount
+    prev.strength = Strength(aa.upper.value, aa.unit.raw, "unit", aa.raw, aa.span)
+    prev.end = anc.end
+    prev.unit_problem = None
 
 
 def _take_count(prev: _Anchor, anc: _Anchor) -> None:

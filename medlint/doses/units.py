@@ -90,7 +90,7 @@ def _build_lexicon() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
     add("enzyme_unit", "activity", "U", case=True)
     # counts
     add("cell", "count", "cell", "cells")
-    add("tablet", "count", "tablet", "tablets", "tab", "tabs", "pill", "pills")
+    add("tablet", "count", "tablet", "tablets", "tab", "tabs", "pill", "pills", "caplet", "caplets")  # a caplet is a tablet
     add("capsule", "count", "capsule", "capsules", "cap", "caps")
     add("patch", "count", "patch", "patches")
     add("puff", "count", "puff", "puffs", "inhalation", "inhalations")
