@@ -377,7 +377,9 @@ def test_import_is_cheap():
 def test_registry_is_shared_and_small():
     r1 = U.get_registry()
     assert U.get_registry() is r1
-    assert U.build_seconds is not None and U.build_seconds < 0.1
+    # built from medlint's own small definitions file, not pint's default registry (the
+    # build time is measured by the benchmarks, never asserted: a loaded machine would fail it)
+    assert "milligram" in r1 and "furlong" not in r1
 
 
 def test_parsed_values_are_immutable_hashable_and_picklable():

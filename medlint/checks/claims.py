@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from dataclasses import dataclass, field
 
 from medlint.findings import Hit
@@ -220,9 +219,6 @@ class Reading:
     has_references: bool = False
 
 
-_READINGS: "weakref.WeakKeyDictionary[Article, tuple[_Cues, Reading]]" = weakref.WeakKeyDictionary()
-
-
 def is_reference_list(section, cues: "_Cues") -> bool:
     """A section that lists sources: kind ``references`` or a heading such as "Sources"."""
     return section.kind == "references" or bool(
@@ -378,10 +374,11 @@ def _matches(patterns, text: str):
 
 
 def _analyse(article: Article, ctx) -> Reading:
-    cues = _cues(ctx)
-    held = _READINGS.get(article)
-    if held is not None and held[0] is cues:
-        return held[1]
+    """The article's claims reading, made once per article (every claims check reads it)."""
+    return article.once(_read_claims, _cues(ctx), _disclaimer_wording(ctx))
+
+
+def _read_claims(article: Article, cues: _Cues, wording: "_Patterns") -> Reading:
     reading = Reading()
     refs = reference_ids(article, cues)
     listings = {section: is_reference_list(section, cues) for section in article.sections}
@@ -403,7 +400,7 @@ def _analyse(article: Article, ctx) -> Reading:
         # A block the importer marked as a disclaimer is read too, all but the
         # sentences that say a disclaimer concept (checks/disclaimers.yaml):
         # pages mark paragraphs of advice and claims as disclaimers as well.
-        caution = _disclaimer_wording(ctx) if isinstance(record, Block) and record.type == "disclaimer" else None
+        caution = wording if isinstance(record, Block) and record.type == "disclaimer" else None
         for name, text in _fields(record):
             if text:
                 _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution)
@@ -411,7 +408,6 @@ def _analyse(article: Article, ctx) -> Reading:
             hit = _investigational_dose(cues, record, kind)
             if hit is not None:
                 reading.investigational.append(hit)
-    _READINGS[article] = (cues, reading)
     return reading
 
 

@@ -73,7 +73,11 @@ def _says_article_concept(article: Article, data: dict) -> bool:
 def article_wide_texts(article: Article, data: dict) -> list[str]:
     """Texts anywhere in the article - running text, or a header or footer line - that
     say an article-wide concept ("general information", "no substitute for advice"):
-    they speak for every section."""
+    they speak for every section. Worked out once per article (three checks ask)."""
+    return article.once(_article_wide_texts, data)
+
+
+def _article_wide_texts(article: Article, data: dict) -> list[str]:
     concepts = data["article"]["concepts"]
     texts = [record.text for record in article.texts()] + _meta_lines(article)
     return [t for t in texts if _says(data, concepts, (), t)]

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from medlint.doses import parse_doses
 from medlint.doses import units as _units
+from medlint import policy
 from medlint.findings import Hit
 from medlint.records.model import FaqEntry
 from medlint.registry import check
@@ -28,27 +29,31 @@ DRUGS = "Mainstream Drug Therapies\n-\n"
 class TextMemo:
     """A pure function of a text, worked out once per distinct text.
 
-    Nothing is dropped while one article is checked, so a list of 10,000 items
-    is parsed once per distinct text whatever the number of checks that read
-    it; between articles the memo is emptied once it holds more than ``keep``
-    texts, so memory stays flat over a corpus."""
+    Nothing is dropped while one article is checked, so a list of 10,000 items is
+    parsed once per distinct text whatever the number of checks that read it. When the
+    next article begins, only the texts the last article used are carried over (an
+    article re-checked after an edit, as the language server does, reuses every text
+    but the edited one; text repeated across a corpus, such as a disclaimer, stays), so
+    memory holds at most two articles' texts however many articles or edits go by."""
 
-    def __init__(self, func, keep: int = 8192) -> None:
+    def __init__(self, func) -> None:
         self.func = func
-        self.keep = keep
-        self.memo: dict[str, object] = {}
+        self.memo: dict[str, object] = {}      # the texts of the article being checked
+        self.previous: dict[str, object] = {}  # those of the article before it
         self.article = None  # a weak reference to the article being checked
 
     def begin(self, article) -> None:
         if self.article is None or self.article() is not article:
-            if len(self.memo) > self.keep:
-                self.memo.clear()
+            self.previous, self.memo = self.memo, {}
             self.article = weakref.ref(article)
 
     def __call__(self, text: str):
         found = self.memo.get(text, _NONE)
         if found is _NONE:
-            found = self.memo[text] = self.func(text)
+            found = self.previous.get(text, _NONE)
+            if found is _NONE:
+                found = self.func(text)
+            self.memo[text] = found
         return found
 
 
@@ -99,19 +104,16 @@ def _name_re(name: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
 
 
-# Compiled ceiling names per data mapping (``ctx.data`` returns the same dict
-# each call): (data, [(entry, [name patterns])], {names: entry or None}).
-_CEILINGS: dict[int, tuple[dict, list, dict]] = {}
-
-
 def _ceiling_table(data) -> tuple[dict, list, dict]:
-    held = _CEILINGS.get(id(data))
-    if held is None or held[0] is not data:
-        table = [(entry, [_name_re(n) for n in [entry["name"], *entry.get("synonyms", [])]])
-                 for entry in data["ceilings"]]
-        held = (data, table, {})
-        _CEILINGS[id(data)] = held
-    return held
+    """(data, [(entry, [name patterns])], {names: entry or None}): compiled once per data
+    mapping (``ctx.data`` returns the same dict each call), by ``policy.derived``."""
+    return policy.derived(_build_ceiling_table, data)
+
+
+def _build_ceiling_table(data) -> tuple[dict, list, dict]:
+    table = [(entry, [_name_re(n) for n in [entry["name"], *entry.get("synonyms", [])]])
+             for entry in data["ceilings"]]
+    return data, table, {}
 
 
 def ceiling_for(dose, data) -> dict | None:

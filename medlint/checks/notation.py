@@ -17,14 +17,27 @@ from __future__ import annotations
 
 import re
 
-from medlint.checks.dosing import doses_in, text_fields, text_memo
+from medlint.checks.dosing import doses_in, text_fields as _running_text, text_memo
 from medlint.doses import find_quantities
 from medlint.findings import Hit
+from medlint import policy
 from medlint.policy import compile_pattern, regex
 from medlint.registry import check
 
 DRUGS = "Mainstream Drug Therapies\n-\n"
 SUPPS = "Dietary Molecular Supplements\n-\n"
+
+
+def text_fields(article):
+    """The running-text fields the dose checks read (a table row as its reading), and the
+    strength lines of tables ("Tablets: 2.0 mg, 10 mg"), which no dose check reads but
+    whose notation a reader copies as printed: a trailing zero in a strength is the same
+    tenfold risk. Located on the row's line, which the fix writes."""
+    yield from _running_text(article)
+    for block in article.blocks():
+        for row in block.rows:
+            if row.role == "strengths":
+                yield row, "line", row.line
 
 
 @text_memo
@@ -128,17 +141,11 @@ def microgram_symbol(article, ctx):
     yield from _unit_hits(article, ctx, "NOT002")
 
 
-_ABBREVS: dict[int, tuple[dict, dict]] = {}
-
-
 def _abbrev_table(data, check_id):
     """[(entry, compiled pattern)] for one check, and the compiled interval
     pattern: compiled once per data mapping (``ctx.data`` returns the same dict)."""
-    held = _ABBREVS.get(id(data))
-    if held is None or held[0] is not data:
-        held = (data, {})
-        _ABBREVS[id(data)] = held
-    table = held[1].get(check_id)
+    held = policy.derived(_abbrev_tables, data)
+    table = held.get(check_id)
     if table is None:
         # the whole alternation sits between the boundaries ("HS" in "NHS" is no abbreviation)
         entries = [(e, compile_pattern(rf"(?<![\w.])(?:{e['pattern']})(?![\w])", 0, [e["pattern"]]))
@@ -147,8 +154,13 @@ def _abbrev_table(data, check_id):
         if check_id == data["interval"]["check"]:
             pattern = data["interval"]["pattern"]
             interval = compile_pattern(rf"(?<![\w.])(?:{pattern})(?![\w])", 0, [pattern])
-        table = held[1][check_id] = (entries, interval)
+        table = held[check_id] = (entries, interval)
     return table
+
+
+def _abbrev_tables(data) -> dict:
+    """check ID -> its compiled abbreviations, filled as each check first asks."""
+    return {}
 
 
 def _abbrev_hits(article, ctx, check_id):

@@ -13,7 +13,6 @@ panel (:func:`safety_info`) read it.
 from __future__ import annotations
 
 import re
-import weakref
 
 from medlint.checks.dosing import all_doses
 from medlint.findings import Hit
@@ -341,17 +340,9 @@ class Analysis:
                     break
 
 
-_ANALYSES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def analyse(article, ctx) -> Analysis:
     """The article's analysis (made once; both checks and the report panel read it)."""
-    held = _ANALYSES.get(article)
-    t = tables(ctx)
-    if held is None or held.tables is not t:
-        held = Analysis(article, t)
-        _ANALYSES[article] = held
-    return held
+    return article.once(Analysis, tables(ctx))
 
 
 class _DataOnly:

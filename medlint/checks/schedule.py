@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from medlint.checks.dosing import text_fields
 from medlint.checks.safety import Phrases, tables
 from medlint.doses.schedule import days_of, fmt, in_words, reader, sentences
+from medlint import policy
 from medlint.findings import Hit
 from medlint.registry import check
 
@@ -54,17 +55,9 @@ class Names:
         return out
 
 
-_NAMES: dict[tuple, Names] = {}
-
-
 def names(ctx) -> Names:
-    t, data = tables(ctx), ctx.data("schedule")
-    key = (id(t), id(data))
-    held = _NAMES.get(key)
-    if held is None or held.tables is not t or held.data is not data:
-        _NAMES.clear()
-        held = _NAMES[key] = Names(t, data)
-    return held
+    """The medicine names of the safety tables and the schedule data, built once per data."""
+    return policy.derived(Names, tables(ctx), ctx.data("schedule"))
 
 
 def _interval(entry: dict, masses, r) -> tuple | None:

@@ -104,16 +104,4 @@ class NotDoses:
 def lexicon() -> Lexicon:
     """The lexicon of the check data in use (``--checks DIR`` included)."""
     doc = policy.load("dose-lexicon")
-    return _compiled_for(doc)
-
-
-_CACHE: dict[int, tuple[dict, Lexicon]] = {}
-
-
-def _compiled_for(doc: dict) -> Lexicon:
-    held = _CACHE.get(id(doc))
-    if held is None or held[0] is not doc:
-        _CACHE.clear()
-        held = (doc, Lexicon(doc))
-        _CACHE[id(doc)] = held
-    return held[1]
+    return policy.derived(Lexicon, doc)

@@ -318,7 +318,18 @@ class DailyMax(_Value):
         _set(self, "explanation", explanation)
 
 
-class Dose(_Value):
+_UNSET = object()
+
+
+class _Worked(_Value):
+    """A value that keeps what is worked out from it once (not one of its fields, so not
+    part of its equality): doses are shared, frozen objects (the checks' parse memo hands
+    the same Dose to every check), so each works its daily maximum out once."""
+
+    __slots__ = ("_daily",)
+
+
+class Dose(_Worked):
     """One dose as a pharmacist reads it.  See module docs for the fields.
 
     ``per`` is "dose" or "day" (mg/day, per day, a day, daily total);
@@ -363,6 +374,7 @@ class Dose(_Value):
         _set(self, "titration", titration)
         _set(self, "titration_marker", titration_marker)
         _set(self, "unit_problem", unit_problem)
+        _set(self, "_daily", _UNSET)
 
     # -- conveniences -----------------------------------------------------
     @property
@@ -386,11 +398,13 @@ class Dose(_Value):
     def daily_maximum(self) -> DailyMax | None:
         """Largest amount a day this dose allows, with the arithmetic spelled
         out; honours stated maxima.  None when not computable."""
-        return _daily_maximum_memo(self)
+        if self._daily is _UNSET:
+            _set(self, "_daily", _daily_maximum(self))
+        return self._daily
 
     def max_daily_amount(self):
         """pint Quantity (amount / day) or None.  See :meth:`daily_maximum`."""
-        dm = _daily_maximum_memo(self)
+        dm = self.daily_maximum()
         return None if dm is None else dm.quantity
 
     def to_record(self) -> dict:
@@ -1901,24 +1915,6 @@ def _count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str]
                 f"{_units.format_number(total)} × {d.strength.raw} (stated max a day)"
     txt = f"{_units.format_number(count)} × {d.strength.raw}{how}"
     return per_unit * total / reg.Quantity(1, "day"), txt
-
-
-# Doses are frozen and shared (the checks' parse cache hands the same Dose
-# object to every check), so the daily maximum is worked out once per object.
-# Keyed by identity; the dose itself is held so its id cannot be reused.
-_DAILY_MAX: dict[int, tuple[Dose, DailyMax | None]] = {}
-_DAILY_MAX_LIMIT = 8192
-
-
-def _daily_maximum_memo(d: Dose) -> DailyMax | None:
-    held = _DAILY_MAX.get(id(d))
-    if held is not None and held[0] is d:
-        return held[1]
-    dm = _daily_maximum(d)
-    if len(_DAILY_MAX) >= _DAILY_MAX_LIMIT:
-        _DAILY_MAX.clear()
-    _DAILY_MAX[id(d)] = (d, dm)
-    return dm
 
 
 def _daily_maximum(d: Dose) -> DailyMax | None:

@@ -339,17 +339,9 @@ def sentence_of(text: str, pos: int) -> tuple[int, int]:
     return 0, len(text)
 
 
-_READERS: dict[int, Reader] = {}
-
-
 def reader(data: dict | None = None) -> Reader:
     """The reader of ``data`` (default: checks/schedule.yaml in use), compiled once per data."""
-    data = policy.load("schedule") if data is None else data
-    held = _READERS.get(id(data))
-    if held is None or held.data is not data:
-        _READERS.clear()
-        held = _READERS[id(data)] = Reader(data)
-    return held
+    return policy.derived(Reader, policy.load("schedule") if data is None else data)
 
 
 # ---------------------------------------------------------------------------

@@ -663,14 +663,18 @@ def _table(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) 
 
 
 def _strength_list(page: _Page, line: str) -> bool:
-    """'Tablets: 250 mg, 375 mg, 500 mg': a dose form and the strengths it comes in (the
-    dose parser reads the form in the label and no regimen in any amount), not a dose."""
+    """'Tablets: 250 mg, 375 mg, 500 mg': a dose form and the strengths it comes in, not a
+    dose. The label names a product form the dose reader knows (``label_forms`` in
+    checks/dose-lexicon.yaml), the value holds an amount, and the reader finds no regimen
+    in the line (it drops the strengths as mentions, or reads them as bare amounts)."""
     if page.parse_doses is None or not tables.label_row(line):
         return False
-    label = line.partition(":")[0]
-    doses = page.doses(line)
-    form = doses[0].get("form", {}).get("raw") if doses else None
-    return bool(form) and form in label and not any(set(d) - _BARE_DOSE_KEYS for d in doses)
+    from medlint.doses.lexicon import lexicon
+
+    label, _, value = line.partition(":")
+    if not lexicon().not_doses.label_line(label + ":") or not any(c.isdigit() for c in value):
+        return False
+    return not any(set(d) - _BARE_DOSE_KEYS for d in page.doses(line))
 
 
 def _table_style(page: _Page, body: list[str], j: int, s: str, end: int) -> str | None:

@@ -54,6 +54,10 @@ class Row(Item):
     cells: list[str] = field(default_factory=list)
     role: str | None = None  # 'header', 'rule' or None for a data row
 
+    def field_pointer(self, name: str) -> str:
+        # ``line`` is the row as printed: on disk it is the record's ``text``.
+        return super().field_pointer("text" if name == "line" else name)
+
     @property
     def context(self) -> str:
         return self.line
@@ -166,6 +170,17 @@ class Article(Record):
     folder: str = ""
     meta: dict = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    worked: dict = field(default_factory=dict, repr=False)  # see once()
+
+    def once(self, build, *data):
+        """``build(self, *data)``, worked out once for this article while ``data`` are the
+        same objects: the analyses several checks (and the report) read, such as the
+        claims reading, reader safety and the article-wide disclaimers. They live on the
+        article, so they go when it goes."""
+        held = self.worked.get(build)
+        if held is None or len(held[0]) != len(data) or any(a is not b for a, b in zip(held[0], data)):
+            held = self.worked[build] = (data, build(self, *data))
+        return held[1]
 
     @property
     def title(self) -> str:
@@ -186,6 +201,7 @@ class Article(Record):
         """Break the parent links (item -> section -> article) once the article is checked,
         so it is freed at once by reference counting instead of waiting for the cyclic
         garbage collector (which runs ever more rarely as a long run's heap grows)."""
+        self.worked.clear()
         for section in self.sections:
             section.article = None
             for block in section.blocks:
