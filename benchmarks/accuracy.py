@@ -32,6 +32,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
+MAIN_CORPUS = CORPUS  # the development corpus (its schemas serve a corpus that has none)
 TODAY = "2026-12-01"  # the date the gold files were written for (tests/corpus/README.md)
 DOSING_KINDS = {"drug-therapy", "supplements", "investigational"}
 SIG_SLUG = "sig-table"
@@ -75,7 +76,9 @@ def _load_yaml(path: Path):
 
 
 def _validate(data, schema_name: str, path: Path) -> None:
-    schema = json.loads((CORPUS / schema_name).read_text(encoding="utf-8"))
+    # a corpus without its own schemas (the held-out set) uses the main corpus's
+    found = CORPUS / schema_name
+    schema = json.loads((found if found.is_file() else MAIN_CORPUS / schema_name).read_text(encoding="utf-8"))
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(top)"
@@ -557,7 +560,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-expected", action="store_true", help="write expected-findings.txt from this run")
     parser.add_argument("--json", default=str(ROOT / "benchmarks" / "accuracy.json"), help="where the figures go")
     parser.add_argument("--sigs-detail", action="store_true", help="list every sig read wrong")
-    parser.add_argument("--corpus", help="another corpus folder of the same layout (for the scorer's own tests)")
+    parser.add_argument("--corpus", help="another corpus folder of the same layout (the held-out set, tests/corpus-holdout; the scorer's own tests)")
     args = parser.parse_args(argv)
     if args.corpus:
         global CORPUS
