@@ -183,7 +183,6 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
     """
     if not data["sections"] or _exempt_page(article, data["article"]):
         return
-    sections = article.sections
     page_texts = [r.text for r in article.texts()]
     wide = article_wide_texts(article, data)
     for rule in data["sections"]:

@@ -220,7 +220,6 @@ def _decimal_hits(article, ctx, kind):
     data = ctx.data("notation")
     for record, field, text in text_fields(article):
         for end in _dose_amounts(text, data):
-            unit = end.unit
             num = end.number.raw
             if kind == "trailing" and re.fullmatch(r"\d+\.0+", num):
                 safe = num.split(".")[0]
