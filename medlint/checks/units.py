@@ -9,9 +9,10 @@ comes from its sourced ceiling in ``checks/dosing.yaml``.
 
 from __future__ import annotations
 
-from medlint.checks.dosing import all_doses, ceiling_for, safe_text
+from medlint.checks.dosing import all_doses, ceiling_for, doses_in, safe_text
 from medlint.doses import lookup_spelling
 from medlint.findings import Hit
+from medlint.records.model import section_of
 from medlint.registry import check
 
 DRUGS = "Mainstream Drug Therapies\n-\n"
@@ -104,7 +105,8 @@ def _kind_of(quantity_text: str) -> str | None:
        bad=(DRUGS + "Naproxen 5 mL tablet twice daily – NSAID.",
             DRUGS + "Ibuprofen 400 IU three times daily – NSAID."),
        good=(DRUGS + "Naproxen 500 mg tablet twice daily – NSAID.",
-             "Dietary Molecular Supplements\n-\nVitamin D3 25 mcg daily – Bone health."))
+             "Dietary Molecular Supplements\n-\nVitamin D3 25 mcg daily – Bone health.",
+             DRUGS + "Paracetamol (120 mg/5 ml) 5 ml up to 4 times in 24 hours – Fever."))
 def unit_does_not_fit(article, ctx):
     """The unit's dimension must fit the dose form and the substance.
 
@@ -113,7 +115,10 @@ def unit_does_not_fit(article, ctx):
     amount in a dimension the substance is not dosed in, where the sourced
     ceiling in checks/dosing.yaml says so: IU for ibuprofen (dosed by mass),
     mL for acetaminophen tablets' mg. Substances the source allows in two
-    units (vitamin D in IU and mcg) accept both.
+    units (vitamin D in IU and mcg) accept both; an amount in mL is the
+    measure of a liquid whose strength the dose's text or its section's
+    heading gives ("Paracetamol infant suspension 120 mg/5 ml" over a table
+    of mL doses).
 
     **Why it matters.** "5 mL tablet" or "400 IU ibuprofen" cannot be
     measured; it signals a copying error that may hide a wrong amount.
@@ -144,12 +149,22 @@ def unit_does_not_fit(article, ctx):
         allowed = {_kind_of(q) for q in [c["per_day"], *c.get("also_per_day", [])]}
         if c.get("form") and dose.form is not None and dose.form.name == c["form"]:
             allowed.add("count")
-        if kind not in allowed and dose.form is None:
+        if kind not in allowed and dose.form is None and not (kind == "volume" and _liquid_strength(record)):
             want = " or ".join(sorted(k for k in allowed if k))
             yield _amount_hit(record, field, dose,
                               f"\"{a.raw}\" doses {c['name']} by {kind}; its label doses it by {want} "
                               f"({c['source']}).",
                               f"Write the amount in the label's unit (e.g. {c['per_day'].split(' ', 1)[1]}).")
+
+
+def _liquid_strength(record) -> bool:
+    """Does the dose's own text or its section's heading say what strength of liquid it
+    measures ("Paracetamol infant suspension 120 mg/5 ml" over a table of mL doses, "Calpol
+    Infant (120mg/5ml): 5 ml")? Then an amount in mL is the liquid's measure, the unit the
+    label's dosing table uses."""
+    section = section_of(record)
+    texts = [record.text or ""] + ([section.heading or ""] if section is not None else [])
+    return any(d.strength is not None and d.strength.kind == "concentration" for t in texts for d in doses_in(t))
 
 
 @check("UNT004", name="missing-unit", category="units", severity="error",
