@@ -364,7 +364,12 @@ def regulated_page(article: Article, data: dict) -> bool:
 
 
 def _exempt_page(article: Article, rule: dict) -> bool:
-    """A regulated leaflet or label, which follows its regulator's format instead."""
+    """A regulated leaflet or label, which follows its regulator's format instead (worked
+    out once per article: five checks ask)."""
+    return article.once(_regulated, rule)
+
+
+def _regulated(article: Article, rule: dict) -> bool:
     patterns = rule.get("not_required_when") or ()
     if not patterns:
         return False
