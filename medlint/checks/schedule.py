@@ -224,15 +224,14 @@ def weekly_medicine_written_daily(article, ctx):
     """
     n = names(ctx)
     title_entry = _named_entry(article.title, n)
-    heading_memo: dict[int, object] = {}
+    heading_entry: dict = {}  # section -> the entry its heading names (or the title's)
     for record, field, text in text_fields(article):
         if not text:
             continue
         section = getattr(record, "section", None)
-        key = id(section)
-        if key not in heading_memo:
-            heading_memo[key] = _named_entry(getattr(section, "heading", None), n) or title_entry
-        for start, _end, excerpt, message, suggestion in schedule_hits(text, heading_memo[key], n):
+        if section not in heading_entry:
+            heading_entry[section] = _named_entry(getattr(section, "heading", None), n) or title_entry
+        for start, _end, excerpt, message, suggestion in schedule_hits(text, heading_entry[section], n):
             yield Hit(record, excerpt=excerpt, start=start, field=field, message=message, suggestion=suggestion)
 
 
@@ -240,9 +239,8 @@ def _named_entry(heading: str | None, n: Names):
     """The interval entry of the one medicine a heading or title names, else None."""
     if not heading or not n.may_name(heading):
         return None
-    found = n.find(heading)
-    held = {id(e): e for _, _, e in found if e is not None}
-    return next(iter(held.values())) if len(held) == 1 and len(held) == len({id(e) for _, _, e in found}) else None
+    entries = [e for _, _, e in n.find(heading) if e is not None]
+    return entries[0] if entries and all(e is entries[0] for e in entries) else None
 
 
 def medicine_of(sentence: str, dose, n: Names) -> dict | None:
