@@ -29,6 +29,7 @@ import tempfile
 
 from medlint.errors import InputError
 from medlint.findings import Finding
+from medlint.records.store import WRITE_TEMP
 
 FORMAT = 2
 DEFAULT_DIR = ".medlint_cache"
@@ -87,7 +88,7 @@ class ResultCache:
         h = hashlib.sha256(self.salt.encode())
         h.update(os.fsencode(os.path.normpath(folder)) + b"\0")
         for name in files.names:  # the listing: an unexpected file is a finding
-            if name.startswith("."):
+            if name.startswith(".") and not WRITE_TEMP.match(name):
                 continue
             raw = files.data.get(name)
             h.update(os.fsencode(name) + (b"\0-\0" if raw is None else f"\0{len(raw)}\0".encode()))

@@ -250,7 +250,7 @@ def check_article(folder: str, options: Options, files=None) -> ArticleResult:
                 check=SCHEMA_CHECK, category="schema", severity=sev, path=_rel(path), line=v.line,
                 column=v.column, article=slug, record=f"{os.path.basename(path)}#{v.pointer}", section=None,
                 excerpt=v.excerpt, context="", message=v.message,
-                suggestion="Fix the value to match schema/ (see `medlint explain SCH001`)."))
+                suggestion=v.suggestion or "Fix the value to match schema/ (see `medlint explain SCH001`)."))
     article = loaded.article
     if article is None:
         return result

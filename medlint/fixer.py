@@ -25,7 +25,7 @@ import os
 from dataclasses import dataclass
 
 from medlint.errors import InputError
-from medlint.records.yamlio import atomic_write, load_yaml
+from medlint.records.yamlio import atomic_write, load_yaml, read_text
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class FixPlan(dict):
         self.applied: list = []
         self.skipped: list[Skipped] = []
         self.held_back = 0  # unsafe fixes left out of the plan (``check --fix`` without --unsafe-fixes)
+        self.read_as: dict[str, str] = {}  # each planned file's text when the plan was made
 
 
 def _key(path: str) -> str:
@@ -150,13 +151,38 @@ def plan_fixes(findings, documents) -> FixPlan:
             changed = True
         if changed:
             plan[doc.path] = text
+            plan.read_as[doc.path] = doc.text
     return plan
 
 
 def apply_fixes(plan) -> list[str]:
-    """Write each planned file atomically (temporary file + rename); returns the paths written."""
+    """Write each planned file atomically (temporary file + rename); returns the paths written.
+
+    A file whose text is no longer what the plan was made from (an editor saved it in
+    the meantime) is left as it is: its fixes move to ``plan.skipped``, so an edit is
+    never overwritten by a fix computed on the text before it."""
     written = []
     for path, text in plan.items():
+        if _changed_since(path, plan.read_as.get(path)):
+            _skip_file(plan, path, "the file changed after medlint read it: run the fix again")
+            continue
         atomic_write(path, text)
         written.append(path)
     return written
+
+
+def _changed_since(path: str, read_as: str | None) -> bool:
+    """True when ``path`` no longer holds ``read_as`` (or cannot be read as text)."""
+    if read_as is None:
+        return False  # a plan made by hand: nothing to compare with
+    try:
+        return read_text(path) != read_as
+    except InputError:
+        return True
+
+
+def _skip_file(plan, path: str, reason: str) -> None:
+    k = _key(path)
+    moved = [f for f in plan.applied if _key(f.path) == k]
+    plan.applied = [f for f in plan.applied if _key(f.path) != k]
+    plan.skipped.extend(Skipped(f, reason) for f in moved)

@@ -129,6 +129,28 @@ def test_quoted_scalar_and_comments_kept(tmp_path):
         assert fh.read() == plan[path]
 
 
+def test_a_file_saved_after_the_plan_is_not_overwritten(tmp_path):
+    path, doc = _doc_with(tmp_path, BODY)
+    col = doc.line_text(5).index("µg") + 1
+    plan = plan_fixes([_finding(path, 5, col, "µg", "mcg")], {path: doc})
+    assert plan.applied
+    edited = BODY.replace("Supplements", "Vitamins")  # the editor saves while the fix is planned
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(edited)
+    assert apply_fixes(plan) == []
+    with open(path, encoding="utf-8") as fh:
+        assert fh.read() == edited
+    assert not plan.applied
+    assert [s.reason for s in plan.skipped] == ["the file changed after medlint read it: run the fix again"]
+
+
+def test_a_file_unchanged_since_the_plan_is_written(tmp_path):
+    path, doc = _doc_with(tmp_path, BODY)
+    col = doc.line_text(5).index("µg") + 1
+    plan = plan_fixes([_finding(path, 5, col, "µg", "mcg")], {path: doc})
+    assert apply_fixes(plan) == [path] and len(plan.applied) == 1 and not plan.skipped
+
+
 def test_wrong_position_and_overlap_are_skipped(tmp_path):
     path, doc = _doc_with(tmp_path, BODY)
     col = doc.line_text(5).index("µg") + 1

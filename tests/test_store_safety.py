@@ -492,3 +492,76 @@ def test_an_infinite_amount_stays_text_and_absurd_ratios_are_reported(tmp_path, 
     assert "9" * 330 in items[0].text and [len(i.doses) for i in items] == [0, 1, 1]
     code, out, err = run_cli(["check", out.strip(), "--no-cache", "--select", "DOS004"], capsys)
     assert code == 0 and "differs more than 1e308× from" in out, err
+
+
+# --- two imports at once ----------------------------------------------------------------
+
+
+def _hold_lock(folder):
+    """Another process's import, in the middle of its write: it holds the folder's lock."""
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_an_import_waits_for_one_writing_into_the_same_folder(tmp_path, sources):
+    out = tmp_path / "content"
+    out.mkdir()
+    fd = _hold_lock(str(out))
+    proc = subprocess.Popen([sys.executable, "-m", "medlint", "import", sources[1], "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=3)  # it waits: while the lock is held nothing of it is on disk
+        assert listing(out) == []
+    finally:
+        os.close(fd)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert listing(out) == [SLUG]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_a_live_import_is_not_reported_as_an_interrupted_one(tmp_path, sources, capsys):
+    out = tmp_path / "content"
+    main(["import", sources[0], "--out", str(out)])
+    new_path, _ = store.swap_paths(str(out), SLUG)
+    os.mkdir(new_path)  # an import building its new folder right now
+    fd = _hold_lock(str(out))
+    try:
+        code, _, err = run_cli(["check", str(out), "--no-cache"], capsys)
+        assert "interrupted" not in err and code in (0, 1), err
+        code, _, err = run_cli(["check", str(out / SLUG), "--no-cache"], capsys)
+        assert "interrupted" not in err and code in (0, 1), err
+    finally:
+        os.close(fd)
+    code, _, err = run_cli(["check", str(out), "--no-cache"], capsys)  # the lock gone: a leftover again
+    assert code == 2 and "interrupted `medlint import`" in err
+
+
+# --- a write killed before its rename -----------------------------------------------------
+
+
+def test_a_killed_write_leaves_its_record_and_is_reported(tmp_path, sources, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "content"
+    main(["import", sources[0], "--out", str(out)])
+    record = out / SLUG / "010-causes.yaml"
+    before = record.read_bytes()
+    assert run_cli(["check", str(out)], capsys)[0] in (0, 1)  # a warm cache entry from before the kill
+    killed = ("import os, sys\nfrom medlint.records import yamlio\n"
+              "os.replace = lambda a, b: os._exit(9)  # killed between the write and the rename\n"
+              "yamlio.atomic_write(sys.argv[1], 'heading: half done\\n')\n")
+    proc = subprocess.run([sys.executable, "-c", killed, str(record)], capture_output=True, text=True)
+    assert proc.returncode == 9, proc.stderr
+    [temp] = [n for n in listing(out / SLUG) if n.endswith(".tmp")]
+    assert record.read_bytes() == before  # the record itself is untouched
+    code, out_text, _ = run_cli(["check", str(out)], capsys)
+    assert code == 1
+    assert f"{temp}" in out_text and "temporary file left by a write of 010-causes.yaml that was interrupted" in out_text
+    os.unlink(out / SLUG / temp)
+    code, out_text, _ = run_cli(["check", str(out)], capsys)
+    assert "temporary file" not in out_text

@@ -22,6 +22,7 @@ import hashlib
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,9 @@ OUTSIDE_TREE = "symlink to outside the content tree"
 #: The marked names of an import in progress: ``.<slug>.medlint-new`` (being built)
 #: and ``.<slug>.medlint-old`` (the article it replaces, while set aside).
 SWAP_NAME = re.compile(r"^\.(?P<tag>[a-z0-9-]+)\.medlint-(?P<kind>new|old)$")
+#: The temporary file of :func:`atomic_write` (``.<name>.<random>.tmp``): one still on
+#: disk was left by a write that was killed before its rename.
+WRITE_TEMP = re.compile(r"^\.(?P<of>.{1,64})\.[a-z0-9_]{8}\.tmp$")
 #: Other YAML files an article folder may hold, by name -> schema.
 EXTRA_FILES: dict[str, str] = {WAIVERS_FILE: "waivers"}
 
@@ -106,7 +110,7 @@ def _found_article(folder: str) -> str:
     parent, slug = os.path.split(os.path.abspath(folder))
     shown = os.path.dirname(folder) if os.path.basename(folder) == slug else parent  # "." names its parent
     for path in reversed(swap_paths(shown, slug)):  # the article set aside first
-        if os.path.lexists(path):
+        if os.path.lexists(path) and not import_running(shown or "."):
             raise leftover_error(path)
     return folder
 
@@ -114,7 +118,7 @@ def _found_article(folder: str) -> str:
 def _check_subfolders(dirpath: str, dirnames: list[str], root: str) -> None:
     """Leftovers of interrupted imports, and linked article folders leading out of ``root``."""
     swaps = sorted((n for n in dirnames if SWAP_NAME.match(n)), key=lambda n: (not n.endswith("-old"), n))
-    if swaps:  # an article set aside first: it may be the only copy
+    if swaps and not import_running(dirpath):  # an article set aside first: it may be the only copy
         raise leftover_error(os.path.join(dirpath, swaps[0]))
     for name in sorted(dirnames):
         path = os.path.join(dirpath, name)
@@ -273,6 +277,12 @@ def load_article(folder: str, files: FolderFiles | None = None) -> LoadedArticle
                 and name not in EXTRA_FILES and not name.startswith("."):
             loaded.violations.append((full, SchemaViolation(
                 "", 1, 1, "unexpected file in article folder: section files are named NNN-<heading>.yaml, e.g. 010-causes.yaml", name)))
+        m = WRITE_TEMP.match(name)
+        if m:
+            loaded.violations.append((full, SchemaViolation(
+                "", 1, 1, f"temporary file left by a write of {m['of']} that was interrupted before it "
+                "replaced the file", name,
+                f"Delete this file: {m['of']} beside it still holds its text from before that write.")))
     sections_docs = []
     for name in section_files(folder, files.names):
         path = os.path.join(folder, name)
@@ -333,13 +343,14 @@ def write_article(out_dir: str, slug: str, files: dict[str, str], force: bool = 
     """
     target = os.path.join(out_dir, slug)
     try:
-        done = recover_import(out_dir, slug)
-        if notes is not None:
-            notes.extend(done)
-        if os.path.lexists(target) and not force:
-            raise InputError("article already exists (use --force to replace it)", target)
         os.makedirs(out_dir, exist_ok=True)
-        old = _swap_in(target, files, *swap_paths(out_dir, slug))
+        with import_lock(out_dir):
+            done = recover_import(out_dir, slug)
+            if notes is not None:
+                notes.extend(done)
+            if os.path.lexists(target) and not force:
+                raise InputError("article already exists (use --force to replace it)", target)
+            old = _swap_in(target, files, *swap_paths(out_dir, slug))
     except OSError as exc:
         raise WriteError.from_os(exc, target) from None
     if old is not None:
@@ -349,6 +360,47 @@ def write_article(out_dir: str, slug: str, files: dict[str, str], force: bool = 
             if notes is not None:
                 notes.append(f"{old}: could not remove the replaced copy ({exc.strerror or exc}): delete this folder")
     return target
+
+
+@contextmanager
+def import_lock(out_dir: str):
+    """Hold the import lock of ``out_dir`` (an exclusive ``flock`` on the folder itself,
+    so no lock file is left in the content tree): imports into one folder write one at
+    a time. Without it a second import of the same slug would take the first one's
+    half-built ``.medlint-new`` folder for a leftover, or write its files into it. A
+    waiting import blocks until the other has finished; a killed one releases the lock
+    with its process. Where ``fcntl`` is missing (not POSIX) there is no lock."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    fd = os.open(out_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def import_running(out_dir: str) -> bool:
+    """True while an import holds ``out_dir``'s lock: its marked folders are work in
+    progress, not leftovers of an interrupted import."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        fd = os.open(out_dir, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
 
 
 def swap_paths(out_dir: str, slug: str) -> tuple[str, str]:

@@ -19,6 +19,7 @@ class SchemaViolation:
     column: int
     message: str
     excerpt: str
+    suggestion: str | None = None  #: what to do, where the schema's general advice does not fit
 
 
 def _schema_id(name: str) -> str:
