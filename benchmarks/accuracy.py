@@ -615,7 +615,8 @@ def report(args, articles, rows, failed, result, records) -> int:
 
 
 def scorecard(scores, by_check, by_category, sig_summary, failed, result) -> dict:
-    print(f"medlint accuracy on tests/corpus ({len(scores)} articles, {sig_summary.get('sigs', 0)} sigs, today {TODAY})")
+    shown = CORPUS.relative_to(ROOT) if CORPUS.is_relative_to(ROOT) else CORPUS
+    print(f"medlint accuracy on {shown.as_posix()} ({len(scores)} articles, {sig_summary.get('sigs', 0)} sigs, today {TODAY})")
     if failed:
         print(f"import failed on {len(failed)}: " + "; ".join(f"{k}: {v}" for k, v in sorted(failed.items())))
     for err in result.get("errors", []):
