@@ -1,7 +1,7 @@
 """The sourced per-kg ceilings for children (checks/schedule.yaml `per_kg_ceilings`, issue #16)
-against what the schedule reader reads from per-kg sentences. No check judges per-kg doses yet
-(README); these tests pin the data to the reader's units, so that a check built on both compares
-like with like: mg/kg per dose, and mg/kg per day as the per-dose amount times the doses a day."""
+against what the schedule reader reads from per-kg sentences: the data is pinned to the reader's
+units, so that DOS011 (tests/test_per_kg_check.py) compares like with like: mg/kg per dose, and
+mg/kg per day as the per-dose amount times the doses a day."""
 
 import pytest
 

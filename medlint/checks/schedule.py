@@ -10,11 +10,12 @@ shared/reference/dose-ceilings.yaml); the schedule words are read by
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
-from medlint.checks.dosing import text_fields
+from medlint.checks.dosing import doses_in, text_fields
 from medlint.checks.safety import Phrases, tables
-from medlint.doses.schedule import days_of, fmt, in_words, reader, sentences
+from medlint.doses.schedule import _alts, days_of, fmt, in_words, reader, sentences
 from medlint import policy
 from medlint.findings import Hit
 from medlint.registry import check
@@ -22,6 +23,7 @@ from medlint.registry import check
 DRUGS = "Medicines\n-\n"
 _LEAD = 300        # characters before a sentence searched for the medicine it goes on about
 _EXCERPT = 160     # longest excerpt from a medicine's name to its schedule
+_NEAR = 25         # characters either side of a per-kg amount searched for a loading word
 
 
 class Names:
@@ -256,3 +258,182 @@ def medicine_of(sentence: str, dose, n: Names) -> dict | None:
             return {"as_written": source[a:b], "substance": subs[0] if subs else phrase,
                     "weekly_or_longer": any(s in n.entries for s in subs)}
     return {"as_written": raw, "substance": None, "weekly_or_longer": False} if raw else None
+
+
+# ---------------------------------------------------------------------------
+# DOS011: a children's per-kg dose above its ceiling
+
+
+class PerKgCeilings:
+    """The per-kg ceilings of ``checks/schedule.yaml`` by substance, in mg/kg, and the
+    wordings that make a per-kg amount the day's total ("60 mg/kg a day")."""
+
+    def __init__(self, data: dict) -> None:
+        r = reader(data)
+        self.by_substance = {e["substance"].lower(): e for e in data["per_kg_ceilings"]}
+        self.mg = {s: (self._mg_per_kg(e["per_dose"], r), self._mg_per_kg(e.get("per_day"), r))
+                   for s, e in self.by_substance.items()}
+        self.mass_units = r.mass_units
+        self.daily_rx = re.compile(r"[ ]{0,2}" + _alts(data["per_kg_daily"]), re.I)
+        self.loading_rx = re.compile(_alts(data["per_kg_loading"]), re.I)
+        self.tolerance = float(data["tolerance"])
+
+    @staticmethod
+    def _mg_per_kg(value: str | None, r) -> float | None:
+        if value is None:
+            return None
+        number, unit = value.split(" ", 1)
+        return float(number) * r.mass_units[unit.split("/", 1)[0].lower()]
+
+    def milligrams(self, value: float, amount) -> float | None:
+        """``value`` in ``amount``'s unit (a mass, by its pint name) in milligrams, else None."""
+        factor = self.mass_units.get(getattr(amount.unit, "unit", None) or "")
+        return None if factor is None else value * factor
+
+    def loading(self, text: str, dose) -> bool:
+        """Whether the amount is a one-off first dose: a loading word within a few words of it."""
+        a, b = dose.amount.span
+        return self.loading_rx.search(text, max(0, a - _NEAR), a) is not None \
+            or self.loading_rx.search(text, b, b + _NEAR) is not None
+
+    def daily_total(self, text: str, dose) -> bool:
+        """Whether the per-kg amount is the day's total ("90 mg/kg/day", "30 mg/kg per day")."""
+        return self.daily_rx.match(text, dose.per_weight.span[1]) is not None
+
+
+def per_kg_ceilings(ctx) -> PerKgCeilings:
+    return policy.derived(PerKgCeilings, ctx.data("schedule"))
+
+
+def _substance_before(text: str, pos: int, n: Names, fallback: str | None) -> tuple[str | None, str | None]:
+    """(substance, name as written) of the last medicine named before ``pos`` within the lead
+    (else ``fallback``, the heading's or the title's substance)."""
+    found = [(phrase, a, b) for phrase, a, b in n.phrases.find(text[max(0, pos - _LEAD):pos])]
+    for phrase, a, b in reversed(found):
+        subs = [s for s in n.substances.get(phrase, ()) if not s.startswith("companion:")]
+        if subs:
+            lead = max(0, pos - _LEAD)
+            return subs[0], text[lead + a:lead + b]
+    return fallback, fallback
+
+
+def per_kg_judgement(text: str, dose, c: PerKgCeilings, substance: str, shown: str):
+    """(message, suggestion) when a per-kg dose of ``substance`` is above its ceiling, else None."""
+    per_dose_max, per_day_max = c.mg[substance]
+    mg = c.milligrams(dose.amount.upper.value, dose.amount)
+    if mg is None:
+        return None
+    slack = 1 + c.tolerance
+    problems = []
+    if c.loading(text, dose):
+        return None  # "20 mg/kg loading dose, then 15 mg/kg": one first dose, the prescriber's decision
+    if c.daily_total(text, dose):
+        day = mg
+    else:
+        if mg > per_dose_max * slack:
+            problems.append(f"{fmt(mg)} mg/kg a dose is above the {fmt(per_dose_max)} mg/kg a dose")
+        day = _most_per_day(dose, mg, c)
+    if day is not None and per_day_max is not None and day > per_day_max * slack:
+        problems.append(f"as written it allows {fmt(day)} mg/kg a day, above the {fmt(per_day_max)} mg/kg a day")
+    if not problems:
+        return None
+    entry = c.by_substance[substance]
+    source = re.sub(r"[ ]\(.*$", "", entry["source"].split(",", 1)[0])  # "NPS MedicineWise"
+    message = (f"\"{dose.text}\" gives {shown} by weight: {'; '.join(problems)} that is the most for a child "
+               f"({source}).")
+    if per_day_max is None:
+        return message, f"Give at most {fmt(per_dose_max)} mg/kg a dose."
+    times = int(per_day_max // per_dose_max)
+    suggestion = (f"Give at most {fmt(per_dose_max)} mg/kg a dose and no more than {fmt(per_day_max)} mg/kg in "
+                  f"24 hours (e.g. \"{fmt(per_dose_max)} mg/kg up to {times} times in 24 hours\").")
+    return message, suggestion
+
+
+def _most_per_day(dose, mg: float, c: PerKgCeilings) -> float | None:
+    """The most mg/kg a day a per-kg dose allows: its schedule's most doses in 24 hours
+    (capped by a stated most doses), capped by a stated per-kg daily limit."""
+    freq = dose.frequency
+    n = None if freq is None else freq.max_administrations_per_24h
+    limit = dose.max_doses_per_day
+    if limit is not None:
+        n = limit.value if n is None else min(n, limit.value)
+    day = None if n is None else mg * n
+    stated = _stated_daily_limit(dose, c)
+    return day if day is None or stated is None else min(day, stated)
+
+
+def _stated_daily_limit(dose, c: PerKgCeilings) -> float | None:
+    """The per-kg daily limit stated with a dose ("no more than 40 mg/kg in 24 hours"), in mg/kg."""
+    cap = dose.max_per_day
+    if cap is None or cap.per_weight is None or cap.amount is None:
+        return None
+    return c.milligrams(cap.value, cap.amount)
+
+
+@check("DOS011", name="per-kg-dose-above-ceiling", category="dosing", severity="error",
+       fix="Give the children's dose within its per-kg ceilings, a dose and a day (checks/schedule.yaml "
+           "per_kg_ceilings, with their sources).",
+       bad=("Paracetamol for children\n-\nLiquid paracetamol – 20 mg/kg every 4 hours for fever.",
+            "Fever in children\n-\nIbuprofen – 10 mg/kg every 4 hours.",
+            "Fever in children\n-\nCalpol – 90 mg/kg/day."),
+       good=("Paracetamol for children\n-\nLiquid paracetamol – 15 mg/kg every 4 to 6 hours, no more than 4 doses "
+             "in 24 hours.",
+             "Fever in children\n-\nIbuprofen – 5 to 10 mg/kg three times a day.",
+             "Fever in children\n-\nIbuprofen – 10 mg/kg every 6 hours (maximum 40 mg/kg in 24 hours)."))
+def per_kg_dose_above_ceiling(article, ctx):
+    """A children's dose given per kilogram must stay within the per-kg ceilings.
+
+    **What it does.** For each dose written per kilogram of body weight ("15 mg/kg",
+    "20 mg/kg/dose", "90 mg/kg/day") of a medicine with a per-kg ceiling in
+    checks/schedule.yaml (paracetamol and ibuprofen, by any name of
+    checks/medicine-names.yaml: Calpol, Tylenol, Nurofen, Advil), named before it or in the
+    section heading or the title, works out the amount a dose and the most in a day the
+    schedule allows (its most doses in 24 hours, capped by a stated most doses or a stated
+    per-kg daily limit) and flags either above its ceiling. A per-kg amount followed by a
+    day's wording ("a day", "/day", "in 24 hours") is the day's total and is judged against
+    the daily ceiling only. A dose written in grams per kilogram instead of milligrams (a
+    thousandfold slip) is caught as a dose above the ceiling.
+
+    **Why it matters.** Parents give weight-based doses by the numbers on the page; 20 mg/kg
+    every 4 hours is 120 mg/kg of paracetamol a day, twice the most for a child, and
+    repeated doses above the ceiling have caused liver failure in children.
+
+    **Example.** "Liquid paracetamol 20 mg/kg every 4 hours"; "Ibuprofen 10 mg/kg every 4 hours"
+    (60 mg/kg a day).
+
+    **Fix.** Give the dose within the ceiling and the day's limit with it: "15 mg/kg up to 4
+    times in 24 hours".
+
+    **Source.** Each entry's source in checks/schedule.yaml `per_kg_ceilings` (NPS
+    MedicineWise paediatric paracetamol dosing; Mayo Clinic/Micromedex ibuprofen dosing for
+    children), named in every message.
+    """
+    c = per_kg_ceilings(ctx)
+    if not c.by_substance:
+        return
+    n = names(ctx)
+    title_sub = _named_substance(article.title, n)
+    for record, field, text in text_fields(article):
+        if not text or "kg" not in text.lower():
+            continue
+        section = getattr(record, "section", None)
+        fallback = _named_substance(getattr(section, "heading", None), n) or title_sub
+        for dose in doses_in(text):
+            if getattr(dose, "per_weight", None) is None or dose.amount is None:
+                continue
+            substance, shown = _substance_before(text, dose.span[0], n, fallback)
+            if substance not in c.by_substance:
+                continue
+            judged = per_kg_judgement(text, dose, c, substance, shown)
+            if judged is not None:
+                yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field, message=judged[0],
+                          suggestion=judged[1])
+
+
+def _named_substance(heading: str | None, n: Names) -> str | None:
+    """The substance of the one medicine a heading or title names, else None."""
+    if not heading:
+        return None
+    subs = {s for phrase, _, _ in n.phrases.find(heading) for s in n.substances.get(phrase, ())
+            if not s.startswith("companion:")}
+    return subs.pop() if len(subs) == 1 else None
