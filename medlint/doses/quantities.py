@@ -18,8 +18,9 @@ Sources of the factors:
   and kilo (1e3), and the gram and metre as units of mass and length: BIPM, *The
   International System of Units* (SI Brochure, 9th edition, 2019), section 3 and
   Table 7.
-* litre = 1 dm³ (so mL = cm³ = cc); minute = 60 s, hour = 60 min, day = 24 h:
-  the same brochure, Table 8 (non-SI units accepted for use with the SI).
+* litre = 1 dm³ (so mL = cm³ = cc); minute = 60 s, hour = 60 min, day = 24 h;
+  degree = π/180 rad: the same brochure, Table 8 (non-SI units accepted for use
+  with the SI).
 * week = 7 days; month = 30 days and year = 365 days are medlint's counting
   conventions for courses, as in ``units.txt``.
 * IU and "unit" share a dimension of their own (an international unit is
@@ -67,6 +68,9 @@ DEFINITIONS: dict[str, tuple] = {
     "international_unit": (None, "[activity]"),
     "enzyme_unit": (1, {"international_unit": 1}),
     "percent": (0.01, {}),
+    "pi": (3.1415926535897932, {}),
+    "radian": (None, "[angle]"),
+    "degree": (1 / 180, {"pi": 1, "radian": 1}),
     **{form: (None, f"[{form}]") for form in COUNT_FORMS},
 }
 
@@ -76,7 +80,7 @@ SYMBOLS = {
     "meter": "m", "decimeter": "dm", "centimeter": "cm", "millimeter": "mm", "micrometer": "µm",
     "liter": "L", "deciliter": "dL", "milliliter": "mL", "microliter": "µL", "cubic_centimeter": "cc",
     "second": "s", "minute": "min", "hour": "h", "day": "d", "week": "wk", "month": "mo", "year": "yr",
-    "international_unit": "IU", "enzyme_unit": "U", "percent": "%",
+    "international_unit": "IU", "enzyme_unit": "U", "percent": "%", "radian": "rad", "degree": "deg",
     "tablet": "tab", "capsule": "cap", "drop": "gtt",
 }
 
@@ -386,7 +390,7 @@ class Quantity:
         return bool(self.magnitude)
 
     def __str__(self) -> str:
-        return f"{self.magnitude} {self.units}".rstrip()
+        return f"{self.magnitude} {self.units:~}".rstrip()  # short symbols, as medlint's pint registry prints
 
     def __repr__(self) -> str:
         return f"<Quantity({self.magnitude}, '{format(self.units, '')}')>"
