@@ -170,9 +170,10 @@ def pint_registry():
 class DoseRegistry:
     """What dose code asks a unit registry for (``Quantity``, ``Unit``, ``parse_units``,
     ``in``). Units written with the names of :mod:`medlint.doses.quantities` (mass,
-    volume, IU and units, count forms, time, percent) are built there, without pint;
-    anything else (an alias such as "mg", an angle, a unit of pint's own) goes to
-    :func:`pint_registry`, which imports pint the first time it is needed."""
+    volume, IU and units, count forms, time, percent, angle: every unit of the lexicon)
+    are built there, without pint; anything else (an alias such as "mg", a prefixed unit
+    such as "millisecond", a pint Unit object) goes to :func:`pint_registry`, which
+    imports pint the first time it is needed."""
 
     def Quantity(self, value, unit):  # noqa: N802 - pint's spelling, so callers need not know which
         units = _fast_units(unit)
