@@ -1,5 +1,7 @@
-"""Units for dose expressions: a spelling lexicon (no pint needed) and the
-one shared pint registry, built lazily on first use.
+"""Units for dose expressions: a spelling lexicon (no pint needed), the dose
+registry that builds quantities of the common dose units without pint
+(:mod:`medlint.doses.quantities`), and the one shared pint registry behind it
+for any other unit, built lazily on first use.
 
 The registry is loaded from the small definitions file ``units.txt`` next to
 this module rather than pint's default registry: building it takes ~5-10 ms
@@ -23,12 +25,18 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from . import quantities as _q
+from .quantities import DimensionalityError
+
 __all__ = [
     "UnitSpelling",
     "DOSE_KINDS",
     "COUNT_UNITS",
     "lookup_spelling",
     "get_registry",
+    "pint_registry",
+    "DoseRegistry",
+    "DimensionalityError",
     "quantity",
     "parse_unit",
     "pint_knows",
@@ -134,19 +142,19 @@ def lookup_spelling(raw: str) -> UnitSpelling | None:
 
 
 # --------------------------------------------------------------------------
-# the shared registry
+# the shared registries
 
-_registry: Any = None
+_pint_registry: Any = None
 _lock = threading.Lock()
-build_seconds: float | None = None  #: time the registry build took (for diagnostics)
+build_seconds: float | None = None  #: time the pint registry build took (for diagnostics)
 
 
-def get_registry():
-    """Return the one shared pint ``UnitRegistry`` (built on first call)."""
-    global _registry, build_seconds
-    if _registry is None:
+def pint_registry():
+    """Return the one shared pint ``UnitRegistry`` (imported and built on first call)."""
+    global _pint_registry, build_seconds
+    if _pint_registry is None:
         with _lock:
-            if _registry is None:
+            if _pint_registry is None:
                 import time
 
                 import pint
@@ -155,12 +163,52 @@ def get_registry():
                 reg = pint.UnitRegistry(DEFINITIONS_PATH)
                 reg.formatter.default_format = "~"  # short symbols when printed
                 build_seconds = time.perf_counter() - t0
-                _registry = reg
-    return _registry
+                _pint_registry = reg
+    return _pint_registry
+
+
+class DoseRegistry:
+    """What dose code asks a unit registry for (``Quantity``, ``Unit``, ``parse_units``,
+    ``in``). Units written with the names of :mod:`medlint.doses.quantities` (mass,
+    volume, IU and units, count forms, time, percent, angle: every unit of the lexicon)
+    are built there, without pint; anything else (an alias such as "mg", a prefixed unit
+    such as "millisecond", a pint Unit object) goes to :func:`pint_registry`, which
+    imports pint the first time it is needed."""
+
+    def Quantity(self, value, unit):  # noqa: N802 - pint's spelling, so callers need not know which
+        units = _fast_units(unit)
+        if units is None:
+            return pint_registry().Quantity(value, unit)
+        return _q.Quantity(value, units)
+
+    def Unit(self, unit):  # noqa: N802
+        units = _fast_units(unit)
+        return pint_registry().Unit(unit) if units is None else units
+
+    def parse_units(self, text: str):
+        units = _fast_units(text)
+        return pint_registry().parse_units(text) if units is None else units
+
+    def __contains__(self, name: str) -> bool:
+        return name in _q.DEFINITIONS or name in pint_registry()
+
+
+def _fast_units(unit):
+    if isinstance(unit, _q.Units):
+        return unit
+    return _q.parse_units(unit) if isinstance(unit, str) else None
+
+
+_REGISTRY = DoseRegistry()
+
+
+def get_registry() -> DoseRegistry:
+    """Return the one shared dose registry (pint behind it only for units it alone reads)."""
+    return _REGISTRY
 
 
 def parse_unit(raw: str):
-    """pint Unit for a written unit: lexicon first, then pint itself.
+    """Units of a written unit: lexicon first, then pint itself.
 
     Returns None if neither understands it.
     """
@@ -194,7 +242,7 @@ def pint_knows(raw: str) -> bool:
 
 
 def dimension_of(raw: str) -> str | None:
-    """pint dimensionality string of a written unit (e.g. ``"[mass]"``)."""
+    """Dimensionality string of a written unit (e.g. ``"[mass]"``), as pint writes it."""
     u = parse_unit(raw)
     if u is None:
         return None
@@ -203,7 +251,7 @@ def dimension_of(raw: str) -> str | None:
 
 
 def quantity(value: float, unit: str):
-    """A pint Quantity in the shared registry; ``unit`` may be any spelling."""
+    """A Quantity in the shared registry; ``unit`` may be any spelling."""
     reg = get_registry()
     sp = lookup_spelling(unit)
     return reg.Quantity(value, sp.unit if sp else unit)
@@ -234,7 +282,7 @@ def format_quantity(q) -> str:
     Mass and volume are rescaled to the largest unit giving a value >= 1;
     a trailing ``/ day`` is written ``/day``.
     """
-    reg = get_registry()
+    reg = get_registry() if isinstance(q, _q.Quantity) else pint_registry()
     per_day = False
     base = q
     if dict(q.dimensionality).get("[time]") == -1:
@@ -242,9 +290,9 @@ def format_quantity(q) -> str:
         base = q * reg.Quantity(1, "day")
         base = base.to(base.units)  # cancels day/day
     steps: tuple[str, ...] = ()
-    if base.dimensionality == reg.Unit("gram").dimensionality:
+    if base.dimensionality == reg.Quantity(1, "gram").dimensionality:
         steps = _MASS_STEPS
-    elif base.dimensionality == reg.Unit("liter").dimensionality:
+    elif base.dimensionality == reg.Quantity(1, "liter").dimensionality:
         steps = _VOLUME_STEPS
     out = base
     for name in steps:
