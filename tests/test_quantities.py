@@ -168,3 +168,18 @@ def test_quantities_hash_and_compare_like_values():
     assert U.quantity(1, "mcg") == U.quantity(1, "µg")
     assert U.quantity(2, "g") > U.quantity(1500, "mg")
     assert not U.quantity(0, "mg")
+
+
+def test_a_pint_quantity_on_the_left_of_a_fast_one_gives_pints_answer():
+    """pint takes a foreign object for a plain number unless told otherwise: 3 mg × (5 mg) must be
+    15 mg², not "15 mg mg"; the fast quantity converts itself whichever side it is on."""
+    from medlint.doses.units import get_registry, pint_registry
+
+    fast = get_registry().Quantity(5, "milligram")
+    slow = pint_registry().Quantity(3, "milligram")
+    for got in (slow * fast, fast * slow):
+        assert type(got).__module__.startswith("pint") and got.magnitude == 15
+        assert str(got.units) in ("mg ** 2", "milligram ** 2")
+    assert (slow / fast).to("").magnitude == pytest.approx(0.6)
+    assert (fast / slow).to("").magnitude == pytest.approx(5 / 3)
+    assert slow < fast and fast > slow and not slow == fast

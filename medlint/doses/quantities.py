@@ -346,6 +346,8 @@ class Quantity:
         return NotImplemented
 
     def __rtruediv__(self, other):
+        if _is_pint(other):
+            return other / self.as_pint()
         if isinstance(other, (int, float)):
             return Quantity(other / self.magnitude, Units({}) / self.units)
         return NotImplemented

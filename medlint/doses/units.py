@@ -162,6 +162,13 @@ def pint_registry():
                 t0 = time.perf_counter()
                 reg = pint.UnitRegistry(DEFINITIONS_PATH)
                 reg.formatter.default_format = "~"  # short symbols when printed
+                # pint hands an operation with one of medlint's own quantities back to it (which
+                # converts itself to pint), instead of taking it for a plain number
+                from pint import compat
+
+                from medlint.doses.quantities import Quantity as _Fast
+
+                compat.upcast_type_map[f"{_Fast.__module__}.{_Fast.__qualname__}"] = _Fast
                 build_seconds = time.perf_counter() - t0
                 _pint_registry = reg
     return _pint_registry
