@@ -116,12 +116,15 @@ def _same_kind_children(section: Section, sections: list[Section]) -> list[Secti
 class _Need:
     """One section (with its same-kind subsections and its level-1 parent) a rule asks."""
 
-    def __init__(self, section: Section, children: list[Section], parent: Section | None):
+    def __init__(self, section: Section, children: list[Section], parent: Section | None, asked_kinds=()):
         self.section = section
         self.family = [section, *children] + ([parent] if parent is not None else [])
         # a heading-only parent ("Treating a flare" over "Steroid creams" and "Tablets")
-        # groups its medicine subsections: the caution belongs under it, once
-        self.anchor = parent if parent is not None and parent.is_empty() else section
+        # groups its medicine subsections: the caution belongs under it, once; a parent
+        # another rule asks of ("Treating a flare", medicines, over "Supplements") has
+        # its own caution, and the subsection's belongs at the subsection
+        groups = parent is not None and parent.is_empty() and parent.kind not in asked_kinds
+        self.anchor = parent if groups else section
 
 
 def _needs(article: Article, rule: dict, data: dict) -> list[_Need]:
@@ -139,7 +142,7 @@ def _needs(article: Article, rule: dict, data: dict) -> list[_Need]:
         children = _same_kind_children(section, sections)
         if rule.get("only_with_doses") and not _gives_doses(section, children, data):
             continue
-        out.append(_Need(section, children, parent))
+        out.append(_Need(section, children, parent, {r["kind"] for r in data["sections"]}))
     return out
 
 
@@ -181,7 +184,7 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
     reader to their own doctor or pharmacist speaks for the whole rule. A regulated
     leaflet or label (``article.not_required_when``) is not asked.
     """
-    if not data["sections"] or _exempt_page(article, data["article"]):
+    if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data):
         return
     page_texts = [r.text for r in article.texts()]
     wide = article_wide_texts(article, data)
@@ -194,6 +197,27 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
                 yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
             continue
         yield from _rule_gaps(article, rule, data, needs, page_texts, wide)
+
+
+def personal_plan(article: Article, data: dict) -> bool:
+    """Is the article a personal plan (an asthma action plan; ``personal_plan_when``),
+    the advice of the reader's own clinician? Worked out once per article."""
+    return article.once(_personal_plan, data)
+
+
+def _personal_plan(article: Article, data: dict) -> bool:
+    patterns = data.get("personal_plan_when") or ()
+    if not patterns:
+        return False
+    texts = [article.title] + [s.heading or "" for s in article.sections] + [r.text for r in article.texts()]
+    return any(_matches(patterns, t) for t in texts)
+
+
+def _covered(rule: dict, data: dict, texts: list[str]) -> bool:
+    """Does a text say one of the rule's ``covered_by`` concepts (the page leaves the
+    dose to the prescriber), which speaks for every element?"""
+    concepts = rule.get("covered_by")
+    return bool(concepts) and any(_says(data, concepts, (), t) for t in texts)
 
 
 def _rule_gaps(article: Article, rule: dict, data: dict, needs: list[_Need], page_texts: list[str],
@@ -209,6 +233,9 @@ def _rule_gaps(article: Article, rule: dict, data: dict, needs: list[_Need], pag
         texts = [t for s in family for t in _texts(s)]
         if rule.get("article_wide"):
             texts += wide
+        if _covered(rule, data, texts):
+            yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
+            continue
         matched, missing = [], []
         for element in _asked(rule, need.section):
             said = _element_said(element, data, texts, page_texts if on_page else [], family,
