@@ -147,3 +147,11 @@ def test_a_supplement_gap_under_a_medicines_heading_is_reported_at_the_supplemen
     sections[0] = ("Treatment", "treatment", [])
     got = found(tmp_path / "b", sections, select=SECTION_IDS, levels=[1, 2, 2])
     assert got == [("DSC001", "Treatment"), ("DSC001", "Treatment")]
+
+
+def test_a_personal_plan_is_not_asked_to_call_itself_general_information(tmp_path):
+    for i, plan in enumerate(PLANS):
+        assert found(tmp_path / str(i), plan, select={"DSC003"}) == [], plan[0][0]
+    # a page about plans is
+    sections = [("Why you need an asthma action plan", "overview", ["A written plan helps you act early."])]
+    assert found(tmp_path / "page", sections, select={"DSC003"}) == [("DSC003", "Example")]

@@ -294,9 +294,11 @@ def section_disclaimer_missing(article, ctx):
     then reported once, at the first section asked, or at the heading-only
     section that groups it. A warning to one group ("people who drink should
     ask a doctor") or a medicine caution for a supplement section does not
-    count. Only a section that gives a dose needs one. Regulated leaflets
-    and labels are not asked. When none of it is said, the section heading
-    is flagged.
+    count. Only a section that gives a dose needs one. A page that leaves
+    the dose to the prescriber ("Your doctor will tell you how much to
+    take", ``covered_by``) says the whole medicine caution. Regulated
+    leaflets and labels, and personal plans (an asthma action plan), are
+    not asked. When none of it is said, the section heading is flagged.
 
     **Why it matters.** Readers act on treatment lists. A dose list without
     "consult a clinician; these are adult doses", a supplement list without
@@ -424,7 +426,9 @@ def article_disclaimer_missing(article, ctx):
     the block that calls itself the disclaimer ("Disclaimer: …") or, without
     one, the article title. A regulated package leaflet or Drug Facts label
     (``article.not_required_when``) follows its regulator's format and is
-    not asked.
+    not asked, nor is a personal plan (``personal_plan_when``: an asthma
+    action plan is personal advice, written for one reader by their
+    clinician).
 
     **Why it matters.** A consumer health page must make clear it supports,
     and does not replace, the relationship between a patient and their
@@ -443,7 +447,7 @@ def article_disclaimer_missing(article, ctx):
     """
     data = ctx.data("disclaimers")
     rule = data["article"]
-    if _says_article_concept(article, data) or _exempt_page(article, rule):
+    if _says_article_concept(article, data) or _exempt_page(article, rule) or personal_plan(article, data):
         return
     found = list(_labelled_disclaimers(article, rule))
     if found:
