@@ -37,6 +37,11 @@ LEAFLET_OPENINGS = [
     ("Introduction", "overview", ["This leaflet answers some common questions about your tablets. It does not "
                                   "contain all the available information."]),
     ("CMI summary", "other", ["Read this before you start."]),
+    ("6. Contents of the pack and other information", "other", ["Each tablet contains 250 mg."]),
+    ("2. What you need to know before you take Naproxen", "other", ["Do not take it if you are allergic."]),
+    ("Licence", "other", ["Made under PL 04569/0123 by Examplepharma Ltd."]),
+    ("Product details", "other", ["Lorvexa 10 mg tablets: AUST R 123456."]),
+    ("1. Why am I using Lorvexa?", "other", ["It lowers blood pressure."]),
 ]
 
 
@@ -92,13 +97,16 @@ def test_words_that_do_not_leave_the_dose_to_the_prescriber_are_not_the_caution(
     assert _checks(tmp_path, sections) in (["DSC001"], ["DSC002"])
 
 
-def test_the_prescriber_in_another_section_does_not_speak_for_an_otc_dose(tmp_path):
-    # "your doctor will tell you how much" about a prescription medicine, in a section
-    # of its own kind, says nothing of the over-the-counter doses
-    sections = [("Pharmacy painkillers", "drug-therapy", [DOSE]),
-                ("If you are prescribed a stronger painkiller", "other",
-                 ["Your doctor will tell you how much to take."])]
-    assert _checks(tmp_path, sections) == ["DSC001"]
+def test_the_prescriber_anywhere_on_the_page_speaks_for_its_doses(tmp_path):
+    # a closing "About your treatment" section, after the doses
+    sections = [("How much to take", "drug-therapy", [DOSE]),
+                ("About your treatment", "other", ["Your doctor will tell you how much to take."])]
+    assert _checks(tmp_path, sections) == []
+    # a prescribed supplement beside the medicine
+    sections = [("Methotrexate", "drug-therapy", ["Methotrexate 10 mg once a week"]),
+                ("Folic acid", "supplements", ["Folic acid 5 mg once a week"]),
+                ("Your treatment", "other", ["Your rheumatology team will tell you how much to take."])]
+    assert _checks(tmp_path / "b", sections) == []
 
 
 # ------------------------------------------------------------------ personal plans
@@ -111,6 +119,10 @@ PLANS = [
      ("Every day", "drug-therapy", ["Brown inhaler: 2 puffs twice a day", "Blue inhaler: 2 puffs when needed"])],
     [("My COPD self-management plan", "other", ["Keep this with your inhalers."]),
      ("If I have a flare-up", "drug-therapy", ["Start my rescue pack: prednisolone 30 mg once a day for 5 days."])],
+    [("Your discharge medicines", "other", ["Ward 7, Northfield General"]),
+     ("Medicines to take at home", "drug-therapy", ["Amoxicillin 500 mg three times a day for 5 more days"])],
+    [("Reliever", "drug-therapy", ["My reliever inhaler is \\_\\_\\_\\_, take \\_\\_ puffs when I need it."])],
+    [("Preventer", "drug-therapy", ["Take [   ] puffs of my brown inhaler twice a day."])],
     # no title naming the plan, but the doses are left blank for the clinician
     [("When I am well", "drug-therapy", ["Use my preventer, take ___ puffs twice a day, every day."]),
      ("When I am getting worse", "drug-therapy", ["Use my reliever, ....... puffs up to every 4 hours."])],
@@ -155,3 +167,30 @@ def test_a_personal_plan_is_not_asked_to_call_itself_general_information(tmp_pat
     # a page about plans is
     sections = [("Why you need an asthma action plan", "overview", ["A written plan helps you act early."])]
     assert found(tmp_path / "page", sections, select={"DSC003"}) == [("DSC003", "Example")]
+
+
+def test_the_prescriber_in_the_pages_opening_or_a_bullet_speaks_for_its_doses(tmp_path):
+    opening = ("About this leaflet", "overview", ["This leaflet explains how to take hydroxychloroquine. "
+                                                  "Your doctor will tell you how much to take."])
+    assert _checks(tmp_path / "a", [opening, ("How much to take", "drug-therapy", [DOSE])]) == []
+    bullets = ("How to take it", "drug-therapy", [("bullet", ["Take it with food.",
+                                                                "Always take it exactly as your doctor has told you.",
+                                                                "Hydroxychloroquine 200 mg once or twice a day"])])
+    assert _checks(tmp_path / "b", [bullets]) == []
+
+
+def test_a_leaflets_banner_read_as_a_header_line_marks_it(tmp_path):
+    for i, banner in enumerate(["Consumer Medicine Information", "PACKAGE LEAFLET: INFORMATION FOR THE USER"]):
+        sections = [("How to take it", "drug-therapy", [DOSE])]
+        assert found(tmp_path / str(i), sections, footer=banner) == [], banner
+    plan = [("Every day", "drug-therapy", ["Brown inhaler: 2 puffs twice a day"])]
+    assert found(tmp_path / "plan", plan, footer="My asthma plan") == []
+
+
+def test_a_title_that_names_the_page_a_plan_marks_it(tmp_path):
+    doses = ("Every day", "drug-therapy", ["Brown inhaler: 2 puffs twice a day"])
+    for i, title in enumerate(["Asthma action plan", "COPD self-management plan - adults",
+                               "Asthma Action Plan for Children"]):
+        assert found(tmp_path / str(i), [doses], footer=None, select=SECTION_IDS, title=title) == [], title
+    for i, title in enumerate(["Your asthma action plan explained", "Asthma action plans: what goes in them"]):
+        assert found(tmp_path / f"x{i}", [doses], select=SECTION_IDS, title=title) == [("DSC001", "Every day")], title

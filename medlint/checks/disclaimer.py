@@ -206,11 +206,29 @@ def personal_plan(article: Article, data: dict) -> bool:
 
 
 def _personal_plan(article: Article, data: dict) -> bool:
+    if _matches(data.get("personal_plan_titles") or (), article.title):
+        return True
     patterns = data.get("personal_plan_when") or ()
-    if not patterns:
-        return False
-    texts = [article.title] + [s.heading or "" for s in article.sections] + [r.text for r in article.texts()]
-    return any(_matches(patterns, t) for t in texts)
+    return bool(patterns) and any(_matches(patterns, t) for t in _page_lines(article))
+
+
+def _page_lines(article: Article) -> list[str]:
+    """Every line the page prints about itself: the title, the headings, every text, the
+    header and footer lines and the lines of chrome kept among the blocks (a leaflet's
+    "Consumer Medicine Information" banner is read as a header line)."""
+    return ([article.title] + [s.heading or "" for s in article.sections] + [r.text for r in article.texts()]
+            + _meta_lines(article) + [b.text for b in article.blocks() if b.type == "chrome"])
+
+
+def _cover_texts(sections: list[Section]) -> list[str]:
+    """Where a page may leave the dose to the prescriber: any text or list item of it
+    ("This leaflet explains how to take hydroxychloroquine. Your doctor will tell you
+    how much to take." in its opening, a bullet under "How to take it")."""
+    out = []
+    for s in sections:
+        out.extend(_texts(s))
+        out.extend(item.text for item in s.items)
+    return out
 
 
 def _covered(rule: dict, data: dict, texts: list[str]) -> bool:
@@ -233,7 +251,7 @@ def _rule_gaps(article: Article, rule: dict, data: dict, needs: list[_Need], pag
         texts = [t for s in family for t in _texts(s)]
         if rule.get("article_wide"):
             texts += wide
-        if _covered(rule, data, texts):
+        if _covered(rule, data, texts + _cover_texts(sections)):
             yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
             continue
         matched, missing = [], []
@@ -400,10 +418,7 @@ def _exempt_page(article: Article, rule: dict) -> bool:
 
 def _regulated(article: Article, rule: dict) -> bool:
     patterns = rule.get("not_required_when") or ()
-    if not patterns:
-        return False
-    texts = [article.title] + [s.heading or "" for s in article.sections] + [r.text for r in article.texts()]
-    return any(_matches(patterns, t) for t in texts)
+    return bool(patterns) and any(_matches(patterns, t) for t in _page_lines(article))
 
 
 @check("DSC003", name="article-disclaimer-missing", category="disclaimer", severity="error",
