@@ -211,3 +211,29 @@ def test_claims_in_a_block_marked_as_a_disclaimer_are_read_but_its_cautions_are_
         "Zinc lozenges shorten colds by 40%. These products are not intended to diagnose, treat, cure or "
         "prevent any disease, and 10% of the tablet is filler; this page is general information only.")])]
     assert found(tmp_path, sections, {"CLM001", "CLM004"}) == [("CLM001", "40%")]
+
+
+def test_an_article_of_promises_alone_is_left_to_their_own_checks(tmp_path):
+    # two promises - a cure-all and a recovery timeline - each reported by its own check,
+    # in several writers' words; no figure or study is offered, so no reference list is asked
+    for i, (cure, timeline) in enumerate([
+            ("Vitamin B6 is a natural option that cures it in many people.",
+             "Most people are back at work in 2 weeks."),
+            ("This brace is the best treatment for wrist pain.",
+             "Many patients are driving again within 10 days."),
+            ("Our stretches are clinically proven to work.",
+             "Most patients return to the gym by 6 weeks.")]):
+        got = found(tmp_path / str(i), [("Treatment", "non-drug-treatment", [cure, timeline])],
+                    {"CLM002", "CLM004", "CLM010"})
+        assert "CLM010" not in [c for c, _ in got], (cure, timeline)
+        assert {"CLM002", "CLM004"} <= {c for c, _ in got}, (cure, timeline)
+
+
+def test_an_article_that_leans_on_evidence_with_no_reference_is_reported(tmp_path):
+    # a figure or an appeal to research among the claims: the reference list is asked
+    for i, evidence in enumerate(["About 70% of people improve with a splint.",
+                                  "Research shows that splints help most people.",
+                                  "Small trials in older adults found less pain at night."]):
+        paragraphs = [evidence, "Most people are back at work in 2 weeks."]
+        got = found(tmp_path / str(i), [("Treatment", "non-drug-treatment", paragraphs)], {"CLM010"})
+        assert [c for c, _ in got] == ["CLM010"], evidence

@@ -32,11 +32,12 @@ def _block(block) -> dict:
     return {"style": "bullet", "list": [{"text": t} for t in block[1]]}
 
 
-def found(root, sections, select=IDS, levels=None, footer=None) -> list[tuple[str, str]]:
+def found(root, sections, select=IDS, levels=None, footer=None, title=None) -> list[tuple[str, str]]:
     folder = os.path.join(str(root), "example")
     os.makedirs(folder, exist_ok=True)
+    meta = META if title is None else META.replace("title: Example", "title: " + json.dumps(title))
     with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
-        fh.write(META + ("" if footer is None else "footer:\n- role: chrome\n  text: " + json.dumps(footer) + "\n"))
+        fh.write(meta + ("" if footer is None else "footer:\n- role: chrome\n  text: " + json.dumps(footer) + "\n"))
     for n, (head, kind, blocks) in enumerate(sections, start=1):
         level = levels[n - 1] if levels else 1
         record = {"heading": head, "level": level, "kind": kind, "blocks": [_block(b) for b in blocks]}

@@ -859,6 +859,15 @@ def investigational_dose_without_evidence(article, ctx):
                   suggestion="Cite the trial that used this dose, or state the evidence and regulatory status, e.g. \"not approved; evidence is limited to animal studies [n]\"; or remove the dose.")
 
 
+def _leans_on_evidence(reading: Reading, rule: dict) -> bool:
+    """Is one of the article's claims of ``no_references.evidence_kinds`` (a figure, an
+    appeal to research, an experimental dose)? Without the key every claim counts."""
+    kinds = rule.get("evidence_kinds")
+    if kinds is None:
+        return True
+    return any(c.kind in kinds for c in reading.claims) or ("investigational" in kinds and bool(reading.investigational))
+
+
 @check("CLM010", name="claims-without-any-references", category="review", severity="warning",
        fix="Add a References section listing the sources behind the article's claims, and cite them in the text.",
        bad=("Surgical Procedures\n-\nMicrodiscectomy – >90 % fast pain relief.\n-\nLaminotomy – 80 % relief.\n",),
@@ -871,7 +880,11 @@ def claims_without_any_references(article, ctx):
     **What it does.** Reports once, at the article's title, when the
     article makes claims of the kinds CLM001–CLM005 and CLM007 look for
     (cited or not) in at least ``no_references.min_claims`` sentences or
-    items (2; several cues in one sentence are one claim) and has no
+    items (2; several cues in one sentence are one claim), at least one of
+    them leaning on evidence (``evidence_kinds``: a figure, an appeal to
+    research or an experimental dose; an article whose only claims are
+    promises - "cures", "back at work in 2 weeks" - has each reported by
+    its own check), and has no
     reference of any kind: no ``references`` in article.yaml, no References
     or Sources list (a section of kind ``references`` or headed as
     ``citations.reference_headings`` says), no ``citations`` on any record,
@@ -898,8 +911,9 @@ def claims_without_any_references(article, ctx):
     reading = _analyse(article, ctx)
     if reading.has_references:
         return
+    rule = ctx.data("claims")["no_references"]
     sentences = {(c.record, c.sentence) for c in reading.claims} | {r for r, _, _ in reading.investigational}
-    if len(sentences) < ctx.data("claims")["no_references"]["min_claims"]:
+    if len(sentences) < rule["min_claims"] or not _leans_on_evidence(reading, rule):
         return
     n = len(reading.claims) + len(reading.investigational)
     yield Hit(article, excerpt=article.title, field="title",

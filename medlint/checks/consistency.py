@@ -295,3 +295,91 @@ def scrape_artifact(article, ctx):
                               message=f"{artifact['name'][:1].upper()}{artifact['name'][1:]} in \"{excerpt}\": "
                                       f"a leftover from copying the page.",
                               suggestion=f"Remove the {artifact['name']} from \"{excerpt}\".")
+
+
+def _last_text(section: Section):
+    """(record, field, text) of the section's last running text - its last paragraph,
+    list item or FAQ answer - or None (a table's last row is a cell, not a sentence)."""
+    for block in reversed(section.blocks):
+        if block.type == "chrome":
+            continue
+        if block.type in ("paragraph", "disclaimer"):
+            return block, "text", block.text
+        if block.type == "table":
+            return None
+        if block.entries:
+            entry = block.entries[-1]
+            return entry, "text", entry.answer
+        if block.items:
+            item = block.items[-1]
+            return item, "text", item.text
+    return None
+
+
+def _last_words(text: str, n: int = 4) -> str:
+    """The last ``n`` words of ``text`` as printed (its own spacing kept)."""
+    words = text[-300:].split()[-n:]
+    start = len(text)
+    for word in reversed(words):
+        start = text.rindex(word, 0, start)
+    return text[start:]
+
+
+def cut_off_ending(text: str, rule: dict) -> str | None:
+    """The last words of ``text`` when it stops mid-sentence (a dangling word or a comma
+    with no closing mark, ``truncation`` in checks/consistency.yaml), else None."""
+    text = (text or "").rstrip()
+    if not text or _rx(rule["complete_endings"]).search(text[-5:]):
+        return None
+    word = text.split()[-1].lower().strip("'’")
+    if not (text.endswith(",") or word in rule["dangling_words"]):
+        return None
+    return _last_words(text)
+
+
+@check("CON005", name="text-cut-off", category="consistency", severity="warning",
+       fix="Restore the rest of the sentence (and whatever was lost after it) from the source.",
+       bad=("Triptans\n-\nSumatriptan 50 mg at the start of the headache, up to a maximum of\n",
+            "The low FODMAP diet\nFODMAPs are sugars that the gut absorbs poorly. Foods high in them include "
+            "onions, garlic, apples, pears, milk and\n"
+            "When to see a GP\nBleeding from the bottom needs a GP the same day."),
+       good=("Triptans\n-\nSumatriptan 50 mg at the start of the headache, up to a maximum of 300 mg in 24 hours\n",
+             "Exercises\n-\nShoulder rolls\n-\nWall walk: walk your fingers up the wall as far as is comfortable\n",
+             "Getting started\nLog in to see your plan, then sign up"))
+def text_cut_off(article, ctx):
+    """A page or a list that stops mid-sentence.
+
+    **What it does.** Reads the last running text of every section - its last
+    paragraph, list item or FAQ answer - and flags it when it has no closing
+    mark and ends in a word no sentence ends with (an article, "and", "or",
+    "of", "as", "than", a possessive such as "your"; ``truncation`` in
+    ``checks/consistency.yaml``) or in a comma: "... up to a maximum of",
+    "walk them up the wall as far as", "apples, pears, milk and". Particles
+    that can close a sentence ("stand up", "log in") are not counted. The
+    excerpt is the last few words.
+
+    **Why it matters.** A cut-off page loses what came after the break - often
+    the daily maximum of a dose, the rest of a list, or the warning signs -
+    and the reader cannot tell that anything is missing.
+
+    **Example.** "Sumatriptan 50 mg to 100 mg ... a second dose can be taken
+    after at least 2 hours, up to a maximum of" as the page's last line.
+
+    **Fix.** Restore the text from the source, or remove the broken sentence.
+
+    **Source.** The site's editorial policy (completeness and internal
+    consistency); HONcode principle 8 (honesty in presentation).
+    """
+    rule = ctx.data("consistency")["truncation"]
+    for section in article.sections:
+        last = _last_text(section)
+        if last is None:
+            continue
+        record, field, text = last
+        ending = cut_off_ending(text, rule)
+        if ending is None:
+            continue
+        yield Hit(record, excerpt=ending, field=field, start=len(text.rstrip()) - len(ending),
+                  message=f"The text stops mid-sentence at \"{ending}\": the rest of the sentence, and perhaps "
+                          f"of the page, is missing.",
+                  suggestion="Restore the rest of the sentence from the source, or remove the broken sentence.")

@@ -116,12 +116,15 @@ def _same_kind_children(section: Section, sections: list[Section]) -> list[Secti
 class _Need:
     """One section (with its same-kind subsections and its level-1 parent) a rule asks."""
 
-    def __init__(self, section: Section, children: list[Section], parent: Section | None):
+    def __init__(self, section: Section, children: list[Section], parent: Section | None, asked_kinds=()):
         self.section = section
         self.family = [section, *children] + ([parent] if parent is not None else [])
         # a heading-only parent ("Treating a flare" over "Steroid creams" and "Tablets")
-        # groups its medicine subsections: the caution belongs under it, once
-        self.anchor = parent if parent is not None and parent.is_empty() else section
+        # groups its medicine subsections: the caution belongs under it, once; a parent
+        # another rule asks of ("Treating a flare", medicines, over "Supplements") has
+        # its own caution, and the subsection's belongs at the subsection
+        groups = parent is not None and parent.is_empty() and parent.kind not in asked_kinds
+        self.anchor = parent if groups else section
 
 
 def _needs(article: Article, rule: dict, data: dict) -> list[_Need]:
@@ -139,7 +142,7 @@ def _needs(article: Article, rule: dict, data: dict) -> list[_Need]:
         children = _same_kind_children(section, sections)
         if rule.get("only_with_doses") and not _gives_doses(section, children, data):
             continue
-        out.append(_Need(section, children, parent))
+        out.append(_Need(section, children, parent, {r["kind"] for r in data["sections"]}))
     return out
 
 
@@ -181,7 +184,7 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
     reader to their own doctor or pharmacist speaks for the whole rule. A regulated
     leaflet or label (``article.not_required_when``) is not asked.
     """
-    if not data["sections"] or _exempt_page(article, data["article"]):
+    if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data):
         return
     page_texts = [r.text for r in article.texts()]
     wide = article_wide_texts(article, data)
@@ -194,6 +197,45 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
                 yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
             continue
         yield from _rule_gaps(article, rule, data, needs, page_texts, wide)
+
+
+def personal_plan(article: Article, data: dict) -> bool:
+    """Is the article a personal plan (an asthma action plan; ``personal_plan_when``),
+    the advice of the reader's own clinician? Worked out once per article."""
+    return article.once(_personal_plan, data)
+
+
+def _personal_plan(article: Article, data: dict) -> bool:
+    if _matches(data.get("personal_plan_titles") or (), article.title):
+        return True
+    patterns = data.get("personal_plan_when") or ()
+    return bool(patterns) and any(_matches(patterns, t) for t in _page_lines(article))
+
+
+def _page_lines(article: Article) -> list[str]:
+    """Every line the page prints about itself: the title, the headings, every text, the
+    header and footer lines and the lines of chrome kept among the blocks (a leaflet's
+    "Consumer Medicine Information" banner is read as a header line)."""
+    return ([article.title] + [s.heading or "" for s in article.sections] + [r.text for r in article.texts()]
+            + _meta_lines(article) + [b.text for b in article.blocks() if b.type == "chrome"])
+
+
+def _cover_texts(sections: list[Section]) -> list[str]:
+    """Where a page may leave the dose to the prescriber: any text or list item of it
+    ("This leaflet explains how to take hydroxychloroquine. Your doctor will tell you
+    how much to take." in its opening, a bullet under "How to take it")."""
+    out = []
+    for s in sections:
+        out.extend(_texts(s))
+        out.extend(item.text for item in s.items)
+    return out
+
+
+def _covered(rule: dict, data: dict, texts: list[str]) -> bool:
+    """Does a text say one of the rule's ``covered_by`` concepts (the page leaves the
+    dose to the prescriber), which speaks for every element?"""
+    concepts = rule.get("covered_by")
+    return bool(concepts) and any(_says(data, concepts, (), t) for t in texts)
 
 
 def _rule_gaps(article: Article, rule: dict, data: dict, needs: list[_Need], page_texts: list[str],
@@ -209,6 +251,9 @@ def _rule_gaps(article: Article, rule: dict, data: dict, needs: list[_Need], pag
         texts = [t for s in family for t in _texts(s)]
         if rule.get("article_wide"):
             texts += wide
+        if _covered(rule, data, texts + _cover_texts(sections)):
+            yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
+            continue
         matched, missing = [], []
         for element in _asked(rule, need.section):
             said = _element_said(element, data, texts, page_texts if on_page else [], family,
@@ -267,9 +312,11 @@ def section_disclaimer_missing(article, ctx):
     then reported once, at the first section asked, or at the heading-only
     section that groups it. A warning to one group ("people who drink should
     ask a doctor") or a medicine caution for a supplement section does not
-    count. Only a section that gives a dose needs one. Regulated leaflets
-    and labels are not asked. When none of it is said, the section heading
-    is flagged.
+    count. Only a section that gives a dose needs one. A page that leaves
+    the dose to the prescriber ("Your doctor will tell you how much to
+    take", ``covered_by``) says the whole medicine caution. Regulated
+    leaflets and labels, and personal plans (an asthma action plan), are
+    not asked. When none of it is said, the section heading is flagged.
 
     **Why it matters.** Readers act on treatment lists. A dose list without
     "consult a clinician; these are adult doses", a supplement list without
@@ -371,10 +418,7 @@ def _exempt_page(article: Article, rule: dict) -> bool:
 
 def _regulated(article: Article, rule: dict) -> bool:
     patterns = rule.get("not_required_when") or ()
-    if not patterns:
-        return False
-    texts = [article.title] + [s.heading or "" for s in article.sections] + [r.text for r in article.texts()]
-    return any(_matches(patterns, t) for t in texts)
+    return bool(patterns) and any(_matches(patterns, t) for t in _page_lines(article))
 
 
 @check("DSC003", name="article-disclaimer-missing", category="disclaimer", severity="error",
@@ -397,7 +441,9 @@ def article_disclaimer_missing(article, ctx):
     the block that calls itself the disclaimer ("Disclaimer: …") or, without
     one, the article title. A regulated package leaflet or Drug Facts label
     (``article.not_required_when``) follows its regulator's format and is
-    not asked.
+    not asked, nor is a personal plan (``personal_plan_when``: an asthma
+    action plan is personal advice, written for one reader by their
+    clinician).
 
     **Why it matters.** A consumer health page must make clear it supports,
     and does not replace, the relationship between a patient and their
@@ -416,7 +462,7 @@ def article_disclaimer_missing(article, ctx):
     """
     data = ctx.data("disclaimers")
     rule = data["article"]
-    if _says_article_concept(article, data) or _exempt_page(article, rule):
+    if _says_article_concept(article, data) or _exempt_page(article, rule) or personal_plan(article, data):
         return
     found = list(_labelled_disclaimers(article, rule))
     if found:

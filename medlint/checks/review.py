@@ -56,22 +56,42 @@ def _page_lines(meta: dict):
     return sorted(lines, key=lambda ln: rank.get(ln[2], len(rank)))
 
 
-def review_date(meta: dict) -> tuple[_dt.date | None, str | None, tuple[str, str] | None]:
+def review_date(meta: dict, data: dict | None = None,
+                today: _dt.date | None = None) -> tuple[_dt.date | None, str | None, tuple[str, str] | None]:
     """(review date, source, (field, excerpt) where the page printed it or None).
 
     The source is ``last_reviewed``, ``updated`` (the page's "Last Updated"
-    line) or ``footer`` (a date read from any header or footer line).
+    line) or ``footer`` (a date read from any header or footer line). With
+    ``data`` and ``today``, a date after today printed on a line that schedules
+    the review ("Review date: March 2028", ``scheduled_review_labels``) is the
+    next review, not the last, and is passed over.
     """
     for key in ("last_reviewed", "updated"):
         value = _iso(meta.get(key))
-        if value is not None:
+        if value is not None and not _scheduled(meta, value, data, today):
             return value, key, _printed(meta, value) or (key, str(meta.get(key)))
     for ptr, text, _role in _page_lines(meta):
         found = find_date(text)
-        if found:
+        if found and not _scheduled_line(text, found[0], data, today):
             value, (a, b) = found
             return value, "footer", (ptr, text[a:b])
     return None, None, None
+
+
+def _scheduled_line(text: str, value: _dt.date, data: dict | None, today: _dt.date | None) -> bool:
+    """Does ``text`` schedule the next review for ``value``, a date after today?"""
+    if not data or today is None or value <= today:
+        return False
+    return any(regex(p).search(text) for p in data.get("scheduled_review_labels") or ())
+
+
+def _scheduled(meta: dict, value: _dt.date, data: dict | None, today: _dt.date | None) -> bool:
+    """Is the header/footer line that printed ``value`` one that schedules the next review?"""
+    for _ptr, text, _role in _page_lines(meta):
+        found = find_date(text, month_year=True)
+        if found and found[0] == value and _scheduled_line(text, value, data, today):
+            return True
+    return False
 
 
 def _printed(meta: dict, value: _dt.date) -> tuple[str, str] | None:
@@ -100,7 +120,7 @@ def review_status(meta: dict, section_kinds: list[str], today: _dt.date, data: d
     date), ``due-soon`` (due within ``due_soon_days``) or ``current``.
     ``source`` "footer" means a date read from a header or footer line.
     """
-    reviewed, source, _ = review_date(meta)
+    reviewed, source, _ = review_date(meta, data, today)
     months = max_age_months(section_kinds, data)
     if reviewed is None:
         return {"reviewed": None, "source": None, "max_age_months": months, "due": None, "status": "unknown"}
@@ -135,10 +155,12 @@ def _body_date_line(article, value: _dt.date):
     return None
 
 
-def printed_review_date(article) -> tuple[object, str, str] | None:
+def printed_review_date(article, data: dict | None = None,
+                        today: _dt.date | None = None) -> tuple[object, str, str] | None:
     """(record, field, excerpt) where the page prints its review date: a header or footer
-    line, else a dated line of the body, else the article.yaml key it was read from."""
-    value, source, where = review_date(article.meta)
+    line, else a dated line of the body, else the article.yaml key it was read from
+    (``data`` and ``today`` as for :func:`review_date`)."""
+    value, source, where = review_date(article.meta, data, today)
     if where is None:
         return None
     field, excerpt = where
@@ -149,16 +171,16 @@ def printed_review_date(article) -> tuple[object, str, str] | None:
     return article, field, excerpt
 
 
-def _date_hit(article, message: str, suggestion: str) -> Hit:
-    where = printed_review_date(article)
+def _date_hit(article, ctx, message: str, suggestion: str) -> Hit:
+    where = printed_review_date(article, ctx.data("review"), ctx.today)
     if where is not None:
         record, field, excerpt = where
         return Hit(record, excerpt=excerpt, field=field, message=message, suggestion=suggestion)
     return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion)
 
 
-def _printed_excerpt(article, status: dict) -> str:
-    where = printed_review_date(article)
+def _printed_excerpt(article, ctx, status: dict) -> str:
+    where = printed_review_date(article, ctx.data("review"), ctx.today)
     return where[2] if where else status["reviewed"]
 
 
@@ -169,6 +191,12 @@ def _source_phrase(status: dict, excerpt: str) -> str:
     if status["source"] == "footer":
         return f"the review date \"{excerpt}\" is read from the page's header/footer"
     return f"the last review date is \"{excerpt}\""
+
+
+def _review_scheduled_ahead(article, ctx) -> bool:
+    """Does the page print its next review, after today ("Review date: March 2028")?"""
+    due = next_review_date(article.meta, ctx.data("review"), ctx.today)[0]
+    return due is not None and due >= ctx.today
 
 
 @check("REV001", name="review-date-missing", category="review", severity="warning",
@@ -182,7 +210,10 @@ def review_date_missing(article, ctx):
     **What it does.** Looks for the review date in ``last_reviewed``, then in
     ``updated`` (the page's "Last Updated" line), then in any header or
     footer line (every common written form: "May 19, 2025", "19 May 2025",
-    "2025-05-19"). Flags the title when there is none. The date findings
+    "2025-05-19"). Flags the title when there is none, unless the page prints
+    its next review, still ahead ("Review date: March 2028" on a
+    document-controlled leaflet): a reader can then tell the page is within
+    its review cycle, and the editors have its date. The date findings
     (REV002, REV003) point at the line that prints the date - a header or
     footer line, or a dated line kept among the body's widgets.
 
@@ -198,7 +229,7 @@ def review_date_missing(article, ctx):
     currency; HONcode principle 4 (attribution: dates of modification).
     """
     status = _status(article, ctx)
-    if status["status"] == "unknown":
+    if status["status"] == "unknown" and not _review_scheduled_ahead(article, ctx):
         yield Hit(article, excerpt=article.title, field="title",
                   message=f"Article \"{article.title}\" has no review date (no last_reviewed, no \"Last Updated\" "
                           f"line, no date in its header or footer).",
@@ -227,8 +258,8 @@ def review_date_in_future(article, ctx):
     """
     status = _status(article, ctx)
     if status["status"] == "future":
-        excerpt = _printed_excerpt(article, status)
-        yield _date_hit(article,
+        excerpt = _printed_excerpt(article, ctx, status)
+        yield _date_hit(article, ctx,
                         f"Review date \"{excerpt}\" is after today ({ctx.today.isoformat()}): "
                         f"{_source_phrase(status, excerpt)}.",
                         "Replace it with the actual date of the last medical review.")
@@ -263,25 +294,33 @@ def review_overdue(article, ctx):
     status = _status(article, ctx)
     if status["status"] != "overdue":
         return
-    excerpt = _printed_excerpt(article, status)
-    yield _date_hit(article,
+    excerpt = _printed_excerpt(article, ctx, status)
+    yield _date_hit(article, ctx,
                     f"Review is overdue: {_source_phrase(status, excerpt)}; with a limit of "
                     f"{status['max_age_months']} months it was due on {status['due']}.",
                     "Have the article medically reviewed, then set `last_reviewed` and the printed date.")
 
 
-def next_review_date(meta: dict, data: dict) -> tuple[_dt.date | None, str | None, int | None, str | None]:
+def next_review_date(meta: dict, data: dict,
+                     today: _dt.date | None = None) -> tuple[_dt.date | None, str | None, int | None, str | None]:
     """(date, excerpt, offset, field) of the scheduled next review.
 
     Read from ``next_review`` in article.yaml, else from a header/footer line
-    after one of ``next_review_cues`` ("Next review: May 19, 2026").
+    after one of ``next_review_cues`` ("Next review: May 19, 2026"), or, with
+    ``today``, after one of ``scheduled_review_labels`` when its date is after
+    today ("Review date: March 2028").
     """
     raw = meta.get("next_review")
     value = _iso(raw)
     if value is not None:
         return value, str(raw), None, "next_review"
+    cues = list(data.get("next_review_cues") or ())
     for ptr, text, _role in _page_lines(meta):
-        for cue in data.get("next_review_cues") or ():
+        found = find_date(text, month_year=True)
+        if found and _scheduled_line(text, found[0], data, today):
+            a, b = found[1]
+            return found[0], text[a:b], a, ptr
+        for cue in cues:
             m = regex(cue).search(text)
             if not m:
                 continue
@@ -316,7 +355,7 @@ def next_review_overdue(article, ctx):
     **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
     currency; the site's editorial policy.
     """
-    due, excerpt, start, field = next_review_date(article.meta, ctx.data("review"))
+    due, excerpt, start, field = next_review_date(article.meta, ctx.data("review"), ctx.today)
     if due is None or due >= ctx.today:
         return
     yield Hit(article, excerpt=excerpt, field=field, start=start,
@@ -335,17 +374,39 @@ def _credentialed_reviewer(meta: dict, data: dict) -> bool:
 
 def _organisation_page(article, ctx) -> bool:
     """Is the page's attribution an organisation's (``attribution`` in checks/review.yaml):
-    a regulated leaflet or label, or a page that names no one and prints its review cycle?"""
+    a regulated leaflet or label, or a page that names no one and prints its review cycle
+    or its document control with a date?"""
     data = ctx.data("review")
     rules = data.get("attribution") or {}
     if rules.get("regulated_pages_exempt") and regulated_page(article, ctx.data("disclaimers")):
         return True
-    if not rules.get("organisation_review_cycle"):
-        return False
     meta = article.meta
     if meta.get("authors") or meta.get("reviewers"):
         return False
-    return review_date(meta)[0] is not None and next_review_date(meta, data)[0] is not None
+    reviewed = review_date(meta, data, ctx.today)[0] is not None
+    scheduled = next_review_date(meta, data, ctx.today)[0] is not None
+    if rules.get("organisation_review_cycle") and reviewed and scheduled:
+        return True
+    return (reviewed or scheduled) and _document_controlled(article, rules)
+
+
+def _document_controlled(article, rules: dict) -> bool:
+    """Does the page print its organisation's document control ("Leaflet number: RHE-045",
+    "Version 3", "Date of publication", ``attribution.document_control_cues``) on a header
+    or footer line or in any of its texts?"""
+    cues = rules.get("document_control_cues") or ()
+    if not cues:
+        return False
+    texts = [text for _ptr, text, _role in _page_lines(article.meta)]
+    texts += [b.text for b in article.blocks() if b.type == "chrome"] + [r.text for r in article.texts()]
+    return any(regex(c).search(t) for t in texts for c in cues)
+
+
+def _organisation_reviewed(meta: dict, data: dict) -> bool:
+    """Does a header or footer line print the organisation's review of the page ("Page last
+    reviewed: ...", ``attribution.organisation_review_lines``)?"""
+    cues = (data.get("attribution") or {}).get("organisation_review_lines") or ()
+    return any(regex(c).search(text) for _ptr, text, _role in _page_lines(meta) for c in cues)
 
 
 def _clinical_team_wrote_it(meta: dict, names: list[str], data: dict) -> bool:
@@ -380,10 +441,14 @@ def author_not_named(article, ctx):
     author is a team or board (a name matching ``team_names`` in
     ``checks/review.yaml``, e.g. "Team Rxharun"). Not flagged
     (``attribution``): a clinical team named as the writer ("Prepared by the
-    Bone Health Clinic pharmacy team") with a named, credentialed reviewer;
-    a page that names no one but prints its organisation's review cycle
-    ("Page last reviewed" and "Next review due"); a regulated package
-    leaflet or Drug Facts label, which names its licence holder instead.
+    Bone Health Clinic pharmacy team") with a named, credentialed reviewer,
+    or a health-service page that prints its organisation's review of the
+    page ("Page last reviewed: ...") with one; a page that names no one but
+    prints its organisation's review cycle ("Page last reviewed" and "Next
+    review due") or its document control with a date (a leaflet number or
+    version, "Date of publication", "Review date", "Information correct at
+    time of publication"); a regulated package leaflet or Drug Facts label,
+    which names its licence holder instead.
 
     **Why it matters.** Readers judge medical information partly by who
     wrote it; a team label hides whether the writer had relevant training
@@ -401,7 +466,8 @@ def author_not_named(article, ctx):
     names = [p.get("name", "") for p in article.meta.get("authors") or []]
     if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx):
         return
-    if _credentialed_reviewer(article.meta, data) and _clinical_team_wrote_it(article.meta, names, data):
+    if _credentialed_reviewer(article.meta, data) and (
+            _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)):
         return
     if names:
         message = (f"Author \"{names[0]}\" is a team, not a named person; the article names no author.")
@@ -424,9 +490,10 @@ def reviewer_credentials_missing(article, ctx):
     named person (not a team, see ``team_names``) with at least one
     credential (MD, PharmD, ...). Otherwise flags the byline that names the
     reviewers, or the title when there is none. "Rx Editorial Board
-    Members" with no credentials does not count. A page under its
-    organisation's printed review cycle that names no one, and a regulated
-    leaflet or label, are not asked (``attribution`` in
+    Members" with no credentials does not count. A page that names no one
+    under its organisation's printed review cycle or document control (a
+    leaflet number or version with a publication or review date), and a
+    regulated leaflet or label, are not asked (``attribution`` in
     ``checks/review.yaml``).
 
     **Why it matters.** Medical review is what makes a consumer page safe to
