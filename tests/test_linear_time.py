@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -46,16 +47,19 @@ def module_patterns() -> list[tuple[str, re.Pattern]]:
     """(where, compiled pattern) for the module-level patterns of the checks and the dose parser."""
     import importlib
 
-    from medlint.doses import parser
+    from medlint.doses import text as dose_text
 
     names = ["claims", "consistency", "dosing", "notation", "units", "review", "disclaimer", "waivers", "schema"]
-    modules = [importlib.import_module(f"medlint.checks.{n}") for n in names] + [parser]
+    # the dose reader's stages (medlint/doses/*.py), every one of them
+    stages = sorted(p.stem for p in Path(dose_text.__file__).parent.glob("*.py") if p.stem != "__init__")
+    modules = ([importlib.import_module(f"medlint.checks.{n}") for n in names]
+               + [importlib.import_module(f"medlint.doses.{n}") for n in stages])
     out: list[tuple[str, re.Pattern]] = []
 
     def collect(where, value, depth=0):
         if isinstance(value, re.Pattern):
             out.append((where, value))
-        elif isinstance(value, parser._lazy):
+        elif isinstance(value, dose_text._lazy):
             out.append((where, value._get()))
         elif isinstance(value, str) and where.endswith("_PATTERNS"):
             out.append((where, re.compile(value, re.I)))

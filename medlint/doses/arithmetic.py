@@ -1,0 +1,156 @@
+"""Stage 9, arithmetic: the largest amount a day a dose allows, with the working spelled out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import units as _units
+from .values import _set, _Value
+
+if TYPE_CHECKING:
+    from .model import Dose, Frequency, Strength
+
+
+class DailyMax(_Value):
+    """The largest amount a dose allows per day, and the arithmetic that gives it:
+    ``quantity`` is a pint Quantity per day (e.g. milligram / day), ``explanation``
+    the working (e.g. "1000 mg × 4/day = 4 g/day")."""
+
+    __slots__ = ("quantity", "explanation")
+
+    def __init__(self, quantity: Any, explanation: str) -> None:
+        _set(self, "quantity", quantity)
+        _set(self, "explanation", explanation)
+
+
+# daily maximum
+
+
+def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
+    if d.amount is None:
+        return None
+    if d.strength is not None and d.strength.kind == "unit":
+        return _count_daily(d, freq, lims)
+    u = d.amount.unit
+    if u is None or u.unit is None or u.kind not in _units.DOSE_KINDS or d.amount.mixed_units and False:
+        return None
+    reg = _units.get_registry()
+    q = d.amount.quantity("upper")
+    if q is None or q.magnitude != q.magnitude:
+        return None
+    weight = ""
+    if d.per_weight is not None:
+        q = q / reg.Quantity(1, "kilogram")
+        weight = "/kg"
+    fq = _units.format_quantity
+    if d.amount.mixed_units:
+        # compare ends in one unit so the "upper" really is the larger
+        lq = d.amount.quantity("low")
+        if lq is not None and lq.dimensionality == q.dimensionality and lq > q:
+            q = lq
+    amount_txt = f"{_units.format_number(d.amount.upper.value)} {u.raw}{weight}"
+    if lims.max_per_dose is not None and lims.max_per_dose.amount is not None:
+        cap = lims.max_per_dose.amount.quantity("upper")
+        if cap is not None and cap.dimensionality == (q * (reg.Quantity(1, "kilogram") if weight else 1)).dimensionality and not weight:
+            if cap < q:
+                q = cap.to(q.units)
+                amount_txt = f"{fq(cap)} (stated max per dose)"
+    day = reg.Quantity(1, "day")
+    if d.per == "day":
+        return q / day, f"{amount_txt}/day"
+    n = None
+    how = ""
+    if freq is not None and freq.max_administrations_per_24h is not None:
+        n = freq.max_administrations_per_24h
+        how = f" × {n}/day"
+        apd = freq.administrations_per_day or 0
+        if abs(apd - n) > 1e-9:
+            how += f" (at most {n} in any 24 h: {freq.raw})"
+    n, how = _capped_by_stated_doses(n, how, lims)
+    if n is None:
+        return None
+    return q * n / day, f"{amount_txt}{how}"
+
+
+def _capped_by_stated_doses(n, how: str, lims: Dose) -> tuple:
+    """Doses a day ``n`` (and how it was read), lowered to a stated maximum number of doses."""
+    if lims.max_doses_per_day is not None:
+        m = int(lims.max_doses_per_day.value)
+        if n is None or m < n:
+            return m, f" × {m}/day (stated max doses)"
+    return n, how
+
+
+def _count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
+    """Strength × count × doses a day ("2 × 500 mg × 4/day"), capped by a stated
+    count of doses; a stated per-day limit in the product's units caps the count."""
+    spl = _units.lookup_spelling(d.strength.unit)
+    if spl is None or spl.unit is None:
+        return None
+    reg = _units.get_registry()
+    per_unit = reg.Quantity(d.strength.value, spl.unit)
+    count = d.amount.upper.value
+    n, how = None, ""
+    if d.per == "day":
+        n, how = 1, "/day"
+    elif freq is not None and freq.max_administrations_per_24h is not None:
+        n = freq.max_administrations_per_24h
+        how = f" × {n}/day"
+    n, how = _capped_by_stated_doses(n, how, lims)
+    if n is None:
+        return None
+    total = count * n
+    cap = lims.max_per_day
+    if cap is not None and cap.amount is not None and (cap.amount.unit is None or cap.amount.unit.kind == "count"):
+        if cap.value < total:
+            total = cap.value
+            return per_unit * total / reg.Quantity(1, "day"), \
+                f"{_units.format_number(total)} × {d.strength.raw} (stated max a day)"
+    txt = f"{_units.format_number(count)} × {d.strength.raw}{how}"
+    return per_unit * total / reg.Quantity(1, "day"), txt
+
+
+def _daily_maximum(d: Dose) -> DailyMax | None:
+    best = None
+    prev_freq = None
+    for step in d.steps:
+        freq = step.frequency or prev_freq
+        prev_freq = freq
+        r = _step_daily(step, freq, d)
+        if r is None:
+            continue
+        q, expl = r
+        if best is None:
+            best = (q, expl)
+        else:
+            try:
+                if q.to(best[0].units).magnitude > best[0].magnitude:
+                    best = (q, expl)
+            except Exception:
+                best = (q, expl)
+    reg = _units.get_registry()
+    fq = _units.format_quantity
+    lim = d.max_per_day
+    cap = None
+    if lim is not None and lim.amount is not None:
+        cq = lim.amount.quantity("upper")
+        du = d.amount.unit if d.amount is not None else None
+        if cq is None and lim.amount.unit is None and du is not None and du.kind == "count" and du.unit:
+            cq = reg.Quantity(lim.value, du.unit)  # "1-2 tabs ... max 8/24h": 8 tablets
+        if cq is not None:
+            cap = cq / reg.Quantity(1, "day")
+            if lim.per_weight is not None:
+                cap = cap / reg.Quantity(1, "kilogram")
+    if best is None:
+        if cap is None:
+            return None
+        return DailyMax(cap, f"stated max {fq(cap)}")
+    q, expl = best
+    text = f"{expl} = {fq(q)}"
+    if cap is not None:
+        try:
+            if cap.to(q.units).magnitude < q.magnitude:
+                return DailyMax(cap.to(q.units), f"{text}, capped by stated max {fq(cap)}")
+        except Exception:
+            pass
+    return DailyMax(q, text)
