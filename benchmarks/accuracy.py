@@ -404,7 +404,9 @@ def read_sig(dose: dict | None) -> dict:
     freq = dose.get("frequency") or {}
     per_day_max = freq.get("administrations_per_day")
     interval = freq.get("interval_hours")
-    per_day_min = round(24 / interval[1], 3) if interval else per_day_max
+    per_day_min = freq.get("fewest_per_day", round(24 / interval[1], 3) if interval else per_day_max)
+    if per_day_max is not None and per_day_max < 1 - 1e-9:
+        per_day_max = None  # less often than daily: the table gives every_days, per_day null
     unit = _unit(amount.get("unit") or amount.get("unit_raw"))
     if dose.get("weight_based") and unit:
         unit += "/kg"

@@ -141,17 +141,33 @@ class Frequency(_Value):
     """How often.  ``administrations_per_day`` is the average rate at the
     most frequent end (every 4-6 h -> 6; weekly -> 1/7);
     ``max_administrations_per_24h`` is the most doses that can fall into one
-    24-hour window (every 5 h -> 5, weekly -> 1)."""
+    24-hour window (every 5 h -> 5, weekly -> 1); ``fewest_per_day`` the rate at
+    the least frequent end when the text gives a range of counts ("3 to 4 times a
+    day" -> 3, "bd-tds" -> 2, "up to four times a day" -> 1), None otherwise."""
 
-    __slots__ = ("kind", "raw", "span", "administrations_per_day", "interval_hours")
+    __slots__ = ("kind", "raw", "span", "administrations_per_day", "interval_hours", "fewest_per_day")
 
     def __init__(self, kind: str, raw: str, span: Span, administrations_per_day: float | None,
-                 interval_hours: tuple[float, float] | None = None) -> None:
+                 interval_hours: tuple[float, float] | None = None, fewest_per_day: float | None = None) -> None:
         _set(self, "kind", kind)
         _set(self, "raw", raw)
         _set(self, "span", span)
         _set(self, "administrations_per_day", administrations_per_day)
         _set(self, "interval_hours", interval_hours)
+        _set(self, "fewest_per_day", fewest_per_day)
+
+    @property
+    def per_day_range(self) -> tuple[float, float] | None:
+        """(fewest, most) administrations a day: every 4-6 hours -> (4, 6), "3 to 4 times a
+        day" -> (3, 4), qds -> (4, 4); None when the frequency gives no rate."""
+        apd = self.administrations_per_day
+        if apd is None:
+            return None
+        if self.fewest_per_day is not None:
+            return (min(self.fewest_per_day, apd), apd)
+        if self.interval_hours is not None and self.interval_hours[1] > 0:
+            return (min(24 / self.interval_hours[1], apd), apd)
+        return (apd, apd)
 
     @property
     def max_administrations_per_24h(self) -> int | None:

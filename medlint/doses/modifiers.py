@@ -45,14 +45,24 @@ _freq("every_n_weeks", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<
 _freq("every_n_months", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?months?\b",
       lambda m: (1.0 / (30 * _num_word(m.group("a"))), None) if _num_word(m.group("a")) > 0 else (None, None))
 _freq("every_other_day", r"\bevery[ ]+other[ ]+day\b|\b(?:on[ ]+)?alternate[ ]+days\b|\bq\.?o\.?d\.?(?![A-Za-z])", 0.5)
+def _times(per: float):
+    """The rate of "N times a day" / "N to M times a week" (``per`` days): (most, None, fewest)."""
+    def rate(m: re.Match) -> tuple[float, None, float | None]:
+        a = _num_word(m.group("a"))
+        b = _num_word(m.group("b")) if m.group("b") else a
+        return max(a, b) / per, None, (min(a, b) / per if b != a else None)
+    return rate
+
+
+_TIMES = r"(?:\d{1,6}(?:\.\d{1,6})?|one|two|three|four|five|six|seven|eight|once|twice|thrice)"
 _freq("times_daily",
-      rf"\b(?P<a>{_N}|once|twice|thrice)(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:times|x)?[ ]*"
+      rf"\b(?P<a>{_TIMES})(?:[ ]?(?:-|to|or)[ ]?(?P<b>{_TIMES}))?[ ]?(?:times|x)?[ ]*"
       r"(?:daily|a[ ]+day|per[ ]+day|/[ ]?day|each[ ]+day|every[ ]+day|in[ ]+24[ ]?h(?:ours?)?)\b",
-      lambda m: (max(_num_word(m.group("a")), _num_word(m.group("b") or m.group("a"))), None))
+      _times(1.0))
 _freq("times_weekly",
-      rf"\b(?P<a>{_N}|once|twice|thrice)(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:times|x)?[ ]*"
+      rf"\b(?P<a>{_TIMES})(?:[ ]?(?:-|to|or)[ ]?(?P<b>{_TIMES}))?[ ]?(?:times|x)?[ ]*"
       r"(?:weekly|a[ ]+week|per[ ]+week|/[ ]?week|each[ ]+week|every[ ]+week)\b",
-      lambda m: (max(_num_word(m.group("a")), _num_word(m.group("b") or m.group("a"))) / 7.0, None))
+      _times(7.0))
 _freq("daily", r"\b(?:daily|every[ ]+day|each[ ]+day|a[ ]+day|per[ ]+day|q\.?d\.?(?![A-Za-z]))", 1.0)
 _freq("daily", r"\b(?:QD|QAM|QPM|qAM|qPM)\b", 1.0, 0)  # od, o.d.: checks/dose-lexicon.yaml
 _freq("nightly",
@@ -172,18 +182,39 @@ def _form_mods(text: str, norm: str) -> list[_Mod]:
 
 
 def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
+    """Every modifier of the text, overlapping ones included (:func:`_dedupe` picks)."""
+    lex = _lexicon.lexicon()
+    mods = _frequency_mods(text, norm, lex)
+    for rx in (_PRN_RE, lex.as_needed):
+        for m in rx.finditer(norm):
+            mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
+    _, route_patterns = _compiled_mod_patterns()
+    for name, rx in route_patterns:
+        for m in rx.finditer(norm):
+            mods.append(_Mod("route", m.start(), m.end(), Route(name, text[m.start():m.end()], (m.start(), m.end()))))
+    mods.extend(forms)
+    mods.extend(_duration_mods(text, norm))
+    for m in _TAPER_RE.finditer(norm):
+        mods.append(_Mod("taper", m.start(), m.end(), _piece(text, m.start(), m.end())))
+    for m in _TITRATE_RE.finditer(norm):
+        mods.append(_Mod("titrate", m.start(), m.end(), _piece(text, m.start(), m.end()), prio=1))
+    return mods
+
+
+def _frequency_mods(text: str, norm: str, lex) -> list[_Mod]:
+    """The frequencies of the built-in grammar and of the lexicon (abbreviations, "4 hourly")."""
     mods: list[_Mod] = []
-    freq_patterns, route_patterns = _compiled_mod_patterns()
+    freq_patterns, _ = _compiled_mod_patterns()
     for kind, rx, val in freq_patterns:
         for m in rx.finditer(norm):
-            interval = None
+            interval = fewest = None
             if callable(val):
-                apd, interval = val(m)
+                apd, interval, *rest = val(m)
+                fewest = rest[0] if rest else None
             else:
                 apd = val
-            fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd, interval)
+            fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd, interval, fewest)
             mods.append(_Mod("freq", m.start(), m.end(), fr))
-    lex = _lexicon.lexicon()
     for kind, m, apd in lex.frequency_matches(norm):
         fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd)
         mods.append(_Mod("freq", m.start(), m.end(), fr))
@@ -191,13 +222,11 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
         apd, interval = _every_hours(m)
         fr = Frequency("interval", text[m.start():m.end()], (m.start(), m.end()), apd, interval)
         mods.append(_Mod("freq", m.start(), m.end(), fr))
-    for rx in (_PRN_RE, lex.as_needed):
-        for m in rx.finditer(norm):
-            mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
-    for name, rx in route_patterns:
-        for m in rx.finditer(norm):
-            mods.append(_Mod("route", m.start(), m.end(), Route(name, text[m.start():m.end()], (m.start(), m.end()))))
-    mods.extend(forms)
+    return mods
+
+
+def _duration_mods(text: str, norm: str) -> list[_Mod]:
+    mods = []
     for m in _DUR_RE.finditer(norm):
         if m.group("a2"):
             n = float(m.group("a2"))
@@ -210,11 +239,45 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
         mult = 7 if u.startswith("w") else 30 if u.startswith("mo") else 1
         mods.append(_Mod("dur", m.start(), m.end(), Duration(
             n * mult, hi * mult if hi is not None else None, text[m.start():m.end()], (m.start(), m.end()))))
-    for m in _TAPER_RE.finditer(norm):
-        mods.append(_Mod("taper", m.start(), m.end(), _piece(text, m.start(), m.end())))
-    for m in _TITRATE_RE.finditer(norm):
-        mods.append(_Mod("titrate", m.start(), m.end(), _piece(text, m.start(), m.end()), prio=1))
     return mods
+
+
+# between two frequencies that make one range: "bd-tds", "bd to tds", "od or bd"
+_FREQ_JOIN = _lazy(r"[ ]{0,2}(?:-|to|or)[ ]{0,2}", re.I)
+_DAILY_KINDS = ("times_daily", "daily", "nightly")
+
+
+def _joined_frequencies(text: str, norm: str, mods: list[_Mod]) -> list[_Mod]:
+    """Two daily frequencies joined by "-", "to" or "or" ("bd-tds", "od or bd") are one
+    frequency ranging from the fewer to the more administrations a day; a frequency after
+    a ceiling word ("up to four times a day", "up to qds") ranges from once a day."""
+    out: list[_Mod] = []
+    ceiling = _lexicon.lexicon().frequency_ceiling
+    for m in mods:
+        prev = next((p for p in reversed(out) if p.cat == "freq"), None)
+        if m.cat == "freq" and prev is not None and _joinable(norm, prev, m):
+            out.remove(prev)
+            a, b = prev.obj, m.obj
+            lo = min(a.administrations_per_day, b.administrations_per_day)
+            hi = max(a.administrations_per_day, b.administrations_per_day)
+            m = _Mod("freq", prev.start, m.end, Frequency(
+                "times_daily", text[prev.start:m.end], (prev.start, m.end), hi, None, lo if lo != hi else None))
+        if m.cat == "freq" and m.obj.kind in _DAILY_KINDS and m.obj.fewest_per_day is None \
+                and (m.obj.administrations_per_day or 0) > 1 and ceiling.search(norm[max(0, m.start - 16):m.start]):
+            f = m.obj
+            m = _Mod("freq", m.start, m.end, Frequency(f.kind, f.raw, f.span, f.administrations_per_day,
+                                                       f.interval_hours, 1.0))
+        out.append(m)
+    return out
+
+
+def _joinable(norm: str, a: _Mod, b: _Mod) -> bool:
+    if a.obj.kind not in _DAILY_KINDS or b.obj.kind not in _DAILY_KINDS or a.obj.interval_hours or b.obj.interval_hours:
+        return False
+    if a.obj.administrations_per_day is None or b.obj.administrations_per_day is None:
+        return False
+    j = _FREQ_JOIN.match(norm, a.end)
+    return j is not None and j.end() == b.start
 
 
 def _dedupe(mods: list[_Mod]) -> list[_Mod]:

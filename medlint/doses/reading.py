@@ -8,7 +8,7 @@ import bisect
 from . import lexicon as _lexicon
 from .clauses import _clauses
 from .limits import _scan_limits
-from .modifiers import _dedupe, _form_mods, _Mod, _scan_mods, _Titrations
+from .modifiers import _dedupe, _form_mods, _joined_frequencies, _Mod, _scan_mods, _Titrations
 from .quantities import _scan_amounts, _with_word_counts
 from .tables import _Tables
 from .text import normalize, _Spans
@@ -38,7 +38,7 @@ class Reading:
         ("increase up to"), and a frequency inside a limit belongs to it ("no more than 4
         times a day")."""
         text, norm = self.text, self.norm
-        mods = _dedupe(_scan_mods(text, norm, self.forms))
+        mods = _joined_frequencies(text, norm, _dedupe(_scan_mods(text, norm, self.forms)))
         self.tables = _Tables(norm)
         limits = _dedupe(_scan_limits(text, norm, self.amounts, self.tables))
         titr = _Spans([(m.start, m.end) for m in mods if m.cat == "titrate" and m.obj.raw.lower() != "then"])

@@ -65,6 +65,8 @@ def _dose_record(d: Dose) -> dict:
             fr["administrations_per_day"] = _num(round(f.administrations_per_day, 6))
         if f.interval_hours is not None:
             fr["interval_hours"] = [_num(f.interval_hours[0]), _num(f.interval_hours[1])]
+        if f.fewest_per_day is not None:
+            fr["fewest_per_day"] = _num(round(f.fewest_per_day, 6))
         r["frequency"] = fr
     if d.as_needed is not None:
         r["as_needed"] = {"raw": d.as_needed.raw}
