@@ -62,3 +62,64 @@ def test_as_needed_wordings(text):
 ])
 def test_not_as_needed(text):
     assert first(text).as_needed is None
+
+
+# -- multi-phase sigs: the envelope over every step; the checks keep reading the first
+
+@pytest.mark.parametrize("text, amount, per_day", [
+    # UK prescription: loading dose then maintenance
+    ("Clarithromycin 500 mg stat then 250 mg bd for 5 days", (250, 500), (2, 2)),
+    # US label: taper written with "then"
+    ("Take 3 tablets daily for 2 days, then 2 tablets daily for 2 days, then 1 tablet daily", (1, 3), (1, 1)),
+    # consumer page: titration to a target
+    ("Start with 50 mg once a day, then increase to 100 mg twice a day", (50, 100), (1, 2)),
+    # leaflet: "followed by"
+    ("Adults: initially 400 mg, followed by 200 mg every 8 hours", (200, 400), (3, 3)),
+    # titration by steps up to a stated maximum: the cadence of the change is no dose frequency
+    ("Gabapentin 300 mg at night, increasing by 300 mg every 3 days to a maximum of 1800 mg a day",
+     (300, 1800), (1, 1)),
+    # a taper by steps reaches the size of its step
+    ("Prednisolone 20 mg daily for a week, then reduce by 5 mg every week", (5, 20), (1, 1)),
+])
+def test_envelope(text, amount, per_day):
+    d = first(text)
+    env = d.envelope()
+    assert (env.low, env.high) == pytest.approx(amount)
+    assert env.per_day == pytest.approx(per_day)
+    assert d.amount is d.steps[0].amount  # the first step is still the dose the checks read
+
+
+def test_envelope_leaves_the_first_step_to_the_checks():
+    d = first("Ciprofloxacin 750 mg stat then 500 mg bd for 7 days")
+    assert d.amount.low.value == 750 and d.frequency.kind == "single"
+    assert d.envelope().per_day == (2, 2)  # the stat dose is not a regular phase
+
+
+def test_envelope_as_needed_only_from_the_schedule_itself():
+    # "if needed" on a change of dose is about the change
+    assert not first("Propranolol 40 mg bd, increase to 80 mg bd after 2 weeks if needed").envelope().as_needed
+    assert first("Paracetamol 1 g now, then 1 g every 6 hours when required").envelope().as_needed
+
+
+def test_envelope_of_a_range_across_two_units_is_in_its_first_unit():
+    env = first("Paracetamol 500mg-1g every 4-6 hours").envelope()
+    assert (env.low, env.high, env.unit) == (500, 1000, "milligram")
+
+
+def test_envelope_record_only_where_it_says_more():
+    assert "envelope" not in first("Take 2 tablets four times a day").to_record()
+    rec = first("Citalopram 10 mg od for 1 week, then 20 mg od").to_record()
+    assert rec["envelope"]["low"] == 10 and rec["envelope"]["high"] == 20
+
+
+# -- a limit that is a bare count counts what the dose counts
+
+@pytest.mark.parametrize("text, unit", [
+    ("1-2 tabs qds prn, max 8/24h", "tablet"),                                  # UK prescription
+    ("Take 2 capsules every 4 hours, not more than 12 in 24 hours", "capsule"),  # OTC pack
+    ("Chew 1 lozenge every 2 hours, max 12 daily", "lozenge"),
+])
+def test_limit_count_inherits_the_unit(text, unit):
+    d = first(text)
+    rec = d.to_record()["max_per_day"]
+    assert rec["unit"] == unit and rec["unit_inherited"] is True

@@ -154,3 +154,122 @@ def _daily_maximum(d: Dose) -> DailyMax | None:
         except Exception:
             pass
     return DailyMax(q, text)
+
+
+class Envelope(_Value):
+    """What a multi-phase dose spans, as a pharmacist reads it (the sig table's convention):
+    ``low`` and ``high`` the smallest and largest single amount any step gives, in ``unit``
+    (the canonical name of the first step's first end: "500 mg-1 g" spans 500-1000 mg);
+    ``per_day`` the (fewest, most) administrations a day over the regular phases, a one-off
+    dose (stat, now, on day 1) left out, None when no regular phase says how often;
+    ``as_needed`` whether any step is taken as needed."""
+
+    __slots__ = ("low", "high", "unit", "per_day", "as_needed")
+
+    def __init__(self, low: float, high: float, unit: str | None, per_day: tuple[float, float] | None,
+                 as_needed: bool) -> None:
+        _set(self, "low", low)
+        _set(self, "high", high)
+        _set(self, "unit", unit)
+        _set(self, "per_day", per_day)
+        _set(self, "as_needed", as_needed)
+
+
+def envelope(d: "Dose") -> Envelope | None:
+    """The dose's :class:`Envelope`; None when its first step has no amount.  A step read
+    after "increase by" / "reduce by" is the size of a change: the taper reaches it, so its
+    amount counts, but its cadence ("by 25 mg weekly") is no dose frequency; a schedule
+    that ends on such a change goes up to its stated maximum ("increasing by 10 mg every
+    week to a max of 50 mg").  "If needed" on a change of dose is about the change, so
+    only the first step and the steps after "then" make the envelope as needed."""
+    if d.amount is None:
+        return None
+    unit = _end_unit(d.amount, d.amount.low) or d.count_unit
+    ends = [e for e in (_ends_in(step, unit) for step in d.steps) if e is not None]
+    ends = ends or [(d.amount.low.value, d.amount.upper.value)]
+    high = max(e[1] for e in ends)
+    if _increment(d.steps[-1]):
+        high = max(high, _cap_in(d, unit) or high)
+    as_needed = any(step.as_needed is not None for step in d.steps if not _dose_change(step))
+    return Envelope(min(e[0] for e in ends), high, unit, _per_day_span(d), as_needed)
+
+
+def _increment(step: "Dose") -> bool:
+    """Is the step the size of a change ("increase by 25 mg weekly", "then by 1 mg")?"""
+    m = step.titration_marker
+    return m is not None and m.raw.lower().rstrip().endswith(" by") and not _sequence(m.raw)
+
+
+def _dose_change(step: "Dose") -> bool:
+    """Was the step reached by a change of dose ("increase to", "reduce to", an arrow),
+    not by a "then" of a written schedule?"""
+    m = step.titration_marker
+    return m is not None and not _sequence(m.raw)
+
+
+def _sequence(raw: str) -> bool:
+    return " ".join(raw.lower().split()) in _SEQUENCE_MARKERS
+
+
+_SEQUENCE_MARKERS = frozenset({"then", "followed by", "and then", "after that"})
+
+
+def _cap_in(d: "Dose", unit: str | None) -> float | None:
+    """The dose's stated maximum (per dose or per day) in ``unit``, if it has one in it."""
+    for lim in (d.max_per_dose, d.max_per_day):
+        if lim is None or lim.amount is None or lim.per_weight is not None:
+            continue
+        u = _end_unit(lim.amount, lim.amount.upper)
+        if u is None or unit is None:
+            continue
+        try:
+            return float(_units.get_registry().Quantity(lim.value, u).to(unit).magnitude)
+        except Exception:  # another dimension: not comparable
+            continue
+    return None
+
+
+def _end_unit(amount, end) -> str | None:
+    u = end.unit if end.unit is not None else amount.unit
+    return None if u is None else u.unit
+
+
+def _ends_in(step: "Dose", unit: str | None) -> tuple[float, float] | None:
+    """The step's (low, high) amount in ``unit``; None when it is in a unit of another kind."""
+    a = step.amount
+    if a is None:
+        return None
+    out = []
+    for end in (a.low, a.upper):
+        u = _end_unit(a, end) or step.count_unit
+        if u is None and a.unit is None:
+            u = unit  # "2 tabs now then 1 q12h": a bare count counts what the first step does
+        if u == unit:
+            out.append(end.value)
+        elif u is None or unit is None:
+            return None
+        else:
+            try:
+                q = _units.get_registry().Quantity(end.value, u).to(unit)
+            except Exception:  # different dimensions (tablets vs mg): not comparable
+                return None
+            out.append(float(q.magnitude))
+    return (min(out), max(out))
+
+
+def _per_day_span(d: "Dose") -> tuple[float, float] | None:
+    """(fewest, most) administrations a day over the regular phases: each step's own
+    frequency or the one before it; one-off steps (stat, on day 1) left out."""
+    spans = []
+    prev = None
+    for step in d.steps:
+        if _increment(step):
+            continue  # "increase by 25 mg weekly": the cadence of the change
+        freq = step.frequency or prev
+        prev = freq
+        if freq is None or freq.kind == "single" or freq.per_day_range is None:
+            continue
+        spans.append(freq.per_day_range)
+    if not spans:
+        return None
+    return (min(s[0] for s in spans), max(s[1] for s in spans))

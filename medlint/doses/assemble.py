@@ -4,13 +4,15 @@ chains, and the Doses built from them."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from .anchors import _Anchor, _merge_anchors, _without_mentions, find_anchors
 from .limits import _share_standalone_limits
-from .model import Dose, Limit, Piece, _replace
+from .model import Dose, Limit, Piece, _piece, _replace
 from .modifiers import _Mod
 from .reading import Reading
 from .substance import _substance, _substance_key
+from .text import _lazy
 
 
 def parse_doses(text: str) -> list[Dose]:
@@ -75,13 +77,31 @@ def _attach(r: Reading, by_clause: dict) -> tuple[list[list[_Anchor]], dict[int,
         chains.append(current)
         for prev, anc in zip(ancs, ancs[1:]):
             mk = r.titrations.between(prev.end, anc.start)
-            if mk is not None:
-                markers[id(anc)] = mk.obj
+            marker = mk.obj if mk is not None else _target_after_increment(r, prev, anc, markers)
+            if marker is not None:
+                markers[id(anc)] = marker
                 current.append(anc)
             else:
                 current = [anc]
                 chains.append(current)
     return chains, markers
+
+
+# the target after the size of a change: "increase by 25 mg weekly to 100 mg"
+_TO_TARGET = _lazy(r"(?<![A-Za-z])to[ ]{1,3}$", re.I)
+
+
+def _target_after_increment(r: Reading, prev: _Anchor, anc: _Anchor, markers: dict) -> Piece | None:
+    """The "to" that joins a change's size to the dose it reaches ("by 25 mg weekly to
+    100 mg"), as the marker of that step; None when ``prev`` is no change's size."""
+    mk = markers.get(id(prev))
+    if mk is None or not mk.raw.lower().rstrip().endswith(" by"):
+        return None
+    gap = r.norm[prev.end:anc.start]
+    m = _TO_TARGET.search(gap)
+    if m is None or len(gap) > 40 or any(c in gap for c in ",;"):
+        return None
+    return _piece(r.text, prev.end + m.start(), prev.end + m.start() + 2)
 
 
 def _attach_mods(r: Reading, anc: _Anchor, first: int, last: int, hi: int) -> None:

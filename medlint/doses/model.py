@@ -6,9 +6,13 @@ import math
 from typing import Any, Iterator
 
 from . import units as _units
-from .arithmetic import _daily_maximum, DailyMax
+from .arithmetic import _daily_maximum, DailyMax, Envelope, envelope
 from .records import _dose_record
 from .values import _set, Span, _UNSET, _Value
+
+
+# forms counted in units: a bare count after a product line counts these
+_COUNT_FORM_NAMES = frozenset({"tablet", "capsule", "suppository", "lozenge", "sachet", "patch"})
 
 
 class Piece(_Value):
@@ -319,6 +323,36 @@ class Dose(_Worked):
         """pint Quantity (amount / day) or None.  See :meth:`daily_maximum`."""
         dm = self.daily_maximum()
         return None if dm is None else dm.quantity
+
+    @property
+    def count_unit(self) -> str | None:
+        """The canonical name of what a count counts: the amount's own count unit ("2
+        tablets"), else, for a bare count of a product ("Paracetamol 500 mg tablets: 2
+        qds"), the form the product line names; None otherwise."""
+        a = self.amount
+        if a is None:
+            return None
+        if a.unit is not None:
+            return a.unit.unit if a.unit.kind == "count" else None
+        if self.strength is not None and self.strength.kind == "unit" and self.form is not None \
+                and self.form.name in _COUNT_FORM_NAMES:
+            return self.form.name
+        return None
+
+    def limit_unit(self, limit: "Limit") -> tuple[str | None, bool]:
+        """(canonical unit, inherited?) of a limit on this dose: its own unit, else, for a
+        bare count ("1-2 tabs 4 hourly, max 8/24h"), the unit the dose's count counts."""
+        if limit.amount is not None and limit.amount.unit is not None:
+            return limit.amount.unit.unit, False
+        if limit.kind in ("per_day", "per_dose") and limit.amount is not None and self.count_unit is not None:
+            return self.count_unit, True
+        return None, False
+
+    def envelope(self) -> Envelope | None:
+        """What the dose spans over all its steps (smallest to largest amount, the fewest
+        to the most administrations a day of its regular phases): see :class:`Envelope`.
+        The checks read the first step; the envelope is the whole schedule."""
+        return envelope(self)
 
     def to_record(self) -> dict:
         """Plain-data form for YAML; validated by schema/dose.schema.json."""

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import lexicon as _lexicon
-from .model import Duration, Form, Frequency, _piece, Route
+from .model import _COUNT_FORM_NAMES, Duration, Form, Frequency, _piece, Route
 from .numbers import _H, _N, _num_word
 from .text import _lazy, normalize
 
@@ -130,7 +130,7 @@ _FORM_CANON = {
     "blister pack": "dose-pack", "patches": "patch", "tablets": "tablet", "caplet": "tablet", "caplets": "tablet", "capsules": "capsule",
     "suppositories": "suppository", "lozenges": "lozenge", "sachets": "sachet",
 }
-_COUNT_FORMS = {"patch", "tablet", "capsule", "suppository", "lozenge", "sachet"}
+_COUNT_FORMS = _COUNT_FORM_NAMES
 _STRENGTH_FORMS = {"patch", "cream", "gel", "ointment", "lotion", "foam", "spray", "solution",
                    "drops", "injection", "infusion", "suppository"}
 
@@ -146,8 +146,9 @@ _TITRATE_RE = _lazy(
     r"|\b(?:then[ ]+)?(?:increas(?:e|ed|ing)|rais(?:e|ed|ing)|titrat(?:e|ing)|escalat(?:e|ing)|up-?titrat(?:e|ing)"
     r"|reduc(?:e|ing)|decreas(?:e|ing)|taper(?:ing)?|step(?:ping)?[ ]+(?:up|down))"
     r"(?:[ ]+(?:up|down|gradually|slowly|weekly|as[ ]+tolerated|the[ ]+dose))*[ ]+(?:up[ ]+)?to\b"
-    r"|\b(?:then[ ]+)?(?:increas(?:e|ed|ing)|rais(?:e|ed|ing))[ ]+(?:the[ ]+dose[ ]+)?by\b"
-    r"|\bthen\b", re.I)
+    r"|\b(?:then[ ]+)?(?:increas(?:e|ed|ing)|rais(?:e|ed|ing)|reduc(?:e|ed|ing)|decreas(?:e|ed|ing))"
+    r"[ ]+(?:the[ ]+dose[ ]+)?by\b"
+    r"|\bthen(?:[ ]+by\b)?", re.I)
 
 
 # scanning helpers
@@ -196,8 +197,9 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
     mods.extend(_duration_mods(text, norm))
     for m in _TAPER_RE.finditer(norm):
         mods.append(_Mod("taper", m.start(), m.end(), _piece(text, m.start(), m.end())))
-    for m in _TITRATE_RE.finditer(norm):
-        mods.append(_Mod("titrate", m.start(), m.end(), _piece(text, m.start(), m.end()), prio=1))
+    for rx in (_TITRATE_RE, lex.step_markers):
+        for m in rx.finditer(norm):
+            mods.append(_Mod("titrate", m.start(), m.end(), _piece(text, m.start(), m.end()), prio=1))
     return mods
 
 

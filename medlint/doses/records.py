@@ -33,12 +33,17 @@ def _amount_record(a: Amount) -> dict:
     return r
 
 
-def _limit_record(l: Limit) -> dict:
+def _limit_record(l: Limit, d: Dose) -> dict:
     r: dict[str, Any] = {"raw": l.raw, "value": _num(l.value)}
     if l.amount is not None and l.amount.unit is not None:
         r["unit_raw"] = l.amount.unit.raw
         if l.amount.unit.unit:
             r["unit"] = l.amount.unit.unit
+    else:
+        unit, inherited = d.limit_unit(l)
+        if inherited:
+            r["unit"] = unit
+            r["unit_inherited"] = True
     if l.per_weight is not None:
         r["weight_based"] = True
     if l.assumed:
@@ -84,11 +89,36 @@ def _dose_record(d: Dose) -> dict:
     for name in ("max_per_dose", "max_per_day", "max_doses_per_day", "max_duration_days"):
         lim = getattr(d, name)
         if lim is not None:
-            r[name] = _limit_record(lim)
+            r[name] = _limit_record(lim, d)
     if d.titration:
         r["titration"] = [_dose_record(s) for s in d.titration]
+    env = _envelope_record(d)
+    if env is not None:
+        r["envelope"] = env
     if d.titration_marker is not None:
         r["titration_marker"] = d.titration_marker.raw
     if d.unit_problem is not None:
         r["unit_problem"] = d.unit_problem
+    return r
+
+
+def _envelope_record(d: Dose) -> dict | None:
+    """The dose's envelope, kept only where it says more than the first step's amount and
+    frequency: several steps, a range across two units, or a bare count of a named form."""
+    a = d.amount
+    if a is None:
+        return None
+    mixed = a.high is not None and a.low.unit is not None and a.high.unit is not None \
+        and a.low.unit.unit != a.high.unit.unit
+    counted = a.unit is None and d.count_unit is not None
+    if not (d.titration or mixed or counted):
+        return None
+    env = d.envelope()
+    r: dict[str, Any] = {"low": _num(env.low), "high": _num(env.high)}
+    if env.unit is not None:
+        r["unit"] = env.unit
+    if env.per_day is not None:
+        r["per_day"] = [_num(round(env.per_day[0], 6)), _num(round(env.per_day[1], 6))]
+    if env.as_needed:
+        r["as_needed"] = True
     return r
