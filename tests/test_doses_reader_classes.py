@@ -123,3 +123,53 @@ def test_limit_count_inherits_the_unit(text, unit):
     d = first(text)
     rec = d.to_record()["max_per_day"]
     assert rec["unit"] == unit and rec["unit_inherited"] is True
+
+
+# -- a product line, then the count taken of it: the unit is the form the line names
+
+@pytest.mark.parametrize("text, count, unit, per_day", [
+    ("Lansoprazole 30mg caps 1 daily", (1, 1), "capsule", (1, 1)),                   # UK prescription
+    ("Naproxen 250mg tablets: 2 bd pc", (2, 2), "tablet", (2, 2)),
+    ("Cetirizine 10 mg tablets. One to be taken daily", (1, 1), "tablet", (1, 1)),    # dispensing label
+    ("Fexofenadine 120mg tablets, one daily", (1, 1), "tablet", (1, 1)),              # consumer page
+    ("Codeine 15mg tabs 1-2 qds prn", (1, 2), "tablet", (4, 4)),
+    ("Bisacodyl 10 mg suppositories: insert one at night", (1, 1), "suppository", (1, 1)),
+])
+def test_product_line_then_count(text, count, unit, per_day):
+    d = first(text)
+    assert (d.amount.low.value, d.amount.upper.value) == count
+    assert d.strength is not None and d.strength.kind == "unit"
+    assert d.count_unit == unit
+    assert d.frequency.per_day_range == per_day
+
+
+def test_label_strength_before_a_product_line_is_not_a_dose():
+    doses = parse_doses("20 mg: Citalopram 20mg tablets: 1 om, max 1 in 24 hours")
+    assert len(doses) == 1 and doses[0].amount.low.value == 1
+
+
+def test_a_number_before_daily_is_a_count_not_a_frequency():
+    d = first("Take 2 daily with food")
+    assert d.amount.low.value == 2 and d.frequency.per_day_range == (1, 1)
+    assert first("Take 1 tablet 2 times daily").frequency.per_day_range == (2, 2)
+
+
+# -- liquids: the volume is the dose, the concentration its strength
+
+@pytest.mark.parametrize("text, volume, per_day", [
+    ("Amoxicillin 250mg/5ml suspension: 5ml tds", (5, 5), (3, 3)),                    # UK prescription
+    ("Oramorph 10mg/5ml oral solution 2.5-5ml 4 hourly prn", (2.5, 5), (6, 6)),
+    ("Give 7.5 mL of the 120 mg/5 mL suspension four times a day", (7.5, 7.5), (4, 4)),  # consumer page
+    ("10 ml (250 mg/5 ml) every 6 hours", (10, 10), (4, 4)),                          # US label
+])
+def test_liquid_with_a_concentration(text, volume, per_day):
+    d = first(text)
+    assert (d.amount.low.value, d.amount.upper.value) == volume
+    assert d.amount.unit.kind == "volume"
+    assert d.strength is not None and d.strength.kind == "concentration"
+    assert d.frequency.per_day_range == per_day
+
+
+def test_a_concentration_heading_a_line_is_not_a_dose():
+    doses = parse_doses("125 mg/5 mL: Cefalexin 125mg/5ml suspension: 10 ml bd")
+    assert doses[0].amount.low.value == 10 and doses[0].strength.raw == "125mg/5ml"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import lexicon as _lexicon
+from . import units as _units
 from .model import Amount, AmountEnd, Form, Piece, Strength, UnitToken, _piece
 from .modifiers import _COUNT_FORMS, _Titrations
 from .quantities import _CONC_RE, _COUNT_OF, _count_of_strength_at, _PER_DAY_RE, _PER_DOSE_RE, _PER_KG_RE
@@ -136,8 +137,14 @@ def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited
         if len(ch) == 1 and anc.amount is not None and not _scheduled(anc) and (
                 anc.strength is None or anc.strength.kind == "unit"):
             cl = clause_of(anc.start)
-            if cl not in limited and (_mention(norm, anc, cl, runs, servings) or _label_strength(norm, anc, cl, starts)):
+            if _label_strength(norm, anc, cl, starts):
+                continue  # "500 mg: Paracetamol 500mg tablets: 2 qds, max 8/24 hours"
+            if cl not in limited and _mention(norm, anc, cl, runs, servings):
                 continue
+        elif len(ch) == 1 and anc.amount is None and anc.strength is not None \
+                and anc.strength.kind == "concentration" and not _scheduled(anc) \
+                and _heads_line(norm, anc, clause_of(anc.start), starts):
+            continue  # "10 mg/5 mL: Morphine oral solution 10mg/5ml: 2.5-5ml 2-4 hourly"
         out.append(ch)
     return out
 
@@ -148,13 +155,18 @@ def _label_strength(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: 
     u = anc.amount.unit
     if u is None or u.kind not in ("mass", "activity") or anc.per_weight is not None:
         return False
+    return _heads_line(norm, anc, clause, starts)
+
+
+def _heads_line(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: list[int]) -> bool:
+    """Is the anchor followed by a colon and, in its clause, by another anchor?"""
     if not norm[anc.end:anc.end + 3].lstrip(" ").startswith(":"):
         return False
     i = bisect.bisect_right(starts, anc.start)
     return i < len(starts) and starts[i] < clause[1]
 
 
-def _merge_anchors(norm: str, anchors: list[_Anchor], clause_of, titrations: "_Titrations",
+def _merge_anchors(text: str, norm: str, anchors: list[_Anchor], clause_of, titrations: "_Titrations",
                    sched: _Spans) -> list[_Anchor]:
     """Join the anchors that make one dose, in text order: a strength with the amount of its
     clause ("Capsaicin 0.025 % Cream 1 application"), a product strength with the count taken
@@ -176,10 +188,14 @@ def _merge_anchors(norm: str, anchors: list[_Anchor], clause_of, titrations: "_T
             across = not same and _STRENGTH_THEN_TAKE.match(norm[prev.end:anc.start]) is not None
             if (same or across) and _strength_then_count(norm, prev, anc, sched) \
                     and not titrations.between(prev.end, anc.start):
+                _product_form(text, norm, prev, anc)
                 _take_count(prev, anc)
                 continue
             if same and _count_then_strength(norm, prev, anc):
                 _take_strength(prev, anc)
+                continue
+            if same and _volume_of(norm, prev, anc):
+                prev.strength, prev.end = anc.strength, anc.end  # "10 mL of 250 mg/5 mL suspension"
                 continue
         merged.append(anc)
     return merged
@@ -228,12 +244,43 @@ def _count_then_strength(norm: str, prev: _Anchor, anc: _Anchor) -> bool:
     return m is not None and m.end() == anc.start
 
 
+# between a volume and the concentration it is measured in: "10 mL of 250 mg/5 mL", "5 mL (120 mg/5 mL)"
+_VOLUME_OF = _lazy(r"[ ]{0,2}(?:of[ ]{1,2}|\([ ]{0,2})(?:(?:the|a|an)[ ]{1,2})?$", re.I)
+
+
+def _volume_of(norm: str, prev: _Anchor, anc: _Anchor) -> bool:
+    """Is ``prev`` a volume ("10 mL") and ``anc`` the concentration right after it?"""
+    pa = prev.amount
+    if pa is None or prev.strength is not None or pa.unit is None or pa.unit.kind != "volume":
+        return False
+    if anc.amount is not None or anc.strength is None or anc.strength.kind != "concentration":
+        return False
+    return anc.start - prev.end <= 12 and _VOLUME_OF.match(norm[prev.end:anc.start]) is not None
+
+
 def _take_strength(prev: _Anchor, anc: _Anchor) -> None:
     """Make ``prev`` (the count) the dose, with ``anc``'s amount as the strength of each unit."""
     aa = anc.amount
     prev.strength = Strength(aa.upper.value, aa.unit.raw, "unit", aa.raw, aa.span)
     prev.end = anc.end
     prev.unit_problem = None
+
+
+# a word of the product line between its strength and the count taken ("5mg caps 1 daily")
+_WORD = _lazy(r"[A-Za-z]{2,14}")
+
+
+def _product_form(text: str, norm: str, prev: _Anchor, anc: _Anchor) -> None:
+    """The form a bare count counts, named by a count unit on the product line between the
+    strength and the count ("Ramipril 5mg caps 1 daily", "Co-codamol 30/500 tabs. 1-2 qds"):
+    the anchor's form, when it has none and the count has no unit of its own."""
+    if prev.form is not None or anc.amount is None or anc.amount.unit is not None:
+        return
+    for m in _WORD.finditer(norm, prev.end, anc.start):
+        spl = _units.lookup_spelling(m.group(0))
+        if spl is not None and spl.kind == "count" and spl.unit:
+            prev.form = Form(spl.unit, text[m.start():m.end()], m.span())
+            return
 
 
 def _take_count(prev: _Anchor, anc: _Anchor) -> None:
@@ -262,8 +309,10 @@ def find_anchors(r: "Reading") -> list[_Anchor]:
     for am in r.amounts:
         if blocking.overlaps(am.span) or am.span[0] < consumed:
             continue
-        if _not_a_dose_quantity(r.norm, am, r.tables) or _equivalent_of(r.norm, anchors, am):
+        if _not_a_dose_quantity(r.norm, am, r.tables):
             continue
+        if _equivalent_of(r.norm, anchors, am) and not _CONC_RE.match(r.norm, am.span[1]):
+            continue  # "10 mcg (400 IU)"; but "5 mL (120 mg/5 mL)" names the liquid's strength
         if not all(math.isfinite(e.value) for e in (am.low, am.high) if e is not None):
             continue  # "10^6500": no usable number
         if am.unit is not None and am.unit.kind == "percent":

@@ -28,7 +28,7 @@ def parse_doses(text: str) -> list[Dose]:
     anchors = find_anchors(r)
     r.cut()
     sched = r.spans_of("freq", "dur", "prn")
-    anchors = _merge_anchors(r.norm, anchors, r.clause_of, r.titrations, sched) or _dose_pack(r)
+    anchors = _merge_anchors(r.text, r.norm, anchors, r.clause_of, r.titrations, sched) or _dose_pack(r)
     if not anchors:
         return []
     by_clause = _by_clause(r, anchors)

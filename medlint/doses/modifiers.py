@@ -55,12 +55,15 @@ def _times(per: float):
 
 
 _TIMES = r"(?:\d{1,6}(?:\.\d{1,6})?|one|two|three|four|five|six|seven|eight|once|twice|thrice)"
+# a count of times: "3 times", "3 x", "3-4 times", or once/twice/thrice; a bare number before
+# "daily" is a count of units ("Ramipril 5mg caps 1 daily", "one daily"), not of times
+_TIMES_OF = rf"(?P<a>{_TIMES})(?:[ ]?(?:-|to|or)[ ]?(?P<b>{_TIMES}))?(?:[ ]?(?:times|x)|(?<=once)|(?<=twice)|(?<=thrice))"
 _freq("times_daily",
-      rf"\b(?P<a>{_TIMES})(?:[ ]?(?:-|to|or)[ ]?(?P<b>{_TIMES}))?[ ]?(?:times|x)?[ ]*"
+      rf"\b{_TIMES_OF}[ ]*"
       r"(?:daily|a[ ]+day|per[ ]+day|/[ ]?day|each[ ]+day|every[ ]+day|in[ ]+24[ ]?h(?:ours?)?)\b",
       _times(1.0))
 _freq("times_weekly",
-      rf"\b(?P<a>{_TIMES})(?:[ ]?(?:-|to|or)[ ]?(?P<b>{_TIMES}))?[ ]?(?:times|x)?[ ]*"
+      rf"\b{_TIMES_OF}[ ]*"
       r"(?:weekly|a[ ]+week|per[ ]+week|/[ ]?week|each[ ]+week|every[ ]+week)\b",
       _times(7.0))
 _freq("daily", r"\b(?:daily|every[ ]+day|each[ ]+day|a[ ]+day|per[ ]+day|q\.?d\.?(?![A-Za-z]))", 1.0)
