@@ -173,3 +173,63 @@ def test_liquid_with_a_concentration(text, volume, per_day):
 def test_a_concentration_heading_a_line_is_not_a_dose():
     doses = parse_doses("125 mg/5 mL: Cefalexin 125mg/5ml suspension: 10 ml bd")
     assert doses[0].amount.low.value == 10 and doses[0].strength.raw == "125mg/5ml"
+
+
+# -- Latin numerals of prescriptions
+
+@pytest.mark.parametrize("text, count", [
+    ("iii tds", 3), ("Sig: ii tabs po qid", 2), ("i cap nocte", 1), ("Rx ii puffs bd", 2),
+])
+def test_roman_numerals(text, count):
+    assert first(text).amount.low.value == count
+
+
+@pytest.mark.parametrize("text", [
+    "I take my tablets every morning",        # the pronoun
+    "Type II diabetes affects adults",
+])
+def test_roman_numerals_only_in_lower_case(text):
+    assert all(d.amount is None or d.amount.low.raw.lower() not in ("i", "ii") for d in parse_doses(text))
+
+
+# -- measuring spoons: a count of a stated volume
+
+@pytest.mark.parametrize("text, ml", [
+    ("Adults: two 5ml spoonfuls three times a day", 10),       # OTC pack
+    ("Give 2 x 5 ml spoonfuls every 4 hours", 10),             # consumer page
+    ("one 5 mL spoonful at night", 5),
+    ("Take three 5ml measuring spoonfuls daily", 15),
+])
+def test_spoonfuls_are_millilitres(text, ml):
+    env = first(text).envelope()
+    assert (env.low, env.high, env.unit) == (ml, ml, "milliliter")
+
+
+def test_spoonfuls_daily_amount_is_the_volume():
+    dm = first("two 5ml spoonfuls four times a day").daily_maximum()
+    assert dm.quantity.to("milliliter / day").magnitude == pytest.approx(40)
+
+
+# -- limits: pack wordings, and a bracketed cap on a weight-based dose
+
+@pytest.mark.parametrize("text, value", [
+    ("1 tablet every 8 hours, with a max dosage of 660mg a day", 660),
+    ("Take 2 tablets every 4 hours. Maximum dosage 8 tablets in 24 hours", 8),
+])
+def test_limit_wordings(text, value):
+    assert first(text).max_per_day.value == value
+
+
+@pytest.mark.parametrize("text", [
+    "Amoxicillin 25 mg/kg (max 1 g) three times a day",        # BNF for children style
+    "Ibuprofen 10 mg/kg (maximum 400 mg) every 8 hours",
+    "Ceftriaxone 80 mg/kg IV once daily (max 4 g)",
+])
+def test_bracketed_cap_on_a_weight_based_dose_is_per_dose(text):
+    d = first(text)
+    assert d.max_per_dose is not None and d.max_per_day is None
+
+
+def test_cap_after_a_dose_per_day_in_its_own_sentence_stays_per_day():
+    d = first("Paracetamol 15 mg/kg every 6 hours. Max 4 g")
+    assert d.max_per_day is not None

@@ -13,7 +13,7 @@ from . import lexicon as _lexicon
 from . import units as _units
 from .model import Amount, AmountEnd, Form, Piece, Strength, UnitToken, _piece
 from .modifiers import _COUNT_FORMS, _Titrations
-from .quantities import _CONC_RE, _COUNT_OF, _count_of_strength_at, _PER_DAY_RE, _PER_DOSE_RE, _PER_KG_RE
+from .quantities import _CONC_RE, _COUNT_OF, _count_of_strength_at, spoonful, _PER_DAY_RE, _PER_DOSE_RE, _PER_KG_RE
 from .tables import _Tables
 from .text import _lazy, _sentence, _Spans
 
@@ -237,8 +237,10 @@ def _count_then_strength(norm: str, prev: _Anchor, anc: _Anchor) -> bool:
         return False
     if pa.unit is not None and pa.unit.kind != "count" or prev.per != "dose" or prev.per_weight is not None:
         return False
-    if aa.unit is None or aa.unit.kind not in ("mass", "activity") or aa.is_range or anc.per != "dose" \
-            or anc.per_weight is not None or anc.unit_problem is not None:
+    if aa.unit is None or aa.is_range or anc.per != "dose" or anc.per_weight is not None \
+            or anc.unit_problem is not None:
+        return False
+    if aa.unit.kind not in ("mass", "activity") and not spoonful(norm, aa):
         return False
     m = _COUNT_OF.match(norm, prev.end)
     return m is not None and m.end() == anc.start

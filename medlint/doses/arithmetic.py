@@ -185,6 +185,10 @@ def envelope(d: "Dose") -> Envelope | None:
     if d.amount is None:
         return None
     unit = _end_unit(d.amount, d.amount.low) or d.count_unit
+    measure = measure_of(d)
+    if measure is not None:  # "two 5ml spoonfuls": a count of a measured volume
+        return Envelope(d.amount.low.value * measure[0], d.amount.upper.value * measure[0], measure[1],
+                        _per_day_span(d), d.as_needed is not None)
     ends = [e for e in (_ends_in(step, unit) for step in d.steps) if e is not None]
     ends = ends or [(d.amount.low.value, d.amount.upper.value)]
     high = max(e[1] for e in ends)
@@ -192,6 +196,16 @@ def envelope(d: "Dose") -> Envelope | None:
         high = max(high, _cap_in(d, unit) or high)
     as_needed = any(step.as_needed is not None for step in d.steps if not _dose_change(step))
     return Envelope(min(e[0] for e in ends), high, unit, _per_day_span(d), as_needed)
+
+
+def measure_of(d: "Dose") -> tuple[float, str] | None:
+    """(volume, canonical unit) of the measure a bare count counts ("two 5ml spoonfuls":
+    5 mL each), or None."""
+    st = d.strength
+    if st is None or st.kind != "unit" or d.amount is None or d.amount.unit is not None:
+        return None
+    spl = _units.lookup_spelling(st.unit)
+    return (st.value, spl.unit) if spl is not None and spl.kind == "volume" and spl.unit else None
 
 
 def _increment(step: "Dose") -> bool:

@@ -167,7 +167,9 @@ def _with_word_counts(text: str, norm: str, amounts: list[Amount]) -> list[Amoun
     lex = _lexicon.lexicon()
     taken = _Spans([a.span for a in amounts])
     extra: list[Amount] = []
-    for m in lex.number_rx.finditer(norm):
+    words = [(m, lex.numbers[m.group(0).lower()]) for m in lex.number_rx.finditer(norm)]
+    words += [(m, lex.roman[m.group(0)]) for m in lex.roman_rx.finditer(norm)]  # "ii tds"
+    for m, value in words:
         if taken.overlaps(m.span()):
             continue
         a, b = m.span()
@@ -179,7 +181,7 @@ def _with_word_counts(text: str, norm: str, amounts: list[Amount]) -> list[Amoun
         if unit is not None and unit.kind != "count":
             unit = None if unit.kind == "unknown" else unit
         end = unit.span[1] if unit is not None else b
-        low = AmountEnd(lex.numbers[m.group(0).lower()], Piece(text[a:b], (a, b)), unit, text[a:end], (a, end))
+        low = AmountEnd(value, Piece(text[a:b], (a, b)), unit, text[a:end], (a, end))
         extra.append(Amount(low, None, None, text[a:end], (a, end)))
     if not extra:
         return amounts
@@ -194,7 +196,15 @@ _COUNT_OF = _lazy(r"[ ]{1,2}(?:x[ ]{0,2}|of[ ]{1,2})?")
 
 
 def _count_of_strength_at(norm: str, end: int, starts_of: dict) -> bool:
-    """Does a mass or activity amount follow the bare number ending at ``end``?"""
+    """Does a mass or activity amount, or a measured volume ("5ml spoonfuls"), follow the
+    bare number ending at ``end``?"""
     m = _COUNT_OF.match(norm, end)
     nxt = starts_of.get(m.end()) if m else None
-    return nxt is not None and nxt.unit is not None and nxt.unit.kind in ("mass", "activity") and not nxt.is_range
+    return nxt is not None and nxt.unit is not None and not nxt.is_range and (
+        nxt.unit.kind in ("mass", "activity") or spoonful(norm, nxt))
+
+
+def spoonful(norm: str, am: Amount) -> bool:
+    """Is ``am`` the volume of a measuring spoon ("5ml spoonfuls", "5 ml spoon")?"""
+    return am.unit is not None and am.unit.kind == "volume" and \
+        _lexicon.lexicon().spoon.match(norm, am.span[1]) is not None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .arithmetic import measure_of
+
 if TYPE_CHECKING:
     from .model import Amount, Dose, Limit
 
@@ -110,7 +112,7 @@ def _envelope_record(d: Dose) -> dict | None:
         return None
     mixed = a.high is not None and a.low.unit is not None and a.high.unit is not None \
         and a.low.unit.unit != a.high.unit.unit
-    counted = a.unit is None and d.count_unit is not None
+    counted = a.unit is None and (d.count_unit is not None or measure_of(d) is not None)
     if not (d.titration or mixed or counted):
         return None
     env = d.envelope()
