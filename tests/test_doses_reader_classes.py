@@ -233,3 +233,38 @@ def test_bracketed_cap_on_a_weight_based_dose_is_per_dose(text):
 def test_cap_after_a_dose_per_day_in_its_own_sentence_stays_per_day():
     d = first("Paracetamol 15 mg/kg every 6 hours. Max 4 g")
     assert d.max_per_day is not None
+
+
+# -- doses at two times of one day are parts of that day
+
+@pytest.mark.parametrize("text, per_day, amount", [
+    ("Prednisolone 5mg: 4 tablets in the morning and 2 at lunchtime", (2, 2), (2, 4)),   # UK label
+    ("Take 1 tablet every morning and 1 tablet every evening", (2, 2), (1, 1)),         # US label
+    ("Hydrocortisone 15 mg on waking, 5 mg at noon and 5 mg at 5pm", (3, 3), (5, 15)),   # endocrine clinic
+    ("Take ONE capsule at 8am and ONE at 2pm", (2, 2), (1, 1)),
+])
+def test_parts_of_a_day(text, per_day, amount):
+    d = first(text)
+    assert len(parse_doses(text)) == 1 and d.parts
+    env = d.envelope()
+    assert env.per_day == per_day and (env.low, env.high) == amount
+
+
+def test_parts_add_up_in_the_daily_amount():
+    d = first("Hydrocortisone 10 mg on waking, 5 mg at noon and 5 mg at 4pm")
+    assert d.daily_maximum().quantity.to("milligram / day").magnitude == pytest.approx(20)
+    d = first("Furosemide 40mg: 2 tablets in the morning and 1 at lunchtime")
+    assert d.daily_maximum().quantity.to("milligram / day").magnitude == pytest.approx(120)
+
+
+def test_alternatives_are_not_parts():
+    # "or" gives a choice, not two doses of one day
+    assert not first("Cetirizine 5 mg in the morning or 10 mg at night").parts
+
+
+@pytest.mark.parametrize("text", [
+    "Should I take two at teatime to catch up?",
+    "My daughter asked whether she could have three at lunch instead.",
+])
+def test_a_time_of_day_after_a_bare_word_count_is_no_dose(text):
+    assert parse_doses(text) == []

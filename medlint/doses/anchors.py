@@ -39,6 +39,7 @@ class _Anchor:
     per_piece: Piece | None = None
     per_weight: Piece | None = None
     mods: dict = field(default_factory=dict)
+    parts: list = field(default_factory=list)  # the other doses of the same day (assemble._part_of)
 
 
 def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:

@@ -110,13 +110,39 @@ def _count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str]
     return per_unit * total / reg.Quantity(1, "day"), txt
 
 
+def _with_parts_daily(step: "Dose", r: tuple | None, d: "Dose") -> tuple | None:
+    """The step's daily amount with the other doses of its day added ("2 tablets in the
+    morning and 1 at lunchtime"); a bare count of a part counts what the step counts."""
+    if r is None or not step.parts:
+        return r
+    q, expl = r
+    for part in step.parts:
+        pr = _step_daily(part, part.frequency, d)
+        if pr is None and part.amount is not None and part.amount.unit is None and step.amount is not None \
+                and part.frequency is not None and part.frequency.max_administrations_per_24h:
+            share = part.amount.upper.value / step.amount.upper.value  # as many of the step's units
+            n = part.frequency.max_administrations_per_24h
+            base = _step_daily(step, part.frequency, d)
+            each = f" × {step.strength.raw}" if step.strength is not None else ""
+            pr = None if base is None else (
+                base[0] * share, f"{_units.format_number(part.amount.upper.value)}{each} × {n}/day")
+        if pr is None:
+            continue
+        try:
+            q = q + pr[0].to(q.units)
+        except Exception:  # a part in another dimension: not added
+            continue
+        expl = f"{expl} + {pr[1]}"
+    return q, expl
+
+
 def _daily_maximum(d: Dose) -> DailyMax | None:
     best = None
     prev_freq = None
     for step in d.steps:
         freq = step.frequency or prev_freq
         prev_freq = freq
-        r = _step_daily(step, freq, d)
+        r = _with_parts_daily(step, _step_daily(step, freq, d), d)
         if r is None:
             continue
         q, expl = r
@@ -189,7 +215,8 @@ def envelope(d: "Dose") -> Envelope | None:
     if measure is not None:  # "two 5ml spoonfuls": a count of a measured volume
         return Envelope(d.amount.low.value * measure[0], d.amount.upper.value * measure[0], measure[1],
                         _per_day_span(d), d.as_needed is not None)
-    ends = [e for e in (_ends_in(step, unit) for step in d.steps) if e is not None]
+    every = [x for step in d.steps for x in (step,) + step.parts]
+    ends = [e for e in (_ends_in(x, unit) for x in every) if e is not None]
     ends = ends or [(d.amount.low.value, d.amount.upper.value)]
     high = max(e[1] for e in ends)
     if _increment(d.steps[-1]):
@@ -283,7 +310,12 @@ def _per_day_span(d: "Dose") -> tuple[float, float] | None:
         prev = freq
         if freq is None or freq.kind == "single" or freq.per_day_range is None:
             continue
-        spans.append(freq.per_day_range)
+        lo, hi = freq.per_day_range
+        for part in step.parts:  # the other doses of the same day add to its rate
+            rng = part.frequency.per_day_range if part.frequency is not None else None
+            if rng is not None:
+                lo, hi = lo + rng[0], hi + rng[1]
+        spans.append((lo, hi))
     if not spans:
         return None
     return (min(s[0] for s in spans), max(s[1] for s in spans))

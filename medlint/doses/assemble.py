@@ -9,7 +9,7 @@ import re
 from .anchors import _Anchor, _merge_anchors, _without_mentions, find_anchors
 from .limits import _share_standalone_limits
 from .model import Dose, Limit, Piece, _piece, _replace
-from .modifiers import _Mod
+from .modifiers import _Mod, time_of_day
 from .reading import Reading
 from .substance import _substance, _substance_key
 from .text import _lazy
@@ -81,10 +81,27 @@ def _attach(r: Reading, by_clause: dict) -> tuple[list[list[_Anchor]], dict[int,
             if marker is not None:
                 markers[id(anc)] = marker
                 current.append(anc)
+            elif _part_of(r, prev, anc):
+                current[-1].parts.append(anc)
             else:
                 current = [anc]
                 chains.append(current)
     return chains, markers
+
+
+# between two doses of one day: "2 tablets in the morning and 1 at lunchtime", "10 mg on waking, 5 mg at noon"
+_PART_JOIN = _lazy(r"[ ]{0,2}(?:,|&|and|plus|,[ ]{0,2}and|,[ ]{0,2}then)?[ ]{1,2}$", re.I)
+
+
+def _part_of(r: Reading, prev: _Anchor, anc: _Anchor) -> bool:
+    """Are ``prev`` and ``anc`` two doses of the same day, each at a time of the day, joined
+    by "and" or a comma?"""
+    pf, af = prev.mods.get("freq"), anc.mods.get("freq")
+    if pf is None or af is None or pf.start < prev.end or af.start < anc.end:
+        return False
+    if not (time_of_day(pf.obj) and time_of_day(af.obj)) or pf.end > anc.start:
+        return False
+    return _PART_JOIN.match(r.norm[pf.end:anc.start]) is not None
 
 
 # the target after the size of a change: "increase by 25 mg weekly to 100 mg"
@@ -161,7 +178,8 @@ def _doses(r: Reading, chains: list, markers: dict, chain_limits: dict) -> list[
             if first != cl and first[1] <= ch[0].start:
                 substance = names.of(first, first[1])
         key = _substance_key(substance.raw) if substance else None
-        built = [_build(r.text, anc, substance, key, markers.get(id(anc))) for anc in ch]
+        built = [_with_parts(r.text, anc, _build(r.text, anc, substance, key, markers.get(id(anc))), substance, key)
+                 for anc in ch]
         doses.append(_chain_dose(r, built, chain_limits.get(id(ch), {}), cl))
     return doses
 
@@ -176,6 +194,15 @@ def _chain_dose(r: Reading, built: list[Dose], lims: dict[str, Limit], cl: tuple
     return _replace(head, text=r.text[s0:s1], span=(s0, s1), titration=steps,
                     max_per_dose=lims.get("per_dose"), max_per_day=lims.get("per_day"),
                     max_doses_per_day=lims.get("doses_per_day"), max_duration_days=lims.get("duration"))
+
+
+def _with_parts(text: str, anc: _Anchor, step: Dose, substance: Piece | None, key: str | None) -> Dose:
+    """The step with the other doses of its day, its text reaching to the last of them."""
+    if not anc.parts:
+        return step
+    parts = tuple(_build(text, p, substance, key, None) for p in anc.parts)
+    s1 = max(step.span[1], parts[-1].span[1])
+    return _replace(step, text=text[step.span[0]:s1], span=(step.span[0], s1), parts=parts)
 
 
 class _Names:

@@ -53,7 +53,8 @@ class Lexicon:
         self.not_substances = frozenset(w.lower() for w in data["not_substances"])
         self.as_needed = re.compile(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
         self.step_markers = _phrase_rx(data["step_markers"])
-        self.limit_words = tuple(data["limit_words"])  # limits.py puts them before its own
+        self.limit_words = tuple(data["limit_words"])
+        self.times_of_day = frozenset(" ".join(w.lower().split()) for w in data["times_of_day"])  # limits.py puts them before its own
         # a ceiling word right before a frequency: "up to four times a day" is one to four times
         self.frequency_ceiling = re.compile(rf"(?<![A-Za-z]){_words_rx(data['frequency_ceiling_words'])}[ ]{{1,3}}$", re.I)
 

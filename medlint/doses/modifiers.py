@@ -73,6 +73,8 @@ _freq("nightly",
       r"|before[ ]+bed(?:time)?|in[ ]+the[ ]+(?:evening|morning)|every[ ]+morning|nocte|mane"
       r"|q\.?h\.?s\.?|h\.s\.)(?![A-Za-z])", 1.0)
 _freq("nightly", r"\b(?:HS|QHS)\b", 1.0, 0)
+# a clock time: "at 8am", "at 2 pm", "at 10.30 p.m." (once a day at that time)
+_freq("daily", r"\bat[ ]{1,2}\d{1,2}(?:[.:]\d{2})?[ ]?(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])", 1.0)
 _freq("weekly", r"\b(?:weekly|every[ ]+week|once[ ]+(?:a|per)[ ]+week)\b", 1.0 / 7)
 # "250 g to 500 g a week" (an amount a week), never "for a week" or "in a week" (a duration)
 _freq("weekly", r"(?<!for[ ])(?<!in[ ])(?<!after[ ])(?<!within[ ])\b(?:a|per)[ ]+week\b", 1.0 / 7)
@@ -322,3 +324,12 @@ class _Titrations:
         if i < len(self.mods) and self.mods[i].end <= b:
             return self.mods[i]
         return None
+
+
+_CLOCK = _lazy(r"at[ ]{1,2}\d{1,2}(?:[.:]\d{2})?[ ]?(?:am|pm|a\.m\.|p\.m\.)$", re.I)
+
+
+def time_of_day(freq: Frequency) -> bool:
+    """Does the frequency name a time of the day ("in the morning", "at lunchtime", "at 8am")?"""
+    raw = " ".join(normalize(freq.raw).lower().split())
+    return raw in _lexicon.lexicon().times_of_day or _CLOCK.match(raw) is not None
