@@ -268,3 +268,21 @@ def test_alternatives_are_not_parts():
 ])
 def test_a_time_of_day_after_a_bare_word_count_is_no_dose(text):
     assert parse_doses(text) == []
+
+
+# -- a patch's delivery rate is its strength; the dose is the patches applied
+
+@pytest.mark.parametrize("text", [
+    "Fentanyl 12 micrograms/hour transdermal patch: apply one patch every 72 hours",
+    "Buprenorphine 5 micrograms/hour 7-day patch: apply 1 patch weekly",
+    "Rivastigmine 9.5 mg/24 h patch: apply one patch daily",
+])
+def test_patch_rate_is_a_strength(text):
+    d = first(text)
+    assert d.strength is not None and d.strength.kind == "rate"
+    assert d.amount.low.value == 1 and d.count_unit == "patch"
+
+
+def test_a_rate_without_a_patch_stays_an_amount():
+    d = first("Morphine 2 mg/hour by syringe driver")
+    assert d.amount.low.value == 2 and d.strength is None

@@ -13,7 +13,7 @@ from . import lexicon as _lexicon
 from . import units as _units
 from .model import Amount, AmountEnd, Form, Piece, Strength, UnitToken, _piece
 from .modifiers import _COUNT_FORMS, _Titrations
-from .quantities import _CONC_RE, _COUNT_OF, _count_of_strength_at, spoonful, _PER_DAY_RE, _PER_DOSE_RE, _PER_KG_RE
+from .quantities import _CONC_RE, _RATE_RE, _COUNT_OF, _count_of_strength_at, spoonful, _PER_DAY_RE, _PER_DOSE_RE, _PER_KG_RE
 from .tables import _Tables
 from .text import _lazy, _sentence, _Spans
 
@@ -143,7 +143,7 @@ def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited
             if cl not in limited and _mention(norm, anc, cl, runs, servings):
                 continue
         elif len(ch) == 1 and anc.amount is None and anc.strength is not None \
-                and anc.strength.kind == "concentration" and not _scheduled(anc) \
+                and anc.strength.kind in ("concentration", "rate") and not _scheduled(anc) \
                 and _heads_line(norm, anc, clause_of(anc.start), starts):
             continue  # "10 mg/5 mL: Morphine oral solution 10mg/5ml: 2.5-5ml 2-4 hourly"
         out.append(ch)
@@ -362,6 +362,13 @@ def _amount_anchor(r: "Reading", am: Amount, starts_of: dict) -> _Anchor | None:
                                 text[am.span[0]:cm.end()], (am.span[0], cm.end()))
         anc.end = cm.end()
         return anc
+    rm = _RATE_RE.match(norm, end)
+    if rm and u is not None and u.kind in ("mass", "activity") and _patch_near(r, am.span[0], rm.end()):
+        anc.amount = None  # "Fentanyl 25 micrograms/hour patch": the patch's strength
+        anc.strength = Strength(am.upper.value, text[u.span[0]:rm.end()], "rate",
+                                text[am.span[0]:rm.end()], (am.span[0], rm.end()))
+        anc.end = rm.end()
+        return anc
     km = _PER_KG_RE.match(norm, end)
     if km:
         anc.per_weight = _piece(text, km.start() + (len(km.group(0)) - len(km.group(0).lstrip(" "))), km.end())
@@ -370,6 +377,14 @@ def _amount_anchor(r: "Reading", am: Amount, starts_of: dict) -> _Anchor | None:
     if anc.per == "dose" and r.tables.per_day(am.span[0]):
         anc.per = "day"  # a cell under "RDA per day"
     return anc
+
+
+_PATCH_REACH = 60  # characters between a delivery rate and the patch it is the strength of
+
+
+def _patch_near(r: "Reading", start: int, end: int) -> bool:
+    """Is a patch named just before or after a rate ("25 mcg/hour transdermal patch")?"""
+    return any(f.obj.name == "patch" and start - _PATCH_REACH <= f.start <= end + _PATCH_REACH for f in r.forms)
 
 
 def _per_tail(r: "Reading", anc: _Anchor, end: int) -> int:

@@ -128,7 +128,8 @@ class Amount(_Value):
 class Strength(_Value):
     """Product strength: ``5 %`` or a concentration such as ``10 mg/mL``.
 
-    ``unit`` is "%" or e.g. "mg/mL" as written; ``kind`` is "percent" or "concentration".
+    ``unit`` is "%" or e.g. "mg/mL" as written; ``kind`` is "percent", "concentration",
+    "unit" (one unit of the product) or "rate" (what a patch delivers: "25 micrograms/hour").
     """
 
     __slots__ = ("value", "unit", "kind", "raw", "span")

@@ -38,6 +38,8 @@ _PER_DAY_RE = _lazy(
 _PER_KG_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z]))", re.I)
 _PER_DOSE_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z]))", re.I)
 # "10 mg/mL", "125 mg/5 mL", "120mg/5ml", "160 mg/800 mg" (a combination's two strengths)
+# "25 micrograms/hour", "4.6 mg/24 h", "25 mg/16 hours": what a patch delivers in a time
+_RATE_RE = _lazy(r"[ ]?/[ ]?(?:\d{1,2}[ ]?)?(?:hours?|hrs?|hr|h)(?![A-Za-z])", re.I)
 _CONC_RE = _lazy(r"[ ]?/[ ]?(?:\d{1,4}(?:\.\d{1,3})?[ ]?)?(?P<d>mL|ml|cc|L|g|mg|mcg|µg"
                  r"|tab(?:let)?|cap(?:sule)?|actuation|puff|spray|drop)(?![A-Za-z])")
 _FROM_TITRATION_RE = _lazy(
