@@ -286,3 +286,30 @@ def test_patch_rate_is_a_strength(text):
 def test_a_rate_without_a_patch_stays_an_amount():
     d = first("Morphine 2 mg/hour by syringe driver")
     assert d.amount.low.value == 2 and d.strength is None
+
+
+# -- a short instruction with no amount is a sig: a dose with no amount
+
+@pytest.mark.parametrize("text, as_needed, per_day", [
+    ("Take when required", True, None),                    # UK label
+    ("prn q4h", True, (6, 6)),                             # US prescription shorthand
+    ("Ventolin: use your inhaler when needed", True, None),  # consumer page
+    ("Use as directed", False, None),                      # pack
+    ("Apply twice daily as needed", True, (2, 2)),
+])
+def test_directions_without_an_amount(text, as_needed, per_day):
+    doses = parse_doses(text)
+    assert len(doses) == 1 and doses[0].amount is None
+    d = doses[0]
+    assert (d.as_needed is not None) == as_needed
+    assert (d.frequency.per_day_range if d.frequency else None) == per_day
+
+
+@pytest.mark.parametrize("text", [
+    "Weekly tablets", "Yearly drip", "Daily dose",          # headings
+    "Exercise daily", "Drink fluids as needed",             # advice, not a medicine's sig
+    "Rest and drink plenty of fluids as needed",
+    "Take up to 2 tablets daily",                            # an amount the reader did not take stays no dose
+])
+def test_not_directions(text):
+    assert parse_doses(text) == []

@@ -6,13 +6,15 @@ from __future__ import annotations
 import bisect
 import re
 
+from . import lexicon as _lexicon
+
 from .anchors import _Anchor, _merge_anchors, _without_mentions, find_anchors
 from .limits import _share_standalone_limits
 from .model import Dose, Limit, Piece, _piece, _replace
 from .modifiers import _Mod, time_of_day
 from .reading import Reading
 from .substance import _substance, _substance_key
-from .text import _lazy
+from .text import _lazy, _Spans
 
 
 def parse_doses(text: str) -> list[Dose]:
@@ -22,7 +24,7 @@ def parse_doses(text: str) -> list[Dose]:
     if not text.strip():
         return []
     r = Reading(text)
-    if not r.has_anchor():
+    if not r.has_anchor() and len(r.norm.split()) > _lexicon.lexicon().directions_max_words:
         return []
     r.scan()
     anchors = find_anchors(r)
@@ -30,7 +32,7 @@ def parse_doses(text: str) -> list[Dose]:
     sched = r.spans_of("freq", "dur", "prn")
     anchors = _merge_anchors(r.text, r.norm, anchors, r.clause_of, r.titrations, sched) or _dose_pack(r)
     if not anchors:
-        return []
+        return _directions_only(r)
     by_clause = _by_clause(r, anchors)
     chains, markers = _attach(r, by_clause)
     chains = _without_mentions(r.norm, chains, anchors, r.clause_of, {r.clause_of(l.start) for l in r.limits})
@@ -41,6 +43,54 @@ def parse_doses(text: str) -> list[Dose]:
     doses = _share_standalone_limits(doses, standalone)
     prns = [m for m in r.mods if m.cat == "prn" and r.clause_of(m.start) not in by_clause]
     return _share_standalone_as_needed(doses, prns)
+
+
+def _directions_only(r: Reading) -> list[Dose]:
+    """A short instruction with no amount ("take as needed", "PRN q6h", "every 4 hours as
+    needed", "TAKE AS DIRECTED", "Take as needed, maximum 4 doses a day"): one dose with no
+    amount, carrying what the text says of when and how much at most (``r`` is scanned)."""
+    lex = _lexicon.lexicon()
+    if len(r.norm.split()) > lex.directions_max_words:
+        return []
+    counts = _Spans([(l.start, l.end) for l in r.limits if l.obj.kind in ("doses_per_day", "duration")]
+                    + [(m.start, m.end) for m in r.mods if m.cat in ("freq", "dur")])
+    if any(not counts.overlaps(a.span) for a in r.amounts):
+        return []  # an amount the reader did not take for a dose ("Take up to 2 tablets daily")
+    said = [m for m in r.mods if m.cat in ("freq", "prn")] + r.limits
+    direction = lex.directions.search(r.norm)
+    spans = [(m.start, m.end) for m in said] + ([direction.span()] if direction else [])
+    if not spans or not _only_directions(r, spans + [(m.start, m.end) for m in r.mods], lex):
+        return []
+    anc = _Anchor(min(a for a, _ in spans), max(b for _, b in spans))
+    for m in r.mods:
+        if m.cat in ("freq", "prn", "route", "dur"):
+            anc.mods.setdefault(m.cat, m)
+    lims: dict[str, Limit] = {}
+    for lm in r.limits:
+        lims.setdefault(lm.obj.kind, lm.obj)
+    return [_chain_dose(r, [_build(r.text, anc, None, None, None)], lims, (0, len(r.norm)))]
+
+
+_WORDS = _lazy(r"[A-Za-z']+")
+
+
+def _only_directions(r: Reading, spans: list, lex) -> bool:
+    """Is the text only directions: past a name before a colon, it opens on a dose verb (and
+    at most two other words are left besides the recognised wordings and filler words), or
+    it says "as needed" and nothing else is left?"""
+    start = r.norm.find(":") + 1
+    covered = _Spans(spans)
+    words = list(_WORDS.finditer(r.norm, start))
+    if not words:
+        return False
+    # a sig opens on its dose verb ("take as needed"), or says "as needed" ("PRN q6h"):
+    # "Exercise daily", "Weekly tablets", "Daily dose" are none
+    verb = lex.not_doses.dose_verb.fullmatch(words[0].group(0)) is not None
+    if not (verb or any(m.cat == "prn" for m in r.mods)):
+        return False
+    left = [m.group(0) for m in words
+            if not covered.overlaps(m.span()) and m.group(0).lower() not in lex.directions_filler]
+    return len(left) <= (2 if verb else 0)  # "Drink fluids as needed" is no sig
 
 
 def _dose_pack(r: Reading) -> list[_Anchor]:

@@ -54,6 +54,10 @@ class Lexicon:
         self.as_needed = re.compile(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
         self.step_markers = _phrase_rx(data["step_markers"])
         self.limit_words = tuple(data["limit_words"])
+        self.directions = _phrase_rx(data["directions_words"])
+        self.directions_max_words = int(data["directions_max_words"])
+        self.directions_filler = frozenset(w.lower() for w in data["directions_filler"]) \
+            | frozenset(w.lower() for w in data["not_doses"]["dose_verbs"])
         self.times_of_day = frozenset(" ".join(w.lower().split()) for w in data["times_of_day"])  # limits.py puts them before its own
         # a ceiling word right before a frequency: "up to four times a day" is one to four times
         self.frequency_ceiling = re.compile(rf"(?<![A-Za-z]){_words_rx(data['frequency_ceiling_words'])}[ ]{{1,3}}$", re.I)
