@@ -313,3 +313,41 @@ def test_directions_without_an_amount(text, as_needed, per_day):
 ])
 def test_not_directions(text):
     assert parse_doses(text) == []
+
+
+# -- counts written as words make ranges too
+
+@pytest.mark.parametrize("text, count", [
+    ("Take one or two tablets four times a day", (1, 2)),     # OTC pack
+    ("Mirtazapine 30mg: half to one tablet at night", (0.5, 1)),
+    ("one or 2 caps qds prn", (1, 2)),                         # UK prescription
+    ("Adults: two to three capsules daily", (2, 3)),
+])
+def test_word_count_ranges(text, count):
+    d = first(text)
+    assert (d.amount.low.value, d.amount.upper.value) == count
+
+
+# -- meals and bedtime are times of the day; one dose at two of them is taken at both
+
+@pytest.mark.parametrize("text, per_day", [
+    ("Creon 10000: 1 capsule with each meal", (3, 3)),
+    ("Peptac liquid 10-20 ml after meals and at bedtime", (4, 4)),
+    ("Take 1 tablet in the morning and at night", (2, 2)),
+])
+def test_meals_and_times_of_day(text, per_day):
+    assert first(text).frequency.per_day_range == per_day
+
+
+# -- a day's amount divided into doses
+
+def test_divided_daily_amount():
+    d = first("Amoxicillin 90 mg/kg/day divided BID")
+    env = d.envelope()
+    assert (env.low, env.high) == (45, 45) and env.per_day == (2, 2)
+    assert d.amount.low.value == 90 and d.per == "day"  # the checks read the day's amount
+
+
+def test_daily_phases_make_per_day():
+    env = first("Estradiol 10 microgram vaginal tablets: insert 1 daily for 2 weeks, then 1 twice a week").envelope()
+    assert env.per_day == (1, 1)

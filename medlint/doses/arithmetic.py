@@ -218,6 +218,9 @@ def envelope(d: "Dose") -> Envelope | None:
     every = [x for step in d.steps for x in (step,) + step.parts]
     ends = [e for e in (_ends_in(x, unit) for x in every) if e is not None]
     ends = ends or [(d.amount.low.value, d.amount.upper.value)]
+    divided = _divided(d)
+    if divided is not None:  # "80-90 mg/kg/day divided BID": 40-45 mg/kg a dose
+        ends = [(lo / divided[1], hi / divided[0]) for lo, hi in ends]
     high = max(e[1] for e in ends)
     if _increment(d.steps[-1]):
         high = max(high, _cap_in(d, unit) or high)
@@ -233,6 +236,15 @@ def measure_of(d: "Dose") -> tuple[float, str] | None:
         return None
     spl = _units.lookup_spelling(st.unit)
     return (st.value, spl.unit) if spl is not None and spl.kind == "volume" and spl.unit else None
+
+
+def _divided(d: "Dose") -> tuple[float, float] | None:
+    """(fewest, most) doses a day a day's amount is divided into ("mg/kg/day divided BID",
+    "1 g a day in 2 divided doses"), or None when the amount is per dose."""
+    if d.per != "day" or d.frequency is None or d.frequency.per_day_range is None or d.titration:
+        return None
+    lo, hi = d.frequency.per_day_range
+    return (lo, hi) if lo >= 1 - 1e-9 else None
 
 
 def _increment(step: "Dose") -> bool:
@@ -317,5 +329,7 @@ def _per_day_span(d: "Dose") -> tuple[float, float] | None:
                 lo, hi = lo + rng[0], hi + rng[1]
         spans.append((lo, hi))
     if not spans:
-        return None
+        return (1.0, 1.0) if d.per == "day" else None  # "2 mg/kg/day": a day's amount, once a day
+    daily = [s for s in spans if s[1] >= 1 - 1e-9]  # "1 daily for 2 weeks, then 1 twice a week"
+    spans = daily or spans
     return (min(s[0] for s in spans), max(s[1] for s in spans))

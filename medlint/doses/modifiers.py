@@ -75,11 +75,11 @@ _freq("nightly",
 _freq("nightly", r"\b(?:HS|QHS)\b", 1.0, 0)
 # a clock time: "at 8am", "at 2 pm", "at 10.30 p.m." (once a day at that time)
 _freq("daily", r"\bat[ ]{1,2}\d{1,2}(?:[.:]\d{2})?[ ]?(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])", 1.0)
-_freq("weekly", r"\b(?:weekly|every[ ]+week|once[ ]+(?:a|per)[ ]+week)\b", 1.0 / 7)
+_freq("weekly", r"\b(?:(?:once[ ]+)?weekly|every[ ]+week|once[ ]+(?:a|per)[ ]+week)\b", 1.0 / 7)
 # "250 g to 500 g a week" (an amount a week), never "for a week" or "in a week" (a duration)
 _freq("weekly", r"(?<!for[ ])(?<!in[ ])(?<!after[ ])(?<!within[ ])\b(?:a|per)[ ]+week\b", 1.0 / 7)
-_freq("monthly", r"\b(?:monthly|every[ ]+month|once[ ]+(?:a|per)[ ]+month)\b", 1.0 / 30)
-_freq("yearly", r"\b(?:yearly|annually|every[ ]+year|once[ ]+(?:a|per)[ ]+year)\b", 1.0 / 365)
+_freq("monthly", r"\b(?:(?:once[ ]+)?monthly|every[ ]+month|once[ ]+(?:a|per)[ ]+month)\b", 1.0 / 30)
+_freq("yearly", r"\b(?:(?:once[ ]+)?(?:yearly|annually)|every[ ]+year|once[ ]+(?:a|per)[ ]+year)\b", 1.0 / 365)
 _freq("times_daily", r"\b(?:t\.i\.d\.?|tid|t\.d\.s\.?|tds)(?![A-Za-z])", 3.0)
 _freq("times_daily", r"\b(?:b\.i\.d\.?|bid|b\.d\.)(?![A-Za-z])", 2.0)
 _freq("times_daily", r"\bBD\b", 2.0, 0)
@@ -269,6 +269,10 @@ def _joined_frequencies(text: str, norm: str, mods: list[_Mod]) -> list[_Mod]:
             hi = max(a.administrations_per_day, b.administrations_per_day)
             m = _Mod("freq", prev.start, m.end, Frequency(
                 "times_daily", text[prev.start:m.end], (prev.start, m.end), hi, None, lo if lo != hi else None))
+        elif m.cat == "freq" and prev is not None and _both_times(norm, prev, m):
+            out.remove(prev)  # "after meals and at bedtime": taken at both, 3 + 1 a day
+            n = prev.obj.administrations_per_day + m.obj.administrations_per_day
+            m = _Mod("freq", prev.start, m.end, Frequency("times_daily", text[prev.start:m.end], (prev.start, m.end), n))
         if m.cat == "freq" and m.obj.kind in _DAILY_KINDS and m.obj.fewest_per_day is None \
                 and (m.obj.administrations_per_day or 0) > 1 and ceiling.search(norm[max(0, m.start - 16):m.start]):
             f = m.obj
@@ -276,6 +280,19 @@ def _joined_frequencies(text: str, norm: str, mods: list[_Mod]) -> list[_Mod]:
                                                        f.interval_hours, 1.0))
         out.append(m)
     return out
+
+
+_AND_JOIN = _lazy(r"[ ]{0,2}(?:and|&|,[ ]{0,2}and)[ ]{1,2}", re.I)
+
+
+def _both_times(norm: str, a: _Mod, b: _Mod) -> bool:
+    """Two times of the day joined by "and" with nothing between ("after meals and at bedtime")."""
+    if not (time_of_day(a.obj) and time_of_day(b.obj)):
+        return False
+    if a.obj.administrations_per_day is None or b.obj.administrations_per_day is None:
+        return False
+    j = _AND_JOIN.match(norm, a.end)
+    return j is not None and j.end() == b.start
 
 
 def _joinable(norm: str, a: _Mod, b: _Mod) -> bool:

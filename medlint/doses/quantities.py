@@ -187,7 +187,30 @@ def _with_word_counts(text: str, norm: str, amounts: list[Amount]) -> list[Amoun
         extra.append(Amount(low, None, None, text[a:end], (a, end)))
     if not extra:
         return amounts
-    return sorted(amounts + extra, key=lambda am: am.span[0])
+    return _word_ranges(text, norm, sorted(amounts + extra, key=lambda am: am.span[0]), extra)
+
+
+# between the ends of a range written with a word: "one or two", "half to one", "one to 2"
+_WORD_RANGE_SEP = _lazy(r"[ ]{1,2}(?P<sep>to|or|-)[ ]{1,2}", re.I)
+
+
+def _word_ranges(text: str, norm: str, amounts: list[Amount], words: list[Amount]) -> list[Amount]:
+    """Join a bare count and the count after it into one range when either is written as a
+    word ("one or two tablets", "half to one tablet"): the range takes the second's unit."""
+    worded = {id(a) for a in words}
+    out: list[Amount] = []
+    for am in amounts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.unit is None and prev.high is None and am.high is None \
+                and (id(prev) in worded or id(am) in worded):
+            m = _WORD_RANGE_SEP.match(norm, prev.span[1])
+            if m is not None and m.end() == am.span[0] and prev.low.value < am.low.value:
+                sep = Piece(text[m.start("sep"):m.end("sep")], (m.start("sep"), m.end("sep")))
+                a, b = prev.span[0], am.span[1]
+                out[-1] = Amount(prev.low, am.low, sep, text[a:b], (a, b))
+                continue
+        out.append(am)
+    return out
 
 
 _ARTICLE_RE = _lazy(r"(?<![ ])[ ]{1,3}an?(?=[ ]{1,3}[A-Za-z])", re.I)

@@ -115,7 +115,7 @@ def _envelope_record(d: Dose) -> dict | None:
     mixed = a.high is not None and a.low.unit is not None and a.high.unit is not None \
         and a.low.unit.unit != a.high.unit.unit
     counted = a.unit is None and (d.count_unit is not None or measure_of(d) is not None)
-    if not (d.titration or d.parts or mixed or counted):
+    if not (d.titration or d.parts or mixed or counted or d.per == "day"):
         return None
     env = d.envelope()
     r: dict[str, Any] = {"low": _num(env.low), "high": _num(env.high)}
