@@ -351,3 +351,24 @@ def test_divided_daily_amount():
 def test_daily_phases_make_per_day():
     env = first("Estradiol 10 microgram vaginal tablets: insert 1 daily for 2 weeks, then 1 twice a week").envelope()
     assert env.per_day == (1, 1)
+
+
+# -- the days of a course, written with commas
+
+@pytest.mark.parametrize("text, amount, per_day", [
+    ("Prednisone 5 mg: 4 tabs day 1, 3 tabs day 2, 2 tabs day 3, 1 tab day 4", (1, 4), (1, 1)),   # US taper pack
+    ("Pregabalin: 75 mg on day 1, 75 mg twice daily on day 2, then 150 mg twice daily", (75, 150), (1, 2)),
+])
+def test_days_of_a_course(text, amount, per_day):
+    env = first(text).envelope()
+    assert (env.low, env.high) == amount and env.per_day == per_day
+
+
+def test_choices_stay_doses_of_their_own():
+    # "or" gives a choice; a step would read as titrating
+    assert len(parse_doses("Amoxicillin 500 mg every 12 hours or 250 mg every 8 hours")) == 2
+
+
+def test_a_strength_before_a_dose_pack_is_the_pack_strength():
+    d = first("Methylprednisolone 4 mg dose pack: take as directed over 6 days")
+    assert d.amount is None and d.strength.value == 4 and d.form.name == "dose-pack"

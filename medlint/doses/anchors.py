@@ -174,7 +174,9 @@ def _merge_anchors(text: str, norm: str, anchors: list[_Anchor], clause_of, titr
     of it, in its clause or the next ("Paracetamol 500 mg tablets – take 2"), a count with
     the strength of each unit after it ("2 x 500mg caps")."""
     merged: list[_Anchor] = []
-    for anc in sorted(anchors, key=lambda a: a.start):
+    ordered = sorted(anchors, key=lambda a: a.start)
+    for i, anc in enumerate(ordered):
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
         if merged:
             prev = merged[-1]
             same = clause_of(prev.start) == clause_of(anc.start)
@@ -187,13 +189,15 @@ def _merge_anchors(text: str, norm: str, anchors: list[_Anchor], clause_of, titr
                     prev.unit_problem = anc.unit_problem
                     continue
             across = not same and _STRENGTH_THEN_TAKE.match(norm[prev.end:anc.start]) is not None
-            if (same or across) and _strength_then_count(norm, prev, anc, sched) \
+            own = nxt is not None and _count_then_strength(norm, anc, nxt)  # "500 mg: 2 x 500mg caps"
+            if (same or across) and not own and _strength_then_count(norm, prev, anc, sched) \
                     and not titrations.between(prev.end, anc.start):
                 _product_form(text, norm, prev, anc)
                 _take_count(prev, anc)
                 continue
             if same and _count_then_strength(norm, prev, anc):
                 _take_strength(prev, anc)
+                _form_after(text, norm, prev)  # "2 x 500mg caps": the count counts capsules
                 continue
             if same and _volume_of(norm, prev, anc):
                 prev.strength, prev.end = anc.strength, anc.end  # "10 mL of 250 mg/5 mL suspension"
@@ -286,6 +290,20 @@ def _product_form(text: str, norm: str, prev: _Anchor, anc: _Anchor) -> None:
             return
 
 
+# the count unit right after a strength: "500mg caps", "500 mg tablets"
+_WORD_AFTER = _lazy(r"[ ]{1,2}(?P<w>[A-Za-z]{2,14})")
+
+
+def _form_after(text: str, norm: str, anc: _Anchor) -> None:
+    """A bare count of a strength takes the count unit written right after the strength."""
+    if anc.form is not None or anc.amount is None or anc.amount.unit is not None:
+        return
+    m = _WORD_AFTER.match(norm, anc.end)
+    spl = _units.lookup_spelling(m.group("w")) if m else None
+    if spl is not None and spl.kind == "count" and spl.unit:
+        anc.form = Form(spl.unit, text[m.start("w"):m.end("w")], m.span("w"))
+
+
 def _take_count(prev: _Anchor, anc: _Anchor) -> None:
     """Make ``prev`` the dose: its amount becomes the strength, ``anc``'s count the amount."""
     pa = prev.amount
@@ -362,6 +380,13 @@ def _amount_anchor(r: "Reading", am: Amount, starts_of: dict) -> _Anchor | None:
                                 text[am.span[0]:cm.end()], (am.span[0], cm.end()))
         anc.end = cm.end()
         return anc
+    pack = _pack_after(r, end)
+    if pack is not None and u is not None and u.kind in ("mass", "activity") and not am.is_range:
+        anc.amount = None  # "Methylprednisolone 4 mg dose pack": the strength of the pack's tablets
+        anc.strength = Strength(am.upper.value, u.raw, "unit", am.raw, am.span)
+        anc.form = pack.obj
+        anc.end = pack.end
+        return anc
     rm = _RATE_RE.match(norm, end)
     if rm and u is not None and u.kind in ("mass", "activity") and _patch_near(r, am.span[0], rm.end()):
         anc.amount = None  # "Fentanyl 25 micrograms/hour patch": the patch's strength
@@ -377,6 +402,12 @@ def _amount_anchor(r: "Reading", am: Amount, starts_of: dict) -> _Anchor | None:
     if anc.per == "dose" and r.tables.per_day(am.span[0]):
         anc.per = "day"  # a cell under "RDA per day"
     return anc
+
+
+def _pack_after(r: "Reading", end: int):
+    """The dose-pack form written right after ``end`` ("4 mg dose pack"), if any."""
+    return next((f for f in r.forms if f.obj.name == "dose-pack" and 0 <= f.start - end <= 2
+                 and not r.norm[end:f.start].strip()), None)
 
 
 _PATCH_REACH = 60  # characters between a delivery rate and the patch it is the strength of

@@ -238,6 +238,11 @@ def measure_of(d: "Dose") -> tuple[float, str] | None:
     return (st.value, spl.unit) if spl is not None and spl.kind == "volume" and spl.unit else None
 
 
+def _one_day(freq) -> bool:
+    """"on day 1", "on the first day": a phase of one day, once that day."""
+    return " ".join(freq.raw.lower().split()).startswith(("on ", "day "))
+
+
 def _divided(d: "Dose") -> tuple[float, float] | None:
     """(fewest, most) doses a day a day's amount is divided into ("mg/kg/day divided BID",
     "1 g a day in 2 divided doses"), or None when the amount is per dose."""
@@ -264,7 +269,7 @@ def _sequence(raw: str) -> bool:
     return " ".join(raw.lower().split()) in _SEQUENCE_MARKERS
 
 
-_SEQUENCE_MARKERS = frozenset({"then", "followed by", "and then", "after that"})
+_SEQUENCE_MARKERS = frozenset({"then", "followed by", "and then", "after that", ","})
 
 
 def _cap_in(d: "Dose", unit: str | None) -> float | None:
@@ -320,8 +325,8 @@ def _per_day_span(d: "Dose") -> tuple[float, float] | None:
             continue  # "increase by 25 mg weekly": the cadence of the change
         freq = step.frequency or prev
         prev = freq
-        if freq is None or freq.kind == "single" or freq.per_day_range is None:
-            continue
+        if freq is None or freq.per_day_range is None or (freq.kind == "single" and not _one_day(freq)):
+            continue  # a one-off (stat, now, single dose) is no phase; "on day 1" is a day's phase
         lo, hi = freq.per_day_range
         for part in step.parts:  # the other doses of the same day add to its rate
             rng = part.frequency.per_day_range if part.frequency is not None else None

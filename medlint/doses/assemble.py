@@ -133,6 +133,9 @@ def _attach(r: Reading, by_clause: dict) -> tuple[list[list[_Anchor]], dict[int,
                 current.append(anc)
             elif _part_of(r, prev, anc):
                 current[-1].parts.append(anc)
+            elif (joint := _next_phase(r, prev, anc)) is not None:
+                markers[id(anc)] = joint
+                current.append(anc)
             else:
                 current = [anc]
                 chains.append(current)
@@ -152,6 +155,25 @@ def _part_of(r: Reading, prev: _Anchor, anc: _Anchor) -> bool:
     if not (time_of_day(pf.obj) and time_of_day(af.obj)) or pf.end > anc.start:
         return False
     return _PART_JOIN.match(r.norm[pf.end:anc.start]) is not None
+
+
+# between the days of one course: "300 mg on day 1, 300 mg twice daily on day 2" (choices,
+# "5 mg twice daily or 10 mg once daily", stay doses of their own: a step is read as titrating)
+_COMMA_JOIN = _lazy(r"[ ]{0,2}(?P<j>,)[ ]{1,2}$")
+
+
+def _next_phase(r: Reading, prev: _Anchor, anc: _Anchor) -> Piece | None:
+    """The joint (",") when ``anc`` is the next day of a course after a one-day dose ("on
+    day 1", "6 tabs day 1, 5 tabs day 2"), each with its own frequency; None otherwise."""
+    pf, af = prev.mods.get("freq"), anc.mods.get("freq")
+    if pf is None or af is None or pf.start < prev.end or af.start < anc.end or pf.end > anc.start:
+        return None
+    if pf.obj.kind != "single" or not pf.obj.raw.lower().startswith(("on", "day")):
+        return None
+    m = _COMMA_JOIN.match(r.norm[pf.end:anc.start])
+    if m is None:
+        return None
+    return _piece(r.text, pf.end + m.start("j"), pf.end + m.end("j"))
 
 
 # the target after the size of a change: "increase by 25 mg weekly to 100 mg"

@@ -87,6 +87,7 @@ _freq("times_daily", r"\b(?:q\.i\.d\.?|qid|q\.d\.s\.?|qds)(?![A-Za-z])", 4.0)
 _freq("single",
       r"\b(?:single[ ]+(?:shot|dose|injection|infusion|application)|one[- ]time(?:[ ]+dose)?|once[ ]+only"
       r"|(?:for[ ]+the|as[ ]+a|the)[ ]+(?:first|loading|initial)[ ]+dose|on[ ]+day[ ]+\d{1,2}(?![\d-])"
+      r"|on[ ]+the[ ]+first[ ]+day|on[ ]+day[ ]+one"
       r"|stat|once)\b", 1.0)
 _freq("on_off",
       rf"\b(?P<a>\d+(?:\.\d+)?)[ ]?{_H}[ ]+on[ ]*[/,;]?[ ]*(?:and[ ]+)?(?P<b>\d+(?:\.\d+)?)[ ]?{_H}[ ]+off\b",
@@ -208,6 +209,11 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
     return mods
 
 
+_DAY_N = _lazy(r"(?<![A-Za-z])day[ ]{1,2}(?:\d{1,2}|one|two|three|four|five|six|seven)(?![\d-])", re.I)
+# right after an amount: "6 tabs ", "300 mg "
+_AMOUNT_BEFORE = _lazy(r"\d[ ]?[A-Za-z]{1,12}[ ]{1,2}$")
+
+
 def _frequency_mods(text: str, norm: str, lex) -> list[_Mod]:
     """The frequencies of the built-in grammar and of the lexicon (abbreviations, "4 hourly")."""
     mods: list[_Mod] = []
@@ -225,6 +231,9 @@ def _frequency_mods(text: str, norm: str, lex) -> list[_Mod]:
     for kind, m, apd in lex.frequency_matches(norm):
         fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd)
         mods.append(_Mod("freq", m.start(), m.end(), fr))
+    for m in _DAY_N.finditer(norm):  # "6 tabs day 1, 5 tabs day 2": a one-day phase of a course
+        if _AMOUNT_BEFORE.search(norm, max(0, m.start() - 24), m.start()):
+            mods.append(_Mod("freq", m.start(), m.end(), Frequency("single", text[m.start():m.end()], m.span(), 1.0)))
     for m in lex.hourly.finditer(norm):
         apd, interval = _every_hours(m)
         fr = Frequency("interval", text[m.start():m.end()], (m.start(), m.end()), apd, interval)
