@@ -70,6 +70,15 @@ def module_patterns() -> list[tuple[str, re.Pattern]]:
     for mod in modules:
         for key, value in vars(mod).items():
             collect(f"{mod.__name__}.{key}", value)
+    # the dose reader's patterns built from checks/dose-lexicon.yaml, and the limit opening
+    from medlint.doses import lexicon as dose_lexicon
+    from medlint.doses import limits as dose_limits
+
+    lex = dose_lexicon.lexicon()
+    for obj, name in ((lex, "lexicon"), (lex.not_doses, "lexicon.not_doses")):
+        for key in getattr(type(obj), "__slots__", ()) or vars(obj):
+            collect(f"medlint.doses.{name}.{key}", getattr(obj, key))
+    collect("medlint.doses.limits._limit_head", dose_limits._limit_head(lex.limit_words))
     return out
 
 
