@@ -355,7 +355,7 @@ def score_structure(article: CorpusArticle, records: Records, score: ArticleScor
 # ---------------------------------------------------------------- scoring sigs
 
 _UNIT = {"milligram": "mg", "gram": "g", "microgram": "mcg", "milliliter": "mL", "millilitre": "mL",
-         "international_unit": "units", "unit": "units", "units": "units", "nanogram": "ng",
+         "international_unit": "units", "enzyme_unit": "units", "unit": "units", "units": "units", "nanogram": "ng",
          "tablets": "tablet", "capsules": "capsule", "puffs": "puff", "drops": "drop", "patches": "patch",
          "tab": "tablet", "tabs": "tablet", "cap": "capsule", "caps": "capsule", "doses": "dose"}
 _MASS_MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "ng": 0.000001}
@@ -392,6 +392,8 @@ def _limit(dose: dict) -> dict | None:
         limit = dose.get(key)
         if limit:
             unit = "dose" if key == "max_doses_per_day" else _unit(limit.get("unit") or limit.get("unit_raw"))
+            if limit.get("weight_based") and unit:
+                unit += "/kg"
             return {"value": limit.get("value"), "unit": unit, "per_hours": per_hours}
     return None
 
@@ -404,8 +406,18 @@ def read_sig(dose: dict | None) -> dict:
     freq = dose.get("frequency") or {}
     per_day_max = freq.get("administrations_per_day")
     interval = freq.get("interval_hours")
-    per_day_min = round(24 / interval[1], 3) if interval else per_day_max
+    per_day_min = freq.get("fewest_per_day", round(24 / interval[1], 3) if interval else per_day_max)
+    if per_day_max is not None and per_day_max < 1 - 1e-9:
+        per_day_max = None  # less often than daily: the table gives every_days, per_day null
     unit = _unit(amount.get("unit") or amount.get("unit_raw"))
+    envelope = dose.get("envelope")
+    if envelope:  # the whole schedule: every step, a range across two units, the form counted
+        amount = {"low": envelope["low"], "high": envelope["high"]}
+        unit = _unit(envelope.get("unit"))
+        span = envelope.get("per_day")
+        per_day_min, per_day_max = span if span else (None, None)
+        if per_day_max is not None and per_day_max < 1 - 1e-9:
+            per_day_max = None
     if dose.get("weight_based") and unit:
         unit += "/kg"
     return {
@@ -413,7 +425,7 @@ def read_sig(dose: dict | None) -> dict:
         "amount": {"low": amount.get("low"), "high": amount.get("high", amount.get("low")),
                    "unit": unit} if amount else None,
         "per_day": {"min": per_day_min, "max": per_day_max} if per_day_max else None,
-        "as_needed": bool(dose.get("as_needed")),
+        "as_needed": bool(dose.get("as_needed") or (envelope or {}).get("as_needed")),
         "max": _limit(dose),
     }
 

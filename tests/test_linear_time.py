@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -46,16 +47,19 @@ def module_patterns() -> list[tuple[str, re.Pattern]]:
     """(where, compiled pattern) for the module-level patterns of the checks and the dose parser."""
     import importlib
 
-    from medlint.doses import parser
+    from medlint.doses import text as dose_text
 
     names = ["claims", "consistency", "dosing", "notation", "units", "review", "disclaimer", "waivers", "schema"]
-    modules = [importlib.import_module(f"medlint.checks.{n}") for n in names] + [parser]
+    # the dose reader's stages (medlint/doses/*.py), every one of them
+    stages = sorted(p.stem for p in Path(dose_text.__file__).parent.glob("*.py") if p.stem != "__init__")
+    modules = ([importlib.import_module(f"medlint.checks.{n}") for n in names]
+               + [importlib.import_module(f"medlint.doses.{n}") for n in stages])
     out: list[tuple[str, re.Pattern]] = []
 
     def collect(where, value, depth=0):
         if isinstance(value, re.Pattern):
             out.append((where, value))
-        elif isinstance(value, parser._lazy):
+        elif isinstance(value, dose_text._lazy):
             out.append((where, value._get()))
         elif isinstance(value, str) and where.endswith("_PATTERNS"):
             out.append((where, re.compile(value, re.I)))
@@ -66,6 +70,15 @@ def module_patterns() -> list[tuple[str, re.Pattern]]:
     for mod in modules:
         for key, value in vars(mod).items():
             collect(f"{mod.__name__}.{key}", value)
+    # the dose reader's patterns built from checks/dose-lexicon.yaml, and the limit opening
+    from medlint.doses import lexicon as dose_lexicon
+    from medlint.doses import limits as dose_limits
+
+    lex = dose_lexicon.lexicon()
+    for obj, name in ((lex, "lexicon"), (lex.not_doses, "lexicon.not_doses")):
+        for key in getattr(type(obj), "__slots__", ()) or vars(obj):
+            collect(f"medlint.doses.{name}.{key}", getattr(obj, key))
+    collect("medlint.doses.limits._limit_head", dose_limits._limit_head(lex.limit_words))
     return out
 
 

@@ -183,3 +183,27 @@ def test_a_pint_quantity_on_the_left_of_a_fast_one_gives_pints_answer():
     assert (slow / fast).to("").magnitude == pytest.approx(0.6)
     assert (fast / slow).to("").magnitude == pytest.approx(5 / 3)
     assert slow < fast and fast > slow and not slow == fast
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=st.floats(min_value=0.001, max_value=1e5), b=st.floats(min_value=0.001, max_value=1e5),
+       units=st.sampled_from([("milligram", "gram"), ("gram", "microgram"), ("milliliter", "liter"),
+                              ("milligram / day", "gram / day")]))
+def test_sums_and_differences_agree_with_pint(a, b, units):
+    from medlint.doses.units import get_registry, pint_registry
+
+    left, right = units
+    fast = get_registry().Quantity(a, left) + get_registry().Quantity(b, right)
+    slow = pint_registry().Quantity(a, left) + pint_registry().Quantity(b, right)
+    assert format(fast.units, "") == format(slow.units, "") or str(fast.units) == str(slow.units)
+    assert fast.magnitude == pytest.approx(slow.magnitude, rel=1e-12)
+    diff_fast = get_registry().Quantity(a, left) - get_registry().Quantity(b, right)
+    diff_slow = pint_registry().Quantity(a, left) - pint_registry().Quantity(b, right)
+    assert diff_fast.magnitude == pytest.approx(diff_slow.magnitude, rel=1e-9, abs=1e-9)
+
+
+def test_a_sum_across_dimensions_is_refused():
+    from medlint.doses.units import get_registry
+
+    with pytest.raises(TypeError):
+        get_registry().Quantity(5, "milligram") + get_registry().Quantity(5, "milliliter")

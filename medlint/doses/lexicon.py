@@ -41,12 +41,26 @@ class Lexicon:
         # words that follow a number without being its unit ("2 mane", "6 hrly")
         self.stop_words = frozenset(
             [w.split(" ")[0].lower() for f in data["frequencies"] for w in f["words"]]
-            + [w.lower() for w in data["hourly_words"]] + [w.lower() for w in data["number_words"]])
+            + [w.lower() for w in data["hourly_words"]] + [w.lower() for w in data["number_words"]]
+            + [w.lower() for w in data["roman_numerals"]])
         self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
         self.number_rx = re.compile(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
+        self.roman = {k: float(v) for k, v in data["roman_numerals"].items()}
+        self.roman_rx = re.compile(rf"(?<![A-Za-z\d.-]){_words_rx(self.roman)}(?![A-Za-z\d-])")  # lower case only
+        # "5ml spoonfuls": a spoon word right after a volume
+        self.spoon = re.compile(rf"[ ]{{0,2}}-?{_words_rx(data['spoon_words'])}(?![A-Za-z])", re.I)
         self.not_doses = NotDoses(data["not_doses"], data["table_headers"])
         self.not_substances = frozenset(w.lower() for w in data["not_substances"])
         self.as_needed = re.compile(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
+        self.step_markers = _phrase_rx(data["step_markers"])
+        self.limit_words = tuple(data["limit_words"])
+        self.directions = _phrase_rx(data["directions_words"])
+        self.directions_max_words = int(data["directions_max_words"])
+        self.directions_filler = frozenset(w.lower() for w in data["directions_filler"]) \
+            | frozenset(w.lower() for w in data["not_doses"]["dose_verbs"])
+        self.times_of_day = frozenset(" ".join(w.lower().split()) for w in data["times_of_day"])  # limits.py puts them before its own
+        # a ceiling word right before a frequency: "up to four times a day" is one to four times
+        self.frequency_ceiling = re.compile(rf"(?<![A-Za-z]){_words_rx(data['frequency_ceiling_words'])}[ ]{{1,3}}$", re.I)
 
     def frequency_matches(self, norm: str):
         """(kind, match, per_day) for every lexicon frequency in ``norm``."""

@@ -257,7 +257,7 @@ def conversion_factor(src: Units, dst: Units):
     return _root(_combine(src._d, dst._d, -1))[0]
 
 
-_OPERATOR = re.compile(r"\s*(\*\*|\*|/)\s*")
+_OPERATOR = re.compile(r"\s{0,8}(\*\*|\*|/)\s{0,8}")  # bounded: linear on a long run of spaces
 
 
 def parse_units(text: str) -> Units | None:
@@ -335,6 +335,33 @@ class Quantity:
         return NotImplemented
 
     __rmul__ = __mul__
+
+    def __add__(self, other):
+        """A sum in the left operand's unit, as pint gives it; across dimensions, DimensionalityError."""
+        if _is_pint(other):
+            return self.as_pint() + other
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        if self.dimensionality != other.dimensionality:
+            raise DimensionalityError(f"cannot add '{other.units}' to '{self.units}'")
+        return Quantity(self.magnitude + other.to(self.units).magnitude, self.units)
+
+    def __radd__(self, other):
+        if _is_pint(other):
+            return other + self.as_pint()
+        return NotImplemented
+
+    def __sub__(self, other):
+        if _is_pint(other):
+            return self.as_pint() - other
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        return self + Quantity(-other.magnitude, other.units)
+
+    def __rsub__(self, other):
+        if _is_pint(other):
+            return other - self.as_pint()
+        return NotImplemented
 
     def __truediv__(self, other):
         if _is_pint(other):

@@ -1,0 +1,235 @@
+"""Stage 3, quantities and units: every number or range with the unit after it, counts written
+as words, and the per-day, per-kg and per-dose tails of an amount."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from . import lexicon as _lexicon
+from . import units as _units
+from .model import Amount, AmountEnd, Piece, UnitToken
+from .numbers import _parse_value, _PLAIN_NUM_AT, _VALUE_AT, _VALUE_RE
+from .text import _lazy, normalize, _Spans
+
+
+_UNIT_RE = _lazy(
+    r"(?P<sp>[ ]{0,2}|-)(?P<u>international units?|per cent|%|°"
+    r"|[A-Za-zµ]+)(?![A-Za-zµ])"
+)
+_SEP_RE = _lazy(r"(?<![ ])(?P<pre>[ ]*)(?P<sep>-|to|or)(?P<post>[ ]*)(?=[\d.])", re.I)
+
+# words that can follow a number without being its unit
+_STOP_WORDS = frozenset("""
+every each times time twice thrice daily a an at to and or with without for in of on off per
+the than then as by from up max maximum not no do dose doses tid bid qid qd qod qhs hs prn
+iv im sc sq po od bd tds qds nightly weekly monthly yearly annually once single stat orally
+oral x is are was be day-old mg/kg after before until over under about approximately
+""".split())
+
+_PER_DAY_RE = _lazy(
+    r"(?<![ ])(?P<q>[ ]+(?:elemental|total|base|daily))?"
+    r"(?P<per>[ ]?/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)(?![A-Za-z])"
+    r"|[ ]+(?:per|a|each|every)[ ]+day(?![A-Za-z])"
+    r"|[ ]+daily[ ]+total(?![A-Za-z])"
+    r"|[ ]+(?:per|in|every)[ ]+24[ ]?h(?:ours?|rs?)?(?![A-Za-z]))",
+    re.I,
+)
+_PER_KG_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z]))", re.I)
+_PER_DOSE_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z]))", re.I)
+# "10 mg/mL", "125 mg/5 mL", "120mg/5ml", "160 mg/800 mg" (a combination's two strengths)
+# "25 micrograms/hour", "4.6 mg/24 h", "25 mg/16 hours": what a patch delivers in a time
+_RATE_RE = _lazy(r"[ ]?/[ ]?(?:\d{1,2}[ ]?)?(?:hours?|hrs?|hr|h)(?![A-Za-z])", re.I)
+_CONC_RE = _lazy(r"[ ]?/[ ]?(?:\d{1,4}(?:\.\d{1,3})?[ ]?)?(?P<d>mL|ml|cc|L|g|mg|mcg|µg"
+                 r"|tab(?:let)?|cap(?:sule)?|actuation|puff|spray|drop)(?![A-Za-z])")
+_FROM_TITRATION_RE = _lazy(
+    r"\b(?:increas|titrat|escalat|reduc|decreas|taper)\w*(?:[ ]+\w+)?[ ]+from[ ]*$", re.I)
+
+
+def _classify_unit(word: str, sp: str) -> tuple[str | None, str] | None:
+    """(canonical, kind) for a unit word, or None if the word is no unit."""
+    spl = _units.lookup_spelling(word)
+    if spl is not None:
+        return spl.unit, spl.kind
+    if sp == "-":
+        return None  # "5-LOX": a name, not a unit
+    low = word.lower()
+    if low in _STOP_WORDS or len(word) > 14 or low in _lexicon.lexicon().stop_words:
+        return None
+    return None, "unknown"
+
+
+def _unit_at(text: str, norm: str, pos: int) -> UnitToken | None:
+    m = _UNIT_RE.match(norm, pos)
+    if not m:
+        return None
+    word = m.group("u")
+    sp = m.group("sp")
+    # "1,000 mg" ok; reject a unit after "-" unless lexicon knows it (8-mm)
+    cls = _classify_unit(word, sp)
+    if cls is None:
+        # two-word spellings ("international units", "per cent") already in regex
+        return None
+    canon, kind = cls
+    a, b = m.start("u"), m.end("u")
+    if kind == "unknown":
+        nm = _UNIT_RE.match(norm, b)
+        spl = _units.lookup_spelling(nm.group("u")) if nm and nm.group("sp") == " " else None
+        if spl is not None and spl.kind == "count":
+            a, b = nm.start("u"), nm.end("u")  # "1 or 2 extra tablets": the unit is "tablets"
+            canon, kind = spl.unit, spl.kind
+    return UnitToken(text[a:b], (a, b), canon, kind)
+
+
+def _end(text: str, norm: str, m: re.Match, unit: UnitToken | None) -> AmountEnd:
+    a, b = m.start(), m.end()
+    e = unit.span[1] if unit is not None else b
+    try:
+        value = _parse_value(text[a:b])
+    except (ValueError, OverflowError):
+        value = float("nan")
+    if not math.isfinite(value):
+        value = float("nan")
+    return AmountEnd(value, Piece(text[a:b], (a, b)), unit, text[a:e], (a, e))
+
+
+def _scan_amounts(text: str, norm: str) -> list[Amount]:
+    """Every number (or range) with the unit that follows it, if any."""
+    out: list[Amount] = []
+    pos = 0
+    for m in _VALUE_RE.finditer(norm):
+        if m.start() < pos:
+            # a number cut by the previous range ("1 or 2 500 mg": "2 500" read as 2, then 500 mg)
+            m = _VALUE_RE.search(norm, pos) if m.end() > pos else None
+            if m is None or m.start() < pos:
+                continue
+        # "5-LOX", "10-day" handled by unit classification; skip name-glued numbers
+        nxt = norm[m.end():m.end() + 1]
+        if nxt.isalpha() and _unit_at(text, norm, m.end()) is None and norm[m.end():m.end() + 1].lower() != "x":
+            pos = m.end()
+            # number glued to an unknown word: "3D", "2nd" -> not a quantity
+            continue
+        if norm[m.end():m.end() + 1] == "-" and norm[m.end() + 1:m.end() + 2].isalpha() \
+                and _unit_at(text, norm, m.end()) is None:
+            continue  # "5-LOX"
+        lo_unit = _unit_at(text, norm, m.end())
+        lo = _end(text, norm, m, lo_unit)
+        k = lo.span[1]
+        high = None
+        sep_piece = None
+        sm = _SEP_RE.match(norm, k)
+        if sm:
+            spaced = bool(sm.group("pre") or sm.group("post"))
+            is_to = sm.group("sep").lower() in ("to", "or")
+            ok = not (lo_unit is not None and spaced and not is_to)
+            if lo_unit is not None and lo_unit.kind == "time":
+                ok = False
+            if is_to and _FROM_TITRATION_RE.search(norm[max(0, m.start() - 40):m.start()]):
+                ok = False
+            if ok:
+                hm = _VALUE_AT.match(norm, sm.end())
+                if hm and " " in hm.group(0):
+                    hm = _PLAIN_NUM_AT.match(norm, sm.end())  # "1 or 2 500 mg tablets": 2, then 500 mg
+                if hm and not (hm.end() < len(norm) and (norm[hm.end()].isdigit()
+                               or (norm[hm.end()] == "-" and norm[hm.end() + 1:hm.end() + 2].isalpha()
+                                   and _unit_at(text, norm, hm.end()) is None))):
+                    hi_unit = _unit_at(text, norm, hm.end())
+                    if lo_unit is not None and hi_unit is None:
+                        pass  # "5 mg - 10": not a range
+                    else:
+                        high = _end(text, norm, hm, hi_unit)
+                        sa, sb = sm.start("sep"), sm.end("sep")
+                        sep_piece = Piece(text[sa:sb], (sa, sb))
+        end = high.span[1] if high is not None else lo.span[1]
+        a = m.start()
+        out.append(Amount(lo, high, sep_piece, text[a:end], (a, end)))
+        pos = end
+    return out
+
+
+# public entry points
+
+
+def find_quantities(text: str) -> list[Amount]:
+    """Every number(+range)+unit token in ``text`` (units may be None for a
+    bare number, or carry ``kind == "unknown"`` for an unreadable word).
+
+    This does not decide what is a dose; a units check can inspect each
+    token's ``unit.kind``, ``unit.pint_known()`` and ``unit.dimension()``.
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
+    return _scan_amounts(text, normalize(text))
+
+
+def _with_word_counts(text: str, norm: str, amounts: list[Amount]) -> list[Amount]:
+    """``amounts`` plus the counts written as words ("take two", "ONE tablet",
+    "half a tablet"), in text order.  A word count becomes a dose only where a
+    number would: with a dose unit or form after it, or a frequency."""
+    lex = _lexicon.lexicon()
+    taken = _Spans([a.span for a in amounts])
+    extra: list[Amount] = []
+    words = [(m, lex.numbers[m.group(0).lower()]) for m in lex.number_rx.finditer(norm)]
+    words += [(m, lex.roman[m.group(0)]) for m in lex.roman_rx.finditer(norm)]  # "ii tds"
+    for m, value in words:
+        if taken.overlaps(m.span()):
+            continue
+        a, b = m.span()
+        unit_at = b
+        art = _ARTICLE_RE.match(norm, b)  # "half a tablet"
+        if art and m.group(0).lower() == "half":
+            unit_at = art.end()
+        unit = _unit_at(text, norm, unit_at)
+        if unit is not None and unit.kind != "count":
+            unit = None if unit.kind == "unknown" else unit
+        end = unit.span[1] if unit is not None else b
+        low = AmountEnd(value, Piece(text[a:b], (a, b)), unit, text[a:end], (a, end))
+        extra.append(Amount(low, None, None, text[a:end], (a, end)))
+    if not extra:
+        return amounts
+    return _word_ranges(text, norm, sorted(amounts + extra, key=lambda am: am.span[0]), extra)
+
+
+# between the ends of a range written with a word: "one or two", "half to one", "one to 2"
+_WORD_RANGE_SEP = _lazy(r"[ ]{1,2}(?P<sep>to|or|-)[ ]{1,2}", re.I)
+
+
+def _word_ranges(text: str, norm: str, amounts: list[Amount], words: list[Amount]) -> list[Amount]:
+    """Join a bare count and the count after it into one range when either is written as a
+    word ("one or two tablets", "half to one tablet"): the range takes the second's unit."""
+    worded = {id(a) for a in words}
+    out: list[Amount] = []
+    for am in amounts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.unit is None and prev.high is None and am.high is None \
+                and (id(prev) in worded or id(am) in worded):
+            m = _WORD_RANGE_SEP.match(norm, prev.span[1])
+            if m is not None and m.end() == am.span[0] and prev.low.value < am.low.value:
+                sep = Piece(text[m.start("sep"):m.end("sep")], (m.start("sep"), m.end("sep")))
+                a, b = prev.span[0], am.span[1]
+                out[-1] = Amount(prev.low, am.low, sep, text[a:b], (a, b))
+                continue
+        out.append(am)
+    return out
+
+
+_ARTICLE_RE = _lazy(r"(?<![ ])[ ]{1,3}an?(?=[ ]{1,3}[A-Za-z])", re.I)
+
+
+# between a count and the strength of what is counted: "2 x 500mg", "1 or 2 tablets of 500 mg", "two 500 mg"
+_COUNT_OF = _lazy(r"[ ]{1,2}(?:x[ ]{0,2}|of[ ]{1,2})?")
+
+
+def _count_of_strength_at(norm: str, end: int, starts_of: dict) -> bool:
+    """Does a mass or activity amount, or a measured volume ("5ml spoonfuls"), follow the
+    bare number ending at ``end``?"""
+    m = _COUNT_OF.match(norm, end)
+    nxt = starts_of.get(m.end()) if m else None
+    return nxt is not None and nxt.unit is not None and not nxt.is_range and (
+        nxt.unit.kind in ("mass", "activity") or spoonful(norm, nxt))
+
+
+def spoonful(norm: str, am: Amount) -> bool:
+    """Is ``am`` the volume of a measuring spoon ("5ml spoonfuls", "5 ml spoon")?"""
+    return am.unit is not None and am.unit.kind == "volume" and \
+        _lexicon.lexicon().spoon.match(norm, am.span[1]) is not None

@@ -1,0 +1,334 @@
+"""Stage 7b, assemble: modifiers and limits attached to the anchors of their clause, titration
+chains, and the Doses built from them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import lexicon as _lexicon
+
+from .anchors import _Anchor, _merge_anchors, _without_mentions, find_anchors
+from .limits import _share_standalone_limits
+from .model import Dose, Limit, Piece, _piece, _replace
+from .modifiers import _Mod, time_of_day
+from .reading import Reading
+from .substance import _substance, _substance_key
+from .text import _lazy, _Spans
+
+
+def parse_doses(text: str) -> list[Dose]:
+    """Parse every dose in ``text``.  Never raises on str input."""
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
+    if not text.strip():
+        return []
+    r = Reading(text)
+    if not r.has_anchor() and len(r.norm.split()) > _lexicon.lexicon().directions_max_words:
+        return []
+    r.scan()
+    anchors = find_anchors(r)
+    r.cut()
+    sched = r.spans_of("freq", "dur", "prn")
+    anchors = _merge_anchors(r.text, r.norm, anchors, r.clause_of, r.titrations, sched) or _dose_pack(r)
+    if not anchors:
+        return _directions_only(r)
+    by_clause = _by_clause(r, anchors)
+    chains, markers = _attach(r, by_clause)
+    chains = _without_mentions(r.norm, chains, anchors, r.clause_of, {r.clause_of(l.start) for l in r.limits})
+    if not chains:
+        return []
+    chain_limits, standalone = _limits_of_chains(r, chains)
+    doses = _doses(r, chains, markers, chain_limits)
+    doses = _share_standalone_limits(doses, standalone)
+    prns = [m for m in r.mods if m.cat == "prn" and r.clause_of(m.start) not in by_clause]
+    return _share_standalone_as_needed(doses, prns)
+
+
+def _directions_only(r: Reading) -> list[Dose]:
+    """A short instruction with no amount ("take as needed", "PRN q6h", "every 4 hours as
+    needed", "TAKE AS DIRECTED", "Take as needed, maximum 4 doses a day"): one dose with no
+    amount, carrying what the text says of when and how much at most (``r`` is scanned)."""
+    lex = _lexicon.lexicon()
+    if len(r.norm.split()) > lex.directions_max_words:
+        return []
+    counts = _Spans([(l.start, l.end) for l in r.limits if l.obj.kind in ("doses_per_day", "duration")]
+                    + [(m.start, m.end) for m in r.mods if m.cat in ("freq", "dur")])
+    if any(not counts.overlaps(a.span) for a in r.amounts):
+        return []  # an amount the reader did not take for a dose ("Take up to 2 tablets daily")
+    said = [m for m in r.mods if m.cat in ("freq", "prn")] + r.limits
+    direction = lex.directions.search(r.norm)
+    spans = [(m.start, m.end) for m in said] + ([direction.span()] if direction else [])
+    if not spans or not _only_directions(r, spans + [(m.start, m.end) for m in r.mods], lex):
+        return []
+    anc = _Anchor(min(a for a, _ in spans), max(b for _, b in spans))
+    for m in r.mods:
+        if m.cat in ("freq", "prn", "route", "dur"):
+            anc.mods.setdefault(m.cat, m)
+    lims: dict[str, Limit] = {}
+    for lm in r.limits:
+        lims.setdefault(lm.obj.kind, lm.obj)
+    return [_chain_dose(r, [_build(r.text, anc, None, None, None)], lims, (0, len(r.norm)))]
+
+
+_WORDS = _lazy(r"[A-Za-z']+")
+
+
+def _only_directions(r: Reading, spans: list, lex) -> bool:
+    """Is the text only directions: past a name before a colon, it opens on a dose verb (and
+    at most two other words are left besides the recognised wordings and filler words), or
+    it says "as needed" and nothing else is left?"""
+    start = r.norm.find(":") + 1
+    covered = _Spans(spans)
+    words = list(_WORDS.finditer(r.norm, start))
+    if not words:
+        return False
+    # a sig opens on its dose verb ("take as needed"), or says "as needed" ("PRN q6h"):
+    # "Exercise daily", "Weekly tablets", "Daily dose" are none
+    verb = lex.not_doses.dose_verb.fullmatch(words[0].group(0)) is not None
+    if not (verb or any(m.cat == "prn" for m in r.mods)):
+        return False
+    left = [m.group(0) for m in words
+            if not covered.overlaps(m.span()) and m.group(0).lower() not in lex.directions_filler]
+    return len(left) <= (2 if verb else 0)  # "Drink fluids as needed" is no sig
+
+
+def _dose_pack(r: Reading) -> list[_Anchor]:
+    """A regimen-only item ("Methylprednisolone Dose-Pack (6-day)"): the pack is the anchor."""
+    for fm in r.forms:
+        if fm.obj.name == "dose-pack":
+            return [_Anchor(fm.start, fm.end, None, None, fm.obj)]
+    return []
+
+
+def _by_clause(r: Reading, anchors: list[_Anchor]) -> dict[tuple[int, int], list[_Anchor]]:
+    by_clause: dict[tuple[int, int], list[_Anchor]] = {}
+    for anc in anchors:
+        by_clause.setdefault(r.clause_of(anc.start), []).append(anc)
+    for ancs in by_clause.values():
+        ancs.sort(key=lambda a: a.start)
+    return by_clause
+
+
+def _attach(r: Reading, by_clause: dict) -> tuple[list[list[_Anchor]], dict[int, Piece]]:
+    """Give each anchor the modifiers of its stretch of clause, and chain the anchors a
+    titration marker joins ("25 mg daily, then 50 mg daily"): (chains, marker of each step)."""
+    chains: list[list[_Anchor]] = []
+    markers: dict[int, Piece] = {}
+    mod_starts = [m.start for m in r.mods]  # mods are sorted by start
+    for clause, ancs in sorted(by_clause.items()):
+        for i, anc in enumerate(ancs):
+            lo = clause[0] if i == 0 else anc.start
+            # the last anchor reads to its clause's end, or to the end of the clause it reaches
+            # into ("Paracetamol 500 mg tablets – take 2 twice daily")
+            hi = ancs[i + 1].start if i + 1 < len(ancs) else max(clause[1], r.clause_of(anc.end - 1)[1])
+            _attach_mods(r, anc, bisect.bisect_left(mod_starts, lo), bisect.bisect_left(mod_starts, hi), hi)
+        current: list[_Anchor] = [ancs[0]]
+        chains.append(current)
+        for prev, anc in zip(ancs, ancs[1:]):
+            mk = r.titrations.between(prev.end, anc.start)
+            marker = mk.obj if mk is not None else _target_after_increment(r, prev, anc, markers)
+            if marker is not None:
+                markers[id(anc)] = marker
+                current.append(anc)
+            elif _part_of(r, prev, anc):
+                current[-1].parts.append(anc)
+            elif (joint := _next_phase(r, prev, anc)) is not None:
+                markers[id(anc)] = joint
+                current.append(anc)
+            else:
+                current = [anc]
+                chains.append(current)
+    return chains, markers
+
+
+# between two doses of one day: "2 tablets in the morning and 1 at lunchtime", "10 mg on waking, 5 mg at noon"
+_PART_JOIN = _lazy(r"[ ]{0,2}(?:,|&|and|plus|,[ ]{0,2}and|,[ ]{0,2}then)?[ ]{1,2}$", re.I)
+
+
+def _part_of(r: Reading, prev: _Anchor, anc: _Anchor) -> bool:
+    """Are ``prev`` and ``anc`` two doses of the same day, each at a time of the day, joined
+    by "and" or a comma?"""
+    pf, af = prev.mods.get("freq"), anc.mods.get("freq")
+    if pf is None or af is None or pf.start < prev.end or af.start < anc.end:
+        return False
+    if not (time_of_day(pf.obj) and time_of_day(af.obj)) or pf.end > anc.start:
+        return False
+    return _PART_JOIN.match(r.norm[pf.end:anc.start]) is not None
+
+
+# between the days of one course: "300 mg on day 1, 300 mg twice daily on day 2" (choices,
+# "5 mg twice daily or 10 mg once daily", stay doses of their own: a step is read as titrating)
+_COMMA_JOIN = _lazy(r"[ ]{0,2}(?P<j>,)[ ]{1,2}$")
+
+
+def _next_phase(r: Reading, prev: _Anchor, anc: _Anchor) -> Piece | None:
+    """The joint (",") when ``anc`` is the next day of a course after a one-day dose ("on
+    day 1", "6 tabs day 1, 5 tabs day 2"), each with its own frequency; None otherwise."""
+    pf, af = prev.mods.get("freq"), anc.mods.get("freq")
+    if pf is None or af is None or pf.start < prev.end or af.start < anc.end or pf.end > anc.start:
+        return None
+    if pf.obj.kind != "single" or not pf.obj.raw.lower().startswith(("on", "day")):
+        return None
+    m = _COMMA_JOIN.match(r.norm[pf.end:anc.start])
+    if m is None:
+        return None
+    return _piece(r.text, pf.end + m.start("j"), pf.end + m.end("j"))
+
+
+# the target after the size of a change: "increase by 25 mg weekly to 100 mg"
+_TO_TARGET = _lazy(r"(?<![A-Za-z])to[ ]{1,3}$", re.I)
+
+
+def _target_after_increment(r: Reading, prev: _Anchor, anc: _Anchor, markers: dict) -> Piece | None:
+    """The "to" that joins a change's size to the dose it reaches ("by 25 mg weekly to
+    100 mg"), as the marker of that step; None when ``prev`` is no change's size."""
+    mk = markers.get(id(prev))
+    if mk is None or not mk.raw.lower().rstrip().endswith(" by"):
+        return None
+    gap = r.norm[prev.end:anc.start]
+    m = _TO_TARGET.search(gap)
+    if m is None or len(gap) > 40 or any(c in gap for c in ",;"):
+        return None
+    return _piece(r.text, prev.end + m.start(), prev.end + m.start() + 2)
+
+
+def _attach_mods(r: Reading, anc: _Anchor, first: int, last: int, hi: int) -> None:
+    """The modifiers ``r.mods[first:last]`` ending by ``hi``: those after the amount are its
+    own; a frequency or duration before it only when none follows."""
+    pre: dict[str, _Mod] = {}
+    for m in r.mods[first:last]:
+        if m.cat == "titrate" or m.end > hi:
+            continue
+        if m.cat == "form" and anc.form is not None:
+            continue
+        if m.start < anc.start and m.cat not in ("route", "form", "prn", "taper"):
+            pre.setdefault(m.cat, m)  # fallback only
+            continue
+        anc.mods.setdefault(m.cat, m)
+    for cat, m in pre.items():
+        anc.mods.setdefault(cat, m)
+
+
+def _limits_of_chains(r: Reading, chains: list) -> tuple[dict[int, dict[str, Limit]], list[tuple[int, Limit]]]:
+    """Each limit goes to the chain of its clause, else to the nearest chain before it:
+    ({id(chain): {kind: limit}}, [(chain index, limit) of limits in a clause of their own])."""
+    chain_limits: dict[int, dict[str, Limit]] = {}
+    standalone: list[tuple[int, Limit]] = []
+    chain_starts = [ch[0].start for ch in chains]  # sorted: clauses in order, anchors in order
+    for lm in r.limits:
+        cl = r.clause_of(lm.start)
+        target = None
+        k = bisect.bisect_right(chain_starts, lm.end) - 1  # the last chain starting by the limit's end
+        while k >= 0 and chain_starts[k] >= cl[0] and target is None:
+            if r.clause_of(chain_starts[k]) == cl:
+                target = chains[k]
+            k -= 1
+        if target is None:
+            k = bisect.bisect_right(chain_starts, lm.start) - 1
+            target = chains[k] if k >= 0 else chains[0]
+            if k >= 0:
+                standalone.append((k, lm.obj))
+        chain_limits.setdefault(id(target), {}).setdefault(lm.obj.kind, lm.obj)
+    return chain_limits, standalone
+
+
+def _doses(r: Reading, chains: list, markers: dict, chain_limits: dict) -> list[Dose]:
+    """One Dose per chain: its first step with the later steps as its titration, the limits
+    of the chain, and the medicine its clause (or the dose before, or the item) names."""
+    doses: list[Dose] = []
+    names = _Names(r)
+    first_chain: dict[tuple[int, int], int] = {}
+    for ch in chains:
+        cl = r.clause_of(ch[0].start)
+        first_in_clause = first_chain.setdefault(cl, ch[0].start)  # chains are in order; mentions left out
+        substance = names.of(cl, first_in_clause)
+        if substance is None and doses:
+            substance = doses[-1].substance  # the medicine of the dose before ("...; you may take 440 mg")
+        if substance is None:
+            first = r.clauses[0] if r.clauses else (0, 0)  # the item's leading name
+            if first != cl and first[1] <= ch[0].start:
+                substance = names.of(first, first[1])
+        key = _substance_key(substance.raw) if substance else None
+        built = [_with_parts(r.text, anc, _build(r.text, anc, substance, key, markers.get(id(anc))), substance, key)
+                 for anc in ch]
+        doses.append(_chain_dose(r, built, chain_limits.get(id(ch), {}), cl))
+    return doses
+
+
+def _chain_dose(r: Reading, built: list[Dose], lims: dict[str, Limit], cl: tuple[int, int]) -> Dose:
+    """The chain's first step carrying the others and the limits; limits in its clause
+    extend its text."""
+    head, steps = built[0], tuple(built[1:])
+    extra = [l.span for l in lims.values() if r.clause_of(l.span[0]) == cl]
+    s0 = min([head.span[0]] + [s.span[0] for s in steps] + [e[0] for e in extra])
+    s1 = max([head.span[1]] + [s.span[1] for s in steps] + [e[1] for e in extra])
+    return _replace(head, text=r.text[s0:s1], span=(s0, s1), titration=steps,
+                    max_per_dose=lims.get("per_dose"), max_per_day=lims.get("per_day"),
+                    max_doses_per_day=lims.get("doses_per_day"), max_duration_days=lims.get("duration"))
+
+
+def _with_parts(text: str, anc: _Anchor, step: Dose, substance: Piece | None, key: str | None) -> Dose:
+    """The step with the other doses of its day, its text reaching to the last of them."""
+    if not anc.parts:
+        return step
+    parts = tuple(_build(text, p, substance, key, None) for p in anc.parts)
+    s1 = max(step.span[1], parts[-1].span[1])
+    return _replace(step, text=text[step.span[0]:s1], span=(step.span[0], s1), parts=parts)
+
+
+class _Names:
+    """The substance before each clause's first anchor, read once."""
+
+    __slots__ = ("r", "cut_starts", "named")
+
+    def __init__(self, r: Reading) -> None:
+        self.r = r
+        self.cut_starts = sorted(m.start for m in r.mods + r.limits
+                                 if m.cat in ("freq", "dur", "prn", "titrate", "max"))
+        self.named: dict[tuple, Piece | None] = {}
+
+    def of(self, clause: tuple[int, int], anchor_start: int) -> Piece | None:
+        if (clause, anchor_start) not in self.named:
+            self.named[clause, anchor_start] = _substance(self.r.text, self.r.norm, clause, anchor_start,
+                                                          self.cut_starts)
+        return self.named[clause, anchor_start]
+
+
+def _share_standalone_as_needed(doses: list[Dose], prns: list[_Mod]) -> list[Dose]:
+    """"Take 1 tablet at the onset of a headache; repeat if needed": an as-needed wording in a
+    clause with no dose of its own makes the dose before it as needed."""
+    if not prns or not doses:
+        return doses
+    starts = [d.span[0] for d in doses]
+    for m in prns:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and doses[k].as_needed is None:
+            doses[k] = _replace(doses[k], as_needed=m.obj)
+    return doses
+
+
+def _build(text: str, anc: _Anchor, substance: Piece | None, key: str | None,
+           marker: Piece | None) -> Dose:
+    md = anc.mods
+    freq = md["freq"].obj if "freq" in md else None
+    prn = md["prn"].obj if "prn" in md else None
+    route = md["route"].obj if "route" in md else None
+    form = anc.form or (md["form"].obj if "form" in md else None)
+    dur = md["dur"].obj if "dur" in md else None
+    taper = md["taper"].obj if "taper" in md else None
+    # the expression starts at the amount; name-borne pieces before it (route
+    # "Oral", form "Injection") keep their own spans outside the slice
+    spans = [(anc.start, anc.end)] + [(m.start, m.end) for m in md.values()
+                                      if m.start >= anc.start or m.cat not in ("route", "form")]
+    s0 = min(s[0] for s in spans)
+    s1 = max(s[1] for s in spans)
+    # close a parenthesis opened inside the slice: "(6-day)"
+    if text[s0:s1].count("(") > text[s0:s1].count(")") and text[s1:s1 + 1] == ")":
+        s1 += 1
+    return Dose(
+        text=text[s0:s1], span=(s0, s1), substance=substance, substance_key=key,
+        amount=anc.amount, per=anc.per, per_piece=anc.per_piece, per_weight=anc.per_weight,
+        strength=anc.strength, frequency=freq, as_needed=prn, route=route, form=form,
+        duration=dur, taper=taper, titration_marker=marker, unit_problem=anc.unit_problem,
+    )

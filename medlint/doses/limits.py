@@ -1,0 +1,176 @@
+"""Stage 5, limits: stated maxima ("max 8/24h", "do not exceed 4 g in 24 hours", "no more than
+4 doses a day") and their reach over the doses of a text."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from functools import lru_cache
+
+from . import lexicon as _lexicon
+from . import units as _units
+from .model import Amount, Dose, Limit, _piece, _replace
+from .modifiers import _Mod
+from .numbers import _N, _num_word
+from .amounts import _PER_KG_RE
+from .tables import _Tables
+from .text import _lazy
+
+
+_MAX_PREFIX = (
+    r"(?:never[ ]+more[ ]+than|max(?:imum)?\.?(?P<daily>[ ]+daily)?(?:[ ]+(?:dose|total))?(?:[ ]+of)?"
+    r"|(?:do[ ]+)?not[ ]+(?:to[ ]+)?exceed(?:ing)?|don't[ ]+exceed|never[ ]+exceed"
+    r"|(?:do[ ]+)?not[ ]+(?:take|use|give)[ ]+more[ ]+than|take[ ]+no[ ]+more[ ]+than"
+    r"|no[ ]+more[ ]+than|not[ ]+more[ ]+than|up[ ]+to|at[ ]+most|limit(?:ed)?[ ]+to|≤|<=)"
+)
+_MAX_PERDAY_RE = _lazy(
+    r"(?<![ ])[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
+    r"|(?:in|per|every)[ ]+(?:(?:any|a|one)[ ]+)?(?:24|twenty[ -]?four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
+    r"|in[ ]+(?:a|one)[ ]+day)(?![A-Za-z])", re.I)
+_OTHER_PERIOD_RE = _lazy(r"[ ]{1,3}(?:in|within|per)[ ]{1,3}(?:any[ ]{1,3}|a[ ]{1,3}|the[ ]{1,3}first[ ]{1,3})?"
+                         r"(?:\d{1,3}|hour|one)", re.I)
+_MAX_PERDOSE_RE = _lazy(r"(?<![ ])[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
+_MAX_DOSES_RE = _lazy(
+    rf"(?P<n>{_N})[ ]+(?:doses|dose|times|applications|administrations|injections)"
+    r"(?P<per>[ ]*(?:/[ ]?day|(?:per|a|each)[ ]+day|daily|in[ ]+24[ ]?h(?:ours?)?|per[ ]+24[ ]?h(?:ours?)?))?(?![A-Za-z])",
+    re.I)
+_MAX_DAYS_RE = _lazy(rf"(?P<a>{_N})[ ]?(?P<u>days?|weeks?|months?)(?![A-Za-z])", re.I)
+
+
+@lru_cache(maxsize=8)
+def _limit_head(words: tuple[str, ...]) -> re.Pattern:
+    """The limit opening: the lexicon's ``limit_words`` and the built-in wordings."""
+    alts = sorted({re.escape(w).replace(r"\ ", "[ ]+") for w in words}, key=lambda s: (-len(s), s))
+    return re.compile(rf"(?<![A-Za-z])(?P<pre>(?:{'|'.join(alts)})|{_MAX_PREFIX})[ ]*:?[ ]*", re.I)
+
+
+def _scan_limits(text: str, norm: str, amounts: list[Amount], tables: "_Tables") -> list[_Mod]:
+    """Every stated maximum: a number of doses, an amount (per day, per dose, or assumed),
+    a count of units a day, or a number of days; and the cells under a limit heading."""
+    by_start = {a.span[0]: a for a in amounts}
+    ends = sorted((a.span[1], a.span[0]) for a in amounts)
+    out: list[_Mod] = []
+    for hm in _limit_head(_lexicon.lexicon().limit_words).finditer(norm):
+        lim = _limit_at(text, norm, hm, by_start, ends)
+        if lim is not None:
+            out.append(_Mod("max", lim.span[0], lim.span[1], lim, prio=2))
+    out.extend(_table_limits(text, norm, by_start, tables))
+    return out
+
+
+def _limit_at(text: str, norm: str, hm: re.Match, by_start: dict, ends: list) -> Limit | None:
+    """The limit a limit wording ``hm`` opens, if what follows it is one."""
+    up_to = hm.group("pre").lower().startswith("up")
+    p = hm.end()
+    am = by_start.get(p)
+    md = _MAX_DOSES_RE.match(norm, p)
+    if md and not (up_to and not md.group("per")):
+        if up_to and re.search(r"times|x", md.group(0), re.I):
+            return None  # "up to 4 times daily" is a frequency
+        end = md.end()
+        return Limit("doses_per_day", _num_word(md.group("n")), text[hm.start():end], (hm.start(), end))
+    if am is not None and am.unit is not None and am.unit.kind in _units.DOSE_KINDS:
+        return _amount_limit(text, norm, hm, am, _caps_weight_dose(norm, hm.start(), ends))
+    if not up_to and am is not None and _count_or_bare(am) and _MAX_PERDAY_RE.match(norm, am.span[1]):
+        # "max 8/24h", "(max 8 daily)", "not more than 8 tablets in 24 hours": a count of units a day
+        end = _MAX_PERDAY_RE.match(norm, am.span[1]).end()
+        if not math.isfinite(am.upper.value):
+            return None
+        return Limit("per_day", am.upper.value, text[hm.start():end], (hm.start(), end), am)
+    mdays = _MAX_DAYS_RE.match(norm, p)
+    if mdays and not (am is not None and am.unit is not None and am.unit.kind != "time"):
+        u = mdays.group("u").lower()
+        mult = 7 if u.startswith("w") else 30 if u.startswith("mo") else 1
+        end = mdays.end()
+        return Limit("duration", _num_word(mdays.group("a")) * mult, text[hm.start():end], (hm.start(), end))
+    return None
+
+
+def _amount_limit(text: str, norm: str, hm: re.Match, am: Amount, caps_weight_dose: bool) -> Limit | None:
+    """A maximum amount: per day or per dose as the text says; unsaid, "up to" and a
+    bracketed cap on a weight-based dose ("10 mg/kg (max 400 mg)") are per dose, any other
+    per day."""
+    end = am.span[1]
+    value = am.upper.value
+    if not math.isfinite(value):
+        return None
+    km = _PER_KG_RE.match(norm, end)
+    per_kg = None
+    if km:
+        per_kg = _piece(text, km.start() + (len(km.group(0)) - len(km.group(0).lstrip(" "))), km.end())
+        end = km.end()
+    pd = _MAX_PERDAY_RE.match(norm, end)
+    pdo = _MAX_PERDOSE_RE.match(norm, end)
+    if not pd and _OTHER_PERIOD_RE.match(norm, end):
+        return None  # "2 tablets in any 8- to 12-hour period", "within the first hour": not per day
+    if pd:
+        kind, assumed, end = "per_day", False, pd.end()
+    elif pdo:
+        kind, assumed, end = "per_dose", False, pdo.end()
+    elif hm.group("daily"):
+        kind, assumed = "per_day", False
+    elif hm.group("pre").lower().startswith("up") or (caps_weight_dose and per_kg is None):
+        kind, assumed = "per_dose", True
+    else:
+        kind, assumed = "per_day", True
+    return Limit(kind, value, text[hm.start():end], (hm.start(), end), am, assumed, per_kg)
+
+
+# a bracket opened right before a limit wording: "10 mg/kg (max 400 mg)"
+_OPEN_BRACKET = _lazy(r"\([ ]{0,2}$")
+_GAP_TO_BRACKET = 40  # characters between a weight-based dose and the bracketed cap
+
+
+def _caps_weight_dose(norm: str, at: int, ends: list) -> bool:
+    """Does a bracketed limit at ``at`` cap the weight-based dose before it in its clause
+    ("10 mg/kg (max 400 mg)", "1-2 mg/kg once daily (max 40 mg)")?"""
+    if not _OPEN_BRACKET.search(norm, max(0, at - 3), at):
+        return False
+    i = bisect.bisect_right(ends, (at, at)) - 1
+    if i < 0 or at - ends[i][0] > _GAP_TO_BRACKET or any(c in norm[ends[i][0]:at] for c in ";.:"):
+        return False
+    return _PER_KG_RE.match(norm, ends[i][0]) is not None
+
+
+def _table_limits(text: str, norm: str, by_start: dict, tables: "_Tables") -> list[_Mod]:
+    """The daily maximum a cell under a limit heading states ("| Max per day |" over
+    "| 10 tablets (3,250 mg) |"): its first amount, for the doses of its row."""
+    out = []
+    starts = sorted(by_start)
+    for a, b, _heading in tables.limit_cells():
+        i = bisect.bisect_left(starts, a)
+        if i == len(starts) or starts[i] >= b:
+            continue
+        am = by_start[starts[i]]
+        if am.unit is not None and am.unit.kind not in _units.DOSE_KINDS or not math.isfinite(am.upper.value):
+            continue
+        s0 = a + len(norm[a:b]) - len(norm[a:b].lstrip())
+        s1 = b - (len(norm[a:b]) - len(norm[a:b].rstrip()))
+        lim = Limit("per_day", am.upper.value, text[s0:s1], (s0, s1), am)
+        out.append(_Mod("max", s0, s1, lim, prio=2))
+    return out
+
+
+def _count_or_bare(am: Amount) -> bool:
+    """A number with no unit, or a count of units (tablets, capsules)."""
+    return am.unit is None or am.unit.kind == "count"
+
+
+_LIMIT_FIELD = {"per_dose": "max_per_dose", "per_day": "max_per_day", "doses_per_day": "max_doses_per_day",
+                "duration": "max_duration_days"}
+
+
+def _share_standalone_limits(doses: list[Dose], standalone: list[tuple[int, Limit]]) -> list[Dose]:
+    """A limit in a sentence of its own ("220 mg every 8 to 12 hours; you may take 440 mg
+    for the first dose. Do not exceed 660 mg in 24 hours.") bounds every earlier dose of
+    the same medicine as the dose right before it, not that dose alone."""
+    for k, lim in standalone:
+        key = doses[k].substance_key
+        name = _LIMIT_FIELD[lim.kind]
+        for i in range(k - 1, -1, -1):
+            d = doses[i]
+            if d.substance_key != key or getattr(d, name) is not None:
+                break  # another medicine, or a dose with a limit of its own: the limit's reach ends
+            doses[i] = _replace(d, **{name: lim})
+    return doses

@@ -1,0 +1,82 @@
+"""Stage 8, substance: the medicine a dose's clause names."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import lexicon as _lexicon
+from .model import Piece
+from .text import _lazy, normalize
+
+
+_SUBSTANCE_STRIP_LEAD = _lazy(
+    r"^(?:(?:oral|epidural|intravenous|iv|topical|intradiscal|subcutaneous|transdermal|inhaled"
+    r"|intramuscular|im)\b[ ]*)+", re.I)
+_SUBSTANCE_STRIP_TAIL = _lazy(
+    r"(?<![ ])(?:[ ]+(?:burst|taper|sr|er|xr|xl|cr|dr|ir|la|mr|cream|gel|patch|ointment|injection|infusion"
+    r"|dose[- ]?pack|tablets?|capsules?|extended-release|sustained-release|oral|iv)){1,8}$", re.I)
+_SUBSTANCE_STRIP_VERB = _lazy(
+    r"(?<![ ])[ ]+(?:start(?:ing)?(?:[ ]+(?:at|with))?|begin(?:ning)?[ ]+(?:at|with)|initially|take)[ ]*$", re.I)
+_SUBSTANCE_VERBS = {"take", "give", "use", "apply", "inject", "start", "begin", "try", "consider",
+                    "add", "then", "increase", "titrate", "max", "maximum", "up", "do", "not", "at", "the"}
+
+
+def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
+               cut_starts: list[int] = ()) -> Piece | None:
+    a = clause[0]
+    seg = norm[a:anchor_start]
+    # cut at the first "(" that is still open before the anchor
+    colon = seg.find(":")
+    if colon >= 0 and seg[:colon].strip()[:1].isdigit() and "(" not in seg[:colon]:
+        a, seg = a + colon + 1, seg[colon + 1:]  # "300 mg: Gabapentin 300mg 1 tds": the name follows the strength
+    for ch in "(:":
+        cut = seg.find(ch)
+        if cut >= 0:
+            seg = seg[:cut]
+    i = bisect.bisect_right(cut_starts, a)  # the first modifier starting after the clause does (sorted)
+    if i < len(cut_starts) and cut_starts[i] < a + len(seg):
+        seg = seg[:cut_starts[i] - a]
+    seg = _SUBSTANCE_STRIP_VERB.sub("", seg)
+    # leading route words
+    lead = _SUBSTANCE_STRIP_LEAD.match(seg)
+    off = lead.end() if lead else 0
+    body = seg[off:]
+    body = body.rstrip(" ,:-")
+    tail = _SUBSTANCE_STRIP_TAIL.search(body)
+    if tail and tail.start() > 0:
+        body = body[:tail.start()]
+    body = body.rstrip(" ,:-")
+    if "|" in body:  # a table row: the medicine is the first cell's text
+        cells = body.split("|")
+        lead = next((c for c in cells if c.strip()), "")
+        off += body.find(lead) if lead else 0
+        body = lead
+    stripped_left = len(body) - len(body.lstrip())
+    body = body.strip()
+    if not body:
+        return None
+    words = body.split()
+    if len(words) > 6 or words[0].lower().strip(",") in _SUBSTANCE_VERBS or not _names_a_medicine(body):
+        return None
+    if not re.search(r"[A-Za-z]", body):
+        return None
+    s = a + off + stripped_left
+    return Piece(text[s:s + len(body)], (s, s + len(body)))
+
+
+def _names_a_medicine(body: str) -> bool:
+    """False for a clause opening that names a population, a measure or a schedule
+    ("Adults and teenagers can", "CrCl 30 mL/min", "0 to 12 months"): ``not_substances``."""
+    if body[0].isdigit() or any(w.replace(",", "").replace(".", "").isdigit() for w in body.split()):
+        return False  # "0 to 12 months", "under 30 kg"
+    low = body.lower()
+    stop = _lexicon.lexicon().not_substances
+    first = low.split()[0].strip(",:")
+    return first not in stop and " ".join(low.split()[:2]) not in stop
+
+
+def _substance_key(raw: str) -> str:
+    s = normalize(raw).lower()
+    s = re.sub(r"[®™©]", "", s)
+    return " ".join(s.split())
