@@ -126,12 +126,9 @@ def _with_parts_daily(step: "Dose", r: tuple | None, d: "Dose") -> tuple | None:
             each = f" × {step.strength.raw}" if step.strength is not None else ""
             pr = None if base is None else (
                 base[0] * share, f"{_units.format_number(part.amount.upper.value)}{each} × {n}/day")
-        if pr is None:
-            continue
-        try:
-            q = q + pr[0].to(q.units)
-        except Exception:  # a part in another dimension: not added
-            continue
+        if pr is None or pr[0].dimensionality != q.dimensionality:
+            continue  # a part in another dimension: not added
+        q = q + pr[0].to(q.units)
         expl = f"{expl} + {pr[1]}"
     return q, expl
 
