@@ -21,6 +21,9 @@ class KindRule:
 class KindTable:
     rules: tuple[KindRule, ...]
     not_doses_rx: re.Pattern = re.compile(r"(?!)")  # amounts that are not doses ("30 g of fibre a day")
+    not_medicine_before_rx: re.Pattern = re.compile(r"(?!)")  # "saline (around 20 to 40 mL)"
+    class_rx: re.Pattern = re.compile(r"(?!)")  # "SGLT2 inhibitors": a class, not a medicine
+    instruction_rx: re.Pattern = re.compile(r"(?!)")  # "Apply once or twice a day"
 
     @classmethod
     def load(cls) -> "KindTable":
@@ -28,13 +31,27 @@ class KindTable:
         return cls(tuple(KindRule(r["kind"], tuple(policy.compile_pattern(p, re.I) for p in r["patterns"]),
                                   bool(r.get("fixed")), bool(r.get("needs_doses")), r.get("on_supplement_page"))
                          for r in data["kinds"]),
-                   _any(data.get("not_doses") or _NEVER))
+                   _any(data.get("not_doses") or _NEVER),
+                   _any(data.get("not_medicines_before") or _NEVER),
+                   _any(data.get("class_substances") or _NEVER),
+                   _instruction(data.get("instructions")))
 
-    def not_a_dose(self, dose: dict) -> bool:
-        """An amount that doses no medicine or supplement: a body weight (kg) or one of
-        ``not_doses`` ("30 g of fibre", "3 portions", "500 kcal")."""
+    def not_a_dose(self, dose: dict, text: str = "") -> bool:
+        """An amount that doses no medicine or supplement: a body weight (kg), one of
+        ``not_doses`` ("30 g of fibre", "3 portions", "500 kcal"), what a procedure gives
+        ("saline (around 20 to 40 mL)", read in ``text`` before the amount) or a class of
+        medicines ("SGLT2 inhibitors: one tablet a day")."""
         amount = dose.get("amount") or {}
-        return amount.get("unit") == "kilogram" or bool(self.not_doses_rx.search(dose.get("text", "")))
+        if amount.get("unit") == "kilogram" or self.not_doses_rx.search(dose.get("text", "")):
+            return True
+        if dose.get("substance") and self.class_rx.search(dose["substance"]):
+            return True
+        at = text.find(dose["text"]) if text and dose.get("text") else -1
+        return at > 0 and bool(self.not_medicine_before_rx.search(text[max(0, at - 60):at]))
+
+    def instructs(self, text: str) -> bool:
+        """A dosing instruction with no amount: 'Apply once or twice a day to the inflamed areas'."""
+        return bool(self.instruction_rx.search(text))
 
     def rule_of(self, heading: str | None) -> KindRule | None:
         if not heading:
@@ -48,6 +65,16 @@ class KindTable:
     def kind_of(self, heading: str | None) -> str | None:
         rule = self.rule_of(heading)
         return rule.kind if rule else None
+
+
+def _instruction(data: dict | None) -> re.Pattern:
+    """A clause opening with a verb of taking or using, with a frequency within 80 characters."""
+    if not data:
+        return re.compile(r"(?!)")
+    verbs = "|".join(re.escape(v) for v in data["verbs"])
+    freqs = "|".join(f"(?:{p})" for p in data["frequencies"])
+    return policy.compile_pattern(rf"(?:^|(?<=[.;:!?)]\s))\s{{0,3}}(?:then\s+)?(?:{verbs})\b[^.;!?]{{0,80}}?(?:{freqs})",
+                                  re.I, data["frequencies"])
 
 
 def _any(patterns: list[str]) -> re.Pattern:

@@ -940,9 +940,11 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
     regimen = [_section_doses(page, s, _regimen) for s in sections]
     stated = [_section_doses(page, s, _stated) for s in sections]
     amounts = [_section_doses(page, s, _amount) for s in sections]
+    told = [_section_instructs(page, s) for s in sections]  # "Apply once or twice a day"
+    stated = [stated[n] or (told[n] and amounts[n]) for n in range(len(sections))]
     children = _children(sections)
     # a needs_doses kind: the section states an amount, or a subsection doses with how to take it
-    group = [amounts[n] or regimen[n] or any(stated[k] for k in children[n]) for n in range(len(sections))]
+    group = [amounts[n] or regimen[n] or told[n] or any(stated[k] for k in children[n]) for n in range(len(sections))]
     for n, section in enumerate(sections):
         rule, own = rules[n]
         if section["heading"] is None or section["kind"] in ("references", "disclaimer") or (rule and rule.fixed):
@@ -1008,6 +1010,16 @@ def _section_doses(page: _Page, section: dict, counts) -> bool:
     return False
 
 
+def _section_instructs(page: _Page, section: dict) -> bool:
+    """Whether the section tells how often to take or use a medicine without an amount
+    ('Apply once or twice a day to the inflamed areas only')."""
+    for block in section["blocks"]:
+        texts = [block[k] for k in ("paragraph",) if k in block] + [it["text"] for it in block.get("list", [])]
+        if any(page.kinds.instructs(t) for t in texts):
+            return True
+    return False
+
+
 def _amount(dose: dict) -> bool:
     return bool(dose.get("amount"))
 
@@ -1026,9 +1038,10 @@ def _stated(dose: dict) -> bool:
 
 
 def _states_dose(page: _Page, text: str, counts) -> bool:
-    doses = [d for d in page.doses(text) if counts(d) and not page.kinds.not_a_dose(d)]
+    doses = [d for d in page.doses(text) if counts(d) and not page.kinds.not_a_dose(d, text)]
     if not doses:
-        return False
+        bare = _without_asides(text)
+        return bare != text and _states_dose(page, bare, counts)
     rest = text
     for d in doses:
         rest = rest.replace(d["text"], " ")
@@ -1037,6 +1050,16 @@ def _states_dose(page: _Page, text: str, counts) -> bool:
     label, _, value = rest.partition(":")
     # "Tablets: 250 mg, 500 mg": a label and a list of strengths, not a dose
     return not (value is not None and _ and len(label.split()) <= 5 and not re.search(r"[A-Za-z]{3,}", value))
+
+
+_ASIDE = re.compile(r"\s?\([^()]{1,120}\)")
+
+
+def _without_asides(text: str) -> str:
+    """``text`` without its parenthesised asides: 'Calcium carbonate (Tums Regular Strength,
+    500 mg): chew 2 to 4 tablets ...' read as the regimen it gives, the product's
+    strength in brackets aside."""
+    return _ASIDE.sub("", text) if "(" in text else text
 
 
 def _regimen(dose: dict) -> bool:
