@@ -58,3 +58,39 @@ def test_a_medicine_pages_key_facts_box_is_not_its_dose_section():
             "You take alendronic acid once a week. Calcium 500 mg is usually taken twice a day too.\n"
             "How much to take\nThe usual dose is 70 mg once a week, on the same day each week.\n")
     assert dosing(text) == {"How much to take"}
+
+
+def kinds(text: str, markdown: bool = False) -> dict[str, str]:
+    _, sections = decompose(text, slug="page", markdown=markdown, parse_doses=_default_dose_parser())
+    return {s["heading"]: s["kind"] for s in sections if s["heading"]}
+
+
+def test_consumer_medicine_information_question_headings():
+    summary = ("Panadol Osteo\nWhat is Panadol Osteo used for?\nIt relieves the persistent pain of osteoarthritis.\n"
+               "What should I know before I use Panadol Osteo?\nDo not use it if you are allergic to paracetamol.\n"
+               "What if I am taking other medicines?\nDo not take it with other medicines that contain paracetamol.\n"
+               "How do I use Panadol Osteo?\nAdults: take 2 tablets every 6 to 8 hours. Do not take more than 6 tablets in 24 hours.\n"
+               "What does Panadol Osteo look like?\nWhite, capsule-shaped tablets in packs of 96 tablets.\n")
+    found = kinds(summary)
+    assert {h for h, k in found.items() if k in DOSING_KINDS} == {"How do I use Panadol Osteo?"}
+    full = ("Somac pantoprazole 20 mg and 40 mg tablets\nWhat Somac is used for\nSomac treats reflux.\n"
+            "Before you take Somac\nTell your doctor if you take other medicines, such as warfarin 5 mg daily.\n"
+            "Taking other medicines\nWarfarin 5 mg daily may need closer checks.\n"
+            "How to take Somac\nThe usual dose is 40 mg once a day for 4 weeks.\n"
+            "While you are using Somac\nIf you forget a 40 mg dose, take it when you remember.\n")
+    assert dosing(full) == {"How to take Somac"}
+
+
+def test_an_action_plans_zone_that_doses_a_reliever_is_a_dosing_section():
+    text = ("My asthma action plan\nThis plan tells you what to do when your asthma changes.\n"
+            "Yellow zone: getting worse\nI take my reliever inhaler 2 to 4 puffs every 4 hours.\n"
+            "Red zone: asthma attack\nSit up and take 1 puff of my reliever inhaler every 30 to 60 seconds, up to 10 puffs.\n"
+            "My triggers\nPollen, colds and cold air.\n")
+    assert dosing(text) == {"Yellow zone: getting worse", "Red zone: asthma attack"}
+
+
+def test_a_dose_adjusting_heading_over_a_titration_step_doses():
+    text = ("# Starting insulin\n\nThis guide is for adults with type 2 diabetes starting insulin.\n\n"
+            "## Adjusting your dose\n\nIf your morning reading is above 7 mmol/L for 3 days in a row, increase your dose by 2 units.\n\n"
+            "## Storing insulin\n\nKeep spare pens in the fridge.\n")
+    assert dosing(text, markdown=True) == {"Adjusting your dose"}

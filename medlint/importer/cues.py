@@ -72,9 +72,10 @@ def _instruction(data: dict | None) -> re.Pattern:
     if not data:
         return re.compile(r"(?!)")
     verbs = "|".join(re.escape(v) for v in data["verbs"])
+    subjects = "|".join(re.escape(v) for v in data.get("subjects") or []) or "(?!)"
     freqs = "|".join(f"(?:{p})" for p in data["frequencies"])
-    return policy.compile_pattern(rf"(?:^|(?<=[.;:!?)]\s))\s{{0,3}}(?:then\s+)?(?:{verbs})\b[^.;!?]{{0,80}}?(?:{freqs})",
-                                  re.I, data["frequencies"])
+    return policy.compile_pattern(rf"(?:^|(?<=[.;:!?)]\s))\s{{0,3}}(?:then\s+|(?:{subjects})\s+(?:should\s+|will\s+|can\s+)?)?"
+                                  rf"(?:{verbs})\b[^.;!?]{{0,80}}?(?:{freqs})", re.I, data["frequencies"])
 
 
 def _any(patterns: list[str]) -> re.Pattern:

@@ -930,8 +930,9 @@ def _parents(sections: list[dict]) -> None:
 
 
 def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
-    """A section whose text doses medicines is a drug section whatever its heading (a
-    supplement section on a supplement page), unless its kind rule is ``fixed``. A dosing
+    """A section whose text doses medicines (an amount with how often, a route, a limit
+    or a count of a dose form) is a drug section whatever its heading (a supplement
+    section on a supplement page), unless its kind rule is ``fixed``. A dosing
     kind from a ``needs_doses`` rule, or inherited from the section above, stays only
     where the section (with its subsections) states a dose."""
     supplement_page = page.kinds.kind_of(title) == "supplements"
@@ -952,7 +953,7 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
         if supplement_page and rule is not None and rule.on_supplement_page and section["kind"] == rule.kind:
             section["kind"] = rule.on_supplement_page
         if section["kind"] not in DOSING_KINDS:
-            if regimen[n]:
+            if regimen[n] or stated[n]:
                 section["kind"] = dosing_kind
         elif (not own and not stated[n]) or (own and rule is not None and rule.needs_doses and not group[n]):
             section["kind"] = "other"  # an inherited dosing kind needs a dose said with how to take it
