@@ -142,6 +142,12 @@ class ImportCues:
     furniture_breadcrumb_parts: int = 3
     review_date_rx: re.Pattern = re.compile(r"(?!)")
     date_order_rxs: tuple[tuple[str, tuple[re.Pattern, ...]], ...] = ()
+    # marketing chrome, author cards, leaflet feet, forms
+    author_card_rx: re.Pattern = re.compile(r"(?!)")
+    sponsor_heading_rx: re.Pattern = re.compile(r"(?!)")
+    sponsor_line_rx: re.Pattern = re.compile(r"(?!)")
+    product_line_rx: re.Pattern = re.compile(r"(?!)")
+    form_blank_rx: re.Pattern = re.compile(r"(?!)")
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -157,10 +163,15 @@ class ImportCues:
             reviewer_rxs=_each((people.get("reviewer") or []) + (more_people.get("reviewer") or [])),
             bare_name_is_author=bool(people.get("bare_name_is_author")),
             published_rx=_any((d.get("published") or []) + (d.get("more_published") or []) or _NEVER),
-            revised_rx=_any(d.get("revised") or _NEVER),
+            revised_rx=_any((d.get("revised") or []) + (d.get("prepared") or []) or _NEVER),
             numeric_dates=d.get("numeric_dates"),
             chrome_rx=_whole((d.get("chrome") or []) + (d.get("more_chrome") or []) + (furniture.get("labels") or [])
-                             or _NEVER),
+                             + (d.get("marketing") or []) or _NEVER),
+            author_card_rx=_whole(d.get("author_cards") or _NEVER),
+            sponsor_heading_rx=_whole(d.get("sponsor_headings") or _NEVER),
+            sponsor_line_rx=_whole(d.get("sponsor_lines") or _NEVER),
+            product_line_rx=_whole(d.get("product_lines") or _NEVER),
+            form_blank_rx=_any(d.get("form_blanks") or _NEVER),
             organisation_rx=_organisation(furniture.get("organisation_ends") or []),
             department_rx=_whole(furniture.get("department_lines") or _NEVER),
             label_rx=_whole(furniture.get("labels") or _NEVER),
@@ -269,6 +280,24 @@ class ImportCues:
         if len(uk) > len(us):
             return "day-first", uk
         return None, us + uk
+
+    def author_card(self, line: str) -> bool:
+        """'About the author': the heading of a writer's card."""
+        return bool(self.author_card_rx.fullmatch(line.strip().strip("*_ :")))
+
+    def sponsor(self, line: str) -> bool:
+        """A line of a leaflet's foot: 'Sponsor', 'AstraZeneca Pty Ltd', 'ABN 54 009 682 311'."""
+        s = line.strip().strip("*_ ")
+        return 0 < len(s) <= 160 and bool(self.sponsor_heading_rx.fullmatch(s) or self.sponsor_line_rx.fullmatch(s))
+
+    def product_line(self, line: str) -> bool:
+        """'paracetamol 665 mg modified release tablets': a product and its strength."""
+        s = line.strip()
+        return 0 < len(s) <= 120 and bool(self.product_line_rx.fullmatch(s))
+
+    def form_field(self, line: str) -> bool:
+        """'My reliever inhaler is ____': a line with a blank to fill in."""
+        return bool(self.form_blank_rx.search(line))
 
     def contents_heading(self, line: str) -> bool:
         return bool(self.contents_rx.fullmatch(line.strip().strip("*_ :")))

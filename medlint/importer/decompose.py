@@ -269,6 +269,14 @@ class _Page:
         bare = re.sub(r"\([^)]*\)", " ", text)
         return bool(self.doses(bare))
 
+    def caption(self, text: str, nxt: str) -> bool:
+        """'Paracetamol oral suspension 120 mg/5 mL' over a table: a product and its strength
+        with no regimen, the caption of the table under it (a heading), not a dose line."""
+        if self.parse_doses is None or not (tables.tab_row(nxt) or tables.pipe_row(nxt.strip())):
+            return False
+        bare = re.sub(r"\([^)]*\)", " ", text).strip()
+        return self.cues.product_line(bare) and not any(_regimen(d) or d.get("as_needed") for d in self.doses(bare))
+
     def doses(self, text: str) -> list[dict]:
         """The dose parser's reading of ``text``, parsed once per page (the structure is
         asked of the same text several times). Read-only: a record gets a copy."""
@@ -392,7 +400,8 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
         if found is not None:
             found.entry = {"role": found.role, "text": page.lines[i]}
             header.append(found.entry)
-        elif page.cues.chrome(s) or (title is not None and page.cues.furniture(s)):
+        elif page.cues.chrome(s) or (title is not None and page.cues.furniture(s)) \
+                or (title is not None and all(e["role"] == "chrome" for e in header) and page.cues.preamble_furniture(s)):
             header.append({"role": "chrome", "text": page.lines[i]})
         elif title is not None and len(header) == deks and deks < 2 and _subtitle(page, i, s, title, deks):
             header.append({"role": "subtitle", "text": page.lines[i]})
@@ -407,13 +416,16 @@ def _subtitle(page: _Page, i: int, s: str, title: str, deks: int) -> bool:
     """A dek under the title: a label line ('Package leaflet: Information for the user'),
     or the medicine's name repeated from the title."""
     if page.markdown or page.cues.section_disclaimer(s) or page.cues.closing_disclaimer(s) \
-            or page.cues.faq_question(s) or s.endswith("?"):
+            or page.cues.faq_question(s) or s.endswith("?") or page.cues.form_field(s):
         return False
     k = page.next_nonblank(i + 1)
     if k is None or page.is_item_start(page.text(k)):
         return False
     if s.lower() in title.lower() and len(s) < len(title):
         return True
+    if not deks and len(title.split()) <= 6 and page.cues.product_line(s) and not tables.tab_row(page.lines[k]) \
+            and not tables.pipe_row(page.text(k)):
+        return True  # a leaflet's brand name over its generic name and strength (not a chart's caption)
     if deks or not heading_like(s):
         return False
     if re.search(r"\w:\s|\w/\w", s) or page.cues.not_heading(s):
@@ -436,7 +448,7 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
             page.metas.append(found)
             found.entry = {"role": found.role, "text": page.lines[end - 1]}
             footer.insert(0, found.entry)
-        elif page.cues.chrome(s) or page.cues.organisation(s) or page.cues.department(s):
+        elif page.cues.chrome(s) or page.cues.organisation(s) or page.cues.department(s) or page.cues.sponsor(s):
             footer.insert(0, {"role": "chrome", "text": page.lines[end - 1]})
         else:
             break
@@ -583,6 +595,11 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             continue
         if markdown_heading(page, b, j - 1, s):
             in_paragraph = pending_marker = link_list = False
+            continue
+        step = _author_card(page, b, body, j, s, end) if not pending_marker else None
+        if step is not None:
+            j = step
+            in_paragraph = link_list = False
             continue
         if not pending_marker and _item_prefix(s) is None:
             kind = _line_role(page, b, body, j, s, link_list)
@@ -794,6 +811,25 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
     return None
 
 
+def _author_card(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) -> int | None:
+    """'About the author' and the writer's biography under it (up to three lines, until a
+    heading-like line): chrome. Returns the index after the card."""
+    if not page.cues.author_card(s):
+        return None
+    b.chrome(s)
+    k, taken = j, 0
+    while k < end and taken < 3:
+        line = body[k].strip()
+        if line:
+            if heading_like(line) or page.markdown and _MD_HEADING.match(line) or page.cues.closing_disclaimer(line) \
+                    or page.cues.section_disclaimer(line):
+                break
+            b.chrome(line)
+            taken += 1
+        k += 1
+    return k
+
+
 def _followed_by_short_lines(page: _Page, body: list[str], j: int) -> bool:
     k = page.next_nonblank(j, len(body))
     return k is not None and (heading_like(page.text(k)) or page.is_item_start(page.text(k)))
@@ -858,10 +894,13 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     """A bare line is a heading when it reads as one and has content under it, and is not
     a disclaimer, a label line, a dose line, a fixed-format label or a line of a bare list."""
     cues = page.cues
-    if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s):
+    if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s) \
+            or cues.form_field(s):
         return False
-    if s[0].isdigit() or label_line(s) or page.holds_doses(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
-        return False  # a digit-led line, a label line, a dose line, two sentences (a reference)
+    if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
+        return False  # a digit-led line, a label line, two sentences (a reference)
+    if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])):
+        return False  # a dose line
     if _label_run(page, body, j, s):
         return False
     k = page.next_nonblank(j, len(body))
