@@ -326,3 +326,55 @@ def test_every_word_survives_import_and_export(text, tmp_path):
     loaded = load_article(article_from_text(text, tmp_path))
     assert not loaded.violations
     assert words(export_article(loaded.article, "text")) == words(text)
+
+
+# ---------------------------------------------------------------- Q&A columns: one reader's letter
+
+GP_COLUMN = """\
+Ask the GP
+Is it safe to take hay fever tablets every day all summer?
+Asked by Priya, 34, Bristol
+Question
+I get hay fever from May to August. Is it all right to take cetirizine every single day for four months, or should I take breaks?
+Dr Tom Reilly answers
+Yes, for most adults it is. Cetirizine 10 mg once a day can be taken throughout the pollen season.
+When to see your GP
+See your GP if the tablets do not control your symptoms.
+"""
+
+COLUMN_WITHOUT_HEADINGS = """\
+Pharmacy Q&A: Can I give my son ibuprofen and paracetamol together?
+By Ana Ruiz MPharm | 4 April 2026
+"My son is 4 and has a temperature. Can I give him both medicines at the same time?"
+You can use either one, but it is best to start with one medicine. Paracetamol can be given every 4 to 6 hours.
+Getting help
+Call 111 if he is no better after 48 hours.
+"""
+
+MAGAZINE_WITH_A_QUESTION = """\
+Why do I get heartburn at night?
+Heartburn at night is common. Why does lying down make it worse? The valve at the top of the stomach works less well when you are flat.
+What helps
+Raise the head of your bed and eat earlier in the evening.
+"""
+
+
+def faq_entries(sections) -> list[dict]:
+    return [e for s in sections for b in s["blocks"] for e in b.get("faq", [])]
+
+
+@pytest.mark.parametrize("text, opening", [
+    (GP_COLUMN, "I get hay fever from May to August."),
+    (COLUMN_WITHOUT_HEADINGS, '"My son is 4 and has a temperature.'),
+])
+def test_a_q_and_a_columns_reader_letter_is_its_one_faq_entry(text, opening, tmp_path):
+    meta, sections = read(text)
+    entries = faq_entries(sections)
+    assert len(entries) == 1 and entries[0]["question"].startswith(opening) and entries[0]["answer"] == ""
+    loaded = load_article(article_from_text(text, tmp_path))
+    assert not loaded.violations and words(export_article(loaded.article, "text")) == words(text)
+
+
+def test_a_page_that_answers_no_letter_has_no_faq_entry():
+    _, sections = read(MAGAZINE_WITH_A_QUESTION)
+    assert faq_entries(sections) == []

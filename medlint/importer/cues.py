@@ -148,6 +148,9 @@ class ImportCues:
     sponsor_line_rx: re.Pattern = re.compile(r"(?!)")
     product_line_rx: re.Pattern = re.compile(r"(?!)")
     form_blank_rx: re.Pattern = re.compile(r"(?!)")
+    letter_title_rx: re.Pattern = re.compile(r"(?!)")
+    asker_rx: re.Pattern = re.compile(r"(?!)")
+    letter_heading_rx: re.Pattern = re.compile(r"(?!)")
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -172,6 +175,9 @@ class ImportCues:
             sponsor_line_rx=_whole(d.get("sponsor_lines") or _NEVER),
             product_line_rx=_whole(d.get("product_lines") or _NEVER),
             form_blank_rx=_any(d.get("form_blanks") or _NEVER),
+            letter_title_rx=_any(d.get("letter_titles") or _NEVER),
+            asker_rx=_any(d.get("askers") or _NEVER),
+            letter_heading_rx=_whole(d.get("letter_headings") or _NEVER),
             organisation_rx=_organisation(furniture.get("organisation_ends") or []),
             department_rx=_whole(furniture.get("department_lines") or _NEVER),
             label_rx=_whole(furniture.get("labels") or _NEVER),
@@ -298,6 +304,15 @@ class ImportCues:
     def form_field(self, line: str) -> bool:
         """'My reliever inhaler is ____': a line with a blank to fill in."""
         return bool(self.form_blank_rx.search(line))
+
+    def letter_page(self, title: str, furniture: list[str]) -> bool:
+        """A Q&A column answering one reader's letter: its title ('Pharmacist Q&A: ...'), a
+        kicker over it ('Ask the Pharmacist') or a line saying who asked ('Asked by Hollie')."""
+        return bool(self.letter_title_rx.match(title.strip())) or any(
+            self.kicker(line) or self.asker_rx.match(line.strip()) for line in furniture)
+
+    def letter_heading(self, heading: str | None) -> bool:
+        return heading is None or bool(self.letter_heading_rx.fullmatch(heading.strip().strip("*_ :")))
 
     def contents_heading(self, line: str) -> bool:
         return bool(self.contents_rx.fullmatch(line.strip().strip("*_ :")))

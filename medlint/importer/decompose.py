@@ -480,6 +480,8 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     b = _Builder(cues=page.cues, kinds=page.kinds, markdown=markdown)
     b.faq_page = page.kinds.kind_of(meta["title"]) == "faq" and title_idx is not None
     _read_body(page, b, i, end)
+    if title_idx is not None and page.cues.letter_page(meta["title"], [page.lines[k] for k in pre] + [e["text"] for e in header]):
+        _reader_letter(page.cues, b.sections)
     _parents(b.sections)
     _kinds_from_content(page, b.sections, meta["title"])
     meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
@@ -498,7 +500,24 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     return meta_out, b.sections
 
 
+def _reader_letter(cues: ImportCues, sections: list[dict]) -> None:
+    """On a Q&A column's page, the reader's letter (the first paragraph that asks
+    something, under no heading or a 'Question' heading, before the answer) is the
+    page's FAQ entry: its question is the letter, its answer the rest of the page."""
+    for section in sections[:2]:
+        if not cues.letter_heading(section["heading"]):
+            return
+        for n, block in enumerate(section["blocks"]):
+            text = block.get("paragraph")
+            if text is not None and "?" in text:
+                section["blocks"][n] = {"style": "plain", "faq": [{"question": text, "answer": ""}]}
+                return
+        if section["blocks"] and any("paragraph" in b for b in section["blocks"]):
+            return  # the body's first text asks nothing: no letter
+
+
 def _people_and_dates(metas: list[MetaLine]) -> dict:
+
     out: dict = {}
     scheduled = _review_date_lines(metas)
     authors = _unique([p for m in metas for p in m.authors])
