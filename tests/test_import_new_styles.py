@@ -224,6 +224,65 @@ Contact us
 Anticoagulation clinic: 01632 960 123
 """
 
+CAPS_DISCHARGE_WITH_FIELDS = """\
+LAKESIDE GENERAL HOSPITAL
+DISCHARGE INSTRUCTIONS: PNEUMONIA
+Patient name: ______________________   Date: ____________
+YOUR DIAGNOSIS
+You were treated for pneumonia, an infection of the lungs.
+YOUR MEDICINES
+Amoxicillin 500 mg: take 1 capsule three times a day for 5 more days.
+Acetaminophen 650 mg every 6 hours as needed for fever. Do not take more than 3,000 mg in 24 hours.
+DO:
+Drink plenty of fluids.
+Rest as much as you need.
+DON'T:
+Smoke or be around smoke.
+CALL YOUR DOCTOR IF:
+Your fever returns or you are more short of breath.
+IF YOU HAVE QUESTIONS, CALL THE NURSE LINE AT (555) 014-2200.
+Nurse signature: ______________
+"""
+
+TRUST_LEAFLET_FOOT = """\
+Harbour View Hospitals NHS Foundation Trust
+Patient Information Leaflet
+Pharmacy Department
+Starting Lansoprazole
+What is lansoprazole?
+Lansoprazole reduces the amount of acid your stomach makes.
+How should I take it?
+Take one 30 mg capsule once a day, in the morning, 30 minutes before breakfast.
+Side effects
+Headache and diarrhoea are the most common.
+If you need this information in another language or format, please ask a member of staff.
+Author: Lead Pharmacist, Medicines Information
+Date of publication: 12 February 2025
+Review date: February 2028
+Leaflet No: PHA-118 Version 1
+© Harbour View Hospitals NHS Foundation Trust
+"""
+
+WEIGHT_LOSS_CLINIC_BLOG = """\
+Can You Get Ozempic Online? What to Know Before You Start
+Written by Jordan Blake · Medically reviewed by Dr. Amy Ford, MD · 7 min read
+Key takeaways
+Semaglutide is a weekly injection for type 2 diabetes and weight management.
+Ready to get started?
+Take our free assessment
+How semaglutide is started
+The usual starting dose is 0.25 mg injected once a week for 4 weeks, then 0.5 mg once a week.
+Side effects
+Nausea is common in the first weeks.
+Trusted by over 500,000 patients
+Get started today
+Sources
+1. Wegovy prescribing information.
+Related posts
+Metformin vs semaglutide
+"""
+
+
 def read(text: str):
     return decompose(text, slug="page", parse_doses=_default_dose_parser())
 
@@ -318,7 +377,8 @@ def test_an_insulin_guide_and_a_trust_leaflet():
 
 
 PAGES = [DISCHARGE_CAPS, ED_HEAD_INJURY, CMI_FULL, CMI_SUMMARY, WEIGHT_CHART, WARD_CHART, TELEHEALTH_BLOG,
-         PHARMACY_SHOP_BLOG, ACTION_PLAN, INSULIN_GUIDE, TRUST_LEAFLET]
+         PHARMACY_SHOP_BLOG, ACTION_PLAN, INSULIN_GUIDE, TRUST_LEAFLET, CAPS_DISCHARGE_WITH_FIELDS, TRUST_LEAFLET_FOOT,
+         WEIGHT_LOSS_CLINIC_BLOG]
 
 
 @pytest.mark.parametrize("text", PAGES, ids=range(len(PAGES)))
@@ -378,3 +438,18 @@ def test_a_q_and_a_columns_reader_letter_is_its_one_faq_entry(text, opening, tmp
 def test_a_page_that_answers_no_letter_has_no_faq_entry():
     _, sections = read(MAGAZINE_WITH_A_QUESTION)
     assert faq_entries(sections) == []
+
+
+def test_more_discharge_trust_and_clinic_pages():
+    meta, sections = read(CAPS_DISCHARGE_WITH_FIELDS)
+    assert meta["title"] == "DISCHARGE INSTRUCTIONS: PNEUMONIA"
+    assert headings(sections) == ["YOUR DIAGNOSIS", "YOUR MEDICINES", "DO:", "DON'T:", "CALL YOUR DOCTOR IF:"]
+    assert {s["heading"]: s["kind"] for s in sections}["CALL YOUR DOCTOR IF:"] == "red-flags"
+    meta, sections = read(TRUST_LEAFLET_FOOT)
+    assert meta["title"] == "Starting Lansoprazole"
+    assert headings(sections) == ["What is lansoprazole?", "How should I take it?", "Side effects"]
+    assert meta["updated"] == "2025-02-12" and meta["next_review"] == "2028-02-01"
+    assert any(e["text"].startswith("If you need this information") for e in meta["footer"])
+    meta, sections = read(WEIGHT_LOSS_CLINIC_BLOG)
+    assert headings(sections) == ["Key takeaways", "How semaglutide is started", "Side effects", "Sources"]
+    assert {"Ready to get started?", "Take our free assessment", "Get started today", "Related posts"} <= set(chrome(meta, sections))

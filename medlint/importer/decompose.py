@@ -50,8 +50,8 @@ def heading_like(line: str, max_words: int = 12, max_len: int = 90) -> bool:
     s = _TRAILING_MARKS.sub("", line.strip()).rstrip()
     if not s or len(s) > max_len:
         return False
-    if s[-1] == ":" and len(s.split()) <= 2 and s[0].isupper():
-        return True  # "Key takeaways:"
+    if s[-1] == ":" and s[0].isupper() and (len(s.split()) <= 2 or (s.isupper() and len(s.split()) <= max_words)):
+        return True  # "Key takeaways:", a discharge sheet's "CALL YOUR DOCTOR IF:"
     if s[-1] in ".,;:!" or s[0] in "(-•*[|>" or s[0].islower():
         return False
     return len(s.split()) <= max_words
