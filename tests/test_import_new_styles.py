@@ -453,3 +453,46 @@ def test_more_discharge_trust_and_clinic_pages():
     meta, sections = read(WEIGHT_LOSS_CLINIC_BLOG)
     assert headings(sections) == ["Key takeaways", "How semaglutide is started", "Side effects", "Sources"]
     assert {"Ready to get started?", "Take our free assessment", "Get started today", "Related posts"} <= set(chrome(meta, sections))
+
+
+# ---------------------------------------------------------------- a blog's furniture around the title
+
+CATEGORY_OVER_TITLE = """\
+Sexual health
+How to Treat a UTI at Home (and When You Need Antibiotics)
+Reading time: 6 minutes
+Home / Blog / Sexual health
+Urinary tract infections are common, especially in women.
+Treatment
+Nitrofurantoin 100 mg twice a day for 3 days is a common first choice.
+Was this article helpful?
+Yes No
+Comments (3)
+Leave a comment
+Share: Facebook | LinkedIn | Email
+"""
+
+SHORT_TITLE_OVER_ITS_DEK = """\
+Sciatica
+Symptoms, causes and the treatments that help with leg pain
+By Dr. Jane Roe, MD | Updated 2 May 2026
+Sciatica is pain along the sciatic nerve. Sciatica often settles in weeks.
+Treatment
+Most sciatica gets better with exercise and time.
+"""
+
+
+def test_a_category_label_over_the_title_is_furniture_and_widgets_are_chrome(tmp_path):
+    meta, sections = read(CATEGORY_OVER_TITLE)
+    assert meta["title"] == "How to Treat a UTI at Home (and When You Need Antibiotics)"
+    assert meta["preamble"] == [{"role": "chrome", "text": "Sexual health"}]
+    assert headings(sections) == ["Treatment"]
+    assert {"Reading time: 6 minutes", "Home / Blog / Sexual health", "Yes No", "Comments (3)", "Leave a comment",
+            "Share: Facebook | LinkedIn | Email"} <= set(chrome(meta, sections))
+    loaded = load_article(article_from_text(CATEGORY_OVER_TITLE, tmp_path))
+    assert words(export_article(loaded.article, "text")) == words(CATEGORY_OVER_TITLE)
+
+
+def test_a_short_title_whose_words_recur_below_stays_the_title():
+    meta, sections = read(SHORT_TITLE_OVER_ITS_DEK)
+    assert meta["title"] == "Sciatica" and headings(sections) == ["Treatment"]

@@ -347,10 +347,35 @@ def _find_title(page: _Page) -> tuple[int | None, list[int]]:
             break
         i = page.next_nonblank(i + 1)
     if i is not None and _title_at(page, i):
+        k = page.next_nonblank(i + 1)
+        if k is not None and _category_over_title(page, i, k):
+            return k, pre + [i]  # a blog's category label ("Men's health") over the title
         return i, pre
     if pre and pre[-1] in furniture and _title_at(page, pre[-1]):
         return pre[-1], pre[:-1]  # an organisation's name over its text is the title after all
     return None, []
+
+
+def _category_over_title(page: _Page, i: int, k: int) -> bool:
+    """'Sexual health' straight over 'How to Treat a UTI at Home (and When You Need
+    Antibiotics)' with the byline or reading time under that: the short line is the blog's
+    category, the long one the title."""
+    short, title = page.text(i), page.text(k)
+    if page.markdown or k != i + 1 or len(short.split()) > 3 or len(title.split()) < max(4, 2 * len(short.split())):
+        return False
+    if not _title_like(title) or title.endswith(".") or page.kinds.kind_of(short) is not None:
+        return False
+    m = page.next_nonblank(k + 1)
+    if m is None:
+        return False
+    under = page.text(m)
+    if read_meta_line(under, page.cues, strict=True) is None and not page.cues.chrome(under):
+        return False
+    # a title names what the page is about: its words recur below ("Methotrexate tablets"
+    # over "Brand names: Maxtrex, Jylamvo"); a category's words need not
+    body = " ".join(page.lines[m:]).lower()
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", short)]
+    return not words or not all(body.count(w) >= 3 for w in words)
 
 
 def _byline_before_title(page: _Page, i: int) -> bool:
@@ -430,7 +455,8 @@ def _subtitle(page: _Page, i: int, s: str, title: str, deks: int) -> bool:
         return False
     if re.search(r"\w:\s|\w/\w", s) or page.cues.not_heading(s):
         return True  # a label-shaped dek: "Package leaflet: ...", "Pain reliever/fever reducer"
-    return False
+    # a magazine's dek straight under the title with the byline under it
+    return k == i + 1 and i >= 1 and page.text(i - 1) and read_meta_line(page.text(k), page.cues, strict=True) is not None
 
 
 def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
