@@ -496,3 +496,10 @@ def test_a_category_label_over_the_title_is_furniture_and_widgets_are_chrome(tmp
 def test_a_short_title_whose_words_recur_below_stays_the_title():
     meta, sections = read(SHORT_TITLE_OVER_ITS_DEK)
     assert meta["title"] == "Sciatica" and headings(sections) == ["Treatment"]
+
+
+def test_a_lone_tab_separated_row_is_never_a_heading():
+    text = ("Fever in children\nA fever is a temperature of 38C or more.\nAge\tDose\n"
+            "Paracetamol 120 mg/5 mL: 5 mL every 4 to 6 hours for children aged 1 to 2.\nWhen to get help\nCall 111.\n")
+    _, sections = read(text)
+    assert headings(sections) == ["When to get help"]

@@ -940,8 +940,8 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     a disclaimer, a label line, a dose line, a fixed-format label or a line of a bare list."""
     cues = page.cues
     if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s) \
-            or cues.form_field(s):
-        return False
+            or cues.form_field(s) or tables.tab_row(body[j - 1]):
+        return False  # ... or a tab-separated row (of a table too short to be one)
     if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
         return False  # a digit-led line, a label line, two sentences (a reference)
     if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])):
