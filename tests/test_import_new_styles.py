@@ -503,3 +503,56 @@ def test_a_lone_tab_separated_row_is_never_a_heading():
             "Paracetamol 120 mg/5 mL: 5 mL every 4 to 6 hours for children aged 1 to 2.\nWhen to get help\nCall 111.\n")
     _, sections = read(text)
     assert headings(sections) == ["When to get help"]
+
+
+CMI_CAPITALS = """\
+Consumer Medicine Information
+VENTOLIN® INHALER
+salbutamol sulfate 100 micrograms per actuation
+What is in this leaflet
+This leaflet answers some common questions about Ventolin Inhaler.
+What Ventolin is used for
+Ventolin opens the airways in asthma.
+Before you use Ventolin
+Tell your doctor if you have heart problems.
+How to use Ventolin
+Adults: 1 or 2 puffs when needed for wheezing, up to 4 times a day.
+Storage
+Keep it below 30°C.
+Supplier
+GlaxoSmithKline Australia Pty Ltd
+Level 3, 436 Johnston Street, Abbotsford VIC 3067
+AUST R 11111
+This leaflet was revised in May 2025.
+"""
+
+CLINIC_AFTER_VISIT = """\
+GREENFIELD MEDICAL CENTER
+AFTER YOUR VISIT: ANKLE SPRAIN
+MEDICATIONS
+Ibuprofen 400 mg every 8 hours with food for up to 5 days.
+ICE AND REST
+Put ice on the ankle for 20 minutes every 2 to 3 hours for the first 2 days.
+FOLLOW-UP APPOINTMENT
+Follow-up appointment: 12/03/2026 with Dr Lee
+RETURN PRECAUTIONS
+Come back if you cannot put weight on the foot.
+Discharging nurse: ______________
+Date printed: 05/03/2026
+"""
+
+
+def test_a_capitalised_cmi_title_with_its_strength_line_and_a_clinic_after_visit_sheet(tmp_path):
+    meta, sections = read(CMI_CAPITALS)
+    assert meta["title"] == "VENTOLIN® INHALER"
+    assert meta["header"][0] == {"role": "subtitle", "text": "salbutamol sulfate 100 micrograms per actuation"}
+    assert headings(sections) == ["What is in this leaflet", "What Ventolin is used for", "Before you use Ventolin",
+                                  "How to use Ventolin", "Storage"]
+    assert meta["updated"] == "2025-05-01" and "AUST R 11111" in [e["text"] for e in meta["footer"]]
+    meta, sections = read(CLINIC_AFTER_VISIT)
+    assert meta["title"] == "AFTER YOUR VISIT: ANKLE SPRAIN"
+    assert headings(sections) == ["MEDICATIONS", "ICE AND REST", "FOLLOW-UP APPOINTMENT", "RETURN PRECAUTIONS"]
+    assert {s["heading"]: s["kind"] for s in sections}["RETURN PRECAUTIONS"] == "red-flags"
+    for text in (CMI_CAPITALS, CLINIC_AFTER_VISIT):
+        loaded = load_article(article_from_text(text, tmp_path))
+        assert words(export_article(loaded.article, "text")) == words(text)
