@@ -326,9 +326,19 @@ def read_structure(records: Records, slug: str) -> dict:
         "review_date": str(meta.get("last_reviewed") or meta.get("updated") or "") or None,
         "faq_entries": sum(len(b.get("faq", [])) for b in blocks),
         "headings": [_norm(s["heading"]).lower() for s in sections if s.get("heading")],
-        "dose_sections": sorted(_norm(s["heading"]).lower() for s in sections
-                                if s.get("heading") and s.get("kind") in DOSING_KINDS),
+        "dose_sections": dose_headings(sections),
     }
+
+
+def dose_headings(sections: list[dict]) -> list[str]:
+    """The headings of the sections that dose, as a set (the gold names a heading once): a
+    heading a page prints twice ('Adult dosing' under each of two medicines) is listed when
+    every section under it doses, and as 'not all dosing: <heading>' when only some do."""
+    kinds: dict[str, set[bool]] = {}
+    for s in sections:
+        if s.get("heading"):
+            kinds.setdefault(_norm(s["heading"]).lower(), set()).add(s.get("kind") in DOSING_KINDS)
+    return sorted(h if seen == {True} else f"not all dosing: {h}" for h, seen in kinds.items() if True in seen)
 
 
 def expected_structure(gold: dict) -> dict:
@@ -340,7 +350,7 @@ def expected_structure(gold: dict) -> dict:
         if key in want:
             want[key] = [_norm(x).lower() for x in want[key]]
     if "dose_sections" in want:
-        want["dose_sections"] = sorted(_norm(x).lower() for x in want["dose_sections"])
+        want["dose_sections"] = sorted({_norm(x).lower() for x in want["dose_sections"]})
     if want.get("review_date") is not None:
         want["review_date"] = str(want["review_date"])
     return want

@@ -118,3 +118,14 @@ def test_a_bad_anchor_is_one_located_error(tmp_path):
             acc.load_articles()
     finally:
         acc.CORPUS = saved
+
+
+def test_dose_sections_are_a_set_of_headings_each_dosing_wherever_printed():
+    def sec(heading, kind):
+        return {"heading": heading, "kind": kind}
+    twice = [sec("Allopurinol", "overview"), sec("Adult dosing", "drug-therapy"),
+             sec("Colchicine", "overview"), sec("Adult dosing", "drug-therapy")]
+    assert acc.dose_headings(twice) == ["adult dosing"]
+    once_not = twice[:3] + [sec("Adult dosing", "other")]
+    assert acc.dose_headings(once_not) == ["not all dosing: adult dosing"]
+    assert acc.expected_structure({"dose_sections": ["Adult dosing", "Adult dosing"]})["dose_sections"] == ["adult dosing"]

@@ -21,6 +21,9 @@ class KindRule:
 class KindTable:
     rules: tuple[KindRule, ...]
     not_doses_rx: re.Pattern = re.compile(r"(?!)")  # amounts that are not doses ("30 g of fibre a day")
+    not_medicine_before_rx: re.Pattern = re.compile(r"(?!)")  # "saline (around 20 to 40 mL)"
+    class_rx: re.Pattern = re.compile(r"(?!)")  # "SGLT2 inhibitors": a class, not a medicine
+    instruction_rx: re.Pattern = re.compile(r"(?!)")  # "Apply once or twice a day"
 
     @classmethod
     def load(cls) -> "KindTable":
@@ -28,13 +31,27 @@ class KindTable:
         return cls(tuple(KindRule(r["kind"], tuple(policy.compile_pattern(p, re.I) for p in r["patterns"]),
                                   bool(r.get("fixed")), bool(r.get("needs_doses")), r.get("on_supplement_page"))
                          for r in data["kinds"]),
-                   _any(data.get("not_doses") or _NEVER))
+                   _any(data.get("not_doses") or _NEVER),
+                   _any(data.get("not_medicines_before") or _NEVER),
+                   _any(data.get("class_substances") or _NEVER),
+                   _instruction(data.get("instructions")))
 
-    def not_a_dose(self, dose: dict) -> bool:
-        """An amount that doses no medicine or supplement: a body weight (kg) or one of
-        ``not_doses`` ("30 g of fibre", "3 portions", "500 kcal")."""
+    def not_a_dose(self, dose: dict, text: str = "") -> bool:
+        """An amount that doses no medicine or supplement: a body weight (kg), one of
+        ``not_doses`` ("30 g of fibre", "3 portions", "500 kcal"), what a procedure gives
+        ("saline (around 20 to 40 mL)", read in ``text`` before the amount) or a class of
+        medicines ("SGLT2 inhibitors: one tablet a day")."""
         amount = dose.get("amount") or {}
-        return amount.get("unit") == "kilogram" or bool(self.not_doses_rx.search(dose.get("text", "")))
+        if amount.get("unit") == "kilogram" or self.not_doses_rx.search(dose.get("text", "")):
+            return True
+        if dose.get("substance") and self.class_rx.search(dose["substance"]):
+            return True
+        at = text.find(dose["text"]) if text and dose.get("text") else -1
+        return at > 0 and bool(self.not_medicine_before_rx.search(text[max(0, at - 60):at]))
+
+    def instructs(self, text: str) -> bool:
+        """A dosing instruction with no amount: 'Apply once or twice a day to the inflamed areas'."""
+        return bool(self.instruction_rx.search(text))
 
     def rule_of(self, heading: str | None) -> KindRule | None:
         if not heading:
@@ -48,6 +65,17 @@ class KindTable:
     def kind_of(self, heading: str | None) -> str | None:
         rule = self.rule_of(heading)
         return rule.kind if rule else None
+
+
+def _instruction(data: dict | None) -> re.Pattern:
+    """A clause opening with a verb of taking or using, with a frequency within 80 characters."""
+    if not data:
+        return re.compile(r"(?!)")
+    verbs = "|".join(re.escape(v) for v in data["verbs"])
+    subjects = "|".join(re.escape(v) for v in data.get("subjects") or []) or "(?!)"
+    freqs = "|".join(f"(?:{p})" for p in data["frequencies"])
+    return policy.compile_pattern(rf"(?:^|(?<=[.;:!?)]\s))\s{{0,3}}(?:then\s+|(?:{subjects})\s+(?:should\s+|will\s+|can\s+)?)?"
+                                  rf"(?:{verbs})\b[^.;!?]{{0,80}}?(?:{freqs})", re.I, data["frequencies"])
 
 
 def _any(patterns: list[str]) -> re.Pattern:
@@ -114,6 +142,15 @@ class ImportCues:
     furniture_breadcrumb_parts: int = 3
     review_date_rx: re.Pattern = re.compile(r"(?!)")
     date_order_rxs: tuple[tuple[str, tuple[re.Pattern, ...]], ...] = ()
+    # marketing chrome, author cards, leaflet feet, forms
+    author_card_rx: re.Pattern = re.compile(r"(?!)")
+    sponsor_heading_rx: re.Pattern = re.compile(r"(?!)")
+    sponsor_line_rx: re.Pattern = re.compile(r"(?!)")
+    product_line_rx: re.Pattern = re.compile(r"(?!)")
+    form_blank_rx: re.Pattern = re.compile(r"(?!)")
+    letter_title_rx: re.Pattern = re.compile(r"(?!)")
+    asker_rx: re.Pattern = re.compile(r"(?!)")
+    letter_heading_rx: re.Pattern = re.compile(r"(?!)")
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -129,10 +166,18 @@ class ImportCues:
             reviewer_rxs=_each((people.get("reviewer") or []) + (more_people.get("reviewer") or [])),
             bare_name_is_author=bool(people.get("bare_name_is_author")),
             published_rx=_any((d.get("published") or []) + (d.get("more_published") or []) or _NEVER),
-            revised_rx=_any(d.get("revised") or _NEVER),
+            revised_rx=_any((d.get("revised") or []) + (d.get("prepared") or []) or _NEVER),
             numeric_dates=d.get("numeric_dates"),
             chrome_rx=_whole((d.get("chrome") or []) + (d.get("more_chrome") or []) + (furniture.get("labels") or [])
-                             or _NEVER),
+                             + (d.get("marketing") or []) or _NEVER),
+            author_card_rx=_whole(d.get("author_cards") or _NEVER),
+            sponsor_heading_rx=_whole(d.get("sponsor_headings") or _NEVER),
+            sponsor_line_rx=_whole(d.get("sponsor_lines") or _NEVER),
+            product_line_rx=_whole(d.get("product_lines") or _NEVER),
+            form_blank_rx=_any(d.get("form_blanks") or _NEVER),
+            letter_title_rx=_any(d.get("letter_titles") or _NEVER),
+            asker_rx=_any(d.get("askers") or _NEVER),
+            letter_heading_rx=_whole(d.get("letter_headings") or _NEVER),
             organisation_rx=_organisation(furniture.get("organisation_ends") or []),
             department_rx=_whole(furniture.get("department_lines") or _NEVER),
             label_rx=_whole(furniture.get("labels") or _NEVER),
@@ -241,6 +286,33 @@ class ImportCues:
         if len(uk) > len(us):
             return "day-first", uk
         return None, us + uk
+
+    def author_card(self, line: str) -> bool:
+        """'About the author': the heading of a writer's card."""
+        return bool(self.author_card_rx.fullmatch(line.strip().strip("*_ :")))
+
+    def sponsor(self, line: str) -> bool:
+        """A line of a leaflet's foot: 'Sponsor', 'AstraZeneca Pty Ltd', 'ABN 54 009 682 311'."""
+        s = line.strip().strip("*_ ")
+        return 0 < len(s) <= 160 and bool(self.sponsor_heading_rx.fullmatch(s) or self.sponsor_line_rx.fullmatch(s))
+
+    def product_line(self, line: str) -> bool:
+        """'paracetamol 665 mg modified release tablets': a product and its strength."""
+        s = line.strip()
+        return 0 < len(s) <= 120 and bool(self.product_line_rx.fullmatch(s))
+
+    def form_field(self, line: str) -> bool:
+        """'My reliever inhaler is ____': a line with a blank to fill in."""
+        return bool(self.form_blank_rx.search(line))
+
+    def letter_page(self, title: str, furniture: list[str]) -> bool:
+        """A Q&A column answering one reader's letter: its title ('Pharmacist Q&A: ...'), a
+        kicker over it ('Ask the Pharmacist') or a line saying who asked ('Asked by Hollie')."""
+        return bool(self.letter_title_rx.match(title.strip())) or any(
+            self.kicker(line) or self.asker_rx.match(line.strip()) for line in furniture)
+
+    def letter_heading(self, heading: str | None) -> bool:
+        return heading is None or bool(self.letter_heading_rx.fullmatch(heading.strip().strip("*_ :")))
 
     def contents_heading(self, line: str) -> bool:
         return bool(self.contents_rx.fullmatch(line.strip().strip("*_ :")))

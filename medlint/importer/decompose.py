@@ -50,8 +50,8 @@ def heading_like(line: str, max_words: int = 12, max_len: int = 90) -> bool:
     s = _TRAILING_MARKS.sub("", line.strip()).rstrip()
     if not s or len(s) > max_len:
         return False
-    if s[-1] == ":" and len(s.split()) <= 2 and s[0].isupper():
-        return True  # "Key takeaways:"
+    if s[-1] == ":" and s[0].isupper() and (len(s.split()) <= 2 or (s.isupper() and len(s.split()) <= max_words)):
+        return True  # "Key takeaways:", a discharge sheet's "CALL YOUR DOCTOR IF:"
     if s[-1] in ".,;:!" or s[0] in "(-•*[|>" or s[0].islower():
         return False
     return len(s.split()) <= max_words
@@ -269,6 +269,14 @@ class _Page:
         bare = re.sub(r"\([^)]*\)", " ", text)
         return bool(self.doses(bare))
 
+    def caption(self, text: str, nxt: str) -> bool:
+        """'Paracetamol oral suspension 120 mg/5 mL' over a table: a product and its strength
+        with no regimen, the caption of the table under it (a heading), not a dose line."""
+        if self.parse_doses is None or not (tables.tab_row(nxt) or tables.pipe_row(nxt.strip())):
+            return False
+        bare = re.sub(r"\([^)]*\)", " ", text).strip()
+        return self.cues.product_line(bare) and not any(_regimen(d) or d.get("as_needed") for d in self.doses(bare))
+
     def doses(self, text: str) -> list[dict]:
         """The dose parser's reading of ``text``, parsed once per page (the structure is
         asked of the same text several times). Read-only: a record gets a copy."""
@@ -339,10 +347,35 @@ def _find_title(page: _Page) -> tuple[int | None, list[int]]:
             break
         i = page.next_nonblank(i + 1)
     if i is not None and _title_at(page, i):
+        k = page.next_nonblank(i + 1)
+        if k is not None and _category_over_title(page, i, k):
+            return k, pre + [i]  # a blog's category label ("Men's health") over the title
         return i, pre
     if pre and pre[-1] in furniture and _title_at(page, pre[-1]):
         return pre[-1], pre[:-1]  # an organisation's name over its text is the title after all
     return None, []
+
+
+def _category_over_title(page: _Page, i: int, k: int) -> bool:
+    """'Sexual health' straight over 'How to Treat a UTI at Home (and When You Need
+    Antibiotics)' with the byline or reading time under that: the short line is the blog's
+    category, the long one the title."""
+    short, title = page.text(i), page.text(k)
+    if page.markdown or k != i + 1 or len(short.split()) > 3 or len(title.split()) < max(4, 2 * len(short.split())):
+        return False
+    if not _title_like(title) or title.endswith(".") or page.kinds.kind_of(short) is not None:
+        return False
+    m = page.next_nonblank(k + 1)
+    if m is None:
+        return False
+    under = page.text(m)
+    if read_meta_line(under, page.cues, strict=True) is None and not page.cues.chrome(under):
+        return False
+    # a title names what the page is about: its words recur below ("Methotrexate tablets"
+    # over "Brand names: Maxtrex, Jylamvo"); a category's words need not
+    body = " ".join(page.lines[m:]).lower()
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", short)]
+    return not words or not all(body.count(w) >= 3 for w in words)
 
 
 def _byline_before_title(page: _Page, i: int) -> bool:
@@ -392,7 +425,8 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
         if found is not None:
             found.entry = {"role": found.role, "text": page.lines[i]}
             header.append(found.entry)
-        elif page.cues.chrome(s) or (title is not None and page.cues.furniture(s)):
+        elif page.cues.chrome(s) or (title is not None and page.cues.furniture(s)) \
+                or (title is not None and all(e["role"] == "chrome" for e in header) and page.cues.preamble_furniture(s)):
             header.append({"role": "chrome", "text": page.lines[i]})
         elif title is not None and len(header) == deks and deks < 2 and _subtitle(page, i, s, title, deks):
             header.append({"role": "subtitle", "text": page.lines[i]})
@@ -407,18 +441,22 @@ def _subtitle(page: _Page, i: int, s: str, title: str, deks: int) -> bool:
     """A dek under the title: a label line ('Package leaflet: Information for the user'),
     or the medicine's name repeated from the title."""
     if page.markdown or page.cues.section_disclaimer(s) or page.cues.closing_disclaimer(s) \
-            or page.cues.faq_question(s) or s.endswith("?"):
+            or page.cues.faq_question(s) or s.endswith("?") or page.cues.form_field(s):
         return False
     k = page.next_nonblank(i + 1)
     if k is None or page.is_item_start(page.text(k)):
         return False
     if s.lower() in title.lower() and len(s) < len(title):
         return True
+    if not deks and len(title.split()) <= 6 and page.cues.product_line(s) and not tables.tab_row(page.lines[k]) \
+            and not tables.pipe_row(page.text(k)):
+        return True  # a leaflet's brand name over its generic name and strength (not a chart's caption)
     if deks or not heading_like(s):
         return False
     if re.search(r"\w:\s|\w/\w", s) or page.cues.not_heading(s):
         return True  # a label-shaped dek: "Package leaflet: ...", "Pain reliever/fever reducer"
-    return False
+    # a magazine's dek straight under the title with the byline under it
+    return k == i + 1 and i >= 1 and page.text(i - 1) and read_meta_line(page.text(k), page.cues, strict=True) is not None
 
 
 def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
@@ -436,7 +474,7 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
             page.metas.append(found)
             found.entry = {"role": found.role, "text": page.lines[end - 1]}
             footer.insert(0, found.entry)
-        elif page.cues.chrome(s) or page.cues.organisation(s) or page.cues.department(s):
+        elif page.cues.chrome(s) or page.cues.organisation(s) or page.cues.department(s) or page.cues.sponsor(s):
             footer.insert(0, {"role": "chrome", "text": page.lines[end - 1]})
         else:
             break
@@ -468,6 +506,8 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     b = _Builder(cues=page.cues, kinds=page.kinds, markdown=markdown)
     b.faq_page = page.kinds.kind_of(meta["title"]) == "faq" and title_idx is not None
     _read_body(page, b, i, end)
+    if title_idx is not None and page.cues.letter_page(meta["title"], [page.lines[k] for k in pre] + [e["text"] for e in header]):
+        _reader_letter(page.cues, b.sections)
     _parents(b.sections)
     _kinds_from_content(page, b.sections, meta["title"])
     meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
@@ -486,7 +526,24 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     return meta_out, b.sections
 
 
+def _reader_letter(cues: ImportCues, sections: list[dict]) -> None:
+    """On a Q&A column's page, the reader's letter (the first paragraph that asks
+    something, under no heading or a 'Question' heading, before the answer) is the
+    page's FAQ entry: its question is the letter, its answer the rest of the page."""
+    for section in sections[:2]:
+        if not cues.letter_heading(section["heading"]):
+            return
+        for n, block in enumerate(section["blocks"]):
+            text = block.get("paragraph")
+            if text is not None and "?" in text:
+                section["blocks"][n] = {"style": "plain", "faq": [{"question": text, "answer": ""}]}
+                return
+        if section["blocks"] and any("paragraph" in b for b in section["blocks"]):
+            return  # the body's first text asks nothing: no letter
+
+
 def _people_and_dates(metas: list[MetaLine]) -> dict:
+
     out: dict = {}
     scheduled = _review_date_lines(metas)
     authors = _unique([p for m in metas for p in m.authors])
@@ -583,6 +640,11 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             continue
         if markdown_heading(page, b, j - 1, s):
             in_paragraph = pending_marker = link_list = False
+            continue
+        step = _author_card(page, b, body, j, s, end) if not pending_marker else None
+        if step is not None:
+            j = step
+            in_paragraph = link_list = False
             continue
         if not pending_marker and _item_prefix(s) is None:
             kind = _line_role(page, b, body, j, s, link_list)
@@ -794,6 +856,25 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
     return None
 
 
+def _author_card(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) -> int | None:
+    """'About the author' and the writer's biography under it (up to three lines, until a
+    heading-like line): chrome. Returns the index after the card."""
+    if not page.cues.author_card(s):
+        return None
+    b.chrome(s)
+    k, taken = j, 0
+    while k < end and taken < 3:
+        line = body[k].strip()
+        if line:
+            if heading_like(line) or page.markdown and _MD_HEADING.match(line) or page.cues.closing_disclaimer(line) \
+                    or page.cues.section_disclaimer(line):
+                break
+            b.chrome(line)
+            taken += 1
+        k += 1
+    return k
+
+
 def _followed_by_short_lines(page: _Page, body: list[str], j: int) -> bool:
     k = page.next_nonblank(j, len(body))
     return k is not None and (heading_like(page.text(k)) or page.is_item_start(page.text(k)))
@@ -858,10 +939,13 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     """A bare line is a heading when it reads as one and has content under it, and is not
     a disclaimer, a label line, a dose line, a fixed-format label or a line of a bare list."""
     cues = page.cues
-    if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s):
-        return False
-    if s[0].isdigit() or label_line(s) or page.holds_doses(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
-        return False  # a digit-led line, a label line, a dose line, two sentences (a reference)
+    if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s) \
+            or cues.form_field(s) or tables.tab_row(body[j - 1]):
+        return False  # ... or a tab-separated row (of a table too short to be one)
+    if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
+        return False  # a digit-led line, a label line, two sentences (a reference)
+    if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])):
+        return False  # a dose line
     if _label_run(page, body, j, s):
         return False
     k = page.next_nonblank(j, len(body))
@@ -930,8 +1014,9 @@ def _parents(sections: list[dict]) -> None:
 
 
 def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
-    """A section whose text doses medicines is a drug section whatever its heading (a
-    supplement section on a supplement page), unless its kind rule is ``fixed``. A dosing
+    """A section whose text doses medicines (an amount with how often, a route, a limit
+    or a count of a dose form) is a drug section whatever its heading (a supplement
+    section on a supplement page), unless its kind rule is ``fixed``. A dosing
     kind from a ``needs_doses`` rule, or inherited from the section above, stays only
     where the section (with its subsections) states a dose."""
     supplement_page = page.kinds.kind_of(title) == "supplements"
@@ -940,9 +1025,11 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
     regimen = [_section_doses(page, s, _regimen) for s in sections]
     stated = [_section_doses(page, s, _stated) for s in sections]
     amounts = [_section_doses(page, s, _amount) for s in sections]
+    told = [_section_instructs(page, s) for s in sections]  # "Apply once or twice a day"
+    stated = [stated[n] or (told[n] and amounts[n]) for n in range(len(sections))]
     children = _children(sections)
     # a needs_doses kind: the section states an amount, or a subsection doses with how to take it
-    group = [amounts[n] or regimen[n] or any(stated[k] for k in children[n]) for n in range(len(sections))]
+    group = [amounts[n] or regimen[n] or told[n] or any(stated[k] for k in children[n]) for n in range(len(sections))]
     for n, section in enumerate(sections):
         rule, own = rules[n]
         if section["heading"] is None or section["kind"] in ("references", "disclaimer") or (rule and rule.fixed):
@@ -950,7 +1037,7 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
         if supplement_page and rule is not None and rule.on_supplement_page and section["kind"] == rule.kind:
             section["kind"] = rule.on_supplement_page
         if section["kind"] not in DOSING_KINDS:
-            if regimen[n]:
+            if regimen[n] or stated[n]:
                 section["kind"] = dosing_kind
         elif (not own and not stated[n]) or (own and rule is not None and rule.needs_doses and not group[n]):
             section["kind"] = "other"  # an inherited dosing kind needs a dose said with how to take it
@@ -1008,6 +1095,16 @@ def _section_doses(page: _Page, section: dict, counts) -> bool:
     return False
 
 
+def _section_instructs(page: _Page, section: dict) -> bool:
+    """Whether the section tells how often to take or use a medicine without an amount
+    ('Apply once or twice a day to the inflamed areas only')."""
+    for block in section["blocks"]:
+        texts = [block[k] for k in ("paragraph",) if k in block] + [it["text"] for it in block.get("list", [])]
+        if any(page.kinds.instructs(t) for t in texts):
+            return True
+    return False
+
+
 def _amount(dose: dict) -> bool:
     return bool(dose.get("amount"))
 
@@ -1026,9 +1123,10 @@ def _stated(dose: dict) -> bool:
 
 
 def _states_dose(page: _Page, text: str, counts) -> bool:
-    doses = [d for d in page.doses(text) if counts(d) and not page.kinds.not_a_dose(d)]
+    doses = [d for d in page.doses(text) if counts(d) and not page.kinds.not_a_dose(d, text)]
     if not doses:
-        return False
+        bare = _without_asides(text)
+        return bare != text and _states_dose(page, bare, counts)
     rest = text
     for d in doses:
         rest = rest.replace(d["text"], " ")
@@ -1037,6 +1135,16 @@ def _states_dose(page: _Page, text: str, counts) -> bool:
     label, _, value = rest.partition(":")
     # "Tablets: 250 mg, 500 mg": a label and a list of strengths, not a dose
     return not (value is not None and _ and len(label.split()) <= 5 and not re.search(r"[A-Za-z]{3,}", value))
+
+
+_ASIDE = re.compile(r"\s?\([^()]{1,120}\)")
+
+
+def _without_asides(text: str) -> str:
+    """``text`` without its parenthesised asides: 'Calcium carbonate (Tums Regular Strength,
+    500 mg): chew 2 to 4 tablets ...' read as the regimen it gives, the product's
+    strength in brackets aside."""
+    return _ASIDE.sub("", text) if "(" in text else text
 
 
 def _regimen(dose: dict) -> bool:
