@@ -112,3 +112,26 @@ def test_units_that_fit(text, tmp_path):
 
 def test_a_unit_of_the_wrong_dimension_is_still_flagged(tmp_path):
     assert found(DRUGS + "Ibuprofen 400 IU three times daily – NSAID.", "UNT003", tmp_path) == ["400 IU"]
+
+
+@pytest.mark.parametrize("text", [
+    DRUGS + "Ibuprofen 200 mg | Advil, Motrin IB | 2 tablets every 4 hours | max 12 tablets in 24 hours",
+    DRUGS + "Naproxen sodium (Aleve) 440 mg every 8 hours with food.",
+    DRUGS + "Ibuprofen from your pharmacy: 600 mg four times a day with food.",
+    "Over-the-counter painkillers\n-\nIbuprofen: 400 mg every 4 hours as needed; do not exceed 3,200 mg per day.",
+    DRUGS + "Diclofenac 50 mg three times a day, plus diclofenac 75 mg slow-release once a day.",
+    "Vitamin D supplements\n-\nFor a short course, 50,000 IU daily for 8 weeks.",
+])
+def test_above_the_limit_the_reader_buys_under(text, tmp_path):
+    assert found(text, "DOS003", tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    DRUGS + "Ibuprofen 400 mg three times a day – NSAID.",
+    DRUGS + "Your doctor may prescribe ibuprofen 600 mg four times a day for arthritis.",
+    DRUGS + "Diclofenac 50 mg three times a day or diclofenac 75 mg twice a day.",
+    DRUGS + "Naproxen sodium 220 mg: 1 tablet every 8 to 12 hours, no more than 660 mg a day.",
+    "Over-the-counter painkillers\n-\nIbuprofen 200 to 400 mg every 6 to 8 hours, no more than 1,200 mg a day.",
+])
+def test_within_the_limit_the_reader_buys_under(text, tmp_path):
+    assert found(text, "DOS003", tmp_path) == []

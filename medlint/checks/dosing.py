@@ -147,6 +147,10 @@ class Wordings:
         self.not_dose_headings = one([h["pattern"] for h in data["not_dose_headings"]])
         self.procedure = one(data["procedure_wordings"])
         self.limit = one(data["limit_wordings"])
+        self.otc = one(data["otc_wordings"])
+        self.prescribed = one(data["prescribed_wordings"])
+        self.concurrent = one(data["concurrent_wordings"])
+        self.otc_strengths = {(e["name"], e["strength"]) for e in data["otc_strengths"]}
 
     def taken_at_will(self, names: str) -> bool:
         return any(p.search(names) for patterns in self.at_will for p in patterns)
@@ -157,24 +161,31 @@ def wordings(data) -> Wordings:
 
 
 def _names_of(dose, record, field: str) -> str:
-    """The words that may name a dose's medicine: its own, else those before it in its text
-    and its section's heading."""
+    """The words that may name a dose's medicine: its own, else those before it in its
+    sentence and its section's heading."""
     own = " ".join(x for x in (dose.substance_key, dose.substance.raw if dose.substance else None) if x)
     if own:
         return own.lower()
     section = getattr(record, "section", None)
     heading = (section.heading or "") if section is not None else ""
-    return f"{(getattr(record, field, '') or '')[:dose.span[0]]} {heading}".lower()
+    return f"{_sentence_before(record, field, dose)} {heading}".lower()
+
+
+def _sentence_before(record, field: str, dose) -> str:
+    """The words of a dose's sentence (or clause) before it."""
+    text = getattr(record, field, "") or ""
+    start, _ = sentence_span(text, dose.span[0])
+    return text[start:dose.span[0]]
 
 
 def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     """The sourced ceiling of a dose's medicine: the one it names, else (when it names none)
-    the medicine named before it in its text or by its section's heading ("Paracetamol (Calpol
-    Infant)" over "You can give 5 ml every 4 hours")."""
+    the medicine named before it in its sentence or by its section's heading ("Paracetamol
+    (Calpol Infant)" over "You can give 5 ml every 4 hours")."""
     found = ceiling_for(dose, data)
     if found is not None or dose.substance is not None:
         return found
-    text = (getattr(record, field, "") or "")[:dose.span[0]].lower()
+    text = _sentence_before(record, field, dose).lower()
     section = getattr(record, "section", None)
     heading = (section.heading or "").lower() if section is not None else ""
     _, table, _ = _ceiling_table(data)
@@ -500,6 +511,12 @@ def sentences_of(text: str) -> _Sentences:
     return _Sentences(text)
 
 
+def sentence_span(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the sentence (or clause ended by ';') of ``text`` that holds ``offset``."""
+    found = sentences_of(text)
+    return found.span(found.index(offset))
+
+
 def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
     """Is the amount one a reader is not asked to take on a schedule: a strength line, product
     description, missed-dose advice, food table or reference intake (by its section's
@@ -600,8 +617,13 @@ def _split(text: str):
 @check("DOS003", name="above-ceiling", category="dosing", severity="error",
        fix="Lower the dose or the frequency so the daily total stays within the labelled maximum.",
        bad=(DRUGS + "Acetaminophen 500–1500 mg every 4 h – Pain reliever.",
+            DRUGS + "Ibuprofen 200 mg tablets: 2 tablets every 4 hours – Pain.",
+            DRUGS + "Naproxen sodium (Aleve) 440 mg every 8 hours with food – Pain.",
+            DRUGS + "Diclofenac 50 mg three times a day, plus diclofenac 75 mg slow-release once a day.",
             "Dietary Molecular Supplements\n-\nVitamin D3 (20000 IU/day) – Bone health."),
        good=(DRUGS + "Acetaminophen 500–1000 mg every 6 h, max 4 g/day – Pain reliever.",
+             DRUGS + "Ibuprofen 200 mg tablets: 1 or 2 tablets every 4 to 6 hours, max 6 tablets in 24 hours.",
+             DRUGS + "Diclofenac 50 mg three times a day or diclofenac 75 mg twice a day – NSAID.",
              DRUGS + "Ketorolac 10 mg every 6 h, max 5 days – Short burst.",
              "Advanced or Regenerative Drug-Like Interventions\n-\nAlendronate 70 mg weekly – Oral."))
 def above_ceiling(article, ctx):
@@ -616,6 +638,16 @@ def above_ceiling(article, ctx):
     a labelled maximum duration (ketorolac 5 days) is flagged too. The message
     shows the arithmetic and the source, and the lower OTC limit where the
     source gives one. Substances without a sourced ceiling are not checked.
+    A dose that names no medicine takes the one its text or section heading
+    names before it ("Vitamin D supplements" over "50,000 IU daily"). A dose
+    bought over the counter — of a strength sold so (checks/dosing.yaml
+    ``otc_strengths``: "2 tablets" of ibuprofen 200 mg) or so worded in its
+    sentence or section heading (``otc_wordings``: "from your pharmacy",
+    "Aleve") and not given by a prescriber — is compared with the label's
+    limit without a prescription (``otc_per_day``: 1,200 mg of ibuprofen).
+    Two doses of one medicine that a sentence gives together ("50 mg three
+    times a day, plus diclofenac 75 mg once a day": ``concurrent_wordings``)
+    are added up; alternatives ("or") are not.
 
     **Why it matters.** A reader who follows the text at its upper end takes
     the implied total; above the label's maximum that is an overdose (liver
@@ -631,13 +663,16 @@ def above_ceiling(article, ctx):
     (US prescribing information, FDA OTC Drug Facts, IOM/EFSA upper levels).
     """
     data = ctx.data("dosing")
+    words = wordings(data)
+    together = _Together(words)
     for record, field, dose in all_doses(article):
-        c = ceiling_for(dose, data)
+        c = ceiling_in_context(dose, record, field, data)
         if c is None or _route_of(dose, data) != c["route"]:
             continue
         if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
             continue
-        for arithmetic, limit in _ceiling_problems(dose, c):
+        problems = _ceiling_problems(dose, c)
+        for arithmetic, limit in problems:
             otc = f"; the OTC limit without medical advice is {c['otc_per_day']}/day" if c.get("otc_per_day") else ""
             lhs, _, rhs = arithmetic.partition(" = ")
             if lhs == rhs:
@@ -646,6 +681,75 @@ def above_ceiling(article, ctx):
                        f"\"{dose.text}\" allows {arithmetic} > {limit} ({c['source']}){otc}.".replace("µg", "mcg"),
                        f"Keep {c['name']} within {limit}{otc and ' (' + c['otc_per_day'] + '/day without advice)'}: "
                        "lower the amount or the frequency and state the maximum.")
+        if problems:
+            together.reset()
+            continue
+        over = _over_the_counter_problem(record, field, dose, c, words)
+        if over is not None:
+            yield _hit(record, field, dose, *over)
+            together.reset()
+            continue
+        summed = together.add(record, field, dose, c)
+        if summed is not None:
+            yield _hit(record, field, dose, *summed)
+
+
+def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
+    """(message, suggestion) when a dose bought over the counter — of an OTC strength ("2
+    tablets" of ibuprofen 200 mg), or so worded in its sentence or section heading ("from your
+    pharmacy", "Aleve") and not given by a prescriber — allows more a day than the label the
+    reader buys (the ceiling's otc_per_day)."""
+    dm = dose.daily_maximum()
+    if not c.get("otc_per_day") or dm is None or dose.weight_based:
+        return None
+    cap = _per_day(c["otc_per_day"])
+    if not _same_dim(dm.quantity, cap) or dm.quantity.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+        return None
+    text = getattr(record, field, "") or ""
+    start, end = sentence_span(text, dose.span[0])
+    strength = dose.strength.raw.replace(" ", "") if dose.strength is not None and dose.strength.kind == "unit" else ""
+    sold = any(name == c["name"] and strength == s.replace(" ", "") for name, s in words.otc_strengths)
+    section = getattr(record, "section", None)
+    worded = words.otc.search(text, start, end) or section is not None and words.otc.search(section.heading or "")
+    if not (sold or worded) or words.prescribed.search(text, start, end):
+        return None
+    fq = _units.format_quantity
+    return (f"\"{dose.text}\" allows {dm.explanation} > {fq(cap)}, the limit without a prescription "
+            f"({c['source']}).".replace("µg", "mcg"),
+            f"Keep over-the-counter {c['name']} within {fq(cap)} (or say a doctor directs more): lower the "
+            "amount or the frequency and state the maximum.")
+
+
+class _Together:
+    """DOS003's running sum of the doses of one medicine that a sentence gives together
+    ("diclofenac 50 mg three times a day, plus diclofenac 75 mg slow-release once a day")."""
+
+    def __init__(self, words: Wordings) -> None:
+        self.words = words
+        self.reset()
+
+    def reset(self) -> None:
+        self.last = None  # (record, field, sentence start, ceiling name, end of the dose, total, working)
+
+    def add(self, record, field: str, dose, c):
+        dm = dose.daily_maximum()
+        if dm is None or dose.weight_based or not c.get("per_day"):
+            self.reset()
+            return None
+        text = getattr(record, field, "") or ""
+        start, _ = sentence_span(text, dose.span[0])
+        last, total, working = self.last, dm.quantity, [_units.format_quantity(dm.quantity)]
+        if (last is not None and last[:4] == (record, field, start, c["name"]) and _same_dim(last[5], total)
+                and self.words.concurrent.search(text, last[4], dose.span[0])):
+            total, working = last[5] + total.to(last[5].units), last[6] + working
+        self.last = (record, field, start, c["name"], dose.span[1], total, working)
+        cap = _per_day(c["per_day"])
+        if len(working) < 2 or not _same_dim(total, cap) or total.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+            return None
+        fq = _units.format_quantity
+        return (f"\"{dose.text}\" is taken together with the {c['name']} before it: {' + '.join(working)} = "
+                f"{fq(total.to(cap.units))} > {fq(cap)} ({c['source']}).".replace("µg", "mcg"),
+                f"Keep all {c['name']} taken in a day within {fq(cap)}: drop one product or lower the doses.")
 
 
 # ---------------------------------------------------------------------------
