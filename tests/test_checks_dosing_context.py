@@ -135,3 +135,10 @@ def test_above_the_limit_the_reader_buys_under(text, tmp_path):
 ])
 def test_within_the_limit_the_reader_buys_under(text, tmp_path):
     assert found(text, "DOS003", tmp_path) == []
+
+
+def test_an_amount_given_in_full_earlier_in_the_section_is_a_reference_to_it(tmp_path):
+    text = ("Frequently asked questions\n-\nKeep each within its own limit: paracetamol 1 g up to four times in "
+            "24 hours and ibuprofen 400 mg up to three times in 24 hours.\n-\nFor many people aspirin 900 mg, "
+            "ibuprofen 400 mg or paracetamol 1 g taken early in the attack all help.\n")
+    assert found(text, "DOS002", tmp_path) == ["900 mg"]  # aspirin is dosed nowhere on the page

@@ -171,11 +171,14 @@ def _names_of(dose, record, field: str) -> str:
     return f"{_sentence_before(record, field, dose)} {heading}".lower()
 
 
+_LEAD_WINDOW = 160  # a dose's medicine is named just before it
+
+
 def _sentence_before(record, field: str, dose) -> str:
-    """The words of a dose's sentence (or clause) before it."""
+    """The words of a dose's sentence (or clause) just before it."""
     text = getattr(record, field, "") or ""
     start, _ = sentence_span(text, dose.span[0])
-    return text[start:dose.span[0]]
+    return text[max(start, dose.span[0] - _LEAD_WINDOW):dose.span[0]]
 
 
 def ceiling_in_context(dose, record, field: str, data) -> dict | None:
@@ -462,7 +465,7 @@ def incomplete_dose(article, ctx):
             continue
         if dose.max_per_day is not None or dose.max_doses_per_day is not None:
             continue
-        if _not_a_dose_to_follow(record, field, dose, words) or _bounded_nearby(record, field, dose, words, complete):
+        if _not_a_dose_to_follow(record, field, dose, words) or _bounded_nearby(record, field, dose, words, complete, data):
             continue
         yield _hit(record, field, dose,
                    f"\"{dose.text}\" gives an amount but not how often.",
@@ -535,7 +538,7 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
     return not_a_dose(record, field, dose, words)
 
 
-def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict) -> bool:
+def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict, data) -> bool:
     """Is the amount bounded by the text around it: a limit in its sentence ("1 puff every 30 to
     60 seconds, up to 10 puffs"), another dose of its sentence that says how often ("5 mg/kg
     to 10 mg/kg up to three times a day", "calcium 1,000 mg and vitamin D 800 units daily"),
@@ -547,21 +550,32 @@ def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict) -
     k = found.index(dose.span[0])
     if found.matches(words.limit, k) or k in found.with_frequency or _amount_text(dose) in found.amounts_with_frequency:
         return True
-    key = _dose_key(dose)
+    key = _dose_key(dose, record, field, data)
     return key is not None and key in complete.get(getattr(record, "section", None), ())
 
 
-def _dose_key(dose):
-    if dose.amount is None or dose.amount.quantity("upper") is None or not dose.substance_key:
+def _dose_key(dose, record, field: str, data):
+    """(medicine, amount) of a dose: the ceiling medicine it names or its sentence names last
+    before it ("aspirin 900 mg, ibuprofen 400 mg or ..."), else the last word of its own."""
+    q = dose.amount.quantity("upper") if dose.amount is not None else None
+    if q is None:
         return None
-    return dose.substance_key.split()[-1], _units.format_quantity(dose.amount.quantity("upper"))
+    found = ceiling_for(dose, data)
+    if found is None:
+        before = _sentence_before(record, field, dose).lower()
+        _, table, _ = _ceiling_table(data)
+        named = [(m.start(), entry) for entry, patterns in table for p in patterns for m in [p.search(before)] if m]
+        found = max(named, key=lambda h: h[0])[1] if named else None
+    own = (dose.substance_key or "").split()
+    name = found["name"] if found is not None else own[-1] if own else None
+    return (name, _units.format_quantity(q)) if name else None
 
 
 def _complete_doses(article, data) -> dict:
     """{section: {(medicine, amount)}} of the doses given with how often they are taken."""
     out: dict = {}
-    for record, _, dose in all_doses(article):
-        key = _dose_key(dose)
+    for record, field, dose in all_doses(article):
+        key = _dose_key(dose, record, field, data)
         if key is not None and (dose.frequency is not None or dose.max_per_day is not None):
             out.setdefault(getattr(record, "section", None), set()).add(key)
     return out
@@ -705,13 +719,13 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
     cap = _per_day(c["otc_per_day"])
     if not _same_dim(dm.quantity, cap) or dm.quantity.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
         return None
-    text = getattr(record, field, "") or ""
-    start, end = sentence_span(text, dose.span[0])
+    found = sentences_of(getattr(record, field, "") or "")
+    k = found.index(dose.span[0])
     strength = dose.strength.raw.replace(" ", "") if dose.strength is not None and dose.strength.kind == "unit" else ""
     sold = any(name == c["name"] and strength == s.replace(" ", "") for name, s in words.otc_strengths)
     section = getattr(record, "section", None)
-    worded = words.otc.search(text, start, end) or section is not None and words.otc.search(section.heading or "")
-    if not (sold or worded) or words.prescribed.search(text, start, end):
+    worded = found.matches(words.otc, k) or section is not None and words.otc.search(section.heading or "")
+    if not (sold or worded) or found.matches(words.prescribed, k):
         return None
     fq = _units.format_quantity
     return (f"\"{dose.text}\" allows {dm.explanation} > {fq(cap)}, the limit without a prescription "
