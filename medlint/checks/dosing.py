@@ -411,6 +411,11 @@ def no_stated_maximum(article, ctx):
             DRUGS + "Methylprednisolone Dose-Pack (6-day) – Blister pack."),
        good=(DRUGS + "Epidural Triamcinolone 40–80 mg single shot – Fluoroscopy-guided.",
              DRUGS + "Celecoxib 200 mg daily – COX-2 selective.",
+             "Active ingredient (in each caplet)\n-\nAcetaminophen 500 mg",
+             "If you forget to take your tablets\n-\nIf you miss a dose, take one tablet as soon as you remember.",
+             DRUGS + "An injection of methylprednisolone 40 mg, 1 mL, into the carpal tunnel – Steroid.",
+             DRUGS + "Lidocaine 4% patches – Local anaesthetic.",
+             DRUGS + "Salbutamol: take 1 puff every 30 to 60 seconds, up to 10 puffs – Asthma attack.",
              DRUGS + "Capsaicin 0.025 % Cream four times daily – Depletes substance P."))
 def incomplete_dose(article, ctx):
     """A dose needs an amount and a frequency.
@@ -423,6 +428,20 @@ def incomplete_dose(article, ctx):
     listed in checks/dosing.yaml (epidural, intradiscal, injection). As-needed
     doses without an interval are left to DOS001. A topical product with a
     strength and a frequency ("0.025 % Cream four times daily") is complete.
+    Not doses to follow, and so not flagged: amounts under the section
+    headings of checks/dosing.yaml ``not_dose_headings`` (active-ingredient
+    strength lines, product descriptions and pack contents, missed-dose
+    advice, food tables, reference intakes), in a sentence describing a
+    procedure a clinician gives (``procedure_wordings``: "an injection of
+    methylprednisolone 40 mg, 1 mL"), and a "%" strength with no amount
+    ("Lidocaine 4% patches"). Bounded by the text around it, and so not
+    flagged: an amount whose sentence states a limit (``limit_wordings``: "1
+    puff every 30 to 60 seconds, up to 10 puffs") or holds a dose that says
+    how often ("5 mg/kg to 10 mg/kg up to three times a day"), an amount its
+    text repeats with how often ("the dose on the pack is 5 ml. You can give
+    5 ml every 4 hours"), and an amount of a medicine its section gave in
+    full before ("paracetamol 1 g taken early" after "paracetamol 1 g up to
+    four times in 24 hours").
     A named pre-packed regimen (dose-pack) is reported as **info**: the pack
     fixes the schedule, but the reader still cannot see how much is taken.
 
