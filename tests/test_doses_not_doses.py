@@ -201,14 +201,16 @@ def test_titration_to_a_stated_target_is_bounded(tmp_path, text, fires):
 
 
 @pytest.mark.parametrize("text,fires", [
-    # a single interval taken regularly is a course's schedule for a medicine with no labelled ceiling
+    # an interval, a range of intervals or one as needed caps the doses a day of a medicine with no
+    # labelled ceiling (the sig table: "1-2 tablets 4-6 hourly when required" is bounded)
     (DRUGS + "Amoxicillin 500 mg every 8 hours for 5 days – Infection.", False),
     (DRUGS + "Valacyclovir 1 g every 12 hours – Shingles.", False),
-    # but a symptom reliever with a labelled ceiling, a range of intervals or "as needed" stays open
+    (DRUGS + "Amoxicillin 500 mg every 6 to 8 hours – Infection.", False),
+    (DRUGS + "You can give 5 ml every 4 hours if she still seems uncomfortable – Fever.", False),
+    # but a symptom reliever with a labelled ceiling, or named by the heading, stays open
     (DRUGS + "Acetaminophen 650 mg every 4 hours – Pain.", True),
     (DRUGS + "Co-codamol 8/500: 2 tablets every 4 hours – Pain.", True),
-    (DRUGS + "Amoxicillin 500 mg every 6 to 8 hours – Infection.", True),
-    (DRUGS + "You can give 5 ml every 4 hours if she still seems uncomfortable – Fever.", True),
+    ("Paracetamol (Calpol Infant)\n-\nYou can give 5 ml every 4 hours if she still seems uncomfortable.", True),
     (DRUGS + "Take 1 tablet at the onset of a headache; repeat if needed – Migraine.", True),
     (DRUGS + "Dissolve 1-2 sachets in water after each loose motion – Diarrhoea.", True),
 ])

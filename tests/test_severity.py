@@ -36,7 +36,7 @@ def test_tenfold_notation_and_dos001_default_to_error():
 
 
 def test_an_open_ended_dose_without_a_known_ceiling_is_a_warning(tmp_path):
-    folder = article_from_text(DRUGS_HEADING + "Zzyzxamab 20 mg every 6 h as needed – Made up.", tmp_path)
+    folder = article_from_text(DRUGS_HEADING + "Zzyzxamab 20 mg as needed – Made up.", tmp_path)
     r = medlint("check", folder, "--no-cache", "--today", "2026-11-24", "--select", "DOS001", "--format", "json")
     assert '"severity": "warning"' in r.stdout and r.returncode == 0, r.stdout + r.stderr
 

@@ -7,6 +7,7 @@ Ceilings and the completeness rules live in ``checks/dosing.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import weakref
@@ -133,6 +134,71 @@ def ceiling_for(dose, data) -> dict | None:
     return found
 
 
+class Wordings:
+    """The wordings of checks/dosing.yaml that DOS001 and DOS002 read, compiled once per data
+    mapping (``policy.derived``)."""
+
+    def __init__(self, data) -> None:
+        def one(patterns):
+            return policy.compile_pattern("|".join(f"(?:{p})" for p in patterns), re.I, patterns) if patterns \
+                else re.compile(r"(?!)")
+        self.at_will = [[_name_re(n) for n in [e["name"], *e.get("synonyms", [])]] for e in data["at_will_medicines"]]
+        self.beyond_count = one(data["beyond_count"])
+        self.not_dose_headings = one([h["pattern"] for h in data["not_dose_headings"]])
+        self.procedure = one(data["procedure_wordings"])
+        self.limit = one(data["limit_wordings"])
+        self.otc = one(data["otc_wordings"])
+        self.prescribed = one(data["prescribed_wordings"])
+        self.concurrent = one(data["concurrent_wordings"])
+        self.otc_strengths = {(e["name"], e["strength"]) for e in data["otc_strengths"]}
+
+    def taken_at_will(self, names: str) -> bool:
+        return any(p.search(names) for patterns in self.at_will for p in patterns)
+
+
+def wordings(data) -> Wordings:
+    return policy.derived(Wordings, data)
+
+
+def _names_of(dose, record, field: str) -> str:
+    """The words that may name a dose's medicine: its own, else those before it in its
+    sentence and its section's heading."""
+    own = " ".join(x for x in (dose.substance_key, dose.substance.raw if dose.substance else None) if x)
+    if own:
+        return own.lower()
+    section = getattr(record, "section", None)
+    heading = (section.heading or "") if section is not None else ""
+    return f"{_sentence_before(record, field, dose)} {heading}".lower()
+
+
+_LEAD_WINDOW = 160  # a dose's medicine is named just before it
+
+
+def _sentence_before(record, field: str, dose) -> str:
+    """The words of a dose's sentence (or clause) just before it."""
+    text = getattr(record, field, "") or ""
+    start, _ = sentence_span(text, dose.span[0])
+    return text[max(start, dose.span[0] - _LEAD_WINDOW):dose.span[0]]
+
+
+def ceiling_in_context(dose, record, field: str, data) -> dict | None:
+    """The sourced ceiling of a dose's medicine: the one it names, else (when it names none)
+    the medicine named before it in its sentence or by its section's heading ("Paracetamol
+    (Calpol Infant)" over "You can give 5 ml every 4 hours")."""
+    found = ceiling_for(dose, data)
+    if found is not None or dose.substance is not None:
+        return found
+    text = _sentence_before(record, field, dose).lower()
+    section = getattr(record, "section", None)
+    heading = (section.heading or "").lower() if section is not None else ""
+    _, table, _ = _ceiling_table(data)
+    for source in (text, heading):
+        hits = [(m.start(), entry) for entry, patterns in table for p in patterns for m in [p.search(source)] if m]
+        if hits:
+            return max(hits, key=lambda h: h[0])[1]  # the medicine named last before the dose
+    return None
+
+
 def _route_of(dose, data) -> str:
     name = dose.route.name if dose.route is not None else data["default_route"]
     for eq in data["route_equivalents"]:
@@ -190,11 +256,15 @@ def _maximum_suggestion(dose, c) -> str:
     """What DOS001 suggests: the sourced ceiling after the dose; a lower dose when one dose is
     already above that ceiling; in words, when no ceiling is known."""
     text = safe_text(dose.text)
-    if c and c.get("per_day"):
+    q = dose.amount.quantity("upper") if dose.amount is not None else None
+    if c and c.get("per_day") and q is not None and _same_dim(q, _units.quantity(*_split(c["per_day"]))):
         if _one_dose_above(dose, c["per_day"]):
             return (f"One dose of \"{text}\" is already more than {c['name']}'s daily maximum of "
                     f"{c['per_day']} ({c['source']}): lower the dose, then state the maximum per 24 hours.")
         return f"Add the maximum from the product label, e.g. \"{text}; no more than {c['per_day']} in 24 hours\"."
+    if c:  # a liquid's mL or a count against a ceiling in mg: the label's own limit, not an adult total
+        return (f"Add the most doses in 24 hours from the product label after \"{text}\" ({c['name']}: "
+                f"{c['source']}).")
     return (f"Add the maximum per 24 hours (or the longest course) from the product label after \"{text}\"; "
             "medlint knows no sourced ceiling for this medicine.")
 
@@ -246,11 +316,22 @@ def _high_phase_without_end(steps) -> bool:
     return False
 
 
-def _fixed_interval(dose) -> bool:
-    """A single interval taken regularly ("every 8 hours"), not a range, not as needed."""
+def _interval_bounds(dose) -> bool:
+    """An interval, regular or as needed, with no titration ("every 8 hours", "q4-6h prn"):
+    the most doses that fit into a day bound it."""
     f = dose.frequency
-    return (dose.as_needed is None and not dose.titration and f is not None and f.kind == "interval"
-            and f.interval_hours is not None and f.interval_hours[0] == f.interval_hours[1])
+    return (not dose.titration and dose.titration_marker is None and f is not None and f.kind == "interval"
+            and f.interval_hours is not None)
+
+
+_COUNTED = ("times_daily", "daily", "nightly", "weekly", "every_n_days")
+
+
+def _counted_per_day(dose) -> bool:
+    """Does the schedule say how many doses a day at most ("1 qds prn", "up to 3 times a day as
+    needed", "at night when required")? The count is then the dose's maximum."""
+    f = dose.frequency
+    return f is not None and f.kind in _COUNTED and not dose.titration and dose.titration_marker is None
 
 
 def _states_maximum(dose) -> bool:
@@ -261,8 +342,12 @@ def _states_maximum(dose) -> bool:
 @check("DOS001", name="no-stated-maximum", category="dosing", severity="warning",
        fix="State the maximum: per day (\"no more than 4 g in 24 hours\") or as a duration (\"for up to 5 days\").",
        bad=(DRUGS + "Tramadol 50-100 mg every 6 h PRN – Weak opioid.",
+            "Paracetamol (Calpol Infant, 120mg/5ml)\n-\nYou can give 5 ml every 4 hours if she still seems uncomfortable.",
             DRUGS + "Gabapentin 300 mg at night, then increase as needed – Nerve pain."),
        good=(DRUGS + "Naproxen 500 mg twice daily – Longer-acting NSAID.",
+             DRUGS + "Codeine phosphate 30 mg tablets: 1 qds prn – Pain.",
+             DRUGS + "Cyclizine 50 mg up to three times a day when needed – Nausea.",
+             DRUGS + "Ondansetron 4 mg ODT: dissolve 1 tablet on the tongue q8h prn nausea.",
              DRUGS + "Ketorolac 10 mg every 6 h, max 5 days – Short burst.",
              DRUGS + "Acetaminophen 500–1000 mg every 6 h, no more than 4 g in 24 hours – Pain reliever."))
 def no_stated_maximum(article, ctx):
@@ -275,12 +360,17 @@ def no_stated_maximum(article, ctx):
     "not more than 4 doses a day") nor as a duration ("max 5 days", "for up
     to 2 weeks"). A fixed schedule ("500 mg twice daily", "75–150 mg twice
     daily", "200 mg daily") is bounded by itself and passes; a per-day total
-    ("2000 mg/day") is its own maximum. A single interval taken regularly
-    ("amoxicillin 500 mg every 8 hours") is a schedule of its own, three doses
-    a day, unless the medicine is one with a labelled daily ceiling in
-    checks/dosing.yaml (the analgesics and other symptom relievers a reader
-    takes at will up to "every 4 hours"). A duration counts as a stated maximum
-    here, but the daily ceiling (DOS003) still applies.
+    ("2000 mg/day") is its own maximum, and so is a count of doses a day,
+    as needed or not ("1 qds prn", "up to 3 times a day when needed", "1 at
+    night when required": the count is the most). An interval, regular or as
+    needed ("amoxicillin 500 mg every 8 hours", "1 tab q6h prn"), caps the
+    doses that fit into a day, unless the medicine is one with a labelled
+    daily ceiling in checks/dosing.yaml (the analgesics and other symptom
+    relievers a reader takes at will up to "every 4 hours"): those must state
+    the ceiling. A dose that names no medicine takes the one named before it
+    in its text or by its section's heading ("Paracetamol (Calpol Infant)"
+    over "5 ml every 4 hours"). A duration counts as a stated maximum here,
+    but the daily ceiling (DOS003) still applies.
 
     **Why it matters.** "Every 6 h as needed" with a range invites the
     reader to take the top dose around the clock; unintentional overdose of
@@ -294,15 +384,17 @@ def no_stated_maximum(article, ctx):
     **Source.** FDA Drug Facts labeling rule (21 CFR 201.66: "do not exceed
     … in 24 hours"); ISMP guidance that as-needed orders state a maximum.
     """
+    data = ctx.data("dosing")
+    words = wordings(data)
     for record, field, dose in all_doses(article):
         if dose.amount is None:
             continue
         why = _open_ended(dose)
-        if why is None or _states_maximum(dose):
+        if why is None or _states_maximum(dose) or _counted_per_day(dose) and not words.beyond_count.search(dose.text):
             continue
-        c = ceiling_for(dose, ctx.data("dosing"))
-        if c is None and _fixed_interval(dose):
-            continue  # "amoxicillin 500 mg every 8 hours": a course's schedule, three doses a day
+        c = ceiling_in_context(dose, record, field, data)
+        if c is None and _interval_bounds(dose) and not words.taken_at_will(_names_of(dose, record, field)):
+            continue  # "amoxicillin 500 mg every 8 hours", "1 tab q6h prn": the interval caps the day
         yield _hit(record, field, dose,
                    f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
                    _maximum_suggestion(dose, c),
@@ -319,6 +411,11 @@ def no_stated_maximum(article, ctx):
             DRUGS + "Methylprednisolone Dose-Pack (6-day) – Blister pack."),
        good=(DRUGS + "Epidural Triamcinolone 40–80 mg single shot – Fluoroscopy-guided.",
              DRUGS + "Celecoxib 200 mg daily – COX-2 selective.",
+             "Active ingredient (in each caplet)\n-\nAcetaminophen 500 mg",
+             "If you forget to take your tablets\n-\nIf you miss a dose, take one tablet as soon as you remember.",
+             DRUGS + "An injection of methylprednisolone 40 mg, 1 mL, into the carpal tunnel – Steroid.",
+             DRUGS + "Lidocaine 4% patches – Local anaesthetic.",
+             DRUGS + "Salbutamol: take 1 puff every 30 to 60 seconds, up to 10 puffs – Asthma attack.",
              DRUGS + "Capsaicin 0.025 % Cream four times daily – Depletes substance P."))
 def incomplete_dose(article, ctx):
     """A dose needs an amount and a frequency.
@@ -331,6 +428,20 @@ def incomplete_dose(article, ctx):
     listed in checks/dosing.yaml (epidural, intradiscal, injection). As-needed
     doses without an interval are left to DOS001. A topical product with a
     strength and a frequency ("0.025 % Cream four times daily") is complete.
+    Not doses to follow, and so not flagged: amounts under the section
+    headings of checks/dosing.yaml ``not_dose_headings`` (active-ingredient
+    strength lines, product descriptions and pack contents, missed-dose
+    advice, food tables, reference intakes), in a sentence describing a
+    procedure a clinician gives (``procedure_wordings``: "an injection of
+    methylprednisolone 40 mg, 1 mL"), and a "%" strength with no amount
+    ("Lidocaine 4% patches"). Bounded by the text around it, and so not
+    flagged: an amount whose sentence states a limit (``limit_wordings``: "1
+    puff every 30 to 60 seconds, up to 10 puffs") or holds a dose that says
+    how often ("5 mg/kg to 10 mg/kg up to three times a day"), an amount its
+    text repeats with how often ("the dose on the pack is 5 ml. You can give
+    5 ml every 4 hours"), and an amount of a medicine its section gave in
+    full before ("paracetamol 1 g taken early" after "paracetamol 1 g up to
+    four times in 24 hours").
     A named pre-packed regimen (dose-pack) is reported as **info**: the pack
     fixes the schedule, but the reader still cannot see how much is taken.
 
@@ -347,6 +458,8 @@ def incomplete_dose(article, ctx):
     frequency); FDA Drug Facts labeling (21 CFR 201.66 directions).
     """
     data = ctx.data("dosing")
+    words = wordings(data)
+    complete = _complete_doses(article, data)
     for record, field, dose in all_doses(article):
         if dose.titration_marker is not None:
             continue
@@ -371,10 +484,120 @@ def incomplete_dose(article, ctx):
             continue
         if dose.max_per_day is not None or dose.max_doses_per_day is not None:
             continue
+        if _not_a_dose_to_follow(record, field, dose, words) or _bounded_nearby(record, field, dose, words, complete, data):
+            continue
         yield _hit(record, field, dose,
                    f"\"{dose.text}\" gives an amount but not how often.",
                    f"Say how often \"{safe_text(dose.text)}\" is taken (and the most in 24 hours), from the "
                    "product label, or that it is a single injection.")
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
+
+
+def _amount_text(dose) -> str:
+    return dose.amount.raw.replace(" ", "").lower() if dose.amount is not None else ""
+
+
+class _Sentences:
+    """A text's sentences (or clauses ended by ';') and what DOS002 asks of them, worked out
+    once per text: which sentences hold a dose that says how often, which amounts the text
+    gives with how often, and (on demand) which sentences a wording matches."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+        self.with_frequency: set[int] = set()
+        self.amounts_with_frequency: set[str] = set()
+        for dose in doses_in(text):
+            if dose.frequency is not None:
+                self.with_frequency.add(self.index(dose.span[0]))
+                self.amounts_with_frequency.add(_amount_text(dose))
+        self.matched: dict = {}
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.ends, offset)
+
+    def span(self, k: int) -> tuple[int, int]:
+        return (self.ends[k - 1] if k > 0 else 0), self.ends[min(k, len(self.ends) - 1)]
+
+    def matches(self, pattern: re.Pattern, k: int) -> bool:
+        key = (pattern, k)
+        if key not in self.matched:
+            self.matched[key] = bool(pattern.search(self.text, *self.span(k)))
+        return self.matched[key]
+
+
+@text_memo
+def sentences_of(text: str) -> _Sentences:
+    return _Sentences(text)
+
+
+def sentence_span(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the sentence (or clause ended by ';') of ``text`` that holds ``offset``."""
+    found = sentences_of(text)
+    return found.span(found.index(offset))
+
+
+def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
+    """Is the amount one a reader is not asked to take on a schedule: a strength line, product
+    description, missed-dose advice, food table or reference intake (by its section's
+    heading), or a one-off procedure a clinician gives (by its sentence)?"""
+    section = getattr(record, "section", None)
+    if section is not None and section.heading and words.not_dose_headings.search(section.heading):
+        return True
+    found = sentences_of(getattr(record, field, "") or "")
+    return found.matches(words.procedure, found.index(dose.span[0]))
+
+
+def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
+    a = dose.amount
+    if a.implied and dose.strength is not None:
+        return True  # "(40% elemental calcium)", "Lidocaine 4% patches": a product's strength
+    return not_a_dose(record, field, dose, words)
+
+
+def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict, data) -> bool:
+    """Is the amount bounded by the text around it: a limit in its sentence ("1 puff every 30 to
+    60 seconds, up to 10 puffs"), another dose of its sentence that says how often ("5 mg/kg
+    to 10 mg/kg up to three times a day", "calcium 1,000 mg and vitamin D 800 units daily"),
+    the same amount with how often elsewhere in its text ("the dose on the pack is 5 ml. You
+    can give 5 ml every 4 hours"), or the same amount of the medicine given in full earlier
+    in its section ("paracetamol 1 g up to four times in 24 hours" … "paracetamol 1 g taken
+    early")?"""
+    found = sentences_of(getattr(record, field, "") or "")
+    k = found.index(dose.span[0])
+    if found.matches(words.limit, k) or k in found.with_frequency or _amount_text(dose) in found.amounts_with_frequency:
+        return True
+    key = _dose_key(dose, record, field, data)
+    return key is not None and key in complete.get(getattr(record, "section", None), ())
+
+
+def _dose_key(dose, record, field: str, data):
+    """(medicine, amount) of a dose: the ceiling medicine it names or its sentence names last
+    before it ("aspirin 900 mg, ibuprofen 400 mg or ..."), else the last word of its own."""
+    q = dose.amount.quantity("upper") if dose.amount is not None else None
+    if q is None:
+        return None
+    found = ceiling_for(dose, data)
+    if found is None:
+        before = _sentence_before(record, field, dose).lower()
+        _, table, _ = _ceiling_table(data)
+        named = [(m.start(), entry) for entry, patterns in table for p in patterns for m in [p.search(before)] if m]
+        found = max(named, key=lambda h: h[0])[1] if named else None
+    own = (dose.substance_key or "").split()
+    name = found["name"] if found is not None else own[-1] if own else None
+    return (name, _units.format_quantity(q)) if name else None
+
+
+def _complete_doses(article, data) -> dict:
+    """{section: {(medicine, amount)}} of the doses given with how often they are taken."""
+    out: dict = {}
+    for record, field, dose in all_doses(article):
+        key = _dose_key(dose, record, field, data)
+        if key is not None and (dose.frequency is not None or dose.max_per_day is not None):
+            out.setdefault(getattr(record, "section", None), set()).add(key)
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -427,8 +650,13 @@ def _split(text: str):
 @check("DOS003", name="above-ceiling", category="dosing", severity="error",
        fix="Lower the dose or the frequency so the daily total stays within the labelled maximum.",
        bad=(DRUGS + "Acetaminophen 500–1500 mg every 4 h – Pain reliever.",
+            DRUGS + "Ibuprofen 200 mg tablets: 2 tablets every 4 hours – Pain.",
+            DRUGS + "Naproxen sodium (Aleve) 440 mg every 8 hours with food – Pain.",
+            DRUGS + "Diclofenac 50 mg three times a day, plus diclofenac 75 mg slow-release once a day.",
             "Dietary Molecular Supplements\n-\nVitamin D3 (20000 IU/day) – Bone health."),
        good=(DRUGS + "Acetaminophen 500–1000 mg every 6 h, max 4 g/day – Pain reliever.",
+             DRUGS + "Ibuprofen 200 mg tablets: 1 or 2 tablets every 4 to 6 hours, max 6 tablets in 24 hours.",
+             DRUGS + "Diclofenac 50 mg three times a day or diclofenac 75 mg twice a day – NSAID.",
              DRUGS + "Ketorolac 10 mg every 6 h, max 5 days – Short burst.",
              "Advanced or Regenerative Drug-Like Interventions\n-\nAlendronate 70 mg weekly – Oral."))
 def above_ceiling(article, ctx):
@@ -443,6 +671,16 @@ def above_ceiling(article, ctx):
     a labelled maximum duration (ketorolac 5 days) is flagged too. The message
     shows the arithmetic and the source, and the lower OTC limit where the
     source gives one. Substances without a sourced ceiling are not checked.
+    A dose that names no medicine takes the one its text or section heading
+    names before it ("Vitamin D supplements" over "50,000 IU daily"). A dose
+    bought over the counter — of a strength sold so (checks/dosing.yaml
+    ``otc_strengths``: "2 tablets" of ibuprofen 200 mg) or so worded in its
+    sentence or section heading (``otc_wordings``: "from your pharmacy",
+    "Aleve") and not given by a prescriber — is compared with the label's
+    limit without a prescription (``otc_per_day``: 1,200 mg of ibuprofen).
+    Two doses of one medicine that a sentence gives together ("50 mg three
+    times a day, plus diclofenac 75 mg once a day": ``concurrent_wordings``)
+    are added up; alternatives ("or") are not.
 
     **Why it matters.** A reader who follows the text at its upper end takes
     the implied total; above the label's maximum that is an overdose (liver
@@ -458,13 +696,16 @@ def above_ceiling(article, ctx):
     (US prescribing information, FDA OTC Drug Facts, IOM/EFSA upper levels).
     """
     data = ctx.data("dosing")
+    words = wordings(data)
+    together = _Together(words)
     for record, field, dose in all_doses(article):
-        c = ceiling_for(dose, data)
+        c = ceiling_in_context(dose, record, field, data)
         if c is None or _route_of(dose, data) != c["route"]:
             continue
         if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
             continue
-        for arithmetic, limit in _ceiling_problems(dose, c):
+        problems = _ceiling_problems(dose, c)
+        for arithmetic, limit in problems:
             otc = f"; the OTC limit without medical advice is {c['otc_per_day']}/day" if c.get("otc_per_day") else ""
             lhs, _, rhs = arithmetic.partition(" = ")
             if lhs == rhs:
@@ -473,6 +714,75 @@ def above_ceiling(article, ctx):
                        f"\"{dose.text}\" allows {arithmetic} > {limit} ({c['source']}){otc}.".replace("µg", "mcg"),
                        f"Keep {c['name']} within {limit}{otc and ' (' + c['otc_per_day'] + '/day without advice)'}: "
                        "lower the amount or the frequency and state the maximum.")
+        if problems:
+            together.reset()
+            continue
+        over = _over_the_counter_problem(record, field, dose, c, words)
+        if over is not None:
+            yield _hit(record, field, dose, *over)
+            together.reset()
+            continue
+        summed = together.add(record, field, dose, c)
+        if summed is not None:
+            yield _hit(record, field, dose, *summed)
+
+
+def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
+    """(message, suggestion) when a dose bought over the counter — of an OTC strength ("2
+    tablets" of ibuprofen 200 mg), or so worded in its sentence or section heading ("from your
+    pharmacy", "Aleve") and not given by a prescriber — allows more a day than the label the
+    reader buys (the ceiling's otc_per_day)."""
+    dm = dose.daily_maximum()
+    if not c.get("otc_per_day") or dm is None or dose.weight_based:
+        return None
+    cap = _per_day(c["otc_per_day"])
+    if not _same_dim(dm.quantity, cap) or dm.quantity.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+        return None
+    found = sentences_of(getattr(record, field, "") or "")
+    k = found.index(dose.span[0])
+    strength = dose.strength.raw.replace(" ", "") if dose.strength is not None and dose.strength.kind == "unit" else ""
+    sold = any(name == c["name"] and strength == s.replace(" ", "") for name, s in words.otc_strengths)
+    section = getattr(record, "section", None)
+    worded = found.matches(words.otc, k) or section is not None and words.otc.search(section.heading or "")
+    if not (sold or worded) or found.matches(words.prescribed, k):
+        return None
+    fq = _units.format_quantity
+    return (f"\"{dose.text}\" allows {dm.explanation} > {fq(cap)}, the limit without a prescription "
+            f"({c['source']}).".replace("µg", "mcg"),
+            f"Keep over-the-counter {c['name']} within {fq(cap)} (or say a doctor directs more): lower the "
+            "amount or the frequency and state the maximum.")
+
+
+class _Together:
+    """DOS003's running sum of the doses of one medicine that a sentence gives together
+    ("diclofenac 50 mg three times a day, plus diclofenac 75 mg slow-release once a day")."""
+
+    def __init__(self, words: Wordings) -> None:
+        self.words = words
+        self.reset()
+
+    def reset(self) -> None:
+        self.last = None  # (record, field, sentence start, ceiling name, end of the dose, total, working)
+
+    def add(self, record, field: str, dose, c):
+        dm = dose.daily_maximum()
+        if dm is None or dose.weight_based or not c.get("per_day"):
+            self.reset()
+            return None
+        text = getattr(record, field, "") or ""
+        start, _ = sentence_span(text, dose.span[0])
+        last, total, working = self.last, dm.quantity, [_units.format_quantity(dm.quantity)]
+        if (last is not None and last[:4] == (record, field, start, c["name"]) and _same_dim(last[5], total)
+                and self.words.concurrent.search(text, last[4], dose.span[0])):
+            total, working = last[5] + total.to(last[5].units), last[6] + working
+        self.last = (record, field, start, c["name"], dose.span[1], total, working)
+        cap = _per_day(c["per_day"])
+        if len(working) < 2 or not _same_dim(total, cap) or total.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+            return None
+        fq = _units.format_quantity
+        return (f"\"{dose.text}\" is taken together with the {c['name']} before it: {' + '.join(working)} = "
+                f"{fq(total.to(cap.units))} > {fq(cap)} ({c['source']}).".replace("µg", "mcg"),
+                f"Keep all {c['name']} taken in a day within {fq(cap)}: drop one product or lower the doses.")
 
 
 # ---------------------------------------------------------------------------

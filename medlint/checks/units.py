@@ -9,10 +9,9 @@ comes from its sourced ceiling in ``checks/dosing.yaml``.
 
 from __future__ import annotations
 
-from medlint.checks.dosing import all_doses, ceiling_for, doses_in, safe_text
-from medlint.doses import lookup_spelling
+from medlint.checks.dosing import all_doses, ceiling_for, not_a_dose, safe_text, wordings
+from medlint.doses import get_registry, lookup_spelling
 from medlint.findings import Hit
-from medlint.records.model import section_of
 from medlint.registry import check
 
 DRUGS = "Mainstream Drug Therapies\n-\n"
@@ -69,13 +68,22 @@ def unreadable_unit(article, ctx):
 
 @check("UNT002", name="mixed-units-in-range", category="units", severity="warning",
        fix="Use one unit for both ends of a range: \"400–600 mg\".",
-       bad=(DRUGS + "Ibuprofen 400 mg–0.6 g every 6 h, max 1200 mg/day – NSAID.",),
-       good=(DRUGS + "Ibuprofen 400–600 mg every 6 h, max 1200 mg/day – NSAID.",))
+       bad=(DRUGS + "Ibuprofen 400 mg–0.6 g every 6 h, max 1200 mg/day – NSAID.",
+            DRUGS + "Paracetamol 1 g–500 mg every 6 h, max 4 g/day – Pain.",
+            DRUGS + "Melatonin 300 mcg to 1 mg at bedtime – Jet lag."),
+       good=(DRUGS + "Ibuprofen 400–600 mg every 6 h, max 1200 mg/day – NSAID.",
+             DRUGS + "Paracetamol 500 mg to 1 g every 4 to 6 hours, max 4 g in 24 hours – Pain.",
+             "Tablets\nAdults can take 500mg-1g up to four times in 24 hours, no more than 4g in 24 hours."))
 def mixed_units_in_range(article, ctx):
     """Both ends of a range should be in the same unit.
 
     **What it does.** Flags a range whose two ends carry different units
-    ("400 mg–0.6 g"), which the parser reports as mixed units.
+    when it can be misread: an end below one of its unit ("400 mg–0.6 g"),
+    a range that falls once converted ("1 g–500 mg"), ends in two
+    dimensions. Whole amounts rising from the smaller unit to the larger
+    ("500 mg to 1 g") are how labels and leaflets write a range and pass;
+    mcg and mg (checks/units.yaml ``confusable_unit_pairs``) are never
+    mixed ("300 mcg to 1 mg").
 
     **Why it matters.** Mixed units hide a thousandfold slip and make readers
     convert in their heads; "400 mg–0.6 g" reads as 400 to 0.6.
@@ -87,12 +95,40 @@ def mixed_units_in_range(article, ctx):
     **Source.** ISMP List of Error-Prone Abbreviations, Symbols, and Dose
     Designations (dose designations); ISMP guidance on consistent units.
     """
+    pairs = [frozenset(pair) for pair in ctx.data("units")["confusable_unit_pairs"]]
     for record, field, dose in all_doses(article):
-        if dose.amount is not None and (dose.unit_problem == "mixed_units" or dose.amount.mixed_units):
-            a = dose.amount
-            yield _amount_hit(record, field, dose,
-                              f"\"{a.raw}\" mixes \"{a.low.unit.raw}\" and \"{a.high.unit.raw}\" in one range.",
-                              "Write both ends in one unit, e.g. \"400–600 mg\".")
+        a = dose.amount
+        if a is None or not (dose.unit_problem == "mixed_units" or a.mixed_units) or not _misleading_range(a, pairs):
+            continue
+        yield _amount_hit(record, field, dose,
+                          f"\"{a.raw}\" mixes \"{a.low.unit.raw}\" and \"{a.high.unit.raw}\" in one range.",
+                          "Write both ends in one unit, e.g. \"400–600 mg\".")
+
+
+def _end_quantity(end):
+    if end is None or end.unit is None or end.unit.unit is None:
+        return None
+    return lookup_quantity(end.value, end.unit.unit)
+
+
+def _misleading_range(a, pairs) -> bool:
+    """Is a range in two units one a reader may misread? Each end written as a whole amount in
+    its own unit and rising ("500 mg to 1 g") is how labels write it; an end
+    below one of its unit ("400 mg–0.6 g" reads as 400 to 0.6), a range that falls once
+    converted, two dimensions, an end medlint cannot convert, or units that ``pairs`` says are
+    confused ("300 mcg to 1 mg") is flagged."""
+    if frozenset((a.low.unit.unit, a.high.unit.unit)) in pairs:
+        return True  # "300 mcg to 1 mg"
+    low, high = _end_quantity(a.low), _end_quantity(a.high)
+    if low is None or high is None or low.dimensionality != high.dimensionality:
+        return True
+    if a.low.value < 1 or a.high.value < 1:
+        return True
+    return low.to(high.units).magnitude >= high.magnitude
+
+
+def lookup_quantity(value: float, unit: str):
+    return get_registry().Quantity(value, unit)
 
 
 def _kind_of(quantity_text: str) -> str | None:
@@ -105,6 +141,9 @@ def _kind_of(quantity_text: str) -> str | None:
        bad=(DRUGS + "Naproxen 5 mL tablet twice daily – NSAID.",
             DRUGS + "Ibuprofen 400 IU three times daily – NSAID."),
        good=(DRUGS + "Naproxen 500 mg tablet twice daily – NSAID.",
+             DRUGS + "Naproxen 500 mg: 1 tab PO BID with food – NSAID.",
+             DRUGS + "Acetaminophen: 36-47 lb (4-5 years): 7.5 mL every 4 hours, no more than 5 doses in 24 hours.",
+             DRUGS + "Peppermint oil capsules (0.2 mL) three times a day before meals – IBS.",
              "Dietary Molecular Supplements\n-\nVitamin D3 25 mcg daily – Bone health.",
              DRUGS + "Paracetamol (120 mg/5 ml) 5 ml up to 4 times in 24 hours – Fever."))
 def unit_does_not_fit(article, ctx):
@@ -114,11 +153,16 @@ def unit_does_not_fit(article, ctx):
     dose form — mL for a tablet or capsule (checks/units.yaml) — and (2) an
     amount in a dimension the substance is not dosed in, where the sourced
     ceiling in checks/dosing.yaml says so: IU for ibuprofen (dosed by mass),
-    mL for acetaminophen tablets' mg. Substances the source allows in two
-    units (vitamin D in IU and mcg) accept both; an amount in mL is the
-    measure of a liquid whose strength the dose's text or its section's
-    heading gives ("Paracetamol infant suspension 120 mg/5 ml" over a table
-    of mL doses).
+    a count of tablets or puffs where the substance is dosed by mass.
+    Substances the source allows in two units (vitamin D in IU and mcg)
+    accept both. A count of the product's units ("1 tab", "2 caps") always
+    fits: the strength times the count is the amount. An amount in mL of a
+    substance dosed by mass is the measure of its liquid ("7.5 mL every 4
+    hours" from a children's suspension chart) unless the dose names a solid
+    form. A liquid-filled capsule is labelled by its fill ("peppermint oil
+    capsules (0.2 mL)"). Amounts that are not doses to follow (under the
+    headings and in the procedure sentences of checks/dosing.yaml: "a
+    radiologist can inject saline (around 20 to 40 mL)") are not checked.
 
     **Why it matters.** "5 mL tablet" or "400 IU ibuprofen" cannot be
     measured; it signals a copying error that may hide a wrong amount.
@@ -133,10 +177,13 @@ def unit_does_not_fit(article, ctx):
     data = ctx.data("units")
     forms = {f["form"]: f for f in data["forms"]}
     dosing = ctx.data("dosing")
+    words = wordings(dosing)
     for record, field, dose in all_doses(article):
         a = dose.amount
         if a is None or a.implied or a.unit is None or a.unit.kind not in ("mass", "volume", "activity", "count"):
             continue
+        if not_a_dose(record, field, dose, words):
+            continue  # "a radiologist can inject … saline (around 20 to 40 mL)"
         kind = a.unit.kind
         if dose.form is not None and dose.form.name in forms and kind not in forms[dose.form.name]["kinds"]:
             yield _amount_hit(record, field, dose,
@@ -147,9 +194,7 @@ def unit_does_not_fit(article, ctx):
         if c is None or not c.get("per_day") or dose.per_weight is not None:
             continue
         allowed = {_kind_of(q) for q in [c["per_day"], *c.get("also_per_day", [])]}
-        if c.get("form") and dose.form is not None and dose.form.name == c["form"]:
-            allowed.add("count")
-        if kind not in allowed and dose.form is None and not (kind == "volume" and _liquid_strength(record)):
+        if kind not in allowed | {"count", "volume"} and dose.form is None:
             want = " or ".join(sorted(k for k in allowed if k))
             yield _amount_hit(record, field, dose,
                               f"\"{a.raw}\" doses {c['name']} by {kind}; its label doses it by {want} "
@@ -157,27 +202,22 @@ def unit_does_not_fit(article, ctx):
                               f"Write the amount in the label's unit (e.g. {c['per_day'].split(' ', 1)[1]}).")
 
 
-def _liquid_strength(record) -> bool:
-    """Does the dose's own text or its section's heading say what strength of liquid it
-    measures ("Paracetamol infant suspension 120 mg/5 ml" over a table of mL doses, "Calpol
-    Infant (120mg/5ml): 5 ml")? Then an amount in mL is the liquid's measure, the unit the
-    label's dosing table uses."""
-    section = section_of(record)
-    texts = [record.text or ""] + ([section.heading or ""] if section is not None else [])
-    return any(d.strength is not None and d.strength.kind == "concentration" for t in texts for d in doses_in(t))
-
-
 @check("UNT004", name="missing-unit", category="units", severity="error",
        fix="Write the unit after the number: \"300 mg\".",
        bad=(DRUGS + "Aspirin 300 every 6 h, max 4 doses a day – Pain.",),
        good=(DRUGS + "Aspirin 300 mg every 6 h, max 4 doses a day – Pain.",
+             DRUGS + "Co-codamol 30/500 tablets: 1-2 qds prn, max 8 in 24 hours – Pain.",
+             DRUGS + "Amlodipine 5 mg tablets: TAKE ONE 2 TIMES/DAY – Blood pressure.",
              "Overview\nAbout 5 in 100 adults have back pain every year."))
 def missing_unit(article, ctx):
     """A dose number needs a unit.
 
     **What it does.** Flags a dose amount with no unit ("Aspirin 300 every
     6 h") when the expression is a dose in context (frequency, route, form
-    or "as needed"); numbers in prose are left alone.
+    or "as needed"); numbers in prose are left alone. A small bare number
+    (up to ``bare_count_max`` in checks/units.yaml) is a count of the
+    product's units, as prescription and dispensing labels write it ("1
+    bd", "take two qds", "1-2 4 hourly prn"), not a missing unit.
 
     **Why it matters.** "300" could be mg, mcg or mL; the reader has to
     guess, and no ceiling can be checked.
@@ -193,6 +233,8 @@ def missing_unit(article, ctx):
     for record, field, dose in all_doses(article):
         if dose.amount is None or dose.unit_problem != "missing_unit" or not _in_context(dose, data):
             continue
+        if dose.amount.upper.value <= data["bare_count_max"]:
+            continue  # "1 bd", "take two qds": a count of the product's units
         yield _amount_hit(record, field, dose, f"\"{dose.amount.raw}\" has no unit.",
                           f"Write the unit after the number, e.g. \"{safe_text(dose.amount.raw)} mg\" if that is what the "
                           "source says.")
