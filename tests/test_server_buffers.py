@@ -187,3 +187,30 @@ def test_the_check_command_never_imports_the_server(seed):
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'medlint.server')))")
     out = subprocess.run([sys.executable, "-c", code, seed], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+# --- the protocol -----------------------------------------------------------------------
+
+def test_edits_leave_no_futures_behind_in_the_protocol(tmp_path):
+    """pygls 2.1 keeps the future of every notification its own handlers answer (didOpen,
+    didChange, ...) until a response that never comes; the server's protocol drops it."""
+    from medlint.server import build_server
+
+    server = build_server()
+    protocol, written = server.protocol, []
+    protocol.set_writer(type("Writer", (), {"write": lambda self, data: written.append(data),
+                                            "close": lambda self: None})())
+
+    def send(message: dict) -> None:
+        protocol.handle_message(protocol.structure_message(dict(message, jsonrpc="2.0")))
+
+    send({"id": 1, "method": "initialize", "params": {"capabilities": {}, "initializationOptions": {"debounce": 0}}})
+    send({"method": "initialized", "params": {}})
+    uri = (tmp_path / "notes.yaml").as_uri()  # outside any article: nothing is checked or published
+    send({"method": "textDocument/didOpen",
+          "params": {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": "a: 1\n"}}})
+    for version in range(2, 40):
+        send({"method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": f"a: {version}\n"}]}})
+    assert server.workspace.get_text_document(uri).source == "a: 39\n"
+    assert len(written) == 1 and protocol._request_futures == {}  # the initialize response; no future kept
