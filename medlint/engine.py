@@ -226,17 +226,18 @@ def _field_value(record: Record, name: str):
     return getattr(record, name, None)
 
 
-def check_article(folder: str, options: Options, files=None) -> ArticleResult:
+def check_article(folder: str, options: Options, files=None, parse=None) -> ArticleResult:
     """Run the whole battery over one article folder (``files``: its bytes, as
-    records.store.read_folder read them; read here when not given)."""
+    records.store.read_folder read them; read here when not given; ``parse``: how each
+    record file is parsed and validated, records.store.parse_record unless given)."""
     from medlint.checks.schema import SCHEMA_CHECK
-    from medlint.records.store import load_article
+    from medlint.records.store import load_article, parse_record
     from medlint.registry import Context
 
     slug = os.path.basename(os.path.normpath(folder))
     result = ArticleResult(folder=folder, slug=slug)
     try:
-        loaded = load_article(folder, files)
+        loaded = load_article(folder, files, parse or parse_record)
     except InputError as exc:
         result.error = str(InputError(exc.message, _rel(exc.path) if exc.path else None, exc.line, exc.column))
         return result

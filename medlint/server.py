@@ -184,6 +184,7 @@ class State:
     flags: dict[str, list[Flag]] = field(default_factory=dict)      # uri -> what was published
     pending: dict[str, asyncio.TimerHandle] = field(default_factory=dict)  # article folder -> a debounced check
     shown: set[str] = field(default_factory=set)                    # problems already shown to the editor
+    records: buffers.ParsedRecords = field(default_factory=buffers.ParsedRecords)  # unchanged files, parsed
 
 
 class Protocol(LanguageServerProtocol):
@@ -270,11 +271,11 @@ class MedlintServer(LanguageServer):
     def _publish_article(self, folder: str, docs: list) -> None:
         options = check_options(folder, self.state.settings)
         raw = {os.path.basename(path): doc.source.encode("utf-8") for _, path, doc in docs}
-        result = buffers.check_buffers(folder, raw, options)
+        result = buffers.check_buffers(folder, raw, options, self.state.records)
         by_path: dict[str, list] = {}
         for f in result.findings:
             by_path.setdefault(os.path.normpath(os.path.abspath(f.path)), []).append(f)
-        error = buffers.load_error(folder, raw) if result.error else None
+        error = buffers.load_error(folder, raw, self.state.records) if result.error else None
         units = self.workspace.position_codec.client_num_units
         for uri, path, doc in docs:
             lines = doc.source.split("\n")  # as medlint numbers lines (str.splitlines also breaks at U+2028)
@@ -317,7 +318,10 @@ class MedlintServer(LanguageServer):
         folder = self.folder_of(uri)
         if folder is not None and any(True for _ in self.open_documents(folder)):
             self.schedule(uri, 0)
-        elif folder is not None and folder in self.state.pending:
+            return
+        if folder is not None:
+            self.state.records.forget(folder)  # no buffer of the article is open any more
+        if folder is not None and folder in self.state.pending:
             self.state.pending.pop(folder).cancel()
 
     def configure(self, raw) -> None:
