@@ -95,14 +95,15 @@ class ParsedRecords:
 
 
 def check_buffers(folder: str, buffers: dict[str, bytes], options: Options,
-                  records: ParsedRecords | None = None) -> ArticleResult:
+                  records: ParsedRecords | None = None, with_info: bool = True) -> ArticleResult:
     """Check the article in ``folder`` with ``buffers`` (file name -> bytes) in place of its files
-    (``records``: the parsed records kept between calls, if any)."""
+    (``records``: the parsed records kept between calls, if any; ``with_info``: as for
+    :func:`medlint.engine.check_article`, False when only the findings are wanted)."""
     try:
         files = overlay(read_folder(folder), buffers)
     except InputError as exc:
         return ArticleResult(folder=folder, slug=os.path.basename(folder), error=str(exc))
-    return check_article(folder, options, files, records.parse if records is not None else None)
+    return check_article(folder, options, files, records.parse if records is not None else None, with_info)
 
 
 def load_error(folder: str, buffers: dict[str, bytes], records: ParsedRecords | None = None) -> InputError | None:

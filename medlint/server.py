@@ -271,7 +271,7 @@ class MedlintServer(LanguageServer):
     def _publish_article(self, folder: str, docs: list) -> None:
         options = check_options(folder, self.state.settings)
         raw = {os.path.basename(path): doc.source.encode("utf-8") for _, path, doc in docs}
-        result = buffers.check_buffers(folder, raw, options, self.state.records)
+        result = buffers.check_buffers(folder, raw, options, self.state.records, with_info=False)  # findings only
         by_path: dict[str, list] = {}
         for f in result.findings:
             by_path.setdefault(os.path.normpath(os.path.abspath(f.path)), []).append(f)
