@@ -135,6 +135,8 @@ def finding_range(lines: list[str], line: int, column: int, excerpt: str, units)
     bom = 1 if row == 0 and text.startswith("\ufeff") else 0  # the records' columns do not count it
     start = min(column - 1 + bom, len(text))
     end = start + len(excerpt) if excerpt and text.startswith(excerpt, start) else max(start, len(text))
+    if text.isascii():  # one code unit a character in every encoding (pygls counts them one by one)
+        return lsp.Range(start=lsp.Position(row, start), end=lsp.Position(row, end))
     return lsp.Range(start=lsp.Position(row, units(text[:start])), end=lsp.Position(row, units(text[:end])))
 
 

@@ -258,3 +258,16 @@ def test_kept_records_hold_one_version_of_each_file_and_stay_under_their_limit(s
     small = buffers.ParsedRecords(limit=3 * len(source))
     buffers.check_buffers(seed, {name: source}, OPTIONS, small)
     assert 0 < small.size <= small.limit and len(small.held) < len(files)
+
+
+def test_an_ascii_line_counts_characters_whatever_the_encoding():
+    from medlint.server import finding_range
+
+    def utf8(text: str) -> int:
+        return len(text.encode("utf-8"))
+
+    for units in (_utf16, utf8, len):
+        rng = finding_range(["- text: Naproxen 5.0 mg\n"], 1, 18, "5.0", units)
+        assert (rng.start.character, rng.end.character) == (17, 20)
+    rng = finding_range(["- text: Naproxén 5.0 mg\n"], 1, 18, "5.0", utf8)  # é: two UTF-8 code units
+    assert (rng.start.character, rng.end.character) == (18, 21)
