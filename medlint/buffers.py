@@ -115,7 +115,8 @@ def load_error(folder: str, buffers: dict[str, bytes], records: ParsedRecords | 
     :func:`check_buffers` gives the reason as one line; an editor needs its file, line
     and column to place it, so this loads the article again (only after a failure)."""
     try:
-        load_article(folder, overlay(read_folder(folder), buffers), records.parse if records is not None else parse_record)
+        parse = records.parse if records is not None else parse_record
+        load_article(folder, overlay(read_folder(folder), buffers), parse)
     except InputError as exc:
         return exc
     return None

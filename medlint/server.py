@@ -19,7 +19,9 @@ Settings (``initializationOptions``, or ``workspace/didChangeConfiguration`` wit
 for each diagnostic's ``codeDescription``).
 
 The pint registry, the schemas and the compiled patterns are built on first use
-and kept by the modules that own them, so a warm server only checks.
+and kept by the modules that own them, and the server's state keeps the parsed and
+validated record of each file it has read (:class:`medlint.buffers.ParsedRecords`),
+so a warm server parses only the file that changed, then checks.
 """
 
 from __future__ import annotations
