@@ -226,17 +226,19 @@ def _field_value(record: Record, name: str):
     return getattr(record, name, None)
 
 
-def check_article(folder: str, options: Options, files=None) -> ArticleResult:
+def check_article(folder: str, options: Options, files=None, parse=None, with_info: bool = True) -> ArticleResult:
     """Run the whole battery over one article folder (``files``: its bytes, as
-    records.store.read_folder read them; read here when not given)."""
+    records.store.read_folder read them; read here when not given; ``parse``: how each
+    record file is parsed and validated, records.store.parse_record unless given;
+    ``with_info``: False leaves ``result.info`` empty, for a caller that shows findings only)."""
     from medlint.checks.schema import SCHEMA_CHECK
-    from medlint.records.store import load_article
+    from medlint.records.store import load_article, parse_record
     from medlint.registry import Context
 
     slug = os.path.basename(os.path.normpath(folder))
     result = ArticleResult(folder=folder, slug=slug)
     try:
-        loaded = load_article(folder, files)
+        loaded = load_article(folder, files, parse or parse_record)
     except InputError as exc:
         result.error = str(InputError(exc.message, _rel(exc.path) if exc.path else None, exc.line, exc.column))
         return result
@@ -255,7 +257,8 @@ def check_article(folder: str, options: Options, files=None) -> ArticleResult:
     if article is None:
         return result
     result.checked = True
-    result.info = article_info(article)
+    if with_info:
+        result.info = article_info(article)
     ctx = Context(today=options.today)
     locator = Locator(loaded.documents)
     repeats: dict[tuple, list] = {}  # the same hit again in the same record: [index, times]
@@ -278,7 +281,8 @@ def check_article(folder: str, options: Options, files=None) -> ArticleResult:
             f = result.findings[i]
             result.findings[i] = replace(f, message=f"{f.message} (Repeated {times:,} times in this record; located at the first.)")
     _apply_waivers(result, {c.id for c in checks}, options.today, loaded.files.data)
-    result.info["records"] = locator.texts(result.findings + [f for f, _ in result.waived])
+    if with_info:
+        result.info["records"] = locator.texts(result.findings + [f for f, _ in result.waived])
     return result
 
 

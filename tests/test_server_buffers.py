@@ -187,3 +187,87 @@ def test_the_check_command_never_imports_the_server(seed):
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'medlint.server')))")
     out = subprocess.run([sys.executable, "-c", code, seed], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+# --- the protocol -----------------------------------------------------------------------
+
+def test_edits_leave_no_futures_behind_in_the_protocol(tmp_path):
+    """pygls 2.1 keeps the future of every notification its own handlers answer (didOpen,
+    didChange, ...) until a response that never comes; the server's protocol drops it."""
+    from medlint.server import build_server
+
+    server = build_server()
+    protocol, written = server.protocol, []
+    protocol.set_writer(type("Writer", (), {"write": lambda self, data: written.append(data),
+                                            "close": lambda self: None})())
+
+    def send(message: dict) -> None:
+        protocol.handle_message(protocol.structure_message(dict(message, jsonrpc="2.0")))
+
+    send({"id": 1, "method": "initialize", "params": {"capabilities": {}, "initializationOptions": {"debounce": 0}}})
+    send({"method": "initialized", "params": {}})
+    uri = (tmp_path / "notes.yaml").as_uri()  # outside any article: nothing is checked or published
+    send({"method": "textDocument/didOpen",
+          "params": {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": "a: 1\n"}}})
+    for version in range(2, 40):
+        send({"method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": f"a: {version}\n"}]}})
+    assert server.workspace.get_text_document(uri).source == "a: 39\n"
+    assert len(written) == 1 and protocol._request_futures == {}  # the initialize response; no future kept
+
+
+# --- records kept between edits ----------------------------------------------------------
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.sampled_from(["section", "article.yaml", "other"]), st.integers(0, 10_000),
+                                st.sampled_from(["5.0 mg ", "QD ", "[1] ", "\n", "'", "x: [", "é"])),
+                      min_size=1, max_size=4))
+def test_records_kept_between_edits_give_what_a_fresh_load_gives(seed, edits):
+    """A sequence of edits (some leave a file unreadable, some invalid) checked with the
+    server's kept records gives, at every step, the findings and errors of a fresh check."""
+    names = sorted(n for n in os.listdir(seed) if n.endswith(".yaml"))
+    roles = {"section": _largest_section(seed), "article.yaml": "article.yaml", "other": names[0]}
+    records = buffers.ParsedRecords()
+    buffers.check_buffers(seed, {}, OPTIONS, records)  # every file parsed once, as the server's first check
+    held: dict[str, bytes] = {}
+    for role, at, text in edits:
+        name = roles[role]
+        with open(os.path.join(seed, name), "rb") as fh:
+            source = held.get(name, fh.read())
+        at = min(at, len(source))
+        held[name] = source[:at] + text.encode("utf-8") + source[at:]
+        kept = buffers.check_buffers(seed, dict(held), OPTIONS, records, with_info=False)  # as the server asks
+        fresh = buffers.check_buffers(seed, dict(held), OPTIONS)
+        assert (kept.error, [f.to_json() for f in kept.findings]) == (fresh.error, [f.to_json() for f in fresh.findings])
+        error, again = buffers.load_error(seed, held, records), buffers.load_error(seed, held)
+        assert (error and (error.message, error.path, error.line)) == (again and (again.message, again.path, again.line))
+
+
+def test_kept_records_hold_one_version_of_each_file_and_stay_under_their_limit(seed):
+    name = _largest_section(seed)
+    with open(os.path.join(seed, name), "rb") as fh:
+        source = fh.read()
+    files = sorted(n for n in os.listdir(seed) if n.endswith(".yaml"))
+    records = buffers.ParsedRecords()
+    for n in range(12):
+        buffers.check_buffers(seed, {name: source + f"# {n}\n".encode()}, OPTIONS, records)
+    assert len(records.held) == len(files)  # the edited file's new bytes replaced its old record
+    assert records.size == sum(len(raw) for raw, *_ in records.held.values())
+    records.forget(os.path.abspath(seed))
+    assert (records.held, records.size) == ({}, 0)
+    small = buffers.ParsedRecords(limit=3 * len(source))
+    buffers.check_buffers(seed, {name: source}, OPTIONS, small)
+    assert 0 < small.size <= small.limit and len(small.held) < len(files)
+
+
+def test_an_ascii_line_counts_characters_whatever_the_encoding():
+    from medlint.server import finding_range
+
+    def utf8(text: str) -> int:
+        return len(text.encode("utf-8"))
+
+    for units in (_utf16, utf8, len):
+        rng = finding_range(["- text: Naproxen 5.0 mg\n"], 1, 18, "5.0", units)
+        assert (rng.start.character, rng.end.character) == (17, 20)
+    rng = finding_range(["- text: Naproxén 5.0 mg\n"], 1, 18, "5.0", utf8)  # é: two UTF-8 code units
+    assert (rng.start.character, rng.end.character) == (18, 21)

@@ -241,17 +241,20 @@ def _read_capped(path: str) -> bytes:
     return b"".join(chunks)
 
 
-def _load_file(folder: str, name: str, files: FolderFiles) -> Document:
-    path = os.path.join(folder, name)
-    raw = files.data.get(name)
-    return load_yaml(path, None if raw is None else read_text(path, raw))
+def parse_record(path: str, raw: bytes | None, schema: str) -> tuple[Document, list[SchemaViolation]]:
+    """One record file parsed from ``raw`` (read from ``path`` when None) and validated
+    against ``schema/<schema>.schema.json``; InputError when it cannot be read."""
+    doc = load_yaml(path, None if raw is None else read_text(path, raw))
+    return doc, validate(doc, schema)
 
 
-def load_article(folder: str, files: FolderFiles | None = None) -> LoadedArticle:
+def load_article(folder: str, files: FolderFiles | None = None, parse=parse_record) -> LoadedArticle:
     """Load, validate and model one article folder.
 
     ``files`` is the folder as read_folder read it (read here when not given):
     everything is parsed from those bytes, and ``loaded.files`` keeps them.
+    ``parse`` is :func:`parse_record` or one that gives the same for the same bytes
+    (the language server keeps the records of unchanged files between edits).
     Raises InputError for unreadable files (exit 2). Schema violations are
     collected; the model is built only when every file is valid.
     """
@@ -262,9 +265,9 @@ def load_article(folder: str, files: FolderFiles | None = None) -> LoadedArticle
         files = read_folder(folder)
     loaded = LoadedArticle(folder=folder, slug=slug, files=files)
     meta_path = os.path.join(folder, ARTICLE_FILE)
-    meta_doc = _load_file(folder, ARTICLE_FILE, files)
+    meta_doc, found = parse(meta_path, files.data.get(ARTICLE_FILE), "article")
     loaded.documents[meta_path] = meta_doc
-    for v in validate(meta_doc, "article"):
+    for v in found:
         loaded.violations.append((meta_path, v))
     if isinstance(meta_doc.data, dict) and isinstance(meta_doc.data.get("slug"), str) and meta_doc.data["slug"] != slug:
         line, col = meta_doc.mark("/slug")
@@ -286,9 +289,9 @@ def load_article(folder: str, files: FolderFiles | None = None) -> LoadedArticle
     sections_docs = []
     for name in section_files(folder, files.names):
         path = os.path.join(folder, name)
-        doc = _load_file(folder, name, files)
+        doc, found = parse(path, files.data.get(name), "section")
         loaded.documents[path] = doc
-        for v in validate(doc, "section"):
+        for v in found:
             loaded.violations.append((path, v))
         sections_docs.append((path, doc))
     if loaded.violations:
