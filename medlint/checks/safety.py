@@ -358,12 +358,13 @@ def safety_info(article) -> dict:
     """The report's "Reader safety" panel data: each medicine dosed, its class warnings
     present or missing, and each dosed combination with whether it is warned about."""
     a = analyse(article, _DataOnly())
+    warnings_of: dict[str, list] = {}  # by substance: class_results is worked out once, not once per medicine
+    for m, cls, risks in a.class_results():
+        warnings_of.setdefault(m.substance, []).extend(
+            {"class": cls["id"], "risk": r["name"], "present": ok} for r, ok in risks)
     medicines = []
     for med in a.medicines.values():
-        warnings = []
-        for m, cls, risks in a.class_results():
-            if m is med:
-                warnings += [{"class": cls["id"], "risk": r["name"], "present": ok} for r, ok in risks]
+        warnings = warnings_of.get(med.substance, [])
         medicines.append({"medicine": med.shown, "substance": med.substance,
                           "classes": [c["id"] for c in a.tables.classes_of.get(med.substance, [])],
                           "warnings": warnings})
