@@ -121,3 +121,21 @@ def test_a_hospital_patient_form_is_the_organisations_document(tmp_path):
     # a page that only talks about forms is asked
     meta = {"updated": "2025-01-09", "footer": _footer(("updated", "Updated 9 January 2025: fill in form 20 first"))}
     assert "REV005" in _codes(tmp_path / "x", meta)
+
+
+def _section(text):
+    return {"heading": "About this chart", "level": 1, "kind": "overview", "blocks": [{"paragraph": text}]}
+
+
+def test_a_practices_handout_for_its_own_patients_with_a_named_reviewer_needs_no_author(tmp_path):
+    reviewer = [{"name": "Maria Lopez", "credentials": ["MD", "FAAP"]}]
+    for i, text in enumerate(["This chart is for our patients and their families.",
+                              "These instructions are written for our own patients after a visit.",
+                              "This sheet is for patients of the Lakeside Clinic only."]):
+        meta = {"reviewers": reviewer, "last_reviewed": "2026-06-01"}
+        assert "REV005" not in _codes(tmp_path / str(i), meta, [_section(text)]), text
+    # without a credentialed reviewer, or on a page for everyone, the author is asked
+    meta = {"reviewers": [{"name": "Maria Lopez"}], "last_reviewed": "2026-06-01"}
+    assert "REV005" in _codes(tmp_path / "a", meta, [_section("This chart is for our patients.")])
+    meta = {"reviewers": reviewer, "last_reviewed": "2026-06-01"}
+    assert "REV005" in _codes(tmp_path / "b", meta, [_section("Our patients often ask about hay fever.")])
