@@ -132,3 +132,15 @@ def test_number_pattern_equals_the_plain_alternation_of_number_words():
         same(text)
 
     prop()
+
+
+def test_a_rating_line_kept_as_a_heading_is_no_empty_section(tmp_path):
+    for i, line in enumerate(["★★★★★ 4.8 from 12,000+ member reviews", "Rated 4.7/5 by 3,200 customers",
+                              "4.9 out of 5 stars", "⭐⭐⭐⭐ 4.6 based on 980 patient reviews"]):
+        text = f"# Guide\n\n## {line}\n\n## Treatment\n\nRest and walk.\n\n## Diagnosis\n\n## Outlook\n\nGood.\n"
+        found = findings_for(text, "CON003", tmp_path / str(i), markdown=True)
+        assert [f.excerpt for f in found] == ["Diagnosis"], line
+    # a heading that only mentions reviews is still a heading
+    text = "# Guide\n\n## Reviews of the evidence\n\n## Treatment\n\nRest and walk.\n"
+    assert [f.excerpt for f in findings_for(text, "CON003", tmp_path / "x", markdown=True)] == [
+        "Reviews of the evidence"]

@@ -237,3 +237,51 @@ def test_an_article_that_leans_on_evidence_with_no_reference_is_reported(tmp_pat
         paragraphs = [evidence, "Most people are back at work in 2 weeks."]
         got = found(tmp_path / str(i), [("Treatment", "non-drug-treatment", paragraphs)], {"CLM010"})
         assert [c for c, _ in got] == ["CLM010"], evidence
+
+
+# ------------------------------------------------------------------ care-team and marketing voices
+
+def test_a_dosage_form_that_dissolves_is_no_superlative(tmp_path):
+    sections = [("Your medicines", "drug-therapy", [
+        "Ondansetron 4 mg dissolving tablets: let one melt on the tongue.",
+        "Buprenorphine comes as a dissolving film that sits under the tongue.",
+        "Your wound was closed with dissolving stitches."])]
+    assert found(tmp_path / "a", sections, {"CLM004"}) == []
+    sections = [("Treatment", "supplements", ["This enzyme blend is dissolving the disc bulge as you sleep."])]
+    assert found(tmp_path / "b", sections, {"CLM004"}) == [("CLM004", "dissolving")]
+
+
+def test_a_share_of_the_readers_own_best_is_a_threshold_not_a_statistic(tmp_path):
+    assert stats(tmp_path / "a",
+                 "My peak flow is between 240 and 380 L/min (50% to 80% of my best).",
+                 "If your peak flow drops below 50% of your best, call 999.",
+                 "Aim to keep it above 80 percent of your personal best.") == []
+    assert stats(tmp_path / "b", "The inhaler helps 80% of people with asthma.") == [("CLM001", "80%")]
+
+
+def test_superlatives_with_the_kind_of_medicine_between(tmp_path):
+    sections = [("About it", "overview", [
+        "It is the most effective weight-loss medicine ever developed.",
+        "Compounded bioidentical hormones from our clinic are the safest.",
+        "Patches remain the safest form of HRT for most women."])]
+    assert found(tmp_path / "a", sections, {"CLM004"}) == [
+        ("CLM004", "are the safest"), ("CLM004", "the most effective weight-loss medicine"),
+        ("CLM004", "the safest form")]
+    # plain comparisons and advice are none
+    sections = [("About it", "overview", [
+        "Ibuprofen is most effective when taken with food at the first sign of pain.",
+        "Ask which option is safest for you if you are pregnant."])]
+    assert found(tmp_path / "b", sections, {"CLM004"}) == []
+
+
+def test_outcome_timelines_in_marketing_and_clinic_voices(tmp_path):
+    sections = [("What to expect", "overview", [
+        "Most members see results within the first month.",
+        "Most women notice their hot flushes ease within a fortnight of starting.",
+        "The majority of clients feel lighter within a week."])]
+    got = [e for _, e in found(tmp_path / "a", sections, {"CLM002"})]
+    assert len(got) == 3 and got[0].startswith("Most members")
+    sections = [("What to expect", "overview", [
+        "Many people find heat helps after the first couple of days.",
+        "Most people should rest for the first week."])]
+    assert found(tmp_path / "b", sections, {"CLM002"}) == []

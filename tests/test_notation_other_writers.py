@@ -77,3 +77,14 @@ def test_uk_prescription_latin_in_a_dose_is_written_out(tmp_path):
     assert "NOT003" not in {c for c, _ in found(DRUGS + "Ibuprofen 400 mg qds with food.", tmp_path / "e")}
     # outside a dose the letters are left alone ("the BD team", "a tds report")
     assert found(DRUGS + "Ask the BD team about the tds report. Take 1 g four times a day.", tmp_path / "f") == []
+
+
+def test_a_laboratory_result_per_litre_is_not_a_dose_in_iu(tmp_path):
+    for i, line in enumerate([
+            "We will lower the dose if your ALT rises above 100 IU/L.",
+            "A CK of 300 U/L after exercise is common.",
+            "Your amylase was 250 IU / L on the last test."]):
+        assert found("Blood tests\n" + line, tmp_path / str(i)) == [], line
+    # a dose, and a product's concentration per millilitre, are still flagged
+    assert found(DRUGS + "Inject 10 IU at bedtime.", tmp_path / "a") == [("NOT001", "IU")]
+    assert found(DRUGS + "The pen holds insulin at 100 IU/mL.", tmp_path / "b") == [("NOT001", "IU")]

@@ -109,3 +109,33 @@ def test_a_page_last_reviewed_line_with_a_credentialed_reviewer_needs_no_author(
     meta = {"reviewers": reviewer, "last_reviewed": "2026-09-14",
             "header": _footer(("byline", "Reviewed by Dr. Imogen Hart, FRCP on 14 September 2026"))}
     assert _codes(tmp_path / "y", meta) == ["REV005"]
+
+
+def test_a_hospital_patient_form_is_the_organisations_document(tmp_path):
+    for i, line in enumerate(["Form ORTH-114 · Revised 03/14/2023 · Patient Education Committee",
+                              "Form PI2031 · Revised 2025-01-09",
+                              "Approved by the Patient Information Group · Revised 9 January 2025"]):
+        meta = {"updated": "2025-01-09", "footer": _footer(("updated", line))}
+        codes = _codes(tmp_path / str(i), meta)
+        assert "REV005" not in codes and "REV006" not in codes, line
+    # a page that only talks about forms is asked
+    meta = {"updated": "2025-01-09", "footer": _footer(("updated", "Updated 9 January 2025: fill in form 20 first"))}
+    assert "REV005" in _codes(tmp_path / "x", meta)
+
+
+def _section(text):
+    return {"heading": "About this chart", "level": 1, "kind": "overview", "blocks": [{"paragraph": text}]}
+
+
+def test_a_practices_handout_for_its_own_patients_with_a_named_reviewer_needs_no_author(tmp_path):
+    reviewer = [{"name": "Maria Lopez", "credentials": ["MD", "FAAP"]}]
+    for i, text in enumerate(["This chart is for our patients and their families.",
+                              "These instructions are written for our own patients after a visit.",
+                              "This sheet is for patients of the Lakeside Clinic only."]):
+        meta = {"reviewers": reviewer, "last_reviewed": "2026-06-01"}
+        assert "REV005" not in _codes(tmp_path / str(i), meta, [_section(text)]), text
+    # without a credentialed reviewer, or on a page for everyone, the author is asked
+    meta = {"reviewers": [{"name": "Maria Lopez"}], "last_reviewed": "2026-06-01"}
+    assert "REV005" in _codes(tmp_path / "a", meta, [_section("This chart is for our patients.")])
+    meta = {"reviewers": reviewer, "last_reviewed": "2026-06-01"}
+    assert "REV005" in _codes(tmp_path / "b", meta, [_section("Our patients often ask about hay fever.")])

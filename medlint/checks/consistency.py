@@ -203,6 +203,13 @@ def duplicate_item(article, ctx):
                   suggestion="Delete the repeated item, or replace it with the one that was meant to be there.")
 
 
+def _chrome_heading(heading: str, data: dict) -> bool:
+    """Is the heading the site's furniture (a star rating, a review count;
+    ``empty_section.chrome_headings``) the importer kept as a heading?"""
+    patterns = (data.get("empty_section") or {}).get("chrome_headings") or ()
+    return any(_rx(p).search(heading) for p in patterns)
+
+
 @check("CON003", name="empty-section", category="consistency", severity="warning",
        fix="Write the section's content or remove the heading.",
        bad=("Symptoms\n-\nKnee pain after activity\nDiagnosis\nWhen Should You See a Doctor Immediately?\n-\n"
@@ -214,7 +221,10 @@ def empty_section(article, ctx):
 
     **What it does.** Flags a section with no blocks that is not the parent of
     level-2 subsections (a level-1 heading such as "Do's & Don'ts" followed
-    by "Do" and "Don't" is a parent, not empty).
+    by "Do" and "Don't" is a parent, not empty). A heading that is the site's
+    furniture, a star rating or a review count the importer kept as a heading
+    ("★★★★★ 4.8 from 12,000+ member reviews"; ``empty_section.chrome_headings``
+    in ``checks/consistency.yaml``), is not reported.
 
     **Why it matters.** An empty heading promises content that is missing -
     often a whole part lost when the page was copied - and readers looking
@@ -235,6 +245,8 @@ def empty_section(article, ctx):
         if section.level == 1 and nxt is not None and nxt.level >= 2:
             continue
         heading = section.heading or ""
+        if _chrome_heading(heading, ctx.data("consistency")):
+            continue
         yield Hit(section, excerpt=heading, field="heading",
                   message=f"Section \"{heading}\" is empty: no text, list or subsections under it.",
                   suggestion=f"Write the content of \"{heading}\" or remove the heading.")

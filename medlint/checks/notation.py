@@ -80,11 +80,14 @@ def _sources(entry, data) -> str:
 def _unit_hits(article, ctx, check_id):
     data = ctx.data("notation")
     table = {w: e for e in data["units"] if e["check"] == check_id for w in e["written"]}
+    lab = data.get("laboratory_result_after")
     for record, field, text in text_fields(article):
         for end in _ends(text):
             unit = end.unit
             if unit is None or unit.raw not in table:
                 continue
+            if lab and regex(lab).match(text[unit.span[1]:unit.span[1] + 12]):
+                continue  # a laboratory result ("100 IU/L"), not a dose
             e = table[unit.raw]
             yield Hit(record, excerpt=unit.raw, start=unit.span[0], field=field,
                       message=f"\"{end.raw}\" uses \"{unit.raw}\" ({e['risk']}); write \"{e['write']}\".",

@@ -417,6 +417,13 @@ def _clinical_team_wrote_it(meta: dict, names: list[str], data: dict) -> bool:
     return any(regex(c).search(t) for t in texts for c in cues)
 
 
+def _own_patients_page(article, data: dict) -> bool:
+    """Does a text of the page say it is the practice's handout for its own patients
+    ("This chart is for our patients and their families"; ``attribution.own_patients_cues``)?"""
+    cues = (data.get("attribution") or {}).get("own_patients_cues") or ()
+    return bool(cues) and any(regex(c).search(r.text) for r in article.texts() for c in cues)
+
+
 def _person_hit(article, names: list[str], message: str, suggestion: str) -> Hit:
     """Locate at the byline line printing one of ``names``, else the title."""
     for ptr, text, _role in _page_lines(article.meta):
@@ -467,7 +474,8 @@ def author_not_named(article, ctx):
     if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx):
         return
     if _credentialed_reviewer(article.meta, data) and (
-            _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)):
+            _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)
+            or _own_patients_page(article, data)):
         return
     if names:
         message = (f"Author \"{names[0]}\" is a team, not a named person; the article names no author.")
