@@ -146,6 +146,9 @@ class Wordings:
         self.beyond_count = one(data["beyond_count"])
         self.not_dose_headings = one([h["pattern"] for h in data["not_dose_headings"]])
         self.procedure = one(data["procedure_wordings"])
+        self.description = one(data["description_wordings"])
+        self.repeat = one(data["repeat_wordings"])
+        self.note_interval = one(data["note_intervals"])
         self.limit = one(data["limit_wordings"])
         self.otc = one(data["otc_wordings"])
         self.prescribed = one(data["prescribed_wordings"])
@@ -386,11 +389,21 @@ def no_stated_maximum(article, ctx):
     """
     data = ctx.data("dosing")
     words = wordings(data)
+    for table, note in repeated_tables(article, words):
+        if not (words.note_interval.search(note.text) or words.limit.search(note.text)):
+            m = words.repeat.search(note.text)
+            yield Hit(note, excerpt=note.text.strip(), start=m.start(), field="text",
+                      message=f"\"{note.text.strip()}\" repeats the doses of the table above as needed "
+                              "but states no interval or maximum per day.",
+                      suggestion="Say how long to wait between doses and the most doses in 24 hours, "
+                                 "from the product label.", severity="warning")
     for record, field, dose in all_doses(article):
         if dose.amount is None:
             continue
         why = _open_ended(dose)
         if why is None or _states_maximum(dose) or _counted_per_day(dose) and not words.beyond_count.search(dose.text):
+            continue
+        if describes_product(record, field, dose, words):
             continue
         c = ceiling_in_context(dose, record, field, data)
         if c is None and _interval_bounds(dose) and not words.taken_at_will(_names_of(dose, record, field)):
@@ -460,8 +473,9 @@ def incomplete_dose(article, ctx):
     data = ctx.data("dosing")
     words = wordings(data)
     complete = _complete_doses(article, data)
+    repeated = {id(row) for table, _ in repeated_tables(article, words) for row in table.items}
     for record, field, dose in all_doses(article):
-        if dose.titration_marker is not None:
+        if dose.titration_marker is not None or id(record) in repeated:
             continue
         if dose.amount is None:
             if dose.strength is not None:
@@ -490,6 +504,16 @@ def incomplete_dose(article, ctx):
                    f"\"{dose.text}\" gives an amount but not how often.",
                    f"Say how often \"{safe_text(dose.text)}\" is taken (and the most in 24 hours), from the "
                    "product label, or that it is a single injection.")
+
+
+def repeated_tables(article, words: Wordings):
+    """(table, note) for each dose table followed in its section by a paragraph that says its
+    amounts are given again as needed ("Repeat as needed for itching or hives")."""
+    for section in article.sections:
+        blocks = section.blocks
+        for table, note in zip(blocks, blocks[1:]):
+            if table.type == "table" and note.type == "paragraph" and words.repeat.search(note.text or ""):
+                yield table, note
 
 
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
@@ -546,8 +570,18 @@ def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
     section = getattr(record, "section", None)
     if section is not None and section.heading and words.not_dose_headings.search(section.heading):
         return True
+    return in_sentence(record, field, dose, words.procedure) or describes_product(record, field, dose, words)
+
+
+def in_sentence(record, field: str, dose, pattern: re.Pattern) -> bool:
     found = sentences_of(getattr(record, field, "") or "")
-    return found.matches(words.procedure, found.index(dose.span[0]))
+    return found.matches(pattern, found.index(dose.span[0]))
+
+
+def describes_product(record, field: str, dose, words: Wordings) -> bool:
+    """Does the dose's sentence describe what a product holds ("1 mg/mL (5 mg in each 5 mL)",
+    "6 micrograms in each puff", "300 units per pen"): ``description_wordings``?"""
+    return in_sentence(record, field, dose, words.description)
 
 
 def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:

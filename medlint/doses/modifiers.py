@@ -128,12 +128,12 @@ _route("sublingual", r"\bSL\b", 0)
 _route("nasal", r"\b(?:intra)?nasal(?:ly)?\b")
 
 _FORM_RE = _lazy(
-    r"\b(?P<f>dose[- ]?pack|dosepak|blister[ ]+pack|patch(?:es)?|cream|gel|ointment|lotion|foam|spray"
+    r"\b(?P<f>dose[- ]?pack|dosepak|patch(?:es)?|cream|gel|ointment|lotion|foam|spray"
     r"|solution|drops|tablets?|caplets?|capsules?|injection|infusion|suppositor(?:y|ies)|lozenges?|inhaler"
     r"|sachets?)\b", re.I)
 _FORM_CANON = {
     "dose-pack": "dose-pack", "dosepack": "dose-pack", "dose pack": "dose-pack", "dosepak": "dose-pack",
-    "blister pack": "dose-pack", "patches": "patch", "tablets": "tablet", "caplet": "tablet", "caplets": "tablet", "capsules": "capsule",
+    "patches": "patch", "tablets": "tablet", "caplet": "tablet", "caplets": "tablet", "capsules": "capsule",
     "suppositories": "suppository", "lozenges": "lozenge", "sachets": "sachet",
 }
 _COUNT_FORMS = _COUNT_FORM_NAMES

@@ -1,0 +1,70 @@
+"""Children's dose charts, product descriptions and repeat notes (DOS001/DOS002), written the
+ways a paediatric office chart, a UK leaflet and a pharmacy handout write them."""
+
+import pytest
+
+from support import findings_for
+
+TITLE = "Medicines for children\n"
+
+
+def found(text, cid, tmp_path):
+    return [f.excerpt for f in findings_for(text, cid, tmp_path)]
+
+
+# A weight-band chart whose header row names product strengths, under a heading, with
+# (or without) a note that repeats the doses as needed.
+CHART_US = (TITLE + "Diphenhydramine (Benadryl)\n"
+            "Child's weight\tLiquid 12.5 mg/5 mL\tChewable 12.5 mg\tTablet 25 mg\n"
+            "25–37 lbs (12–16 kg)\t5 mL\t1 tablet\tDo not use\n"
+            "50–99 lbs (23–45 kg)\t10 mL\t2 tablets\t1 tablet\n")
+CHART_UK = (TITLE + "Chlorphenamine (Piriton) for children\n"
+            "Your child's weight\tSyrup 2 mg/5 mL\tTablet 4 mg\n"
+            "12–18 kg\t2.5 mL\tDo not use\n"
+            "18–30 kg\t5 mL\t½ tablet\n")
+CHART_PHARMACY = (TITLE + "Hay fever syrup\n"
+                  "Body weight\tSyrup 5 mg/5 mL\tChewable 5 mg\n"
+                  "11–21 kg\t5 mL\t1 tablet\n"
+                  "22 kg and over\t10 mL\t2 tablets\n")
+
+
+@pytest.mark.parametrize("chart,note", [
+    (CHART_US, "Repeat as needed for itching or hives.\n"),
+    (CHART_UK, "The dose can be given again when needed.\n"),
+    (CHART_PHARMACY, "Repeat if needed.\n"),
+])
+def test_a_repeat_note_makes_the_rows_as_needed_and_needs_an_interval(chart, note, tmp_path):
+    text = chart + note
+    assert found(text, "DOS002", tmp_path) == []
+    assert found(text, "DOS001", tmp_path) == [note.strip()]
+
+
+@pytest.mark.parametrize("chart,note", [
+    (CHART_US, "Repeat every 4 to 6 hours as needed, no more than 6 doses in 24 hours.\n"),
+    (CHART_UK, "Repeat when needed, up to 4 times a day.\n"),
+    (CHART_PHARMACY, "Repeat if needed, not more than once in 24 hours.\n"),
+])
+def test_a_repeat_note_with_an_interval_or_limit_passes(chart, note, tmp_path):
+    assert found(chart + note, "DOS001", tmp_path) == []
+
+
+def test_a_chart_without_any_frequency_is_still_incomplete(tmp_path):
+    assert found(CHART_US, "DOS002", tmp_path) != []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Children's cetirizine liquid contains 1 mg/mL (5 mg in each 5 mL).",
+    "The syrup has 5 mg per 5 mL.",
+    "My inhaler is Symbicort 200/6 (budesonide 200 micrograms and formoterol 6 micrograms in each puff).",
+    "Each pen holds 300 units per pen of insulin glargine.",
+    "Each blister pack contains 30 tablets.",
+])
+def test_product_descriptions_are_not_doses(sentence, tmp_path):
+    text = TITLE + "About your medicine\n" + sentence + "\n"
+    assert found(text, "DOS002", tmp_path) == []
+    assert found(text, "DOS001", tmp_path) == []
+
+
+def test_a_blister_pack_is_packaging_not_a_regimen(tmp_path):
+    text = TITLE + "Storage\nKeep the tablets in the blister pack until it is time to take them.\n"
+    assert found(text, "DOS002", tmp_path) == []
