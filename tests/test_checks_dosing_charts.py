@@ -57,6 +57,7 @@ def test_a_chart_without_any_frequency_is_still_incomplete(tmp_path):
     "The syrup has 5 mg per 5 mL.",
     "My inhaler is Symbicort 200/6 (budesonide 200 micrograms and formoterol 6 micrograms in each puff).",
     "Each pen holds 300 units per pen of insulin glargine.",
+    "Toujeo is U-300 (300 units in each mL), so the same dose takes a third of the volume.",
     "Each blister pack contains 30 tablets.",
 ])
 def test_product_descriptions_are_not_doses(sentence, tmp_path):
@@ -68,3 +69,16 @@ def test_product_descriptions_are_not_doses(sentence, tmp_path):
 def test_a_blister_pack_is_packaging_not_a_regimen(tmp_path):
     text = TITLE + "Storage\nKeep the tablets in the blister pack until it is time to take them.\n"
     assert found(text, "DOS002", tmp_path) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Take 1 puff of Symbicort every 1 to 3 minutes, up to 6 puffs.",
+    "Use 2 puffs of salbutamol every 2 minutes, up to a maximum of 10 puffs.",
+    "Give 1 puff every minute as needed, no more than 10 puffs in total.",
+    "While I wait, I can take another 6 puffs, one at a time, if I still feel unwell.",
+    "If the ambulance has not come, give another 5 mL and call again.",
+])
+def test_attack_sigs_bounded_in_their_sentence_pass_dos001(sentence, tmp_path):
+    text = TITLE + "In an asthma attack\n" + sentence + "\n"
+    assert found(text, "DOS001", tmp_path) == []
+

@@ -148,6 +148,7 @@ class Wordings:
         self.procedure = one(data["procedure_wordings"])
         self.description = one(data["description_wordings"])
         self.repeat = one(data["repeat_wordings"])
+        self.counted_repeat = one(data["counted_repeat"])
         self.note_interval = one(data["note_intervals"])
         self.limit = one(data["limit_wordings"])
         self.otc = one(data["otc_wordings"])
@@ -337,6 +338,12 @@ def _counted_per_day(dose) -> bool:
     return f is not None and f.kind in _COUNTED and not dose.titration and dose.titration_marker is None
 
 
+def _bounded_in_sentence(record, field: str, dose, words) -> bool:
+    """Does the dose's sentence bound it: a limit ("1 puff every 1 to 3 minutes, up to 6
+    puffs") or one more dose of a stated count ("take another 6 puffs, one at a time")?"""
+    return in_sentence(record, field, dose, words.limit) or bool(words.counted_repeat.search(dose.text))
+
+
 def _states_maximum(dose) -> bool:
     return any(x is not None for x in (dose.max_per_day, dose.max_doses_per_day, dose.max_duration_days,
                                        dose.duration)) or dose.per == "day" and not dose.titration
@@ -403,7 +410,7 @@ def no_stated_maximum(article, ctx):
         why = _open_ended(dose)
         if why is None or _states_maximum(dose) or _counted_per_day(dose) and not words.beyond_count.search(dose.text):
             continue
-        if describes_product(record, field, dose, words):
+        if describes_product(record, field, dose, words) or _bounded_in_sentence(record, field, dose, words):
             continue
         c = ceiling_in_context(dose, record, field, data)
         if c is None and _interval_bounds(dose) and not words.taken_at_will(_names_of(dose, record, field)):
