@@ -82,3 +82,22 @@ def test_attack_sigs_bounded_in_their_sentence_pass_dos001(sentence, tmp_path):
     text = TITLE + "In an asthma attack\n" + sentence + "\n"
     assert found(text, "DOS001", tmp_path) == []
 
+
+
+PRESCRIBED_NSAIDS = [
+    "Ibuprofen (Motrin, Advil) 600 mg tablets: take 1 tablet every 6 hours with food for the first 5 days, then stop.",
+    "Ibuprofen 400 mg (Nurofen is the same medicine): 1 tablet three times a day for the next 7 days.",
+    "Naproxen 500 mg tablets (the same medicine as Aleve): take 1 tablet twice a day for the first 10 days.",
+]
+
+
+@pytest.mark.parametrize("sentence", PRESCRIBED_NSAIDS)
+def test_a_prescription_strength_with_a_course_passes(sentence, tmp_path):
+    text = TITLE + "Your medicines\n" + sentence + "\n"
+    assert found(text, "DOS003", tmp_path) == []
+    assert found(text, "DOS001", tmp_path) == []
+
+
+def test_an_otc_strength_named_by_its_brand_still_meets_the_otc_limit(tmp_path):
+    text = TITLE + "Pain relief\nIbuprofen (Advil) 200 mg tablets: take 3 tablets every 6 hours.\n"
+    assert found(text, "DOS003", tmp_path) != []

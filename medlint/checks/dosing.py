@@ -772,7 +772,9 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
     """(message, suggestion) when a dose bought over the counter — of an OTC strength ("2
     tablets" of ibuprofen 200 mg), or so worded in its sentence or section heading ("from your
     pharmacy", "Aleve") and not given by a prescriber — allows more a day than the label the
-    reader buys (the ceiling's otc_per_day)."""
+    reader buys (the ceiling's otc_per_day). A tablet strength of the medicine not sold over
+    the counter (ibuprofen 600 mg, where otc_strengths lists 200 mg) is a prescription, whatever
+    brand name its sentence gives."""
     dm = dose.daily_maximum()
     if not c.get("otc_per_day") or dm is None or dose.weight_based:
         return None
@@ -783,6 +785,8 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
     k = found.index(dose.span[0])
     strength = dose.strength.raw.replace(" ", "") if dose.strength is not None and dose.strength.kind == "unit" else ""
     sold = any(name == c["name"] and strength == s.replace(" ", "") for name, s in words.otc_strengths)
+    if strength and not sold and any(name == c["name"] for name, _ in words.otc_strengths):
+        return None  # "Ibuprofen (Motrin, Advil) 600 mg tablets": a strength sold only on prescription
     section = getattr(record, "section", None)
     worded = found.matches(words.otc, k) or section is not None and words.otc.search(section.heading or "")
     if not (sold or worded) or found.matches(words.prescribed, k):

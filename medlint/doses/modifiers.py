@@ -142,7 +142,7 @@ _STRENGTH_FORMS = {"patch", "cream", "gel", "ointment", "lotion", "foam", "spray
 
 _DUR_UNIT = r"(?P<u>days?|d|weeks?|wks?|months?)(?![A-Za-z])"
 _DUR_RE = _lazy(
-    rf"\b(?:for|over|x|during)[ ]+(?:(?:up[ ]+to|about|approximately)[ ]+)?"
+    rf"\b(?:for|over|x|during)[ ]+(?:(?:up[ ]+to|about|approximately|the[ ]+(?:first|next))[ ]+)?"
     rf"(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?{_DUR_UNIT}"
     rf"|\b(?P<a2>\d+)-(?P<u2>day|week|month)(?![A-Za-z])", re.I)
 _TAPER_RE = _lazy(r"\btaper(?:ed|ing)?\b", re.I)
