@@ -101,3 +101,23 @@ def test_a_prescription_strength_with_a_course_passes(sentence, tmp_path):
 def test_an_otc_strength_named_by_its_brand_still_meets_the_otc_limit(tmp_path):
     text = TITLE + "Pain relief\nIbuprofen (Advil) 200 mg tablets: take 3 tablets every 6 hours.\n"
     assert found(text, "DOS003", tmp_path) != []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Eat or drink 15 g of fast-acting carbohydrate, such as 4 glucose tablets (4 g each).",
+    "Have 15 to 20 g of carbs straight away.",
+    "Take 20 g of glucose or sugar, then check again in 15 minutes.",
+])
+def test_carbohydrate_to_treat_a_low_is_food_not_a_dose(sentence, tmp_path):
+    text = TITLE + "Treating a low blood sugar\n" + sentence + "\n"
+    assert found(text, "DOS002", tmp_path) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "A common starting dose is Humalog 4 units before your largest meal.",
+    "NovoRapid: inject 6 units with your main meal.",
+    "Insulin aspart: start with 4 units before breakfast, then adjust with your nurse.",
+])
+def test_an_insulin_dose_at_a_meal_says_how_often(sentence, tmp_path):
+    text = TITLE + "Mealtime insulin\n" + sentence + "\n"
+    assert found(text, "DOS002", tmp_path) == []
