@@ -121,3 +121,30 @@ def test_carbohydrate_to_treat_a_low_is_food_not_a_dose(sentence, tmp_path):
 def test_an_insulin_dose_at_a_meal_says_how_often(sentence, tmp_path):
     text = TITLE + "Mealtime insulin\n" + sentence + "\n"
     assert found(text, "DOS002", tmp_path) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "I check the dose counter and order a new inhaler when it shows 20 puffs left.",
+    "Ask for a repeat prescription when there are 10 doses remaining.",
+    "The last step is zopiclone 3.75 mg, half the usual adult tablet.",
+    "Older people often start on 5 mg, half the usual starting dose.",
+])
+def test_counter_readings_and_compared_strengths_are_not_doses(sentence, tmp_path):
+    text = TITLE + "Looking after your medicine\n" + sentence + "\n"
+    assert found(text, "DOS002", tmp_path) == []
+
+
+@pytest.mark.parametrize("limit,dose", [
+    ("I usually need no more than 8 puffs in a day in total.", "Before exercise I can take 1 puff if my nurse has agreed."),
+    ("Do not use more than 4 sprays a day.", "Use 1 spray in each nostril when needed."),
+    ("You can take up to 6 tablets a day.", "Take 1 tablet when the pain comes back."),
+])
+def test_a_daily_limit_elsewhere_in_the_section_bounds_its_as_needed_doses(limit, dose, tmp_path):
+    text = TITLE + "Using your medicine\n" + dose + "\n" + limit + "\n"
+    assert found(text, "DOS001", tmp_path) == []
+
+
+def test_a_daily_limit_in_another_unit_does_not_bound(tmp_path):
+    text = (TITLE + "Using your medicine\nTake 1 puff of Ventolin when needed for breathlessness.\n"
+            "Take no more than 8 tablets a day of your other medicine.\n")
+    assert found(text, "DOS001", tmp_path) != [] or found(text, "DOS002", tmp_path) != []

@@ -149,6 +149,7 @@ class Wordings:
         self.description = one(data["description_wordings"])
         self.repeat = one(data["repeat_wordings"])
         self.counted_repeat = one(data["counted_repeat"])
+        self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
         self.note_interval = one(data["note_intervals"])
         self.limit = one(data["limit_wordings"])
         self.otc = one(data["otc_wordings"])
@@ -338,6 +339,17 @@ def _counted_per_day(dose) -> bool:
     return f is not None and f.kind in _COUNTED and not dose.titration and dose.titration_marker is None
 
 
+def _section_limited_units(article, words) -> set:
+    """{(section, count unit)} of the daily limits a section states on their own ("I usually
+    need no more than 8 puffs in a day in total"): ``section_daily_limits``."""
+    out = set()
+    for record, _, text in text_fields(article):
+        for pattern in words.section_limits:
+            for m in pattern.finditer(text or ""):
+                out.add((getattr(record, "section", None), m.group("unit").lower()))
+    return out
+
+
 def _bounded_in_sentence(record, field: str, dose, words) -> bool:
     """Does the dose's sentence bound it: a limit ("1 puff every 1 to 3 minutes, up to 6
     puffs") or one more dose of a stated count ("take another 6 puffs, one at a time")?"""
@@ -396,6 +408,7 @@ def no_stated_maximum(article, ctx):
     """
     data = ctx.data("dosing")
     words = wordings(data)
+    limited = _section_limited_units(article, words)
     for table, note in repeated_tables(article, words):
         if not (words.note_interval.search(note.text) or words.limit.search(note.text)):
             m = words.repeat.search(note.text)
@@ -412,6 +425,8 @@ def no_stated_maximum(article, ctx):
             continue
         if describes_product(record, field, dose, words) or _bounded_in_sentence(record, field, dose, words):
             continue
+        if dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited:
+            continue  # "no more than 8 puffs in a day" stated elsewhere in the section
         c = ceiling_in_context(dose, record, field, data)
         if c is None and _interval_bounds(dose) and not words.taken_at_will(_names_of(dose, record, field)):
             continue  # "amoxicillin 500 mg every 8 hours", "1 tab q6h prn": the interval caps the day
