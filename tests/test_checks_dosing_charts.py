@@ -148,3 +148,32 @@ def test_a_daily_limit_in_another_unit_does_not_bound(tmp_path):
     text = (TITLE + "Using your medicine\nTake 1 puff of Ventolin when needed for breathlessness.\n"
             "Take no more than 8 tablets a day of your other medicine.\n")
     assert found(text, "DOS001", tmp_path) != [] or found(text, "DOS002", tmp_path) != []
+
+
+@pytest.mark.parametrize("text", [
+    "A person who weighs 80 kg would start with 8 to 16 units. Take it at the same time every day.",
+    "Most children need 5 mL. Give it once a day, at the same time.",
+    "The usual dose is 2 tablets. Take them twice a day with food.",
+])
+def test_a_frequency_in_the_next_sentence_completes_the_amount(text, tmp_path):
+    assert found(TITLE + "Your dose\n" + text + "\n", "DOS002", tmp_path) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Someone should give you glucagon, either a 1 mg injection or a 3 mg nasal powder, and call 911.",
+    "Use your adrenaline pen (0.3 mg) into the thigh and call 999 straight away.",
+    "Give 1 mg of glucagon and phone for an ambulance.",
+])
+def test_rescue_doses_with_a_call_for_help_are_single(text, tmp_path):
+    assert found(TITLE + "In an emergency\n" + text + "\n", "DOS002", tmp_path) == []
+
+
+def test_the_next_sentence_must_give_the_frequency(tmp_path):
+    text = TITLE + "Your dose\nA person who weighs 80 kg would start with 8 to 16 units. Take it with food.\n"
+    assert found(text, "DOS002", tmp_path) == ["8 to 16 units"]
+
+
+def test_a_limit_given_with_another_dose_does_not_bound_the_section(tmp_path):
+    text = (TITLE + "Pain relief\nCodeine 30 mg: take 1 tablet every 4 hours when needed.\n"
+            "Paracetamol 500 mg: take 2 tablets every 6 hours, no more than 8 tablets a day.\n")
+    assert found(text, "DOS001", tmp_path) == ["30 mg: take 1 tablet every 4 hours when needed"]

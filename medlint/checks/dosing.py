@@ -149,6 +149,8 @@ class Wordings:
         self.description = one(data["description_wordings"])
         self.repeat = one(data["repeat_wordings"])
         self.counted_repeat = one(data["counted_repeat"])
+        self.following = one(data["following_frequency"])
+        self.rescue = one(data["rescue_wordings"])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
         self.note_interval = one(data["note_intervals"])
         self.limit = one(data["limit_wordings"])
@@ -341,9 +343,12 @@ def _counted_per_day(dose) -> bool:
 
 def _section_limited_units(article, words) -> set:
     """{(section, count unit)} of the daily limits a section states on their own ("I usually
-    need no more than 8 puffs in a day in total"): ``section_daily_limits``."""
+    need no more than 8 puffs in a day in total"), in a text that gives no dose:
+    ``section_daily_limits``."""
     out = set()
     for record, _, text in text_fields(article):
+        if doses_in(text):
+            continue  # a limit given with a dose belongs to that dose
         for pattern in words.section_limits:
             for m in pattern.finditer(text or ""):
                 out.add((getattr(record, "section", None), m.group("unit").lower()))
@@ -567,6 +572,11 @@ class _Sentences:
     def span(self, k: int) -> tuple[int, int]:
         return (self.ends[k - 1] if k > 0 else 0), self.ends[min(k, len(self.ends) - 1)]
 
+    def starts_with(self, pattern: re.Pattern, k: int) -> bool:
+        """Does sentence ``k`` (if there is one) open with ``pattern``?"""
+        a, b = self.span(k)
+        return k < len(self.ends) and a < b and bool(pattern.match(self.text[a:b].lstrip()))
+
     def matches(self, pattern: re.Pattern, k: int) -> bool:
         key = (pattern, k)
         if key not in self.matched:
@@ -625,6 +635,8 @@ def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict, d
     k = found.index(dose.span[0])
     if found.matches(words.limit, k) or k in found.with_frequency or _amount_text(dose) in found.amounts_with_frequency:
         return True
+    if found.matches(words.rescue, k) or found.starts_with(words.following, k + 1):
+        return True  # "... and call 911": a rescue dose; "... 8 to 16 units. Take it at the same time every day."
     key = _dose_key(dose, record, field, data)
     return key is not None and key in complete.get(getattr(record, "section", None), ())
 
