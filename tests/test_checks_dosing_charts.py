@@ -177,3 +177,16 @@ def test_a_limit_given_with_another_dose_does_not_bound_the_section(tmp_path):
     text = (TITLE + "Pain relief\nCodeine 30 mg: take 1 tablet every 4 hours when needed.\n"
             "Paracetamol 500 mg: take 2 tablets every 6 hours, no more than 8 tablets a day.\n")
     assert found(text, "DOS001", tmp_path) == ["30 mg: take 1 tablet every 4 hours when needed"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "This plan is for patients who use one inhaler both as a preventer and as a reliever.",
+    "You need only one inhaler, not a separate blue one.",
+])
+def test_a_count_of_inhalers_is_not_a_dose(sentence, tmp_path):
+    assert found(TITLE + "About my plan\n" + sentence + "\n", "DOS002", tmp_path) == []
+
+
+def test_a_count_after_the_inhaler_is_still_a_dose(tmp_path):
+    text = TITLE + "Treatment\nBeclometasone inhaler: take 2 puffs.\n"
+    assert found(text, "DOS002", tmp_path) == ["2 puffs"]

@@ -150,6 +150,7 @@ class Wordings:
         self.repeat = one(data["repeat_wordings"])
         self.counted_repeat = one(data["counted_repeat"])
         self.following = one(data["following_frequency"])
+        self.device_forms = set(data["device_forms"])
         self.rescue = one(data["rescue_wordings"])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
         self.note_interval = one(data["note_intervals"])
@@ -620,6 +621,9 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
     a = dose.amount
     if a.implied and dose.strength is not None:
         return True  # "(40% elemental calcium)", "Lidocaine 4% patches": a product's strength
+    if a.unit is None and dose.form is not None and dose.form.name in words.device_forms \
+            and 0 <= dose.form.span[0] - a.span[1] <= 1:
+        return True  # "patients who use one inhaler": a count of devices
     return not_a_dose(record, field, dose, words)
 
 
