@@ -146,6 +146,14 @@ class Wordings:
         self.beyond_count = one(data["beyond_count"])
         self.not_dose_headings = one([h["pattern"] for h in data["not_dose_headings"]])
         self.procedure = one(data["procedure_wordings"])
+        self.description = one(data["description_wordings"])
+        self.repeat = one(data["repeat_wordings"])
+        self.counted_repeat = one(data["counted_repeat"])
+        self.following = one(data["following_frequency"])
+        self.device_forms = set(data["device_forms"])
+        self.rescue = one(data["rescue_wordings"])
+        self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
+        self.note_interval = one(data["note_intervals"])
         self.limit = one(data["limit_wordings"])
         self.otc = one(data["otc_wordings"])
         self.prescribed = one(data["prescribed_wordings"])
@@ -334,6 +342,26 @@ def _counted_per_day(dose) -> bool:
     return f is not None and f.kind in _COUNTED and not dose.titration and dose.titration_marker is None
 
 
+def _section_limited_units(article, words) -> set:
+    """{(section, count unit)} of the daily limits a section states on their own ("I usually
+    need no more than 8 puffs in a day in total"), in a text that gives no dose:
+    ``section_daily_limits``."""
+    out = set()
+    for record, _, text in text_fields(article):
+        if doses_in(text):
+            continue  # a limit given with a dose belongs to that dose
+        for pattern in words.section_limits:
+            for m in pattern.finditer(text or ""):
+                out.add((getattr(record, "section", None), m.group("unit").lower()))
+    return out
+
+
+def _bounded_in_sentence(record, field: str, dose, words) -> bool:
+    """Does the dose's sentence bound it: a limit ("1 puff every 1 to 3 minutes, up to 6
+    puffs") or one more dose of a stated count ("take another 6 puffs, one at a time")?"""
+    return in_sentence(record, field, dose, words.limit) or bool(words.counted_repeat.search(dose.text))
+
+
 def _states_maximum(dose) -> bool:
     return any(x is not None for x in (dose.max_per_day, dose.max_doses_per_day, dose.max_duration_days,
                                        dose.duration)) or dose.per == "day" and not dose.titration
@@ -386,12 +414,25 @@ def no_stated_maximum(article, ctx):
     """
     data = ctx.data("dosing")
     words = wordings(data)
+    limited = _section_limited_units(article, words)
+    for table, note in repeated_tables(article, words):
+        if not (words.note_interval.search(note.text) or words.limit.search(note.text)):
+            m = words.repeat.search(note.text)
+            yield Hit(note, excerpt=note.text.strip(), start=m.start(), field="text",
+                      message=f"\"{note.text.strip()}\" repeats the doses of the table above as needed "
+                              "but states no interval or maximum per day.",
+                      suggestion="Say how long to wait between doses and the most doses in 24 hours, "
+                                 "from the product label.", severity="warning")
     for record, field, dose in all_doses(article):
         if dose.amount is None:
             continue
         why = _open_ended(dose)
         if why is None or _states_maximum(dose) or _counted_per_day(dose) and not words.beyond_count.search(dose.text):
             continue
+        if describes_product(record, field, dose, words) or _bounded_in_sentence(record, field, dose, words):
+            continue
+        if dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited:
+            continue  # "no more than 8 puffs in a day" stated elsewhere in the section
         c = ceiling_in_context(dose, record, field, data)
         if c is None and _interval_bounds(dose) and not words.taken_at_will(_names_of(dose, record, field)):
             continue  # "amoxicillin 500 mg every 8 hours", "1 tab q6h prn": the interval caps the day
@@ -460,8 +501,9 @@ def incomplete_dose(article, ctx):
     data = ctx.data("dosing")
     words = wordings(data)
     complete = _complete_doses(article, data)
+    repeated = {id(row) for table, _ in repeated_tables(article, words) for row in table.items}
     for record, field, dose in all_doses(article):
-        if dose.titration_marker is not None:
+        if dose.titration_marker is not None or id(record) in repeated:
             continue
         if dose.amount is None:
             if dose.strength is not None:
@@ -490,6 +532,16 @@ def incomplete_dose(article, ctx):
                    f"\"{dose.text}\" gives an amount but not how often.",
                    f"Say how often \"{safe_text(dose.text)}\" is taken (and the most in 24 hours), from the "
                    "product label, or that it is a single injection.")
+
+
+def repeated_tables(article, words: Wordings):
+    """(table, note) for each dose table followed in its section by a paragraph that says its
+    amounts are given again as needed ("Repeat as needed for itching or hives")."""
+    for section in article.sections:
+        blocks = section.blocks
+        for table, note in zip(blocks, blocks[1:]):
+            if table.type == "table" and note.type == "paragraph" and words.repeat.search(note.text or ""):
+                yield table, note
 
 
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
@@ -521,6 +573,11 @@ class _Sentences:
     def span(self, k: int) -> tuple[int, int]:
         return (self.ends[k - 1] if k > 0 else 0), self.ends[min(k, len(self.ends) - 1)]
 
+    def starts_with(self, pattern: re.Pattern, k: int) -> bool:
+        """Does sentence ``k`` (if there is one) open with ``pattern``?"""
+        a, b = self.span(k)
+        return k < len(self.ends) and a < b and bool(pattern.match(self.text[a:b].lstrip()))
+
     def matches(self, pattern: re.Pattern, k: int) -> bool:
         key = (pattern, k)
         if key not in self.matched:
@@ -546,14 +603,27 @@ def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
     section = getattr(record, "section", None)
     if section is not None and section.heading and words.not_dose_headings.search(section.heading):
         return True
+    return in_sentence(record, field, dose, words.procedure) or describes_product(record, field, dose, words)
+
+
+def in_sentence(record, field: str, dose, pattern: re.Pattern) -> bool:
     found = sentences_of(getattr(record, field, "") or "")
-    return found.matches(words.procedure, found.index(dose.span[0]))
+    return found.matches(pattern, found.index(dose.span[0]))
+
+
+def describes_product(record, field: str, dose, words: Wordings) -> bool:
+    """Does the dose's sentence describe what a product holds ("1 mg/mL (5 mg in each 5 mL)",
+    "6 micrograms in each puff", "300 units per pen"): ``description_wordings``?"""
+    return in_sentence(record, field, dose, words.description)
 
 
 def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
     a = dose.amount
     if a.implied and dose.strength is not None:
         return True  # "(40% elemental calcium)", "Lidocaine 4% patches": a product's strength
+    if a.unit is None and dose.form is not None and dose.form.name in words.device_forms \
+            and 0 <= dose.form.span[0] - a.span[1] <= 1:
+        return True  # "patients who use one inhaler": a count of devices
     return not_a_dose(record, field, dose, words)
 
 
@@ -569,6 +639,8 @@ def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict, d
     k = found.index(dose.span[0])
     if found.matches(words.limit, k) or k in found.with_frequency or _amount_text(dose) in found.amounts_with_frequency:
         return True
+    if found.matches(words.rescue, k) or found.starts_with(words.following, k + 1):
+        return True  # "... and call 911": a rescue dose; "... 8 to 16 units. Take it at the same time every day."
     key = _dose_key(dose, record, field, data)
     return key is not None and key in complete.get(getattr(record, "section", None), ())
 
@@ -731,7 +803,9 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
     """(message, suggestion) when a dose bought over the counter — of an OTC strength ("2
     tablets" of ibuprofen 200 mg), or so worded in its sentence or section heading ("from your
     pharmacy", "Aleve") and not given by a prescriber — allows more a day than the label the
-    reader buys (the ceiling's otc_per_day)."""
+    reader buys (the ceiling's otc_per_day). A tablet strength of the medicine not sold over
+    the counter (ibuprofen 600 mg, where otc_strengths lists 200 mg) is a prescription, whatever
+    brand name its sentence gives."""
     dm = dose.daily_maximum()
     if not c.get("otc_per_day") or dm is None or dose.weight_based:
         return None
@@ -742,6 +816,8 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
     k = found.index(dose.span[0])
     strength = dose.strength.raw.replace(" ", "") if dose.strength is not None and dose.strength.kind == "unit" else ""
     sold = any(name == c["name"] and strength == s.replace(" ", "") for name, s in words.otc_strengths)
+    if strength and not sold and any(name == c["name"] for name, _ in words.otc_strengths):
+        return None  # "Ibuprofen (Motrin, Advil) 600 mg tablets": a strength sold only on prescription
     section = getattr(record, "section", None)
     worded = found.matches(words.otc, k) or section is not None and words.otc.search(section.heading or "")
     if not (sold or worded) or found.matches(words.prescribed, k):

@@ -128,12 +128,12 @@ _route("sublingual", r"\bSL\b", 0)
 _route("nasal", r"\b(?:intra)?nasal(?:ly)?\b")
 
 _FORM_RE = _lazy(
-    r"\b(?P<f>dose[- ]?pack|dosepak|blister[ ]+pack|patch(?:es)?|cream|gel|ointment|lotion|foam|spray"
+    r"\b(?P<f>dose[- ]?pack|dosepak|patch(?:es)?|cream|gel|ointment|lotion|foam|spray"
     r"|solution|drops|tablets?|caplets?|capsules?|injection|infusion|suppositor(?:y|ies)|lozenges?|inhaler"
     r"|sachets?)\b", re.I)
 _FORM_CANON = {
     "dose-pack": "dose-pack", "dosepack": "dose-pack", "dose pack": "dose-pack", "dosepak": "dose-pack",
-    "blister pack": "dose-pack", "patches": "patch", "tablets": "tablet", "caplet": "tablet", "caplets": "tablet", "capsules": "capsule",
+    "patches": "patch", "tablets": "tablet", "caplet": "tablet", "caplets": "tablet", "capsules": "capsule",
     "suppositories": "suppository", "lozenges": "lozenge", "sachets": "sachet",
 }
 _COUNT_FORMS = _COUNT_FORM_NAMES
@@ -142,7 +142,7 @@ _STRENGTH_FORMS = {"patch", "cream", "gel", "ointment", "lotion", "foam", "spray
 
 _DUR_UNIT = r"(?P<u>days?|d|weeks?|wks?|months?)(?![A-Za-z])"
 _DUR_RE = _lazy(
-    rf"\b(?:for|over|x|during)[ ]+(?:(?:up[ ]+to|about|approximately)[ ]+)?"
+    rf"\b(?:for|over|x|during)[ ]+(?:(?:up[ ]+to|about|approximately|the[ ]+(?:first|next))[ ]+)?"
     rf"(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?{_DUR_UNIT}"
     rf"|\b(?P<a2>\d+)-(?P<u2>day|week|month)(?![A-Za-z])", re.I)
 _TAPER_RE = _lazy(r"\btaper(?:ed|ing)?\b", re.I)
