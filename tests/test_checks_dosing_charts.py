@@ -66,6 +66,19 @@ def test_product_descriptions_are_not_doses(sentence, tmp_path):
     assert found(text, "DOS001", tmp_path) == []
 
 
+@pytest.mark.parametrize("sentence,dose", [
+    ("Oramorph (morphine oral solution, 10 mg in 5 ml): 2.5 ml to 5 ml when needed for breakthrough pain.",
+     "2.5 ml to 5 ml when needed"),
+    ("Oxycodone liquid 5 mg per 5 mL – take 5 mL to 10 mL as required.", "5 mL to 10 mL as required"),
+    ("The inhaler gives 100 micrograms in each puff; take 2 puffs whenever you are wheezy.",
+     "2 puffs whenever"),
+])
+def test_a_dose_scheduled_beside_a_description_is_still_judged(sentence, dose, tmp_path):
+    """The description bounds nothing: an as-needed dose in the same sentence still needs its maximum."""
+    text = TITLE + "Pain relief\n" + sentence + "\n"
+    assert any(dose in excerpt for excerpt in found(text, "DOS001", tmp_path))
+
+
 def test_a_blister_pack_is_packaging_not_a_regimen(tmp_path):
     text = TITLE + "Storage\nKeep the tablets in the blister pack until it is time to take them.\n"
     assert found(text, "DOS002", tmp_path) == []

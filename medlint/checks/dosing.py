@@ -612,9 +612,20 @@ def in_sentence(record, field: str, dose, pattern: re.Pattern) -> bool:
 
 
 def describes_product(record, field: str, dose, words: Wordings) -> bool:
-    """Does the dose's sentence describe what a product holds ("1 mg/mL (5 mg in each 5 mL)",
-    "6 micrograms in each puff", "300 units per pen"): ``description_wordings``?"""
-    return in_sentence(record, field, dose, words.description)
+    """Is the amount part of what a product holds ("1 mg/mL (5 mg in each 5 mL)", "6 micrograms
+    in each puff", "300 units per pen"): ``description_wordings`` in its sentence, and the
+    amount either part of that description or given with no schedule of its own. A dose the
+    sentence schedules beside the description ("Oramorph (10 mg in 5 ml): 2.5 to 5 ml when
+    needed") is a dose to take, judged as any other."""
+    if not in_sentence(record, field, dose, words.description):
+        return False
+    if dose.frequency is None and dose.as_needed is None:
+        return True
+    text = getattr(record, field, "") or ""
+    found = sentences_of(text)
+    a, b = found.span(found.index(dose.span[0]))
+    start, end = dose.amount.span if dose.amount is not None else dose.span
+    return any(m.start() < end and start < m.end() for m in words.description.finditer(text, a, b))
 
 
 def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
