@@ -106,6 +106,35 @@ def _each(patterns: list[str], flags: int = re.I) -> tuple[re.Pattern, ...]:
 
 
 @dataclass(frozen=True)
+class NavBars:
+    """A site's menu line: short capitalised items between separators, or menu words
+    ending in an account action ('... Mental health Log in')."""
+    separator_rx: re.Pattern
+    account_rx: re.Pattern
+    min_items: int = 4
+    max_item_words: int = 4
+    not_menu_words: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, d: dict) -> "NavBars":
+        return cls(separator_rx=_any(d.get("separators") or _NEVER),
+                   account_rx=policy.compile_pattern(r"(?:.{1,160}\s)?(?:" + "|".join(d.get("account_actions") or ["(?!)"]) + r")", re.I),
+                   min_items=int(d.get("min_items") or 4), max_item_words=int(d.get("max_item_words") or 4),
+                   not_menu_words=frozenset(w.lower() for w in d.get("not_menu_words") or []))
+
+    def matches(self, s: str) -> bool:
+        if not s or len(s) > 200 or re.search(r"[.,;:?!]\s*$|\d", s):
+            return False
+        items = [p.strip() for p in self.separator_rx.split(s) if p.strip()]
+        if len(items) >= self.min_items:
+            return all(len(p.split()) <= self.max_item_words and p[0].isupper() and not re.search(r"[.;:?!]", p)
+                       for p in items)
+        words = s.split()
+        return (len(items) == 1 and 5 <= len(words) <= 16 and bool(self.account_rx.fullmatch(s))
+                and not re.search(r"[,;:?!]", s) and not any(w.lower() in self.not_menu_words for w in words))
+
+
+@dataclass(frozen=True)
 class ImportCues:
     byline_rx: re.Pattern
     updated_rx: re.Pattern
@@ -151,6 +180,7 @@ class ImportCues:
     letter_title_rx: re.Pattern = re.compile(r"(?!)")
     asker_rx: re.Pattern = re.compile(r"(?!)")
     letter_heading_rx: re.Pattern = re.compile(r"(?!)")
+    nav: "NavBars | None" = None
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -169,7 +199,8 @@ class ImportCues:
             revised_rx=_any((d.get("revised") or []) + (d.get("prepared") or []) or _NEVER),
             numeric_dates=d.get("numeric_dates"),
             chrome_rx=_whole((d.get("chrome") or []) + (d.get("more_chrome") or []) + (furniture.get("labels") or [])
-                             + (d.get("marketing") or []) or _NEVER),
+                             + (d.get("marketing") or []) + (d.get("ratings") or []) or _NEVER),
+            nav=NavBars.load(d.get("nav_bars") or {}),
             author_card_rx=_whole(d.get("author_cards") or _NEVER),
             sponsor_heading_rx=_whole(d.get("sponsor_headings") or _NEVER),
             sponsor_line_rx=_whole(d.get("sponsor_lines") or _NEVER),
@@ -228,8 +259,12 @@ class ImportCues:
         s = line.strip().strip("*_ ")
         if not s or len(s) > 120:
             return False
-        return (self.organisation(s) or self.department(s) or self.chrome(s)
+        return (self.organisation(s) or self.department(s) or self.chrome(s) or self.nav_bar(s)
                 or self.breadcrumb(s, self.furniture_breadcrumb_parts))
+
+    def nav_bar(self, line: str) -> bool:
+        """A site's navigation bar ('Home | Our Providers | Patient Portal | ...')."""
+        return self.nav is not None and self.nav.matches(line.strip().strip("*_ "))
 
     def preamble_furniture(self, line: str) -> bool:
         """Furniture before the title: any furniture, or a service, unit or ward line."""
@@ -295,6 +330,15 @@ class ImportCues:
         """A line of a leaflet's foot: 'Sponsor', 'AstraZeneca Pty Ltd', 'ABN 54 009 682 311'."""
         s = line.strip().strip("*_ ")
         return 0 < len(s) <= 160 and bool(self.sponsor_heading_rx.fullmatch(s) or self.sponsor_line_rx.fullmatch(s))
+
+    def sponsor_heading(self, line: str) -> bool:
+        """A leaflet's 'Sponsor' or 'Supplier' heading line."""
+        s = line.strip().strip("*_ ")
+        return 0 < len(s) <= 160 and bool(self.sponsor_heading_rx.fullmatch(s))
+
+    def sponsor_line(self, line: str) -> bool:
+        s = line.strip().strip("*_ ")
+        return 0 < len(s) <= 160 and bool(self.sponsor_line_rx.fullmatch(s))
 
     def product_line(self, line: str) -> bool:
         """'paracetamol 665 mg modified release tablets': a product and its strength."""
