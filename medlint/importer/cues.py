@@ -24,6 +24,8 @@ class KindTable:
     not_medicine_before_rx: re.Pattern = re.compile(r"(?!)")  # "saline (around 20 to 40 mL)"
     class_rx: re.Pattern = re.compile(r"(?!)")  # "SGLT2 inhibitors": a class, not a medicine
     instruction_rx: re.Pattern = re.compile(r"(?!)")  # "Apply once or twice a day"
+    not_dose_after_rx: re.Pattern = re.compile(r"(?!)")  # "6 micrograms in each puff", "20 puffs left"
+    timing_rx: re.Pattern = re.compile(r"(?!)")  # "4 IU before your largest meal"
 
     @classmethod
     def load(cls) -> "KindTable":
@@ -34,7 +36,9 @@ class KindTable:
                    _any(data.get("not_doses") or _NEVER),
                    _any(data.get("not_medicines_before") or _NEVER),
                    _any(data.get("class_substances") or _NEVER),
-                   _instruction(data.get("instructions")))
+                   _instruction(data.get("instructions")),
+                   _any(data.get("not_doses_after") or _NEVER),
+                   _any(data.get("dose_timings") or _NEVER))
 
     def not_a_dose(self, dose: dict, text: str = "") -> bool:
         """An amount that doses no medicine or supplement: a body weight (kg), one of
@@ -47,7 +51,19 @@ class KindTable:
         if dose.get("substance") and self.class_rx.search(dose["substance"]):
             return True
         at = text.find(dose["text"]) if text and dose.get("text") else -1
+        if at >= 0 and self.not_dose_after_rx.search(self._after(dose, text, at)):
+            return True
         return at > 0 and bool(self.not_medicine_before_rx.search(text[max(0, at - 60):at]))
+
+    def timed(self, dose: dict, text: str) -> bool:
+        """An amount said with when to take it ('4 IU before your largest meal')."""
+        at = text.find(dose["text"]) if text and dose.get("text") and dose.get("amount") else -1
+        return at >= 0 and bool(self.timing_rx.search(self._after(dose, text, at)))
+
+    @staticmethod
+    def _after(dose: dict, text: str, at: int) -> str:
+        end = at + len(dose["text"])
+        return text[end:end + 60]
 
     def instructs(self, text: str) -> bool:
         """A dosing instruction with no amount: 'Apply once or twice a day to the inflamed areas'."""

@@ -965,8 +965,8 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     a disclaimer, a label line, a dose line, a fixed-format label or a line of a bare list."""
     cues = page.cues
     if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s) \
-            or cues.form_field(s) or tables.tab_row(body[j - 1]):
-        return False  # ... or a tab-separated row (of a table too short to be one)
+            or cues.form_field(s) or tables.tab_row(body[j - 1]) or cues.sponsor_line(s):
+        return False  # ... a sponsor's name line, or a tab-separated row (of a table too short to be one)
     if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
         return False  # a digit-led line, a label line, two sentences (a reference)
     if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])):
@@ -1079,11 +1079,11 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
 
 
 def _kids_dose(section: dict, kids: list[bool]) -> bool:
-    """Whether a dosing heading's subsections make it a dose section: one of them doses
-    and the section has no text of its own, or all of them dose. A leaflet's "How to
-    take Melocam" with a line of its own over "How much to take", "When to take it" and
-    "How long to take it" is not the dose section; "How much to take" is."""
-    return any(kids) and (not section["blocks"] or all(kids))
+    """Whether a dosing heading's subsections make it a dose section: it has no text of
+    its own and one of them doses. A leaflet's "How to take Melocam" with a line of its
+    own over "How much to take", "When to take it" and "How long to take it" is not the
+    dose section; "How much to take" is."""
+    return any(kids) and not section["blocks"]
 
 
 def _children(sections: list[dict]) -> list[list[int]]:
@@ -1165,7 +1165,8 @@ def _stated(dose: dict) -> bool:
 
 
 def _states_dose(page: _Page, text: str, counts) -> bool:
-    doses = [d for d in page.doses(text) if counts(d) and not page.kinds.not_a_dose(d, text)]
+    doses = [d for d in page.doses(text) if (counts(d) or (counts is _stated and page.kinds.timed(d, text)))
+             and not page.kinds.not_a_dose(d, text)]
     if not doses:
         bare = _without_asides(text)
         return bare != text and _states_dose(page, bare, counts)
