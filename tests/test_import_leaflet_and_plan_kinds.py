@@ -162,3 +162,31 @@ def test_leaflets_and_plans_round_trip_word_for_word(text, tmp_path):
     loaded = load_article(article_from_text(text, tmp_path))
     assert not loaded.violations, loaded.violations[:2]
     assert words(export_article(loaded.article, "text")) == words(text)
+
+
+TRUST_WEEKLY = """\
+Alendronic acid: information for patients
+What is alendronic acid?
+Alendronic acid strengthens bones and lowers the chance of a fracture.
+Taking alendronic acid ONCE A WEEK
+Alendronic acid is taken once a week, on the same day each week. The usual dose is one 70 mg tablet once a week.
+Side effects
+Tell us if you have heartburn or pain on swallowing.
+"""
+
+PHARMACY_TWICE = """\
+Your new inhalers
+What they do
+A preventer calms the airways over weeks.
+Using your preventer twice a day
+Your preventer is used every morning and every night: take 2 puffs each time.
+Apply twice a day
+"""
+
+
+def test_a_heading_that_names_a_schedule_is_a_heading_and_a_bare_instruction_is_not():
+    _, sections = read(TRUST_WEEKLY)
+    assert headings(sections) == ["What is alendronic acid?", "Taking alendronic acid ONCE A WEEK", "Side effects"]
+    assert dosing(sections) == ["Taking alendronic acid ONCE A WEEK"]
+    _, sections = read(PHARMACY_TWICE)
+    assert headings(sections) == ["What they do", "Using your preventer twice a day"]

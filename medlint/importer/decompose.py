@@ -969,7 +969,7 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
         return False  # ... a sponsor's name line, or a tab-separated row (of a table too short to be one)
     if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
         return False  # a digit-led line, a label line, two sentences (a reference)
-    if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])):
+    if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s):
         return False  # a dose line
     if _label_run(page, body, j, s):
         return False
@@ -985,6 +985,12 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
         if _could_head(page, nxt) and not page.is_item_start(nxt):
             return False  # the heading's one-line content, not a subheading
     return True
+
+
+def _names_a_schedule(page: _Page, s: str) -> bool:
+    """A heading that names how often with no amount and no instruction ("Taking
+    methotrexate ONCE A WEEK"), not a dose line ("Take 1 tablet once a week", "Apply twice a day")."""
+    return not any(d.get("amount") for d in page.doses(s)) and not page.kinds.instructs(s)
 
 
 def _heads_a_heading(page: _Page, b: _Builder, s: str, nxt: str) -> bool:
