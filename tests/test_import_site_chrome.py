@@ -141,3 +141,12 @@ def test_a_real_heading_after_a_link_list_stays_a_heading():
             "Related pages\nCradle cap\nNappy rash\nTreatment\nUse an emollient at least twice a day, all over the body.\n")
     _, sections = read(page)
     assert headings(sections) == ["Treatment"]
+
+
+def test_a_byline_above_the_title_shaped_like_a_menu_is_still_a_byline():
+    page = ("Written by Ana Ruiz · Reviewed by Tom Kim · Pharmacy Team · Editorial Desk\n"
+            "Managing Gout Flares at Home\nA gout flare usually settles within a week.\n"
+            "Medicines\nTake naproxen 500 mg twice a day with food for up to 5 days.\n")
+    meta, sections = read(page)
+    assert meta["title"] == "Managing Gout Flares at Home"
+    assert [p["name"] for p in meta.get("authors") or []] == ["Ana Ruiz"]

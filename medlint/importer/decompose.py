@@ -322,8 +322,13 @@ def _site_name(page: _Page, i: int) -> bool:
     """The site's name over its breadcrumb ('Northfield Clinic' then 'Home > Patients > ...')."""
     k = page.next_nonblank(i + 1)
     return (not page.markdown and k is not None
-            and (page.cues.breadcrumb(page.text(k)) or page.cues.nav_bar(page.text(k)))
+            and (page.cues.breadcrumb(page.text(k)) or _nav_bar(page, page.text(k)))
             and heading_like(page.text(i), max_words=6))
+
+
+def _nav_bar(page: _Page, s: str) -> bool:
+    """A site's navigation bar, not a byline that looks like one ('Written by A · Reviewed by B · ...')."""
+    return page.cues.nav_bar(s) and read_meta_line(s, page.cues, strict=True) is None
 
 
 def _find_title(page: _Page) -> tuple[int | None, list[int]]:
@@ -337,7 +342,7 @@ def _find_title(page: _Page) -> tuple[int | None, list[int]]:
     i = page.next_nonblank(0)
     while i is not None and len(pre) < 20:
         s = page.text(i)
-        if page.cues.chrome(s) or page.cues.nav_bar(s) or page.cues.kicker(s) or _site_name(page, i):
+        if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or _site_name(page, i):
             pre.append(i)
         elif not page.markdown and _byline_before_title(page, i):
             pre.append(i)
