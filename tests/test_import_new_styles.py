@@ -322,15 +322,19 @@ def test_a_unit_service_or_team_line_under_the_title_is_furniture():
 def test_consumer_medicine_information_leaflets():
     meta, sections = read(CMI_FULL)
     assert meta["title"] == "NEXIUM® esomeprazole 20 mg and 40 mg tablets"
-    assert headings(sections)[-1] == "Product description"  # the sponsor's foot is no heading
-    assert {"Sponsor", "AstraZeneca Pty Ltd", "ABN 54 009 682 311"} <= {e["text"] for e in meta["footer"]}
+    # the leaflet's own "Sponsor" heading is its last section (as a CMI prints it under
+    # "Product description"); the sponsor's lines are its text, the date is the foot
+    assert headings(sections)[-2:] == ["Product description", "Sponsor"]
+    assert [b["paragraph"] for b in sections[-1]["blocks"]][:2] == ["AstraZeneca Pty Ltd", "ABN 54 009 682 311"]
+    assert [e["text"] for e in meta["footer"]] == ["This leaflet was prepared in June 2024."]
     assert meta["updated"] == "2024-06-01" and dose_headings(sections) == {"How to take Nexium"}
     meta, sections = read(CMI_SUMMARY)
     assert meta["title"] == "Panadol Osteo"
     assert meta["header"][0] == {"role": "subtitle", "text": "paracetamol 665 mg modified release tablets"}
     assert headings(sections) == ["What is Panadol Osteo used for?", "What should I know before I use Panadol Osteo?",
                                   "What if I am taking other medicines?", "How do I use Panadol Osteo?",
-                                  "What should I know while using Panadol Osteo?", "What does Panadol Osteo look like?"]
+                                  "What should I know while using Panadol Osteo?", "What does Panadol Osteo look like?",
+                                  "Who distributes Panadol Osteo?"]
     assert meta["updated"] == "2025-03-12" and dose_headings(sections) == {"How do I use Panadol Osteo?"}
 
 
@@ -547,8 +551,8 @@ def test_a_capitalised_cmi_title_with_its_strength_line_and_a_clinic_after_visit
     assert meta["title"] == "VENTOLIN® INHALER"
     assert meta["header"][0] == {"role": "subtitle", "text": "salbutamol sulfate 100 micrograms per actuation"}
     assert headings(sections) == ["What is in this leaflet", "What Ventolin is used for", "Before you use Ventolin",
-                                  "How to use Ventolin", "Storage"]
-    assert meta["updated"] == "2025-05-01" and "AUST R 11111" in [e["text"] for e in meta["footer"]]
+                                  "How to use Ventolin", "Storage", "Supplier"]
+    assert meta["updated"] == "2025-05-01" and "AUST R 11111" in [b.get("paragraph") for b in sections[-1]["blocks"]]
     meta, sections = read(CLINIC_AFTER_VISIT)
     assert meta["title"] == "AFTER YOUR VISIT: ANKLE SPRAIN"
     assert headings(sections) == ["MEDICATIONS", "ICE AND REST", "FOLLOW-UP APPOINTMENT", "RETURN PRECAUTIONS"]

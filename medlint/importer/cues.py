@@ -24,6 +24,8 @@ class KindTable:
     not_medicine_before_rx: re.Pattern = re.compile(r"(?!)")  # "saline (around 20 to 40 mL)"
     class_rx: re.Pattern = re.compile(r"(?!)")  # "SGLT2 inhibitors": a class, not a medicine
     instruction_rx: re.Pattern = re.compile(r"(?!)")  # "Apply once or twice a day"
+    not_dose_after_rx: re.Pattern = re.compile(r"(?!)")  # "6 micrograms in each puff", "20 puffs left"
+    timing_rx: re.Pattern = re.compile(r"(?!)")  # "4 IU before your largest meal"
 
     @classmethod
     def load(cls) -> "KindTable":
@@ -34,7 +36,9 @@ class KindTable:
                    _any(data.get("not_doses") or _NEVER),
                    _any(data.get("not_medicines_before") or _NEVER),
                    _any(data.get("class_substances") or _NEVER),
-                   _instruction(data.get("instructions")))
+                   _instruction(data.get("instructions")),
+                   _any(data.get("not_doses_after") or _NEVER),
+                   _any(data.get("dose_timings") or _NEVER))
 
     def not_a_dose(self, dose: dict, text: str = "") -> bool:
         """An amount that doses no medicine or supplement: a body weight (kg), one of
@@ -47,7 +51,19 @@ class KindTable:
         if dose.get("substance") and self.class_rx.search(dose["substance"]):
             return True
         at = text.find(dose["text"]) if text and dose.get("text") else -1
+        if at >= 0 and self.not_dose_after_rx.search(self._after(dose, text, at)):
+            return True
         return at > 0 and bool(self.not_medicine_before_rx.search(text[max(0, at - 60):at]))
+
+    def timed(self, dose: dict, text: str) -> bool:
+        """An amount said with when to take it ('4 IU before your largest meal')."""
+        at = text.find(dose["text"]) if text and dose.get("text") and dose.get("amount") else -1
+        return at >= 0 and bool(self.timing_rx.search(self._after(dose, text, at)))
+
+    @staticmethod
+    def _after(dose: dict, text: str, at: int) -> str:
+        end = at + len(dose["text"])
+        return text[end:end + 60]
 
     def instructs(self, text: str) -> bool:
         """A dosing instruction with no amount: 'Apply once or twice a day to the inflamed areas'."""
@@ -106,6 +122,35 @@ def _each(patterns: list[str], flags: int = re.I) -> tuple[re.Pattern, ...]:
 
 
 @dataclass(frozen=True)
+class NavBars:
+    """A site's menu line: short capitalised items between separators, or menu words
+    ending in an account action ('... Mental health Log in')."""
+    separator_rx: re.Pattern
+    account_rx: re.Pattern
+    min_items: int = 4
+    max_item_words: int = 4
+    not_menu_words: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, d: dict) -> "NavBars":
+        return cls(separator_rx=_any(d.get("separators") or _NEVER),
+                   account_rx=policy.compile_pattern(r"(?:.{1,160}\s)?(?:" + "|".join(d.get("account_actions") or ["(?!)"]) + r")", re.I),
+                   min_items=int(d.get("min_items") or 4), max_item_words=int(d.get("max_item_words") or 4),
+                   not_menu_words=frozenset(w.lower() for w in d.get("not_menu_words") or []))
+
+    def matches(self, s: str) -> bool:
+        if not s or len(s) > 200 or re.search(r"[.,;:?!]\s*$|\d", s):
+            return False
+        items = [p.strip() for p in self.separator_rx.split(s) if p.strip()]
+        if len(items) >= self.min_items:
+            return all(len(p.split()) <= self.max_item_words and p[0].isupper() and not re.search(r"[.;:?!]", p)
+                       for p in items)
+        words = s.split()
+        return (len(items) == 1 and 5 <= len(words) <= 16 and bool(self.account_rx.fullmatch(s))
+                and not re.search(r"[,;:?!]", s) and not any(w.lower() in self.not_menu_words for w in words))
+
+
+@dataclass(frozen=True)
 class ImportCues:
     byline_rx: re.Pattern
     updated_rx: re.Pattern
@@ -151,6 +196,7 @@ class ImportCues:
     letter_title_rx: re.Pattern = re.compile(r"(?!)")
     asker_rx: re.Pattern = re.compile(r"(?!)")
     letter_heading_rx: re.Pattern = re.compile(r"(?!)")
+    nav: "NavBars | None" = None
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -169,7 +215,8 @@ class ImportCues:
             revised_rx=_any((d.get("revised") or []) + (d.get("prepared") or []) or _NEVER),
             numeric_dates=d.get("numeric_dates"),
             chrome_rx=_whole((d.get("chrome") or []) + (d.get("more_chrome") or []) + (furniture.get("labels") or [])
-                             + (d.get("marketing") or []) or _NEVER),
+                             + (d.get("marketing") or []) + (d.get("ratings") or []) or _NEVER),
+            nav=NavBars.load(d.get("nav_bars") or {}),
             author_card_rx=_whole(d.get("author_cards") or _NEVER),
             sponsor_heading_rx=_whole(d.get("sponsor_headings") or _NEVER),
             sponsor_line_rx=_whole(d.get("sponsor_lines") or _NEVER),
@@ -228,8 +275,12 @@ class ImportCues:
         s = line.strip().strip("*_ ")
         if not s or len(s) > 120:
             return False
-        return (self.organisation(s) or self.department(s) or self.chrome(s)
+        return (self.organisation(s) or self.department(s) or self.chrome(s) or self.nav_bar(s)
                 or self.breadcrumb(s, self.furniture_breadcrumb_parts))
+
+    def nav_bar(self, line: str) -> bool:
+        """A site's navigation bar ('Home | Our Providers | Patient Portal | ...')."""
+        return self.nav is not None and self.nav.matches(line.strip().strip("*_ "))
 
     def preamble_furniture(self, line: str) -> bool:
         """Furniture before the title: any furniture, or a service, unit or ward line."""
@@ -295,6 +346,15 @@ class ImportCues:
         """A line of a leaflet's foot: 'Sponsor', 'AstraZeneca Pty Ltd', 'ABN 54 009 682 311'."""
         s = line.strip().strip("*_ ")
         return 0 < len(s) <= 160 and bool(self.sponsor_heading_rx.fullmatch(s) or self.sponsor_line_rx.fullmatch(s))
+
+    def sponsor_heading(self, line: str) -> bool:
+        """A leaflet's 'Sponsor' or 'Supplier' heading line."""
+        s = line.strip().strip("*_ ")
+        return 0 < len(s) <= 160 and bool(self.sponsor_heading_rx.fullmatch(s))
+
+    def sponsor_line(self, line: str) -> bool:
+        s = line.strip().strip("*_ ")
+        return 0 < len(s) <= 160 and bool(self.sponsor_line_rx.fullmatch(s))
 
     def product_line(self, line: str) -> bool:
         """'paracetamol 665 mg modified release tablets': a product and its strength."""

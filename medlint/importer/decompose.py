@@ -321,8 +321,14 @@ def _title_like(s: str) -> bool:
 def _site_name(page: _Page, i: int) -> bool:
     """The site's name over its breadcrumb ('Northfield Clinic' then 'Home > Patients > ...')."""
     k = page.next_nonblank(i + 1)
-    return (not page.markdown and k is not None and page.cues.breadcrumb(page.text(k))
+    return (not page.markdown and k is not None
+            and (page.cues.breadcrumb(page.text(k)) or _nav_bar(page, page.text(k)))
             and heading_like(page.text(i), max_words=6))
+
+
+def _nav_bar(page: _Page, s: str) -> bool:
+    """A site's navigation bar, not a byline that looks like one ('Written by A · Reviewed by B · ...')."""
+    return page.cues.nav_bar(s) and read_meta_line(s, page.cues, strict=True) is None
 
 
 def _find_title(page: _Page) -> tuple[int | None, list[int]]:
@@ -336,7 +342,7 @@ def _find_title(page: _Page) -> tuple[int | None, list[int]]:
     i = page.next_nonblank(0)
     while i is not None and len(pre) < 20:
         s = page.text(i)
-        if page.cues.chrome(s) or page.cues.kicker(s) or _site_name(page, i):
+        if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or _site_name(page, i):
             pre.append(i)
         elif not page.markdown and _byline_before_title(page, i):
             pre.append(i)
@@ -460,8 +466,11 @@ def _subtitle(page: _Page, i: int, s: str, title: str, deks: int) -> bool:
 
 
 def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
-    """Byline, date and chrome lines at the end of the page."""
+    """Byline, date and chrome lines at the end of the page. A leaflet's own 'Supplier'
+    or 'Sponsor' heading over the sponsor's lines is a section of the leaflet: it and
+    those lines are given back to the body."""
     footer: list[dict] = []
+    taken: list[int] = []
     while end > start:
         s = page.text(end - 1)
         if not s:
@@ -474,12 +483,25 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
             page.metas.append(found)
             found.entry = {"role": found.role, "text": page.lines[end - 1]}
             footer.insert(0, found.entry)
+        elif page.cues.sponsor_heading(s) and _sponsor_lines(page, footer, taken):
+            n = _sponsor_lines(page, footer, taken)
+            return footer[n:], taken[n - 1] + 1
         elif page.cues.chrome(s) or page.cues.organisation(s) or page.cues.department(s) or page.cues.sponsor(s):
             footer.insert(0, {"role": "chrome", "text": page.lines[end - 1]})
         else:
             break
         end -= 1
+        taken.insert(0, end)
     return footer, end
+
+
+def _sponsor_lines(page: _Page, footer: list[dict], taken: list[int]) -> int:
+    """How many of the footer's first lines are a sponsor's name and address lines."""
+    n = 0
+    while n < len(footer) and footer[n]["role"] == "chrome" and not page.cues.sponsor_heading(footer[n]["text"]) \
+            and (page.cues.sponsor_line(footer[n]["text"]) or page.cues.organisation(footer[n]["text"])):
+        n += 1
+    return n
 
 
 def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None = None,
@@ -838,7 +860,7 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
     if cues.link_list_heading(s) and _followed_by_short_lines(page, body, j):
         b.chrome(s)
         return "link-list"
-    if link_list and heading_like(s) and page.kinds.kind_of(s) is None:
+    if link_list and heading_like(s) and (page.kinds.kind_of(s) is None or _link_follows(body, j)):
         b.chrome(s)
         return "chrome"
     if cues.contents_heading(s):
@@ -854,6 +876,14 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
         b.chrome(s)
         return "chrome"
     return None
+
+
+def _link_follows(body: list[str], j: int) -> bool:
+    """In a related-links list, a line is one more link when another short line or the
+    end of the page follows it ("How to keep the weight off after GLP-1 treatment"
+    names a kind, but no text of its own comes under it)."""
+    k = _next_nonblank(body, j)
+    return k is None or heading_like(body[k].strip())
 
 
 def _author_card(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) -> int | None:
@@ -940,11 +970,11 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     a disclaimer, a label line, a dose line, a fixed-format label or a line of a bare list."""
     cues = page.cues
     if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s) \
-            or cues.form_field(s) or tables.tab_row(body[j - 1]):
-        return False  # ... or a tab-separated row (of a table too short to be one)
+            or cues.form_field(s) or tables.tab_row(body[j - 1]) or cues.sponsor_line(s):
+        return False  # ... a sponsor's name line, or a tab-separated row (of a table too short to be one)
     if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
         return False  # a digit-led line, a label line, two sentences (a reference)
-    if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])):
+    if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s):
         return False  # a dose line
     if _label_run(page, body, j, s):
         return False
@@ -954,12 +984,26 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     directly_after = j >= 2 and body[j - 2].strip() != ""
     nxt = page.text(k)
     if directly_after and b.last == "paragraph" and _bare_list_line(_last_text(b)) and not title_case(s) \
-            and not (_opens_text(nxt) and not cues.after_list(nxt)):
+            and not (_opens_text(nxt) and not cues.after_list(nxt)) and not _heads_a_heading(page, b, s, nxt):
         return False  # a line of a list printed without markers
     if directly_after and b.last == "heading" and not title_case(s):
         if _could_head(page, nxt) and not page.is_item_start(nxt):
             return False  # the heading's one-line content, not a subheading
     return True
+
+
+def _names_a_schedule(page: _Page, s: str) -> bool:
+    """A heading that names how often with no amount and no instruction ("Taking
+    methotrexate ONCE A WEEK"), not a dose line ("Take 1 tablet once a week", "Apply twice a day")."""
+    return not any(d.get("amount") for d in page.doses(s)) and not page.kinds.instructs(s)
+
+
+def _heads_a_heading(page: _Page, b: _Builder, s: str, nxt: str) -> bool:
+    """A capitalised line after a list of lower-case lines, straight over a heading of a
+    known kind: a leaflet's main heading ("After taking Melocam" over "Storage"), not
+    one more line of the list ("passing much less urine than usual")."""
+    return _last_text(b)[:1].islower() and s[:1].isupper() and page.kinds.kind_of(nxt) is not None \
+        and heading_like(nxt)
 
 
 def _opens_text(line: str) -> bool:
@@ -1029,7 +1073,8 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
     stated = [stated[n] or (told[n] and amounts[n]) for n in range(len(sections))]
     children = _children(sections)
     # a needs_doses kind: the section states an amount, or a subsection doses with how to take it
-    group = [amounts[n] or regimen[n] or told[n] or any(stated[k] for k in children[n]) for n in range(len(sections))]
+    group = [amounts[n] or regimen[n] or told[n] or _kids_dose(sections[n], [stated[k] for k in children[n]])
+             for n in range(len(sections))]
     for n, section in enumerate(sections):
         rule, own = rules[n]
         if section["heading"] is None or section["kind"] in ("references", "disclaimer") or (rule and rule.fixed):
@@ -1042,6 +1087,14 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
         elif (not own and not stated[n]) or (own and rule is not None and rule.needs_doses and not group[n]):
             section["kind"] = "other"  # an inherited dosing kind needs a dose said with how to take it
     _group_kinds(sections, rules, children, dosing_kind)
+
+
+def _kids_dose(section: dict, kids: list[bool]) -> bool:
+    """Whether a dosing heading's subsections make it a dose section: it has no text of
+    its own and one of them doses. A leaflet's "How to take Melocam" with a line of its
+    own over "How much to take", "When to take it" and "How long to take it" is not the
+    dose section; "How much to take" is."""
+    return any(kids) and not section["blocks"]
 
 
 def _children(sections: list[dict]) -> list[list[int]]:
@@ -1123,7 +1176,8 @@ def _stated(dose: dict) -> bool:
 
 
 def _states_dose(page: _Page, text: str, counts) -> bool:
-    doses = [d for d in page.doses(text) if counts(d) and not page.kinds.not_a_dose(d, text)]
+    doses = [d for d in page.doses(text) if (counts(d) or (counts is _stated and page.kinds.timed(d, text)))
+             and not page.kinds.not_a_dose(d, text)]
     if not doses:
         bare = _without_asides(text)
         return bare != text and _states_dose(page, bare, counts)
