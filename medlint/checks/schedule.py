@@ -269,21 +269,19 @@ class PerKgCeilings:
     wordings that make a per-kg amount the day's total ("60 mg/kg a day")."""
 
     def __init__(self, data: dict) -> None:
-        r = reader(data)
+        self.mass_units = {k.lower(): float(v) for k, v in data["mass_units"].items()}
         self.by_substance = {e["substance"].lower(): e for e in data["per_kg_ceilings"]}
-        self.mg = {s: (self._mg_per_kg(e["per_dose"], r), self._mg_per_kg(e.get("per_day"), r))
+        self.mg = {s: (self._mg_per_kg(e["per_dose"]), self._mg_per_kg(e.get("per_day")))
                    for s, e in self.by_substance.items()}
-        self.mass_units = r.mass_units
         self.daily_rx = re.compile(r"[ ]{0,2}" + _alts(data["per_kg_daily"]), re.I)
         self.loading_rx = re.compile(_alts(data["per_kg_loading"]), re.I)
         self.tolerance = float(data["tolerance"])
 
-    @staticmethod
-    def _mg_per_kg(value: str | None, r) -> float | None:
+    def _mg_per_kg(self, value: str | None) -> float | None:
         if value is None:
             return None
         number, unit = value.split(" ", 1)
-        return float(number) * r.mass_units[unit.split("/", 1)[0].lower()]
+        return float(number) * self.mass_units[unit.split("/", 1)[0].lower()]
 
     def milligrams(self, value: float, amount) -> float | None:
         """``value`` in ``amount``'s unit (a mass, by its pint name) in milligrams, else None."""
@@ -408,14 +406,15 @@ def per_kg_dose_above_ceiling(article, ctx):
     MedicineWise paediatric paracetamol dosing; Mayo Clinic/Micromedex ibuprofen dosing for
     children), named in every message.
     """
-    c = per_kg_ceilings(ctx)
-    if not c.by_substance:
-        return
-    n = names(ctx)
-    title_sub = _named_substance(article.title, n)
+    c = n = title_sub = None  # built at the first text that writes a dose per kg
     for record, field, text in text_fields(article):
         if not text or "kg" not in text.lower():
             continue
+        if c is None:
+            c, n = per_kg_ceilings(ctx), names(ctx)
+            title_sub = _named_substance(article.title, n)
+        if not c.by_substance:
+            return
         section = getattr(record, "section", None)
         fallback = _named_substance(getattr(section, "heading", None), n) or title_sub
         for dose in doses_in(text):
