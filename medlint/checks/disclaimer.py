@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from medlint.checks.dosing import text_memo
 from medlint.findings import Hit
 from medlint.records.model import Article, Section
 from medlint.policy import regex as _rx
@@ -20,7 +21,20 @@ _CLOSING = "Disclaimer: This article is general information only and is not a su
 
 
 def _matches(patterns, text: str) -> bool:
-    return any(_rx(p).search(text) for p in patterns)
+    """Does any of ``patterns`` match ``text``? Answered once per text and wording list: the
+    three disclaimer checks and the section rules ask the same questions of the same texts."""
+    answers = _answers_for(text)
+    key = tuple(patterns)
+    found = answers.get(key)
+    if found is None:
+        found = answers[key] = any(_rx(p).search(text) for p in patterns)
+    return found
+
+
+@text_memo
+def _answers_for(text: str) -> dict:
+    """The answers ``_matches`` has given about ``text`` (kept while its article is checked)."""
+    return {}
 
 
 def _says(data: dict, concepts, patterns, text: str) -> bool:
