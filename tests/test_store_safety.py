@@ -565,3 +565,19 @@ def test_a_killed_write_leaves_its_record_and_is_reported(tmp_path, sources, cap
     os.unlink(out / SLUG / temp)
     code, out_text, _ = run_cli(["check", str(out)], capsys)
     assert "temporary file" not in out_text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_a_file_system_without_locks_imports_and_still_reports_leftovers(tmp_path, sources, capsys, monkeypatch):
+    import fcntl
+
+    def refused(fd, op):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", refused)
+    out = tmp_path / "content"
+    assert main(["import", sources[0], "--out", str(out)]) == 0  # no lock to be had: imported all the same
+    new_path, _ = store.swap_paths(str(out), SLUG)
+    os.mkdir(new_path)
+    code, _, err = run_cli(["check", str(out), "--no-cache"], capsys)
+    assert code == 2 and "interrupted `medlint import`" in err  # a refused lock is no live import

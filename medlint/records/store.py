@@ -365,6 +365,15 @@ def write_article(out_dir: str, slug: str, files: dict[str, str], force: bool = 
     return target
 
 
+def _fcntl():
+    """The ``fcntl`` module, or None where it is missing (not POSIX: no import lock)."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    return fcntl
+
+
 @contextmanager
 def import_lock(out_dir: str):
     """Hold the import lock of ``out_dir`` (an exclusive ``flock`` on the folder itself,
@@ -372,26 +381,28 @@ def import_lock(out_dir: str):
     a time. Without it a second import of the same slug would take the first one's
     half-built ``.medlint-new`` folder for a leftover, or write its files into it. A
     waiting import blocks until the other has finished; a killed one releases the lock
-    with its process. Where ``fcntl`` is missing (not POSIX) there is no lock."""
+    with its process. Where locks are not to be had (no ``fcntl``, or a file system that
+    refuses ``flock``) the import goes on unlocked, as it did before the lock."""
+    fcntl = _fcntl()
+    fd = os.open(out_dir, os.O_RDONLY) if fcntl is not None else None
     try:
-        import fcntl
-    except ImportError:
-        yield
-        return
-    fd = os.open(out_dir, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        if fd is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError:
+                pass  # ENOLCK, EINVAL (some network file systems): no lock, nothing else changes
         yield
     finally:
-        os.close(fd)  # closing the descriptor releases the lock
+        if fd is not None:
+            os.close(fd)  # closing the descriptor releases the lock
 
 
 def import_running(out_dir: str) -> bool:
     """True while an import holds ``out_dir``'s lock: its marked folders are work in
-    progress, not leftovers of an interrupted import."""
-    try:
-        import fcntl
-    except ImportError:
+    progress, not leftovers of an interrupted import. Only a lock held by another
+    process says so; a file system that refuses locks reports the leftovers as before."""
+    fcntl = _fcntl()
+    if fcntl is None:
         return False
     try:
         fd = os.open(out_dir, os.O_RDONLY)
@@ -399,8 +410,10 @@ def import_running(out_dir: str) -> bool:
         return False
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except OSError:
+    except BlockingIOError:
         return True
+    except OSError:
+        return False
     finally:
         os.close(fd)
     return False
