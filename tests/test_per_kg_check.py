@@ -6,12 +6,21 @@ import math
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from medlint import policy
 from medlint.engine import Options, check_article
 from support import article_from_text
 
 TODAY = _dt.date(2026, 12, 1)
-PARACETAMOL = (15, 60)  # mg/kg a dose, a day: checks/schedule.yaml per_kg_ceilings
-IBUPROFEN = (10, 40)
+
+
+def _ceiling(substance):
+    """(mg/kg a dose, mg/kg a day) of ``substance`` in checks/schedule.yaml per_kg_ceilings."""
+    (entry,) = [e for e in policy.load("schedule")["per_kg_ceilings"] if e["substance"] == substance]
+    return tuple(float(entry[k].split(" ")[0]) for k in ("per_dose", "per_day"))
+
+
+PARACETAMOL = _ceiling("acetaminophen")
+IBUPROFEN = _ceiling("ibuprofen")
 
 
 def dos011(text, tmp_path, slug="a"):
