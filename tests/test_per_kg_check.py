@@ -83,3 +83,11 @@ def test_flagged_exactly_when_a_dose_or_the_day_is_above_the_ceiling(tmp_path_fa
     expected = per_dose > most_a_dose * 1.05 or day > most_a_day * 1.05
     found = dos011(text, tmp_path_factory.mktemp("pk"))
     assert bool(found) == expected, (text, found)
+
+
+def test_dos001_never_suggests_an_adult_total_for_a_per_kg_dose(tmp_path):
+    folder = article_from_text("Fever in children\n-\nParacetamol 15 mg/kg every 4 to 6 hours.", tmp_path)
+    result = check_article(folder, Options(today=TODAY, select=frozenset({"DOS001"})))
+    [f] = [f for f in result.findings if f.check == "DOS001"]
+    assert "4000 mg" not in f.suggestion and "4 g" not in f.suggestion
+    assert "most doses in 24 hours" in f.suggestion

@@ -265,12 +265,14 @@ def _maximum_suggestion(dose, c) -> str:
     already above that ceiling; in words, when no ceiling is known."""
     text = safe_text(dose.text)
     q = dose.amount.quantity("upper") if dose.amount is not None else None
+    if getattr(dose, "per_weight", None) is not None:
+        q = None  # "15 mg/kg every 4 to 6 hours": a child's dose, never given an adult's daily total
     if c and c.get("per_day") and q is not None and _same_dim(q, _units.quantity(*_split(c["per_day"]))):
         if _one_dose_above(dose, c["per_day"]):
             return (f"One dose of \"{text}\" is already more than {c['name']}'s daily maximum of "
                     f"{c['per_day']} ({c['source']}): lower the dose, then state the maximum per 24 hours.")
         return f"Add the maximum from the product label, e.g. \"{text}; no more than {c['per_day']} in 24 hours\"."
-    if c:  # a liquid's mL or a count against a ceiling in mg: the label's own limit, not an adult total
+    if c:  # a liquid's mL, a count or a per-kg dose against a ceiling in mg: the label's own limit
         return (f"Add the most doses in 24 hours from the product label after \"{text}\" ({c['name']}: "
                 f"{c['source']}).")
     return (f"Add the maximum per 24 hours (or the longest course) from the product label after \"{text}\"; "
