@@ -1,0 +1,265 @@
+"""Patterns compiled and searched only on texts that could match them.
+
+Most of the patterns the checks and the dose reader take from ``checks/*.yaml``
+are wordings, and a text uses few of them; compiling every wording costs a
+check of one article more than searching them. :func:`needles` reads a
+pattern's source (compiling nothing) for strings one of which is part of every
+match; :class:`LazyPattern` looks for them in a text with ``in`` and compiles
+and searches the pattern only when one is there.
+
+The reading is conservative: what it does not follow (inline flags, verbose
+patterns, conditionals, back-references, an unknown escape) gives no needles,
+and such a pattern is always searched. A run of literal characters is cut at
+every other atom, so a needle is always a stretch of the match itself. With
+``re.IGNORECASE`` the needles are lower-case ASCII, looked for in
+:func:`haystack` of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The non-ASCII characters that a case-insensitive pattern matches to an ASCII
+# letter although their lower case is not that letter (re's own case folding;
+# tests/test_prefilter.py recomputes the table from every code point), as they
+# read in lower case: dotless i, long s, and the combining dot that follows "i"
+# in the lower case of a dotted capital I. Replacing or dropping a non-ASCII
+# character can only join ASCII needles, never part one.
+_CASE_FIX = (("\u0131", "i"), ("\u017f", "s"), ("\u0307", ""))
+
+# The tokens of a pattern, as re reads them outside verbose mode: a run of
+# literal characters, an escape, a set, a group's opening, a closing bracket,
+# a bar, a dot or an anchor, a quantifier, a "{" that is not one.
+_TOKEN = re.compile(r"[^\\\[()|*+?{.^$]+|\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)"
+                    r"|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?!\?)|\(\?(?::|>|=|!|<=|<!|P<\w{1,100}>)|[)|.^$]"
+                    r"|(?:[*+?]|\{(?:\d{1,9}(?:,\d{0,9})?|,\d{0,9})\})[?+]?|\{", re.S)
+_LOOKAROUND = frozenset(("(?=", "(?!", "(?<=", "(?<!"))
+# A token's kind by its first character ("{" alone is a literal brace).
+_KIND = {"\\": "esc", "[": "cls", "(": "open", ")": "close", "|": "bar", "*": "quant", "+": "quant",
+         "?": "quant", "{": "quant", ".": "other", "^": "other", "$": "other"}
+# An escape that stands for the punctuation mark after the backslash.
+_ESCAPED_LITERAL = frozenset("\\.^$*+?{}[]()|-/&~#%!,:;<=>@`'\" _")
+# Escapes of a class, a position or a control or hex character: they cut a run.
+_ESCAPED_OTHER = frozenset("dwsDWSbBAZntrfvxuU")
+
+
+def haystack(text: str) -> str:
+    """What a case-insensitive pattern's needles are looked for in."""
+    low = text.lower()
+    if not text.isascii():
+        for char, ascii_letter in _CASE_FIX:
+            if char in low:
+                low = low.replace(char, ascii_letter)
+    return low
+
+
+def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` contains, or None."""
+    if flags & re.VERBOSE:
+        return None
+    try:
+        found = _Reader(pattern, bool(flags & re.IGNORECASE)).whole()
+    except _Unknown:
+        return None
+    if not found:
+        return None
+    # a needle holding a shorter one adds nothing: the shorter is there too
+    ordered = sorted(found, key=lambda n: (len(n), n))
+    return tuple(n for i, n in enumerate(ordered) if not any(m in n for m in ordered[:i]))
+
+
+class _Unknown(Exception):
+    """A construct the reader does not follow: the pattern gets no needles."""
+
+
+class _Reader:
+    """One pattern read token by token: each alternation gives the set of
+    needles one of which its every match contains, or None."""
+
+    def __init__(self, pattern: str, fold: bool) -> None:
+        self.fold = fold
+        texts = _TOKEN.findall(pattern)
+        if "\0" in pattern or sum(map(len, texts)) != len(pattern):
+            raise _Unknown  # a character no token takes (an unclosed set, a lone "\")
+        kind = _KIND.get
+        tokens = [("brace" if t == "{" else kind(t[0], "lit"), t) for t in texts]
+        tokens.append(("end", ""))
+        self.tokens = tokens
+        self.i = 0
+
+    def whole(self) -> frozenset | None:
+        found = self.alternation()
+        if self.tokens[self.i][0] != "end":
+            raise _Unknown  # an unopened ")"
+        return found
+
+    def alternation(self) -> frozenset | None:
+        found = self.sequence()
+        while self.tokens[self.i][0] == "bar":
+            self.i += 1
+            branch = self.sequence()
+            found = None if found is None or branch is None else found | branch
+        return found
+
+    def sequence(self) -> frozenset | None:
+        """The best needles of one branch: its literal runs and its groups'."""
+        best, run = None, ""
+        tokens = self.tokens
+        while True:
+            kind, text = tokens[self.i]
+            if kind == "bar" or kind == "close" or kind == "end":
+                return _better(best, run)
+            self.i += 1
+            quantified = tokens[self.i][0] == "quant"
+            if kind == "lit" and not quantified:
+                run += self._literal(text)
+                continue
+            char = found = None
+            if kind == "lit":
+                run += self._literal(text[:-1])
+                char = self._literal(text[-1])
+            elif kind == "esc":
+                char = self._escape(text[1])
+            elif kind == "brace":
+                char = "{"
+            elif kind == "open":
+                found = self._group(text)
+                quantified = tokens[self.i][0] == "quant"
+            elif kind == "quant":
+                raise _Unknown  # nothing to repeat
+            low = self._quantifier() if quantified else 1
+            if char and low >= 1:
+                run += char  # cut after it when it may repeat
+                if not quantified:
+                    continue
+            best, run = _better(best, run), ""
+            if found is not None and low >= 1:
+                best = _better_set(best, found)
+
+    def _literal(self, text: str) -> str:
+        """The characters as a needle holds them, a NUL where the run is cut (a
+        non-ASCII character may fold to others when case is ignored)."""
+        if not self.fold:
+            return text
+        if text.isascii():
+            return text.lower()
+        return "".join(c.lower() if c.isascii() else "\0" for c in text)
+
+    def _escape(self, c: str) -> str | None:
+        if c in _ESCAPED_LITERAL:
+            return self._literal(c)
+        if c in _ESCAPED_OTHER:
+            return None
+        raise _Unknown  # back-references, octal, \N{...}
+
+    def _group(self, opening: str) -> frozenset | None:
+        found = self.alternation()
+        if self.tokens[self.i][0] != "close":
+            raise _Unknown
+        self.i += 1
+        return None if opening in _LOOKAROUND else found
+
+    def _quantifier(self) -> int:
+        """The fewest repeats the quantifier after an atom allows (it is consumed)."""
+        text = self.tokens[self.i][1]
+        self.i += 1
+        if text[0] == "{":
+            return int(text[1:].split(",", 1)[0].rstrip("}?+") or 0)
+        return 1 if text[0] == "+" else 0
+
+
+def _better(best: frozenset | None, run: str) -> frozenset | None:
+    for piece in run.split("\0") if run else ():
+        if piece:
+            best = _better_set(best, frozenset((piece,)))
+    return best
+
+
+def _better_set(best: frozenset | None, found: frozenset) -> frozenset:
+    """The more selective needles: the longer shortest needle, then fewer needles."""
+    if best is None:
+        return found
+    return found if (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best)) else best
+
+
+_UNREAD = object()
+_SPAN_READ = 2000
+
+
+class LazyPattern:
+    """A pattern compiled on first need, and searched only in a text holding one of
+    its needles. ``compile`` makes the pattern (by default ``re.compile``). It answers
+    the ``re.Pattern`` methods the checks use; a text it rules out gets the answer
+    of a search that found nothing, with nothing compiled."""
+
+    __slots__ = ("pattern", "flags", "_fold", "_compile", "_rx", "_needles")
+
+    def __init__(self, pattern: str, flags: int = 0, compile=None) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._fold = bool(flags & re.IGNORECASE)  # once: a RegexFlag's "&" is slow Python
+        self._compile = compile
+        self._rx = None
+        self._needles = _UNREAD
+
+    def compiled(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = self._compile() if self._compile is not None else re.compile(self.pattern, self.flags)
+        return self._rx
+
+    def could_match(self, text: str, low: str | None = None) -> bool:
+        """May the pattern match somewhere in ``text``? (``low``: its :func:`haystack`, if known.)"""
+        found = self._needles
+        if found is _UNREAD:
+            found = self._needles = needles(self.pattern, self.flags)
+        if found is None:
+            return True
+        if self._fold:
+            text = haystack(text) if low is None else low
+        for needle in found:
+            if needle in text:
+                return True
+        return False
+
+    @property
+    def groups(self) -> int:
+        return self.compiled().groups
+
+    @property
+    def groupindex(self):
+        return self.compiled().groupindex
+
+    def _may_match(self, string: str, args: tuple) -> bool:
+        """Could the pattern match ``string`` (between ``pos`` and ``endpos``, when given)?
+        A match lies inside those bounds, so its needles do; a span longer than
+        ``_SPAN_READ`` characters is not read (a text read at many positions would be
+        lowered again for each)."""
+        if not args:
+            return self.could_match(string)
+        pos = max(0, args[0])
+        end = min(len(string), args[1]) if len(args) > 1 else len(string)
+        return end - pos > _SPAN_READ or self.could_match(string[pos:end])
+
+    def search(self, string: str, *args):
+        return self.compiled().search(string, *args) if self._may_match(string, args) else None
+
+    def match(self, string: str, *args):
+        return self.compiled().match(string, *args) if self._may_match(string, args) else None
+
+    def fullmatch(self, string: str, *args):
+        return self.compiled().fullmatch(string, *args) if self._may_match(string, args) else None
+
+    def finditer(self, string: str, *args):
+        return self.compiled().finditer(string, *args) if self._may_match(string, args) else iter(())
+
+    def findall(self, string: str, *args):
+        return self.compiled().findall(string, *args) if self._may_match(string, args) else []
+
+    def sub(self, repl, string: str, count: int = 0):
+        return self.compiled().sub(repl, string, count) if self.could_match(string) else string
+
+    def split(self, string: str, maxsplit: int = 0):
+        return self.compiled().split(string, maxsplit) if self.could_match(string) else [string]
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags!r})"
