@@ -3,9 +3,11 @@
 Most of the patterns the checks and the dose reader take from ``checks/*.yaml``
 are wordings, and a text uses few of them; compiling every wording costs a
 check of one article more than searching them. :func:`needles` reads a
-pattern's source (compiling nothing) for strings one of which is part of every
-match; :class:`LazyPattern` looks for them in a text with ``in`` and compiles
-and searches the pattern only when one is there.
+pattern's source (compiling nothing) for the literal strings its every match
+holds: a few clauses, each a set of needles one of which is part of the match
+("take|use" then "tablet": one of "take", "use", and "tablet"). :class:`LazyPattern`
+looks for them in a text with ``in`` and compiles and searches the pattern only
+when every clause has a needle there.
 
 The reading is conservative: what it does not follow (inline flags, verbose
 patterns, conditionals, back-references, an unknown escape) gives no needles,
@@ -53,19 +55,24 @@ def haystack(text: str) -> str:
     return low
 
 
-def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``pattern`` contains, or None."""
+def needles(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
+    """Clauses every match of ``pattern`` satisfies, the most selective first: each
+    a tuple of strings one of which the match contains. None when none is known."""
     if flags & re.VERBOSE:
         return None
     try:
-        found = _Reader(pattern, bool(flags & re.IGNORECASE)).whole()
+        clauses = _Reader(pattern, bool(flags & re.IGNORECASE)).whole()
     except _Unknown:
         return None
-    if not found:
-        return None
-    # a needle holding a shorter one adds nothing: the shorter is there too
-    ordered = sorted(found, key=lambda n: (len(n), n))
-    return tuple(n for i, n in enumerate(ordered) if not any(m in n for m in ordered[:i]))
+    out = []
+    for clause in sorted(set(clauses), key=lambda c: (_rank(c), sorted(c)), reverse=True)[:_MOST_CLAUSES]:
+        # a needle holding a shorter one adds nothing: the shorter is there too
+        kept: list[str] = []
+        for n in sorted(clause, key=lambda n: (len(n), n)):
+            if not any(m in n for m in kept):
+                kept.append(n)
+        out.append(tuple(kept))
+    return tuple(out) or None
 
 
 class _Unknown(Exception):
@@ -73,8 +80,9 @@ class _Unknown(Exception):
 
 
 class _Reader:
-    """One pattern read token by token: each alternation gives the set of
-    needles one of which its every match contains, or None."""
+    """One pattern read token by token. Each sequence and alternation gives its
+    clauses: sets of needles, every match containing one needle of each set
+    (an empty list when nothing is known)."""
 
     def __init__(self, pattern: str, fold: bool) -> None:
         self.fold = fold
@@ -82,59 +90,74 @@ class _Reader:
         if "\0" in pattern or sum(map(len, texts)) != len(pattern):
             raise _Unknown  # a character no token takes (an unclosed set, a lone "\")
         kind = _KIND.get
-        tokens = [("brace" if t == "{" else kind(t[0], "lit"), t) for t in texts]
-        tokens.append(("end", ""))
-        self.tokens = tokens
+        self.kinds = ["brace" if t == "{" else kind(t[0], "lit") for t in texts] + ["end"]
+        self.texts = texts
         self.i = 0
 
-    def whole(self) -> frozenset | None:
-        found = self.alternation()
-        if self.tokens[self.i][0] != "end":
+    def whole(self) -> list[frozenset]:
+        clauses = self.alternation()
+        if self.kinds[self.i] != "end":
             raise _Unknown  # an unopened ")"
-        return found
+        return clauses
 
-    def alternation(self) -> frozenset | None:
-        found = self.sequence()
-        while self.tokens[self.i][0] == "bar":
+    def alternation(self) -> list[frozenset]:
+        """One branch's clauses; of several branches, one clause: the needles of each
+        branch's best clause together."""
+        clauses = self.sequence()
+        if self.kinds[self.i] != "bar":
+            return clauses
+        best = [max(clauses, key=_rank) if clauses else None]
+        while self.kinds[self.i] == "bar":
             self.i += 1
             branch = self.sequence()
-            found = None if found is None or branch is None else found | branch
-        return found
+            best.append(max(branch, key=_rank) if branch else None)
+        return [] if None in best else [frozenset().union(*best)]
 
-    def sequence(self) -> frozenset | None:
-        """The best needles of one branch: its literal runs and its groups'."""
-        best, run = None, ""
-        tokens = self.tokens
+    def sequence(self) -> list[frozenset]:
+        """The clauses of one branch: its literal runs and its required groups'."""
+        clauses, run = [], ""
+        kinds, texts, literal = self.kinds, self.texts, self._literal
+        i = self.i
         while True:
-            kind, text = tokens[self.i]
+            kind = kinds[i]
             if kind == "bar" or kind == "close" or kind == "end":
-                return _better(best, run)
-            self.i += 1
-            quantified = tokens[self.i][0] == "quant"
+                self.i = i
+                _cut(clauses, run)
+                return clauses
+            text = texts[i]
+            i += 1
+            quantified = kinds[i] == "quant"
             if kind == "lit" and not quantified:
-                run += self._literal(text)
+                run += literal(text)
                 continue
             char = found = None
             if kind == "lit":
-                run += self._literal(text[:-1])
-                char = self._literal(text[-1])
+                run += literal(text[:-1])
+                char = literal(text[-1])
             elif kind == "esc":
                 char = self._escape(text[1])
             elif kind == "brace":
                 char = "{"
             elif kind == "open":
+                self.i = i
                 found = self._group(text)
-                quantified = tokens[self.i][0] == "quant"
+                i = self.i
+                quantified = kinds[i] == "quant"
             elif kind == "quant":
                 raise _Unknown  # nothing to repeat
-            low = self._quantifier() if quantified else 1
+            low = 1
+            if quantified:
+                low = _fewest(texts[i])
+                i += 1
             if char and low >= 1:
                 run += char  # cut after it when it may repeat
                 if not quantified:
                     continue
-            best, run = _better(best, run), ""
-            if found is not None and low >= 1:
-                best = _better_set(best, found)
+            if run:
+                _cut(clauses, run)
+                run = ""
+            if found and low >= 1:
+                clauses += found
 
     def _literal(self, text: str) -> str:
         """The characters as a needle holds them, a NUL where the run is cut (a
@@ -152,34 +175,34 @@ class _Reader:
             return None
         raise _Unknown  # back-references, octal, \N{...}
 
-    def _group(self, opening: str) -> frozenset | None:
-        found = self.alternation()
-        if self.tokens[self.i][0] != "close":
+    def _group(self, opening: str) -> list[frozenset]:
+        clauses = self.alternation()
+        if self.kinds[self.i] != "close":
             raise _Unknown
         self.i += 1
-        return None if opening in _LOOKAROUND else found
-
-    def _quantifier(self) -> int:
-        """The fewest repeats the quantifier after an atom allows (it is consumed)."""
-        text = self.tokens[self.i][1]
-        self.i += 1
-        if text[0] == "{":
-            return int(text[1:].split(",", 1)[0].rstrip("}?+") or 0)
-        return 1 if text[0] == "+" else 0
+        return [] if opening in _LOOKAROUND else clauses
 
 
-def _better(best: frozenset | None, run: str) -> frozenset | None:
+def _fewest(quantifier: str) -> int:
+    """The fewest repeats a quantifier allows."""
+    if quantifier[0] == "{":
+        return int(quantifier[1:].split(",", 1)[0].rstrip("}?+") or 0)
+    return 1 if quantifier[0] == "+" else 0
+
+
+def _cut(clauses: list[frozenset], run: str) -> None:
+    """A literal run ends: each of its pieces (cut at NULs) is a clause of one needle."""
     for piece in run.split("\0") if run else ():
         if piece:
-            best = _better_set(best, frozenset((piece,)))
-    return best
+            clauses.append(frozenset((piece,)))
 
 
-def _better_set(best: frozenset | None, found: frozenset) -> frozenset:
-    """The more selective needles: the longer shortest needle, then fewer needles."""
-    if best is None:
-        return found
-    return found if (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best)) else best
+def _rank(clause) -> tuple[int, int]:
+    """How selective a clause is: the longer its shortest needle, then the fewer needles."""
+    return min(map(len, clause)), -len(clause)
+
+
+_MOST_CLAUSES = 3
 
 
 _UNREAD = object()
@@ -209,17 +232,20 @@ class LazyPattern:
 
     def could_match(self, text: str, low: str | None = None) -> bool:
         """May the pattern match somewhere in ``text``? (``low``: its :func:`haystack`, if known.)"""
-        found = self._needles
-        if found is _UNREAD:
-            found = self._needles = needles(self.pattern, self.flags)
-        if found is None:
+        clauses = self._needles
+        if clauses is _UNREAD:
+            clauses = self._needles = needles(self.pattern, self.flags)
+        if clauses is None:
             return True
         if self._fold:
             text = haystack(text) if low is None else low
-        for needle in found:
-            if needle in text:
-                return True
-        return False
+        for clause in clauses:
+            for needle in clause:
+                if needle in text:
+                    break
+            else:
+                return False
+        return True
 
     @property
     def groups(self) -> int:
