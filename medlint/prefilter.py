@@ -13,8 +13,8 @@ The reading is conservative: what it does not follow (inline flags, verbose
 patterns, conditionals, back-references, an unknown escape) gives no needles,
 and such a pattern is always searched. A run of literal characters is cut at
 every other atom, so a needle is always a stretch of the match itself. With
-``re.IGNORECASE`` the needles are lower-case ASCII, looked for in
-:func:`haystack` of the text.
+``re.IGNORECASE`` the needles are in lower case (ASCII letters, and characters
+that have no case), looked for in :func:`haystack` of the text.
 """
 
 from __future__ import annotations
@@ -138,6 +138,12 @@ class _Reader:
                 char = self._escape(text[1])
             elif kind == "brace":
                 char = "{"
+            elif kind == "cls":
+                members = self._members(text)
+                if members is not None and len(members) == 1:
+                    char = next(iter(members))  # "[ ]": a space
+                elif members:
+                    found = [members]  # "[★☆]": one of them
             elif kind == "open":
                 self.i = i
                 found = self._group(text)
@@ -160,13 +166,24 @@ class _Reader:
                 clauses += found
 
     def _literal(self, text: str) -> str:
-        """The characters as a needle holds them, a NUL where the run is cut (a
-        non-ASCII character may fold to others when case is ignored)."""
+        """The characters as a needle holds them, a NUL where the run is cut: when
+        case is ignored, at a non-ASCII character that has a case (it may fold to
+        others: "µ" matches "μ"); one without ("©", "–", "½") matches only itself."""
         if not self.fold:
             return text
         if text.isascii():
             return text.lower()
-        return "".join(c.lower() if c.isascii() else "\0" for c in text)
+        return "".join(c.lower() if c.isascii() else c if c.lower() == c == c.upper() else "\0" for c in text)
+
+    def _members(self, text: str) -> frozenset | None:
+        """The characters a small set ("[ ]", "[★☆⭐]") matches, as needles hold them;
+        None for a negated set, a range, an escape, a character that may fold to
+        others, or more than twelve."""
+        body = text[1:-1]
+        if not body or body[0] == "^" or "\\" in body or len(body) > 12 or "-" in body[1:-1]:
+            return None
+        members = frozenset(self._literal(c) for c in body)
+        return None if "\0" in members else members
 
     def _escape(self, c: str) -> str | None:
         if c in _ESCAPED_LITERAL:
@@ -289,3 +306,25 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self.flags!r})"
+
+
+class AnyOf:
+    """Patterns asked in turn as their alternation would be: ``fullmatch`` finds what
+    ``(?:a|b|...)`` would, the first of them that matches the whole string. Each is
+    compiled only for a string that holds its literals, so a long list of wordings
+    costs a string the few it could match, not one large alternation compiled whole."""
+
+    __slots__ = ("patterns",)
+
+    def __init__(self, patterns) -> None:
+        self.patterns = tuple(patterns)
+
+    def fullmatch(self, string: str):
+        low = haystack(string)
+        for rx in self.patterns:
+            if rx.could_match(string, low):
+                m = rx.compiled().fullmatch(string)
+                if m is not None:
+                    return m
+        return None
+

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from medlint import policy
 from medlint.errors import InputError
-from medlint.prefilter import LazyPattern, haystack, needles
+from medlint.prefilter import AnyOf, LazyPattern, haystack, needles
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -36,19 +36,23 @@ def _holds_needle(rx: re.Pattern, clauses, matched: str) -> bool:
     (r"a{2}bc", 0, [["bc"], ["a"]]),
     (r"(?:x)?yz", 0, [["yz"]]),
     (r"cat|dog", 0, [["cat", "dog"]]),
-    (r"(?:take|use)[ ]+\d+[ ]+tablets?", 0, [["tablet"], ["use", "take"]]),
-    (r"(?:a[ ]b|c[ ]dd)e", 0, [["e"], ["a", "dd"]]),      # of several branches, each one's best clause
+    (r"(?:take|use)[ ]+\d+[ ]+tablets?", 0, [["tablet"], ["use", "take"], [" "]]),
+    (r"(?:a[ ]b|c\sdd)e", 0, [["a b", "dd"], ["e"]]),    # of several branches, each one's best clause
     (r"Tablets", re.I, [["tablets"]]),
     (r"b\.d\.|b\.d|bd", re.I, [["bd", "b.d"]]),          # "b.d." holds "b.d"
     (r"(?<=take )dose", 0, [["dose"]]),                  # a lookaround's words are not in the match
     (r"µg|mcg", re.I, [["g"]]),                          # "µ" folds to "μ" too: it cuts the run
     (r"µg|mcg", 0, [["µg", "mcg"]]),                     # case kept: any character is a needle
+    (r"©.*|½[ ]tabs", re.I, [["©", "½ tabs"]]),         # a character with no case matches only itself
     (r"a1b2c3d4", 0, [["a1b2c3d4"]]),
     (r"a.b.c.d.e", 0, [["e"], ["d"], ["c"]]),            # at most three clauses
     (r"5\s?%", 0, [["5"], ["%"]]),
     (r"a{,3}", 0, None),
     (r"x{}y", 0, [["x{}y"]]),                            # "{}" is literal to re
-    (r"[abc]+", 0, None),
+    (r"[abc]+", 0, [["a", "b", "c"]]),                   # a small set: one of its characters
+    (r"to[ ]be[ ]+taken", 0, [["to be "], ["taken"]]),   # "[ ]" is a space
+    (r"[a-z]+|[^a]", 0, None),                           # a range, a negated set: not read
+    (r"[Ss]tep", re.I, [["step"]]),
     (r"(?i)dose", 0, None),                              # inline flags: not read
     (r"(a)\1", 0, None),                                 # back-reference: not read
     (r"(?P<n>a)(?P=n)", 0, None),
@@ -77,8 +81,8 @@ def test_case_fix_covers_every_code_point_re_folds_to_ascii():
 
 # ------------------------------------------------------- random patterns
 
-_ATOMS = st.sampled_from(["a", "b", "ab", "ba", "A", "B", "K", "s", "S", "i", "I", "ı", "İ", "ſ", "µ", " ", "-",
-                          r"\.", ".", r"\d", r"\w", r"\b", "[ab]", "[^a]", r"\s", "1", "%", "^", "$",
+_ATOMS = st.sampled_from(["a", "b", "ab", "ba", "A", "B", "K", "s", "S", "i", "I", "ı", "İ", "ſ", "µ", "©", "–", "ß", " ", "-",
+                          r"\.", ".", r"\d", r"\w", r"\b", "[ab]", "[^a]", "[ ]", "[Kk]", "[µ1]", "[a-b]", r"\s", "1", "%", "^", "$",
                           "(?<=a)", "(?<!b)", "{", "x{}"])
 _QUANTS = st.sampled_from(["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}", "{,2}", "??", "+?"])
 
@@ -97,7 +101,7 @@ def _patterns(draw, depth=0):
     return "".join(parts)
 
 
-_TEXT = st.text(alphabet="abABKsSiIıİſµμ .-1%x\u212a", max_size=24)
+_TEXT = st.text(alphabet="abABKsSiIıİſµμΜ©–ßẞ .-1%x\u212a", max_size=24)
 
 
 @settings(max_examples=200, deadline=None)
@@ -115,6 +119,20 @@ def test_every_match_holds_a_needle(pattern, flags, texts):
                 assert _holds_needle(rx, found, m.group()), (pattern, found, m.group())
         assert (lazy.search(text) is None) == (rx.search(text) is None)
         assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(patterns=st.lists(_patterns(), min_size=1, max_size=4), texts=st.lists(_TEXT, min_size=1, max_size=6))
+def test_any_of_fullmatches_as_the_alternation_does(patterns, texts):
+    try:
+        joined = re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*", re.I)
+        each = AnyOf([LazyPattern(f"(?:{p})\\s*", re.I) for p in patterns])
+        for p in patterns:
+            re.compile(p, re.I)
+    except re.error:
+        return
+    for text in texts:
+        assert (joined.fullmatch(text) is None) == (each.fullmatch(text) is None), (patterns, text)
 
 
 # ------------------------------------------------------ the real patterns
