@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 
 from medlint.findings import Hit
 from medlint.records.model import Article, Block, FaqEntry, Item, Record
-from medlint.policy import compile_pattern, derived
+from medlint.policy import compile_pattern, derived, regex
 from medlint.prefilter import haystack
 from medlint.registry import check
 
@@ -93,7 +93,9 @@ class _Patterns:
 
     def __iter__(self):
         if self._each is None:
-            self._each = [compile_pattern(p, self.flags) for p in self.sources]
+            # case-insensitive ones through policy.regex: the disclaimer family asks the same wordings
+            self._each = [regex(p) if self.flags == re.IGNORECASE else compile_pattern(p, self.flags)
+                          for p in self.sources]
         return iter(self._each)
 
     def __add__(self, other: "_Patterns") -> "_Patterns":
