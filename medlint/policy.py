@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from medlint.errors import InputError
+from medlint.prefilter import LazyPattern
 from medlint.resources import checks_dir
 
 _override_dir: str | None = None
@@ -97,17 +98,24 @@ def fingerprint() -> str:
 
 
 @lru_cache(maxsize=None)
-def regex(pattern: str) -> re.Pattern:
+def regex(pattern: str) -> LazyPattern:
     """A case-insensitive pattern from check data, compiled once per process."""
     return compile_pattern(pattern, re.I)
 
 
-def compile_pattern(pattern: str, flags: int = 0, pieces=()) -> re.Pattern:
-    """Compile a regular expression made from check data.
+def compile_pattern(pattern: str, flags: int = 0, pieces=()) -> LazyPattern:
+    """A regular expression made from check data, compiled when a text first
+    could match it (:mod:`medlint.prefilter`: a text holding none of the
+    pattern's literals is answered without compiling it).
 
-    A bad one stops the run with an InputError located at the offending string
-    in ``checks/``: the first of ``pieces`` (the data strings ``pattern`` was
-    built from) that does not compile on its own, else ``pattern`` itself."""
+    A bad one stops the run, when first compiled, with an InputError located at
+    the offending string in ``checks/``: the first of ``pieces`` (the data
+    strings ``pattern`` was built from) that does not compile on its own, else
+    ``pattern`` itself. ``medlint data`` compiles every pattern up front."""
+    return LazyPattern(pattern, flags, partial(_compile_checked, pattern, flags, tuple(pieces)))
+
+
+def _compile_checked(pattern: str, flags: int, pieces: tuple) -> re.Pattern:
     try:
         return re.compile(pattern, flags)
     except re.error as err:

@@ -60,7 +60,7 @@ def module_patterns() -> list[tuple[str, re.Pattern]]:
         if isinstance(value, re.Pattern):
             out.append((where, value))
         elif isinstance(value, dose_text._lazy):
-            out.append((where, value._get()))
+            out.append((where, value.compiled()))
         elif isinstance(value, str) and where.endswith("_PATTERNS"):
             out.append((where, re.compile(value, re.I)))
         elif isinstance(value, (list, tuple)) and depth < 2:

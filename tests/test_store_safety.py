@@ -581,3 +581,24 @@ def test_a_file_system_without_locks_imports_and_still_reports_leftovers(tmp_pat
     os.mkdir(new_path)
     code, _, err = run_cli(["check", str(out), "--no-cache"], capsys)
     assert code == 2 and "interrupted `medlint import`" in err  # a refused lock is no live import
+
+
+def test_removing_a_replaced_folder_unlinks_its_files_and_never_follows_links(tmp_path):
+    """The replaced copy's files are unlinked side by side; a link inside it goes, the
+    file or folder it points to stays."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.yaml").write_text("keep: 1\n", encoding="utf-8")
+    old = tmp_path / ".a.medlint-old"
+    (old / "sub").mkdir(parents=True)
+    for i in range(40):
+        (old / f"{i:03d}-s.yaml").write_text("x: 1\n", encoding="utf-8")
+    (old / "sub" / "deep.yaml").write_text("y: 2\n", encoding="utf-8")
+    os.symlink(outside / "keep.yaml", old / "link.yaml")
+    os.symlink(outside, old / "linked-folder")
+    store._remove(str(old))
+    assert not os.path.lexists(old)
+    assert (outside / "keep.yaml").read_text(encoding="utf-8") == "keep: 1\n"
+    store._remove(str(old), missing_ok=True)  # gone already: nothing to do
+    with pytest.raises(FileNotFoundError):
+        store._remove(str(old))

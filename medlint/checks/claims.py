@@ -44,7 +44,8 @@ from dataclasses import dataclass, field
 
 from medlint.findings import Hit
 from medlint.records.model import Article, Block, FaqEntry, Item, Record
-from medlint.policy import compile_pattern, derived
+from medlint.policy import compile_pattern, derived, regex
+from medlint.prefilter import haystack
 from medlint.registry import check
 
 _BRACKET = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
@@ -76,55 +77,38 @@ _ENTRY_NUMBER = re.compile(r"(?<!\s)\s*(?:\[?(\d{1,3})(?:\]:?|[.)])|([¹²³⁴�
 _MD_DEFINITION = re.compile(r"(?:^|\s)\[(\d{1,3})\]:\s")
 
 
-_UNSET = object()
-
-
 class _Patterns:
-    """One cue list from check data, compiled on first use.
+    """One cue list from check data. A text is asked only the patterns it could
+    match: each pattern is compiled, on first need, only for a text holding one of
+    its literals (:mod:`medlint.prefilter`), so a text that matches none costs a few
+    ``in`` tests and most cues of a list are never compiled."""
 
-    ``search`` asks a single joined alternation, so a text that matches none of
-    the patterns costs one scan; the patterns one by one are compiled only when
-    something iterates them (a text that matched, or a list that cannot be
-    joined safely: capturing groups or back-references would be renumbered,
-    and global inline flags must lead)."""
-
-    __slots__ = ("sources", "flags", "_each", "_joined")
+    __slots__ = ("sources", "flags", "_fold", "_each")
 
     def __init__(self, sources, flags=re.IGNORECASE):
         self.sources = tuple(sources)
         self.flags = flags
+        self._fold = bool(flags & re.IGNORECASE)
         self._each = None
-        self._joined = _UNSET
 
     def __iter__(self):
         if self._each is None:
-            self._each = [compile_pattern(p, self.flags) for p in self.sources]
+            # case-insensitive ones through policy.regex: the disclaimer family asks the same wordings
+            self._each = [regex(p) if self.flags == re.IGNORECASE else compile_pattern(p, self.flags)
+                          for p in self.sources]
         return iter(self._each)
 
     def __add__(self, other: "_Patterns") -> "_Patterns":
         return _Patterns(self.sources + other.sources, self.flags)
 
-    def joined(self) -> re.Pattern | None:
-        """One alternation matching somewhere exactly when one of the patterns does, or None."""
-        if self._joined is _UNSET:
-            self._joined = None
-            if len(self.sources) == 1:
-                self._joined = next(iter(self))
-            elif self.sources:
-                try:
-                    rx = re.compile("|".join(f"(?:{p})" for p in self.sources), self.flags)
-                except re.error:
-                    rx = None
-                if rx is not None and not rx.groups:
-                    self._joined = rx
-        return self._joined
+    def each(self, text: str) -> list[re.Pattern]:
+        """The patterns, compiled, that could match somewhere in ``text``, in order."""
+        low = haystack(text) if self._fold else text
+        return [p.compiled() for p in self if p.could_match(text, low)]
 
     def search(self, text: str) -> bool:
         """True when any of the patterns matches somewhere in ``text``."""
-        rx = self.joined()
-        if rx is not None:
-            return rx.search(text) is not None
-        return any(p.search(text) for p in self)
+        return any(p.search(text) for p in self.each(text))
 
 
 class _Cues:
@@ -361,9 +345,7 @@ def _dose_spans(record: Record, text: str) -> _SpanList:
 
 def _matches(patterns, text: str):
     """Non-overlapping matches of any of ``patterns`` (a :class:`_Patterns`), leftmost first."""
-    if not patterns.search(text):
-        return []
-    found = sorted((m for p in patterns for m in p.finditer(text) if m.group(0).strip()),
+    found = sorted((m for p in patterns.each(text) for m in p.finditer(text) if m.group(0).strip()),
                    key=lambda m: (m.start(), -m.end()))
     out, end = [], -1
     for m in found:
@@ -489,7 +471,7 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
     timelines = _matches(cues.timelines, sentence)
     research = _matches(cues.research, sentence)
     if research:
-        exceptions = [m.span() for p in cues.research_exceptions for m in p.finditer(sentence)]
+        exceptions = [m.span() for p in cues.research_exceptions.each(sentence) for m in p.finditer(sentence)]
         research = [m for m in research if not any(a < m.end() and m.start() < b for a, b in exceptions)]
     sups = []
     negated: dict[str, bool] = {}  # a cue repeated in one sentence is often preceded by the same words
@@ -514,8 +496,7 @@ def _statistics(cues: _Cues, sentence: str) -> list:
     found = _matches(cues.stats, sentence)
     if not found:
         return []
-    exceptions = [m.span() for p in cues.stat_exceptions for m in p.finditer(sentence)] \
-        if cues.stat_exceptions.search(sentence) else []
+    exceptions = [m.span() for p in cues.stat_exceptions.each(sentence) for m in p.finditer(sentence)]
     out = []
     for m in found:
         if cues.after_stat.search(sentence[m.end():m.end() + 60]):
@@ -551,7 +532,7 @@ def _investigational_dose(cues: _Cues, item: Item, kind: str):
         t = dose.get("text") or ""
         if t and t in text:
             return item, t, text.find(t)
-    for p in cues.dose_patterns:
+    for p in cues.dose_patterns.each(text):
         m = p.search(text)
         if m:
             return item, m.group(0), m.start()

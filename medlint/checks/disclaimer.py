@@ -14,6 +14,7 @@ from medlint.checks.dosing import text_memo
 from medlint.findings import Hit
 from medlint.records.model import Article, Section
 from medlint.policy import regex as _rx
+from medlint.prefilter import haystack
 from medlint.registry import check
 
 _BYLINE = "The article is written by Jane Roe and reviewed by Dr. Sam Lee, MD\nLast Updated: May 19, 2025."
@@ -22,19 +23,22 @@ _CLOSING = "Disclaimer: This article is general information only and is not a su
 
 def _matches(patterns, text: str) -> bool:
     """Does any of ``patterns`` match ``text``? Answered once per text and wording list: the
-    three disclaimer checks and the section rules ask the same questions of the same texts."""
-    answers = _answers_for(text)
+    three disclaimer checks and the section rules ask the same questions of the same texts.
+    A wording is searched only when the text holds its literals (medlint.prefilter)."""
+    low, answers = _answers_for(text)
     key = tuple(patterns)
     found = answers.get(key)
     if found is None:
-        found = answers[key] = any(_rx(p).search(text) for p in patterns)
+        found = answers[key] = any(rx.could_match(text, low) and rx.compiled().search(text) is not None
+                                   for rx in map(_rx, patterns))
     return found
 
 
 @text_memo
-def _answers_for(text: str) -> dict:
-    """The answers ``_matches`` has given about ``text`` (kept while its article is checked)."""
-    return {}
+def _answers_for(text: str) -> tuple[str, dict]:
+    """``text`` lowered for the prefilter, and the answers ``_matches`` has given about it
+    (kept while its article is checked)."""
+    return haystack(text), {}
 
 
 def _says(data: dict, concepts, patterns, text: str) -> bool:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from medlint.doses import parse_doses
 from medlint.doses import units as _units
 from medlint import policy
+from medlint.prefilter import LazyPattern
 from medlint.findings import Hit
 from medlint.records.model import FaqEntry
 from medlint.registry import check
@@ -101,8 +102,9 @@ def _hit(record, field, dose, message, suggestion, severity=None):
                suggestion=suggestion, severity=severity)
 
 
-def _name_re(name: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
+def _name_re(name: str) -> LazyPattern:
+    """A medicine's name as a whole word, compiled only for a text that holds it."""
+    return LazyPattern(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
 
 
 def _ceiling_table(data) -> tuple[dict, list, dict]:

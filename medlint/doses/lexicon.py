@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from medlint import policy
+from medlint.prefilter import LazyPattern
 
 _N = r"(?:\d{1,6}(?:\.\d{1,6})?|one|two|three|four|five|six|seven|eight)"
 # an amount right before a word: a number, then at most two short words (unit, form)
@@ -25,17 +26,18 @@ def _words_rx(words) -> str:
 
 
 class Lexicon:
-    """Compiled vocabulary: ``frequencies`` is a tuple of (kind, pattern, per_day,
+    """Compiled vocabulary (each pattern compiled when a text first holds one of its
+    words, :mod:`medlint.prefilter`): ``frequencies`` is a tuple of (kind, pattern, per_day,
     after_amount); ``hourly`` the "N hourly" pattern; ``numbers`` word -> value and
     ``number_rx`` their pattern."""
 
     def __init__(self, data: dict) -> None:
         self.frequencies = tuple(
-            (f["kind"], re.compile(rf"(?<![A-Za-z.]){_words_rx(f['words'])}(?![A-Za-z])", re.I),
+            (f["kind"], LazyPattern(rf"(?<![A-Za-z.]){_words_rx(f['words'])}(?![A-Za-z])", re.I),
              float(f["per_day"]), bool(f.get("after_amount", False)),
-             re.compile(rf"\b{_words_rx(f['not_after'])}\b", re.I) if f.get("not_after") else None)
+             LazyPattern(rf"\b{_words_rx(f['not_after'])}\b", re.I) if f.get("not_after") else None)
             for f in data["frequencies"])
-        self.hourly = re.compile(
+        self.hourly = LazyPattern(
             rf"\b(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?-?{_words_rx(data['hourly_words'])}(?![A-Za-z])",
             re.I)
         # words that follow a number without being its unit ("2 mane", "6 hrly")
@@ -44,14 +46,14 @@ class Lexicon:
             + [w.lower() for w in data["hourly_words"]] + [w.lower() for w in data["number_words"]]
             + [w.lower() for w in data["roman_numerals"]])
         self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
-        self.number_rx = re.compile(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
+        self.number_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
         self.roman = {k: float(v) for k, v in data["roman_numerals"].items()}
-        self.roman_rx = re.compile(rf"(?<![A-Za-z\d.-]){_words_rx(self.roman)}(?![A-Za-z\d-])")  # lower case only
+        self.roman_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.roman)}(?![A-Za-z\d-])")  # lower case only
         # "5ml spoonfuls": a spoon word right after a volume
-        self.spoon = re.compile(rf"[ ]{{0,2}}-?{_words_rx(data['spoon_words'])}(?![A-Za-z])", re.I)
+        self.spoon = LazyPattern(rf"[ ]{{0,2}}-?{_words_rx(data['spoon_words'])}(?![A-Za-z])", re.I)
         self.not_doses = NotDoses(data["not_doses"], data["table_headers"])
         self.not_substances = frozenset(w.lower() for w in data["not_substances"])
-        self.as_needed = re.compile(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
+        self.as_needed = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
         self.step_markers = _phrase_rx(data["step_markers"])
         self.limit_words = tuple(data["limit_words"])
         self.directions = _phrase_rx(data["directions_words"])
@@ -60,7 +62,7 @@ class Lexicon:
             | frozenset(w.lower() for w in data["not_doses"]["dose_verbs"])
         self.times_of_day = frozenset(" ".join(w.lower().split()) for w in data["times_of_day"])  # limits.py puts them before its own
         # a ceiling word right before a frequency: "up to four times a day" is one to four times
-        self.frequency_ceiling = re.compile(rf"(?<![A-Za-z]){_words_rx(data['frequency_ceiling_words'])}[ ]{{1,3}}$", re.I)
+        self.frequency_ceiling = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['frequency_ceiling_words'])}[ ]{{1,3}}$", re.I)
 
     def frequency_matches(self, norm: str):
         """(kind, match, per_day) for every lexicon frequency in ``norm``."""
@@ -74,8 +76,8 @@ class Lexicon:
                 yield kind, m, per_day
 
 
-def _phrase_rx(words) -> re.Pattern:
-    return re.compile(rf"(?<![A-Za-z]){_words_rx(words)}(?![A-Za-z])", re.I)
+def _phrase_rx(words) -> LazyPattern:
+    return LazyPattern(rf"(?<![A-Za-z]){_words_rx(words)}(?![A-Za-z])", re.I)
 
 
 class NotDoses:
@@ -84,22 +86,22 @@ class NotDoses:
 
     def __init__(self, data: dict, headers: dict) -> None:
         # "30 mL/min", "126 mg/dL", "30 mL/min/1.73 m²": read right after the unit
-        self.rate = re.compile(
+        self.rate = LazyPattern(
             rf"[ ]?/[ ]?(?:\d{{1,4}}(?:\.\d{{1,3}})?[ ]?)?{_words_rx(data['rate_denominators'])}(?![A-Za-z])", re.I)
         self.body_weight_units = frozenset(w.lower() for w in data["body_weight_units"])
         self.measure_words = frozenset(w.lower() for w in data["measure_words"])
         self.alcohol = _phrase_rx(data["alcohol_words"])
         # a cue ends at most a few words before the quantity: the last 40 characters
-        self.content = re.compile(rf"(?<![A-Za-z]){_words_rx(data['content_cues'])}(?![A-Za-z])[^.;]{{0,40}}$", re.I)
+        self.content = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['content_cues'])}(?![A-Za-z])[^.;]{{0,40}}$", re.I)
         # "A 1,250 mg tablet of calcium carbonate provides 500 mg": a quantity the clause then describes
-        self.content_after = re.compile(rf"^[^.;:]{{0,40}}?(?<![A-Za-z]){_words_rx(data['content_after_cues'])}(?![A-Za-z])", re.I)
+        self.content_after = LazyPattern(rf"^[^.;:]{{0,40}}?(?<![A-Za-z]){_words_rx(data['content_after_cues'])}(?![A-Za-z])", re.I)
         self.serving = _phrase_rx(data["serving_words"])
-        self.excess = re.compile(rf"[ ]{{1,3}}{_words_rx(data['excess_words'])}(?![A-Za-z])", re.I)
-        self.label = re.compile(
+        self.excess = LazyPattern(rf"[ ]{{1,3}}{_words_rx(data['excess_words'])}(?![A-Za-z])", re.I)
+        self.label = LazyPattern(
             rf"(?<![A-Za-z]){_words_rx(data['label_forms'])}(?![A-Za-z])[^.;:]{{0,60}}:[ ]{{0,3}}$", re.I)
         self.dose_verb = _phrase_rx(data["dose_verbs"])
         # "One to be taken each day": the words between a count and its schedule
-        self.taken = re.compile(rf"(?:to[ ]be[ ])?{_words_rx(data['dose_verbs'])}(?![A-Za-z])", re.I)
+        self.taken = LazyPattern(rf"(?:to[ ]be[ ])?{_words_rx(data['dose_verbs'])}(?![A-Za-z])", re.I)
         self.header_limit = _phrase_rx(headers["limit"])
         self.header_per_day = _phrase_rx(headers["per_day"])
         self.header_not_dose = _phrase_rx(headers["not_dose"])

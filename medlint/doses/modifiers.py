@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from medlint.prefilter import haystack
+
 from . import lexicon as _lexicon
 from .model import _COUNT_FORM_NAMES, Duration, Form, Frequency, _piece, Route
 from .numbers import _H, _N, _num_word
@@ -171,11 +173,11 @@ class _Mod:
     prio: int = 0
 
 
-@lru_cache(maxsize=None)
-def _compiled_mod_patterns() -> tuple[tuple, tuple]:
-    """The frequency and route patterns, compiled (once, on first parse)."""
-    return (tuple((kind, rx._get(), val) for kind, rx, val in _FREQ_PATTERNS),
-            tuple((name, rx._get()) for name, rx in _ROUTES))
+def _candidates(patterns, norm: str) -> list[tuple]:
+    """The (name, pattern, ...) entries of ``patterns`` whose pattern could match ``norm``,
+    the pattern compiled (looped over directly, not through the lazy wrapper)."""
+    low = haystack(norm)
+    return [(name, rx.compiled(), *rest) for name, rx, *rest in patterns if rx.could_match(norm, low)]
 
 
 def _form_mods(text: str, norm: str) -> list[_Mod]:
@@ -195,8 +197,7 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
     for rx in (_PRN_RE, lex.as_needed):
         for m in rx.finditer(norm):
             mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
-    _, route_patterns = _compiled_mod_patterns()
-    for name, rx in route_patterns:
+    for name, rx in _candidates(_ROUTES, norm):
         for m in rx.finditer(norm):
             mods.append(_Mod("route", m.start(), m.end(), Route(name, text[m.start():m.end()], (m.start(), m.end()))))
     mods.extend(forms)
@@ -217,8 +218,7 @@ _AMOUNT_BEFORE = _lazy(r"\d[ ]?[A-Za-z]{1,12}[ ]{1,2}$")
 def _frequency_mods(text: str, norm: str, lex) -> list[_Mod]:
     """The frequencies of the built-in grammar and of the lexicon (abbreviations, "4 hourly")."""
     mods: list[_Mod] = []
-    freq_patterns, _ = _compiled_mod_patterns()
-    for kind, rx, val in freq_patterns:
+    for kind, rx, val in _candidates(_FREQ_PATTERNS, norm):
         for m in rx.finditer(norm):
             interval = fewest = None
             if callable(val):

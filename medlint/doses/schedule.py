@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from medlint import policy
+from medlint.prefilter import LazyPattern
 
 _SENTENCE_END = re.compile(r"[.!?](?=[ ]{1,10}[A-Z(\"'\d]|[ ]{0,10}$)|\n")
 _NUM = r"\d{1,4}(?:\.\d{1,3})?"
@@ -38,6 +39,10 @@ def _alts(words, boundary: bool = True) -> str:
     for (lead, tail), alts in sorted(groups.items(), reverse=True):
         out.append(("(?<![A-Za-z])" if lead else "") + "(?:" + "|".join(alts) + ")" + ("(?![A-Za-z])" if tail else ""))
     return "(?:" + "|".join(out) + ")"
+
+
+def _rx(pattern: str) -> LazyPattern:
+    return LazyPattern(pattern, re.I)
 
 
 class Schedule:
@@ -143,7 +148,9 @@ def _unit_days(unit: str, data: dict) -> float:
 
 
 class Reader:
-    """The schedule vocabulary of one ``checks/schedule.yaml``, compiled."""
+    """The schedule vocabulary of one ``checks/schedule.yaml``. Each pattern is compiled
+    when a text first holds one of its words (:mod:`medlint.prefilter`): most texts
+    need few of them."""
 
     def __init__(self, data: dict) -> None:
         self.data = data
@@ -154,46 +161,47 @@ class Reader:
         num = rf"(?:{_NUM}|{_alts(self.numbers)})"
         units = _alts(self.unit_of)
         rng = rf"(?P<a>{num})(?:[ ]{{0,2}}(?:-|–|—|to|or)[ ]{{0,2}}(?P<b>{num}))?"
-        self.every_rx = re.compile(
+        self.every_rx = _rx(
             rf"(?P<every>{_alts(data['every'])})\.?[ ]{{0,3}}(?:{rng}[ ]{{0,2}}-?|(?P<other>{_alts(data['other'])})"
-            rf"[ ]{{1,3}})?(?P<unit>{units})", re.I)
-        self.times_rx = re.compile(
+            rf"[ ]{{1,3}})?(?P<unit>{units})")
+        self.times_rx = _rx(
             rf"(?<![A-Za-z\d.]){rng}[ ]{{0,2}}(?:(?P<times>{_alts(data['times'])})[ ]{{0,3}})?"
-            rf"(?:(?P<between>{_alts(data['between'], boundary=False)})[ ]{{0,3}})?-?(?P<unit>{units})", re.I)
-        self.adverb_rx = re.compile(rf"(?<![A-Za-z-])(?P<unit>{_alts(w for w in self.unit_of if w.endswith('ly'))})"
-                                    r"(?:[ ]{1,3}(?P<next>[A-Za-z]{1,20}(?:[ ]{1,3}of)?))?", re.I)
-        self.wording_rx = [(re.compile(_alts(g["words"]), re.I), float(g["days"]), bool(g.get("after_amount")),
+            rf"(?:(?P<between>{_alts(data['between'], boundary=False)})[ ]{{0,3}})?-?(?P<unit>{units})")
+        self.adverb_rx = _rx(rf"(?<![A-Za-z-])(?P<unit>{_alts(w for w in self.unit_of if w.endswith('ly'))})"
+                             r"(?:[ ]{1,3}(?P<next>[A-Za-z]{1,20}(?:[ ]{1,3}of)?))?")
+        self.wording_rx = [(_rx(_alts(g["words"])), float(g["days"]), bool(g.get("after_amount")),
                             "time-of-day" if g.get("time_of_day") else "wording") for g in data["wordings"]]
         day = _alts([d + "s" for d in data["days_of_week"]] + data["days_of_week"])
-        self.day_rx = re.compile(day, re.I)
-        self.weekday_rx = re.compile(rf"{_alts(data['day_of_week_lead'])}[ ]{{1,3}}{day}"
-                                     rf"(?:[ ]{{0,3}}(?:,|and|&|or|/)[ ]{{0,3}}(?:and[ ]{{1,3}})?{day}){{0,6}}", re.I)
-        self.after_amount_rx = re.compile(
+        self.day_rx = _rx(day)
+        self.weekday_rx = _rx(rf"{_alts(data['day_of_week_lead'])}[ ]{{1,3}}{day}"
+                              rf"(?:[ ]{{0,3}}(?:,|and|&|or|/)[ ]{{0,3}}(?:and[ ]{{1,3}})?{day}){{0,6}}")
+        self.after_amount_rx = _rx(
             rf"(?:\d|(?<![A-Za-z]){_alts(self.numbers)})(?:[ ]?[A-Za-zµ]{{1,12}})?(?:[ ]{{1,3}}[A-Za-z.]{{1,12}}){{0,2}}"
-            r"[ ]{0,3}$", re.I)
+            r"[ ]{0,3}$")
         self.not_before = frozenset(w.lower() for w in data["not_before"])
-        self.mass_rx = re.compile(
-            rf"(?<![\d.,]){rng.replace(num, _NUM)}[ ]?(?P<unit>{_alts(self.mass_units)})", re.I)
-        self.per_kg_rx = re.compile(
+        self.mass_rx = _rx(
+            rf"(?<![\d.,]){rng.replace(num, _NUM)}[ ]?(?P<unit>{_alts(self.mass_units)})")
+        self.per_kg_rx = _rx(
             rf"(?<![\d.,])(?P<a>{_NUM})(?:[ ]{{0,2}}(?:-|to)[ ]{{0,2}}(?P<b>{_NUM}))?[ ]?(?P<unit>{_alts(self.mass_units)})"
-            rf"[ ]{{0,2}}(?:{_alts(data['per_kg'], boundary=False)})(?![A-Za-z])", re.I)
-        self.weight_rx = re.compile(
+            rf"[ ]{{0,2}}(?:{_alts(data['per_kg'], boundary=False)})(?![A-Za-z])")
+        self.weight_rx = _rx(
             rf"(?:{_alts(data['weight_lead'])})[ ]{{0,3}}(?:(?:about|around|over|under|up[ ]to|from|of|between)[ ]{{1,3}})?"
             rf"(?P<a>{_NUM})(?:[ ]{{0,2}}(?:-|to|and)[ ]{{0,2}}(?P<b>{_NUM}))?[ ]?(?P<unit>{_alts(self.weight_units)})"
             rf"|(?<![\d.,/])(?P<a2>{_NUM})(?:[ ]{{0,2}}(?:-|to)[ ]{{0,2}}(?P<b2>{_NUM}))?[ ]?(?P<unit2>{_alts(self.weight_units)})"
-            rf"(?:[ ]{{1,3}}(?:child|children|baby|babies|infant|infants|body[ ]weight))", re.I)
-        self.count_rx = re.compile(_alts(data["count_forms"]), re.I)
+            rf"(?:[ ]{{1,3}}(?:child|children|baby|babies|infant|infants|body[ ]weight))")
+        self.count_rx = _rx(_alts(data["count_forms"]))
         cues = data["not_prescribing"]
-        self.not_before_rx = re.compile(_alts(cues["before"]), re.I)
-        self.not_after_rx = re.compile(r"[ ,]{0,3}" + _alts(cues["after"]), re.I)
-        self.route_rx = [(re.compile(_alts(r["words"]), re.I), frozenset(r["routes"])) for r in data["routes"]]
+        self.not_before_rx = _rx(_alts(cues["before"]))
+        self.not_after_rx = _rx(r"[ ,]{0,3}" + _alts(cues["after"]))
+        self.route_rx = [(_rx(_alts(r["words"])), frozenset(r["routes"])) for r in data["routes"]]
 
     def patterns(self) -> list[re.Pattern]:
-        """Every pattern this reader runs (for the linear-time test)."""
-        return [self.every_rx, self.times_rx, self.adverb_rx, self.weekday_rx, self.after_amount_rx,
-                self.mass_rx, self.per_kg_rx, self.weight_rx, self.count_rx, _SENTENCE_END,
-                self.not_before_rx, self.not_after_rx, *(rx for rx, _ in self.route_rx),
-                self.day_rx, *(rx for rx, _, _, _ in self.wording_rx)]
+        """Every pattern this reader runs, compiled (for the linear-time test)."""
+        every = [self.every_rx, self.times_rx, self.adverb_rx, self.weekday_rx, self.after_amount_rx,
+                 self.mass_rx, self.per_kg_rx, self.weight_rx, self.count_rx, _SENTENCE_END,
+                 self.not_before_rx, self.not_after_rx, *(rx for rx, _ in self.route_rx),
+                 self.day_rx, *(rx for rx, _, _, _ in self.wording_rx)]
+        return [rx.compiled() if isinstance(rx, LazyPattern) else rx for rx in every]
 
     # -- numbers
     def _value(self, raw: str | None) -> float | None:

@@ -4,7 +4,8 @@ compiled pattern, and span bookkeeping shared by the later stages."""
 from __future__ import annotations
 
 import bisect
-import re
+
+from medlint.prefilter import LazyPattern
 
 
 # normalisation (length preserving: one character in, one character out)
@@ -30,32 +31,10 @@ def normalize(text: str) -> str:
 # lexical patterns
 
 
-class _lazy:
-    """A regex compiled on first use, so importing this module stays cheap
-    (compiling all patterns up front costs ~20 ms)."""
-
-    __slots__ = ("_args", "_rx")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._rx = None
-
-    def _get(self) -> re.Pattern:
-        if self._rx is None:
-            self._rx = re.compile(*self._args)
-        return self._rx
-
-    def match(self, *a):
-        return self._get().match(*a)
-
-    def search(self, *a):
-        return self._get().search(*a)
-
-    def finditer(self, *a):
-        return self._get().finditer(*a)
-
-    def sub(self, *a):
-        return self._get().sub(*a)
+# A regex compiled on first use, so importing this module stays cheap (compiling
+# all patterns up front costs ~20 ms), and searched only in a text holding one of
+# its literals (medlint.prefilter).
+_lazy = LazyPattern
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from medlint import policy
+from medlint.prefilter import AnyOf
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,10 @@ def _any(patterns: list[str]) -> re.Pattern:
 _NEVER = [r"(?!)"]
 
 
-def _whole(patterns: list[str]) -> re.Pattern:
-    """One pattern matching a whole line that one of ``patterns`` matches."""
-    return policy.compile_pattern("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*", re.I, patterns)
+def _whole(patterns: list[str]) -> AnyOf:
+    """Matching a whole line that one of ``patterns`` matches (each wording compiled only
+    for a line holding its literals, not one alternation of them all)."""
+    return AnyOf([policy.compile_pattern(f"(?:{p})\\s*", re.I, [p]) for p in patterns])
 
 
 def _organisation(ends: list[str]) -> re.Pattern:

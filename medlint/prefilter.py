@@ -1,0 +1,330 @@
+"""Patterns compiled and searched only on texts that could match them.
+
+Most of the patterns the checks and the dose reader take from ``checks/*.yaml``
+are wordings, and a text uses few of them; compiling every wording costs a
+check of one article more than searching them. :func:`needles` reads a
+pattern's source (compiling nothing) for the literal strings its every match
+holds: a few clauses, each a set of needles one of which is part of the match
+("take|use" then "tablet": one of "take", "use", and "tablet"). :class:`LazyPattern`
+looks for them in a text with ``in`` and compiles and searches the pattern only
+when every clause has a needle there.
+
+The reading is conservative: what it does not follow (inline flags, verbose
+patterns, conditionals, back-references, an unknown escape) gives no needles,
+and such a pattern is always searched. A run of literal characters is cut at
+every other atom, so a needle is always a stretch of the match itself. With
+``re.IGNORECASE`` the needles are in lower case (ASCII letters, and characters
+that have no case), looked for in :func:`haystack` of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The non-ASCII characters that a case-insensitive pattern matches to an ASCII
+# letter although their lower case is not that letter (re's own case folding;
+# tests/test_prefilter.py recomputes the table from every code point), as they
+# read in lower case: dotless i, long s, and the combining dot that follows "i"
+# in the lower case of a dotted capital I. Replacing or dropping a non-ASCII
+# character can only join ASCII needles, never part one.
+_CASE_FIX = (("\u0131", "i"), ("\u017f", "s"), ("\u0307", ""))
+
+# The tokens of a pattern, as re reads them outside verbose mode: a run of
+# literal characters, an escape, a set, a group's opening, a closing bracket,
+# a bar, a dot or an anchor, a quantifier, a "{" that is not one.
+_TOKEN = re.compile(r"[^\\\[()|*+?{.^$]+|\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)"
+                    r"|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?!\?)|\(\?(?::|>|=|!|<=|<!|P<\w{1,100}>)|[)|.^$]"
+                    r"|(?:[*+?]|\{(?:\d{1,9}(?:,\d{0,9})?|,\d{0,9})\})[?+]?|\{", re.S)
+_LOOKAROUND = frozenset(("(?=", "(?!", "(?<=", "(?<!"))
+# A token's kind by its first character ("{" alone is a literal brace).
+_KIND = {"\\": "esc", "[": "cls", "(": "open", ")": "close", "|": "bar", "*": "quant", "+": "quant",
+         "?": "quant", "{": "quant", ".": "other", "^": "other", "$": "other"}
+# An escape that stands for the punctuation mark after the backslash.
+_ESCAPED_LITERAL = frozenset("\\.^$*+?{}[]()|-/&~#%!,:;<=>@`'\" _")
+# Escapes of a class, a position or a control or hex character: they cut a run.
+_ESCAPED_OTHER = frozenset("dwsDWSbBAZntrfvxuU")
+
+
+def haystack(text: str) -> str:
+    """What a case-insensitive pattern's needles are looked for in."""
+    low = text.lower()
+    if not text.isascii():
+        for char, ascii_letter in _CASE_FIX:
+            if char in low:
+                low = low.replace(char, ascii_letter)
+    return low
+
+
+def needles(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
+    """Clauses every match of ``pattern`` satisfies, the most selective first: each
+    a tuple of strings one of which the match contains. None when none is known."""
+    if flags & re.VERBOSE:
+        return None
+    try:
+        clauses = _Reader(pattern, bool(flags & re.IGNORECASE)).whole()
+    except _Unknown:
+        return None
+    out = []
+    for clause in sorted(set(clauses), key=lambda c: (_rank(c), sorted(c)), reverse=True)[:_MOST_CLAUSES]:
+        # a needle holding a shorter one adds nothing: the shorter is there too
+        kept: list[str] = []
+        for n in sorted(clause, key=lambda n: (len(n), n)):
+            if not any(m in n for m in kept):
+                kept.append(n)
+        out.append(tuple(kept))
+    return tuple(out) or None
+
+
+class _Unknown(Exception):
+    """A construct the reader does not follow: the pattern gets no needles."""
+
+
+class _Reader:
+    """One pattern read token by token. Each sequence and alternation gives its
+    clauses: sets of needles, every match containing one needle of each set
+    (an empty list when nothing is known)."""
+
+    def __init__(self, pattern: str, fold: bool) -> None:
+        self.fold = fold
+        texts = _TOKEN.findall(pattern)
+        if "\0" in pattern or sum(map(len, texts)) != len(pattern):
+            raise _Unknown  # a character no token takes (an unclosed set, a lone "\")
+        kind = _KIND.get
+        self.kinds = ["brace" if t == "{" else kind(t[0], "lit") for t in texts] + ["end"]
+        self.texts = texts
+        self.i = 0
+
+    def whole(self) -> list[frozenset]:
+        clauses = self.alternation()
+        if self.kinds[self.i] != "end":
+            raise _Unknown  # an unopened ")"
+        return clauses
+
+    def alternation(self) -> list[frozenset]:
+        """One branch's clauses; of several branches, one clause: the needles of each
+        branch's best clause together."""
+        clauses = self.sequence()
+        if self.kinds[self.i] != "bar":
+            return clauses
+        best = [max(clauses, key=_rank) if clauses else None]
+        while self.kinds[self.i] == "bar":
+            self.i += 1
+            branch = self.sequence()
+            best.append(max(branch, key=_rank) if branch else None)
+        return [] if None in best else [frozenset().union(*best)]
+
+    def sequence(self) -> list[frozenset]:
+        """The clauses of one branch: its literal runs and its required groups'."""
+        clauses, run = [], ""
+        kinds, texts, literal = self.kinds, self.texts, self._literal
+        i = self.i
+        while True:
+            kind = kinds[i]
+            if kind == "bar" or kind == "close" or kind == "end":
+                self.i = i
+                _cut(clauses, run)
+                return clauses
+            text = texts[i]
+            i += 1
+            quantified = kinds[i] == "quant"
+            if kind == "lit" and not quantified:
+                run += literal(text)
+                continue
+            char = found = None
+            if kind == "lit":
+                run += literal(text[:-1])
+                char = literal(text[-1])
+            elif kind == "esc":
+                char = self._escape(text[1])
+            elif kind == "brace":
+                char = "{"
+            elif kind == "cls":
+                members = self._members(text)
+                if members is not None and len(members) == 1:
+                    char = next(iter(members))  # "[ ]": a space
+                elif members:
+                    found = [members]  # "[★☆]": one of them
+            elif kind == "open":
+                self.i = i
+                found = self._group(text)
+                i = self.i
+                quantified = kinds[i] == "quant"
+            elif kind == "quant":
+                raise _Unknown  # nothing to repeat
+            low = 1
+            if quantified:
+                low = _fewest(texts[i])
+                i += 1
+            if char and low >= 1:
+                run += char  # cut after it when it may repeat
+                if not quantified:
+                    continue
+            if run:
+                _cut(clauses, run)
+                run = ""
+            if found and low >= 1:
+                clauses += found
+
+    def _literal(self, text: str) -> str:
+        """The characters as a needle holds them, a NUL where the run is cut: when
+        case is ignored, at a non-ASCII character that has a case (it may fold to
+        others: "µ" matches "μ"); one without ("©", "–", "½") matches only itself."""
+        if not self.fold:
+            return text
+        if text.isascii():
+            return text.lower()
+        return "".join(c.lower() if c.isascii() else c if c.lower() == c == c.upper() else "\0" for c in text)
+
+    def _members(self, text: str) -> frozenset | None:
+        """The characters a small set ("[ ]", "[★☆⭐]") matches, as needles hold them;
+        None for a negated set, a range, an escape, a character that may fold to
+        others, or more than twelve."""
+        body = text[1:-1]
+        if not body or body[0] == "^" or "\\" in body or len(body) > 12 or "-" in body[1:-1]:
+            return None
+        members = frozenset(self._literal(c) for c in body)
+        return None if "\0" in members else members
+
+    def _escape(self, c: str) -> str | None:
+        if c in _ESCAPED_LITERAL:
+            return self._literal(c)
+        if c in _ESCAPED_OTHER:
+            return None
+        raise _Unknown  # back-references, octal, \N{...}
+
+    def _group(self, opening: str) -> list[frozenset]:
+        clauses = self.alternation()
+        if self.kinds[self.i] != "close":
+            raise _Unknown
+        self.i += 1
+        return [] if opening in _LOOKAROUND else clauses
+
+
+def _fewest(quantifier: str) -> int:
+    """The fewest repeats a quantifier allows."""
+    if quantifier[0] == "{":
+        return int(quantifier[1:].split(",", 1)[0].rstrip("}?+") or 0)
+    return 1 if quantifier[0] == "+" else 0
+
+
+def _cut(clauses: list[frozenset], run: str) -> None:
+    """A literal run ends: each of its pieces (cut at NULs) is a clause of one needle."""
+    for piece in run.split("\0") if run else ():
+        if piece:
+            clauses.append(frozenset((piece,)))
+
+
+def _rank(clause) -> tuple[int, int]:
+    """How selective a clause is: the longer its shortest needle, then the fewer needles."""
+    return min(map(len, clause)), -len(clause)
+
+
+_MOST_CLAUSES = 3
+
+
+_UNREAD = object()
+_SPAN_READ = 2000
+
+
+class LazyPattern:
+    """A pattern compiled on first need, and searched only in a text holding one of
+    its needles. ``compile`` makes the pattern (by default ``re.compile``). It answers
+    the ``re.Pattern`` methods the checks use; a text it rules out gets the answer
+    of a search that found nothing, with nothing compiled."""
+
+    __slots__ = ("pattern", "flags", "_fold", "_compile", "_rx", "_needles")
+
+    def __init__(self, pattern: str, flags: int = 0, compile=None) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._fold = bool(flags & re.IGNORECASE)  # once: a RegexFlag's "&" is slow Python
+        self._compile = compile
+        self._rx = None
+        self._needles = _UNREAD
+
+    def compiled(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = self._compile() if self._compile is not None else re.compile(self.pattern, self.flags)
+        return self._rx
+
+    def could_match(self, text: str, low: str | None = None) -> bool:
+        """May the pattern match somewhere in ``text``? (``low``: its :func:`haystack`, if known.)"""
+        clauses = self._needles
+        if clauses is _UNREAD:
+            clauses = self._needles = needles(self.pattern, self.flags)
+        if clauses is None:
+            return True
+        if self._fold:
+            text = haystack(text) if low is None else low
+        for clause in clauses:
+            for needle in clause:
+                if needle in text:
+                    break
+            else:
+                return False
+        return True
+
+    @property
+    def groups(self) -> int:
+        return self.compiled().groups
+
+    @property
+    def groupindex(self):
+        return self.compiled().groupindex
+
+    def _may_match(self, string: str, args: tuple) -> bool:
+        """Could the pattern match ``string`` (between ``pos`` and ``endpos``, when given)?
+        A match lies inside those bounds, so its needles do; a span longer than
+        ``_SPAN_READ`` characters is not read (a text read at many positions would be
+        lowered again for each)."""
+        if not args:
+            return self.could_match(string)
+        pos = max(0, args[0])
+        end = min(len(string), args[1]) if len(args) > 1 else len(string)
+        return end - pos > _SPAN_READ or self.could_match(string[pos:end])
+
+    def search(self, string: str, *args):
+        return self.compiled().search(string, *args) if self._may_match(string, args) else None
+
+    def match(self, string: str, *args):
+        return self.compiled().match(string, *args) if self._may_match(string, args) else None
+
+    def fullmatch(self, string: str, *args):
+        return self.compiled().fullmatch(string, *args) if self._may_match(string, args) else None
+
+    def finditer(self, string: str, *args):
+        return self.compiled().finditer(string, *args) if self._may_match(string, args) else iter(())
+
+    def findall(self, string: str, *args):
+        return self.compiled().findall(string, *args) if self._may_match(string, args) else []
+
+    def sub(self, repl, string: str, count: int = 0):
+        return self.compiled().sub(repl, string, count) if self.could_match(string) else string
+
+    def split(self, string: str, maxsplit: int = 0):
+        return self.compiled().split(string, maxsplit) if self.could_match(string) else [string]
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags!r})"
+
+
+class AnyOf:
+    """Patterns asked in turn as their alternation would be: ``fullmatch`` finds what
+    ``(?:a|b|...)`` would, the first of them that matches the whole string. Each is
+    compiled only for a string that holds its literals, so a long list of wordings
+    costs a string the few it could match, not one large alternation compiled whole."""
+
+    __slots__ = ("patterns",)
+
+    def __init__(self, patterns) -> None:
+        self.patterns = tuple(patterns)
+
+    def fullmatch(self, string: str):
+        low = haystack(string)
+        for rx in self.patterns:
+            if rx.could_match(string, low):
+                m = rx.compiled().fullmatch(string)
+                if m is not None:
+                    return m
+        return None
+

@@ -1,0 +1,196 @@
+"""The literal prefilter (medlint/prefilter.py): a pattern is compiled and searched
+only in a text holding one of its needles, so a needle must be part of every
+match the pattern can make, for every pattern the checks and the dose reader use,
+case folding included. A wrong needle would silently hide findings."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from medlint import policy
+from medlint.errors import InputError
+from medlint.prefilter import AnyOf, LazyPattern, haystack, needles
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def _holds_needle(rx: re.Pattern, clauses, matched: str) -> bool:
+    """Does the matched text hold a needle of every clause?"""
+    text = haystack(matched) if rx.flags & re.IGNORECASE else matched
+    return all(any(n in text for n in clause) for clause in clauses)
+
+
+# ---------------------------------------------------------------- shapes
+
+
+@pytest.mark.parametrize("pattern,flags,expected", [
+    (r"\bfoo\s+barbaz\b", 0, [["barbaz"], ["foo"]]),
+    (r"colou?r", 0, [["colo"], ["r"]]),
+    (r"ab+c", 0, [["ab"], ["c"]]),
+    (r"a{2}bc", 0, [["bc"], ["a"]]),
+    (r"(?:x)?yz", 0, [["yz"]]),
+    (r"cat|dog", 0, [["cat", "dog"]]),
+    (r"(?:take|use)[ ]+\d+[ ]+tablets?", 0, [["tablet"], ["use", "take"], [" "]]),
+    (r"(?:a[ ]b|c\sdd)e", 0, [["a b", "dd"], ["e"]]),    # of several branches, each one's best clause
+    (r"Tablets", re.I, [["tablets"]]),
+    (r"b\.d\.|b\.d|bd", re.I, [["bd", "b.d"]]),          # "b.d." holds "b.d"
+    (r"(?<=take )dose", 0, [["dose"]]),                  # a lookaround's words are not in the match
+    (r"µg|mcg", re.I, [["g"]]),                          # "µ" folds to "μ" too: it cuts the run
+    (r"µg|mcg", 0, [["µg", "mcg"]]),                     # case kept: any character is a needle
+    (r"©.*|½[ ]tabs", re.I, [["©", "½ tabs"]]),         # a character with no case matches only itself
+    (r"a1b2c3d4", 0, [["a1b2c3d4"]]),
+    (r"a.b.c.d.e", 0, [["e"], ["d"], ["c"]]),            # at most three clauses
+    (r"5\s?%", 0, [["5"], ["%"]]),
+    (r"a{,3}", 0, None),
+    (r"x{}y", 0, [["x{}y"]]),                            # "{}" is literal to re
+    (r"[abc]+", 0, [["a", "b", "c"]]),                   # a small set: one of its characters
+    (r"to[ ]be[ ]+taken", 0, [["to be "], ["taken"]]),   # "[ ]" is a space
+    (r"[a-z]+|[^a]", 0, None),                           # a range, a negated set: not read
+    (r"[Ss]tep", re.I, [["step"]]),
+    (r"(?i)dose", 0, None),                              # inline flags: not read
+    (r"(a)\1", 0, None),                                 # back-reference: not read
+    (r"(?P<n>a)(?P=n)", 0, None),
+    (r"dose", re.VERBOSE, None),
+    (r"(?:dose|)", 0, None),                             # an empty branch matches anywhere
+    (r"a(", 0, None),                                    # not a pattern
+])
+def test_needles_of_shapes(pattern, flags, expected):
+    found = needles(pattern, flags)
+    assert (found if found is None else [sorted(c) for c in found]) == (
+        expected if expected is None else [sorted(c) for c in expected])
+
+
+def test_case_fix_covers_every_code_point_re_folds_to_ascii():
+    """haystack() must hold, for every character re.IGNORECASE matches to an ASCII
+    character, that ASCII character (the lowered text of "İ", "ı", "ſ", "K")."""
+    every = "".join(map(chr, range(128, 0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    folding = set(re.compile(r"[\x20-\x7e]", re.I).findall(every))  # the few that match some ASCII character
+    assert 0 < len(folding) < 20
+    for other in folding:
+        for c in map(chr, range(32, 127)):
+            if re.fullmatch(re.escape(c), other, re.I):
+                assert c.lower() in haystack(other), (c, hex(ord(other)))
+    assert haystack("İNG") == "ing" and haystack("ſAFE") == "safe" and haystack("KİT") == "kit"
+
+
+# ------------------------------------------------------- random patterns
+
+_ATOMS = st.sampled_from(["a", "b", "ab", "ba", "A", "B", "K", "s", "S", "i", "I", "ı", "İ", "ſ", "µ", "©", "–", "ß", " ", "-",
+                          r"\.", ".", r"\d", r"\w", r"\b", "[ab]", "[^a]", "[ ]", "[Kk]", "[µ1]", "[a-b]", r"\s", "1", "%", "^", "$",
+                          "(?<=a)", "(?<!b)", "{", "x{}"])
+_QUANTS = st.sampled_from(["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}", "{,2}", "??", "+?"])
+
+
+@st.composite
+def _patterns(draw, depth=0):
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        if depth < 2 and draw(st.integers(0, 4)) == 0:
+            inner = "|".join(draw(_patterns(depth + 1)) for _ in range(draw(st.integers(1, 3))))
+            opening = draw(st.sampled_from(["(?:", "(", "(?=", "(?!", "(?>", "(?P<g%d>" % draw(st.integers(0, 99))]))
+            atom = f"{opening}{inner})"
+        else:
+            atom = draw(_ATOMS)
+        parts.append(atom + draw(_QUANTS))
+    return "".join(parts)
+
+
+_TEXT = st.text(alphabet="abABKsSiIıİſµμΜ©–ßẞ .-1%x\u212a", max_size=24)
+
+
+@settings(max_examples=200, deadline=None)
+@given(pattern=_patterns(), flags=st.sampled_from([0, re.I]), texts=st.lists(_TEXT, min_size=1, max_size=6))
+def test_every_match_holds_a_needle(pattern, flags, texts):
+    try:
+        rx = re.compile(pattern, flags)
+    except re.error:
+        return
+    found = needles(pattern, flags)
+    lazy = LazyPattern(pattern, flags)
+    for text in texts:
+        if found is not None:
+            for m in rx.finditer(text):
+                assert _holds_needle(rx, found, m.group()), (pattern, found, m.group())
+        assert (lazy.search(text) is None) == (rx.search(text) is None)
+        assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(patterns=st.lists(_patterns(), min_size=1, max_size=4), texts=st.lists(_TEXT, min_size=1, max_size=6))
+def test_any_of_fullmatches_as_the_alternation_does(patterns, texts):
+    try:
+        joined = re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*", re.I)
+        each = AnyOf([LazyPattern(f"(?:{p})\\s*", re.I) for p in patterns])
+        for p in patterns:
+            re.compile(p, re.I)
+    except re.error:
+        return
+    for text in texts:
+        assert (joined.fullmatch(text) is None) == (each.fullmatch(text) is None), (patterns, text)
+
+
+# ------------------------------------------------------ the real patterns
+
+
+def _real_patterns() -> list[tuple[str, re.Pattern]]:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_linear_time import data_patterns, module_patterns
+
+    from medlint.doses.lexicon import lexicon
+    from medlint.doses.schedule import reader
+
+    out = [(w, re.compile(p, f)) for w, p, f in data_patterns()] + module_patterns()
+    lex = lexicon()
+    for holder in (lex, lex.not_doses):
+        out += [(name, rx.compiled()) for name, rx in vars(holder).items() if isinstance(rx, LazyPattern)]
+    out += [(kind, rx.compiled()) for kind, rx, *_ in lex.frequencies]
+    out += [("schedule", rx) for rx in reader().patterns()]
+    return out
+
+
+def test_every_match_of_the_real_patterns_holds_a_needle():
+    """Every pattern of checks/*.yaml, the dose lexicon, the schedule reader and the
+    dose reader's modules, on lines of the fixture articles (as written and folded)."""
+    from medlint.doses.text import normalize
+
+    lines = [line for path in sorted(FIXTURES.iterdir()) if path.suffix in (".txt", ".md")
+             for line in path.read_text(encoding="utf-8").splitlines()[::5] if line.strip()]
+    lines += [normalize(line) for line in lines if normalize(line) != line] + [line.upper() for line in lines[::5]]
+    patterns = _real_patterns()
+    assert len(patterns) > 500
+    matched = read = 0
+    for where, rx in patterns:
+        found = needles(rx.pattern, rx.flags)
+        if found is None:
+            continue
+        read += 1
+        for line in lines:
+            for m in rx.finditer(line):
+                matched += 1
+                assert _holds_needle(rx, found, m.group()), (where, rx.pattern, found, m.group())
+    assert read > 0.9 * len(patterns) and matched > 500, (read, matched)
+
+
+# ------------------------------------------------------------ the wrapper
+
+
+def test_lazy_pattern_compiles_only_for_a_text_that_could_match():
+    rx = LazyPattern(r"\bnocte\b", re.I)
+    assert rx.search("one tablet in the morning") is None
+    assert list(rx.finditer("twice daily")) == [] and rx.findall("bd") == []
+    assert rx.sub("x", "daily") == "daily" and rx.split("a b") == ["a b"]
+    assert rx._rx is None  # nothing compiled yet
+    assert rx.search("One tablet NOCTE").span() == (11, 16)
+    assert rx.match("nocte then", 0) and rx.fullmatch("x nocte", 2) and not rx.match("a nocte", 0, 4)
+    assert rx.groups == 0 and rx.pattern == r"\bnocte\b"
+
+
+def test_a_bad_data_pattern_still_stops_the_run_located():
+    with pytest.raises(InputError, match="not a valid regular expression"):
+        policy.compile_pattern("studies (show", re.I).search("studies show")
