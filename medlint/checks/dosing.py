@@ -144,6 +144,9 @@ class Wordings:
                 else re.compile(r"(?!)")
         self.at_will = [[_name_re(n) for n in [e["name"], *e.get("synonyms", [])]] for e in data["at_will_medicines"]]
         self.beyond_count = one(data["beyond_count"])
+        self.occasion = one(data["occasion_wordings"])
+        self.titration_target = one(data["titration_targets"])
+        self.dose_noun = one(data["dose_nouns"])
         self.not_dose_headings = one([h["pattern"] for h in data["not_dose_headings"]])
         self.procedure = one(data["procedure_wordings"])
         self.description = one(data["description_wordings"])
@@ -152,6 +155,7 @@ class Wordings:
         self.following = one(data["following_frequency"])
         self.device_forms = set(data["device_forms"])
         self.rescue = one(data["rescue_wordings"])
+        self.single_step = one(data["single_step_wordings"])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
         self.note_interval = one(data["note_intervals"])
         self.limit = one(data["limit_wordings"])
@@ -194,7 +198,7 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     the medicine named before it in its sentence or by its section's heading ("Paracetamol
     (Calpol Infant)" over "You can give 5 ml every 4 hours")."""
     found = ceiling_for(dose, data)
-    if found is not None or dose.substance is not None:
+    if found is not None or dose.substance is not None and not names_a_dose(dose, data):
         return found
     text = _sentence_before(record, field, dose).lower()
     section = getattr(record, "section", None)
@@ -205,6 +209,13 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
         if hits:
             return max(hits, key=lambda h: h[0])[1]  # the medicine named last before the dose
     return None
+
+
+def names_a_dose(dose, data) -> bool:
+    """Does the dose's clause opening name a dose rather than a medicine ("One common regimen
+    is 50,000 IU daily", "The usual adult dose is 400 mg": ``dose_nouns``)?"""
+    raw = dose.substance.raw if dose.substance is not None else ""
+    return bool(raw) and bool(wordings(data).dose_noun.search(raw))
 
 
 def _route_of(dose, data) -> str:
@@ -364,6 +375,14 @@ def _bounded_in_sentence(record, field: str, dose, words) -> bool:
     return in_sentence(record, field, dose, words.limit) or bool(words.counted_repeat.search(dose.text))
 
 
+def _one_occasion(dose, words) -> bool:
+    """Is the dose the first of a course its as-needed wording starts ("1 mg at the first sign
+    of a flare"), with no interval to repeat it?"""
+    f = dose.frequency
+    return (dose.as_needed is not None and bool(words.occasion.search(dose.as_needed.raw))
+            and (f is None or f.kind != "interval"))
+
+
 def _states_maximum(dose) -> bool:
     return any(x is not None for x in (dose.max_per_day, dose.max_doses_per_day, dose.max_duration_days,
                                        dose.duration)) or dose.per == "day" and not dose.titration
@@ -400,7 +419,11 @@ def no_stated_maximum(article, ctx):
     the ceiling. A dose that names no medicine takes the one named before it
     in its text or by its section's heading ("Paracetamol (Calpol Infant)"
     over "5 ml every 4 hours"). A duration counts as a stated maximum here,
-    but the daily ceiling (DOS003) still applies.
+    but the daily ceiling (DOS003) still applies. The first dose of a course
+    taken at the first sign of an attack ("1 mg at the first sign of a
+    flare": ``occasion_wordings``) and a titration that stops at a test
+    result ("until your uric acid level is below 360 micromol/L":
+    ``titration_targets``) are bounded as written.
 
     **Why it matters.** "Every 6 h as needed" with a range invites the
     reader to take the top dose around the clock; unintentional overdose of
@@ -433,6 +456,8 @@ def no_stated_maximum(article, ctx):
             continue
         if describes_product(record, field, dose, words) or _bounded_in_sentence(record, field, dose, words):
             continue
+        if _one_occasion(dose, words) or dose.titration and in_sentence(record, field, dose, words.titration_target):
+            continue  # "1 mg at the first sign of a flare"; "... increased by 100 mg until your uric acid is below 360"
         if dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited:
             continue  # "no more than 8 puffs in a day" stated elsewhere in the section
         c = ceiling_in_context(dose, record, field, data)
@@ -484,7 +509,12 @@ def incomplete_dose(article, ctx):
     text repeats with how often ("the dose on the pack is 5 ml. You can give
     5 ml every 4 hours"), and an amount of a medicine its section gave in
     full before ("paracetamol 1 g taken early" after "paracetamol 1 g up to
-    four times in 24 hours").
+    four times in 24 hours"), and one timed step of a sequence ("then 500
+    micrograms one hour later": ``single_step_wordings``). Strength
+    statements, what each unit holds, a shop's product name with its pack
+    count and a label's serving size are product descriptions
+    (``description_wordings``); so is a "Supplement Facts" panel (by its
+    heading).
     A named pre-packed regimen (dose-pack) is reported as **info**: the pack
     fixes the schedule, but the reader still cannot see how much is taken.
 
@@ -654,6 +684,8 @@ def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict, d
         return True
     if found.matches(words.rescue, k) or found.starts_with(words.following, k + 1):
         return True  # "... and call 911": a rescue dose; "... 8 to 16 units. Take it at the same time every day."
+    if found.matches(words.single_step, k):
+        return True  # "then 500 micrograms one hour later": one timed step of a sequence
     key = _dose_key(dose, record, field, data)
     return key is not None and key in complete.get(getattr(record, "section", None), ())
 
@@ -765,7 +797,15 @@ def above_ceiling(article, ctx):
     limit without a prescription (``otc_per_day``: 1,200 mg of ibuprofen).
     Two doses of one medicine that a sentence gives together ("50 mg three
     times a day, plus diclofenac 75 mg once a day": ``concurrent_wordings``)
-    are added up; alternatives ("or") are not.
+    are added up; alternatives ("or") are not. On a page whose title names one
+    product with its strength ("Ibuprofen 200 mg Film-coated Tablets"), a
+    counted dose naming no medicine or strength of its own ("take 1 or 2
+    tablets ... Do not take more than 10 tablets in any 24 hour period") is a
+    count of that product: the page's stated limit (else the most the schedule
+    allows) times the strength is compared with the ceiling, or with the limit
+    without a prescription for a strength sold so. A clause that names a dose
+    instead of a medicine ("One common regimen is 50,000 IU daily":
+    ``dose_nouns``) takes the medicine named before it or by its heading.
 
     **Why it matters.** A reader who follows the text at its upper end takes
     the implied total; above the label's maximum that is an overdose (liver
@@ -783,8 +823,11 @@ def above_ceiling(article, ctx):
     data = ctx.data("dosing")
     words = wordings(data)
     together = _Together(words)
+    product = _PageProduct(article, data, words)
     for record, field, dose in all_doses(article):
         c = ceiling_in_context(dose, record, field, data)
+        if c is None and dose.substance is None:
+            c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
         if c is None or _route_of(dose, data) != c["route"]:
             continue
         if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
@@ -805,6 +848,11 @@ def above_ceiling(article, ctx):
         over = _over_the_counter_problem(record, field, dose, c, words)
         if over is not None:
             yield _hit(record, field, dose, *over)
+            together.reset()
+            continue
+        counted = product.problem(record, dose, c)
+        if counted is not None:
+            yield _hit(record, field, dose, *counted)
             together.reset()
             continue
         summed = together.add(record, field, dose, c)
@@ -840,6 +888,70 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
             f"({c['source']}).".replace("µg", "mcg"),
             f"Keep over-the-counter {c['name']} within {fq(cap)} (or say a doctor directs more): lower the "
             "amount or the frequency and state the maximum.")
+
+
+_SOLID_COUNTS = ("tablet", "capsule")
+
+
+class _PageProduct:
+    """The one product a page's title names with its strength ("Ibuprofen 200 mg Film-coated
+    Tablets", "Naproxen Sodium Tablets 220 mg"), for DOS003: a counted dose on the page that
+    names no strength or medicine of its own ("take 1 or 2 tablets ... Do not take more than 10
+    tablets in any 24 hour period") is a count of that product."""
+
+    def __init__(self, article, data, words: Wordings) -> None:
+        self.entry = self.strength = None
+        self.words, self.judged = words, set()
+        found = []
+        for dose in doses_in(getattr(article, "title", None) or ""):
+            c = ceiling_for(dose, data)
+            q = dose.amount.quantity("upper") if dose.amount is not None and not dose.amount.is_range else None
+            if c and c.get("per_day") and q is not None and _same_dim(q, _units.quantity(*_split(c["per_day"]))):
+                found.append((c, q, dose.amount.raw))
+        if len(found) == 1:
+            self.entry, self.strength, self.raw = found[0]
+
+    def _count_a_day(self, dose):
+        """(count a day, how it is worked out) of a counted dose: the page's stated limit in its
+        count, else the most its schedule allows."""
+        if dose.strength is not None or dose.weight_based or dose.count_unit not in _SOLID_COUNTS:
+            return None
+        unit = dose.count_unit
+        lim = dose.max_per_day
+        if lim is not None and not lim.assumed and dose.limit_unit(lim)[0] == unit:
+            return lim.value, f"the stated limit of {_units.format_number(lim.value)} {unit}s", lim.span
+        dm = dose.daily_maximum()
+        reg = _units.get_registry()
+        if dm is None or not _same_dim(dm.quantity, reg.Quantity(1, unit) / reg.Quantity(1, "day")):
+            return None
+        return dm.quantity.magnitude, dm.explanation.rsplit("= ", 1)[-1].replace(f" {unit}/day", f" {unit}s"), None
+
+    def problem(self, record, dose, c):
+        """(message, suggestion) when a counted dose of the page's product allows more a day than
+        its ceiling (the limit without a prescription for a strength sold so)."""
+        if self.entry is None or c is not self.entry or dose.substance is not None:
+            return None
+        counted = self._count_a_day(dose)
+        if counted is None:
+            return None
+        n, how, limit_span = counted
+        if limit_span is not None and (id(record), limit_span) in self.judged:
+            return None  # the limit is reported once, at the first dose it bounds
+        sold = (c["name"], self.raw.replace(" ", "")) in {(a, b.replace(" ", "")) for a, b in self.words.otc_strengths}
+        cap_text = c["otc_per_day"] if sold and c.get("otc_per_day") else c["per_day"]
+        cap = _units.quantity(*_split(cap_text))
+        total = self.strength * n
+        if total.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+            return None
+        if limit_span is not None:
+            self.judged.add((id(record), limit_span))
+        fq = _units.format_quantity
+        without = ", the limit without a prescription" if cap_text != c["per_day"] else ""
+        return (f"\"{dose.text}\" allows {how} a day of the {self.raw} product the page is about: "
+                f"{_units.format_number(n)} × {self.raw} = {fq(total.to(cap.units))} a day > {fq(cap)}{without} "
+                f"({c['source']}).".replace("µg", "mcg"),
+                f"Keep {c['name']} within {fq(cap)} a day: at most {_units.format_number(math.floor(cap.magnitude / self.strength.to(cap.units).magnitude + 1e-9))} "
+                f"× {self.raw} in 24 hours, as the product label states.")
 
 
 class _Together:

@@ -21,6 +21,12 @@ def _in_context(dose, data) -> bool:
     return any(getattr(dose, name) is not None for name in data["dose_context"])
 
 
+def _priced(record, field: str, dose, signs) -> bool:
+    """Is the amount a price: written straight after a currency sign ("$21.24")?"""
+    before = (getattr(record, field, "") or "")[max(0, dose.amount.span[0] - 4):dose.amount.span[0]].rstrip()
+    return any(before.endswith(sign) for sign in signs)
+
+
 def _amount_hit(record, field, dose, message, suggestion):
     a = dose.amount
     return Hit(record, excerpt=a.raw, start=a.span[0], field=field, message=message, suggestion=suggestion)
@@ -217,7 +223,8 @@ def missing_unit(article, ctx):
     or "as needed"); numbers in prose are left alone. A small bare number
     (up to ``bare_count_max`` in checks/units.yaml) is a count of the
     product's units, as prescription and dispensing labels write it ("1
-    bd", "take two qds", "1-2 4 hourly prn"), not a missing unit.
+    bd", "take two qds", "1-2 4 hourly prn"), not a missing unit. A number after a currency
+    sign (``currency_signs``: "$21.24 every 60 days") is a price.
 
     **Why it matters.** "300" could be mg, mcg or mL; the reader has to
     guess, and no ceiling can be checked.
@@ -235,6 +242,8 @@ def missing_unit(article, ctx):
             continue
         if dose.amount.upper.value <= data["bare_count_max"]:
             continue  # "1 bd", "take two qds": a count of the product's units
+        if _priced(record, field, dose, data["currency_signs"]):
+            continue  # "$21.24 every 60 days": a price
         yield _amount_hit(record, field, dose, f"\"{dose.amount.raw}\" has no unit.",
                           f"Write the unit after the number, e.g. \"{safe_text(dose.amount.raw)} mg\" if that is what the "
                           "source says.")
