@@ -176,3 +176,18 @@ def test_prices_are_not_doses_missing_a_unit(text, tmp_path):
 
 def test_a_bare_dose_number_still_misses_its_unit(tmp_path):
     assert found(DRUGS + "Aspirin 300 every 6 h, max 4 doses a day – Pain.", "UNT004", tmp_path) == ["300"]
+
+
+# --------------------------------------------------------------- DOS003: a liquid dose's mass in brackets
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Cetirizine (Zyrtec)\n-\n12 years and up: 10 mL (10 mg) twice a day\n", True),
+    ("Cetirizine liquid\n-\nAdults: 10 ml (10mg) every 12 hours.\n", True),
+    ("Loratadine syrup\n-\nGive 10 mL ( 10 mg ) twice daily.\n", True),
+    ("Cetirizine (Zyrtec)\n-\n12 years and up: 10 mL (10 mg) once a day\n", False),
+    ("Cetirizine (Zyrtec)\n-\n6 to 11 years: 5 mL (5 mg) twice a day\n", False),
+    # a volume with no mass beside it is not converted
+    ("Cetirizine (Zyrtec)\n-\n12 years and up: 10 mL twice a day\n", False),
+])
+def test_a_liquid_dose_with_its_mass_in_brackets_is_totalled_in_mass(text, flagged, tmp_path):
+    assert bool(found(text, "DOS003", tmp_path)) is flagged

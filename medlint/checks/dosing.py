@@ -162,6 +162,7 @@ class Wordings:
         self.otc = one(data["otc_wordings"])
         self.prescribed = one(data["prescribed_wordings"])
         self.concurrent = one(data["concurrent_wordings"])
+        self.volume_mass = policy.compile_pattern(data["volume_mass"], re.I, [data["volume_mass"]])
         self.otc_strengths = {(e["name"], e["strength"]) for e in data["otc_strengths"]}
 
     def taken_at_will(self, names: str) -> bool:
@@ -850,7 +851,7 @@ def above_ceiling(article, ctx):
             yield _hit(record, field, dose, *over)
             together.reset()
             continue
-        counted = product.problem(record, dose, c)
+        counted = product.problem(record, dose, c) or _bracketed_mass_problem(record, field, dose, c, words)
         if counted is not None:
             yield _hit(record, field, dose, *counted)
             together.reset()
@@ -888,6 +889,30 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
             f"({c['source']}).".replace("µg", "mcg"),
             f"Keep over-the-counter {c['name']} within {fq(cap)} (or say a doctor directs more): lower the "
             "amount or the frequency and state the maximum.")
+
+
+def _bracketed_mass_problem(record, field: str, dose, c, words: Wordings):
+    """(message, suggestion) when a liquid dose with its mass in brackets ("10 mL (10 mg) twice
+    a day") allows more of that mass a day than the ceiling."""
+    a, dm = dose.amount, dose.daily_maximum()
+    volume = a.quantity("upper") if a is not None else None
+    if volume is None or dm is None or dose.strength is not None or dose.weight_based or not c.get("per_day"):
+        return None
+    reg = _units.get_registry()
+    if not _same_dim(volume, reg.Quantity(1, "milliliter")) or not _same_dim(dm.quantity, volume / reg.Quantity(1, "day")):
+        return None
+    m = words.volume_mass.match(getattr(record, field, "") or "", a.span[1])
+    if m is None:
+        return None
+    mass = _units.quantity(float(m.group("value")), m.group("unit"))
+    n = (dm.quantity * reg.Quantity(1, "day") / volume).to("dimensionless").magnitude
+    cap = _units.quantity(*_split(c["per_day"]))
+    if not _same_dim(mass, cap) or (mass * n).to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+        return None
+    fq = _units.format_quantity
+    return (f"\"{dose.text}\" allows {fq(mass)} × {_units.format_number(round(n, 6))}/day = {fq((mass * n).to(cap.units))} "
+            f"a day > {fq(cap)} ({c['source']}).".replace("µg", "mcg"),
+            f"Keep {c['name']} within {fq(cap)} a day: lower the amount or the frequency, as the product label states.")
 
 
 _SOLID_COUNTS = ("tablet", "capsule")
