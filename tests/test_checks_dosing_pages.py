@@ -191,3 +191,44 @@ def test_a_bare_dose_number_still_misses_its_unit(tmp_path):
 ])
 def test_a_liquid_dose_with_its_mass_in_brackets_is_totalled_in_mass(text, flagged, tmp_path):
     assert bool(found(text, "DOS003", tmp_path)) is flagged
+
+
+# --------------------------------------------------------------- DOS003: a single-dose course, a child's count
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Antibiotics\n-\nFosfomycin (Monurol) 3 g sachet dissolved in water, once daily for 3 days\n", True),
+    ("Cystitis\n-\nFosfomycin 3 g once a day for 5 days.\n", True),
+    ("Cystitis\n-\nFosfomycin 3 g as a single dose, dissolved in water at bedtime.\n", False),
+    ("Before your procedure\n-\nFosfomycin 3 g once a day for 2 days.\n", False),
+])
+def test_fosfomycin_is_a_single_dose_course(text, flagged, tmp_path):
+    assert bool(found(text, "DOS003", tmp_path)) is flagged
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("# Fever in children\n\n## Paracetamol: infant suspension 120 mg/5 ml\n\n| Age | How much | How often |\n"
+     "|---|---|---|\n| 2 to 3 years | 7.5 ml | Up to 6 times in 24 hours |\n", True),
+    ("Paracetamol for children\n-\nInfant paracetamol 120 mg/5 ml: 5 ml up to 6 times a day.\n", True),
+    ("Calpol\n-\nChildren aged 2 to 3 years: 7.5 ml paracetamol, up to 4 times in 24 hours.\n", False),
+    ("Calpol\n-\nChildren aged 2 to 3 years: 7.5 ml paracetamol, no more than 5 doses in 24 hours.\n", False),
+    # an adult's count is not a child's
+    ("Paracetamol for adults\n-\nParacetamol 325 mg: 2 tablets up to 6 times a day.\n", False),
+])
+def test_a_childs_stated_count_above_the_childrens_label(text, flagged, tmp_path):
+    markdown = text.startswith("#")
+    got = [f.excerpt for f in findings_for(text, "DOS003", tmp_path, markdown=markdown)]
+    assert bool(got) is flagged, got
+
+
+# --------------------------------------------------------------- UNT003: syringe units for a mass-dosed medicine
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Semaglutide\n-\nFor your first month, draw up 10 units on your syringe (0.25 mg) once a week.\n", True),
+    ("Tirzepatide vial\n-\nInject 20 units (2.5 mg) once weekly.\n", True),
+    ("Starting insulin\n-\nDraw up 10 units on your insulin syringe at bedtime.\n", False),
+    ("Insulin\n-\nInject 8 units before each meal.\n", False),
+])
+def test_syringe_units_with_a_mass_are_an_error(text, flagged, tmp_path):
+    hits = findings_for(text, "UNT003", tmp_path)
+    assert bool(hits) is flagged
+    assert all(h.severity == "error" for h in hits)

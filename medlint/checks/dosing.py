@@ -163,6 +163,7 @@ class Wordings:
         self.prescribed = one(data["prescribed_wordings"])
         self.concurrent = one(data["concurrent_wordings"])
         self.volume_mass = policy.compile_pattern(data["volume_mass"], re.I, [data["volume_mass"]])
+        self.child = one(data["child_wordings"])
         self.otc_strengths = {(e["name"], e["strength"]) for e in data["otc_strengths"]}
 
     def taken_at_will(self, names: str) -> bool:
@@ -851,7 +852,8 @@ def above_ceiling(article, ctx):
             yield _hit(record, field, dose, *over)
             together.reset()
             continue
-        counted = product.problem(record, dose, c) or _bracketed_mass_problem(record, field, dose, c, words)
+        counted = (product.problem(record, dose, c) or _bracketed_mass_problem(record, field, dose, c, words)
+                   or _child_doses_problem(article, record, field, dose, c, words))
         if counted is not None:
             yield _hit(record, field, dose, *counted)
             together.reset()
@@ -913,6 +915,34 @@ def _bracketed_mass_problem(record, field: str, dose, c, words: Wordings):
     return (f"\"{dose.text}\" allows {fq(mass)} × {_units.format_number(round(n, 6))}/day = {fq((mass * n).to(cap.units))} "
             f"a day > {fq(cap)} ({c['source']}).".replace("µg", "mcg"),
             f"Keep {c['name']} within {fq(cap)} a day: lower the amount or the frequency, as the product label states.")
+
+
+def _stated_doses_a_day(dose) -> int | None:
+    """The most doses in 24 hours a dose states as a count ("up to 6 times in 24 hours", "max 4
+    doses a day"); an interval's count is not stated and is left to DOS001."""
+    if dose.max_doses_per_day is not None:
+        return int(dose.max_doses_per_day.value)
+    f = dose.frequency
+    if f is not None and f.kind == "times_daily" and not dose.titration:
+        return f.max_administrations_per_24h
+    return None
+
+
+def _child_doses_problem(article, record, field: str, dose, c, words: Wordings):
+    """(message, suggestion) when a child's dose ("| 2 to 3 years | 7.5 ml | Up to 6 times in 24
+    hours |") states more doses in 24 hours than the children's label allows."""
+    most = c.get("child_doses_per_day")
+    n = _stated_doses_a_day(dose) if most else None
+    if n is None or n <= most:
+        return None
+    section = getattr(record, "section", None)
+    places = (getattr(record, field, "") or "", getattr(section, "heading", None) or "", article.title or "")
+    if not any(words.child.search(p) for p in places):
+        return None
+    return (f"\"{dose.text}\" gives a child {c['name']} {_units.format_number(n)} times in 24 hours; the children's "
+            f"label allows at most {most} doses in 24 hours ({c.get('child_source', c['source'])}).",
+            f"Give it no more than {most} times in 24 hours (many labels say 4), with at least 4 hours between doses, "
+            "as the product label states.")
 
 
 _SOLID_COUNTS = ("tablet", "capsule")
