@@ -232,3 +232,46 @@ def test_syringe_units_with_a_mass_are_an_error(text, flagged, tmp_path):
     hits = findings_for(text, "UNT003", tmp_path)
     assert bool(hits) is flagged
     assert all(h.severity == "error" for h in hits)
+
+
+# --------------------------------------------------------------- the property: counted doses of a page's product
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from medlint import policy  # noqa: E402
+
+
+def _ceiling_mg(name: str, key: str = "per_day") -> float:
+    (entry,) = [c for c in policy.load("dosing")["ceilings"] if c["name"] == name]
+    value, unit = entry[key].split(" ")
+    return float(value) * {"mg": 1, "g": 1000}[unit]
+
+
+# (title medicine, strength in mg, the ceiling that applies): an OTC strength is held to the
+# label without a prescription (otc_strengths), any other strength to the prescription ceiling
+PRODUCTS = [
+    ("Ibuprofen", 200, "ibuprofen", "otc_per_day"),
+    ("Ibuprofen", 400, "ibuprofen", "per_day"),
+    ("Paracetamol", 500, "acetaminophen", "per_day"),
+    ("Naproxen", 250, "naproxen", "per_day"),
+    ("Cetirizine", 10, "cetirizine", "per_day"),
+    ("Sertraline", 100, "sertraline", "per_day"),
+]
+WORDS = {1: "once", 2: "twice", 3: "three times", 4: "four times"}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(product=st.sampled_from(PRODUCTS), count=st.integers(1, 3), times=st.integers(1, 4),
+       style=st.sampled_from(["leaflet", "facts", "pharmacy"]))
+def test_counted_doses_fire_exactly_above_the_ceiling(product, count, times, style, tmp_path_factory):
+    name, mg, entry, key = product
+    tablets = "tablet" if count == 1 else "tablets"
+    body = {
+        "leaflet": f"How to take\nAdults: take {count} {tablets} {WORDS[times]} a day.\n",
+        "facts": f"Directions\nadults: {count} {tablets} {WORDS[times]} daily\n",
+        "pharmacy": f"HOW TO USE\nTake {count} {tablets} by mouth {WORDS[times]} a day with water.\n",
+    }[style]
+    text = f"{name} {mg} mg Tablets\n{body}"
+    hits = findings_for(text, "DOS003", tmp_path_factory.mktemp("p"))
+    assert bool(hits) is (count * mg * times > _ceiling_mg(entry, key)), (text, [h.message for h in hits])
+    assert all(h.severity == "error" for h in hits)
