@@ -234,6 +234,27 @@ def test_syringe_units_with_a_mass_are_an_error(text, flagged, tmp_path):
     assert all(h.severity == "error" for h in hits)
 
 
+# --------------------------------------------------------------- DOS003: a facts panel's serving
+
+SHOP = "Calm Magnesium 200 mg, 120 Capsules\nSupplement Facts\nServing Size: 2 Capsules\n" \
+       "Amount Per Serving: Magnesium (as bisglycinate) 200 mg\nDirections\n"
+
+
+@pytest.mark.parametrize("text,flagged", [
+    (SHOP + "Adults: take 2 capsules daily with food. On stressful days, take up to 4 capsules.\n", True),
+    (SHOP + "Take 2 capsules twice a day.\n", True),
+    (SHOP + "Adults: take 2 capsules daily with food, or as directed by your practitioner.\n", False),
+    (SHOP + "Take 3 capsules a day.\n", False),
+    # a serving of several units whose amount is not given: the title's 200 mg may be a serving's
+    ("Calm Magnesium 200 mg, 120 Capsules\nSupplement Facts\nServing Size: 2 Capsules\nDirections\n"
+     "Take 2 capsules twice a day.\n", False),
+    # the title's strength is a unit's when there is no facts panel
+    ("Magnesium Glycinate 200 mg Tablets\nDirections\nTake 2 tablets a day.\n", True),
+])
+def test_a_facts_panel_gives_the_strength_of_one_unit(text, flagged, tmp_path):
+    assert bool(found(text, "DOS003", tmp_path)) is flagged
+
+
 # --------------------------------------------------------------- the property: counted doses of a page's product
 
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402

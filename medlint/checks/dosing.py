@@ -164,6 +164,8 @@ class Wordings:
         self.concurrent = one(data["concurrent_wordings"])
         self.volume_mass = policy.compile_pattern(data["volume_mass"], re.I, [data["volume_mass"]])
         self.child = one(data["child_wordings"])
+        self.serving_size = policy.compile_pattern(data["serving_size"], re.I, [data["serving_size"]])
+        self.per_serving = one(data["per_serving_wordings"])
         self.otc_strengths = {(e["name"], e["strength"]) for e in data["otc_strengths"]}
 
     def taken_at_will(self, names: str) -> bool:
@@ -205,11 +207,10 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     text = _sentence_before(record, field, dose).lower()
     section = getattr(record, "section", None)
     heading = (section.heading or "").lower() if section is not None else ""
-    _, table, _ = _ceiling_table(data)
     for source in (text, heading):
-        hits = [(m.start(), entry) for entry, patterns in table for p in patterns for m in [p.search(source)] if m]
-        if hits:
-            return max(hits, key=lambda h: h[0])[1]  # the medicine named last before the dose
+        found = _last_named(source, data)  # the medicine named last before the dose
+        if found is not None:
+            return found
     return None
 
 
@@ -218,6 +219,13 @@ def names_a_dose(dose, data) -> bool:
     is 50,000 IU daily", "The usual adult dose is 400 mg": ``dose_nouns``)?"""
     raw = dose.substance.raw if dose.substance is not None else ""
     return bool(raw) and bool(wordings(data).dose_noun.search(raw))
+
+
+def _last_named(text: str, data) -> dict | None:
+    """The ceiling entry of the medicine named last in ``text`` (lower case), else None."""
+    _, table, _ = _ceiling_table(data)
+    hits = [(m.start(), entry) for entry, patterns in table for p in patterns for m in [p.search(text)] if m]
+    return max(hits, key=lambda h: h[0])[1] if hits else None
 
 
 def _route_of(dose, data) -> str:
@@ -852,8 +860,13 @@ def above_ceiling(article, ctx):
             yield _hit(record, field, dose, *over)
             together.reset()
             continue
-        counted = (product.problem(record, dose, c) or _bracketed_mass_problem(record, field, dose, c, words)
-                   or _child_doses_problem(article, record, field, dose, c, words))
+        counted = product.problem(record, field, dose, c)
+        if counted is not None:
+            yield counted
+            together.reset()
+            continue
+        counted = _bracketed_mass_problem(record, field, dose, c, words) or _child_doses_problem(
+            article, record, field, dose, c, words)
         if counted is not None:
             yield _hit(record, field, dose, *counted)
             together.reset()
@@ -948,42 +961,86 @@ def _child_doses_problem(article, record, field: str, dose, c, words: Wordings):
 _SOLID_COUNTS = ("tablet", "capsule")
 
 
+def _products_in(text: str, data) -> list:
+    """(ceiling entry, quantity, as written) of each single amount of a ceiling medicine in ``text``."""
+    found = []
+    for dose in doses_in(text or ""):
+        c = ceiling_for(dose, data) or _last_named(text[:dose.span[0]].lower(), data)
+        q = dose.amount.quantity("upper") if dose.amount is not None and not dose.amount.is_range else None
+        if c and c.get("per_day") and q is not None and _same_dim(q, _units.quantity(*_split(c["per_day"]))):
+            found.append((c, q, dose.amount.raw))
+    return found
+
+
 class _PageProduct:
-    """The one product a page's title names with its strength ("Ibuprofen 200 mg Film-coated
-    Tablets", "Naproxen Sodium Tablets 220 mg"), for DOS003: a counted dose on the page that
-    names no strength or medicine of its own ("take 1 or 2 tablets ... Do not take more than 10
-    tablets in any 24 hour period") is a count of that product."""
+    """The one product a page is about, for DOS003: the one a label's facts panel gives per
+    serving ("Serving Size: 2 Capsules" with "Magnesium ... 200 mg" per serving: 100 mg a
+    capsule), else the one its title names with its strength ("Ibuprofen 200 mg Film-coated
+    Tablets", "Naproxen Sodium Tablets 220 mg"). A counted dose on the page that names no
+    strength or medicine of its own ("take 1 or 2 tablets ... Do not take more than 10 tablets
+    in any 24 hour period") is a count of that product. A page that gives a serving of several
+    units without its amount per serving has no product: the title's amount may be a serving's."""
 
     def __init__(self, article, data, words: Wordings) -> None:
         self.entry = self.strength = None
         self.words, self.judged = words, set()
-        found = []
-        for dose in doses_in(getattr(article, "title", None) or ""):
-            c = ceiling_for(dose, data)
-            q = dose.amount.quantity("upper") if dose.amount is not None and not dose.amount.is_range else None
-            if c and c.get("per_day") and q is not None and _same_dim(q, _units.quantity(*_split(c["per_day"]))):
-                found.append((c, q, dose.amount.raw))
+        serving = self._serving(article, data, words)
+        if serving is not None:
+            found = serving
+        else:
+            found = [(c, q, f"the {raw} product the title names") for c, q, raw in
+                     _products_in(getattr(article, "title", None) or "", data)]
         if len(found) == 1:
-            self.entry, self.strength, self.raw = found[0]
+            self.entry, self.strength, self.shown = found[0]
+
+    @staticmethod
+    def _serving(article, data, words: Wordings):
+        """[(entry, strength of one unit, as written)] from a facts panel's serving size and amount
+        per serving; [] when the serving is several units and its amount is not found; None when
+        the page gives no serving of several units."""
+        count = None
+        for _, _, text in text_fields(article):
+            m = words.serving_size.search(text or "")
+            if m is not None:
+                count = float(m.group("count"))
+                break
+        if not count or count <= 1:
+            return None
+        for _, _, text in text_fields(article):
+            m = words.per_serving.search(text or "")
+            if m is not None:  # the amounts after the wording ("Amount Per Serving: Magnesium 200 mg")
+                found = _products_in(text[m.end():].lstrip(" :–-"), data)
+                if len(found) == 1:
+                    c, q, raw = found[0]
+                    return [(c, q / count, f"the {raw} a serving of {_units.format_number(count)} holds")]
+        return []
 
     def _count_a_day(self, dose):
-        """(count a day, how it is worked out) of a counted dose: the page's stated limit in its
-        count, else the most its schedule allows."""
+        """(count a day, how it is read, the limit's span or None) of a counted dose: the page's
+        stated daily limit in its count, else its stated most a dose at its doses a day ("2
+        capsules daily ... take up to 4 capsules"), else the most its schedule allows."""
         if dose.strength is not None or dose.weight_based or dose.count_unit not in _SOLID_COUNTS:
             return None
-        unit = dose.count_unit
+        unit, fn = dose.count_unit, _units.format_number
         lim = dose.max_per_day
         if lim is not None and not lim.assumed and dose.limit_unit(lim)[0] == unit:
-            return lim.value, f"the stated limit of {_units.format_number(lim.value)} {unit}s", lim.span
+            return lim.value, f"the stated limit of {fn(lim.value)} {unit}s a day", lim.span
+        most, f = dose.max_per_dose, dose.frequency
+        if most is not None and dose.limit_unit(most)[0] == unit and f is not None \
+                and f.kind in ("daily", "nightly", "times_daily") and f.max_administrations_per_24h \
+                and most.value > dose.amount.upper.value:
+            n = most.value * f.max_administrations_per_24h
+            return n, f"up to {fn(most.value)} {unit}s a dose, {f.raw}", most.span
         dm = dose.daily_maximum()
         reg = _units.get_registry()
         if dm is None or not _same_dim(dm.quantity, reg.Quantity(1, unit) / reg.Quantity(1, "day")):
             return None
-        return dm.quantity.magnitude, dm.explanation.rsplit("= ", 1)[-1].replace(f" {unit}/day", f" {unit}s"), None
+        return dm.quantity.magnitude, dm.explanation.rsplit(" = ", 1)[0], None
 
-    def problem(self, record, dose, c):
-        """(message, suggestion) when a counted dose of the page's product allows more a day than
-        its ceiling (the limit without a prescription for a strength sold so)."""
+    def problem(self, record, field: str, dose, c):
+        """The hit when a counted dose of the page's product allows more a day than its ceiling
+        (the limit without a prescription for a strength sold so): at the page's limit when the
+        count is the limit's ("do not exceed 4 tablets in a 24-hour period"), else at the dose."""
         if self.entry is None or c is not self.entry or dose.substance is not None:
             return None
         counted = self._count_a_day(dose)
@@ -992,7 +1049,9 @@ class _PageProduct:
         n, how, limit_span = counted
         if limit_span is not None and (id(record), limit_span) in self.judged:
             return None  # the limit is reported once, at the first dose it bounds
-        sold = (c["name"], self.raw.replace(" ", "")) in {(a, b.replace(" ", "")) for a, b in self.words.otc_strengths}
+        fq, fn = _units.format_quantity, _units.format_number
+        each = fq(self.strength)
+        sold = any(a == c["name"] and b.replace(" ", "") == each.replace(" ", "") for a, b in self.words.otc_strengths)
         cap_text = c["otc_per_day"] if sold and c.get("otc_per_day") else c["per_day"]
         cap = _units.quantity(*_split(cap_text))
         total = self.strength * n
@@ -1000,13 +1059,19 @@ class _PageProduct:
             return None
         if limit_span is not None:
             self.judged.add((id(record), limit_span))
-        fq = _units.format_quantity
+        unit = dose.count_unit
         without = ", the limit without a prescription" if cap_text != c["per_day"] else ""
-        return (f"\"{dose.text}\" allows {how} a day of the {self.raw} product the page is about: "
-                f"{_units.format_number(n)} × {self.raw} = {fq(total.to(cap.units))} a day > {fq(cap)}{without} "
-                f"({c['source']}).".replace("µg", "mcg"),
-                f"Keep {c['name']} within {fq(cap)} a day: at most {_units.format_number(math.floor(cap.magnitude / self.strength.to(cap.units).magnitude + 1e-9))} "
-                f"× {self.raw} in 24 hours, as the product label states.")
+        most = math.floor(cap.magnitude / self.strength.to(cap.units).magnitude + 1e-9)
+        text = getattr(record, field, "") or ""
+        subject = dose.text if limit_span is None else f"{text[limit_span[0]:limit_span[1]]}\" with \"{dose.text}"
+        message = (f"\"{subject}\" allows {how}: {fn(n)} × {each} (the {unit} of {self.shown}) = "
+                   f"{fq(total.to(cap.units))} a day > {fq(cap)}{without} ({c['source']}).".replace("µg", "mcg"))
+        suggestion = (f"Keep {c['name']} within {fq(cap)} a day: at most {fn(most)} {unit}s of {each} in 24 hours, "
+                      "as the product label states.")
+        if limit_span is None:
+            return _hit(record, field, dose, message, suggestion)
+        return Hit(record, excerpt=text[limit_span[0]:limit_span[1]], start=limit_span[0], field=field,
+                   message=message, suggestion=suggestion)
 
 
 class _Together:
