@@ -296,3 +296,31 @@ def test_counted_doses_fire_exactly_above_the_ceiling(product, count, times, sty
     hits = findings_for(text, "DOS003", tmp_path_factory.mktemp("p"))
     assert bool(hits) is (count * mg * times > _ceiling_mg(entry, key)), (text, [h.message for h in hits])
     assert all(h.severity == "error" for h in hits)
+
+
+# --------------------------------------------------------------- the reader: a bedtime with its owner
+
+@pytest.mark.parametrize("text", [
+    "Jet lag\n-\nLow-dose melatonin: 300 micrograms to 1 mg at the destination's bedtime for a few days.\n",
+    "Sleep\n-\nGive 5 ml at the child's usual bedtime.\n",
+    "Sleep\n-\nTake 10 mg at your usual bedtime.\n",
+])
+def test_a_bedtime_with_its_owner_is_a_time_of_day(text, tmp_path):
+    assert found(text, "DOS002", tmp_path) == []
+
+
+# --------------------------------------------------------------- DOS001: a self-care course with no end
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Painkillers\n-\nTake ibuprofen 400mg three times a day, and keep going with it until the ankle feels normal.\n",
+     True),
+    ("Eczema\n-\nHydrocortisone 1% cream from a pharmacy: apply as often as needed until the rash clears.\n", True),
+    ("Back pain\n-\nNurofen 200 mg: 2 tablets three times a day for as long as you need to.\n", True),
+    # a duration ends it first, a prescriber gives it, or the medicine's label sets no days
+    ("Painkillers\n-\nTake ibuprofen 400 mg three times a day for up to 5 days or until the pain settles.\n", False),
+    ("Painkillers\n-\nYour doctor may prescribe ibuprofen 400 mg three times a day until the swelling goes away.\n",
+     False),
+    ("Eczema\n-\nApply the emollient twice a day until the skin heals.\n", False),
+])
+def test_a_self_care_course_with_no_end(text, flagged, tmp_path):
+    assert bool(found(text, "DOS001", tmp_path)) is flagged

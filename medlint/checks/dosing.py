@@ -143,6 +143,9 @@ class Wordings:
             return policy.compile_pattern("|".join(f"(?:{p})" for p in patterns), re.I, patterns) if patterns \
                 else re.compile(r"(?!)")
         self.at_will = [[_name_re(n) for n in [e["name"], *e.get("synonyms", [])]] for e in data["at_will_medicines"]]
+        self.self_care = [(e, [_name_re(n) for n in [e["name"], *e.get("synonyms", [])]]) for e in data["self_care_courses"]]
+        self.open_course = one(data["open_course_wordings"])
+        self.continuation = one(data["continuation_wordings"])
         self.beyond_count = one(data["beyond_count"])
         self.occasion = one(data["occasion_wordings"])
         self.titration_target = one(data["titration_targets"])
@@ -385,6 +388,33 @@ def _bounded_in_sentence(record, field: str, dose, words) -> bool:
     return in_sentence(record, field, dose, words.limit) or bool(words.counted_repeat.search(dose.text))
 
 
+def _open_course(record, field: str, dose, words, seen: set):
+    """(message, suggestion) when a dose's sentence gives its course no end ("keep going with it
+    until the ankle feels normal": ``open_course_wordings``) and its medicine is one bought
+    without a prescription whose label limits the days of use (``self_care_courses``); once a
+    sentence, never a prescriber's course, and not when a duration stated with the dose ends it
+    (unless the sentence carries on past it: ``continuation_wordings``)."""
+    text = getattr(record, field, "") or ""
+    found = sentences_of(text)
+    k = found.index(dose.span[0])
+    if (id(record), field, k) in seen or not found.matches(words.open_course, k) or found.matches(words.prescribed, k):
+        return None
+    names = _names_of(dose, record, field)
+    entry = next((e for e, patterns in words.self_care if any(p.search(names) for p in patterns)), None)
+    if entry is None:
+        return None
+    a, b = found.span(k)
+    m = words.open_course.search(text, a, b)
+    ends = [x.span[1] for x in (dose.duration, dose.max_duration_days) if x is not None]
+    if ends and not words.continuation.search(text, max(ends), m.start()):
+        return None  # "for up to 5 days or until the pain settles": the duration ends it
+    seen.add((id(record), field, k))
+    return (f"\"{dose.text}\" is to go on \"{m.group(0)}\" with no end; the label of {entry['name']} bought without "
+            f"a prescription says to see a doctor after {entry['days']} days ({entry['source']}).",
+            f"Give the longest course (\"for up to {entry['days']} days\") and say to see a doctor or pharmacist if it "
+            "is still needed then.")
+
+
 def _one_occasion(dose, words) -> bool:
     """Is the dose the first of a course its as-needed wording starts ("1 mg at the first sign
     of a flare"), with no interval to repeat it?"""
@@ -433,7 +463,12 @@ def no_stated_maximum(article, ctx):
     taken at the first sign of an attack ("1 mg at the first sign of a
     flare": ``occasion_wordings``) and a titration that stops at a test
     result ("until your uric acid level is below 360 micromol/L":
-    ``titration_targets``) are bounded as written.
+    ``titration_targets``) are bounded as written. A course with no end
+    ("keep going with it until the ankle feels normal", "apply ... until the
+    rash clears": ``open_course_wordings``) of a medicine bought without a
+    prescription whose label limits the days of use (``self_care_courses``:
+    ibuprofen 10 days, hydrocortisone 1% cream 7 days) is flagged too, unless
+    a prescriber gives it or a duration stated with it ends it first.
 
     **Why it matters.** "Every 6 h as needed" with a range invites the
     reader to take the top dose around the clock; unintentional overdose of
@@ -458,7 +493,12 @@ def no_stated_maximum(article, ctx):
                               "but states no interval or maximum per day.",
                       suggestion="Say how long to wait between doses and the most doses in 24 hours, "
                                  "from the product label.", severity="warning")
+    open_courses: set = set()
     for record, field, dose in all_doses(article):
+        course = _open_course(record, field, dose, words, open_courses)
+        if course is not None:
+            yield _hit(record, field, dose, *course, severity="warning")
+            continue
         if dose.amount is None:
             continue
         why = _open_ended(dose)
