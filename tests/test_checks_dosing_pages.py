@@ -34,8 +34,9 @@ STRENGTHS_AND_PRODUCTS = [
     "Fish oil\n-\nTriple Strength Omega-3 1000 mg - 90 Softgels\n",
     "Supplement Facts\n-\nServing Size: 2 Capsules\n",
     "Label\n-\nServing size 1 tablet. Amount per serving: zinc 15 mg.\n",
-    # a dose worked out per kilogram of body weight, explained
+    # an estimate of a dose by body weight, explained
     "Your dose\n-\nThe full replacement dose is roughly 1.6 micrograms per kilogram of body weight.\n",
+    "How much\n-\nMost people need about 1.7 mcg per kg of body weight, worked out by your GP.\n",
 ]
 
 
@@ -48,6 +49,7 @@ def test_strengths_and_product_descriptions_are_not_incomplete_doses(text, tmp_p
     (DRUGS + "Recombinant BMP-7 0.5 mg – Off-label.", "0.5 mg"),
     ("How to take it\n-\nTake 400 mg with food. The tablets are white.", "400 mg"),
     ("Directions\n-\nAdults: 2 capsules with a meal.", "2 capsules"),
+    ("Fever\n-\nGive paracetamol 15 mg per kg of body weight.", "15 mg"),
 ])
 def test_an_amount_with_no_frequency_still_fires(text, excerpt, tmp_path):
     assert any(excerpt in e for e in found(text, "DOS002", tmp_path))
