@@ -167,6 +167,7 @@ class Wordings:
         self.concurrent = one(data["concurrent_wordings"])
         self.volume_mass = policy.compile_pattern(data["volume_mass"], re.I, [data["volume_mass"]])
         self.child = one(data["child_wordings"])
+        self.product_units = frozenset(data["product_units"])
         self.serving_size = policy.compile_pattern(data["serving_size"], re.I, [data["serving_size"]])
         self.per_serving = one(data["per_serving_wordings"])
         self.otc_strengths = {(e["name"], e["strength"]) for e in data["otc_strengths"]}
@@ -998,9 +999,6 @@ def _child_doses_problem(article, record, field: str, dose, c, words: Wordings):
             "as the product label states.")
 
 
-_SOLID_COUNTS = ("tablet", "capsule")
-
-
 def _products_in(text: str, data) -> list:
     """(ceiling entry, quantity, as written) of each single amount of a ceiling medicine in ``text``."""
     found = []
@@ -1059,7 +1057,7 @@ class _PageProduct:
         """(count a day, how it is read, the limit's span or None) of a counted dose: the page's
         stated daily limit in its count, else its stated most a dose at its doses a day ("2
         capsules daily ... take up to 4 capsules"), else the most its schedule allows."""
-        if dose.strength is not None or dose.weight_based or dose.count_unit not in _SOLID_COUNTS:
+        if dose.strength is not None or dose.weight_based or dose.count_unit not in self.words.product_units:
             return None
         unit, fn = dose.count_unit, _units.format_number
         lim = dose.max_per_day
