@@ -145,7 +145,13 @@ class Wordings:
             return policy.compile_pattern("|".join(f"(?:{p})" for p in patterns), re.I, patterns) if patterns \
                 else re.compile(r"(?!)")
         self.at_will = [[_name_re(n) for n in [e["name"], *e.get("synonyms", [])]] for e in data["at_will_medicines"]]
+        self.self_care = [(e, [_name_re(n) for n in [e["name"], *e.get("synonyms", [])]]) for e in data["self_care_courses"]]
+        self.open_course = one(data["open_course_wordings"])
+        self.continuation = one(data["continuation_wordings"])
         self.beyond_count = one(data["beyond_count"])
+        self.occasion = one(data["occasion_wordings"])
+        self.titration_target = one(data["titration_targets"])
+        self.dose_noun = one(data["dose_nouns"])
         self.not_dose_headings = one([h["pattern"] for h in data["not_dose_headings"]])
         self.procedure = one(data["procedure_wordings"])
         self.description = one(data["description_wordings"])
@@ -154,12 +160,18 @@ class Wordings:
         self.following = one(data["following_frequency"])
         self.device_forms = set(data["device_forms"])
         self.rescue = one(data["rescue_wordings"])
+        self.single_step = one(data["single_step_wordings"])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
         self.note_interval = one(data["note_intervals"])
         self.limit = one(data["limit_wordings"])
         self.otc = one(data["otc_wordings"])
         self.prescribed = one(data["prescribed_wordings"])
         self.concurrent = one(data["concurrent_wordings"])
+        self.volume_mass = policy.compile_pattern(data["volume_mass"], re.I, [data["volume_mass"]])
+        self.child = one(data["child_wordings"])
+        self.product_units = frozenset(data["product_units"])
+        self.serving_size = policy.compile_pattern(data["serving_size"], re.I, [data["serving_size"]])
+        self.per_serving = one(data["per_serving_wordings"])
         self.otc_strengths = {(e["name"], e["strength"]) for e in data["otc_strengths"]}
 
     def taken_at_will(self, names: str) -> bool:
@@ -196,17 +208,30 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     the medicine named before it in its sentence or by its section's heading ("Paracetamol
     (Calpol Infant)" over "You can give 5 ml every 4 hours")."""
     found = ceiling_for(dose, data)
-    if found is not None or dose.substance is not None:
+    if found is not None or dose.substance is not None and not names_a_dose(dose, data):
         return found
     text = _sentence_before(record, field, dose).lower()
     section = getattr(record, "section", None)
     heading = (section.heading or "").lower() if section is not None else ""
-    _, table, _ = _ceiling_table(data)
     for source in (text, heading):
-        hits = [(m.start(), entry) for entry, patterns in table for p in patterns for m in [p.search(source)] if m]
-        if hits:
-            return max(hits, key=lambda h: h[0])[1]  # the medicine named last before the dose
+        found = _last_named(source, data)  # the medicine named last before the dose
+        if found is not None:
+            return found
     return None
+
+
+def names_a_dose(dose, data) -> bool:
+    """Does the dose's clause opening name a dose rather than a medicine ("One common regimen
+    is 50,000 IU daily", "The usual adult dose is 400 mg": ``dose_nouns``)?"""
+    raw = dose.substance.raw if dose.substance is not None else ""
+    return bool(raw) and bool(wordings(data).dose_noun.search(raw))
+
+
+def _last_named(text: str, data) -> dict | None:
+    """The ceiling entry of the medicine named last in ``text`` (lower case), else None."""
+    _, table, _ = _ceiling_table(data)
+    hits = [(m.start(), entry) for entry, patterns in table for p in patterns for m in [p.search(text)] if m]
+    return max(hits, key=lambda h: h[0])[1] if hits else None
 
 
 def _route_of(dose, data) -> str:
@@ -366,6 +391,41 @@ def _bounded_in_sentence(record, field: str, dose, words) -> bool:
     return in_sentence(record, field, dose, words.limit) or bool(words.counted_repeat.search(dose.text))
 
 
+def _open_course(record, field: str, dose, words, seen: set):
+    """(message, suggestion) when a dose's sentence gives its course no end ("keep going with it
+    until the ankle feels normal": ``open_course_wordings``) and its medicine is one bought
+    without a prescription whose label limits the days of use (``self_care_courses``); once a
+    sentence, never a prescriber's course, and not when a duration stated with the dose ends it
+    (unless the sentence carries on past it: ``continuation_wordings``)."""
+    text = getattr(record, field, "") or ""
+    found = sentences_of(text)
+    k = found.index(dose.span[0])
+    if (id(record), field, k) in seen or not found.matches(words.open_course, k) or found.matches(words.prescribed, k):
+        return None
+    names = _names_of(dose, record, field)
+    entry = next((e for e, patterns in words.self_care if any(p.search(names) for p in patterns)), None)
+    if entry is None:
+        return None
+    a, b = found.span(k)
+    m = words.open_course.search(text, a, b)
+    ends = [x.span[1] for x in (dose.duration, dose.max_duration_days) if x is not None]
+    if ends and not words.continuation.search(text, max(ends), m.start()):
+        return None  # "for up to 5 days or until the pain settles": the duration ends it
+    seen.add((id(record), field, k))
+    return (f"\"{dose.text}\" is to go on \"{m.group(0)}\" with no end; the label of {entry['name']} bought without "
+            f"a prescription says to see a doctor after {entry['days']} days ({entry['source']}).",
+            f"Give the longest course (\"for up to {entry['days']} days\") and say to see a doctor or pharmacist if it "
+            "is still needed then.")
+
+
+def _one_occasion(dose, words) -> bool:
+    """Is the dose the first of a course its as-needed wording starts ("1 mg at the first sign
+    of a flare"), with no interval to repeat it?"""
+    f = dose.frequency
+    return (dose.as_needed is not None and bool(words.occasion.search(dose.as_needed.raw))
+            and (f is None or f.kind != "interval"))
+
+
 def _states_maximum(dose) -> bool:
     return any(x is not None for x in (dose.max_per_day, dose.max_doses_per_day, dose.max_duration_days,
                                        dose.duration)) or dose.per == "day" and not dose.titration
@@ -402,7 +462,16 @@ def no_stated_maximum(article, ctx):
     the ceiling. A dose that names no medicine takes the one named before it
     in its text or by its section's heading ("Paracetamol (Calpol Infant)"
     over "5 ml every 4 hours"). A duration counts as a stated maximum here,
-    but the daily ceiling (DOS003) still applies.
+    but the daily ceiling (DOS003) still applies. The first dose of a course
+    taken at the first sign of an attack ("1 mg at the first sign of a
+    flare": ``occasion_wordings``) and a titration that stops at a test
+    result ("until your uric acid level is below 360 micromol/L":
+    ``titration_targets``) are bounded as written. A course with no end
+    ("keep going with it until the ankle feels normal", "apply ... until the
+    rash clears": ``open_course_wordings``) of a medicine bought without a
+    prescription whose label limits the days of use (``self_care_courses``:
+    ibuprofen 10 days, hydrocortisone 1% cream 7 days) is flagged too, unless
+    a prescriber gives it or a duration stated with it ends it first.
 
     **Why it matters.** "Every 6 h as needed" with a range invites the
     reader to take the top dose around the clock; unintentional overdose of
@@ -427,7 +496,12 @@ def no_stated_maximum(article, ctx):
                               "but states no interval or maximum per day.",
                       suggestion="Say how long to wait between doses and the most doses in 24 hours, "
                                  "from the product label.", severity="warning")
+    open_courses: set = set()
     for record, field, dose in all_doses(article):
+        course = _open_course(record, field, dose, words, open_courses)
+        if course is not None:
+            yield _hit(record, field, dose, *course, severity="warning")
+            continue
         if dose.amount is None:
             continue
         why = _open_ended(dose)
@@ -435,6 +509,8 @@ def no_stated_maximum(article, ctx):
             continue
         if describes_product(record, field, dose, words) or _bounded_in_sentence(record, field, dose, words):
             continue
+        if _one_occasion(dose, words) or dose.titration and in_sentence(record, field, dose, words.titration_target):
+            continue  # "1 mg at the first sign of a flare"; "... increased by 100 mg until your uric acid is below 360"
         if dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited:
             continue  # "no more than 8 puffs in a day" stated elsewhere in the section
         c = ceiling_in_context(dose, record, field, data)
@@ -486,7 +562,12 @@ def incomplete_dose(article, ctx):
     text repeats with how often ("the dose on the pack is 5 ml. You can give
     5 ml every 4 hours"), and an amount of a medicine its section gave in
     full before ("paracetamol 1 g taken early" after "paracetamol 1 g up to
-    four times in 24 hours").
+    four times in 24 hours"), and one timed step of a sequence ("then 500
+    micrograms one hour later": ``single_step_wordings``). Strength
+    statements, what each unit holds, a shop's product name with its pack
+    count and a label's serving size are product descriptions
+    (``description_wordings``); so is a "Supplement Facts" panel (by its
+    heading).
     A named pre-packed regimen (dose-pack) is reported as **info**: the pack
     fixes the schedule, but the reader still cannot see how much is taken.
 
@@ -656,6 +737,8 @@ def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict, d
         return True
     if found.matches(words.rescue, k) or found.starts_with(words.following, k + 1):
         return True  # "... and call 911": a rescue dose; "... 8 to 16 units. Take it at the same time every day."
+    if found.matches(words.single_step, k):
+        return True  # "then 500 micrograms one hour later": one timed step of a sequence
     key = _dose_key(dose, record, field, data)
     return key is not None and key in complete.get(getattr(record, "section", None), ())
 
@@ -767,7 +850,15 @@ def above_ceiling(article, ctx):
     limit without a prescription (``otc_per_day``: 1,200 mg of ibuprofen).
     Two doses of one medicine that a sentence gives together ("50 mg three
     times a day, plus diclofenac 75 mg once a day": ``concurrent_wordings``)
-    are added up; alternatives ("or") are not.
+    are added up; alternatives ("or") are not. On a page whose title names one
+    product with its strength ("Ibuprofen 200 mg Film-coated Tablets"), a
+    counted dose naming no medicine or strength of its own ("take 1 or 2
+    tablets ... Do not take more than 10 tablets in any 24 hour period") is a
+    count of that product: the page's stated limit (else the most the schedule
+    allows) times the strength is compared with the ceiling, or with the limit
+    without a prescription for a strength sold so. A clause that names a dose
+    instead of a medicine ("One common regimen is 50,000 IU daily":
+    ``dose_nouns``) takes the medicine named before it or by its heading.
 
     **Why it matters.** A reader who follows the text at its upper end takes
     the implied total; above the label's maximum that is an overdose (liver
@@ -785,8 +876,11 @@ def above_ceiling(article, ctx):
     data = ctx.data("dosing")
     words = wordings(data)
     together = _Together(words)
+    product = _PageProduct(article, data, words)
     for record, field, dose in all_doses(article):
         c = ceiling_in_context(dose, record, field, data)
+        if c is None and dose.substance is None:
+            c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
         if c is None or _route_of(dose, data) != c["route"]:
             continue
         if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
@@ -807,6 +901,17 @@ def above_ceiling(article, ctx):
         over = _over_the_counter_problem(record, field, dose, c, words)
         if over is not None:
             yield _hit(record, field, dose, *over)
+            together.reset()
+            continue
+        counted = product.problem(record, field, dose, c)
+        if counted is not None:
+            yield counted
+            together.reset()
+            continue
+        counted = _bracketed_mass_problem(record, field, dose, c, words) or _child_doses_problem(
+            article, record, field, dose, c, words)
+        if counted is not None:
+            yield _hit(record, field, dose, *counted)
             together.reset()
             continue
         summed = together.add(record, field, dose, c)
@@ -842,6 +947,171 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
             f"({c['source']}).".replace("µg", "mcg"),
             f"Keep over-the-counter {c['name']} within {fq(cap)} (or say a doctor directs more): lower the "
             "amount or the frequency and state the maximum.")
+
+
+def _bracketed_mass_problem(record, field: str, dose, c, words: Wordings):
+    """(message, suggestion) when a liquid dose with its mass in brackets ("10 mL (10 mg) twice
+    a day") allows more of that mass a day than the ceiling."""
+    a, dm = dose.amount, dose.daily_maximum()
+    volume = a.quantity("upper") if a is not None else None
+    if volume is None or dm is None or dose.strength is not None or dose.weight_based or not c.get("per_day"):
+        return None
+    reg = _units.get_registry()
+    if not _same_dim(volume, reg.Quantity(1, "milliliter")) or not _same_dim(dm.quantity, volume / reg.Quantity(1, "day")):
+        return None
+    m = words.volume_mass.match(getattr(record, field, "") or "", a.span[1])
+    if m is None:
+        return None
+    mass = _units.quantity(float(m.group("value")), m.group("unit"))
+    n = (dm.quantity * reg.Quantity(1, "day") / volume).to("dimensionless").magnitude
+    cap = _units.quantity(*_split(c["per_day"]))
+    if not _same_dim(mass, cap) or (mass * n).to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+        return None
+    fq = _units.format_quantity
+    return (f"\"{dose.text}\" allows {fq(mass)} × {_units.format_number(round(n, 6))}/day = {fq((mass * n).to(cap.units))} "
+            f"a day > {fq(cap)} ({c['source']}).".replace("µg", "mcg"),
+            f"Keep {c['name']} within {fq(cap)} a day: lower the amount or the frequency, as the product label states.")
+
+
+def _stated_doses_a_day(dose) -> int | None:
+    """The most doses in 24 hours a dose states as a count ("up to 6 times in 24 hours", "max 4
+    doses a day"); an interval's count is not stated and is left to DOS001."""
+    if dose.max_doses_per_day is not None:
+        return int(dose.max_doses_per_day.value)
+    f = dose.frequency
+    if f is not None and f.kind == "times_daily" and not dose.titration:
+        return f.max_administrations_per_24h
+    return None
+
+
+def _child_doses_problem(article, record, field: str, dose, c, words: Wordings):
+    """(message, suggestion) when a child's dose ("| 2 to 3 years | 7.5 ml | Up to 6 times in 24
+    hours |") states more doses in 24 hours than the children's label allows."""
+    most = c.get("child_doses_per_day")
+    n = _stated_doses_a_day(dose) if most else None
+    if n is None or n <= most:
+        return None
+    section = getattr(record, "section", None)
+    places = (getattr(record, field, "") or "", getattr(section, "heading", None) or "", article.title or "")
+    if not any(words.child.search(p) for p in places):
+        return None
+    return (f"\"{dose.text}\" gives a child {c['name']} {_units.format_number(n)} times in 24 hours; the children's "
+            f"label allows at most {most} doses in 24 hours ({c.get('child_source', c['source'])}).",
+            f"Give it no more than {most} times in 24 hours (many labels say 4), with at least 4 hours between doses, "
+            "as the product label states.")
+
+
+def _products_in(text: str, data) -> list:
+    """(ceiling entry, quantity, as written) of each single amount of a ceiling medicine in ``text``."""
+    found = []
+    for dose in doses_in(text or ""):
+        c = ceiling_for(dose, data) or _last_named(text[:dose.span[0]].lower(), data)
+        q = dose.amount.quantity("upper") if dose.amount is not None and not dose.amount.is_range else None
+        if c and c.get("per_day") and q is not None and _same_dim(q, _units.quantity(*_split(c["per_day"]))):
+            found.append((c, q, dose.amount.raw))
+    return found
+
+
+class _PageProduct:
+    """The one product a page is about, for DOS003: the one a label's facts panel gives per
+    serving ("Serving Size: 2 Capsules" with "Magnesium ... 200 mg" per serving: 100 mg a
+    capsule), else the one its title names with its strength ("Ibuprofen 200 mg Film-coated
+    Tablets", "Naproxen Sodium Tablets 220 mg"). A counted dose on the page that names no
+    strength or medicine of its own ("take 1 or 2 tablets ... Do not take more than 10 tablets
+    in any 24 hour period") is a count of that product. A page that gives a serving of several
+    units without its amount per serving has no product: the title's amount may be a serving's."""
+
+    def __init__(self, article, data, words: Wordings) -> None:
+        self.entry = self.strength = None
+        self.words, self.judged = words, set()
+        serving = self._serving(article, data, words)
+        if serving is not None:
+            found = serving
+        else:
+            found = [(c, q, f"the {raw} product the title names") for c, q, raw in
+                     _products_in(getattr(article, "title", None) or "", data)]
+        if len(found) == 1:
+            self.entry, self.strength, self.shown = found[0]
+
+    @staticmethod
+    def _serving(article, data, words: Wordings):
+        """[(entry, strength of one unit, as written)] from a facts panel's serving size and amount
+        per serving; [] when the serving is several units and its amount is not found; None when
+        the page gives no serving of several units."""
+        count = None
+        for _, _, text in text_fields(article):
+            m = words.serving_size.search(text or "")
+            if m is not None:
+                count = float(m.group("count"))
+                break
+        if not count or count <= 1:
+            return None
+        for _, _, text in text_fields(article):
+            m = words.per_serving.search(text or "")
+            if m is not None:  # the amounts after the wording ("Amount Per Serving: Magnesium 200 mg")
+                found = _products_in(text[m.end():].lstrip(" :–-"), data)
+                if len(found) == 1:
+                    c, q, raw = found[0]
+                    return [(c, q / count, f"the {raw} a serving of {_units.format_number(count)} holds")]
+        return []
+
+    def _count_a_day(self, dose):
+        """(count a day, how it is read, the limit's span or None) of a counted dose: the page's
+        stated daily limit in its count, else its stated most a dose at its doses a day ("2
+        capsules daily ... take up to 4 capsules"), else the most its schedule allows."""
+        if dose.strength is not None or dose.weight_based or dose.count_unit not in self.words.product_units:
+            return None
+        unit, fn = dose.count_unit, _units.format_number
+        lim = dose.max_per_day
+        if lim is not None and not lim.assumed and dose.limit_unit(lim)[0] == unit:
+            return lim.value, f"the stated limit of {fn(lim.value)} {unit}s a day", lim.span
+        most, f = dose.max_per_dose, dose.frequency
+        if most is not None and dose.limit_unit(most)[0] == unit and f is not None \
+                and f.kind in ("daily", "nightly", "times_daily") and f.max_administrations_per_24h \
+                and most.value > dose.amount.upper.value:
+            n = most.value * f.max_administrations_per_24h
+            return n, f"up to {fn(most.value)} {unit}s a dose, {f.raw}", most.span
+        dm = dose.daily_maximum()
+        reg = _units.get_registry()
+        if dm is None or not _same_dim(dm.quantity, reg.Quantity(1, unit) / reg.Quantity(1, "day")):
+            return None
+        return dm.quantity.magnitude, dm.explanation.rsplit(" = ", 1)[0], None
+
+    def problem(self, record, field: str, dose, c):
+        """The hit when a counted dose of the page's product allows more a day than its ceiling
+        (the limit without a prescription for a strength sold so): at the page's limit when the
+        count is the limit's ("do not exceed 4 tablets in a 24-hour period"), else at the dose."""
+        if self.entry is None or c is not self.entry or dose.substance is not None:
+            return None
+        counted = self._count_a_day(dose)
+        if counted is None:
+            return None
+        n, how, limit_span = counted
+        if limit_span is not None and (id(record), limit_span) in self.judged:
+            return None  # the limit is reported once, at the first dose it bounds
+        fq, fn = _units.format_quantity, _units.format_number
+        each = fq(self.strength)
+        sold = any(a == c["name"] and b.replace(" ", "") == each.replace(" ", "") for a, b in self.words.otc_strengths)
+        cap_text = c["otc_per_day"] if sold and c.get("otc_per_day") else c["per_day"]
+        cap = _units.quantity(*_split(cap_text))
+        total = self.strength * n
+        if total.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+            return None
+        if limit_span is not None:
+            self.judged.add((id(record), limit_span))
+        unit = dose.count_unit
+        without = ", the limit without a prescription" if cap_text != c["per_day"] else ""
+        most = math.floor(cap.magnitude / self.strength.to(cap.units).magnitude + 1e-9)
+        text = getattr(record, field, "") or ""
+        subject = dose.text if limit_span is None else f"{text[limit_span[0]:limit_span[1]]}\" with \"{dose.text}"
+        message = (f"\"{subject}\" allows {how}: {fn(n)} × {each} (the {unit} of {self.shown}) = "
+                   f"{fq(total.to(cap.units))} a day > {fq(cap)}{without} ({c['source']}).".replace("µg", "mcg"))
+        suggestion = (f"Keep {c['name']} within {fq(cap)} a day: at most {fn(most)} {unit}s of {each} in 24 hours, "
+                      "as the product label states.")
+        if limit_span is None:
+            return _hit(record, field, dose, message, suggestion)
+        return Hit(record, excerpt=text[limit_span[0]:limit_span[1]], start=limit_span[0], field=field,
+                   message=message, suggestion=suggestion)
 
 
 class _Together:

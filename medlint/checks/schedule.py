@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from typing import NamedTuple
 
 from medlint.checks.dosing import doses_in, text_fields
 from medlint.checks.safety import Phrases, tables
@@ -50,11 +51,34 @@ class Names:
 
     def find(self, text: str) -> list[tuple[int, int, dict | None]]:
         """(start, end, interval entry or None) of every medicine named in ``text``."""
-        out = []
-        for phrase, a, b in self.phrases.find(text):
-            held = [self.entries[s] for s in self.substances.get(phrase, ()) if s in self.entries]
-            out.append((a, b, held[0] if held else None))
-        return out
+        return [(m.start, m.end, m.entry) for m in named(text, self)]
+
+
+class Named(NamedTuple):
+    """One medicine named in a text: where, as written, the substance it stands for (None for
+    a daily companion only, such as folic acid) and its interval entry (None if it has none)."""
+
+    start: int
+    end: int
+    as_written: str
+    phrase: str                # the name as the tables hold it
+    substances: tuple          # every substance it stands for, companions left out
+    entry: dict | None
+
+    @property
+    def substance(self) -> str | None:
+        return self.substances[0] if self.substances else None
+
+
+def named(text: str | None, n: Names) -> list[Named]:
+    """Every medicine ``text`` names, in reading order: the one lookup behind the heading's
+    medicine, the medicine named before a dose and the one ``medlint doses`` shows."""
+    out = []
+    for phrase, a, b in n.phrases.find(text or ""):
+        subs = [s for s in n.substances.get(phrase, ()) if not s.startswith("companion:")]
+        held = [n.entries[s] for s in subs if s in n.entries]
+        out.append(Named(a, b, text[a:b], phrase, tuple(subs), held[0] if held else None))
+    return out
 
 
 def names(ctx) -> Names:
@@ -238,10 +262,10 @@ def weekly_medicine_written_daily(article, ctx):
 
 
 def _named_entry(heading: str | None, n: Names):
-    """The interval entry of the one medicine a heading or title names, else None."""
+    """The interval entry of the one interval medicine a heading or title names, else None."""
     if not heading or not n.may_name(heading):
         return None
-    entries = [e for _, _, e in n.find(heading) if e is not None]
+    entries = [m.entry for m in named(heading, n) if m.entry is not None]
     return entries[0] if entries and all(e is entries[0] for e in entries) else None
 
 
@@ -251,12 +275,11 @@ def medicine_of(sentence: str, dose, n: Names) -> dict | None:
     dose's end); with the substance it stands for."""
     raw = getattr(getattr(dose, "substance", None), "raw", None)
     for source in ([raw] if raw else []) + [sentence]:
-        found = list(n.phrases.find(source))
+        found = named(source, n)
         if found:
-            phrase, a, b = found[-1]
-            subs = [s for s in n.substances.get(phrase, ()) if not s.startswith("companion:")]
-            return {"as_written": source[a:b], "substance": subs[0] if subs else phrase,
-                    "weekly_or_longer": any(s in n.entries for s in subs)}
+            last = found[-1]
+            return {"as_written": last.as_written, "substance": last.substance or last.phrase,
+                    "weekly_or_longer": last.entry is not None}
     return {"as_written": raw, "substance": None, "weekly_or_longer": False} if raw else None
 
 
@@ -306,13 +329,8 @@ def per_kg_ceilings(ctx) -> PerKgCeilings:
 def _substance_before(text: str, pos: int, n: Names, fallback: str | None) -> tuple[str | None, str | None]:
     """(substance, name as written) of the last medicine named before ``pos`` within the lead
     (else ``fallback``, the heading's or the title's substance)."""
-    found = [(phrase, a, b) for phrase, a, b in n.phrases.find(text[max(0, pos - _LEAD):pos])]
-    for phrase, a, b in reversed(found):
-        subs = [s for s in n.substances.get(phrase, ()) if not s.startswith("companion:")]
-        if subs:
-            lead = max(0, pos - _LEAD)
-            return subs[0], text[lead + a:lead + b]
-    return fallback, fallback
+    found = [m for m in named(text[max(0, pos - _LEAD):pos], n) if m.substance is not None]
+    return (found[-1].substance, found[-1].as_written) if found else (fallback, fallback)
 
 
 def per_kg_judgement(text: str, dose, c: PerKgCeilings, substance: str, shown: str):
@@ -431,8 +449,5 @@ def per_kg_dose_above_ceiling(article, ctx):
 
 def _named_substance(heading: str | None, n: Names) -> str | None:
     """The substance of the one medicine a heading or title names, else None."""
-    if not heading:
-        return None
-    subs = {s for phrase, _, _ in n.phrases.find(heading) for s in n.substances.get(phrase, ())
-            if not s.startswith("companion:")}
+    subs = {s for m in named(heading, n) for s in m.substances}
     return subs.pop() if len(subs) == 1 else None

@@ -9,8 +9,11 @@ comes from its sourced ceiling in ``checks/dosing.yaml``.
 
 from __future__ import annotations
 
+import re
+
 from medlint.checks.dosing import all_doses, ceiling_for, not_a_dose, safe_text, wordings
 from medlint.doses import get_registry, lookup_spelling
+from medlint import policy
 from medlint.findings import Hit
 from medlint.registry import check
 
@@ -19,6 +22,12 @@ DRUGS = "Mainstream Drug Therapies\n-\n"
 
 def _in_context(dose, data) -> bool:
     return any(getattr(dose, name) is not None for name in data["dose_context"])
+
+
+def _priced(record, field: str, dose, signs) -> bool:
+    """Is the amount a price: written straight after a currency sign ("$21.24")?"""
+    before = (getattr(record, field, "") or "")[max(0, dose.amount.span[0] - 4):dose.amount.span[0]].rstrip()
+    return any(before.endswith(sign) for sign in signs)
 
 
 def _amount_hit(record, field, dose, message, suggestion):
@@ -163,6 +172,9 @@ def unit_does_not_fit(article, ctx):
     capsules (0.2 mL)"). Amounts that are not doses to follow (under the
     headings and in the procedure sentences of checks/dosing.yaml: "a
     radiologist can inject saline (around 20 to 40 mL)") are not checked.
+    An amount in units with its mass after it ("draw up 10 units on your
+    syringe (0.25 mg)": ``syringe_units_with_mass``) is a medicine dosed by
+    mass measured in the unit marks of an insulin syringe, and is an error.
 
     **Why it matters.** "5 mL tablet" or "400 IU ibuprofen" cannot be
     measured; it signals a copying error that may hide a wrong amount.
@@ -178,6 +190,7 @@ def unit_does_not_fit(article, ctx):
     forms = {f["form"]: f for f in data["forms"]}
     dosing = ctx.data("dosing")
     words = wordings(dosing)
+    syringe = policy.compile_pattern(data["syringe_units_with_mass"], re.I, [data["syringe_units_with_mass"]])
     for record, field, dose in all_doses(article):
         a = dose.amount
         if a is None or a.implied or a.unit is None or a.unit.kind not in ("mass", "volume", "activity", "count"):
@@ -185,6 +198,13 @@ def unit_does_not_fit(article, ctx):
         if not_a_dose(record, field, dose, words):
             continue  # "a radiologist can inject … saline (around 20 to 40 mL)"
         kind = a.unit.kind
+        if kind == "activity" and syringe.match(getattr(record, field, "") or "", a.span[1]):
+            yield Hit(record, excerpt=a.raw, start=a.span[0], field=field, severity="error",
+                      message=f"\"{a.raw}\" measures a medicine dosed by mass in the unit marks of a syringe; "
+                              "confusing units, mL and mg has led to five- to twentyfold overdoses (FDA, 2024).",
+                      suggestion="Give the dose in mg and the volume in mL (e.g. \"0.25 mg, which is 0.1 mL of the "
+                                 "2.5 mg/mL vial\"), and say which syringe to use.")
+            continue
         if dose.form is not None and dose.form.name in forms and kind not in forms[dose.form.name]["kinds"]:
             yield _amount_hit(record, field, dose,
                               f"\"{a.raw}\" is a {kind} amount for a {dose.form.name}.",
@@ -217,7 +237,8 @@ def missing_unit(article, ctx):
     or "as needed"); numbers in prose are left alone. A small bare number
     (up to ``bare_count_max`` in checks/units.yaml) is a count of the
     product's units, as prescription and dispensing labels write it ("1
-    bd", "take two qds", "1-2 4 hourly prn"), not a missing unit.
+    bd", "take two qds", "1-2 4 hourly prn"), not a missing unit. A number after a currency
+    sign (``currency_signs``: "$21.24 every 60 days") is a price.
 
     **Why it matters.** "300" could be mg, mcg or mL; the reader has to
     guess, and no ceiling can be checked.
@@ -235,6 +256,8 @@ def missing_unit(article, ctx):
             continue
         if dose.amount.upper.value <= data["bare_count_max"]:
             continue  # "1 bd", "take two qds": a count of the product's units
+        if _priced(record, field, dose, data["currency_signs"]):
+            continue  # "$21.24 every 60 days": a price
         yield _amount_hit(record, field, dose, f"\"{dose.amount.raw}\" has no unit.",
                           f"Write the unit after the number, e.g. \"{safe_text(dose.amount.raw)} mg\" if that is what the "
                           "source says.")

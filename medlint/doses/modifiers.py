@@ -71,7 +71,8 @@ _freq("times_weekly",
 _freq("daily", r"\b(?:daily|every[ ]+day|each[ ]+day|a[ ]+day|per[ ]+day|q\.?d\.?(?![A-Za-z]))", 1.0)
 _freq("daily", r"\b(?:QD|QAM|QPM|qAM|qPM)\b", 1.0, 0)  # od, o.d.: checks/dose-lexicon.yaml
 _freq("nightly",
-      r"\b(?:at[ ]+(?:night|bedtime|bed[ ]?time)|nightly|every[ ]+(?:night|evening)|each[ ]+night"
+      r"\b(?:at[ ]+(?:(?:your|their|the|the[ ]+[a-z]{1,15}(?:'s|’s|s')|[a-z]{1,15}(?:'s|’s))[ ]+(?:usual[ ]+|normal[ ]+|local[ ]+)?)?"
+      r"(?:night|bedtime|bed[ ]?time)|nightly|every[ ]+(?:night|evening)|each[ ]+night"
       r"|before[ ]+bed(?:time)?|in[ ]+the[ ]+(?:evening|morning)|every[ ]+morning|nocte|mane"
       r"|q\.?h\.?s\.?|h\.s\.)(?![A-Za-z])", 1.0)
 _freq("nightly", r"\b(?:HS|QHS)\b", 1.0, 0)
