@@ -81,7 +81,17 @@ def _says_article_concept(article: Article, data: dict) -> bool:
     if article_wide_texts(article, data):
         return True
     concepts = data["article"]["concepts"]
-    return any(_says(data, concepts, (), s.heading or "") for s in article.sections)
+    if any(_says(data, concepts, (), s.heading or "") for s in article.sections):
+        return True
+    return _says_page_kind_disclaimer(article, data)
+
+
+def _says_page_kind_disclaimer(article: Article, data: dict) -> bool:
+    """Does a page of a kind with its own disclaimer (``article.page_kind_concepts``: a
+    shop's product page and the dietary-supplement statement) say it in any text?"""
+    by_kind = data["article"].get("page_kind_concepts") or {}
+    concepts = [c for kind in sorted(page_kinds(article, data)) for c in by_kind.get(kind) or ()]
+    return bool(concepts) and any(_says(data, concepts, (), r.text) for r in article.texts())
 
 
 def article_wide_texts(article: Article, data: dict) -> list[str]:
@@ -153,6 +163,8 @@ def _needs(article: Article, rule: dict, data: dict) -> list[_Need]:
         parent = parent_of(section, sections)
         if parent is not None and parent.kind == section.kind:
             continue
+        if _matches(rule.get("not_asked_when_heading") or (), section.heading or ""):
+            continue
         children = _same_kind_children(section, sections)
         if rule.get("only_with_doses") and not _gives_doses(section, children, data):
             continue
@@ -191,17 +203,19 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
     What the section, its same-kind subsections and (for a level-2 subsection) its
     level-1 parent say counts. A rule with ``scope: page`` is one caution for the
     whole page: what any section of its kind says (and, for an element with
-    ``page_concepts``, those wordings anywhere on the page: "Ask a pharmacist before
-    taking them if …") speaks for every section it asks, and a gap is reported
-    once, at the first section asked. With ``article_wide`` an article-wide
+    ``page_concepts``, those wordings anywhere on the page outside the sections
+    another rule asks - a medicine section's caution is the medicine's: "Ask a
+    pharmacist before taking them if …") speaks for every section it asks, and a
+    gap is reported once, at the first section asked. A section whose heading
+    matches the rule's ``not_asked_when_heading`` is not asked. With ``article_wide`` an article-wide
     disclaimer may say the elements; with ``article_wide_covers`` one that sends the
     reader to their own doctor or pharmacist speaks for the whole rule. A regulated
     leaflet or label (``article.not_required_when``) is not asked.
     """
     if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data):
         return
-    page_texts = [r.text for r in article.texts()]
     wide = article_wide_texts(article, data)
+    asked_kinds = {r["kind"] for r in data["sections"]}
     for rule in data["sections"]:
         needs = _needs(article, rule, data)
         if not needs:
@@ -210,6 +224,8 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
             for need in needs:
                 yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
             continue
+        others = asked_kinds - {rule["kind"]}
+        page_texts = [r.text for r in article.texts() if getattr(r.section, "kind", None) not in others]
         yield from _rule_gaps(article, rule, data, needs, page_texts, wide)
 
 
@@ -224,6 +240,40 @@ def _personal_plan(article: Article, data: dict) -> bool:
         return True
     patterns = data.get("personal_plan_when") or ()
     return bool(patterns) and any(_matches(patterns, t) for t in _page_lines(article))
+
+
+def page_kinds(article: Article, data: dict) -> frozenset[str]:
+    """The kinds of page the article is, other than an editor's article (``page_kinds``:
+    a forum thread, a shop's product page), told by what it prints. Worked out once per
+    article (the review and disclaimer checks ask)."""
+    return article.once(_page_kinds, data)
+
+
+def _page_kinds(article: Article, data: dict) -> frozenset[str]:
+    kinds = data.get("page_kinds") or {}
+    if not kinds:
+        return frozenset()
+    lines = _page_lines(article) + _preamble_lines(article)
+    return frozenset(name for name, rule in kinds.items() if _is_kind(rule, lines))
+
+
+def _is_kind(rule: dict, lines: list[str]) -> bool:
+    """Does the page print enough of the kind's ``cues`` (``min_cues`` of them, one by
+    default), or ``min_lines`` lines matching its ``repeated_lines`` (a post's header line
+    per post)?"""
+    cues = rule.get("cues") or ()
+    said = sum(1 for cue in cues if any(_matches((cue,), t) for t in lines))
+    if cues and said >= rule.get("min_cues", 1):
+        return True
+    repeated = rule.get("repeated_lines") or ()
+    return bool(repeated) and sum(1 for t in lines if _matches(repeated, t)) >= rule.get("min_lines", 2)
+
+
+def _preamble_lines(article: Article) -> list[str]:
+    """The texts of the lines printed before the title (a site's name, its navigation)."""
+    value = article.meta.get("preamble")
+    return [line["text"] for line in value if isinstance(line, dict) and isinstance(line.get("text"), str)] \
+        if isinstance(value, list) else []
 
 
 def _page_lines(article: Article) -> list[str]:
