@@ -143,3 +143,33 @@ def test_a_section_that_presents_an_operation_is_still_asked(tmp_path):
     page = [GENERAL, ("When surgery is considered", "surgery",
                       ["A microdiscectomy removes the part of the disc pressing on the nerve."])]
     assert found(tmp_path, page) == [("DSC001", "When surgery is considered")]
+
+
+# ------------------------------------------------------------------ a forum thread
+
+POST = ("Rob1968  |  posted 3 hours ago", "drug-therapy",
+        ["I split my methotrexate 15 mg weekly over the day and take folic acid 5 mg the day after."])
+STAMP = ("JennyW  |  posted 5 hours ago", "other", ["Is it normal to feel sick after the weekly dose?"])
+
+
+def test_a_forum_threads_posts_are_not_asked_for_section_disclaimers(tmp_path):
+    terms = ("Reply  Quote", "other", ["The views expressed in this forum are those of individual members."])
+    assert found(tmp_path / "a", [STAMP, POST, terms]) == []
+    # the terms line is the thread's disclaimer; a thread without one is asked for it
+    assert found(tmp_path / "b", [STAMP, POST]) == [("DSC003", "Example")]
+    # an article with a reader's comment is still asked for its dose sections
+    article = [GENERAL, ("Methotrexate", "drug-therapy", ["Methotrexate 15 mg once a week."]),
+               ("Comments", "other", ["Our members often share their experience below."])]
+    assert found(tmp_path / "c", article) == [("DSC001", "Methotrexate")]
+
+
+# ------------------------------------------------------------------ a UK shop's food supplement
+
+def test_a_uk_product_pages_food_supplement_statement_is_its_disclaimer_not_an_articles(tmp_path):
+    statement = "Food supplements should not be used as a substitute for a varied, balanced diet."
+    shop = [("Vitamin D3 4000 IU, 180 softgels", "overview", ["£12.99   In stock   Add to basket"]),
+            ("Warnings", "other", [statement, "If you are taking any medication, consult your doctor before use."])]
+    assert codes(tmp_path / "a", shop) == []
+    article = [("Vitamin D in winter", "overview", ["Most adults in the UK are advised to take 10 micrograms "
+                                                    "a day from October to March.", statement])]
+    assert codes(tmp_path / "b", article) == ["DSC003"]

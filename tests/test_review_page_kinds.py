@@ -199,3 +199,23 @@ def test_a_missing_reviewer_is_not_flagged_at_the_authors_byline(tmp_path):
     meta = {"updated": "2026-01-15", "header": lines(("byline", "By the Wellness Team at VitaPath"))}
     assert found(tmp_path / "b", meta) == [("REV005", "By the Wellness Team at VitaPath"),
                                            ("REV006", "By the Wellness Team at VitaPath")]
+
+
+# ------------------------------------------------------------------ a committee's approval
+
+def test_a_controlled_leaflet_approved_by_its_clinical_committee_is_reviewed(tmp_path):
+    author = [{"name": "Sarah Jones", "role": "Lead Anticoagulation Pharmacist"}]
+    header = lines(("byline", "Author: Sarah Jones, Lead Anticoagulation Pharmacist"),
+                   ("byline", "Approved by: Drugs and Therapeutics Committee"),
+                   ("updated", "Date of issue: May 2026   Review date: May 2028   Leaflet no: PH-221"))
+    meta = {"authors": author, "reviewers": [{"name": "Drugs and Therapeutics Committee"}],
+            "updated": "2026-05-01", "header": header}
+    assert codes(tmp_path / "a", meta) == []
+    # without document control the committee is a team, no reviewer
+    meta = {"authors": author, "reviewers": [{"name": "Drugs and Therapeutics Committee"}], "updated": "2026-05-01",
+            "header": lines(("byline", "Approved by: Drugs and Therapeutics Committee"))}
+    assert codes(tmp_path / "b", meta) == ["REV006"]
+    # a site's editorial board on a versioned page is no clinical committee
+    meta = {"authors": author, "reviewers": [{"name": "Editorial Board"}], "updated": "2026-05-01",
+            "header": lines(("byline", "Reviewed by our Editorial Board"), ("updated", "Version 3, published 1 May 2026"))}
+    assert codes(tmp_path / "c", meta) == ["REV006"]

@@ -212,7 +212,8 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
     reader to their own doctor or pharmacist speaks for the whole rule. A regulated
     leaflet or label (``article.not_required_when``) is not asked.
     """
-    if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data):
+    if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data) \
+            or _no_section_rules(article, data):
         return
     wide = article_wide_texts(article, data)
     asked_kinds = {r["kind"] for r in data["sections"]}
@@ -227,6 +228,13 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
         others = asked_kinds - {rule["kind"]}
         page_texts = [r.text for r in article.texts() if getattr(r.section, "kind", None) not in others]
         yield from _rule_gaps(article, rule, data, needs, page_texts, wide)
+
+
+def _no_section_rules(article: Article, data: dict) -> bool:
+    """Is the page of a kind the section rules are not asked of (``section_rules: false``:
+    a forum thread, whose posts are its members')?"""
+    kinds = data.get("page_kinds") or {}
+    return any(kinds[k].get("section_rules") is False for k in page_kinds(article, data))
 
 
 def personal_plan(article: Article, data: dict) -> bool:
@@ -254,15 +262,16 @@ def _page_kinds(article: Article, data: dict) -> frozenset[str]:
     if not kinds:
         return frozenset()
     lines = _page_lines(article) + _preamble_lines(article)
-    return frozenset(name for name, rule in kinds.items() if _is_kind(rule, lines))
+    return frozenset(name for name, rule in kinds.items() if _is_kind(rule, lines, data))
 
 
-def _is_kind(rule: dict, lines: list[str]) -> bool:
-    """Does the page print enough of the kind's ``cues`` (``min_cues`` of them, one by
-    default), or ``min_lines`` lines matching its ``repeated_lines`` (a post's header line
-    per post)?"""
-    cues = rule.get("cues") or ()
-    said = sum(1 for cue in cues if any(_matches((cue,), t) for t in lines))
+def _is_kind(rule: dict, lines: list[str], data: dict) -> bool:
+    """Does the page print enough of the kind's cues (``cues``, and the wordings of its
+    ``cue_concepts`` as one cue each: ``min_cues`` of them, one by default), or
+    ``min_lines`` lines matching its ``repeated_lines`` (a post's header line per post)?"""
+    cues = [(cue,) for cue in rule.get("cues") or ()]
+    cues += [tuple(data["concepts"][c]) for c in rule.get("cue_concepts") or ()]
+    said = sum(1 for cue in cues if any(_matches(cue, t) for t in lines))
     if cues and said >= rule.get("min_cues", 1):
         return True
     repeated = rule.get("repeated_lines") or ()

@@ -441,6 +441,22 @@ def _document_controlled(article, rules: dict) -> bool:
     return any(regex(c).search(t) for t in texts for c in cues)
 
 
+def _committee_approved(article, ctx) -> bool:
+    """Is the page approved by its organisation's clinical committee ("Approved by: Drugs
+    and Therapeutics Committee"; ``attribution.clinical_committee_cues``, in the reviewers'
+    names and the header and footer lines) under its document control, with a date?"""
+    data = ctx.data("review")
+    rules = data.get("attribution") or {}
+    cues = rules.get("clinical_committee_cues") or ()
+    meta = article.meta
+    texts = [p.get("name") or "" for p in meta.get("reviewers") or [] if isinstance(p, dict)]
+    texts += [text for _ptr, text, _role in _page_lines(meta)]
+    if not any(regex(c).search(t) for t in texts for c in cues):
+        return False
+    dated = review_date(meta, data, ctx.today)[0] is not None or next_review_date(meta, data, ctx.today)[0] is not None
+    return dated and _document_controlled(article, rules)
+
+
 def _organisation_reviewed(meta: dict, data: dict) -> bool:
     """Does a header or footer line print the organisation's review of the page ("Page last
     reviewed: ...", ``attribution.organisation_review_lines``)?"""
@@ -553,7 +569,9 @@ def reviewer_credentials_missing(article, ctx):
     document control (a leaflet number or version with a publication or
     review date), and a regulated leaflet or label, are not asked
     (``attribution`` in ``checks/review.yaml``), nor are a forum thread and a
-    shop's product page (``not_reviewed_page_kinds``).
+    shop's product page (``not_reviewed_page_kinds``); on a document-controlled
+    page with a date, approval by the organisation's clinical committee ("Drugs
+    and Therapeutics Committee", ``clinical_committee_cues``) is the review.
 
     **Why it matters.** Medical review is what makes a consumer page safe to
     act on; readers can only trust it if they can see who reviewed it and
@@ -571,7 +589,7 @@ def reviewer_credentials_missing(article, ctx):
     data = ctx.data("review")
     reviewers = article.meta.get("reviewers") or []
     if _credentialed_reviewer(article.meta, data) or _organisation_page(article, ctx) \
-            or _not_reviewed(article, ctx):
+            or _not_reviewed(article, ctx) or _committee_approved(article, ctx):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:
