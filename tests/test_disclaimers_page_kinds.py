@@ -173,3 +173,16 @@ def test_a_uk_product_pages_food_supplement_statement_is_its_disclaimer_not_an_a
     article = [("Vitamin D in winter", "overview", ["Most adults in the UK are advised to take 10 micrograms "
                                                     "a day from October to March.", statement])]
     assert codes(tmp_path / "b", article) == ["DSC003"]
+
+
+# ------------------------------------------------------------------ a hospital's handout
+
+def test_a_handout_for_general_education_that_sends_the_reader_to_their_team(tmp_path):
+    doses = ("After surgery", "drug-therapy", ["Take acetaminophen 650 mg every 6 hours as needed, no more than "
+                                               "3,000 mg in 24 hours."])
+    closing = ("Questions", "other", ["This handout is for general education. Follow the instructions your care "
+                                      "team gave you."])
+    assert found(tmp_path / "a", [doses, closing]) == []
+    # "education" that is not what the page is for says nothing
+    closing = ("Questions", "other", ["Our nurses run education sessions for new patients."])
+    assert [c for c, _ in found(tmp_path / "b", [doses, closing])] == ["DSC001", "DSC003"]

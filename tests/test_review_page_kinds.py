@@ -219,3 +219,29 @@ def test_a_controlled_leaflet_approved_by_its_clinical_committee_is_reviewed(tmp
     meta = {"authors": author, "reviewers": [{"name": "Editorial Board"}], "updated": "2026-05-01",
             "header": lines(("byline", "Reviewed by our Editorial Board"), ("updated", "Version 3, published 1 May 2026"))}
     assert codes(tmp_path / "c", meta) == ["REV006"]
+
+
+# ------------------------------------------------------------------ numeric dates on the page's lines
+
+def test_a_numeric_next_review_is_read_in_the_pages_own_order(tmp_path):
+    reviewer = [{"name": "Dr Hamish Ross", "role": "Consultant Nephrologist"}]
+    meta = {"authors": [{"name": "Jo Patel"}], "reviewers": reviewer, "updated": "2026-03-14",
+            "header": lines(("published", "Published: 14/03/2026 | Next review date: 10/03/2026"))}
+    # 14/03 reads only day first, so 10/03/2026 is 10 March: passed
+    assert found(tmp_path / "a", meta) == [("REV004", "10/03/2026")]
+    meta["header"] = lines(("published", "Published: 03/14/2026 | Next review date: 03/10/2027"))
+    meta["updated"] = "2026-03-14"
+    assert found(tmp_path / "b", meta) == []
+    # a page whose numeric dates all read both ways gives no order: its next review is not guessed
+    meta["header"] = lines(("published", "Published: 03/04/2026 | Next review date: 03/04/2026"))
+    meta["updated"] = "2026-04-03"
+    assert found(tmp_path / "c", meta) == []
+
+
+def test_a_review_date_is_flagged_where_the_page_prints_it(tmp_path):
+    meta = {"authors": [{"name": "Jo Patel"}], "reviewers": [{"name": "Dr Ann Lee", "credentials": ["MRCGP"]}]}
+    for i, (line, value, shown) in enumerate([("Last reviewed: 06/2025", "2025-06-01", "06/2025"),
+                                              ("This leaflet was revised in March 2023", "2023-03-01", "March 2023"),
+                                              ("Published: 14/03/2023", "2023-03-14", "14/03/2023")]):
+        record = {**meta, "updated": value, "footer": lines(("updated", line))}
+        assert found(tmp_path / str(i), record) == [("REV003", shown)], line

@@ -11,7 +11,7 @@ import calendar
 import datetime as _dt
 
 from medlint.checks.disclaimer import page_kinds, regulated_page
-from medlint.dates import find_date
+from medlint.dates import find_date, numeric_order
 from medlint.findings import Hit
 from medlint.policy import regex
 from medlint.registry import check
@@ -95,13 +95,23 @@ def _scheduled(meta: dict, value: _dt.date, data: dict | None, today: _dt.date |
 
 
 def _printed(meta: dict, value: _dt.date) -> tuple[str, str] | None:
-    """The header/footer line that printed ``value``, as (field, excerpt)."""
+    """The header/footer line that printed ``value``, as (field, excerpt): a written date,
+    or a numeric one in either order ("14/03/2023"), or a month ("06/2025", "March
+    2024") that reads as ``value``."""
     for ptr, text, _role in _page_lines(meta):
-        found = find_date(text)
-        if found and found[0] == value:
-            a, b = found[1]
-            return ptr, text[a:b]
+        for numeric in (None, "day-first", "month-first"):
+            found = find_date(text, numeric=numeric, month_year=True)
+            if found and found[0] == value:
+                a, b = found[1]
+                return ptr, text[a:b]
     return None
+
+
+def _numeric_order(meta: dict) -> str | None:
+    """How the page writes numeric dates ('day-first' or 'month-first'), when one of its
+    header or footer lines prints a date only one order reads ("14/03/2023"), else None."""
+    found = numeric_order(" ".join(text for _ptr, text, _role in _page_lines(meta)))
+    return found[0] if found else None
 
 
 def max_age_months(section_kinds: list[str], data: dict) -> int:
@@ -309,35 +319,38 @@ def next_review_date(meta: dict, data: dict,
     Read from ``next_review`` in article.yaml, else from a header/footer line
     after one of ``next_review_cues`` ("Next review: May 19, 2026"), or, with
     ``today``, after one of ``scheduled_review_labels`` when its date is after
-    today ("Review date: March 2028").
+    today ("Review date: March 2028"). A numeric date ("Next review date:
+    14/03/2025") is read in the order the page's own unambiguous numeric dates
+    show, and not read when none does.
     """
     raw = meta.get("next_review")
     value = _iso(raw)
     if value is not None:
         return value, str(raw), None, "next_review"
     cues = list(data.get("next_review_cues") or ())
+    numeric = _numeric_order(meta)
     for ptr, text, _role in _page_lines(meta):
         found = find_date(text, month_year=True)
         if found and _scheduled_line(text, found[0], data, today):
             a, b = found[1]
-            return _due_day(text, found), text[a:b], a, ptr
+            return _due_day(text, found, None), text[a:b], a, ptr
         for cue in cues:
             m = regex(cue).search(text)
             if not m:
                 continue
             rest = text[m.end():]
-            found = find_date(rest, month_year=True)
+            found = find_date(rest, numeric=numeric, month_year=True)
             if found:
                 a, b = found[1]
-                return _due_day(rest, found), text[m.end() + a:m.end() + b], m.end() + a, ptr
+                return _due_day(rest, found, numeric), text[m.end() + a:m.end() + b], m.end() + a, ptr
     return None, None, None, None
 
 
-def _due_day(text: str, found: tuple[_dt.date, tuple[int, int]]) -> _dt.date:
+def _due_day(text: str, found: tuple[_dt.date, tuple[int, int]], numeric: str | None) -> _dt.date:
     """The day a printed next review falls due: the date itself, or for a month alone
     ("Next review: March 2026") the month's last day - the review is due within it."""
     value, (a, b) = found
-    full = find_date(text[a:b])
+    full = find_date(text[a:b], numeric=numeric)
     if full is not None and full[0] == value:
         return value
     return value.replace(day=calendar.monthrange(value.year, value.month)[1])
