@@ -186,3 +186,28 @@ def test_a_handout_for_general_education_that_sends_the_reader_to_their_team(tmp
     # "education" that is not what the page is for says nothing
     closing = ("Questions", "other", ["Our nurses run education sessions for new patients."])
     assert [c for c, _ in found(tmp_path / "b", [doses, closing])] == ["DSC001", "DSC003"]
+
+
+# ------------------------------------------------------------------ the article disclaimer, in more words
+
+@pytest.mark.parametrize("words", [
+    "This page is not intended as medical advice.",
+    "The content of this blog should not be taken as medical advice.",
+    "We do not provide medical advice; talk to your own GP.",
+    "Nothing on this website constitutes medical advice.",
+    "For educational use only.",
+    "The information here is general in nature and does not take your circumstances into account.",
+])
+def test_the_article_disclaimer_in_more_writers_words(tmp_path, words):
+    page = [("About shingles", "overview", ["Shingles is a painful rash caused by the chickenpox virus.", words])]
+    assert codes(tmp_path, page) == []
+
+
+@pytest.mark.parametrize("words", [
+    "Do not take your medicine with food.",
+    "We give advice on travel vaccines at our clinic.",
+    "Our education team runs courses for carers.",
+])
+def test_look_alikes_are_no_article_disclaimer(tmp_path, words):
+    page = [("About shingles", "overview", ["Shingles is a painful rash caused by the chickenpox virus.", words])]
+    assert codes(tmp_path, page) == ["DSC003"]
