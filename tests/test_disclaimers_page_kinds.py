@@ -211,3 +211,23 @@ def test_the_article_disclaimer_in_more_writers_words(tmp_path, words):
 def test_look_alikes_are_no_article_disclaimer(tmp_path, words):
     page = [("About shingles", "overview", ["Shingles is a painful rash caused by the chickenpox virus.", words])]
     assert codes(tmp_path, page) == ["DSC003"]
+
+
+@pytest.mark.parametrize("caution", [
+    "Seek medical advice before taking it if you are pregnant.",
+    "Ask a member of the pharmacy team if you are unsure.",
+    "Your pharmacist can help you choose.",
+])
+def test_more_consult_wordings(tmp_path, caution):
+    page = [GENERAL, ("Pain relief", "drug-therapy", ["Paracetamol 1 g up to four times in 24 hours, for adults.", caution])]
+    assert codes(tmp_path, page) == []
+
+
+@pytest.mark.parametrize("ages", ["Not suitable for children under 12.", "For over-18s only."])
+def test_whom_the_doses_do_not_suit_says_whom_they_suit(tmp_path, ages):
+    page = [GENERAL, ("Pain relief", "drug-therapy", ["Aspirin 300 mg every 4 hours, at most 12 tablets a day.",
+                                                      ages, "Check with your pharmacist first."])]
+    assert codes(tmp_path, page) == []
+    page = [GENERAL, ("Pain relief", "drug-therapy", ["Aspirin 300 mg every 4 hours, at most 12 tablets a day.",
+                                                      "Ask a member of our sales team about multibuy offers."])]
+    assert found(tmp_path / "x", page) == [("DSC001", "Pain relief")]
