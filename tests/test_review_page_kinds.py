@@ -60,6 +60,8 @@ def section(heading, *paragraphs, kind="other", level=1):
     "Clinical Nurse Specialist",
     "registered dietitian",
     "paediatrician",
+    "FRCEM",                                  # a Royal College's letters the importer lacks
+    "MRCPsych",
 ])
 def test_a_reviewer_whose_credential_is_printed_in_words_is_credentialed(tmp_path, role):
     meta = {"authors": [{"name": "Sam Okafor"}], "reviewers": [{"name": "Dr Alison Kerr", "role": role}],
@@ -68,7 +70,7 @@ def test_a_reviewer_whose_credential_is_printed_in_words_is_credentialed(tmp_pat
 
 
 @pytest.mark.parametrize("role", ["patient information officer", "wellness coach", "reflexologist",
-                                  "nutrition consultant", "founder and editor", ""])
+                                  "nutrition consultant", "founder and editor", "FAQ editor", ""])
 def test_a_role_that_names_no_regulated_profession_is_no_credential(tmp_path, role):
     meta = {"authors": [{"name": "Sam Okafor"}], "reviewers": [{"name": "Dr Alison Kerr", "role": role}],
             "last_reviewed": "2026-10-01"}
