@@ -387,9 +387,14 @@ def section_disclaimer_missing(article, ctx):
     ask a doctor") or a medicine caution for a supplement section does not
     count. Only a section that gives a dose needs one. A page that leaves
     the dose to the prescriber ("Your doctor will tell you how much to
-    take", ``covered_by``) says the whole medicine caution. Regulated
-    leaflets and labels, and personal plans (an asthma action plan), are
-    not asked. When none of it is said, the section heading is flagged.
+    take", ``covered_by``) says the whole medicine caution. On a shop's
+    product page the dietary-supplement statement and the label's "consult
+    before use if you take any medication" speak for its supplement
+    sections. Regulated leaflets and labels, personal plans (an asthma
+    action plan) and forum threads (``page_kinds``: the posts are the
+    members') are not asked, nor is the surgery rule asked of the
+    instructions for a booked operation ("On the day of your operation").
+    When none of it is said, the section heading is flagged.
 
     **Why it matters.** Readers act on treatment lists. A dose list without
     "consult a clinician; these are adult doses", a supplement list without
@@ -510,7 +515,10 @@ def article_disclaimer_missing(article, ctx):
     ``checks/disclaimers.yaml``: general information ("for educational
     purposes only"), no substitute for professional advice ("this guide is
     no replacement for talking to your GP"), or not personal medical advice
-    ("nothing here is personal medical advice"). When there is none it flags
+    ("nothing here is personal medical advice"); on a shop's product page the
+    supplement statement its label must print, and on a forum thread its
+    terms line ("posts are the personal views of our members"), are the
+    page's disclaimer (``article.page_kind_concepts``). When there is none it flags
     the block that calls itself the disclaimer ("Disclaimer: …") or, without
     one, the article title. A regulated package leaflet or Drug Facts label
     (``article.not_required_when``) follows its regulator's format and is
