@@ -163,9 +163,16 @@ def test_a_forum_thread_is_not_asked_for_a_byline_or_a_review_date(tmp_path):
     assert codes(tmp_path / "c", {}, [BODY, other]) == []
 
 
+def test_a_discussion_site_in_another_style_is_a_forum(tmp_path):
+    posts = [section(None, "Posted by u/knee_pain 5 hours ago", "Does glucosamine do anything?", kind="overview"),
+             section("u/sore_back_sam · 3 days ago", "Nothing for me after three months.")]
+    assert codes(tmp_path, {}, posts) == []
+
+
 def test_an_article_that_mentions_members_or_one_post_stamp_is_no_forum(tmp_path):
     texts = [section("Our community", "Our members often ask about painkillers; here is what our pharmacist says."),
              section("Comments", "jo_smith · 2 days ago"),
+             section("Latest", "Jane Roe · Updated 3 days ago"),
              section("Join us", "Read our community guidelines before you post.")]
     assert codes(tmp_path, {}, texts) == ["REV001", "REV005", "REV006"]
 
