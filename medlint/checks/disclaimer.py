@@ -207,10 +207,12 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
     another rule asks - a medicine section's caution is the medicine's: "Ask a
     pharmacist before taking them if …") speaks for every section it asks, and a
     gap is reported once, at the first section asked. A section whose heading
-    matches the rule's ``not_asked_when_heading`` is not asked. With ``article_wide`` an article-wide
-    disclaimer may say the elements; with ``article_wide_covers`` one that sends the
-    reader to their own doctor or pharmacist speaks for the whole rule. A regulated
-    leaflet or label (``article.not_required_when``) is not asked.
+    matches the rule's ``not_asked_when_heading`` is not asked. With
+    ``article_wide`` an article-wide disclaimer may say the elements; with
+    ``article_wide_covers`` one that sends the reader to their own doctor or
+    pharmacist speaks for the whole rule. A regulated leaflet or label
+    (``article.not_required_when``) and a page kind with ``section_rules: false``
+    (a forum thread) are not asked.
     """
     if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data) \
             or _no_section_rules(article, data):
