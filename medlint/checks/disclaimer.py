@@ -85,7 +85,17 @@ def _says_article_concept(article: Article, data: dict) -> bool:
     if article_wide_texts(article, data):
         return True
     concepts = data["article"]["concepts"]
-    return any(_says(data, concepts, (), s.heading or "") for s in article.sections)
+    if any(_says(data, concepts, (), s.heading or "") for s in article.sections):
+        return True
+    return _says_page_kind_disclaimer(article, data)
+
+
+def _says_page_kind_disclaimer(article: Article, data: dict) -> bool:
+    """Does a page of a kind with its own disclaimer (``article.page_kind_concepts``: a
+    shop's product page and the dietary-supplement statement) say it in any text?"""
+    by_kind = data["article"].get("page_kind_concepts") or {}
+    concepts = [c for kind in sorted(page_kinds(article, data)) for c in by_kind.get(kind) or ()]
+    return bool(concepts) and any(_says(data, concepts, (), r.text) for r in article.texts())
 
 
 def article_wide_texts(article: Article, data: dict) -> list[str]:
@@ -157,6 +167,8 @@ def _needs(article: Article, rule: dict, data: dict) -> list[_Need]:
         parent = parent_of(section, sections)
         if parent is not None and parent.kind == section.kind:
             continue
+        if _matches(rule.get("not_asked_when_heading") or (), section.heading or ""):
+            continue
         children = _same_kind_children(section, sections)
         if rule.get("only_with_doses") and not _gives_doses(section, children, data):
             continue
@@ -195,17 +207,22 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
     What the section, its same-kind subsections and (for a level-2 subsection) its
     level-1 parent say counts. A rule with ``scope: page`` is one caution for the
     whole page: what any section of its kind says (and, for an element with
-    ``page_concepts``, those wordings anywhere on the page: "Ask a pharmacist before
-    taking them if …") speaks for every section it asks, and a gap is reported
-    once, at the first section asked. With ``article_wide`` an article-wide
-    disclaimer may say the elements; with ``article_wide_covers`` one that sends the
-    reader to their own doctor or pharmacist speaks for the whole rule. A regulated
-    leaflet or label (``article.not_required_when``) is not asked.
+    ``page_concepts``, those wordings anywhere on the page outside the sections
+    another rule asks - a medicine section's caution is the medicine's: "Ask a
+    pharmacist before taking them if …") speaks for every section it asks, and a
+    gap is reported once, at the first section asked. A section whose heading
+    matches the rule's ``not_asked_when_heading`` is not asked. With
+    ``article_wide`` an article-wide disclaimer may say the elements; with
+    ``article_wide_covers`` one that sends the reader to their own doctor or
+    pharmacist speaks for the whole rule. A regulated leaflet or label
+    (``article.not_required_when``) and a page kind with ``section_rules: false``
+    (a forum thread) are not asked.
     """
-    if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data):
+    if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data) \
+            or _no_section_rules(article, data):
         return
-    page_texts = [r.text for r in article.texts()]
     wide = article_wide_texts(article, data)
+    asked_kinds = {r["kind"] for r in data["sections"]}
     for rule in data["sections"]:
         needs = _needs(article, rule, data)
         if not needs:
@@ -214,7 +231,16 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
             for need in needs:
                 yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
             continue
+        others = asked_kinds - {rule["kind"]}
+        page_texts = [r.text for r in article.texts() if getattr(r.section, "kind", None) not in others]
         yield from _rule_gaps(article, rule, data, needs, page_texts, wide)
+
+
+def _no_section_rules(article: Article, data: dict) -> bool:
+    """Is the page of a kind the section rules are not asked of (``section_rules: false``:
+    a forum thread, whose posts are its members')?"""
+    kinds = data.get("page_kinds") or {}
+    return any(kinds[k].get("section_rules") is False for k in page_kinds(article, data))
 
 
 def personal_plan(article: Article, data: dict) -> bool:
@@ -228,6 +254,41 @@ def _personal_plan(article: Article, data: dict) -> bool:
         return True
     patterns = data.get("personal_plan_when") or ()
     return bool(patterns) and any(_matches(patterns, t) for t in _page_lines(article))
+
+
+def page_kinds(article: Article, data: dict) -> frozenset[str]:
+    """The kinds of page the article is, other than an editor's article (``page_kinds``:
+    a forum thread, a shop's product page), told by what it prints. Worked out once per
+    article (the review and disclaimer checks ask)."""
+    return article.once(_page_kinds, data)
+
+
+def _page_kinds(article: Article, data: dict) -> frozenset[str]:
+    kinds = data.get("page_kinds") or {}
+    if not kinds:
+        return frozenset()
+    lines = _page_lines(article) + _preamble_lines(article)
+    return frozenset(name for name, rule in kinds.items() if _is_kind(rule, lines, data))
+
+
+def _is_kind(rule: dict, lines: list[str], data: dict) -> bool:
+    """Does the page print enough of the kind's cues (``cues``, and the wordings of its
+    ``cue_concepts`` as one cue each: ``min_cues`` of them, one by default), or
+    ``min_lines`` lines matching its ``repeated_lines`` (a post's header line per post)?"""
+    cues = [(cue,) for cue in rule.get("cues") or ()]
+    cues += [tuple(data["concepts"][c]) for c in rule.get("cue_concepts") or ()]
+    said = sum(1 for cue in cues if any(_matches(cue, t) for t in lines))
+    if cues and said >= rule.get("min_cues", 1):
+        return True
+    repeated = rule.get("repeated_lines") or ()
+    return bool(repeated) and sum(1 for t in lines if _matches(repeated, t)) >= rule.get("min_lines", 2)
+
+
+def _preamble_lines(article: Article) -> list[str]:
+    """The texts of the lines printed before the title (a site's name, its navigation)."""
+    value = article.meta.get("preamble")
+    return [line["text"] for line in value if isinstance(line, dict) and isinstance(line.get("text"), str)] \
+        if isinstance(value, list) else []
 
 
 def _page_lines(article: Article) -> list[str]:
@@ -332,9 +393,14 @@ def section_disclaimer_missing(article, ctx):
     ask a doctor") or a medicine caution for a supplement section does not
     count. Only a section that gives a dose needs one. A page that leaves
     the dose to the prescriber ("Your doctor will tell you how much to
-    take", ``covered_by``) says the whole medicine caution. Regulated
-    leaflets and labels, and personal plans (an asthma action plan), are
-    not asked. When none of it is said, the section heading is flagged.
+    take", ``covered_by``) says the whole medicine caution. On a shop's
+    product page the dietary-supplement statement and the label's "consult
+    before use if you take any medication" speak for its supplement
+    sections. Regulated leaflets and labels, personal plans (an asthma
+    action plan) and forum threads (``page_kinds``: the posts are the
+    members') are not asked, nor is the surgery rule asked of the
+    instructions for a booked operation ("On the day of your operation").
+    When none of it is said, the section heading is flagged.
 
     **Why it matters.** Readers act on treatment lists. A dose list without
     "consult a clinician; these are adult doses", a supplement list without
@@ -455,7 +521,10 @@ def article_disclaimer_missing(article, ctx):
     ``checks/disclaimers.yaml``: general information ("for educational
     purposes only"), no substitute for professional advice ("this guide is
     no replacement for talking to your GP"), or not personal medical advice
-    ("nothing here is personal medical advice"). When there is none it flags
+    ("nothing here is personal medical advice"); on a shop's product page the
+    supplement statement its label must print, and on a forum thread its
+    terms line ("posts are the personal views of our members"), are the
+    page's disclaimer (``article.page_kind_concepts``). When there is none it flags
     the block that calls itself the disclaimer ("Disclaimer: …") or, without
     one, the article title. A regulated package leaflet or Drug Facts label
     (``article.not_required_when``) follows its regulator's format and is

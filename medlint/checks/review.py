@@ -10,8 +10,8 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 
-from medlint.checks.disclaimer import regulated_page
-from medlint.dates import find_date
+from medlint.checks.disclaimer import page_kinds, regulated_page
+from medlint.dates import find_date, numeric_order
 from medlint.findings import Hit
 from medlint.policy import regex
 from medlint.registry import check
@@ -95,13 +95,23 @@ def _scheduled(meta: dict, value: _dt.date, data: dict | None, today: _dt.date |
 
 
 def _printed(meta: dict, value: _dt.date) -> tuple[str, str] | None:
-    """The header/footer line that printed ``value``, as (field, excerpt)."""
+    """The header/footer line that printed ``value``, as (field, excerpt): a written date,
+    or a numeric one in either order ("14/03/2023"), or a month ("06/2025", "March
+    2024") that reads as ``value``."""
     for ptr, text, _role in _page_lines(meta):
-        found = find_date(text)
-        if found and found[0] == value:
-            a, b = found[1]
-            return ptr, text[a:b]
+        for numeric in (None, "day-first", "month-first"):
+            found = find_date(text, numeric=numeric, month_year=True)
+            if found and found[0] == value:
+                a, b = found[1]
+                return ptr, text[a:b]
     return None
+
+
+def _numeric_order(meta: dict) -> str | None:
+    """How the page writes numeric dates ('day-first' or 'month-first'), when one of its
+    header or footer lines prints a date only one order reads ("14/03/2023"), else None."""
+    found = numeric_order(" ".join(text for _ptr, text, _role in _page_lines(meta)))
+    return found[0] if found else None
 
 
 def max_age_months(section_kinds: list[str], data: dict) -> int:
@@ -213,7 +223,8 @@ def review_date_missing(article, ctx):
     "2025-05-19"). Flags the title when there is none, unless the page prints
     its next review, still ahead ("Review date: March 2028" on a
     document-controlled leaflet): a reader can then tell the page is within
-    its review cycle, and the editors have its date. The date findings
+    its review cycle, and the editors have its date. A forum thread and a
+    shop's product page (``not_reviewed_page_kinds``) are not asked. The date findings
     (REV002, REV003) point at the line that prints the date - a header or
     footer line, or a dated line kept among the body's widgets.
 
@@ -229,7 +240,7 @@ def review_date_missing(article, ctx):
     currency; HONcode principle 4 (attribution: dates of modification).
     """
     status = _status(article, ctx)
-    if status["status"] == "unknown" and not _review_scheduled_ahead(article, ctx):
+    if status["status"] == "unknown" and not _review_scheduled_ahead(article, ctx) and not _not_reviewed(article, ctx):
         yield Hit(article, excerpt=article.title, field="title",
                   message=f"Article \"{article.title}\" has no review date (no last_reviewed, no \"Last Updated\" "
                           f"line, no date in its header or footer).",
@@ -308,27 +319,41 @@ def next_review_date(meta: dict, data: dict,
     Read from ``next_review`` in article.yaml, else from a header/footer line
     after one of ``next_review_cues`` ("Next review: May 19, 2026"), or, with
     ``today``, after one of ``scheduled_review_labels`` when its date is after
-    today ("Review date: March 2028").
+    today ("Review date: March 2028"). A numeric date ("Next review date:
+    14/03/2025") is read in the order the page's own unambiguous numeric dates
+    show, and not read when none does.
     """
     raw = meta.get("next_review")
     value = _iso(raw)
     if value is not None:
         return value, str(raw), None, "next_review"
     cues = list(data.get("next_review_cues") or ())
+    numeric = _numeric_order(meta)
     for ptr, text, _role in _page_lines(meta):
         found = find_date(text, month_year=True)
         if found and _scheduled_line(text, found[0], data, today):
             a, b = found[1]
-            return found[0], text[a:b], a, ptr
+            return _due_day(text, found, None), text[a:b], a, ptr
         for cue in cues:
             m = regex(cue).search(text)
             if not m:
                 continue
-            found = find_date(text[m.end():])
+            rest = text[m.end():]
+            found = find_date(rest, numeric=numeric, month_year=True)
             if found:
                 a, b = found[1]
-                return found[0], text[m.end() + a:m.end() + b], m.end() + a, ptr
+                return _due_day(rest, found, numeric), text[m.end() + a:m.end() + b], m.end() + a, ptr
     return None, None, None, None
+
+
+def _due_day(text: str, found: tuple[_dt.date, tuple[int, int]], numeric: str | None) -> _dt.date:
+    """The day a printed next review falls due: the date itself, or for a month alone
+    ("Next review: March 2026") the month's last day - the review is due within it."""
+    value, (a, b) = found
+    full = find_date(text[a:b], numeric=numeric)
+    if full is not None and full[0] == value:
+        return value
+    return value.replace(day=calendar.monthrange(value.year, value.month)[1])
 
 
 @check("REV004", name="next-review-overdue", category="review", severity="warning",
@@ -342,7 +367,8 @@ def next_review_overdue(article, ctx):
     **What it does.** Reads the scheduled review from ``next_review`` in
     article.yaml, else from a header/footer line such as "Next review: May
     19, 2026." (cues in ``checks/review.yaml``), and flags it when it is
-    before the run's ``--today`` date.
+    before the run's ``--today`` date. A month alone ("Next review: March
+    2026") is due by the month's last day.
 
     **Why it matters.** The editors promised readers a review by that date;
     missing it means the page is past its own shelf life, whatever the
@@ -368,20 +394,46 @@ def is_team(name: str, data: dict) -> bool:
 
 
 def _credentialed_reviewer(meta: dict, data: dict) -> bool:
-    return any(p.get("name") and not is_team(p["name"], data) and p.get("credentials")
-               for p in meta.get("reviewers") or [])
+    return any(credentialed(p, data) for p in meta.get("reviewers") or [] if isinstance(p, dict))
+
+
+def credentialed(person: dict, data: dict) -> bool:
+    """Is ``person`` a named person (no team) with a credential: letters ("MD", "RPh"), or
+    a role naming a regulated profession or specialist post ("consultant neurologist",
+    ``credential_roles``)?"""
+    name = person.get("name")
+    if not name or is_team(name, data):
+        return False
+    if person.get("credentials"):
+        return True
+    role = person.get("role")
+    return isinstance(role, str) and any(regex(p).search(role) for p in data.get("credential_roles") or ())
+
+
+def _names_a_person(meta: dict, data: dict) -> bool:
+    """Does the page name a person (not a team or department) as its author or reviewer?"""
+    people = (meta.get("authors") or []) + (meta.get("reviewers") or [])
+    return any(isinstance(p, dict) and p.get("name") and not is_team(p["name"], data) for p in people)
+
+
+def _not_reviewed(article, ctx) -> bool:
+    """Is the page of a kind no editor reviews (``not_reviewed_page_kinds``: a forum thread,
+    a shop's product page)?"""
+    kinds = ctx.data("review").get("not_reviewed_page_kinds") or ()
+    return bool(kinds) and bool(page_kinds(article, ctx.data("disclaimers")) & set(kinds))
 
 
 def _organisation_page(article, ctx) -> bool:
     """Is the page's attribution an organisation's (``attribution`` in checks/review.yaml):
-    a regulated leaflet or label, or a page that names no one and prints its review cycle
-    or its document control with a date?"""
+    a regulated leaflet or label, or a page that names no person - no one, or only a team
+    or department ("Children's Emergency Department") - and prints its review cycle or its
+    document control with a date?"""
     data = ctx.data("review")
     rules = data.get("attribution") or {}
     if rules.get("regulated_pages_exempt") and regulated_page(article, ctx.data("disclaimers")):
         return True
     meta = article.meta
-    if meta.get("authors") or meta.get("reviewers"):
+    if _names_a_person(meta, data):
         return False
     reviewed = review_date(meta, data, ctx.today)[0] is not None
     scheduled = next_review_date(meta, data, ctx.today)[0] is not None
@@ -400,6 +452,22 @@ def _document_controlled(article, rules: dict) -> bool:
     texts = [text for _ptr, text, _role in _page_lines(article.meta)]
     texts += [b.text for b in article.blocks() if b.type == "chrome"] + [r.text for r in article.texts()]
     return any(regex(c).search(t) for t in texts for c in cues)
+
+
+def _committee_approved(article, ctx) -> bool:
+    """Is the page approved by its organisation's clinical committee ("Approved by: Drugs
+    and Therapeutics Committee"; ``attribution.clinical_committee_cues``, in the reviewers'
+    names and the header and footer lines) under its document control, with a date?"""
+    data = ctx.data("review")
+    rules = data.get("attribution") or {}
+    cues = rules.get("clinical_committee_cues") or ()
+    meta = article.meta
+    texts = [p.get("name") or "" for p in meta.get("reviewers") or [] if isinstance(p, dict)]
+    texts += [text for _ptr, text, _role in _page_lines(meta)]
+    if not any(regex(c).search(t) for t in texts for c in cues):
+        return False
+    dated = review_date(meta, data, ctx.today)[0] is not None or next_review_date(meta, data, ctx.today)[0] is not None
+    return dated and _document_controlled(article, rules)
 
 
 def _organisation_reviewed(meta: dict, data: dict) -> bool:
@@ -424,14 +492,18 @@ def _own_patients_page(article, data: dict) -> bool:
     return bool(cues) and any(regex(c).search(r.text) for r in article.texts() for c in cues)
 
 
-def _person_hit(article, names: list[str], message: str, suggestion: str) -> Hit:
-    """Locate at the byline line printing one of ``names``, else the title."""
+def _person_hit(article, names: list[str], message: str, suggestion: str, other_role: str) -> Hit:
+    """Locate at the byline line printing one of ``names``, else at a byline line that
+    prints none of the people of ``other_role`` ("authors", "reviewers"), else at the
+    title: the byline of the one person the page names in the other role ("By Callum
+    Reid, MCSP" for a missing reviewer) is not where the missing one is."""
     for ptr, text, _role in _page_lines(article.meta):
         for name in names:
             if name and name in text:
                 return Hit(article, excerpt=name, field=ptr, message=message, suggestion=suggestion)
+    others = [p["name"] for p in article.meta.get(other_role) or [] if isinstance(p, dict) and p.get("name")]
     for ptr, text, role in _page_lines(article.meta):
-        if role == "byline":
+        if role == "byline" and not any(name in text for name in others):
             return Hit(article, excerpt=text, field=ptr, message=message, suggestion=suggestion)
     return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion)
 
@@ -450,12 +522,15 @@ def author_not_named(article, ctx):
     (``attribution``): a clinical team named as the writer ("Prepared by the
     Bone Health Clinic pharmacy team") with a named, credentialed reviewer,
     or a health-service page that prints its organisation's review of the
-    page ("Page last reviewed: ...") with one; a page that names no one but
-    prints its organisation's review cycle ("Page last reviewed" and "Next
-    review due") or its document control with a date (a leaflet number or
-    version, "Date of publication", "Review date", "Information correct at
-    time of publication"); a regulated package leaflet or Drug Facts label,
-    which names its licence holder instead.
+    page ("Page last reviewed: ...") with one; a page that names no person
+    (no one, or only a team or department: "Children's Emergency
+    Department") but prints its organisation's review cycle ("Page last
+    reviewed" and "Next review due") or its document control with a date (a
+    leaflet number or version, "Date of publication", "Review date",
+    "Information correct at time of publication"); a regulated package
+    leaflet or Drug Facts label, which names its licence holder instead; a
+    forum thread or a shop's product page (``not_reviewed_page_kinds``),
+    which have no editorial byline.
 
     **Why it matters.** Readers judge medical information partly by who
     wrote it; a team label hides whether the writer had relevant training
@@ -471,7 +546,8 @@ def author_not_named(article, ctx):
     """
     data = ctx.data("review")
     names = [p.get("name", "") for p in article.meta.get("authors") or []]
-    if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx):
+    if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx) \
+            or _not_reviewed(article, ctx):
         return
     if _credentialed_reviewer(article.meta, data) and (
             _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)
@@ -482,7 +558,7 @@ def author_not_named(article, ctx):
     else:
         message = f"Article \"{article.title}\" names no author."
     yield _person_hit(article, names, message,
-                      "Name the person who wrote it: \"The article is written by <Full Name>\".")
+                      "Name the person who wrote it: \"The article is written by <Full Name>\".", "reviewers")
 
 
 @check("REV006", name="reviewer-credentials-missing", category="review", severity="warning",
@@ -496,13 +572,19 @@ def reviewer_credentials_missing(article, ctx):
 
     **What it does.** Passes when at least one entry in ``reviewers`` is a
     named person (not a team, see ``team_names``) with at least one
-    credential (MD, PharmD, ...). Otherwise flags the byline that names the
-    reviewers, or the title when there is none. "Rx Editorial Board
-    Members" with no credentials does not count. A page that names no one
-    under its organisation's printed review cycle or document control (a
-    leaflet number or version with a publication or review date), and a
-    regulated leaflet or label, are not asked (``attribution`` in
-    ``checks/review.yaml``).
+    credential: letters (MD, PharmD, ...) or a role that names a regulated
+    profession or specialist post in words ("consultant neurologist",
+    "Consultant in Pain Medicine"; ``credential_roles``). Otherwise flags the
+    byline that names the reviewers, or the title when there is none. "Rx
+    Editorial Board Members" with no credentials does not count, nor does a
+    title alone ("Dr Sam Lee"). A page that names no person (no one, or only
+    a team or department) under its organisation's printed review cycle or
+    document control (a leaflet number or version with a publication or
+    review date), and a regulated leaflet or label, are not asked
+    (``attribution`` in ``checks/review.yaml``), nor are a forum thread and a
+    shop's product page (``not_reviewed_page_kinds``); on a document-controlled
+    page with a date, approval by the organisation's clinical committee ("Drugs
+    and Therapeutics Committee", ``clinical_committee_cues``) is the review.
 
     **Why it matters.** Medical review is what makes a consumer page safe to
     act on; readers can only trust it if they can see who reviewed it and
@@ -519,7 +601,8 @@ def reviewer_credentials_missing(article, ctx):
     """
     data = ctx.data("review")
     reviewers = article.meta.get("reviewers") or []
-    if _credentialed_reviewer(article.meta, data) or _organisation_page(article, ctx):
+    if _credentialed_reviewer(article.meta, data) or _organisation_page(article, ctx) \
+            or _not_reviewed(article, ctx) or _committee_approved(article, ctx):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:
@@ -529,4 +612,4 @@ def reviewer_credentials_missing(article, ctx):
     else:
         message = f"Reviewer \"{names[0]}\" is named without credentials (e.g. MD, PharmD)."
     yield _person_hit(article, names, message,
-                      "Name a qualified reviewer with credentials: \"reviewed by Dr. <Name>, MD\".")
+                      "Name a qualified reviewer with credentials: \"reviewed by Dr. <Name>, MD\".", "authors")
