@@ -222,9 +222,10 @@ def empty_section(article, ctx):
     **What it does.** Flags a section with no blocks that is not the parent of
     level-2 subsections (a level-1 heading such as "Do's & Don'ts" followed
     by "Do" and "Don't" is a parent, not empty). A heading that is the site's
-    furniture, a star rating or a review count the importer kept as a heading
-    ("★★★★★ 4.8 from 12,000+ member reviews"; ``empty_section.chrome_headings``
-    in ``checks/consistency.yaml``), is not reported.
+    furniture, a star rating, a review count or a share or print widget the
+    importer kept as a heading ("★★★★★ 4.8 from 12,000+ member reviews",
+    "Share this page   Print"; ``empty_section.chrome_headings`` in
+    ``checks/consistency.yaml``), is not reported.
 
     **Why it matters.** An empty heading promises content that is missing -
     often a whole part lost when the page was copied - and readers looking
