@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from medlint.checks.dosing import all_doses
+from medlint.checks.posts import member_posts
 from medlint.findings import Hit
 from medlint.policy import compile_pattern, derived
 from medlint.records.model import FaqEntry
@@ -60,6 +61,7 @@ class Tables:
         terms |= {t.lower() for c in self.combinations for t in c["satisfied_by"]}
         self.terms = Phrases(terms, stems=True)
         self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
+        self.readerships = [(r["id"], Phrases(r["title_cues"], stems=False)) for r in data.get("readerships") or ()]
         kinds = data["safety_sections"]
         self.safety_kinds = frozenset(kinds["kinds"])
         self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
@@ -207,15 +209,17 @@ class Dosed:
 class Analysis:
     """What one article doses, and for each record the medicines it names and the wordings it holds."""
 
-    def __init__(self, article, t: Tables):
+    def __init__(self, article, t: Tables, posts: frozenset = frozenset()):
         self.tables = t
         self.medicines: dict[str, Dosed] = {}
         self._dosers: dict = {}  # record -> the substances it doses
         self.title_names = {s for phrase, _, _ in t.names.find(article.title or "")
                             for s in t.substances.get(phrase, ())}
+        # the readerships the title writes for ("... in later life": older adults)
+        self.readers = {rid for rid, cues in t.readerships if any(True for _ in cues.find(article.title or ""))}
         for record, field, dose in all_doses(article):
-            if _body_weight(dose):
-                continue
+            if _body_weight(dose) or record in posts:
+                continue  # a member's post of a forum thread is not the page dosing (checks/posts.yaml)
             for substance, shown, explicit in self._medicines_of(record, field, dose, t):
                 med = self.medicines.setdefault(substance, Dosed(substance, shown))
                 med.doses.append((record, field, dose))
@@ -257,12 +261,15 @@ class Analysis:
     def _scan(self, article, t: Tables) -> None:
         safe = {s: t.is_safety_section(s) for s in article.sections}
         heading_names = {s: self._names(s.heading or "", None, t) for s in article.sections}
+        # a heading's wording counts for its section's texts ("Withdrawal symptoms" over the
+        # symptoms it introduces)
+        heading_terms = {s: {phrase for phrase, _, _ in t.terms.find(s.heading or "")} for s in article.sections}
         for record in article.texts():
             text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
             section = record.section
             split = tokens(text)
             names = self._names(text, split, t) | heading_names.get(section, set())
-            terms = {phrase for phrase, _, _ in t.terms.find(text, split)}
+            terms = {phrase for phrase, _, _ in t.terms.find(text, split)} | heading_terms.get(section, set())
             self.records.append((record, section, names, terms, safe.get(section, False)))
 
     @staticmethod
@@ -319,7 +326,14 @@ class Analysis:
                 continue
             found = self.wording_near(med.substance)
             for cls in classes:
-                yield med, cls, [(risk, self.worded(found, risk["satisfied_by"])) for risk in cls["risks"]]
+                risks = [risk for risk in cls["risks"] if not self._not_for_readers(risk)]
+                if risks:
+                    yield med, cls, [(risk, self.worded(found, risk["satisfied_by"])) for risk in risks]
+
+    def _not_for_readers(self, risk: dict) -> bool:
+        """Whether the page writes for a readership the risk does not apply to (its ``not_for``)."""
+        limit = risk.get("not_for")
+        return limit is not None and limit["readers"] in self.readers
 
     def combination_results(self):
         """(combination, medicine a, [(medicine b, warned)]) for every combination the article doses."""
@@ -342,7 +356,7 @@ class Analysis:
 
 def analyse(article, ctx) -> Analysis:
     """The article's analysis (made once; both checks and the report panel read it)."""
-    return article.once(Analysis, tables(ctx))
+    return article.once(Analysis, tables(ctx), member_posts(article, ctx))
 
 
 class _DataOnly:
