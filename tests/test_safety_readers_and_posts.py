@@ -83,3 +83,36 @@ def test_the_page_itself_still_doses_above_the_thread(tmp_path):
     page = "Back pain forum\nOur guide\nNaproxen 250 mg twice a day with food.\n" + THREAD
     got = findings_for(page, "SAF001", tmp_path)
     assert len(got) == 1 and "NSAID" in got[0].message
+
+
+# ------------------------------------------------------------------ incidental words are no warning
+
+IBUPROFEN = "After your operation\nIbuprofen 400 mg three times a day with food for 5 days.\n"
+
+
+@pytest.mark.parametrize("elsewhere", [
+    # an emergency symptom list names stroke and bleeding as signs to act on, not the NSAID's risks
+    "When to get help\nCall 999 for signs of a stroke, or bleeding that soaks through the dressing.",
+    "When to see a doctor\nSudden weakness on one side, a stroke, or vomiting blood need emergency care.",
+    # "heart" alone is not the heart attack warning
+    "Swelling\nKeep your foot raised above the level of your heart; it eases heartburn too. Ibuprofen can upset the stomach.",
+])
+def test_incidental_words_do_not_warn_about_an_nsaid(tmp_path, elsewhere):
+    got = findings_for(IBUPROFEN + elsewhere + "\n", "SAF001", tmp_path)
+    assert len(got) == 1 and "heart attack and stroke" in got[0].message
+
+
+@pytest.mark.parametrize("warning", [
+    "Side effects\nIbuprofen can cause stomach bleeding and raise the risk of heart attack or stroke.",
+    "Who should not take it\nNot if you have had a stomach ulcer, or have heart problems.",
+    "Important\nAnti-inflammatory painkillers like ibuprofen can cause stomach ulcers; ask first if you have heart disease.",
+])
+def test_a_warning_in_the_pages_words_is_enough(tmp_path, warning):
+    assert findings_for(IBUPROFEN + warning + "\n", "SAF001", tmp_path) == []
+
+
+def test_an_nsaid_with_a_low_molecular_weight_heparin_is_a_combination(tmp_path):
+    text = ("Your medicines\nIbuprofen 400 mg three times a day with food for 5 days.\n"
+            "Enoxaparin 40 mg injection once a day for 14 days to prevent clots.\n")
+    got = findings_for(text, "SAF002", tmp_path)
+    assert len(got) == 1 and "bleeding" in got[0].message

@@ -445,11 +445,14 @@ def class_warning_missing(article, ctx):
     NSAIDs, paracetamol, antidepressants, gabapentinoids, oral bisphosphonates, …) and
     flags each class whose risks are not all named nearby: in the dose's own item or
     paragraph, in a record of its section that doses no other medicine, in a record anywhere
-    that names the medicine or its class ("NSAIDs"), or in a safety section (kind red-flags,
-    or a heading about warnings, side effects, safety, who should not take it,
-    interactions). A risk counts as named when any wording the data lists for it occurs
-    there ("habit-forming" for addiction, "stomach" or "ulcer" for NSAID bleeding). One
-    finding per medicine and class, at its first dose, naming the missing risks.
+    that names the medicine or its class ("NSAIDs"), or in a safety section (a heading about
+    warnings, side effects, safety, who should not take it, interactions; an emergency
+    symptom list is not one: its "stroke" is a sign to act on, not the medicine's risk). A
+    risk counts as named when any wording the data lists for it occurs there
+    ("habit-forming" for addiction, "stomach" or "ulcer" for NSAID bleeding), or in the
+    heading of the section it is in. One finding per medicine and class, at its first
+    dose, naming the missing risks; a risk whose ``not_for`` readership the title writes
+    for is not asked, and a forum member's post is not the page dosing.
 
     **Why it matters.** Readers take what a page doses. The warnings regulators require on
     every label of the class (addiction and slowed breathing with opioids, stomach bleeding
