@@ -116,3 +116,13 @@ def test_an_nsaid_with_a_low_molecular_weight_heparin_is_a_combination(tmp_path)
             "Enoxaparin 40 mg injection once a day for 14 days to prevent clots.\n")
     got = findings_for(text, "SAF002", tmp_path)
     assert len(got) == 1 and "bleeding" in got[0].message
+
+
+# ------------------------------------------------------------------ which medicine a dose is of
+
+def test_a_dose_takes_its_medicine_from_the_sentence_before(tmp_path):
+    text = ("Tablets\nParacetamol on its own helps little for knee pain, but some find it useful. "
+            "Adults can take 500 mg to 1 g up to four times in 24 hours.\n")
+    got = findings_for(text, "SAF001", tmp_path)
+    assert len(got) == 1 and "liver" in got[0].message
+

@@ -249,8 +249,11 @@ class Analysis:
         section = getattr(record, "section", None)
         if section is not None:
             sources.append(section.heading or "")
-            if section.article is not None:
-                sources.append(section.article.title)
+        # the sentences before it in the same text ("Paracetamol on its own helps little ...
+        # Adults can take 500 mg to 1 g"), when neither its clause nor the heading names one
+        sources.append(lead[:cut[-1]] if cut else "")
+        if section is not None and section.article is not None:
+            sources.append(section.article.title)
         for i, src in enumerate(sources):
             found = [(phrase, a, b) for phrase, a, b in t.names.find(src) if phrase in t.substances]
             if found:
