@@ -65,3 +65,23 @@ def test_one_byline_does_not_make_a_thread(tmp_path):
 def test_the_page_above_the_first_post_is_still_checked(tmp_path):
     page = "Pain relief forum\nOur guide: paracetamol 500mg tablets, two at a time.\n" + THREAD_DOTS
     assert [f.excerpt for f in findings_for(page, "NOT007", tmp_path)] == ["500mg"]
+
+
+THREAD_DATED = """Ibuprofen gel for a sprained wrist?
+wristy_wendy · 14 Mar 2025 at 10:14
+I use the 5% gel 4 times a day and take 400mg tablets too. Is that too much?
+kim_pharm · Pharmacist · 14 Mar 2025 at 12:40
+Using the gel and tablets together is not usually advised; use one or the other.
+wristy_wendy wrote:
+Thanks, I'll stop the 400mg tablets then.
+"""
+
+
+def test_dated_and_quoting_post_headers_make_a_thread(tmp_path):
+    assert findings_for(THREAD_DATED, "NOT007", tmp_path) == []
+
+
+def test_a_byline_with_bars_and_a_date_is_no_post_header(tmp_path):
+    page = ("Wrist sprains\nBy Hannah Price, RGN | Updated 12 August 2026\n"
+            "Reviewed by Dr. Sam Lee | 14 Mar 2025\nWhat to take\nIbuprofen 400mg three times a day with food.\n")
+    assert [f.excerpt for f in findings_for(page, "NOT007", tmp_path)] == ["400mg"]

@@ -1,7 +1,8 @@
 """Member posts: the texts of a forum thread that the site's members wrote.
 
 A page is a thread when at least ``min_headers`` of its lines - a section heading, or a
-paragraph that is only a header - name a member and when they posted
+paragraph that is only a header, or a header line the importer kept with the page's
+bylines - name a member and when they posted
 (``checks/posts.yaml``): "backpain_bex · 3 days ago", "Pharmacist_Amira · Verified
 pharmacist · 2 days ago". Every running text from the first such header on is a member
 post. The notation and reader-safety checks leave posts alone (editors publish members'
@@ -36,6 +37,11 @@ def member_posts(article: Article, ctx) -> frozenset:
 
 def _posts(article: Article, headers: _Headers) -> frozenset:
     marks = []  # (section index, block index) of each header, in reading order
+    # a header the importer kept with the page's header lines (read as the post's date) opens
+    # the body: the first post starts with it
+    for line in (article.meta.get("header") or []) + (article.meta.get("preamble") or []):
+        if isinstance(line, dict) and headers.is_header(line.get("text")):
+            marks.append((0, -1))
     for s, section in enumerate(article.sections):
         if headers.is_header(section.heading):
             marks.append((s, -1))
@@ -44,7 +50,7 @@ def _posts(article: Article, headers: _Headers) -> frozenset:
                 marks.append((s, b))
     if len(marks) < headers.min_headers:
         return frozenset()
-    first = marks[0]
+    first = min(marks)
     posts = set()
     for s, section in enumerate(article.sections):
         for b, block in enumerate(section.blocks):
