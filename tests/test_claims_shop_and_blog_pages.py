@@ -43,6 +43,8 @@ def test_recovery_and_benefit_promises_are_outcome_timelines(tmp_path, text, exc
     "Some people feel dizzy or sick after the first dose; it passes.",    # a side effect, not a promise
     "You may feel drowsy from the first dose, so do not drive.",
     "Attacks last from 4 hours to 3 days.",
+    "You may feel better after the first week, but finish the course.",   # a leaflet's hedged onset
+    "You should start to feel better from the first day of treatment.",
 ])
 def test_natural_course_and_side_effects_are_not_promises(tmp_path, text):
     assert claims(tmp_path, text) == []
@@ -98,6 +100,8 @@ def test_absolute_claims_are_flagged(tmp_path, text, excerpt):
     "Stir the powder until it dissolves in water, then drink it straight away.",
     "Most people have no side effects, and those who do find they pass in a few days.",
     "Many patients have no side effects at all.",
+    "Patients who have no side effects can carry on as normal.",
+    "Those who still have no side effects after a month rarely get them later.",
 ])
 def test_dosage_forms_and_people_without_side_effects_are_not_superlatives(tmp_path, text):
     assert claims(tmp_path, text, select=("CLM004",)) == []
