@@ -126,3 +126,12 @@ def test_a_dose_takes_its_medicine_from_the_sentence_before(tmp_path):
     got = findings_for(text, "SAF001", tmp_path)
     assert len(got) == 1 and "liver" in got[0].message
 
+
+
+def test_a_combination_finding_goes_where_the_page_offers_both(tmp_path):
+    text = ("Painkillers\nIbuprofen 400 mg up to three times a day with food; it can cause stomach ulcers "
+            "and raise the risk of heart attack or stroke.\n"
+            "Which painkiller?\nFor many people aspirin 900 mg, ibuprofen 400 mg or paracetamol 1 g taken "
+            "early works well.\n")
+    got = findings_for(text, "SAF002", tmp_path)
+    assert len(got) == 1 and got[0].context.startswith("For many people")

@@ -409,6 +409,17 @@ def _first_dose(med: Dosed) -> tuple:
     return scheduled[0] if scheduled else med.named or med.doses[0]
 
 
+def _where_together(med: Dosed, partners: list) -> tuple:
+    """Where a combination finding goes: the first dose of ``med`` in a text that doses one of
+    ``partners`` too (where the page offers both: "aspirin 900 mg, ibuprofen 400 mg or
+    paracetamol 1 g"), else its first dose (:func:`_first_dose`)."""
+    shared = {id(r) for b in partners for r, _, _ in b.doses}
+    for held in med.doses:
+        if id(held[0]) in shared:
+            return held
+    return _first_dose(med)
+
+
 _WEIGHT_UNITS = frozenset({"kilogram", "pound", "stone"})
 
 
@@ -512,6 +523,7 @@ def combination_not_warned(article, ctx):
     SSRIs/SNRIs or corticosteroids; two NSAIDs), it looks for the combination's wording
     ("serotonin", "do not combine", "bleed", "one at a time") near either medicine or in a
     safety or interactions section. One finding per combination and first medicine, at
+    its first dose in a text that doses a partner too (where the page offers both), else at
     its first dose, naming every partner not warned about, the risk and the source.
 
     **Why it matters.** A page that lists medicines side by side reads as a menu; readers
@@ -534,7 +546,7 @@ def combination_not_warned(article, ctx):
         missing = [b for b, warned in partners if not warned]
         if not missing:
             continue
-        record, field, dose = _first_dose(med)
+        record, field, dose = _where_together(med, missing)
         others = _listing([b.shown for b in missing], ", ")
         advice = _sentence(combo["advice"].format(a=med.shown, b=_listing([b.shown for b in missing], ", ", "or")))
         yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
