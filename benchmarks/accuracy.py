@@ -256,11 +256,17 @@ def gold_matches(entry: dict, finding: dict, record_text: str) -> bool:
     return anchor in record_text or (bool(excerpt) and excerpt in anchor)
 
 
-def breaks_silence(entry: dict, finding: dict) -> bool:
+def breaks_silence(entry: dict, finding: dict, record_text: str | None = None) -> bool:
+    """Does the finding stand in the silent text? Its excerpt overlaps the anchor, and (given
+    the finding's ``record_text``) it is where the anchor is: its record holds the anchor, or
+    its excerpt covers it. A short excerpt ("IU", "U") found in another record is not in the
+    silent text because the anchor happens to contain the same letters."""
     if entry.get("categories") and finding["category"] not in entry["categories"]:
         return False
     anchor, excerpt = _norm(entry["anchor"]), _norm(finding.get("excerpt") or "")
-    return bool(excerpt) and (excerpt in anchor or anchor in excerpt)
+    if not excerpt or not (excerpt in anchor or anchor in excerpt):
+        return False
+    return record_text is None or anchor in excerpt or anchor in record_text
 
 
 @dataclass
@@ -287,7 +293,7 @@ def score_findings(article: CorpusArticle, findings: list[dict], records: Record
             tally.fp += not hits
         if not hits:
             score.false_positives.append(finding)
-        score.broken_silences += [(s, finding) for s in article.gold["silent"] if breaks_silence(s, finding)]
+        score.broken_silences += [(s, finding) for s in article.gold["silent"] if breaks_silence(s, finding, text)]
     for entry, hit in zip(golds, matched):
         category = entry.get("category") or CATEGORY.get(entry["check"])
         for name, table in ((entry.get("check"), by_check), (category, by_category)):

@@ -47,6 +47,18 @@ def test_silence_is_broken_only_by_an_overlapping_excerpt_of_a_listed_category()
     assert not acc.breaks_silence({**silent, "categories": ["claims"]}, finding(excerpt="200 mg"))
 
 
+def test_a_short_excerpt_breaks_a_silence_only_where_the_silent_text_stands():
+    silent = {"anchor": "| Cod liver oil | 1 tablespoon | 34 mcg (1,360 IU) |"}
+    unit = finding(check="NOT001", category="notation", excerpt="IU")
+    # "IU" flagged in another record ("2000 IU a day") is not in the food table's row
+    assert not acc.breaks_silence(silent, unit, acc._norm("Take 2000 IU a day."))
+    # in the row itself it is
+    assert acc.breaks_silence(silent, unit, acc._norm("| Cod liver oil | 1 tablespoon | 34 mcg (1,360 IU) |"))
+    # an excerpt that covers the whole anchor is in it wherever its record is read from
+    whole = {"anchor": "200 mg as needed"}
+    assert acc.breaks_silence(whole, finding(excerpt="Take 200 mg as needed"), "")
+
+
 def test_a_sig_read_right_scores_every_field():
     row = {"sig": "1-2 tablets every 4-6 hours when required, max 8 in 24 hours",
            "amount": {"low": 1, "high": 2, "unit": "tablet"}, "per_day": {"min": 4, "max": 6},

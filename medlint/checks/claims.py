@@ -62,11 +62,12 @@ _AUTHOR_YEAR_BRACKETED = re.compile(
     r"\(\s?([A-Z][A-Za-z'’&.-]{0,40})[^()\d]{0,80}?,\s{0,2}(?:19|20)\d{2}[a-z]?\b[^()]{0,160}\)")
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPTS, "1234567890")
-# A candidate sentence end: . ! ? (with any superscript reference marks right
-# after it, which belong to the sentence before), space, and a capital, digit,
+# A candidate sentence end: . ! ? (with any superscript reference marks or
+# footnote marks right after it, "…into energy.* Clinically proven …", which
+# belong to the sentence before), space, and a capital, digit,
 # quote, bracket or comparison sign; not before a bracketed citation (which
 # belongs to the sentence before it). Abbreviations are ruled out from data.
-_SENTENCE_END = re.compile(r"([.!?])[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,6}(?:[ ,]{1,2}[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,6}){0,4}\s+(?=[A-Z0-9“\"‘(<>~≈≤≥])")
+_SENTENCE_END = re.compile(r"([.!?])[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]{0,6}(?:[ ,]{1,2}[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,6}){0,4}\s+(?=[A-Z0-9“\"‘(<>~≈≤≥])")
 _WORD_BEFORE = re.compile(r"[\w.]{1,20}$")
 # A trailing reference number at the end of a sentence: "… pain 1, 2." /
 # "… months 2" (the word before it is checked against data).
@@ -145,7 +146,7 @@ class _Cues:
         self.research_exceptions = _Patterns(data["research_appeal_exceptions"])
         sup = data["superlatives"]
         self.superlatives = _Patterns(sup["patterns"])
-        self.negations = _Patterns(sup["negations"])
+        self.negations = _Patterns(sup["negations"]) + _Patterns(sup.get("descriptions_before") or ())
         mech = data["mechanism"]
         self.mech_kinds = set(mech["section_kinds"])
         self.mechanisms = _Patterns(mech["patterns"])
@@ -691,11 +692,16 @@ def unsourced_efficacy_superlative(article, ctx):
 
     **What it does.** Flags "gold standard", "proven", "cure(s)",
     "dissolves", "miracle", "guaranteed", "breakthrough", "100 % effective",
-    "risk-free" and similar in a sentence with no citation. Negated uses
-    ("no cure", "not proven", "not as a cure-all", "unproven"), a
-    breakthrough symptom ("breakthrough pain", "to prevent breakthrough
-    convulsions") and questions ("Will a fragment ever dissolve on its
-    own?") are not flagged.
+    "risk-free", absolute safety claims ("has no side effects", "Gentle on
+    the stomach: no laxative effect") and similar in a sentence with no
+    citation. Negated uses ("no cure", "not proven", "not as a cure-all",
+    "unproven"), a breakthrough symptom ("breakthrough pain", "to prevent
+    breakthrough convulsions"), plain descriptions (a buccal "tablet that
+    dissolves between your upper lip and gum", "dissolve it in water",
+    "most people have no side effects": ``descriptions_before``) and
+    questions ("Will a fragment ever dissolve on its own?") are not
+    flagged. One finding per claim: a superlative made of a figure CLM001
+    already flags ("Malarone is 100% effective") is not flagged again.
 
     **Why it matters.** A superlative tells the reader to stop comparing. It
     is only fair when a guideline or body of evidence says so, and the reader
@@ -710,7 +716,13 @@ def unsourced_efficacy_superlative(article, ctx):
     attribution; HONcode principles 4 (attribution) and 5 (justifiability);
     the site's editorial policy.
     """
+    figures = {}
+    for c in _uncited(article, ctx, "statistic"):
+        figures.setdefault((c.record, c.field), []).append((c.start, c.start + len(c.excerpt)))
     for c in _uncited(article, ctx, "superlative"):
+        end = c.start + len(c.excerpt)
+        if any(a < end and c.start < b for a, b in figures.get((c.record, c.field), ())):
+            continue  # one finding per claim: CLM001 reports the figure ("100% effective")
         yield Hit(c.record, excerpt=c.excerpt, field=c.field, start=c.start,
                   message=f"Efficacy superlative \"{c.excerpt}\" with no source: it claims more than the text shows.",
                   suggestion=f"Cite the guideline or evidence behind \"{c.excerpt}\" ([n], PMID, DOI), or describe the test or treatment plainly.")

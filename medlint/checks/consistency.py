@@ -222,9 +222,10 @@ def empty_section(article, ctx):
     **What it does.** Flags a section with no blocks that is not the parent of
     level-2 subsections (a level-1 heading such as "Do's & Don'ts" followed
     by "Do" and "Don't" is a parent, not empty). A heading that is the site's
-    furniture, a star rating or a review count the importer kept as a heading
-    ("★★★★★ 4.8 from 12,000+ member reviews"; ``empty_section.chrome_headings``
-    in ``checks/consistency.yaml``), is not reported.
+    furniture, a star rating, a review count or a share or print widget the
+    importer kept as a heading ("★★★★★ 4.8 from 12,000+ member reviews",
+    "Share this page   Print"; ``empty_section.chrome_headings`` in
+    ``checks/consistency.yaml``), is not reported.
 
     **Why it matters.** An empty heading promises content that is missing -
     often a whole part lost when the page was copied - and readers looking
@@ -395,3 +396,81 @@ def text_cut_off(article, ctx):
                   message=f"The text stops mid-sentence at \"{ending}\": the rest of the sentence, and perhaps "
                           f"of the page, is missing.",
                   suggestion="Restore the rest of the sentence from the source, or remove the broken sentence.")
+
+
+def _pair(m: re.Match) -> frozenset | None:
+    """The medicines a match names (its groups ``a`` and ``b``), or None when it names none."""
+    names = m.re.groupindex
+    if "a" not in names or "b" not in names:
+        return None
+    return frozenset((m.group("a").lower(), m.group("b").lower()))
+
+
+def _text_fields(article: Article):
+    for record in article.texts():
+        yield record, ("answer" if isinstance(record, FaqEntry) else "text"), \
+            (record.answer if isinstance(record, FaqEntry) else record.text) or ""
+
+
+def contradictions(article: Article, data: dict):
+    """(record, field, saying match, denying text, rule) for every saying the page denies elsewhere."""
+    rule_data = data.get("contradictions")
+    if not rule_data:
+        return
+    negation = compile_pattern(rule_data["negation_before"], re.I)
+    fields = list(_text_fields(article))
+    for rule in rule_data["rules"]:
+        says, denied = compile_pattern(rule["says"], re.I), compile_pattern(rule["denied_by"], re.I)
+        denials = [(record, m) for record, _, text in fields for m in denied.finditer(text)]
+        if not denials:
+            continue
+        for record, name, text in fields:
+            for m in says.finditer(text):
+                if negation.search(text[max(0, m.start() - 30):m.start()]):
+                    continue
+                pair = _pair(m)
+                against = [d for r, d in denials if not (r is record and d.start() < m.end() and m.start() < d.end())
+                           and (pair is None or _pair(d) in (None, pair))]
+                if against:
+                    yield record, name, m, against[0].group(0), rule
+                    break
+
+
+@check("CON006", name="self-contradiction", category="consistency", severity="warning",
+       fix="Make the page say one thing: correct the sentence that contradicts the rest, or remove it.",
+       bad=("Can I give both?\nDo not give paracetamol and ibuprofen at the same time. Giving paracetamol and "
+            "ibuprofen together brings a fever down faster.",
+            "Which is best?\nNo tablet gives complete protection, so avoid bites. This one is 100% effective."),
+       good=("Can I give both?\nDo not give paracetamol and ibuprofen at the same time. If your child is still "
+             "distressed before the next dose, try the other medicine instead.",
+             "Which is best?\nNo tablet gives complete protection, so avoid bites too."))
+def self_contradiction(article, ctx):
+    """A page that says one thing and, elsewhere, its opposite.
+
+    **What it does.** For each rule of ``contradictions`` in ``checks/consistency.yaml``
+    (taking two medicines together, complete protection, no side effects) looks for what
+    a sentence says ("Giving paracetamol and ibuprofen together brings a fever down
+    faster", "Malarone is 100% effective", "has no side effects") and for what denies it
+    elsewhere on the page ("Do not give paracetamol and ibuprofen at the same time", "No
+    tablet gives complete protection", "the commonest side effects are headache …"). When
+    both are there, about the same two medicines when the rule names them, the saying is
+    flagged, quoting the denial. A saying right after a negation is itself the denial.
+
+    **Why it matters.** A reader who meets both sentences cannot tell which to follow, and
+    the wrong one is usually the one that invites harm: double dosing, going without bite
+    protection, ignoring a side effect.
+
+    **Example.** "Do not give paracetamol and ibuprofen at the same time." then, three lines
+    on, "Giving paracetamol and ibuprofen together brings a fever down twice as fast."
+
+    **Fix.** Correct or remove the sentence that contradicts the page's advice.
+
+    **Source.** The site's editorial policy (internal consistency); JAMA benchmarks
+    (Silberg, Lundberg & Musacchio, JAMA 1997) on trustworthy presentation of content;
+    HONcode principle 8 (honesty in presentation).
+    """
+    for record, name, m, denial, rule in contradictions(article, ctx.data("consistency")):
+        said = m.group(0)
+        yield Hit(record, excerpt=said, field=name, start=m.start(),
+                  message=f"\"{said}\" contradicts what the page says elsewhere about {rule['name']}: \"{denial}\".",
+                  suggestion="Make the page say one thing: correct or remove this sentence, or the one it contradicts.")

@@ -15,9 +15,11 @@ not abbreviations of directions and are not flagged.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from medlint.checks.dosing import doses_in, text_fields as _running_text, text_memo
+from medlint.checks.posts import member_posts
 from medlint.doses import find_quantities
 from medlint.findings import Hit
 from medlint import policy
@@ -72,6 +74,51 @@ def _label_spans(text: str, data: dict) -> list[tuple[int, int]]:
     return [m.span() for m in regex(pattern).finditer(text)]
 
 
+class _Explained:
+    """``explained_quotes`` of checks/notation.yaml compiled once per data mapping."""
+
+    def __init__(self, data: dict):
+        rule = data.get("explained_quotes")
+        self.quoted = compile_pattern(rule["quoted"], 0) if rule else None
+        self.window = rule["window"] if rule else 0
+        self.cues = [compile_pattern(c, re.I) for c in rule["cues"]] if rule else []
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The quoted spans of ``text`` that the text around them explains."""
+        if self.quoted is None or not any(q in text for q in "\"“‘'"):
+            return []
+        out = []
+        for m in self.quoted.finditer(text):
+            around = text[max(0, m.start() - self.window):m.start()] + " " + text[m.end():m.end() + self.window]
+            if any(c.search(around) for c in self.cues):
+                out.append(m.span())
+        return out
+
+
+def _as_written(check_func):
+    """A notation check that leaves alone what the page does not write in its own voice: the
+    posts of a forum thread's members (checks/posts.yaml) and a notation quoted to explain
+    it to readers (``explained_quotes``)."""
+
+    @functools.wraps(check_func)
+    def wrapper(article, ctx):
+        posts = member_posts(article, ctx)
+        explained = policy.derived(_Explained, ctx.data("notation"))
+        spans: dict[tuple, list] = {}
+        for hit in check_func(article, ctx):
+            if hit.record in posts:
+                continue
+            if hit.start is not None:
+                key = (id(hit.record), hit.field)
+                if key not in spans:
+                    spans[key] = explained.spans(getattr(hit.record, hit.field, "") or "")
+                if any(a <= hit.start < b for a, b in spans[key]):
+                    continue
+            yield hit
+
+    return wrapper
+
+
 def _sources(entry, data) -> str:
     titles = {s["key"]: s["title"] for s in data["sources"]}
     return "; ".join(titles[k] for k in entry["source"])
@@ -101,6 +148,7 @@ def _unit_hits(article, ctx, check_id):
        bad=(SUPPS + "Vitamin D3 (2000 IU/day) – Bone health.",),
        good=(SUPPS + "Vitamin D3 (2000 units/day) – Bone health.",
              DRUGS + "Zoledronic Acid 5 mg IV yearly – Bisphosphonate; Unit of care."))
+@_as_written
 def iu_or_u(article, ctx):
     """"IU" and "U" after a dose amount are on the "Do Not Use" list.
 
@@ -125,6 +173,7 @@ def iu_or_u(article, ctx):
        fix="Write \"mcg\": \"250 mcg\".",
        bad=("Advanced or Regenerative Drug-Like Interventions\n-\nBPC-157 Peptide 250 µg subcut daily – Experimental.",),
        good=("Advanced or Regenerative Drug-Like Interventions\n-\nBPC-157 Peptide 250 mcg subcut daily – Experimental.",))
+@_as_written
 def microgram_symbol(article, ctx):
     """"µg", "μg" and "ug" are misread as "mg".
 
@@ -199,6 +248,7 @@ def _abbrev_hits(article, ctx, check_id):
        fix="Write \"daily\" or \"every other day\".",
        bad=(DRUGS + "Celecoxib 200 mg QD – COX-2 selective.", DRUGS + "Prednisone 10 mg QOD – Steroid."),
        good=(DRUGS + "Celecoxib 200 mg daily – COX-2 selective.",))
+@_as_written
 def qd_qod(article, ctx):
     """"QD" and "QOD" are on the "Do Not Use" list.
 
@@ -246,6 +296,7 @@ def _decimal_hits(article, ctx, kind):
        good=(DRUGS + "Cyclobenzaprine 5 mg at bedtime – Muscle relaxant.",
              "Imaging Tests\n-\nMRI at 3.0 T – Sharper images of the disc.",
              DRUGS + "Capsaicin 0.025 % Cream four times daily – Depletes substance P."))
+@_as_written
 def trailing_zero(article, ctx):
     """A trailing zero after a dose amount ("5.0 mg") is on the "Do Not Use" list.
 
@@ -271,6 +322,7 @@ def trailing_zero(article, ctx):
        bad=(DRUGS + "Clonazepam .5 mg at bedtime – Short term only.",),
        good=(DRUGS + "Clonazepam 0.5 mg at bedtime – Short term only.",
              "Advanced or Regenerative Drug-Like Interventions\n-\nRecombinant BMP-7 (OP-1) 0.1–0.5 mg once – Off-label."))
+@_as_written
 def naked_decimal(article, ctx):
     """A dose below one without a leading zero (".5 mg") is on the "Do Not Use" list.
 
@@ -294,6 +346,7 @@ def naked_decimal(article, ctx):
        fix="Write \"mL\": \"2 mL\".",
        bad=("Injections\nA typical injection places 2 cc of local anaesthetic near the nerve.",),
        good=("Injections\nA typical injection places 2 mL of local anaesthetic near the nerve; accurate dosing.",))
+@_as_written
 def cc_for_ml(article, ctx):
     """"cc" after a volume is misread as "U" (units).
 
@@ -318,6 +371,7 @@ def cc_for_ml(article, ctx):
        bad=(DRUGS + "Methocarbamol 750mg four times daily – Muscle relaxant.",),
        good=(DRUGS + "Methocarbamol 750 mg four times daily – Muscle relaxant.",
              DRUGS + "Lidocaine 5% Patch, 12 h on / 12 h off – Patch."))
+@_as_written
 def number_glued_to_unit(article, ctx):
     """A number run into its unit ("750mg") is misread.
 
@@ -365,6 +419,7 @@ def number_glued_to_unit(article, ctx):
        good=(DRUGS + "Tramadol 50-100 mg every 6 h as needed, max 400 mg/day – Weak opioid.",
              DRUGS + "Diclofenac SR 75 mg twice daily – Potent anti-inflammatory.",
              "Advanced or Regenerative Drug-Like Interventions\n-\nBPC-157 Peptide 250 mcg subcut daily – Experimental."))
+@_as_written
 def prescription_latin(article, ctx):
     """Prescription Latin in consumer text is not understood and is error-prone.
 
@@ -393,6 +448,7 @@ def prescription_latin(article, ctx):
        bad=(DRUGS + "Gabapentin 300 mg at night ⇧ to 900–1200 mg three times daily – Nerve pain.",),
        good=(DRUGS + "Gabapentin 300 mg at night, increasing to 900 mg three times daily, max 3600 mg/day – Nerve pain.",
              "Overview\nPain ↑ when sitting; no dose here."))
+@_as_written
 def arrow_in_dose(article, ctx):
     """Arrows and change symbols in a dose are read as numbers or letters.
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from medlint.checks.dosing import all_doses
+from medlint.checks.posts import member_posts
 from medlint.findings import Hit
 from medlint.policy import compile_pattern, derived
 from medlint.records.model import FaqEntry
@@ -60,6 +61,7 @@ class Tables:
         terms |= {t.lower() for c in self.combinations for t in c["satisfied_by"]}
         self.terms = Phrases(terms, stems=True)
         self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
+        self.readerships = [(r["id"], Phrases(r["title_cues"], stems=False)) for r in data.get("readerships") or ()]
         kinds = data["safety_sections"]
         self.safety_kinds = frozenset(kinds["kinds"])
         self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
@@ -207,15 +209,17 @@ class Dosed:
 class Analysis:
     """What one article doses, and for each record the medicines it names and the wordings it holds."""
 
-    def __init__(self, article, t: Tables):
+    def __init__(self, article, t: Tables, posts: frozenset = frozenset()):
         self.tables = t
         self.medicines: dict[str, Dosed] = {}
         self._dosers: dict = {}  # record -> the substances it doses
         self.title_names = {s for phrase, _, _ in t.names.find(article.title or "")
                             for s in t.substances.get(phrase, ())}
+        # the readerships the title writes for ("... in later life": older adults)
+        self.readers = {rid for rid, cues in t.readerships if any(True for _ in cues.find(article.title or ""))}
         for record, field, dose in all_doses(article):
-            if _body_weight(dose):
-                continue
+            if _body_weight(dose) or record in posts:
+                continue  # a member's post of a forum thread is not the page dosing (checks/posts.yaml)
             for substance, shown, explicit in self._medicines_of(record, field, dose, t):
                 med = self.medicines.setdefault(substance, Dosed(substance, shown))
                 med.doses.append((record, field, dose))
@@ -245,8 +249,11 @@ class Analysis:
         section = getattr(record, "section", None)
         if section is not None:
             sources.append(section.heading or "")
-            if section.article is not None:
-                sources.append(section.article.title)
+        # the sentences before it in the same text ("Paracetamol on its own helps little ...
+        # Adults can take 500 mg to 1 g"), when neither its clause nor the heading names one
+        sources.append(lead[:cut[-1]] if cut else "")
+        if section is not None and section.article is not None:
+            sources.append(section.article.title)
         for i, src in enumerate(sources):
             found = [(phrase, a, b) for phrase, a, b in t.names.find(src) if phrase in t.substances]
             if found:
@@ -257,12 +264,15 @@ class Analysis:
     def _scan(self, article, t: Tables) -> None:
         safe = {s: t.is_safety_section(s) for s in article.sections}
         heading_names = {s: self._names(s.heading or "", None, t) for s in article.sections}
+        # a heading's wording counts for its section's texts ("Withdrawal symptoms" over the
+        # symptoms it introduces)
+        heading_terms = {s: {phrase for phrase, _, _ in t.terms.find(s.heading or "")} for s in article.sections}
         for record in article.texts():
             text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
             section = record.section
             split = tokens(text)
             names = self._names(text, split, t) | heading_names.get(section, set())
-            terms = {phrase for phrase, _, _ in t.terms.find(text, split)}
+            terms = {phrase for phrase, _, _ in t.terms.find(text, split)} | heading_terms.get(section, set())
             self.records.append((record, section, names, terms, safe.get(section, False)))
 
     @staticmethod
@@ -319,7 +329,14 @@ class Analysis:
                 continue
             found = self.wording_near(med.substance)
             for cls in classes:
-                yield med, cls, [(risk, self.worded(found, risk["satisfied_by"])) for risk in cls["risks"]]
+                risks = [risk for risk in cls["risks"] if not self._not_for_readers(risk)]
+                if risks:
+                    yield med, cls, [(risk, self.worded(found, risk["satisfied_by"])) for risk in risks]
+
+    def _not_for_readers(self, risk: dict) -> bool:
+        """Whether the page writes for a readership the risk does not apply to (its ``not_for``)."""
+        limit = risk.get("not_for")
+        return limit is not None and limit["readers"] in self.readers
 
     def combination_results(self):
         """(combination, medicine a, [(medicine b, warned)]) for every combination the article doses."""
@@ -342,7 +359,7 @@ class Analysis:
 
 def analyse(article, ctx) -> Analysis:
     """The article's analysis (made once; both checks and the report panel read it)."""
-    return article.once(Analysis, tables(ctx))
+    return article.once(Analysis, tables(ctx), member_posts(article, ctx))
 
 
 class _DataOnly:
@@ -392,6 +409,17 @@ def _first_dose(med: Dosed) -> tuple:
     return scheduled[0] if scheduled else med.named or med.doses[0]
 
 
+def _where_together(med: Dosed, partners: list) -> tuple:
+    """Where a combination finding goes: the first dose of ``med`` in a text that doses one of
+    ``partners`` too (where the page offers both: "aspirin 900 mg, ibuprofen 400 mg or
+    paracetamol 1 g"), else its first dose (:func:`_first_dose`)."""
+    shared = {id(r) for b in partners for r, _, _ in b.doses}
+    for held in med.doses:
+        if id(held[0]) in shared:
+            return held
+    return _first_dose(med)
+
+
 _WEIGHT_UNITS = frozenset({"kilogram", "pound", "stone"})
 
 
@@ -431,11 +459,14 @@ def class_warning_missing(article, ctx):
     NSAIDs, paracetamol, antidepressants, gabapentinoids, oral bisphosphonates, …) and
     flags each class whose risks are not all named nearby: in the dose's own item or
     paragraph, in a record of its section that doses no other medicine, in a record anywhere
-    that names the medicine or its class ("NSAIDs"), or in a safety section (kind red-flags,
-    or a heading about warnings, side effects, safety, who should not take it,
-    interactions). A risk counts as named when any wording the data lists for it occurs
-    there ("habit-forming" for addiction, "stomach" or "ulcer" for NSAID bleeding). One
-    finding per medicine and class, at its first dose, naming the missing risks.
+    that names the medicine or its class ("NSAIDs"), or in a safety section (a heading about
+    warnings, side effects, safety, who should not take it, interactions; an emergency
+    symptom list is not one: its "stroke" is a sign to act on, not the medicine's risk). A
+    risk counts as named when any wording the data lists for it occurs there
+    ("habit-forming" for addiction, "stomach" or "ulcer" for NSAID bleeding), or in the
+    heading of the section it is in. One finding per medicine and class, at its first
+    dose, naming the missing risks; a risk whose ``not_for`` readership the title writes
+    for is not asked, and a forum member's post is not the page dosing.
 
     **Why it matters.** Readers take what a page doses. The warnings regulators require on
     every label of the class (addiction and slowed breathing with opioids, stomach bleeding
@@ -492,6 +523,7 @@ def combination_not_warned(article, ctx):
     SSRIs/SNRIs or corticosteroids; two NSAIDs), it looks for the combination's wording
     ("serotonin", "do not combine", "bleed", "one at a time") near either medicine or in a
     safety or interactions section. One finding per combination and first medicine, at
+    its first dose in a text that doses a partner too (where the page offers both), else at
     its first dose, naming every partner not warned about, the risk and the source.
 
     **Why it matters.** A page that lists medicines side by side reads as a menu; readers
@@ -514,7 +546,7 @@ def combination_not_warned(article, ctx):
         missing = [b for b, warned in partners if not warned]
         if not missing:
             continue
-        record, field, dose = _first_dose(med)
+        record, field, dose = _where_together(med, missing)
         others = _listing([b.shown for b in missing], ", ")
         advice = _sentence(combo["advice"].format(a=med.shown, b=_listing([b.shown for b in missing], ", ", "or")))
         yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
