@@ -146,10 +146,8 @@ def _daily_maximum(d: Dose) -> DailyMax | None:
         if best is None:
             best = (q, expl)
         else:
-            try:
-                if q.to(best[0].units).magnitude > best[0].magnitude:
-                    best = (q, expl)
-            except Exception:
+            # a step in another dimension than the largest so far is taken, as before
+            if not _units.same_dimension(q, best[0]) or q.to(best[0].units).magnitude > best[0].magnitude:
                 best = (q, expl)
     reg = _units.get_registry()
     fq = _units.format_quantity
@@ -170,12 +168,8 @@ def _daily_maximum(d: Dose) -> DailyMax | None:
         return DailyMax(cap, f"stated max {fq(cap)}")
     q, expl = best
     text = f"{expl} = {fq(q)}"
-    if cap is not None:
-        try:
-            if cap.to(q.units).magnitude < q.magnitude:
-                return DailyMax(cap.to(q.units), f"{text}, capped by stated max {fq(cap)}")
-        except Exception:
-            pass
+    if cap is not None and _units.same_dimension(cap, q) and cap.to(q.units).magnitude < q.magnitude:
+        return DailyMax(cap.to(q.units), f"{text}, capped by stated max {fq(cap)}")
     return DailyMax(q, text)
 
 
@@ -275,12 +269,9 @@ def _cap_in(d: "Dose", unit: str | None) -> float | None:
         if lim is None or lim.amount is None or lim.per_weight is not None:
             continue
         u = _end_unit(lim.amount, lim.amount.upper)
-        if u is None or unit is None:
-            continue
-        try:
-            return float(_units.get_registry().Quantity(lim.value, u).to(unit).magnitude)
-        except Exception:  # another dimension: not comparable
-            continue
+        if u is None or unit is None or not _units.convertible(u, unit):
+            continue  # another dimension: not comparable
+        return float(_units.get_registry().Quantity(lim.value, u).to(unit).magnitude)
     return None
 
 
@@ -301,14 +292,10 @@ def _ends_in(step: "Dose", unit: str | None) -> tuple[float, float] | None:
             u = unit  # "2 tabs now then 1 q12h": a bare count counts what the first step does
         if u == unit:
             out.append(end.value)
-        elif u is None or unit is None:
-            return None
+        elif u is None or unit is None or not _units.convertible(u, unit):
+            return None  # different dimensions (tablets vs mg): not comparable
         else:
-            try:
-                q = _units.get_registry().Quantity(end.value, u).to(unit)
-            except Exception:  # different dimensions (tablets vs mg): not comparable
-                return None
-            out.append(float(q.magnitude))
+            out.append(float(_units.get_registry().Quantity(end.value, u).to(unit).magnitude))
     return (min(out), max(out))
 
 
