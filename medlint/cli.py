@@ -727,7 +727,7 @@ def _doses_lines(doc: dict):
                  f"at most {f['most_in_24_hours']} in 24 hours"),
                 ("interval", "-" if f is None or f["interval_hours"] is None else
                  "every " + "-".join(f"{h:g}" for h in f["interval_hours"]) + " hours"),
-                ("as needed", d["as_needed"] or "no"),
+                ("as needed", d["as_needed"] or "no"), ("directions", d.get("directions") or "-"),
                 ("maxima", "; ".join(f"{k}: {v}" for k, v in d["maxima"].items()) or "-"),
                 ("daily maximum", shown(d["daily_maximum"])), ("route", shown(d["route"])), ("form", shown(d["form"])),
                 ("duration", shown(d["duration"])), ("steps", d["steps"]),

@@ -42,7 +42,8 @@ class Lexicon:
         self.stop_words = frozenset(
             [w.split(" ")[0].lower() for f in data["frequencies"] for w in f["words"]]
             + [w.lower() for w in data["hourly_words"]] + [w.lower() for w in data["number_words"]]
-            + [w.lower() for w in data["roman_numerals"]])
+            + [w.lower() for w in data["roman_numerals"]]
+            + [w.lower() for w in data["directions_words"] if " " not in w])  # "1 mdu"
         self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
         self.number_rx = re.compile(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
         self.roman = {k: float(v) for k, v in data["roman_numerals"].items()}
@@ -58,6 +59,12 @@ class Lexicon:
         self.directions_max_words = int(data["directions_max_words"])
         self.directions_filler = frozenset(w.lower() for w in data["directions_filler"]) \
             | frozenset(w.lower() for w in data["not_doses"]["dose_verbs"])
+        # what a text without a digit needs to hold a dose: a count in words ("Take one when
+        # needed"), an as-needed or directions wording ("take as needed", "TAKE AS DIRECTED"),
+        # or a dose word anywhere in a word ("dose", "overdose", "Dose-Pack", "blister pack")
+        self.wordy_dose = re.compile(
+            rf"(?<![A-Za-z])(?:{_words_rx(data['number_words'])}|{_words_rx(data['as_needed_words'])}"
+            rf"|{_words_rx(data['directions_words'])})(?![A-Za-z])|{_words_rx(data['dose_words_without_digits'])}", re.I)
         self.times_of_day = frozenset(" ".join(w.lower().split()) for w in data["times_of_day"])  # limits.py puts them before its own
         # a ceiling word right before a frequency: "up to four times a day" is one to four times
         self.frequency_ceiling = re.compile(rf"(?<![A-Za-z]){_words_rx(data['frequency_ceiling_words'])}[ ]{{1,3}}$", re.I)

@@ -195,6 +195,8 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
     for rx in (_PRN_RE, lex.as_needed):
         for m in rx.finditer(norm):
             mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
+    for m in lex.directions.finditer(norm):  # "as directed", "mdu": the dose is given elsewhere
+        mods.append(_Mod("directions", m.start(), m.end(), _piece(text, m.start(), m.end())))
     _, route_patterns = _compiled_mod_patterns()
     for name, rx in route_patterns:
         for m in rx.finditer(norm):

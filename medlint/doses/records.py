@@ -77,6 +77,8 @@ def _dose_record(d: Dose) -> dict:
         r["frequency"] = fr
     if d.as_needed is not None:
         r["as_needed"] = {"raw": d.as_needed.raw}
+    if d.directions is not None:
+        r["directions"] = {"raw": d.directions.raw}
     if d.route is not None:
         r["route"] = {"name": d.route.name, "raw": d.route.raw}
     if d.form is not None:

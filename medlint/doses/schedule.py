@@ -390,6 +390,7 @@ def dose_reading(dose, text: str, r: Reader, medicines) -> dict:
         "per": getattr(dose, "per", None), "per_kg": _raw(getattr(dose, "per_weight", None)),
         "frequency": _frequency(getattr(dose, "frequency", None)),
         "as_needed": _raw(getattr(dose, "as_needed", None)),
+        "directions": _raw(getattr(dose, "directions", None)),
         "maxima": {k: _raw(getattr(dose, attr, None)) for k, attr in _LIMITS if getattr(dose, attr, None) is not None},
         "daily_maximum": None if daily is None else daily.explanation,
         "route": getattr(getattr(dose, "route", None), "name", None),
