@@ -31,7 +31,7 @@ class Lexicon:
 
     def __init__(self, data: dict) -> None:
         self.frequencies = tuple(
-            (f["kind"], re.compile(rf"(?<![A-Za-z.]){_words_rx(f['words'])}(?![A-Za-z])", re.I),
+            (f["kind"], re.compile(rf"(?<![A-Za-z.]){_words_rx(f['words'])}(?![A-Za-z\d])", re.I),
              float(f["per_day"]), bool(f.get("after_amount", False)),
              re.compile(rf"\b{_words_rx(f['not_after'])}\b", re.I) if f.get("not_after") else None)
             for f in data["frequencies"])
@@ -45,6 +45,18 @@ class Lexicon:
             + [w.lower() for w in data["roman_numerals"]]
             + [w.lower() for w in data["directions_words"] if " " not in w])  # "1 mdu"
         self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
+        self.weekday_of = {w.lower(): day for day, words in data["weekdays"].items() for w in words}
+        # "on Mondays, Wednesdays and Fridays", "every Sunday": a list of at most seven days
+        day = _words_rx(self.weekday_of)
+        self.weekdays = re.compile(
+            rf"(?<![A-Za-z])(?:on|every|each)[ ]{{1,3}}(?P<days>{day}(?:[ ]{{0,2}}(?:,|&|and|,[ ]{{0,2}}and)[ ]{{1,3}}{day}){{0,6}})"
+            r"(?![A-Za-z])", re.I)
+        self.weekday_word = re.compile(rf"(?<![A-Za-z]){day}(?![A-Za-z])", re.I)
+        # "leaving at least 6 hours between doses", "at least 4 hours apart"
+        mi = data["minimum_interval"]
+        self.minimum_interval = re.compile(
+            rf"(?<![A-Za-z]){_words_rx(mi['before'])}[ ]{{1,3}}(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?"
+            rf"(?:h|hrs?|hours?)[ ]{{1,3}}{_words_rx(mi['after'])}(?![A-Za-z])", re.I)
         self.number_rx = re.compile(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
         self.roman = {k: float(v) for k, v in data["roman_numerals"].items()}
         self.roman_rx = re.compile(rf"(?<![A-Za-z\d.-]){_words_rx(self.roman)}(?![A-Za-z\d-])")  # lower case only

@@ -57,7 +57,7 @@ DOSE_KINDS = frozenset({"mass", "volume", "activity", "count"})
 
 COUNT_UNITS = (
     "cell", "tablet", "capsule", "patch", "puff", "drop", "spray", "sachet",
-    "suppository", "lozenge", "vial", "ampoule",
+    "suppository", "lozenge", "vial", "ampoule", "softgel", "piece", "pen", "nebule", "gummy", "pessary",
 )
 
 
@@ -90,7 +90,7 @@ def _build_lexicon() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
     add("microgram", "mass", "mcg", "µg", "ug", "microgram", "micrograms", "microgramme", "microgrammes")
     add("nanogram", "mass", "ng", "nanogram", "nanograms")
     # volume
-    add("milliliter", "volume", "ml", "millilitre", "millilitres", "milliliter", "milliliters")
+    add("milliliter", "volume", "ml", "mls", "millilitre", "millilitres", "milliliter", "milliliters")
     add("liter", "volume", "l", "litre", "litres", "liter", "liters")
     add("deciliter", "volume", "dl")
     add("microliter", "volume", "µl", "ul", "microlitre", "microlitres", "microliter", "microliters")
@@ -103,7 +103,7 @@ def _build_lexicon() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
     add("cell", "count", "cell", "cells")
     add("tablet", "count", "tablet", "tablets", "tab", "tabs", "pill", "pills", "caplet", "caplets")  # a caplet is a tablet
     add("capsule", "count", "capsule", "capsules", "cap", "caps")
-    add("patch", "count", "patch", "patches")
+    add("patch", "count", "patch", "patches", "plaster", "plasters")  # a medicated plaster is a patch
     add("puff", "count", "puff", "puffs", "inhalation", "inhalations")
     add("drop", "count", "drop", "drops", "gtt", "gtts")
     add("spray", "count", "spray", "sprays")
@@ -112,6 +112,14 @@ def _build_lexicon() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
     add("lozenge", "count", "lozenge", "lozenges")
     add("vial", "count", "vial", "vials")
     add("ampoule", "count", "ampoule", "ampoules", "ampule", "ampules")
+    # what labels count besides: a soft capsule, a piece of gum, a pen injector, a nebule, a
+    # gummy, a pessary (each counted as itself, as the label names it)
+    add("softgel", "count", "softgel", "softgels")
+    add("piece", "count", "piece", "pieces")
+    add("pen", "count", "pen", "pens")
+    add("nebule", "count", "nebule", "nebules", "neb", "nebs")
+    add("gummy", "count", "gummy", "gummies")
+    add("pessary", "count", "pessary", "pessaries")
     # not dose units, but the parser must recognise them to reject them
     add("percent", "percent", "%", "percent", "per cent", "pct")
     add("millimeter", "length", "mm", "millimetre", "millimetres", "millimeter", "millimeters")
