@@ -722,6 +722,7 @@ def _doses_lines(doc: dict):
         rows = [("medicine", "-" if med is None else f"{med['as_written']} ({med['substance'] or 'not in the name tables'}"
                  + (", weekly or longer: DOS010" if med["weekly_or_longer"] else "") + ")"),
                 ("amount", shown(d["amount"])), ("count", shown(d["count"])), ("strength", shown(d["strength"])),
+                ("content", shown(d.get("content"))),
                 ("per kg", shown(d["per_kg"])),
                 ("frequency", "-" if f is None else f"{f['text']} ({f['kind']}): {f['doses_per_day']} dose(s) a day, "
                  f"at most {f['most_in_24_hours']} in 24 hours"),

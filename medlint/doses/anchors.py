@@ -40,6 +40,7 @@ class _Anchor:
     per_weight: Piece | None = None
     mods: dict = field(default_factory=dict)
     parts: list = field(default_factory=list)  # the other doses of the same day (assemble._part_of)
+    content: Strength | None = None  # what one dose holds: "10 mL (10 mg)"
 
 
 def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
@@ -59,6 +60,22 @@ def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
     if nd.excess.match(norm, am.low.number.span[1]) or (am.high and nd.excess.match(norm, am.high.number.span[1])):
         return True  # "1 or 2 extra tablets"
     return tables.not_dose(am.span[0])
+
+
+def _take_content(norm: str, anc: "_Anchor", am: Amount) -> None:
+    """A mass in brackets after a measured volume or a count ("10 mL (10 mg)", "1 chewable
+    tablet (5 mg)", "2 tablets (1 g)") is what that dose holds: the dose's ``content``, so
+    its arithmetic is in the mass. A restated equivalent of a mass ("10 mcg (400 IU)") and a
+    strength of each unit ("4 glucose tablets (4 g each)") are left as they are."""
+    a, u = anc.amount, am.unit
+    if a is None or a.unit is None or u is None or u.kind != "mass" or _EACH.match(norm, am.span[1]):
+        return
+    if a.unit.kind not in ("volume", "count") or anc.per_weight is not None or _PER_KG_RE.match(norm, am.span[1]):
+        return  # "5 mL (15 mg/kg)" is the child's dose by weight, not what the 5 mL holds
+    anc.content = Strength(am.upper.value, u.raw, "content", am.raw, am.span)
+
+
+_EACH = _lazy(r"[ ]{1,2}(?:each|per|a[ ]piece|apiece)(?![A-Za-z])", re.I)
 
 
 def _equivalent_of(norm: str, anchors: list, am: Amount) -> bool:
@@ -336,6 +353,7 @@ def find_anchors(r: "Reading") -> list[_Anchor]:
         if _not_a_dose_quantity(r.norm, am, r.tables):
             continue
         if _equivalent_of(r.norm, anchors, am) and not _CONC_RE.match(r.norm, am.span[1]):
+            _take_content(r.norm, anchors[-1], am)  # "10 mL (10 mg)": what the measured dose holds
             continue  # "10 mcg (400 IU)"; but "5 mL (120 mg/5 mL)" names the liquid's strength
         if not all(math.isfinite(e.value) for e in (am.low, am.high) if e is not None):
             continue  # "10^6500": no usable number

@@ -31,6 +31,8 @@ def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] 
         return None
     if d.strength is not None and d.strength.kind == "unit":
         return _count_daily(d, freq, lims)
+    if d.content is not None:
+        return _content_daily(d, freq, lims)
     u = d.amount.unit
     if u is None or u.unit is None or u.kind not in _units.DOSE_KINDS or d.amount.mixed_units and False:
         return None
@@ -79,6 +81,24 @@ def _capped_by_stated_doses(n, how: str, lims: Dose) -> tuple:
         if n is None or m < n:
             return m, f" × {m}/day (stated max doses)"
     return n, how
+
+
+def _content_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
+    """What the measured dose holds × doses a day ("10 mL (10 mg) twice a day": 10 mg × 2/day)."""
+    spl = _units.lookup_spelling(d.content.unit)
+    if spl is None or spl.unit is None:
+        return None
+    n, how = (1, "/day") if d.per == "day" else (None, "")
+    if n is None and freq is not None and freq.max_administrations_per_24h is not None:
+        n = freq.max_administrations_per_24h
+        how = f" × {n}/day"
+    n, how = _capped_by_stated_doses(n, how, lims)
+    if n is None:
+        return None
+    reg = _units.get_registry()
+    amount = f"{_units.format_number(d.amount.upper.value)} {d.amount.unit.raw}" if d.amount.unit else ""
+    return reg.Quantity(d.content.value, spl.unit) * n / reg.Quantity(1, "day"), \
+        f"{amount} ({d.content.raw}){how}"
 
 
 def _count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:

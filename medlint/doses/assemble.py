@@ -353,5 +353,5 @@ def _build(text: str, anc: _Anchor, substance: Piece | None, key: str | None,
         amount=anc.amount, per=anc.per, per_piece=anc.per_piece, per_weight=anc.per_weight,
         strength=anc.strength, frequency=freq, as_needed=prn, route=route, form=form,
         duration=dur, taper=taper, titration_marker=marker, unit_problem=anc.unit_problem,
-        directions=directions,
+        directions=directions, content=anc.content,
     )

@@ -387,6 +387,7 @@ def dose_reading(dose, text: str, r: Reader, medicines) -> dict:
         "amount": amount if amount is None or amount["kind"] != "count" else None,
         "count": amount if amount is not None and amount["kind"] == "count" else None,
         "strength": _raw(getattr(dose, "strength", None)),
+        "content": _raw(getattr(dose, "content", None)),
         "per": getattr(dose, "per", None), "per_kg": _raw(getattr(dose, "per_weight", None)),
         "frequency": _frequency(getattr(dose, "frequency", None)),
         "as_needed": _raw(getattr(dose, "as_needed", None)),
