@@ -43,12 +43,18 @@ class _Anchor:
     content: Strength | None = None  # what one dose holds: "10 mL (10 mg)"
 
 
+# the first strength of a combination glued to the second: "30/500 tablets", "8/500 caplets"
+_COMBINATION_BEFORE = _lazy(r"(?<![\d.])\d{1,4}(?:\.\d{1,2})?/$")
+
+
 def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
     """A quantity that is never a dose, whatever stands beside it: a rate or laboratory value
     ("30 mL/min", "126 mg/dL"), a body weight ("11 kg"), an everyday measure ("500 kcal",
     "6 glasses"), units of alcohol, or a cell of a table column that holds no doses."""
     nd = _lexicon.lexicon().not_doses
     u = am.unit
+    if u is not None and u.kind == "count" and _COMBINATION_BEFORE.search(norm, max(0, am.span[0] - 10), am.span[0]):
+        return True  # "Co-codamol 30/500 tablets": the two strengths of a combination product
     if u is not None:
         word = u.raw.lower()
         if word in nd.body_weight_units or word in nd.measure_words:

@@ -243,6 +243,8 @@ def _frequency_mods(text: str, norm: str, lex) -> list[_Mod]:
         fr = Frequency("interval", text[m.start():m.end()], (m.start(), m.end()), apd, interval)
         mods.append(_Mod("freq", m.start(), m.end(), fr))
     mods.extend(_weekday_mods(text, norm, lex))
+    for m in lex.uncounted.finditer(norm):  # "several times a day": a frequency with no count
+        mods.append(_Mod("freq", m.start(), m.end(), Frequency("uncounted", text[m.start():m.end()], m.span(), None)))
     for m in lex.minimum_interval.finditer(norm):  # a least interval: at most that many a day, maybe one
         apd, interval = _every_hours(m)
         if apd is not None:
