@@ -84,3 +84,20 @@ def test_a_least_interval_is_the_interval(text, most):
 def test_a_least_interval_in_its_own_sentence_leaves_the_stated_frequency():
     d = first("Take 1 or 2 tablets up to 3 times a day. Leave at least 4 hours between doses.")
     assert d.frequency.per_day_range == (1, 3)
+
+
+@pytest.mark.parametrize("text, most", [
+    ("In an attack: 1 puff every 30 to 60 seconds, up to 10 puffs", 10),           # asthma action plan
+    ("Ventolin: take one puff every 60 seconds, up to 10 puffs, then call 999", 10),  # UK leaflet
+    ("Give 2 puffs every 2 minutes, up to 10 puffs", 10),                             # school inhaler card
+])
+def test_repeats_every_few_seconds_up_to_a_total(text, most):
+    d = first(text)
+    assert d.frequency is not None and d.frequency.kind == "interval"
+    assert d.max_per_dose is None and d.max_per_day is not None and d.max_per_day.value == most
+    assert d.daily_maximum().quantity.magnitude == most
+
+
+def test_an_up_to_count_no_larger_than_the_dose_is_per_dose():
+    d = first("Take 1-2 tablets every 4-6 hours, up to 2 tablets")
+    assert d.max_per_dose is not None and d.max_per_day is None

@@ -272,12 +272,33 @@ def _chain_dose(r: Reading, built: list[Dose], lims: dict[str, Limit], cl: tuple
     """The chain's first step carrying the others and the limits; limits in its clause
     extend its text."""
     head, steps = built[0], tuple(built[1:])
+    lims = _repeats_total(head, lims)
     extra = [l.span for l in lims.values() if r.clause_of(l.span[0]) == cl]
     s0 = min([head.span[0]] + [s.span[0] for s in steps] + [e[0] for e in extra])
     s1 = max([head.span[1]] + [s.span[1] for s in steps] + [e[1] for e in extra])
     return _replace(head, text=r.text[s0:s1], span=(s0, s1), titration=steps,
                     max_per_dose=lims.get("per_dose"), max_per_day=lims.get("per_day"),
                     max_doses_per_day=lims.get("doses_per_day"), max_duration_days=lims.get("duration"))
+
+
+def _repeats_total(head: Dose, lims: dict[str, Limit]) -> dict[str, Limit]:
+    """"1 puff every 30 to 60 seconds, up to 10 puffs": an "up to" count above the dose's own,
+    after an interval of repeats, is the most of all the repeats (read per day), not one dose."""
+    cap = lims.get("per_dose")
+    f, a = head.frequency, head.amount
+    if cap is None or not cap.assumed or "per_day" in lims or f is None or f.kind != "interval" or a is None:
+        return lims
+    if cap.amount is None or cap.amount.unit is None or a.unit is None or cap.amount.unit.unit != a.unit.unit \
+            or a.unit.kind != "count" or cap.value <= a.upper.value:
+        return lims
+    out = dict(lims)
+    del out["per_dose"]
+    out["per_day"] = _replace_limit(cap, "per_day")
+    return out
+
+
+def _replace_limit(lim: Limit, kind: str) -> Limit:
+    return Limit(kind, lim.value, lim.raw, lim.span, lim.amount, lim.assumed, lim.per_weight)
 
 
 def _with_parts(text: str, anc: _Anchor, step: Dose, substance: Piece | None, key: str | None) -> Dose:

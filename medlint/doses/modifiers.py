@@ -38,6 +38,9 @@ _freq("interval", rf"\bq\.?[ ]?(?P<a>\d+)(?:[ ]?(?:-|to)[ ]?(?P<b>\d+))?[ ]?{_H}
 _freq("interval", r"\b(?:every|each)[ ]+hour\b|\bhourly\b", lambda m: (24.0, (1.0, 1.0)))
 _freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:min(?:utes?|s)?)(?![A-Za-z])",
       lambda m: (1440.0 / _num_word(m.group("a")), None) if _num_word(m.group("a")) > 0 else (None, None))
+# "every 30 to 60 seconds" (a reliever in an attack): at most as often as the shortest gap
+_freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:sec(?:ond)?s?)(?![A-Za-z])",
+      lambda m: (86400.0 / _num_word(m.group("a")), None) if _num_word(m.group("a")) > 0 else (None, None))
 _freq("every_n_days", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?days?\b",
       lambda m: (1.0 / _num_word(m.group("a")), None) if _num_word(m.group("a")) > 0 else (None, None))
 _freq("every_n_weeks", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:weeks?|wks?)\b",
