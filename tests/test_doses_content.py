@@ -21,6 +21,7 @@ def first(text: str):
     ("Loratadine: 1 chewable tablet (5 mg) once daily", 5),               # US label
     ("Paracetamol: 2 tablets (1 g) four times a day", 4000),              # UK consumer page
     ("Oramorph 2.5 mL (5 mg) 4 hourly", 30),                              # hospital discharge sheet
+    ("Take 1-2 tablets (2.5-5 mg total) by mouth every 8 hours as needed", 15),  # US e-prescription
 ])
 def test_bracketed_mass_is_what_the_dose_holds(text, per_day_mg):
     d = first(text)

@@ -48,6 +48,7 @@ def test_counted_forms_are_dimensions_of_their_own():
     ("Methotrexate 10 mg every Monday", 1 / 7),                                      # pharmacy label
     ("Take 2 tablets on Tuesdays and Saturdays", 2 / 7),                             # discharge sheet
     ("Co-trimoxazole 480 mg: 1 tab on Mon, Wed & Fri", 3 / 7),                       # hospital chart
+    ("WARFARIN 3 MG EVERY TUESDAY, FRIDAY, AND SUNDAY", 3 / 7),                       # US pharmacy system
     ("Prednisolone 40 mg on days 1 to 5", 1),                                        # oncology protocol
     ("Metronidazole 2 g PO x1", 1),                                                  # US order
     ("Azithromycin 1 g x 1 dose", 1),
