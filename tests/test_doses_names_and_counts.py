@@ -50,3 +50,20 @@ def test_several_times_a_day_gives_no_count(text):
     d = parse_doses(text)[0]
     assert d.frequency is not None and d.frequency.kind == "uncounted"
     assert d.frequency.per_day_range is None and d.daily_maximum() is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Many of our patients take metformin 500 mg twice a day with meals", "metformin"),   # clinic page
+    ("When my back flares I take naproxen 250mg twice a day", "naproxen"),                # forum post
+    ("Most adults taking sertraline 50 mg once daily feel better within weeks", "sertraline"),  # consumer page
+])
+def test_the_medicine_is_named_after_the_verb_of_taking(text, name):
+    assert parse_doses(text)[0].substance.raw == name
+
+
+@pytest.mark.parametrize("text", [
+    "You should take it 500 mg daily",
+    "Take 2 tablets twice daily",
+])
+def test_a_pronoun_or_a_count_after_take_is_no_name(text):
+    assert parse_doses(text)[0].substance is None

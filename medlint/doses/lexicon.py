@@ -46,6 +46,7 @@ class Lexicon:
             + [w.lower() for w in data["directions_words"] if " " not in w])  # "1 mdu"
         self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
         self.uncounted = _phrase_rx(data["uncounted_frequencies"])
+        self.substance_after_verbs = _phrase_rx(data["substance_after_verbs"])
         self.weekday_of = {w.lower(): day for day, words in data["weekdays"].items() for w in words}
         # "on Mondays, Wednesdays and Fridays", "every Sunday": a list of at most seven days
         day = _words_rx(self.weekday_of)
