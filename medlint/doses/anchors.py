@@ -131,10 +131,10 @@ def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int],
     if id(anc) in runs:
         return True
     lead = norm[max(clause[0], anc.start - 80):anc.start]
-    if nd.content_cue(lead[-60:]) or nd.content_after.match(norm[anc.end:min(clause[1], anc.end + 60)]):
+    if nd.content_cue(lead[-60:]) or nd.content_after.match(norm[anc.end:min(clause[1], anc.end + 80)]):
         return True
     s_end = anc.strength.span[1] if anc.strength is not None else None
-    if s_end is not None and s_end < anc.end and nd.content_after.match(norm[s_end:min(clause[1], s_end + 60)]):
+    if s_end is not None and s_end < anc.end and nd.content_after.match(norm[s_end:min(clause[1], s_end + 80)]):
         return True  # "15 g of fast-acting carbohydrate, such as 4 glucose tablets": described after its first amount
     if _BRAND_STRENGTH.search(lead) and norm[anc.end:anc.end + 2].lstrip(" ").startswith(")"):
         return True  # "Omeprazole (Prilosec OTC, 20 mg)": the strength of the product named

@@ -111,9 +111,12 @@ class NotDoses:
         self.measure_words = frozenset(w.lower() for w in data["measure_words"])
         self.alcohol = _phrase_rx(data["alcohol_words"])
         # a cue ends at most a few words before the quantity: the last 40 characters
-        self.content = re.compile(rf"(?<![A-Za-z]){_words_rx(data['content_cues'])}(?![A-Za-z])[^.;]{{0,40}}$", re.I)
+        # (a decimal point is no sentence end: "come in 12.5, 25, 50, 75 and 100 microgram")
+        self.content = re.compile(
+            rf"(?<![A-Za-z]){_words_rx(data['content_cues'])}(?![A-Za-z])(?:[^.;]|(?<=\d)\.(?=\d)){{0,40}}$", re.I)
         # "A 1,250 mg tablet of calcium carbonate provides 500 mg": a quantity the clause then describes
-        self.content_after = re.compile(rf"^[^.;:]{{0,40}}?(?<![A-Za-z]){_words_rx(data['content_after_cues'])}(?![A-Za-z])", re.I)
+        self.content_after = re.compile(
+            rf"^(?:[^.;:]|(?<=\d)\.(?=\d)){{0,60}}?(?<![A-Za-z]){_words_rx(data['content_after_cues'])}(?![A-Za-z])", re.I)
         self.serving = _phrase_rx(data["serving_words"])
         self.excess = re.compile(rf"[ ]{{1,3}}{_words_rx(data['excess_words'])}(?![A-Za-z])", re.I)
         self.label = re.compile(
