@@ -17,6 +17,9 @@ from medlint.doses import parse_doses
     "A 75 mg tablet is available over the counter from pharmacies.",                 # UK pharmacy page
     "Serving Size: 3 Gummies",                                                       # US supplement label
     "Servings per container: 60 capsules",
+    "Your capsules are 25 mg.",                                                      # NHS trust leaflet
+    "We only stock the 5 mg strength.",
+    "Each tablet contains 325 mg acetaminophen, 30 mg caffeine and 15 mg codeine.",  # Canadian monograph
 ])
 def test_mentions_are_no_doses(text):
     assert parse_doses(text) == []

@@ -113,7 +113,7 @@ class NotDoses:
         # a cue ends at most a few words before the quantity: the last 40 characters
         # (a decimal point is no sentence end: "come in 12.5, 25, 50, 75 and 100 microgram")
         self.content = re.compile(
-            rf"(?<![A-Za-z]){_words_rx(data['content_cues'])}(?![A-Za-z])(?:[^.;]|(?<=\d)\.(?=\d)){{0,40}}$", re.I)
+            rf"(?<![A-Za-z]){_words_rx(data['content_cues'])}(?![A-Za-z])(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}$", re.I)
         # "A 1,250 mg tablet of calcium carbonate provides 500 mg": a quantity the clause then describes
         self.content_after = re.compile(
             rf"^(?:[^.;:]|(?<=\d)\.(?=\d)){{0,60}}?(?<![A-Za-z]){_words_rx(data['content_after_cues'])}(?![A-Za-z])", re.I)
