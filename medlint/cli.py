@@ -722,12 +722,13 @@ def _doses_lines(doc: dict):
         rows = [("medicine", "-" if med is None else f"{med['as_written']} ({med['substance'] or 'not in the name tables'}"
                  + (", weekly or longer: DOS010" if med["weekly_or_longer"] else "") + ")"),
                 ("amount", shown(d["amount"])), ("count", shown(d["count"])), ("strength", shown(d["strength"])),
+                ("content", shown(d.get("content"))),
                 ("per kg", shown(d["per_kg"])),
                 ("frequency", "-" if f is None else f"{f['text']} ({f['kind']}): {f['doses_per_day']} dose(s) a day, "
                  f"at most {f['most_in_24_hours']} in 24 hours"),
                 ("interval", "-" if f is None or f["interval_hours"] is None else
                  "every " + "-".join(f"{h:g}" for h in f["interval_hours"]) + " hours"),
-                ("as needed", d["as_needed"] or "no"),
+                ("as needed", d["as_needed"] or "no"), ("directions", d.get("directions") or "-"),
                 ("maxima", "; ".join(f"{k}: {v}" for k, v in d["maxima"].items()) or "-"),
                 ("daily maximum", shown(d["daily_maximum"])), ("route", shown(d["route"])), ("form", shown(d["form"])),
                 ("duration", shown(d["duration"])), ("steps", d["steps"]),

@@ -13,7 +13,7 @@ import re
 import weakref
 from functools import lru_cache
 
-from medlint.doses import parse_doses
+from medlint.doses import may_hold_dose, parse_doses
 from medlint.doses import units as _units
 from medlint import policy
 from medlint.prefilter import LazyPattern
@@ -85,7 +85,7 @@ def text_fields(article):
 @text_memo
 def doses_in(text: str) -> tuple:
     """Parsed doses of one text (cached: the parser is a pure function of the text)."""
-    if not text or not any(c.isdigit() for c in text) and "dose" not in text.lower() and "pack" not in text.lower():
+    if not may_hold_dose(text):
         return ()
     return tuple(parse_doses(text))
 
@@ -314,6 +314,8 @@ def _open_ended(dose) -> str | None:
     """Why a dose is open-ended (as needed, interval, titrating), or None."""
     if dose.as_needed is not None:
         return f"as needed (\"{dose.as_needed.raw}\")"
+    if dose.directions is not None:
+        return f"left to directions given elsewhere (\"{dose.directions.raw}\")"
     if dose.titration and _titration_open(dose) or not dose.titration and dose.titration_marker is not None:
         return "titrating (increased step by step)"
     if dose.frequency is not None and dose.frequency.kind == "interval":
@@ -502,8 +504,8 @@ def no_stated_maximum(article, ctx):
         if course is not None:
             yield _hit(record, field, dose, *course, severity="warning")
             continue
-        if dose.amount is None:
-            continue
+        if dose.amount is None and dose.as_needed is None and dose.directions is None:
+            continue  # "take as needed", "TAKE AS DIRECTED" are open; "Dose-Pack (6-day)" is DOS002's
         why = _open_ended(dose)
         if why is None or _states_maximum(dose) or _counted_per_day(dose) and not words.beyond_count.search(dose.text):
             continue

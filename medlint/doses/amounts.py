@@ -35,7 +35,7 @@ _PER_DAY_RE = _lazy(
     r"|[ ]+(?:per|in|every)[ ]+24[ ]?h(?:ours?|rs?)?(?![A-Za-z]))",
     re.I,
 )
-_PER_KG_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?kg(?![A-Za-z])|[ ]+per[ ]+kg(?![A-Za-z]))", re.I)
+_PER_KG_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?kg(?![A-Za-z])|[ ]+(?:per|a|each)[ ]+(?:kg|kilogram|kilo)(?![A-Za-z]))", re.I)
 _PER_DOSE_RE = _lazy(r"(?<![ ])(?:[ ]?/[ ]?dose(?![A-Za-z])|[ ]+per[ ]+dose(?![A-Za-z]))", re.I)
 # "10 mg/mL", "125 mg/5 mL", "120mg/5ml", "160 mg/800 mg" (a combination's two strengths)
 # "25 micrograms/hour", "4.6 mg/24 h", "25 mg/16 hours": what a patch delivers in a time

@@ -40,6 +40,11 @@ class _Anchor:
     per_weight: Piece | None = None
     mods: dict = field(default_factory=dict)
     parts: list = field(default_factory=list)  # the other doses of the same day (assemble._part_of)
+    content: Strength | None = None  # what one dose holds: "10 mL (10 mg)"
+
+
+# the first strength of a combination glued to the second: "30/500 tablets", "8/500 caplets"
+_COMBINATION_BEFORE = _lazy(r"(?<![\d.])\d{1,4}(?:\.\d{1,2})?/$")
 
 
 def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
@@ -48,6 +53,8 @@ def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
     "6 glasses"), units of alcohol, or a cell of a table column that holds no doses."""
     nd = _lexicon.lexicon().not_doses
     u = am.unit
+    if u is not None and u.kind == "count" and _COMBINATION_BEFORE.search(norm, max(0, am.span[0] - 10), am.span[0]):
+        return True  # "Co-codamol 30/500 tablets": the two strengths of a combination product
     if u is not None:
         word = u.raw.lower()
         if word in nd.body_weight_units or word in nd.measure_words:
@@ -59,6 +66,22 @@ def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
     if nd.excess.match(norm, am.low.number.span[1]) or (am.high and nd.excess.match(norm, am.high.number.span[1])):
         return True  # "1 or 2 extra tablets"
     return tables.not_dose(am.span[0])
+
+
+def _take_content(norm: str, anc: "_Anchor", am: Amount) -> None:
+    """A mass in brackets after a measured volume or a count ("10 mL (10 mg)", "1 chewable
+    tablet (5 mg)", "2 tablets (1 g)") is what that dose holds: the dose's ``content``, so
+    its arithmetic is in the mass. A restated equivalent of a mass ("10 mcg (400 IU)") and a
+    strength of each unit ("4 glucose tablets (4 g each)") are left as they are."""
+    a, u = anc.amount, am.unit
+    if a is None or a.unit is None or u is None or u.kind != "mass" or _EACH.match(norm, am.span[1]):
+        return
+    if a.unit.kind not in ("volume", "count") or anc.per_weight is not None or _PER_KG_RE.match(norm, am.span[1]):
+        return  # "5 mL (15 mg/kg)" is the child's dose by weight, not what the 5 mL holds
+    anc.content = Strength(am.upper.value, u.raw, "content", am.raw, am.span)
+
+
+_EACH = _lazy(r"[ ]{1,2}(?:each|per|a[ ]piece|apiece)(?![A-Za-z])", re.I)
 
 
 def _equivalent_of(norm: str, anchors: list, am: Amount) -> bool:
@@ -108,10 +131,10 @@ def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int],
     if id(anc) in runs:
         return True
     lead = norm[max(clause[0], anc.start - 80):anc.start]
-    if nd.content_cue(lead[-60:]) or nd.content_after.match(norm[anc.end:min(clause[1], anc.end + 60)]):
+    if nd.content_cue(lead[-60:]) or nd.content_after.match(norm[anc.end:min(clause[1], anc.end + 80)]):
         return True
     s_end = anc.strength.span[1] if anc.strength is not None else None
-    if s_end is not None and s_end < anc.end and nd.content_after.match(norm[s_end:min(clause[1], s_end + 60)]):
+    if s_end is not None and s_end < anc.end and nd.content_after.match(norm[s_end:min(clause[1], s_end + 80)]):
         return True  # "15 g of fast-acting carbohydrate, such as 4 glucose tablets": described after its first amount
     if _BRAND_STRENGTH.search(lead) and norm[anc.end:anc.end + 2].lstrip(" ").startswith(")"):
         return True  # "Omeprazole (Prilosec OTC, 20 mg)": the strength of the product named
@@ -336,6 +359,7 @@ def find_anchors(r: "Reading") -> list[_Anchor]:
         if _not_a_dose_quantity(r.norm, am, r.tables):
             continue
         if _equivalent_of(r.norm, anchors, am) and not _CONC_RE.match(r.norm, am.span[1]):
+            _take_content(r.norm, anchors[-1], am)  # "10 mL (10 mg)": what the measured dose holds
             continue  # "10 mcg (400 IU)"; but "5 mL (120 mg/5 mL)" names the liquid's strength
         if not all(math.isfinite(e.value) for e in (am.low, am.high) if e is not None):
             continue  # "10^6500": no usable number

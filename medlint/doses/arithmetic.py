@@ -31,6 +31,8 @@ def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] 
         return None
     if d.strength is not None and d.strength.kind == "unit":
         return _count_daily(d, freq, lims)
+    if d.content is not None:
+        return _content_daily(d, freq, lims)
     u = d.amount.unit
     if u is None or u.unit is None or u.kind not in _units.DOSE_KINDS or d.amount.mixed_units and False:
         return None
@@ -79,6 +81,24 @@ def _capped_by_stated_doses(n, how: str, lims: Dose) -> tuple:
         if n is None or m < n:
             return m, f" × {m}/day (stated max doses)"
     return n, how
+
+
+def _content_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
+    """What the measured dose holds × doses a day ("10 mL (10 mg) twice a day": 10 mg × 2/day)."""
+    spl = _units.lookup_spelling(d.content.unit)
+    if spl is None or spl.unit is None:
+        return None
+    n, how = (1, "/day") if d.per == "day" else (None, "")
+    if n is None and freq is not None and freq.max_administrations_per_24h is not None:
+        n = freq.max_administrations_per_24h
+        how = f" × {n}/day"
+    n, how = _capped_by_stated_doses(n, how, lims)
+    if n is None:
+        return None
+    reg = _units.get_registry()
+    amount = f"{_units.format_number(d.amount.upper.value)} {d.amount.unit.raw}" if d.amount.unit else ""
+    return reg.Quantity(d.content.value, spl.unit) * n / reg.Quantity(1, "day"), \
+        f"{amount} ({d.content.raw}){how}"
 
 
 def _count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
@@ -146,10 +166,8 @@ def _daily_maximum(d: Dose) -> DailyMax | None:
         if best is None:
             best = (q, expl)
         else:
-            try:
-                if q.to(best[0].units).magnitude > best[0].magnitude:
-                    best = (q, expl)
-            except Exception:
+            # a step in another dimension than the largest so far is taken, as before
+            if not _units.same_dimension(q, best[0]) or q.to(best[0].units).magnitude > best[0].magnitude:
                 best = (q, expl)
     reg = _units.get_registry()
     fq = _units.format_quantity
@@ -170,12 +188,8 @@ def _daily_maximum(d: Dose) -> DailyMax | None:
         return DailyMax(cap, f"stated max {fq(cap)}")
     q, expl = best
     text = f"{expl} = {fq(q)}"
-    if cap is not None:
-        try:
-            if cap.to(q.units).magnitude < q.magnitude:
-                return DailyMax(cap.to(q.units), f"{text}, capped by stated max {fq(cap)}")
-        except Exception:
-            pass
+    if cap is not None and _units.same_dimension(cap, q) and cap.to(q.units).magnitude < q.magnitude:
+        return DailyMax(cap.to(q.units), f"{text}, capped by stated max {fq(cap)}")
     return DailyMax(q, text)
 
 
@@ -275,12 +289,9 @@ def _cap_in(d: "Dose", unit: str | None) -> float | None:
         if lim is None or lim.amount is None or lim.per_weight is not None:
             continue
         u = _end_unit(lim.amount, lim.amount.upper)
-        if u is None or unit is None:
-            continue
-        try:
-            return float(_units.get_registry().Quantity(lim.value, u).to(unit).magnitude)
-        except Exception:  # another dimension: not comparable
-            continue
+        if u is None or unit is None or not _units.convertible(u, unit):
+            continue  # another dimension: not comparable
+        return float(_units.get_registry().Quantity(lim.value, u).to(unit).magnitude)
     return None
 
 
@@ -301,14 +312,10 @@ def _ends_in(step: "Dose", unit: str | None) -> tuple[float, float] | None:
             u = unit  # "2 tabs now then 1 q12h": a bare count counts what the first step does
         if u == unit:
             out.append(end.value)
-        elif u is None or unit is None:
-            return None
+        elif u is None or unit is None or not _units.convertible(u, unit):
+            return None  # different dimensions (tablets vs mg): not comparable
         else:
-            try:
-                q = _units.get_registry().Quantity(end.value, u).to(unit)
-            except Exception:  # different dimensions (tablets vs mg): not comparable
-                return None
-            out.append(float(q.magnitude))
+            out.append(float(_units.get_registry().Quantity(end.value, u).to(unit).magnitude))
     return (min(out), max(out))
 
 

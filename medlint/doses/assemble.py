@@ -17,6 +17,18 @@ from .substance import _substance, _substance_key
 from .text import _lazy, _Spans
 
 
+def may_hold_dose(text: str) -> bool:
+    """Could ``text`` hold a dose the reader reads?  A cheap test before :func:`parse_doses`
+    (never False where that finds a dose): a digit, else a wording of the lexicon that makes
+    a dose without one (a count in words, as needed, as directed, "dose", "pack")."""
+    if not text:
+        return False
+    if any(c.isdigit() for c in text):
+        return True
+    from .modifiers import _PRN_RE
+    return _lexicon.lexicon().wordy_dose.search(text) is not None or _PRN_RE.search(text) is not None
+
+
 def parse_doses(text: str) -> list[Dose]:
     """Parse every dose in ``text``.  Never raises on str input."""
     if not isinstance(text, str):
@@ -42,7 +54,7 @@ def parse_doses(text: str) -> list[Dose]:
     doses = _doses(r, chains, markers, chain_limits)
     doses = _share_standalone_limits(doses, standalone)
     prns = [m for m in r.mods if m.cat == "prn" and r.clause_of(m.start) not in by_clause]
-    return _share_standalone_as_needed(doses, prns)
+    return _share_standalone_as_needed(r.norm, doses, prns)
 
 
 def _directions_only(r: Reading) -> list[Dose]:
@@ -63,7 +75,7 @@ def _directions_only(r: Reading) -> list[Dose]:
         return []
     anc = _Anchor(min(a for a, _ in spans), max(b for _, b in spans))
     for m in r.mods:
-        if m.cat in ("freq", "prn", "route", "dur"):
+        if m.cat in ("freq", "prn", "route", "dur", "directions"):
             anc.mods.setdefault(m.cat, m)
     lims: dict[str, Limit] = {}
     for lm in r.limits:
@@ -260,12 +272,33 @@ def _chain_dose(r: Reading, built: list[Dose], lims: dict[str, Limit], cl: tuple
     """The chain's first step carrying the others and the limits; limits in its clause
     extend its text."""
     head, steps = built[0], tuple(built[1:])
+    lims = _repeats_total(head, lims)
     extra = [l.span for l in lims.values() if r.clause_of(l.span[0]) == cl]
     s0 = min([head.span[0]] + [s.span[0] for s in steps] + [e[0] for e in extra])
     s1 = max([head.span[1]] + [s.span[1] for s in steps] + [e[1] for e in extra])
     return _replace(head, text=r.text[s0:s1], span=(s0, s1), titration=steps,
                     max_per_dose=lims.get("per_dose"), max_per_day=lims.get("per_day"),
                     max_doses_per_day=lims.get("doses_per_day"), max_duration_days=lims.get("duration"))
+
+
+def _repeats_total(head: Dose, lims: dict[str, Limit]) -> dict[str, Limit]:
+    """"1 puff every 30 to 60 seconds, up to 10 puffs": an "up to" count above the dose's own,
+    after an interval of repeats, is the most of all the repeats (read per day), not one dose."""
+    cap = lims.get("per_dose")
+    f, a = head.frequency, head.amount
+    if cap is None or not cap.assumed or "per_day" in lims or f is None or f.kind != "interval" or a is None:
+        return lims
+    if cap.amount is None or cap.amount.unit is None or a.unit is None or cap.amount.unit.unit != a.unit.unit \
+            or a.unit.kind != "count" or cap.value <= a.upper.value:
+        return lims
+    out = dict(lims)
+    del out["per_dose"]
+    out["per_day"] = _replace_limit(cap, "per_day")
+    return out
+
+
+def _replace_limit(lim: Limit, kind: str) -> Limit:
+    return Limit(kind, lim.value, lim.raw, lim.span, lim.amount, lim.assumed, lim.per_weight)
 
 
 def _with_parts(text: str, anc: _Anchor, step: Dose, substance: Piece | None, key: str | None) -> Dose:
@@ -295,7 +328,7 @@ class _Names:
         return self.named[clause, anchor_start]
 
 
-def _share_standalone_as_needed(doses: list[Dose], prns: list[_Mod]) -> list[Dose]:
+def _share_standalone_as_needed(text: str, doses: list[Dose], prns: list[_Mod]) -> list[Dose]:
     """"Take 1 tablet at the onset of a headache; repeat if needed": an as-needed wording in a
     clause with no dose of its own makes the dose before it as needed."""
     if not prns or not doses:
@@ -303,9 +336,18 @@ def _share_standalone_as_needed(doses: list[Dose], prns: list[_Mod]) -> list[Dos
     starts = [d.span[0] for d in doses]
     for m in prns:
         k = bisect.bisect_right(starts, m.start) - 1
-        if k >= 0 and doses[k].as_needed is None:
-            doses[k] = _replace(doses[k], as_needed=m.obj)
+        if k < 0 or doses[k].as_needed is not None:
+            continue
+        if doses[k].amount is None and _SENTENCE_END.search(text, doses[k].span[1], m.start):
+            continue  # a product named with no amount is no dose a later sentence repeats
+        doses[k] = _replace(doses[k], as_needed=m.obj)
     return doses
+
+
+# a sentence ends between a product and a later "can be used" ("Estriol 0.1% cream is another
+# option. Vaginal oestrogen can be used for as long as you need it"); "Aspirin 900 mg ... as
+# soon as the attack starts. You can repeat it ... if the pain comes back" shares it
+_SENTENCE_END = _lazy(r"[.!?][ ]{1,3}(?=[A-Z])")
 
 
 def _build(text: str, anc: _Anchor, substance: Piece | None, key: str | None,
@@ -317,6 +359,7 @@ def _build(text: str, anc: _Anchor, substance: Piece | None, key: str | None,
     form = anc.form or (md["form"].obj if "form" in md else None)
     dur = md["dur"].obj if "dur" in md else None
     taper = md["taper"].obj if "taper" in md else None
+    directions = md["directions"].obj if "directions" in md else None
     # the expression starts at the amount; name-borne pieces before it (route
     # "Oral", form "Injection") keep their own spans outside the slice
     spans = [(anc.start, anc.end)] + [(m.start, m.end) for m in md.values()
@@ -331,4 +374,5 @@ def _build(text: str, anc: _Anchor, substance: Piece | None, key: str | None,
         amount=anc.amount, per=anc.per, per_piece=anc.per_piece, per_weight=anc.per_weight,
         strength=anc.strength, frequency=freq, as_needed=prn, route=route, form=form,
         duration=dur, taper=taper, titration_marker=marker, unit_problem=anc.unit_problem,
+        directions=directions, content=anc.content,
     )

@@ -33,7 +33,7 @@ class Lexicon:
 
     def __init__(self, data: dict) -> None:
         self.frequencies = tuple(
-            (f["kind"], LazyPattern(rf"(?<![A-Za-z.]){_words_rx(f['words'])}(?![A-Za-z])", re.I),
+            (f["kind"], LazyPattern(rf"(?<![A-Za-z.]){_words_rx(f['words'])}(?![A-Za-z\d])", re.I),
              float(f["per_day"]), bool(f.get("after_amount", False)),
              LazyPattern(rf"\b{_words_rx(f['not_after'])}\b", re.I) if f.get("not_after") else None)
             for f in data["frequencies"])
@@ -44,8 +44,23 @@ class Lexicon:
         self.stop_words = frozenset(
             [w.split(" ")[0].lower() for f in data["frequencies"] for w in f["words"]]
             + [w.lower() for w in data["hourly_words"]] + [w.lower() for w in data["number_words"]]
-            + [w.lower() for w in data["roman_numerals"]])
+            + [w.lower() for w in data["roman_numerals"]]
+            + [w.lower() for w in data["directions_words"] if " " not in w])  # "1 mdu"
         self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
+        self.uncounted = _phrase_rx(data["uncounted_frequencies"])
+        self.substance_after_verbs = _phrase_rx(data["substance_after_verbs"])
+        self.weekday_of = {w.lower(): day for day, words in data["weekdays"].items() for w in words}
+        # "on Mondays, Wednesdays and Fridays", "every Sunday": a list of at most seven days
+        day = _words_rx(self.weekday_of)
+        self.weekdays = LazyPattern(
+            rf"(?<![A-Za-z])(?:on|every|each)[ ]{{1,3}}(?P<days>{day}(?:[ ]{{0,2}}(?:,|&|and|,[ ]{{0,2}}and)[ ]{{1,3}}{day}){{0,6}})"
+            r"(?![A-Za-z])", re.I)
+        self.weekday_word = LazyPattern(rf"(?<![A-Za-z]){day}(?![A-Za-z])", re.I)
+        # "leaving at least 6 hours between doses", "at least 4 hours apart"
+        mi = data["minimum_interval"]
+        self.minimum_interval = LazyPattern(
+            rf"(?<![A-Za-z]){_words_rx(mi['before'])}[ ]{{1,3}}(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?"
+            rf"(?:h|hrs?|hours?)[ ]{{1,3}}{_words_rx(mi['after'])}(?![A-Za-z])", re.I)
         self.number_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
         self.roman = {k: float(v) for k, v in data["roman_numerals"].items()}
         self.roman_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.roman)}(?![A-Za-z\d-])")  # lower case only
@@ -60,6 +75,12 @@ class Lexicon:
         self.directions_max_words = int(data["directions_max_words"])
         self.directions_filler = frozenset(w.lower() for w in data["directions_filler"]) \
             | frozenset(w.lower() for w in data["not_doses"]["dose_verbs"])
+        # what a text without a digit needs to hold a dose: a count in words ("Take one when
+        # needed"), an as-needed or directions wording ("take as needed", "TAKE AS DIRECTED"),
+        # or a dose word anywhere in a word ("dose", "overdose", "Dose-Pack", "blister pack")
+        self.wordy_dose = re.compile(
+            rf"(?<![A-Za-z])(?:{_words_rx(data['number_words'])}|{_words_rx(data['as_needed_words'])}"
+            rf"|{_words_rx(data['directions_words'])})(?![A-Za-z])|{_words_rx(data['dose_words_without_digits'])}", re.I)
         self.times_of_day = frozenset(" ".join(w.lower().split()) for w in data["times_of_day"])  # limits.py puts them before its own
         # a ceiling word right before a frequency: "up to four times a day" is one to four times
         self.frequency_ceiling = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['frequency_ceiling_words'])}[ ]{{1,3}}$", re.I)
@@ -92,9 +113,12 @@ class NotDoses:
         self.measure_words = frozenset(w.lower() for w in data["measure_words"])
         self.alcohol = _phrase_rx(data["alcohol_words"])
         # a cue ends at most a few words before the quantity: the last 40 characters
-        self.content = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['content_cues'])}(?![A-Za-z])[^.;]{{0,40}}$", re.I)
+        # (a decimal point is no sentence end: "come in 12.5, 25, 50, 75 and 100 microgram")
+        self.content = LazyPattern(
+            rf"(?<![A-Za-z]){_words_rx(data['content_cues'])}(?![A-Za-z])(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}$", re.I)
         # "A 1,250 mg tablet of calcium carbonate provides 500 mg": a quantity the clause then describes
-        self.content_after = LazyPattern(rf"^[^.;:]{{0,40}}?(?<![A-Za-z]){_words_rx(data['content_after_cues'])}(?![A-Za-z])", re.I)
+        self.content_after = LazyPattern(
+            rf"^(?:[^.;:]|(?<=\d)\.(?=\d)){{0,60}}?(?<![A-Za-z]){_words_rx(data['content_after_cues'])}(?![A-Za-z])", re.I)
         self.serving = _phrase_rx(data["serving_words"])
         self.excess = LazyPattern(rf"[ ]{{1,3}}{_words_rx(data['excess_words'])}(?![A-Za-z])", re.I)
         self.label = LazyPattern(

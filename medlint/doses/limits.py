@@ -52,11 +52,29 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount], tables: "_Tables")
     ends = sorted((a.span[1], a.span[0]) for a in amounts)
     out: list[_Mod] = []
     for hm in _limit_head(_lexicon.lexicon().limit_words).finditer(norm):
+        if _in_product_name(norm, hm):
+            continue
         lim = _limit_at(text, norm, hm, by_start, ends)
         if lim is not None:
             out.append(_Mod("max", lim.span[0], lim.span[1], lim, prio=2))
     out.extend(_table_limits(text, norm, by_start, tables))
     return out
+
+
+# "Solpadeine Max:", "Nurofen Maximum Strength", "Anadin Max Strength": a capitalised "Max"
+# right after a capitalised name, then a colon or another capitalised word, names the product
+_NAME_BEFORE = _lazy(r"(?<![.;:!?])[A-Z][A-Za-z0-9-]{1,24}[ ]$")
+_NAME_AFTER = _lazy(r"[ ]{0,2}(?::|[A-Z][a-z]{2,})")
+
+
+def _in_product_name(norm: str, hm: re.Match) -> bool:
+    """Is the limit wording ``hm`` a word of a product's name ("Solpadeine Max: 2 tablets")?"""
+    word = norm[hm.start():hm.start() + 3]
+    if word != "Max":
+        return False
+    end = hm.start() + len(hm.group("pre"))
+    return _NAME_BEFORE.search(norm, max(0, hm.start() - 26), hm.start()) is not None \
+        and _NAME_AFTER.match(norm, end) is not None
 
 
 def _limit_at(text: str, norm: str, hm: re.Match, by_start: dict, ends: list) -> Limit | None:

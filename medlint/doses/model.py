@@ -254,13 +254,16 @@ class Dose(_Worked):
     ``per_weight`` is the "/kg" of mg/kg; ``titration_marker`` the marker that
     led to this step; ``parts`` the other doses of the same day the text joins to
     this one ("2 tablets in the morning and 1 at lunchtime": the 1 at lunchtime);
-    ``unit_problem`` one of unknown_unit, not_dose_unit, mixed_units, missing_unit.
+    ``unit_problem`` one of unknown_unit, not_dose_unit, mixed_units, missing_unit;
+    ``directions`` a wording that leaves the dose to directions given elsewhere ("as
+    directed", "mdu", "per sliding scale"); ``content`` the mass one measured or counted
+    dose holds, written in brackets after it ("10 mL (10 mg)", "1 chewable tablet (5 mg)").
     """
 
     __slots__ = ("text", "span", "substance", "substance_key", "amount", "per", "per_piece", "per_weight",
                  "strength", "frequency", "as_needed", "route", "form", "duration", "taper", "max_per_dose",
                  "max_per_day", "max_doses_per_day", "max_duration_days", "titration", "titration_marker", "parts",
-                 "unit_problem")
+                 "unit_problem", "directions", "content")
 
     def __init__(self, text: str, span: Span, substance: Piece | None = None, substance_key: str | None = None,
                  amount: Amount | None = None, per: str = "dose", per_piece: Piece | None = None,
@@ -271,7 +274,8 @@ class Dose(_Worked):
                  max_doses_per_day: Limit | None = None, max_duration_days: Limit | None = None,
                  titration: tuple[Dose, ...] = (), titration_marker: Piece | None = None,
                  parts: tuple[Dose, ...] = (),
-                 unit_problem: str | None = None) -> None:
+                 unit_problem: str | None = None, directions: Piece | None = None,
+                 content: Strength | None = None) -> None:
         _set(self, "text", text)
         _set(self, "span", span)
         _set(self, "substance", substance)
@@ -295,6 +299,8 @@ class Dose(_Worked):
         _set(self, "titration_marker", titration_marker)
         _set(self, "parts", parts)
         _set(self, "unit_problem", unit_problem)
+        _set(self, "directions", directions)
+        _set(self, "content", content)
         _set(self, "_daily", _UNSET)
 
     # -- conveniences -----------------------------------------------------

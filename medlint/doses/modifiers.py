@@ -13,7 +13,7 @@ from medlint.prefilter import haystack
 
 from . import lexicon as _lexicon
 from .model import _COUNT_FORM_NAMES, Duration, Form, Frequency, _piece, Route
-from .numbers import _H, _N, _num_word
+from .numbers import _H, _N, _N_HALF, _num_word
 from .text import _lazy, normalize
 
 
@@ -35,11 +35,14 @@ def _every_hours(m: re.Match) -> tuple[float, tuple[float, float]]:
     return 24.0 / lo, (lo, hi)
 
 
-_freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?{_H}", _every_hours)
+_freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N_HALF})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N_HALF}))?[ ]?{_H}", _every_hours)
 _freq("interval", rf"\bq\.?[ ]?(?P<a>\d+)(?:[ ]?(?:-|to)[ ]?(?P<b>\d+))?[ ]?{_H}", _every_hours)
 _freq("interval", r"\b(?:every|each)[ ]+hour\b|\bhourly\b", lambda m: (24.0, (1.0, 1.0)))
 _freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:min(?:utes?|s)?)(?![A-Za-z])",
       lambda m: (1440.0 / _num_word(m.group("a")), None) if _num_word(m.group("a")) > 0 else (None, None))
+# "every 30 to 60 seconds" (a reliever in an attack): at most as often as the shortest gap
+_freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:sec(?:ond)?s?)(?![A-Za-z])",
+      lambda m: (86400.0 / _num_word(m.group("a")), None) if _num_word(m.group("a")) > 0 else (None, None))
 _freq("every_n_days", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?days?\b",
       lambda m: (1.0 / _num_word(m.group("a")), None) if _num_word(m.group("a")) > 0 else (None, None))
 _freq("every_n_weeks", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:weeks?|wks?)\b",
@@ -92,6 +95,8 @@ _freq("single",
       r"|(?:for[ ]+the|as[ ]+a|the)[ ]+(?:first|loading|initial)[ ]+dose|on[ ]+day[ ]+\d{1,2}(?![\d-])"
       r"|on[ ]+the[ ]+first[ ]+day|on[ ]+day[ ]+one"
       r"|stat|once)\b", 1.0)
+# "on days 1 and 2", "on days 1 to 3", "on days 1-5": once a day on each of those days
+_freq("daily", r"\bon[ ]+days[ ]+\d{1,2}(?:[ ]?(?:,|and|to|-|&)[ ]?\d{1,2}){1,6}(?![\d-])", 1.0)
 _freq("on_off",
       rf"\b(?P<a>\d+(?:\.\d+)?)[ ]?{_H}[ ]+on[ ]*[/,;]?[ ]*(?:and[ ]+)?(?P<b>\d+(?:\.\d+)?)[ ]?{_H}[ ]+off\b",
       lambda m: (24.0 / (float(m.group("a")) + float(m.group("b")))
@@ -198,6 +203,8 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
     for rx in (_PRN_RE, lex.as_needed):
         for m in rx.finditer(norm):
             mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
+    for m in lex.directions.finditer(norm):  # "as directed", "mdu": the dose is given elsewhere
+        mods.append(_Mod("directions", m.start(), m.end(), _piece(text, m.start(), m.end())))
     for name, rx in _candidates(_ROUTES, norm):
         for m in rx.finditer(norm):
             mods.append(_Mod("route", m.start(), m.end(), Route(name, text[m.start():m.end()], (m.start(), m.end()))))
@@ -238,6 +245,25 @@ def _frequency_mods(text: str, norm: str, lex) -> list[_Mod]:
     for m in lex.hourly.finditer(norm):
         apd, interval = _every_hours(m)
         fr = Frequency("interval", text[m.start():m.end()], (m.start(), m.end()), apd, interval)
+        mods.append(_Mod("freq", m.start(), m.end(), fr))
+    mods.extend(_weekday_mods(text, norm, lex))
+    for m in lex.uncounted.finditer(norm):  # "several times a day": a frequency with no count
+        mods.append(_Mod("freq", m.start(), m.end(), Frequency("uncounted", text[m.start():m.end()], m.span(), None)))
+    for m in lex.minimum_interval.finditer(norm):  # a least interval: at most that many a day, maybe one
+        apd, interval = _every_hours(m)
+        if apd is not None:
+            fr = Frequency("interval", text[m.start():m.end()], m.span(), apd, interval, 1.0 if apd > 1 else None)
+            mods.append(_Mod("freq", m.start(), m.end(), fr))
+    return mods
+
+
+def _weekday_mods(text: str, norm: str, lex) -> list[_Mod]:
+    """"on Mondays, Wednesdays and Fridays": as many doses a week as days are named."""
+    mods = []
+    for m in lex.weekdays.finditer(norm):
+        days = {lex.weekday_of[w.group(0).lower()] for w in lex.weekday_word.finditer(m.group("days"))}
+        kind = "weekly" if len(days) == 1 else "times_weekly"
+        fr = Frequency(kind, text[m.start():m.end()], m.span(), len(days) / 7.0)
         mods.append(_Mod("freq", m.start(), m.end(), fr))
     return mods
 

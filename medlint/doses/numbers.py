@@ -38,7 +38,13 @@ def _num_word(s: str) -> float:
     s = s.strip().lower()
     if s in _WORD_NUM:
         return float(_WORD_NUM[s])
+    if "/" in s or any(c in s for c in _VULGAR):
+        return _parse_value(s)  # "1 1/2", "1½"
     return float(s)
+
+
+# a number of hours with a half: "every 1 1/2 to 3 hours", "every 1½ hours"
+_N_HALF = rf"(?:{_N}(?:[ ]1/2|[ ]?½)?)"
 
 
 def _parse_value(raw: str) -> float:

@@ -37,7 +37,8 @@ import re
 __all__ = ["DimensionalityError", "Units", "Quantity", "parse_units", "DEFINITIONS", "SYMBOLS"]
 
 COUNT_FORMS = ("cell", "tablet", "capsule", "patch", "puff", "drop", "spray", "sachet",
-               "suppository", "lozenge", "vial", "ampoule")
+               "suppository", "lozenge", "vial", "ampoule", "softgel", "piece", "pen", "nebule", "gummy",
+               "pessary")
 
 #: name -> (scale, reference): a base unit has the dimension it stands for as a
 #: string and no scale; any other unit is ``scale`` times its reference units.

@@ -47,7 +47,7 @@ class Reading:
         self.mods = [m for m in mods if not (m.cat == "freq" and in_limits.overlaps((m.start, m.end)))]
         self.forms = [m for m in self.mods if m.cat == "form"]
         self.titrations = _Titrations(self.mods)
-        self._context_starts = {m.start for m in self.mods if m.cat in ("freq", "prn", "route", "form")}
+        self._context_starts = {m.start for m in self.mods if m.cat in ("freq", "prn", "route", "form", "directions")}
 
     def limit_spans(self) -> list[tuple[int, int]]:
         return [(l.start, l.end) for l in self.limits]

@@ -65,6 +65,9 @@ def _dose_record(d: Dose) -> dict:
     if d.strength is not None:
         r["strength"] = {"raw": d.strength.raw, "value": _num(d.strength.value),
                          "unit": d.strength.unit, "kind": d.strength.kind}
+    if d.content is not None:
+        r["content"] = {"raw": d.content.raw, "value": _num(d.content.value), "unit": d.content.unit,
+                        "kind": "content"}
     if d.frequency is not None:
         f = d.frequency
         fr: dict[str, Any] = {"raw": f.raw, "kind": f.kind}
@@ -77,6 +80,8 @@ def _dose_record(d: Dose) -> dict:
         r["frequency"] = fr
     if d.as_needed is not None:
         r["as_needed"] = {"raw": d.as_needed.raw}
+    if d.directions is not None:
+        r["directions"] = {"raw": d.directions.raw}
     if d.route is not None:
         r["route"] = {"name": d.route.name, "raw": d.route.raw}
     if d.form is not None:

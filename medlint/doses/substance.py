@@ -38,6 +38,7 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
     if i < len(cut_starts) and cut_starts[i] < a + len(seg):
         seg = seg[:cut_starts[i] - a]
     seg = _SUBSTANCE_STRIP_VERB.sub("", seg)
+    a, seg = _after_dose_verb(a, seg)
     # leading route words
     lead = _SUBSTANCE_STRIP_LEAD.match(seg)
     off = lead.end() if lead else 0
@@ -63,6 +64,24 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
         return None
     s = a + off + stripped_left
     return Piece(text[s:s + len(body)], (s, s + len(body)))
+
+
+def _after_dose_verb(a: int, seg: str) -> tuple[int, str]:
+    """The words after the clause's last verb of taking, when a name follows it: "Many of our
+    patients take metformin" names metformin, "When it flares I take naproxen" naproxen (the
+    lexicon's ``substance_after_verbs``); (start, segment) unchanged otherwise, and when
+    what follows opens on a filler word ("take the", "take it with")."""
+    lex = _lexicon.lexicon()
+    last = None
+    for m in lex.substance_after_verbs.finditer(seg):
+        last = m
+    if last is None or last.start() == 0:
+        return a, seg
+    rest = seg[last.end():].split()
+    if not rest or not re.search(r"[A-Za-z]", rest[0]) or rest[0].lower() in lex.directions_filler \
+            or len(rest) > 4:
+        return a, seg
+    return a + last.end(), seg[last.end():]
 
 
 def _names_a_medicine(body: str) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,8 @@ __all__ = [
     "quantity",
     "parse_unit",
     "pint_knows",
+    "same_dimension",
+    "convertible",
     "dimension_of",
     "convert",
     "format_quantity",
@@ -54,7 +57,7 @@ DOSE_KINDS = frozenset({"mass", "volume", "activity", "count"})
 
 COUNT_UNITS = (
     "cell", "tablet", "capsule", "patch", "puff", "drop", "spray", "sachet",
-    "suppository", "lozenge", "vial", "ampoule",
+    "suppository", "lozenge", "vial", "ampoule", "softgel", "piece", "pen", "nebule", "gummy", "pessary",
 )
 
 
@@ -87,7 +90,7 @@ def _build_lexicon() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
     add("microgram", "mass", "mcg", "µg", "ug", "microgram", "micrograms", "microgramme", "microgrammes")
     add("nanogram", "mass", "ng", "nanogram", "nanograms")
     # volume
-    add("milliliter", "volume", "ml", "millilitre", "millilitres", "milliliter", "milliliters")
+    add("milliliter", "volume", "ml", "mls", "millilitre", "millilitres", "milliliter", "milliliters")
     add("liter", "volume", "l", "litre", "litres", "liter", "liters")
     add("deciliter", "volume", "dl")
     add("microliter", "volume", "µl", "ul", "microlitre", "microlitres", "microliter", "microliters")
@@ -100,7 +103,7 @@ def _build_lexicon() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
     add("cell", "count", "cell", "cells")
     add("tablet", "count", "tablet", "tablets", "tab", "tabs", "pill", "pills", "caplet", "caplets")  # a caplet is a tablet
     add("capsule", "count", "capsule", "capsules", "cap", "caps")
-    add("patch", "count", "patch", "patches")
+    add("patch", "count", "patch", "patches", "plaster", "plasters")  # a medicated plaster is a patch
     add("puff", "count", "puff", "puffs", "inhalation", "inhalations")
     add("drop", "count", "drop", "drops", "gtt", "gtts")
     add("spray", "count", "spray", "sprays")
@@ -109,6 +112,14 @@ def _build_lexicon() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
     add("lozenge", "count", "lozenge", "lozenges")
     add("vial", "count", "vial", "vials")
     add("ampoule", "count", "ampoule", "ampoules", "ampule", "ampules")
+    # what labels count besides: a soft capsule, a piece of gum, a pen injector, a nebule, a
+    # gummy, a pessary (each counted as itself, as the label names it)
+    add("softgel", "count", "softgel", "softgels")
+    add("piece", "count", "piece", "pieces")
+    add("pen", "count", "pen", "pens")
+    add("nebule", "count", "nebule", "nebules", "neb", "nebs")
+    add("gummy", "count", "gummy", "gummies")
+    add("pessary", "count", "pessary", "pessaries")
     # not dose units, but the parser must recognise them to reject them
     add("percent", "percent", "%", "percent", "per cent", "pct")
     add("millimeter", "length", "mm", "millimetre", "millimetres", "millimeter", "millimeters")
@@ -224,12 +235,25 @@ def parse_unit(raw: str):
     if sp is not None:
         return reg.Unit(sp.unit)
     text = raw.replace("μ", "µ").strip()
-    if not text:
-        return None
-    try:
-        return reg.parse_units(text)
-    except Exception:  # pint raises several error types for garbage
-        return None
+    fast = _q.parse_units(text) if text else None
+    if fast is not None:
+        return fast
+    return pint_registry().parse_units(text) if _pint_can_read(text) else None
+
+
+# a unit expression pint reads: names joined by "*", "/" or a blank, each maybe "** N"
+_UNIT_NAME = r"[A-Za-zµ][A-Za-zµ_]{0,40}(?:[ ]{0,4}\*\*[ ]{0,4}\d{1,2})?"
+_UNIT_EXPR = re.compile(rf"(?:1[ ]{{0,4}}/[ ]{{0,4}})?{_UNIT_NAME}(?:(?:[ ]{{0,4}}[*/][ ]{{0,4}}|[ ]{{1,4}}){_UNIT_NAME}){{0,8}}")
+_NAMES = re.compile(r"[A-Za-zµ][A-Za-zµ_]{0,40}")
+
+
+def _pint_can_read(text: str) -> bool:
+    """Is ``text`` a unit expression whose every name pint defines (checked before asking
+    pint, which raises a different error for each kind of garbage)?"""
+    if not text or _UNIT_EXPR.fullmatch(text) is None:
+        return False
+    reg = pint_registry()
+    return all(reg.parse_unit_name(name) for name in _NAMES.findall(text))
 
 
 def pint_knows(raw: str) -> bool:
@@ -237,15 +261,23 @@ def pint_knows(raw: str) -> bool:
     text = raw.replace("μ", "µ").strip()
     if not text:
         return False
-    if text == "%":
+    if text == "%" or _q.parse_units(text) is not None or _pint_can_read(text):
         return True
-    try:
-        get_registry().parse_units(text)
-        return True
-    except Exception:
-        return lookup_spelling(raw) is not None and raw.strip().lower() in {
-            "international unit", "international units", "per cent"
-        }
+    return lookup_spelling(raw) is not None and raw.strip().lower() in {
+        "international unit", "international units", "per cent"
+    }
+
+
+def same_dimension(a, b) -> bool:
+    """Are two quantities (medlint's own or pint's) of one dimension, so that one converts
+    to the other's units?"""
+    return dict(a.dimensionality) == dict(b.dimensionality)
+
+
+def convertible(unit: str, other: str) -> bool:
+    """Can an amount in ``unit`` be written in ``other`` (canonical unit names)?"""
+    reg = get_registry()
+    return same_dimension(reg.Quantity(1, unit), reg.Quantity(1, other))
 
 
 def dimension_of(raw: str) -> str | None:
