@@ -83,6 +83,13 @@ class _Builder:
     faq_page: bool = False  # the title says FAQ: bare question lines with answers are entries
 
     # sections -------------------------------------------------------------
+    def run_in_section(self, label: str, separator: str, text: str) -> None:
+        """'USES: Cyclobenzaprine is used ...': a heading printed at the start of its first
+        paragraph; ``separator`` (': ') is what stands between them on the line."""
+        self.start_section(label, md_depth=2)
+        self.current["run_in"] = separator
+        self.paragraph(text)
+
     def start_section(self, heading: str | None, md_depth: int | None = None, kind: str | None = None) -> None:
         rule = self.kinds.rule_of(heading) if heading and not kind else None
         own = heading is None or kind is not None or rule is not None
@@ -237,6 +244,7 @@ class _Page:
     dose_memo: dict = field(default_factory=dict)
     setext: dict[int, int] = field(default_factory=dict)  # heading line -> depth (Markdown)
     metas: list[MetaLine] = field(default_factory=list)
+    run_ins: int | None = None  # how many lines of the page open with a capitals label
 
     def text(self, i: int) -> str:
         return self.lines[i].strip()
@@ -322,7 +330,7 @@ def _site_name(page: _Page, i: int) -> bool:
     """The site's name over its breadcrumb ('Northfield Clinic' then 'Home > Patients > ...')."""
     k = page.next_nonblank(i + 1)
     return (not page.markdown and k is not None
-            and (page.cues.breadcrumb(page.text(k)) or _nav_bar(page, page.text(k)))
+            and (page.cues.breadcrumb(page.text(k)) or (_nav_bar(page, page.text(k)) and not page.cues.chrome(page.text(k))))
             and heading_like(page.text(i), max_words=6))
 
 
@@ -675,6 +683,11 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
                 in_paragraph = False
                 continue
         link_list = False
+        run_in = _run_in_heading(page, s) if not pending_marker and not page.markdown else None
+        if run_in is not None:
+            b.run_in_section(*run_in)
+            in_paragraph = False
+            continue
         step = _table(page, b, body, j, s, end) if not pending_marker and _item_prefix(s) is None else None
         if step is not None:
             j = step
@@ -872,10 +885,46 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
     if found is not None:
         b.chrome(s, found.role)
         return "meta"
-    if cues.chrome(s) and not cues.faq_question(s):
+    if (cues.chrome(s) or cues.post_header(s)) and not cues.faq_question(s):
         b.chrome(s)
         return "chrome"
     return None
+
+
+_RUN_IN = re.compile(r"([A-Z][A-Z0-9&/,'’() -]{0,48}[A-Z)]):(\s+)(?=\S)")
+
+
+def _run_in_heading(page: _Page, s: str) -> tuple[str, str, str] | None:
+    """(label, separator, text) of a line opening with a label in capitals over running
+    text ('MISSED DOSE: If you miss a dose, take it ...'), on a page printing its sections
+    so (`run_in_headings` in checks/import.yaml); else None."""
+    m = _RUN_IN.match(s)
+    if m is None or not _run_in_shape(page, m, s):
+        return None
+    if page.run_ins is None:
+        page.run_ins = _count_run_ins(page)
+    if page.run_ins < page.cues.run_in_min:
+        return None
+    return m.group(1), ":" + m.group(2), s[m.end():]
+
+
+def _count_run_ins(page: _Page) -> int:
+    """How many lines of the page open with a run-in capitals label (counted once a page)."""
+    n = 0
+    for line in page.lines:
+        t = line.strip()
+        m = _RUN_IN.match(t)
+        n += bool(m and _run_in_shape(page, m, t))
+    return n
+
+
+def _run_in_shape(page: _Page, m: re.Match, s: str) -> bool:
+    """A capitals label of a few words (not an emphasis label such as 'IMPORTANT:') over a
+    sentence of its own."""
+    label, rest = m.group(1), s[m.end():]
+    if len(label.split()) > 6 or sum(c.isalpha() for c in label) < 2 or page.cues.run_in_not_label(label):
+        return False
+    return len(rest.split()) >= 4 and rest.rstrip()[-1:] in ".!?)" and not _RUN_IN.match(rest)
 
 
 def _link_follows(body: list[str], j: int) -> bool:
