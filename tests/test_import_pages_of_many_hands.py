@@ -211,3 +211,145 @@ def test_a_few_labels_or_labels_over_values_are_not_headings(text):
     _, sections = read(text)
     assert all(not s.get("run_in") for s in sections)
     assert not any(h.isupper() for h in headings(sections))
+
+
+# ---------------------------------------------------------------- bylines: teams, posts, advisers
+
+def names(people) -> list[str]:
+    return [p["name"] for p in people or []]
+
+
+BODY = "\nWhat it is\nA made-up condition of the middle ear, used in these tests.\nWhat helps\nRest and fluids.\n"
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Written by our Information and Support Team.", ["Information and Support Team"]),
+    ("Content by the Patient Advice and Liaison Service", ["Patient Advice and Liaison Service"]),
+    ("By Jane Roe and Sam Lee, Pharmacy Team", ["Jane Roe", "Sam Lee"]),
+    ("Written by Dr A Patel and the Pharmacy Team", ["Dr A Patel", "Pharmacy Team"]),
+])
+def test_the_and_of_a_teams_name_does_not_split_it(byline, authors):
+    meta, _ = read("Grommet ear in adults\n" + byline + BODY)
+    assert names(meta.get("authors")) == authors
+
+
+@pytest.mark.parametrize("byline, author, date", [
+    ("Posted by Callum Reid, Chartered Physiotherapist (MCSP, HCPC) on 14 September 2026", "Callum Reid", "2026-09-14"),
+    ("Shared by Priya Nair, pharmacist, on 3 March 2026", "Priya Nair", "2026-03-03"),
+    ("Posted on 3 March 2026 by Priya Nair", "Priya Nair", "2026-03-03"),
+])
+def test_a_blog_post_names_its_writer_and_date(byline, author, date):
+    meta, sections = read("Grommet ear in adults\n" + byline + BODY)
+    assert names(meta.get("authors")) == [author]
+    assert meta["updated"] == date
+    assert headings(sections) == ["What it is", "What helps"]
+
+
+@pytest.mark.parametrize("byline, reviewer", [
+    ("Author: Gwen Pike, information officer. Medical adviser: Prof. David Okafor, FRCP, endocrinologist.", "Prof. David Okafor"),
+    ("Written by Gwen Pike | Clinical reviewer: Dr. Tom Wren, MRCP", "Dr. Tom Wren"),
+    ("Written by Gwen Pike · Specialist editor: Ruth Ade, RGN", "Ruth Ade"),
+])
+def test_an_adviser_or_clinical_reviewer_is_a_reviewer(byline, reviewer):
+    meta, _ = read("Grommet ear in adults\n" + byline + BODY)
+    assert names(meta.get("reviewers")) == [reviewer]
+    assert names(meta.get("authors")) == ["Gwen Pike"]
+
+
+MD_KB = """\
+# Ear drops: how to use them
+
+> **KB article** EN-114 · **Audience:** patients · **Owner:** Clinical Content (ENT)
+> **Author:** Sana Malik, MPharm · **Clinical reviewer:** Dr. Ian Forde, FRCS
+> **Last updated:** 2026-09-30 · **Status:** Published
+
+## Using the drops
+
+Lie on your side and put 3 drops into the ear twice a day.
+"""
+
+
+def test_a_markdown_block_quote_of_metadata_is_read(tmp_path):
+    meta, sections = read(MD_KB, markdown=True)
+    assert names(meta.get("authors")) == ["Sana Malik"] and names(meta.get("reviewers")) == ["Dr. Ian Forde"]
+    assert meta["updated"] == "2026-09-30"
+    assert headings(sections) == ["Using the drops"]
+
+
+# ---------------------------------------------------------------- document control, departments, labels
+
+LEAFLET = """\
+Eastfield Hospitals NHS Foundation Trust
+Parent and carer information
+Croup: looking after your child
+Paediatric Assessment Unit Department
+Leaflet ref: PAU-022  Version 2  Published: May 2026  Review due: May 2028
+What croup is
+Croup is a viral infection that makes the windpipe swell, giving a barking cough.
+When to get help
+Call 999 if your child is struggling to breathe.
+"""
+
+
+def test_a_department_under_the_title_writes_the_leaflet(tmp_path):
+    meta, sections = read(LEAFLET)
+    assert meta["title"] == "Croup: looking after your child"
+    assert names(meta.get("authors")) == ["Paediatric Assessment Unit Department"]
+    # published, and due for review (REV004 reads the due date from the line itself)
+    assert meta["updated"] == "2026-05-01" and "last_reviewed" not in meta
+    assert [e["role"] for e in meta["header"]] == ["byline", "published"]
+    assert headings(sections) == ["What croup is", "When to get help"]
+    got, want = roundtrip_words(LEAFLET, tmp_path)
+    assert got == want
+
+
+def test_a_department_is_not_the_writer_before_the_title_or_beside_a_byline():
+    before = LEAFLET.replace("Paediatric Assessment Unit Department\n", "").replace(
+        "Parent and carer information\n", "Parent and carer information\nChildren's Pharmacy Department\n")
+    meta, _ = read(before)
+    assert meta["title"] == "Croup: looking after your child" and "authors" not in meta
+    named = LEAFLET.replace("Leaflet ref:", "Written by Dr Ola Reid, consultant paediatrician\nLeaflet ref:")
+    meta, _ = read(named)
+    assert names(meta.get("authors")) == ["Dr Ola Reid"]
+
+
+@pytest.mark.parametrize("line", ["Information last revised March 2024. Copyright(c) 2024 Drug Data Ltd.",
+                                  "Content last updated: June 2025"])
+def test_a_month_only_revision_line_dates_the_page(line):
+    meta, _ = read("Grommet ear in adults\n" + BODY + line + "\n")
+    assert meta["updated"][:7] in ("2024-03", "2025-06")
+
+
+@pytest.mark.parametrize("control", ["Leaflet number: ENT-014", "Version 3", "© 2025 Northfield Hospital"])
+def test_a_review_date_under_document_control_is_the_next_review(control):
+    meta, _ = read("Grommet ear in adults\n" + BODY + control + "\nReview date: March 2028\n")
+    assert meta.get("next_review") == "2028-03-01" and "last_reviewed" not in meta
+
+
+def test_a_review_date_with_no_control_is_still_the_last_review():
+    meta, _ = read("Grommet ear in adults\n" + BODY + "Review date: 3 March 2024\n")
+    assert meta.get("last_reviewed") == "2024-03-03" and "next_review" not in meta
+
+
+# ---------------------------------------------------------------- kinds
+
+@pytest.mark.parametrize("heading, composition", [
+    ("What form(s) does this medication come in?", "Round pink tablets with 200 mg ibuprofen and 12.8 mg codeine phosphate in each."),
+    ("What does it come in?", "It comes as 5 mg and 10 mg tablets, and as a liquid with 5 mg in 5 ml."),
+    ("What strengths are available?", "It comes as 5 mg and 10 mg tablets, and as a liquid with 5 mg in 5 ml."),
+])
+def test_what_a_medicine_comes_as_is_not_its_dose_section(heading, composition):
+    text = (f"Co-codamol 8/500 (codeine and paracetamol)\n\n{heading}\n{composition}\n"
+            "How should I use this medication?\nTake 1 or 2 tablets every 4 to 6 hours, no more than 8 in 24 hours.\n")
+    _, sections = read(text)
+    kinds = {s["heading"]: s["kind"] for s in sections if s["heading"]}
+    assert kinds[heading] not in DOSING_KINDS
+    assert kinds["How should I use this medication?"] in DOSING_KINDS
+
+
+@pytest.mark.parametrize("heading", ["Breakthrough pain", "Rescue medicines", "For breakthrough pain"])
+def test_a_plans_breakthrough_or_rescue_section_is_a_dose_section(heading):
+    text = (f"Your morphine plan\n\nYour plan\nTake Zomorph 30 mg twice a day.\n{heading}\n"
+            "You can still use Oramorph on bad days, but try to use it less each week.\n")
+    _, sections = read(text)
+    assert {s["heading"]: s["kind"] for s in sections if s["heading"]}[heading] in DOSING_KINDS

@@ -214,6 +214,8 @@ class ImportCues:
     letter_heading_rx: re.Pattern = re.compile(r"(?!)")
     nav: "NavBars | None" = None
     relative_date_rx: re.Pattern = re.compile(r"(?!)")  # "3 days ago": when a forum post was made
+    document_control_rx: re.Pattern = re.compile(r"(?!)")  # "Leaflet number: PI-0342", "Version 4"
+    team_rx: re.Pattern = re.compile(r"(?!)")  # "... Support Team": the end of a team's name
     run_in_min: int = 3  # fewest capitals labels over text that make a page print its sections so
     run_in_not_label_rx: re.Pattern = re.compile(r"(?!)")  # "IMPORTANT", "NOTE": emphasis, not a section
 
@@ -236,6 +238,9 @@ class ImportCues:
             chrome_rx=_whole((d.get("chrome") or []) + (d.get("more_chrome") or []) + (furniture.get("labels") or [])
                              + (d.get("marketing") or []) + (d.get("ratings") or []) + (d.get("buttons") or []) or _NEVER),
             relative_date_rx=_whole(d.get("relative_dates") or _NEVER),
+            document_control_rx=_any(d.get("document_control") or _NEVER),
+            team_rx=policy.compile_pattern(r"\b(?:" + "|".join(re.escape(w) for w in d.get("team_words") or ["(?!)"]) + r")$", re.I)
+            if d.get("team_words") else re.compile(r"(?!)"),
             run_in_min=int((d.get("run_in_headings") or {}).get("min_per_page") or 3),
             run_in_not_label_rx=_whole((d.get("run_in_headings") or {}).get("not_labels") or _NEVER),
             nav=NavBars.load(d.get("nav_bars") or {}),
@@ -289,6 +294,10 @@ class ImportCues:
             return False
         items = self.nav.items(s)
         return len(items) >= 2 and all(self.chrome_rx.fullmatch(p) for p in items)
+
+    def document_controlled(self, lines: list[str]) -> bool:
+        """Whether the page prints document control (a leaflet number, a version, ©)."""
+        return any(self.document_control_rx.search(line) for line in lines if len(line) <= 300)
 
     def run_in_not_label(self, label: str) -> bool:
         """'IMPORTANT', 'PLEASE NOTE': a label of emphasis, never a run-in heading."""

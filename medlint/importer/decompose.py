@@ -439,6 +439,8 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
         if found is not None:
             found.entry = {"role": found.role, "text": page.lines[i]}
             header.append(found.entry)
+        elif title is not None and all(e["role"] == "subtitle" for e in header) and page.cues.department(s):
+            header.append(_issuer(page, i, s))
         elif page.cues.chrome(s) or (title is not None and page.cues.furniture(s)) \
                 or (title is not None and all(e["role"] == "chrome" for e in header) and page.cues.preamble_furniture(s)):
             header.append({"role": "chrome", "text": page.lines[i]})
@@ -449,6 +451,15 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             break
         i += 1
     return header, i
+
+
+def _issuer(page: _Page, i: int, s: str) -> dict:
+    """A department printed straight under the title ("Children's Emergency Department"):
+    the leaflet's writer, when no byline of the page names one."""
+    found = MetaLine(role="byline", authors=[{"name": s.strip("*_ "), "credentials": []}], issuer=True)
+    found.entry = {"role": "byline", "text": page.lines[i]}
+    page.metas.append(found)
+    return found.entry
 
 
 def _subtitle(page: _Page, i: int, s: str, title: str, deks: int) -> bool:
@@ -541,7 +552,7 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     _parents(b.sections)
     _kinds_from_content(page, b.sections, meta["title"])
     meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
-    meta_out.update(_people_and_dates(page.metas))
+    meta_out.update(_people_and_dates(page.metas, controlled=page.cues.document_controlled(page.lines)))
     meta_out["source"] = {"format": "markdown" if markdown else "text", "title_line": title_idx is not None}
     if source_name:
         meta_out["source"]["file"] = source_name
@@ -572,11 +583,12 @@ def _reader_letter(cues: ImportCues, sections: list[dict]) -> None:
             return  # the body's first text asks nothing: no letter
 
 
-def _people_and_dates(metas: list[MetaLine]) -> dict:
+def _people_and_dates(metas: list[MetaLine], controlled: bool = False) -> dict:
 
     out: dict = {}
-    scheduled = _review_date_lines(metas)
-    authors = _unique([p for m in metas for p in m.authors])
+    scheduled = _review_date_lines(metas, controlled)
+    authors = _unique([p for m in metas for p in m.authors if not m.issuer]) \
+        or _unique([p for m in metas for p in m.authors])  # a department under the title, when no one else
     reviewers = _unique([p for m in metas for p in m.reviewers])
     if authors:
         out["authors"] = authors
@@ -598,16 +610,17 @@ def _people_and_dates(metas: list[MetaLine]) -> dict:
     return out
 
 
-def _review_date_lines(metas: list[MetaLine]):
+def _review_date_lines(metas: list[MetaLine], controlled: bool = False):
     """'Review date: 16 May 2025' on a page that also prints an earlier date
-    ('Published: 16 May 2022') is the next review (returned); alone, the last review."""
+    ('Published: 16 May 2022'), or on a page under document control (``controlled``: a
+    leaflet number, a version), is the next review (returned); alone, the last review."""
     printed = [v for m in metas for k, v in m.dates.items() if k in ("published", "updated", "last_reviewed")]
     scheduled = None
     for m in metas:
         value = m.dates.get("review_date")
         if value is None:
             continue
-        value = m.resolve_review_date(earlier=any(v < value for v in printed))
+        value = m.resolve_review_date(earlier=controlled or any(v < value for v in printed))
         if value is not None and scheduled is None:
             scheduled = value
     return scheduled
