@@ -94,6 +94,9 @@ BUTTON_ROWS = [
     "Book a knee assessment | Call 0113 496 0871",
     "Add to basket   Quantity: 2",
     "Share this page   Print",
+    "Community guidelines | Privacy | Cookie settings",
+    "About us · Contact · Accessibility statement · Terms of use",
+    "Custom Search",
 ]
 
 
@@ -353,3 +356,11 @@ def test_a_plans_breakthrough_or_rescue_section_is_a_dose_section(heading):
             "You can still use Oramorph on bad days, but try to use it less each week.\n")
     _, sections = read(text)
     assert {s["heading"]: s["kind"] for s in sections if s["heading"]}[heading] in DOSING_KINDS
+
+
+@pytest.mark.parametrize("heading", ["Contact us", "Accessibility", "Privacy"])
+def test_a_footer_links_word_alone_can_head_a_section(heading):
+    text = ("Knee pain after running\n\nWhy it happens\nThe kneecap rubs on the thigh bone.\n"
+            f"{heading}\nRing the clinic on weekdays between 9 and 5 to talk to a physiotherapist.\n")
+    _, sections = read(text)
+    assert headings(sections) == ["Why it happens", heading]

@@ -215,6 +215,7 @@ class ImportCues:
     nav: "NavBars | None" = None
     relative_date_rx: re.Pattern = re.compile(r"(?!)")  # "3 days ago": when a forum post was made
     document_control_rx: re.Pattern = re.compile(r"(?!)")  # "Leaflet number: PI-0342", "Version 4"
+    row_item_rx: re.Pattern = re.compile(r"(?!)")  # "Privacy", "Cookie settings": items of a footer row
     team_rx: re.Pattern = re.compile(r"(?!)")  # "... Support Team": the end of a team's name
     run_in_min: int = 3  # fewest capitals labels over text that make a page print its sections so
     run_in_not_label_rx: re.Pattern = re.compile(r"(?!)")  # "IMPORTANT", "NOTE": emphasis, not a section
@@ -239,6 +240,7 @@ class ImportCues:
                              + (d.get("marketing") or []) + (d.get("ratings") or []) + (d.get("buttons") or []) or _NEVER),
             relative_date_rx=_whole(d.get("relative_dates") or _NEVER),
             document_control_rx=_any(d.get("document_control") or _NEVER),
+            row_item_rx=_whole(d.get("row_items") or _NEVER),
             team_rx=policy.compile_pattern(r"\b(?:" + "|".join(re.escape(w) for w in d.get("team_words") or ["(?!)"]) + r")$", re.I)
             if d.get("team_words") else re.compile(r"(?!)"),
             run_in_min=int((d.get("run_in_headings") or {}).get("min_per_page") or 3),
@@ -293,7 +295,7 @@ class ImportCues:
         if self.nav is None:
             return False
         items = self.nav.items(s)
-        return len(items) >= 2 and all(self.chrome_rx.fullmatch(p) for p in items)
+        return len(items) >= 2 and all(self.chrome_rx.fullmatch(p) or self.row_item_rx.fullmatch(p) for p in items)
 
     def document_controlled(self, lines: list[str]) -> bool:
         """Whether the page prints document control (a leaflet number, a version, ©)."""
