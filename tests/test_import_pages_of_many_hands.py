@@ -364,3 +364,69 @@ def test_a_footer_links_word_alone_can_head_a_section(heading):
             f"{heading}\nRing the clinic on weekdays between 9 and 5 to talk to a physiotherapist.\n")
     _, sections = read(text)
     assert headings(sections) == ["Why it happens", heading]
+
+
+# ---------------------------------------------------------------- a drug reference's tabs, a health portal's badges
+
+DRUG_REFERENCE = """\
+Home  ›  Medicines A to Z  ›  Famotidine
+Famotidine
+Generic name: famotidine
+Brand names: Pepcid
+Clinically reviewed by Sara Oduya, PharmD. Last updated on Jan 9, 2026.
+Uses | Warnings | Dosage | Side effects | Interactions | FAQ
+What is famotidine?
+Famotidine lowers the amount of acid the stomach makes.
+Warnings
+Tell your doctor if you have kidney disease.
+Famotidine dosing information
+Usual Adult Dose for Heartburn: 10 mg to 20 mg up to twice a day. Do not take more than 40 mg in 24 hours.
+Related medical questions
+Printable version | Email page | Feedback
+"""
+
+HEALTH_PORTAL = """\
+Wellbeing Hub  Conditions  Medicines  Symptom checker  Log in
+Chilblains
+Peer reviewed by Dr Ruth Okon, FRCGP | Last updated by Dr Ben Aldous, MRCGP | Last updated 9 Feb 2026
+Meets the Hub's editorial guidelines
+In this series: Cold hands   Raynaud's phenomenon   Frostbite
+Chilblains are small, itchy swellings on the toes or fingers after cold.
+What helps
+Keep your feet warm and dry, and avoid heating them up quickly.
+Read next
+Continue reading below
+Next review due: 8 Feb 2029
+"""
+
+
+def test_a_drug_references_tab_bar_is_chrome_and_its_questions_stay_sections(tmp_path):
+    meta, sections = read(DRUG_REFERENCE)
+    assert meta["title"] == "Famotidine"
+    assert names(meta.get("reviewers")) == ["Sara Oduya"] and meta["updated"] == "2026-01-09"
+    assert headings(sections)[:3] == ["What is famotidine?", "Warnings", "Famotidine dosing information"]
+    assert "Uses | Warnings | Dosage | Side effects | Interactions | FAQ" in chrome_lines(meta, sections)
+    assert all(s["kind"] != "faq" for s in sections)
+    got, want = roundtrip_words(DRUG_REFERENCE, tmp_path)
+    assert got == want
+
+
+def test_a_bare_pipe_table_is_not_a_tab_bar():
+    text = ("Pain relief doses\n\nAdults\nMedicine | Dose | How often | Most in 24 hours\n"
+            "Paracetamol | 1 g | every 4 to 6 hours | 4 g\nIbuprofen | 400 mg | every 8 hours | 1.2 g\n")
+    meta, sections = read(text)
+    assert "Medicine | Dose | How often | Most in 24 hours" not in chrome_lines(meta, sections)
+
+
+def test_a_health_portals_badges_and_series_links_are_chrome(tmp_path):
+    meta, sections = read(HEALTH_PORTAL)
+    assert meta["title"] == "Chilblains"
+    assert names(meta.get("reviewers")) == ["Dr Ruth Okon"] and names(meta.get("authors")) == ["Dr Ben Aldous"]
+    assert meta["updated"] == "2026-02-09"
+    assert headings(sections) == ["What helps"]
+    chrome = chrome_lines(meta, sections)
+    for line in ("Meets the Hub's editorial guidelines", "In this series: Cold hands   Raynaud's phenomenon   Frostbite",
+                 "Read next", "Continue reading below"):
+        assert line in chrome, line
+    got, want = roundtrip_words(HEALTH_PORTAL, tmp_path)
+    assert got == want

@@ -898,10 +898,21 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
     if found is not None:
         b.chrome(s, found.role)
         return "meta"
-    if (cues.chrome(s) or cues.post_header(s)) and not cues.faq_question(s):
+    if (cues.chrome(s) or cues.post_header(s) or _tab_bar(page, body, j, s)) and not cues.faq_question(s):
         b.chrome(s)
         return "chrome"
     return None
+
+
+def _tab_bar(page: _Page, body: list[str], j: int, s: str) -> bool:
+    """A page's own tabs or jump links in its body ('Uses | Warnings | Dosage | Side effects
+    | FAQ'): a menu of four items or more with a printed separator, with no row of a table
+    under it."""
+    nav = page.cues.nav
+    if nav is None or tables.pipe_row(s) or tables.tab_row(body[j - 1]) or not nav.marked_rx.search(s) or len(nav.items(s)) < nav.min_items or not _nav_bar(page, s):
+        return False
+    k = _next_nonblank(body, j)
+    return k is None or not nav.marked_rx.search(body[k])
 
 
 _RUN_IN = re.compile(r"([A-Z][A-Z0-9&/,'’() -]{0,48}[A-Z)]):(\s+)(?=\S)")
@@ -968,8 +979,10 @@ def _author_card(page: _Page, b: _Builder, body: list[str], j: int, s: str, end:
 
 
 def _followed_by_short_lines(page: _Page, body: list[str], j: int) -> bool:
+    """Link lines under a related-links heading, or nothing (the body ends: its links were
+    the page's footer)."""
     k = page.next_nonblank(j, len(body))
-    return k is not None and (heading_like(page.text(k)) or page.is_item_start(page.text(k)))
+    return k is None or heading_like(page.text(k)) or page.is_item_start(page.text(k))
 
 
 def _qa_pair(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) -> int | None:
