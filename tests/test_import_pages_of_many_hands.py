@@ -430,3 +430,89 @@ def test_a_health_portals_badges_and_series_links_are_chrome(tmp_path):
         assert line in chrome, line
     got, want = roundtrip_words(HEALTH_PORTAL, tmp_path)
     assert got == want
+
+
+# ---------------------------------------------------------------- Markdown front matter, staff bylines, foot dates
+
+FRONT_MATTER = """\
+---
+title: "Looking after a cold sore"
+authors:
+  - Imogen Hale, MPharm
+reviewed_by: Dr Ravi Shah, MRCGP
+last_updated: 2026-05-14
+next_review: 2028-05-14
+tags: [skin, antivirals]
+---
+
+# Looking after a cold sore
+
+Cold sores are small blisters caused by a virus.
+
+## Treatment
+
+- Aciclovir 5% cream: apply 5 times a day for 5 days.
+"""
+
+
+def test_markdown_front_matter_is_read_and_kept(tmp_path):
+    meta, sections = read(FRONT_MATTER, markdown=True)
+    assert meta["title"] == "Looking after a cold sore"
+    assert names(meta.get("authors")) == ["Imogen Hale"] and names(meta.get("reviewers")) == ["Dr Ravi Shah"]
+    assert meta["updated"] == "2026-05-14"
+    assert headings(sections) == ["Treatment"]
+    assert [e["text"] for e in meta["preamble"]][0] == "---" and len(meta["preamble"]) == 9
+    folder = article_from_text(FRONT_MATTER, tmp_path, markdown=True)
+    loaded = load_article(folder)
+    assert not loaded.violations
+    assert words(export_article(loaded.article, "md"), markup=True) == words(FRONT_MATTER, markup=True)
+
+
+def test_front_matter_names_the_title_when_no_heading_does():
+    text = FRONT_MATTER.replace("# Looking after a cold sore\n\n", "")
+    meta, sections = read(text, markdown=True)
+    assert meta["title"] == "Looking after a cold sore" and headings(sections) == ["Treatment"]
+
+
+def test_a_rule_that_is_not_front_matter_stays_a_rule():
+    text = "---\n\nSome text that opens the page, with no keys at all.\n\n---\n\n## Treatment\n\nRest.\n"
+    meta, sections = read(text, markdown=True)
+    assert "preamble" not in meta and headings(sections) == ["Treatment"]
+
+
+STAFF_PAGE = """\
+Advertisement
+Sinusitis
+By Riverbend Clinic Staff
+Request an appointment
+Overview
+Sinusitis is swelling of the lining of the sinuses, often after a cold.
+Treatment
+Paracetamol 1 g up to four times a day eases the pain; no more than 4 g in 24 hours.
+By Riverbend Clinic Staff
+Jan. 22, 2026
+Show references
+Print
+"""
+
+
+def test_a_short_title_over_a_byline_is_the_title_and_the_foot_date_dates_it():
+    meta, sections = read(STAFF_PAGE)
+    assert meta["title"] == "Sinusitis"
+    assert meta["updated"] == "2026-01-22"
+    assert headings(sections) == ["Overview", "Treatment"]
+
+
+def test_a_bare_date_in_the_body_is_never_a_heading():
+    text = ("Sinusitis\n\nOverview\nSinusitis is swelling of the sinuses.\nBy the Riverbend Clinic Staff\n"
+            "3 March 2026\nTreatment\nRest and fluids.\n")
+    meta, sections = read(text)
+    assert headings(sections) == ["Overview", "Treatment"]
+    assert "3 March 2026" in [b["chrome"] for s in sections for b in s["blocks"] if "chrome" in b]
+
+
+def test_a_review_label_with_a_date_after_a_dated_line_is_the_next_review():
+    text = ("Starting apixaban\nAuthor: Anticoagulation Pharmacist | Approved by: Medicines Safety Committee | "
+            "Date: 05/2024 | Review: 05/2027\nWhat is apixaban?\nAn anticoagulant.\n")
+    meta, _ = read(text)
+    assert meta["updated"] == "2024-05-01" and meta.get("next_review") == "2027-05-01" and "last_reviewed" not in meta

@@ -215,6 +215,8 @@ class ImportCues:
     nav: "NavBars | None" = None
     relative_date_rx: re.Pattern = re.compile(r"(?!)")  # "3 days ago": when a forum post was made
     document_control_rx: re.Pattern = re.compile(r"(?!)")  # "Leaflet number: PI-0342", "Version 4"
+    front_title_rx: re.Pattern = re.compile(r"(?!)")  # a front matter key naming the title
+    front_statements: tuple[tuple[re.Pattern, str], ...] = ()  # (key pattern, the statement it reads as)
     row_item_rx: re.Pattern = re.compile(r"(?!)")  # "Privacy", "Cookie settings": items of a footer row
     team_rx: re.Pattern = re.compile(r"(?!)")  # "... Support Team": the end of a team's name
     run_in_min: int = 3  # fewest capitals labels over text that make a page print its sections so
@@ -241,6 +243,8 @@ class ImportCues:
             relative_date_rx=_whole(d.get("relative_dates") or _NEVER),
             document_control_rx=_any(d.get("document_control") or _NEVER),
             row_item_rx=_whole(d.get("row_items") or _NEVER),
+            front_title_rx=_whole((d.get("front_matter") or {}).get("title") or _NEVER),
+            front_statements=tuple((_whole(st["keys"]), st["reads_as"]) for st in (d.get("front_matter") or {}).get("statements") or ()),
             team_rx=policy.compile_pattern(r"\b(?:" + "|".join(re.escape(w) for w in d.get("team_words") or ["(?!)"]) + r")$", re.I)
             if d.get("team_words") else re.compile(r"(?!)"),
             run_in_min=int((d.get("run_in_headings") or {}).get("min_per_page") or 3),
@@ -296,6 +300,16 @@ class ImportCues:
             return False
         items = self.nav.items(s)
         return len(items) >= 2 and all(self.chrome_rx.fullmatch(p) or self.row_item_rx.fullmatch(p) for p in items)
+
+    def front_title(self, key: str) -> bool:
+        return bool(self.front_title_rx.fullmatch(key.strip()))
+
+    def front_statement(self, key: str, value: str) -> str | None:
+        """'author', 'Imogen Hale, MPharm' -> 'Written by Imogen Hale, MPharm' (or None)."""
+        for rx, opening in self.front_statements:
+            if rx.fullmatch(key.strip()):
+                return f"{opening} {value}"
+        return None
 
     def document_controlled(self, lines: list[str]) -> bool:
         """Whether the page prints document control (a leaflet number, a version, ©)."""

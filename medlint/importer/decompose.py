@@ -339,15 +339,60 @@ def _nav_bar(page: _Page, s: str) -> bool:
     return page.cues.nav_bar(s) and read_meta_line(s, page.cues, strict=True) is None
 
 
-def _find_title(page: _Page) -> tuple[int | None, list[int]]:
+_FRONT_KEY = re.compile(r"([A-Za-z][\w -]{0,40}?)\s*:\s*(.*)")
+
+
+def _front_matter_end(page: _Page) -> int:
+    """The index after a Markdown page's YAML front matter ('---', 'key: value' lines,
+    '---'), or 0 when it has none."""
+    if not page.markdown or not page.lines or page.lines[0].strip() != "---":
+        return 0
+    for k in range(1, min(len(page.lines), 80)):
+        t = page.lines[k].strip()
+        if t in ("---", "..."):
+            return k + 1 if k > 1 else 0
+        if t and not (_FRONT_KEY.fullmatch(t) or t.startswith("- ") or page.lines[k][:1].isspace()):
+            return 0
+    return 0
+
+
+def _read_front_matter(page: _Page, end: int) -> str | None:
+    """Read the front matter's byline and date keys as statements (checks/import.yaml,
+    `front_matter`); returns the title it names, if any."""
+    title, key = None, None
+    for k in range(1, end - 1):
+        raw = page.lines[k]
+        t = raw.strip()
+        m = _FRONT_KEY.fullmatch(t) if not raw[:1].isspace() else None
+        if m:
+            key, value = m.group(1), m.group(2)
+        elif key and t.startswith("- "):
+            value = t[2:]
+        else:
+            continue
+        value = value.strip().strip("'\"")
+        if not value:
+            continue
+        if page.cues.front_title(key):
+            title = title or value
+            continue
+        statement = page.cues.front_statement(key, value)
+        found = read_meta_line(statement, page.cues) if statement else None
+        if found is not None:
+            found.entry, found.line = {"role": found.role, "text": page.lines[k]}, k
+            page.metas.append(found)
+    return title
+
+
+def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
     """(index of the title line or None, indexes of the chrome lines printed before it).
 
     The site's furniture before the title is skipped: chrome, a kicker, the site's
     name over its breadcrumb, an organisation's name, a department line. When the
     line after such furniture is no title, the last furniture line is tried as one."""
-    pre: list[int] = []
+    pre: list[int] = [k for k in range(start) if page.lines[k].strip()]  # a Markdown page's front matter
     furniture: set[int] = set()
-    i = page.next_nonblank(0)
+    i = page.next_nonblank(start)
     while i is not None and len(pre) < 20:
         s = page.text(i)
         if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or _site_name(page, i):
@@ -377,8 +422,9 @@ def _category_over_title(page: _Page, i: int, k: int) -> bool:
     short, title = page.text(i), page.text(k)
     if page.markdown or k != i + 1 or len(short.split()) > 3 or len(title.split()) < max(4, 2 * len(short.split())):
         return False
-    if not _title_like(title) or title.endswith(".") or page.kinds.kind_of(short) is not None:
-        return False
+    if not _title_like(title) or title.endswith(".") or page.kinds.kind_of(short) is not None \
+            or read_meta_line(title, page.cues) is not None:
+        return False  # ... or the long line is the byline under the title ("By Riverbend Clinic Staff")
     m = page.next_nonblank(k + 1)
     if m is None:
         return False
@@ -529,12 +575,16 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     """Article text -> (article metadata mapping, list of section mappings)."""
     page = _Page(_clean_lines(text), cues or ImportCues.load(), kinds or KindTable.load(), markdown, parse_doses,
                  tables.ColumnCues.load())
+    front = _front_matter_end(page)
     if markdown:
-        page.setext = _setext_headings(page.lines)
+        page.setext = {k: v for k, v in _setext_headings(page.lines).items() if k >= front}
     date_order = _read_date_order(page)
-    title_idx, pre = _find_title(page)
-    meta: dict = {"title": title or "", "slug": slug, "language": "en"}
-    i = 0
+    front_title = _read_front_matter(page, front) if front else None
+    title_idx, pre = _find_title(page, front)
+    meta: dict = {"title": title or front_title or "", "slug": slug, "language": "en"}
+    i = front
+    if title_idx is None and front:
+        pre = [k for k in range(front) if page.lines[k].strip()]
     if title_idx is not None:
         s = page.text(title_idx)
         m = _MD_HEADING.match(s) if markdown else None
@@ -895,6 +945,8 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
             b.chrome(s)
             return "chrome"
     found = page.meta(s, strict=True)
+    if found is None and _bare_date(page, s) and b.last == "chrome" and _last_role(b) == "byline":
+        found = page.meta(s)  # "Jan. 22, 2026" under a byline printed in the body
     if found is not None:
         b.chrome(s, found.role)
         return "meta"
@@ -902,6 +954,19 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
         b.chrome(s)
         return "chrome"
     return None
+
+
+def _bare_date(page: _Page, s: str) -> bool:
+    """A line that is only a date ('Jan. 22, 2026', '3 March 2025')."""
+    from medlint.dates import find_date
+
+    found = find_date(s, page.cues.numeric_dates, month_year=True) if len(s) <= 40 else None
+    return bool(found) and not re.search(r"[A-Za-z]{3,}", s[:found[1][0]] + s[found[1][1]:])
+
+
+def _last_role(b: _Builder) -> str | None:
+    block = b.current["blocks"][-1] if b.current is not None and b.current["blocks"] else {}
+    return block.get("role")
 
 
 def _tab_bar(page: _Page, body: list[str], j: int, s: str) -> bool:
@@ -1047,8 +1112,8 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s) \
             or cues.form_field(s) or tables.tab_row(body[j - 1]) or cues.sponsor_line(s):
         return False  # ... a sponsor's name line, or a tab-separated row (of a table too short to be one)
-    if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
-        return False  # a digit-led line, a label line, two sentences (a reference)
+    if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s):
+        return False  # a digit-led line, a label line, two sentences (a reference), a date
     if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s):
         return False  # a dose line
     if _label_run(page, body, j, s):
