@@ -516,3 +516,31 @@ def test_a_review_label_with_a_date_after_a_dated_line_is_the_next_review():
             "Date: 05/2024 | Review: 05/2027\nWhat is apixaban?\nAn anticoagulant.\n")
     meta, _ = read(text)
     assert meta["updated"] == "2024-05-01" and meta.get("next_review") == "2027-05-01" and "last_reviewed" not in meta
+
+
+# ---------------------------------------------------------------- more byline and date wordings
+
+@pytest.mark.parametrize("line, role, name, credentials", [
+    ("Reviewed by our Superintendent Pharmacist, Jo Bell (GPhC 2054321)", "reviewers", "Jo Bell", []),
+    ("Posted by Callum Reid (MCSP, HCPC) on 14 September 2026", "authors", "Callum Reid", ["MCSP", "HCPC"]),
+    ("Written by Dr. Maria Lopez, DO, FACOFP on September 9, 2024", "authors", "Dr. Maria Lopez", ["DO", "FACOFP"]),
+    ("Reviewed by Pharmacist Jane Roe, MPharm", "reviewers", "Jane Roe", ["MPharm"]),
+])
+def test_a_name_with_its_role_registration_or_bracketed_credentials(line, role, name, credentials):
+    meta, _ = read("Grommet ear in adults\n" + line + BODY)
+    person = meta[role][0]
+    assert person["name"] == name and person["credentials"] == credentials
+
+
+@pytest.mark.parametrize("line, key, date", [
+    ("Written by Dr. Maria Lopez, DO on September 9, 2024", "updated", "2024-09-09"),
+    ("Content reviewed: August 2025", "last_reviewed", "2025-08-01"),
+    ("Date last reviewed: 4 June 2025", "last_reviewed", "2025-06-04"),
+    ("This page was last reviewed on 4 June 2025", "last_reviewed", "2025-06-04"),
+    ("This article was last updated on 2 May 2025", "updated", "2025-05-02"),
+    ("Date last updated: 12 January 2026", "updated", "2026-01-12"),
+])
+def test_more_date_wordings_date_the_page(line, key, date):
+    meta, sections = read("Grommet ear in adults\n" + BODY + line + "\n")
+    assert meta.get(key) == date
+    assert headings(sections) == ["What it is", "What helps"]

@@ -141,8 +141,8 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
         for rx in rxs:
             m = rx.match(piece)
             if m and _read_people(piece[m.end():], cues, result, role, found):
-                key = _date_key(piece, cues) if found and role == "author" else None
-                if key is not None:  # "Posted on March 3, 2025 by A": the date the page was posted
+                key = (_date_key(piece, cues) or "published") if found and role == "author" else None
+                if key is not None:  # "Posted on March 3, 2025 by A", "Written by A on <date>": when it was written
                     result.dates.setdefault(key, found[0])
                 return role
     if found:
@@ -264,14 +264,20 @@ def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
     parts = [p.strip() for p in re.split(r",\s*(?![^()]{0,80}\))", text) if p.strip()]  # not inside brackets
     if not parts:
         return None
-    name_words = parts[0].split()
-    creds: list[str] = []
+    head, creds, role = _name_brackets(parts[0], cues)
+    name_words = head.split()
+    if not name_words:
+        return None
     # trailing credentials written without commas: "Dr. A Rahman MBChB MRCGP"
     while len(name_words) > 1 and is_credential(name_words[-1], cues):
         creds.insert(0, name_words.pop())
-    role: list[str] = []
     if len(name_words) > 2 and name_words[0].lower() in cues.name_roles:
         role.append(name_words.pop(0))
+    if len(parts) > 1 and name_words[-1].lower() in cues.name_roles and not creds and person_of(parts[1], cues) is not None:
+        # "our Superintendent Pharmacist, Jo Bell (GPhC 2054321)": the role, then the name
+        other = person_of(", ".join(parts[1:]), cues)
+        other["role"] = ", ".join(filter(None, [re.sub(r"^(?:the|our)\s+", "", " ".join(name_words), flags=re.I), other.get("role")]))
+        return None if need_credentials and not other["credentials"] else other
     name = re.sub(r"^(?:the|our)\s+", "", " ".join(name_words), flags=re.I)
     for p in parts[1:]:
         if is_credential(p, cues):
@@ -286,6 +292,19 @@ def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
     if role:
         person["role"] = ", ".join(role)
     return person
+
+
+def _name_brackets(part: str, cues) -> tuple[str, list[str], list[str]]:
+    """'Jo Bell (GPhC 2054321)' -> ('Jo Bell', [], ['(GPhC 2054321)']); 'Callum Reid (MCSP,
+    HCPC)' -> ('Callum Reid', ['MCSP', 'HCPC'], []): a bracket after a name holds its
+    credentials or its registration."""
+    m = re.fullmatch(r"(.*?\S)\s*\(([^()]{1,60})\)", part)
+    if m is None:
+        return part, [], []
+    inside = [t for t in re.split(r"[,;]\s*|\s+and\s+", m.group(2)) if t.strip()]
+    if inside and all(is_credential(t, cues) and len(t.split()) == 1 for t in inside):
+        return m.group(1), [t.strip() for t in inside], []
+    return m.group(1), [], [f"({m.group(2)})"]
 
 
 def _name_like(name: str, team: bool = False) -> bool:
