@@ -544,3 +544,48 @@ def test_more_date_wordings_date_the_page(line, key, date):
     meta, sections = read("Grommet ear in adults\n" + BODY + line + "\n")
     assert meta.get(key) == date
     assert headings(sections) == ["What it is", "What helps"]
+
+
+MD_BOLD_FAQ = """\
+Colchicine for gout
+===================
+
+*By Dana Kim, PharmD · Reviewed by Luis Ortega, MD · Updated Sep. 13, 2025*
+
+Colchicine treats gout flares.
+
+FAQ
+---
+
+**Can I take it with grapefruit juice?**
+No. Grapefruit raises colchicine levels.
+
+**How soon does it work?**
+
+Within 24 hours for most people.
+
+**Worth knowing**
+
+Keep the tablets out of reach of children.
+"""
+
+
+def test_bold_questions_under_a_markdown_faq_heading_are_entries(tmp_path):
+    meta, sections = read(MD_BOLD_FAQ, markdown=True)
+    faq = [e for s in sections for b in s["blocks"] for e in b.get("faq", [])]
+    assert [e["question"] for e in faq] == ["**Can I take it with grapefruit juice?**", "**How soon does it work?**"]
+    assert faq[1]["answer"] == "Within 24 hours for most people."
+    folder = article_from_text(MD_BOLD_FAQ, tmp_path, markdown=True)
+    loaded = load_article(folder)
+    assert words(export_article(loaded.article, "md"), markup=True) == words(MD_BOLD_FAQ, markup=True)
+
+
+def test_a_bold_question_outside_an_faq_section_is_text():
+    text = "# Colchicine\n\n## How to take it\n\n**What if I miss a dose?**\nTake it when you remember.\n"
+    _, sections = read(text, markdown=True)
+    assert not any("faq" in b for s in sections for b in s["blocks"])
+
+
+def test_a_last_reviewed_date_then_by_names_the_reviewer():
+    meta, _ = read("Ibuprofen gel for sprains\nLast reviewed: 02/03/2026 by Ana Ruiz, MRPharmS" + BODY)
+    assert names(meta.get("reviewers")) == ["Ana Ruiz"] and meta["last_reviewed"] == "2026-03-02"

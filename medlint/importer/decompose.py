@@ -865,15 +865,20 @@ def _label_line_of_table(page: _Page, s: str) -> bool:
             and read_meta_line(s, cues, strict=True) is None and not cues.chrome(s))
 
 
+_BOLD_QUESTION = re.compile(r"(\*\*|__)([^*_]{2,200}\?)\1")
+
+
 def _bare_question(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> int | None:
     """On an FAQ page or under an FAQ heading, a bare question line and its answer line:
     one FAQ entry; returns the index after the answer."""
-    if page.markdown or not s.endswith("?"):
+    if not s.endswith("?") and not (page.markdown and _BOLD_QUESTION.fullmatch(s)):
         return None
+    if page.markdown and not _BOLD_QUESTION.fullmatch(s):
+        return None  # Markdown: only a question in bold on a line of its own ('**Can I ...?**')
     if not (b.faq_page or (b.current is not None and b.current.get("kind") == "faq"
                            and b.current.get("heading") != s)):
         return None
-    answer_idx = _answer_line(body, j, b, s, False)
+    answer_idx = _answer_line(body, j, b, s.rstrip("*_"), page.markdown)
     if answer_idx is None:
         return None
     b.faq(s, body[answer_idx].strip(), "plain")
