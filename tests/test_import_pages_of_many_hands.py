@@ -589,3 +589,31 @@ def test_a_bold_question_outside_an_faq_section_is_text():
 def test_a_last_reviewed_date_then_by_names_the_reviewer():
     meta, _ = read("Ibuprofen gel for sprains\nLast reviewed: 02/03/2026 by Ana Ruiz, MRPharmS" + BODY)
     assert names(meta.get("reviewers")) == ["Ana Ruiz"] and meta["last_reviewed"] == "2026-03-02"
+
+
+PHARMACY_MONOGRAPH = """\
+Pharmacy  |  Prescriptions  |  Health Advice  |  Stores
+Health Advice > Medicines > Antibiotics
+Amoxicillin 500 mg capsules
+Print this page   Email
+Reviewed by our pharmacist team on 4 May 2026
+USES: Amoxicillin is a penicillin antibiotic used to treat chest, ear and urinary infections caused by bacteria.
+HOW TO TAKE: Take one capsule three times a day, about 8 hours apart, for the number of days on your label.
+Finish the course even if you feel better.
+WARNINGS: Do not take amoxicillin if you have ever had a reaction to penicillin.
+NOTE: This leaflet does not replace the one in your pack.
+STORAGE: Keep below 25 °C in the original pack.
+Related: Antibiotics | Penicillin allergy
+"""
+
+
+def test_an_emphasis_label_among_run_in_headings_is_text_not_a_table_row(tmp_path):
+    meta, sections = read(PHARMACY_MONOGRAPH)
+    assert headings(sections) == ["USES", "HOW TO TAKE", "WARNINGS", "STORAGE"]
+    assert not any("table" in b for s in sections for b in s["blocks"])
+    warnings = next(s for s in sections if s["heading"] == "WARNINGS")
+    assert warnings["blocks"][-1] == {"paragraph": "NOTE: This leaflet does not replace the one in your pack."}
+    assert meta["last_reviewed"] == "2026-05-04"  # a team reviewed it, on a date
+    assert "Related: Antibiotics | Penicillin allergy" in chrome_lines(meta, sections)
+    got, want = roundtrip_words(PHARMACY_MONOGRAPH, tmp_path)
+    assert got == want

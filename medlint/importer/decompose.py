@@ -751,6 +751,9 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             b.run_in_section(*run_in)
             in_paragraph = False
             continue
+        if not pending_marker and not page.markdown and _run_in_line(page, s):
+            b.paragraph(s)  # 'NOTE: ...' among a monograph's run-in headings: its text, never a table row
+            continue
         step = _table(page, b, body, j, s, end) if not pending_marker and _item_prefix(s) is None else None
         if step is not None:
             j = step
@@ -862,7 +865,8 @@ def _label_line_of_table(page: _Page, s: str) -> bool:
     cues = page.cues
     return (tables.label_row(s) and not cues.faq_question(s) and not cues.faq_answer(s)
             and not cues.closing_disclaimer(s) and not cues.section_disclaimer(s) and not s.endswith("?")
-            and read_meta_line(s, cues, strict=True) is None and not cues.chrome(s))
+            and read_meta_line(s, cues, strict=True) is None and not cues.chrome(s)
+            and not (not page.markdown and _run_in_line(page, s)))
 
 
 _BOLD_QUESTION = re.compile(r"(\*\*|__)([^*_]{2,200}\?)\1")
@@ -1002,6 +1006,17 @@ def _run_in_heading(page: _Page, s: str) -> tuple[str, str, str] | None:
     return m.group(1), ":" + m.group(2), s[m.end():]
 
 
+def _run_in_line(page: _Page, s: str) -> bool:
+    """On a page of run-in headings, a line of their shape whose label is one of emphasis
+    ('NOTE: This leaflet does not replace ...')."""
+    m = _RUN_IN.match(s)
+    if m is None or not _run_in_shape(page, m, s, emphasis=True):
+        return False
+    if page.run_ins is None:
+        page.run_ins = _count_run_ins(page)
+    return page.run_ins >= page.cues.run_in_min
+
+
 def _count_run_ins(page: _Page) -> int:
     """How many lines of the page open with a run-in capitals label (counted once a page)."""
     n = 0
@@ -1012,11 +1027,11 @@ def _count_run_ins(page: _Page) -> int:
     return n
 
 
-def _run_in_shape(page: _Page, m: re.Match, s: str) -> bool:
-    """A capitals label of a few words (not an emphasis label such as 'IMPORTANT:') over a
-    sentence of its own."""
+def _run_in_shape(page: _Page, m: re.Match, s: str, emphasis: bool = False) -> bool:
+    """A capitals label of a few words (not an emphasis label such as 'IMPORTANT:', unless
+    ``emphasis``) over a sentence of its own."""
     label, rest = m.group(1), s[m.end():]
-    if len(label.split()) > 6 or sum(c.isalpha() for c in label) < 2 or page.cues.run_in_not_label(label):
+    if len(label.split()) > 6 or sum(c.isalpha() for c in label) < 2 or (page.cues.run_in_not_label(label) and not emphasis):
         return False
     return len(rest.split()) >= 4 and rest.rstrip()[-1:] in ".!?)" and not _RUN_IN.match(rest)
 

@@ -180,8 +180,10 @@ def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
     people = [person_of(p, cues) for p in split_names(names[0], cues)]
     people = [p for p in people if p is not None]
     if not people:
-        team = _team_of(names[0])
+        team = _team_of(names[0], cues)
         result.teams += team
+        if team and found:  # "Reviewed by our pharmacist team on 4 May 2026"
+            result.dates.setdefault("last_reviewed" if role == "reviewer" else "published", found[0])
         return bool(team)  # a byline naming a team: a byline line, but no named person
     (result.reviewers if role == "reviewer" else result.authors).extend(people)
     if len(names) > 1:
@@ -191,14 +193,16 @@ def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
     return True
 
 
-def _team_of(text: str) -> list[str]:
-    """'the Maple Grove Pediatrics nursing team': a team or organisation named after a byline
-    opening (the line is a byline; the team is not recorded as an author or reviewer)."""
+def _team_of(text: str, cues=None) -> list[str]:
+    """'the Maple Grove Pediatrics nursing team', 'pharmacist team': a team or organisation
+    named after a byline opening (the line is a byline; the team is not recorded as an
+    author or reviewer)."""
     t = text.strip().rstrip(".").strip()
     words = t.split()
     if not words or len(words) > 8 or re.search(r"\d|[:;?!]", t):
         return []
-    if not (words[0][0].isupper() or words[0].lower() in ("the", "our")):
+    if not (words[0][0].isupper() or words[0].lower() in ("the", "our")
+            or (cues is not None and len(words) <= 4 and cues.team_rx.search(t))):
         return []
     return [t]
 
