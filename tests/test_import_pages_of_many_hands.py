@@ -617,3 +617,8 @@ def test_an_emphasis_label_among_run_in_headings_is_text_not_a_table_row(tmp_pat
     assert "Related: Antibiotics | Penicillin allergy" in chrome_lines(meta, sections)
     got, want = roundtrip_words(PHARMACY_MONOGRAPH, tmp_path)
     assert got == want
+
+
+def test_a_run_of_spaces_before_a_credential_does_not_split_the_name():
+    meta, _ = read("Grommet ear in adults\nBy Dr Jane Roe  MRCGP" + BODY)
+    assert meta["authors"][0] == {"name": "Dr Jane Roe", "credentials": ["MRCGP"]}

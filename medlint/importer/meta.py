@@ -56,13 +56,18 @@ class MetaLine:
         return bool(self.authors or self.reviewers or self.dates or self.teams)
 
 
-def clean(text: str) -> str:
+def clean(text: str, cues=None) -> str:
     """The line without Markdown emphasis marks, list/bold wrappers and a block quote's
     '>'; a run of spaces between two statements ('CED-017  Version 4  Published: ...')
-    becomes a ' | ' separator."""
+    becomes a ' | ' separator (not one before a credential: 'Dr Jane Roe  MRCGP')."""
     s = re.sub(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w))", "", text)
-    s = re.sub(r"^\s{0,3}>\s?", "", s)
-    s = re.sub(r"(?<=[^\s,])[ \t]{2,}(?=[A-Z0-9])", " | ", s.strip())
+    s = re.sub(r"^\s{0,3}>\s?", "", s).strip()
+
+    def gap(m: re.Match) -> str:
+        nxt = s[m.end():].split(None, 1)
+        return " " if cues is not None and nxt and is_credential(nxt[0].rstrip(",.;"), cues) else " | "
+
+    s = re.sub(r"(?<=[^\s,])[ \t]{2,}(?=[A-Z0-9])", gap, s)
     return " ".join(s.split()).strip()
 
 
@@ -95,7 +100,7 @@ def read_meta_line(line: str, cues, strict: bool = False) -> MetaLine | None:
 
     ``strict`` (a line inside the body): the line must open with a byline or date
     cue, not with a bare name or a bare date."""
-    text = clean(line)
+    text = clean(line, cues)
     if not text or len(text) > 320 or text.endswith("?"):
         return None
     result = MetaLine()
