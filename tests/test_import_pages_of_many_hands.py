@@ -622,3 +622,24 @@ def test_an_emphasis_label_among_run_in_headings_is_text_not_a_table_row(tmp_pat
 def test_a_run_of_spaces_before_a_credential_does_not_split_the_name():
     meta, _ = read("Grommet ear in adults\nBy Dr Jane Roe  MRCGP" + BODY)
     assert meta["authors"][0] == {"name": "Dr Jane Roe", "credentials": ["MRCGP"]}
+
+
+@pytest.mark.parametrize("widget", [
+    "Updated 3 days ago", "Listen", "Save for later", "Sponsored", "Rate this article", "Listen to this article (4:12)",
+    "Save article", "Text size A A A", "Report a problem with this page", "Helpful? Yes | No", "Add to favourites",
+    "Follow", "Watch video", "Play video (2:31)", "Continue below", "Find a pharmacy near you",
+    "Order repeat prescription", "Sign up for free", "Last edited 2 days ago", "Page 1 of 2", "Next page",
+])
+def test_a_pages_reading_tools_ads_and_pagers_are_never_headings(widget):
+    text = f"Knee pain\n\nWhy it happens\nThe kneecap rubs on the bone.\n{widget}\nWhat helps\nRest for a few days.\n"
+    meta, sections = read(text)
+    assert headings(sections) == ["Why it happens", "What helps"]
+    assert widget in chrome_lines(meta, sections)
+
+
+@pytest.mark.parametrize("heading", ["Follow-up", "Sponsorship", "Listening to your body", "Saving money on prescriptions",
+                                     "Next steps", "Finding a pharmacy", "Text messages from the clinic"])
+def test_headings_that_share_a_widgets_words_stay_headings(heading):
+    text = f"Knee pain\n\nWhy it happens\nThe kneecap rubs on the bone.\n{heading}\nWe explain what happens next at the clinic.\n"
+    _, sections = read(text)
+    assert headings(sections) == ["Why it happens", heading]
