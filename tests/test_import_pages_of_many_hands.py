@@ -629,6 +629,9 @@ def test_a_run_of_spaces_before_a_credential_does_not_split_the_name():
     "Save article", "Text size A A A", "Report a problem with this page", "Helpful? Yes | No", "Add to favourites",
     "Follow", "Watch video", "Play video (2:31)", "Continue below", "Find a pharmacy near you",
     "Order repeat prescription", "Sign up for free", "Last edited 2 days ago", "Page 1 of 2", "Next page",
+    "Photo: iStock", "Image credit: Getty Images", "(Photo by Kim Ode)", "Illustration by Sam Lee",
+    "Image: A pharmacist checks a prescription.", "Jump to: Causes | Treatment | Outlook",
+    "Story continues below advertisement", "Most read", "Cookie settings", "Reject all", "✓ Medically reviewed · Fact checked",
 ])
 def test_a_pages_reading_tools_ads_and_pagers_are_never_headings(widget):
     text = f"Knee pain\n\nWhy it happens\nThe kneecap rubs on the bone.\n{widget}\nWhat helps\nRest for a few days.\n"
@@ -638,7 +641,8 @@ def test_a_pages_reading_tools_ads_and_pagers_are_never_headings(widget):
 
 
 @pytest.mark.parametrize("heading", ["Follow-up", "Sponsorship", "Listening to your body", "Saving money on prescriptions",
-                                     "Next steps", "Finding a pharmacy", "Text messages from the clinic"])
+                                     "Next steps", "Finding a pharmacy", "Text messages from the clinic", "Key takeaways",
+                                     "Accepting the diagnosis", "Image-guided injections", "Most people recover"])
 def test_headings_that_share_a_widgets_words_stay_headings(heading):
     text = f"Knee pain\n\nWhy it happens\nThe kneecap rubs on the bone.\n{heading}\nWe explain what happens next at the clinic.\n"
     _, sections = read(text)
