@@ -49,15 +49,16 @@ def export_article(article: Article, fmt: str = "text") -> str:
     for line in meta.get("header", []):
         para(line["text"])
     for section in article.sections:
-        if section.heading is not None:
+        run_in = _run_in(section, md)
+        if section.heading is not None and not run_in:
             if md:
                 out.append(f"{'##' if section.level == 1 else '###'} {section.heading}")
                 out.append("")
             else:
                 out.append(section.heading)
-        for block in section.blocks:
+        for n, block in enumerate(section.blocks):
             if block.type in ("paragraph", "disclaimer", "chrome"):
-                para(block.text)
+                para(section.heading + section.run_in + block.text if run_in and n == 0 else block.text)
                 continue
             if block.type == "table":
                 out.extend(row.line for row in block.rows)
@@ -86,6 +87,12 @@ def export_article(article: Article, fmt: str = "text") -> str:
     text = "\n".join(out)
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
     return text + "\n"
+
+
+def _run_in(section, md: bool) -> bool:
+    """Whether the section's heading is printed on its first paragraph's line ('USES: ...')."""
+    return (not md and section.heading is not None and bool(section.run_in) and bool(section.blocks)
+            and section.blocks[0].type in ("paragraph", "disclaimer"))
 
 
 def _heading_faq(block, md: bool, out: list[str]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from medlint.checks.dosing import text_memo
+from medlint.checks.posts import member_posts
 from medlint.findings import Hit
 from medlint.records.model import Article, Section
 from medlint.policy import regex as _rx
@@ -79,22 +80,24 @@ def _meta_lines(article: Article) -> list[str]:
     return out
 
 
-def _says_article_concept(article: Article, data: dict) -> bool:
+def _says_article_concept(article: Article, ctx) -> bool:
     """Does any text, heading (a badge read as a heading: "Educational purpose only")
     or byline/footer line of the article say an article-wide concept?"""
+    data = ctx.data("disclaimers")
     if article_wide_texts(article, data):
         return True
     concepts = data["article"]["concepts"]
     if any(_says(data, concepts, (), s.heading or "") for s in article.sections):
         return True
-    return _says_page_kind_disclaimer(article, data)
+    return _says_page_kind_disclaimer(article, ctx)
 
 
-def _says_page_kind_disclaimer(article: Article, data: dict) -> bool:
+def _says_page_kind_disclaimer(article: Article, ctx) -> bool:
     """Does a page of a kind with its own disclaimer (``article.page_kind_concepts``: a
     shop's product page and the dietary-supplement statement) say it in any text?"""
+    data = ctx.data("disclaimers")
     by_kind = data["article"].get("page_kind_concepts") or {}
-    concepts = [c for kind in sorted(page_kinds(article, data)) for c in by_kind.get(kind) or ()]
+    concepts = [c for kind in sorted(page_kinds(article, ctx)) for c in by_kind.get(kind) or ()]
     return bool(concepts) and any(_says(data, concepts, (), r.text) for r in article.texts())
 
 
@@ -200,7 +203,7 @@ def _referral_covers(rule: dict, wide: list[str], data: dict) -> bool:
     return bool(concepts) and any(_says(data, concepts, (), t) for t in wide)
 
 
-def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
+def section_disclaimer_gaps(article: Article, ctx) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
     """(section, requirement, matched element names, missing element names) for every
     section a rule asks; the section is the one a finding is located at.
 
@@ -218,8 +221,9 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
     (``article.not_required_when``) and a page kind with ``section_rules: false``
     (a forum thread) are not asked.
     """
+    data = ctx.data("disclaimers")
     if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data) \
-            or _no_section_rules(article, data):
+            or _no_section_rules(article, ctx):
         return
     wide = article_wide_texts(article, data)
     asked_kinds = {r["kind"] for r in data["sections"]}
@@ -236,11 +240,11 @@ def section_disclaimer_gaps(article: Article, data: dict) -> Iterator[tuple[Sect
         yield from _rule_gaps(article, rule, data, needs, page_texts, wide)
 
 
-def _no_section_rules(article: Article, data: dict) -> bool:
+def _no_section_rules(article: Article, ctx) -> bool:
     """Is the page of a kind the section rules are not asked of (``section_rules: false``:
     a forum thread, whose posts are its members')?"""
-    kinds = data.get("page_kinds") or {}
-    return any(kinds[k].get("section_rules") is False for k in page_kinds(article, data))
+    kinds = ctx.data("disclaimers").get("page_kinds") or {}
+    return any(kinds[k].get("section_rules") is False for k in page_kinds(article, ctx))
 
 
 def personal_plan(article: Article, data: dict) -> bool:
@@ -256,32 +260,31 @@ def _personal_plan(article: Article, data: dict) -> bool:
     return bool(patterns) and any(_matches(patterns, t) for t in _page_lines(article))
 
 
-def page_kinds(article: Article, data: dict) -> frozenset[str]:
+def page_kinds(article: Article, ctx) -> frozenset[str]:
     """The kinds of page the article is, other than an editor's article (``page_kinds``:
     a forum thread, a shop's product page), told by what it prints. Worked out once per
     article (the review and disclaimer checks ask)."""
-    return article.once(_page_kinds, data)
+    return article.once(_page_kinds, ctx.data("disclaimers"), bool(member_posts(article, ctx)))
 
 
-def _page_kinds(article: Article, data: dict) -> frozenset[str]:
+def _page_kinds(article: Article, data: dict, thread: bool) -> frozenset[str]:
     kinds = data.get("page_kinds") or {}
     if not kinds:
         return frozenset()
     lines = _page_lines(article) + _preamble_lines(article)
-    return frozenset(name for name, rule in kinds.items() if _is_kind(rule, lines, data))
+    return frozenset(name for name, rule in kinds.items() if _is_kind(rule, lines, data, thread))
 
 
-def _is_kind(rule: dict, lines: list[str], data: dict) -> bool:
+def _is_kind(rule: dict, lines: list[str], data: dict, thread: bool) -> bool:
     """Does the page print enough of the kind's cues (``cues``, and the wordings of its
-    ``cue_concepts`` as one cue each: ``min_cues`` of them, one by default), or
-    ``min_lines`` lines matching its ``repeated_lines`` (a post's header line per post)?"""
+    ``cue_concepts`` as one cue each: ``min_cues`` of them, one by default), or, for a kind
+    with ``member_posts``, is it a thread of members' posts (checks/posts.yaml)?"""
+    if rule.get("member_posts") and thread:
+        return True
     cues = [(cue,) for cue in rule.get("cues") or ()]
     cues += [tuple(data["concepts"][c]) for c in rule.get("cue_concepts") or ()]
     said = sum(1 for cue in cues if any(_matches(cue, t) for t in lines))
-    if cues and said >= rule.get("min_cues", 1):
-        return True
-    repeated = rule.get("repeated_lines") or ()
-    return bool(repeated) and sum(1 for t in lines if _matches(repeated, t)) >= rule.get("min_lines", 2)
+    return bool(cues) and said >= rule.get("min_cues", 1)
 
 
 def _preamble_lines(article: Article) -> list[str]:
@@ -422,7 +425,7 @@ def section_disclaimer_missing(article, ctx):
     editorial policy for the per-kind wording.
     """
     data = ctx.data("disclaimers")
-    for section, rule, matched, missing in section_disclaimer_gaps(article, data):
+    for section, rule, matched, missing in section_disclaimer_gaps(article, ctx):
         if matched:
             continue
         heading = section.heading or "(untitled section)"
@@ -465,7 +468,7 @@ def section_disclaimer_incomplete(article, ctx):
     Musacchio, JAMA 1997); the site's editorial policy.
     """
     data = ctx.data("disclaimers")
-    for section, rule, matched, missing in section_disclaimer_gaps(article, data):
+    for section, rule, matched, missing in section_disclaimer_gaps(article, ctx):
         if not matched or not missing:
             continue
         heading = section.heading or "(untitled section)"
@@ -549,7 +552,7 @@ def article_disclaimer_missing(article, ctx):
     """
     data = ctx.data("disclaimers")
     rule = data["article"]
-    if _says_article_concept(article, data) or _exempt_page(article, rule) or personal_plan(article, data):
+    if _says_article_concept(article, ctx) or _exempt_page(article, rule) or personal_plan(article, data):
         return
     found = list(_labelled_disclaimers(article, rule))
     if found:

@@ -1,8 +1,8 @@
 """Member posts: the texts of a forum thread that the site's members wrote.
 
-A page is a thread when at least ``min_headers`` of its lines - a section heading, or a
-paragraph that is only a header, or a header line the importer kept with the page's
-bylines - name a member and when they posted
+A page is a thread when at least ``min_headers`` of its lines - a section heading, a
+paragraph that is only a header, a line the importer kept as chrome, or a header line the
+importer kept with the page's bylines - name a member and when they posted
 (``checks/posts.yaml``): "backpain_bex · 3 days ago", "Pharmacist_Amira · Verified
 pharmacist · 2 days ago". Every running text from the first such header on is a member
 post. The notation and reader-safety checks leave posts alone (editors publish members'
@@ -46,7 +46,8 @@ def _posts(article: Article, headers: _Headers) -> frozenset:
         if headers.is_header(section.heading):
             marks.append((s, -1))
         for b, block in enumerate(section.blocks):
-            if block.type == "paragraph" and headers.is_header(block.text):
+            # a paragraph that is only a header, or a header the importer kept as chrome
+            if block.type in ("paragraph", "chrome") and headers.is_header(block.text):
                 marks.append((s, b))
     if len(marks) < headers.min_headers:
         return frozenset()

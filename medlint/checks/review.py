@@ -420,7 +420,7 @@ def _not_reviewed(article, ctx) -> bool:
     """Is the page of a kind no editor reviews (``not_reviewed_page_kinds``: a forum thread,
     a shop's product page)?"""
     kinds = ctx.data("review").get("not_reviewed_page_kinds") or ()
-    return bool(kinds) and bool(page_kinds(article, ctx.data("disclaimers")) & set(kinds))
+    return bool(kinds) and bool(page_kinds(article, ctx) & set(kinds))
 
 
 def _organisation_page(article, ctx) -> bool:

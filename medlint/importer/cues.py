@@ -132,24 +132,40 @@ class NavBars:
     min_items: int = 4
     max_item_words: int = 4
     not_menu_words: frozenset[str] = frozenset()
+    marked_rx: re.Pattern = re.compile(r"(?!)")  # a printed separator ('|', '·')
+    marked_min_items: int = 4
+    numeric_rx: re.Pattern = re.compile(r"(?!)")  # an item that may hold digits ('Cart (0)', a phone number)
 
     @classmethod
     def load(cls, d: dict) -> "NavBars":
         return cls(separator_rx=_any(d.get("separators") or _NEVER),
                    account_rx=policy.compile_pattern(r"(?:.{1,160}\s)?(?:" + "|".join(d.get("account_actions") or ["(?!)"]) + r")", re.I),
                    min_items=int(d.get("min_items") or 4), max_item_words=int(d.get("max_item_words") or 4),
-                   not_menu_words=frozenset(w.lower() for w in d.get("not_menu_words") or []))
+                   not_menu_words=frozenset(w.lower() for w in d.get("not_menu_words") or []),
+                   marked_rx=_any(d.get("marked_separators") or _NEVER),
+                   marked_min_items=int(d.get("marked_min_items") or d.get("min_items") or 4),
+                   numeric_rx=_whole(d.get("numeric_items") or _NEVER))
+
+    def items(self, s: str) -> list[str]:
+        return [p.strip(" \t|·•") for p in self.separator_rx.split(s) if p.strip(" \t|·•")]
 
     def matches(self, s: str) -> bool:
-        if not s or len(s) > 200 or re.search(r"[.,;:?!]\s*$|\d", s):
+        if not s or len(s) > 200 or re.search(r"[.,;:?!]\s*$", s):
             return False
-        items = [p.strip() for p in self.separator_rx.split(s) if p.strip()]
-        if len(items) >= self.min_items:
-            return all(len(p.split()) <= self.max_item_words and p[0].isupper() and not re.search(r"[.;:?!]", p)
-                       for p in items)
+        items = self.items(s)
+        fewest = self.marked_min_items if self.marked_rx.search(s) else self.min_items
+        if len(items) >= fewest:
+            return all(self._menu_item(p) for p in items)
         words = s.split()
-        return (len(items) == 1 and 5 <= len(words) <= 16 and bool(self.account_rx.fullmatch(s))
+        return (len(items) == 1 and 5 <= len(words) <= 16 and not re.search(r"\d", s) and bool(self.account_rx.fullmatch(s))
                 and not re.search(r"[,;:?!]", s) and not any(w.lower() in self.not_menu_words for w in words))
+
+    def _menu_item(self, p: str) -> bool:
+        """'Shop All', 'Sleep & Stress', 'Cart (0)', '0117 496 0730': one item of a menu."""
+        if re.search(r"\d", p):
+            return bool(self.numeric_rx.fullmatch(p))
+        words = [w for w in p.split() if re.search(r"[A-Za-z]", w)]
+        return 0 < len(words) <= self.max_item_words and p[0].isupper() and not re.search(r"[.;:?!]", p)
 
 
 @dataclass(frozen=True)
@@ -199,6 +215,14 @@ class ImportCues:
     asker_rx: re.Pattern = re.compile(r"(?!)")
     letter_heading_rx: re.Pattern = re.compile(r"(?!)")
     nav: "NavBars | None" = None
+    relative_date_rx: re.Pattern = re.compile(r"(?!)")  # "3 days ago": when a forum post was made
+    document_control_rx: re.Pattern = re.compile(r"(?!)")  # "Leaflet number: PI-0342", "Version 4"
+    front_title_rx: re.Pattern = re.compile(r"(?!)")  # a front matter key naming the title
+    front_statements: tuple[tuple[re.Pattern, str], ...] = ()  # (key pattern, the statement it reads as)
+    row_item_rx: re.Pattern = re.compile(r"(?!)")  # "Privacy", "Cookie settings": items of a footer row
+    team_rx: re.Pattern = re.compile(r"(?!)")  # "... Support Team": the end of a team's name
+    run_in_min: int = 3  # fewest capitals labels over text that make a page print its sections so
+    run_in_not_label_rx: re.Pattern = re.compile(r"(?!)")  # "IMPORTANT", "NOTE": emphasis, not a section
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -217,7 +241,16 @@ class ImportCues:
             revised_rx=_any((d.get("revised") or []) + (d.get("prepared") or []) or _NEVER),
             numeric_dates=d.get("numeric_dates"),
             chrome_rx=_whole((d.get("chrome") or []) + (d.get("more_chrome") or []) + (furniture.get("labels") or [])
-                             + (d.get("marketing") or []) + (d.get("ratings") or []) or _NEVER),
+                             + (d.get("marketing") or []) + (d.get("ratings") or []) + (d.get("buttons") or []) or _NEVER),
+            relative_date_rx=_whole(d.get("relative_dates") or _NEVER),
+            document_control_rx=_any(d.get("document_control") or _NEVER),
+            row_item_rx=_whole(d.get("row_items") or _NEVER),
+            front_title_rx=_whole((d.get("front_matter") or {}).get("title") or _NEVER),
+            front_statements=tuple((_whole(st["keys"]), st["reads_as"]) for st in (d.get("front_matter") or {}).get("statements") or ()),
+            team_rx=policy.compile_pattern(r"\b(?:" + "|".join(re.escape(w) for w in d.get("team_words") or ["(?!)"]) + r")$", re.I)
+            if d.get("team_words") else re.compile(r"(?!)"),
+            run_in_min=int((d.get("run_in_headings") or {}).get("min_per_page") or 3),
+            run_in_not_label_rx=_whole((d.get("run_in_headings") or {}).get("not_labels") or _NEVER),
             nav=NavBars.load(d.get("nav_bars") or {}),
             author_card_rx=_whole(d.get("author_cards") or _NEVER),
             sponsor_heading_rx=_whole(d.get("sponsor_headings") or _NEVER),
@@ -260,7 +293,50 @@ class ImportCues:
         s = line.strip().strip("*_ ")
         if not s or len(s) > 200:
             return False
-        return bool(self.chrome_rx.fullmatch(s)) or self.breadcrumb(s)
+        return bool(self.chrome_rx.fullmatch(s)) or self.breadcrumb(s) or self._widget_row(s)
+
+    def _widget_row(self, s: str) -> bool:
+        """'Print this page   Email   Refill this prescription', 'Reply   Like (2)': a row of
+        buttons, each one a line of chrome by itself."""
+        if self.nav is None:
+            return False
+        items = self.nav.items(s)
+        return len(items) >= 2 and all(self.chrome_rx.fullmatch(p) or self.row_item_rx.fullmatch(p) for p in items)
+
+    def front_title(self, key: str) -> bool:
+        return bool(self.front_title_rx.fullmatch(key.strip()))
+
+    def front_statement(self, key: str, value: str) -> str | None:
+        """'author', 'Imogen Hale, MPharm' -> 'Written by Imogen Hale, MPharm' (or None)."""
+        for rx, opening in self.front_statements:
+            if rx.fullmatch(key.strip()):
+                return f"{opening} {value}"
+        return None
+
+    def document_controlled(self, lines: list[str]) -> bool:
+        """Whether the page prints document control (a leaflet number, a version, ©)."""
+        return any(self.document_control_rx.search(line) for line in lines if len(line) <= 300)
+
+    def run_in_not_label(self, label: str) -> bool:
+        """'IMPORTANT', 'PLEASE NOTE': a label of emphasis, never a run-in heading."""
+        return bool(self.run_in_not_label_rx.fullmatch(label.strip()))
+
+    def post_header(self, line: str) -> bool:
+        """A forum post's header: 'dave_t62 · 3 days ago', 'Amira · Verified pharmacist ·
+        2 days ago' (a handle or a short name, a badge, when it was posted)."""
+        from medlint.dates import find_date
+
+        s = line.strip().strip("*_ ")
+        if not s or len(s) > 160:
+            return False
+        parts = [p.strip() for p in re.split(r"\s+[·|•—–]\s+", s)]
+        if not 2 <= len(parts) <= 4 or any(not p or len(p.split()) > 8 for p in parts):
+            return False
+        when = parts[-1]
+        if not (self.relative_date_rx.fullmatch(when) or (find_date(when, self.numeric_dates) and len(when.split()) <= 4)):
+            return False
+        who = parts[0]
+        return bool(re.fullmatch(r"@?[\w.-]{2,30}", who) or re.fullmatch(r"[A-Z][\w'’.-]{0,20}(?:\s+[A-Z][\w'’.-]{0,20}){0,3}", who))
 
     def breadcrumb(self, line: str, min_parts: int = 3) -> bool:
         s = line.strip()

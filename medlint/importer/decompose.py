@@ -83,6 +83,13 @@ class _Builder:
     faq_page: bool = False  # the title says FAQ: bare question lines with answers are entries
 
     # sections -------------------------------------------------------------
+    def run_in_section(self, label: str, separator: str, text: str) -> None:
+        """'USES: Cyclobenzaprine is used ...': a heading printed at the start of its first
+        paragraph; ``separator`` (': ') is what stands between them on the line."""
+        self.start_section(label, md_depth=2)
+        self.current["run_in"] = separator
+        self.paragraph(text)
+
     def start_section(self, heading: str | None, md_depth: int | None = None, kind: str | None = None) -> None:
         rule = self.kinds.rule_of(heading) if heading and not kind else None
         own = heading is None or kind is not None or rule is not None
@@ -237,6 +244,7 @@ class _Page:
     dose_memo: dict = field(default_factory=dict)
     setext: dict[int, int] = field(default_factory=dict)  # heading line -> depth (Markdown)
     metas: list[MetaLine] = field(default_factory=list)
+    run_ins: int | None = None  # how many lines of the page open with a capitals label
 
     def text(self, i: int) -> str:
         return self.lines[i].strip()
@@ -322,7 +330,7 @@ def _site_name(page: _Page, i: int) -> bool:
     """The site's name over its breadcrumb ('Northfield Clinic' then 'Home > Patients > ...')."""
     k = page.next_nonblank(i + 1)
     return (not page.markdown and k is not None
-            and (page.cues.breadcrumb(page.text(k)) or _nav_bar(page, page.text(k)))
+            and (page.cues.breadcrumb(page.text(k)) or (_nav_bar(page, page.text(k)) and not page.cues.chrome(page.text(k))))
             and heading_like(page.text(i), max_words=6))
 
 
@@ -331,15 +339,60 @@ def _nav_bar(page: _Page, s: str) -> bool:
     return page.cues.nav_bar(s) and read_meta_line(s, page.cues, strict=True) is None
 
 
-def _find_title(page: _Page) -> tuple[int | None, list[int]]:
+_FRONT_KEY = re.compile(r"([A-Za-z][\w -]{0,40}?)\s*:\s*(.*)")
+
+
+def _front_matter_end(page: _Page) -> int:
+    """The index after a Markdown page's YAML front matter ('---', 'key: value' lines,
+    '---'), or 0 when it has none."""
+    if not page.markdown or not page.lines or page.lines[0].strip() != "---":
+        return 0
+    for k in range(1, min(len(page.lines), 80)):
+        t = page.lines[k].strip()
+        if t in ("---", "..."):
+            return k + 1 if k > 1 else 0
+        if t and not (_FRONT_KEY.fullmatch(t) or t.startswith("- ") or page.lines[k][:1].isspace()):
+            return 0
+    return 0
+
+
+def _read_front_matter(page: _Page, end: int) -> str | None:
+    """Read the front matter's byline and date keys as statements (checks/import.yaml,
+    `front_matter`); returns the title it names, if any."""
+    title, key = None, None
+    for k in range(1, end - 1):
+        raw = page.lines[k]
+        t = raw.strip()
+        m = _FRONT_KEY.fullmatch(t) if not raw[:1].isspace() else None
+        if m:
+            key, value = m.group(1), m.group(2)
+        elif key and t.startswith("- "):
+            value = t[2:]
+        else:
+            continue
+        value = value.strip().strip("'\"")
+        if not value:
+            continue
+        if page.cues.front_title(key):
+            title = title or value
+            continue
+        statement = page.cues.front_statement(key, value)
+        found = read_meta_line(statement, page.cues) if statement else None
+        if found is not None:
+            found.entry, found.line = {"role": found.role, "text": page.lines[k]}, k
+            page.metas.append(found)
+    return title
+
+
+def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
     """(index of the title line or None, indexes of the chrome lines printed before it).
 
     The site's furniture before the title is skipped: chrome, a kicker, the site's
     name over its breadcrumb, an organisation's name, a department line. When the
     line after such furniture is no title, the last furniture line is tried as one."""
-    pre: list[int] = []
+    pre: list[int] = [k for k in range(start) if page.lines[k].strip()]  # a Markdown page's front matter
     furniture: set[int] = set()
-    i = page.next_nonblank(0)
+    i = page.next_nonblank(start)
     while i is not None and len(pre) < 20:
         s = page.text(i)
         if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or _site_name(page, i):
@@ -369,8 +422,9 @@ def _category_over_title(page: _Page, i: int, k: int) -> bool:
     short, title = page.text(i), page.text(k)
     if page.markdown or k != i + 1 or len(short.split()) > 3 or len(title.split()) < max(4, 2 * len(short.split())):
         return False
-    if not _title_like(title) or title.endswith(".") or page.kinds.kind_of(short) is not None:
-        return False
+    if not _title_like(title) or title.endswith(".") or page.kinds.kind_of(short) is not None \
+            or read_meta_line(title, page.cues) is not None:
+        return False  # ... or the long line is the byline under the title ("By Riverbend Clinic Staff")
     m = page.next_nonblank(k + 1)
     if m is None:
         return False
@@ -431,6 +485,8 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
         if found is not None:
             found.entry = {"role": found.role, "text": page.lines[i]}
             header.append(found.entry)
+        elif title is not None and all(e["role"] == "subtitle" for e in header) and page.cues.department(s):
+            header.append(_issuer(page, i, s))
         elif page.cues.chrome(s) or (title is not None and page.cues.furniture(s)) \
                 or (title is not None and all(e["role"] == "chrome" for e in header) and page.cues.preamble_furniture(s)):
             header.append({"role": "chrome", "text": page.lines[i]})
@@ -441,6 +497,15 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             break
         i += 1
     return header, i
+
+
+def _issuer(page: _Page, i: int, s: str) -> dict:
+    """A department printed straight under the title ("Children's Emergency Department"):
+    the leaflet's writer, when no byline of the page names one."""
+    found = MetaLine(role="byline", authors=[{"name": s.strip("*_ "), "credentials": []}], issuer=True)
+    found.entry = {"role": "byline", "text": page.lines[i]}
+    page.metas.append(found)
+    return found.entry
 
 
 def _subtitle(page: _Page, i: int, s: str, title: str, deks: int) -> bool:
@@ -510,12 +575,16 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     """Article text -> (article metadata mapping, list of section mappings)."""
     page = _Page(_clean_lines(text), cues or ImportCues.load(), kinds or KindTable.load(), markdown, parse_doses,
                  tables.ColumnCues.load())
+    front = _front_matter_end(page)
     if markdown:
-        page.setext = _setext_headings(page.lines)
+        page.setext = {k: v for k, v in _setext_headings(page.lines).items() if k >= front}
     date_order = _read_date_order(page)
-    title_idx, pre = _find_title(page)
-    meta: dict = {"title": title or "", "slug": slug, "language": "en"}
-    i = 0
+    front_title = _read_front_matter(page, front) if front else None
+    title_idx, pre = _find_title(page, front)
+    meta: dict = {"title": title or front_title or "", "slug": slug, "language": "en"}
+    i = front
+    if title_idx is None and front:
+        pre = [k for k in range(front) if page.lines[k].strip()]
     if title_idx is not None:
         s = page.text(title_idx)
         m = _MD_HEADING.match(s) if markdown else None
@@ -533,7 +602,7 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     _parents(b.sections)
     _kinds_from_content(page, b.sections, meta["title"])
     meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
-    meta_out.update(_people_and_dates(page.metas))
+    meta_out.update(_people_and_dates(page.metas, controlled=page.cues.document_controlled(page.lines)))
     meta_out["source"] = {"format": "markdown" if markdown else "text", "title_line": title_idx is not None}
     if source_name:
         meta_out["source"]["file"] = source_name
@@ -564,11 +633,12 @@ def _reader_letter(cues: ImportCues, sections: list[dict]) -> None:
             return  # the body's first text asks nothing: no letter
 
 
-def _people_and_dates(metas: list[MetaLine]) -> dict:
+def _people_and_dates(metas: list[MetaLine], controlled: bool = False) -> dict:
 
     out: dict = {}
-    scheduled = _review_date_lines(metas)
-    authors = _unique([p for m in metas for p in m.authors])
+    scheduled = _review_date_lines(metas, controlled)
+    authors = _unique([p for m in metas for p in m.authors if not m.issuer]) \
+        or _unique([p for m in metas for p in m.authors])  # a department under the title, when no one else
     reviewers = _unique([p for m in metas for p in m.reviewers])
     if authors:
         out["authors"] = authors
@@ -590,16 +660,17 @@ def _people_and_dates(metas: list[MetaLine]) -> dict:
     return out
 
 
-def _review_date_lines(metas: list[MetaLine]):
+def _review_date_lines(metas: list[MetaLine], controlled: bool = False):
     """'Review date: 16 May 2025' on a page that also prints an earlier date
-    ('Published: 16 May 2022') is the next review (returned); alone, the last review."""
+    ('Published: 16 May 2022'), or on a page under document control (``controlled``: a
+    leaflet number, a version), is the next review (returned); alone, the last review."""
     printed = [v for m in metas for k, v in m.dates.items() if k in ("published", "updated", "last_reviewed")]
     scheduled = None
     for m in metas:
         value = m.dates.get("review_date")
         if value is None:
             continue
-        value = m.resolve_review_date(earlier=any(v < value for v in printed))
+        value = m.resolve_review_date(earlier=controlled or any(v < value for v in printed))
         if value is not None and scheduled is None:
             scheduled = value
     return scheduled
@@ -675,6 +746,14 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
                 in_paragraph = False
                 continue
         link_list = False
+        run_in = _run_in_heading(page, s) if not pending_marker and not page.markdown else None
+        if run_in is not None:
+            b.run_in_section(*run_in)
+            in_paragraph = False
+            continue
+        if not pending_marker and not page.markdown and _run_in_line(page, s):
+            b.paragraph(s)  # 'NOTE: ...' among a monograph's run-in headings: its text, never a table row
+            continue
         step = _table(page, b, body, j, s, end) if not pending_marker and _item_prefix(s) is None else None
         if step is not None:
             j = step
@@ -786,18 +865,24 @@ def _label_line_of_table(page: _Page, s: str) -> bool:
     cues = page.cues
     return (tables.label_row(s) and not cues.faq_question(s) and not cues.faq_answer(s)
             and not cues.closing_disclaimer(s) and not cues.section_disclaimer(s) and not s.endswith("?")
-            and read_meta_line(s, cues, strict=True) is None and not cues.chrome(s))
+            and read_meta_line(s, cues, strict=True) is None and not cues.chrome(s)
+            and not (not page.markdown and _run_in_line(page, s)))
+
+
+_BOLD_QUESTION = re.compile(r"(\*\*|__)([^*_]{2,200}\?)\1")
 
 
 def _bare_question(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> int | None:
     """On an FAQ page or under an FAQ heading, a bare question line and its answer line:
     one FAQ entry; returns the index after the answer."""
-    if page.markdown or not s.endswith("?"):
+    if not s.endswith("?") and not (page.markdown and _BOLD_QUESTION.fullmatch(s)):
         return None
+    if page.markdown and not _BOLD_QUESTION.fullmatch(s):
+        return None  # Markdown: only a question in bold on a line of its own ('**Can I ...?**')
     if not (b.faq_page or (b.current is not None and b.current.get("kind") == "faq"
                            and b.current.get("heading") != s)):
         return None
-    answer_idx = _answer_line(body, j, b, s, False)
+    answer_idx = _answer_line(body, j, b, s.rstrip("*_"), page.markdown)
     if answer_idx is None:
         return None
     b.faq(s, body[answer_idx].strip(), "plain")
@@ -869,13 +954,86 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
             b.chrome(s)
             return "chrome"
     found = page.meta(s, strict=True)
+    if found is None and _bare_date(page, s) and b.last == "chrome" and _last_role(b) == "byline":
+        found = page.meta(s)  # "Jan. 22, 2026" under a byline printed in the body
     if found is not None:
         b.chrome(s, found.role)
         return "meta"
-    if cues.chrome(s) and not cues.faq_question(s):
+    if (cues.chrome(s) or cues.post_header(s) or _tab_bar(page, body, j, s)) and not cues.faq_question(s):
         b.chrome(s)
         return "chrome"
     return None
+
+
+def _bare_date(page: _Page, s: str) -> bool:
+    """A line that is only a date ('Jan. 22, 2026', '3 March 2025')."""
+    from medlint.dates import find_date
+
+    found = find_date(s, page.cues.numeric_dates, month_year=True) if len(s) <= 40 else None
+    return bool(found) and not re.search(r"[A-Za-z]{3,}", s[:found[1][0]] + s[found[1][1]:])
+
+
+def _last_role(b: _Builder) -> str | None:
+    block = b.current["blocks"][-1] if b.current is not None and b.current["blocks"] else {}
+    return block.get("role")
+
+
+def _tab_bar(page: _Page, body: list[str], j: int, s: str) -> bool:
+    """A page's own tabs or jump links in its body ('Uses | Warnings | Dosage | Side effects
+    | FAQ'): a menu of four items or more with a printed separator, with no row of a table
+    under it."""
+    nav = page.cues.nav
+    if nav is None or tables.pipe_row(s) or tables.tab_row(body[j - 1]) or not nav.marked_rx.search(s) or len(nav.items(s)) < nav.min_items or not _nav_bar(page, s):
+        return False
+    k = _next_nonblank(body, j)
+    return k is None or not nav.marked_rx.search(body[k])
+
+
+_RUN_IN = re.compile(r"([A-Z][A-Z0-9&/,'’() -]{0,48}[A-Z)]):(\s+)(?=\S)")
+
+
+def _run_in_heading(page: _Page, s: str) -> tuple[str, str, str] | None:
+    """(label, separator, text) of a line opening with a label in capitals over running
+    text ('MISSED DOSE: If you miss a dose, take it ...'), on a page printing its sections
+    so (`run_in_headings` in checks/import.yaml); else None."""
+    m = _RUN_IN.match(s)
+    if m is None or not _run_in_shape(page, m, s):
+        return None
+    if page.run_ins is None:
+        page.run_ins = _count_run_ins(page)
+    if page.run_ins < page.cues.run_in_min:
+        return None
+    return m.group(1), ":" + m.group(2), s[m.end():]
+
+
+def _run_in_line(page: _Page, s: str) -> bool:
+    """On a page of run-in headings, a line of their shape whose label is one of emphasis
+    ('NOTE: This leaflet does not replace ...')."""
+    m = _RUN_IN.match(s)
+    if m is None or not _run_in_shape(page, m, s, emphasis=True):
+        return False
+    if page.run_ins is None:
+        page.run_ins = _count_run_ins(page)
+    return page.run_ins >= page.cues.run_in_min
+
+
+def _count_run_ins(page: _Page) -> int:
+    """How many lines of the page open with a run-in capitals label (counted once a page)."""
+    n = 0
+    for line in page.lines:
+        t = line.strip()
+        m = _RUN_IN.match(t)
+        n += bool(m and _run_in_shape(page, m, t))
+    return n
+
+
+def _run_in_shape(page: _Page, m: re.Match, s: str, emphasis: bool = False) -> bool:
+    """A capitals label of a few words (not an emphasis label such as 'IMPORTANT:', unless
+    ``emphasis``) over a sentence of its own."""
+    label, rest = m.group(1), s[m.end():]
+    if len(label.split()) > 6 or sum(c.isalpha() for c in label) < 2 or (page.cues.run_in_not_label(label) and not emphasis):
+        return False
+    return len(rest.split()) >= 4 and rest.rstrip()[-1:] in ".!?)" and not _RUN_IN.match(rest)
 
 
 def _link_follows(body: list[str], j: int) -> bool:
@@ -906,8 +1064,10 @@ def _author_card(page: _Page, b: _Builder, body: list[str], j: int, s: str, end:
 
 
 def _followed_by_short_lines(page: _Page, body: list[str], j: int) -> bool:
+    """Link lines under a related-links heading, or nothing (the body ends: its links were
+    the page's footer)."""
     k = page.next_nonblank(j, len(body))
-    return k is not None and (heading_like(page.text(k)) or page.is_item_start(page.text(k)))
+    return k is None or heading_like(page.text(k)) or page.is_item_start(page.text(k))
 
 
 def _qa_pair(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) -> int | None:
@@ -972,8 +1132,8 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s) \
             or cues.form_field(s) or tables.tab_row(body[j - 1]) or cues.sponsor_line(s):
         return False  # ... a sponsor's name line, or a tab-separated row (of a table too short to be one)
-    if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s):
-        return False  # a digit-led line, a label line, two sentences (a reference)
+    if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s):
+        return False  # a digit-led line, a label line, two sentences (a reference), a date
     if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s):
         return False  # a dose line
     if _label_run(page, body, j, s):

@@ -34,6 +34,7 @@ class MetaLine:
     in_body: bool = False
     entry: dict | None = None  # the header/footer record of the line, when it is one
     line: int | None = None  # the line's index, when it stands before the title
+    issuer: bool = False  # a department under the title: the writer only when no byline names one
 
     def resolve_review_date(self, earlier: bool) -> _dt.date | None:
         """A 'Review date' statement: the next review when the page prints an ``earlier``
@@ -55,9 +56,18 @@ class MetaLine:
         return bool(self.authors or self.reviewers or self.dates or self.teams)
 
 
-def clean(text: str) -> str:
-    """The line without Markdown emphasis marks and list/bold wrappers."""
+def clean(text: str, cues=None) -> str:
+    """The line without Markdown emphasis marks, list/bold wrappers and a block quote's
+    '>'; a run of spaces between two statements ('CED-017  Version 4  Published: ...')
+    becomes a ' | ' separator (not one before a credential: 'Dr Jane Roe  MRCGP')."""
     s = re.sub(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w))", "", text)
+    s = re.sub(r"^\s{0,3}>\s?", "", s).strip()
+
+    def gap(m: re.Match) -> str:
+        nxt = s[m.end():].split(None, 1)
+        return " " if cues is not None and nxt and is_credential(nxt[0].rstrip(",.;"), cues) else " | "
+
+    s = re.sub(r"(?<=[^\s,])[ \t]{2,}(?=[A-Z0-9])", gap, s)
     return " ".join(s.split()).strip()
 
 
@@ -90,7 +100,7 @@ def read_meta_line(line: str, cues, strict: bool = False) -> MetaLine | None:
 
     ``strict`` (a line inside the body): the line must open with a byline or date
     cue, not with a bare name or a bare date."""
-    text = clean(line)
+    text = clean(line, cues)
     if not text or len(text) > 320 or text.endswith("?"):
         return None
     result = MetaLine()
@@ -136,8 +146,8 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
         for rx in rxs:
             m = rx.match(piece)
             if m and _read_people(piece[m.end():], cues, result, role, found):
-                key = _date_key(piece, cues) if found and role == "author" else None
-                if key is not None:  # "Posted on March 3, 2025 by A": the date the page was posted
+                key = (_date_key(piece, cues) or "published") if found and role == "author" else None
+                if key is not None:  # "Posted on March 3, 2025 by A", "Written by A on <date>": when it was written
                     result.dates.setdefault(key, found[0])
                 return role
     if found:
@@ -172,28 +182,32 @@ def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
     """Names after a byline opening; a date in the same piece dates the review."""
     names = re.sub(r"\s+on\s*$", "", _without_date(text, cues)) if found else text
     names = re.split(r"\s+and\s+(?:medically\s+|clinically\s+)?(?:reviewed|checked)\s+by\s+", names, maxsplit=1, flags=re.I)
-    people = [person_of(p, cues) for p in split_names(names[0])]
+    people = [person_of(p, cues) for p in split_names(names[0], cues)]
     people = [p for p in people if p is not None]
     if not people:
-        team = _team_of(names[0])
+        team = _team_of(names[0], cues)
         result.teams += team
+        if team and found:  # "Reviewed by our pharmacist team on 4 May 2026"
+            result.dates.setdefault("last_reviewed" if role == "reviewer" else "published", found[0])
         return bool(team)  # a byline naming a team: a byline line, but no named person
     (result.reviewers if role == "reviewer" else result.authors).extend(people)
     if len(names) > 1:
-        result.reviewers.extend(p for p in (person_of(x, cues) for x in split_names(names[1])) if p is not None)
+        result.reviewers.extend(p for p in (person_of(x, cues) for x in split_names(names[1], cues)) if p is not None)
     if found and role == "reviewer":
         result.dates.setdefault("last_reviewed", found[0])
     return True
 
 
-def _team_of(text: str) -> list[str]:
-    """'the Maple Grove Pediatrics nursing team': a team or organisation named after a byline
-    opening (the line is a byline; the team is not recorded as an author or reviewer)."""
+def _team_of(text: str, cues=None) -> list[str]:
+    """'the Maple Grove Pediatrics nursing team', 'pharmacist team': a team or organisation
+    named after a byline opening (the line is a byline; the team is not recorded as an
+    author or reviewer)."""
     t = text.strip().rstrip(".").strip()
     words = t.split()
     if not words or len(words) > 8 or re.search(r"\d|[:;?!]", t):
         return []
-    if not (words[0][0].isupper() or words[0].lower() in ("the", "our")):
+    if not (words[0][0].isupper() or words[0].lower() in ("the", "our")
+            or (cues is not None and len(words) <= 4 and cues.team_rx.search(t))):
         return []
     return [t]
 
@@ -208,18 +222,30 @@ def _without_date(text: str, cues) -> str:
 _NAME_JOIN = re.compile(r"\s+(?:and|&)\s+(?=(?:dr\.?\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+|prof\.?\s+)?[A-Z])|\s*;\s*", re.I)
 
 
-def split_names(text: str) -> list[str]:
-    """'A, MD and B, PhD' -> two people; commas and '&' inside parentheses stay."""
+def split_names(text: str, cues=None) -> list[str]:
+    """'A, MD and B, PhD' -> two people; commas and '&' inside parentheses stay, and so
+    does the 'and' of a team's name ('our Information and Support Team')."""
     text = text.strip().rstrip(".")
     out, start, depth = [], 0, 0
     for m in _NAME_JOIN.finditer(text):
         depth = text.count("(", 0, m.start()) - text.count(")", 0, m.start())
-        if depth > 0:
+        if depth > 0 or (cues is not None and _inside_team_name(text[start:m.start()], text[m.end():], cues)):
             continue
         out.append(text[start:m.start()])
         start = m.end()
     out.append(text[start:])
     return [p for p in out if p.strip()]
+
+
+def _inside_team_name(before: str, after: str, cues) -> bool:
+    """'Information' and 'Support Team': one team's name, not two people. The part before
+    the 'and' is a few capitalised words with no title or comma, the rest a team's name."""
+    words = re.sub(r"^(?:the|our)\s+", "", before.strip(), flags=re.I).split()
+    if not 1 <= len(words) <= 3 or "," in before or words[0].rstrip(".") in cues.name_abbreviations:
+        return False
+    if not all(w[:1].isupper() for w in words) or "," in after or re.match(r"(?:the|our|a)\s", after, re.I):
+        return False
+    return bool(cues.team_rx.search(after.strip()))
 
 
 def _unglue(text: str, cues) -> str:
@@ -244,17 +270,23 @@ def is_credential(part: str, cues) -> bool:
 def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
     """A person mapping {name, credentials[, role]} from 'Dr. A Rahman, MBChB, GP', or None."""
     text = _unglue(text.strip().strip("*_ ").rstrip("."), cues)
-    parts = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r",\s*(?![^()]{0,80}\))", text) if p.strip()]  # not inside brackets
     if not parts:
         return None
-    name_words = parts[0].split()
-    creds: list[str] = []
+    head, creds, role = _name_brackets(parts[0], cues)
+    name_words = head.split()
+    if not name_words:
+        return None
     # trailing credentials written without commas: "Dr. A Rahman MBChB MRCGP"
     while len(name_words) > 1 and is_credential(name_words[-1], cues):
         creds.insert(0, name_words.pop())
-    role: list[str] = []
     if len(name_words) > 2 and name_words[0].lower() in cues.name_roles:
         role.append(name_words.pop(0))
+    if len(parts) > 1 and name_words[-1].lower() in cues.name_roles and not creds and person_of(parts[1], cues) is not None:
+        # "our Superintendent Pharmacist, Jo Bell (GPhC 2054321)": the role, then the name
+        other = person_of(", ".join(parts[1:]), cues)
+        other["role"] = ", ".join(filter(None, [re.sub(r"^(?:the|our)\s+", "", " ".join(name_words), flags=re.I), other.get("role")]))
+        return None if need_credentials and not other["credentials"] else other
     name = re.sub(r"^(?:the|our)\s+", "", " ".join(name_words), flags=re.I)
     for p in parts[1:]:
         if is_credential(p, cues):
@@ -263,7 +295,7 @@ def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
             name = f"{name}, {p}"
         else:
             role.append(p)
-    if not _name_like(name) or (need_credentials and not creds):
+    if not _name_like(name, team=bool(cues.team_rx.search(name))) or (need_credentials and not creds):
         return None
     person = {"name": name, "credentials": creds}
     if role:
@@ -271,11 +303,27 @@ def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
     return person
 
 
-def _name_like(name: str) -> bool:
+def _name_brackets(part: str, cues) -> tuple[str, list[str], list[str]]:
+    """'Jo Bell (GPhC 2054321)' -> ('Jo Bell', [], ['(GPhC 2054321)']); 'Callum Reid (MCSP,
+    HCPC)' -> ('Callum Reid', ['MCSP', 'HCPC'], []): a bracket after a name holds its
+    credentials or its registration."""
+    m = re.fullmatch(r"(.*?\S)\s*\(([^()]{1,60})\)", part)
+    if m is None:
+        return part, [], []
+    inside = [t for t in re.split(r"[,;]\s*|\s+and\s+", m.group(2)) if t.strip()]
+    if inside and all(is_credential(t, cues) and len(t.split()) == 1 for t in inside):
+        return m.group(1), [t.strip() for t in inside], []
+    return m.group(1), [], [f"({m.group(2)})"]
+
+
+def _name_like(name: str, team: bool = False) -> bool:
+    """A person's name, or a team's ('Information and Support Team': ``team``, its
+    joining words allowed)."""
     words = name.split()
     if not words or len(words) > 7 or re.search(r"\d", name):
         return False
     if not words[0][0].isupper():
         return False
-    lower = [w for w in words if w[0].islower() and w.lower() not in ("de", "da", "van", "von", "der", "del", "la", "le", "bin", "al")]
+    joins = ("and", "&", "of", "for") if team else ()
+    lower = [w for w in words if not w[0].isupper() and w.lower() not in ("de", "da", "van", "von", "der", "del", "la", "le", "bin", "al") + joins]
     return not lower

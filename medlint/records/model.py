@@ -122,6 +122,7 @@ class Section(Record):
     kind: str = "other"
     level: int = 1
     blocks: list[Block] = field(default_factory=list)
+    run_in: str | None = None  # the heading is printed at the start of its first paragraph, then this
     index: int = 0
     article: "Article | None" = None
 
@@ -251,6 +252,7 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
         heading=data.get("heading"),
         kind=data.get("kind", "other"),
         level=data.get("level", 1),
+        run_in=data.get("run_in"),
         index=index,
         article=article,
     )
