@@ -69,6 +69,25 @@ def text_memo(func) -> TextMemo:
     return memo
 
 
+@text_memo
+def _answers(text: str) -> dict:
+    """The answers :func:`per_text` has worked out about ``text``."""
+    return {}
+
+
+def per_text(func, text: str, *args):
+    """``func(text, *args)``, worked out once per text, ``func`` and ``args`` while the article
+    is checked and carried over to the next as :class:`TextMemo` carries its texts (``func``
+    must be a pure function of its arguments; ``args`` hashable, such as a family's compiled
+    tables: they stand for the data they were built from)."""
+    answers = _answers(text)
+    key = (func, *args)
+    found = answers.get(key, _NONE)
+    if found is _NONE:
+        found = answers[key] = func(text, *args)
+    return found
+
+
 def text_fields(article):
     """(record, field name, field text) for every running-text field of the article."""
     for memo in _MEMOS:
