@@ -5,9 +5,10 @@ re-checks an article at every edit: memory must stay flat)."""
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
-from medlint.checks.dosing import _answers, per_text, text_fields
+from medlint.checks.dosing import _answers, per_text, searched, text_fields
 
 
 class _Article:
@@ -60,3 +61,13 @@ def test_an_edit_reuses_the_texts_it_kept_and_drops_the_others():
     # held: this article's texts and the last one's (the edited text of each), never the 200 edits
     assert len(_answers.memo) + len(_answers.previous) <= 2 * len(texts) + 2
     assert "text 49, edit 0" not in _answers.memo and "text 49, edit 0" not in _answers.previous
+
+
+def test_searched_answers_true_or_false_for_a_pattern_or_a_cue_list():
+    class Cues:  # a family's cue list: search answers True or False
+        def search(self, text):
+            return "dose" in text
+
+    article, cues, dose = _Article("one dose a day", "no match here"), Cues(), re.compile(r"\bdose\b")
+    found = [(searched(dose, t), searched(cues, t)) for _, _, t in text_fields(article)]
+    assert found == [(True, True), (False, False)]

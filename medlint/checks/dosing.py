@@ -88,6 +88,16 @@ def per_text(func, text: str, *args):
     return found
 
 
+def searched(pattern, text: str) -> bool:
+    """Whether ``pattern`` (a compiled pattern, or anything with a ``search`` method such as a
+    family's cue list) finds something in ``text``: asked once per text (:func:`per_text`)."""
+    return per_text(_search, text, pattern)
+
+
+def _search(text: str, pattern) -> bool:
+    return bool(pattern.search(text))
+
+
 def text_fields(article):
     """(record, field name, field text) for every running-text field of the article."""
     for memo in _MEMOS:
