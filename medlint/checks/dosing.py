@@ -384,10 +384,12 @@ def _section_limited_units(article, words) -> set:
     for record, _, text in text_fields(article):
         if doses_in(text):
             continue  # a limit given with a dose belongs to that dose
-        for pattern in words.section_limits:
-            for m in pattern.finditer(text or ""):
-                out.add((getattr(record, "section", None), m.group("unit").lower()))
+        out.update((getattr(record, "section", None), unit) for unit in per_text(_limited_units, text, words))
     return out
+
+
+def _limited_units(text: str, words) -> tuple[str, ...]:
+    return tuple(m.group("unit").lower() for pattern in words.section_limits for m in pattern.finditer(text or ""))
 
 
 def _bounded_in_sentence(record, field: str, dose, words) -> bool:
