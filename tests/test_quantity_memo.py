@@ -52,5 +52,5 @@ def test_the_memos_stay_bounded():
     mg = q.parse_units("milligram")
     for i in range(10_000):
         u.format_quantity(q.Quantity(i + 0.5, mg))
-    assert 0 < len(u._FORMATTED) <= 4096
+    assert 0 < len(u._FORMATTED) <= u._FORMATTED_LIMIT
     assert len(q._FACTORS) <= q._KEPT and len(q._DIMENSIONS) <= q._KEPT

@@ -296,13 +296,14 @@ def format_quantity(q) -> str:
     key = (q.magnitude, tuple(q.units.items()))
     found = _FORMATTED.get(key)
     if found is None:
-        if len(_FORMATTED) >= 4096:  # bounded: a long run meets ever new amounts
+        if len(_FORMATTED) >= _FORMATTED_LIMIT:  # bounded: a long run (an editor typing) meets ever new amounts
             _FORMATTED.clear()
         found = _FORMATTED[key] = _format_quantity(q)
     return found
 
 
 _FORMATTED: dict[tuple, str] = {}
+_FORMATTED_LIMIT = 1024  # an article formats a few dozen; ~250 bytes an entry
 
 
 def _format_quantity(q) -> str:
