@@ -71,3 +71,16 @@ def test_searched_answers_true_or_false_for_a_pattern_or_a_cue_list():
     article, cues, dose = _Article("one dose a day", "no match here"), Cues(), re.compile(r"\bdose\b")
     found = [(searched(dose, t), searched(cues, t)) for _, _, t in text_fields(article)]
     assert found == [(True, True), (False, False)]
+
+
+def test_a_memo_never_told_of_an_article_stays_bounded(monkeypatch):
+    """The disclaimer or claims checks alone never walk text_fields: every edit's new text
+    would stay in the memo for good without a bound."""
+    words, calls = _counting()
+    monkeypatch.setattr(type(_answers), "limit", 100)
+    for edit in range(1_000):
+        per_text(words, f"the edited text, edit {edit}")
+    assert len(_answers.memo) <= 100 and len(_answers.previous) <= 100
+    calls.clear()
+    per_text(words, "the edited text, edit 999")  # the latest are still read
+    assert calls == []

@@ -35,7 +35,14 @@ class TextMemo:
     next article begins, only the texts the last article used are carried over (an
     article re-checked after an edit, as the language server does, reuses every text
     but the edited one; text repeated across a corpus, such as a disclaimer, stays), so
-    memory holds at most two articles' texts however many articles or edits go by."""
+    memory holds at most two articles' texts however many articles or edits go by.
+
+    A memo asked only by checks that never walk :func:`text_fields` (a run that selects
+    only the disclaimer or claims checks) is never told that an article began: past
+    ``limit`` texts it starts a new generation as if one had (the last one is still read),
+    so memory stays bounded there too; an article of fewer distinct texts loses nothing."""
+
+    limit = 20_000
 
     def __init__(self, func) -> None:
         self.func = func
@@ -54,6 +61,8 @@ class TextMemo:
             found = self.previous.get(text, _NONE)
             if found is _NONE:
                 found = self.func(text)
+            if len(self.memo) >= self.limit:
+                self.previous, self.memo = self.memo, {}
             self.memo[text] = found
         return found
 
