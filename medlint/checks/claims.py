@@ -42,6 +42,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from medlint.checks.dosing import per_text, searched
 from medlint.findings import Hit
 from medlint.records.model import Article, Block, FaqEntry, Item, Record
 from medlint.policy import compile_pattern, derived, regex
@@ -239,9 +240,12 @@ def reference_ids(article: Article, cues: "_Cues") -> set[str]:
                     n += 1
                     ids.add(str(n))
     for record in article.texts():
-        for m in _MD_DEFINITION.finditer(record.text):
-            ids.add(m.group(1))
+        ids.update(per_text(_definition_ids, record.text))
     return ids
+
+
+def _definition_ids(text: str) -> tuple[str, ...]:
+    return tuple(m.group(1) for m in _MD_DEFINITION.finditer(text))
 
 
 def _expand(ids: str) -> list[str]:
@@ -436,7 +440,7 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
     ``trailing_refs`` is the page's reference ids when it cites by trailing numbers;
     sentences that match ``caution`` (disclaimer wordings) are not read."""
     whole_cited = bool(getattr(record, "citations", None)) or bool(
-        cues.source_tail is not None and cues.source_tail.search(text))
+        cues.source_tail is not None and searched(cues.source_tail, text))
     if whole_cited or not reading.has_references and _cites(cues, text):
         reading.has_references = True
     doses = _dose_spans(record, text)
@@ -525,7 +529,7 @@ def _sentence_claims(cues: _Cues, sentence: str, offset: int, doses, kind: str):
 
 def _investigational_dose(cues: _Cues, item: Item, kind: str):
     text = item.text
-    if kind not in cues.inv_kinds and not cues.inv_cues.search(text):
+    if kind not in cues.inv_kinds and not searched(cues.inv_cues, text):
         return None
     if item.citations or _cites(cues, text) or cues.evidence.search(text):
         return None

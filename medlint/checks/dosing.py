@@ -36,7 +36,14 @@ class TextMemo:
     next article begins, only the texts the last article used are carried over (an
     article re-checked after an edit, as the language server does, reuses every text
     but the edited one; text repeated across a corpus, such as a disclaimer, stays), so
-    memory holds at most two articles' texts however many articles or edits go by."""
+    memory holds at most two articles' texts however many articles or edits go by.
+
+    A memo asked only by checks that never walk :func:`text_fields` (a run that selects
+    only the disclaimer or claims checks) is never told that an article began: past
+    ``limit`` texts it starts a new generation as if one had (the last one is still read),
+    so memory stays bounded there too; an article of fewer distinct texts loses nothing."""
+
+    limit = 20_000
 
     def __init__(self, func) -> None:
         self.func = func
@@ -55,6 +62,8 @@ class TextMemo:
             found = self.previous.get(text, _NONE)
             if found is _NONE:
                 found = self.func(text)
+            if len(self.memo) >= self.limit:
+                self.previous, self.memo = self.memo, {}
             self.memo[text] = found
         return found
 
@@ -68,6 +77,35 @@ def text_memo(func) -> TextMemo:
     memo = TextMemo(func)
     _MEMOS.append(memo)
     return memo
+
+
+@text_memo
+def _answers(text: str) -> dict:
+    """The answers :func:`per_text` has worked out about ``text``."""
+    return {}
+
+
+def per_text(func, text: str, *args):
+    """``func(text, *args)``, worked out once per text, ``func`` and ``args`` while the article
+    is checked and carried over to the next as :class:`TextMemo` carries its texts (``func``
+    must be a pure function of its arguments; ``args`` hashable, such as a family's compiled
+    tables: they stand for the data they were built from)."""
+    answers = _answers(text)
+    key = (func, *args)
+    found = answers.get(key, _NONE)
+    if found is _NONE:
+        found = answers[key] = func(text, *args)
+    return found
+
+
+def searched(pattern, text: str) -> bool:
+    """Whether ``pattern`` (a compiled pattern, or anything with a ``search`` method such as a
+    family's cue list) finds something in ``text``: asked once per text (:func:`per_text`)."""
+    return per_text(_search, text, pattern)
+
+
+def _search(text: str, pattern) -> bool:
+    return bool(pattern.search(text))
 
 
 def text_fields(article):
@@ -90,11 +128,14 @@ def doses_in(text: str) -> tuple:
     return tuple(parse_doses(text))
 
 
-def all_doses(article):
-    """(record, field, dose) for every dose in the article, in reading order."""
-    for record, name, text in text_fields(article):
-        for dose in doses_in(text):
-            yield record, name, dose
+def all_doses(article) -> tuple:
+    """(record, field, dose) for every dose in the article, in reading order (gathered once
+    per article: a dozen checks read them)."""
+    return article.once(_all_doses)
+
+
+def _all_doses(article) -> tuple:
+    return tuple((record, name, dose) for record, name, text in text_fields(article) for dose in doses_in(text))
 
 
 def _hit(record, field, dose, message, suggestion, severity=None):
@@ -381,10 +422,12 @@ def _section_limited_units(article, words) -> set:
     for record, _, text in text_fields(article):
         if doses_in(text):
             continue  # a limit given with a dose belongs to that dose
-        for pattern in words.section_limits:
-            for m in pattern.finditer(text or ""):
-                out.add((getattr(record, "section", None), m.group("unit").lower()))
+        out.update((getattr(record, "section", None), unit) for unit in per_text(_limited_units, text, words))
     return out
+
+
+def _limited_units(text: str, words) -> tuple[str, ...]:
+    return tuple(m.group("unit").lower() for pattern in words.section_limits for m in pattern.finditer(text or ""))
 
 
 def _bounded_in_sentence(record, field: str, dose, words) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from medlint.checks.dosing import all_doses
+from medlint.checks.dosing import all_doses, per_text
 from medlint.checks.posts import member_posts
 from medlint.findings import Hit
 from medlint.policy import compile_pattern, derived
@@ -206,6 +206,13 @@ class Dosed:
         self.named: tuple | None = None  # the first dose whose substance or sentence names it
 
 
+def _read_text(text: str, t: Tables) -> tuple[frozenset, frozenset]:
+    """(the substances and classes ``text`` names, the wordings it holds): a pure function of
+    the text, read once per text (:func:`medlint.checks.dosing.per_text`)."""
+    split = tokens(text)
+    return Analysis._names(text, split, t), frozenset(phrase for phrase, _, _ in t.terms.find(text, split))
+
+
 class Analysis:
     """What one article doses, and for each record the medicines it names and the wordings it holds."""
 
@@ -270,20 +277,19 @@ class Analysis:
         for record in article.texts():
             text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
             section = record.section
-            split = tokens(text)
-            names = self._names(text, split, t) | heading_names.get(section, set())
-            terms = {phrase for phrase, _, _ in t.terms.find(text, split)} | heading_terms.get(section, set())
-            self.records.append((record, section, names, terms, safe.get(section, False)))
+            names, terms = per_text(_read_text, text, t)
+            self.records.append((record, section, names | heading_names.get(section, set()),
+                                 terms | heading_terms.get(section, set()), safe.get(section, False)))
 
     @staticmethod
-    def _names(text: str, split, t: Tables) -> set:
+    def _names(text: str, split, t: Tables) -> frozenset:
         names = set()
         for phrase, _, _ in t.names.find(text, split):
             if phrase in t.substances:
                 names.update(t.substances[phrase])
             else:
                 names.add("class:" + t.class_words[phrase])
-        return names
+        return frozenset(names)
 
     # -- where a warning counts
     def near(self, substance: str) -> list[int]:

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from medlint.checks.dosing import doses_in, text_fields
+from medlint.checks.dosing import doses_in, per_text, text_fields
 from medlint.checks.safety import Phrases, tables
 from medlint.doses.schedule import _alts, days_of, fmt, in_words, reader, sentences
 from medlint import policy
@@ -45,9 +45,9 @@ class Names:
                                            if any(x in self.entries for x in subs)))
 
     def may_name(self, text: str) -> bool:
-        """Whether ``text`` may name an interval medicine (a substring test, before any word lookup)."""
-        lower = text.lower()
-        return any(name in lower for name in self.interval_names)
+        """Whether ``text`` may name an interval medicine (a substring test, before any word
+        lookup; asked once per text)."""
+        return per_text(_may_name, text, self)
 
     def find(self, text: str) -> list[tuple[int, int, dict | None]]:
         """(start, end, interval entry or None) of every medicine named in ``text``."""
@@ -79,6 +79,11 @@ def named(text: str | None, n: Names) -> list[Named]:
         held = [n.entries[s] for s in subs if s in n.entries]
         out.append(Named(a, b, text[a:b], phrase, tuple(subs), held[0] if held else None))
     return out
+
+
+def _may_name(text: str, n: Names) -> bool:
+    lower = text.lower()
+    return any(name in lower for name in n.interval_names)
 
 
 def names(ctx) -> Names:

@@ -173,10 +173,14 @@ class Units:
 
     @property
     def dimensionality(self) -> Dimensions:
-        dims: dict = {}
-        for name, exp in self._d.items():
-            dims = _combine(dims, _base_dimensions(name), exp)
-        return Dimensions(dims)
+        key = tuple(self._d.items())
+        found = _DIMENSIONS.get(key)
+        if found is None:
+            dims: dict = {}
+            for name, exp in self._d.items():
+                dims = _combine(dims, _base_dimensions(name), exp)
+            found = _keep(_DIMENSIONS, key, Dimensions(dims))
+        return found
 
     def __mul__(self, other: "Units") -> "Units":
         return Units(_combine(self._d, other._d, 1))
@@ -252,10 +256,28 @@ def _root(units: dict) -> tuple:
 
 def conversion_factor(src: Units, dst: Units):
     """The number a magnitude in ``src`` is multiplied by to be in ``dst``."""
-    if src.dimensionality != dst.dimensionality:
-        raise DimensionalityError(f"cannot convert from '{src}' ({src.dimensionality}) "
-                                  f"to '{dst}' ({dst.dimensionality})")
-    return _root(_combine(src._d, dst._d, -1))[0]
+    key = (tuple(src._d.items()), tuple(dst._d.items()))
+    found = _FACTORS.get(key)
+    if found is None:
+        if src.dimensionality != dst.dimensionality:
+            raise DimensionalityError(f"cannot convert from '{src}' ({src.dimensionality}) "
+                                      f"to '{dst}' ({dst.dimensionality})")
+        found = _keep(_FACTORS, key, _root(_combine(src._d, dst._d, -1))[0])
+    return found
+
+
+# Worked out once per unit product (by its units in order, so the float is the one the
+# arithmetic above gives for it): a text meets a few dozen, a corpus a few hundred.
+_DIMENSIONS: dict[tuple, Dimensions] = {}
+_FACTORS: dict[tuple, object] = {}
+_KEPT = 4096  # bounded: memory must not grow with the units a long run meets
+
+
+def _keep(memo: dict, key, value):
+    if len(memo) >= _KEPT:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 _OPERATOR = re.compile(r"\s{0,8}(\*\*|\*|/)\s{0,8}")  # bounded: linear on a long run of spaces

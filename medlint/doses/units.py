@@ -319,8 +319,26 @@ def format_quantity(q) -> str:
     """Format a Quantity compactly with short symbols: 4000 mg -> '4 g'.
 
     Mass and volume are rescaled to the largest unit giving a value >= 1;
-    a trailing ``/ day`` is written ``/day``.
+    a trailing ``/ day`` is written ``/day``. Worked out once per magnitude and
+    units (in order) for medlint's own quantities: the checks format the same
+    doses and ceilings again at every check of an article.
     """
+    if not isinstance(q, _q.Quantity):
+        return _format_quantity(q)
+    key = (q.magnitude, tuple(q.units.items()))
+    found = _FORMATTED.get(key)
+    if found is None:
+        if len(_FORMATTED) >= _FORMATTED_LIMIT:  # bounded: a long run (an editor typing) meets ever new amounts
+            _FORMATTED.clear()
+        found = _FORMATTED[key] = _format_quantity(q)
+    return found
+
+
+_FORMATTED: dict[tuple, str] = {}
+_FORMATTED_LIMIT = 1024  # an article formats a few dozen; ~250 bytes an entry
+
+
+def _format_quantity(q) -> str:
     reg = get_registry() if isinstance(q, _q.Quantity) else pint_registry()
     per_day = False
     base = q
