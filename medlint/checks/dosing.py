@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from medlint.doses import may_hold_dose, parse_doses
 from medlint.doses import units as _units
+from medlint.doses.model import Form, _replace
 from medlint import policy
 from medlint.prefilter import LazyPattern
 from medlint.findings import Hit
@@ -928,6 +929,8 @@ def above_ceiling(article, ctx):
             c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
         if c is None or _route_of(dose, data) != c["route"]:
             continue
+        if c.get("form") and dose.form is None:
+            dose = _counted_in(dose, c["form"]) or dose  # "I take 3 of the 30/500 co-codamol every 4 hours"
         if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
             continue
         problems = _ceiling_problems(dose, c)
@@ -962,6 +965,19 @@ def above_ceiling(article, ctx):
         summed = together.add(record, field, dose, c)
         if summed is not None:
             yield _hit(record, field, dose, *summed)
+
+
+def _counted_in(dose, form: str):
+    """A bare count of a medicine named with it and no form ("3 of the 30/500 co-codamol") counts
+    the units of the product, in the form its ceiling counts (co-codamol: tablets); None for any
+    other dose (a strength, a unit, a dose by weight, a medicine named elsewhere)."""
+    a = dose.amount
+    if a is None or a.unit is not None or dose.strength is not None or dose.per_weight is not None:
+        return None
+    if dose.substance is None or not (a.span[1] <= dose.substance.span[0] <= a.span[1] + 20):
+        return None
+    end = dose.substance.span[1]
+    return _replace(dose, form=Form(form, "", (end, end)))
 
 
 def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):

@@ -14,6 +14,7 @@ from . import units as _units
 from .model import Amount, AmountEnd, Form, Piece, Strength, UnitToken, _piece
 from .modifiers import _COUNT_FORMS, _Titrations
 from .amounts import _CONC_RE, _RATE_RE, _COUNT_OF, _count_of_strength_at, spoonful, _PER_DAY_RE, _PER_DOSE_RE, _PER_KG_RE
+from .named import count_of_named, taken
 from .tables import _Tables
 from .text import _lazy, _sentence, _Spans
 
@@ -41,6 +42,7 @@ class _Anchor:
     mods: dict = field(default_factory=dict)
     parts: list = field(default_factory=list)  # the other doses of the same day (assemble._part_of)
     content: Strength | None = None  # what one dose holds: "10 mL (10 mg)"
+    substance: Piece | None = None  # the medicine named after the count ("Take 2 co-codamol tablets")
 
 
 # the first strength of a combination glued to the second: "30/500 tablets", "8/500 caplets"
@@ -355,6 +357,14 @@ def find_anchors(r: "Reading") -> list[_Anchor]:
     consumed = 0  # the end of the last concentration: its denominator is no amount
     for am in r.amounts:
         if blocking.overlaps(am.span) or am.span[0] < consumed:
+            continue
+        named = count_of_named(r, am, starts_of)
+        if named is not None and not named.scheduled and not taken(r.norm, am.span[0]):
+            continue  # "2 paracetamol tablets were found in the bag": a mention
+        if named is not None and named.scheduled:  # "Take 3 paracetamol 500 mg tablets every 4 hours"
+            anchors.append(_Anchor(am.span[0], named.end, named.amount, named.strength, named.form,
+                                   substance=named.substance))
+            consumed = named.end
             continue
         if _not_a_dose_quantity(r.norm, am, r.tables):
             continue

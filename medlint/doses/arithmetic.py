@@ -34,6 +34,8 @@ def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] 
     if d.content is not None:
         return _content_daily(d, freq, lims)
     u = d.amount.unit
+    if u is None and d.strength is None and d.form is not None and d.form.name in _units.COUNT_FORMS:
+        return _form_count_daily(d, freq, lims)
     if u is None or u.unit is None or u.kind not in _units.DOSE_KINDS or d.amount.mixed_units and False:
         return None
     reg = _units.get_registry()
@@ -72,6 +74,24 @@ def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] 
     if n is None:
         return None
     return q * n / day, f"{amount_txt}{how}"
+
+
+def _form_count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] | None:
+    """A bare count of a product's form with no strength × doses a day ("Co-codamol 30/500
+    tablets: take 2 every 4 hours": 2 tablets × 6/day), in the form's units, capped by a
+    stated count of doses."""
+    n, how = (1, "/day") if d.per == "day" else (None, "")
+    if n is None and freq is not None and freq.max_administrations_per_24h is not None:
+        n = freq.max_administrations_per_24h
+        how = f" × {n}/day"
+    n, how = _capped_by_stated_doses(n, how, lims)
+    if n is None:
+        return None
+    reg = _units.get_registry()
+    count = d.amount.upper.value
+    noun = d.form.name if count == 1 else d.form.name + "s"
+    return reg.Quantity(count * n, d.form.name) / reg.Quantity(1, "day"), \
+        f"{_units.format_number(count)} {noun}{how}"
 
 
 def _capped_by_stated_doses(n, how: str, lims: Dose) -> tuple:

@@ -251,10 +251,15 @@ def _doses(r: Reading, chains: list, markers: dict, chain_limits: dict) -> list[
     doses: list[Dose] = []
     names = _Names(r)
     first_chain: dict[tuple[int, int], int] = {}
+    named_end: dict[tuple[int, int], int] = {}  # the end of the last count of a named medicine
     for ch in chains:
         cl = r.clause_of(ch[0].start)
         first_in_clause = first_chain.setdefault(cl, ch[0].start)  # chains are in order; mentions left out
-        substance = names.of(cl, first_in_clause)
+        substance = ch[0].substance
+        if substance is None and cl in named_end:  # "3 of the 30/500 co-codamol every 4 hours and naproxen 500mg"
+            substance = names.of(_after_joint(r.norm, named_end[cl], cl), ch[0].start)
+        elif substance is None:
+            substance = names.of(cl, first_in_clause)
         if substance is None and doses:
             substance = doses[-1].substance  # the medicine of the dose before ("...; you may take 440 mg")
         if substance is None:
@@ -265,7 +270,17 @@ def _doses(r: Reading, chains: list, markers: dict, chain_limits: dict) -> list[
         built = [_with_parts(r.text, anc, _build(r.text, anc, substance, key, markers.get(id(anc))), substance, key)
                  for anc in ch]
         doses.append(_chain_dose(r, built, chain_limits.get(id(ch), {}), cl))
+        if ch[0].substance is not None:
+            named_end[cl] = doses[-1].span[1]
     return doses
+
+
+_JOINT = _lazy(r"[ ,]{0,3}(?:(?:and|plus|with|then|or)(?![A-Za-z]))?[ ]{0,3}", re.I)
+
+
+def _after_joint(norm: str, end: int, cl: tuple[int, int]) -> tuple[int, int]:
+    """The rest of the clause after a dose and the word that joins the next to it."""
+    return (_JOINT.match(norm, end).end(), cl[1])
 
 
 def _chain_dose(r: Reading, built: list[Dose], lims: dict[str, Limit], cl: tuple[int, int]) -> Dose:

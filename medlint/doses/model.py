@@ -12,7 +12,7 @@ from .values import _set, Span, _UNSET, _Value
 
 
 # forms counted in units: a bare count after a product line counts these
-_COUNT_FORM_NAMES = frozenset({"tablet", "capsule", "suppository", "lozenge", "sachet", "patch"})
+_COUNT_FORM_NAMES = _units.COUNT_FORMS
 
 
 class Piece(_Value):
