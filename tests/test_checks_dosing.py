@@ -124,3 +124,20 @@ def test_single_shot_and_per_day_total_are_complete(tmp_path):
     for t in ("Epidural Triamcinolone 40–80 mg single shot – X.", "Glucosamine Sulfate (1500 mg/day) – X."):
         assert not findings_for(DRUGS + t, "DOS002", tmp_path)
     assert findings_for(DRUGS + "Hyaluronic Acid Hydrogel 1–2 mL – Cushion.", "DOS002", tmp_path)
+
+
+@pytest.mark.parametrize("text,arith", [
+    ("Nurofen 800 mg every 4 hours – NSAID.", "800 mg × 6/day = 4.8 g/day > 3.2 g/day"),
+    ("Tylenol 1000 mg every 4 hours, no more than 6 doses a day – Analgesic.", "1000 mg × 6/day = 6 g/day > 4 g/day"),
+    ("Panadol 1 g every 4 hours – Analgesic.", "1 g × 6/day = 6 g/day > 4 g/day"),
+])
+def test_a_brand_name_reaches_its_substances_ceiling(tmp_path, text, arith):
+    """checks/medicine-names.yaml's brands find the ceiling of their substance."""
+    found = findings_for(DRUGS + text, "DOS003", tmp_path)
+    assert found and arith in found[0].message, [f.message for f in found]
+
+
+def test_a_brand_within_its_ceiling_and_a_weekly_brand_pass(tmp_path):
+    assert not findings_for(DRUGS + "Advil 400 mg every 6 hours, no more than 1200 mg in 24 hours – NSAID.",
+                            "DOS003", tmp_path / "a")
+    assert not findings_for(DRUGS + "Fosamax 70 mg once a week – Bisphosphonate.", "DOS003", tmp_path / "b")

@@ -151,14 +151,33 @@ def _name_re(name: str) -> LazyPattern:
 
 def _ceiling_table(data) -> tuple[dict, list, dict]:
     """(data, [(entry, [name patterns])], {names: entry or None}): compiled once per data
-    mapping (``ctx.data`` returns the same dict each call), by ``policy.derived``."""
-    return policy.derived(_build_ceiling_table, data)
+    mapping (``ctx.data`` returns the same dict each call), by ``policy.derived``. A ceiling
+    is found by its own names and by the brands checks/medicine-names.yaml gives the same
+    substance ("Tylenol", "Panadol" for acetaminophen; "Nurofen", "Advil" for ibuprofen)."""
+    return policy.derived(_build_ceiling_table, data, policy.load("medicine-names"))
 
 
-def _build_ceiling_table(data) -> tuple[dict, list, dict]:
-    table = [(entry, [_name_re(n) for n in [entry["name"], *entry.get("synonyms", [])]])
-             for entry in data["ceilings"]]
+def _build_ceiling_table(data, medicine_names) -> tuple[dict, list, dict]:
+    same = _same_substance(medicine_names)
+    table = []
+    for entry in data["ceilings"]:
+        own = [entry["name"], *entry.get("synonyms", [])]
+        mine = {n.lower() for n in own}
+        others = sorted({n for name in mine for n in same.get(name, ())} - mine)
+        table.append((entry, [_name_re(n) for n in own + others]))
     return data, table, {}
+
+
+def _same_substance(medicine_names) -> dict[str, tuple[str, ...]]:
+    """lower-case name -> the substance's name and its brands (the international and US
+    names a ceiling lists itself, with the strength or salt its source is for)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for group in medicine_names["medicines"]:
+        brands = [x["name"] for x in group["names"] if x["kind"] == "brand"]
+        group_names = tuple(n.lower() for n in [group["substance"], *brands])
+        for name in group_names:
+            out[name] = group_names
+    return out
 
 
 def ceiling_for(dose, data) -> dict | None:
