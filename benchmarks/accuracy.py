@@ -588,7 +588,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-expected", action="store_true", help="write expected-findings.txt from this run")
     parser.add_argument("--json", default=str(ROOT / "benchmarks" / "accuracy.json"), help="where the figures go")
     parser.add_argument("--sigs-detail", action="store_true", help="list every sig read wrong")
-    parser.add_argument("--corpus", help="another corpus folder of the same layout (the held-out set, tests/corpus-holdout; the scorer's own tests)")
+    parser.add_argument("--corpus", help="another corpus folder of the same layout (the held-out set, tests/corpus-holdout3; the scorer's own tests)")
     args = parser.parse_args(argv)
     if args.corpus:
         global CORPUS

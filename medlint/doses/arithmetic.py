@@ -80,11 +80,7 @@ def _form_count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any,
     """A bare count of a product's form with no strength × doses a day ("Co-codamol 30/500
     tablets: take 2 every 4 hours": 2 tablets × 6/day), in the form's units, capped by a
     stated count of doses."""
-    n, how = (1, "/day") if d.per == "day" else (None, "")
-    if n is None and freq is not None and freq.max_administrations_per_24h is not None:
-        n = freq.max_administrations_per_24h
-        how = f" × {n}/day"
-    n, how = _capped_by_stated_doses(n, how, lims)
+    n, how = _doses_a_day(d, freq, lims)
     if n is None:
         return None
     reg = _units.get_registry()
@@ -92,6 +88,16 @@ def _form_count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any,
     noun = d.form.name if count == 1 else d.form.name + "s"
     return reg.Quantity(count * n, d.form.name) / reg.Quantity(1, "day"), \
         f"{_units.format_number(count)} {noun}{how}"
+
+
+def _doses_a_day(d: Dose, freq: Frequency | None, lims: Dose) -> tuple:
+    """(doses a day or None, how it was read): one for a dose written per day, else the
+    frequency's most in 24 hours, lowered to a stated maximum number of doses."""
+    n, how = (1, "/day") if d.per == "day" else (None, "")
+    if n is None and freq is not None and freq.max_administrations_per_24h is not None:
+        n = freq.max_administrations_per_24h
+        how = f" × {n}/day"
+    return _capped_by_stated_doses(n, how, lims)
 
 
 def _capped_by_stated_doses(n, how: str, lims: Dose) -> tuple:
@@ -108,11 +114,7 @@ def _content_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, st
     spl = _units.lookup_spelling(d.content.unit)
     if spl is None or spl.unit is None:
         return None
-    n, how = (1, "/day") if d.per == "day" else (None, "")
-    if n is None and freq is not None and freq.max_administrations_per_24h is not None:
-        n = freq.max_administrations_per_24h
-        how = f" × {n}/day"
-    n, how = _capped_by_stated_doses(n, how, lims)
+    n, how = _doses_a_day(d, freq, lims)
     if n is None:
         return None
     reg = _units.get_registry()
