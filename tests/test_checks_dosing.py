@@ -141,3 +141,19 @@ def test_a_brand_within_its_ceiling_and_a_weekly_brand_pass(tmp_path):
     assert not findings_for(DRUGS + "Advil 400 mg every 6 hours, no more than 1200 mg in 24 hours – NSAID.",
                             "DOS003", tmp_path / "a")
     assert not findings_for(DRUGS + "Fosamax 70 mg once a week – Bisphosphonate.", "DOS003", tmp_path / "b")
+
+
+WEEKLY_PAGE = ("{title}\n\nBy Jane Roe, PharmD. Updated November 2, 2026.\n\nHow to take it\n\n{sig}\n\n"
+               "This is general information, not medical advice. Ask your pharmacist; doses are for adults.\n")
+
+
+@pytest.mark.parametrize("title", ["Fosamax 70 mg tablets", "Alendronate 70 mg tablets"])
+def test_a_weekly_tablet_of_the_titled_product_is_judged_by_the_week(tmp_path, title):
+    """A less-than-daily count of the page's product is measured against the ceiling's
+    period (70 mg a week), not its day (10 mg)."""
+    ok = article_from_text(WEEKLY_PAGE.format(title=title, sig="Take one tablet a week, on the same day each week."),
+                           tmp_path / "ok")
+    assert not [f for f in run(ok) if f.check == "DOS003"]
+    over = article_from_text(WEEKLY_PAGE.format(title=title, sig="Take two tablets a week."), tmp_path / "over")
+    found = [f for f in run(over) if f.check == "DOS003"]
+    assert found and "140 mg per 1 week > 70 mg" in found[0].message, [f.message for f in found]

@@ -1163,6 +1163,8 @@ class _PageProduct:
         count is the limit's ("do not exceed 4 tablets in a 24-hour period"), else at the dose."""
         if self.entry is None or c is not self.entry or dose.substance is not None:
             return None
+        if self._less_than_daily(dose, c):
+            return self._period_problem(record, field, dose, c)
         counted = self._count_a_day(dose)
         if counted is None:
             return None
@@ -1192,6 +1194,32 @@ class _PageProduct:
             return _hit(record, field, dose, message, suggestion)
         return Hit(record, excerpt=text[limit_span[0]:limit_span[1]], start=limit_span[0], field=field,
                    message=message, suggestion=suggestion)
+
+
+    @staticmethod
+    def _less_than_daily(dose, c) -> bool:
+        """Is the dose taken less than daily ("one tablet a week") of a medicine whose ceiling
+        is per period (``per_period``: alendronate 70 mg a week)? Its day is not the measure."""
+        apd = dose.frequency.administrations_per_day if dose.frequency is not None else None
+        return bool(c.get("per_period")) and apd is not None and apd < 1
+
+    def _period_problem(self, record, field: str, dose, c):
+        """The hit when a less-than-daily count of the page's product gives more in the
+        ceiling's period than it allows ("two tablets a week" of a 70 mg weekly tablet)."""
+        if dose.strength is not None or dose.weight_based or dose.count_unit not in self.words.product_units \
+                or dose.amount is None:
+            return None
+        fq, fn, period = _units.format_quantity, _units.format_number, c["per_period"]
+        cap = _units.quantity(*_split(period["amount"]))
+        count = dose.amount.upper.value
+        total = self.strength * count * dose.frequency.administrations_per_day * _days(period["period"])
+        if not _same_dim(total, cap) or total.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+            return None
+        message = (f"\"{dose.text}\" gives {fn(count)} × {fq(self.strength)} (the {dose.count_unit} of {self.shown}) "
+                   f"{dose.frequency.raw} = {fq(total.to(cap.units))} per {period['period']} > {period['amount']} "
+                   f"({c['source']}).")
+        suggestion = f"Keep {c['name']} within {period['amount']} per {period['period']}, as the product label states."
+        return _hit(record, field, dose, message, suggestion)
 
 
 class _Together:
