@@ -53,6 +53,24 @@ def article_from_yaml_section(section_yaml: str, root, slug: str = "example") ->
     return folder
 
 
+def article_from_records(root, meta: dict | None = None, sections=(), slug: str = "example") -> str:
+    """An article written straight as records (no import): ``article.yaml`` from ``meta``
+    (title, slug and language by default) and one section file per dict of ``sections``,
+    as JSON (which is YAML). The tests that pin a check and its data, not the importer's
+    reading of a page, build their articles this way."""
+    import json
+
+    folder = os.path.join(str(root), slug)
+    os.makedirs(folder, exist_ok=True)
+    record = {"title": "Example", "slug": slug, "language": "en", **(meta or {})}
+    with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
+        json.dump(record, fh, ensure_ascii=False)
+    for n, section in enumerate(sections, start=1):
+        with open(os.path.join(folder, f"{n * 10:03d}-s.yaml"), "w", encoding="utf-8") as fh:
+            json.dump(section, fh, ensure_ascii=False)
+    return folder
+
+
 def findings_for(text: str, check_id: str, root, today: _dt.date = EXAMPLE_TODAY, markdown: bool = False,
                  schema_example: bool = False):
     """Findings of one check on an article written as text (or, for schema examples, a section YAML)."""

@@ -9,13 +9,11 @@ their data, not the importer's reading of a page."""
 
 from __future__ import annotations
 
-import json
-import os
 
 from medlint.engine import Options, check_article
 from medlint.registry import EXAMPLE_TODAY
+from support import article_from_records
 
-META = "title: Example\nslug: example\nlanguage: en\n"
 
 
 def _block(block) -> dict:
@@ -29,15 +27,8 @@ def _block(block) -> dict:
 
 def build(root, sections) -> str:
     """sections: [(heading, kind, [paragraph text | ("bullet"|"numbered", [item text])])]."""
-    folder = os.path.join(str(root), "example")
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
-        fh.write(META)
-    for n, (heading, kind, blocks) in enumerate(sections, start=1):
-        record = {"heading": heading, "level": 1, "kind": kind, "blocks": [_block(b) for b in blocks]}
-        with open(os.path.join(folder, f"{n * 10:03d}-s.yaml"), "w", encoding="utf-8") as fh:
-            json.dump(record, fh, ensure_ascii=False)  # JSON is YAML
-    return folder
+    return article_from_records(root, {}, [{"heading": heading, "level": 1, "kind": kind,
+                                             "blocks": [_block(b) for b in blocks]} for heading, kind, blocks in sections])
 
 
 def found(root, sections, select) -> list[tuple[str, str]]:

@@ -10,13 +10,11 @@ their data, not the importer's reading of a page."""
 
 from __future__ import annotations
 
-import json
-import os
 
 from medlint.engine import Options, check_article
 from medlint.registry import EXAMPLE_TODAY
+from support import article_from_records
 
-META = "title: Example\nslug: example\nlanguage: en\n"
 IDS = frozenset({"DSC001", "DSC002", "DSC003"})
 DOSES = ("bullet", ["Ibuprofen 200 mg to 400 mg up to three times a day with food",
                     "Paracetamol 500 mg to 1 g up to four times in 24 hours"])
@@ -33,16 +31,12 @@ def _block(block) -> dict:
 
 
 def found(root, sections, select=IDS, levels=None, footer=None, title=None) -> list[tuple[str, str]]:
-    folder = os.path.join(str(root), "example")
-    os.makedirs(folder, exist_ok=True)
-    meta = META if title is None else META.replace("title: Example", "title: " + json.dumps(title))
-    with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
-        fh.write(meta + ("" if footer is None else "footer:\n- role: chrome\n  text: " + json.dumps(footer) + "\n"))
-    for n, (head, kind, blocks) in enumerate(sections, start=1):
-        level = levels[n - 1] if levels else 1
-        record = {"heading": head, "level": level, "kind": kind, "blocks": [_block(b) for b in blocks]}
-        with open(os.path.join(folder, f"{n * 10:03d}-s.yaml"), "w", encoding="utf-8") as fh:
-            json.dump(record, fh, ensure_ascii=False)
+    meta = {} if title is None else {"title": title}
+    if footer is not None:
+        meta["footer"] = [{"role": "chrome", "text": footer}]
+    folder = article_from_records(root, meta, [
+        {"heading": head, "level": levels[n] if levels else 1, "kind": kind, "blocks": [_block(b) for b in blocks]}
+        for n, (head, kind, blocks) in enumerate(sections)])
     result = check_article(folder, Options(today=EXAMPLE_TODAY, select=frozenset(select)))
     assert result.error is None, result.error
     return sorted((f.check, f.excerpt) for f in result.findings)

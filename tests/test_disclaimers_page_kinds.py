@@ -10,13 +10,12 @@ data, not the importer's reading of a page."""
 
 from __future__ import annotations
 
-import json
-import os
 
 import pytest
 
 from medlint.engine import Options, check_article
 from medlint.registry import EXAMPLE_TODAY
+from support import article_from_records
 
 IDS = frozenset({"DSC001", "DSC002", "DSC003"})
 GENERAL = ("About this page", "other", ["This page is general information, not a plan of care."])
@@ -34,15 +33,9 @@ def _block(block) -> dict:
 
 
 def found(root, sections, levels=None, select=IDS) -> list[tuple[str, str]]:
-    folder = os.path.join(str(root), "example")
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
-        fh.write("title: Example\nslug: example\nlanguage: en\n")
-    for n, (head, kind, blocks) in enumerate(sections, start=1):
-        record = {"heading": head, "level": levels[n - 1] if levels else 1, "kind": kind,
-                  "blocks": [_block(b) for b in blocks]}
-        with open(os.path.join(folder, f"{n * 10:03d}-s.yaml"), "w", encoding="utf-8") as fh:
-            json.dump(record, fh, ensure_ascii=False)
+    folder = article_from_records(root, {}, [
+        {"heading": head, "level": levels[n] if levels else 1, "kind": kind, "blocks": [_block(b) for b in blocks]}
+        for n, (head, kind, blocks) in enumerate(sections)])
     result = check_article(folder, Options(today=EXAMPLE_TODAY, select=select))
     assert result.error is None, result.error
     return sorted((f.check, f.excerpt) for f in result.findings)

@@ -10,12 +10,11 @@ data, not the importer's reading of a page."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 
 import pytest
 
 from medlint.engine import Options, check_article
+from support import article_from_records
 
 TODAY = dt.date(2026, 12, 1)
 IDS = frozenset({"REV001", "REV002", "REV003", "REV004", "REV005", "REV006"})
@@ -24,15 +23,7 @@ BODY = {"heading": "About this medicine", "level": 1, "kind": "overview",
 
 
 def found(root, meta: dict, sections=(BODY,), today=TODAY) -> list[tuple[str, str]]:
-    folder = os.path.join(str(root), "example")
-    os.makedirs(folder, exist_ok=True)
-    record = {"title": "Example", "slug": "example", "language": "en", **meta}
-    with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
-        json.dump(record, fh, ensure_ascii=False)
-    for n, section in enumerate(sections, start=1):
-        with open(os.path.join(folder, f"{n * 10:03d}-s.yaml"), "w", encoding="utf-8") as fh:
-            json.dump(section, fh, ensure_ascii=False)
-    result = check_article(folder, Options(today=today, select=IDS))
+    result = check_article(article_from_records(root, meta, sections), Options(today=today, select=IDS))
     assert result.error is None, result.error
     return sorted((f.check, f.excerpt) for f in result.findings)
 

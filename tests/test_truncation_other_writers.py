@@ -9,26 +9,19 @@ data, not the importer's reading of a page."""
 
 from __future__ import annotations
 
-import json
-import os
 
 import pytest
 
 from medlint.engine import Options, check_article
 from medlint.registry import EXAMPLE_TODAY
+from support import article_from_records
 
 META = {"title": "Example", "slug": "example", "language": "en"}
 
 
 def found(root, sections) -> list[str]:
-    folder = os.path.join(str(root), "example")
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, "article.yaml"), "w", encoding="utf-8") as fh:
-        json.dump(META, fh)
-    for n, (head, blocks) in enumerate(sections, start=1):
-        record = {"heading": head, "level": 1, "kind": "other", "blocks": blocks}
-        with open(os.path.join(folder, f"{n * 10:03d}-s.yaml"), "w", encoding="utf-8") as fh:
-            json.dump(record, fh, ensure_ascii=False)
+    folder = article_from_records(root, META, [{"heading": head, "level": 1, "kind": "other", "blocks": blocks}
+                                               for head, blocks in sections])
     result = check_article(folder, Options(today=EXAMPLE_TODAY, select=frozenset({"CON005"})))
     assert result.error is None, result.error
     return [f.excerpt for f in result.findings]
