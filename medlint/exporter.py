@@ -11,7 +11,7 @@ import re
 
 from medlint.records.model import Article
 
-_TEXT_MARKERS = {"dash": "- ", "bullet": "• ", "star": "* "}
+_TEXT_MARKERS = {"dash": "- ", "bullet": "• ", "star": "* ", "plus": "+ "}
 _LINE_MARKERS = {"dash-line": "-", "bullet-line": "•", "star-line": "*", "en-dash-line": "–"}
 
 

@@ -128,3 +128,13 @@ def test_last_item_after_a_marker_line_is_not_a_footer(tmp_path):
     article, out = roundtrip(text, tmp_path)
     assert words(out) == words(text)
     assert [i.text for i in article.items()][-1] == "Aaaaaaaaa Aaaaaa Aa Ma – Aa Aa."
+
+
+def test_plus_marked_items_keep_their_marker(tmp_path):
+    """A list marked with '+' (accordion pages print it before each entry) comes back with
+    '+', not another marker."""
+    text = ("Vitamins in pregnancy\n\nWhat to take and when.\n\n"
+            "+ Folic acid 400 micrograms a day\n+ Vitamin D 10 micrograms a day\n")
+    article, out = roundtrip(text, tmp_path)
+    assert "+ Folic acid 400 micrograms a day" in out
+    assert words(out) == words(text)

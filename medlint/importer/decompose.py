@@ -29,7 +29,7 @@ _PREFIX_ITEM = [
     ("dash", re.compile(r"^-\s+(?=\S)")),
     ("bullet", re.compile(r"^•\s*(?=\S)")),
     ("star", re.compile(r"^\*\s+(?=\S)")),
-    ("star", re.compile(r"^\+\s+(?=\S)")),
+    ("plus", re.compile(r"^\+\s+(?=\S)")),
     ("numbered", re.compile(r"^\d{1,3}\.\s+(?=\S)")),
     ("numbered-paren", re.compile(r"^\d{1,3}\)\s+(?=\S)")),
 ]
