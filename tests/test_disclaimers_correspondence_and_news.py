@@ -225,3 +225,33 @@ def test_a_midwife_asked_first_is_an_ask_before_starting_caution(tmp_path):
               "and can interact with them. Talk to your midwife before taking any."]),
             ("About this page", "other", ["This page is general information."])]
     assert found(tmp_path, page) == []
+
+
+@pytest.mark.parametrize("line", [
+    "If you have any questions about your drops, ring the Eye Unit on 01632 960 255.",
+    "Please call the ward if you are worried or not sure which dose to give.",
+    "If you are unsure about anything in this leaflet, ask us at your next visit.",
+])
+def test_a_care_providers_line_sending_the_reader_back_to_their_team_covers_its_doses(tmp_path, line):
+    page = [("About this leaflet", "other", ["This leaflet is for patients attending the Fracture Clinic."]),
+            DOSES, SUPPLEMENTS, ("Questions", "other", [line]),
+            ("Disclaimer", "other", ["This leaflet is general information."])]
+    assert found(tmp_path, page) == []
+
+
+def test_the_same_line_on_a_general_page_covers_neither_caution(tmp_path):
+    # "contact the team if you have questions" on a page for no one in particular: both asked
+    page = [DOSES, SUPPLEMENTS,
+            ("Questions", "other", ["If you have any questions, contact the pharmacy team."]),
+            ("Disclaimer", "other", ["This page is general information."])]
+    assert codes(tmp_path, page) == ["DSC001", "DSC001"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["Published 2 hours ago", "Image caption: Pharmacists say supplies are short"],
+    ["Reporting by Jane Doe; Editing by John Roe", "Related topics: Health | Medicines"],
+], ids=["relative-time", "wire-story"])
+def test_other_newsrooms_lines_tell_a_news_story(tmp_path, lines):
+    page = [(None, "overview", lines + ["Shortages of HRT patches are expected to last until spring."]),
+            ("The shortage", "drug-therapy", ["Most women use one 50 microgram patch twice a week."])]
+    assert found(tmp_path, page) == []

@@ -120,3 +120,11 @@ def test_an_article_signed_off_like_a_letter_is_still_asked_for_its_author(tmp_p
     sections = [(None, ["Hay fever is an allergy to pollen.", "Best wishes,", "Dr Sam Lee"])]
     meta = {"last_reviewed": "2026-10-01", "reviewers": [{"name": "Dr Sam Lee", "credentials": ["MD"]}]}
     assert codes(tmp_path, sections, meta) == ["REV005"]
+
+
+def test_a_signature_the_importer_kept_as_footer_lines_names_the_writer(tmp_path):
+    sections = [(None, ["12th September 2025", "Dear Mrs Patel,", "Re: Your appointment",
+                        "Please bring your inhalers with you."])]
+    meta = {"footer": [{"role": "chrome", "text": "With kind regards,"},
+                       {"role": "chrome", "text": "Sister Ann Morris, Respiratory Nurse Specialist"}]}
+    assert codes(tmp_path, sections, meta) == []

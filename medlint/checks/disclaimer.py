@@ -199,15 +199,22 @@ def _element_said(element: dict, data: dict, texts: list[str], page_texts: list[
     return bool(page) and any(_says(data, page, (), t) for t in page_texts)
 
 
-def _referral_covers(rule: dict, wide: list[str], data: dict, kind_rules: list[dict] = ()) -> bool:
+def _referral_covers(rule: dict, wide: list[str], data: dict, kind_rules: list[dict] = (),
+                     page_texts: list[str] = ()) -> bool:
     """Does an article-wide disclaimer that sends the reader to their own clinician
-    (``article_wide_covers`` of the rule, or of a page kind the article is for this
-    rule: a care provider's page that sends its reader to the team treating them)
-    speak for the whole rule?"""
-    concepts = list(rule.get("article_wide_covers") or ())
+    (``article_wide_covers``) speak for the whole rule, or, on a page of a kind with
+    ``article_wide_covers`` for this rule (a care provider's page for its own patients),
+    a text saying one of the kind's concepts - in the disclaimer, or with ``covers_in:
+    page`` anywhere on the page ("If you have any questions, ring the Eye Unit")?"""
+    concepts = rule.get("article_wide_covers") or ()
+    if concepts and any(_says(data, concepts, (), t) for t in wide):
+        return True
     for kind in kind_rules:
-        concepts += (kind.get("article_wide_covers") or {}).get(rule["kind"]) or ()
-    return bool(concepts) and any(_says(data, concepts, (), t) for t in wide)
+        concepts = (kind.get("article_wide_covers") or {}).get(rule["kind"]) or ()
+        texts = page_texts if kind.get("covers_in") == "page" else wide
+        if concepts and any(_says(data, concepts, (), t) for t in texts):
+            return True
+    return False
 
 
 def section_disclaimer_gaps(article: Article, ctx) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
@@ -241,13 +248,18 @@ def section_disclaimer_gaps(article: Article, ctx) -> Iterator[tuple[Section, di
         needs = _needs(article, rule, data)
         if not needs:
             continue
-        if rule.get("article_wide") and _referral_covers(rule, wide, data, kind_rules):
+        if rule.get("article_wide") and _referral_covers(rule, wide, data, kind_rules, _all_texts(article)):
             for need in needs:
                 yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
             continue
         others = asked_kinds - {rule["kind"]}
         page_texts = [r.text for r in article.texts() if getattr(r.section, "kind", None) not in others]
         yield from _rule_gaps(article, rule, data, needs, page_texts, wide)
+
+
+def _all_texts(article: Article) -> list[str]:
+    """Every running text of the page and its header and footer lines."""
+    return [r.text for r in article.texts()] + _meta_lines(article)
 
 
 def _kind_rules(article: Article, ctx) -> list[dict]:

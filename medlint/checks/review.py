@@ -449,9 +449,9 @@ def _kind_asks(article, ctx, what: str) -> bool:
 
 
 def _body_lines(article) -> list[str]:
-    """The title, then every heading and body line (paragraphs, chrome lines, list items)
-    in reading order."""
-    lines = [article.title]
+    """The title and the header lines, then every heading and body line (paragraphs,
+    chrome lines, list items) in reading order, then the footer lines."""
+    lines = [article.title] + _meta_texts(article.meta, "header")
     for section in article.sections:
         if section.heading:
             lines.append(section.heading)
@@ -459,7 +459,13 @@ def _body_lines(article) -> list[str]:
             if block.type in ("paragraph", "disclaimer", "chrome"):
                 lines.append(block.text)
             lines.extend(item.text for item in block.items)
-    return lines
+    return lines + _meta_texts(article.meta, "footer")
+
+
+def _meta_texts(meta: dict, where: str) -> list[str]:
+    """The texts of the header or footer lines, in the order printed."""
+    return [line["text"] for line in meta.get(where) or []
+            if isinstance(line, dict) and isinstance(line.get("text"), str)]
 
 
 def dateline(article, data: dict) -> str | None:
