@@ -255,3 +255,30 @@ def test_other_newsrooms_lines_tell_a_news_story(tmp_path, lines):
     page = [(None, "overview", lines + ["Shortages of HRT patches are expected to last until spring."]),
             ("The shortage", "drug-therapy", ["Most women use one 50 microgram patch twice a week."])]
     assert found(tmp_path, page) == []
+
+
+def test_a_clinic_that_sells_to_its_patients_is_no_page_for_them(tmp_path):
+    # the page must say whom it is for: "we offer ... for our patients" is a sales line
+    page = [("Our vitamin drips", "supplements",
+             ["We offer high-dose vitamin C drips for our patients: 25 g twice a week."]),
+            ("Questions", "other", ["If you have any questions, call the clinic."]),
+            ("Disclaimer", "other", ["This page is general information."])]
+    assert codes(tmp_path, page) == ["DSC001"]
+
+
+@pytest.mark.parametrize("heading, text", [
+    ("After your tooth extraction", "Bite on the gauze for 30 minutes. After your extraction, do not rinse today."),
+    ("Going home after your knee arthroscopy",
+     "When you go home, keep the dressing dry. The operation was done through two small cuts."),
+    ("Caring for your wound", "This is your aftercare sheet. Following your operation, keep the wound dry."),
+])
+def test_aftercare_in_other_units_words_is_not_asked_for_the_surgery_disclaimer(tmp_path, heading, text):
+    page = [(heading, "surgery", [text]), ("About this sheet", "other", ["This sheet is general information."])]
+    assert found(tmp_path, page) == []
+
+
+def test_a_podcast_episode_is_still_asked_for_its_disclaimer(tmp_path):
+    page = [(None, "overview", ["Episode 12: Hay fever", "Hosted by Sarah Finch",
+                                "Listen on: Apple Podcasts | Spotify"]),
+            ("Transcript", "other", ["SARAH: So what should people take first?"])]
+    assert codes(tmp_path, page) == ["DSC003"]
