@@ -128,3 +128,18 @@ def test_a_signature_the_importer_kept_as_footer_lines_names_the_writer(tmp_path
     meta = {"footer": [{"role": "chrome", "text": "With kind regards,"},
                        {"role": "chrome", "text": "Sister Ann Morris, Respiratory Nurse Specialist"}]}
     assert codes(tmp_path, sections, meta) == []
+
+
+def test_a_letter_whose_lines_the_importer_ran_together_is_still_read(tmp_path):
+    # the salutation opens the first paragraph and the name follows the sign-off's comma
+    page = [(None, ["Date: 3 March 2026", "Dear Mr Okafor, thank you for coming to clinic today.",
+                    "Re: your blood pressure"]),
+            ("Your medicines", ["Take amlodipine 5 mg once a day."]),
+            ("Next steps", ["Kind regards, Dr Anna Reyes"])]
+    assert codes(tmp_path, page) == []
+
+
+def test_a_team_after_the_sign_offs_comma_is_no_writer(tmp_path):
+    page = [(None, ["Date: 3 March 2026", "Dear Mr Okafor,", "Re: your blood pressure"]),
+            ("Next steps", ["Kind regards, The Riverside Practice Team"])]
+    assert codes(tmp_path, page) == ["REV005"]

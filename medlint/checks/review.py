@@ -480,7 +480,7 @@ def dateline(article, data: dict) -> str | None:
 
 def signed_by(article, data: dict) -> str | None:
     """The name signed under the page's sign-off (``signature``: "Yours faithfully," then
-    "Mrs J. Whitfield"), or None; a team's name is none."""
+    "Mrs J. Whitfield", or "Kind regards, Dr Sunil Patel"), or None; a team's name is none."""
     rule = data.get("signature") or {}
     if not rule:
         return None
@@ -489,7 +489,8 @@ def signed_by(article, data: dict) -> str | None:
     for i, text in enumerate(lines):
         if not any(regex(p).search(text) for p in rule["sign_offs"]):
             continue
-        for name in lines[i + 1:i + 1 + within]:
+        after = [text.split(",", 1)[1].strip()] if "," in text else []  # "Kind regards, Dr Sunil Patel"
+        for name in after + lines[i + 1:i + 1 + within]:
             if regex(rule["name"]).search(name):
                 return None if is_team(name, data) else name
     return None
