@@ -175,6 +175,9 @@ def _needs(article: Article, rule: dict, data: dict) -> list[_Need]:
         children = _same_kind_children(section, sections)
         if rule.get("only_with_doses") and not _gives_doses(section, children, data):
             continue
+        asked_when = rule.get("asked_when_text")
+        if asked_when and not any(_matches(asked_when, t) for t in _cover_texts([section, *children])):
+            continue
         out.append(_Need(section, children, parent, {r["kind"] for r in data["sections"]}))
     return out
 
@@ -196,11 +199,22 @@ def _element_said(element: dict, data: dict, texts: list[str], page_texts: list[
     return bool(page) and any(_says(data, page, (), t) for t in page_texts)
 
 
-def _referral_covers(rule: dict, wide: list[str], data: dict) -> bool:
+def _referral_covers(rule: dict, wide: list[str], data: dict, kind_rules: list[dict] = (),
+                     page_texts: list[str] = ()) -> bool:
     """Does an article-wide disclaimer that sends the reader to their own clinician
-    (``article_wide_covers``) speak for the whole rule?"""
-    concepts = rule.get("article_wide_covers")
-    return bool(concepts) and any(_says(data, concepts, (), t) for t in wide)
+    (``article_wide_covers``) speak for the whole rule, or, on a page of a kind with
+    ``article_wide_covers`` for this rule (a care provider's page for its own patients),
+    a text saying one of the kind's concepts - in the disclaimer, or with ``covers_in:
+    page`` anywhere on the page ("If you have any questions, ring the Eye Unit")?"""
+    concepts = rule.get("article_wide_covers") or ()
+    if concepts and any(_says(data, concepts, (), t) for t in wide):
+        return True
+    for kind in kind_rules:
+        concepts = (kind.get("article_wide_covers") or {}).get(rule["kind"]) or ()
+        texts = page_texts if kind.get("covers_in") == "page" else wide
+        if concepts and any(_says(data, concepts, (), t) for t in texts):
+            return True
+    return False
 
 
 def section_disclaimer_gaps(article: Article, ctx) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
@@ -227,17 +241,37 @@ def section_disclaimer_gaps(article: Article, ctx) -> Iterator[tuple[Section, di
         return
     wide = article_wide_texts(article, data)
     asked_kinds = {r["kind"] for r in data["sections"]}
+    kinds, kind_rules = page_kinds(article, ctx), _kind_rules(article, ctx)
     for rule in data["sections"]:
+        if kinds & set(rule.get("not_asked_on_page_kinds") or ()):
+            continue
         needs = _needs(article, rule, data)
         if not needs:
             continue
-        if rule.get("article_wide") and _referral_covers(rule, wide, data):
+        if rule.get("article_wide") and _referral_covers(rule, wide, data, kind_rules, _all_texts(article)):
             for need in needs:
                 yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
             continue
         others = asked_kinds - {rule["kind"]}
         page_texts = [r.text for r in article.texts() if getattr(r.section, "kind", None) not in others]
         yield from _rule_gaps(article, rule, data, needs, page_texts, wide)
+
+
+def _all_texts(article: Article) -> list[str]:
+    """Every running text of the page and its header and footer lines."""
+    return [r.text for r in article.texts()] + _meta_lines(article)
+
+
+def _kind_rules(article: Article, ctx) -> list[dict]:
+    """The ``page_kinds`` entries of the kinds the article is."""
+    kinds = ctx.data("disclaimers").get("page_kinds") or {}
+    return [kinds[k] for k in sorted(page_kinds(article, ctx))]
+
+
+def _no_article_disclaimer(article: Article, ctx) -> bool:
+    """Is the page of a kind not asked for the general-information disclaimer
+    (``article_disclaimer: false``: a letter or an email, a news story)?"""
+    return any(rule.get("article_disclaimer") is False for rule in _kind_rules(article, ctx))
 
 
 def _no_section_rules(article: Article, ctx) -> bool:
@@ -272,7 +306,10 @@ def _page_kinds(article: Article, data: dict, thread: bool) -> frozenset[str]:
     if not kinds:
         return frozenset()
     lines = _page_lines(article) + _preamble_lines(article)
-    return frozenset(name for name, rule in kinds.items() if _is_kind(rule, lines, data, thread))
+    found = {name for name, rule in kinds.items() if _is_kind(rule, lines, data, thread)}
+    # a kind is not the page's when the page is also of a kind in its `not_with` (a
+    # newsletter that opens "Dear patients" is no letter)
+    return frozenset(name for name in found if not found & set(kinds[name].get("not_with") or ()))
 
 
 def _is_kind(rule: dict, lines: list[str], data: dict, thread: bool) -> bool:
@@ -400,10 +437,19 @@ def section_disclaimer_missing(article, ctx):
     product page the dietary-supplement statement and the label's "consult
     before use if you take any medication" speak for its supplement
     sections. Regulated leaflets and labels, personal plans (an asthma
-    action plan) and forum threads (``page_kinds``: the posts are the
-    members') are not asked, nor is the surgery rule asked of the
-    instructions for a booked operation ("On the day of your operation").
-    When none of it is said, the section heading is flagged.
+    action plan), forum threads (``page_kinds``: the posts are the
+    members'), letters and emails and news stories (``section_rules:
+    false``: a letter's doses are its writer's instructions to its
+    addressees, a story reports what others advise) are not asked; on a care
+    provider's page for its own patients ("for patients of the Eye Unit") a
+    disclaimer that sends the reader to the team treating them ("the advice
+    of the team looking after you") speaks for the medicine and supplement
+    cautions (``article_wide_covers`` of the kind). The surgery rule is not
+    asked of the instructions for a booked operation ("On the day of your
+    operation"), of the aftercare of one already done (page kind
+    ``aftercare``), nor of a section whose words speak of no operation
+    (``asked_when_text``: a heading naming a GP surgery). When none of it is
+    said, the section heading is flagged.
 
     **Why it matters.** Readers act on treatment lists. A dose list without
     "consult a clinician; these are adult doses", a supplement list without
@@ -533,7 +579,11 @@ def article_disclaimer_missing(article, ctx):
     (``article.not_required_when``) follows its regulator's format and is
     not asked, nor is a personal plan (``personal_plan_when``: an asthma
     action plan is personal advice, written for one reader by their
-    clinician).
+    clinician), nor a page of a kind with ``article_disclaimer: false`` in
+    ``page_kinds`` (a letter or an email to its addressees, told by its
+    salutation, sign-off, From/To/Subject lines or confidentiality footer; a
+    news story, told by its newsroom's lines). A page that calls itself
+    general advice ("This page is general advice for our patients") says it.
 
     **Why it matters.** A consumer health page must make clear it supports,
     and does not replace, the relationship between a patient and their
@@ -552,7 +602,8 @@ def article_disclaimer_missing(article, ctx):
     """
     data = ctx.data("disclaimers")
     rule = data["article"]
-    if _says_article_concept(article, ctx) or _exempt_page(article, rule) or personal_plan(article, data):
+    if _says_article_concept(article, ctx) or _exempt_page(article, rule) or personal_plan(article, data) \
+            or _no_article_disclaimer(article, ctx):
         return
     found = list(_labelled_disclaimers(article, rule))
     if found:

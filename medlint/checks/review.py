@@ -224,7 +224,11 @@ def review_date_missing(article, ctx):
     its next review, still ahead ("Review date: March 2028" on a
     document-controlled leaflet): a reader can then tell the page is within
     its review cycle, and the editors have its date. A forum thread and a
-    shop's product page (``not_reviewed_page_kinds``) are not asked. The date findings
+    shop's product page (``not_reviewed_page_kinds``) are not asked. A
+    letter, an email, a news story, a podcast episode or a newsletter
+    (``page_kind_rules`` with ``dateline: true``) is dated by a dateline of
+    its body as well ("12th September 2025" above the salutation, "Date:
+    Tue, 17 Nov 2026", "Issue 14 - January 2026"; ``datelines``). The date findings
     (REV002, REV003) point at the line that prints the date - a header or
     footer line, or a dated line kept among the body's widgets.
 
@@ -240,7 +244,8 @@ def review_date_missing(article, ctx):
     currency; HONcode principle 4 (attribution: dates of modification).
     """
     status = _status(article, ctx)
-    if status["status"] == "unknown" and not _review_scheduled_ahead(article, ctx) and not _not_reviewed(article, ctx):
+    if status["status"] == "unknown" and not _review_scheduled_ahead(article, ctx) and not _not_reviewed(article, ctx) \
+            and not (_kind_asks(article, ctx, "dateline") and dateline(article, ctx.data("review"))):
         yield Hit(article, excerpt=article.title, field="title",
                   message=f"Article \"{article.title}\" has no review date (no last_reviewed, no \"Last Updated\" "
                           f"line, no date in its header or footer).",
@@ -288,6 +293,9 @@ def review_overdue(article, ctx):
     ``checks/review.yaml`` (12 months by default; the strictest limit over
     the article's section kinds). Flags the printed date when today is past
     the due date. ``review_status`` computes the same for the report.
+    Correspondence and journalism (a letter, an email, a news story, a
+    podcast episode: ``page_kind_rules`` with ``review_cycle: false``) are
+    dated as written, not reviewed on a cycle, and are not asked.
 
     **Why it matters.** Drug doses, supplement safety warnings and surgical
     evidence change; a stale page keeps advising what current guidance no
@@ -303,7 +311,7 @@ def review_overdue(article, ctx):
     review).
     """
     status = _status(article, ctx)
-    if status["status"] != "overdue":
+    if status["status"] != "overdue" or _kind_waives(article, ctx, "review_cycle"):
         return
     excerpt = _printed_excerpt(article, ctx, status)
     yield _date_hit(article, ctx,
@@ -368,7 +376,8 @@ def next_review_overdue(article, ctx):
     article.yaml, else from a header/footer line such as "Next review: May
     19, 2026." (cues in ``checks/review.yaml``), and flags it when it is
     before the run's ``--today`` date. A month alone ("Next review: March
-    2026") is due by the month's last day.
+    2026") is due by the month's last day. A letter, a news story or a
+    podcast episode (``review_cycle: false``) is not asked.
 
     **Why it matters.** The editors promised readers a review by that date;
     missing it means the page is past its own shelf life, whatever the
@@ -382,7 +391,7 @@ def next_review_overdue(article, ctx):
     currency; the site's editorial policy.
     """
     due, excerpt, start, field = next_review_date(article.meta, ctx.data("review"), ctx.today)
-    if due is None or due >= ctx.today:
+    if due is None or due >= ctx.today or _kind_waives(article, ctx, "review_cycle"):
         return
     yield Hit(article, excerpt=excerpt, field=field, start=start,
               message=f"Next review \"{excerpt}\" was due before today ({ctx.today.isoformat()}).",
@@ -421,6 +430,70 @@ def _not_reviewed(article, ctx) -> bool:
     a shop's product page)?"""
     kinds = ctx.data("review").get("not_reviewed_page_kinds") or ()
     return bool(kinds) and bool(page_kinds(article, ctx) & set(kinds))
+
+
+def _kind_rules(article, ctx) -> list[dict]:
+    """The ``page_kind_rules`` of the kinds the article is (a letter, a news story)."""
+    rules = ctx.data("review").get("page_kind_rules") or {}
+    return [rules[k] for k in sorted(page_kinds(article, ctx)) if k in rules]
+
+
+def _kind_waives(article, ctx, what: str) -> bool:
+    """Is the page of a kind not asked ``what`` (``reviewer`` or ``review_cycle``: false)?"""
+    return any(rule.get(what) is False for rule in _kind_rules(article, ctx))
+
+
+def _kind_asks(article, ctx, what: str) -> bool:
+    """Is the page of a kind read with ``what`` (``dateline`` or ``signature``: true)?"""
+    return any(rule.get(what) is True for rule in _kind_rules(article, ctx))
+
+
+def _body_lines(article) -> list[str]:
+    """The title and the header lines, then every heading and body line (paragraphs,
+    chrome lines, list items) in reading order, then the footer lines."""
+    lines = [article.title] + _meta_texts(article.meta, "header")
+    for section in article.sections:
+        if section.heading:
+            lines.append(section.heading)
+        for block in section.blocks:
+            if block.type in ("paragraph", "disclaimer", "chrome"):
+                lines.append(block.text)
+            lines.extend(item.text for item in block.items)
+    return lines + _meta_texts(article.meta, "footer")
+
+
+def _meta_texts(meta: dict, where: str) -> list[str]:
+    """The texts of the header or footer lines, in the order printed."""
+    return [line["text"] for line in meta.get(where) or []
+            if isinstance(line, dict) and isinstance(line.get("text"), str)]
+
+
+def dateline(article, data: dict) -> str | None:
+    """The text of the first dateline of the body (``datelines``: "12th September 2025",
+    "Date: Tue, 17 Nov 2026", "Issue 14 - January 2026") that prints a date, or None."""
+    cues = data.get("datelines") or ()
+    for text in _body_lines(article):
+        if any(regex(c).search(text) for c in cues) and find_date(text, month_year=True):
+            return text
+    return None
+
+
+def signed_by(article, data: dict) -> str | None:
+    """The name signed under the page's sign-off (``signature``: "Yours faithfully," then
+    "Mrs J. Whitfield", or "Kind regards, Dr Sunil Patel"), or None; a team's name is none."""
+    rule = data.get("signature") or {}
+    if not rule:
+        return None
+    lines = [t.strip() for t in _body_lines(article) if t.strip()]
+    within = rule.get("within", 3)
+    for i, text in enumerate(lines):
+        if not any(regex(p).search(text) for p in rule["sign_offs"]):
+            continue
+        after = [text.split(",", 1)[1].strip()] if "," in text else []  # "Kind regards, Dr Sunil Patel"
+        for name in after + lines[i + 1:i + 1 + within]:
+            if regex(rule["name"]).search(name):
+                return None if is_team(name, data) else name
+    return None
 
 
 def _organisation_page(article, ctx) -> bool:
@@ -530,7 +603,9 @@ def author_not_named(article, ctx):
     "Information correct at time of publication"); a regulated package
     leaflet or Drug Facts label, which names its licence holder instead; a
     forum thread or a shop's product page (``not_reviewed_page_kinds``),
-    which have no editorial byline.
+    which have no editorial byline; a letter or an email signed by a person
+    (``page_kind_rules`` with ``signature: true``: "Yours faithfully," then
+    "Mrs J. Whitfield"; a team's sign-off is no name).
 
     **Why it matters.** Readers judge medical information partly by who
     wrote it; a team label hides whether the writer had relevant training
@@ -547,7 +622,7 @@ def author_not_named(article, ctx):
     data = ctx.data("review")
     names = [p.get("name", "") for p in article.meta.get("authors") or []]
     if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx) \
-            or _not_reviewed(article, ctx):
+            or _not_reviewed(article, ctx) or (_kind_asks(article, ctx, "signature") and signed_by(article, data)):
         return
     if _credentialed_reviewer(article.meta, data) and (
             _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)
@@ -582,7 +657,9 @@ def reviewer_credentials_missing(article, ctx):
     document control (a leaflet number or version with a publication or
     review date), and a regulated leaflet or label, are not asked
     (``attribution`` in ``checks/review.yaml``), nor are a forum thread and a
-    shop's product page (``not_reviewed_page_kinds``); on a document-controlled
+    shop's product page (``not_reviewed_page_kinds``), nor correspondence and
+    journalism (a letter, an email, a news story, a podcast episode:
+    ``page_kind_rules`` with ``reviewer: false``); on a document-controlled
     page with a date, approval by the organisation's clinical committee ("Drugs
     and Therapeutics Committee", ``clinical_committee_cues``) is the review.
 
@@ -602,7 +679,8 @@ def reviewer_credentials_missing(article, ctx):
     data = ctx.data("review")
     reviewers = article.meta.get("reviewers") or []
     if _credentialed_reviewer(article.meta, data) or _organisation_page(article, ctx) \
-            or _not_reviewed(article, ctx) or _committee_approved(article, ctx):
+            or _not_reviewed(article, ctx) or _committee_approved(article, ctx) \
+            or _kind_waives(article, ctx, "reviewer"):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:
