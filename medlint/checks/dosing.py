@@ -222,6 +222,12 @@ class Wordings:
         self.device_forms = set(data["device_forms"])
         self.rescue = one(data["rescue_wordings"])
         self.single_step = one(data["single_step_wordings"])
+        self.event = one(data["event_timings"])
+        self.aside = one(data["aside_wordings"])
+        self.product_count = one(data["product_counts"])
+        self.contents_lead = one(data["contents_leads"])
+        self.contents_header = one(data["contents_headers"])
+        self.food = one(data["food_and_drink"])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
         self.note_interval = one(data["note_intervals"])
         self.limit = one(data["limit_wordings"])
@@ -749,11 +755,54 @@ def sentence_span(text: str, offset: int) -> tuple[int, int]:
 def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
     """Is the amount one a reader is not asked to take on a schedule: a strength line, product
     description, missed-dose advice, food table or reference intake (by its section's
-    heading), or a one-off procedure a clinician gives (by its sentence)?"""
+    heading), a one-off procedure a clinician gives, or a sentence aside from the doses
+    (``aside_wordings``: missed-dose advice, how to put a drop in, making up a solution,
+    fluids to drink, a dose talked about rather than given)?"""
     section = getattr(record, "section", None)
     if section is not None and section.heading and words.not_dose_headings.search(section.heading):
         return True
-    return in_sentence(record, field, dose, words.procedure) or describes_product(record, field, dose, words)
+    return in_sentence(record, field, dose, words.procedure) or in_sentence(record, field, dose, words.aside) \
+        or describes_product(record, field, dose, words) or listed_contents(record, words)
+
+
+_LABEL_LINE = re.compile(r"[^.!?;]{1,80}")  # "Folic acid   400 micrograms": a line with no sentence in it
+
+
+def _label_line(text: str) -> bool:
+    return bool(_LABEL_LINE.fullmatch(text.strip())) and len(text.split()) <= 10
+
+
+def _block_of(record):
+    """(block, index in its section) of a record: a paragraph is its own block, a row or an item
+    is in the block that lists it."""
+    section = getattr(record, "section", None)
+    for i, block in enumerate(section.blocks if section is not None else ()):
+        if block is record or any(item is record for item in block.items):
+            return block, i
+    return None, -1
+
+
+def listed_contents(record, words: Wordings) -> bool:
+    """Is the record a line of a list of what a product or food holds: a row of a table whose
+    header says so ("Caffeine (approx.)"), a row or short line naming a drink or food ("Mug of
+    filter coffee   140 mg"), or a line of such a list led by "Each tablet contains:"
+    (``contents_leads``, ``contents_headers``, ``food_and_drink``)?"""
+    block, i = _block_of(record)
+    if block is None:
+        return False
+    is_row = block.type == "table"
+    if not is_row and not (block.type == "paragraph" and _label_line(block.text)):
+        return False
+    line = getattr(record, "line", None) or getattr(record, "text", "") or ""
+    if words.food.search(line):
+        return True
+    if is_row and any(words.contents_header.search(row.line) for row in block.rows if row.role == "header"):
+        return True
+    blocks = record.section.blocks
+    k = i - 1
+    while k >= 0 and blocks[k].type == "paragraph" and not is_row and _label_line(blocks[k].text):
+        k -= 1  # the lines of the list above this one
+    return k >= 0 and blocks[k].type == "paragraph" and bool(words.contents_lead.search(blocks[k].text))
 
 
 def in_sentence(record, field: str, dose, pattern: re.Pattern) -> bool:
@@ -785,7 +834,36 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
     if a.unit is None and dose.form is not None and dose.form.name in words.device_forms \
             and 0 <= dose.form.span[0] - a.span[1] <= 1:
         return True  # "patients who use one inhaler": a count of devices
+    text = getattr(record, field, "") or ""
+    if words.product_count.match(text, a.span[0]):
+        return True  # "between two different drops": kinds of product
+    if _named_strength(dose, text):
+        return True  # "1. Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ...": the product's name
     return not_a_dose(record, field, dose, words)
+
+
+def _named_strength(dose, text: str) -> bool:
+    """Is the amount a product's strength in its name ("Doxycycline 100 mg capsules", "Prednisolone
+    5 mg tablets"): a mass straight before a plural form, in a text that goes on to give a dose
+    on a schedule?"""
+    a, form = dose.amount, dose.form
+    if form is None or a.unit is None or a.unit.kind != "mass" or not 0 <= form.span[0] - a.span[1] <= 1:
+        return False
+    if not form.raw.lower().endswith("s"):
+        return False
+    return any(other is not dose and other.span[0] >= dose.span[1] and _scheduled(other) for other in doses_in(text))
+
+
+def _scheduled(dose) -> bool:
+    return dose.frequency is not None or dose.duration is not None or len(dose.steps) > 1 or dose.per == "day"
+
+
+def _for_an_event(record, field: str, dose, words: Wordings) -> bool:
+    """Is the amount timed by an event it is taken for, in the words right after it ("3–6 mg
+    per kg of body weight, 45–60 minutes before training", "400 mg before a marathon")?"""
+    text = getattr(record, field, "") or ""
+    _, end = sentence_span(text, dose.span[0])
+    return bool(words.event.match(text[dose.span[1]:end]))
 
 
 def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict, data) -> bool:
@@ -804,6 +882,8 @@ def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict, d
         return True  # "... and call 911": a rescue dose; "... 8 to 16 units. Take it at the same time every day."
     if found.matches(words.single_step, k):
         return True  # "then 500 micrograms one hour later": one timed step of a sequence
+    if _for_an_event(record, field, dose, words):
+        return True  # "45–60 minutes before training": one dose for each event
     key = _dose_key(dose, record, field, data)
     return key is not None and key in complete.get(getattr(record, "section", None), ())
 
