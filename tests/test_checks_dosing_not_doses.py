@@ -94,3 +94,53 @@ def test_a_bare_daily_limit_after_a_counted_dose_has_its_unit(tmp_path, body):
 def test_a_bare_amount_still_needs_its_unit(tmp_path):
     found = findings_for(page("Aspirin 300 every 6 hours, up to 4 a day.", "Aspirin"), "UNT004", tmp_path)
     assert [f.excerpt for f in found] == ["300"]
+
+
+# --------------------------------------------------------------- DOS005: dose charts by age
+
+FALLING_CHARTS = [
+    # a school letter's spaced lines
+    ("We use Calpol Six Plus (paracetamol 250 mg/5 ml) and give the dose on the bottle for your child's age:\n\n"
+     "6 to 8 years    10 ml\n\n8 to 10 years   7.5 ml\n\n10 to 12 years  10 ml", ["10 ml"]),
+    # a pharmacy's pipe table
+    ("Ibuprofen 100 mg/5 ml, up to 3 times in 24 hours:\n\n| Age | Dose |\n|---|---|\n| 1-3 years | 7.5 ml |\n"
+     "| 4-6 years | 5 ml |\n| 7-9 years | 10 ml |", ["7.5 ml"]),
+    # a leaflet's list whose oldest band is wrong: both younger bands are above it
+    ("Give the dose for the age, up to 4 times in 24 hours:\n\n- 2 to 4 years: 7.5 ml\n- 4 to 6 years: 10 ml\n"
+     "- 6 to 8 years: 5 ml", ["7.5 ml", "10 ml"]),
+]
+
+
+@pytest.mark.parametrize("body,excerpts", FALLING_CHARTS)
+def test_a_younger_band_given_more_than_an_older_one_is_flagged(tmp_path, body, excerpts):
+    found = findings_for(page(body, "Children's medicines"), "DOS005", tmp_path)
+    assert sorted(f.excerpt for f in found) == sorted(excerpts), [f.message for f in found]
+    assert all(f.severity == "error" for f in found)
+    assert not findings_for(page(body, "Children's medicines"), "DOS002", tmp_path / "b")
+
+
+@pytest.mark.parametrize("body", [
+    "Give the dose for the age, up to 4 times in 24 hours:\n\n6 to 8 years    5 ml\n\n8 to 10 years   7.5 ml\n\n"
+    "10 to 12 years  10 ml",
+    "Give the dose for the age:\n\n- 3 to 6 months: 2.5 ml\n- 6 to 24 months: 5 ml\n- 2 to 4 years: 7.5 ml",
+    # two medicines in one list are not one chart
+    "- Ibuprofen: 6 to 12 months 50 mg three times a day\n- Paracetamol: 1 to 2 years 120 mg every 6 hours, "
+    "max 4 doses in 24 hours",
+])
+def test_a_chart_that_rises_with_age_passes(tmp_path, body):
+    assert not findings_for(page(body, "Children's medicines"), "DOS005", tmp_path)
+
+
+# --------------------------------------------------------------- DOS001: an interval with no amount
+
+@pytest.mark.parametrize("body", [
+    "If your child is uncomfortable you can give Calpol (paracetamol 120mg/5ml) every 4 hours; check the packet.",
+    "Give ibuprofen every 6 hours.",
+])
+def test_an_interval_of_a_ceiling_medicine_without_an_amount_needs_its_maximum(tmp_path, body):
+    assert findings_for(page(body, "Fever"), "DOS001", tmp_path)
+
+
+def test_an_interval_without_an_amount_of_a_medicine_without_ceiling_passes(tmp_path):
+    assert not findings_for(page("Take the amoxicillin every 8 hours until the course is finished.", "Antibiotics"),
+                            "DOS001", tmp_path)

@@ -92,6 +92,35 @@ def stated_counts(article: Article, data: dict):
                 yield block, m, number_value(m.group("num")), ("group" if noun in group_nouns else "item"), following
 
 
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def named_inline(text: str, end: int, n: int, cfg: dict) -> bool:
+    """Does the sentence name the ``n`` things it counts right after the count ("two supplements
+    every pregnant woman is advised to take, folic acid and vitamin D, and a few ...")? After a
+    mark of ``inline_marks``, the first k comma-separated names and a last pair joined by one of
+    ``inline_joiners`` (each name up to ``max_inline_words`` words) make n."""
+    stop = _SENTENCE_END.search(text, end)
+    rest = text[end:stop.start() if stop else len(text)]
+    joiner = re.compile(r"\s+(?:" + "|".join(map(re.escape, cfg["inline_joiners"])) + r")\s+")
+    for mark in cfg["inline_marks"]:
+        at = rest.find(mark)
+        if at < 0:
+            continue
+        named = rest[at + len(mark):]
+        if mark == "(":
+            named = named.split(")", 1)[0]  # "Two medicines (ibuprofen or naproxen) are used"
+        parts = [p.strip(" ()") for p in named.split(",")]
+        for k, part in enumerate(parts):
+            pair = joiner.split(re.sub(r"^(?:and|or)\s+", "", part), maxsplit=1)
+            names = parts[:k] + pair
+            if len(pair) == 2 and all(0 < len(x.split()) <= cfg["max_inline_words"] for x in names):
+                if len(names) == n:
+                    return True
+                break
+    return False
+
+
 def _compare(n: int, what: str, following) -> tuple[bool, str]:
     """Whether ``n`` matches what follows, and a description of what does."""
     how, things = following
@@ -146,7 +175,7 @@ def count_mismatch(article, ctx):
     data = ctx.data("consistency")
     for block, m, n, what, following in stated_counts(article, data):
         ok, actual = _compare(n, what, following)
-        if ok:
+        if ok or named_inline(block.text, m.end(), n, data["count"]):
             continue
         phrase = m.group(0)
         yield Hit(block, excerpt=phrase, start=m.start(),
@@ -342,8 +371,8 @@ def cut_off_ending(text: str, rule: dict) -> str | None:
     """The last words of ``text`` when it stops mid-sentence (a dangling word or a comma
     with no closing mark, ``truncation`` in checks/consistency.yaml), else None."""
     text = (text or "").rstrip()
-    if not text or _rx(rule["complete_endings"]).search(text[-5:]):
-        return None
+    if not text or _rx(rule["complete_endings"]).search(text[-5:]) or _rx(rule["sign_offs"]).search(text[-40:]):
+        return None  # "Yours faithfully,": a letter's sign-off
     word = text.split()[-1].lower().strip("'’")
     if not (text.endswith(",") or word in rule["dangling_words"]):
         return None

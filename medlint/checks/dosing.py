@@ -228,6 +228,7 @@ class Wordings:
         self.contents_lead = one(data["contents_leads"])
         self.contents_header = one(data["contents_headers"])
         self.food = one(data["food_and_drink"])
+        self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
         self.note_interval = one(data["note_intervals"])
         self.limit = one(data["limit_wordings"])
@@ -497,6 +498,13 @@ def _one_occasion(dose, words) -> bool:
             and (f is None or f.kind != "interval"))
 
 
+def _interval_of_ceiling_medicine(dose, record, field: str, data) -> bool:
+    """Is a dose with no amount an interval of a medicine with a sourced ceiling ("you can give
+    Calpol (paracetamol 120mg/5ml) every 4 hours")? Every 4 hours is six doses a day whatever
+    the amount; the reader must be told the most in 24 hours."""
+    return _interval_bounds(dose) and ceiling_in_context(dose, record, field, data) is not None
+
+
 def _states_maximum(dose) -> bool:
     return any(x is not None for x in (dose.max_per_day, dose.max_doses_per_day, dose.max_duration_days,
                                        dose.duration)) or dose.per == "day" and not dose.titration
@@ -573,7 +581,8 @@ def no_stated_maximum(article, ctx):
         if course is not None:
             yield _hit(record, field, dose, *course, severity="warning")
             continue
-        if dose.amount is None and dose.as_needed is None and dose.directions is None:
+        if dose.amount is None and dose.as_needed is None and dose.directions is None \
+                and not _interval_of_ceiling_medicine(dose, record, field, data):
             continue  # "take as needed", "TAKE AS DIRECTED" are open; "Dose-Pack (6-day)" is DOS002's
         why = _open_ended(dose)
         if why is None or _states_maximum(dose) or _counted_per_day(dose) and not words.beyond_count.search(dose.text):
@@ -765,11 +774,14 @@ def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
         or describes_product(record, field, dose, words) or listed_contents(record, words)
 
 
-_LABEL_LINE = re.compile(r"[^.!?;]{1,80}")  # "Folic acid   400 micrograms": a line with no sentence in it
+_SENTENCE_MARK = re.compile(r"[.!?;](?:\s|$)")
 
 
 def _label_line(text: str) -> bool:
-    return bool(_LABEL_LINE.fullmatch(text.strip())) and len(text.split()) <= 10
+    """Is the text a short line with no sentence in it ("Folic acid   400 micrograms", "8 to 10
+    years   7.5 ml")?"""
+    text = text.strip()
+    return 0 < len(text) <= 80 and len(text.split()) <= 10 and not _SENTENCE_MARK.search(text)
 
 
 def _block_of(record):
@@ -839,6 +851,8 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "between two different drops": kinds of product
     if _named_strength(dose, text):
         return True  # "1. Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ...": the product's name
+    if in_age_chart(record, words):
+        return True  # "8 to 10 years   7.5 ml": a chart's dose for the band (DOS005 reads the chart)
     return not_a_dose(record, field, dose, words)
 
 
@@ -1587,3 +1601,123 @@ def schedule_exceeds_stated_limit(article, ctx):
                    f"\"{dose.max_per_day.raw}\" stated with it ({fq(cap)} a day).",
                    "Make the schedule and the limit agree: a longer interval or a smaller dose that stays "
                    f"within {fq(cap)} a day, or check the limit against the product label.")
+
+
+# ---------------------------------------------------------------------------
+# DOS005
+
+
+class _AgeLine:
+    """One line of a dose chart by age: its record, its band (youngest age in months) and its
+    amount."""
+
+    def __init__(self, record, field: str, band: re.Match, dose) -> None:
+        self.record, self.field, self.dose = record, field, dose
+        months = 1 if band.group("unit").lower().startswith("month") else 12
+        self.age = int(band.group("low")) * months
+        self.band = band.group(0)
+        self.quantity = dose.amount.quantity("upper")
+        self.medicine = dose.substance_key or ""
+
+
+def _chart_lines(record):
+    """The records a section's blocks list line by line: table rows, list items and the short
+    paragraphs that stand for a chart's lines ("6 to 8 years    10 ml")."""
+    if record.type == "table" or record.type == "list":
+        return [(item, "text") for item in record.items]
+    if record.type == "paragraph" and _label_line(record.text):
+        return [(record, "text")]
+    return [None]  # a sentence: the chart, if any, stops here
+
+
+def age_line(record, field: str, words: Wordings):
+    """The chart line of a record that gives an age band and one amount ("6 to 8 years    10 ml"),
+    else None."""
+    text = getattr(record, field, "") or ""
+    band = words.age_band.search(text)
+    if band is None:
+        return None
+    doses = [d for d in doses_in(text) if d.amount is not None and d.amount.quantity("upper") is not None
+             and d.per_weight is None and not (d.span[0] < band.end() and band.start() < d.span[1])]
+    return _AgeLine(record, field, band, doses[0]) if len(doses) == 1 else None
+
+
+def age_charts(article, words: Wordings):
+    """Runs of two or more consecutive chart lines of one medicine (the one each line names, or
+    none), each an age band with one amount."""
+    for section in article.sections:
+        run: list = []
+        for block in section.blocks:
+            for line in _chart_lines(block):
+                found = age_line(*line, words) if line is not None else None
+                if found is not None and run and found.medicine != run[-1].medicine:
+                    yield from [run] if len(run) > 1 else []
+                    run = []
+                if found is not None:
+                    run.append(found)
+                    continue
+                if len(run) > 1:
+                    yield run
+                run = []
+        if len(run) > 1:
+            yield run
+
+
+def in_age_chart(record, words: Wordings) -> bool:
+    article = getattr(getattr(record, "section", None), "article", None)
+    return article is not None and any(line.record is record for run in per_article_charts(article, words)
+                                       for line in run)
+
+
+def per_article_charts(article, words: Wordings) -> list:
+    return article.once(_charts_list, words)
+
+
+def _charts_list(article, words: Wordings) -> list:
+    return list(age_charts(article, words))
+
+
+@check("DOS005", name="dose-falls-with-age", category="dosing", severity="error",
+       fix="Check each row against the product label: a dose chart by age gives older children the same or more.",
+       bad=("Paracetamol 250 mg/5 ml\n\nGive the dose for your child's age, up to 4 times in 24 hours:\n\n"
+            "6 to 8 years    10 ml\n\n8 to 10 years   7.5 ml\n\n10 to 12 years  10 ml\n",),
+       good=("Paracetamol 250 mg/5 ml\n\nGive the dose for your child's age, up to 4 times in 24 hours:\n\n"
+             "6 to 8 years    5 ml\n\n8 to 10 years   7.5 ml\n\n10 to 12 years  10 ml\n",))
+def dose_falls_with_age(article, ctx):
+    """A dose chart by age must not give a younger band more than an older one.
+
+    **What it does.** Reads the runs of two or more consecutive lines of a
+    section (table rows, list items, or short lines) that each give an age
+    band and one amount ("6 to 8 years    10 ml"; ``age_band`` in
+    checks/dosing.yaml) and flags a line whose amount is above that of a
+    band of older children in the same run.
+
+    **Why it matters.** Label dose charts rise with age (and weight); a
+    younger band given more than an older one is a row copied from the
+    wrong band, and as printed the youngest children get the largest
+    dose: "6 to 8 years 10 ml" of a 250 mg/5 ml suspension is 500 mg,
+    twice the label's 5 ml for that age.
+
+    **Example.** "6 to 8 years 10 ml / 8 to 10 years 7.5 ml / 10 to 12
+    years 10 ml".
+
+    **Fix.** Copy each band's dose from the product label.
+
+    **Source.** UK children's paracetamol and ibuprofen labels and the BNF
+    for Children give doses by age band that rise with age (Calpol Six Plus
+    250 mg/5 ml: 6-8 years 5 ml, 8-10 years 7.5 ml, 10-12 years 10 ml).
+    """
+    words = wordings(ctx.data("dosing"))
+    for run in per_article_charts(article, words):
+        older = None
+        for line in sorted(run, key=lambda x: -x.age):
+            if older is not None and _same_dim(line.quantity, older.quantity) \
+                    and line.quantity.to(older.quantity.units).magnitude > older.quantity.magnitude * (1 + 1e-9):
+                yield _hit(line.record, line.field, line.dose,
+                           f"\"{line.band}\" is given {line.dose.amount.raw}, more than the older \"{older.band}\" "
+                           f"({older.dose.amount.raw}): a dose chart by age gives older children the same or more.",
+                           "Check the row against the product label; one of the two bands has the wrong dose.")
+                continue
+            if older is None or _same_dim(line.quantity, older.quantity) \
+                    and line.quantity.to(older.quantity.units).magnitude < older.quantity.magnitude:
+                older = line
