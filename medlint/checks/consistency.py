@@ -157,7 +157,9 @@ def count_mismatch(article, ctx):
     from ``checks/consistency.yaml``). Item nouns are compared with the
     items of the list that follows, or with the subsections and their
     items; group nouns ("clusters", "categories") with the number of
-    subsections. Approximate counts ("about 20 tips") are not compared.
+    subsections. Approximate counts ("about 20 tips") are not compared, nor
+    a count its own sentence names ("two supplements ..., folic acid and
+    vitamin D": ``inline_marks``, ``inline_joiners``).
 
     **Why it matters.** A count that does not match tells the reader
     something was lost or never written (a missing cluster of treatments, a
@@ -397,8 +399,9 @@ def text_cut_off(article, ctx):
     "of", "as", "than", a possessive such as "your"; ``truncation`` in
     ``checks/consistency.yaml``) or in a comma: "... up to a maximum of",
     "walk them up the wall as far as", "apples, pears, milk and". Particles
-    that can close a sentence ("stand up", "log in") are not counted. The
-    excerpt is the last few words.
+    that can close a sentence ("stand up", "log in") are not counted, nor a
+    letter's sign-off ("Yours faithfully,": ``sign_offs``). The excerpt is
+    the last few words.
 
     **Why it matters.** A cut-off page loses what came after the break - often
     the daily maximum of a dose, the rest of a list, or the warning signs -

@@ -647,7 +647,17 @@ def incomplete_dose(article, ctx):
     statements, what each unit holds, a shop's product name with its pack
     count and a label's serving size are product descriptions
     (``description_wordings``); so is a "Supplement Facts" panel (by its
-    heading).
+    heading). Not doses either: the lines of a contents list ("Each tablet
+    contains:" over "Folic acid   400 micrograms", a "Caffeine (approx.)"
+    column, "Mug of filter coffee   140 mg": ``contents_leads``,
+    ``contents_headers``, ``food_and_drink``), missed-dose advice,
+    instillation steps, making up a solution, fluids to drink and doses
+    talked about rather than given (``aside_wordings``), "two different
+    drops" (``product_counts``), a product's name heading its directions
+    ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ..."),
+    and the lines of a dose chart by age (DOS005 reads those). An amount
+    timed by the event it is for ("3–6 mg per kg, 45–60 minutes before
+    training": ``event_timings``) or given "straight away" is complete.
     A named pre-packed regimen (dose-pack) is reported as **info**: the pack
     fixes the schedule, but the reader still cannot see how much is taken.
 

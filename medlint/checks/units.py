@@ -61,7 +61,9 @@ def unreadable_unit(article, ctx):
     not accept ("mgs", "mgr") and a dose whose unit is not a dose unit — a
     length, angle or time ("5 mm tablet three times daily") — when the
     expression is a dose in context (it has a frequency, route, form or "as
-    needed"). Lengths in prose ("2–3 cm incision") are not doses.
+    needed"). Lengths in prose ("2–3 cm incision") are not doses, nor is
+    what a reader smokes or drinks ("10 cigarettes a day": ``counted_things``
+    in checks/units.yaml).
 
     **Why it matters.** An unknown or wrong unit cannot be checked against a
     maximum, and readers guess: "mgs" may be a typo for mcg.
@@ -253,7 +255,9 @@ def missing_unit(article, ctx):
     (up to ``bare_count_max`` in checks/units.yaml) is a count of the
     product's units, as prescription and dispensing labels write it ("1
     bd", "take two qds", "1-2 4 hourly prn"), not a missing unit. A number after a currency
-    sign (``currency_signs``: "$21.24 every 60 days") is a price.
+    sign (``currency_signs``: "$21.24 every 60 days") is a price, and one after a limit
+    wording that follows a dose with its unit ("1 tablet every 2 hours, up to 6 a day":
+    ``limit_before``) is that dose's daily limit in its unit.
 
     **Why it matters.** "300" could be mg, mcg or mL; the reader has to
     guess, and no ceiling can be checked.
