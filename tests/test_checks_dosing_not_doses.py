@@ -144,3 +144,31 @@ def test_an_interval_of_a_ceiling_medicine_without_an_amount_needs_its_maximum(t
 def test_an_interval_without_an_amount_of_a_medicine_without_ceiling_passes(tmp_path):
     assert not findings_for(page("Take the amoxicillin every 8 hours until the course is finished.", "Antibiotics"),
                             "DOS001", tmp_path)
+
+
+# --------------------------------------------------------------- the same dose on a shorter interval
+
+RESTATED = [
+    # a translated sheet: the medicine in the paragraph before, the dose after a population
+    ("Use ONLY acetaminophen (paracetamol) for the fever and the pain.\n\n"
+     "Adults: 500 mg to 1 g every 6 hours. If the fever is very high, you can take it every 4 hours.",
+     "take it every 4 hours"),
+    # a clinic's plain advice
+    ("Ibuprofen 800 mg every 8 hours with food. On bad days you can take it every 4 hours.", "take it every 4 hours"),
+]
+
+
+@pytest.mark.parametrize("body,excerpt", RESTATED)
+def test_the_same_dose_on_a_shorter_interval_is_judged_by_the_ceiling(tmp_path, body, excerpt):
+    found = findings_for(page(body, "Medicines for the fever"), "DOS003", tmp_path)
+    assert excerpt in [f.excerpt for f in found], [f.message for f in found]
+
+
+@pytest.mark.parametrize("body", [
+    "Adults: 500 mg every 6 hours. If the fever is very high, you can take it every 4 hours, no more than 4 g a day.",
+    "Paracetamol 500 mg every 6 hours. If you need to, you can take it every 4 hours.",
+    # a paragraph before that names two medicines does not say which one the dose is
+    "Use paracetamol or ibuprofen for the pain.\n\nAdults: 1 g every 4 hours.",
+])
+def test_a_shorter_interval_within_the_ceiling_or_an_unnamed_medicine_passes(tmp_path, body):
+    assert not findings_for(page(body, "Medicines for the fever"), "DOS003", tmp_path)

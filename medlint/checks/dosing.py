@@ -229,6 +229,8 @@ class Wordings:
         self.contents_header = one(data["contents_headers"])
         self.food = one(data["food_and_drink"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
+        self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
+                                                        [data["restated_intervals"]])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
         self.note_interval = one(data["note_intervals"])
         self.limit = one(data["limit_wordings"])
@@ -285,7 +287,42 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
         found = _last_named(source, data)  # the medicine named last before the dose
         if found is not None:
             return found
+    return _named_in_lead(record, field, dose, data)
+
+
+_LEAD_BLOCKS = 2  # "Use ONLY paracetamol for the fever." over "Adults: 500 mg to 1 g every 6 hours."
+
+
+def _named_in_lead(record, field: str, dose, data) -> dict | None:
+    """The ceiling medicine of the paragraph just before a text that names none before its dose
+    ("Use ONLY acetaminophen (paracetamol) for the fever and the pain." over "Adults: 500 mg to
+    1 g every 6 hours"), when that paragraph names one ceiling medicine and the text opens with
+    the dose or a population ("Adults:")."""
+    section = getattr(record, "section", None)
+    if section is None or field != "text" or getattr(record, "type", None) != "paragraph":
+        return None
+    text = getattr(record, field, "") or ""
+    if _last_named(text[:dose.span[0]].lower(), data) is not None or not _POPULATION_OPENING.match(text[:dose.span[0]]):
+        return None
+    blocks = section.blocks
+    i = next((k for k, b in enumerate(blocks) if b is record), 0)
+    for lead in reversed(blocks[max(0, i - _LEAD_BLOCKS):i]):
+        if lead.type != "paragraph":
+            return None
+        names = {e["name"] for e in _named_all(lead.text.lower(), data)}
+        if len(names) == 1:
+            return _last_named(lead.text.lower(), data)
+        if names:
+            return None
     return None
+
+
+_POPULATION_OPENING = re.compile(r"\W{0,3}(?:(?:adults?|children|teenagers|older[ ]+people)(?:[ ]+(?:and|or)[ ]+[\w ]{1,30})?[ ]{0,2}[:,-][ ]{0,2})?$", re.I)
+
+
+def _named_all(text: str, data) -> list:
+    _, table, _ = _ceiling_table(data)
+    return [entry for entry, patterns in table if any(p.search(text) for p in patterns)]
 
 
 def names_a_dose(dose, data) -> bool:
@@ -1027,7 +1064,12 @@ def above_ceiling(article, ctx):
     allows) times the strength is compared with the ceiling, or with the limit
     without a prescription for a strength sold so. A clause that names a dose
     instead of a medicine ("One common regimen is 50,000 IU daily":
-    ``dose_nouns``) takes the medicine named before it or by its heading.
+    ``dose_nouns``) takes the medicine named before it or by its heading; a
+    text that names none, opening with its dose or a population ("Adults:"),
+    takes the one medicine the paragraph before it names. A later sentence
+    giving the dose a shorter interval with no amount ("you can take it every
+    4 hours": ``restated_intervals``) is judged as that amount on that
+    interval.
 
     **Why it matters.** A reader who follows the text at its upper end takes
     the implied total; above the label's maximum that is an overdose (liver
@@ -1056,6 +1098,9 @@ def above_ceiling(article, ctx):
             dose = _counted_in(dose, c["form"]) or dose  # "I take 3 of the 30/500 co-codamol every 4 hours"
         if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
             continue
+        restated = _restated_interval_problem(record, field, dose, c, words)
+        if restated is not None:
+            yield restated
         problems = _ceiling_problems(dose, c)
         for arithmetic, limit in problems:
             otc = f"; the OTC limit without medical advice is {c['otc_per_day']}/day" if c.get("otc_per_day") else ""
@@ -1088,6 +1133,30 @@ def above_ceiling(article, ctx):
         summed = together.add(record, field, dose, c)
         if summed is not None:
             yield _hit(record, field, dose, *summed)
+
+
+def _restated_interval_problem(record, field: str, dose, c, words: Wordings):
+    """A later sentence of the dose's text that gives the same dose a shorter interval with no
+    amount ("Adults: 500 mg to 1 g every 6 hours. If the fever is very high, you can take it
+    every 4 hours": ``restated_intervals``) is that amount on the new interval: a Hit when its
+    daily total is above the ceiling, else None."""
+    if dose.amount is None or dose.frequency is None:
+        return None
+    text = getattr(record, field, "") or ""
+    later = [d.span[0] for d in doses_in(text) if d.span[0] >= dose.span[1]]
+    m = words.restated_interval.search(text, dose.span[1], min(later, default=len(text)))
+    if m is None:
+        return None
+    again = next(iter(parse_doses(f"{dose.amount.raw} every {m.group('hours')} hours")), None)
+    problems = _ceiling_problems(again, c) if again is not None and again.amount is not None else []
+    if not problems:
+        return None
+    arithmetic, limit = problems[0]
+    return Hit(record, excerpt=m.group(0), start=m.start(), field=field,
+               message=f"\"{m.group(0)}\" gives \"{dose.amount.raw}\" again every {m.group('hours')} hours: "
+                       f"{arithmetic} > {limit} ({c['source']}).".replace("µg", "mcg"),
+               suggestion=f"Keep {c['name']} within {limit}: keep the longer interval, or give a lower amount for "
+                          "the shorter one, and state the maximum in 24 hours.")
 
 
 def _counted_in(dose, form: str):
