@@ -172,3 +172,17 @@ def test_the_same_dose_on_a_shorter_interval_is_judged_by_the_ceiling(tmp_path, 
 ])
 def test_a_shorter_interval_within_the_ceiling_or_an_unnamed_medicine_passes(tmp_path, body):
     assert not findings_for(page(body, "Medicines for the fever"), "DOS003", tmp_path)
+
+
+def test_a_contents_list_in_bullets_is_not_doses(tmp_path):
+    body = "Each capsule contains:\n\n- Zinc 10 mg\n- Selenium 55 micrograms\n- Vitamin B12 2.5 micrograms"
+    assert not findings_for(page(body, "What is in it"), "DOS002", tmp_path)
+    dosed = "Take these each day:\n\n- Zinc 10 mg\n- Selenium 55 micrograms"
+    assert findings_for(page(dosed, "What to take"), "DOS002", tmp_path / "b")
+
+
+def test_an_open_top_band_closes_a_chart(tmp_path):
+    body = ("Give the dose for the age, up to 3 times in 24 hours:\n\n| Age | Dose |\n|---|---|\n"
+            "| 2-5 years | 5 ml |\n| 6-11 years | 10 ml |\n| 12 and over | 7.5 ml |")
+    found = findings_for(page(body, "Children's medicines"), "DOS005", tmp_path)
+    assert sorted(f.excerpt for f in found) == ["10 ml"], [f.message for f in found]

@@ -849,17 +849,18 @@ def listed_contents(record, words: Wordings) -> bool:
     block, i = _block_of(record)
     if block is None:
         return False
-    is_row = block.type == "table"
-    if not is_row and not (block.type == "paragraph" and _label_line(block.text)):
-        return False
+    listed = block.type in ("table", "list")  # a row or an item: the block before leads them all
     line = getattr(record, "line", None) or getattr(record, "text", "") or ""
+    if not _label_line(line if listed else block.text) and block.type != "table":
+        return False
     if words.food.search(line):
         return True
-    if is_row and any(words.contents_header.search(row.line) for row in block.rows if row.role == "header"):
+    if block.type == "table" and any(words.contents_header.search(row.line) for row in block.rows
+                                     if row.role == "header"):
         return True
     blocks = record.section.blocks
     k = i - 1
-    while k >= 0 and blocks[k].type == "paragraph" and not is_row and _label_line(blocks[k].text):
+    while k >= 0 and not listed and blocks[k].type == "paragraph" and _label_line(blocks[k].text):
         k -= 1  # the lines of the list above this one
     return k >= 0 and blocks[k].type == "paragraph" and bool(words.contents_lead.search(blocks[k].text))
 
@@ -1692,7 +1693,8 @@ class _AgeLine:
 
     def __init__(self, record, field: str, band: re.Match, dose) -> None:
         self.record, self.field, self.dose = record, field, dose
-        months = 1 if band.group("unit").lower().startswith("month") else 12
+        unit = band.group("unit") or "years"  # "12 and over": years
+        months = 1 if unit.lower().startswith("month") else 12
         self.age = int(band.group("low")) * months
         self.band = band.group(0)
         self.quantity = dose.amount.quantity("upper")
