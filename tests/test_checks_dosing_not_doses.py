@@ -26,6 +26,7 @@ SILENT_DOS002 = [
     "| Energy drink, 250 ml can | 80 mg |",
     # pack sizes and what a topical measure stands for (dermatology sheet)
     "A 500 g tub should last an adult about two weeks.",
+    "Paracetamol 500 mg tablets, packs of 16 and 32.",
     "One fingertip unit (about 0.5 g) covers an area the size of two adult palms.",
     # an injector's strength by weight band (school nurse letter)
     "Children weighing 15 to 30 kg usually use a 150 microgram pen, and heavier children a 300 microgram pen.",
@@ -186,3 +187,17 @@ def test_an_open_top_band_closes_a_chart(tmp_path):
             "| 2-5 years | 5 ml |\n| 6-11 years | 10 ml |\n| 12 and over | 7.5 ml |")
     found = findings_for(page(body, "Children's medicines"), "DOS005", tmp_path)
     assert sorted(f.excerpt for f in found) == ["10 ml"], [f.message for f in found]
+
+
+@pytest.mark.parametrize("body,arith", [
+    ("Take 1 g of paracetamol every 4 hours.", "1 g × 6/day = 6 g/day > 4 g/day"),
+    ("You can take 1.5 g of paracetamol every 6 hours.", "1.5 g × 4/day = 6 g/day > 4 g/day"),
+    ("A 500 mg tablet of paracetamol every 2 hours.", "500 mg × 12/day = 6 g/day > 4 g/day"),
+    ("Take 800 mg of ibuprofen every 4 hours.", "800 mg × 6/day = 4.8 g/day > 3.2 g/day"),
+])
+def test_a_medicine_named_after_its_amount_is_judged_by_its_ceiling(tmp_path, body, arith):
+    found = findings_for(page(body, "Pain relief"), "DOS003", tmp_path)
+    assert found and arith in found[0].message, [f.message for f in found]
+    ok = body.replace("every 4 hours", "every 8 hours").replace("every 2 hours", "every 8 hours") \
+        .replace("every 6 hours", "every 12 hours")
+    assert not findings_for(page(ok, "Pain relief"), "DOS003", tmp_path / "ok"), ok

@@ -278,6 +278,8 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     the medicine named before it in its sentence or by its section's heading ("Paracetamol
     (Calpol Infant)" over "You can give 5 ml every 4 hours")."""
     found = ceiling_for(dose, data)
+    if found is None:
+        found = _last_named(_named_after_amount(dose), data)  # "1 g of paracetamol every 4 hours"
     if found is not None or dose.substance is not None and not names_a_dose(dose, data):
         return found
     text = _sentence_before(record, field, dose).lower()
@@ -288,6 +290,21 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
         if found is not None:
             return found
     return _named_in_lead(record, field, dose, data)
+
+
+_OF_NAME = re.compile(r"^[ ]{0,2}(?:(?:tablets?|capsules?|caplets?)[ ]+)?of[ ]+(?:the[ ]+)?[\w-]{2,40}", re.I)
+
+
+def _named_after_amount(dose) -> str:
+    """The medicine a dose names right after its amount ("1 g of paracetamol every 4 hours", "a 500
+    mg tablet of paracetamol"), lower case, else ""."""
+    if dose.amount is None:
+        return ""
+    rest = dose.text[dose.amount.span[1] - dose.span[0]:]
+    if dose.form is not None:
+        rest = dose.text[max(dose.amount.span[1], dose.form.span[1]) - dose.span[0]:]
+    m = _OF_NAME.match(rest)
+    return m.group(0).lower() if m else ""
 
 
 _LEAD_BLOCKS = 2  # "Use ONLY paracetamol for the fever." over "Adults: 500 mg to 1 g every 6 hours."
@@ -1067,7 +1084,9 @@ def above_ceiling(article, ctx):
     instead of a medicine ("One common regimen is 50,000 IU daily":
     ``dose_nouns``) takes the medicine named before it or by its heading; a
     text that names none, opening with its dose or a population ("Adults:"),
-    takes the one medicine the paragraph before it names. A later sentence
+    takes the one medicine the paragraph before it names, and a medicine named
+    right after the amount ("1 g of paracetamol every 4 hours") is the
+    dose's. A later sentence
     giving the dose a shorter interval with no amount ("you can take it every
     4 hours": ``restated_intervals``) is judged as that amount on that
     interval.
