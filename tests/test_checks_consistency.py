@@ -144,3 +144,28 @@ def test_a_rating_line_kept_as_a_heading_is_no_empty_section(tmp_path):
     text = "# Guide\n\n## Reviews of the evidence\n\n## Treatment\n\nRest and walk.\n"
     assert [f.excerpt for f in findings_for(text, "CON003", tmp_path / "x", markdown=True)] == [
         "Reviews of the evidence"]
+
+
+# --------------------------------------------------------------- counts named in their sentence; sign-offs
+
+@pytest.mark.parametrize("text", [
+    "Supplements\nThere are two supplements that every pregnant woman is advised to take, folic acid and vitamin D, "
+    "and a few that only some women need.\n+ Folic acid\n",
+    "Tests\nYou will have three tests: a blood test, a urine test and a scan.\n-\nBlood test.\n",
+    "Medicines\nTwo medicines (ibuprofen or naproxen) are used for the pain.\n-\nIbuprofen.\n-\nNaproxen.\n-\nAspirin.\n",
+])
+def test_a_count_named_in_its_sentence_is_satisfied(text, tmp_path):
+    assert not findings_for(text, "CON001", tmp_path)
+
+
+def test_a_count_of_forms_is_compared_with_its_list(tmp_path):
+    text = ("Forms\nPlease complete and return the three forms enclosed with this letter:\n-\n"
+            "Parental agreement.\n-\nInhaler consent.\n")
+    assert findings_for(text, "CON001", tmp_path)
+
+
+@pytest.mark.parametrize("sign_off", ["Yours faithfully,", "Yours sincerely,", "Best wishes,", "Kind regards,"])
+def test_a_letters_sign_off_is_not_cut_off(tmp_path, sign_off):
+    text = f"Questions\nIf you have any questions, please ring the office.\n\n{sign_off}\n"
+    assert not findings_for(text, "CON005", tmp_path)
+    assert findings_for("Questions\nIf you have any questions, please ring the office and\n", "CON005", tmp_path / "b")

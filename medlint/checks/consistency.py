@@ -92,6 +92,35 @@ def stated_counts(article: Article, data: dict):
                 yield block, m, number_value(m.group("num")), ("group" if noun in group_nouns else "item"), following
 
 
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def named_inline(text: str, end: int, n: int, cfg: dict) -> bool:
+    """Does the sentence name the ``n`` things it counts right after the count ("two supplements
+    every pregnant woman is advised to take, folic acid and vitamin D, and a few ...")? After a
+    mark of ``inline_marks``, the first k comma-separated names and a last pair joined by one of
+    ``inline_joiners`` (each name up to ``max_inline_words`` words) make n."""
+    stop = _SENTENCE_END.search(text, end)
+    rest = text[end:stop.start() if stop else len(text)]
+    joiner = re.compile(r"\s+(?:" + "|".join(map(re.escape, cfg["inline_joiners"])) + r")\s+")
+    for mark in cfg["inline_marks"]:
+        at = rest.find(mark)
+        if at < 0:
+            continue
+        named = rest[at + len(mark):]
+        if mark == "(":
+            named = named.split(")", 1)[0]  # "Two medicines (ibuprofen or naproxen) are used"
+        parts = [p.strip(" ()") for p in named.split(",")]
+        for k, part in enumerate(parts):
+            pair = joiner.split(re.sub(r"^(?:and|or)\s+", "", part), maxsplit=1)
+            names = parts[:k] + pair
+            if len(pair) == 2 and all(0 < len(x.split()) <= cfg["max_inline_words"] for x in names):
+                if len(names) == n:
+                    return True
+                break
+    return False
+
+
 def _compare(n: int, what: str, following) -> tuple[bool, str]:
     """Whether ``n`` matches what follows, and a description of what does."""
     how, things = following
@@ -128,7 +157,9 @@ def count_mismatch(article, ctx):
     from ``checks/consistency.yaml``). Item nouns are compared with the
     items of the list that follows, or with the subsections and their
     items; group nouns ("clusters", "categories") with the number of
-    subsections. Approximate counts ("about 20 tips") are not compared.
+    subsections. Approximate counts ("about 20 tips") are not compared, nor
+    a count its own sentence names ("two supplements ..., folic acid and
+    vitamin D": ``inline_marks``, ``inline_joiners``).
 
     **Why it matters.** A count that does not match tells the reader
     something was lost or never written (a missing cluster of treatments, a
@@ -146,7 +177,7 @@ def count_mismatch(article, ctx):
     data = ctx.data("consistency")
     for block, m, n, what, following in stated_counts(article, data):
         ok, actual = _compare(n, what, following)
-        if ok:
+        if ok or named_inline(block.text, m.end(), n, data["count"]):
             continue
         phrase = m.group(0)
         yield Hit(block, excerpt=phrase, start=m.start(),
@@ -342,8 +373,8 @@ def cut_off_ending(text: str, rule: dict) -> str | None:
     """The last words of ``text`` when it stops mid-sentence (a dangling word or a comma
     with no closing mark, ``truncation`` in checks/consistency.yaml), else None."""
     text = (text or "").rstrip()
-    if not text or _rx(rule["complete_endings"]).search(text[-5:]):
-        return None
+    if not text or _rx(rule["complete_endings"]).search(text[-5:]) or _rx(rule["sign_offs"]).search(text[-40:]):
+        return None  # "Yours faithfully,": a letter's sign-off
     word = text.split()[-1].lower().strip("'’")
     if not (text.endswith(",") or word in rule["dangling_words"]):
         return None
@@ -368,8 +399,9 @@ def text_cut_off(article, ctx):
     "of", "as", "than", a possessive such as "your"; ``truncation`` in
     ``checks/consistency.yaml``) or in a comma: "... up to a maximum of",
     "walk them up the wall as far as", "apples, pears, milk and". Particles
-    that can close a sentence ("stand up", "log in") are not counted. The
-    excerpt is the last few words.
+    that can close a sentence ("stand up", "log in") are not counted, nor a
+    letter's sign-off ("Yours faithfully,": ``sign_offs``). The excerpt is
+    the last few words.
 
     **Why it matters.** A cut-off page loses what came after the break - often
     the daily maximum of a dose, the rest of a list, or the warning signs -

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from medlint.checks.dosing import all_doses, ceiling_for, not_a_dose, safe_text, wordings
+from medlint.checks.dosing import all_doses, ceiling_for, doses_in, not_a_dose, safe_text, sentence_span, wordings
 from medlint.doses import get_registry, lookup_spelling
 from medlint import policy
 from medlint.findings import Hit
@@ -28,6 +28,19 @@ def _priced(record, field: str, dose, signs) -> bool:
     """Is the amount a price: written straight after a currency sign ("$21.24")?"""
     before = (getattr(record, field, "") or "")[max(0, dose.amount.span[0] - 4):dose.amount.span[0]].rstrip()
     return any(before.endswith(sign) for sign in signs)
+
+
+def _limit_of_dose_before(record, field: str, dose, pattern) -> bool:
+    """Is a bare number the daily limit of the dose before it in its sentence, counted in that
+    dose's unit ("1 tablet every 2 hours, up to 6 a day"): written after a limit wording
+    (``limit_before``) with a dose that has its unit earlier in the sentence?"""
+    text = getattr(record, field, "") or ""
+    start = dose.amount.span[0]
+    if not pattern.search(text[max(0, start - 30):start]):
+        return False
+    begin, _ = sentence_span(text, start)
+    return any(begin <= other.span[0] and other.span[1] <= start and other.amount is not None
+               and other.amount.unit is not None for other in doses_in(text))
 
 
 def _amount_hit(record, field, dose, message, suggestion):
@@ -48,7 +61,9 @@ def unreadable_unit(article, ctx):
     not accept ("mgs", "mgr") and a dose whose unit is not a dose unit — a
     length, angle or time ("5 mm tablet three times daily") — when the
     expression is a dose in context (it has a frequency, route, form or "as
-    needed"). Lengths in prose ("2–3 cm incision") are not doses.
+    needed"). Lengths in prose ("2–3 cm incision") are not doses, nor is
+    what a reader smokes or drinks ("10 cigarettes a day": ``counted_things``
+    in checks/units.yaml).
 
     **Why it matters.** An unknown or wrong unit cannot be checked against a
     maximum, and readers guess: "mgs" may be a typo for mcg.
@@ -68,6 +83,8 @@ def unreadable_unit(article, ctx):
         unit = dose.amount.unit
         if dose.unit_problem == "not_dose_unit" and not _in_context(dose, data):
             continue
+        if unit is not None and unit.raw.lower() in data["counted_things"]:
+            continue  # "more than 10 cigarettes a day": what the reader smokes, not a dose
         raw = unit.raw if unit is not None else ""
         what = "is not a unit medlint can read" if dose.unit_problem == "unknown_unit" else \
             f"is a {unit.kind if unit else 'non-dose'} unit, not a dose unit"
@@ -238,7 +255,9 @@ def missing_unit(article, ctx):
     (up to ``bare_count_max`` in checks/units.yaml) is a count of the
     product's units, as prescription and dispensing labels write it ("1
     bd", "take two qds", "1-2 4 hourly prn"), not a missing unit. A number after a currency
-    sign (``currency_signs``: "$21.24 every 60 days") is a price.
+    sign (``currency_signs``: "$21.24 every 60 days") is a price, and one after a limit
+    wording that follows a dose with its unit ("1 tablet every 2 hours, up to 6 a day":
+    ``limit_before``) is that dose's daily limit in its unit.
 
     **Why it matters.** "300" could be mg, mcg or mL; the reader has to
     guess, and no ceiling can be checked.
@@ -251,6 +270,7 @@ def missing_unit(article, ctx):
     labeling (21 CFR 201.66: directions state amount and unit).
     """
     data = ctx.data("units")
+    limit = policy.compile_pattern(data["limit_before"], re.I, [data["limit_before"]])
     for record, field, dose in all_doses(article):
         if dose.amount is None or dose.unit_problem != "missing_unit" or not _in_context(dose, data):
             continue
@@ -258,6 +278,8 @@ def missing_unit(article, ctx):
             continue  # "1 bd", "take two qds": a count of the product's units
         if _priced(record, field, dose, data["currency_signs"]):
             continue  # "$21.24 every 60 days": a price
+        if _limit_of_dose_before(record, field, dose, limit):
+            continue  # "1 tablet every 2 hours, up to 6 a day": 6 tablets
         yield _amount_hit(record, field, dose, f"\"{dose.amount.raw}\" has no unit.",
                           f"Write the unit after the number, e.g. \"{safe_text(dose.amount.raw)} mg\" if that is what the "
                           "source says.")
