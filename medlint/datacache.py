@@ -150,21 +150,37 @@ def _needles_from(blob: bytes, key: str) -> dict | None:
     """(pattern, flags) -> needles, or None unless every row has the shape needles() gives."""
     entry = _entry(blob, key, _NEEDLES_KIND)
     rows = entry.get("needles") if entry is not None else None
-    if not isinstance(rows, list):
+    if type(rows) is not list:
         return None
     out = {}
     for row in rows:
-        if not (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str)
-                and type(row[1]) is int and (row[2] is None or _clauses(row[2]))):
+        if type(row) is not list or len(row) != 3:
             return None
-        out[(row[0], row[1])] = None if row[2] is None else tuple(tuple(c) for c in row[2])
+        pattern, flags, clauses = row
+        if type(pattern) is not str or type(flags) is not int:
+            return None
+        if clauses is not None:
+            clauses = _clauses(clauses)
+            if clauses is None:
+                return None
+        out[(pattern, flags)] = clauses
     return out or None
 
 
-def _clauses(value) -> bool:
-    """A non-empty list of non-empty lists of non-empty strings."""
-    return isinstance(value, list) and bool(value) and all(
-        isinstance(c, list) and c and all(isinstance(n, str) and n for n in c) for c in value)
+def _clauses(value) -> tuple | None:
+    """A non-empty list of non-empty lists of non-empty strings, as needles() gives
+    them (tuples); None for anything else."""
+    if type(value) is not list or not value:
+        return None
+    clauses = []
+    for clause in value:
+        if type(clause) is not list or not clause:
+            return None
+        for needle in clause:
+            if type(needle) is not str or not needle:
+                return None
+        clauses.append(tuple(clause))
+    return tuple(clauses)
 
 
 def same(a, b) -> bool:
