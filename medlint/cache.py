@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 
 from medlint.errors import InputError
 from medlint.findings import Finding
@@ -223,6 +222,8 @@ def _result_from(data: dict, key: str):
 def _write_atomic(path: str, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename; the temporary
     file is removed whatever goes wrong."""
+    import tempfile  # here: a run that writes no entry does not import it
+
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=_TEMP_PREFIX, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
