@@ -250,14 +250,14 @@ def _cache_dir(conf, paths: list[str], folders: list[str] = ()) -> str:
     return root
 
 
-def _data_cache(root: str):
+def _data_cache(root: str, command: str = "check"):
     """The check data kept in the cache folder ``root`` (medlint.datacache), taken by
     policy.load for the rest of the command (main lets it go)."""
     from medlint import policy
     from medlint.cache import CacheFolder
     from medlint.datacache import DataCache
 
-    data = DataCache(CacheFolder(root), policy.data_dir())
+    data = DataCache(CacheFolder(root), policy.data_dir(), command)
     policy.use_cache(data)
     return data
 
@@ -335,7 +335,7 @@ def _import_cache(out: str) -> None:
         cache.check_location(root, [out])
     except InputError:
         return
-    _data_cache(root)
+    _data_cache(root, "import")
 
 
 def _cmd_export(args) -> int:

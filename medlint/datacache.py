@@ -13,7 +13,7 @@ the header line, written atomically, only into a folder marked as the cache's ow
   the key of other bytes.
 * **needles**: what :func:`medlint.prefilter.needles` read from every pattern the run
   asked (the literals that decide whether a pattern is compiled for a text), keyed by
-  the same code hash and the hash of every data file.
+  the same code hash, the hash of every data file and the command (check or import).
 
 An entry is used only if its checksum, format, kind, key and every value's shape
 hold; anything else is deleted and rebuilt, never trusted. Data is stored only when
@@ -38,7 +38,9 @@ _FEW_NEW = 8  # needles read again each run rather than the entry rewritten for 
 class DataCache:
     """One run's reading of the check data folder, and the entries made from it."""
 
-    def __init__(self, folder: CacheFolder, data_dir: str) -> None:
+    def __init__(self, folder: CacheFolder, data_dir: str, command: str = "check") -> None:
+        """``command``: whose needles the entry holds (a check and an import ask
+        different patterns; each reads only its own)."""
         from medlint import __version__
 
         self.folder = folder
@@ -49,7 +51,7 @@ class DataCache:
             h.update(os.path.basename(path).encode())
             h.update(self.files[path])
         self.fingerprint = h.hexdigest()
-        self._needles_key = _key(self._salt, _NEEDLES_KIND, self.fingerprint.encode())
+        self._needles_key = _key(self._salt, f"{_NEEDLES_KIND} {command}", self.fingerprint.encode())
         self._needles_held = self._read_needles()
 
     # --- check data ---------------------------------------------------------------
