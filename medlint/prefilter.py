@@ -225,8 +225,11 @@ _MOST_CLAUSES = 3
 _UNREAD = object()
 _SPAN_READ = 2000
 # (pattern, flags) -> its needles: read once per process, or given by the cache folder's
-# entry (medlint.datacache), which stores them for the next run
+# entry (medlint.datacache), which stores them for the next run. The data and the modules
+# hold about a thousand patterns; a process that makes patterns of its own without end
+# (a test's random ones) starts the table again past _KNOWN_MOST.
 _known: dict = {}
+_KNOWN_MOST = 20_000
 
 
 def needles_of(pattern: str, flags: int = 0):
@@ -234,6 +237,8 @@ def needles_of(pattern: str, flags: int = 0):
     key = (pattern, flags)
     clauses = _known.get(key, _UNREAD)
     if clauses is _UNREAD:
+        if len(_known) >= _KNOWN_MOST:
+            _known.clear()
         clauses = _known[key] = needles(pattern, flags)
     return clauses
 

@@ -242,3 +242,11 @@ def test_a_new_process_takes_every_data_file_from_the_cache(tmp_path):
     assert {"severity", "claims", "disclaimers"} <= names
     drop_results(tmp_path)
     assert subprocess.run(cmd, cwd=tmp_path, capture_output=True).stdout == first.stdout
+
+
+def test_the_needles_table_is_bounded(monkeypatch):
+    monkeypatch.setattr(prefilter, "_known", {})
+    monkeypatch.setattr(prefilter, "_KNOWN_MOST", 50)
+    for i in range(120):
+        assert prefilter.needles_of(f"word{i} and more") == ((f"word{i} and more",),)
+    assert 0 < len(prefilter.known_needles()) <= 50
