@@ -323,15 +323,16 @@ def _cmd_import(args) -> int:
 
 def _import_cache(out: str) -> None:
     """Read the check data through the project's cache folder, if a check run made one:
-    an import never creates it. A folder the result cache would refuse is not used."""
+    an import never creates it. A folder the result cache would refuse is not used, nor
+    one named by a [tool.medlint] table with an error (that is for `check` to report)."""
     from medlint import cache, config
     from medlint.errors import InputError
 
-    conf = config.discover([out])
-    root = conf.resolve("cache-dir", cache.DEFAULT_DIR)
-    if not cache.is_marked(root):
-        return
     try:
+        conf = config.discover([out])
+        root = conf.resolve("cache-dir", cache.DEFAULT_DIR)
+        if not cache.is_marked(root):
+            return
         cache.check_location(root, [out])
     except InputError:
         return

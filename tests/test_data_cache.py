@@ -250,3 +250,15 @@ def test_the_needles_table_is_bounded(monkeypatch):
     for i in range(120):
         assert prefilter.needles_of(f"word{i} and more") == ((f"word{i} and more",),)
     assert 0 < len(prefilter.known_needles()) <= 50
+
+
+def test_import_is_not_stopped_by_a_bad_configuration(tmp_path, monkeypatch, capsys):
+    """An import does not read [tool.medlint] for itself: an error there is check's to report."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.medlint]\njobs = 0\n", encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text(SMALL, encoding="utf-8")
+    code, out, err = run(["import", str(page), "--out", "content"], capsys)
+    assert code == 0 and err == "", err
+    assert run(["check", "content"] + TODAY, capsys)[0] == 2
