@@ -63,6 +63,7 @@ CORPUS_FLOOR = (
 TARGETS = [
     # key, label, numerator, denominator, op, target
     ("hook_over_import_floor", "hook / import floor", "<=", 1.5),
+    ("edited_hook_over_import_floor", "hook, edited article / import floor", "<=", 1.5),
     ("check1000_over_corpus_floor1000", "check 1,000 / corpus floor 1,000", "<=", 4.0),
     ("check10000_over_check1000", "check 10,000 / check 1,000", "<=", 11.0),
     ("jobs1_over_jobs2_1000", "jobs1 / jobs2 at 1,000", ">=", 1.7),
@@ -388,6 +389,7 @@ class Bench:
         self.runs = runs
         self.no_cache = no_cache
         self.rows: list[dict] = []
+        self.notes: list[str] = []  # what a measurement adds to the notes under the table
 
     def clear_cache(self) -> None:
         shutil.rmtree(os.path.join(self.workdir, ".medlint_cache"), ignore_errors=True)
@@ -395,22 +397,26 @@ class Bench:
     def measure(self, what: str, n: int | None, cmd: list[str], cold: bool = True) -> dict:
         return self.measure_together([(what, n, cmd)], cold)[0]
 
-    def measure_together(self, jobs: list[tuple[str, int | None, list[str]]], cold: bool = True) -> list[dict]:
+    def measure_together(self, jobs: list[tuple], cold: bool = True) -> list[dict]:
         """Time several commands in turns (A B C A B C ...), so that a drift in
-        the machine's speed weighs on each of them alike and their ratios hold."""
+        the machine's speed weighs on each of them alike and their ratios hold.
+        A job is (what, n, command) or (what, n, command, prepare): ``prepare()``
+        runs, untimed, before each run of it instead of the cold run's cache clearing."""
         times: list[list[float]] = [[] for _ in jobs]
         cpus: list[list[float]] = [[] for _ in jobs]
         rss: list[list[float]] = [[] for _ in jobs]
         for _ in range(self.runs):
-            for i, (_what, _n, cmd) in enumerate(jobs):
-                if cold:
+            for i, (_what, _n, cmd, *prepare) in enumerate(jobs):
+                if prepare:
+                    prepare[0]()
+                elif cold:
                     self.clear_cache()
                 t, m, _, c = run_once(cmd, self.workdir)
                 times[i].append(t)
                 cpus[i].append(c)
                 rss[i].append(m)
         rows = []
-        for (what, n, cmd), ts, cs, ms in zip(jobs, times, cpus, rss):
+        for (what, n, cmd, *_), ts, cs, ms in zip(jobs, times, cpus, rss):
             row = {"what": what, "n": n, "median_s": statistics.median(ts), "min_s": min(ts),
                    "max_s": max(ts), "peak_rss_mib": max(ms), "runs": ts,
                    "median_cpu_s": statistics.median(cs), "cpu_runs": cs, "command": _show(cmd)}
@@ -476,6 +482,48 @@ def import_cmd(source: str, workdir: str) -> list[str]:
     return medlint_cmd() + ["import", source, "--out", os.path.join(workdir, "imported"), "--force"]
 
 
+def measure_import(bench: "Bench", workdir: str, no_cache: bool) -> str:
+    """The import rows: as an editor's project has it (the cache folder made by a check
+    run, holding the check data), and with --no-cache beside it, in turns. Returns the page."""
+    long_page = long_article(workdir)
+    run_once(import_cmd(long_page, workdir), workdir)  # untimed: byte-compiles, writes the folder once
+    run_once(check_cmd(os.path.join(workdir, "imported"), None, False), workdir)  # untimed: the cache folder
+    run_once(import_cmd(long_page, workdir), workdir)  # untimed: what import reads, into the cache
+    jobs = [("import 5,000 words", IMPORT_WORDS, import_cmd(long_page, workdir))]
+    if no_cache and "--no-cache" in import_help():
+        jobs.append(("import 5,000 words, --no-cache", IMPORT_WORDS, import_cmd(long_page, workdir) + ["--no-cache"]))
+    rows = bench.measure_together(jobs, cold=False)
+    if len(rows) == 2:
+        pairs = [a / b for a, b in zip(rows[0]["cpu_runs"], rows[1]["cpu_runs"]) if b]
+        bench.notes.append(f"import by CPU time: {rows[0]['median_cpu_s']:.3f} s, with --no-cache "
+                           f"{rows[1]['median_cpu_s']:.3f} s; turn by turn {statistics.median(pairs):.2f} x")
+    return long_page
+
+
+def import_help() -> str:
+    return subprocess.run([sys.executable, "-m", "medlint", "import", "--help"], env=_env(), cwd=ROOT,
+                          capture_output=True, text=True).stdout
+
+
+class EditedArticle:
+    """A copy of an article whose record file gains a comment line of its own before each
+    run: the result cache has no entry for it, as after an editor's change."""
+
+    def __init__(self, source: str, parent: str) -> None:
+        shutil.rmtree(parent, ignore_errors=True)
+        self.folder = os.path.join(parent, os.path.basename(source))
+        shutil.copytree(source, self.folder)
+        self.meta = os.path.join(self.folder, "article.yaml")
+        with open(self.meta, "rb") as fh:
+            self.original = fh.read()
+        self.edits = 0
+
+    def edit(self) -> None:
+        self.edits += 1
+        with open(self.meta, "wb") as fh:
+            fh.write(self.original + f"# edit {self.edits}\n".encode())
+
+
 def smallest_article(corpus: str, look_at: int = 50) -> str | None:
     """The article folder with the fewest bytes of records among the corpus's first ``look_at``."""
     best = None
@@ -525,6 +573,7 @@ def ratios(rows: list[dict], identical: bool | None) -> list[dict]:
 
     values = {
         "hook_over_import_floor": div(get("hook", 1), get("import floor", None)),
+        "edited_hook_over_import_floor": div(get("hook, edited article", 1), get("import floor", None)),
         "check1000_over_corpus_floor1000": div(get("check jobs1 cold", 1000), get("corpus floor", 1000)),
         "check10000_over_check1000": div(get("check jobs1 cold", 10000), get("check jobs1 cold", 1000)),
         "jobs1_over_jobs2_1000": div(get("check jobs1 cold", 1000), get("check jobs2 cold", 1000)),
@@ -641,20 +690,29 @@ def main(argv: list[str] | None = None) -> int:
     # medlint's command ends with os._exit once its output is flushed, skipping the
     # interpreter's teardown; the floor as the issue defines it pays its own. For
     # a like-for-like view, the same imports ending the same way (not a target).
-    floor, hook, bare = bench.measure_together([
-        ("import floor", None, [py, "-c", IMPORT_FLOOR]),
-        ("hook", 1, check_cmd(one, None, no_cache)),
-        ("import floor, no teardown", None, [py, "-c", IMPORT_FLOOR + "; import os; os._exit(0)"]),
-    ])
+    # The hook as a commit runs it: the cache on, the article just edited (its result entry
+    # missing), the check data's entries there from earlier runs. Its prepare step edits
+    # a copy of the article (a comment line of its own each run) and leaves the cache be;
+    # the rows with --no-cache neither read nor write it, so they need no clearing.
+    edited = EditedArticle(one, os.path.join(workdir, "hook-edited"))
+    run_once(check_cmd(edited.folder, None, False), workdir)  # untimed: the data entries
+    trio = [("import floor", None, [py, "-c", IMPORT_FLOOR]),
+            ("hook", 1, check_cmd(one, None, no_cache)),
+            ("import floor, no teardown", None, [py, "-c", IMPORT_FLOOR + "; import os; os._exit(0)"])]
+    if no_cache:
+        trio.append(("hook, edited article", 1, check_cmd(edited.folder, None, False), edited.edit))
+    floor, hook, bare, *warm = bench.measure_together(trio, cold=not no_cache)
     notes.append(f"hook / import floor without teardown: {hook['median_s'] / bare['median_s']:.2f} "
                  "(informational: both skip the interpreter's teardown)")
     # On a shared machine wall time moves with the neighbours' load; CPU time (user + system,
     # the kernel's accounting of the finished child) moves less. Runs of one turn are paired.
-    per_turn = [h / f for h, f in zip(hook["cpu_runs"], floor["cpu_runs"]) if f]
-    if per_turn:
-        notes.append(f"hook / import floor by CPU time (user + system), median of {len(per_turn)} turns: "
-                     f"{statistics.median(per_turn):.2f} (hook {hook['median_cpu_s']:.3f} s, "
-                     f"floor {floor['median_cpu_s']:.3f} s)")
+    for label, row in [("hook", hook)] + [("hook, edited article", w) for w in warm]:
+        per_turn = [h / f for h, f in zip(row["cpu_runs"], floor["cpu_runs"]) if f]
+        if per_turn:
+            notes.append(f"{label} / import floor by CPU time (user + system), median of {len(per_turn)} turns: "
+                         f"{statistics.median(per_turn):.2f} ({label} {row['median_cpu_s']:.3f} s, "
+                         f"floor {floor['median_cpu_s']:.3f} s)")
+    bench.clear_cache()
     small = smallest_article(corpora[max(sizes)])
     if small is not None and small != one:
         row = bench.measure("hook smallest article", 1, check_cmd(small, None, no_cache))
@@ -690,10 +748,9 @@ def main(argv: list[str] | None = None) -> int:
             notes.append("no result cache (.medlint_cache) appeared after a run: warm run not measured")
         bench.clear_cache()
 
-    long_page = long_article(workdir)
-    run_once(import_cmd(long_page, workdir), workdir)  # untimed: the first import writes the folder
-    bench.measure("import 5,000 words", IMPORT_WORDS, import_cmd(long_page, workdir), cold=False)
+    measure_import(bench, workdir, no_cache)
 
+    notes += bench.notes
     mach = machine()
     rats = ratios(bench.rows, identical)
     print()
@@ -717,12 +774,11 @@ def import_only(args) -> int:
     os.makedirs(workdir, exist_ok=True)
     start_spawner()
     bench = Bench(workdir, args.runs, False)
-    long_page = long_article(workdir)
-    run_once(import_cmd(long_page, workdir), workdir)  # untimed: byte-compiles, writes the folder once
-    bench.measure("import 5,000 words", IMPORT_WORDS, import_cmd(long_page, workdir), cold=False)
+    long_page = measure_import(bench, workdir, "--no-cache" in check_help())
     print()
     print_table(bench.rows, [r for r in ratios(bench.rows, None) if r["key"] == "import_5000_words_s"],
-                machine(), [f"page: {os.path.basename(long_page)} (tests/corpus .txt articles, in name order)"])
+                machine(), [f"page: {os.path.basename(long_page)} (tests/corpus .txt articles, in name order)"]
+                + bench.notes)
     return 0
 
 

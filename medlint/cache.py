@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 
 from medlint.errors import InputError
 from medlint.findings import Finding
@@ -42,22 +41,27 @@ GITIGNORE_TEXT = b"# medlint's result cache: nothing here belongs in version con
 _MARK_FILES = {TAG_FILE, GITIGNORE_FILE}
 _SUBDIR = re.compile(r"[0-9a-f]{2}")
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json")
+DATA_DIR = "data"  # the check data's entries (medlint.datacache): data/<key>.entry
+DATA_ENTRY = re.compile(r"[0-9a-f]{64}\.entry")
 _TEMP_PREFIX = ".entry-"
 _TEMP = re.compile(r"(\.entry-|tmp)[a-z0-9_]+\.tmp")  # ours, and those of medlint before FORMAT 2
 
 
 def _code_fingerprint() -> str:
-    """Size and modification time of every module of medlint: a changed check changes the key."""
+    """Size and modification time of every module of medlint and of every schema: a changed
+    check, or a changed schema (which decides what is valid), changes the key."""
     import medlint
+    from medlint.resources import schema_dir
 
     h = hashlib.sha256()
-    top = os.path.dirname(medlint.__file__)
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if name.endswith((".py", ".txt")):
-                st = os.stat(os.path.join(dirpath, name))
-                h.update(f"{os.path.relpath(os.path.join(dirpath, name), top)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    for top, suffixes in ((os.path.dirname(medlint.__file__), (".py", ".txt")), (str(schema_dir()), (".json",))):
+        h.update(f"{os.path.basename(top)}\n".encode())
+        for dirpath, dirnames, filenames in os.walk(top):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if name.endswith(suffixes):
+                    st = os.stat(os.path.join(dirpath, name))
+                    h.update(f"{os.path.relpath(os.path.join(dirpath, name), top)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 
@@ -65,19 +69,76 @@ def _header(body: bytes) -> bytes:
     return f"medlint-cache {FORMAT} sha256={hashlib.sha256(body).hexdigest()}".encode()
 
 
+class CacheFolder:
+    """The cache folder as its entries see it: each entry is written atomically, only into
+    a folder marked as the cache's own, and read back only when its checksum holds."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self._writable: bool | None = None  # decided on the first write (mark_folder)
+        self.code = _code_fingerprint()  # once per run: medlint's modules and schemas
+
+    def read(self, path: str, decode):
+        """``decode(blob)`` of the entry at ``path``, or None; an entry it refuses is deleted."""
+        try:
+            with open(path, "rb") as fh:
+                blob = fh.read()
+        except OSError:
+            return None
+        value = decode(blob)
+        if value is None:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        return value
+
+    def write(self, path: str, body: bytes) -> None:
+        """Store ``body`` (checksummed) at ``path``; a cache that cannot be written is only slower."""
+        try:
+            if not self._mark():
+                return
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            _write_atomic(path, _header(body) + b"\n" + body)
+        except OSError:
+            pass
+
+    def _mark(self) -> bool:
+        """Make sure the folder is marked as the cache's own; False when it is someone else's."""
+        if self._writable is None:
+            self._writable = mark_folder(self.root)
+        return self._writable
+
+
+def checked_json(blob: bytes):
+    """The JSON body of an entry whose checksum holds, or None."""
+    head, newline, body = blob.partition(b"\n")
+    if not newline or head != _header(body):
+        return None
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+
+
 class ResultCache:
-    def __init__(self, root: str, options) -> None:
+    """Each article's result, keyed by everything it depends on (the module docstring).
+    ``data``: the run's :class:`medlint.datacache.DataCache`, whose reading of checks/
+    the key is made from (else checks/ is read here)."""
+
+    def __init__(self, root: str, options, data=None) -> None:
         from medlint import __version__, policy
 
         self.root = root
-        self._writable: bool | None = None  # decided on the first write (mark_folder)
+        self.folder = data.folder if data is not None else CacheFolder(root)
+        self.data = data
         h = hashlib.sha256()
         h.update(f"medlint {__version__} cache {FORMAT}\n".encode())
-        h.update(policy.fingerprint().encode())
+        h.update((data.fingerprint if data is not None else policy.fingerprint()).encode())
         h.update(repr((options.today.isoformat(), sorted(options.select), sorted(options.ignore),
                        options.severity)).encode())
         h.update(os.fsencode(os.getcwd()))  # findings carry paths relative to the working directory
-        h.update(_code_fingerprint().encode())
+        h.update(self.folder.code.encode())
         self.salt = h.hexdigest()
 
     def key(self, folder: str, files) -> str | None:
@@ -102,38 +163,13 @@ class ResultCache:
     def get(self, key: str):
         """The stored result for ``key``, or None; an entry that is not exactly what
         :meth:`put` wrote for this key is deleted."""
-        path = self._path(key)
-        try:
-            with open(path, "rb") as fh:
-                blob = fh.read()
-        except OSError:
-            return None
-        result = _decode(blob, key)
-        if result is None:
-            try:
-                os.unlink(path)
-            except OSError:
-                pass
-        return result
+        return self.folder.read(self._path(key), lambda blob: _decode(blob, key))
 
     def put(self, key: str, result) -> None:
         if result.error:
             return  # unreadable input is re-read every time
         body = json.dumps(_encode(key, result), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        path = self._path(key)
-        try:
-            if not self._mark():
-                return
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            _write_atomic(path, _header(body) + b"\n" + body)
-        except OSError:
-            pass  # a cache that cannot be written is only slower
-
-    def _mark(self) -> bool:
-        """Make sure the folder is marked as the cache's own; False when it is someone else's."""
-        if self._writable is None:
-            self._writable = mark_folder(self.root)
-        return self._writable
+        self.folder.write(self._path(key), body)
 
 
 def _encode(key: str, result) -> dict:
@@ -152,11 +188,11 @@ def _encode(key: str, result) -> dict:
 
 def _decode(blob: bytes, key: str):
     """The result in an entry, or None unless its checksum, format, key and contents all hold."""
-    head, newline, body = blob.partition(b"\n")
-    if not newline or head != _header(body):
+    data = checked_json(blob)
+    if data is None:
         return None
     try:
-        return _result_from(json.loads(body), key)
+        return _result_from(data, key)
     except Exception:  # checksummed yet unusable (a foreign writer, an old bug): rebuilt, never trusted
         return None
 
@@ -186,6 +222,8 @@ def _result_from(data: dict, key: str):
 def _write_atomic(path: str, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename; the temporary
     file is removed whatever goes wrong."""
+    import tempfile  # here: a run that writes no entry does not import it
+
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=_TEMP_PREFIX, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -284,23 +322,25 @@ def _article_inside(root: str) -> str | None:
     return None
 
 
-def clear(root: str) -> int:
+def clear(root: str) -> tuple[int, int]:
     """Delete the cache's entries (and, when nothing else is left, its mark and folder);
-    returns the number of entries removed. Refuses (InputError, nothing deleted) a folder
-    without the mark, or one that holds an article."""
+    returns the number of result entries and of check-data entries removed. Refuses
+    (InputError, nothing deleted) a folder without the mark, or one that holds an article."""
     if not os.path.lexists(root):
-        return 0
+        return 0, 0
     if not os.path.isdir(root) or not is_marked(root):
         raise InputError(f"{root} has no {TAG_FILE} with the cache signature, so it is not medlint's cache: "
                          f"nothing deleted")
     article = _article_inside(root)
     if article is not None:
         raise InputError(f"{root} holds an article ({article}), so it is not only a cache: nothing deleted")
-    removed = 0
+    removed = data = 0
     try:
         for sub in sorted(os.scandir(root), key=lambda e: e.name):
             if sub.is_dir(follow_symlinks=False) and _SUBDIR.fullmatch(sub.name):
-                removed += _clear_subdir(sub.path)
+                removed += _clear_subdir(sub.path, _ENTRY, True)
+            elif sub.is_dir(follow_symlinks=False) and sub.name == DATA_DIR:
+                data += _clear_subdir(sub.path, DATA_ENTRY, False)
             elif sub.is_file(follow_symlinks=False) and _TEMP.fullmatch(sub.name):
                 os.unlink(sub.path)
         if set(os.listdir(root)) <= _MARK_FILES and not os.path.islink(root):  # nothing else is left
@@ -309,18 +349,20 @@ def clear(root: str) -> int:
                 os.unlink(os.path.join(root, GITIGNORE_FILE))
             os.rmdir(root)
     except OSError as exc:  # only cache entries were deleted, and what is left is still a cache
-        raise InputError(f"cannot clear the cache: {exc.strerror or exc} (after {removed} entries)",
+        raise InputError(f"cannot clear the cache: {exc.strerror or exc} (after {removed + data} entries)",
                          exc.filename or root) from None
-    return removed
+    return removed, data
 
 
-def _clear_subdir(path: str) -> int:
+def _clear_subdir(path: str, entry_name, prefixed: bool) -> int:
+    """Delete the entries named ``entry_name`` (starting with the folder's name when
+    ``prefixed``) and temporary files in ``path``, then the folder if it is empty."""
     removed = 0
-    prefix = os.path.basename(path)
+    prefix = os.path.basename(path) if prefixed else ""
     for entry in os.scandir(path):
         if not entry.is_file(follow_symlinks=False):
             continue
-        if _ENTRY.fullmatch(entry.name) and entry.name.startswith(prefix):
+        if entry_name.fullmatch(entry.name) and entry.name.startswith(prefix):
             os.unlink(entry.path)
             removed += 1
         elif _TEMP.fullmatch(entry.name):

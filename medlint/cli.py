@@ -45,6 +45,7 @@ def _build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--slug", help="article slug (default: from the file name)")
     imp.add_argument("--title", help="title, when the text has no title line")
     imp.add_argument("--force", action="store_true", help="replace an existing article")
+    imp.add_argument("--no-cache", action="store_true", help="read checks/ without the cache folder's copy")
 
     exp = sub.add_parser("export", help="reassemble an article from its records")
     exp.add_argument("path", help="an article folder (or a file in it)")
@@ -189,7 +190,6 @@ def _prepare(args, conf):
     paths = args.paths or conf.paths()
     if not paths:
         raise InputError("no PATH given and no [tool.medlint] paths configured")
-    options = _options(args, conf)
     folders = sorted(_find_articles(list(paths)), key=engine.order_key)
     if args.shard:
         k, n = _parse_shard(args.shard)
@@ -197,12 +197,15 @@ def _prepare(args, conf):
     jobs = args.jobs if args.jobs is not None else conf.get("jobs", 1)
     if jobs < 1:
         raise InputError("--jobs must be at least 1")
+    data = None
+    if not args.no_cache:  # before anything reads checks/: the run's one reading of it
+        data = _data_cache(_cache_dir(conf, paths, folders))
+    options = _options(args, conf)
     cache = None
-    if not args.no_cache:
+    if data is not None:
         from medlint.cache import ResultCache
 
-        root = _cache_dir(conf, paths, folders)
-        cache = ResultCache(root, options)
+        cache = ResultCache(data.folder.root, options, data)
     progress = _Progress(len(folders)) if sys.stderr.isatty() else None
     return options, folders, jobs, cache, progress
 
@@ -245,6 +248,18 @@ def _cache_dir(conf, paths: list[str], folders: list[str] = ()) -> str:
             raise conf.error("cache-dir", exc.message) from None
         raise
     return root
+
+
+def _data_cache(root: str, command: str = "check"):
+    """The check data kept in the cache folder ``root`` (medlint.datacache), taken by
+    policy.load for the rest of the command (main lets it go)."""
+    from medlint import policy
+    from medlint.cache import CacheFolder
+    from medlint.datacache import DataCache
+
+    data = DataCache(CacheFolder(root), policy.data_dir(), command)
+    policy.use_cache(data)
+    return data
 
 
 def _run(args, conf: dict):
@@ -292,6 +307,9 @@ class _Progress:
 def _cmd_import(args) -> int:
     from medlint.importer import import_file
 
+    if not args.no_cache:
+        _import_cache(args.out)
+
     notes: list[str] = []
     try:
         folder = import_file(args.file, out_dir=args.out, slug=args.slug, force=args.force, title=args.title,
@@ -301,6 +319,24 @@ def _cmd_import(args) -> int:
             _say(f"medlint: {note}", sys.stderr)
     _say(folder)
     return EXIT_OK
+
+
+def _import_cache(out: str) -> None:
+    """Read the check data through the project's cache folder, if a check run made one:
+    an import never creates it. A folder the result cache would refuse is not used, nor
+    one named by a [tool.medlint] table with an error (that is for `check` to report)."""
+    from medlint import cache, config
+    from medlint.errors import InputError
+
+    try:
+        conf = config.discover([out])
+        root = conf.resolve("cache-dir", cache.DEFAULT_DIR)
+        if not cache.is_marked(root):
+            return
+        cache.check_location(root, [out])
+    except InputError:
+        return
+    _data_cache(root, "import")
 
 
 def _cmd_export(args) -> int:
@@ -609,8 +645,9 @@ def _cmd_cache(args) -> int:
 
     conf = _config(args)
     root = _cache_dir(conf, conf.paths())
-    n = clear(root)
-    print(f"medlint: removed {n} cache entr{'y' if n == 1 else 'ies'} from {root}")
+    n, data = clear(root)
+    also = f" and {data} of check data" if data else ""
+    print(f"medlint: removed {n} cache entr{'y' if n == 1 else 'ies'}{also} from {root}")
     return EXIT_OK
 
 
@@ -775,6 +812,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout = _PipeSafe(stdout)
     try:
         code = COMMANDS[args.command](args)
+        _finish_data_cache()
         sys.stdout.flush()  # a full disk shows here, not after the exit code is chosen
         return code
     except InputError as exc:
@@ -799,6 +837,17 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = stdout
         if collector_was_on:
             gc.enable()
+        policy = sys.modules.get("medlint.policy")
+        if policy is not None:
+            policy.use_cache(None)  # a caller's next command (tests, tools) starts without it
+
+
+def _finish_data_cache() -> None:
+    """The command is done: the check data cache keeps the needles the run read."""
+    policy = sys.modules.get("medlint.policy")
+    data = policy.use_cache(None) if policy is not None else None
+    if data is not None:
+        data.finish()
 
 
 class _PipeSafe:

@@ -12,10 +12,13 @@ from medlint.prefilter import LazyPattern
 from medlint.resources import checks_dir
 
 _override_dir: str | None = None
-# name -> (path, document) of every loaded data file, to locate a bad pattern
+# name -> (path, the Document, or the bytes it was stored from) of every loaded data file,
+# to locate a bad pattern
 _loaded: dict[str, tuple] = {}
 # build function -> (the data mappings it was built from, what it built): see derived()
 _derived: dict = {}
+# the run's medlint.datacache.DataCache: the data as the cache folder keeps it (None: read here)
+_cache = None
 
 
 def use_checks_dir(path: str | None) -> None:
@@ -30,6 +33,15 @@ def use_checks_dir(path: str | None) -> None:
 
 def data_dir() -> str:
     return _override_dir or str(checks_dir())
+
+
+def use_cache(cache):
+    """Load the check data through ``cache`` (a medlint.datacache.DataCache, which read
+    every data file once) until called again; None: read checks/ here. Returns the
+    cache it replaces. Data loaded already stays as it is."""
+    global _cache
+    previous, _cache = _cache, cache
+    return previous
 
 
 def check_file(path: str) -> list[InputError]:
@@ -52,19 +64,33 @@ def check_file(path: str) -> list[InputError]:
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
     """``checks/<name>.yaml`` as validated data; a bad file is a located InputError."""
-    from medlint.records.validate import validate
-    from medlint.records.yamlio import load_yaml
-
     path = os.path.join(data_dir(), f"{name}.yaml")
     if not os.path.isfile(path) and _override_dir is not None:
         path = os.path.join(str(checks_dir()), f"{name}.yaml")
-    doc = load_yaml(path)
+    raw = _cache.held(path) if _cache is not None else None
+    if raw is not None:
+        data = _cache.data(name, raw)
+        if data is not None:
+            _loaded[name] = (path, raw)
+            return data
+    from medlint.records.validate import validate
+
+    doc = _parse(path, raw)
     problems = validate(doc, f"checks-{name}")
     if problems:
         v = problems[0]
         raise InputError(f"invalid check data: {v.message}", path, v.line, v.column)
+    if raw is not None:
+        _cache.keep(name, raw, doc.data)
     _loaded[name] = (path, doc)
     return doc.data
+
+
+def _parse(path: str, raw: bytes | None):
+    """The data file at ``path`` (of bytes ``raw``, when read already) as a Document."""
+    from medlint.records.yamlio import load_yaml, read_text
+
+    return load_yaml(path, None if raw is None else read_text(path, raw))
 
 
 def derived(build, *data):
@@ -131,7 +157,8 @@ def _compile_checked(pattern: str, flags: int, pieces: tuple) -> re.Pattern:
 
 def _pattern_error(pattern: str, err: re.error) -> InputError:
     message = f"invalid check data: {pattern!r} is not a valid regular expression ({err})"
-    for _name, (path, doc) in sorted(_loaded.items()):
+    for _name, (path, held) in sorted(_loaded.items()):
+        doc = _parse(path, held) if isinstance(held, bytes) else held  # stored data: read its marks
         pointer = _find_string(doc.data, pattern, "")
         if pointer is not None:
             line, column = doc.mark(pointer)

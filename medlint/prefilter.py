@@ -224,6 +224,34 @@ _MOST_CLAUSES = 3
 
 _UNREAD = object()
 _SPAN_READ = 2000
+# (pattern, flags) -> its needles: read once per process, or given by the cache folder's
+# entry (medlint.datacache), which stores them for the next run. The data and the modules
+# hold about a thousand patterns; a process that makes patterns of its own without end
+# (a test's random ones) starts the table again past _KNOWN_MOST.
+_known: dict = {}
+_KNOWN_MOST = 20_000
+
+
+def needles_of(pattern: str, flags: int = 0):
+    """:func:`needles` of ``pattern``, read once per process."""
+    key = (pattern, flags)
+    clauses = _known.get(key, _UNREAD)
+    if clauses is _UNREAD:
+        if len(_known) >= _KNOWN_MOST:
+            _known.clear()
+        clauses = _known[key] = needles(pattern, flags)
+    return clauses
+
+
+def known_needles() -> dict:
+    """(pattern, flags) -> needles of every pattern read or remembered in this process."""
+    return _known
+
+
+def remember(held: dict) -> None:
+    """Take needles read by an earlier run of the same code (``needles_of`` answers them)."""
+    for key, clauses in held.items():
+        _known.setdefault(key, clauses)
 
 
 class LazyPattern:
@@ -251,7 +279,7 @@ class LazyPattern:
         """May the pattern match somewhere in ``text``? (``low``: its :func:`haystack`, if known.)"""
         clauses = self._needles
         if clauses is _UNREAD:
-            clauses = self._needles = needles(self.pattern, self.flags)
+            clauses = self._needles = needles_of(self.pattern, self.flags)
         if clauses is None:
             return True
         if self._fold:

@@ -148,13 +148,17 @@ def test_clear_removes_only_entries(project, capsys):
     sub = entries[0].parent
     (sub / "README").write_text("someone's too\n")
     (sub / ".entry-leftover1.tmp").write_bytes(b"half an entry")
+    data = list((root / "data").glob("*.entry"))  # the check data's entries (medlint.datacache) go too
     before = tree(project)
     code, out, err = run(["cache", "clear"], capsys)
     assert code == 0 and "removed 2 cache entries" in out
     after = tree(project)
     rel = lambda p: os.path.relpath(p, project)  # noqa: E731
     emptied = {rel(p.parent) + "/" for p in entries if p.parent != sub}
-    assert set(before) - set(after) == {rel(p) for p in entries} | {rel(sub / ".entry-leftover1.tmp")} | emptied
+    assert not data or "and %d of check data" % len(data) in out
+    data_folder = {rel(root / "data") + "/"} if data else set()
+    assert set(before) - set(after) == ({rel(p) for p in entries} | {rel(sub / ".entry-leftover1.tmp")} | emptied
+                                        | {rel(p) for p in data} | data_folder)
     assert all(after[k] == before[k] for k in after)
     assert cache_mod.is_marked(str(root))
     # with nothing of anyone else's left, the folder goes
@@ -402,10 +406,11 @@ def test_an_entry_that_is_a_folder_is_no_error(entry, capsys):
 def test_a_failed_write_leaves_no_temporary_file(entry, capsys, monkeypatch, failure):
     args, expected, path, pristine = entry
     path.unlink()
+    kept = set(path.parent.parent.rglob("*"))  # the check data's entries of the first run stay
     real_replace = os.replace
 
     def failing_replace(src, dst):
-        if str(dst).endswith(".json"):
+        if str(dst).endswith((".json", ".entry")):  # result and check-data entries
             raise failure
         return real_replace(src, dst)
 
@@ -415,7 +420,8 @@ def test_a_failed_write_leaves_no_temporary_file(entry, capsys, monkeypatch, fai
             assert run(args, capsys)[0] == 130
         else:
             assert run(args, capsys)[:2] == expected  # a cache that cannot be written is only slower
-    leftovers = [p for p in path.parent.parent.rglob("*") if p.is_file() and p.name not in ("CACHEDIR.TAG", ".gitignore")]
+    leftovers = [p for p in path.parent.parent.rglob("*") if p.is_file() and p.name not in ("CACHEDIR.TAG", ".gitignore")
+                 and p not in kept]
     assert leftovers == []
 
 

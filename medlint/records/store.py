@@ -18,7 +18,6 @@ Safety on disk:
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import re
 import shutil
@@ -421,7 +420,11 @@ def import_running(out_dir: str) -> bool:
 
 def swap_paths(out_dir: str, slug: str) -> tuple[str, str]:
     """The marked names beside ``out_dir/slug`` while it is written: (new, old)."""
-    tag = slug if len(slug) <= 200 else f"{slug[:180]}-{hashlib.sha256(slug.encode()).hexdigest()[:16]}"
+    tag = slug
+    if len(slug) > 200:
+        import hashlib  # here: a check imports it only for the cache
+
+        tag = f"{slug[:180]}-{hashlib.sha256(slug.encode()).hexdigest()[:16]}"
     return (os.path.join(out_dir, f".{tag}.medlint-new"), os.path.join(out_dir, f".{tag}.medlint-old"))
 
 

@@ -16,7 +16,6 @@ available) instead of PyYAML's composer and constructor, so that in one pass:
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 
 import yaml
@@ -329,6 +328,8 @@ def atomic_write(path: str | os.PathLike, text: str) -> None:
     shown = str(path)
     target = os.path.realpath(shown) if os.path.islink(shown) else shown
     folder, name = os.path.split(target)
+    import tempfile  # here: a command that writes nothing does not import it
+
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{name[:64]}.", suffix=".tmp", dir=folder or ".")
