@@ -142,6 +142,9 @@ class _Cues:
         self.after_stat = _Patterns(st["concentration_after"]) + _Patterns(st["composition_after"])
         self.before_stat = _Patterns(st["strength_before"])
         self.stat_exceptions = _Patterns(st["exceptions"])
+        questioned = st.get("questioned") or {}
+        self.reported = _Patterns([questioned["reported"]]) if questioned else None
+        self.asked = _Patterns([questioned["asked"]]) if questioned else None
         self.timelines = _Patterns(data["outcome_timelines"]["patterns"])
         self.research = _Patterns(data["research_appeals"])
         self.research_exceptions = _Patterns(data["research_appeal_exceptions"])
@@ -444,9 +447,11 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
     if whole_cited or not reading.has_references and _cites(cues, text):
         reading.has_references = True
     doses = _dose_spans(record, text)
-    for s_start, sentence in _sentences(cues, text):
+    sentences = list(_sentences(cues, text))
+    for i, (s_start, sentence) in enumerate(sentences):
         if sentence.rstrip().endswith("?") or (caution is not None and caution.search(sentence)):
             continue
+        premise = _questioned(cues, sentence, sentences[i + 1][1] if i + 1 < len(sentences) else "")
         cited = whole_cited or _cites(cues, sentence)
         if trailing_refs is not None:
             found = _trailing_number(cues, sentence)
@@ -456,12 +461,23 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
                 if missing:
                     reading.unresolved.append((record, name, s_start + found[0], found[1], missing))
         for kind_name, matches in _sentence_claims(cues, sentence, s_start, doses, kind):
+            if premise and kind_name == "statistic":
+                continue
             for m in matches:
                 reading.claims.append(Claim(kind_name, record, name, s_start + m.start(), m.group(0).strip(),
                                             sentence.strip(), cited))
 
 
 _NOT_YET = object()
+
+
+def _questioned(cues: _Cues, sentence: str, following: str) -> bool:
+    """Whether ``sentence`` reports a figure someone read or heard and ``following`` asks
+    whether it is true ("I read that 9 out of 10 ... Is that true?"): the premise of a
+    question, whose figures are not the page's statistics (``statistics.questioned``)."""
+    if cues.reported is None or not following.rstrip().endswith("?"):
+        return False
+    return cues.asked.search(following) and cues.reported.search(sentence)
 
 
 def _sentence_matches(cues: _Cues, sentence: str) -> list:
