@@ -62,6 +62,11 @@ class Tables:
         self.terms = Phrases(terms, stems=True)
         self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
         self.readerships = [(r["id"], Phrases(r["title_cues"], stems=False)) for r in data.get("readerships") or ()]
+        self.staff_cues = tuple(c.lower() for c in data.get("given_by_staff_cues") or ())
+        self.reporter_roles = Phrases((data.get("reporting") or {}).get("author_roles") or (), stems=False)
+        local = data.get("local_use") or {}
+        self.local_units = frozenset(local.get("units") or ())
+        self.local_classes = {c["id"]: c["source"] for c in local.get("classes") or ()}
         kinds = data["safety_sections"]
         self.safety_kinds = frozenset(kinds["kinds"])
         self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
@@ -112,9 +117,12 @@ class Words:
         self.found = list(_WORD.finditer(lower))
         self.words = [m[0] for m in self.found]
 
-    def gap_is_space(self, j: int) -> bool:
-        """Whether only white space separates word ``j - 1`` from word ``j``."""
-        return self.lower[self.found[j - 1].end():self.found[j].start()].isspace()
+    def gap(self, j: int) -> str | None:
+        """What separates word ``j - 1`` from word ``j`` besides white space ("" for a space,
+        "," for ", "); None when they touch (no white space and no mark between)."""
+        between = self.lower[self.found[j - 1].end():self.found[j].start()]
+        marks = between.strip()
+        return marks if marks != between else None
 
 
 class Phrases:
@@ -131,9 +139,13 @@ class Phrases:
         self.stems = stems
         self.start: dict[str, list] = {}
         for phrase in phrases:
-            words = tuple(_WORD.findall(phrase.lower()))
+            found = list(_WORD.finditer(phrase.lower()))
+            words = tuple(m[0] for m in found)
             if not words:
                 continue
+            # what stands between two words besides white space ("heart, kidney": ","); a text
+            # matches where it has the same marks there
+            gaps = tuple(phrase[a.end():b.start()].strip() for a, b in zip(found, found[1:]))
             if stems:
                 keys = [words[0][:3]]
             elif len(words) == 1:
@@ -141,7 +153,7 @@ class Phrases:
             else:
                 keys = [words[0]]
             for key in keys:
-                self.start.setdefault(key, []).append((words, phrase.lower()))
+                self.start.setdefault(key, []).append((words, phrase.lower(), gaps))
         for held in self.start.values():
             held.sort(key=lambda c: (-len(c[0]), c[1]))
 
@@ -158,21 +170,21 @@ class Phrases:
         for i in places:
             if i < after:
                 continue
-            for phrase_words, phrase in start[words[i][:3] if self.stems else words[i]]:
-                if self._matches(phrase_words, phrase, split, i):
+            for phrase_words, phrase, gaps in start[words[i][:3] if self.stems else words[i]]:
+                if self._matches(phrase_words, phrase, gaps, split, i):
                     yield phrase, split.found[i].start(), split.found[i + len(phrase_words) - 1].end()
                     if not self.stems:
                         after = i + len(phrase_words)
                         break
 
-    def _matches(self, want_words, phrase, split: Words, i: int) -> bool:
+    def _matches(self, want_words, phrase, gaps, split: Words, i: int) -> bool:
         words = split.words
         if i + len(want_words) > len(words):
             return False
         last = len(want_words) - 1
         for j, want in enumerate(want_words):
             got = words[i + j]
-            if j and not split.gap_is_space(i + j):
+            if j and split.gap(i + j) != gaps[j - 1]:
                 return False
             if j < last or (self.stems and len(phrase) <= 3):
                 ok = got == want
@@ -197,13 +209,14 @@ def tables(ctx) -> Tables:
 class Dosed:
     """A medicine the article doses: its substance, the name as written and its doses."""
 
-    __slots__ = ("substance", "shown", "doses", "named")
+    __slots__ = ("substance", "shown", "doses", "named", "local")
 
     def __init__(self, substance: str, shown: str):
         self.substance = substance
         self.shown = shown
         self.doses: list[tuple] = []  # (record, field, dose)
         self.named: tuple | None = None  # the first dose whose substance or sentence names it
+        self.local = True  # every dose put into the eye or ear (``local_use``: counted in drops)
 
 
 def _read_text(text: str, t: Tables) -> tuple[frozenset, frozenset]:
@@ -224,12 +237,14 @@ class Analysis:
                             for s in t.substances.get(phrase, ())}
         # the readerships the title writes for ("... in later life": older adults)
         self.readers = {rid for rid, cues in t.readerships if any(True for _ in cues.find(article.title or ""))}
-        for record, field, dose in all_doses(article):
-            if _body_weight(dose) or record in posts:
+        staff = _given_by_staff(article, t)
+        for record, field, dose in () if _reporting(article, t) else all_doses(article):
+            if _body_weight(dose) or record in posts or getattr(record, "section", None) in staff:
                 continue  # a member's post of a forum thread is not the page dosing (checks/posts.yaml)
             for substance, shown, explicit in self._medicines_of(record, field, dose, t):
                 med = self.medicines.setdefault(substance, Dosed(substance, shown))
                 med.doses.append((record, field, dose))
+                med.local = med.local and _unit_name(dose) in t.local_units
                 if explicit and med.named is None:
                     med.named = (record, field, dose)
                     med.shown = shown
@@ -252,13 +267,19 @@ class Analysis:
         clause = lead[cut[-1]:] if cut else lead
         if any(cue in clause.lower() for cue in t.not_dosing):
             return []
-        sources.append(clause)
+        # the name just before the dose in its own sentence wins over a substance the reader
+        # carried over from an earlier sentence ("... contain paracetamol ... You can also add
+        # ibuprofen 400 mg three times a day")
+        sources.insert(0, clause)
         section = getattr(record, "section", None)
         if section is not None:
             sources.append(section.heading or "")
         # the sentences before it in the same text ("Paracetamol on its own helps little ...
-        # Adults can take 500 mg to 1 g"), when neither its clause nor the heading names one
+        # Adults can take 500 mg to 1 g"), when neither its clause nor the heading names one,
+        # then the paragraph before it in its section ("Use only paracetamol for the fever." /
+        # "Adults: 500 mg to 1 g every 6 hours.")
         sources.append(lead[:cut[-1]] if cut else "")
+        sources.append(_paragraph_before(record))
         if section is not None and section.article is not None:
             sources.append(section.article.title)
         for i, src in enumerate(sources):
@@ -328,9 +349,12 @@ class Analysis:
 
     # -- results
     def class_results(self):
-        """(medicine, class, [(risk, present)]) for every dosed medicine of a class, in reading order."""
+        """(medicine, class, [(risk, present)]) for every dosed medicine of a class, in reading
+        order; a class of ``local_use`` is not asked of a medicine only put into the eye or ear."""
         for med in self.medicines.values():
             classes = self.tables.classes_of.get(med.substance, [])
+            if med.local:
+                classes = [c for c in classes if c["id"] not in self.tables.local_classes]
             if not classes:
                 continue
             found = self.wording_near(med.substance)
@@ -427,6 +451,43 @@ def _where_together(med: Dosed, partners: list) -> tuple:
 
 
 _WEIGHT_UNITS = frozenset({"kilogram", "pound", "stone"})
+
+
+def _unit_name(dose) -> str | None:
+    unit = dose.amount.unit if dose.amount is not None else None
+    return getattr(unit, "unit", None)
+
+
+def _reporting(article, t: Tables) -> bool:
+    """Whether a byline role makes the page a news report (``reporting``): "Health Correspondent"."""
+    for author in article.meta.get("authors") or ():
+        role = author.get("role") if isinstance(author, dict) else None
+        if role and any(True for _ in t.reporter_roles.find(role)):
+            return True
+    return False
+
+
+def _given_by_staff(article, t: Tables) -> set:
+    """The sections a text of which says staff give the medicine (``given_by_staff_cues``)."""
+    if not t.staff_cues:
+        return set()
+    out = set()
+    for record in article.texts():
+        text = (f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else record.text or "").lower()
+        if any(cue in text for cue in t.staff_cues):
+            out.add(record.section)
+    return out
+
+
+def _paragraph_before(record) -> str:
+    """The text of the paragraph just before ``record`` in its section ("" if none)."""
+    section = getattr(record, "section", None)
+    before = ""
+    for block in getattr(section, "blocks", None) or ():
+        if block is record or any(item is record for item in block.items) or any(e is record for e in block.entries):
+            return before
+        before = block.text or "" if block.type == "paragraph" else ""
+    return ""
 
 
 def _body_weight(dose) -> bool:
