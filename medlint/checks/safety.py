@@ -67,6 +67,10 @@ class Tables:
         local = data.get("local_use") or {}
         self.local_units = frozenset(local.get("units") or ())
         self.local_classes = {c["id"]: c["source"] for c in local.get("classes") or ()}
+        stop = data.get("stop_at_will") or {}
+        self.stop_patterns = [compile_pattern(p, re.I) for p in stop.get("patterns") or ()]
+        self.stop_classes = {c["id"]: c for c in stop.get("classes") or ()}
+        self.stop_advice = stop.get("advice", "")
         kinds = data["safety_sections"]
         self.safety_kinds = frozenset(kinds["kinds"])
         self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
@@ -276,10 +280,13 @@ class Analysis:
             sources.append(section.heading or "")
         # the sentences before it in the same text ("Paracetamol on its own helps little ...
         # Adults can take 500 mg to 1 g"), when neither its clause nor the heading names one,
-        # then the paragraph before it in its section ("Use only paracetamol for the fever." /
-        # "Adults: 500 mg to 1 g every 6 hours.")
+        # then the paragraph before it in its section when the dose's clause is only a label
+        # ("Use only paracetamol for the fever." / "Adults: 500 mg to 1 g every 6 hours."; not
+        # "Calcium carbonate 500 mg", which names its own medicine)
         sources.append(lead[:cut[-1]] if cut else "")
-        sources.append(_paragraph_before(record))
+        if _only_a_label(clause):
+            before = _paragraph_before(record)
+            sources.append("" if any(cue in before.lower() for cue in t.not_dosing) else before)
         if section is not None and section.article is not None:
             sources.append(section.article.title)
         for i, src in enumerate(sources):
@@ -362,6 +369,31 @@ class Analysis:
                 risks = [risk for risk in cls["risks"] if not self._not_for_readers(risk)]
                 if risks:
                     yield med, cls, [(risk, self.worded(found, risk["satisfied_by"])) for risk in risks]
+
+    def stop_results(self):
+        """(medicine, class entry of ``stop_at_will``, record, field, match) for each dosed
+        medicine whose class's labels say to taper, at the first text beside it that lets the
+        reader stop at will."""
+        t = self.tables
+        for med in self.medicines.values():
+            entries = [t.stop_classes[c["id"]] for c in t.classes_of.get(med.substance, []) if c["id"] in t.stop_classes]
+            if not entries:
+                continue
+            found = self._stop_wording(self.near(med.substance))
+            if found is not None:
+                yield (med, entries[0], *found)
+
+    def _stop_wording(self, indexes):
+        for i in indexes:
+            record = self.records[i][0]
+            fields = ("question", "answer") if isinstance(record, FaqEntry) else ("text",)
+            for field in fields:
+                text = getattr(record, field, "") or ""
+                for pattern in self.tables.stop_patterns:
+                    m = pattern.search(text)
+                    if m is not None:
+                        return record, field, m
+        return None
 
     def _not_for_readers(self, risk: dict) -> bool:
         """Whether the page writes for a readership the risk does not apply to (its ``not_for``)."""
@@ -477,6 +509,15 @@ def _given_by_staff(article, t: Tables) -> set:
         if any(cue in text for cue in t.staff_cues):
             out.add(record.section)
     return out
+
+
+_LABEL = re.compile(r"\s{0,3}(?:[\w-]{1,20}\s{1,3}){0,3}[\w-]{1,20}\s{0,2}:\s{0,3}")
+
+
+def _only_a_label(clause: str) -> bool:
+    """Whether the words before a dose in its sentence are none or only a short label ending
+    in a colon ("Adults:", "Children over 12:")."""
+    return not clause.strip() or _LABEL.fullmatch(clause) is not None
 
 
 def _paragraph_before(record) -> str:
@@ -621,3 +662,46 @@ def combination_not_warned(article, ctx):
                   message=f"{med.shown} is dosed here with {others}, and nothing warns about taking them "
                           f"together: {combo['risk']} ({combo['source']}).",
                   suggestion=f"Add beside {med.shown} or in an \"Interactions\" section, e.g.: {advice}")
+
+
+@check("SAF003", name="stop-at-will-advice", category="safety", severity="error",
+       fix="Say the medicine is stopped gradually, with the doctor's plan, never all at once.",
+       bad=(DRUGS + "Sertraline 50 mg once a day – Antidepressant. Once you feel better you can stop taking it "
+                    "straight away.",),
+       good=(DRUGS + "Sertraline 50 mg once a day – Antidepressant. When you feel better, keep taking it; your "
+                     "doctor will help you reduce the dose gradually when it is time to stop.",
+             DRUGS + "Sertraline 50 mg once a day – Antidepressant. If you get a rash, stop it and see your doctor "
+                     "straight away."))
+def stop_at_will_advice(article, ctx):
+    """Advice to stop, at will, a medicine whose label says to reduce it gradually.
+
+    **What it does.** For every medicine the article doses whose class is listed under
+    ``stop_at_will`` in checks/safety.yaml (antidepressants, benzodiazepines), looks in the
+    texts beside it (as SAF001 counts them) for a wording that lets the reader stop whenever
+    they like ("Once you feel better you can stop taking it", "you can stop it straight
+    away", "there is no need to taper"). Side-effect advice ("stop it and see your doctor
+    straight away if ...") is not matched. One finding per medicine, at the first such text.
+
+    **Why it matters.** Stopping an antidepressant at once brings on discontinuation symptoms
+    and relapse; stopping a benzodiazepine at once after regular use can cause withdrawal
+    reactions that are life-threatening. Readers who feel better stop; a page that tells them
+    they may does harm.
+
+    **Example.** "Once you feel better you can stop taking sertraline straight away."
+
+    **Fix.** Say the dose is reduced gradually with the doctor's plan; the suggestion gives a
+    sample sentence.
+
+    **Source.** Each class's source under ``stop_at_will`` (the ZOLOFT prescribing
+    information, Discontinuation Syndrome; FDA Drug Safety Communication 2020-09-23 for
+    benzodiazepines), quoted in every message.
+    """
+    t = tables(ctx)
+    a = analyse(article, ctx)
+    for med, entry, record, field, m in a.stop_results():
+        advice = _sentence(t.stop_advice.format(medicine=med.shown))
+        yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
+                  severity=entry.get("severity"),
+                  message=f"\"{m.group(0)}\" lets the reader stop {med.shown} at will; its label says to reduce "
+                          f"the dose gradually ({entry['source']}).",
+                  suggestion=f"Write instead, e.g.: {advice}")
