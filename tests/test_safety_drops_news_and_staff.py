@@ -146,3 +146,12 @@ def test_stopping_at_will_is_flagged(tmp_path, text):
 ])
 def test_tapering_and_side_effect_advice_pass(tmp_path, text):
     assert _saf(tmp_path, text, "SAF003") == []
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Pain relief\nIbuprofen (Advil, Motrin) 400 mg every 6 hours, no more than 1,200 mg a day.\n", "Ibuprofen"),
+    ("Pain relief\nAcetaminophen (Tylenol) 1,000 mg every 6 hours, no more than 3,000 mg a day.\n", "Acetaminophen"),
+])
+def test_a_brand_in_brackets_does_not_rename_the_medicine(tmp_path, text, shown):
+    got = _saf(tmp_path, text)
+    assert got and all(f.message.startswith(shown + " ") for f in got), [f.message for f in got]

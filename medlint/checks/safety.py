@@ -273,8 +273,12 @@ class Analysis:
             return []
         # the name just before the dose in its own sentence wins over a substance the reader
         # carried over from an earlier sentence ("... contain paracetamol ... You can also add
-        # ibuprofen 400 mg three times a day")
-        sources.insert(0, clause)
+        # ibuprofen 400 mg three times a day"); when both name the same medicine the reader's
+        # name for it is kept ("Ibuprofen (Advil, Motrin) 400 mg": Ibuprofen)
+        if sources and not self._same_medicine(sources[0], clause, t):
+            sources.insert(0, clause)
+        else:
+            sources.append(clause)
         section = getattr(record, "section", None)
         if section is not None:
             sources.append(section.heading or "")
@@ -295,6 +299,12 @@ class Analysis:
                 phrase, a, b = found[-1]
                 return [(s, src[a:b], i < 2) for s in t.substances[phrase]]
         return []
+
+    @staticmethod
+    def _same_medicine(name: str, clause: str, t: Tables) -> bool:
+        """Whether ``clause`` names no medicine or one of the substances ``name`` stands for."""
+        named = Analysis._names(clause, None, t)
+        return not named or not named.isdisjoint(Analysis._names(name, None, t))
 
     def _scan(self, article, t: Tables) -> None:
         safe = {s: t.is_safety_section(s) for s in article.sections}
