@@ -104,3 +104,37 @@ def test_a_remedy_that_dissolves_the_disc_is_still_flagged(tmp_path):
 ])
 def test_regenerating_an_energy_molecule_is_no_tissue_claim(tmp_path, text, flagged):
     assert bool(_claims(tmp_path, text, "supplements", "CLM005")) is flagged
+
+
+# -- reference numbers marked as blogs and scraped pages mark them
+
+REFS = {"heading": "References", "level": 1, "kind": "references", "blocks": [{"style": "numbered", "list": [
+    {"text": "Kreider RB, et al. Creatine supplementation in exercise. J Int Soc Sports Nutr. 2017;14:18."},
+    {"text": "Grgic J, et al. Caffeine and endurance. Br J Sports Med. 2019;53:681-688."}]}]}
+
+
+def _cited(tmp_path, text, refs=True):
+    sections = [{"heading": "What it does", "level": 1, "kind": "supplements", "blocks": [{"paragraph": text}]}]
+    folder = article_from_records(tmp_path, {}, sections + ([REFS] if refs else []))
+    result = check_article(folder, Options(today=EXAMPLE_TODAY, select=frozenset({"CLM001"})))
+    return [f.excerpt for f in result.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "Supplementing tops up muscle stores by around 20–40% (1).",
+    "Caffeine improves time-trial performance by 2–4% (refs 1, 2).",
+    "Supplementing tops up muscle stores by around 20–40%^1",
+    "Supplementing tops up muscle stores by around 20–40%.1 A loading phase is optional.",
+    "Caffeine improves time-trial performance by 2–4% (see 2) in trained cyclists.",
+])
+def test_a_marked_number_that_resolves_cites(tmp_path, text):
+    assert _cited(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("text, refs", [
+    ("Supplementing tops up muscle stores by around 20–40% (3).", True),   # no source 3
+    ("Supplementing tops up muscle stores by around 20–40% (1).", False),  # no reference list
+    ("Version 2.1 of the app cut missed doses by 30%.", True),             # a decimal, not a mark
+])
+def test_a_number_that_resolves_to_nothing_does_not_cite(tmp_path, text, refs):
+    assert _cited(tmp_path, text, refs)

@@ -130,6 +130,7 @@ class _Cues:
             if names else None)
         self.not_authors = {w.lower() for w in cit["not_authors"]}
         self.citation = _Patterns(cit["patterns"])
+        self.marked_numbers = _Patterns(cit.get("marked_numbers") or (), 0)
         trailing = cit["trailing_numbers"]
         self.trailing_min_uses = trailing["min_uses"]
         self.trailing_not_after = {w.lower() for w in trailing["not_after"]}
@@ -317,6 +318,19 @@ def _cites_uncached(cues: _Cues, text: str) -> bool:
     return False
 
 
+def _marked_number(cues: _Cues, sentence: str, refs) -> bool:
+    """Whether ``sentence`` cites by a reference number marked otherwise than in brackets
+    ("(1)", "^2", "...%.3") that resolves to the page's reference list (``marked_numbers``)."""
+    if not any(c.isdigit() for c in sentence):
+        return False
+    for pattern in cues.marked_numbers.each(sentence):
+        for m in pattern.finditer(sentence):
+            ids = _expand(m.group("ids"))
+            if ids and all(i in refs for i in ids):
+                return True
+    return False
+
+
 def _fields(record: Record):
     """(field name, text) pairs a claim may sit in."""
     if isinstance(record, FaqEntry):
@@ -393,7 +407,7 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns") -> Reading
         caution = wording if isinstance(record, Block) and record.type == "disclaimer" else None
         for name, text in _fields(record):
             if text:
-                _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution)
+                _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution, refs)
         if isinstance(record, Item):
             hit = _investigational_dose(cues, record, kind)
             if hit is not None:
@@ -438,9 +452,11 @@ def _uses_trailing_numbers(cues: _Cues, article: Article, refs: set[str]) -> boo
 
 
 def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
-                trailing_refs: set[str] | None, reading: Reading, caution: "_Patterns | None" = None) -> None:
+                trailing_refs: set[str] | None, reading: Reading, caution: "_Patterns | None" = None,
+                refs: frozenset | set = frozenset()) -> None:
     """Split one field into sentences and record its claims and trailing reference numbers.
-    ``trailing_refs`` is the page's reference ids when it cites by trailing numbers;
+    ``trailing_refs`` is the page's reference ids when it cites by trailing numbers; ``refs``
+    its reference ids, which numbers marked otherwise than in brackets resolve to;
     sentences that match ``caution`` (disclaimer wordings) are not read."""
     whole_cited = bool(getattr(record, "citations", None)) or bool(
         cues.source_tail is not None and searched(cues.source_tail, text))
@@ -452,7 +468,7 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
         if sentence.rstrip().endswith("?") or (caution is not None and caution.search(sentence)):
             continue
         premise = _questioned(cues, sentence, sentences[i + 1][1] if i + 1 < len(sentences) else "")
-        cited = whole_cited or _cites(cues, sentence)
+        cited = whole_cited or _cites(cues, sentence) or bool(refs) and _marked_number(cues, sentence, refs)
         if trailing_refs is not None:
             found = _trailing_number(cues, sentence)
             if found is not None:
