@@ -138,3 +138,36 @@ def test_a_marked_number_that_resolves_cites(tmp_path, text):
 ])
 def test_a_number_that_resolves_to_nothing_does_not_cite(tmp_path, text, refs):
     assert _cited(tmp_path, text, refs)
+
+
+# -- a news report attributes what a named expert is reported as saying
+
+def _news(tmp_path, text, role="Health Correspondent"):
+    meta = {"authors": [{"name": "Tom Reilly", "credentials": [], "role": role}]}
+    folder = article_from_records(tmp_path, meta, [{"heading": "The story", "level": 1, "kind": "overview",
+                                                    "blocks": [{"paragraph": text}]}])
+    result = check_article(folder, Options(today=EXAMPLE_TODAY, select=frozenset({"CLM001", "CLM002", "CLM004"})))
+    return [(f.check, f.excerpt) for f in result.findings]
+
+
+@pytest.mark.parametrize("text", [
+    '"Statins cut the risk of a second heart attack by about 30%," said Dr Jane Okafor, a cardiologist at Kelbury General.',
+    "Leyla Ahmadi, a community pharmacist in Kelbury, said 1 in 5 of her customers had bought the jabs online.",
+    "According to Professor Alan Reid, 1 in 5 users stop within a year.",
+    "A spokesperson for the regulator said 40% of the reports came from private prescriptions.",
+])
+def test_a_named_expert_on_a_news_page_is_the_source(tmp_path, text):
+    assert _news(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("text, role", [
+    # the same words on a clinic's page: its own staff's figure still needs its study
+    ('"Statins cut the risk of a second heart attack by about 30%," said Dr Jane Okafor, a cardiologist at Kelbury General.',
+     "Practice nurse"),
+    # unnamed experts, a member of the public, the reporter's own figure
+    ("Experts said that 1 in 5 users stop within a year.", "Health Correspondent"),
+    ('"It cured my migraines in a week," said Sarah, 34, from Leeds.', "Health Correspondent"),
+    ("Users typically lose 20% of their body weight within a year.", "Health Correspondent"),
+])
+def test_unnamed_lay_and_unreported_figures_are_still_claims(tmp_path, text, role):
+    assert _news(tmp_path, text, role)

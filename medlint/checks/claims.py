@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass, field
 
 from medlint.checks.dosing import per_text, searched
+from medlint.checks.safety import is_news_report
 from medlint.findings import Hit
 from medlint.records.model import Article, Block, FaqEntry, Item, Record
 from medlint.policy import compile_pattern, derived, regex
@@ -131,6 +132,7 @@ class _Cues:
         self.not_authors = {w.lower() for w in cit["not_authors"]}
         self.citation = _Patterns(cit["patterns"])
         self.marked_numbers = _Patterns(cit.get("marked_numbers") or (), 0)
+        self.attributed = _Attributed(cit.get("attributed_speech"))
         trailing = cit["trailing_numbers"]
         self.trailing_min_uses = trailing["min_uses"]
         self.trailing_not_after = {w.lower() for w in trailing["not_after"]}
@@ -164,6 +166,18 @@ class _Cues:
         # across records and articles in one process: text -> result.
         self.cites_memo: dict[str, bool] = {}
         self.sentence_memo: dict[str, list] = {}
+
+
+class _Attributed:
+    """``citations.attributed_speech``: a sentence of a news report that reports a named expert
+    or body saying it (a speech verb and a named speaker)."""
+
+    def __init__(self, rule: dict | None):
+        self.verbs = _Patterns(rule["verbs"]) if rule else None
+        self.speakers = _Patterns(rule["speakers"], 0) if rule else None
+
+    def covers(self, sentence: str) -> bool:
+        return self.verbs is not None and self.verbs.search(sentence) and self.speakers.search(sentence)
 
 
 def _wording_patterns(data: dict) -> "_Patterns":
@@ -379,11 +393,12 @@ def _matches(patterns, text: str):
 
 def _analyse(article: Article, ctx) -> Reading:
     """The article's claims reading, made once per article (every claims check reads it)."""
-    return article.once(_read_claims, _cues(ctx), _disclaimer_wording(ctx))
+    return article.once(_read_claims, _cues(ctx), _disclaimer_wording(ctx), is_news_report(article, ctx))
 
 
-def _read_claims(article: Article, cues: _Cues, wording: "_Patterns") -> Reading:
+def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool = False) -> Reading:
     reading = Reading()
+    attributed = cues.attributed if news else None
     refs = reference_ids(article, cues)
     listings = {section: is_reference_list(section, cues) for section in article.sections}
     reading.has_references = bool(refs) or any(
@@ -407,7 +422,8 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns") -> Reading
         caution = wording if isinstance(record, Block) and record.type == "disclaimer" else None
         for name, text in _fields(record):
             if text:
-                _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution, refs)
+                _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution, refs,
+                            attributed)
         if isinstance(record, Item):
             hit = _investigational_dose(cues, record, kind)
             if hit is not None:
@@ -453,10 +469,11 @@ def _uses_trailing_numbers(cues: _Cues, article: Article, refs: set[str]) -> boo
 
 def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
                 trailing_refs: set[str] | None, reading: Reading, caution: "_Patterns | None" = None,
-                refs: frozenset | set = frozenset()) -> None:
+                refs: frozenset | set = frozenset(), attributed: "_Attributed | None" = None) -> None:
     """Split one field into sentences and record its claims and trailing reference numbers.
     ``trailing_refs`` is the page's reference ids when it cites by trailing numbers; ``refs``
     its reference ids, which numbers marked otherwise than in brackets resolve to;
+    ``attributed`` (a news report's) cites a sentence that reports a named expert saying it;
     sentences that match ``caution`` (disclaimer wordings) are not read."""
     whole_cited = bool(getattr(record, "citations", None)) or bool(
         cues.source_tail is not None and searched(cues.source_tail, text))
@@ -468,7 +485,8 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
         if sentence.rstrip().endswith("?") or (caution is not None and caution.search(sentence)):
             continue
         premise = _questioned(cues, sentence, sentences[i + 1][1] if i + 1 < len(sentences) else "")
-        cited = whole_cited or _cites(cues, sentence) or bool(refs) and _marked_number(cues, sentence, refs)
+        cited = (whole_cited or _cites(cues, sentence) or bool(refs) and _marked_number(cues, sentence, refs)
+                 or attributed is not None and attributed.covers(sentence))
         if trailing_refs is not None:
             found = _trailing_number(cues, sentence)
             if found is not None:

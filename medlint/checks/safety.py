@@ -509,6 +509,12 @@ def _reporting(article, t: Tables) -> bool:
     return False
 
 
+def is_news_report(article, ctx) -> bool:
+    """Whether a byline role makes ``article`` a news report (checks/safety.yaml ``reporting``);
+    the claims checks read it too (a figure a named expert is reported as saying)."""
+    return _reporting(article, tables(ctx))
+
+
 def _given_by_staff(article, t: Tables) -> set:
     """The sections a text of which says staff give the medicine (``given_by_staff_cues``)."""
     if not t.staff_cues:
