@@ -41,3 +41,16 @@ def test_the_pages_own_dose_beside_it_is_still_flagged(tmp_path):
     got = findings_for("Fever\nGive 5ml of Calpol (paracetamol 120mg/5ml) every 4 hours, up to 4 doses in 24 hours.\n",
                        "NOT007", tmp_path)
     assert [f.excerpt for f in got] == ["5ml"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fever\nThe bottle says 'Calpol Infant Suspension 120mg/5ml'. Give 5 ml up to 4 times in 24 hours.\n",
+    "Fever\nYour pack reads \"Ibuprofen 100mg/5ml oral suspension\"; use the syringe that comes with it.\n",
+])
+def test_a_label_quoted_as_it_reads_is_left_alone(tmp_path, text):
+    assert findings_for(text, "NOT007", tmp_path) == []
+
+
+def test_the_same_strength_unquoted_is_still_flagged(tmp_path):
+    got = findings_for("Fever\nGive Calpol Infant Suspension 120mg/5ml: 5 ml up to 4 times in 24 hours.\n", "NOT007", tmp_path)
+    assert [f.excerpt for f in got] == ["120mg", "5ml"]
