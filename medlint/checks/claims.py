@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass, field
 
 from medlint.checks.dosing import per_text, searched
+from medlint.checks.safety import is_news_report
 from medlint.findings import Hit
 from medlint.records.model import Article, Block, FaqEntry, Item, Record
 from medlint.policy import compile_pattern, derived, regex
@@ -130,6 +131,8 @@ class _Cues:
             if names else None)
         self.not_authors = {w.lower() for w in cit["not_authors"]}
         self.citation = _Patterns(cit["patterns"])
+        self.marked_numbers = _Patterns(cit.get("marked_numbers") or (), 0)
+        self.attributed = _Attributed(cit.get("attributed_speech"))
         trailing = cit["trailing_numbers"]
         self.trailing_min_uses = trailing["min_uses"]
         self.trailing_not_after = {w.lower() for w in trailing["not_after"]}
@@ -142,6 +145,9 @@ class _Cues:
         self.after_stat = _Patterns(st["concentration_after"]) + _Patterns(st["composition_after"])
         self.before_stat = _Patterns(st["strength_before"])
         self.stat_exceptions = _Patterns(st["exceptions"])
+        questioned = st.get("questioned") or {}
+        self.reported = _Patterns([questioned["reported"]]) if questioned else None
+        self.asked = _Patterns([questioned["asked"]]) if questioned else None
         self.timelines = _Patterns(data["outcome_timelines"]["patterns"])
         self.research = _Patterns(data["research_appeals"])
         self.research_exceptions = _Patterns(data["research_appeal_exceptions"])
@@ -160,6 +166,18 @@ class _Cues:
         # across records and articles in one process: text -> result.
         self.cites_memo: dict[str, bool] = {}
         self.sentence_memo: dict[str, list] = {}
+
+
+class _Attributed:
+    """``citations.attributed_speech``: a sentence of a news report that reports a named expert
+    or body saying it (a speech verb and a named speaker)."""
+
+    def __init__(self, rule: dict | None):
+        self.verbs = _Patterns(rule["verbs"]) if rule else None
+        self.speakers = _Patterns(rule["speakers"], 0) if rule else None
+
+    def covers(self, sentence: str) -> bool:
+        return self.verbs is not None and self.verbs.search(sentence) and self.speakers.search(sentence)
 
 
 def _wording_patterns(data: dict) -> "_Patterns":
@@ -314,6 +332,19 @@ def _cites_uncached(cues: _Cues, text: str) -> bool:
     return False
 
 
+def _marked_number(cues: _Cues, sentence: str, refs) -> bool:
+    """Whether ``sentence`` cites by a reference number marked otherwise than in brackets
+    ("(1)", "^2", "...%.3") that resolves to the page's reference list (``marked_numbers``)."""
+    if not any(c.isdigit() for c in sentence):
+        return False
+    for pattern in cues.marked_numbers.each(sentence):
+        for m in pattern.finditer(sentence):
+            ids = _expand(m.group("ids"))
+            if ids and all(i in refs for i in ids):
+                return True
+    return False
+
+
 def _fields(record: Record):
     """(field name, text) pairs a claim may sit in."""
     if isinstance(record, FaqEntry):
@@ -362,11 +393,12 @@ def _matches(patterns, text: str):
 
 def _analyse(article: Article, ctx) -> Reading:
     """The article's claims reading, made once per article (every claims check reads it)."""
-    return article.once(_read_claims, _cues(ctx), _disclaimer_wording(ctx))
+    return article.once(_read_claims, _cues(ctx), _disclaimer_wording(ctx), is_news_report(article, ctx))
 
 
-def _read_claims(article: Article, cues: _Cues, wording: "_Patterns") -> Reading:
+def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool = False) -> Reading:
     reading = Reading()
+    attributed = cues.attributed if news else None
     refs = reference_ids(article, cues)
     listings = {section: is_reference_list(section, cues) for section in article.sections}
     reading.has_references = bool(refs) or any(
@@ -390,7 +422,8 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns") -> Reading
         caution = wording if isinstance(record, Block) and record.type == "disclaimer" else None
         for name, text in _fields(record):
             if text:
-                _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution)
+                _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution, refs,
+                            attributed)
         if isinstance(record, Item):
             hit = _investigational_dose(cues, record, kind)
             if hit is not None:
@@ -435,19 +468,25 @@ def _uses_trailing_numbers(cues: _Cues, article: Article, refs: set[str]) -> boo
 
 
 def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
-                trailing_refs: set[str] | None, reading: Reading, caution: "_Patterns | None" = None) -> None:
+                trailing_refs: set[str] | None, reading: Reading, caution: "_Patterns | None" = None,
+                refs: frozenset | set = frozenset(), attributed: "_Attributed | None" = None) -> None:
     """Split one field into sentences and record its claims and trailing reference numbers.
-    ``trailing_refs`` is the page's reference ids when it cites by trailing numbers;
+    ``trailing_refs`` is the page's reference ids when it cites by trailing numbers; ``refs``
+    its reference ids, which numbers marked otherwise than in brackets resolve to;
+    ``attributed`` (a news report's) cites a sentence that reports a named expert saying it;
     sentences that match ``caution`` (disclaimer wordings) are not read."""
     whole_cited = bool(getattr(record, "citations", None)) or bool(
         cues.source_tail is not None and searched(cues.source_tail, text))
     if whole_cited or not reading.has_references and _cites(cues, text):
         reading.has_references = True
     doses = _dose_spans(record, text)
-    for s_start, sentence in _sentences(cues, text):
+    sentences = list(_sentences(cues, text))
+    for i, (s_start, sentence) in enumerate(sentences):
         if sentence.rstrip().endswith("?") or (caution is not None and caution.search(sentence)):
             continue
-        cited = whole_cited or _cites(cues, sentence)
+        premise = _questioned(cues, sentence, sentences[i + 1][1] if i + 1 < len(sentences) else "")
+        cited = (whole_cited or _cites(cues, sentence) or bool(refs) and _marked_number(cues, sentence, refs)
+                 or attributed is not None and attributed.covers(sentence))
         if trailing_refs is not None:
             found = _trailing_number(cues, sentence)
             if found is not None:
@@ -456,12 +495,23 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
                 if missing:
                     reading.unresolved.append((record, name, s_start + found[0], found[1], missing))
         for kind_name, matches in _sentence_claims(cues, sentence, s_start, doses, kind):
+            if premise and kind_name == "statistic":
+                continue
             for m in matches:
                 reading.claims.append(Claim(kind_name, record, name, s_start + m.start(), m.group(0).strip(),
                                             sentence.strip(), cited))
 
 
 _NOT_YET = object()
+
+
+def _questioned(cues: _Cues, sentence: str, following: str) -> bool:
+    """Whether ``sentence`` reports a figure someone read or heard and ``following`` asks
+    whether it is true ("I read that 9 out of 10 ... Is that true?"): the premise of a
+    question, whose figures are not the page's statistics (``statistics.questioned``)."""
+    if cues.reported is None or not following.rstrip().endswith("?"):
+        return False
+    return cues.asked.search(following) and cues.reported.search(sentence)
 
 
 def _sentence_matches(cues: _Cues, sentence: str) -> list:

@@ -56,10 +56,10 @@ def _ends(text: str):
             yield amount.high
 
 
-def _dose_amounts(text: str, data: dict):
-    """The amount ends of ``text`` whose unit is a dose unit (``dose_kinds``), leaving out
-    body weights (``body_weight_units``: "weigh less than 50kg")."""
-    kinds = set(data["dose_kinds"])
+def _dose_amounts(text: str, data: dict, extra_kinds=()):
+    """The amount ends of ``text`` whose unit is a dose unit (``dose_kinds``, and
+    ``extra_kinds``), leaving out body weights (``body_weight_units``: "weigh less than 50kg")."""
+    kinds = set(data["dose_kinds"]) | set(extra_kinds)
     weights = set(data.get("body_weight_units") or ())
     for end in _ends(text):
         unit = end.unit
@@ -271,8 +271,9 @@ def qd_qod(article, ctx):
 
 def _decimal_hits(article, ctx, kind):
     data = ctx.data("notation")
+    extra = data.get("naked_decimal_kinds") or () if kind == "naked" else ()
     for record, field, text in text_fields(article):
-        for end in _dose_amounts(text, data):
+        for end in _dose_amounts(text, data, extra):
             num = end.number.raw
             if kind == "trailing" and re.fullmatch(r"\d+\.0+", num):
                 safe = num.split(".")[0]

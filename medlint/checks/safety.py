@@ -62,6 +62,15 @@ class Tables:
         self.terms = Phrases(terms, stems=True)
         self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
         self.readerships = [(r["id"], Phrases(r["title_cues"], stems=False)) for r in data.get("readerships") or ()]
+        self.staff_cues = tuple(c.lower() for c in data.get("given_by_staff_cues") or ())
+        self.reporter_roles = Phrases((data.get("reporting") or {}).get("author_roles") or (), stems=False)
+        local = data.get("local_use") or {}
+        self.local_units = frozenset(local.get("units") or ())
+        self.local_classes = {c["id"]: c["source"] for c in local.get("classes") or ()}
+        stop = data.get("stop_at_will") or {}
+        self.stop_patterns = [compile_pattern(p, re.I) for p in stop.get("patterns") or ()]
+        self.stop_classes = {c["id"]: c for c in stop.get("classes") or ()}
+        self.stop_advice = stop.get("advice", "")
         kinds = data["safety_sections"]
         self.safety_kinds = frozenset(kinds["kinds"])
         self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
@@ -112,9 +121,12 @@ class Words:
         self.found = list(_WORD.finditer(lower))
         self.words = [m[0] for m in self.found]
 
-    def gap_is_space(self, j: int) -> bool:
-        """Whether only white space separates word ``j - 1`` from word ``j``."""
-        return self.lower[self.found[j - 1].end():self.found[j].start()].isspace()
+    def gap(self, j: int) -> str | None:
+        """What separates word ``j - 1`` from word ``j`` besides white space ("" for a space,
+        "," for ", "); None when they touch (no white space and no mark between)."""
+        between = self.lower[self.found[j - 1].end():self.found[j].start()]
+        marks = between.strip()
+        return marks if marks != between else None
 
 
 class Phrases:
@@ -131,9 +143,13 @@ class Phrases:
         self.stems = stems
         self.start: dict[str, list] = {}
         for phrase in phrases:
-            words = tuple(_WORD.findall(phrase.lower()))
+            found = list(_WORD.finditer(phrase.lower()))
+            words = tuple(m[0] for m in found)
             if not words:
                 continue
+            # what stands between two words besides white space ("heart, kidney": ","); a text
+            # matches where it has the same marks there
+            gaps = tuple(phrase[a.end():b.start()].strip() for a, b in zip(found, found[1:]))
             if stems:
                 keys = [words[0][:3]]
             elif len(words) == 1:
@@ -141,7 +157,7 @@ class Phrases:
             else:
                 keys = [words[0]]
             for key in keys:
-                self.start.setdefault(key, []).append((words, phrase.lower()))
+                self.start.setdefault(key, []).append((words, phrase.lower(), gaps))
         for held in self.start.values():
             held.sort(key=lambda c: (-len(c[0]), c[1]))
 
@@ -158,21 +174,21 @@ class Phrases:
         for i in places:
             if i < after:
                 continue
-            for phrase_words, phrase in start[words[i][:3] if self.stems else words[i]]:
-                if self._matches(phrase_words, phrase, split, i):
+            for phrase_words, phrase, gaps in start[words[i][:3] if self.stems else words[i]]:
+                if self._matches(phrase_words, phrase, gaps, split, i):
                     yield phrase, split.found[i].start(), split.found[i + len(phrase_words) - 1].end()
                     if not self.stems:
                         after = i + len(phrase_words)
                         break
 
-    def _matches(self, want_words, phrase, split: Words, i: int) -> bool:
+    def _matches(self, want_words, phrase, gaps, split: Words, i: int) -> bool:
         words = split.words
         if i + len(want_words) > len(words):
             return False
         last = len(want_words) - 1
         for j, want in enumerate(want_words):
             got = words[i + j]
-            if j and not split.gap_is_space(i + j):
+            if j and split.gap(i + j) != gaps[j - 1]:
                 return False
             if j < last or (self.stems and len(phrase) <= 3):
                 ok = got == want
@@ -197,13 +213,14 @@ def tables(ctx) -> Tables:
 class Dosed:
     """A medicine the article doses: its substance, the name as written and its doses."""
 
-    __slots__ = ("substance", "shown", "doses", "named")
+    __slots__ = ("substance", "shown", "doses", "named", "local")
 
     def __init__(self, substance: str, shown: str):
         self.substance = substance
         self.shown = shown
         self.doses: list[tuple] = []  # (record, field, dose)
         self.named: tuple | None = None  # the first dose whose substance or sentence names it
+        self.local = True  # every dose put into the eye or ear (``local_use``: counted in drops)
 
 
 def _read_text(text: str, t: Tables) -> tuple[frozenset, frozenset]:
@@ -224,12 +241,14 @@ class Analysis:
                             for s in t.substances.get(phrase, ())}
         # the readerships the title writes for ("... in later life": older adults)
         self.readers = {rid for rid, cues in t.readerships if any(True for _ in cues.find(article.title or ""))}
-        for record, field, dose in all_doses(article):
-            if _body_weight(dose) or record in posts:
+        staff = _given_by_staff(article, t)
+        for record, field, dose in () if _reporting(article, t) else all_doses(article):
+            if _body_weight(dose) or record in posts or getattr(record, "section", None) in staff:
                 continue  # a member's post of a forum thread is not the page dosing (checks/posts.yaml)
             for substance, shown, explicit in self._medicines_of(record, field, dose, t):
                 med = self.medicines.setdefault(substance, Dosed(substance, shown))
                 med.doses.append((record, field, dose))
+                med.local = med.local and _unit_name(dose) in t.local_units
                 if explicit and med.named is None:
                     med.named = (record, field, dose)
                     med.shown = shown
@@ -252,13 +271,26 @@ class Analysis:
         clause = lead[cut[-1]:] if cut else lead
         if any(cue in clause.lower() for cue in t.not_dosing):
             return []
-        sources.append(clause)
+        # the name just before the dose in its own sentence wins over a substance the reader
+        # carried over from an earlier sentence ("... contain paracetamol ... You can also add
+        # ibuprofen 400 mg three times a day"); when both name the same medicine the reader's
+        # name for it is kept ("Ibuprofen (Advil, Motrin) 400 mg": Ibuprofen)
+        if sources and not self._same_medicine(sources[0], clause, t):
+            sources.insert(0, clause)
+        else:
+            sources.append(clause)
         section = getattr(record, "section", None)
         if section is not None:
             sources.append(section.heading or "")
         # the sentences before it in the same text ("Paracetamol on its own helps little ...
-        # Adults can take 500 mg to 1 g"), when neither its clause nor the heading names one
+        # Adults can take 500 mg to 1 g"), when neither its clause nor the heading names one,
+        # then the paragraph before it in its section when the dose's clause is only a label
+        # ("Use only paracetamol for the fever." / "Adults: 500 mg to 1 g every 6 hours."; not
+        # "Calcium carbonate 500 mg", which names its own medicine)
         sources.append(lead[:cut[-1]] if cut else "")
+        if _only_a_label(clause):
+            before = _paragraph_before(record)
+            sources.append("" if any(cue in before.lower() for cue in t.not_dosing) else before)
         if section is not None and section.article is not None:
             sources.append(section.article.title)
         for i, src in enumerate(sources):
@@ -267,6 +299,12 @@ class Analysis:
                 phrase, a, b = found[-1]
                 return [(s, src[a:b], i < 2) for s in t.substances[phrase]]
         return []
+
+    @staticmethod
+    def _same_medicine(name: str, clause: str, t: Tables) -> bool:
+        """Whether ``clause`` names no medicine or one of the substances ``name`` stands for."""
+        named = Analysis._names(clause, None, t)
+        return not named or not named.isdisjoint(Analysis._names(name, None, t))
 
     def _scan(self, article, t: Tables) -> None:
         safe = {s: t.is_safety_section(s) for s in article.sections}
@@ -328,9 +366,12 @@ class Analysis:
 
     # -- results
     def class_results(self):
-        """(medicine, class, [(risk, present)]) for every dosed medicine of a class, in reading order."""
+        """(medicine, class, [(risk, present)]) for every dosed medicine of a class, in reading
+        order; a class of ``local_use`` is not asked of a medicine only put into the eye or ear."""
         for med in self.medicines.values():
             classes = self.tables.classes_of.get(med.substance, [])
+            if med.local:
+                classes = [c for c in classes if c["id"] not in self.tables.local_classes]
             if not classes:
                 continue
             found = self.wording_near(med.substance)
@@ -338,6 +379,31 @@ class Analysis:
                 risks = [risk for risk in cls["risks"] if not self._not_for_readers(risk)]
                 if risks:
                     yield med, cls, [(risk, self.worded(found, risk["satisfied_by"])) for risk in risks]
+
+    def stop_results(self):
+        """(medicine, class entry of ``stop_at_will``, record, field, match) for each dosed
+        medicine whose class's labels say to taper, at the first text beside it that lets the
+        reader stop at will."""
+        t = self.tables
+        for med in self.medicines.values():
+            entries = [t.stop_classes[c["id"]] for c in t.classes_of.get(med.substance, []) if c["id"] in t.stop_classes]
+            if not entries:
+                continue
+            found = self._stop_wording(self.near(med.substance))
+            if found is not None:
+                yield (med, entries[0], *found)
+
+    def _stop_wording(self, indexes):
+        for i in indexes:
+            record = self.records[i][0]
+            fields = ("question", "answer") if isinstance(record, FaqEntry) else ("text",)
+            for field in fields:
+                text = getattr(record, field, "") or ""
+                for pattern in self.tables.stop_patterns:
+                    m = pattern.search(text)
+                    if m is not None:
+                        return record, field, m
+        return None
 
     def _not_for_readers(self, risk: dict) -> bool:
         """Whether the page writes for a readership the risk does not apply to (its ``not_for``)."""
@@ -427,6 +493,58 @@ def _where_together(med: Dosed, partners: list) -> tuple:
 
 
 _WEIGHT_UNITS = frozenset({"kilogram", "pound", "stone"})
+
+
+def _unit_name(dose) -> str | None:
+    unit = dose.amount.unit if dose.amount is not None else None
+    return getattr(unit, "unit", None)
+
+
+def _reporting(article, t: Tables) -> bool:
+    """Whether a byline role makes the page a news report (``reporting``): "Health Correspondent"."""
+    for author in article.meta.get("authors") or ():
+        role = author.get("role") if isinstance(author, dict) else None
+        if role and any(True for _ in t.reporter_roles.find(role)):
+            return True
+    return False
+
+
+def is_news_report(article, ctx) -> bool:
+    """Whether a byline role makes ``article`` a news report (checks/safety.yaml ``reporting``);
+    the claims checks read it too (a figure a named expert is reported as saying)."""
+    return _reporting(article, tables(ctx))
+
+
+def _given_by_staff(article, t: Tables) -> set:
+    """The sections a text of which says staff give the medicine (``given_by_staff_cues``)."""
+    if not t.staff_cues:
+        return set()
+    out = set()
+    for record in article.texts():
+        text = (f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else record.text or "").lower()
+        if any(cue in text for cue in t.staff_cues):
+            out.add(record.section)
+    return out
+
+
+_LABEL = re.compile(r"\s{0,3}(?:[\w-]{1,20}\s{1,3}){0,3}[\w-]{1,20}\s{0,2}:\s{0,3}")
+
+
+def _only_a_label(clause: str) -> bool:
+    """Whether the words before a dose in its sentence are none or only a short label ending
+    in a colon ("Adults:", "Children over 12:")."""
+    return not clause.strip() or _LABEL.fullmatch(clause) is not None
+
+
+def _paragraph_before(record) -> str:
+    """The text of the paragraph just before ``record`` in its section ("" if none)."""
+    section = getattr(record, "section", None)
+    before = ""
+    for block in getattr(section, "blocks", None) or ():
+        if block is record or any(item is record for item in block.items) or any(e is record for e in block.entries):
+            return before
+        before = block.text or "" if block.type == "paragraph" else ""
+    return ""
 
 
 def _body_weight(dose) -> bool:
@@ -560,3 +678,46 @@ def combination_not_warned(article, ctx):
                   message=f"{med.shown} is dosed here with {others}, and nothing warns about taking them "
                           f"together: {combo['risk']} ({combo['source']}).",
                   suggestion=f"Add beside {med.shown} or in an \"Interactions\" section, e.g.: {advice}")
+
+
+@check("SAF003", name="stop-at-will-advice", category="safety", severity="error",
+       fix="Say the medicine is stopped gradually, with the doctor's plan, never all at once.",
+       bad=(DRUGS + "Sertraline 50 mg once a day – Antidepressant. Once you feel better you can stop taking it "
+                    "straight away.",),
+       good=(DRUGS + "Sertraline 50 mg once a day – Antidepressant. When you feel better, keep taking it; your "
+                     "doctor will help you reduce the dose gradually when it is time to stop.",
+             DRUGS + "Sertraline 50 mg once a day – Antidepressant. If you get a rash, stop it and see your doctor "
+                     "straight away."))
+def stop_at_will_advice(article, ctx):
+    """Advice to stop, at will, a medicine whose label says to reduce it gradually.
+
+    **What it does.** For every medicine the article doses whose class is listed under
+    ``stop_at_will`` in checks/safety.yaml (antidepressants, benzodiazepines), looks in the
+    texts beside it (as SAF001 counts them) for a wording that lets the reader stop whenever
+    they like ("Once you feel better you can stop taking it", "you can stop it straight
+    away", "there is no need to taper"). Side-effect advice ("stop it and see your doctor
+    straight away if ...") is not matched. One finding per medicine, at the first such text.
+
+    **Why it matters.** Stopping an antidepressant at once brings on discontinuation symptoms
+    and relapse; stopping a benzodiazepine at once after regular use can cause withdrawal
+    reactions that are life-threatening. Readers who feel better stop; a page that tells them
+    they may does harm.
+
+    **Example.** "Once you feel better you can stop taking sertraline straight away."
+
+    **Fix.** Say the dose is reduced gradually with the doctor's plan; the suggestion gives a
+    sample sentence.
+
+    **Source.** Each class's source under ``stop_at_will`` (the ZOLOFT prescribing
+    information, Discontinuation Syndrome; FDA Drug Safety Communication 2020-09-23 for
+    benzodiazepines), quoted in every message.
+    """
+    t = tables(ctx)
+    a = analyse(article, ctx)
+    for med, entry, record, field, m in a.stop_results():
+        advice = _sentence(t.stop_advice.format(medicine=med.shown))
+        yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
+                  severity=entry.get("severity"),
+                  message=f"\"{m.group(0)}\" lets the reader stop {med.shown} at will; its label says to reduce "
+                          f"the dose gradually ({entry['source']}).",
+                  suggestion=f"Write instead, e.g.: {advice}")
