@@ -451,8 +451,9 @@ def build_server() -> MedlintServer:
     return server
 
 
-def serve() -> int:
-    """Run the server over standard input and output until the client ends it."""
+def serve(server: MedlintServer | None = None) -> int:
+    """Run the server (``build_server()`` unless given) over standard input and output until
+    the client ends it."""
     from medlint.registry import all_checks
 
     from medlint.doses.units import get_registry
@@ -464,5 +465,5 @@ def serve() -> int:
     gc.enable()  # a long-lived process: the command line's collector pause does not apply
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must not corrupt the protocol stream
-    build_server().start_io(stdin, stdout)
+    (server or build_server()).start_io(stdin, stdout)
     return 0
