@@ -1,6 +1,6 @@
 """`medlint server` benchmark (not a test: run it by hand, see benchmarks/README.md).
 
-    python benchmarks/server_bench.py                  # 50 timed edits, 1,000 for memory
+    python benchmarks/server_bench.py                  # 50 timed edits; 500 + 1,000 for memory
     python benchmarks/server_bench.py --edits 50 --memory-edits 1000 --json out.json
     python benchmarks/server_bench.py --memory-edits 0 # latency only
     python benchmarks/server_bench.py --stages         # where an edit's CPU goes, in process
@@ -300,7 +300,8 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--edits", type=int, default=50)
     p.add_argument("--memory-edits", type=int, default=1000, help="edits measured for memory (0: none)")
-    p.add_argument("--warmup", type=int, default=100, help="edits before the memory edits' first reading")
+    p.add_argument("--warmup", type=int, default=500,
+                   help="edits before the memory edits' first reading (the RSS climbs for ~500: see benchmarks/README.md)")
     p.add_argument("--sample-every", type=int, default=10, help="memory read every this many edits")
     p.add_argument("--json", metavar="FILE", help="also write the figures to FILE")
     p.add_argument("--profile", metavar="FILE", help="run the server under cProfile, its statistics to FILE")
