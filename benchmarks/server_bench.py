@@ -321,7 +321,7 @@ def main() -> int:
     result = dict(runs[-1], runs=len(runs))
     for key in MEDIANS:
         if key in result:
-            result[key] = statistics.median(r[key] for r in runs)
+            result[key] = round(statistics.median(r[key] for r in runs), 1)
             result[key + "_each_run"] = [r[key] for r in runs]
     text = json.dumps(result, indent=2)
     print(text)
