@@ -189,6 +189,7 @@ class State:
     pending: dict[str, asyncio.TimerHandle] = field(default_factory=dict)  # article folder -> a debounced check
     shown: set[str] = field(default_factory=set)                    # problems already shown to the editor
     records: buffers.ParsedRecords = field(default_factory=buffers.ParsedRecords)  # unchanged files, parsed
+    drawn: dict[str, dict[tuple, Flag]] = field(default_factory=dict)  # uri -> (finding, its line) -> last flag
 
 
 class Protocol(LanguageServerProtocol):
@@ -277,20 +278,40 @@ class MedlintServer(LanguageServer):
         raw = {os.path.basename(path): doc.source.encode("utf-8") for _, path, doc in docs}
         result = buffers.check_buffers(folder, raw, options, self.state.records, with_info=False)  # findings only
         by_path: dict[str, list] = {}
+        where: dict[str, str] = {}  # a finding's path -> the file's absolute path (a few files, many findings)
         for f in result.findings:
-            by_path.setdefault(os.path.normpath(os.path.abspath(f.path)), []).append(f)
+            path = where.get(f.path)
+            if path is None:
+                path = where[f.path] = os.path.normpath(os.path.abspath(f.path))
+            by_path.setdefault(path, []).append(f)
         error = buffers.load_error(folder, raw, self.state.records) if result.error else None
-        units = self.workspace.position_codec.client_num_units
         for uri, path, doc in docs:
-            lines = doc.source.split("\n")  # as medlint numbers lines (str.splitlines also breaks at U+2028)
-            flags = [Flag(f, to_diagnostic(f, finding_range(lines, f.line, f.column, f.excerpt, units),
-                                           self.state.settings.explain_url))
-                     for f in by_path.get(path, ())]
+            flags = self.flags_for(uri, doc.source, by_path.get(path, ()))
             diagnostics = [flag.diagnostic for flag in flags]
             if error is not None:
                 diagnostics.insert(0, self.error_diagnostic(error, path, doc, result.error))
             self.state.flags[uri] = flags
             self.publish(uri, diagnostics, doc.version)
+
+    def flags_for(self, uri: str, source: str, findings) -> list[Flag]:
+        """The diagnostics of ``findings`` in the buffer ``uri`` holding ``source``. A finding
+        published last time for the same text of its line keeps its diagnostic (an edit
+        leaves most findings and lines as they were); the rest are built."""
+        lines = source.split("\n")  # as medlint numbers lines (str.splitlines also breaks at U+2028)
+        units = self.workspace.position_codec.client_num_units
+        before = self.state.drawn.get(uri, {})
+        drawn, flags = {}, []
+        for f in findings:
+            row = min(max(f.line - 1, 0), len(lines) - 1)
+            key = (f, row, lines[row])  # all finding_range reads, with the codec set at initialisation
+            flag = before.get(key)
+            if flag is None:
+                rng = finding_range(lines, f.line, f.column, f.excerpt, units)
+                flag = Flag(f, to_diagnostic(f, rng, self.state.settings.explain_url))
+            drawn[key] = flag
+            flags.append(flag)
+        self.state.drawn[uri] = drawn
+        return flags
 
     def error_diagnostic(self, error: InputError | None, path: str, doc, line: str) -> lsp.Diagnostic:
         """Why the article cannot be read: at its place in this file, or at the top naming the file."""
@@ -318,6 +339,7 @@ class MedlintServer(LanguageServer):
     def closed(self, uri: str) -> None:
         """A buffer was closed: its diagnostics go; the article's other buffers now see the file on disk."""
         self.state.flags.pop(uri, None)
+        self.state.drawn.pop(uri, None)
         self.publish(uri, [])
         folder = self.folder_of(uri)
         if folder is not None and any(True for _ in self.open_documents(folder)):
@@ -336,6 +358,7 @@ class MedlintServer(LanguageServer):
             self.tell(str(exc))
             return
         self.state.shown.clear()
+        self.state.drawn.clear()  # a new explainUrl changes every diagnostic
         folders = {self.folder_of(uri) for uri in list(self.workspace.text_documents)}
         for folder in sorted(f for f in folders if f is not None):
             self.lint(folder)
@@ -451,8 +474,9 @@ def build_server() -> MedlintServer:
     return server
 
 
-def serve() -> int:
-    """Run the server over standard input and output until the client ends it."""
+def serve(server: MedlintServer | None = None) -> int:
+    """Run the server (``build_server()`` unless given) over standard input and output until
+    the client ends it."""
     from medlint.registry import all_checks
 
     from medlint.doses.units import get_registry
@@ -464,5 +488,5 @@ def serve() -> int:
     gc.enable()  # a long-lived process: the command line's collector pause does not apply
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must not corrupt the protocol stream
-    build_server().start_io(stdin, stdout)
+    (server or build_server()).start_io(stdin, stdout)
     return 0

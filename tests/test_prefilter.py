@@ -194,3 +194,18 @@ def test_lazy_pattern_compiles_only_for_a_text_that_could_match():
 def test_a_bad_data_pattern_still_stops_the_run_located():
     with pytest.raises(InputError, match="not a valid regular expression"):
         policy.compile_pattern("studies (show", re.I).search("studies show")
+
+
+@given(st.lists(st.text(alphabet="aBİıſK\u0307 é", max_size=8), min_size=1, max_size=6), st.data())
+def test_haystack_answers_each_text_as_if_asked_first(texts, data):
+    """haystack keeps the last text's answer: asked of texts in any order, repeats and
+    equal strings that are other objects included, every answer is that text's own."""
+    def fresh(text):
+        low = text.lower()
+        for char, letter in (("\u0131", "i"), ("\u017f", "s"), ("\u0307", "")):
+            low = low.replace(char, letter)
+        return low
+
+    order = data.draw(st.lists(st.sampled_from(texts), max_size=12))
+    for text in order + [("" + t + ".")[:-1] for t in order]:
+        assert haystack(text) == fresh(text)

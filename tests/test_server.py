@@ -275,3 +275,32 @@ async def test_edits_are_debounced(client, site):
     finally:
         client.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(
             {"medlint": {"today": TODAY, "debounce": 0}}))
+
+
+def _drawn(params: lsp.PublishDiagnosticsParams) -> list:
+    return sorted((d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character,
+                   d.code, d.message, sorted((d.data or {}).items())) for d in params.diagnostics)
+
+
+async def test_diagnostics_kept_from_the_last_edit_are_those_a_fresh_buffer_gets(client, site):
+    """The server keeps a finding's diagnostic while the finding and its line are unchanged:
+    after each edit (a line inserted above, a wide character before the dose, the line's end
+    changed, a line removed, a comment after a folded text whose finding marks the rest of its
+    first line) the diagnostics equal those of the same text opened fresh."""
+    path = article(site, "kept")
+    uri, _ = await _open(client, path)
+    item = "  - text: Cyclobenzaprine \U0001F48A 5.0 mg at bedtime – Muscle relaxant."
+    folded = "  - text: >-\n      Cyclobenzaprine 5.0 mg at bedtime – Muscle relaxant."
+    edits = [DRUGS.replace(item, folded), DRUGS.replace(item, folded.replace(">-", ">-  # at night")),
+             DRUGS.replace("level: 1\n", "level: 1\nrun_in: false\n"),
+             DRUGS.replace(item, item.replace("Cyclobenzaprine", "Cyclobenzaprine \U0001F48A\U0001F48A")),
+             DRUGS.replace(item, item + " Take with food."),
+             DRUGS,
+             DRUGS.replace("- disclaimer: (Always consult a physician; doses below are adult averages.)\n", "")]
+    for version, text in enumerate(edits, 2):
+        seen = _count(client, uri)
+        _change(client, uri, version, text)
+        kept = await _next(client, uri, seen)
+        fresh_uri, fresh = await _open(client, article(site, f"kept-fresh-{version}", text))
+        assert kept.version == version and _drawn(kept) == _drawn(fresh), text
+        client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(fresh_uri)))

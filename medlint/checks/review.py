@@ -518,7 +518,12 @@ def _organisation_page(article, ctx) -> bool:
 def _document_controlled(article, rules: dict) -> bool:
     """Does the page print its organisation's document control ("Leaflet number: RHE-045",
     "Version 3", "Date of publication", ``attribution.document_control_cues``) on a header
-    or footer line or in any of its texts?"""
+    or footer line or in any of its texts? Asked once per article (REV005 and REV006 both
+    ask it, each cue of every text)."""
+    return article.once(_controlled, rules)
+
+
+def _controlled(article, rules: dict) -> bool:
     cues = rules.get("document_control_cues") or ()
     if not cues:
         return False
