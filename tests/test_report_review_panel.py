@@ -156,3 +156,56 @@ def test_an_article_that_could_not_be_checked_shows_its_metadata_and_no_status()
     got = review_info({"slug": "x", "updated": "2025-01-02", "next_review": "2026-01-02"})
     assert got == {"reviewed": "2025-01-02", "source": "updated", "max_age_months": None, "due": "2026-01-02",
                    "status": None, "page_kinds": []}
+
+
+@pytest.mark.parametrize("name,old,new", [
+    ("review.yaml", "max_age_months: 12", "max_age_months: twelve"),      # the review panel's policy
+    ("report.yaml", "max_chars: 60000", "max_chars: lots"),               # the Markdown comment's budget
+])
+def test_bad_check_data_for_the_report_is_one_located_line_and_no_report(tmp_path, capsys, name, old, new):
+    import shutil
+
+    from medlint import policy
+    from medlint.cli import main
+    from medlint.resources import checks_dir
+
+    data = tmp_path / "checks"
+    shutil.copytree(checks_dir(), data)
+    text = (data / name).read_text(encoding="utf-8")
+    assert old in text
+    (data / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    sections, meta = PAGES["letter"]
+    article_from_records(tmp_path / "content", meta, sections, slug="letter")
+    out = tmp_path / "out" / "review-report.md"
+    policy.use_checks_dir(str(data))
+    try:
+        code = main(["report", str(tmp_path / "content"), "--no-cache", "--today", "2026-12-01", "--output", str(out)])
+    finally:
+        policy.use_checks_dir(None)
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    assert f"{name}:{line}:" in err, err
+    assert not out.exists()
+
+
+def test_the_markdown_renderer_does_not_hide_a_bad_budget(tmp_path):
+    import shutil
+
+    from medlint import policy
+    from medlint.errors import InputError
+    from medlint.resources import checks_dir
+
+    report = _report(_run(tmp_path / "a", ["letter"]))
+    data = tmp_path / "checks"
+    shutil.copytree(checks_dir(), data)
+    text = (data / "report.yaml").read_text(encoding="utf-8")
+    (data / "report.yaml").write_text(text.replace("max_chars: 60000", "max_chars: lots", 1), encoding="utf-8")
+    policy.use_checks_dir(str(data))
+    try:
+        with pytest.raises(InputError, match="invalid check data"):
+            markdown.render(report)
+    finally:
+        policy.use_checks_dir(None)
+    assert markdown.render(report, max_chars=60000) == markdown.render(report)
