@@ -44,8 +44,10 @@ class ArticleResult:
     expired: list = field(default_factory=list)   # waivers past their expiry date
 
 
-def article_info(article: Article) -> dict:
-    """What a report shows about an article besides its findings (plain JSON data)."""
+def article_info(article: Article, ctx) -> dict:
+    """What a report shows about an article besides its findings (plain JSON data);
+    ``ctx``: the run's context (its today and data), which the review panel is judged by."""
+    from medlint.checks.review import review_summary
     from medlint.checks.safety import safety_info
 
     meta = article.meta
@@ -66,6 +68,7 @@ def article_info(article: Article) -> dict:
             for s in article.sections
         ],
         "safety": safety_info(article),  # the report's "Reader safety" panel
+        "review": review_summary(article, ctx),  # the report's review status, as REV001-REV003 judge it
     }
 
 
@@ -257,9 +260,9 @@ def check_article(folder: str, options: Options, files=None, parse=None, with_in
     if article is None:
         return result
     result.checked = True
-    if with_info:
-        result.info = article_info(article)
     ctx = Context(today=options.today)
+    if with_info:
+        result.info = article_info(article, ctx)
     locator = Locator(loaded.documents)
     repeats: dict[tuple, list] = {}  # the same hit again in the same record: [index, times]
     try:

@@ -27,8 +27,9 @@ waived ones and the check registry -- and arranges it:
   is still open.
 
 The report never decides what is wrong. Benchmarks are scored only from open
-findings, as ``checks/report.yaml`` maps them; review dates come from the
-article's metadata and, when it exists, ``medlint.checks.review.review_status``.
+findings, as ``checks/report.yaml`` maps them; the review status is the one
+``medlint.checks.review.review_summary`` worked out for the engine
+(``info["review"]``: the rules REV001-REV003 judge by, page kinds included).
 Output is plain JSON-able data with a deterministic order; nothing in it
 depends on the clock except through ``today``.
 """
@@ -46,7 +47,6 @@ VERSION = 1
 DECISIONS = ("accept", "fix", "waive")
 MET, NOT_MET, NOT_ASSESSED = "met", "not met", "not assessed"
 _ARTICLE_FILES = ("article.yaml", "waivers.yaml")
-_AUTO = object()
 #: How many hex digits of a finding's fingerprint the report shows as its ID (``medlint review`` takes it).
 ID_LENGTH = 12
 PASSED, HAS_FINDINGS = "passed", "findings"
@@ -87,59 +87,27 @@ def _iso(value) -> str | None:
     return str(value)
 
 
-def _review_function():
-    """``medlint.checks.review.review_status`` when that module provides it."""
-    try:
-        from medlint.checks import review as _review_mod
-    except ImportError:
-        return None
-    return getattr(_review_mod, "review_status", None)
+_REVIEW_KEYS = ("reviewed", "source", "max_age_months", "due", "status", "page_kinds")
 
 
-def _review_data() -> dict:
-    try:
-        from medlint import policy
-
-        return policy.load("review")
-    except Exception:  # no checks/review.yaml (yet): the function gets empty data
-        return {}
-
-
-def review_info(info: dict, today: _dt.date, func=None, data: dict | None = None) -> dict:
+def review_info(info: dict) -> dict:
     """Review status and due date of one article (dates as YYYY-MM-DD strings).
 
-    From the metadata alone: ``reviewed`` is ``last_reviewed`` (else
-    ``updated``) and ``due`` is ``next_review``; ``status`` stays None. When
-    ``func`` (review_status) is given, its answer takes precedence.
+    What the review checks worked out (``info["review"]``, which the engine fills in with
+    :func:`medlint.checks.review.review_summary`: the same rules REV001-REV003 judge by).
+    An article without it (one that could not be checked) shows its metadata's dates:
+    ``reviewed`` is ``last_reviewed`` (else ``updated``), ``due`` is ``next_review``, and
+    ``status`` stays None.
     """
+    got = info.get("review")
+    if isinstance(got, dict):
+        return {k: list(got.get(k) or ()) if k == "page_kinds" else got.get(k) for k in _REVIEW_KEYS}
     reviewed = info.get("last_reviewed")
     source = "last_reviewed" if reviewed else None
     if not reviewed and info.get("updated"):
         reviewed, source = info.get("updated"), "updated"
-    out = {"reviewed": _iso(reviewed), "source": source, "max_age_months": None,
-           "due": _iso(info.get("next_review")), "status": None}
-    if func is None:
-        return out
-    if isinstance(info.get("meta"), dict):  # the whole article.yaml mapping, when the caller has it
-        meta = info["meta"]
-    else:
-        meta = {k: info[k] for k in ("title", "authors", "reviewers", "last_reviewed", "updated", "next_review",
-                                     "header", "footer") if info.get(k) is not None}
-    kinds = [s.get("kind") for s in info.get("sections", []) if isinstance(s, dict)]
-    try:
-        got = func(meta, kinds, today, data if data is not None else {})
-    except Exception as exc:  # another module's bug must not sink the whole report
-        out["status"] = None
-        out["error"] = f"review_status failed: {type(exc).__name__}: {exc}"
-        return out
-    if isinstance(got, dict):
-        for key in ("reviewed", "due"):
-            if key in got:
-                out[key] = _iso(got[key])
-        for key in ("source", "max_age_months", "status"):
-            if key in got:
-                out[key] = got[key]
-    return out
+    return {"reviewed": _iso(reviewed), "source": source, "max_age_months": None,
+            "due": _iso(info.get("next_review")), "status": None, "page_kinds": []}
 
 
 def _benchmarks(findings, config: dict, registry) -> list[dict]:
@@ -406,8 +374,7 @@ def infos_from_run(result) -> list[dict]:
 
 
 def build_report(articles: list[dict], findings: list[Finding], waived=(), registry=None,
-                 today: _dt.date | None = None, *, expired=(), config: dict | None = None,
-                 review=_AUTO, review_data: dict | None = None) -> dict:
+                 today: _dt.date | None = None, *, expired=(), config: dict | None = None) -> dict:
     """Arrange a run's results for review.
 
     ``articles``: info dicts (``ArticleResult.info`` or :func:`infos_from_run`);
@@ -415,9 +382,8 @@ def build_report(articles: list[dict], findings: list[Finding], waived=(), regis
     ``waived``: ``(Finding, Waiver)`` pairs; ``registry``: check ID ->
     CheckInfo (``registry.all_checks()``); ``today``: the date judged by;
     ``expired``: waivers whose expiry passed (:func:`medlint.waivers.expired_waivers`);
-    ``config``: ``checks/report.yaml`` data (loaded when None); ``review``:
-    the review_status function (found automatically when left out; None
-    disables it).
+    ``config``: ``checks/report.yaml`` data (loaded when None). Each article's review
+    status is the one its info carries (:func:`review_info`).
     """
     if today is None:
         raise ValueError("build_report needs today (pass the run's date)")
@@ -425,8 +391,6 @@ def build_report(articles: list[dict], findings: list[Finding], waived=(), regis
         from medlint import policy
 
         config = policy.load("report")
-    func = _review_function() if review is _AUTO else review
-    data = review_data if review_data is not None else (_review_data() if func is not None else {})
 
     infos: dict[str, dict] = {}
     for info in articles:
@@ -453,7 +417,7 @@ def build_report(articles: list[dict], findings: list[Finding], waived=(), regis
         info = infos[slug]
         mine = sorted(open_by[slug], key=Finding.sort_key)
         pairs = sorted(waived_by[slug], key=lambda p: Finding.sort_key(p[0]))
-        review_block = review_info(info, today, func, data)
+        review_block = review_info(info)
         groups = _groups(mine, info, registry)
         fix_first = _fix_first(groups, config)
         waived_items = [_waived_item(f, w, registry) for f, w in pairs]

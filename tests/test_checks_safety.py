@@ -286,7 +286,7 @@ def test_the_panel_is_rendered_from_the_report(seed):
 
     run_result = RunResult([seed])
     report = build_report(infos_from_run(run_result), run_result.findings, registry=all_checks(),
-                          today=_dt.date(2026, 11, 24), review=None)
+                          today=_dt.date(2026, 11, 24))
     panel = report["articles"][0]["safety"]
     tramadol = next(m for m in panel["medicines"] if m["substance"] == "tramadol")
     assert tramadol["missing"] == ["addiction", "breathing", "sedatives and alcohol"]

@@ -78,30 +78,16 @@ def test_findings_for_an_article_without_info_still_appear():
     assert r["articles"][0]["slug"] == "ghost" and r["articles"][0]["scorecard"]["counts"]["total"] == 5
 
 
-def test_review_status_from_metadata_and_from_function():
-    plain = review_info(info(), TODAY, None)
+def test_review_status_from_the_info_the_engine_gave_else_from_metadata():
+    plain = review_info(info())
     assert plain == {"reviewed": "2025-05-19", "source": "updated", "max_age_months": None, "due": None,
-                     "status": None}
-    seen = {}
-
-    def fake(meta, kinds, today, data):
-        seen.update(meta=meta, kinds=kinds, today=today)
-        return {"reviewed": "2025-05-19", "source": "updated", "max_age_months": 12, "due": "2026-05-19",
-                "status": "overdue"}
-
-    got = review_info(info(), TODAY, fake, {})
-    assert got["status"] == "overdue" and got["due"] == "2026-05-19"
-    assert seen["kinds"] == ["overview", "drug-therapy", "faq"] and seen["today"] == TODAY
-
-    def broken(*a):
-        raise KeyError("x")
-
-    assert review_info(info(), TODAY, broken, {})["status"] is None
-
-
-def test_report_works_without_review_function():
-    r = report_for([info()], findings(), review=None)
-    assert r["articles"][0]["scorecard"]["review"]["status"] is None
+                     "status": None, "page_kinds": []}
+    judged = {"reviewed": "2025-05-19", "source": "updated", "max_age_months": 12, "due": "2026-05-19",
+              "status": "overdue", "page_kinds": []}
+    assert review_info(dict(info(), review=judged)) == judged
+    # the report arranges what it is given: it works out no status of its own
+    r = report_for([dict(info(), review=dict(judged, status="current"))], findings())
+    assert r["articles"][0]["scorecard"]["review"]["status"] == "current"
 
 
 def test_deterministic_bytes():

@@ -1,8 +1,10 @@
 """Review and attribution family: who wrote and reviewed an article, and when.
 
 The policy lives in ``checks/review.yaml``. :func:`review_status` is the one
-place the review date and its due date are worked out; the report calls it
-too, so the report and the REV checks always agree.
+place the review date and its due date are worked out, and :func:`review_summary`
+the one place the page-kind rules are applied to them: REV001-REV003 judge by it,
+and the engine gives it to the report (``info["review"]``), so the report's review
+panel and the REV checks always agree.
 """
 
 from __future__ import annotations
@@ -152,6 +154,49 @@ def _status(article, ctx):
     return review_status(article.meta, [s.kind for s in article.sections], ctx.today, data)
 
 
+#: The states :func:`review_summary` adds to :func:`review_status`'s, each a page REV001-REV003 leave alone.
+NO_REVIEW_CYCLE = "no review cycle"  # a letter, an email, a news story, a podcast episode (review_cycle: false)
+DATED = "dated"                      # no review date, but a dateline of the body dates the page (dateline: true)
+SCHEDULED = "scheduled"              # no review date, but the page prints its next review, still ahead
+NOT_ASKED = "not asked"              # no date on a forum thread or a shop's product page
+
+
+def review_summary(article, ctx) -> dict:
+    """The article's review state as REV001-REV003 judge it, for the report's review panel.
+
+    :func:`review_status`'s answer (``reviewed``, ``source``, ``max_age_months``, ``due``,
+    ``status``) with the page-kind rules of ``checks/review.yaml`` applied, plus the
+    ``page_kinds`` the page is (``checks/disclaimers.yaml``). ``status`` is ``unknown``
+    exactly when REV001 fires, ``future`` when REV002 does and ``overdue`` when REV003
+    does; a page they leave alone gets ``current``, ``due-soon`` or one of
+    :data:`NO_REVIEW_CYCLE`, :data:`DATED`, :data:`SCHEDULED`, :data:`NOT_ASKED`.
+    """
+    out = dict(_status(article, ctx), page_kinds=sorted(page_kinds(article, ctx)))
+    if out["status"] == "future":
+        return out
+    if out["status"] == "unknown":
+        return _undated(article, ctx, out)
+    if _kind_waives(article, ctx, "review_cycle"):
+        out.update(status=NO_REVIEW_CYCLE, max_age_months=None, due=None)
+    return out
+
+
+def _undated(article, ctx, out: dict) -> dict:
+    """The state of a page with no review date: what REV001 asks of it, and why it does not."""
+    data = ctx.data("review")
+    if _review_scheduled_ahead(article, ctx):
+        due = next_review_date(article.meta, data, ctx.today)[0]
+        return dict(out, status=SCHEDULED, due=due.isoformat())
+    if _not_reviewed(article, ctx):
+        return dict(out, status=NOT_ASKED, max_age_months=None)
+    line = dateline(article, data) if _kind_asks(article, ctx, "dateline") else None
+    if line is None:
+        return out
+    cycle = not _kind_waives(article, ctx, "review_cycle")
+    return dict(out, reviewed=find_date(line, month_year=True)[0].isoformat(), source="dateline",
+                status=DATED if cycle else NO_REVIEW_CYCLE, max_age_months=out["max_age_months"] if cycle else None)
+
+
 def _body_date_line(article, value: _dt.date):
     """(block, excerpt) of a dated line of the body ("Last updated: April 8, 2025" kept as a
     chrome line among a page's widgets) that prints ``value``, or None."""
@@ -243,9 +288,7 @@ def review_date_missing(article, ctx):
     **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
     currency; HONcode principle 4 (attribution: dates of modification).
     """
-    status = _status(article, ctx)
-    if status["status"] == "unknown" and not _review_scheduled_ahead(article, ctx) and not _not_reviewed(article, ctx) \
-            and not (_kind_asks(article, ctx, "dateline") and dateline(article, ctx.data("review"))):
+    if review_summary(article, ctx)["status"] == "unknown":
         yield Hit(article, excerpt=article.title, field="title",
                   message=f"Article \"{article.title}\" has no review date (no last_reviewed, no \"Last Updated\" "
                           f"line, no date in its header or footer).",
@@ -272,7 +315,7 @@ def review_date_in_future(article, ctx):
     **Source.** JAMA benchmarks (Silberg, Lundberg & Musacchio, JAMA 1997):
     currency; the site's editorial policy.
     """
-    status = _status(article, ctx)
+    status = review_summary(article, ctx)
     if status["status"] == "future":
         excerpt = _printed_excerpt(article, ctx, status)
         yield _date_hit(article, ctx,
@@ -310,8 +353,8 @@ def review_overdue(article, ctx):
     currency; HONcode principle 4; the site's editorial policy (annual
     review).
     """
-    status = _status(article, ctx)
-    if status["status"] != "overdue" or _kind_waives(article, ctx, "review_cycle"):
+    status = review_summary(article, ctx)
+    if status["status"] != "overdue":
         return
     excerpt = _printed_excerpt(article, ctx, status)
     yield _date_hit(article, ctx,

@@ -244,13 +244,16 @@ def _scorecard(a: dict) -> str:
     bits = []
     if r.get("reviewed"):
         src = f" ({e(r['source'])})" if r.get("source") else ""
-        bits.append(f"Last reviewed <strong>{e(r['reviewed'])}</strong>{src}")
+        word = "Dated" if r.get("source") == "dateline" else "Last reviewed"
+        bits.append(f"{word} <strong>{e(r['reviewed'])}</strong>{src}")
     else:
         bits.append("No review date")
     if r.get("due"):
         bits.append(f"due <strong>{e(r['due'])}</strong>")
     if r.get("status"):
         bits.append(f"status <strong>{e(r['status'])}</strong>")
+    if r.get("page_kinds"):
+        bits.append("page: " + e(", ".join(r["page_kinds"])))
     parts.append('<p class="review">' + " \u00b7 ".join(bits) + "</p>")
     if a.get("signoff"):
         parts.append(_open_line(a["signoff"]))

@@ -106,17 +106,25 @@ def _scorecard(a: dict) -> list[str]:
         marks.append(f"{_MARK.get(bm['status'], '')} {escape(bm['label'])}{extra}")
     if marks:
         out += ["**JAMA benchmarks:** " + " \u00b7 ".join(marks), ""]
-    r = card["review"]
-    parts = [f"last reviewed {escape(r['reviewed'])}" + (f" (from {escape(r['source'])})" if r.get("source") else "")
+    out += ["**Review:** " + _review_line(card["review"]), ""]
+    if a.get("signoff"):
+        out += [_status(a["signoff"]), ""]
+    return out
+
+
+def _review_line(r: dict) -> str:
+    """The scorecard's review line: the date and where it was read, the due date, the status
+    and the page's kinds, as the review checks worked them out."""
+    word = "dated" if r.get("source") == "dateline" else "last reviewed"
+    parts = [f"{word} {escape(r['reviewed'])}" + (f" (from {escape(r['source'])})" if r.get("source") else "")
              if r.get("reviewed") else "no review date"]
     if r.get("due"):
         parts.append(f"due {escape(r['due'])}")
     if r.get("status"):
         parts.append(f"status **{escape(r['status'])}**")
-    out += ["**Review:** " + " \u00b7 ".join(parts), ""]
-    if a.get("signoff"):
-        out += [_status(a["signoff"]), ""]
-    return out
+    if r.get("page_kinds"):
+        parts.append("page: " + ", ".join(escape(k) for k in r["page_kinds"]))
+    return " \u00b7 ".join(parts)
 
 
 def _piece(text: str) -> str:
@@ -331,12 +339,9 @@ _HOWTO = ("Each finding is a task: tick it once decided, and record *accept*, *f
 def _max_chars(max_chars: int | None) -> int:
     if max_chars is not None:
         return max_chars
-    try:
-        from medlint import policy
+    from medlint import policy
 
-        return policy.load("report").get("markdown", {}).get("max_chars", DEFAULT_MAX_CHARS)
-    except Exception:
-        return DEFAULT_MAX_CHARS
+    return policy.load("report").get("markdown", {}).get("max_chars", DEFAULT_MAX_CHARS)
 
 
 def _check_command(a: dict) -> str:
