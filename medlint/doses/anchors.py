@@ -61,8 +61,8 @@ def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
         word = u.raw.lower()
         if word in nd.body_weight_units or word in nd.measure_words:
             return True
-        if nd.rate.match(norm, am.span[1]):
-            return True
+        if nd.rate.match(norm, am.span[1]) or nd.container.match(norm, am.span[1]):
+            return True  # "30 mL/min"; "a 500 g tub": a rate, a pack's size
         if u.unit == "enzyme_unit" and nd.alcohol.search(norm, *_sentence(norm, am.span[0])):
             return True
     if nd.excess.match(norm, am.low.number.span[1]) or (am.high and nd.excess.match(norm, am.high.number.span[1])):
@@ -130,7 +130,7 @@ def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int],
     a list of strengths, a label line ("Capsules: 250 mg"), a content ("Each tablet
     contains 500 mg", "packs of 16 tablets") or what a food gives ("Milk, 1 cup: 300 mg")?"""
     nd = _lexicon.lexicon().not_doses
-    if id(anc) in runs:
+    if id(anc) in runs or column_row_at(norm, anc.start, anc.end, nd):
         return True
     lead = norm[max(clause[0], anc.start - 80):anc.start]
     if nd.content_cue(lead[-60:]) or nd.content_after.match(norm[anc.end:min(clause[1], anc.end + 80)]):
@@ -145,6 +145,26 @@ def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int],
     if strength and anc.per_weight is None and nd.label_line(lead[-80:]):
         return True  # "Tablets: 0.6 mg" is a strength; "Difflam spray: 4 sprays" is a dose
     return u is not None and u.kind != "count" and servings(clause)
+
+
+_COLUMN_GAP = 3  # spaces or leader dots between a row's label and its amount
+_COLUMN_LABEL = 60  # the longest label a row of aligned columns has
+
+
+def column_row_at(norm: str, start: int, end: int, nd) -> bool:
+    """Is the text one row of aligned columns, a label and the amount at ``start:end`` across
+    a gap of spaces or leader dots, nothing after it ("Vitamin C    70 mg", "Face and neck
+    ..... 2.5 FTU", "8 to 10 years   7.5 ml")? Such a row is what its list's lead-in gives,
+    out of its list: how often is said there (or the list is what a product or a food holds),
+    so the amount is no dose read on its own. A row with a dose verb is a dose as any other."""
+    lead = norm[:start]
+    if len(lead) > _COLUMN_LABEL + 40 or norm[end:].strip(" .;)"):
+        return False
+    label = lead.rstrip(" .")
+    gap = lead[len(label):]
+    if not label.strip() or not (" " * _COLUMN_GAP in gap or "." * _COLUMN_GAP in gap):
+        return False
+    return not nd.dose_verb.search(label)
 
 
 def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited: set) -> list:

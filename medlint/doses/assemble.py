@@ -8,13 +8,15 @@ import re
 
 from . import lexicon as _lexicon
 
-from .anchors import _Anchor, _merge_anchors, _without_mentions, find_anchors
+from .amounts import _scan_amounts
+from .anchors import _Anchor, _merge_anchors, _without_mentions, column_row_at, find_anchors
 from .limits import _share_standalone_limits
 from .model import Dose, Limit, Piece, _piece, _replace
 from .modifiers import _Mod, time_of_day
 from .reading import Reading
 from .substance import _substance, _substance_key
-from .text import _lazy, _Spans
+from .text import _lazy, _Spans, normalize
+from .units import DOSE_KINDS
 
 
 def may_hold_dose(text: str) -> bool:
@@ -29,6 +31,18 @@ def may_hold_dose(text: str) -> bool:
     return _lexicon.lexicon().wordy_dose.search(text) is not None or _PRN_RE.search(text) is not None
 
 
+def column_row(text: str) -> bool:
+    """Is ``text`` one row of aligned columns ending in an amount ("Vitamin C    70 mg")? The
+    reader reads no dose in it (:func:`anchors.column_row_at`), but the line is a row of a
+    list, never a heading: the importer asks this beside :func:`parse_doses`."""
+    if not text or len(text) > 200 or not any(c.isdigit() for c in text):
+        return False
+    norm = normalize(text)
+    amounts = [a for a in _scan_amounts(text, norm) if a.unit is not None and a.unit.kind in DOSE_KINDS]
+    return bool(amounts) and column_row_at(norm, amounts[-1].span[0], amounts[-1].span[1],
+                                           _lexicon.lexicon().not_doses)
+
+
 def parse_doses(text: str) -> list[Dose]:
     """Parse every dose in ``text``.  Never raises on str input."""
     if not isinstance(text, str):
@@ -36,7 +50,7 @@ def parse_doses(text: str) -> list[Dose]:
     if not text.strip():
         return []
     r = Reading(text)
-    if not r.has_anchor() and len(r.norm.split()) > _lexicon.lexicon().directions_max_words:
+    if not r.has_anchor() and _too_long_for_directions(r):
         return []
     r.scan()
     anchors = find_anchors(r)
@@ -57,12 +71,21 @@ def parse_doses(text: str) -> list[Dose]:
     return _share_standalone_as_needed(r.norm, doses, prns)
 
 
+def _too_long_for_directions(r: Reading) -> bool:
+    """Is the text too long to be an instruction with no amount? An instruction that says how
+    much of a cream to put on ("Apply a thin layer to the rash twice a day for up to 7 days")
+    has no length limit: :func:`_only_directions` still allows it few words of its own."""
+    lex = _lexicon.lexicon()
+    return len(r.norm.split()) > lex.directions_max_words and lex.topical.search(r.norm) is None
+
+
 def _directions_only(r: Reading) -> list[Dose]:
     """A short instruction with no amount ("take as needed", "PRN q6h", "every 4 hours as
-    needed", "TAKE AS DIRECTED", "Take as needed, maximum 4 doses a day"): one dose with no
-    amount, carrying what the text says of when and how much at most (``r`` is scanned)."""
+    needed", "TAKE AS DIRECTED", "Take as needed, maximum 4 doses a day", "apply thinly
+    twice daily"): one dose with no amount, carrying what the text says of when and how much
+    at most (``r`` is scanned)."""
     lex = _lexicon.lexicon()
-    if len(r.norm.split()) > lex.directions_max_words:
+    if _too_long_for_directions(r):
         return []
     counts = _Spans([(l.start, l.end) for l in r.limits if l.obj.kind in ("doses_per_day", "duration")]
                     + [(m.start, m.end) for m in r.mods if m.cat in ("freq", "dur")])
@@ -71,9 +94,10 @@ def _directions_only(r: Reading) -> list[Dose]:
     said = [m for m in r.mods if m.cat in ("freq", "prn")] + r.limits
     direction = lex.directions.search(r.norm)
     spans = [(m.start, m.end) for m in said] + ([direction.span()] if direction else [])
-    if not spans or not _only_directions(r, spans + [(m.start, m.end) for m in r.mods], lex):
+    topical = [m.span() for m in lex.topical.finditer(r.norm)]
+    if not spans or not _only_directions(r, spans + topical + [(m.start, m.end) for m in r.mods], lex):
         return []
-    anc = _Anchor(min(a for a, _ in spans), max(b for _, b in spans))
+    anc = _Anchor(min(a for a, _ in spans + topical), max(b for _, b in spans + topical))
     for m in r.mods:
         if m.cat in ("freq", "prn", "route", "dur", "directions"):
             anc.mods.setdefault(m.cat, m)
