@@ -166,3 +166,89 @@ def test_going_up_to_is_a_step_not_a_maximum(text):
     dose = first(text)
     assert dose.max_per_dose is None and dose.max_per_day is None
     assert len(dose.titration) >= 1
+
+
+# -- a product line with its strength, then the count of its units in the next sentence
+
+@pytest.mark.parametrize("text, count, strength", [
+    ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules (200 mg) today, then 1 capsule once a day", 2, 100),
+    ("Prednisolone 5 mg tablets – a steroid. Take 8 tablets each morning for 5 days.", 8, 5),
+    ("2. Clarithromycin 500 mg tablets: for the chest infection. One tablet twice a day for 7 days.", 1, 500),
+])
+def test_product_line_then_its_count(text, count, strength):
+    doses = parse_doses(text)
+    assert len(doses) == 1
+    assert doses[0].amount.low.value == count
+    assert doses[0].strength.value == strength
+
+
+# -- a limit said with "up to" after the dose it caps
+
+@pytest.mark.parametrize("text, cap", [
+    ("Days 1 to 3      1 tablet every 2 hours, up to 6 a day", 6),
+    ("1 lozenge every 1 to 2 hours, up to 15 a day", 15),
+])
+def test_up_to_a_count_a_day_after_a_dose_is_a_limit(text, cap):
+    dose = first(text)
+    assert dose.max_per_day is not None and dose.max_per_day.value == cap
+
+
+def test_up_to_a_count_a_day_alone_is_the_dose():
+    dose = first("Take up to 2 a day")
+    assert dose.max_per_day is None
+
+
+@pytest.mark.parametrize("text", [
+    "If you smoke more than 10 cigarettes a day, a typical plan is:",
+    "An adult needs 2 to 3 litres in the day.",
+    "10 to 12 years  10 ml",
+])
+def test_more_not_doses(text):
+    assert parse_doses(text) == []
+
+
+# -- a frequency with no amount after a dose is that dose again
+
+def test_then_a_frequency_is_the_next_step_with_the_same_amount():
+    dose = first("Put one drop in the operated eye four times a day for two weeks, then twice a day for a further two weeks")
+    assert len(dose.titration) == 1
+    step = dose.titration[0]
+    assert step.amount.low.value == 1 and step.frequency.administrations_per_day == 2
+
+
+@pytest.mark.parametrize("text, per_day", [
+    ("Adults: 500 mg to 1 g every 6 hours. If the fever is very high, you can take it every 4 hours.", 6),
+    ("Give 5 ml every 6 hours. If the pain is bad you may give it every 4 hours.", 6),
+])
+def test_take_it_with_a_frequency_is_the_dose_again(text, per_day):
+    doses = parse_doses(text)
+    assert len(doses) == 2
+    assert doses[1].amount == doses[0].amount
+    assert doses[1].frequency.administrations_per_day == per_day
+
+
+@pytest.mark.parametrize("text", [
+    "Take 2 tablets. Exercise daily.",
+    "Take 400 mg with food. Most people feel better within a day.",
+])
+def test_a_lone_frequency_without_then_or_take_it_stays_unread(text):
+    assert len(parse_doses(text)) <= 1
+    assert parse_doses(text)[0].frequency is None
+
+
+def test_use_it_after_a_strength_is_not_that_strength_again():
+    text = ("My inhaler is Fostair 100/6 (beclometasone 100 micrograms and formoterol 6 micrograms per puff). "
+            "I use it every day and whenever I need relief.")
+    assert all(d.frequency is None for d in parse_doses(text))
+
+
+def test_an_interval_capped_lower_with_up_to_is_a_least_gap():
+    dose = first("Days 1 to 3      1 tablet every 2 hours, up to 6 a day")
+    assert dose.frequency.per_day_range[0] == 1
+    # a limit word other than "up to" leaves the rate as written: DOS006 may compare them
+    assert first("2 tablets every 4 hours, max 8 a day").frequency.per_day_range == (6, 6)
+
+
+def test_take_it_at_a_time_of_day_is_not_the_dose_again():
+    text = "Fosamax 70 mg, one tablet once a week. Take it first thing in the morning on an empty stomach."
+    assert len(parse_doses(text)) == 1

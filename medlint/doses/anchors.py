@@ -147,7 +147,7 @@ def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int],
     return u is not None and u.kind != "count" and servings(clause)
 
 
-_COLUMN_GAP = 3  # spaces or leader dots between a row's label and its amount
+_COLUMN_GAP = 2  # spaces or leader dots between a row's label and its amount
 _COLUMN_LABEL = 60  # the longest label a row of aligned columns has
 
 
@@ -188,6 +188,10 @@ def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited
             cl = clause_of(anc.start)
             if _label_strength(norm, anc, cl, starts):
                 continue  # "500 mg: Paracetamol 500mg tablets: 2 qds, max 8/24 hours"
+            counted = _counted_later(norm, anc, anchors)
+            if counted is not None:
+                _lend_strength(anc, counted)
+                continue  # "Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules today"
             if cl not in limited and _mention(norm, anc, cl, runs, servings):
                 continue
         elif len(ch) == 1 and anc.amount is None and anc.strength is not None \
@@ -196,6 +200,28 @@ def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited
             continue  # "10 mg/5 mL: Morphine oral solution 10mg/5ml: 2.5-5ml 2-4 hourly"
         out.append(ch)
     return out
+
+
+def _counted_later(norm: str, anc: "_Anchor", anchors: list) -> "_Anchor | None":
+    """The count of a product's units, later in the text, when the amount is that product's
+    strength with its form ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules (200
+    mg) today"): the count is the dose; the strength names what is counted."""
+    u = anc.amount.unit
+    if u is None or u.kind not in ("mass", "activity") or anc.per_weight is not None:
+        return None
+    m = _WORD_AFTER.match(norm, anc.end)
+    spl = _units.lookup_spelling(m.group("w")) if m else None
+    if spl is None or spl.kind != "count" or not spl.unit:
+        return None
+    return next((a for a in anchors if a.start > anc.end and a.amount is not None and a.amount.unit is not None
+                 and a.amount.unit.unit == spl.unit), None)
+
+
+def _lend_strength(product: "_Anchor", count: "_Anchor") -> None:
+    """The counted dose takes the strength of each unit from the product line before it."""
+    if count.strength is None:
+        pa = product.amount
+        count.strength = Strength(pa.low.value, pa.unit.raw, "unit", pa.raw, pa.span)
 
 
 def _label_strength(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: list[int]) -> bool:

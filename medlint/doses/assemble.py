@@ -11,7 +11,7 @@ from . import lexicon as _lexicon
 from .amounts import _scan_amounts
 from .anchors import _Anchor, _merge_anchors, _without_mentions, column_row_at, find_anchors
 from .limits import _share_standalone_limits
-from .model import Dose, Limit, Piece, _piece, _replace
+from .model import Dose, Frequency, Limit, Piece, _piece, _replace
 from .modifiers import _Mod, time_of_day
 from .reading import Reading
 from .substance import _substance, _substance_key
@@ -64,6 +64,7 @@ def parse_doses(text: str) -> list[Dose]:
     chains = _without_mentions(r.norm, chains, anchors, r.clause_of, {r.clause_of(l.start) for l in r.limits})
     if not chains:
         return []
+    _same_amount_again(r, chains, markers, by_clause)
     chain_limits, standalone = _limits_of_chains(r, chains)
     doses = _doses(r, chains, markers, chain_limits)
     doses = _share_standalone_limits(doses, standalone)
@@ -176,6 +177,59 @@ def _attach(r: Reading, by_clause: dict) -> tuple[list[list[_Anchor]], dict[int,
                 current = [anc]
                 chains.append(current)
     return chains, markers
+
+
+_AGAIN_REACH = 40  # characters between a lone frequency and the "then" or "take it" before it
+
+
+def _same_amount_again(r: Reading, chains: list, markers: dict, by_clause: dict) -> None:
+    """A frequency in a clause with no amount, after a dose, is that amount again: as the next
+    step when "then" leads to it ("one drop four times a day for two weeks, then twice a day
+    for two weeks"), as a dose of its own when a repeat wording does ("500 mg to 1 g every 6
+    hours. If the fever is very high, you can take it every 4 hours"). Other lone
+    frequencies stay unread, and so does one after an amount said with no frequency."""
+    used = {id(m) for ch in chains for anc in ch for m in list(anc.mods.values())}
+    mod_starts = [m.start for m in r.mods]
+    for m in list(r.mods):
+        if m.cat != "freq" or id(m) in used or time_of_day(m.obj) or m.obj.kind in ("nightly", "single") \
+                or any(a.start > m.start for a in by_clause.get(r.clause_of(m.start), ())):
+            continue  # a time of day says when, not how often ("Take it first thing in the morning");
+            # a frequency before the amount of its clause is that amount's
+        ch = next((c for c in reversed(chains) if c[-1].end <= m.start), None)
+        if ch is None or m.start - ch[-1].end > 200 or "freq" not in ch[-1].mods:
+            continue  # only a dose said with how often is said again ("I use it every day": the inhaler)
+        cl = r.clause_of(m.start)
+        step = _then_before(r, ch[-1].end, m.start)
+        if step is None and not _repeat_before(r, max(cl[0], m.start - _AGAIN_REACH), m.start):
+            continue
+        again = _again(ch[-1], m)
+        _attach_mods(r, again, bisect.bisect_left(mod_starts, m.start), bisect.bisect_left(mod_starts, cl[1]), cl[1])
+        if step is not None:
+            markers[id(again)] = step
+            ch.append(again)
+        else:
+            chains.append([again])
+        used.update(id(x) for x in again.mods.values())
+
+
+def _then_before(r: Reading, a: int, b: int) -> Piece | None:
+    """The "then" right before a lone frequency (at most commas and blanks between)."""
+    mk = r.titrations.between(max(a, b - _AGAIN_REACH), b)
+    if mk is None or r.norm[mk.end:b].strip(" ,") or mk.obj.raw.lower().strip() != "then":
+        return None
+    return mk.obj
+
+
+def _repeat_before(r: Reading, a: int, b: int) -> bool:
+    return _lexicon.lexicon().repeat_again.search(r.norm, a, b) is not None
+
+
+def _again(prev: _Anchor, freq: _Mod) -> _Anchor:
+    """The dose ``prev`` again, at the frequency ``freq``."""
+    anc = _Anchor(freq.start, freq.end, prev.amount, prev.strength, prev.form, None, prev.per, prev.per_piece,
+                  prev.per_weight, content=prev.content, substance=prev.substance)
+    anc.mods["freq"] = freq
+    return anc
 
 
 # between two doses of one day: "2 tablets in the morning and 1 at lunchtime", "10 mg on waking, 5 mg at noon"
@@ -315,9 +369,23 @@ def _chain_dose(r: Reading, built: list[Dose], lims: dict[str, Limit], cl: tuple
     extra = [l.span for l in lims.values() if r.clause_of(l.span[0]) == cl]
     s0 = min([head.span[0]] + [s.span[0] for s in steps] + [e[0] for e in extra])
     s1 = max([head.span[1]] + [s.span[1] for s in steps] + [e[1] for e in extra])
+    head = _least_gap(head, lims)
     return _replace(head, text=r.text[s0:s1], span=(s0, s1), titration=steps,
                     max_per_dose=lims.get("per_dose"), max_per_day=lims.get("per_day"),
                     max_doses_per_day=lims.get("doses_per_day"), max_duration_days=lims.get("duration"))
+
+
+def _least_gap(head: Dose, lims: dict[str, Limit]) -> Dose:
+    """"1 tablet every 2 hours, up to 6 a day": an interval said with an "up to" count a day
+    below what the interval allows is the least gap between doses, not a rate (at least one
+    a day, at most the count), as "leaving at least 2 hours between doses" would be."""
+    cap, f = lims.get("per_day"), head.frequency
+    if cap is None or f is None or f.kind != "interval" or not f.interval_hours or f.interval_hours[0] <= 0:
+        return head
+    if not cap.raw.lower().startswith("up to") or cap.value >= 24 / f.interval_hours[0]:
+        return head
+    gap = Frequency(f.kind, f.raw, f.span, f.administrations_per_day, f.interval_hours, 1.0)
+    return _replace(head, frequency=gap)
 
 
 def _repeats_total(head: Dose, lims: dict[str, Limit]) -> dict[str, Limit]:

@@ -79,6 +79,7 @@ class Lexicon:
         # needed"), an as-needed or directions wording ("take as needed", "TAKE AS DIRECTED"),
         # or a dose word anywhere in a word ("dose", "overdose", "Dose-Pack", "blister pack")
         self.topical = _phrase_rx(data["topical_amounts"])
+        self.repeat_again = _phrase_rx(data["repeat_wordings"])
         self.wordy_dose = re.compile(
             rf"(?<![A-Za-z])(?:{_words_rx(data['number_words'])}|{_words_rx(data['as_needed_words'])}"
             rf"|{_words_rx(data['topical_amounts'])}"
