@@ -63,7 +63,6 @@ def test_topical_wording_in_prose_is_no_dose(text):
     "Can of cola             40 mg",
     "  Face and neck ............ 2.5 FTU",        # a fingertip-unit chart
     "Iodine ........ 150 mcg",
-    "6 to 8 years     5 ml",                       # an age band under its lead-in
 ])
 def test_a_row_of_aligned_columns_is_no_dose_and_no_heading(text):
     assert parse_doses(text) == []
@@ -78,6 +77,15 @@ def test_a_row_of_aligned_columns_is_no_dose_and_no_heading(text):
 def test_a_row_with_its_own_schedule_or_verb_is_read(text):
     assert parse_doses(text)
     assert not column_row(text) or parse_doses(text)[0].frequency is not None
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("6 to 8 years    10 ml", 10),                 # an age band: the band's dose, checked by its ceiling
+    ("Over 40 kg ......... 1 g", 1),
+    ("Children aged 2-4   2.5 ml", 2.5),
+])
+def test_a_population_band_row_is_a_dose(text, amount):
+    assert first(text).amount.low.value == amount
 
 
 def test_column_row_is_false_for_text_without_a_trailing_amount():
@@ -201,7 +209,6 @@ def test_up_to_a_count_a_day_alone_is_the_dose():
 @pytest.mark.parametrize("text", [
     "If you smoke more than 10 cigarettes a day, a typical plan is:",
     "An adult needs 2 to 3 litres in the day.",
-    "10 to 12 years  10 ml",
 ])
 def test_more_not_doses(text):
     assert parse_doses(text) == []
@@ -252,3 +259,9 @@ def test_an_interval_capped_lower_with_up_to_is_a_least_gap():
 def test_take_it_at_a_time_of_day_is_not_the_dose_again():
     text = "Fosamax 70 mg, one tablet once a week. Take it first thing in the morning on an empty stomach."
     assert len(parse_doses(text)) == 1
+
+
+def test_a_product_line_whose_count_is_no_dose_stays_the_dose():
+    text = ("Sumatriptan 50 mg tablets can be bought from a pharmacist after a short consultation: "
+            "take one tablet when the headache starts.")
+    assert [d.amount.raw for d in parse_doses(text)] == ["50 mg"]

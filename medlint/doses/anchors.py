@@ -154,9 +154,11 @@ _COLUMN_LABEL = 60  # the longest label a row of aligned columns has
 def column_row_at(norm: str, start: int, end: int, nd) -> bool:
     """Is the text one row of aligned columns, a label and the amount at ``start:end`` across
     a gap of spaces or leader dots, nothing after it ("Vitamin C    70 mg", "Face and neck
-    ..... 2.5 FTU", "8 to 10 years   7.5 ml")? Such a row is what its list's lead-in gives,
-    out of its list: how often is said there (or the list is what a product or a food holds),
-    so the amount is no dose read on its own. A row with a dose verb is a dose as any other."""
+    ..... 2.5 FTU")? Such a row is what its list's lead-in gives, out of its list: how often
+    is said there (or the list is what a product or a food holds), so the amount is no dose
+    read on its own. A row with a dose verb is a dose as any other, and so is a row of a
+    population band ("6 to 8 years    10 ml", ``population_words``): the dose of that band,
+    checked against its ceiling even when how often is said above the table."""
     lead = norm[:start]
     if len(lead) > _COLUMN_LABEL + 40 or norm[end:].strip(" .;)"):
         return False
@@ -164,7 +166,7 @@ def column_row_at(norm: str, start: int, end: int, nd) -> bool:
     gap = lead[len(label):]
     if not label.strip() or not (" " * _COLUMN_GAP in gap or "." * _COLUMN_GAP in gap):
         return False
-    return not nd.dose_verb.search(label)
+    return not nd.dose_verb.search(label) and not nd.population.search(label)
 
 
 def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited: set) -> list:
@@ -188,16 +190,28 @@ def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited
             cl = clause_of(anc.start)
             if _label_strength(norm, anc, cl, starts):
                 continue  # "500 mg: Paracetamol 500mg tablets: 2 qds, max 8/24 hours"
-            counted = _counted_later(norm, anc, anchors)
-            if counted is not None:
-                _lend_strength(anc, counted)
-                continue  # "Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules today"
             if cl not in limited and _mention(norm, anc, cl, runs, servings):
                 continue
         elif len(ch) == 1 and anc.amount is None and anc.strength is not None \
                 and anc.strength.kind in ("concentration", "rate") and not _scheduled(anc) \
                 and _heads_line(norm, anc, clause_of(anc.start), starts):
             continue  # "10 mg/5 mL: Morphine oral solution 10mg/5ml: 2.5-5ml 2-4 hourly"
+        out.append(ch)
+    return _without_counted_products(norm, out)
+
+
+def _without_counted_products(norm: str, chains: list) -> list:
+    """The chains without a product line's strength whose units a later dose counts
+    ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules (200 mg) today"): that
+    dose takes the strength. A product line whose count is no dose ("Sumatriptan 50 mg
+    tablets can be bought ...: take one tablet when the headache starts") stays the dose."""
+    heads = [ch[0] for ch in chains]
+    out = []
+    for ch in chains:
+        counted = _counted_later(norm, ch[0], heads) if len(ch) == 1 and not _scheduled(ch[0]) else None
+        if counted is not None:
+            _lend_strength(ch[0], counted)
+            continue
         out.append(ch)
     return out
 
@@ -206,8 +220,8 @@ def _counted_later(norm: str, anc: "_Anchor", anchors: list) -> "_Anchor | None"
     """The count of a product's units, later in the text, when the amount is that product's
     strength with its form ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules (200
     mg) today"): the count is the dose; the strength names what is counted."""
-    u = anc.amount.unit
-    if u is None or u.kind not in ("mass", "activity") or anc.per_weight is not None:
+    u = anc.amount.unit if anc.amount is not None else None
+    if u is None or u.kind not in ("mass", "activity") or anc.per_weight is not None or anc.strength is not None:
         return None
     m = _WORD_AFTER.match(norm, anc.end)
     spl = _units.lookup_spelling(m.group("w")) if m else None

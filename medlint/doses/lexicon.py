@@ -128,6 +128,7 @@ class NotDoses:
         self.label = LazyPattern(
             rf"(?<![A-Za-z]){_words_rx(data['label_forms'])}(?![A-Za-z])[^.;:]{{0,60}}:[ ]{{0,3}}$", re.I)
         self.dose_verb = _phrase_rx(data["dose_verbs"])
+        self.population = _phrase_rx(data["population_words"])
         # "One to be taken each day": the words between a count and its schedule
         self.taken = LazyPattern(rf"(?:to[ ]be[ ])?{_words_rx(data['dose_verbs'])}(?![A-Za-z])", re.I)
         self.header_limit = _phrase_rx(headers["limit"])
