@@ -373,7 +373,8 @@ def score_structure(article: CorpusArticle, records: Records, score: ArticleScor
 _UNIT = {"milligram": "mg", "gram": "g", "microgram": "mcg", "milliliter": "mL", "millilitre": "mL",
          "international_unit": "units", "enzyme_unit": "units", "unit": "units", "units": "units", "nanogram": "ng",
          "tablets": "tablet", "capsules": "capsule", "puffs": "puff", "drops": "drop", "patches": "patch",
-         "tab": "tablet", "tabs": "tablet", "cap": "capsule", "caps": "capsule", "doses": "dose"}
+         "tab": "tablet", "tabs": "tablet", "cap": "capsule", "caps": "capsule", "doses": "dose",
+         "fingertip_unit": "fingertip unit"}
 _MASS_MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "ng": 0.000001}
 # "each" in the sig table: a count of an item the sig does not name ("take two qds")
 _UNNAMED_COUNT = {"each", None, "tablet", "capsule", "caplet", "dose"}

@@ -18,6 +18,7 @@ from .parser import (
     Span,
     Strength,
     UnitToken,
+    column_row,
     find_quantities,
     may_hold_dose,
     normalize,
@@ -37,7 +38,7 @@ from .units import (
 
 __all__ = [
     "Amount", "AmountEnd", "DailyMax", "Dose", "Duration", "Form", "Frequency", "Limit",
-    "Piece", "Route", "Span", "Strength", "UnitToken", "find_quantities", "may_hold_dose", "normalize",
+    "Piece", "Route", "Span", "Strength", "UnitToken", "column_row", "find_quantities", "may_hold_dose", "normalize",
     "parse_doses", "DOSE_KINDS", "convert", "dimension_of", "format_quantity",
     "get_registry", "lookup_spelling", "parse_unit", "pint_knows", "quantity",
 ]

@@ -14,7 +14,7 @@ from .text import _lazy, normalize, _Spans
 
 
 _UNIT_RE = _lazy(
-    r"(?P<sp>[ ]{0,2}|-)(?P<u>international units?|per cent|%|°"
+    r"(?P<sp>[ ]{0,2}|-)(?P<u>international units?|per cent|finger-?tip units?|%|°"
     r"|[A-Za-zµ]+)(?![A-Za-zµ])"
 )
 _SEP_RE = _lazy(r"(?<![ ])(?P<pre>[ ]*)(?P<sep>-|to|or)(?P<post>[ ]*)(?=[\d.])", re.I)

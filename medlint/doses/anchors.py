@@ -61,8 +61,8 @@ def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
         word = u.raw.lower()
         if word in nd.body_weight_units or word in nd.measure_words:
             return True
-        if nd.rate.match(norm, am.span[1]):
-            return True
+        if nd.rate.match(norm, am.span[1]) or nd.container.match(norm, am.span[1]):
+            return True  # "30 mL/min"; "a 500 g tub": a rate, a pack's size
         if u.unit == "enzyme_unit" and nd.alcohol.search(norm, *_sentence(norm, am.span[0])):
             return True
     if nd.excess.match(norm, am.low.number.span[1]) or (am.high and nd.excess.match(norm, am.high.number.span[1])):
@@ -130,7 +130,7 @@ def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int],
     a list of strengths, a label line ("Capsules: 250 mg"), a content ("Each tablet
     contains 500 mg", "packs of 16 tablets") or what a food gives ("Milk, 1 cup: 300 mg")?"""
     nd = _lexicon.lexicon().not_doses
-    if id(anc) in runs:
+    if id(anc) in runs or column_row_at(norm, anc.start, anc.end, nd):
         return True
     lead = norm[max(clause[0], anc.start - 80):anc.start]
     if nd.content_cue(lead[-60:]) or nd.content_after.match(norm[anc.end:min(clause[1], anc.end + 80)]):
@@ -145,6 +145,28 @@ def _mention(norm: str, anc: "_Anchor", clause: tuple[int, int], runs: set[int],
     if strength and anc.per_weight is None and nd.label_line(lead[-80:]):
         return True  # "Tablets: 0.6 mg" is a strength; "Difflam spray: 4 sprays" is a dose
     return u is not None and u.kind != "count" and servings(clause)
+
+
+_COLUMN_GAP = 2  # spaces or leader dots between a row's label and its amount
+_COLUMN_LABEL = 60  # the longest label a row of aligned columns has
+
+
+def column_row_at(norm: str, start: int, end: int, nd) -> bool:
+    """Is the text one row of aligned columns, a label and the amount at ``start:end`` across
+    a gap of spaces or leader dots, nothing after it ("Vitamin C    70 mg", "Face and neck
+    ..... 2.5 FTU")? Such a row is what its list's lead-in gives, out of its list: how often
+    is said there (or the list is what a product or a food holds), so the amount is no dose
+    read on its own. A row with a dose verb is a dose as any other, and so is a row of a
+    population band ("6 to 8 years    10 ml", ``population_words``): the dose of that band,
+    checked against its ceiling even when how often is said above the table."""
+    lead = norm[:start]
+    if len(lead) > _COLUMN_LABEL + 40 or norm[end:].strip(" .;)"):
+        return False
+    label = lead.rstrip(" .")
+    gap = lead[len(label):]
+    if not label.strip() or not (" " * _COLUMN_GAP in gap or "." * _COLUMN_GAP in gap):
+        return False
+    return not nd.dose_verb.search(label) and not nd.population.search(label)
 
 
 def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited: set) -> list:
@@ -175,7 +197,45 @@ def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited
                 and _heads_line(norm, anc, clause_of(anc.start), starts):
             continue  # "10 mg/5 mL: Morphine oral solution 10mg/5ml: 2.5-5ml 2-4 hourly"
         out.append(ch)
+    return _without_counted_products(norm, out)
+
+
+def _without_counted_products(norm: str, chains: list) -> list:
+    """The chains without a product line's strength whose units a later dose counts
+    ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules (200 mg) today"): that
+    dose takes the strength. A product line whose count is no dose ("Sumatriptan 50 mg
+    tablets can be bought ...: take one tablet when the headache starts") stays the dose."""
+    heads = [ch[0] for ch in chains]
+    out = []
+    for ch in chains:
+        counted = _counted_later(norm, ch[0], heads) if len(ch) == 1 and not _scheduled(ch[0]) else None
+        if counted is not None:
+            _lend_strength(ch[0], counted)
+            continue
+        out.append(ch)
     return out
+
+
+def _counted_later(norm: str, anc: "_Anchor", anchors: list) -> "_Anchor | None":
+    """The count of a product's units, later in the text, when the amount is that product's
+    strength with its form ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules (200
+    mg) today"): the count is the dose; the strength names what is counted."""
+    u = anc.amount.unit if anc.amount is not None else None
+    if u is None or u.kind not in ("mass", "activity") or anc.per_weight is not None or anc.strength is not None:
+        return None
+    m = _WORD_AFTER.match(norm, anc.end)
+    spl = _units.lookup_spelling(m.group("w")) if m else None
+    if spl is None or spl.kind != "count" or not spl.unit:
+        return None
+    return next((a for a in anchors if a.start > anc.end and a.amount is not None and a.amount.unit is not None
+                 and a.amount.unit.unit == spl.unit), None)
+
+
+def _lend_strength(product: "_Anchor", count: "_Anchor") -> None:
+    """The counted dose takes the strength of each unit from the product line before it."""
+    if count.strength is None:
+        pa = product.amount
+        count.strength = Strength(pa.low.value, pa.unit.raw, "unit", pa.raw, pa.span)
 
 
 def _label_strength(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: list[int]) -> bool:

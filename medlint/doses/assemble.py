@@ -8,13 +8,15 @@ import re
 
 from . import lexicon as _lexicon
 
-from .anchors import _Anchor, _merge_anchors, _without_mentions, find_anchors
+from .amounts import _scan_amounts
+from .anchors import _Anchor, _merge_anchors, _without_mentions, column_row_at, find_anchors
 from .limits import _share_standalone_limits
-from .model import Dose, Limit, Piece, _piece, _replace
+from .model import Dose, Frequency, Limit, Piece, _piece, _replace
 from .modifiers import _Mod, time_of_day
 from .reading import Reading
 from .substance import _substance, _substance_key
-from .text import _lazy, _Spans
+from .text import _lazy, _Spans, normalize
+from .units import DOSE_KINDS
 
 
 def may_hold_dose(text: str) -> bool:
@@ -29,6 +31,18 @@ def may_hold_dose(text: str) -> bool:
     return _lexicon.lexicon().wordy_dose.search(text) is not None or _PRN_RE.search(text) is not None
 
 
+def column_row(text: str) -> bool:
+    """Is ``text`` one row of aligned columns ending in an amount ("Vitamin C    70 mg")? The
+    reader reads no dose in it (:func:`anchors.column_row_at`), but the line is a row of a
+    list, never a heading: the importer asks this beside :func:`parse_doses`."""
+    if not text or len(text) > 200 or not any(c.isdigit() for c in text):
+        return False
+    norm = normalize(text)
+    amounts = [a for a in _scan_amounts(text, norm) if a.unit is not None and a.unit.kind in DOSE_KINDS]
+    return bool(amounts) and column_row_at(norm, amounts[-1].span[0], amounts[-1].span[1],
+                                           _lexicon.lexicon().not_doses)
+
+
 def parse_doses(text: str) -> list[Dose]:
     """Parse every dose in ``text``.  Never raises on str input."""
     if not isinstance(text, str):
@@ -36,7 +50,7 @@ def parse_doses(text: str) -> list[Dose]:
     if not text.strip():
         return []
     r = Reading(text)
-    if not r.has_anchor() and len(r.norm.split()) > _lexicon.lexicon().directions_max_words:
+    if not r.has_anchor() and _too_long_for_directions(r):
         return []
     r.scan()
     anchors = find_anchors(r)
@@ -50,6 +64,7 @@ def parse_doses(text: str) -> list[Dose]:
     chains = _without_mentions(r.norm, chains, anchors, r.clause_of, {r.clause_of(l.start) for l in r.limits})
     if not chains:
         return []
+    _same_amount_again(r, chains, markers, by_clause)
     chain_limits, standalone = _limits_of_chains(r, chains)
     doses = _doses(r, chains, markers, chain_limits)
     doses = _share_standalone_limits(doses, standalone)
@@ -57,12 +72,21 @@ def parse_doses(text: str) -> list[Dose]:
     return _share_standalone_as_needed(r.norm, doses, prns)
 
 
+def _too_long_for_directions(r: Reading) -> bool:
+    """Is the text too long to be an instruction with no amount? An instruction that says how
+    much of a cream to put on ("Apply a thin layer to the rash twice a day for up to 7 days")
+    has no length limit: :func:`_only_directions` still allows it few words of its own."""
+    lex = _lexicon.lexicon()
+    return len(r.norm.split()) > lex.directions_max_words and lex.topical.search(r.norm) is None
+
+
 def _directions_only(r: Reading) -> list[Dose]:
     """A short instruction with no amount ("take as needed", "PRN q6h", "every 4 hours as
-    needed", "TAKE AS DIRECTED", "Take as needed, maximum 4 doses a day"): one dose with no
-    amount, carrying what the text says of when and how much at most (``r`` is scanned)."""
+    needed", "TAKE AS DIRECTED", "Take as needed, maximum 4 doses a day", "apply thinly
+    twice daily"): one dose with no amount, carrying what the text says of when and how much
+    at most (``r`` is scanned)."""
     lex = _lexicon.lexicon()
-    if len(r.norm.split()) > lex.directions_max_words:
+    if _too_long_for_directions(r):
         return []
     counts = _Spans([(l.start, l.end) for l in r.limits if l.obj.kind in ("doses_per_day", "duration")]
                     + [(m.start, m.end) for m in r.mods if m.cat in ("freq", "dur")])
@@ -71,9 +95,10 @@ def _directions_only(r: Reading) -> list[Dose]:
     said = [m for m in r.mods if m.cat in ("freq", "prn")] + r.limits
     direction = lex.directions.search(r.norm)
     spans = [(m.start, m.end) for m in said] + ([direction.span()] if direction else [])
-    if not spans or not _only_directions(r, spans + [(m.start, m.end) for m in r.mods], lex):
+    topical = [m.span() for m in lex.topical.finditer(r.norm)]
+    if not spans or not _only_directions(r, spans + topical + [(m.start, m.end) for m in r.mods], lex):
         return []
-    anc = _Anchor(min(a for a, _ in spans), max(b for _, b in spans))
+    anc = _Anchor(min(a for a, _ in spans + topical), max(b for _, b in spans + topical))
     for m in r.mods:
         if m.cat in ("freq", "prn", "route", "dur", "directions"):
             anc.mods.setdefault(m.cat, m)
@@ -152,6 +177,59 @@ def _attach(r: Reading, by_clause: dict) -> tuple[list[list[_Anchor]], dict[int,
                 current = [anc]
                 chains.append(current)
     return chains, markers
+
+
+_AGAIN_REACH = 40  # characters between a lone frequency and the "then" or "take it" before it
+
+
+def _same_amount_again(r: Reading, chains: list, markers: dict, by_clause: dict) -> None:
+    """A frequency in a clause with no amount, after a dose, is that amount again: as the next
+    step when "then" leads to it ("one drop four times a day for two weeks, then twice a day
+    for two weeks"), as a dose of its own when a repeat wording does ("500 mg to 1 g every 6
+    hours. If the fever is very high, you can take it every 4 hours"). Other lone
+    frequencies stay unread, and so does one after an amount said with no frequency."""
+    used = {id(m) for ch in chains for anc in ch for m in list(anc.mods.values())}
+    mod_starts = [m.start for m in r.mods]
+    for m in list(r.mods):
+        if m.cat != "freq" or id(m) in used or time_of_day(m.obj) or m.obj.kind in ("nightly", "single") \
+                or any(a.start > m.start for a in by_clause.get(r.clause_of(m.start), ())):
+            continue  # a time of day says when, not how often ("Take it first thing in the morning");
+            # a frequency before the amount of its clause is that amount's
+        ch = next((c for c in reversed(chains) if c[-1].end <= m.start), None)
+        if ch is None or m.start - ch[-1].end > 200 or "freq" not in ch[-1].mods:
+            continue  # only a dose said with how often is said again ("I use it every day": the inhaler)
+        cl = r.clause_of(m.start)
+        step = _then_before(r, ch[-1].end, m.start)
+        if step is None and not _repeat_before(r, max(cl[0], m.start - _AGAIN_REACH), m.start):
+            continue
+        again = _again(ch[-1], m)
+        _attach_mods(r, again, bisect.bisect_left(mod_starts, m.start), bisect.bisect_left(mod_starts, cl[1]), cl[1])
+        if step is not None:
+            markers[id(again)] = step
+            ch.append(again)
+        else:
+            chains.append([again])
+        used.update(id(x) for x in again.mods.values())
+
+
+def _then_before(r: Reading, a: int, b: int) -> Piece | None:
+    """The "then" right before a lone frequency (at most commas and blanks between)."""
+    mk = r.titrations.between(max(a, b - _AGAIN_REACH), b)
+    if mk is None or r.norm[mk.end:b].strip(" ,") or mk.obj.raw.lower().strip() != "then":
+        return None
+    return mk.obj
+
+
+def _repeat_before(r: Reading, a: int, b: int) -> bool:
+    return _lexicon.lexicon().repeat_again.search(r.norm, a, b) is not None
+
+
+def _again(prev: _Anchor, freq: _Mod) -> _Anchor:
+    """The dose ``prev`` again, at the frequency ``freq``."""
+    anc = _Anchor(freq.start, freq.end, prev.amount, prev.strength, prev.form, None, prev.per, prev.per_piece,
+                  prev.per_weight, content=prev.content, substance=prev.substance)
+    anc.mods["freq"] = freq
+    return anc
 
 
 # between two doses of one day: "2 tablets in the morning and 1 at lunchtime", "10 mg on waking, 5 mg at noon"
@@ -291,9 +369,23 @@ def _chain_dose(r: Reading, built: list[Dose], lims: dict[str, Limit], cl: tuple
     extra = [l.span for l in lims.values() if r.clause_of(l.span[0]) == cl]
     s0 = min([head.span[0]] + [s.span[0] for s in steps] + [e[0] for e in extra])
     s1 = max([head.span[1]] + [s.span[1] for s in steps] + [e[1] for e in extra])
+    head = _least_gap(head, lims)
     return _replace(head, text=r.text[s0:s1], span=(s0, s1), titration=steps,
                     max_per_dose=lims.get("per_dose"), max_per_day=lims.get("per_day"),
                     max_doses_per_day=lims.get("doses_per_day"), max_duration_days=lims.get("duration"))
+
+
+def _least_gap(head: Dose, lims: dict[str, Limit]) -> Dose:
+    """"1 tablet every 2 hours, up to 6 a day": an interval said with an "up to" count a day
+    below what the interval allows is the least gap between doses, not a rate (at least one
+    a day, at most the count), as "leaving at least 2 hours between doses" would be."""
+    cap, f = lims.get("per_day"), head.frequency
+    if cap is None or f is None or f.kind != "interval" or not f.interval_hours or f.interval_hours[0] <= 0:
+        return head
+    if not cap.raw.lower().startswith("up to") or cap.value >= 24 / f.interval_hours[0]:
+        return head
+    gap = Frequency(f.kind, f.raw, f.span, f.administrations_per_day, f.interval_hours, 1.0)
+    return _replace(head, frequency=gap)
 
 
 def _repeats_total(head: Dose, lims: dict[str, Limit]) -> dict[str, Limit]:

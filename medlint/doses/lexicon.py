@@ -78,8 +78,11 @@ class Lexicon:
         # what a text without a digit needs to hold a dose: a count in words ("Take one when
         # needed"), an as-needed or directions wording ("take as needed", "TAKE AS DIRECTED"),
         # or a dose word anywhere in a word ("dose", "overdose", "Dose-Pack", "blister pack")
+        self.topical = _phrase_rx(data["topical_amounts"])
+        self.repeat_again = _phrase_rx(data["repeat_wordings"])
         self.wordy_dose = re.compile(
             rf"(?<![A-Za-z])(?:{_words_rx(data['number_words'])}|{_words_rx(data['as_needed_words'])}"
+            rf"|{_words_rx(data['topical_amounts'])}"
             rf"|{_words_rx(data['directions_words'])})(?![A-Za-z])|{_words_rx(data['dose_words_without_digits'])}", re.I)
         self.times_of_day = frozenset(" ".join(w.lower().split()) for w in data["times_of_day"])  # limits.py puts them before its own
         # a ceiling word right before a frequency: "up to four times a day" is one to four times
@@ -120,10 +123,12 @@ class NotDoses:
         self.content_after = LazyPattern(
             rf"^(?:[^.;:]|(?<=\d)\.(?=\d)){{0,60}}?(?<![A-Za-z]){_words_rx(data['content_after_cues'])}(?![A-Za-z])", re.I)
         self.serving = _phrase_rx(data["serving_words"])
+        self.container = LazyPattern(rf"[ ]{{1,3}}{_words_rx(data['container_words'])}(?![A-Za-z])", re.I)
         self.excess = LazyPattern(rf"[ ]{{1,3}}{_words_rx(data['excess_words'])}(?![A-Za-z])", re.I)
         self.label = LazyPattern(
             rf"(?<![A-Za-z]){_words_rx(data['label_forms'])}(?![A-Za-z])[^.;:]{{0,60}}:[ ]{{0,3}}$", re.I)
         self.dose_verb = _phrase_rx(data["dose_verbs"])
+        self.population = _phrase_rx(data["population_words"])
         # "One to be taken each day": the words between a count and its schedule
         self.taken = LazyPattern(rf"(?:to[ ]be[ ])?{_words_rx(data['dose_verbs'])}(?![A-Za-z])", re.I)
         self.header_limit = _phrase_rx(headers["limit"])

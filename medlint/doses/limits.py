@@ -90,8 +90,10 @@ def _limit_at(text: str, norm: str, hm: re.Match, by_start: dict, ends: list) ->
         return Limit("doses_per_day", _num_word(md.group("n")), text[hm.start():end], (hm.start(), end))
     if am is not None and am.unit is not None and am.unit.kind in _units.DOSE_KINDS:
         return _amount_limit(text, norm, hm, am, _caps_weight_dose(norm, hm.start(), ends))
-    if not up_to and am is not None and _count_or_bare(am) and _MAX_PERDAY_RE.match(norm, am.span[1]):
-        # "max 8/24h", "(max 8 daily)", "not more than 8 tablets in 24 hours": a count of units a day
+    if (not up_to or _after_a_dose(hm.start(), ends)) and am is not None and _count_or_bare(am) \
+            and _MAX_PERDAY_RE.match(norm, am.span[1]):
+        # "max 8/24h", "(max 8 daily)", "not more than 8 tablets in 24 hours": a count of units a
+        # day; "up to 6 a day" too after the dose it caps ("1 tablet every 2 hours, up to 6 a day")
         end = _MAX_PERDAY_RE.match(norm, am.span[1]).end()
         if not math.isfinite(am.upper.value):
             return None
@@ -103,6 +105,12 @@ def _limit_at(text: str, norm: str, hm: re.Match, by_start: dict, ends: list) ->
         end = mdays.end()
         return Limit("duration", _num_word(mdays.group("a")) * mult, text[hm.start():end], (hm.start(), end))
     return None
+
+
+def _after_a_dose(at: int, ends: list) -> bool:
+    """Does an amount end before ``at`` (``ends``: (end, start) of every amount, sorted)? "Take
+    up to 2 a day" gives the dose itself; "1 tablet every 2 hours, up to 6 a day" caps it."""
+    return bool(ends) and ends[0][0] <= at
 
 
 def _amount_limit(text: str, norm: str, hm: re.Match, am: Amount, caps_weight_dose: bool) -> Limit | None:

@@ -37,6 +37,8 @@ def _every_hours(m: re.Match) -> tuple[float, tuple[float, float]]:
 
 _freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N_HALF})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N_HALF}))?[ ]?{_H}", _every_hours)
 _freq("interval", rf"\bq\.?[ ]?(?P<a>\d+)(?:[ ]?(?:-|to)[ ]?(?P<b>\d+))?[ ]?{_H}", _every_hours)
+# "every hour or two" (nicotine gum, lozenges): every 1 to 2 hours
+_freq("interval", r"\b(?:every|each)[ ]+hour[ ]+or[ ]+two\b", lambda m: (24.0, (1.0, 2.0)))
 _freq("interval", r"\b(?:every|each)[ ]+hour\b|\bhourly\b", lambda m: (24.0, (1.0, 1.0)))
 _freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?(?:min(?:utes?|s)?)(?![A-Za-z])",
       lambda m: (1440.0 / _num_word(m.group("a")), None) if _num_word(m.group("a")) > 0 else (None, None))

@@ -27,7 +27,7 @@ The stages, each a module of small pure functions:
 from __future__ import annotations
 
 from .arithmetic import DailyMax
-from .assemble import may_hold_dose, parse_doses
+from .assemble import column_row, may_hold_dose, parse_doses
 from .model import (Amount, AmountEnd, Dose, Duration, Form, Frequency, Limit, Piece, Route, Strength,
                     UnitToken)
 from .amounts import find_quantities
@@ -37,5 +37,5 @@ from .values import Span
 __all__ = [
     "Span", "Piece", "UnitToken", "AmountEnd", "Amount", "Strength", "Frequency",
     "Route", "Form", "Duration", "Limit", "Dose", "DailyMax",
-    "parse_doses", "may_hold_dose", "find_quantities", "normalize",
+    "parse_doses", "may_hold_dose", "column_row", "find_quantities", "normalize",
 ]

@@ -38,7 +38,7 @@ __all__ = ["DimensionalityError", "Units", "Quantity", "parse_units", "DEFINITIO
 
 COUNT_FORMS = ("cell", "tablet", "capsule", "patch", "puff", "drop", "spray", "sachet",
                "suppository", "lozenge", "vial", "ampoule", "softgel", "piece", "pen", "nebule", "gummy",
-               "pessary")
+               "pessary", "fingertip_unit")
 
 #: name -> (scale, reference): a base unit has the dimension it stands for as a
 #: string and no scale; any other unit is ``scale`` times its reference units.

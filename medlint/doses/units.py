@@ -60,6 +60,7 @@ COUNT_FORMS = frozenset({"tablet", "capsule", "suppository", "lozenge", "sachet"
 COUNT_UNITS = (
     "cell", "tablet", "capsule", "patch", "puff", "drop", "spray", "sachet",
     "suppository", "lozenge", "vial", "ampoule", "softgel", "piece", "pen", "nebule", "gummy", "pessary",
+    "fingertip_unit",
 )
 
 
@@ -122,6 +123,9 @@ def _build_lexicon() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
     add("nebule", "count", "nebule", "nebules", "neb", "nebs")
     add("gummy", "count", "gummy", "gummies")
     add("pessary", "count", "pessary", "pessaries")
+    # the topical measure: cream squeezed from the tip to the first crease of an adult finger
+    add("fingertip_unit", "count", "fingertip unit", "fingertip units", "finger-tip unit", "finger-tip units",
+        "ftu", "ftus")
     # not dose units, but the parser must recognise them to reject them
     add("percent", "percent", "%", "percent", "per cent", "pct")
     add("millimeter", "length", "mm", "millimetre", "millimetres", "millimeter", "millimeters")
@@ -266,7 +270,8 @@ def pint_knows(raw: str) -> bool:
     if text == "%" or _q.parse_units(text) is not None or _pint_can_read(text):
         return True
     return lookup_spelling(raw) is not None and raw.strip().lower() in {
-        "international unit", "international units", "per cent"
+        "international unit", "international units", "per cent", "fingertip unit", "fingertip units",
+        "finger-tip unit", "finger-tip units"
     }
 
 

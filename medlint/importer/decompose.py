@@ -277,6 +277,16 @@ class _Page:
         bare = re.sub(r"\([^)]*\)", " ", text)
         return bool(self.doses(bare))
 
+    def column_row(self, text: str) -> bool:
+        """Whether ``text`` is a row of aligned columns ending in an amount ("Vitamin C    70 mg",
+        "Face and neck ...... 2.5 FTU"): a row of a list, never a heading (asks the dose reader,
+        which reads no dose in such a row on its own)."""
+        if self.parse_doses is None:
+            return False
+        from medlint.doses import column_row  # the reader's, imported with the parser
+
+        return column_row(text)
+
     def caption(self, text: str, nxt: str) -> bool:
         """'Paracetamol oral suspension 120 mg/5 mL' over a table: a product and its strength
         with no regimen, the caption of the table under it (a heading), not a dose line."""
@@ -1132,8 +1142,9 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s) \
             or cues.form_field(s) or tables.tab_row(body[j - 1]) or cues.sponsor_line(s):
         return False  # ... a sponsor's name line, or a tab-separated row (of a table too short to be one)
-    if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s):
-        return False  # a digit-led line, a label line, two sentences (a reference), a date
+    if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s) \
+            or page.column_row(s):
+        return False  # a digit-led line, a label line, two sentences (a reference), a date, a row
     if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s):
         return False  # a dose line
     if _label_run(page, body, j, s):
@@ -1174,7 +1185,8 @@ def _opens_text(line: str) -> bool:
 
 def _could_head(page: _Page, line: str) -> bool:
     """Whether ``line`` has the shape of a heading (not a label, dose or digit-led line)."""
-    return heading_like(line) and not line[0].isdigit() and not label_line(line) and not page.holds_doses(line)
+    return heading_like(line) and not line[0].isdigit() and not label_line(line) and not page.holds_doses(line) \
+        and not page.column_row(line)
 
 
 _LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}:\s+\S")
