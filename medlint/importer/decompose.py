@@ -245,6 +245,7 @@ class _Page:
     setext: dict[int, int] = field(default_factory=dict)  # heading line -> depth (Markdown)
     metas: list[MetaLine] = field(default_factory=list)
     run_ins: int | None = None  # how many lines of the page open with a capitals label
+    subject_line: int | None = None  # the mail's 'Subject:' (a letter's 'Re:') line that gives the title
 
     def text(self, i: int) -> str:
         return self.lines[i].strip()
@@ -402,6 +403,12 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
         elif page.cues.preamble_furniture(s):
             pre.append(i)
             furniture.add(i)
+        elif not page.markdown and (_letter_furniture(page, i) or _letterhead_line(page, i, pre, furniture)
+                                    or _section_label(page, i, pre)):
+            pre.append(i)
+        elif not page.markdown and page.cues.subject(s) and _subject_title(page, i):
+            page.subject_line = i
+            return i, pre  # a mail's 'Subject: ...' or a letter's 'Re: ...': its text is the title
         else:
             break
         i = page.next_nonblank(i + 1)
@@ -413,6 +420,77 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
     if pre and pre[-1] in furniture and _title_at(page, pre[-1]):
         return pre[-1], pre[:-1]  # an organisation's name over its text is the title after all
     return None, []
+
+
+def _letter_furniture(page: _Page, i: int) -> bool:
+    """A mail's header line ('From: ...', 'Date: ...'; its date read), a letter's date line
+    ('12th September 2025') or its salutation over the 'Re:' line, before the title."""
+    s = page.text(i)
+    if page.cues.mail_header(s) and not page.cues.subject(s):
+        found = page.meta(s)
+        if found is not None:
+            found.entry, found.line = {"role": found.role, "text": page.lines[i]}, i
+        return True
+    if _bare_date(page, s):
+        found = page.meta(s)
+        if found is not None:
+            found.entry, found.line = {"role": found.role, "text": page.lines[i]}, i
+            return True
+        return False
+    if page.cues.salutation(s):
+        k = page.next_nonblank(i + 1)
+        return k is not None and page.cues.subject(page.text(k)) is not None
+    return False
+
+
+def _subject_title(page: _Page, i: int) -> bool:
+    """A 'Subject:' line among a mail's headers, or a 'Re:' line under a letter's
+    salutation or letterhead: the page's title."""
+    k = i - 1
+    while k >= 0 and not page.lines[k].strip():
+        k -= 1
+    if k < 0:
+        return page.cues.mail_header(page.text(i))
+    before = page.text(k)
+    return page.cues.mail_header(before) or page.cues.salutation(before) or page.cues.preamble_furniture(before) \
+        or _bare_date(page, before)
+
+
+def _letterhead_line(page: _Page, i: int, pre: list[int], furniture: set[int]) -> bool:
+    """A line printed straight under the organisation's name, in one block with it
+    ('Eye Unit - Patient Information', 'Quit Well Ridgeshire - free stop smoking
+    support'): the letterhead's, when the block ends within a few lines and a title
+    follows it."""
+    if not pre or pre[-1] != i - 1 or not furniture & set(pre) or read_meta_line(page.text(i), page.cues, strict=True):
+        return False
+    parts = [p for p in re.split(r"\s+[-–—|·•]\s+", page.text(i)) if p]
+    if len(parts) < 2 or not any(page.cues.preamble_furniture(p) or p[:1].islower() for p in parts):
+        return False  # a name and what it is ('Eye Unit - Patient Information', 'Quit Well - free support')
+    top = i - 1
+    while top in pre and top - 1 in pre and page.lines[top - 1].strip():
+        top -= 1
+    if not (top in furniture and page.cues.organisation(page.text(top))):
+        return False
+    end = i
+    while end < len(page.lines) and page.lines[end].strip():
+        if end - top >= 5 or _sentence(page.text(end)) or read_meta_line(page.text(end), page.cues, strict=True):
+            return False  # ... a byline in the block: the line over it is the title
+        end += 1
+    k = page.next_nonblank(end)
+    return k is not None and (_title_at(page, k) or _section_label(page, k, [i]))
+
+
+def _section_label(page: _Page, i: int, pre: list[int]) -> bool:
+    """A news page's or leaflet's section label in capitals over the title ('HEALTH',
+    'PATIENT AFTERCARE SHEET'), after the site's furniture: a kicker, not the title."""
+    s = page.text(i)
+    if not pre or not s.isupper() or len(s.split()) > 4 or ":" in s or not heading_like(s) or page.kinds.kind_of(s) is not None:
+        return False
+    k = page.next_nonblank(i + 1)
+    if k is None:
+        return False
+    title = page.text(k)
+    return not title.isupper() and len(title.split()) >= 3 and not page.cues.form_field(title) and _title_at(page, k)
 
 
 def _category_over_title(page: _Page, i: int, k: int) -> bool:
@@ -452,7 +530,7 @@ def _byline_before_title(page: _Page, i: int) -> bool:
 def _preamble(page: _Page, pre: list[int]) -> list[dict]:
     """The lines before the title, each with what it is (chrome, or a byline/date line)."""
     read = {m.line: m.entry for m in page.metas if m.line is not None}
-    return [read.get(k) or {"role": "chrome", "text": page.lines[k]} for k in pre]
+    return [read.get(k) or {"role": "subject" if k == page.subject_line else "chrome", "text": page.lines[k]} for k in pre]
 
 
 def _title_at(page: _Page, i: int) -> bool:
@@ -589,6 +667,8 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
         s = page.text(title_idx)
         m = _MD_HEADING.match(s) if markdown else None
         meta["title"] = m.group(2) if m else s
+        if title_idx == page.subject_line:
+            meta["title"], pre = page.cues.subject(s), pre + [title_idx]
         i = title_idx + (2 if title_idx in page.setext else 1)
     if not meta["title"]:
         meta["title"] = slug.replace("-", " ").strip().capitalize()
@@ -603,7 +683,8 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     _kinds_from_content(page, b.sections, meta["title"])
     meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
     meta_out.update(_people_and_dates(page.metas, controlled=page.cues.document_controlled(page.lines)))
-    meta_out["source"] = {"format": "markdown" if markdown else "text", "title_line": title_idx is not None}
+    meta_out["source"] = {"format": "markdown" if markdown else "text",
+                          "title_line": title_idx is not None and title_idx != page.subject_line}
     if source_name:
         meta_out["source"]["file"] = source_name
     if date_order:
@@ -1134,6 +1215,9 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
         return False  # ... a sponsor's name line, or a tab-separated row (of a table too short to be one)
     if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s):
         return False  # a digit-led line, a label line, two sentences (a reference), a date
+    if body[j - 1][:2].isspace() or cues.timestamped(s) or cues.contact_line(s) or cues.registration(s) \
+            or cues.mail_header(s) or cues.valediction(s):
+        return False  # an indented line (a list or table printed without markers), a timestamp, a signature's line
     if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s):
         return False  # a dose line
     if _label_run(page, body, j, s):
