@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from medlint.importer.cues import ImportCues, KindTable
-from medlint.importer.meta import MetaLine, read_meta_line
+from medlint.importer.meta import MetaLine, person_of, read_meta_line
 from medlint.importer import tables
 from medlint.records.model import row_reading
 
@@ -246,6 +246,7 @@ class _Page:
     metas: list[MetaLine] = field(default_factory=list)
     run_ins: int | None = None  # how many lines of the page open with a capitals label
     subject_line: int | None = None  # the mail's 'Subject:' (a letter's 'Re:') line that gives the title
+    accordion_count: int | None = None  # accordion headings on the page ('+ Folic acid')
 
     def text(self, i: int) -> str:
         return self.lines[i].strip()
@@ -267,6 +268,13 @@ class _Page:
         if found is not None:
             self.metas.append(found)
         return found
+
+    def accordions(self, body: list[str], end: int) -> int:
+        """How many accordion headings the page prints (counted once)."""
+        if self.accordion_count is None:
+            self.accordion_count = sum(1 for k in range(end) if self.cues.accordion(body[k]) is not None
+                                       and _accordion_shaped(self, body, k, end))
+        return self.accordion_count
 
     def is_item_start(self, s: str) -> bool:
         return s in _LONE_MARKERS or _item_prefix(s) is not None
@@ -638,6 +646,40 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
     return footer, end
 
 
+def _closing_matter(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
+    """A letter's or mail's closing: the valediction ('Yours faithfully,', 'Best wishes,')
+    and the signature's short lines under it (the writer's name, read as the author, role,
+    organisation, registration), then a mail's '--' delimiter or confidentiality notice and
+    what follows it. Returns (footer entries, index where the body ends)."""
+    if page.markdown:
+        return [], end
+    lines = [k for k in range(start, end) if page.lines[k].strip()][-12:]
+    mail_at = next((n for n, k in enumerate(lines) if page.cues.mail_footer(page.text(k)) and len(lines) - n <= 4), None)
+    sign = lines[:mail_at] if mail_at is not None else lines
+    v = next((n for n in range(len(sign) - 1, -1, -1) if page.cues.valediction(page.text(sign[n]))), None)
+    if v is not None and not (1 <= len(sign) - v - 1 <= 6 and all(_signature_line(page.text(k)) for k in sign[v + 1:])):
+        v = None
+    first = sign[v] if v is not None else (lines[mail_at] if mail_at is not None else None)
+    if first is None:
+        return [], end
+    entries = []
+    for k in (k for k in lines if k >= first):
+        entries.append({"role": "chrome", "text": page.lines[k]})
+    if v is not None:
+        person = person_of(page.text(sign[v + 1]), page.cues)
+        if person is not None:
+            found = MetaLine(role="byline", authors=[person])
+            found.entry = entries[lines.index(sign[v + 1]) - lines.index(first)]
+            found.entry["role"] = "byline"
+            page.metas.append(found)
+    return entries, first
+
+
+def _signature_line(s: str) -> bool:
+    """A short line of a signature: a name, a role, an organisation, a registration."""
+    return len(s) <= 80 and len(s.split()) <= 10 and not _sentence(s) and not s.endswith((":", "?"))
+
+
 def _sponsor_lines(page: _Page, footer: list[dict], taken: list[int]) -> int:
     """How many of the footer's first lines are a sponsor's name and address lines."""
     n = 0
@@ -673,7 +715,9 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     if not meta["title"]:
         meta["title"] = slug.replace("-", " ").strip().capitalize()
     header, i = _read_header(page, i, meta["title"] if title_idx is not None else None)
-    footer, end = _read_footer(page, i, len(page.lines))
+    closing, end = _closing_matter(page, i, len(page.lines))
+    footer, end = _read_footer(page, i, end)
+    footer += closing
     b = _Builder(cues=page.cues, kinds=page.kinds, markdown=markdown)
     b.faq_page = page.kinds.kind_of(meta["title"]) == "faq" and title_idx is not None
     _read_body(page, b, i, end)
@@ -840,6 +884,12 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             j = step
             in_paragraph = False
             continue
+        accordion = _accordion_heading(page, body, j, s, end) if not pending_marker else None
+        if accordion is not None:
+            b.start_section(accordion[1])
+            b.current["marker"] = accordion[0]
+            in_paragraph = False
+            continue
         step = _qa_pair(page, b, body, j, s, end)
         if step is not None:
             j = step
@@ -874,6 +924,25 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             b.start_section(s)
             continue
         b.paragraph(s)
+
+
+def _accordion_heading(page: _Page, body: list[str], j: int, s: str, end: int) -> tuple[str, str] | None:
+    """(marker, heading) of an accordion's marked heading ('+ Folic acid' over its text,
+    on a page printing two or more such lines, each with a blank line and text under it)."""
+    found = page.cues.accordion(s) if not page.markdown else None
+    if found is None or not _accordion_shaped(page, body, j - 1, end) or page.accordions(body, end) < 2:
+        return None
+    return found
+
+
+def _accordion_shaped(page: _Page, body: list[str], at: int, end: int) -> bool:
+    found = page.cues.accordion(body[at])
+    if found is None or not heading_like(found[1]) or page.holds_doses(found[1]):
+        return False
+    if at + 1 >= end or body[at + 1].strip():
+        return False  # a marked list's item, not a heading over its text
+    k = page.next_nonblank(at + 1, end)
+    return k is not None and page.cues.accordion(body[k]) is None and not page.is_item_start(page.text(k))
 
 
 def _reading(block: dict, row: dict) -> str:

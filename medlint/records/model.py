@@ -123,6 +123,7 @@ class Section(Record):
     level: int = 1
     blocks: list[Block] = field(default_factory=list)
     run_in: str | None = None  # the heading is printed at the start of its first paragraph, then this
+    marker: str = ""  # an accordion's marker printed before the heading ('+ ')
     index: int = 0
     article: "Article | None" = None
 
@@ -253,6 +254,7 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
         kind=data.get("kind", "other"),
         level=data.get("level", 1),
         run_in=data.get("run_in"),
+        marker=data.get("marker") or "",
         index=index,
         article=article,
     )
