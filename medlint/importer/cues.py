@@ -410,7 +410,7 @@ class ImportCues:
             return False
         if not (self.organisation_rx.fullmatch(s) or (self.organisation_start_rx.match(s) and not re.search(r"[.,;:?!]", s))):
             return False
-        long_words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if len(w) >= 4]
+        long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", s) if len(w) >= 4]
         return all(w[0].isupper() for w in long_words)
 
     def _service(self, s: str) -> bool:

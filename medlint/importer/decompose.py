@@ -571,6 +571,8 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
         if found is not None:
             found.entry = {"role": found.role, "text": page.lines[i]}
             header.append(found.entry)
+        elif page.subject_line is not None and page.cues.mail_header(s):
+            header.append({"role": "chrome", "text": page.lines[i]})  # the headers under a mail's subject line
         elif title is not None and all(e["role"] == "subtitle" for e in header) and page.cues.department(s):
             header.append(_issuer(page, i, s))
         elif page.cues.chrome(s) or (title is not None and page.cues.furniture(s)) \
