@@ -973,8 +973,22 @@ def _table(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) 
         for row in block["table"]:
             if _strength_list(page, row["text"]):
                 row["role"] = "strengths"
+    if style == "aligned" and _composition_lead(page, _last_text(b)):
+        for row in block["table"]:
+            row.setdefault("role", "strengths")  # 'Each tablet contains:' over what it holds
     b.table(block, page.record_doses if page.parse_doses is not None else None)
     return k
+
+
+def _composition_lead(page: _Page, text: str) -> bool:
+    """'... Each tablet contains:': the line over a table of what a product holds (a
+    content cue of checks/dose-lexicon.yaml in its last sentence, no negation)."""
+    if page.parse_doses is None or not text.rstrip().endswith(":"):
+        return False
+    from medlint.doses.lexicon import lexicon
+
+    lead = re.split(r"[.!?]\s+", text.rstrip())[-1]
+    return lexicon().not_doses.content_cue(lead) and not re.search(r"\b(?:not|never|don.t|no)\b", lead, re.I)
 
 
 def _strength_list(page: _Page, line: str) -> bool:
@@ -1000,10 +1014,20 @@ def _table_style(page: _Page, body: list[str], j: int, s: str, end: int) -> str 
         return "tab"
     if _label_line_of_table(page, s) and ((j < end and _label_line_of_table(page, nxt)) or _strength_list(page, s)):
         return "label"
+    if not page.markdown and j < end and _aligned_row_of(page, body[j - 1]) and _aligned_row_of(page, body[j]):
+        return "aligned"
     return None
 
 
+def _aligned_row_of(page: _Page, line: str) -> bool:
+    """A row of aligned columns, not a byline or date line set out with runs of spaces."""
+    return tables.aligned_row(line) and read_meta_line(line, page.cues, strict=True) is None \
+        and not page.cues.chrome(line) and not page.cues.contact_line(line)
+
+
 def _row_of(page: _Page, s: str, style: str) -> bool:
+    if style == "aligned":
+        return _aligned_row_of(page, s)
     if style == "pipe":
         return tables.pipe_row(s) or tables.is_rule(s) or " | " in s
     if style == "tab":

@@ -282,15 +282,20 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
     return section
 
 
+_ALIGNED_GAP = re.compile(r"(?<=\S)[ ]*\.{4,}[ ]*(?=\S)|(?<=\S)[ ]{2,}(?=\S)")  # a dot leader, a run of spaces
+
+
 def split_cells(line: str, style: str | None) -> list[str]:
     """The cells of a table row as printed: '| a | b |' (pipe; an escaped '\\|' stays in
-    its cell), tab-separated (tab) or 'Label: value' (label)."""
+    its cell), tab-separated (tab), 'Label: value' (label) or aligned columns (aligned)."""
     s = line.strip()
     if style == "tab":
         return [c.strip() for c in re.split(r"\t+", s)]
     if style == "label":
         label, _, value = s.partition(":")
         return [label.strip(), value.strip()]
+    if style == "aligned":  # columns set apart by a run of spaces or a dot leader
+        return [c.strip() for c in _ALIGNED_GAP.split(s)]
     s = s[1:] if s.startswith("|") else s
     s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
     return [c.strip() for c in re.split(r"(?<!\\)\|", s)]
