@@ -392,3 +392,101 @@ def test_timestamp_lines_are_not_headings(line):
     text = f"Statins explained\n\nAn episode about statins.\n\nTranscript\n\n{line}\n\nThe rest of the conversation.\n"
     _, sections = read(text)
     assert headings(sections) == ["Transcript"]
+
+
+# --- aligned plain-text columns -------------------------------------------------------
+
+EYE_CHART = """\
+Your eye drops after surgery
+
+Use the drops in the operated eye only.
+
+Your drop chart
+
+  Drop                      Weeks 1 and 2          Weeks 3 and 4
+  Chloramphenicol 0.5%      1 drop 4 times a day   stop
+  Dexamethasone 0.1%        1 drop 4 times a day   1 drop twice a day, then stop
+
+Spread the drops through your waking hours.
+"""
+
+LEADER_ROWS = """\
+Using your steroid cream
+
+How much to apply
+
+Typical amounts for one application in an adult:
+  Face and neck ............ 2.5 FTU
+  One arm .................. 3 FTU
+  One leg .................. 6 FTU
+
+Apply a thin layer once a day.
+"""
+
+UNINDENTED_COLUMNS = """\
+Caffeine in pregnancy
+
+Limits
+
+Keep caffeine below 200 mg a day. As a rough guide:
+Mug of filter coffee   140 mg
+Mug of tea              75 mg
+Can of cola             40 mg
+
+Decaffeinated drinks are fine.
+"""
+
+
+@pytest.mark.parametrize("text, first_row, cells", [
+    (EYE_CHART, "Drop                      Weeks 1 and 2          Weeks 3 and 4", ["Drop", "Weeks 1 and 2", "Weeks 3 and 4"]),
+    (LEADER_ROWS, "Face and neck ............ 2.5 FTU", ["Face and neck", "2.5 FTU"]),
+    (UNINDENTED_COLUMNS, "Mug of filter coffee   140 mg", ["Mug of filter coffee", "140 mg"]),
+], ids=["spaced-columns", "dot-leader", "unindented"])
+def test_aligned_columns_are_a_table_never_headings(text, first_row, cells, tmp_path):
+    _, sections = read(text)
+    tables = [b for s in sections for b in s["blocks"] if "table" in b]
+    assert [t["style"] for t in tables] == ["aligned"]
+    assert tables[0]["table"][0]["text"] == first_row
+    assert tables[0]["table"][0]["cells"] == cells
+    assert len(headings(sections)) == 1  # the section's own heading, no row
+    out = assert_round_trip(text, tmp_path)
+    assert first_row in out.splitlines()
+
+
+def test_two_spaces_after_a_full_stop_are_prose_not_columns():
+    text = ("Asthma at school\n\nInhalers\n\nKeep the inhaler in the classroom.  Label it clearly.\n"
+            "Send a spacer with it.  Check the date each term.\n")
+    _, sections = read(text)
+    assert not [b for s in sections for b in s["blocks"] if "table" in b]
+
+
+def test_rows_under_a_contents_line_are_product_data_not_doses():
+    text = ("Vitamins in pregnancy\n\nHealthy Start vitamins\n\nYou can get free vitamins. Each tablet contains:\n"
+            "  Folic acid   400 micrograms\n  Vitamin C    70 mg\n  Vitamin D    10 micrograms\n\n"
+            "Ask your midwife.\n")
+    _, sections = read(text)
+    table = next(b for s in sections for b in s["blocks"] if "table" in b)
+    assert [r.get("role") for r in table["table"]] == ["strengths"] * 3
+    assert sections[-1]["kind"] not in ("drug-therapy", "supplements")
+
+
+# --- section kinds: amounts that dose nothing -----------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "A 500 g tub should last an adult about two weeks if you use it every day.",
+    "Your body makes about 1 g a day and you get another 1 g from meat and fish.",
+    "Keep your salt below 6 g a day.",
+    "Wait 5 minutes between two different drops.",
+])
+def test_amounts_that_dose_nothing_do_not_make_a_drug_section(sentence):
+    text = f"Looking after your skin\n\nDay to day\n\n{sentence}\n"
+    _, sections = read(text)
+    assert sections[-1]["heading"] == "Day to day"
+    assert sections[-1]["kind"] not in ("drug-therapy", "supplements")
+
+
+def test_a_dose_beside_them_still_makes_a_drug_section():
+    text = ("Looking after your skin\n\nDay to day\n\nA 500 g tub should last about two weeks. "
+            "Take chlorphenamine 4 mg every 4 to 6 hours, no more than 24 mg in 24 hours.\n")
+    _, sections = read(text)
+    assert sections[-1]["kind"] == "drug-therapy"
