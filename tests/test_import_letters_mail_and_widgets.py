@@ -490,3 +490,76 @@ def test_a_dose_beside_them_still_makes_a_drug_section():
             "Take chlorphenamine 4 mg every 4 to 6 hours, no more than 24 mg in 24 hours.\n")
     _, sections = read(text)
     assert sections[-1]["kind"] == "drug-therapy"
+
+
+NEWSLETTER = """\
+Hillside Surgery Newsletter
+Spring 2026
+
+In this issue:
+Hay fever season
+New phone system
+
+Hay fever season
+
+Antihistamines such as cetirizine 10 mg once a day can be bought from a pharmacy.
+
+New phone system
+
+From April our phone lines open at 8am.
+"""
+
+
+def test_newsletter_title_over_its_issue_line_and_an_unmarked_contents_list(tmp_path):
+    """A title naming a surgery straight over its issue line is the title; the headings an
+    'In this issue:' list repeats, printed without markers, are its chrome, not sections."""
+    meta, sections = read(NEWSLETTER)
+    assert meta["title"] == "Hillside Surgery Newsletter"
+    assert [e["text"] for e in meta["header"]] == ["Spring 2026"]
+    assert headings(sections) == ["Hay fever season", "New phone system"]
+    chrome = [b["chrome"] for s in sections for b in s["blocks"] if "chrome" in b]
+    assert chrome == ["In this issue:", "Hay fever season", "New phone system"]
+    assert_round_trip(NEWSLETTER, tmp_path)
+
+
+STACKED_BYLINE_NEWS = """\
+Skip to content
+THE NORTHERN ECHO
+Subscribe | Sign in
+
+News > Health
+
+Hospital pharmacy warns over fake weight-loss pens sold online
+
+Sam Jones
+Health reporter
+Updated 3 March 2025, 10:00 GMT
+
+Share this article
+
+Fake weight-loss pens bought online have left two people in hospital, pharmacists said.
+
+Story continues below advertisement
+
+The pens were sold as semaglutide but contained insulin.
+
+What should I do?
+
+Only buy from a registered pharmacy and check the GPhC register.
+
+Topics: Health, NHS, Medicines
+Comments (12)
+"""
+
+
+def test_news_page_with_a_stacked_byline_topics_and_share_lines(tmp_path):
+    """Another paper's chrome: the writer's name alone over their job line, a 'Share this
+    article' line, a 'Topics:' line at the foot; none is a heading."""
+    meta, sections = read(STACKED_BYLINE_NEWS)
+    assert meta["title"] == "Hospital pharmacy warns over fake weight-loss pens sold online"
+    assert names(meta["authors"]) == ["Sam Jones"]
+    assert meta["updated"] == "2025-03-03"
+    assert headings(sections) == ["What should I do?"]
+    assert "Topics: Health, NHS, Medicines" in [e["text"] for e in meta["footer"]]
+    assert_round_trip(STACKED_BYLINE_NEWS, tmp_path)
+

@@ -235,6 +235,7 @@ class ImportCues:
     mail_footer_rx: re.Pattern = re.compile(r"(?!)")  # "--", "This email ... is confidential"
     accordion_markers: tuple[str, ...] = ()  # "+ Folic acid", "▸ Iron"
     timestamp_rx: re.Pattern = re.compile(r"(?!)")  # "01:45 Why statins?", "[00:01:45] SARAH: ..."
+    job_title_rx: re.Pattern = re.compile(r"(?!)")  # "Health reporter": the job line of a stacked byline
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -257,6 +258,7 @@ class ImportCues:
             mail_footer_rx=_whole(mail.get("footer_openings") or _NEVER),
             accordion_markers=tuple(sorted(d.get("accordion_markers") or (), key=len, reverse=True)),
             timestamp_rx=_whole(d.get("timestamps") or _NEVER),
+            job_title_rx=_whole([rf"(?:[A-Z][\w'’&-]{{0,30}}\s+){{0,4}}(?:{p})" for p in d.get("job_titles") or _NEVER]),
             separator_rxs=_each((d.get("separators") or []) + (d.get("statement_breaks") or []), 0),
             name_abbreviations=frozenset(d.get("name_abbreviations") or []),
             author_rxs=_each((people.get("author") or []) + (more_people.get("author") or [])),
@@ -469,6 +471,11 @@ class ImportCues:
                 rest = s[len(marker):].lstrip()
                 return (s[:len(s) - len(rest)], rest) if rest else None
         return None
+
+    def job_title(self, line: str) -> bool:
+        """'Health reporter', 'Senior Health Correspondent': a journalist's job line."""
+        s = line.strip()
+        return 0 < len(s) <= 60 and bool(self.job_title_rx.fullmatch(s))
 
     def timestamped(self, line: str) -> bool:
         """A chapter or transcript line opening with a timestamp."""

@@ -247,6 +247,7 @@ class _Page:
     run_ins: int | None = None  # how many lines of the page open with a capitals label
     subject_line: int | None = None  # the mail's 'Subject:' (a letter's 'Re:') line that gives the title
     accordion_count: int | None = None  # accordion headings on the page ('+ Folic acid')
+    contents_lines: set[int] = field(default_factory=set)  # unmarked lines of a contents list
 
     def text(self, i: int) -> str:
         return self.lines[i].strip()
@@ -553,8 +554,10 @@ def _title_at(page: _Page, i: int) -> bool:
     if k is None or page.is_item_start(page.text(k)):
         return False
     blank_after = k > i + 1
-    if not blank_after and page.kinds.kind_of(s) is not None and len(s.split()) <= 3:
-        return False  # "Causes" over its paragraph: a section, not a title
+    if not blank_after and page.kinds.kind_of(s) is not None and len(s.split()) <= 3 \
+            and not _bare_date(page, page.text(k)) and read_meta_line(page.text(k), page.cues, strict=True) is None \
+            and not page.cues.chrome(page.text(k)):
+        return False  # "Causes" over its paragraph: a section, not a title (one over its date line is the title)
     return True
 
 
@@ -568,6 +571,12 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             i += 1
             continue
         found = page.meta(s)
+        if found is None and title is not None and _stacked_byline(page, i):
+            found = page.metas[-1]
+            header.append(found.entry)
+            header.append({"role": "chrome", "text": page.lines[i + 1]})
+            i += 2
+            continue
         if found is not None:
             found.entry = {"role": found.role, "text": page.lines[i]}
             header.append(found.entry)
@@ -585,6 +594,21 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             break
         i += 1
     return header, i
+
+
+def _stacked_byline(page: _Page, i: int) -> bool:
+    """A news byline in stacked lines under the title: the writer's name alone ('Sam Jones')
+    straight over their job ('Health reporter'); the name is read as the author."""
+    if i + 1 >= len(page.lines) or not page.cues.job_title(page.text(i + 1)):
+        return False
+    person = person_of(page.text(i), page.cues)
+    if person is None or not 2 <= len(person["name"].split()) <= 4:
+        return False
+    person["role"] = page.text(i + 1)
+    found = MetaLine(role="byline", authors=[person])
+    found.entry = {"role": "byline", "text": page.lines[i]}
+    page.metas.append(found)
+    return True
 
 
 def _issuer(page: _Page, i: int, s: str) -> dict:
@@ -1129,6 +1153,14 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
         if k is not None and page.is_item_start(page.text(k)):
             b.chrome(s)
             return "chrome"
+        run = _contents_run(page, body, j)
+        if run:
+            page.contents_lines.update(run)  # 'In this issue:' over the headings it lists, unmarked
+            b.chrome(s)
+            return "chrome"
+    if j - 1 in page.contents_lines:
+        b.chrome(s)
+        return "chrome"
     found = page.meta(s, strict=True)
     if found is None and _bare_date(page, s) and b.last == "chrome" and _last_role(b) == "byline":
         found = page.meta(s)  # "Jan. 22, 2026" under a byline printed in the body
@@ -1139,6 +1171,19 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
         b.chrome(s)
         return "chrome"
     return None
+
+
+def _contents_run(page: _Page, body: list[str], j: int) -> list[int]:
+    """The lines straight under a contents heading, up to the blank line, when every one is
+    a short heading-like line (the headings it lists, printed without markers)."""
+    run = []
+    k = j
+    while k < len(body) and body[k].strip() and len(run) < 30:
+        if not heading_like(body[k].strip()) or len(body[k].split()) > 12:
+            return []
+        run.append(k)
+        k += 1
+    return run if len(run) >= 2 else []
 
 
 def _bare_date(page: _Page, s: str) -> bool:
