@@ -563,3 +563,13 @@ def test_news_page_with_a_stacked_byline_topics_and_share_lines(tmp_path):
     assert "Topics: Health, NHS, Medicines" in [e["text"] for e in meta["footer"]]
     assert_round_trip(STACKED_BYLINE_NEWS, tmp_path)
 
+
+
+def test_a_rule_line_on_a_page_that_is_no_mail_keeps_the_text_under_it():
+    """'--' closes a mail's body; on a leaflet the disclaimer under such a line is still the
+    page's text (the disclaimer checks read it)."""
+    text = ("Hay fever\n\nAntihistamines help.\n\nTreatment\n\nTake cetirizine 10 mg once a day.\n\n--\n"
+            "This information is general and not a substitute for advice from your pharmacist.\n")
+    meta, sections = read(text)
+    assert "footer" not in meta
+    assert sections[-1]["blocks"][-1].get("disclaimer", "").startswith("This information is general")

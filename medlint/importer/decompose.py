@@ -676,29 +676,36 @@ def _closing_matter(page: _Page, start: int, end: int) -> tuple[list[dict], int]
     """A letter's or mail's closing: the valediction ('Yours faithfully,', 'Best wishes,')
     and the signature's short lines under it (the writer's name, read as the author, role,
     organisation, registration), then a mail's '--' delimiter or confidentiality notice and
-    what follows it. Returns (footer entries, index where the body ends)."""
+    what follows it (on a mail, or under a valediction). Returns (footer entries, index
+    where the body ends)."""
     if page.markdown:
         return [], end
     lines = [k for k in range(start, end) if page.lines[k].strip()][-12:]
     mail_at = next((n for n, k in enumerate(lines) if page.cues.mail_footer(page.text(k)) and len(lines) - n <= 4), None)
-    sign = lines[:mail_at] if mail_at is not None else lines
-    v = next((n for n in range(len(sign) - 1, -1, -1) if page.cues.valediction(page.text(sign[n]))), None)
-    if v is not None and not (1 <= len(sign) - v - 1 <= 6 and all(_signature_line(page.text(k)) for k in sign[v + 1:])):
-        v = None
-    first = sign[v] if v is not None else (lines[mail_at] if mail_at is not None else None)
+    v = _valediction_at(page, lines[:mail_at] if mail_at is not None else lines)
+    if mail_at is not None and v is None and page.subject_line is None:
+        mail_at = None  # a '--' line on a page that is no mail: its text stays the page's
+    first = v if v is not None else mail_at
     if first is None:
         return [], end
-    entries = []
-    for k in (k for k in lines if k >= first):
-        entries.append({"role": "chrome", "text": page.lines[k]})
+    entries = [{"role": "chrome", "text": page.lines[k]} for k in lines[first:]]
     if v is not None:
-        person = person_of(page.text(sign[v + 1]), page.cues)
+        person = person_of(page.text(lines[v + 1]), page.cues)
         if person is not None:
             found = MetaLine(role="byline", authors=[person])
-            found.entry = entries[lines.index(sign[v + 1]) - lines.index(first)]
+            found.entry = entries[1]
             found.entry["role"] = "byline"
             page.metas.append(found)
-    return entries, first
+    return entries, lines[first]
+
+
+def _valediction_at(page: _Page, lines: list[int]) -> int | None:
+    """The index in ``lines`` of the last valediction, when one to six signature lines
+    and nothing else follow it."""
+    v = next((n for n in range(len(lines) - 1, -1, -1) if page.cues.valediction(page.text(lines[n]))), None)
+    if v is None or not 1 <= len(lines) - v - 1 <= 6 or not all(_signature_line(page.text(k)) for k in lines[v + 1:]):
+        return None
+    return v
 
 
 def _signature_line(s: str) -> bool:
