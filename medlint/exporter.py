@@ -55,7 +55,7 @@ def export_article(article: Article, fmt: str = "text") -> str:
                 out.append(f"{'##' if section.level == 1 else '###'} {section.heading}")
                 out.append("")
             else:
-                out.append(section.heading)
+                out.append(section.marker + section.heading)
         for n, block in enumerate(section.blocks):
             if block.type in ("paragraph", "disclaimer", "chrome"):
                 para(section.heading + section.run_in + block.text if run_in and n == 0 else block.text)

@@ -223,6 +223,19 @@ class ImportCues:
     team_rx: re.Pattern = re.compile(r"(?!)")  # "... Support Team": the end of a team's name
     run_in_min: int = 3  # fewest capitals labels over text that make a page print its sections so
     run_in_not_label_rx: re.Pattern = re.compile(r"(?!)")  # "IMPORTANT", "NOTE": emphasis, not a section
+    # letterheads, letters, mail and transcripts (the last part of checks/import.yaml)
+    contact_item_rx: re.Pattern = re.compile(r"(?!)")  # "Tel 01632 960 418", "Mill Hill, Kelbury KL3 9PE"
+    staff_line_rx: re.Pattern = re.compile(r"(?!)")  # "Headteacher: Mr D. Ashworth"
+    organisation_start_rx: re.Pattern = re.compile(r"(?!)")  # "Centro de Salud ..."
+    mail_header_rx: re.Pattern = re.compile(r"(?!)")  # "From: ...", "Subject: ..."
+    subject_rx: re.Pattern = re.compile(r"(?!)")  # "Subject: X", a letter's "Re: X"
+    salutation_rx: re.Pattern = re.compile(r"(?!)")  # "Dear Maria,"
+    valediction_rx: re.Pattern = re.compile(r"(?!)")  # "Yours faithfully,"
+    registration_rx: re.Pattern = re.compile(r"(?!)")  # "GMC 7654321"
+    mail_footer_rx: re.Pattern = re.compile(r"(?!)")  # "--", "This email ... is confidential"
+    accordion_markers: tuple[str, ...] = ()  # "+ Folic acid", "▸ Iron"
+    timestamp_rx: re.Pattern = re.compile(r"(?!)")  # "01:45 Why statins?", "[00:01:45] SARAH: ..."
+    job_title_rx: re.Pattern = re.compile(r"(?!)")  # "Health reporter": the job line of a stacked byline
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -231,7 +244,21 @@ class ImportCues:
         more_people = d.get("more_people") or {}
         faq = d.get("faq") or {}
         furniture = d.get("furniture") or {}
+        letterhead = d.get("letterhead") or {}
+        mail = d.get("mail") or {}
         return cls(
+            contact_item_rx=_whole(letterhead.get("contact_items") or _NEVER),
+            staff_line_rx=_any([f"(?:{p})\\s{{0,2}}:\\s{{0,3}}\\S.{{0,60}}" for p in letterhead.get("staff_labels") or _NEVER]),
+            organisation_start_rx=_any(letterhead.get("organisation_starts") or _NEVER),
+            mail_header_rx=_any([rf"(?:{p})\s{{0,2}}:\s" for p in mail.get("headers") or _NEVER]),
+            subject_rx=_any([rf"(?:{p})\s{{0,2}}:\s{{1,3}}(?=\S)" for p in mail.get("subjects") or _NEVER]),
+            salutation_rx=_whole(mail.get("salutations") or _NEVER),
+            valediction_rx=_whole([rf"(?:{p})\s{{0,2}}[,.!]?" for p in mail.get("valedictions") or _NEVER]),
+            registration_rx=_whole(mail.get("registrations") or _NEVER),
+            mail_footer_rx=_whole(mail.get("footer_openings") or _NEVER),
+            accordion_markers=tuple(sorted(d.get("accordion_markers") or (), key=len, reverse=True)),
+            timestamp_rx=_whole(d.get("timestamps") or _NEVER),
+            job_title_rx=_whole([rf"(?:[A-Z][\w'’&-]{{0,30}}\s+){{0,4}}(?:{p})" for p in d.get("job_titles") or _NEVER]),
             separator_rxs=_each((d.get("separators") or []) + (d.get("statement_breaks") or []), 0),
             name_abbreviations=frozenset(d.get("name_abbreviations") or []),
             author_rxs=_each((people.get("author") or []) + (more_people.get("author") or [])),
@@ -363,7 +390,7 @@ class ImportCues:
     def preamble_furniture(self, line: str) -> bool:
         """Furniture before the title: any furniture, or a service, unit or ward line."""
         s = line.strip().strip("*_ ")
-        if self.furniture(s):
+        if self.furniture(s) or self.contact_line(s) or self.staff_line(s):
             return True
         return 0 < len(s) <= 120 and self._names_a_place(s) and bool(self.preamble_rx.fullmatch(s))
 
@@ -374,11 +401,86 @@ class ImportCues:
         if m:  # 'Maple Grove Pediatrics | Serving families since 1998': a name and its tagline
             if len(s[m.end():].split()) > 10:
                 return False
-            s = s[:m.start()]
-        if len(s.split()) > 10 or not self._names_a_place(s) or not self.organisation_rx.fullmatch(s):
+            head, tail = s[:m.start()], s[m.end():]
+            if not self._organisation_name(head) and self._organisation_name(tail):
+                return self._service(head)  # 'Westbrook Maternity Services | Westbrook University Hospitals'
+            s = head
+        return self._organisation_name(s)
+
+    def _organisation_name(self, s: str) -> bool:
+        if len(s.split()) > 10 or not self._names_a_place(s):
             return False
-        long_words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", s) if len(w) >= 4]
+        if not (self.organisation_rx.fullmatch(s) or (self.organisation_start_rx.match(s) and not re.search(r"[.,;:?!]", s))):
+            return False
+        long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", s) if len(w) >= 4]
         return all(w[0].isupper() for w in long_words)
+
+    def _service(self, s: str) -> bool:
+        return 0 < len(s) <= 120 and self._names_a_place(s) and bool(self.preamble_rx.fullmatch(s) or self.department_rx.fullmatch(s))
+
+    # letterheads, letters, mail, transcripts ---------------------------------
+    def contact_line(self, line: str) -> bool:
+        """'14 Mill Lane, Harrowgate HG2 7QP  |  Tel 01632 960 418  |  Mon-Fri 8.30am-5pm':
+        every piece an address, a phone number, an e-mail or web address or opening hours
+        (the organisation's own name may lead it)."""
+        s = line.strip().strip("*_ ")
+        if not s or len(s) > 240:
+            return False
+        parts = [p.strip() for p in re.split(r"\s+[|·•]\s+|\s+[-–—]\s+|(?<=\S)\s{2,}(?=\S)", s) if p.strip()]
+        if parts and len(parts) > 1 and self._organisation_name(parts[0]):
+            parts = parts[1:]
+        return bool(parts) and all(self.contact_item_rx.fullmatch(p) for p in parts)
+
+    def staff_line(self, line: str) -> bool:
+        """'Headteacher: Mr D. Ashworth': a letterhead's line naming its head."""
+        s = line.strip()
+        return 0 < len(s) <= 100 and bool(self.staff_line_rx.fullmatch(s))
+
+    def mail_header(self, line: str) -> bool:
+        """'From: Harbour Health Clinic <care@...>', 'Date: Tue, 17 Nov 2026 16:42:10 +0000'."""
+        s = line.strip()
+        return 0 < len(s) <= 300 and bool(self.mail_header_rx.match(s))
+
+    def subject(self, line: str) -> str | None:
+        """The title a mail's 'Subject: ...' or a letter's 'Re: ...' line gives, else None."""
+        s = line.strip()
+        m = self.subject_rx.match(s) if 0 < len(s) <= 200 else None
+        return s[m.end():].strip(" *_") or None if m else None
+
+    def salutation(self, line: str) -> bool:
+        s = line.strip()
+        return 0 < len(s) <= 80 and bool(self.salutation_rx.fullmatch(s))
+
+    def valediction(self, line: str) -> bool:
+        s = line.strip()
+        return 0 < len(s) <= 40 and bool(self.valediction_rx.fullmatch(s))
+
+    def registration(self, line: str) -> bool:
+        s = line.strip()
+        return 0 < len(s) <= 60 and bool(self.registration_rx.fullmatch(s))
+
+    def mail_footer(self, line: str) -> bool:
+        s = line.strip()
+        return 0 < len(s) <= 600 and bool(self.mail_footer_rx.fullmatch(s))
+
+    def accordion(self, line: str) -> tuple[str, str] | None:
+        """('+ ', 'Folic acid') for an accordion's marked heading line, else None."""
+        s = line.strip()
+        for marker in self.accordion_markers:
+            if s.startswith(marker) and s[len(marker):len(marker) + 1] in (" ", "\u00a0"):
+                rest = s[len(marker):].lstrip()
+                return (s[:len(s) - len(rest)], rest) if rest else None
+        return None
+
+    def job_title(self, line: str) -> bool:
+        """'Health reporter', 'Senior Health Correspondent': a journalist's job line."""
+        s = line.strip()
+        return 0 < len(s) <= 60 and bool(self.job_title_rx.fullmatch(s))
+
+    def timestamped(self, line: str) -> bool:
+        """A chapter or transcript line opening with a timestamp."""
+        s = line.strip()
+        return 0 < len(s) and bool(self.timestamp_rx.fullmatch(s[:320]))
 
     def department(self, line: str) -> bool:
         """'Department of Orthopaedic Surgery', 'Rheumatology department'."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from medlint.importer.cues import ImportCues, KindTable
-from medlint.importer.meta import MetaLine, read_meta_line
+from medlint.importer.meta import MetaLine, person_of, read_meta_line
 from medlint.importer import tables
 from medlint.records.model import row_reading
 
@@ -245,6 +245,9 @@ class _Page:
     setext: dict[int, int] = field(default_factory=dict)  # heading line -> depth (Markdown)
     metas: list[MetaLine] = field(default_factory=list)
     run_ins: int | None = None  # how many lines of the page open with a capitals label
+    subject_line: int | None = None  # the mail's 'Subject:' (a letter's 'Re:') line that gives the title
+    accordion_count: int | None = None  # accordion headings on the page ('+ Folic acid')
+    contents_lines: set[int] = field(default_factory=set)  # unmarked lines of a contents list
 
     def text(self, i: int) -> str:
         return self.lines[i].strip()
@@ -266,6 +269,13 @@ class _Page:
         if found is not None:
             self.metas.append(found)
         return found
+
+    def accordions(self, body: list[str], end: int) -> int:
+        """How many accordion headings the page prints (counted once)."""
+        if self.accordion_count is None:
+            self.accordion_count = sum(1 for k in range(end) if self.cues.accordion(body[k]) is not None
+                                       and _accordion_shaped(self, body, k, end))
+        return self.accordion_count
 
     def is_item_start(self, s: str) -> bool:
         return s in _LONE_MARKERS or _item_prefix(s) is not None
@@ -412,6 +422,12 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
         elif page.cues.preamble_furniture(s):
             pre.append(i)
             furniture.add(i)
+        elif not page.markdown and (_letter_furniture(page, i) or _letterhead_line(page, i, pre, furniture)
+                                    or _section_label(page, i, pre)):
+            pre.append(i)
+        elif not page.markdown and page.cues.subject(s) and _subject_title(page, i):
+            page.subject_line = i
+            return i, pre  # a mail's 'Subject: ...' or a letter's 'Re: ...': its text is the title
         else:
             break
         i = page.next_nonblank(i + 1)
@@ -423,6 +439,77 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
     if pre and pre[-1] in furniture and _title_at(page, pre[-1]):
         return pre[-1], pre[:-1]  # an organisation's name over its text is the title after all
     return None, []
+
+
+def _letter_furniture(page: _Page, i: int) -> bool:
+    """A mail's header line ('From: ...', 'Date: ...'; its date read), a letter's date line
+    ('12th September 2025') or its salutation over the 'Re:' line, before the title."""
+    s = page.text(i)
+    if page.cues.mail_header(s) and not page.cues.subject(s):
+        found = page.meta(s)
+        if found is not None:
+            found.entry, found.line = {"role": found.role, "text": page.lines[i]}, i
+        return True
+    if _bare_date(page, s):
+        found = page.meta(s)
+        if found is not None:
+            found.entry, found.line = {"role": found.role, "text": page.lines[i]}, i
+            return True
+        return False
+    if page.cues.salutation(s):
+        k = page.next_nonblank(i + 1)
+        return k is not None and page.cues.subject(page.text(k)) is not None
+    return False
+
+
+def _subject_title(page: _Page, i: int) -> bool:
+    """A 'Subject:' line among a mail's headers, or a 'Re:' line under a letter's
+    salutation or letterhead: the page's title."""
+    k = i - 1
+    while k >= 0 and not page.lines[k].strip():
+        k -= 1
+    if k < 0:
+        return page.cues.mail_header(page.text(i))
+    before = page.text(k)
+    return page.cues.mail_header(before) or page.cues.salutation(before) or page.cues.preamble_furniture(before) \
+        or _bare_date(page, before)
+
+
+def _letterhead_line(page: _Page, i: int, pre: list[int], furniture: set[int]) -> bool:
+    """A line printed straight under the organisation's name, in one block with it
+    ('Eye Unit - Patient Information', 'Quit Well Ridgeshire - free stop smoking
+    support'): the letterhead's, when the block ends within a few lines and a title
+    follows it."""
+    if not pre or pre[-1] != i - 1 or not furniture & set(pre) or read_meta_line(page.text(i), page.cues, strict=True):
+        return False
+    parts = [p for p in re.split(r"\s+[-–—|·•]\s+", page.text(i)) if p]
+    if len(parts) < 2 or not any(page.cues.preamble_furniture(p) or p[:1].islower() for p in parts):
+        return False  # a name and what it is ('Eye Unit - Patient Information', 'Quit Well - free support')
+    top = i - 1
+    while top in pre and top - 1 in pre and page.lines[top - 1].strip():
+        top -= 1
+    if not (top in furniture and page.cues.organisation(page.text(top))):
+        return False
+    end = i
+    while end < len(page.lines) and page.lines[end].strip():
+        if end - top >= 5 or _sentence(page.text(end)) or read_meta_line(page.text(end), page.cues, strict=True):
+            return False  # ... a byline in the block: the line over it is the title
+        end += 1
+    k = page.next_nonblank(end)
+    return k is not None and (_title_at(page, k) or _section_label(page, k, [i]))
+
+
+def _section_label(page: _Page, i: int, pre: list[int]) -> bool:
+    """A news page's or leaflet's section label in capitals over the title ('HEALTH',
+    'PATIENT AFTERCARE SHEET'), after the site's furniture: a kicker, not the title."""
+    s = page.text(i)
+    if not pre or not s.isupper() or len(s.split()) > 4 or ":" in s or not heading_like(s) or page.kinds.kind_of(s) is not None:
+        return False
+    k = page.next_nonblank(i + 1)
+    if k is None:
+        return False
+    title = page.text(k)
+    return not title.isupper() and len(title.split()) >= 3 and not page.cues.form_field(title) and _title_at(page, k)
 
 
 def _category_over_title(page: _Page, i: int, k: int) -> bool:
@@ -462,7 +549,7 @@ def _byline_before_title(page: _Page, i: int) -> bool:
 def _preamble(page: _Page, pre: list[int]) -> list[dict]:
     """The lines before the title, each with what it is (chrome, or a byline/date line)."""
     read = {m.line: m.entry for m in page.metas if m.line is not None}
-    return [read.get(k) or {"role": "chrome", "text": page.lines[k]} for k in pre]
+    return [read.get(k) or {"role": "subject" if k == page.subject_line else "chrome", "text": page.lines[k]} for k in pre]
 
 
 def _title_at(page: _Page, i: int) -> bool:
@@ -477,8 +564,10 @@ def _title_at(page: _Page, i: int) -> bool:
     if k is None or page.is_item_start(page.text(k)):
         return False
     blank_after = k > i + 1
-    if not blank_after and page.kinds.kind_of(s) is not None and len(s.split()) <= 3:
-        return False  # "Causes" over its paragraph: a section, not a title
+    if not blank_after and page.kinds.kind_of(s) is not None and len(s.split()) <= 3 \
+            and not _bare_date(page, page.text(k)) and read_meta_line(page.text(k), page.cues, strict=True) is None \
+            and not page.cues.chrome(page.text(k)):
+        return False  # "Causes" over its paragraph: a section, not a title (one over its date line is the title)
     return True
 
 
@@ -492,9 +581,17 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             i += 1
             continue
         found = page.meta(s)
+        if found is None and title is not None and _stacked_byline(page, i):
+            found = page.metas[-1]
+            header.append(found.entry)
+            header.append({"role": "chrome", "text": page.lines[i + 1]})
+            i += 2
+            continue
         if found is not None:
             found.entry = {"role": found.role, "text": page.lines[i]}
             header.append(found.entry)
+        elif page.subject_line is not None and page.cues.mail_header(s):
+            header.append({"role": "chrome", "text": page.lines[i]})  # the headers under a mail's subject line
         elif title is not None and all(e["role"] == "subtitle" for e in header) and page.cues.department(s):
             header.append(_issuer(page, i, s))
         elif page.cues.chrome(s) or (title is not None and page.cues.furniture(s)) \
@@ -507,6 +604,21 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             break
         i += 1
     return header, i
+
+
+def _stacked_byline(page: _Page, i: int) -> bool:
+    """A news byline in stacked lines under the title: the writer's name alone ('Sam Jones')
+    straight over their job ('Health reporter'); the name is read as the author."""
+    if i + 1 >= len(page.lines) or not page.cues.job_title(page.text(i + 1)):
+        return False
+    person = person_of(page.text(i), page.cues)
+    if person is None or not 2 <= len(person["name"].split()) <= 4:
+        return False
+    person["role"] = page.text(i + 1)
+    found = MetaLine(role="byline", authors=[person])
+    found.entry = {"role": "byline", "text": page.lines[i]}
+    page.metas.append(found)
+    return True
 
 
 def _issuer(page: _Page, i: int, s: str) -> dict:
@@ -570,6 +682,47 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
     return footer, end
 
 
+def _closing_matter(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
+    """A letter's or mail's closing: the valediction ('Yours faithfully,', 'Best wishes,')
+    and the signature's short lines under it (the writer's name, read as the author, role,
+    organisation, registration), then a mail's '--' delimiter or confidentiality notice and
+    what follows it (on a mail, or under a valediction). Returns (footer entries, index
+    where the body ends)."""
+    if page.markdown:
+        return [], end
+    lines = [k for k in range(start, end) if page.lines[k].strip()][-12:]
+    mail_at = next((n for n, k in enumerate(lines) if page.cues.mail_footer(page.text(k)) and len(lines) - n <= 4), None)
+    v = _valediction_at(page, lines[:mail_at] if mail_at is not None else lines)
+    if mail_at is not None and v is None and page.subject_line is None:
+        mail_at = None  # a '--' line on a page that is no mail: its text stays the page's
+    first = v if v is not None else mail_at
+    if first is None:
+        return [], end
+    entries = [{"role": "chrome", "text": page.lines[k]} for k in lines[first:]]
+    if v is not None:
+        person = person_of(page.text(lines[v + 1]), page.cues)
+        if person is not None:
+            found = MetaLine(role="byline", authors=[person])
+            found.entry = entries[1]
+            found.entry["role"] = "byline"
+            page.metas.append(found)
+    return entries, lines[first]
+
+
+def _valediction_at(page: _Page, lines: list[int]) -> int | None:
+    """The index in ``lines`` of the last valediction, when one to six signature lines
+    and nothing else follow it."""
+    v = next((n for n in range(len(lines) - 1, -1, -1) if page.cues.valediction(page.text(lines[n]))), None)
+    if v is None or not 1 <= len(lines) - v - 1 <= 6 or not all(_signature_line(page.text(k)) for k in lines[v + 1:]):
+        return None
+    return v
+
+
+def _signature_line(s: str) -> bool:
+    """A short line of a signature: a name, a role, an organisation, a registration."""
+    return len(s) <= 80 and len(s.split()) <= 10 and not _sentence(s) and not s.endswith((":", "?"))
+
+
 def _sponsor_lines(page: _Page, footer: list[dict], taken: list[int]) -> int:
     """How many of the footer's first lines are a sponsor's name and address lines."""
     n = 0
@@ -599,11 +752,15 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
         s = page.text(title_idx)
         m = _MD_HEADING.match(s) if markdown else None
         meta["title"] = m.group(2) if m else s
+        if title_idx == page.subject_line:
+            meta["title"], pre = page.cues.subject(s), pre + [title_idx]
         i = title_idx + (2 if title_idx in page.setext else 1)
     if not meta["title"]:
         meta["title"] = slug.replace("-", " ").strip().capitalize()
     header, i = _read_header(page, i, meta["title"] if title_idx is not None else None)
-    footer, end = _read_footer(page, i, len(page.lines))
+    closing, end = _closing_matter(page, i, len(page.lines))
+    footer, end = _read_footer(page, i, end)
+    footer += closing
     b = _Builder(cues=page.cues, kinds=page.kinds, markdown=markdown)
     b.faq_page = page.kinds.kind_of(meta["title"]) == "faq" and title_idx is not None
     _read_body(page, b, i, end)
@@ -613,7 +770,8 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     _kinds_from_content(page, b.sections, meta["title"])
     meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
     meta_out.update(_people_and_dates(page.metas, controlled=page.cues.document_controlled(page.lines)))
-    meta_out["source"] = {"format": "markdown" if markdown else "text", "title_line": title_idx is not None}
+    meta_out["source"] = {"format": "markdown" if markdown else "text",
+                          "title_line": title_idx is not None and title_idx != page.subject_line}
     if source_name:
         meta_out["source"]["file"] = source_name
     if date_order:
@@ -769,6 +927,12 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             j = step
             in_paragraph = False
             continue
+        accordion = _accordion_heading(page, body, j, s, end) if not pending_marker else None
+        if accordion is not None:
+            b.start_section(accordion[1])
+            b.current["marker"] = accordion[0]
+            in_paragraph = False
+            continue
         step = _qa_pair(page, b, body, j, s, end)
         if step is not None:
             j = step
@@ -805,6 +969,25 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
         b.paragraph(s)
 
 
+def _accordion_heading(page: _Page, body: list[str], j: int, s: str, end: int) -> tuple[str, str] | None:
+    """(marker, heading) of an accordion's marked heading ('+ Folic acid' over its text,
+    on a page printing two or more such lines, each with a blank line and text under it)."""
+    found = page.cues.accordion(s) if not page.markdown else None
+    if found is None or not _accordion_shaped(page, body, j - 1, end) or page.accordions(body, end) < 2:
+        return None
+    return found
+
+
+def _accordion_shaped(page: _Page, body: list[str], at: int, end: int) -> bool:
+    found = page.cues.accordion(body[at])
+    if found is None or not heading_like(found[1]) or page.holds_doses(found[1]):
+        return False
+    if at + 1 >= end or body[at + 1].strip():
+        return False  # a marked list's item, not a heading over its text
+    k = page.next_nonblank(at + 1, end)
+    return k is not None and page.cues.accordion(body[k]) is None and not page.is_item_start(page.text(k))
+
+
 def _reading(block: dict, row: dict) -> str:
     """A data row as the checks read it (the model's reading)."""
     if block["style"] == "label":
@@ -831,8 +1014,22 @@ def _table(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) 
         for row in block["table"]:
             if _strength_list(page, row["text"]):
                 row["role"] = "strengths"
+    if style == "aligned" and _composition_lead(page, _last_text(b)):
+        for row in block["table"]:
+            row.setdefault("role", "strengths")  # 'Each tablet contains:' over what it holds
     b.table(block, page.record_doses if page.parse_doses is not None else None)
     return k
+
+
+def _composition_lead(page: _Page, text: str) -> bool:
+    """'... Each tablet contains:': the line over a table of what a product holds (a
+    content cue of checks/dose-lexicon.yaml in its last sentence, no negation)."""
+    if page.parse_doses is None or not text.rstrip().endswith(":"):
+        return False
+    from medlint.doses.lexicon import lexicon
+
+    lead = re.split(r"[.!?]\s+", text.rstrip())[-1]
+    return lexicon().not_doses.content_cue(lead) and not re.search(r"\b(?:not|never|don.t|no)\b", lead, re.I)
 
 
 def _strength_list(page: _Page, line: str) -> bool:
@@ -858,10 +1055,20 @@ def _table_style(page: _Page, body: list[str], j: int, s: str, end: int) -> str 
         return "tab"
     if _label_line_of_table(page, s) and ((j < end and _label_line_of_table(page, nxt)) or _strength_list(page, s)):
         return "label"
+    if not page.markdown and j < end and _aligned_row_of(page, body[j - 1]) and _aligned_row_of(page, body[j]):
+        return "aligned"
     return None
 
 
+def _aligned_row_of(page: _Page, line: str) -> bool:
+    """A row of aligned columns, not a byline or date line set out with runs of spaces."""
+    return tables.aligned_row(line) and read_meta_line(line, page.cues, strict=True) is None \
+        and not page.cues.chrome(line) and not page.cues.contact_line(line)
+
+
 def _row_of(page: _Page, s: str, style: str) -> bool:
+    if style == "aligned":
+        return _aligned_row_of(page, s)
     if style == "pipe":
         return tables.pipe_row(s) or tables.is_rule(s) or " | " in s
     if style == "tab":
@@ -963,6 +1170,14 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
         if k is not None and page.is_item_start(page.text(k)):
             b.chrome(s)
             return "chrome"
+        run = _contents_run(page, body, j)
+        if run:
+            page.contents_lines.update(run)  # 'In this issue:' over the headings it lists, unmarked
+            b.chrome(s)
+            return "chrome"
+    if j - 1 in page.contents_lines:
+        b.chrome(s)
+        return "chrome"
     found = page.meta(s, strict=True)
     if found is None and _bare_date(page, s) and b.last == "chrome" and _last_role(b) == "byline":
         found = page.meta(s)  # "Jan. 22, 2026" under a byline printed in the body
@@ -973,6 +1188,19 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
         b.chrome(s)
         return "chrome"
     return None
+
+
+def _contents_run(page: _Page, body: list[str], j: int) -> list[int]:
+    """The lines straight under a contents heading, up to the blank line, when every one is
+    a short heading-like line (the headings it lists, printed without markers)."""
+    run = []
+    k = j
+    while k < len(body) and body[k].strip() and len(run) < 30:
+        if not heading_like(body[k].strip()) or len(body[k].split()) > 12:
+            return []
+        run.append(k)
+        k += 1
+    return run if len(run) >= 2 else []
 
 
 def _bare_date(page: _Page, s: str) -> bool:
@@ -1145,6 +1373,9 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s) \
             or page.column_row(s):
         return False  # a digit-led line, a label line, two sentences (a reference), a date, a row
+    if body[j - 1][:2].isspace() or cues.timestamped(s) or cues.contact_line(s) or cues.registration(s) \
+            or cues.mail_header(s) or cues.valediction(s):
+        return False  # an indented line (a list or table printed without markers), a timestamp, a signature's line
     if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s):
         return False  # a dose line
     if _label_run(page, body, j, s):

@@ -320,7 +320,7 @@ def _name_like(name: str, team: bool = False) -> bool:
     """A person's name, or a team's ('Information and Support Team': ``team``, its
     joining words allowed)."""
     words = name.split()
-    if not words or len(words) > 7 or re.search(r"\d", name):
+    if not words or len(words) > 7 or re.search(r"\d|:", name):
         return False
     if not words[0][0].isupper():
         return False

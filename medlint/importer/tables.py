@@ -51,6 +51,20 @@ def label_row(line: str) -> bool:
     return bool(_LABEL_ROW.match(line.strip()))
 
 
+def aligned_row(line: str) -> bool:
+    """A row of a plain-text table printed in aligned columns ('Mug of tea      75 mg',
+    'Face and neck ....... 2.5 FTU'): two cells or more set apart by a run of spaces or a
+    dot leader, each a short phrase, no cell but the last ending a sentence or clause (two
+    spaces after a full stop are prose)."""
+    s = line.strip()
+    if not s or len(s) > 160 or "\t" in s or s.startswith("|"):
+        return False
+    cells = split_cells(s, "aligned")
+    if len(cells) < 2 or any(not c or len(c.split()) > 12 for c in cells):
+        return False
+    return not any(c[-1] in ".!?;:," for c in cells[:-1])
+
+
 @dataclass(frozen=True)
 class ColumnCues:
     """Header labels that say what a column holds (checks/import.yaml, table_columns)."""

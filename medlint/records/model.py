@@ -123,6 +123,7 @@ class Section(Record):
     level: int = 1
     blocks: list[Block] = field(default_factory=list)
     run_in: str | None = None  # the heading is printed at the start of its first paragraph, then this
+    marker: str = ""  # an accordion's marker printed before the heading ('+ ')
     index: int = 0
     article: "Article | None" = None
 
@@ -253,6 +254,7 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
         kind=data.get("kind", "other"),
         level=data.get("level", 1),
         run_in=data.get("run_in"),
+        marker=data.get("marker") or "",
         index=index,
         article=article,
     )
@@ -280,15 +282,20 @@ def build_section(data: dict, path: str, index: int, article: Article | None = N
     return section
 
 
+_ALIGNED_GAP = re.compile(r"(?<=\S)[ ]*\.{4,}[ ]*(?=\S)|(?<=\S)[ ]{2,}(?=\S)")  # a dot leader, a run of spaces
+
+
 def split_cells(line: str, style: str | None) -> list[str]:
     """The cells of a table row as printed: '| a | b |' (pipe; an escaped '\\|' stays in
-    its cell), tab-separated (tab) or 'Label: value' (label)."""
+    its cell), tab-separated (tab), 'Label: value' (label) or aligned columns (aligned)."""
     s = line.strip()
     if style == "tab":
         return [c.strip() for c in re.split(r"\t+", s)]
     if style == "label":
         label, _, value = s.partition(":")
         return [label.strip(), value.strip()]
+    if style == "aligned":  # columns set apart by a run of spaces or a dot leader
+        return [c.strip() for c in _ALIGNED_GAP.split(s)]
     s = s[1:] if s.startswith("|") else s
     s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
     return [c.strip() for c in re.split(r"(?<!\\)\|", s)]
