@@ -217,6 +217,7 @@ class Wordings:
         self.procedure = one(data["procedure_wordings"])
         self.description = one(data["description_wordings"])
         self.repeat = one(data["repeat_wordings"])
+        self.chart_timing = one(data["chart_timings"])
         self.counted_repeat = one(data["counted_repeat"])
         self.following = one(data["following_frequency"])
         self.device_forms = set(data["device_forms"])
@@ -709,7 +710,9 @@ def incomplete_dose(article, ctx):
     talked about rather than given (``aside_wordings``), "two different
     drops" (``product_counts``), a product's name heading its directions
     ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ..."),
-    and the lines of a dose chart by age (DOS005 reads those). An amount
+    the lines of a dose chart by age (DOS005 reads those), and the rows of a dose table that a
+    paragraph beside it times ("Apply a thin layer once or twice a day" after fingertip units by
+    body area: ``chart_timings``). An amount
     timed by the event it is for ("3–6 mg per kg, 45–60 minutes before
     training": ``event_timings``) or given "straight away" is complete.
     A named pre-packed regimen (dose-pack) is reported as **info**: the pack
@@ -731,6 +734,7 @@ def incomplete_dose(article, ctx):
     words = wordings(data)
     complete = _complete_doses(article, data)
     repeated = {id(row) for table, _ in repeated_tables(article, words) for row in table.items}
+    repeated |= {id(row) for table in timed_tables(article, words) for row in table.items}
     for record, field, dose in all_doses(article):
         if dose.titration_marker is not None or id(record) in repeated:
             continue
@@ -771,6 +775,25 @@ def repeated_tables(article, words: Wordings):
         for table, note in zip(blocks, blocks[1:]):
             if table.type == "table" and note.type == "paragraph" and words.repeat.search(note.text or ""):
                 yield table, note
+
+
+def timed_tables(article, words: Wordings):
+    """Each dose table that a paragraph beside it times: the lead-in or the line after the
+    chart says how often and gives no amount of its own ("Apply a thin layer once or twice
+    a day" under a chart of fingertip units by body area; ``chart_timings``), so the rows'
+    amounts are the amounts it times."""
+    for section in article.sections:
+        blocks = section.blocks
+        for i, table in enumerate(blocks):
+            if table.type != "table":
+                continue
+            near = (blocks[k] for k in (i - 1, i + 1) if 0 <= k < len(blocks))
+            if any(b.type == "paragraph" and _times_the_chart(b.text or "", words) for b in near):
+                yield table
+
+
+def _times_the_chart(text: str, words: Wordings) -> bool:
+    return bool(words.chart_timing.search(text)) and all(d.amount is None for d in doses_in(text))
 
 
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
@@ -1602,13 +1625,16 @@ class _Seen:
 def _least_daily(dose):
     """(quantity per day, working) the schedule asks for at the least: the lower amount at
     the least frequent rate it states ("400 mg every 4 hours" = 2.4 g; "every 4-6 hours"
-    counts 4 a day). None for a dose without a fixed rate (as needed with no interval,
+    counts 4 a day; an interval the reader marks as the least gap between doses counts its
+    fewest a day). None for a dose without a fixed rate (as needed with no interval,
     titrations, per-kg doses)."""
     freq = dose.frequency
     if dose.amount is None or freq is None or dose.titration or dose.weight_based or dose.per == "day":
         return None
     if freq.interval_hours is not None:
         n = math.floor(24 / max(freq.interval_hours) + 1e-9)
+        if freq.fewest_per_day is not None:  # "every 2 hours, up to 6 a day": the least gap, at least one a day
+            n = min(n, math.floor(freq.fewest_per_day + 1e-9))
     elif freq.kind in ("times_daily", "daily", "nightly"):
         n = freq.administrations_per_day
     else:
