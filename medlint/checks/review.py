@@ -622,7 +622,8 @@ def author_not_named(article, ctx):
     data = ctx.data("review")
     names = [p.get("name", "") for p in article.meta.get("authors") or []]
     if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx) \
-            or _not_reviewed(article, ctx) or (_kind_asks(article, ctx, "signature") and signed_by(article, data)):
+            or _not_reviewed(article, ctx) or _kind_waives(article, ctx, "author") \
+            or (_kind_asks(article, ctx, "signature") and signed_by(article, data)):
         return
     if _credentialed_reviewer(article.meta, data) and (
             _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)
