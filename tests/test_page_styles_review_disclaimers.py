@@ -40,6 +40,11 @@ EXPECTED = {
     # background", "no stand-in for a chat with a pharmacist"), but it names no reviewer
     # and its date is over a year old
     "wellness-supplement-guide-boxed-disclaimer": ["REV003", "REV006"],
+    # written after the data above, as a check of it: a product's SmPC (a regulated text),
+    # a maker's letter to prescribers, an online clinic's treatment page
+    "smpc-section-excerpt": [],
+    "pharma-dear-hcp-letter": [],
+    "online-clinic-treatment-page": [],
 }
 
 
@@ -130,3 +135,15 @@ def test_disclaimer_wordings(line, tmp_path):
 def test_near_misses_are_no_disclaimer(line, tmp_path):
     found = codes(tmp_path, [("Intro", "other", [line]), ("More", "other", ["Rest helps most people."])])
     assert "DSC003" in found
+
+
+def test_a_dose_for_named_ages_chosen_by_the_doctor_needs_no_more(tmp_path):
+    # on an ordinary article (no page kind): the dose names whom it is for and the
+    # prescriber who sees the reader chooses
+    dose = "The usual choice for women aged 16 to 64 is nitrofurantoin 100 mg twice a day for 3 days."
+    said = codes(tmp_path, [("Treatment", "drug-therapy", [
+        dose, "Our doctor will check your answers and choose the treatment that suits you."])])
+    assert "DSC001" not in said and "DSC002" not in said
+    # the ages alone are half the caution: the reader is still to be sent to a clinician
+    bare = codes(tmp_path / "b", [("Treatment", "drug-therapy", [dose])])
+    assert "DSC002" in bare

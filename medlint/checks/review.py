@@ -439,7 +439,7 @@ def _kind_rules(article, ctx) -> list[dict]:
 
 
 def _kind_waives(article, ctx, what: str) -> bool:
-    """Is the page of a kind not asked ``what`` (``reviewer`` or ``review_cycle``: false)?"""
+    """Is the page of a kind not asked ``what`` (``reviewer``, ``review_cycle`` or ``author``: false)?"""
     return any(rule.get(what) is False for rule in _kind_rules(article, ctx))
 
 
@@ -605,7 +605,10 @@ def author_not_named(article, ctx):
     forum thread or a shop's product page (``not_reviewed_page_kinds``),
     which have no editorial byline; a letter or an email signed by a person
     (``page_kind_rules`` with ``signature: true``: "Yours faithfully," then
-    "Mrs J. Whitfield"; a team's sign-off is no name).
+    "Mrs J. Whitfield"; a team's sign-off is no name); a press release, a safety
+    notice, a study's participant information, a page for professionals or a personal
+    story (``page_kind_rules`` with ``author: false``), answered for by its issuer,
+    committee, listed authors or teller.
 
     **Why it matters.** Readers judge medical information partly by who
     wrote it; a team label hides whether the writer had relevant training
