@@ -482,7 +482,7 @@ def _kind_rules(article, ctx) -> list[dict]:
 
 
 def _kind_waives(article, ctx, what: str) -> bool:
-    """Is the page of a kind not asked ``what`` (``reviewer`` or ``review_cycle``: false)?"""
+    """Is the page of a kind not asked ``what`` (``reviewer``, ``review_cycle`` or ``author``: false)?"""
     return any(rule.get(what) is False for rule in _kind_rules(article, ctx))
 
 
@@ -653,7 +653,10 @@ def author_not_named(article, ctx):
     forum thread or a shop's product page (``not_reviewed_page_kinds``),
     which have no editorial byline; a letter or an email signed by a person
     (``page_kind_rules`` with ``signature: true``: "Yours faithfully," then
-    "Mrs J. Whitfield"; a team's sign-off is no name).
+    "Mrs J. Whitfield"; a team's sign-off is no name); a press release, a safety
+    notice, a study's participant information, a page for professionals or a personal
+    story (``page_kind_rules`` with ``author: false``), answered for by its issuer,
+    committee, listed authors or teller.
 
     **Why it matters.** Readers judge medical information partly by who
     wrote it; a team label hides whether the writer had relevant training
@@ -670,7 +673,8 @@ def author_not_named(article, ctx):
     data = ctx.data("review")
     names = [p.get("name", "") for p in article.meta.get("authors") or []]
     if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx) \
-            or _not_reviewed(article, ctx) or (_kind_asks(article, ctx, "signature") and signed_by(article, data)):
+            or _not_reviewed(article, ctx) or _kind_waives(article, ctx, "author") \
+            or (_kind_asks(article, ctx, "signature") and signed_by(article, data)):
         return
     if _credentialed_reviewer(article.meta, data) and (
             _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)
