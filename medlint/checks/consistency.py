@@ -202,7 +202,9 @@ def duplicate_item(article, ctx):
     ignoring case, repeated spaces and a trailing full stop, and flags the
     later copy. A copy in a section of a kind listed in
     ``duplicates.allow_repeat_in_kinds`` (the red-flag section repeats
-    emergency symptoms on purpose) is not flagged.
+    emergency symptoms on purpose) is not flagged, nor a dose repeated under
+    another time of the day of a schedule (``duplicates.schedule_slots``:
+    "Baclofen 20 mg" under "Morning (08:00)" and under "Lunch (13:00)").
 
     **Why it matters.** A repeated item usually means a copy-paste slip that
     replaced a different item, so something the author meant to say is
@@ -216,6 +218,7 @@ def duplicate_item(article, ctx):
     **Source.** The site's editorial policy (internal consistency).
     """
     allowed = set(ctx.data("consistency")["duplicates"]["allow_repeat_in_kinds"])
+    slots = ctx.data("consistency")["duplicates"].get("schedule_slots") or ()
     seen: dict[str, object] = {}
     for item in article.items():
         key = _norm(item.text)
@@ -227,11 +230,21 @@ def duplicate_item(article, ctx):
             continue
         if item.section.kind in allowed or first.section.kind in allowed:
             continue
+        if _other_schedule_slot(first.section, item.section, slots):
+            continue  # "Baclofen 20 mg" under "Morning (08:00)" and again under "Lunch (13:00)"
         where = (f"earlier in \"{first.section.heading}\"" if first.section is not item.section
                  else "earlier in the same list")
         yield Hit(item, excerpt=item.text,
                   message=f"\"{item.text}\" repeats an item {where}.",
                   suggestion="Delete the repeated item, or replace it with the one that was meant to be there.")
+
+
+def _other_schedule_slot(first, later, slots) -> bool:
+    """Are two sections two different times of the day of a schedule (``duplicates.schedule_slots``:
+    "Morning (08:00)", "Lunch (13:00)")?"""
+    if first is later or not first.heading or not later.heading:
+        return False
+    return all(any(_rx(p).search(s.heading) for p in slots) for s in (first, later))
 
 
 def _chrome_heading(heading: str, data: dict) -> bool:

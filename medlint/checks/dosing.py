@@ -228,6 +228,8 @@ class Wordings:
         self.contents_lead = one(data["contents_leads"])
         self.contents_header = one(data["contents_headers"])
         self.food = one(data["food_and_drink"])
+        self.reported = one(data["reported_wordings"])
+        self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
                                                         [data["restated_intervals"]])
@@ -706,7 +708,11 @@ def incomplete_dose(article, ctx):
     column, "Mug of filter coffee   140 mg": ``contents_leads``,
     ``contents_headers``, ``food_and_drink``), missed-dose advice,
     instillation steps, making up a solution, fluids to drink and doses
-    talked about rather than given (``aside_wordings``), "two different
+    talked about rather than given, blood taken for a test, a drip's flow
+    rate and a label quoted to the reader (``aside_wordings``), a dose
+    reported from research ("Earlier studies used ... 100 to 800 mg a day":
+    ``reported_wordings``), amounts under a schedule's time of the day
+    ("Morning (08:00)": ``schedule_headings``, once a day then), "two different
     drops" (``product_counts``), a product's name heading its directions
     ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ..."),
     and the lines of a dose chart by age (DOS005 reads those). An amount
@@ -832,9 +838,11 @@ def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
     (``aside_wordings``: missed-dose advice, how to put a drop in, making up a solution,
     fluids to drink, a dose talked about rather than given)?"""
     section = getattr(record, "section", None)
-    if section is not None and section.heading and words.not_dose_headings.search(section.heading):
-        return True
+    if section is not None and section.heading and (words.not_dose_headings.search(section.heading)
+                                                    or words.schedule_heading.search(section.heading)):
+        return True  # a strength line, a food table ...; or a schedule's slot ("Morning (08:00)"), once a day
     return in_sentence(record, field, dose, words.procedure) or in_sentence(record, field, dose, words.aside) \
+        or in_sentence(record, field, dose, words.reported) \
         or describes_product(record, field, dose, words) or listed_contents(record, words)
 
 
@@ -1089,7 +1097,9 @@ def above_ceiling(article, ctx):
     dose's. A later sentence
     giving the dose a shorter interval with no amount ("you can take it every
     4 hours": ``restated_intervals``) is judged as that amount on that
-    interval.
+    interval. A dose reported from research rather than advised ("Earlier
+    studies used celecoxib doses of 100 to 800 mg a day":
+    ``reported_wordings``) is not judged.
 
     **Why it matters.** A reader who follows the text at its upper end takes
     the implied total; above the label's maximum that is an overdose (liver
@@ -1109,6 +1119,8 @@ def above_ceiling(article, ctx):
     together = _Together(words)
     product = _PageProduct(article, data, words)
     for record, field, dose in all_doses(article):
+        if in_sentence(record, field, dose, words.reported):
+            continue  # "Earlier studies used celecoxib doses of 100 to 800 mg a day": reported, not advised
         c = ceiling_in_context(dose, record, field, data)
         if c is None and dose.substance is None:
             c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
