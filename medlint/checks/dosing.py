@@ -838,9 +838,10 @@ def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
     (``aside_wordings``: missed-dose advice, how to put a drop in, making up a solution,
     fluids to drink, a dose talked about rather than given)?"""
     section = getattr(record, "section", None)
-    if section is not None and section.heading and (words.not_dose_headings.search(section.heading)
-                                                    or words.schedule_heading.search(section.heading)):
-        return True  # a strength line, a food table ...; or a schedule's slot ("Morning (08:00)"), once a day
+    if section is not None and section.heading and words.not_dose_headings.search(section.heading):
+        return True  # a strength line, a food table ...
+    if in_schedule_slot(record, words):
+        return True  # a schedule's slot ("Morning (08:00)", "7:00 am" over a list): once a day then
     return in_sentence(record, field, dose, words.procedure) or in_sentence(record, field, dose, words.aside) \
         or in_sentence(record, field, dose, words.reported) \
         or describes_product(record, field, dose, words) or listed_contents(record, words)
@@ -888,6 +889,45 @@ def listed_contents(record, words: Wordings) -> bool:
     while k >= 0 and not listed and blocks[k].type == "paragraph" and _label_line(blocks[k].text):
         k -= 1  # the lines of the list above this one
     return k >= 0 and blocks[k].type == "paragraph" and bool(words.contents_lead.search(blocks[k].text))
+
+
+def in_schedule_slot(record, words: Wordings) -> bool:
+    """Is the record under a time of the day of a schedule (``schedule_headings``): its section's
+    heading ("Morning (08:00)"), or, for an item, the short line just before its list ("7:00 am")?"""
+    section = getattr(record, "section", None)
+    if section is not None and section.heading and words.schedule_heading.search(section.heading):
+        return True
+    block, i = _block_of(record)
+    if block is None or block.type != "list" or i < 1:
+        return False
+    lead = section.blocks[i - 1]
+    return lead.type == "paragraph" and _label_line(lead.text or "") and bool(words.schedule_heading.search(lead.text))
+
+
+def _slot_total_problems(article, data, words: Wordings):
+    """The doses of one medicine a schedule gives at its times of the day ("7:00 am" / "- Pregabalin
+    300 mg", "12:30 pm" / "- Pregabalin 300 mg", ...), each once a day, added up against the daily
+    ceiling; reported at the slot that takes the total over it."""
+    totals: dict = {}
+    for record, field, dose in all_doses(article):
+        if dose.frequency is not None or dose.as_needed is not None or dose.amount is None \
+                or dose.weight_based or not in_schedule_slot(record, words):
+            continue
+        c = ceiling_in_context(dose, record, field, data)
+        q = dose.amount.quantity("upper")
+        if c is None or not c.get("per_day") or q is None or _route_of(dose, data) != c["route"]:
+            continue
+        cap = _units.quantity(*_split(c["per_day"]))
+        if not _same_dim(q, cap):
+            continue
+        before = totals.get(c["name"], 0.0)
+        total = before + q.to(cap.units).magnitude
+        totals[c["name"]] = total
+        if before <= cap.magnitude * (1 + 1e-9) < total:
+            yield _hit(record, field, dose,
+                       f"\"{dose.text}\" brings the schedule's {c['name']} to {total:g} {c['per_day'].split(' ', 1)[1]} "
+                       f"a day > {c['per_day']}/day ({c['source']}).",
+                       f"Keep {c['name']} within {c['per_day']} a day over all the times of the schedule.")
 
 
 def in_sentence(record, field: str, dose, pattern: re.Pattern) -> bool:
@@ -1097,7 +1137,10 @@ def above_ceiling(article, ctx):
     dose's. A later sentence
     giving the dose a shorter interval with no amount ("you can take it every
     4 hours": ``restated_intervals``) is judged as that amount on that
-    interval. A dose reported from research rather than advised ("Earlier
+    interval. The doses of one medicine a schedule lists under its times of
+    the day ("7:00 am" / "- Pregabalin 300 mg", "12:30 pm" / ..., each once
+    a day: ``schedule_headings``) are added up against the daily ceiling. A
+    dose reported from research rather than advised ("Earlier
     studies used celecoxib doses of 100 to 800 mg a day":
     ``reported_wordings``) is not judged.
 
@@ -1165,6 +1208,7 @@ def above_ceiling(article, ctx):
         summed = together.add(record, field, dose, c)
         if summed is not None:
             yield _hit(record, field, dose, *summed)
+    yield from _slot_total_problems(article, data, words)
 
 
 def _restated_interval_problem(record, field: str, dose, c, words: Wordings):
