@@ -101,3 +101,10 @@ def test_a_dose_to_follow_in_the_same_shape_is_still_judged(text, cid, tmp_path)
     folder = article_from_text("Example page\n\n" + text, tmp_path)
     found = {f.check for f in check_article(folder, Options(today=_dt.date.fromisoformat(TODAY))).findings}
     assert cid in found, found
+
+
+@pytest.mark.parametrize("heading", ["Morning sickness", "Night-time cough"])
+def test_a_heading_that_only_starts_with_a_time_is_no_schedule_slot(heading, tmp_path):
+    folder = article_from_text(f"Example page\n\n{heading}\n\n- Take 20 mg.\n\nMore\n\nText here.\n", tmp_path)
+    found = {f.check for f in check_article(folder, Options(today=_dt.date.fromisoformat(TODAY))).findings}
+    assert "DOS002" in found, found
