@@ -202,7 +202,9 @@ def duplicate_item(article, ctx):
     ignoring case, repeated spaces and a trailing full stop, and flags the
     later copy. A copy in a section of a kind listed in
     ``duplicates.allow_repeat_in_kinds`` (the red-flag section repeats
-    emergency symptoms on purpose) is not flagged.
+    emergency symptoms on purpose) is not flagged, nor a dose repeated under
+    another time of the day of a schedule (``duplicates.schedule_slots``:
+    "Baclofen 20 mg" under "Morning (08:00)" and under "Lunch (13:00)").
 
     **Why it matters.** A repeated item usually means a copy-paste slip that
     replaced a different item, so something the author meant to say is
@@ -216,6 +218,7 @@ def duplicate_item(article, ctx):
     **Source.** The site's editorial policy (internal consistency).
     """
     allowed = set(ctx.data("consistency")["duplicates"]["allow_repeat_in_kinds"])
+    slots = ctx.data("consistency")["duplicates"].get("schedule_slots") or ()
     seen: dict[str, object] = {}
     for item in article.items():
         key = _norm(item.text)
@@ -227,11 +230,38 @@ def duplicate_item(article, ctx):
             continue
         if item.section.kind in allowed or first.section.kind in allowed:
             continue
+        if _other_schedule_slot(first, item, slots):
+            continue  # "Baclofen 20 mg" under "Morning (08:00)" and again under "Lunch (13:00)"
         where = (f"earlier in \"{first.section.heading}\"" if first.section is not item.section
                  else "earlier in the same list")
         yield Hit(item, excerpt=item.text,
                   message=f"\"{item.text}\" repeats an item {where}.",
                   suggestion="Delete the repeated item, or replace it with the one that was meant to be there.")
+
+
+def _schedule_slot(item, slots):
+    """The time of the day of a schedule an item is listed under (``duplicates.schedule_slots``):
+    the short line just before its list ("7:00 am"), else its section's heading ("Morning
+    (08:00)"); None when it is under none."""
+    section = item.section
+    blocks = section.blocks
+    for i, block in enumerate(blocks):
+        if any(it is item for it in block.items):
+            lead = blocks[i - 1] if i > 0 else None
+            text = (lead.text or "").strip() if lead is not None and lead.type == "paragraph" else ""
+            if text and len(text) <= 40 and any(_rx(p).search(text) for p in slots):
+                return (id(section), i - 1)
+            break
+    if section.heading and any(_rx(p).search(section.heading) for p in slots):
+        return (id(section), -1)
+    return None
+
+
+def _other_schedule_slot(first, later, slots) -> bool:
+    """Are two items under two different times of the day of a schedule ("Morning (08:00)" and
+    "Lunch (13:00)", or "7:00 am" and "12:30 pm" over two lists)?"""
+    a, b = _schedule_slot(first, slots), _schedule_slot(later, slots)
+    return a is not None and b is not None and a != b
 
 
 def _chrome_heading(heading: str, data: dict) -> bool:

@@ -229,6 +229,8 @@ class Wordings:
         self.contents_lead = one(data["contents_leads"])
         self.contents_header = one(data["contents_headers"])
         self.food = one(data["food_and_drink"])
+        self.reported = one(data["reported_wordings"])
+        self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
                                                         [data["restated_intervals"]])
@@ -707,7 +709,11 @@ def incomplete_dose(article, ctx):
     column, "Mug of filter coffee   140 mg": ``contents_leads``,
     ``contents_headers``, ``food_and_drink``), missed-dose advice,
     instillation steps, making up a solution, fluids to drink and doses
-    talked about rather than given (``aside_wordings``), "two different
+    talked about rather than given, blood taken for a test, a drip's flow
+    rate and a label quoted to the reader (``aside_wordings``), a dose
+    reported from research ("Earlier studies used ... 100 to 800 mg a day":
+    ``reported_wordings``), amounts under a schedule's time of the day
+    ("Morning (08:00)": ``schedule_headings``, once a day then), "two different
     drops" (``product_counts``), a product's name heading its directions
     ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ..."),
     the lines of a dose chart by age (DOS005 reads those), and the rows of a dose table that a
@@ -856,8 +862,11 @@ def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
     fluids to drink, a dose talked about rather than given)?"""
     section = getattr(record, "section", None)
     if section is not None and section.heading and words.not_dose_headings.search(section.heading):
-        return True
+        return True  # a strength line, a food table ...
+    if in_schedule_slot(record, words):
+        return True  # a schedule's slot ("Morning (08:00)", "7:00 am" over a list): once a day then
     return in_sentence(record, field, dose, words.procedure) or in_sentence(record, field, dose, words.aside) \
+        or in_sentence(record, field, dose, words.reported) \
         or describes_product(record, field, dose, words) or listed_contents(record, words)
 
 
@@ -903,6 +912,45 @@ def listed_contents(record, words: Wordings) -> bool:
     while k >= 0 and not listed and blocks[k].type == "paragraph" and _label_line(blocks[k].text):
         k -= 1  # the lines of the list above this one
     return k >= 0 and blocks[k].type == "paragraph" and bool(words.contents_lead.search(blocks[k].text))
+
+
+def in_schedule_slot(record, words: Wordings) -> bool:
+    """Is the record under a time of the day of a schedule (``schedule_headings``): its section's
+    heading ("Morning (08:00)"), or, for an item, the short line just before its list ("7:00 am")?"""
+    section = getattr(record, "section", None)
+    if section is not None and section.heading and words.schedule_heading.search(section.heading):
+        return True
+    block, i = _block_of(record)
+    if block is None or block.type != "list" or i < 1:
+        return False
+    lead = section.blocks[i - 1]
+    return lead.type == "paragraph" and _label_line(lead.text or "") and bool(words.schedule_heading.search(lead.text))
+
+
+def _slot_total_problems(article, data, words: Wordings):
+    """The doses of one medicine a schedule gives at its times of the day ("7:00 am" / "- Pregabalin
+    300 mg", "12:30 pm" / "- Pregabalin 300 mg", ...), each once a day, added up against the daily
+    ceiling; reported at the slot that takes the total over it."""
+    totals: dict = {}
+    for record, field, dose in all_doses(article):
+        if dose.frequency is not None or dose.as_needed is not None or dose.amount is None \
+                or dose.weight_based or not in_schedule_slot(record, words):
+            continue
+        c = ceiling_in_context(dose, record, field, data)
+        q = dose.amount.quantity("upper")
+        if c is None or not c.get("per_day") or q is None or _route_of(dose, data) != c["route"]:
+            continue
+        cap = _units.quantity(*_split(c["per_day"]))
+        if not _same_dim(q, cap):
+            continue
+        before = totals.get(c["name"], 0.0)
+        total = before + q.to(cap.units).magnitude
+        totals[c["name"]] = total
+        if before <= cap.magnitude * (1 + 1e-9) < total:
+            yield _hit(record, field, dose,
+                       f"\"{dose.text}\" brings the schedule's {c['name']} to {total:g} {c['per_day'].split(' ', 1)[1]} "
+                       f"a day > {c['per_day']}/day ({c['source']}).",
+                       f"Keep {c['name']} within {c['per_day']} a day over all the times of the schedule.")
 
 
 def in_sentence(record, field: str, dose, pattern: re.Pattern) -> bool:
@@ -1112,7 +1160,12 @@ def above_ceiling(article, ctx):
     dose's. A later sentence
     giving the dose a shorter interval with no amount ("you can take it every
     4 hours": ``restated_intervals``) is judged as that amount on that
-    interval.
+    interval. The doses of one medicine a schedule lists under its times of
+    the day ("7:00 am" / "- Pregabalin 300 mg", "12:30 pm" / ..., each once
+    a day: ``schedule_headings``) are added up against the daily ceiling. A
+    dose reported from research rather than advised ("Earlier
+    studies used celecoxib doses of 100 to 800 mg a day":
+    ``reported_wordings``) is not judged.
 
     **Why it matters.** A reader who follows the text at its upper end takes
     the implied total; above the label's maximum that is an overdose (liver
@@ -1132,6 +1185,8 @@ def above_ceiling(article, ctx):
     together = _Together(words)
     product = _PageProduct(article, data, words)
     for record, field, dose in all_doses(article):
+        if in_sentence(record, field, dose, words.reported):
+            continue  # "Earlier studies used celecoxib doses of 100 to 800 mg a day": reported, not advised
         c = ceiling_in_context(dose, record, field, data)
         if c is None and dose.substance is None:
             c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
@@ -1176,6 +1231,7 @@ def above_ceiling(article, ctx):
         summed = together.add(record, field, dose, c)
         if summed is not None:
             yield _hit(record, field, dose, *summed)
+    yield from _slot_total_problems(article, data, words)
 
 
 def _restated_interval_problem(record, field: str, dose, c, words: Wordings):
