@@ -116,3 +116,21 @@ def test_a_reported_claim_is_no_superlative_of_the_page(tmp_path, text):
 ])
 def test_the_pages_own_superlatives_are_still_flagged(tmp_path, text, excerpt):
     assert [f.excerpt for f in findings_for(text, "CLM004", tmp_path)] == [excerpt]
+
+
+# -- a price list or comparison table sells or lists a medicine; it does not dose it
+
+@pytest.mark.parametrize("table", [
+    "| Product | Pack | Price |\n|---|---|---|\n| Ibuprofen 400 mg tablets | 24 | £2.49 |\n| Naproxen 250 mg tablets | 9 | £4.20 |\n",
+    "| Painkiller | Strength | Cost |\n|---|---|---|\n| Co-codamol | 8/500 mg tablets | £3.10 |\n",
+])
+def test_a_price_list_row_is_not_the_page_dosing(tmp_path, table):
+    text = f"Our prices\n{table}"
+    assert findings_for(text, "SAF001", tmp_path) == [] and findings_for(text, "SAF002", tmp_path) == []
+
+
+def test_a_table_row_that_says_how_often_is_still_dosing(tmp_path):
+    text = ("Pain relief\n| Medicine | Dose | How often |\n|---|---|---|\n"
+            "| Ibuprofen | 400 mg | three times a day with food |\n")
+    got = findings_for(text, "SAF001", tmp_path)
+    assert len(got) == 1 and "stomach bleeding" in got[0].message
