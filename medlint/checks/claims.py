@@ -531,7 +531,7 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
     sups = []
     negated: dict[str, bool] = {}  # a cue repeated in one sentence is often preceded by the same words
     for m in _matches(cues.superlatives, sentence):
-        before = sentence[max(0, m.start() - 30):m.start()]
+        before = sentence[max(0, m.start() - 60):m.start()]
         if before not in negated:
             negated[before] = cues.negations.search(before)
         if not negated[before]:

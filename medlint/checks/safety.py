@@ -18,7 +18,7 @@ from medlint.checks.dosing import all_doses, per_text
 from medlint.checks.posts import member_posts
 from medlint.findings import Hit
 from medlint.policy import compile_pattern, derived
-from medlint.records.model import FaqEntry
+from medlint.records.model import FaqEntry, Row
 from medlint.registry import check
 
 DRUGS = "Medicines\n-\n"
@@ -243,7 +243,8 @@ class Analysis:
         self.readers = {rid for rid, cues in t.readerships if any(True for _ in cues.find(article.title or ""))}
         staff = _given_by_staff(article, t)
         for record, field, dose in () if _reporting(article, t) else all_doses(article):
-            if _body_weight(dose) or record in posts or getattr(record, "section", None) in staff:
+            if (_body_weight(dose) or record in posts or getattr(record, "section", None) in staff
+                    or _listed_product(record, dose)):
                 continue  # a member's post of a forum thread is not the page dosing (checks/posts.yaml)
             for substance, shown, explicit in self._medicines_of(record, field, dose, t):
                 med = self.medicines.setdefault(substance, Dosed(substance, shown))
@@ -545,6 +546,19 @@ def _paragraph_before(record) -> str:
             return before
         before = block.text or "" if block.type == "paragraph" else ""
     return ""
+
+
+_INSTRUCTS = ("frequency", "as_needed", "duration", "max_per_dose", "max_per_day", "max_doses_per_day",
+              "max_duration_days", "directions", "taper", "route")
+
+
+def _listed_product(record, dose) -> bool:
+    """A table row naming a product and its strength with nothing that says how to take it (a
+    price list's or a comparison's "| Ibuprofen 400 mg tablets | 24 | £2.49 |"): the page sells or
+    lists the medicine there; it does not dose the reader."""
+    if not isinstance(record, Row) or dose.titration:
+        return False
+    return not any(getattr(dose, name, None) for name in _INSTRUCTS)
 
 
 def _body_weight(dose) -> bool:
