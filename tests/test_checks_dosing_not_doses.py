@@ -60,7 +60,8 @@ def test_not_a_dose_to_follow_is_not_incomplete(tmp_path, body):
 
 STILL_FLAGGED_DOS002 = [
     # the same classes with the dose in them left incomplete
-    ("Each tablet should be taken as follows:\n\nFolic acid   400 micrograms", "400 micrograms"),
+    ("Each tablet should be taken as follows:\n\nFolic acid   400 micrograms\nVitamin D    10 micrograms",
+     "400 micrograms"),
     ("Give 15 mg per kg of paracetamol.", "15 mg per kg"),
     ("A 90 kg athlete can take up to 540 mg pre-workout and top up with another 200 mg mid-session.", "200 mg"),
     ("1. Doxycycline 100 mg capsules - an antibiotic.", "100 mg"),
@@ -162,7 +163,7 @@ RESTATED = [
 @pytest.mark.parametrize("body,excerpt", RESTATED)
 def test_the_same_dose_on_a_shorter_interval_is_judged_by_the_ceiling(tmp_path, body, excerpt):
     found = findings_for(page(body, "Medicines for the fever"), "DOS003", tmp_path)
-    assert excerpt in [f.excerpt for f in found], [f.message for f in found]
+    assert any(f.excerpt in excerpt and "every 4 hours" in f.excerpt for f in found), [f.message for f in found]
 
 
 @pytest.mark.parametrize("body", [

@@ -322,7 +322,8 @@ def _named_in_lead(record, field: str, dose, data) -> dict | None:
     if section is None or field != "text" or getattr(record, "type", None) != "paragraph":
         return None
     text = getattr(record, field, "") or ""
-    if _last_named(text[:dose.span[0]].lower(), data) is not None or not _POPULATION_OPENING.match(text[:dose.span[0]]):
+    start = _first_position(dose)
+    if _last_named(text[:start].lower(), data) is not None or not _POPULATION_OPENING.match(text[:start]):
         return None
     blocks = section.blocks
     i = next((k for k, b in enumerate(blocks) if b is record), 0)
@@ -335,6 +336,14 @@ def _named_in_lead(record, field: str, dose, data) -> dict | None:
         if names:
             return None
     return None
+
+
+def _first_position(dose) -> int:
+    """Where a dose starts in its text; a dose repeated on a new interval ("..., you can take it
+    every 4 hours") starts at the amount it repeats, written before it."""
+    if dose.amount is not None and dose.amount.span[0] < dose.span[0]:
+        return dose.amount.span[0]
+    return dose.span[0]
 
 
 _POPULATION_OPENING = re.compile(r"\W{0,3}(?:(?:adults?|children|teenagers|older[ ]+people)(?:[ ]+(?:and|or)[ ]+[\w ]{1,30})?[ ]{0,2}[:,-][ ]{0,2})?$", re.I)
