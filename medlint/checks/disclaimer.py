@@ -306,21 +306,26 @@ def _page_kinds(article: Article, data: dict, thread: bool) -> frozenset[str]:
     if not kinds:
         return frozenset()
     lines = _page_lines(article) + _preamble_lines(article)
-    found = {name for name, rule in kinds.items() if _is_kind(rule, lines, data, thread)}
+    page = "\n".join(lines)
+    found = {name for name, rule in kinds.items() if _is_kind(rule, lines, (page, haystack(page)), data, thread)}
     # a kind is not the page's when the page is also of a kind in its `not_with` (a
     # newsletter that opens "Dear patients" is no letter)
     return frozenset(name for name in found if not found & set(kinds[name].get("not_with") or ()))
 
 
-def _is_kind(rule: dict, lines: list[str], data: dict, thread: bool) -> bool:
+def _is_kind(rule: dict, lines: list[str], page: tuple[str, str], data: dict, thread: bool) -> bool:
     """Does the page print enough of the kind's cues (``cues``, and the wordings of its
     ``cue_concepts`` as one cue each: ``min_cues`` of them, one by default), or, for a kind
-    with ``member_posts``, is it a thread of members' posts (checks/posts.yaml)?"""
+    with ``member_posts``, is it a thread of members' posts (checks/posts.yaml)? ``page``:
+    the lines joined, and lowered for the prefilter; a cue none of whose wordings' literals
+    the whole page holds is not looked for line by line (most cues of most kinds)."""
     if rule.get("member_posts") and thread:
         return True
     cues = [(cue,) for cue in rule.get("cues") or ()]
     cues += [tuple(data["concepts"][c]) for c in rule.get("cue_concepts") or ()]
-    said = sum(1 for cue in cues if any(_matches(cue, t) for t in lines))
+    text, low = page
+    said = sum(1 for cue in cues if any(_rx(p).could_match(text, low) for p in cue)
+               and any(_matches(cue, t) for t in lines))
     return bool(cues) and said >= rule.get("min_cues", 1)
 
 
