@@ -37,6 +37,21 @@ def copy_article(dst, slug: str, src: str = SEED_RECORDS) -> str:
     return str(dst)
 
 
+def read(text: str, markdown: bool = False):
+    """(meta, sections) the importer makes of a page, with the dose reader (the importer tests)."""
+    return decompose(text, slug="page", markdown=markdown, parse_doses=_default_dose_parser())
+
+
+def headings(sections) -> list[str]:
+    """The headings of imported sections, in order (an untitled opening section left out)."""
+    return [s["heading"] for s in sections if s["heading"]]
+
+
+def names(people) -> list[str]:
+    """The names of imported authors or reviewers."""
+    return [p["name"] for p in people or []]
+
+
 def article_from_text(text: str, root, slug: str = "example", markdown: bool = False) -> str:
     """Import ``text`` as an article under ``root``; returns the article folder."""
     meta, sections = decompose(text, slug=slug, markdown=markdown, parse_doses=_default_dose_parser())

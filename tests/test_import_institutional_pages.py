@@ -24,19 +24,7 @@ from hypothesis import strategies as st
 from medlint.exporter import export_article, words
 from medlint.importer.decompose import _default_dose_parser, decompose
 from medlint.records.store import load_article
-from support import article_from_text, findings_for
-
-
-def read(text: str):
-    return decompose(text, slug="page", parse_doses=_default_dose_parser())
-
-
-def headings(sections) -> list[str]:
-    return [s["heading"] for s in sections if s["heading"]]
-
-
-def names(people) -> list[str]:
-    return [p["name"] for p in people or []]
+from support import article_from_text, findings_for, headings, names, read
 
 
 def chrome_lines(meta, sections) -> list[str]:

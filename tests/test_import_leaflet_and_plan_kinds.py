@@ -11,19 +11,10 @@ from __future__ import annotations
 import pytest
 
 from medlint.exporter import export_article, words
-from medlint.importer.decompose import _default_dose_parser, decompose
 from medlint.records.store import load_article
-from support import article_from_text
+from support import article_from_text, headings, read
 
 DOSING = {"drug-therapy", "supplements"}
-
-
-def read(text: str, markdown: bool = False):
-    return decompose(text, slug="page", markdown=markdown, parse_doses=_default_dose_parser())
-
-
-def headings(sections) -> list[str]:
-    return [s["heading"] for s in sections if s["heading"]]
 
 
 def dosing(sections) -> list[str]:

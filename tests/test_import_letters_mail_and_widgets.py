@@ -18,21 +18,8 @@ from __future__ import annotations
 import pytest
 
 from medlint.exporter import export_article, words
-from medlint.importer.decompose import _default_dose_parser, decompose
 from medlint.records.store import load_article
-from support import article_from_text
-
-
-def read(text: str, markdown: bool = False):
-    return decompose(text, slug="page", markdown=markdown, parse_doses=_default_dose_parser())
-
-
-def headings(sections) -> list[str]:
-    return [s["heading"] for s in sections if s["heading"]]
-
-
-def names(people) -> list[str]:
-    return [p["name"] for p in people or []]
+from support import article_from_text, headings, names, read
 
 
 def preamble(meta) -> list[str]:
@@ -562,7 +549,6 @@ def test_news_page_with_a_stacked_byline_topics_and_share_lines(tmp_path):
     assert headings(sections) == ["What should I do?"]
     assert "Topics: Health, NHS, Medicines" in [e["text"] for e in meta["footer"]]
     assert_round_trip(STACKED_BYLINE_NEWS, tmp_path)
-
 
 
 def test_a_rule_line_on_a_page_that_is_no_mail_keeps_the_text_under_it():

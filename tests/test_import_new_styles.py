@@ -12,9 +12,9 @@ from __future__ import annotations
 import pytest
 
 from medlint.exporter import export_article, words
-from medlint.importer.decompose import DOSING_KINDS, _default_dose_parser, decompose
+from medlint.importer.decompose import DOSING_KINDS
 from medlint.records.store import load_article
-from support import article_from_text
+from support import article_from_text, headings, read
 
 
 DISCHARGE_CAPS = """\
@@ -281,14 +281,6 @@ Sources
 Related posts
 Metformin vs semaglutide
 """
-
-
-def read(text: str):
-    return decompose(text, slug="page", parse_doses=_default_dose_parser())
-
-
-def headings(sections) -> list[str]:
-    return [s["heading"] for s in sections if s["heading"]]
 
 
 def dose_headings(sections) -> set[str]:

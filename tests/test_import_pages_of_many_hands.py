@@ -13,17 +13,9 @@ from __future__ import annotations
 import pytest
 
 from medlint.exporter import export_article, words
-from medlint.importer.decompose import DOSING_KINDS, _default_dose_parser, decompose
+from medlint.importer.decompose import DOSING_KINDS
 from medlint.records.store import load_article
-from support import article_from_text
-
-
-def read(text: str, markdown: bool = False):
-    return decompose(text, slug="page", markdown=markdown, parse_doses=_default_dose_parser())
-
-
-def headings(sections) -> list[str]:
-    return [s["heading"] for s in sections if s["heading"]]
+from support import article_from_text, headings, names, read
 
 
 def chrome_lines(meta, sections) -> list[str]:
@@ -217,9 +209,6 @@ def test_a_few_labels_or_labels_over_values_are_not_headings(text):
 
 
 # ---------------------------------------------------------------- bylines: teams, posts, advisers
-
-def names(people) -> list[str]:
-    return [p["name"] for p in people or []]
 
 
 BODY = "\nWhat it is\nA made-up condition of the middle ear, used in these tests.\nWhat helps\nRest and fluids.\n"

@@ -12,17 +12,8 @@ import pytest
 
 from medlint.exporter import export_article, words
 from medlint.importer.cues import ImportCues
-from medlint.importer.decompose import _default_dose_parser, decompose
 from medlint.records.store import load_article
-from support import article_from_text
-
-
-def read(text: str):
-    return decompose(text, slug="page", parse_doses=_default_dose_parser())
-
-
-def headings(sections) -> list[str]:
-    return [s["heading"] for s in sections if s["heading"]]
+from support import article_from_text, headings, read
 
 
 PRACTICE_PIPES = """\

@@ -13,21 +13,8 @@ import pytest
 
 from medlint.dates import find_date
 from medlint.exporter import export_article, words
-from medlint.importer.decompose import _default_dose_parser, decompose
 from medlint.records.store import load_article
-from support import article_from_text
-
-
-def read(text: str, markdown: bool = False):
-    return decompose(text, slug="page", markdown=markdown, parse_doses=_default_dose_parser())
-
-
-def headings(sections) -> list[str]:
-    return [s["heading"] for s in sections if s["heading"]]
-
-
-def names(people) -> list[str]:
-    return [p["name"] for p in people or []]
+from support import article_from_text, headings, names, read
 
 
 def section(sections, heading: str) -> dict:
