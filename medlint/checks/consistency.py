@@ -250,10 +250,10 @@ def _schedule_slot(item, slots):
             lead = blocks[i - 1] if i > 0 else None
             text = (lead.text or "").strip() if lead is not None and lead.type == "paragraph" else ""
             if text and len(text) <= 40 and any(_rx(p).search(text) for p in slots):
-                return (id(section), i - 1)
+                return (section, i - 1)
             break
     if section.heading and any(_rx(p).search(section.heading) for p in slots):
-        return (id(section), -1)
+        return (section, -1)
     return None
 
 

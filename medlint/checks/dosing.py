@@ -538,7 +538,7 @@ def _open_course(record, field: str, dose, words, seen: set):
     text = getattr(record, field, "") or ""
     found = sentences_of(text)
     k = found.index(dose.span[0])
-    if (id(record), field, k) in seen or not found.matches(words.open_course, k) or found.matches(words.prescribed, k):
+    if (record, field, k) in seen or not found.matches(words.open_course, k) or found.matches(words.prescribed, k):
         return None
     names = _names_of(dose, record, field)
     entry = next((e for e, patterns in words.self_care if any(p.search(names) for p in patterns)), None)
@@ -549,7 +549,7 @@ def _open_course(record, field: str, dose, words, seen: set):
     ends = [x.span[1] for x in (dose.duration, dose.max_duration_days) if x is not None]
     if ends and not words.continuation.search(text, max(ends), m.start()):
         return None  # "for up to 5 days or until the pain settles": the duration ends it
-    seen.add((id(record), field, k))
+    seen.add((record, field, k))
     return (f"\"{dose.text}\" is to go on \"{m.group(0)}\" with no end; the label of {entry['name']} bought without "
             f"a prescription says to see a doctor after {entry['days']} days ({entry['source']}).",
             f"Give the longest course (\"for up to {entry['days']} days\") and say to see a doctor or pharmacist if it "
@@ -748,10 +748,10 @@ def incomplete_dose(article, ctx):
     data = ctx.data("dosing")
     words = wordings(data)
     complete = _complete_doses(article, data)
-    repeated = {id(row) for table, _ in repeated_tables(article, words) for row in table.items}
-    repeated |= {id(row) for table in timed_tables(article, words) for row in table.items}
+    repeated = {row for table, _ in repeated_tables(article, words) for row in table.items}
+    repeated |= {row for table in timed_tables(article, words) for row in table.items}
     for record, field, dose in all_doses(article):
-        if dose.titration_marker is not None or id(record) in repeated:
+        if dose.titration_marker is not None or record in repeated:
             continue
         if dose.amount is None:
             if dose.strength is not None:
@@ -1450,7 +1450,7 @@ class _PageProduct:
         if counted is None:
             return None
         n, how, limit_span = counted
-        if limit_span is not None and (id(record), limit_span) in self.judged:
+        if limit_span is not None and (record, limit_span) in self.judged:
             return None  # the limit is reported once, at the first dose it bounds
         fq, fn = _units.format_quantity, _units.format_number
         each = fq(self.strength)
@@ -1461,7 +1461,7 @@ class _PageProduct:
         if total.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
             return None
         if limit_span is not None:
-            self.judged.add((id(record), limit_span))
+            self.judged.add((record, limit_span))
         unit = dose.count_unit
         without = ", the limit without a prescription" if cap_text != c["per_day"] else ""
         most = math.floor(cap.magnitude / self.strength.to(cap.units).magnitude + 1e-9)

@@ -109,7 +109,7 @@ def _as_written(check_func):
             if hit.record in posts:
                 continue
             if hit.start is not None:
-                key = (id(hit.record), hit.field)
+                key = (hit.record, hit.field)
                 if key not in spans:
                     spans[key] = explained.spans(getattr(hit.record, hit.field, "") or "")
                 if any(a <= hit.start < b for a, b in spans[key]):

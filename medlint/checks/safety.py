@@ -486,9 +486,9 @@ def _where_together(med: Dosed, partners: list) -> tuple:
     """Where a combination finding goes: the first dose of ``med`` in a text that doses one of
     ``partners`` too (where the page offers both: "aspirin 900 mg, ibuprofen 400 mg or
     paracetamol 1 g"), else its first dose (:func:`_first_dose`)."""
-    shared = {id(r) for b in partners for r, _, _ in b.doses}
+    shared = {r for b in partners for r, _, _ in b.doses}
     for held in med.doses:
-        if id(held[0]) in shared:
+        if held[0] in shared:
             return held
     return _first_dose(med)
 
