@@ -124,6 +124,14 @@ def test_a_wrapped_sentence_without_a_citation_is_still_flagged(tmp_path):
     assert found(tmp_path, sections, {"CLM001"}) == [("CLM001", "80%")]
 
 
+def test_unpunctuated_points_are_not_one_sentence(tmp_path):
+    # a slide handout's points, one a line and none ending in a full stop
+    sections = [("Constipation in care homes", "overview", [
+        "Up to half of all adults in care homes are affected",
+        "30 to 40% respond to fluids and fibre alone (NICE CKS, 2023)"])]
+    assert found(tmp_path, sections, {"CLM001"}) == [("CLM001", "half of all adults")]
+
+
 # ------------------------------------------------------------------ lists of links
 
 @pytest.mark.parametrize("title", ["Trending now", "Related posts", "You may also like", "Most popular this week"])

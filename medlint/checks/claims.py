@@ -498,9 +498,10 @@ def _open_ended(text: str) -> bool:
 
 
 def _continues(text: str) -> bool:
-    """Does the text carry a sentence on: start with a small letter, a bracket or a digit?"""
+    """Does the text carry a sentence on: start with a small letter or a bracket? (Not a digit:
+    a slide's or a list's unpunctuated lines start new points with figures.)"""
     start = text.lstrip()[:1]
-    return bool(start) and (start.islower() or start in "([" or start.isdigit())
+    return bool(start) and (start.islower() or start in "([")
 
 
 def _carry(cues: _Cues, run: list, carried: dict) -> None:
