@@ -69,7 +69,8 @@ _SUPERSCRIPT_VALUE = str.maketrans(_SUPERSCRIPTS, "1234567890")
 # belong to the sentence before), space, and a capital, digit,
 # quote, bracket or comparison sign; not before a bracketed citation (which
 # belongs to the sentence before it). Abbreviations are ruled out from data.
-_SENTENCE_END = re.compile(r"([.!?])[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]{0,6}(?:[ ,]{1,2}[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,6}){0,4}\s+(?=[A-Z0-9“\"‘(<>~≈≤≥])")
+_SENTENCE_END = re.compile(r"([.!?])[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]{0,6}(?:[ ,]{1,2}[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,6}){0,4}(?:\[\^[\w.-]{1,30}\]){0,4}"
+                           r"\s+(?=[A-Z0-9“\"‘(<>~≈≤≥])")
 _WORD_BEFORE = re.compile(r"[\w.]{1,20}$")
 # A trailing reference number at the end of a sentence: "… pain 1, 2." /
 # "… months 2" (the word before it is checked against data).
@@ -132,6 +133,9 @@ class _Cues:
         self.not_authors = {w.lower() for w in cit["not_authors"]}
         self.citation = _Patterns(cit["patterns"])
         self.marked_numbers = _Patterns(cit.get("marked_numbers") or (), 0)
+        notes = cit.get("footnotes")
+        self.footnote = compile_pattern(notes["marker"], 0) if notes else None
+        self.footnote_definition = compile_pattern(notes["definition"], 0) if notes else None
         self.attributed = _Attributed(cit.get("attributed_speech"))
         trailing = cit["trailing_numbers"]
         self.trailing_min_uses = trailing["min_uses"]
@@ -149,6 +153,7 @@ class _Cues:
         self.reported = _Patterns([questioned["reported"]]) if questioned else None
         self.asked = _Patterns([questioned["asked"]]) if questioned else None
         self.timelines = _Patterns(data["outcome_timelines"]["patterns"])
+        self.furniture_lists = _Patterns(data.get("furniture_lists") or ())
         self.research = _Patterns(data["research_appeals"])
         self.research_exceptions = _Patterns(data["research_appeal_exceptions"])
         sup = data["superlatives"]
@@ -216,7 +221,7 @@ class Reading:
     """Everything the claims checks need from one reading of the article."""
 
     claims: list[Claim] = field(default_factory=list)
-    #: (record, field, start, "[4]", unresolved ids) for bracketed numbers with no reference
+    #: (record, field, start, "[4]", unresolved ids) for bracketed numbers (and footnote markers) with no reference
     unresolved: list[tuple[Record, str, int, str, list[str]]] = field(default_factory=list)
     #: (record, dose excerpt, start) for experimental items with a dose and no evidence statement
     investigational: list[tuple[Record, str, int]] = field(default_factory=list)
@@ -237,7 +242,8 @@ def _heading_is_reference(cues: "_Cues", heading: str) -> bool:
 def reference_ids(article: Article, cues: "_Cues") -> set[str]:
     """Ids a bracketed number may resolve to: article.meta references, the entries of
     reference lists (their own number, "[n]", "[n]:" or superscript, else their
-    position) and Markdown reference definitions ("[1]: NICE …") anywhere."""
+    position), Markdown reference definitions ("[1]: NICE …") anywhere and Markdown footnote
+    definitions ("[^2]: Cohen AS …", as the id "^2")."""
     ids = {str(ref.get("id")) for ref in article.meta.get("references") or [] if isinstance(ref, dict)}
     for section in article.sections:
         if not is_reference_list(section, cues):
@@ -258,12 +264,15 @@ def reference_ids(article: Article, cues: "_Cues") -> set[str]:
                     n += 1
                     ids.add(str(n))
     for record in article.texts():
-        ids.update(per_text(_definition_ids, record.text))
+        ids.update(per_text(_definition_ids, record.text, cues.footnote_definition))
     return ids
 
 
-def _definition_ids(text: str) -> tuple[str, ...]:
-    return tuple(m.group(1) for m in _MD_DEFINITION.finditer(text))
+def _definition_ids(text: str, footnote=None) -> tuple[str, ...]:
+    found = tuple(m.group(1) for m in _MD_DEFINITION.finditer(text))
+    if footnote is not None and "[^" in text:
+        found += tuple("^" + m.group("id") for m in footnote.finditer(text))
+    return found
 
 
 def _expand(ids: str) -> list[str]:
@@ -322,6 +331,8 @@ def _cites(cues: _Cues, text: str) -> bool:
 
 def _cites_uncached(cues: _Cues, text: str) -> bool:
     if _BRACKET.search(text) or cues.citation.search(text):
+        return True
+    if cues.footnote is not None and "[^" in text and cues.footnote.search(text):
         return True
     if cues.source_any is not None and cues.source_any.search(text):
         return True
@@ -404,7 +415,11 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool
     reading.has_references = bool(refs) or any(
         listed and not section.is_empty() for section, listed in listings.items())
     trailing = _uses_trailing_numbers(cues, article, refs)
+    furniture = _furniture_lists(article, cues)
+    carried = _continued_sentences(article, cues)
     for record in article.texts():
+        if record in furniture:
+            continue
         section = record.section
         kind = section.kind if section is not None else "other"
         listing = section is not None and (listings[section] if section in listings
@@ -413,7 +428,7 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool
             reading.has_references = True
         # Bracketed numbers are checked everywhere except the reference list itself.
         if not listing:
-            _unresolved_brackets(record, refs, reading)
+            _unresolved_brackets(record, refs, reading, cues.footnote)
         if listing or kind in cues.skip_kinds:
             continue
         # A block the importer marked as a disclaimer is read too, all but the
@@ -423,7 +438,7 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool
         for name, text in _fields(record):
             if text:
                 _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution, refs,
-                            attributed)
+                            attributed, carried.get(record))
         if isinstance(record, Item):
             hit = _investigational_dose(cues, record, kind)
             if hit is not None:
@@ -431,7 +446,82 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool
     return reading
 
 
-def _unresolved_brackets(record: Record, refs: set[str], reading: Reading) -> None:
+def _furniture_lists(article: Article, cues: _Cues) -> frozenset:
+    """The items of the site's lists of links (``furniture_lists``): a list right under a line
+    titling it as one ("Most read", "Related articles", "You may also like"), as a chrome line,
+    a paragraph or its section's heading. Its headlines are other pages' titles, not claims."""
+    out: set = set()
+    for section in article.sections:
+        titled = bool(section.heading) and _furniture_title(cues, section.heading)
+        before = None
+        for block in section.blocks:
+            if block.type == "list" and (titled and before is None or before is not None
+                                         and before.type in ("chrome", "paragraph")
+                                         and _furniture_title(cues, before.text)):
+                out.update(block.items)
+            before = block
+    return frozenset(out)
+
+
+def _furniture_title(cues: _Cues, line: str) -> bool:
+    line = (line or "").strip()
+    return 0 < len(line) <= 60 and any(p.match(line) for p in cues.furniture_lists.each(line))
+
+
+_CLOSERS = frozenset(".!?:;…\"”’)]")  # a text ending in none of these stops mid-sentence
+_CARRY_LIMIT = 400
+
+
+def _continued_sentences(article: Article, cues: _Cues) -> dict:
+    """record -> (lead, tail) for paragraphs that carry one sentence across blocks, as a page
+    hard-wrapped at a fixed width is imported line by line ("... Around 7 in 10" / "people with
+    epilepsy ... medicine" / "(NICE, 2022)."): ``lead`` is the unfinished sentence the blocks
+    before end with, ``tail`` the rest of the sentence the blocks after begin with. A citation
+    in either covers the sentence that the record's first or last sentence is part of."""
+    carried: dict = {}
+    for section in article.sections:
+        run: list = []
+        for block in section.blocks + [None]:
+            if (block is not None and block.type == "paragraph" and run
+                    and _open_ended(run[-1].text) and _continues(block.text)):
+                run.append(block)
+                continue
+            if len(run) > 1:
+                _carry(cues, run, carried)
+            run = [block] if block is not None and block.type == "paragraph" else []
+    return carried
+
+
+def _open_ended(text: str) -> bool:
+    end = text.rstrip()
+    return bool(end) and end[-1] not in _CLOSERS
+
+
+def _continues(text: str) -> bool:
+    """Does the text carry a sentence on: start with a small letter or a bracket? (Not a digit:
+    a slide's or a list's unpunctuated lines start new points with figures.)"""
+    start = text.lstrip()[:1]
+    return bool(start) and (start.islower() or start in "([")
+
+
+def _carry(cues: _Cues, run: list, carried: dict) -> None:
+    lead = ""
+    leads = []
+    for block in run:
+        leads.append(lead)
+        pieces = list(_sentences(cues, block.text))
+        last = pieces[-1][1] if pieces else ""
+        lead = ((lead + " " + last) if len(pieces) == 1 else last)[-_CARRY_LIMIT:]
+    tail = ""
+    for i in range(len(run) - 1, -1, -1):
+        pieces = list(_sentences(cues, run[i].text))
+        if leads[i] or tail:
+            carried[run[i]] = (leads[i], tail)
+        first = pieces[0][1] if pieces else ""
+        tail = ((first + " " + tail) if len(pieces) == 1 else first)[:_CARRY_LIMIT]
+
+
+def _unresolved_brackets(record: Record, refs: set[str], reading: Reading, footnote=None) -> None:
     names = ["question", "answer"] if isinstance(record, FaqEntry) else ["text"]
     for name in names:
         value = getattr(record, name)
@@ -439,6 +529,11 @@ def _unresolved_brackets(record: Record, refs: set[str], reading: Reading) -> No
             missing = [i for i in _expand(m.group(1)) if i not in refs]
             if missing:
                 reading.unresolved.append((record, name, m.start(), m.group(0), missing))
+        if footnote is None or "[^" not in value:
+            continue
+        for m in footnote.finditer(value):  # a footnote marker resolves to its definition
+            if "^" + m.group("id") not in refs:
+                reading.unresolved.append((record, name, m.start(), m.group(0), ["^" + m.group("id")]))
     for i, cited in enumerate(getattr(record, "citations", None) or []):
         m = re.fullmatch(r"\s*\[?(\d+(?:\s*[,–-]\s*\d+)*)\]?\s*", cited)
         missing = [n for n in _expand(m.group(1)) if n not in refs] if m else []
@@ -469,12 +564,15 @@ def _uses_trailing_numbers(cues: _Cues, article: Article, refs: set[str]) -> boo
 
 def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
                 trailing_refs: set[str] | None, reading: Reading, caution: "_Patterns | None" = None,
-                refs: frozenset | set = frozenset(), attributed: "_Attributed | None" = None) -> None:
+                refs: frozenset | set = frozenset(), attributed: "_Attributed | None" = None,
+                carried: tuple[str, str] | None = None) -> None:
     """Split one field into sentences and record its claims and trailing reference numbers.
     ``trailing_refs`` is the page's reference ids when it cites by trailing numbers; ``refs``
     its reference ids, which numbers marked otherwise than in brackets resolve to;
     ``attributed`` (a news report's) cites a sentence that reports a named expert saying it;
-    sentences that match ``caution`` (disclaimer wordings) are not read."""
+    sentences that match ``caution`` (disclaimer wordings) are not read; ``carried`` is the
+    (lead, tail) of a sentence the record shares with the blocks around it
+    (:func:`_continued_sentences`), whose citations cover its first and last sentence."""
     whole_cited = bool(getattr(record, "citations", None)) or bool(
         cues.source_tail is not None and searched(cues.source_tail, text))
     if whole_cited or not reading.has_references and _cites(cues, text):
@@ -486,7 +584,8 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
             continue
         premise = _questioned(cues, sentence, sentences[i + 1][1] if i + 1 < len(sentences) else "")
         cited = (whole_cited or _cites(cues, sentence) or bool(refs) and _marked_number(cues, sentence, refs)
-                 or attributed is not None and attributed.covers(sentence))
+                 or attributed is not None and attributed.covers(sentence)
+                 or carried is not None and _carried_cites(cues, carried, i, len(sentences), refs))
         if trailing_refs is not None:
             found = _trailing_number(cues, sentence)
             if found is not None:
@@ -500,6 +599,13 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
             for m in matches:
                 reading.claims.append(Claim(kind_name, record, name, s_start + m.start(), m.group(0).strip(),
                                             sentence.strip(), cited))
+
+
+def _carried_cites(cues: _Cues, carried: tuple[str, str], i: int, n: int, refs) -> bool:
+    """Whether the part of the sentence in the blocks before (for the first sentence) or after
+    (for the last) cites it."""
+    parts = ([carried[0]] if i == 0 else []) + ([carried[1]] if i == n - 1 else [])
+    return any(part and (_cites(cues, part) or bool(refs) and _marked_number(cues, part, refs)) for part in parts)
 
 
 _NOT_YET = object()
@@ -632,14 +738,22 @@ def unsourced_statistic(article, ctx):
     strengths ("250 ml at 12%", "5% ABV"), laboratory values and targets
     ("an HbA1c of 6.5% or higher"), what a salt contains ("40% elemental
     calcium"; each class a list in ``statistics`` of the YAML), and
-    percentages that say what a
+    a medicine named by its WHO stem before its strength
+    ("xylometazoline 0.1%", "timolol 0.5%"), a medical gas by its
+    concentration ("100% oxygen"), a page's feedback or poll counts ("214 out
+    of 260 found this helpful", "64% (212 votes)") and percentages that say what a
     tissue is made of ("Nucleus pulposus is 80 % water"). The last is a
     deliberate choice: a composition figure is textbook anatomy, not a claim
     about what a treatment does or how often harm occurs, so it is treated
     like the anatomy sections' measurements, wherever it appears (the seed
     uses it inside a prevention item). Prevalence figures in anatomy
     sections ("in 15 % of people the nerve runs through the muscle") are
-    statistics and are flagged.
+    statistics and are flagged. A figure is cited by any citation notation
+    of the page, a Markdown footnote ("78% of people.[^2]") too, and by one in
+    the rest of its sentence when a hard-wrapped page was imported line by line
+    ("Around 7 in 10" / "people … medicine" / "(NICE, 2022)."). The headlines of
+    a site's lists of links ("Most read", "Related articles":
+    ``furniture_lists``) are other pages' titles and are not read.
 
     **Why it matters.** Numbers look precise and readers act on them: ">90 %
     relief" sells an operation, "<0.1 %" dismisses a risk. Without the
@@ -846,7 +960,9 @@ def unresolved_citation(article, ctx):
     ``references`` ids, the entries of a reference list (a section of kind
     ``references`` or headed "References", "Sources", …: the entry's own
     leading number, "[n]:" or superscript if it has one, else its position)
-    and Markdown definitions ("[1]: …"). A number that resolves to nothing
+    and Markdown definitions ("[1]: …"); and every Markdown footnote marker
+    ("[^2]") against the page's footnote definitions ("[^2]: …",
+    ``citations.footnotes``). A number or footnote that resolves to nothing
     is flagged. Such a claim counts as cited for the other CLM checks, so
     the problem is reported once, here.
 
@@ -862,6 +978,11 @@ def unresolved_citation(article, ctx):
     the site's editorial policy.
     """
     for record, name, start, excerpt, missing in _analyse(article, ctx).unresolved:
+        if excerpt.startswith("[^"):
+            yield Hit(record, excerpt=excerpt, field=name, start=start,
+                      message=f"Footnote \"{excerpt}\" has no definition (no \"{excerpt}: …\" on the page): the claim it supports is unsourced.",
+                      suggestion=f"Add the footnote \"{excerpt}: <source>\" under References, or correct the label.")
+            continue
         which = ", ".join(missing)
         yield Hit(record, excerpt=excerpt, field=name, start=start,
                   message=f"Citation \"{excerpt}\" points at no reference ({which} is not in the article's references): the claim it supports is unsourced.",

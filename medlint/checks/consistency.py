@@ -271,6 +271,16 @@ def _chrome_heading(heading: str, data: dict) -> bool:
     return any(_rx(p).search(heading) for p in patterns)
 
 
+def _stacked_label(article, section, nxt, data: dict) -> bool:
+    """Is the empty ``section`` a label stacked over the next heading: on a page whose levels the
+    importer inferred (``empty_section.inferred_levels_formats``), the next section is ranked
+    higher and has content ("Nurse's corner" over "This month: missed doses ...")?"""
+    formats = (data.get("empty_section") or {}).get("inferred_levels_formats") or ()
+    source = article.meta.get("source")
+    fmt = source.get("format") if isinstance(source, dict) else None
+    return fmt in formats and nxt.level < section.level and not nxt.is_empty()
+
+
 @check("CON003", name="empty-section", category="consistency", severity="warning",
        fix="Write the section's content or remove the heading.",
        bad=("Symptoms\n-\nKnee pain after activity\nDiagnosis\nWhen Should You See a Doctor Immediately?\n-\n"
@@ -285,8 +295,12 @@ def empty_section(article, ctx):
     by "Do" and "Don't" is a parent, not empty). A heading that is the site's
     furniture, a star rating, a review count or a share or print widget the
     importer kept as a heading ("★★★★★ 4.8 from 12,000+ member reviews",
-    "Share this page   Print"; ``empty_section.chrome_headings`` in
-    ``checks/consistency.yaml``), is not reported.
+    "Share this page   Print", the controls of a list of reviews or results
+    "Sort by: Most recent | Highest rated", a results banner "Results for your
+    list"; ``empty_section.chrome_headings`` in ``checks/consistency.yaml``),
+    is not reported, nor, on a page whose heading levels the importer inferred
+    (plain text), an empty heading right above a higher-ranked heading with
+    content: a label stacked over it ("Nurse's corner" over the column's title).
 
     **Why it matters.** An empty heading promises content that is missing -
     often a whole part lost when the page was copied - and readers looking
@@ -308,6 +322,8 @@ def empty_section(article, ctx):
             continue
         heading = section.heading or ""
         if _chrome_heading(heading, ctx.data("consistency")):
+            continue
+        if nxt is not None and _stacked_label(article, section, nxt, ctx.data("consistency")):
             continue
         yield Hit(section, excerpt=heading, field="heading",
                   message=f"Section \"{heading}\" is empty: no text, list or subsections under it.",

@@ -95,15 +95,44 @@ class _Explained:
         return out
 
 
+class _Reported:
+    """``reported_words`` of checks/notation.yaml compiled once per data mapping."""
+
+    def __init__(self, data: dict):
+        rule = data.get("reported_words")
+        self.quoted = compile_pattern(rule["quoted"], 0) if rule else None
+        self.window = rule["window"] if rule else 0
+        self.attribution = [compile_pattern(c, re.I) for c in rule["attribution"]] if rule else []
+
+    def spans(self, text: str, heading: str | None) -> list[tuple[int, int]]:
+        """The quoted spans of ``text`` that are a person's words: an attribution around the
+        quote, or in ``heading`` when the quote is the whole text."""
+        if self.quoted is None or not any(q in text for q in "\"“"):
+            return []
+        out = []
+        for m in self.quoted.finditer(text):
+            before = text[max(0, m.start() - self.window):m.start()]
+            after = text[m.end():m.end() + self.window]
+            whole = not text[:m.start()].strip() and not text[m.end():].strip()
+            if self._said(before, after) or whole and heading and self._said(heading, ""):
+                out.append(m.span())
+        return out
+
+    def _said(self, before: str, after: str) -> bool:
+        return any(c.search(before) or c.search(after) for c in self.attribution)
+
+
 def _as_written(check_func):
     """A notation check that leaves alone what the page does not write in its own voice: the
-    posts of a forum thread's members (checks/posts.yaml) and a notation quoted to explain
-    it to readers (``explained_quotes``)."""
+    posts of a forum thread's members (checks/posts.yaml), a notation quoted to explain
+    it to readers (``explained_quotes``) and a person's own words quoted (``reported_words``)."""
 
     @functools.wraps(check_func)
     def wrapper(article, ctx):
         posts = member_posts(article, ctx)
-        explained = policy.derived(_Explained, ctx.data("notation"))
+        data = ctx.data("notation")
+        explained = policy.derived(_Explained, data)
+        reported = policy.derived(_Reported, data)
         spans: dict[tuple, list] = {}
         for hit in check_func(article, ctx):
             if hit.record in posts:
@@ -111,7 +140,9 @@ def _as_written(check_func):
             if hit.start is not None:
                 key = (hit.record, hit.field)
                 if key not in spans:
-                    spans[key] = explained.spans(getattr(hit.record, hit.field, "") or "")
+                    text = getattr(hit.record, hit.field, "") or ""
+                    section = getattr(hit.record, "section", None)
+                    spans[key] = explained.spans(text) + reported.spans(text, section.heading if section else None)
                 if any(a <= hit.start < b for a, b in spans[key]):
                     continue
             yield hit
@@ -215,25 +246,33 @@ def _abbrev_tables(data) -> dict:
     return {}
 
 
+def _glossed(text: str, start: int, data: dict) -> bool:
+    """Is the abbreviation at ``start`` offered in brackets after its frequency wording
+    ("Once daily (QD)": ``glossed_frequency``)?"""
+    rule = data.get("glossed_frequency")
+    return bool(rule) and regex(rule["before"]).search(text[max(0, start - 40):start]) is not None
+
+
 def _abbrev_hits(article, ctx, check_id):
     data = ctx.data("notation")
     entries, interval = _abbrev_table(data, check_id)
     for record, field, text in text_fields(article):
         doses = doses_in(text)
-        if not doses:
-            continue  # every finding needs a dose in the text
+        # a finding needs a dose in the text, or the abbreviation offered beside its wording
         spans = [d.span for d in doses] + [s.span for d in doses for s in d.titration]
         for e, pattern in entries:
             for m in pattern.finditer(text):
                 within = any(a <= m.start() and m.end() <= b for a, b in spans)
                 if e.get("within_dose") and not within:
                     continue
+                if not doses and not _glossed(text, m.start(), data):
+                    continue
                 yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
                           message=f"\"{m.group(0)}\" is an error-prone abbreviation ({e['risk']}); "
                                   f"write \"{e['write']}\".",
                           suggestion=f"Write \"{e['write']}\" (source: {_sources(e, data)}).",
                           replacement=e["write"])
-        if interval is not None:
+        if interval is not None and doses:
             iv = data["interval"]
             for m in interval.finditer(text):
                 n = m.group("a") + (f"–{m.group('b')}" if m.group("b") else "")

@@ -63,7 +63,8 @@ def unreadable_unit(article, ctx):
     expression is a dose in context (it has a frequency, route, form or "as
     needed"). Lengths in prose ("2–3 cm incision") are not doses, nor is
     what a reader smokes or drinks ("10 cigarettes a day": ``counted_things``
-    in checks/units.yaml).
+    in checks/units.yaml), nor a distance, speed, heart rate, blood pressure,
+    temperature or energy ("40 km on Sunday", "under 140 bpm": ``measures``).
 
     **Why it matters.** An unknown or wrong unit cannot be checked against a
     maximum, and readers guess: "mgs" may be a typo for mcg.
@@ -85,6 +86,8 @@ def unreadable_unit(article, ctx):
             continue
         if unit is not None and unit.raw.lower() in data["counted_things"]:
             continue  # "more than 10 cigarettes a day": what the reader smokes, not a dose
+        if unit is not None and unit.raw.lower() in (data.get("measures") or ()):
+            continue  # "I did 40 km on Sunday", "under 140 bpm": a measurement, not a dose
         raw = unit.raw if unit is not None else ""
         what = "is not a unit medlint can read" if dose.unit_problem == "unknown_unit" else \
             f"is a {unit.kind if unit else 'non-dose'} unit, not a dose unit"
