@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from medlint.checks.dosing import text_memo
+from medlint.checks.owed import owed
 from medlint.checks.posts import member_posts
 from medlint.findings import Hit
 from medlint.records.model import Article, Section
@@ -111,7 +112,16 @@ def article_wide_texts(article: Article, data: dict) -> list[str]:
 def _article_wide_texts(article: Article, data: dict) -> list[str]:
     concepts = data["article"]["concepts"]
     texts = [record.text for record in article.texts()] + _meta_lines(article)
-    return [t for t in texts if _says(data, concepts, (), t)]
+    return [_continued(t, texts[i + 1:i + 2]) for i, t in enumerate(texts) if _says(data, concepts, (), t)]
+
+
+def _continued(text: str, following: list[str]) -> str:
+    """``text`` with the text after it when its sentence runs on into it: a page printed as
+    lines (a PDF's text, a hard-wrapped leaflet) may break a disclaimer mid-sentence ("It
+    does not replace the advice of" / "your epilepsy specialist, GP ...")."""
+    if following and text.rstrip() and text.rstrip()[-1].isalnum() and following[0][:1].islower():
+        return f"{text} {following[0]}"
+    return text
 
 
 def _heading_hit(section: Section, message: str, suggestion: str, severity: str | None) -> Hit:
@@ -237,7 +247,7 @@ def section_disclaimer_gaps(article: Article, ctx) -> Iterator[tuple[Section, di
     """
     data = ctx.data("disclaimers")
     if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data) \
-            or _no_section_rules(article, ctx):
+            or _no_section_rules(article, ctx) or owed(article, ctx).waives("section_disclaimers"):
         return
     wide = article_wide_texts(article, data)
     asked_kinds = {r["kind"] for r in data["sections"]}
@@ -485,7 +495,7 @@ def section_disclaimer_missing(article, ctx):
             f"Section \"{heading}\" ({rule['kind']}) has no {rule['label']}: it should say "
             f"{'; '.join(missing)}.",
             f"Add a paragraph to \"{heading}\" that says: {'; '.join(missing)}.",
-            rule.get("severity"))
+            owed(article, ctx).severity("section_disclaimers") or rule.get("severity"))
 
 
 @check("DSC002", name="section-disclaimer-incomplete", category="disclaimer", severity="warning",
@@ -528,7 +538,7 @@ def section_disclaimer_incomplete(article, ctx):
             f"The {rule['label']} for \"{heading}\" says {'; '.join(matched)} but not "
             f"{'; '.join(missing)}.",
             f"Add to the disclaimer of \"{heading}\": {'; '.join(missing)}.",
-            "warning")
+            owed(article, ctx).severity("section_disclaimers") or "warning")
 
 
 def _labelled_disclaimers(article: Article, rule: dict):
@@ -607,16 +617,18 @@ def article_disclaimer_missing(article, ctx):
     """
     data = ctx.data("disclaimers")
     rule = data["article"]
+    owes = owed(article, ctx)
     if _says_article_concept(article, ctx) or _exempt_page(article, rule) or personal_plan(article, data) \
-            or _no_article_disclaimer(article, ctx):
+            or _no_article_disclaimer(article, ctx) or owes.waives("article_disclaimer"):
         return
+    severity = owes.severity("article_disclaimer") or rule.get("severity")
     found = list(_labelled_disclaimers(article, rule))
     if found:
         section, block = found[0]
         excerpt = block.text[:60]
         message = (f"The article's disclaimer (\"{excerpt}\") does not say the article is general information "
                    f"and not a substitute for professional advice.")
-        yield Hit(block, excerpt=excerpt, message=message, severity=rule.get("severity"),
+        yield Hit(block, excerpt=excerpt, message=message, severity=severity,
                   suggestion="Reword it: \"This article is for general information only and is not a substitute "
                              "for professional medical advice.\"")
         return
@@ -626,7 +638,7 @@ def article_disclaimer_missing(article, ctx):
         f"professional advice).",
         "Add a closing section: \"Disclaimer: This article is for general information only and is not a "
         "substitute for professional medical advice.\"",
-        rule.get("severity"))
+        severity)
 
 
 def _is_sign(rule: dict, text: str, m) -> bool:

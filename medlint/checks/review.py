@@ -13,6 +13,7 @@ import calendar
 import datetime as _dt
 
 from medlint.checks.disclaimer import page_kinds, regulated_page
+from medlint.checks.owed import body_dateline, head_writer, owed
 from medlint.dates import find_date, numeric_order
 from medlint.findings import Hit
 from medlint.policy import regex
@@ -176,9 +177,16 @@ def review_summary(article, ctx) -> dict:
         return out
     if out["status"] == "unknown":
         return _undated(article, ctx, out)
-    if _kind_waives(article, ctx, "review_cycle"):
+    if _no_cycle(article, ctx):
         out.update(status=NO_REVIEW_CYCLE, max_age_months=None, due=None)
     return out
+
+
+def _no_cycle(article, ctx) -> bool:
+    """Is the page not held to a review cycle: of a kind with ``review_cycle: false`` (a
+    letter, a news story), or placed by ``checks/owed.yaml`` (a periodical's column, a
+    record of one person's visit)?"""
+    return _kind_waives(article, ctx, "review_cycle") or owed(article, ctx).waives("review_cycle")
 
 
 def _undated(article, ctx, out: dict) -> dict:
@@ -190,11 +198,34 @@ def _undated(article, ctx, out: dict) -> dict:
     if _not_reviewed(article, ctx):
         return dict(out, status=NOT_ASKED, max_age_months=None)
     line = dateline(article, data) if _kind_asks(article, ctx, "dateline") else None
-    if line is None:
-        return out
-    cycle = not _kind_waives(article, ctx, "review_cycle")
-    return dict(out, reviewed=find_date(line, month_year=True)[0].isoformat(), source="dateline",
-                status=DATED if cycle else NO_REVIEW_CYCLE, max_age_months=out["max_age_months"] if cycle else None)
+    if line is not None:
+        cycle = not _no_cycle(article, ctx)
+        return dict(out, reviewed=find_date(line, month_year=True)[0].isoformat(), source="dateline",
+                    status=DATED if cycle else NO_REVIEW_CYCLE,
+                    max_age_months=out["max_age_months"] if cycle else None)
+    found = body_dateline(article, ctx.data("owed"), data.get("next_review_cues") or ())
+    if found is not None:
+        return _dated_by_body(article, ctx, out, found[0])
+    if owed(article, ctx).waives("review_date"):
+        return dict(out, status=NOT_ASKED, max_age_months=None)
+    return out
+
+
+def _dated_by_body(article, ctx, out: dict, value: _dt.date) -> dict:
+    """The state of a page dated by a dateline of its head or foot ("Care Home Training
+    Day, 14 May 2024"): judged as a review date, unless the page has no review cycle."""
+    if _no_cycle(article, ctx):
+        return dict(out, reviewed=value.isoformat(), source="dateline", status=NO_REVIEW_CYCLE, max_age_months=None)
+    due = add_months(value, out["max_age_months"])
+    if value > ctx.today:
+        return dict(out, reviewed=value.isoformat(), source="dateline", status=DATED)
+    if ctx.today > due:
+        status = "overdue"
+    elif (due - ctx.today).days <= ctx.data("review").get("due_soon_days", DEFAULT_DUE_SOON_DAYS):
+        status = "due-soon"
+    else:
+        status = "current"
+    return dict(out, reviewed=value.isoformat(), source="dateline", due=due.isoformat(), status=status)
 
 
 def _body_date_line(article, value: _dt.date):
@@ -226,16 +257,40 @@ def printed_review_date(article, data: dict | None = None,
     return article, field, excerpt
 
 
-def _date_hit(article, ctx, message: str, suggestion: str) -> Hit:
-    where = printed_review_date(article, ctx.data("review"), ctx.today)
+def _date_hit(article, ctx, message: str, suggestion: str, severity: str | None = None) -> Hit:
+    where = printed_review_date(article, ctx.data("review"), ctx.today) or _dateline_where(article, ctx)
     if where is not None:
         record, field, excerpt = where
-        return Hit(record, excerpt=excerpt, field=field, message=message, suggestion=suggestion)
-    return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion)
+        return Hit(record, excerpt=excerpt, field=field, message=message, suggestion=suggestion, severity=severity)
+    return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion,
+               severity=severity)
+
+
+def _dateline_where(article, ctx) -> tuple[object, str, str] | None:
+    """(record, field, excerpt) of the dateline of the page's head or foot that dates it
+    (``checks/owed.yaml`` datelines), when no header or footer line does."""
+    found = body_dateline(article, ctx.data("owed"), ctx.data("review").get("next_review_cues") or ())
+    if found is None:
+        return None
+    _value, line, excerpt = found
+    for section in article.sections:
+        if section.heading == line:
+            return section, "heading", excerpt
+        for block in section.blocks:
+            if block.type in ("paragraph", "disclaimer", "chrome") and block.text == line:
+                return block, "text", excerpt
+            for record in list(block.items) + list(block.entries):
+                if record.text == line:
+                    return record, "text", excerpt
+    for where in ("header", "footer"):
+        for i, text in enumerate(_meta_texts(article.meta, where)):
+            if text == line:
+                return article, f"{where}/{i}/text", excerpt
+    return None
 
 
 def _printed_excerpt(article, ctx, status: dict) -> str:
-    where = printed_review_date(article, ctx.data("review"), ctx.today)
+    where = printed_review_date(article, ctx.data("review"), ctx.today) or _dateline_where(article, ctx)
     return where[2] if where else status["reviewed"]
 
 
@@ -292,7 +347,8 @@ def review_date_missing(article, ctx):
         yield Hit(article, excerpt=article.title, field="title",
                   message=f"Article \"{article.title}\" has no review date (no last_reviewed, no \"Last Updated\" "
                           f"line, no date in its header or footer).",
-                  suggestion="Add a footer line \"Last reviewed: <Month D, YYYY>\" and `last_reviewed` in article.yaml.")
+                  suggestion="Add a footer line \"Last reviewed: <Month D, YYYY>\" and `last_reviewed` in article.yaml.",
+                  severity=owed(article, ctx).severity("review_date"))
 
 
 @check("REV002", name="review-date-in-future", category="review", severity="error",
@@ -360,7 +416,8 @@ def review_overdue(article, ctx):
     yield _date_hit(article, ctx,
                     f"Review is overdue: {_source_phrase(status, excerpt)}; with a limit of "
                     f"{status['max_age_months']} months it was due on {status['due']}.",
-                    "Have the article medically reviewed, then set `last_reviewed` and the printed date.")
+                    "Have the article medically reviewed, then set `last_reviewed` and the printed date.",
+                    owed(article, ctx).severity("review_cycle"))
 
 
 def next_review_date(meta: dict, data: dict,
@@ -434,11 +491,12 @@ def next_review_overdue(article, ctx):
     currency; the site's editorial policy.
     """
     due, excerpt, start, field = next_review_date(article.meta, ctx.data("review"), ctx.today)
-    if due is None or due >= ctx.today or _kind_waives(article, ctx, "review_cycle"):
+    if due is None or due >= ctx.today or _no_cycle(article, ctx):
         return
     yield Hit(article, excerpt=excerpt, field=field, start=start,
               message=f"Next review \"{excerpt}\" was due before today ({ctx.today.isoformat()}).",
-              suggestion="Review the article, then set a new `next_review` date and print it.")
+              suggestion="Review the article, then set a new `next_review` date and print it.",
+              severity=owed(article, ctx).severity("review_cycle"))
 
 
 def is_team(name: str, data: dict) -> bool:
@@ -613,7 +671,8 @@ def _own_patients_page(article, data: dict) -> bool:
     return bool(cues) and any(regex(c).search(r.text) for r in article.texts() for c in cues)
 
 
-def _person_hit(article, names: list[str], message: str, suggestion: str, other_role: str) -> Hit:
+def _person_hit(article, names: list[str], message: str, suggestion: str, other_role: str,
+                severity: str | None = None) -> Hit:
     """Locate at the byline line printing one of ``names``, else at a byline line that
     prints none of the people of ``other_role`` ("authors", "reviewers"), else at the
     title: the byline of the one person the page names in the other role ("By Callum
@@ -621,12 +680,15 @@ def _person_hit(article, names: list[str], message: str, suggestion: str, other_
     for ptr, text, _role in _page_lines(article.meta):
         for name in names:
             if name and name in text:
-                return Hit(article, excerpt=name, field=ptr, message=message, suggestion=suggestion)
+                return Hit(article, excerpt=name, field=ptr, message=message, suggestion=suggestion,
+                       severity=severity)
     others = [p["name"] for p in article.meta.get(other_role) or [] if isinstance(p, dict) and p.get("name")]
     for ptr, text, role in _page_lines(article.meta):
         if role == "byline" and not any(name in text for name in others):
-            return Hit(article, excerpt=text, field=ptr, message=message, suggestion=suggestion)
-    return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion)
+            return Hit(article, excerpt=text, field=ptr, message=message, suggestion=suggestion,
+                       severity=severity)
+    return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion,
+                       severity=severity)
 
 
 @check("REV005", name="author-not-named", category="review", severity="warning",
@@ -672,9 +734,11 @@ def author_not_named(article, ctx):
     """
     data = ctx.data("review")
     names = [p.get("name", "") for p in article.meta.get("authors") or []]
+    owes = owed(article, ctx)
     if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx) \
-            or _not_reviewed(article, ctx) or _kind_waives(article, ctx, "author") \
-            or (_kind_asks(article, ctx, "signature") and signed_by(article, data)):
+            or _not_reviewed(article, ctx) or _kind_waives(article, ctx, "author") or owes.waives("author") \
+            or (_kind_asks(article, ctx, "signature") and signed_by(article, data)) \
+            or head_writer(article, ctx.data("owed")):
         return
     if _credentialed_reviewer(article.meta, data) and (
             _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)
@@ -685,7 +749,8 @@ def author_not_named(article, ctx):
     else:
         message = f"Article \"{article.title}\" names no author."
     yield _person_hit(article, names, message,
-                      "Name the person who wrote it: \"The article is written by <Full Name>\".", "reviewers")
+                      "Name the person who wrote it: \"The article is written by <Full Name>\".", "reviewers",
+                      owes.severity("author"))
 
 
 @check("REV006", name="reviewer-credentials-missing", category="review", severity="warning",
@@ -730,9 +795,10 @@ def reviewer_credentials_missing(article, ctx):
     """
     data = ctx.data("review")
     reviewers = article.meta.get("reviewers") or []
+    owes = owed(article, ctx)
     if _credentialed_reviewer(article.meta, data) or _organisation_page(article, ctx) \
             or _not_reviewed(article, ctx) or _committee_approved(article, ctx) \
-            or _kind_waives(article, ctx, "reviewer"):
+            or _kind_waives(article, ctx, "reviewer") or owes.waives("reviewer"):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:
@@ -742,4 +808,5 @@ def reviewer_credentials_missing(article, ctx):
     else:
         message = f"Reviewer \"{names[0]}\" is named without credentials (e.g. MD, PharmD)."
     yield _person_hit(article, names, message,
-                      "Name a qualified reviewer with credentials: \"reviewed by Dr. <Name>, MD\".", "authors")
+                      "Name a qualified reviewer with credentials: \"reviewed by Dr. <Name>, MD\".", "authors",
+                      owes.severity("reviewer"))
