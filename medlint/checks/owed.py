@@ -162,12 +162,13 @@ def _dated(text: str, rule: dict, next_cues, order: str | None = None) -> tuple[
     return find_date(text)
 
 
-def head_writer(article, data: dict) -> str | None:
-    """The line of the page's head that names who speaks (``head_writer``), or None."""
+def head_writer(article, data: dict, is_team=lambda name: False) -> str | None:
+    """The line of the page's head that names who speaks (``head_writer``), or None; a
+    team's name ("written by Team Rxharun", ``is_team``) names no one."""
     rule = data.get("head_writer") or {}
     for text in reading_lines(article)[:rule.get("head_lines", 0)]:
         for pattern in rule.get("patterns") or ():
             m = regex(pattern).search(text)
-            if m:
+            if m and not is_team(m.group(0)):
                 return text
     return None

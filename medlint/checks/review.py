@@ -28,6 +28,14 @@ _ROLE_ORDER = ("reviewed", "updated")
 
 _OVERVIEW = "Overview\nSciatica is pain along the sciatic nerve.\n"
 _BYLINE = "The article is written by Jane Roe and reviewed by Dr. Sam Lee, MD\n"
+# a record of one person's care (checks/owed.yaml one-person): no reviewer or author asked
+_VISIT = ("After Visit Summary\nPatient: Jamie Morgan\nDate of birth: 4 July 1988\n"
+          "Visit: video visit, 18 November 2026\nYour medicines\n"
+          "Doxycycline 100 mg: take 1 capsule twice a day for 10 days.\n")
+# a page for staff (checks/owed.yaml staff): its writer answers for it, no reviewer asked
+_STAFF = ("Giving insulin on the ward: a guide for nursing staff\n"
+          "Check the drug chart and the wristband before every dose.\n"
+          "The article is written by Jane Roe\nLast Updated: May 19, 2026.\n")
 
 
 def add_months(day: _dt.date, months: int) -> _dt.date:
@@ -313,7 +321,9 @@ def _review_scheduled_ahead(article, ctx) -> bool:
        fix="Add `last_reviewed: YYYY-MM-DD` to article.yaml or a footer line such as "
            "\"Last reviewed: May 19, 2026.\"",
        bad=(_OVERVIEW + _BYLINE.rstrip("\n"),),
-       good=(_OVERVIEW + "Last Updated: May 19, 2026.", _OVERVIEW + "Last reviewed: 2026-05-19"))
+       good=(_OVERVIEW + "Last Updated: May 19, 2026.", _OVERVIEW + "Last reviewed: 2026-05-19",
+             "Laxatives: a guide for care staff\nCare Home Training Day, 14 May 2026\n"
+             "Constipation is common in care homes.\n" + _BYLINE))
 def review_date_missing(article, ctx):
     """An article must say when it was last reviewed.
 
@@ -330,7 +340,16 @@ def review_date_missing(article, ctx):
     its body as well ("12th September 2025" above the salutation, "Date:
     Tue, 17 Nov 2026", "Issue 14 - January 2026"; ``datelines``). The date findings
     (REV002, REV003) point at the line that prints the date - a header or
-    footer line, or a dated line kept among the body's widgets.
+    footer line, or a dated line kept among the body's widgets. When none of
+    those holds a date, a dateline of the page's head or foot dates it
+    (``checks/owed.yaml`` ``datelines``: "Last checked: April 2026", "Visit:
+    video visit, 18 November 2026", "Care Home Training Day, 14 May 2024";
+    not a date in the running text, which is an event the page reports). A
+    page that is a screen the reader uses - a tool's results, an app's help
+    article, a checklist (``checks/owed.yaml`` ``interface``: two of its
+    signs) - has no review date to print and is not asked; with one sign
+    alone the page is not placed with confidence and the finding is given at
+    ``unsure_severity`` (info).
 
     **Why it matters.** Medical advice ages: doses, guidelines and approvals
     change. Without a date a reader cannot tell a current page from one ten
@@ -382,8 +401,13 @@ def review_date_in_future(article, ctx):
 
 @check("REV003", name="review-overdue", category="review", severity="warning",
        fix="Have the article medically reviewed and update its review date.",
-       bad=(_OVERVIEW + "Last Updated: May 19, 2025.", _OVERVIEW + "Last reviewed: 2024-01-10"),
-       good=(_OVERVIEW + "Last Updated: May 19, 2026.",))
+       bad=(_OVERVIEW + "Last Updated: May 19, 2025.", _OVERVIEW + "Last reviewed: 2024-01-10",
+            "Laxatives: a guide for care staff\nCare Home Training Day, 14 May 2024\n"
+            "Constipation is common in care homes.\n" + _BYLINE),
+       good=(_OVERVIEW + "Last Updated: May 19, 2026.",
+             "Dear Doctor\nWith Dr Malcolm Ferris, our resident GP\nSaturday 6 April 2024\n"
+             "Is it safe to take antihistamines every night? - Gordon, Tynemouth\n"
+             "Dr Ferris cannot reply to letters personally. Write to Dear Doctor, The Echo.\n"))
 def review_overdue(article, ctx):
     """The last review is older than the policy's maximum age.
 
@@ -394,7 +418,12 @@ def review_overdue(article, ctx):
     the due date. ``review_status`` computes the same for the report.
     Correspondence and journalism (a letter, an email, a news story, a
     podcast episode: ``page_kind_rules`` with ``review_cycle: false``) are
-    dated as written, not reviewed on a cycle, and are not asked.
+    dated as written, not reviewed on a cycle, and are not asked; nor, from
+    what the page shows (``checks/owed.yaml``), is a periodical's item (a
+    columnist answering readers' letters, from an issue) or a record of one
+    person's care (a visit summary, a discharge summary), dated by its
+    visit. A page dated only by a dateline of its head or foot ("Care Home
+    Training Day, 14 May 2024") is judged by it, and the finding points at it.
 
     **Why it matters.** Drug doses, supplement safety warnings and surgical
     evidence change; a stale page keeps advising what current guidance no
@@ -695,7 +724,9 @@ def _person_hit(article, names: list[str], message: str, suggestion: str, other_
        fix="Name the author(s) in the byline, e.g. \"The article is written by Jane Roe\".",
        bad=(_OVERVIEW + "The article is written by Team Rxharun and reviewed by Dr. Sam Lee, MD",
             _OVERVIEW + "Last Updated: May 19, 2026."),
-       good=(_OVERVIEW + _BYLINE,))
+       good=(_OVERVIEW + _BYLINE, _VISIT,
+             "Ask Dr Amara\nOur resident GP, Dr Amara Osei, answers your health questions\n"
+             "Migraine can run in families.\nLast Updated: May 19, 2026.\n"))
 def author_not_named(article, ctx):
     """An article must name the person who wrote it.
 
@@ -718,7 +749,16 @@ def author_not_named(article, ctx):
     "Mrs J. Whitfield"; a team's sign-off is no name); a press release, a safety
     notice, a study's participant information, a page for professionals or a personal
     story (``page_kind_rules`` with ``author: false``), answered for by its issuer,
-    committee, listed authors or teller.
+    committee, listed authors or teller. Who owes a named author is also read from
+    what the page shows about itself, whatever its kind (``checks/owed.yaml``, two
+    signs of a dimension): a screen the reader uses (a tool's results, an app's
+    help article, a checklist), a record of one person's care (signed by their
+    clinician), a group's own page for its members, and an organisation's page that
+    names no person ("Page owner: Student Health Centre", "From: Northshire Public
+    Health Agency") are not asked; with one sign alone the finding is given at
+    info. A writer the page names in its head, in a line the importer kept as text
+    ("Our resident GP, Dr Amara Osei, answers your health questions", "Sam Okafor
+    MPharm, Community Pharmacist"; ``head_writer``), is its author.
 
     **Why it matters.** Readers judge medical information partly by who
     wrote it; a team label hides whether the writer had relevant training
@@ -738,7 +778,7 @@ def author_not_named(article, ctx):
     if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx) \
             or _not_reviewed(article, ctx) or _kind_waives(article, ctx, "author") or owes.waives("author") \
             or (_kind_asks(article, ctx, "signature") and signed_by(article, data)) \
-            or head_writer(article, ctx.data("owed")):
+            or head_writer(article, ctx.data("owed"), lambda name: is_team(name, data)):
         return
     if _credentialed_reviewer(article.meta, data) and (
             _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)
@@ -758,7 +798,7 @@ def author_not_named(article, ctx):
        bad=(_OVERVIEW + "The article is written by Jane Roe and reviewed by the Rx Editorial Board Members",
             _OVERVIEW + "The article is written by Jane Roe and reviewed by Sam Lee",
             _OVERVIEW + "The article is written by Jane Roe"),
-       good=(_OVERVIEW + _BYLINE,))
+       good=(_OVERVIEW + _BYLINE, _STAFF, _VISIT))
 def reviewer_credentials_missing(article, ctx):
     """An article must name a medical reviewer and their credentials.
 
@@ -779,6 +819,13 @@ def reviewer_credentials_missing(article, ctx):
     ``page_kind_rules`` with ``reviewer: false``); on a document-controlled
     page with a date, approval by the organisation's clinical committee ("Drugs
     and Therapeutics Committee", ``clinical_committee_cues``) is the review.
+    From what the page shows about itself (``checks/owed.yaml``, two signs of
+    a dimension), a medical reviewer is not asked of a screen the reader uses,
+    a record of one person's care, a group's own page, a page for staff (a
+    ward's guide, a training handout: its reader is the professional), a
+    periodical's item (a columnist answering readers' letters) or an
+    organisation's page that names no person; with one sign alone the finding
+    is given at info.
 
     **Why it matters.** Medical review is what makes a consumer page safe to
     act on; readers can only trust it if they can see who reviewed it and
