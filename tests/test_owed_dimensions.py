@@ -114,7 +114,7 @@ TWO = {
     "members": ["A self-help group run by and for people with lupus.", "We meet on the last Friday of each month."],
     "staff": ["A quick guide for ward staff.", "Check the drug chart before every dose."],
     "periodical": ["From this week's issue", "I get heartburn every night. What can I take? - Dev, Luton"],
-    "organisation": ["Ashdown District Council", "Page owner: Environmental Health Team"],
+    "organisation": ["Registered charity no. 1098765", "Page owner: Environmental Health Team"],
 }
 # what each leaves asked of the bare page above (no byline, date or disclaimer)
 LEFT = {
@@ -148,6 +148,31 @@ def test_an_organisation_page_that_names_its_writer_is_held_to_its_byline(tmp_pa
     meta = {"authors": [{"name": "Nadia Rahman"}], "last_reviewed": "2026-10-01"}
     got = found(tmp_path, TWO["organisation"] + ["This page is general information only."], meta)
     assert ("REV006", W) in got
+
+
+def test_an_institution_named_in_the_furniture_places_the_page_but_not_one_named_in_the_text(tmp_path):
+    lines = ["Page owner: Environmental Health Team"]
+    chrome = {"preamble": [{"role": "chrome", "text": "Ashdown District Council"}]}
+    assert found(tmp_path / "a", lines, chrome) == LEFT["organisation"]
+    # a consumer article that cites "a University of Leeds study" keeps its findings at full severity
+    mention = ["A University of Leeds study followed 2,000 people with heartburn."]
+    assert found(tmp_path / "b", mention) == ASKED
+
+
+@pytest.mark.parametrize("dimension, lines", [
+    ("one-person", ["Reason for visit", "Prescribed for: Dev Patel"]),
+    ("interface", ["Your results: moderate risk", "Change answers or start again."]),
+    ("staff", ["Learning outcomes", "Check the MAR chart before every dose."]),
+    ("members", ["This wiki is maintained by the moderators.", "We meet on the last Friday of each month."]),
+])
+def test_other_wordings_of_a_dimension(tmp_path, dimension, lines):
+    assert found(tmp_path, lines) == LEFT[dimension]
+
+
+def test_a_long_first_paragraph_quoting_an_expert_names_no_writer(tmp_path):
+    line = ("Dr Jane Smith, a GP in Leeds who was not involved in the new research on heartburn and sleep, "
+            "explains why the results matter for anyone who takes an antacid at night.")
+    assert head_writer(_article(tmp_path, [line]), _ctx().data("owed")) is None
 
 
 # ---------------------------------------------------------------- datelines and head writers

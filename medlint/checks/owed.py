@@ -53,6 +53,14 @@ def reading_lines(article) -> list[str]:
     return [t for t in lines + meta_lines(article.meta, "footer") if isinstance(t, str) and t.strip()]
 
 
+def furniture_lines(article) -> list[str]:
+    """The page's furniture: its title, the lines before it, its header and footer lines and
+    the lines of chrome kept among the blocks."""
+    meta = article.meta
+    return ([article.title] + meta_lines(meta, "preamble") + meta_lines(meta, "header")
+            + meta_lines(meta, "footer") + [b.text for b in article.blocks() if b.type == "chrome"])
+
+
 class Owed:
     """What one article owes: for each name of :data:`OWED`, True (asked at the check's
     severity), the unsure severity (asked, lowered: the page is not placed with
@@ -86,12 +94,14 @@ def _owed(article, data: dict, review: dict) -> Owed:
     lines = reading_lines(article) + [b.text for b in article.blocks() if b.type == "chrome"]
     page = "\n".join(lines)
     low = haystack(page)
+    furniture = furniture_lines(article)
     named = _names_a_person(article.meta, review)
     placed, unsure = {}, {}
     for name, rule in (data.get("dimensions") or {}).items():
         if rule.get("when_no_person_named") and named:
             continue
         seen = _cues_seen(rule["cues"], lines, page, low)
+        seen += _cues_seen(rule.get("furniture_cues") or (), furniture, page, low)
         if seen >= rule["min_cues"]:
             placed[name] = seen
         elif seen:
@@ -166,7 +176,10 @@ def head_writer(article, data: dict, is_team=lambda name: False) -> str | None:
     """The line of the page's head that names who speaks (``head_writer``), or None; a
     team's name ("written by Team Rxharun", ``is_team``) names no one."""
     rule = data.get("head_writer") or {}
+    longest = rule.get("max_length", 120)
     for text in reading_lines(article)[:rule.get("head_lines", 0)]:
+        if len(text) > longest:
+            continue
         for pattern in rule.get("patterns") or ():
             m = regex(pattern).search(text)
             if m and not is_team(m.group(0)):
