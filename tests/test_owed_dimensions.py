@@ -164,9 +164,15 @@ def test_an_institution_named_in_the_furniture_places_the_page_but_not_one_named
     ("interface", ["Your results: moderate risk", "Change answers or start again."]),
     ("staff", ["Learning outcomes", "Check the MAR chart before every dose."]),
     ("members", ["This wiki is maintained by the moderators.", "We meet on the last Friday of each month."]),
+    ("periodical", ["DEAR DR. HALE: I have had hiccups for a week. What can I take?",
+                    "DEAR READER: Most bouts stop on their own. Write to Dr Hale at the Courier."]),
 ])
 def test_other_wordings_of_a_dimension(tmp_path, dimension, lines):
     assert found(tmp_path, lines) == LEFT[dimension]
+
+
+def test_a_visit_summary_is_dated_by_its_visit(tmp_path):
+    assert found(tmp_path, ["Patient: Luis Ortega", "Date of visit: 12 November 2026"]) == []
 
 
 def test_a_long_first_paragraph_quoting_an_expert_names_no_writer(tmp_path):

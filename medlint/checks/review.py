@@ -308,6 +308,9 @@ def _source_phrase(status: dict, excerpt: str) -> str:
                 f"is taken as the review date")
     if status["source"] == "footer":
         return f"the review date \"{excerpt}\" is read from the page's header/footer"
+    if status["source"] == "dateline":
+        return (f"the page prints no review date, so the date of its dateline \"{excerpt}\" "
+                f"is taken as the review date")
     return f"the last review date is \"{excerpt}\""
 
 
@@ -506,7 +509,9 @@ def next_review_overdue(article, ctx):
     19, 2026." (cues in ``checks/review.yaml``), and flags it when it is
     before the run's ``--today`` date. A month alone ("Next review: March
     2026") is due by the month's last day. A letter, a news story or a
-    podcast episode (``review_cycle: false``) is not asked.
+    podcast episode (``review_cycle: false``) is not asked, nor is a page
+    ``checks/owed.yaml`` places as a periodical's item or a record of one
+    person's care (given at info on a page with one sign of them alone).
 
     **Why it matters.** The editors promised readers a review by that date;
     missing it means the page is past its own shelf life, whatever the
@@ -710,14 +715,14 @@ def _person_hit(article, names: list[str], message: str, suggestion: str, other_
         for name in names:
             if name and name in text:
                 return Hit(article, excerpt=name, field=ptr, message=message, suggestion=suggestion,
-                       severity=severity)
+                           severity=severity)
     others = [p["name"] for p in article.meta.get(other_role) or [] if isinstance(p, dict) and p.get("name")]
     for ptr, text, role in _page_lines(article.meta):
         if role == "byline" and not any(name in text for name in others):
             return Hit(article, excerpt=text, field=ptr, message=message, suggestion=suggestion,
                        severity=severity)
     return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion,
-                       severity=severity)
+               severity=severity)
 
 
 @check("REV005", name="author-not-named", category="review", severity="warning",
