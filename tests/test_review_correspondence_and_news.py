@@ -109,10 +109,12 @@ def test_a_newsletter_is_dated_by_its_issue_and_asked_for_its_reviewer(tmp_path)
     assert codes(tmp_path, sections, meta) == ["REV006"]
 
 
-def test_an_article_that_prints_a_bare_date_is_still_asked_for_its_review_date(tmp_path):
+def test_an_article_that_prints_a_bare_date_is_still_held_to_its_review_cycle(tmp_path):
+    # the date at its head dates the page (checks/owed.yaml datelines), but an article is
+    # no letter: it is judged by the annual review cycle, not waived as correspondence
     sections = [(None, ["12th September 2025", "Hay fever is an allergy to pollen."])]
     meta = {"authors": [{"name": "Jo Bright"}], "reviewers": [{"name": "Dr Sam Lee", "credentials": ["MD"]}]}
-    assert codes(tmp_path, sections, meta) == ["REV001"]
+    assert codes(tmp_path, sections, meta) == ["REV003"]
 
 
 def test_an_article_signed_off_like_a_letter_is_still_asked_for_its_author(tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from medlint.checks.dosing import text_memo
+from medlint.checks.owed import owed
 from medlint.checks.posts import member_posts
 from medlint.findings import Hit
 from medlint.records.model import Article, Section
@@ -111,7 +112,16 @@ def article_wide_texts(article: Article, data: dict) -> list[str]:
 def _article_wide_texts(article: Article, data: dict) -> list[str]:
     concepts = data["article"]["concepts"]
     texts = [record.text for record in article.texts()] + _meta_lines(article)
-    return [t for t in texts if _says(data, concepts, (), t)]
+    return [_continued(t, texts[i + 1:i + 2]) for i, t in enumerate(texts) if _says(data, concepts, (), t)]
+
+
+def _continued(text: str, following: list[str]) -> str:
+    """``text`` with the text after it when its sentence runs on into it: a page printed as
+    lines (a PDF's text, a hard-wrapped leaflet) may break a disclaimer mid-sentence ("It
+    does not replace the advice of" / "your epilepsy specialist, GP ...")."""
+    if following and text.rstrip() and text.rstrip()[-1].isalnum() and following[0][:1].islower():
+        return f"{text} {following[0]}"
+    return text
 
 
 def _heading_hit(section: Section, message: str, suggestion: str, severity: str | None) -> Hit:
@@ -237,7 +247,7 @@ def section_disclaimer_gaps(article: Article, ctx) -> Iterator[tuple[Section, di
     """
     data = ctx.data("disclaimers")
     if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data) \
-            or _no_section_rules(article, ctx):
+            or _no_section_rules(article, ctx) or owed(article, ctx).waives("section_disclaimers"):
         return
     wide = article_wide_texts(article, data)
     asked_kinds = {r["kind"] for r in data["sections"]}
@@ -414,7 +424,9 @@ def _also_in(element: dict, family: list[Section], sections: list[Section], titl
              "They can interact with medicines, so ask your doctor before starting any supplement.\n-\n"
              "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,
              "Mainstream Drug Therapies\n(Always consult a physician; doses below are adult averages.)\n-\n"
-             "Naproxen 500 mg twice daily – Longer-acting NSAID.\n" + _CLOSING))
+             "Naproxen 500 mg twice daily – Longer-acting NSAID.\n" + _CLOSING,
+             "Mainstream Drug Therapies\n-\nNaproxen 500 mg twice daily – Longer-acting NSAID.\n"
+             "This guide is general information. It does not replace your GP, rheumatologist or pharmacist.\n"))
 def section_disclaimer_missing(article, ctx):
     """A section on medicines, supplements, investigational therapies or surgery needs its own caution.
 
@@ -453,7 +465,17 @@ def section_disclaimer_missing(article, ctx):
     asked of the instructions for a booked operation ("On the day of your
     operation"), of the aftercare of one already done (page kind
     ``aftercare``), nor of a section whose words speak of no operation
-    (``asked_when_text``: a heading naming a GP surgery). When none of it is
+    (``asked_when_text``: a heading naming a GP surgery). A disclaimer that
+    says what it does not replace, naming the reader's own clinicians ("It
+    does not replace your GP, neurologist or headache nurse", "advice from
+    the resident's GP"), sends the reader to them (``own-clinician``), and
+    "Always follow the directions from your prescriber" or "follow the dose
+    on your own prescription label" leaves the dose to the prescriber. From
+    what the page shows about itself (``checks/owed.yaml``, two signs of a
+    dimension), a record of one person's care (a visit summary, a discharge
+    summary: its doses are their clinician's instructions), a group's own
+    page (the doses its members report) and a page for staff are not asked;
+    with one sign alone the finding is given at info. When none of it is
     said, the section heading is flagged.
 
     **Why it matters.** Readers act on treatment lists. A dose list without
@@ -485,7 +507,7 @@ def section_disclaimer_missing(article, ctx):
             f"Section \"{heading}\" ({rule['kind']}) has no {rule['label']}: it should say "
             f"{'; '.join(missing)}.",
             f"Add a paragraph to \"{heading}\" that says: {'; '.join(missing)}.",
-            rule.get("severity"))
+            owed(article, ctx).severity("section_disclaimers") or rule.get("severity"))
 
 
 @check("DSC002", name="section-disclaimer-incomplete", category="disclaimer", severity="warning",
@@ -500,7 +522,10 @@ def section_disclaimer_incomplete(article, ctx):
 
     **What it does.** For the same sections as DSC001, when the section (or its
     level-1 parent) says some parts of the required disclaimer but not all,
-    names the parts that are missing and flags the section heading.
+    names the parts that are missing and flags the section heading. Who owes
+    it is decided as for DSC001 (``checks/owed.yaml``: not a record of one
+    person's care, a group's own page or a page for staff; at info on a page
+    with one sign of them alone).
 
     **Why it matters.** "Ask your doctor" alone leaves out what the reader most
     needs to hear for supplements (they are not approved to treat disease and
@@ -528,7 +553,7 @@ def section_disclaimer_incomplete(article, ctx):
             f"The {rule['label']} for \"{heading}\" says {'; '.join(matched)} but not "
             f"{'; '.join(missing)}.",
             f"Add to the disclaimer of \"{heading}\": {'; '.join(missing)}.",
-            "warning")
+            owed(article, ctx).severity("section_disclaimers") or "warning")
 
 
 def _labelled_disclaimers(article: Article, rule: dict):
@@ -565,7 +590,9 @@ def _regulated(article: Article, rule: dict) -> bool:
        bad=("Overview\nSciatica is pain along the sciatic nerve.\n" + _BYLINE,
             "Overview\nSciatica is pain along the sciatic nerve.\nDisclaimer: Thank you for reading.\n" + _BYLINE),
        good=("Overview\nSciatica is pain along the sciatic nerve.\nDisclaimer: This guide is for general "
-             "information and educational purposes only.\n" + _BYLINE,))
+             "information and educational purposes only.\n" + _BYLINE,
+             "After Visit Summary\nPatient: Jamie Morgan\nDate of birth: 4 July 1988\nYour medicines\n"
+             "Doxycycline 100 mg: take 1 capsule twice a day for 10 days.\n"))
 def article_disclaimer_missing(article, ctx):
     """The article as a whole must say it is general information, not personal advice.
 
@@ -588,7 +615,16 @@ def article_disclaimer_missing(article, ctx):
     ``page_kinds`` (a letter or an email to its addressees, told by its
     salutation, sign-off, From/To/Subject lines or confidentiality footer; a
     news story, told by its newsroom's lines). A page that calls itself
-    general advice ("This page is general advice for our patients") says it.
+    general advice ("This page is general advice for our patients") or a
+    general guide ("This checklist is a general guide") says it, and so does
+    a tool that says what it cannot know ("it does not know about your
+    health", "does not check whether a dose is right for you"). From what the
+    page shows about itself (``checks/owed.yaml``), a record of one person's
+    care (a visit summary, a discharge summary: not general information, and
+    not asked to say it is) and a page for staff (its reader is the
+    professional) are not asked; with one sign alone the finding is given at
+    info. A disclaimer the page prints across two lines ("It does not replace
+    the advice of" / "your epilepsy specialist") is read whole.
 
     **Why it matters.** A consumer health page must make clear it supports,
     and does not replace, the relationship between a patient and their
@@ -607,16 +643,18 @@ def article_disclaimer_missing(article, ctx):
     """
     data = ctx.data("disclaimers")
     rule = data["article"]
+    owes = owed(article, ctx)
     if _says_article_concept(article, ctx) or _exempt_page(article, rule) or personal_plan(article, data) \
-            or _no_article_disclaimer(article, ctx):
+            or _no_article_disclaimer(article, ctx) or owes.waives("article_disclaimer"):
         return
+    severity = owes.severity("article_disclaimer") or rule.get("severity")
     found = list(_labelled_disclaimers(article, rule))
     if found:
         section, block = found[0]
         excerpt = block.text[:60]
         message = (f"The article's disclaimer (\"{excerpt}\") does not say the article is general information "
                    f"and not a substitute for professional advice.")
-        yield Hit(block, excerpt=excerpt, message=message, severity=rule.get("severity"),
+        yield Hit(block, excerpt=excerpt, message=message, severity=severity,
                   suggestion="Reword it: \"This article is for general information only and is not a substitute "
                              "for professional medical advice.\"")
         return
@@ -626,7 +664,7 @@ def article_disclaimer_missing(article, ctx):
         f"professional advice).",
         "Add a closing section: \"Disclaimer: This article is for general information only and is not a "
         "substitute for professional medical advice.\"",
-        rule.get("severity"))
+        severity)
 
 
 def _is_sign(rule: dict, text: str, m) -> bool:

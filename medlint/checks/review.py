@@ -13,6 +13,7 @@ import calendar
 import datetime as _dt
 
 from medlint.checks.disclaimer import page_kinds, regulated_page
+from medlint.checks.owed import body_dateline, head_writer, owed
 from medlint.dates import find_date, numeric_order
 from medlint.findings import Hit
 from medlint.policy import regex
@@ -27,6 +28,14 @@ _ROLE_ORDER = ("reviewed", "updated")
 
 _OVERVIEW = "Overview\nSciatica is pain along the sciatic nerve.\n"
 _BYLINE = "The article is written by Jane Roe and reviewed by Dr. Sam Lee, MD\n"
+# a record of one person's care (checks/owed.yaml one-person): no reviewer or author asked
+_VISIT = ("After Visit Summary\nPatient: Jamie Morgan\nDate of birth: 4 July 1988\n"
+          "Visit: video visit, 18 November 2026\nYour medicines\n"
+          "Doxycycline 100 mg: take 1 capsule twice a day for 10 days.\n")
+# a page for staff (checks/owed.yaml staff): its writer answers for it, no reviewer asked
+_STAFF = ("Giving insulin on the ward: a guide for nursing staff\n"
+          "Check the drug chart and the wristband before every dose.\n"
+          "The article is written by Jane Roe\nLast Updated: May 19, 2026.\n")
 
 
 def add_months(day: _dt.date, months: int) -> _dt.date:
@@ -176,9 +185,16 @@ def review_summary(article, ctx) -> dict:
         return out
     if out["status"] == "unknown":
         return _undated(article, ctx, out)
-    if _kind_waives(article, ctx, "review_cycle"):
+    if _no_cycle(article, ctx):
         out.update(status=NO_REVIEW_CYCLE, max_age_months=None, due=None)
     return out
+
+
+def _no_cycle(article, ctx) -> bool:
+    """Is the page not held to a review cycle: of a kind with ``review_cycle: false`` (a
+    letter, a news story), or placed by ``checks/owed.yaml`` (a periodical's column, a
+    record of one person's visit)?"""
+    return _kind_waives(article, ctx, "review_cycle") or owed(article, ctx).waives("review_cycle")
 
 
 def _undated(article, ctx, out: dict) -> dict:
@@ -190,11 +206,34 @@ def _undated(article, ctx, out: dict) -> dict:
     if _not_reviewed(article, ctx):
         return dict(out, status=NOT_ASKED, max_age_months=None)
     line = dateline(article, data) if _kind_asks(article, ctx, "dateline") else None
-    if line is None:
-        return out
-    cycle = not _kind_waives(article, ctx, "review_cycle")
-    return dict(out, reviewed=find_date(line, month_year=True)[0].isoformat(), source="dateline",
-                status=DATED if cycle else NO_REVIEW_CYCLE, max_age_months=out["max_age_months"] if cycle else None)
+    if line is not None:
+        cycle = not _no_cycle(article, ctx)
+        return dict(out, reviewed=find_date(line, month_year=True)[0].isoformat(), source="dateline",
+                    status=DATED if cycle else NO_REVIEW_CYCLE,
+                    max_age_months=out["max_age_months"] if cycle else None)
+    found = body_dateline(article, ctx.data("owed"), data.get("next_review_cues") or ())
+    if found is not None:
+        return _dated_by_body(article, ctx, out, found[0])
+    if owed(article, ctx).waives("review_date"):
+        return dict(out, status=NOT_ASKED, max_age_months=None)
+    return out
+
+
+def _dated_by_body(article, ctx, out: dict, value: _dt.date) -> dict:
+    """The state of a page dated by a dateline of its head or foot ("Care Home Training
+    Day, 14 May 2024"): judged as a review date, unless the page has no review cycle."""
+    if _no_cycle(article, ctx):
+        return dict(out, reviewed=value.isoformat(), source="dateline", status=NO_REVIEW_CYCLE, max_age_months=None)
+    due = add_months(value, out["max_age_months"])
+    if value > ctx.today:
+        return dict(out, reviewed=value.isoformat(), source="dateline", status=DATED)
+    if ctx.today > due:
+        status = "overdue"
+    elif (due - ctx.today).days <= ctx.data("review").get("due_soon_days", DEFAULT_DUE_SOON_DAYS):
+        status = "due-soon"
+    else:
+        status = "current"
+    return dict(out, reviewed=value.isoformat(), source="dateline", due=due.isoformat(), status=status)
 
 
 def _body_date_line(article, value: _dt.date):
@@ -226,16 +265,40 @@ def printed_review_date(article, data: dict | None = None,
     return article, field, excerpt
 
 
-def _date_hit(article, ctx, message: str, suggestion: str) -> Hit:
-    where = printed_review_date(article, ctx.data("review"), ctx.today)
+def _date_hit(article, ctx, message: str, suggestion: str, severity: str | None = None) -> Hit:
+    where = printed_review_date(article, ctx.data("review"), ctx.today) or _dateline_where(article, ctx)
     if where is not None:
         record, field, excerpt = where
-        return Hit(record, excerpt=excerpt, field=field, message=message, suggestion=suggestion)
-    return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion)
+        return Hit(record, excerpt=excerpt, field=field, message=message, suggestion=suggestion, severity=severity)
+    return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion,
+               severity=severity)
+
+
+def _dateline_where(article, ctx) -> tuple[object, str, str] | None:
+    """(record, field, excerpt) of the dateline of the page's head or foot that dates it
+    (``checks/owed.yaml`` datelines), when no header or footer line does."""
+    found = body_dateline(article, ctx.data("owed"), ctx.data("review").get("next_review_cues") or ())
+    if found is None:
+        return None
+    _value, line, excerpt = found
+    for section in article.sections:
+        if section.heading == line:
+            return section, "heading", excerpt
+        for block in section.blocks:
+            if block.type in ("paragraph", "disclaimer", "chrome") and block.text == line:
+                return block, "text", excerpt
+            for record in list(block.items) + list(block.entries):
+                if record.text == line:
+                    return record, "text", excerpt
+    for where in ("header", "footer"):
+        for i, text in enumerate(_meta_texts(article.meta, where)):
+            if text == line:
+                return article, f"{where}/{i}/text", excerpt
+    return None
 
 
 def _printed_excerpt(article, ctx, status: dict) -> str:
-    where = printed_review_date(article, ctx.data("review"), ctx.today)
+    where = printed_review_date(article, ctx.data("review"), ctx.today) or _dateline_where(article, ctx)
     return where[2] if where else status["reviewed"]
 
 
@@ -245,6 +308,9 @@ def _source_phrase(status: dict, excerpt: str) -> str:
                 f"is taken as the review date")
     if status["source"] == "footer":
         return f"the review date \"{excerpt}\" is read from the page's header/footer"
+    if status["source"] == "dateline":
+        return (f"the page prints no review date, so the date of its dateline \"{excerpt}\" "
+                f"is taken as the review date")
     return f"the last review date is \"{excerpt}\""
 
 
@@ -258,7 +324,9 @@ def _review_scheduled_ahead(article, ctx) -> bool:
        fix="Add `last_reviewed: YYYY-MM-DD` to article.yaml or a footer line such as "
            "\"Last reviewed: May 19, 2026.\"",
        bad=(_OVERVIEW + _BYLINE.rstrip("\n"),),
-       good=(_OVERVIEW + "Last Updated: May 19, 2026.", _OVERVIEW + "Last reviewed: 2026-05-19"))
+       good=(_OVERVIEW + "Last Updated: May 19, 2026.", _OVERVIEW + "Last reviewed: 2026-05-19",
+             "Laxatives: a guide for care staff\nCare Home Training Day, 14 May 2026\n"
+             "Constipation is common in care homes.\n" + _BYLINE))
 def review_date_missing(article, ctx):
     """An article must say when it was last reviewed.
 
@@ -275,7 +343,16 @@ def review_date_missing(article, ctx):
     its body as well ("12th September 2025" above the salutation, "Date:
     Tue, 17 Nov 2026", "Issue 14 - January 2026"; ``datelines``). The date findings
     (REV002, REV003) point at the line that prints the date - a header or
-    footer line, or a dated line kept among the body's widgets.
+    footer line, or a dated line kept among the body's widgets. When none of
+    those holds a date, a dateline of the page's head or foot dates it
+    (``checks/owed.yaml`` ``datelines``: "Last checked: April 2026", "Visit:
+    video visit, 18 November 2026", "Care Home Training Day, 14 May 2024";
+    not a date in the running text, which is an event the page reports). A
+    page that is a screen the reader uses - a tool's results, an app's help
+    article, a checklist (``checks/owed.yaml`` ``interface``: two of its
+    signs) - has no review date to print and is not asked; with one sign
+    alone the page is not placed with confidence and the finding is given at
+    ``unsure_severity`` (info).
 
     **Why it matters.** Medical advice ages: doses, guidelines and approvals
     change. Without a date a reader cannot tell a current page from one ten
@@ -292,7 +369,8 @@ def review_date_missing(article, ctx):
         yield Hit(article, excerpt=article.title, field="title",
                   message=f"Article \"{article.title}\" has no review date (no last_reviewed, no \"Last Updated\" "
                           f"line, no date in its header or footer).",
-                  suggestion="Add a footer line \"Last reviewed: <Month D, YYYY>\" and `last_reviewed` in article.yaml.")
+                  suggestion="Add a footer line \"Last reviewed: <Month D, YYYY>\" and `last_reviewed` in article.yaml.",
+                  severity=owed(article, ctx).severity("review_date"))
 
 
 @check("REV002", name="review-date-in-future", category="review", severity="error",
@@ -326,8 +404,13 @@ def review_date_in_future(article, ctx):
 
 @check("REV003", name="review-overdue", category="review", severity="warning",
        fix="Have the article medically reviewed and update its review date.",
-       bad=(_OVERVIEW + "Last Updated: May 19, 2025.", _OVERVIEW + "Last reviewed: 2024-01-10"),
-       good=(_OVERVIEW + "Last Updated: May 19, 2026.",))
+       bad=(_OVERVIEW + "Last Updated: May 19, 2025.", _OVERVIEW + "Last reviewed: 2024-01-10",
+            "Laxatives: a guide for care staff\nCare Home Training Day, 14 May 2024\n"
+            "Constipation is common in care homes.\n" + _BYLINE),
+       good=(_OVERVIEW + "Last Updated: May 19, 2026.",
+             "Dear Doctor\nWith Dr Malcolm Ferris, our resident GP\nSaturday 6 April 2024\n"
+             "Is it safe to take antihistamines every night? - Gordon, Tynemouth\n"
+             "Dr Ferris cannot reply to letters personally. Write to Dear Doctor, The Echo.\n"))
 def review_overdue(article, ctx):
     """The last review is older than the policy's maximum age.
 
@@ -338,7 +421,12 @@ def review_overdue(article, ctx):
     the due date. ``review_status`` computes the same for the report.
     Correspondence and journalism (a letter, an email, a news story, a
     podcast episode: ``page_kind_rules`` with ``review_cycle: false``) are
-    dated as written, not reviewed on a cycle, and are not asked.
+    dated as written, not reviewed on a cycle, and are not asked; nor, from
+    what the page shows (``checks/owed.yaml``), is a periodical's item (a
+    columnist answering readers' letters, from an issue) or a record of one
+    person's care (a visit summary, a discharge summary), dated by its
+    visit. A page dated only by a dateline of its head or foot ("Care Home
+    Training Day, 14 May 2024") is judged by it, and the finding points at it.
 
     **Why it matters.** Drug doses, supplement safety warnings and surgical
     evidence change; a stale page keeps advising what current guidance no
@@ -360,7 +448,8 @@ def review_overdue(article, ctx):
     yield _date_hit(article, ctx,
                     f"Review is overdue: {_source_phrase(status, excerpt)}; with a limit of "
                     f"{status['max_age_months']} months it was due on {status['due']}.",
-                    "Have the article medically reviewed, then set `last_reviewed` and the printed date.")
+                    "Have the article medically reviewed, then set `last_reviewed` and the printed date.",
+                    owed(article, ctx).severity("review_cycle"))
 
 
 def next_review_date(meta: dict, data: dict,
@@ -420,7 +509,9 @@ def next_review_overdue(article, ctx):
     19, 2026." (cues in ``checks/review.yaml``), and flags it when it is
     before the run's ``--today`` date. A month alone ("Next review: March
     2026") is due by the month's last day. A letter, a news story or a
-    podcast episode (``review_cycle: false``) is not asked.
+    podcast episode (``review_cycle: false``) is not asked, nor is a page
+    ``checks/owed.yaml`` places as a periodical's item or a record of one
+    person's care (given at info on a page with one sign of them alone).
 
     **Why it matters.** The editors promised readers a review by that date;
     missing it means the page is past its own shelf life, whatever the
@@ -434,11 +525,12 @@ def next_review_overdue(article, ctx):
     currency; the site's editorial policy.
     """
     due, excerpt, start, field = next_review_date(article.meta, ctx.data("review"), ctx.today)
-    if due is None or due >= ctx.today or _kind_waives(article, ctx, "review_cycle"):
+    if due is None or due >= ctx.today or _no_cycle(article, ctx):
         return
     yield Hit(article, excerpt=excerpt, field=field, start=start,
               message=f"Next review \"{excerpt}\" was due before today ({ctx.today.isoformat()}).",
-              suggestion="Review the article, then set a new `next_review` date and print it.")
+              suggestion="Review the article, then set a new `next_review` date and print it.",
+              severity=owed(article, ctx).severity("review_cycle"))
 
 
 def is_team(name: str, data: dict) -> bool:
@@ -613,7 +705,8 @@ def _own_patients_page(article, data: dict) -> bool:
     return bool(cues) and any(regex(c).search(r.text) for r in article.texts() for c in cues)
 
 
-def _person_hit(article, names: list[str], message: str, suggestion: str, other_role: str) -> Hit:
+def _person_hit(article, names: list[str], message: str, suggestion: str, other_role: str,
+                severity: str | None = None) -> Hit:
     """Locate at the byline line printing one of ``names``, else at a byline line that
     prints none of the people of ``other_role`` ("authors", "reviewers"), else at the
     title: the byline of the one person the page names in the other role ("By Callum
@@ -621,19 +714,24 @@ def _person_hit(article, names: list[str], message: str, suggestion: str, other_
     for ptr, text, _role in _page_lines(article.meta):
         for name in names:
             if name and name in text:
-                return Hit(article, excerpt=name, field=ptr, message=message, suggestion=suggestion)
+                return Hit(article, excerpt=name, field=ptr, message=message, suggestion=suggestion,
+                           severity=severity)
     others = [p["name"] for p in article.meta.get(other_role) or [] if isinstance(p, dict) and p.get("name")]
     for ptr, text, role in _page_lines(article.meta):
         if role == "byline" and not any(name in text for name in others):
-            return Hit(article, excerpt=text, field=ptr, message=message, suggestion=suggestion)
-    return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion)
+            return Hit(article, excerpt=text, field=ptr, message=message, suggestion=suggestion,
+                       severity=severity)
+    return Hit(article, excerpt=article.title, field="title", message=message, suggestion=suggestion,
+               severity=severity)
 
 
 @check("REV005", name="author-not-named", category="review", severity="warning",
        fix="Name the author(s) in the byline, e.g. \"The article is written by Jane Roe\".",
        bad=(_OVERVIEW + "The article is written by Team Rxharun and reviewed by Dr. Sam Lee, MD",
             _OVERVIEW + "Last Updated: May 19, 2026."),
-       good=(_OVERVIEW + _BYLINE,))
+       good=(_OVERVIEW + _BYLINE, _VISIT,
+             "Ask Dr Amara\nOur resident GP, Dr Amara Osei, answers your health questions\n"
+             "Migraine can run in families.\nLast Updated: May 19, 2026.\n"))
 def author_not_named(article, ctx):
     """An article must name the person who wrote it.
 
@@ -656,7 +754,16 @@ def author_not_named(article, ctx):
     "Mrs J. Whitfield"; a team's sign-off is no name); a press release, a safety
     notice, a study's participant information, a page for professionals or a personal
     story (``page_kind_rules`` with ``author: false``), answered for by its issuer,
-    committee, listed authors or teller.
+    committee, listed authors or teller. Who owes a named author is also read from
+    what the page shows about itself, whatever its kind (``checks/owed.yaml``, two
+    signs of a dimension): a screen the reader uses (a tool's results, an app's
+    help article, a checklist), a record of one person's care (signed by their
+    clinician), a group's own page for its members, and an organisation's page that
+    names no person ("Page owner: Student Health Centre", "From: Northshire Public
+    Health Agency") are not asked; with one sign alone the finding is given at
+    info. A writer the page names in its head, in a line the importer kept as text
+    ("Our resident GP, Dr Amara Osei, answers your health questions", "Sam Okafor
+    MPharm, Community Pharmacist"; ``head_writer``), is its author.
 
     **Why it matters.** Readers judge medical information partly by who
     wrote it; a team label hides whether the writer had relevant training
@@ -672,9 +779,11 @@ def author_not_named(article, ctx):
     """
     data = ctx.data("review")
     names = [p.get("name", "") for p in article.meta.get("authors") or []]
+    owes = owed(article, ctx)
     if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx) \
-            or _not_reviewed(article, ctx) or _kind_waives(article, ctx, "author") \
-            or (_kind_asks(article, ctx, "signature") and signed_by(article, data)):
+            or _not_reviewed(article, ctx) or _kind_waives(article, ctx, "author") or owes.waives("author") \
+            or (_kind_asks(article, ctx, "signature") and signed_by(article, data)) \
+            or head_writer(article, ctx.data("owed"), lambda name: is_team(name, data)):
         return
     if _credentialed_reviewer(article.meta, data) and (
             _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)
@@ -685,7 +794,8 @@ def author_not_named(article, ctx):
     else:
         message = f"Article \"{article.title}\" names no author."
     yield _person_hit(article, names, message,
-                      "Name the person who wrote it: \"The article is written by <Full Name>\".", "reviewers")
+                      "Name the person who wrote it: \"The article is written by <Full Name>\".", "reviewers",
+                      owes.severity("author"))
 
 
 @check("REV006", name="reviewer-credentials-missing", category="review", severity="warning",
@@ -693,7 +803,7 @@ def author_not_named(article, ctx):
        bad=(_OVERVIEW + "The article is written by Jane Roe and reviewed by the Rx Editorial Board Members",
             _OVERVIEW + "The article is written by Jane Roe and reviewed by Sam Lee",
             _OVERVIEW + "The article is written by Jane Roe"),
-       good=(_OVERVIEW + _BYLINE,))
+       good=(_OVERVIEW + _BYLINE, _STAFF, _VISIT))
 def reviewer_credentials_missing(article, ctx):
     """An article must name a medical reviewer and their credentials.
 
@@ -714,6 +824,13 @@ def reviewer_credentials_missing(article, ctx):
     ``page_kind_rules`` with ``reviewer: false``); on a document-controlled
     page with a date, approval by the organisation's clinical committee ("Drugs
     and Therapeutics Committee", ``clinical_committee_cues``) is the review.
+    From what the page shows about itself (``checks/owed.yaml``, two signs of
+    a dimension), a medical reviewer is not asked of a screen the reader uses,
+    a record of one person's care, a group's own page, a page for staff (a
+    ward's guide, a training handout: its reader is the professional), a
+    periodical's item (a columnist answering readers' letters) or an
+    organisation's page that names no person; with one sign alone the finding
+    is given at info.
 
     **Why it matters.** Medical review is what makes a consumer page safe to
     act on; readers can only trust it if they can see who reviewed it and
@@ -730,9 +847,10 @@ def reviewer_credentials_missing(article, ctx):
     """
     data = ctx.data("review")
     reviewers = article.meta.get("reviewers") or []
+    owes = owed(article, ctx)
     if _credentialed_reviewer(article.meta, data) or _organisation_page(article, ctx) \
             or _not_reviewed(article, ctx) or _committee_approved(article, ctx) \
-            or _kind_waives(article, ctx, "reviewer"):
+            or _kind_waives(article, ctx, "reviewer") or owes.waives("reviewer"):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:
@@ -742,4 +860,5 @@ def reviewer_credentials_missing(article, ctx):
     else:
         message = f"Reviewer \"{names[0]}\" is named without credentials (e.g. MD, PharmD)."
     yield _person_hit(article, names, message,
-                      "Name a qualified reviewer with credentials: \"reviewed by Dr. <Name>, MD\".", "authors")
+                      "Name a qualified reviewer with credentials: \"reviewed by Dr. <Name>, MD\".", "authors",
+                      owes.severity("reviewer"))

@@ -1,0 +1,187 @@
+"""Who owes what: which absence checks a page owes, from what it shows about itself.
+
+The absence checks (REV001, REV003-REV006, DSC001-DSC003) fire when something is not on
+the page. Whether the page owes it depends on what the page is along a few dimensions,
+read from its own lines (``checks/owed.yaml``): whom it addresses (one person, the
+public, staff, a group's members) and who speaks (a person in a byline, an organisation
+naming no one, a screen the reader uses, a periodical's columnist). An editorial health
+article for the public owes everything; a dimension the page shows with enough cues
+waives what it lists, and one the page shows with a single cue leaves the page unplaced:
+the finding is still given, at the data's ``unsure_severity``.
+
+Also here, because the review checks and the disclaimer checks both read them: the lines
+a page prints about itself, its datelines (a date the importer kept in a heading or a
+text) and a writer named in its head.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from medlint.dates import find_date
+from medlint.policy import regex
+from medlint.prefilter import haystack
+
+#: What a waived name stands for, for the docs and the messages.
+OWED = ("author", "reviewer", "review_date", "review_cycle", "article_disclaimer", "section_disclaimers")
+
+
+def meta_lines(meta: dict, where: str) -> list[str]:
+    """The texts of the ``header`` or ``footer`` (or ``preamble``) lines, as printed."""
+    value = meta.get(where)
+    out = []
+    for line in value if isinstance(value, list) else [value] if isinstance(value, str) else []:
+        text = line.get("text") if isinstance(line, dict) else line
+        if isinstance(text, str):
+            out.append(text)
+    return out
+
+
+def reading_lines(article) -> list[str]:
+    """The title, the preamble and header lines, then every heading and text of the body
+    (paragraphs, disclaimers, chrome lines, list items, FAQ entries) in reading order,
+    then the footer lines: the page as a reader goes down it."""
+    lines = [article.title] + meta_lines(article.meta, "preamble") + meta_lines(article.meta, "header")
+    for section in article.sections:
+        if section.heading:
+            lines.append(section.heading)
+        for block in section.blocks:
+            if block.type in ("paragraph", "disclaimer", "chrome"):
+                lines.append(block.text)
+            lines.extend(item.text for item in block.items)
+            lines.extend(entry.text for entry in block.entries)
+    return [t for t in lines + meta_lines(article.meta, "footer") if isinstance(t, str) and t.strip()]
+
+
+def furniture_lines(article) -> list[str]:
+    """The page's furniture: its title, the lines before it, its header and footer lines and
+    the lines of chrome kept among the blocks."""
+    meta = article.meta
+    return ([article.title] + meta_lines(meta, "preamble") + meta_lines(meta, "header")
+            + meta_lines(meta, "footer") + [b.text for b in article.blocks() if b.type == "chrome"])
+
+
+class Owed:
+    """What one article owes: for each name of :data:`OWED`, True (asked at the check's
+    severity), the unsure severity (asked, lowered: the page is not placed with
+    confidence) or False (waived); and the dimensions that placed it."""
+
+    def __init__(self, placed: dict[str, int], unsure: dict[str, int], data: dict):
+        self.placed = placed      # dimension -> cues seen (at least min_cues)
+        self.unsure = unsure      # dimension -> cues seen (fewer than min_cues)
+        self._severity = data.get("unsure_severity", "info")
+        dims = data.get("dimensions") or {}
+        self._waived = {w for d in placed for w in dims[d]["waives"]}
+        self._lowered = {w for d in unsure for w in dims[d]["waives"]} - self._waived
+
+    def waives(self, what: str) -> bool:
+        return what in self._waived
+
+    def severity(self, what: str) -> str | None:
+        """None (the check's own severity) or the lowered severity for ``what``."""
+        return self._severity if what in self._lowered else None
+
+    def summary(self) -> list[str]:
+        return sorted(self.placed)
+
+
+def owed(article, ctx) -> Owed:
+    """The article's :class:`Owed`, worked out once per article (seven checks ask)."""
+    return article.once(_owed, ctx.data("owed"), ctx.data("review"))
+
+
+def _owed(article, data: dict, review: dict) -> Owed:
+    lines = reading_lines(article) + [b.text for b in article.blocks() if b.type == "chrome"]
+    page = "\n".join(lines)
+    low = haystack(page)
+    furniture = furniture_lines(article)
+    named = _names_a_person(article.meta, review)
+    placed, unsure = {}, {}
+    for name, rule in (data.get("dimensions") or {}).items():
+        if rule.get("when_no_person_named") and named:
+            continue
+        seen = _cues_seen(rule["cues"], lines, page, low)
+        seen += _cues_seen(rule.get("furniture_cues") or (), furniture, page, low)
+        if seen >= rule["min_cues"]:
+            placed[name] = seen
+        elif seen:
+            unsure[name] = seen
+    return Owed(placed, unsure, data)
+
+
+def _cues_seen(cues, lines: list[str], page: str, low: str) -> int:
+    """How many of ``cues`` match a line of the page (a cue whose literals the page lacks
+    is not looked for line by line)."""
+    seen = 0
+    for cue in cues:
+        rx = regex(cue)
+        if rx.could_match(page, low) and any(rx.compiled().search(t) for t in lines):
+            seen += 1
+    return seen
+
+
+def _names_a_person(meta: dict, review: dict) -> bool:
+    """Does article.yaml name a person (not a team, ``team_names``) as author or reviewer?"""
+    teams = review.get("team_names") or ()
+    people = (meta.get("authors") or []) + (meta.get("reviewers") or [])
+    return any(isinstance(p, dict) and p.get("name") and not any(regex(t).search(p["name"]) for t in teams)
+               for p in people)
+
+
+def body_dateline(article, data: dict, next_cues=()) -> tuple[_dt.date, str, str] | None:
+    """(date, line, excerpt) of the latest dateline in the page's head or foot
+    (``datelines``: "Last checked: April 2026", "Care Home Training Day, 14 May 2024"),
+    or None. A line that schedules a review (``next_cues``) is none."""
+    rule = data.get("datelines") or {}
+    lines = reading_lines(article)
+    head, foot = rule.get("head_lines", 0), rule.get("foot_lines", 0)
+    chosen = lines[:head] + [t for t in lines[max(head, len(lines) - foot):]]
+    order = _numeric_order(article.meta)
+    best = None
+    for text in chosen:  # the latest: a page "Published 3 June 2024" and "Updated 20 May 2026" was updated
+        found = _dated(text, rule, next_cues, order)
+        if found is not None and (best is None or found[0] > best[0]):
+            value, (a, b) = found
+            best = value, text, text[a:b]
+    return best
+
+
+def _numeric_order(meta: dict) -> str | None:
+    """The order the importer read the page's numeric dates in (``source.numeric_dates``:
+    "Admitted: 21/11/2026" is day-first), or None."""
+    source = meta.get("source")
+    dates = source.get("numeric_dates") if isinstance(source, dict) else None
+    order = dates.get("order") if isinstance(dates, dict) else None
+    return order if order in ("day-first", "month-first") else None
+
+
+def _dated(text: str, rule: dict, next_cues, order: str | None = None) -> tuple[_dt.date, tuple[int, int]] | None:
+    found = find_date(text, numeric=order, month_year=True)
+    if found is None:
+        return None
+    before = text[:found[1][0]]
+    if any(regex(p).search(before) for p in list(rule.get("not_labels") or ()) + list(next_cues)):
+        return None
+    if any(regex(p).search(before) for p in rule.get("labels") or ()):
+        return found
+    # a short line of a few words around a whole date ("Care Home Training Day, 14 May 2024")
+    line = text.strip()
+    words = [w for w in line.split() if any(ch.isalnum() for ch in w)]
+    if len(line) > rule.get("short_line", 0) or len(words) > 8 or line.endswith((".", "?", "!")):
+        return None
+    return find_date(text)
+
+
+def head_writer(article, data: dict, is_team=lambda name: False) -> str | None:
+    """The line of the page's head that names who speaks (``head_writer``), or None; a
+    team's name ("written by Team Rxharun", ``is_team``) names no one."""
+    rule = data.get("head_writer") or {}
+    longest = rule.get("max_length", 120)
+    for text in reading_lines(article)[:rule.get("head_lines", 0)]:
+        if len(text) > longest:
+            continue
+        for pattern in rule.get("patterns") or ():
+            m = regex(pattern).search(text)
+            if m and not is_team(m.group(0)):
+                return text
+    return None
