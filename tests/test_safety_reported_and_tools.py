@@ -170,3 +170,42 @@ def test_a_younger_reader_is(age, tmp_path):
 def test_a_page_with_no_stated_age_is_asked(tmp_path):
     text = "IBS treatments\nTablets\nA low dose of amitriptyline 10 mg at night often helps the gut's nerves."
     assert [check for check, _ in found(text, tmp_path)] == ["SAF001"]
+
+
+# -- a product that contains the medicine too, offered beside it
+
+TWICE = [
+    # a students' union wellbeing page
+    ("Freshers' flu survival\nWhat to buy\nParacetamol: two 500 mg tablets up to four times in 24 hours.\n"
+     "Before bed, a hot cold and flu drink on top of your paracetamol helps you drift off."),
+    # a care home's winter leaflet for families
+    ("Keeping well this winter\nIf your relative has a cold\nWe give paracetamol 1 g up to four times a day for "
+     "aches.\nA cold & flu sachet at night can also soothe a sore throat."),
+    # a pharmacy chain's listicle
+    ("5 things to have in your cupboard this winter\n1. Pain relief\nAcetaminophen 650 mg every 6 hours, up to "
+     "3,250 mg a day.\n2. A cold and flu remedy\nA nighttime cold and flu remedy helps you sleep through it."),
+]
+
+
+@pytest.mark.parametrize("text", TWICE)
+def test_the_finding_goes_where_a_product_containing_it_is_offered(text, tmp_path):
+    got = found(text, tmp_path)
+    assert [check for check, _ in got] == ["SAF001"]
+    assert "flu" in got[0][1].lower()
+
+
+@pytest.mark.parametrize("warning", [
+    "Many cold and flu remedies already contain paracetamol, so do not take both.",
+    "Check combination cold and flu products for hidden paracetamol.",
+    "Do not combine it with other products that contain it; too much can damage the liver.",
+])
+def test_any_wording_of_the_other_products_warning_answers_it(warning, tmp_path):
+    text = TWICE[0] + f" {warning} Too much harms the liver."
+    assert found(text, tmp_path) == []
+
+
+def test_naming_the_product_is_no_warning(tmp_path):
+    # "cold and flu" names the product; it does not say it contains paracetamol
+    text = ("Colds\nMedicines\nParacetamol 1 g up to four times a day; too much harms the liver.\n"
+            "Cold and flu drinks are fine for a sore throat.")
+    assert [check for check, _ in found(text, tmp_path)] == ["SAF001"]

@@ -60,6 +60,9 @@ class Tables:
         terms = {t.lower() for c in self.classes for r in c["risks"] for t in r["satisfied_by"]}
         terms |= {t.lower() for c in self.combinations for t in c["satisfied_by"]}
         self.terms = Phrases(terms, stems=True)
+        # products that contain a class's medicine too, by risk name (``also_in``)
+        self.also_in = {(c["id"], r["name"]): Phrases(r["also_in"]["names"], stems=True)
+                        for c in self.classes for r in c["risks"] if r.get("also_in")}
         self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
         readerships = data.get("readerships") or ()
         self.readerships = [(r["id"], Phrases(r["title_cues"], stems=False)) for r in readerships if r.get("title_cues")]
@@ -419,6 +422,26 @@ class Analysis:
             if found is not None:
                 yield (med, entries[0], *found)
 
+    def offered_beside(self, med: Dosed, cls: dict, missing: list):
+        """(record, field, start, end) of the first text, in a section dosing ``med`` or else
+        anywhere, that offers a product containing it too (a missing risk's ``also_in``: "a hot cold and flu sachet as
+        well as your paracetamol tablets"), or None."""
+        products = [self.tables.also_in[cls["id"], r["name"]] for r in missing if (cls["id"], r["name"]) in self.tables.also_in]
+        if not products:
+            return None
+        sections = {r.section for r, _, _ in med.doses}
+        held = [entry[0] for entry in self.records]
+        # the sections dosing it first (a shopping list's next line), then anywhere on the page
+        # (a listicle's next item, under its own heading)
+        for record in [r for r in held if r.section in sections] + [r for r in held if r.section not in sections]:
+            fields = ("question", "answer") if isinstance(record, FaqEntry) else ("text",)
+            for field in fields:
+                text = getattr(record, field, "") or ""
+                for phrases in products:
+                    for _phrase, start, end in phrases.find(text):
+                        return record, field, start, end
+        return None
+
     def _stop_wording(self, indexes):
         for i in indexes:
             record = self.records[i][0]
@@ -725,6 +748,15 @@ def class_warning_missing(article, ctx):
         names = _listing([f"'{r['name']}'" for r in missing], ", ")
         advice = " ".join(_sentence(r["advice"].format(medicine=med.shown)) for r in missing)
         label = "" if med.shown.lower() in cls["label"].lower() or cls["label"].lower() in med.shown.lower() else f" ({cls['label']})"
+        offered = a.offered_beside(med, cls, missing)
+        if offered is not None:  # where the reader would take it twice
+            record, field, start, end = offered
+            product = (getattr(record, field, "") or "")[start:end]
+            yield Hit(record, excerpt=product, start=start, field=field, severity=_severity(cls, t),
+                      message=f"{med.shown}{label} is dosed (\"{dose.text}\") and the page offers \"{product}\" beside it, "
+                              f"which may contain it too, with no warning nearby about {names} ({cls['source']}).",
+                      suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
+            continue
         yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
                   severity=_severity(cls, t),
                   message=f"{med.shown}{label} is dosed (\"{dose.text}\") with no warning nearby about "
