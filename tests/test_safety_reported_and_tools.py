@@ -209,3 +209,34 @@ def test_naming_the_product_is_no_warning(tmp_path):
     text = ("Colds\nMedicines\nParacetamol 1 g up to four times a day; too much harms the liver.\n"
             "Cold and flu drinks are fine for a sore throat.")
     assert [check for check, _ in found(text, tmp_path)] == ["SAF001"]
+
+
+# -- a checklist's items: products to pack or to tick
+
+CHECKLISTS = [
+    # a maternity unit's hospital-bag list
+    ("Your hospital bag\nFor you\n[ ] Paracetamol 500 mg tablets: 2 tablets up to 4 times in 24 hours\n"
+     "[ ] Maternity pads and comfortable pants"),
+    # a festival's first-aid kit list
+    ("Festival first-aid kit\nPainkillers\n☐ Ibuprofen 200 mg tablets - 1 or 2 up to 3 times a day with food\n"
+     "☐ Blister plasters"),
+    # a scout group's camp kit list in Markdown
+    ("Camp kit list\nMedicines\n- [ ] Naproxen 250 mg tablets, one twice a day if a leader agrees\n"
+     "- [ ] Suncream SPF 30"),
+]
+
+
+@pytest.mark.parametrize("text", CHECKLISTS)
+def test_a_checklists_item_is_not_asked_the_class_warning(text, tmp_path):
+    assert found(text, tmp_path) == []
+
+
+@pytest.mark.parametrize("text", CHECKLISTS)
+def test_the_same_line_as_a_direction_is(text, tmp_path):
+    plain = text.replace("[ ] ", "").replace("☐ ", "").replace("- ", "")
+    assert [check for check, _ in found(plain, tmp_path)] == ["SAF001"]
+
+
+def test_two_nsaids_on_one_checklist_are_a_combination(tmp_path):
+    text = CHECKLISTS[1].replace("☐ Blister plasters", "☐ Naproxen 250 mg tablets - one twice a day")
+    assert [check for check, _ in found(text, tmp_path)] == ["SAF002"]

@@ -72,6 +72,7 @@ class Tables:
         tool = data.get("tool_pages") or {}
         self.tool_cues = [compile_pattern(p, re.I) for p in tool.get("cues") or ()]
         self.tool_min = tool.get("min_cues", 2)
+        self.checklist = [compile_pattern(p, re.I) for p in data.get("checklist_items") or ()]
         self.staff_cues = tuple(c.lower() for c in data.get("given_by_staff_cues") or ())
         self.reporter_roles = Phrases((data.get("reporting") or {}).get("author_roles") or (), stems=False)
         local = data.get("local_use") or {}
@@ -265,10 +266,11 @@ class Analysis:
             clause = _clause(record, field, dose)
             # a member's post of a forum thread (checks/posts.yaml), a first-person report, a
             # tool's record of the reader's own medicines: reported, not the page dosing
-            reported = record in posts or tool or any(p.search(clause) for p in t.reported)
+            ticked = _checklist_item(record, field, t)
+            reported = record in posts or tool or ticked or any(p.search(clause) for p in t.reported)
             for substance, shown, explicit in self._medicines_of(record, field, dose, t):
                 if reported:
-                    taker = self.reported.setdefault(section if tool else record, {})
+                    taker = self.reported.setdefault(section if tool or ticked else record, {})
                     taker.setdefault(substance, Dosed(substance, shown)).doses.append((record, field, dose))
                     continue
                 med = self.medicines.setdefault(substance, Dosed(substance, shown))
@@ -619,6 +621,12 @@ def _page_lines(article) -> list[str]:
         text = f"{record.question}\n{record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
         lines += text.splitlines()
     return lines
+
+
+def _checklist_item(record, field, t: Tables) -> bool:
+    """Whether ``record`` is a checklist's item (``checklist_items``: a tick box at its start)."""
+    text = getattr(record, field, "") or ""
+    return any(p.match(text) for p in t.checklist)
 
 
 def _tool_page(article, t: Tables) -> bool:
