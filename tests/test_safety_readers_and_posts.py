@@ -38,7 +38,8 @@ def test_every_readership_a_risk_names_exists_and_has_a_source():
     limits = [r["not_for"] for c in data["classes"] for r in c["risks"] if "not_for" in r]
     assert limits
     for limit in limits:
-        assert limit["readers"] in known and limit["source"].strip()
+        readers = [limit["readers"]] if isinstance(limit["readers"], str) else limit["readers"]
+        assert readers and set(readers) <= known and limit["source"].strip()
 
 
 TAPER = """Reducing your oxycodone

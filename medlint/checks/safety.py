@@ -60,8 +60,19 @@ class Tables:
         terms = {t.lower() for c in self.classes for r in c["risks"] for t in r["satisfied_by"]}
         terms |= {t.lower() for c in self.combinations for t in c["satisfied_by"]}
         self.terms = Phrases(terms, stems=True)
+        # products that contain a class's medicine too, by risk name (``also_in``)
+        self.also_in = {(c["id"], r["name"]): Phrases(r["also_in"]["names"], stems=True)
+                        for c in self.classes for r in c["risks"] if r.get("also_in")}
         self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
-        self.readerships = [(r["id"], Phrases(r["title_cues"], stems=False)) for r in data.get("readerships") or ()]
+        readerships = data.get("readerships") or ()
+        self.readerships = [(r["id"], Phrases(r["title_cues"], stems=False)) for r in readerships if r.get("title_cues")]
+        self.age_readers = [(r["id"], r["min_stated_age"]) for r in readerships if "min_stated_age" in r]
+        self.stated_age = [compile_pattern(p, re.I) for p in (data.get("stated_age") or {}).get("patterns") or ()]
+        self.reported = [compile_pattern(p, re.I) for p in (data.get("reported") or {}).get("patterns") or ()]
+        tool = data.get("tool_pages") or {}
+        self.tool_cues = [compile_pattern(p, re.I) for p in tool.get("cues") or ()]
+        self.tool_min = tool.get("min_cues", 2)
+        self.checklist = [compile_pattern(p, re.I) for p in data.get("checklist_items") or ()]
         self.staff_cues = tuple(c.lower() for c in data.get("given_by_staff_cues") or ())
         self.reporter_roles = Phrases((data.get("reporting") or {}).get("author_roles") or (), stems=False)
         local = data.get("local_use") or {}
@@ -213,7 +224,7 @@ def tables(ctx) -> Tables:
 class Dosed:
     """A medicine the article doses: its substance, the name as written and its doses."""
 
-    __slots__ = ("substance", "shown", "doses", "named", "local")
+    __slots__ = ("substance", "shown", "doses", "named", "local", "readers")
 
     def __init__(self, substance: str, shown: str):
         self.substance = substance
@@ -221,6 +232,7 @@ class Dosed:
         self.doses: list[tuple] = []  # (record, field, dose)
         self.named: tuple | None = None  # the first dose whose substance or sentence names it
         self.local = True  # every dose put into the eye or ear (``local_use``: counted in drops)
+        self.readers: frozenset | None = None  # the readerships every dose's section answers (stated ages)
 
 
 def _read_text(text: str, t: Tables) -> tuple[frozenset, frozenset]:
@@ -242,14 +254,30 @@ class Analysis:
         # the readerships the title writes for ("... in later life": older adults)
         self.readers = {rid for rid, cues in t.readerships if any(True for _ in cues.find(article.title or ""))}
         staff = _given_by_staff(article, t)
+        tool = _tool_page(article, t)
+        ages = _section_ages(article, t)
+        # doses someone reports taking, by who takes them (a text; a tool page's section: the
+        # reader's own list) -> {substance: Dosed}
+        self.reported: dict = {}
         for record, field, dose in () if _reporting(article, t) else all_doses(article):
-            if (_body_weight(dose) or record in posts or getattr(record, "section", None) in staff
-                    or _listed_product(record, dose)):
-                continue  # a member's post of a forum thread is not the page dosing (checks/posts.yaml)
+            section = getattr(record, "section", None)
+            if _body_weight(dose) or section in staff or _listed_product(record, dose):
+                continue
+            clause = _clause(record, field, dose)
+            # a member's post of a forum thread (checks/posts.yaml), a first-person report, a
+            # tool's record of the reader's own medicines: reported, not the page dosing
+            ticked = _checklist_item(record, field, t)
+            reported = record in posts or tool or ticked or any(p.search(clause) for p in t.reported)
             for substance, shown, explicit in self._medicines_of(record, field, dose, t):
+                if reported:
+                    taker = self.reported.setdefault(section if tool or ticked else record, {})
+                    taker.setdefault(substance, Dosed(substance, shown)).doses.append((record, field, dose))
+                    continue
                 med = self.medicines.setdefault(substance, Dosed(substance, shown))
                 med.doses.append((record, field, dose))
                 med.local = med.local and _unit_name(dose) in t.local_units
+                here = ages.get(section, frozenset())
+                med.readers = here if med.readers is None else med.readers & here
                 if explicit and med.named is None:
                     med.named = (record, field, dose)
                     med.shown = shown
@@ -257,18 +285,16 @@ class Analysis:
         self.records: list[tuple] = []  # (record, section, names, terms, in a safety section)
         self._near: dict[str, list[int]] = {}
         self._wording: dict[str, frozenset] = {}
-        if any(s in t.classes_of for s in self.medicines) or len(self.medicines) > 1:
+        if (any(s in t.classes_of for s in self.medicines) or len(self.medicines) > 1
+                or any(len(taken) > 1 for taken in self.reported.values())):
             self._scan(article, t)
 
     # -- which medicine a dose is of
     def _medicines_of(self, record, field, dose, t: Tables):
-        text = getattr(record, field, "") or ""
         sources = []
         if dose.substance is not None:
             sources.append(dose.substance.raw)
-        start = dose.span[0] if dose.span else 0
-        lead = text[max(0, start - _LEAD_WINDOW):start]  # a dose's medicine is named just before it
-        cut = [m.end() for m in _SENTENCE_END.finditer(lead)]
+        lead, cut = _lead(record, field, dose)
         clause = lead[cut[-1]:] if cut else lead
         if any(cue in clause.lower() for cue in t.not_dosing):
             return []
@@ -303,9 +329,13 @@ class Analysis:
 
     @staticmethod
     def _same_medicine(name: str, clause: str, t: Tables) -> bool:
-        """Whether ``clause`` names no medicine or one of the substances ``name`` stands for."""
-        named = Analysis._names(clause, None, t)
-        return not named or not named.isdisjoint(Analysis._names(name, None, t))
+        """Whether ``clause`` names no medicine, or its last-named medicine (the one just before
+        the dose: "I take naproxen 500 mg twice a day alongside my rivaroxaban 20 mg") is one of
+        the substances ``name`` stands for."""
+        found = [phrase for phrase, _, _ in t.names.find(clause) if phrase in t.substances]
+        if not found:
+            return True
+        return not set(t.substances[found[-1]]).isdisjoint(Analysis._names(name, None, t))
 
     def _scan(self, article, t: Tables) -> None:
         safe = {s: t.is_safety_section(s) for s in article.sections}
@@ -377,7 +407,7 @@ class Analysis:
                 continue
             found = self.wording_near(med.substance)
             for cls in classes:
-                risks = [risk for risk in cls["risks"] if not self._not_for_readers(risk)]
+                risks = [risk for risk in cls["risks"] if not self._not_for_readers(risk, med)]
                 if risks:
                     yield med, cls, [(risk, self.worded(found, risk["satisfied_by"])) for risk in risks]
 
@@ -394,6 +424,26 @@ class Analysis:
             if found is not None:
                 yield (med, entries[0], *found)
 
+    def offered_beside(self, med: Dosed, cls: dict, missing: list):
+        """(record, field, start, end) of the first text, in a section dosing ``med`` or else
+        anywhere, that offers a product containing it too (a missing risk's ``also_in``: "a hot cold and flu sachet as
+        well as your paracetamol tablets"), or None."""
+        products = [self.tables.also_in[cls["id"], r["name"]] for r in missing if (cls["id"], r["name"]) in self.tables.also_in]
+        if not products:
+            return None
+        sections = {r.section for r, _, _ in med.doses}
+        held = [entry[0] for entry in self.records]
+        # the sections dosing it first (a shopping list's next line), then anywhere on the page
+        # (a listicle's next item, under its own heading)
+        for record in [r for r in held if r.section in sections] + [r for r in held if r.section not in sections]:
+            fields = ("question", "answer") if isinstance(record, FaqEntry) else ("text",)
+            for field in fields:
+                text = getattr(record, field, "") or ""
+                for phrases in products:
+                    for _phrase, start, end in phrases.find(text):
+                        return record, field, start, end
+        return None
+
     def _stop_wording(self, indexes):
         for i in indexes:
             record = self.records[i][0]
@@ -406,14 +456,26 @@ class Analysis:
                         return record, field, m
         return None
 
-    def _not_for_readers(self, risk: dict) -> bool:
-        """Whether the page writes for a readership the risk does not apply to (its ``not_for``)."""
+    def _not_for_readers(self, risk: dict, med: Dosed) -> bool:
+        """Whether the page writes for a readership the risk does not apply to (its ``not_for``):
+        the title's, or the one every section dosing ``med`` answers (a stated age)."""
         limit = risk.get("not_for")
-        return limit is not None and limit["readers"] in self.readers
+        if limit is None:
+            return False
+        readers = limit["readers"]
+        readers = {readers} if isinstance(readers, str) else set(readers)
+        return not readers.isdisjoint(self.readers | (med.readers or frozenset()))
 
     def combination_results(self):
-        """(combination, medicine a, [(medicine b, warned)]) for every combination the article doses."""
-        meds = list(self.medicines.values())
+        """(combination, medicine a, [(medicine b, warned)]) for every combination the article
+        doses, then for every combination one person reports taking (``reported``: warned only
+        by a wording in the section where the report is read)."""
+        yield from self._combinations(list(self.medicines.values()), None)
+        for taker, taken in self.reported.items():
+            if len(taken) > 1:
+                yield from self._combinations(list(taken.values()), getattr(taker, "section", taker))
+
+    def _combinations(self, meds: list, section):
         for combo in self.tables.combinations:
             first, second = self.tables.groups[combo["id"], 0], self.tables.groups[combo["id"], 1]
             distinct = combo.get("distinct", False)
@@ -423,9 +485,13 @@ class Analysis:
                 partners = [b for b in meds if b.substance in second and b is not a]
                 if not partners:
                     continue
-                found = self.wording_near(a.substance)
-                yield combo, a, [(b, self.worded(found | self.wording_near(b.substance), combo["satisfied_by"]))
-                                 for b in partners]
+                if section is None:
+                    found = self.wording_near(a.substance)
+                    yield combo, a, [(b, self.worded(found | self.wording_near(b.substance), combo["satisfied_by"]))
+                                     for b in partners]
+                else:
+                    found = frozenset().union(*(terms for _r, sec, _n, terms, _s in self.records if sec is section))
+                    yield combo, a, [(b, self.worded(found, combo["satisfied_by"])) for b in partners]
                 if distinct:  # one finding for the whole group, at its first member
                     break
 
@@ -526,6 +592,65 @@ def _given_by_staff(article, t: Tables) -> set:
         if any(cue in text for cue in t.staff_cues):
             out.add(record.section)
     return out
+
+
+def _lead(record, field, dose) -> tuple[str, list[int]]:
+    """The text just before a dose (bounded: a long item stays linear) and where its sentences end."""
+    text = getattr(record, field, "") or ""
+    start = dose.span[0] if dose.span else 0
+    lead = text[max(0, start - _LEAD_WINDOW):start]  # a dose's medicine is named just before it
+    return lead, [m.end() for m in _SENTENCE_END.finditer(lead)]
+
+
+def _clause(record, field, dose) -> str:
+    """The words before a dose in its own sentence."""
+    lead, cut = _lead(record, field, dose)
+    return lead[cut[-1]:] if cut else lead
+
+
+def _page_lines(article) -> list[str]:
+    """The article's lines as printed: the title and the lines before it, headings, texts and
+    the site's furniture between them ("Was this article helpful?")."""
+    lines = [line["text"] for line in article.meta.get("preamble") or ()
+             if isinstance(line, dict) and isinstance(line.get("text"), str)]
+    lines.append(article.title or "")
+    for section in article.sections:
+        lines.append(section.heading or "")
+        lines += [b.text for b in getattr(section, "blocks", None) or () if b.type == "chrome" and b.text]
+    for record in article.texts():
+        text = f"{record.question}\n{record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
+        lines += text.splitlines()
+    return lines
+
+
+def _checklist_item(record, field, t: Tables) -> bool:
+    """Whether ``record`` is a checklist's item (``checklist_items``: a tick box at its start)."""
+    text = getattr(record, field, "") or ""
+    return any(p.match(text) for p in t.checklist)
+
+
+def _tool_page(article, t: Tables) -> bool:
+    """Whether the page is an app's or an online tool's (``tool_pages``: two of its cues printed)."""
+    if not t.tool_cues:
+        return False
+    lines = _page_lines(article)
+    said = sum(1 for cue in t.tool_cues if any(cue.search(line) for line in lines))
+    return said >= t.tool_min
+
+
+def _section_ages(article, t: Tables) -> dict:
+    """{section: the readerships of ``min_stated_age`` that every age stated in it reaches}
+    for each section where a reader states their age ("I'm 44 and ...")."""
+    if not t.stated_age or not t.age_readers:
+        return {}
+    ages: dict = {}
+    for record in article.texts():
+        text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
+        for pattern in t.stated_age:
+            for m in pattern.finditer(text):
+                ages.setdefault(record.section, []).append(int(m.group("age")))
+    return {section: frozenset(rid for rid, least in t.age_readers if min(found) >= least)
+            for section, found in ages.items()}
 
 
 _LABEL = re.compile(r"\s{0,3}(?:[\w-]{1,20}\s{1,3}){0,3}[\w-]{1,20}\s{0,2}:\s{0,3}")
@@ -631,6 +756,15 @@ def class_warning_missing(article, ctx):
         names = _listing([f"'{r['name']}'" for r in missing], ", ")
         advice = " ".join(_sentence(r["advice"].format(medicine=med.shown)) for r in missing)
         label = "" if med.shown.lower() in cls["label"].lower() or cls["label"].lower() in med.shown.lower() else f" ({cls['label']})"
+        offered = a.offered_beside(med, cls, missing)
+        if offered is not None:  # where the reader would take it twice
+            record, field, start, end = offered
+            product = (getattr(record, field, "") or "")[start:end]
+            yield Hit(record, excerpt=product, start=start, field=field, severity=_severity(cls, t),
+                      message=f"{med.shown}{label} is dosed (\"{dose.text}\") and the page offers \"{product}\" beside it, "
+                              f"which may contain it too, with no warning nearby about {names} ({cls['source']}).",
+                      suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
+            continue
         yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
                   severity=_severity(cls, t),
                   message=f"{med.shown}{label} is dosed (\"{dose.text}\") with no warning nearby about "
