@@ -420,3 +420,7 @@ class PatternSet:
         patterns = self.patterns
         return frozenset(rx for rx in (patterns[i] for i in sorted(asked))
                          if rx.could_match(text, low) and rx.compiled().search(text) is not None)
+
+    def search(self, text: str) -> bool:
+        """Does any pattern of the set find something in ``text``?"""
+        return bool(self.matching(text))
