@@ -260,9 +260,6 @@ class MedlintServer(LanguageServer):
         docs = list(self.open_documents(folder))
         if not docs:
             return
-        self.state.checked += 1
-        if self.state.checked % TRIM_EVERY == 0:
-            release_memory()
         try:
             self._publish_article(folder, docs)
         except InputError as exc:  # the settings or [tool.medlint] are unusable
@@ -276,6 +273,9 @@ class MedlintServer(LanguageServer):
                 traceback.print_exc(file=sys.stderr)
             self.tell(f"medlint: internal error: {type(exc).__name__}: {exc} (set MEDLINT_DEBUG=1 for a traceback "
                       "on the server's stderr)")
+        self.state.checked += 1
+        if self.state.checked % TRIM_EVERY == 0:
+            release_memory()  # after the publish: the editor does not wait for it
 
     def _publish_article(self, folder: str, docs: list) -> None:
         options = check_options(folder, self.state.settings)
