@@ -301,6 +301,12 @@ class LazyPattern:
                 return False
         return True
 
+    def clauses(self):
+        """The pattern's needles (:func:`needles`), read on first need; None when none are known."""
+        if self._needles is _UNREAD:
+            self._needles = needles_of(self.pattern, self.flags)
+        return self._needles
+
     @property
     def groups(self) -> int:
         return self.compiled().groups
@@ -365,3 +371,56 @@ class AnyOf:
                     return m
         return None
 
+
+
+class PatternSet:
+    """Which of many patterns find something in a text, the text read once per needle.
+
+    Each pattern is indexed by the needles of its first (most selective) clause: a
+    text is looked at with ``in`` once for each needle, and only a pattern one of whose
+    needles it holds, or one without needles, is asked as :class:`LazyPattern` asks it
+    (``could_match``, then compiled and searched). The answer is the set of patterns
+    whose ``search`` finds something, as asking each of them in turn would give; a long
+    list of wordings asked of many texts costs each text its needles, not a call per
+    wording."""
+
+    __slots__ = ("patterns", "_index")
+
+    def __init__(self, patterns) -> None:
+        self.patterns = tuple(patterns)  # LazyPatterns
+        self._index = None  # (folded needles, plain needles, patterns without needles), on first need
+
+    def _build(self) -> tuple:
+        folded: dict[str, list[int]] = {}
+        plain: dict[str, list[int]] = {}
+        always = []
+        for i, rx in enumerate(self.patterns):
+            clauses = rx.clauses()
+            if clauses is None:
+                always.append(i)
+                continue
+            table = folded if rx.flags & re.IGNORECASE else plain
+            for needle in clauses[0]:
+                table.setdefault(needle, []).append(i)
+        return tuple(folded.items()), tuple(plain.items()), tuple(always)
+
+    def matching(self, text: str) -> frozenset:
+        """The patterns of the set that find something in ``text``."""
+        if self._index is None:
+            self._index = self._build()
+        folded, plain, always = self._index
+        low = haystack(text) if folded else text
+        asked = set(always)
+        for needle, ids in folded:
+            if needle in low:
+                asked.update(ids)
+        for needle, ids in plain:
+            if needle in text:
+                asked.update(ids)
+        patterns = self.patterns
+        return frozenset(rx for rx in (patterns[i] for i in sorted(asked))
+                         if rx.could_match(text, low) and rx.compiled().search(text) is not None)
+
+    def search(self, text: str) -> bool:
+        """Does any pattern of the set find something in ``text``?"""
+        return bool(self.matching(text))

@@ -189,6 +189,7 @@ class State:
     pending: dict[str, asyncio.TimerHandle] = field(default_factory=dict)  # article folder -> a debounced check
     shown: set[str] = field(default_factory=set)                    # problems already shown to the editor
     records: buffers.ParsedRecords = field(default_factory=buffers.ParsedRecords)  # unchanged files, parsed
+    checked: int = 0  # articles checked: every TRIM_EVERY-th gives freed memory back (release_memory)
     drawn: dict[str, dict[tuple, Flag]] = field(default_factory=dict)  # uri -> (finding, its line) -> last flag
 
 
@@ -272,6 +273,9 @@ class MedlintServer(LanguageServer):
                 traceback.print_exc(file=sys.stderr)
             self.tell(f"medlint: internal error: {type(exc).__name__}: {exc} (set MEDLINT_DEBUG=1 for a traceback "
                       "on the server's stderr)")
+        self.state.checked += 1
+        if self.state.checked % TRIM_EVERY == 0:
+            release_memory()  # after the publish: the editor does not wait for it
 
     def _publish_article(self, folder: str, docs: list) -> None:
         options = check_options(folder, self.state.settings)
@@ -472,6 +476,27 @@ def build_server() -> MedlintServer:
         return ls.code_actions(params)
 
     return server
+
+
+# Each check frees memory the C library keeps: glibc's heap held 1.6 MB free after a warm-up
+# and 17.5 MB after 1,500 edits of the seed's drug section while the memory in use stayed
+# at 42.9-43.0 MB, so the server's resident set grew by ~3.5 MB per 1,000 edits with no
+# object kept. Every TRIM_EVERY checks, malloc_trim gives the free pages back (0.4 ms median).
+TRIM_EVERY = 25
+_trim = []  # [malloc_trim, or None where the C library has none], looked up on first use
+
+
+def release_memory() -> None:
+    """Give the heap's free pages back to the system (glibc's ``malloc_trim``; nothing elsewhere)."""
+    if not _trim:
+        import ctypes
+
+        try:
+            _trim.append(ctypes.CDLL(None).malloc_trim)
+        except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS, Windows)
+            _trim.append(None)
+    if _trim[0] is not None:
+        _trim[0](0)
 
 
 def serve(server: MedlintServer | None = None) -> int:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from medlint import policy
 from medlint.errors import InputError
-from medlint.prefilter import AnyOf, LazyPattern, haystack, needles
+from medlint.prefilter import AnyOf, LazyPattern, PatternSet, haystack, needles
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -135,6 +135,31 @@ def test_any_of_fullmatches_as_the_alternation_does(patterns, texts):
         assert (joined.fullmatch(text) is None) == (each.fullmatch(text) is None), (patterns, text)
 
 
+@settings(max_examples=150, deadline=None)
+@given(patterns=st.lists(st.tuples(_patterns(), st.sampled_from([0, re.I])), min_size=1, max_size=6),
+       texts=st.lists(_TEXT, min_size=1, max_size=6))
+def test_pattern_set_finds_what_each_pattern_finds(patterns, texts):
+    """PatternSet.matching answers as searching every pattern in turn would, case-folded
+    and case-sensitive patterns mixed, patterns without needles included."""
+    try:
+        compiled = [re.compile(p, f) for p, f in patterns]
+    except re.error:
+        return
+    lazy = [LazyPattern(p, f) for p, f in patterns]
+    wordings = PatternSet(lazy)
+    for text in texts:
+        expected = {rx for rx, plain in zip(lazy, compiled) if plain.search(text) is not None}
+        assert wordings.matching(text) == expected, (patterns, text)
+
+
+def test_pattern_set_compiles_only_what_a_text_could_match():
+    wordings = PatternSet([LazyPattern(r"not a substitute for (?:medical )?advice", re.I),
+                           LazyPattern(r"ask (?:your )?pharmacist", re.I), LazyPattern(r"\d+ ?mg")])
+    assert wordings.matching("Ask your Pharmacist first.") == {wordings.patterns[1]}
+    assert [rx._rx is not None for rx in wordings.patterns] == [False, True, False]
+    assert wordings.matching("Nothing of the kind.") == frozenset()
+
+
 # ------------------------------------------------------ the real patterns
 
 
@@ -196,6 +221,7 @@ def test_a_bad_data_pattern_still_stops_the_run_located():
         policy.compile_pattern("studies (show", re.I).search("studies show")
 
 
+@settings(deadline=None)  # timing is not the point; a loaded machine misses hypothesis's default
 @given(st.lists(st.text(alphabet="aBİıſK\u0307 é", max_size=8), min_size=1, max_size=6), st.data())
 def test_haystack_answers_each_text_as_if_asked_first(texts, data):
     """haystack keeps the last text's answer: asked of texts in any order, repeats and

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from medlint.checks.dosing import text_memo
+from medlint.checks.dosing import per_text, text_memo
 from medlint.checks.owed import owed
 from medlint.checks.posts import member_posts
 from medlint.findings import Hit
 from medlint.records.model import Article, Section
-from medlint.policy import regex as _rx
-from medlint.prefilter import haystack
+from medlint.policy import derived, regex as _rx
+from medlint.prefilter import PatternSet, haystack
 from medlint.registry import check
 
 _BYLINE = "The article is written by Jane Roe and reviewed by Dr. Sam Lee, MD\nLast Updated: May 19, 2025."
@@ -45,8 +45,29 @@ def _answers_for(text: str) -> tuple[str, dict]:
 
 def _says(data: dict, concepts, patterns, text: str) -> bool:
     """Does ``text`` say any of ``concepts`` (names in ``data["concepts"]``) or match ``patterns``?"""
-    wordings = data["concepts"]
-    return _matches(patterns or (), text) or any(_matches(wordings[c], text) for c in concepts or ())
+    if patterns and _matches(patterns, text):
+        return True
+    return bool(concepts) and not per_text(_concepts_said, text, derived(_Concepts, data["concepts"])).isdisjoint(concepts)
+
+
+class _Concepts:
+    """Every concept's wordings asked of a text at once (:class:`medlint.prefilter.PatternSet`):
+    which concepts it says, worked out once per text (``_says`` asks many concepts of
+    every text of the page)."""
+
+    def __init__(self, concepts: dict) -> None:
+        self.by_name = {name: frozenset(map(_rx, wordings)) for name, wordings in concepts.items()}
+        self.wordings = PatternSet(dict.fromkeys(_rx(p) for wordings in concepts.values() for p in wordings))
+
+    def said(self, text: str) -> frozenset:
+        found = self.wordings.matching(text)
+        if not found:
+            return frozenset()
+        return frozenset(name for name, wordings in self.by_name.items() if not wordings.isdisjoint(found))
+
+
+def _concepts_said(text: str, concepts: _Concepts) -> frozenset:
+    return concepts.said(text)
 
 
 def parent_of(section: Section, sections: list[Section]) -> Section | None:
@@ -227,7 +248,7 @@ def _referral_covers(rule: dict, wide: list[str], data: dict, kind_rules: list[d
     return False
 
 
-def section_disclaimer_gaps(article: Article, ctx) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
+def section_disclaimer_gaps(article: Article, ctx) -> list[tuple[Section, dict, list[str], list[str]]]:
     """(section, requirement, matched element names, missing element names) for every
     section a rule asks; the section is the one a finding is located at.
 
@@ -243,8 +264,16 @@ def section_disclaimer_gaps(article: Article, ctx) -> Iterator[tuple[Section, di
     ``article_wide_covers`` one that sends the reader to their own doctor or
     pharmacist speaks for the whole rule. A regulated leaflet or label
     (``article.not_required_when``) and a page kind with ``section_rules: false``
-    (a forum thread) are not asked.
+    (a forum thread) are not asked. Worked out once per article (DSC001 and DSC002 read it).
     """
+    return article.once(_listed_gaps, ctx)
+
+
+def _listed_gaps(article: Article, ctx) -> list:
+    return list(_gaps(article, ctx))
+
+
+def _gaps(article: Article, ctx) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
     data = ctx.data("disclaimers")
     if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data) \
             or _no_section_rules(article, ctx) or owed(article, ctx).waives("section_disclaimers"):
@@ -315,28 +344,47 @@ def _page_kinds(article: Article, data: dict, thread: bool) -> frozenset[str]:
     kinds = data.get("page_kinds") or {}
     if not kinds:
         return frozenset()
-    lines = _page_lines(article) + _preamble_lines(article)
-    page = "\n".join(lines)
-    found = {name for name, rule in kinds.items() if _is_kind(rule, lines, (page, haystack(page)), data, thread)}
+    said = _cues_said(_page_lines(article) + _preamble_lines(article), derived(_cue_wordings, data))
+    found = {name for name, rule in kinds.items() if _is_kind(rule, said, data, thread)}
     # a kind is not the page's when the page is also of a kind in its `not_with` (a
     # newsletter that opens "Dear patients" is no letter)
     return frozenset(name for name in found if not found & set(kinds[name].get("not_with") or ()))
 
 
-def _is_kind(rule: dict, lines: list[str], page: tuple[str, str], data: dict, thread: bool) -> bool:
+def _is_kind(rule: dict, said: frozenset, data: dict, thread: bool) -> bool:
     """Does the page print enough of the kind's cues (``cues``, and the wordings of its
     ``cue_concepts`` as one cue each: ``min_cues`` of them, one by default), or, for a kind
-    with ``member_posts``, is it a thread of members' posts (checks/posts.yaml)? ``page``:
-    the lines joined, and lowered for the prefilter; a cue none of whose wordings' literals
-    the whole page holds is not looked for line by line (most cues of most kinds)."""
+    with ``member_posts``, is it a thread of members' posts (checks/posts.yaml)? ``said``:
+    the cue wordings some line of the page matches (:func:`_cues_said`)."""
     if rule.get("member_posts") and thread:
         return True
-    cues = [(cue,) for cue in rule.get("cues") or ()]
-    cues += [tuple(data["concepts"][c]) for c in rule.get("cue_concepts") or ()]
-    text, low = page
-    said = sum(1 for cue in cues if any(_rx(p).could_match(text, low) for p in cue)
-               and any(_matches(cue, t) for t in lines))
-    return bool(cues) and said >= rule.get("min_cues", 1)
+    cues = _cues(rule, data)
+    count = sum(1 for cue in cues if any(_rx(p) in said for p in cue))
+    return bool(cues) and count >= rule.get("min_cues", 1)
+
+
+def _cues(rule: dict, data: dict) -> list[tuple]:
+    """A page kind's cues, each a tuple of wordings (one of which says it)."""
+    return [(cue,) for cue in rule.get("cues") or ()] + [tuple(data["concepts"][c]) for c in rule.get("cue_concepts") or ()]
+
+
+def _cue_wordings(data: dict) -> PatternSet:
+    """Every wording of every page kind's cues, asked of a line at once."""
+    patterns = [p for rule in (data.get("page_kinds") or {}).values() for cue in _cues(rule, data) for p in cue]
+    return PatternSet(dict.fromkeys(map(_rx, patterns)))
+
+
+def _cues_said(lines: list[str], wordings: PatternSet) -> frozenset:
+    """The cue wordings that some line matches; each line is asked once (``per_text``), so a
+    page checked again after an edit asks only its changed lines."""
+    said: set = set()
+    for line in lines:
+        said |= per_text(_matching, line, wordings)
+    return frozenset(said)
+
+
+def _matching(text: str, wordings: PatternSet) -> frozenset:
+    return wordings.matching(text)
 
 
 def _preamble_lines(article: Article) -> list[str]:
@@ -497,7 +545,6 @@ def section_disclaimer_missing(article, ctx):
     (Silberg, Lundberg & Musacchio, JAMA 1997): disclosure; the site's
     editorial policy for the per-kind wording.
     """
-    data = ctx.data("disclaimers")
     for section, rule, matched, missing in section_disclaimer_gaps(article, ctx):
         if matched:
             continue
@@ -543,7 +590,6 @@ def section_disclaimer_incomplete(article, ctx):
     101.93(c)); HONcode principle 2; JAMA benchmarks (Silberg, Lundberg &
     Musacchio, JAMA 1997); the site's editorial policy.
     """
-    data = ctx.data("disclaimers")
     for section, rule, matched, missing in section_disclaimer_gaps(article, ctx):
         if not matched or not missing:
             continue

@@ -13,10 +13,12 @@ import calendar
 import datetime as _dt
 
 from medlint.checks.disclaimer import page_kinds, regulated_page
+from medlint.checks.dosing import searched
 from medlint.checks.owed import body_dateline, head_writer, owed
 from medlint.dates import find_date, numeric_order
 from medlint.findings import Hit
-from medlint.policy import regex
+from medlint.policy import derived, regex
+from medlint.prefilter import PatternSet
 from medlint.registry import check
 
 #: Used when ``data`` lacks a key (the report may call review_status with empty data).
@@ -664,7 +666,12 @@ def _controlled(article, rules: dict) -> bool:
         return False
     texts = [text for _ptr, text, _role in _page_lines(article.meta)]
     texts += [b.text for b in article.blocks() if b.type == "chrome"] + [r.text for r in article.texts()]
-    return any(regex(c).search(t) for t in texts for c in cues)
+    wordings = derived(_wordings, cues)  # each text asked once (searched): an edit asks the texts it changed
+    return any(searched(wordings, t) for t in texts)
+
+
+def _wordings(cues) -> PatternSet:
+    return PatternSet(map(regex, cues))
 
 
 def _committee_approved(article, ctx) -> bool:
