@@ -1,0 +1,443 @@
+"""What stands before a page's title, and what runs through a printed page, by what it IS.
+
+Each class here met the importer in the fourth held-out set (articles 85-96) in one
+style; the pages below are written for these tests in other writers' styles, none in
+the corpus:
+
+- a row of the site's controls over the title (a shop's delivery offer, account and
+  basket; a help centre's search box and request button; a portal's sign-in and cart);
+- a section menu printed one link a line under its heading ('In this section');
+- a trail of where the page sits in a portal, two parts only ('Messages > Results'),
+  and a form's fields along one line: never the title;
+- a slide deck's markers ('--- Slide 1 ---', '[Slide 1 of 6]', '=== SLIDE 1 ==='): the
+  first slide's first line is the title, each later slide's first line its heading;
+- a printed document's running header and footer, repeated on every page;
+- a shop's review furniture: each reviewer's 'Name, date' line, the sort control, the
+  pager.
+
+Every test asserts what a reader would name the title or the headings, and every page
+goes back word for word on export.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medlint.exporter import export_article, words
+from medlint.records.store import load_article
+from support import article_from_text, headings, names, read
+
+
+def round_trip(text: str, tmp_path, markdown: bool = False) -> None:
+    loaded = load_article(article_from_text(text, tmp_path, slug="page", markdown=markdown))
+    assert not loaded.violations, loaded.violations[:3]
+    assert words(export_article(loaded.article, "md" if markdown else "text")) == words(text)
+
+
+# ---------------------------------------------------------------- a row of controls over the title
+
+CHEMIST_SHOP = """\
+Order by 2pm for next-day delivery | Track my order | My account | Bag (2)
+
+Hayfree Loratadine 10 mg Tablets, 30 pack
+
+Loratadine is a once-a-day antihistamine that is unlikely to make you drowsy.
+
+How to take
+
+Adults and children over 12: one tablet a day.
+"""
+
+HELP_CENTRE = """\
+Dosewise Support      Search our help articles…      Submit a ticket
+
+Why did my refill reminder come a day early?
+
+Refill reminders are worked out from the number of doses left in your supply.
+
+Changing the reminder
+
+Open the medicine, tap Supply and enter how many tablets you have left.
+"""
+
+PORTAL_BAR = """\
+Same-day dispatch before 1pm · Store finder · Sign in · Basket (1)
+
+Your repeat prescription order
+
+We have sent your request to Oakfield Surgery. Most requests take two working days.
+
+What happens next
+
+The surgery checks the request and sends it to your nominated pharmacy.
+"""
+
+
+@pytest.mark.parametrize("text, title, first", [
+    (CHEMIST_SHOP, "Hayfree Loratadine 10 mg Tablets, 30 pack", "How to take"),
+    (HELP_CENTRE, "Why did my refill reminder come a day early?", "Changing the reminder"),
+    (PORTAL_BAR, "Your repeat prescription order", "What happens next"),
+])
+def test_a_row_of_controls_over_the_title_is_chrome(text, title, first, tmp_path):
+    meta, sections = read(text)
+    assert meta["title"] == title
+    assert headings(sections) == [first]
+    assert len(meta["preamble"]) == 1
+    round_trip(text, tmp_path)
+
+
+# ---------------------------------------------------------------- a section menu over the title
+
+COLLEGE_MENU = """\
+Harbourside College Wellbeing
+
+In this section
+Counselling
+Disability support
+Medicines and prescriptions
+Sexual health clinic
+
+Getting your prescriptions while you study
+
+You can register with a GP near campus and keep getting your repeat medicines.
+
+Repeat prescriptions
+
+Order them through the practice's online service two weeks before you run out.
+"""
+
+COUNCIL_MENU = """\
+Also in this guide
+Staying well in winter
+Keeping warm at home
+Flu vaccines for carers
+
+Looking after someone who takes several medicines
+
+A weekly pill organiser can help, but ask the pharmacist before filling one.
+
+Keeping a list
+
+Write down every medicine, its strength and when it is taken.
+"""
+
+CHARITY_MENU = """\
+Pages in this section
+Living with arthritis
+Exercise and arthritis
+Pain relief and arthritis
+Diet and arthritis
+
+Pain relief and arthritis: what to try first
+
+Many people find that regular, simple painkillers work better than waiting for bad days.
+
+Creams and gels
+
+A gel rubbed into a sore knee can work as well as tablets for some people.
+"""
+
+
+@pytest.mark.parametrize("text, title, first", [
+    (COLLEGE_MENU, "Getting your prescriptions while you study", "Repeat prescriptions"),
+    (COUNCIL_MENU, "Looking after someone who takes several medicines", "Keeping a list"),
+    (CHARITY_MENU, "Pain relief and arthritis: what to try first", "Creams and gels"),
+])
+def test_a_menu_under_its_heading_before_the_title_is_chrome(text, title, first, tmp_path):
+    meta, sections = read(text)
+    assert meta["title"] == title
+    assert headings(sections) == [first]
+    round_trip(text, tmp_path)
+
+
+def test_a_menu_printed_without_its_heading_set_apart_is_chrome():
+    text = ("Northgate Pharmacy\n\nHome\nServices\nPrescriptions\nTravel clinic\nContact\n\n"
+            "Travel vaccines: what you need and when\n\nBook six weeks before you travel.\n\n"
+            "Which vaccines\n\nIt depends where you are going.\n")
+    meta, sections = read(text)
+    assert meta["title"] == "Travel vaccines: what you need and when"
+    assert headings(sections) == ["Which vaccines"]
+
+
+def test_a_title_run_into_its_text_with_no_blank_lines_stays_the_title():
+    text = "Aspirin\nDrug class: Salicylate\nBrand names: Caprin\nUses\nPain and fever.\n"
+    meta, _ = read(text)
+    assert meta["title"] == "Aspirin"
+
+
+# ---------------------------------------------------------------- a portal's trail, a form's fields
+
+PORTAL_RESULTS = """\
+Wellfield Online
+Messages > Test results
+
+Patient discharge letter
+
+Name: Ola Nowak        NHS number: 943 476 5919
+Ward: Cedar Ward
+
+Why you were in hospital
+You were admitted with a chest infection and treated with antibiotics.
+"""
+
+CLINIC_APP = """\
+CarePath
+My account › Letters
+
+After-visit summary
+
+Patient: Lee Ho        Date of birth: 02/11/1975
+
+Plan
+Rest and drink plenty of fluids for the next few days.
+"""
+
+DENTAL_PORTAL = """\
+Brightsmile Dental
+Patient area » Treatment notes
+
+Patient information leaflet
+
+Patient: R. Adeyemi    Appointment: 3 June 2026
+
+After your extraction
+Do not rinse your mouth for 24 hours.
+"""
+
+
+@pytest.mark.parametrize("text, title", [
+    (PORTAL_RESULTS, "Patient discharge letter"),
+    (CLINIC_APP, "After-visit summary"),
+    (DENTAL_PORTAL, "Patient information leaflet"),
+])
+def test_a_portal_trail_and_a_form_row_are_never_the_title(text, title, tmp_path):
+    meta, sections = read(text)
+    assert meta["title"] == title
+    assert not any(">" in h or "›" in h or "»" in h for h in headings(sections))
+    round_trip(text, tmp_path)
+
+
+# ---------------------------------------------------------------- slides
+
+DASHES = """\
+--- Slide 1 ---
+Inhaler technique refresher
+Priya Shah MPharm, Respiratory Pharmacist
+
+--- Slide 2 ---
+Why technique matters
+• Up to 9 in 10 people make at least one mistake with their inhaler
+
+--- Slide 3 ---
+Using a spacer
+• Shake the inhaler and fit it to the spacer
+• One puff into the spacer, then five slow breaths
+"""
+
+BRACKETS = """\
+[Slide 1 of 3]
+Falls and medicines: a talk for carers
+
+[Slide 2 of 3]
+Medicines that raise the risk
+- Sleeping tablets and some antidepressants
+- Blood pressure tablets taken at a new dose
+
+[Slide 3 of 3]
+What you can do
+- Ask for a medicines review once a year
+"""
+
+EQUALS = """\
+=== SLIDE 1 ===
+Safe use of opioid patches
+Ward 7 teaching, 12 March 2026
+
+=== SLIDE 2 ===
+Changing a patch
+Remove the old patch before putting on the new one.
+Fold it in half, sticky sides together.
+
+=== SLIDE 3 ===
+Heat and patches
+Hot baths and heat pads make the patch release more medicine.
+"""
+
+
+@pytest.mark.parametrize("text, title, heads", [
+    (DASHES, "Inhaler technique refresher", ["Why technique matters", "Using a spacer"]),
+    (BRACKETS, "Falls and medicines: a talk for carers", ["Medicines that raise the risk", "What you can do"]),
+    (EQUALS, "Safe use of opioid patches", ["Changing a patch", "Heat and patches"]),
+])
+def test_slide_markers_are_chrome_and_each_slide_opens_with_its_title(text, title, heads, tmp_path):
+    meta, sections = read(text)
+    assert meta["title"] == title
+    assert headings(sections) == heads
+    round_trip(text, tmp_path)
+
+
+def test_the_title_slide_names_its_presenter():
+    meta, _ = read(DASHES)
+    assert names(meta.get("authors")) == ["Priya Shah"]
+
+
+# ---------------------------------------------------------------- running headers and footers
+
+TRUST_LEAFLET = """\
+Eastmoor Hospitals NHS Trust  |  Patient leaflet PL-114
+Taking warfarin at home
+
+Why you take warfarin
+Warfarin stops clots forming in your blood.
+Take it at the same time every evening.
+
+Eastmoor Hospitals NHS Trust | www.eastmoor.example | Page 1 of 3
+
+Eastmoor Hospitals NHS Trust  |  Patient leaflet PL-114
+Taking warfarin at home
+
+Your INR test
+Your dose depends on your INR blood test.
+
+Eastmoor Hospitals NHS Trust | www.eastmoor.example | Page 2 of 3
+
+Eastmoor Hospitals NHS Trust  |  Patient leaflet PL-114
+Taking warfarin at home
+
+Bleeding
+Get help at once if you are bleeding and it will not stop.
+
+Eastmoor Hospitals NHS Trust | www.eastmoor.example | Page 3 of 3
+"""
+
+COUNCIL_GUIDE = """\
+Shaping Healthy Homes: medicines and heat
+Published by Lowfield Council
+
+Storing medicines
+Keep medicines below 25C, away from windows.
+
+Lowfield Council - Public Health            Page 1
+
+Drinking enough
+Older people may not feel thirsty.
+
+Lowfield Council - Public Health            Page 2
+
+Who to call
+Your pharmacist can tell you which of your medicines heat affects.
+
+Lowfield Council - Public Health            Page 3
+"""
+
+CHARITY_SHEET = """\
+KIDNEY FRIENDS               Information sheet 12
+Painkillers and your kidneys
+
+Which painkillers are safer
+Paracetamol is usually the safest painkiller for people with kidney disease.
+
+kidneyfriends.example       Helpline 0800 000 1111
+
+KIDNEY FRIENDS               Information sheet 12
+Painkillers and your kidneys
+
+Painkillers to avoid
+Ibuprofen and naproxen can harm your kidneys.
+
+kidneyfriends.example       Helpline 0800 000 1111
+
+KIDNEY FRIENDS               Information sheet 12
+Painkillers and your kidneys
+
+Asking for help
+Ask your kidney team before you buy a painkiller.
+
+kidneyfriends.example       Helpline 0800 000 1111
+"""
+
+
+@pytest.mark.parametrize("text, title, heads", [
+    (TRUST_LEAFLET, "Taking warfarin at home", ["Why you take warfarin", "Your INR test", "Bleeding"]),
+    (COUNCIL_GUIDE, "Shaping Healthy Homes: medicines and heat", ["Storing medicines", "Drinking enough", "Who to call"]),
+    (CHARITY_SHEET, "Painkillers and your kidneys", ["Which painkillers are safer", "Painkillers to avoid", "Asking for help"]),
+])
+def test_running_headers_and_footers_are_chrome(text, title, heads, tmp_path):
+    meta, sections = read(text)
+    assert meta["title"] == title
+    assert headings(sections) == heads
+    round_trip(text, tmp_path)
+
+
+def test_a_heading_printed_under_each_medicine_stays_a_heading():
+    text = ("Pain relief for children\n\nParacetamol\n\nHow much to give\nGive 5 ml every 6 hours.\n\n"
+            "Ibuprofen\n\nHow much to give\nGive 2.5 ml every 8 hours.\n\n"
+            "Antihistamine\n\nHow much to give\nGive 5 ml once a day.\n")
+    _, sections = read(text)
+    assert headings(sections).count("How much to give") == 3
+
+
+# ---------------------------------------------------------------- review furniture
+
+SHOP_REVIEWS = """\
+Soothe Plus Throat Lozenges
+
+Directions
+
+Adults: dissolve one lozenge slowly in the mouth every 3 hours.
+
+Reviews
+
+Sort by: Newest first | Most helpful
+★★★★☆ Tastes fine
+Dev P., 2 January 2026
+Helped my sore throat within a day.
+★★☆☆☆ Too sweet
+Ann, 29 December 2025
+Not for me.
+Showing 2 of 48 reviews
+[ See more reviews ]
+"""
+
+US_STORE_REVIEWS = """\
+Hydra Daily Moisturizing Nasal Spray
+
+Customer reviews
+
+Sorted by: Most recent
+★★★★★ Works for dry air
+Marcus T., March 3, 2026
+Good for the office.
+★★★★☆ Fine
+Kim, February 21, 2026
+Does what it says.
+Showing 1-2 of 31 reviews
+"""
+
+PHARMACY_REVIEWS = """\
+Calmskin Emollient Cream 500 g
+
+How to use
+
+Apply to dry skin as often as you need.
+
+What customers say
+
+Sort by: Highest rated
+Jo W., 11/04/2026
+Lovely on my son's eczema.
+Rafael, 02/04/2026
+Big tub, lasts ages.
+[ Load more ]
+"""
+
+
+@pytest.mark.parametrize("text, heads", [
+    (SHOP_REVIEWS, ["Directions", "Reviews"]),
+    (US_STORE_REVIEWS, ["Customer reviews"]),
+    (PHARMACY_REVIEWS, ["How to use", "What customers say"]),
+])
+def test_review_signatures_sorters_and_pagers_are_no_headings(text, heads, tmp_path):
+    _, sections = read(text)
+    assert headings(sections) == heads
+    round_trip(text, tmp_path)
