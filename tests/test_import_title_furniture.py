@@ -441,3 +441,114 @@ def test_review_signatures_sorters_and_pagers_are_no_headings(text, heads, tmp_p
     _, sections = read(text)
     assert headings(sections) == heads
     round_trip(text, tmp_path)
+
+
+# ---------------------------------------------------------------- a document type over the title
+
+@pytest.mark.parametrize("label, title", [
+    ("Guidance", "Hot weather and medicines: advice for people who take regular medicines"),
+    ("Factsheet", "Travelling abroad with controlled medicines: what to carry"),
+    ("Policy", "Giving medicines in schools: how our staff keep pupils safe"),
+])
+def test_a_one_word_document_type_over_the_title_is_a_kicker(label, title, tmp_path):
+    text = f"{label}\n{title}\n\nA short summary of what this page says, for readers in a hurry.\n\nWhat to do\n\nFollow the steps below.\n"
+    meta, sections = read(text)
+    assert meta["title"] == title
+    assert headings(sections) == ["What to do"]
+    round_trip(text, tmp_path)
+
+
+# ---------------------------------------------------------------- numbered entries with indented text
+
+DIGEST = """\
+Your weekly digest
+
+Top threads
+
+1. "Sertraline and alcohol?" - started by Jen_K in Medicines
+   "Is one glass of wine at a wedding going to undo six months of progress?"
+   12 replies | Read more
+
+2. "Pregabalin withdrawal" - started by Tomasz in Coming off
+   "Tapering by 25 mg every fortnight and the dizziness is awful."
+   30 replies | Read more
+
+3. "Best pill organiser?" - started by Gran_Pat in Tips
+   "Mine has four slots a day and a beeper."
+   5 replies | Read more
+"""
+
+MINUTES = """\
+Patient group meeting notes
+
+Actions
+
+1) Chair to write to the practice about repeat prescription delays
+   Owner: Chair. Due: next meeting.
+2) Secretary to add the pharmacy opening hours to the newsletter
+   Owner: Secretary. Due: June.
+3) Treasurer to cost a blood pressure machine for the waiting room
+   Owner: Treasurer. Due: June.
+"""
+
+RELEASE_NOTES = """\
+What's new in MedTrack 4.2
+
+Changes
+
+1. Reminders for weekly medicines
+   You can now set a reminder for one day a week.
+
+2. Refill alerts
+   We tell you when a supply is about to run out.
+
+3. Dark mode
+   Easier on the eyes at night.
+"""
+
+
+@pytest.mark.parametrize("text, heads", [
+    (DIGEST, ["Top threads"]),
+    (MINUTES, ["Actions"]),
+    (RELEASE_NOTES, ["Changes"]),
+])
+def test_numbered_entries_with_indented_text_are_one_list(text, heads, tmp_path):
+    _, sections = read(text)
+    assert headings(sections) == heads
+    round_trip(text, tmp_path)
+
+
+def test_a_numbered_heading_after_a_paragraph_stays_a_heading():
+    text = ("Hot weather\n\nAdvice for a heatwave.\n\n1. Why heat matters\n\nHeat strains the heart.\n\n"
+            "2. Storing medicines\n\nKeep them cool.\n")
+    _, sections = read(text)
+    assert headings(sections) == ["1. Why heat matters", "2. Storing medicines"]
+
+
+# ---------------------------------------------------------------- a dek between a heading and its byline
+
+@pytest.mark.parametrize("heading, dek, byline", [
+    ("Nurse's corner", "This month: missed doses of your anticoagulant", "by Joanne Pike, Arrhythmia Nurse Specialist, RGN"),
+    ("Pharmacist's page", "Spring: getting ahead of hay fever", "by Omar Farouk, MRPharmS"),
+    ("Food matters", "This week: iron tablets without the constipation", "by Lucy Tam, RD, NHS dietitian"),
+])
+def test_a_dek_between_a_heading_and_its_byline_is_no_heading(heading, dek, byline, tmp_path):
+    text = (f"Heart Support Group: spring bulletin\n\nNews\n\nOur AGM is in May.\n\n{heading}\n{dek}\n{byline}\n\n"
+            "Some advice for this month that runs to a full sentence.\n")
+    _, sections = read(text)
+    assert headings(sections) == ["News", heading]
+    round_trip(text, tmp_path)
+
+
+# ---------------------------------------------------------------- a label and a when-needed dose
+
+@pytest.mark.parametrize("heading, line", [
+    ("Giving PRN medicines", "• Sodium picosulfate elixir: 5 to 10 ml when needed"),
+    ("Pain relief at home", "- Oramorph oral solution: 2.5 ml as required"),
+    ("If the itch is bad", "- Chlorphenamine syrup: 5 ml if needed"),
+])
+def test_a_label_over_a_when_needed_dose_makes_a_dose_section(heading, line):
+    text = f"Care plan notes\n\nAbout this plan\n\nWritten for the night staff.\n\n{heading}\n{line}\n• Record the time it was given\n"
+    _, sections = read(text)
+    kinds = {s["heading"]: s["kind"] for s in sections if s["heading"]}
+    assert kinds[heading] == "drug-therapy"

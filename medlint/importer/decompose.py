@@ -628,13 +628,23 @@ def _category_over_title(page: _Page, i: int, k: int) -> bool:
     if m is None:
         return False
     under = page.text(m)
-    if read_meta_line(under, page.cues, strict=True) is None and not page.cues.chrome(under):
+    if read_meta_line(under, page.cues, strict=True) is None and not page.cues.chrome(under) \
+            and not _type_over_title(page, i, k, m):
         return False
     # a title names what the page is about: its words recur below ("Methotrexate tablets"
     # over "Brand names: Maxtrex, Jylamvo"); a category's words need not
     body = " ".join(page.lines[m:]).lower()
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", short)]
     return not words or not all(body.count(w) >= 3 for w in words)
+
+
+def _type_over_title(page: _Page, i: int, k: int, m: int) -> bool:
+    """'Guidance' straight over 'Hot weather and medicines: advice for people who take
+    regular medicines', a blank line, then the summary: a one-word label saying what kind of
+    document it is over a title several times as long, which is set apart from its text."""
+    short, title = page.text(i), page.text(k)
+    return len(short.split()) == 1 and short[:1].isupper() and m > k + 1 and len(title.split()) >= 5 \
+        and _sentence(page.text(m))
 
 
 def _byline_before_title(page: _Page, i: int) -> bool:
@@ -1514,10 +1524,31 @@ def _numbered_heading(page: _Page, b: _Builder, body: list[str], j: int, content
     block = b.open_block
     if block is not None and "list" in block and block.get("_next") == number:
         return False
+    if _after_indented_entry(body, j, number):
+        return False
     k = page.next_nonblank(j, end)
     if k is None:
         return False
+    if k == j and body[k][:1].isspace():
+        return False  # an entry with its text indented straight under it
     return not page.is_item_start(page.text(k))
+
+
+def _after_indented_entry(body: list[str], j: int, number: int) -> bool:
+    """'2. "Lower apixaban dose at 81?" - posted by ...' after entry 1 and its indented text
+    (a digest's numbered entries, each with its lines indented under it): the next entry of
+    the list, not a numbered heading."""
+    k = j - 2
+    while k >= 0 and j - 2 - k < 40:
+        line = body[k]
+        if line.strip():
+            m = re.match(r"(\d{1,3})[.)]\s", line)
+            if m:
+                return int(m.group(1)) == number - 1
+            if not line[:1].isspace():
+                return False
+        k -= 1
+    return False
 
 
 def _list_line(page: _Page, b: _Builder, body: list[str], j: int, style: str, content: str,
@@ -1570,6 +1601,8 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     if directly_after and b.last == "heading" and not title_case(s):
         if _could_head(page, nxt) and not page.is_item_start(nxt):
             return False  # the heading's one-line content, not a subheading
+    if directly_after and b.last == "heading" and k == j and _names_people(page, nxt):
+        return False  # a dek between a heading and its byline ('This month: missed doses' / 'by Jo Pike, RGN')
     return True
 
 
@@ -1582,6 +1615,11 @@ def _slide_title(page: _Page, body: list[str], j: int) -> bool:
     while k >= 0 and not body[k].strip():
         k -= 1
     return k >= 0 and page.marker(body[k].strip()) and _next_nonblank(body, j) is not None
+
+
+def _names_people(page: _Page, s: str) -> bool:
+    found = read_meta_line(s, page.cues, strict=True)
+    return found is not None and bool(found.authors or found.reviewers)
 
 
 def _names_a_schedule(page: _Page, s: str) -> bool:
@@ -1777,8 +1815,8 @@ def _states_dose(page: _Page, text: str, counts) -> bool:
     rest = text
     for d in doses:
         rest = rest.replace(d["text"], " ")
-    if any(_regimen(d) for d in doses):
-        return True  # "Bacterial vaginosis: 500 mg twice daily": a label and its regimen
+    if any(_regimen(d) or d.get("as_needed") for d in doses):
+        return True  # "Bacterial vaginosis: 500 mg twice daily", "Senna elixir: 5 ml when needed": a label and how to take it
     label, _, value = rest.partition(":")
     # "Tablets: 250 mg, 500 mg": a label and a list of strengths, not a dose
     return not (value is not None and _ and len(label.split()) <= 5 and not re.search(r"[A-Za-z]{3,}", value))
