@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from medlint import policy
 from medlint.prefilter import AnyOf
@@ -27,6 +27,7 @@ class KindTable:
     instruction_rx: re.Pattern = re.compile(r"(?!)")  # "Apply once or twice a day"
     not_dose_after_rx: re.Pattern = re.compile(r"(?!)")  # "6 micrograms in each puff", "20 puffs left"
     timing_rx: re.Pattern = re.compile(r"(?!)")  # "4 IU before your largest meal"
+    _rules_of: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # heading -> its rule, asked once
 
     @classmethod
     def load(cls) -> "KindTable":
@@ -74,10 +75,12 @@ class KindTable:
         if not heading:
             return None
         h = heading.strip()
-        for rule in self.rules:
-            if any(p.search(h) for p in rule.patterns):
-                return rule
-        return None
+        if h in self._rules_of:
+            return self._rules_of[h]
+        found = next((rule for rule in self.rules if any(p.search(h) for p in rule.patterns)), None)
+        if len(self._rules_of) < 4096:
+            self._rules_of[h] = found
+        return found
 
     def kind_of(self, heading: str | None) -> str | None:
         rule = self.rule_of(heading)
