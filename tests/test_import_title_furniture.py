@@ -552,3 +552,77 @@ def test_a_label_over_a_when_needed_dose_makes_a_dose_section(heading, line):
     _, sections = read(text)
     kinds = {s["heading"]: s["kind"] for s in sections if s["heading"]}
     assert kinds[heading] == "drug-therapy"
+
+
+# ---------------------------------------------------------------- hard-wrapped text
+
+PDF_SHEET = """\
+Methotrexate: your weekly tablets
+
+How to take it
+Methotrexate is taken once a week, on the same day each week. The usual starting
+dose for arthritis is 7.5 mg once a week, and your specialist may raise it slowly
+to 15 mg once a week or more. Take folic acid 5 mg once a week on a different day
+to the methotrexate, as your specialist has told you, to lower the side effects.
+
+Blood tests
+You will need regular blood tests while you take methotrexate. At first these are
+every two weeks, then every two to three months once your dose is settled and your
+results are steady.
+"""
+
+MAIL_72 = """\
+Subject: Your new inhaler
+
+Dear Mr Okoro,
+
+Thank you for coming to the asthma clinic today. As we discussed, your new
+preventer inhaler is beclometasone 100 micrograms, and the dose is two puffs
+twice a day, morning and evening, every day even when you feel well. Rinse
+your mouth after each dose to stop a sore throat or hoarse voice.
+
+Your reliever is salbutamol 100 micrograms: one or two puffs when you are
+wheezy, up to four times a day. If you need it more than three times a week,
+please book a review with the practice nurse so we can look at your asthma.
+
+Best wishes,
+Nurse Fola Adams
+"""
+
+TERMINAL_NOTE = """\
+DISCHARGE NOTE - PLEASE KEEP
+
+Your medicines
+Take the antibiotic amoxicillin 500 mg three times a day for another five days,
+then stop. Paracetamol 1 g up to four times a day can be taken for the pain,
+leaving at least four hours between doses and no more than 4 g in 24 hours.
+Do not drive until you can do an emergency stop without pain, usually about a
+week after the operation.
+
+Follow-up
+The ward will phone you about your outpatient appointment within two weeks of
+going home.
+"""
+
+
+@pytest.mark.parametrize("text, sentence", [
+    (PDF_SHEET, "your specialist may raise it slowly to 15 mg once a week or more."),
+    (MAIL_72, "the dose is two puffs twice a day, morning and evening,"),
+    (TERMINAL_NOTE, "for another five days, then stop."),
+])
+def test_a_hard_wrapped_paragraph_is_read_whole(text, sentence, tmp_path):
+    _, sections = read(text)
+    texts = [b.get("paragraph") or "" for s in sections for b in s["blocks"]]
+    assert any(sentence in t for t in texts), texts
+    round_trip(text, tmp_path)
+
+
+def test_a_page_of_one_line_paragraphs_is_not_joined():
+    text = ("Kidney stones\n\nGet help if you have:\n"
+            "pain so bad that you cannot sit still or find a comfortable position at all\n"
+            "a high temperature and shivering with the pain in your side or your back\n"
+            "blood in your pee that you can see, or you are being sick over and over\n\n"
+            "These can be signs of an infection.\n")
+    _, sections = read(text)
+    texts = [b.get("paragraph") for s in sections for b in s["blocks"] if b.get("paragraph")]
+    assert not any("position at all a high" in t for t in texts)

@@ -250,6 +250,7 @@ class _Page:
     contents_lines: set[int] = field(default_factory=set)  # unmarked lines of a contents list
     running: set[int] = field(default_factory=set)  # a printed document's running header and footer lines
     slides: bool = False  # the page opens with a slide's marker: each marker opens a slide
+    wrap: int = 0  # the width a hard-wrapped page (PDF text, a plain-text mail) breaks its lines at, or 0
 
     def text(self, i: int) -> str:
         return self.lines[i].strip()
@@ -373,6 +374,40 @@ def _running_lines(page: _Page) -> set[int]:
         if apart or n - 1 in repeated or n + 1 in repeated:
             out.add(n)
     return out
+
+
+def _wrap_width(page: _Page) -> int:
+    """The width a hard-wrapped page breaks its text at (PDF text, a plain-text mail wrapped
+    at 72): most of its longer lines end within a few characters of one width, of 100 or
+    less; 0 for a page whose paragraphs are one line each."""
+    if page.markdown:
+        return 0
+    lengths = sorted(len(line.rstrip()) for line in page.lines if len(line.strip()) >= 20)
+    if len(lengths) < 6:
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if width - 15 <= n <= width + 2)
+    return width if width <= 100 and near >= max(5, 0.4 * len(lengths)) else 0
+
+
+def _wrapped_on(page: _Page, b: "_Builder", body: list[str], j: int, s: str) -> bool:
+    """On a hard-wrapped page, a line that carries on the sentence of the line above (which
+    runs to the wrap width with no closing punctuation; this one opens in lower case or with
+    a number): joined to that paragraph or list item, so a dose broken over two lines
+    ('raised to 500 mg' / 'twice a day') is read whole. Returns whether it was joined."""
+    if not page.wrap or j < 2 or (j - 2) in page.running or b.current is None or not b.current["blocks"]:
+        return False
+    prev = body[j - 2].rstrip()
+    if len(prev) < page.wrap - 15 or prev[-1:] in ".!?:;" or not (s[:1].islower() or s[:1].isdigit()) \
+            or _item_prefix(s) is not None:
+        return False
+    block = b.current["blocks"][-1]
+    if b.last == "paragraph" and ("paragraph" in block or "disclaimer" in block):
+        b.append_to_paragraph(s)
+        return True
+    if b.last == "item" and "list" in block:
+        return _continue_item(page, b, s, prev.strip())
+    return False
 
 
 def _title_like(s: str) -> bool:
@@ -922,6 +957,7 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     date_order = _read_date_order(page)
     page.slides = bool(page.lines) and page.marker(page.lines[0].strip())
     page.running = _running_lines(page)
+    page.wrap = _wrap_width(page)
     front_title = _read_front_matter(page, front) if front else None
     title_idx, pre = _find_title(page, front)
     meta: dict = {"title": title or front_title or "", "slug": slug, "language": "en"}
@@ -1081,6 +1117,8 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             continue
         if markdown_heading(page, b, j - 1, s):
             in_paragraph = pending_marker = link_list = False
+            continue
+        if not pending_marker and _wrapped_on(page, b, body, j, s):
             continue
         step = _author_card(page, b, body, j, s, end) if not pending_marker else None
         if step is not None:
