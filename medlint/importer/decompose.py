@@ -392,13 +392,14 @@ def _wrap_width(page: _Page) -> int:
 
 def _wrapped_on(page: _Page, b: "_Builder", body: list[str], j: int, s: str) -> bool:
     """On a hard-wrapped page, a line that carries on the sentence of the line above (which
-    runs to the wrap width with no closing punctuation; this one opens in lower case or with
-    a number): joined to that paragraph or list item, so a dose broken over two lines
-    ('raised to 500 mg' / 'twice a day') is read whole. Returns whether it was joined."""
+    runs to the wrap width with no closing punctuation; this one opens in lower case, with a
+    number or with a bracket: '(NICE, 2022).'): joined to that paragraph or list item, so a
+    dose broken over two lines ('raised to 500 mg' / 'twice a day') is read whole. Returns
+    whether it was joined."""
     if not page.wrap or j < 2 or (j - 2) in page.running or b.current is None or not b.current["blocks"]:
         return False
     prev = body[j - 2].rstrip()
-    if len(prev) < page.wrap - 15 or prev[-1:] in ".!?:;" or not (s[:1].islower() or s[:1].isdigit()) \
+    if len(prev) < page.wrap - 15 or prev[-1:] in ".!?:;" or not (s[:1].islower() or s[:1].isdigit() or s[:1] == "(") \
             or _item_prefix(s) is not None:
         return False
     block = b.current["blocks"][-1]
