@@ -626,3 +626,12 @@ def test_a_page_of_one_line_paragraphs_is_not_joined():
     _, sections = read(text)
     texts = [b.get("paragraph") for s in sections for b in s["blocks"] if b.get("paragraph")]
     assert not any("position at all a high" in t for t in texts)
+
+
+def test_a_row_a_chart_repeats_under_each_time_of_day_is_no_running_line():
+    text = ("Mum's medicines chart\n\nMorning\nMetformin          500 mg\nAmlodipine         5 mg\n\n"
+            "Lunchtime\nMetformin          500 mg\nParacetamol        1 g\n\n"
+            "Evening\nMetformin          500 mg\nAtorvastatin       20 mg\n")
+    _, sections = read(text)
+    rows = [r["text"].strip() for s in sections for b in s["blocks"] for r in b.get("table", [])]
+    assert rows.count("Metformin          500 mg") == 3

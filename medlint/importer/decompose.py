@@ -371,9 +371,15 @@ def _running_lines(page: _Page) -> set[int]:
     for n in repeated:
         s = page.lines[n].strip()
         apart = re.search(r"\S\s{3,}\S|\s[|·•]\s", s) or _PAGE_NUMBER.search(s)
-        if apart or n - 1 in repeated or n + 1 in repeated:
+        if (apart or n - 1 in repeated or n + 1 in repeated) and not _amount_line(page, s):
             out.add(n)
     return out
+
+
+def _amount_line(page: _Page, s: str) -> bool:
+    """A line holding an amount (a chart's 'Metformin      500 mg' under each time of day):
+    the page's content, however often it is printed."""
+    return page.parse_doses is not None and (any(d.get("amount") for d in page.doses(s)) or page.column_row(s))
 
 
 def _wrap_width(page: _Page) -> int:
