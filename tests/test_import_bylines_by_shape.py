@@ -199,3 +199,17 @@ def test_a_helpline_with_its_hours_is_no_heading(line, tmp_path):
     _, sections = read(text)
     assert headings(sections) == ["The rules"]
     round_trip(text, tmp_path)
+
+
+def test_a_patients_own_test_checked_on_a_date_is_no_review_date():
+    text = ("Your visit summary\n\nResults\n\nBlood pressure checked on 3 May 2026: 128/80, which is fine.\n\n"
+            "Plan\n\nCarry on with your tablets.\n")
+    meta, _ = read(text)
+    assert "last_reviewed" not in meta
+
+
+def test_a_letters_next_appointment_does_not_date_the_letter():
+    text = ("Your clinic letter\n\nAppointment: Tuesday 9 February 2027 at 10am\n\nWhat to bring\n\n"
+            "Bring your medicines in their boxes.\n")
+    meta, _ = read(text)
+    assert meta.get("updated") != "2027-02-09"
