@@ -635,3 +635,8 @@ def test_a_row_a_chart_repeats_under_each_time_of_day_is_no_running_line():
     _, sections = read(text)
     rows = [r["text"].strip() for s in sections for b in s["blocks"] for r in b.get("table", [])]
     assert rows.count("Metformin          500 mg") == 3
+
+
+def test_a_title_with_a_slash_is_still_the_title():
+    meta, _ = read("Hay fever / allergic rhinitis\n\nPollen makes the nose run.\n\nTreatment\n\nAntihistamines help.\n")
+    assert meta["title"] == "Hay fever / allergic rhinitis"

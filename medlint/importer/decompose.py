@@ -428,7 +428,7 @@ def _site_name(page: _Page, i: int) -> bool:
     if page.markdown or k is None or not heading_like(page.text(i), max_words=6):
         return False
     nxt = page.text(k)
-    return page.cues.breadcrumb(nxt, 2) or ((_nav_bar(page, nxt) or _control_row(page, nxt)) and not page.cues.chrome(nxt)) \
+    return _trail(page, nxt) or ((_nav_bar(page, nxt) or _control_row(page, nxt)) and not page.cues.chrome(nxt)) \
         or bool(_menu_under(page, k))  # ... or over its controls or its section menu
 
 
@@ -527,6 +527,13 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
 
 
 _MENU_RUN = 4  # fewest short lines printed straight under each other that make a menu before the title
+
+
+def _trail(page: _Page, s: str) -> bool:
+    """Where the page sits: a breadcrumb of three parts, or of two joined by an arrow
+    ('Secure message centre > Visit summaries'; a slash joins two words of a title too:
+    'Hay fever / allergic rhinitis')."""
+    return page.cues.breadcrumb(s) or (bool(re.search(r"\s[>›»]\s", s)) and page.cues.breadcrumb(s, 2))
 
 
 _FIELD = re.compile(r"(?:^|\s{2,}|\t)[A-Z][\w'’ -]{0,30}:\s+\S")
@@ -713,7 +720,7 @@ def _title_at(page: _Page, i: int) -> bool:
         m = _MD_HEADING.match(s)
         return bool((m and len(m.group(1)) == 1) or page.setext.get(i) == 1)
     if not _title_like(s) or page.is_item_start(s) or read_meta_line(s, page.cues) is not None \
-            or page.cues.breadcrumb(s, 2) or page.marker(s) or _field_row(s):
+            or _trail(page, s) or page.marker(s) or _field_row(s):
         return False  # ... a trail of where the page sits ('Secure messages > Visit summaries'), a form's fields
     k = page.next_nonblank(i + 1)
     if k is None or page.is_item_start(page.text(k)):
