@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from medlint import policy
 from medlint.prefilter import AnyOf
@@ -27,6 +27,7 @@ class KindTable:
     instruction_rx: re.Pattern = re.compile(r"(?!)")  # "Apply once or twice a day"
     not_dose_after_rx: re.Pattern = re.compile(r"(?!)")  # "6 micrograms in each puff", "20 puffs left"
     timing_rx: re.Pattern = re.compile(r"(?!)")  # "4 IU before your largest meal"
+    _rules_of: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # heading -> its rule, asked once
 
     @classmethod
     def load(cls) -> "KindTable":
@@ -74,10 +75,12 @@ class KindTable:
         if not heading:
             return None
         h = heading.strip()
-        for rule in self.rules:
-            if any(p.search(h) for p in rule.patterns):
-                return rule
-        return None
+        if h in self._rules_of:
+            return self._rules_of[h]
+        found = next((rule for rule in self.rules if any(p.search(h) for p in rule.patterns)), None)
+        if len(self._rules_of) < 4096:
+            self._rules_of[h] = found
+        return found
 
     def kind_of(self, heading: str | None) -> str | None:
         rule = self.rule_of(heading)
@@ -117,6 +120,17 @@ def _organisation(ends: list[str]) -> re.Pattern:
     place = r"(?:\s*[,–—-]\s*[A-Z][\w'’.-]{0,30}(?:\s+[A-Z][\w'’.-]{0,30}){0,3})?"
     body = "|".join(f"(?:{p})" for p in ends)
     return policy.compile_pattern(words + f"(?i:{body})" + place, 0, ends)
+
+
+def _columnist(verbs: list[str]) -> re.Pattern:
+    """A columnist's byline: an optional descriptor ending in a comma ('Our resident GP,'),
+    the name (group 1; its credentials or a role after a comma allowed) and a verb of the
+    column with what follows it."""
+    if not verbs:
+        return re.compile(r"(?!)")
+    verb = "|".join(re.escape(v) for v in verbs)
+    return policy.compile_pattern(rf"(?:(?i:our|the|your)\s+[\w'’ -]{{1,40}},\s+)?([A-Z][^,]{{2,60}}?)(?:,\s+[^,]{{1,60}})?,?\s+(?:{verb})\b[^|]{{0,100}}",
+                                  0, verbs)
 
 
 def _each(patterns: list[str], flags: int = re.I) -> tuple[re.Pattern, ...]:
@@ -236,6 +250,8 @@ class ImportCues:
     accordion_markers: tuple[str, ...] = ()  # "+ Folic acid", "▸ Iron"
     timestamp_rx: re.Pattern = re.compile(r"(?!)")  # "01:45 Why statins?", "[00:01:45] SARAH: ..."
     job_title_rx: re.Pattern = re.compile(r"(?!)")  # "Health reporter": the job line of a stacked byline
+    columnist_rx: re.Pattern = re.compile(r"(?!)")  # "Our resident GP, Dr A, answers ...": the name before the verb
+    page_marker_rx: re.Pattern = re.compile(r"(?!)")  # "--- Slide 3 ---", "Page 2 of 4": where a page or slide begins or ends
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -258,6 +274,8 @@ class ImportCues:
             mail_footer_rx=_whole(mail.get("footer_openings") or _NEVER),
             accordion_markers=tuple(sorted(d.get("accordion_markers") or (), key=len, reverse=True)),
             timestamp_rx=_whole(d.get("timestamps") or _NEVER),
+            page_marker_rx=_whole(d.get("page_markers") or _NEVER),
+            columnist_rx=_columnist(d.get("columnist_verbs") or []),
             job_title_rx=_whole([rf"(?:[A-Z][\w'’&-]{{0,30}}\s+){{0,4}}(?:{p})" for p in d.get("job_titles") or _NEVER]),
             separator_rxs=_each((d.get("separators") or []) + (d.get("statement_breaks") or []), 0),
             name_abbreviations=frozenset(d.get("name_abbreviations") or []),
@@ -357,6 +375,8 @@ class ImportCues:
         if not s or len(s) > 160:
             return False
         parts = [p.strip() for p in re.split(r"\s+[·|•—–]\s+", s)]
+        if len(parts) == 1 and ", " in s:
+            parts = [p.strip() for p in s.split(", ", 1)]  # a review's 'Sophie R., 11 May 2025'
         if not 2 <= len(parts) <= 4 or any(not p or len(p.split()) > 8 for p in parts):
             return False
         when = parts[-1]
@@ -471,6 +491,23 @@ class ImportCues:
                 rest = s[len(marker):].lstrip()
                 return (s[:len(s) - len(rest)], rest) if rest else None
         return None
+
+    def columnist(self, piece: str) -> str | None:
+        """The name in a columnist's byline ('Our resident GP, Dr Amara Osei, answers your
+        health questions' -> 'Dr Amara Osei'), else None."""
+        m = self.columnist_rx.fullmatch(piece.strip()) if len(piece) <= 200 else None
+        return m.group(1) if m else None
+
+    def page_marker(self, line: str) -> bool:
+        """'--- Slide 3 ---', '[Slide 3 of 12]', '=== Page 2 ===', '- 2 -': a line marking where a
+        printed page or a slide begins or ends (chrome; the line after a slide's marker is its title)."""
+        s = line.strip()
+        return 0 < len(s) <= 60 and bool(self.page_marker_rx.fullmatch(s))
+
+    def label(self, line: str) -> bool:
+        """A leaflet's label furniture ('After Visit Summary', 'Patient information leaflet')."""
+        s = line.strip().strip("*_ ")
+        return 0 < len(s) <= 120 and bool(self.label_rx.fullmatch(s))
 
     def job_title(self, line: str) -> bool:
         """'Health reporter', 'Senior Health Correspondent': a journalist's job line."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from medlint.importer.cues import ImportCues, KindTable
-from medlint.importer.meta import MetaLine, person_of, read_meta_line
+from medlint.importer.meta import MetaLine, columnist_of, person_of, read_meta_line
 from medlint.importer import tables
 from medlint.records.model import row_reading
 
@@ -248,6 +248,9 @@ class _Page:
     subject_line: int | None = None  # the mail's 'Subject:' (a letter's 'Re:') line that gives the title
     accordion_count: int | None = None  # accordion headings on the page ('+ Folic acid')
     contents_lines: set[int] = field(default_factory=set)  # unmarked lines of a contents list
+    running: set[int] = field(default_factory=set)  # a printed document's running header and footer lines
+    slides: bool = False  # the page opens with a slide's marker: each marker opens a slide
+    wrap: int = 0  # the width a hard-wrapped page (PDF text, a plain-text mail) breaks its lines at, or 0
 
     def text(self, i: int) -> str:
         return self.lines[i].strip()
@@ -276,6 +279,10 @@ class _Page:
             self.accordion_count = sum(1 for k in range(end) if self.cues.accordion(body[k]) is not None
                                        and _accordion_shaped(self, body, k, end))
         return self.accordion_count
+
+    def marker(self, s: str) -> bool:
+        """A slide's or printed page's marker line ('--- Slide 3 ---', 'Page 2 of 4')."""
+        return not self.markdown and self.cues.page_marker(s)
 
     def is_item_start(self, s: str) -> bool:
         return s in _LONE_MARKERS or _item_prefix(s) is not None
@@ -342,16 +349,87 @@ def _setext_headings(lines: list[str]) -> dict[int, int]:
     return found
 
 
+_PAGE_NUMBER = re.compile(r"\bpage\s{0,3}\d{1,4}(?:\s{0,3}(?:of|/)\s{0,3}\d{1,4})?\b", re.I)
+_RUNNING_MIN = 3  # fewest printed pages a line repeats on to be a running header or footer
+
+
+def _running_lines(page: _Page) -> set[int]:
+    """A printed document's running header and footer: a line printed the same on three
+    pages or more (its page number aside: 'Page 2 of 4'), set out as furniture (two parts
+    apart, a separator, a page number) or in a block with another such line ('SeizureCare
+    UK      Factsheet F07' over the title). A heading a page prints under each of its
+    medicines stands alone and stays a heading."""
+    if page.markdown:
+        return set()
+    seen: dict[str, list[int]] = {}
+    for n, line in enumerate(page.lines):
+        s = line.strip()
+        if 3 <= len(s) <= 160 and not s.startswith("|") and s not in _LONE_MARKERS and _item_prefix(s) is None:
+            seen.setdefault(_PAGE_NUMBER.sub("page #", s), []).append(n)
+    repeated = {n for where in seen.values() if len(where) >= _RUNNING_MIN for n in where}
+    out = set()
+    for n in repeated:
+        s = page.lines[n].strip()
+        apart = re.search(r"\S\s{3,}\S|\s[|·•]\s", s) or _PAGE_NUMBER.search(s)
+        if (apart or n - 1 in repeated or n + 1 in repeated) and not _amount_line(page, s):
+            out.add(n)
+    return out
+
+
+def _amount_line(page: _Page, s: str) -> bool:
+    """A line holding an amount (a chart's 'Metformin      500 mg' under each time of day):
+    the page's content, however often it is printed."""
+    return page.parse_doses is not None and (any(d.get("amount") for d in page.doses(s)) or page.column_row(s))
+
+
+def _wrap_width(page: _Page) -> int:
+    """The width a hard-wrapped page breaks its text at (PDF text, a plain-text mail wrapped
+    at 72): most of its longer lines end within a few characters of one width, of 100 or
+    less; 0 for a page whose paragraphs are one line each."""
+    if page.markdown:
+        return 0
+    lengths = sorted(len(line.rstrip()) for line in page.lines if len(line.strip()) >= 20)
+    if len(lengths) < 6:
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if width - 15 <= n <= width + 2)
+    return width if width <= 100 and near >= max(5, 0.4 * len(lengths)) else 0
+
+
+def _wrapped_on(page: _Page, b: "_Builder", body: list[str], j: int, s: str) -> bool:
+    """On a hard-wrapped page, a line that carries on the sentence of the line above (which
+    runs to the wrap width with no closing punctuation; this one opens in lower case, with a
+    number or with a bracket: '(NICE, 2022).'): joined to that paragraph or list item, so a
+    dose broken over two lines ('raised to 500 mg' / 'twice a day') is read whole. Returns
+    whether it was joined."""
+    if not page.wrap or j < 2 or (j - 2) in page.running or b.current is None or not b.current["blocks"]:
+        return False
+    prev = body[j - 2].rstrip()
+    if len(prev) < page.wrap - 15 or prev[-1:] in ".!?:;" or not (s[:1].islower() or s[:1].isdigit() or s[:1] == "(") \
+            or _item_prefix(s) is not None:
+        return False
+    block = b.current["blocks"][-1]
+    if b.last == "paragraph" and ("paragraph" in block or "disclaimer" in block):
+        b.append_to_paragraph(s)
+        return True
+    if b.last == "item" and "list" in block:
+        return _continue_item(page, b, s, prev.strip())
+    return False
+
+
 def _title_like(s: str) -> bool:
     return heading_like(s, max_words=18, max_len=160) or (s.endswith("?") and len(s) <= 160 and s[0].isupper())
 
 
 def _site_name(page: _Page, i: int) -> bool:
-    """The site's name over its breadcrumb ('Northfield Clinic' then 'Home > Patients > ...')."""
+    """The site's name over its breadcrumb ('Northfield Clinic' then 'Home > Patients > ...'), its
+    controls or its section menu."""
     k = page.next_nonblank(i + 1)
-    return (not page.markdown and k is not None
-            and (page.cues.breadcrumb(page.text(k)) or (_nav_bar(page, page.text(k)) and not page.cues.chrome(page.text(k))))
-            and heading_like(page.text(i), max_words=6))
+    if page.markdown or k is None or not heading_like(page.text(i), max_words=6):
+        return False
+    nxt = page.text(k)
+    return _trail(page, nxt) or ((_nav_bar(page, nxt) or _control_row(page, nxt)) and not page.cues.chrome(nxt)) \
+        or bool(_menu_under(page, k))  # ... or over its controls or its section menu
 
 
 def _nav_bar(page: _Page, s: str) -> bool:
@@ -415,8 +493,12 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
     i = page.next_nonblank(start)
     while i is not None and len(pre) < 20:
         s = page.text(i)
-        if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or _site_name(page, i):
+        if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or _site_name(page, i) \
+                or (not page.markdown and (_control_row(page, s) or page.marker(s) or _running_head(page, i)
+                                           or _menu_under(page, i))):
             pre.append(i)
+            pre += _menu_under(page, i)
+            i = pre[-1]
         elif not page.markdown and _byline_before_title(page, i):
             pre.append(i)
         elif page.cues.preamble_furniture(s):
@@ -425,6 +507,9 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
         elif not page.markdown and (_letter_furniture(page, i) or _letterhead_line(page, i, pre, furniture)
                                     or _section_label(page, i, pre)):
             pre.append(i)
+        elif not page.markdown and _menu_run(page, i) >= _MENU_RUN:
+            pre += list(range(i, i + _menu_run(page, i)))  # a menu printed one link a line
+            i = pre[-1]
         elif not page.markdown and page.cues.subject(s) and _subject_title(page, i):
             page.subject_line = i
             return i, pre  # a mail's 'Subject: ...' or a letter's 'Re: ...': its text is the title
@@ -436,9 +521,75 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
         if k is not None and _category_over_title(page, i, k):
             return k, pre + [i]  # a blog's category label ("Men's health") over the title
         return i, pre
-    if pre and pre[-1] in furniture and _title_at(page, pre[-1]):
-        return pre[-1], pre[:-1]  # an organisation's name over its text is the title after all
+    if pre and (pre[-1] in furniture or page.cues.label(page.text(pre[-1]))) and _title_at(page, pre[-1]):
+        return pre[-1], pre[:-1]  # an organisation's name (a leaflet's label) over its text is the title after all
     return None, []
+
+
+_MENU_RUN = 4  # fewest short lines printed straight under each other that make a menu before the title
+
+
+def _trail(page: _Page, s: str) -> bool:
+    """Where the page sits: a breadcrumb of three parts, or of two joined by an arrow
+    ('Secure message centre > Visit summaries'; a slash joins two words of a title too:
+    'Hay fever / allergic rhinitis')."""
+    return page.cues.breadcrumb(s) or (bool(re.search(r"\s[>›»]\s", s)) and page.cues.breadcrumb(s, 2))
+
+
+_FIELD = re.compile(r"(?:^|\s{2,}|\t)[A-Z][\w'’ -]{0,30}:\s+\S")
+
+
+def _field_row(s: str) -> bool:
+    """'Patient: Jamie Morgan        Date of birth: 04/07/1988': a form's fields set out
+    along a line, never a title."""
+    return len(_FIELD.findall(s)) >= 2
+
+
+def _running_head(page: _Page, i: int) -> bool:
+    """A running header's line set out as furniture (two parts apart, a page number), not
+    the title printed again on every page (which is still the title where it first stands)."""
+    s = page.text(i)
+    return i in page.running and bool(re.search(r"\S\s{3,}\S|\s[|·•]\s", s) or _PAGE_NUMBER.search(s))
+
+
+def _control_row(page: _Page, s: str) -> bool:
+    """Before the title, a row of the site's controls: short items split by printed
+    separators or runs of spaces ('Free delivery over £25 | Click & Collect | Sign in |
+    Basket (0)', 'Help Centre   Search for articles...   Submit a request'), none a
+    sentence, one at least a control (a button, an account action, a count, a search box)."""
+    nav = page.cues.nav
+    if nav is None or len(s) > 240 or read_meta_line(s, page.cues, strict=True) is not None:
+        return False
+    items = nav.items(s)
+    if len(items) < 2 or any(len(p.split()) > 8 or re.search(r"(?<!\.)[.!?]$|[;:]\s", p) for p in items):
+        return False
+    return any(page.cues.chrome(p) or nav.numeric_rx.fullmatch(p) or nav.account_rx.fullmatch(p) for p in items)
+
+
+def _menu_run(page: _Page, i: int, apart: bool = True) -> int:
+    """How many short lines, none a sentence, a label, a byline, a date or chrome, are
+    printed straight under each other from line ``i`` (a site menu one link a line);
+    0 when ``apart`` and the run is not set apart by blank lines (a page printed without
+    blank lines runs its title into its text)."""
+    n = i
+    while n < len(page.lines) and n - i < 30:
+        s = page.text(n)
+        if not s or not heading_like(s, max_words=8) or ":" in s or read_meta_line(s, page.cues) is not None \
+                or page.cues.job_title(s) or page.is_item_start(s) or (apart and page.cues.chrome(s)):
+            break
+        n += 1
+    if apart and ((i > 0 and page.lines[i - 1].strip()) or (n < len(page.lines) and page.lines[n].strip())):
+        return 0
+    return n - i
+
+
+def _menu_under(page: _Page, i: int) -> list[int]:
+    """The link lines straight under a menu's heading before the title ('In this section'
+    over 'Register with us', 'Book an appointment', ...): two or more short lines."""
+    if not page.cues.link_list_heading(page.text(i)) or i + 1 >= len(page.lines):
+        return []
+    run = _menu_run(page, i + 1, apart=False)
+    return list(range(i + 1, i + 1 + run)) if run >= 2 else []
 
 
 def _letter_furniture(page: _Page, i: int) -> bool:
@@ -519,20 +670,30 @@ def _category_over_title(page: _Page, i: int, k: int) -> bool:
     short, title = page.text(i), page.text(k)
     if page.markdown or k != i + 1 or len(short.split()) > 3 or len(title.split()) < max(4, 2 * len(short.split())):
         return False
-    if not _title_like(title) or title.endswith(".") or page.kinds.kind_of(short) is not None \
+    if not _title_like(title) or title.endswith(".") or page.kinds.kind_of(short) is not None or not _title_at(page, k) \
             or read_meta_line(title, page.cues) is not None:
         return False  # ... or the long line is the byline under the title ("By Riverbend Clinic Staff")
     m = page.next_nonblank(k + 1)
     if m is None:
         return False
     under = page.text(m)
-    if read_meta_line(under, page.cues, strict=True) is None and not page.cues.chrome(under):
+    if read_meta_line(under, page.cues, strict=True) is None and not page.cues.chrome(under) \
+            and not _type_over_title(page, i, k, m):
         return False
     # a title names what the page is about: its words recur below ("Methotrexate tablets"
     # over "Brand names: Maxtrex, Jylamvo"); a category's words need not
     body = " ".join(page.lines[m:]).lower()
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", short)]
     return not words or not all(body.count(w) >= 3 for w in words)
+
+
+def _type_over_title(page: _Page, i: int, k: int, m: int) -> bool:
+    """'Guidance' straight over 'Hot weather and medicines: advice for people who take
+    regular medicines', a blank line, then the summary: a one-word label saying what kind of
+    document it is over a title several times as long, which is set apart from its text."""
+    short, title = page.text(i), page.text(k)
+    return len(short.split()) == 1 and short[:1].isupper() and m > k + 1 and len(title.split()) >= 5 \
+        and _sentence(page.text(m))
 
 
 def _byline_before_title(page: _Page, i: int) -> bool:
@@ -558,8 +719,9 @@ def _title_at(page: _Page, i: int) -> bool:
     if page.markdown:
         m = _MD_HEADING.match(s)
         return bool((m and len(m.group(1)) == 1) or page.setext.get(i) == 1)
-    if not _title_like(s) or page.is_item_start(s) or read_meta_line(s, page.cues) is not None:
-        return False
+    if not _title_like(s) or page.is_item_start(s) or read_meta_line(s, page.cues) is not None \
+            or _trail(page, s) or page.marker(s) or _field_row(s):
+        return False  # ... a trail of where the page sits ('Secure messages > Visit summaries'), a form's fields
     k = page.next_nonblank(i + 1)
     if k is None or page.is_item_start(page.text(k)):
         return False
@@ -580,12 +742,25 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
         if not s:
             i += 1
             continue
+        wrapped = _wrapped_byline(page, i)
+        if wrapped is not None:
+            header += wrapped
+            i += 2
+            continue
         found = page.meta(s)
         if found is None and title is not None and _stacked_byline(page, i):
             found = page.metas[-1]
             header.append(found.entry)
             header.append({"role": "chrome", "text": page.lines[i + 1]})
             i += 2
+            continue
+        if found is None and title is not None and not header and _columnist(page, i):
+            header.append(page.metas[-1].entry)
+            i += 1
+            continue
+        if found is None and title is not None and _team_over_date(page, i):
+            header.append(page.metas[-1].entry)
+            i += 1
             continue
         if found is not None:
             found.entry = {"role": found.role, "text": page.lines[i]}
@@ -604,6 +779,58 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             break
         i += 1
     return header, i
+
+
+_OPEN_BYLINE = re.compile(r"\b(?:by|and|authors?|reviewers?)\s*[:&]?$", re.I)
+
+
+def _wrapped_byline(page: _Page, i: int) -> list[dict] | None:
+    """A byline wrapped at the printed line's end, its names on the next line ('Written by
+    the information team. Medically reviewed by' / 'Dr Helen Marsh, Consultant
+    Neurologist.'): read as one line; both lines are kept as they stand."""
+    s = page.text(i)
+    if not _OPEN_BYLINE.search(s) or i + 1 >= len(page.lines) or not page.text(i + 1):
+        return None
+    found = page.meta(f"{s} {page.text(i + 1)}")
+    if found is None or not (found.authors or found.reviewers):
+        return None
+    found.entry = {"role": found.role, "text": page.lines[i]}
+    return [found.entry, {"role": found.role, "text": page.lines[i + 1]}]
+
+
+def _columnist(page: _Page, i: int) -> bool:
+    """Straight under the title, a columnist's byline ('Our resident GP, Dr Amara Osei,
+    answers your health questions'): the name is read as the author."""
+    person = columnist_of(page.text(i), page.cues)
+    if person is None:
+        return False
+    found = MetaLine(role="byline", authors=[person])
+    found.entry = {"role": "byline", "text": page.lines[i]}
+    page.metas.append(found)
+    return True
+
+
+def _team_over_date(page: _Page, i: int) -> bool:
+    """Under the title, a team's or writer's name straight over the date line ('PillPal
+    Support' / 'Updated 3 months ago'): the byline of a help article; a person's name
+    is read as its author."""
+    s = page.text(i)
+    if i + 1 >= len(page.lines) or not heading_like(s, max_words=5) or ":" in s or page.cues.chrome(s) \
+            or not all(w[:1].isupper() for w in s.split()):
+        return False  # a name: every word capitalised
+    nxt = page.text(i + 1)
+    if not (page.cues.relative_date_rx.fullmatch(nxt) or page.cues.chrome(nxt) and re.search(r"\bago\b", nxt)
+            or (read_meta_line(nxt, page.cues, strict=True) or MetaLine()).dates):
+        return False
+    found = MetaLine(role="byline")
+    person = None if page.cues.team_rx.search(s) else person_of(s, page.cues)
+    if person is not None and 2 <= len(person["name"].split()) <= 4:
+        found.authors.append(person)
+    else:
+        found.teams.append(s)
+    found.entry = {"role": "byline", "text": page.lines[i]}
+    page.metas.append(found)
+    return True
 
 
 def _stacked_byline(page: _Page, i: int) -> bool:
@@ -742,6 +969,9 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     if markdown:
         page.setext = {k: v for k, v in _setext_headings(page.lines).items() if k >= front}
     date_order = _read_date_order(page)
+    page.slides = bool(page.lines) and page.marker(page.lines[0].strip())
+    page.running = _running_lines(page)
+    page.wrap = _wrap_width(page)
     front_title = _read_front_matter(page, front) if front else None
     title_idx, pre = _find_title(page, front)
     meta: dict = {"title": title or front_title or "", "slug": slug, "language": "en"}
@@ -901,6 +1131,8 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             continue
         if markdown_heading(page, b, j - 1, s):
             in_paragraph = pending_marker = link_list = False
+            continue
+        if not pending_marker and _wrapped_on(page, b, body, j, s):
             continue
         step = _author_card(page, b, body, j, s, end) if not pending_marker else None
         if step is not None:
@@ -1162,7 +1394,7 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
     if cues.link_list_heading(s) and _followed_by_short_lines(page, body, j):
         b.chrome(s)
         return "link-list"
-    if link_list and heading_like(s) and (page.kinds.kind_of(s) is None or _link_follows(body, j)):
+    if link_list and ((heading_like(s) and (page.kinds.kind_of(s) is None or _link_follows(body, j))) or _link_row(s)):
         b.chrome(s)
         return "chrome"
     if cues.contents_heading(s):
@@ -1175,8 +1407,8 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
             page.contents_lines.update(run)  # 'In this issue:' over the headings it lists, unmarked
             b.chrome(s)
             return "chrome"
-    if j - 1 in page.contents_lines:
-        b.chrome(s)
+    if j - 1 in page.contents_lines or page.marker(s) or j - 1 in page.running:
+        b.chrome(s)  # ... a slide's or page's marker, a running header or footer
         return "chrome"
     found = page.meta(s, strict=True)
     if found is None and _bare_date(page, s) and b.last == "chrome" and _last_role(b) == "byline":
@@ -1305,7 +1537,14 @@ def _followed_by_short_lines(page: _Page, body: list[str], j: int) -> bool:
     """Link lines under a related-links heading, or nothing (the body ends: its links were
     the page's footer)."""
     k = page.next_nonblank(j, len(body))
-    return k is None or heading_like(page.text(k)) or page.is_item_start(page.text(k))
+    return k is None or heading_like(page.text(k)) or page.is_item_start(page.text(k)) or _link_row(page.text(k))
+
+
+def _link_row(s: str) -> bool:
+    """'Five easy swaps for a healthier heart | Is your mattress ruining your back? | ...':
+    links printed along one line, two or more short titles between bars."""
+    items = [p.strip() for p in s.split(" | ")]
+    return len(items) >= 2 and all(0 < len(p.split()) <= 12 and not re.search(r"[.;]$", p) for p in items)
 
 
 def _qa_pair(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) -> int | None:
@@ -1337,10 +1576,31 @@ def _numbered_heading(page: _Page, b: _Builder, body: list[str], j: int, content
     block = b.open_block
     if block is not None and "list" in block and block.get("_next") == number:
         return False
+    if _after_indented_entry(body, j, number):
+        return False
     k = page.next_nonblank(j, end)
     if k is None:
         return False
+    if k == j and body[k][:1].isspace():
+        return False  # an entry with its text indented straight under it
     return not page.is_item_start(page.text(k))
+
+
+def _after_indented_entry(body: list[str], j: int, number: int) -> bool:
+    """'2. "Lower apixaban dose at 81?" - posted by ...' after entry 1 and its indented text
+    (a digest's numbered entries, each with its lines indented under it): the next entry of
+    the list, not a numbered heading."""
+    k = j - 2
+    while k >= 0 and j - 2 - k < 40:
+        line = body[k]
+        if line.strip():
+            m = re.match(r"(\d{1,3})[.)]\s", line)
+            if m:
+                return int(m.group(1)) == number - 1
+            if not line[:1].isspace():
+                return False
+        k -= 1
+    return False
 
 
 def _list_line(page: _Page, b: _Builder, body: list[str], j: int, style: str, content: str,
@@ -1378,6 +1638,8 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
         return False  # an indented line (a list or table printed without markers), a timestamp, a signature's line
     if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s):
         return False  # a dose line
+    if _slide_title(page, body, j):
+        return True
     if _label_run(page, body, j, s):
         return False
     k = page.next_nonblank(j, len(body))
@@ -1391,7 +1653,25 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     if directly_after and b.last == "heading" and not title_case(s):
         if _could_head(page, nxt) and not page.is_item_start(nxt):
             return False  # the heading's one-line content, not a subheading
+    if directly_after and b.last == "heading" and k == j and _names_people(page, nxt):
+        return False  # a dek between a heading and its byline ('This month: missed doses' / 'by Jo Pike, RGN')
     return True
+
+
+def _slide_title(page: _Page, body: list[str], j: int) -> bool:
+    """On a page whose slides open with a marker ('--- Slide 1 ---' as its first line), the
+    line straight after a marker is the slide's title, over its bullets or its text."""
+    if not page.slides:
+        return False
+    k = j - 2
+    while k >= 0 and not body[k].strip():
+        k -= 1
+    return k >= 0 and page.marker(body[k].strip()) and _next_nonblank(body, j) is not None
+
+
+def _names_people(page: _Page, s: str) -> bool:
+    found = read_meta_line(s, page.cues, strict=True)
+    return found is not None and bool(found.authors or found.reviewers)
 
 
 def _names_a_schedule(page: _Page, s: str) -> bool:
@@ -1587,8 +1867,8 @@ def _states_dose(page: _Page, text: str, counts) -> bool:
     rest = text
     for d in doses:
         rest = rest.replace(d["text"], " ")
-    if any(_regimen(d) for d in doses):
-        return True  # "Bacterial vaginosis: 500 mg twice daily": a label and its regimen
+    if any(_regimen(d) or d.get("as_needed") for d in doses):
+        return True  # "Bacterial vaginosis: 500 mg twice daily", "Senna elixir: 5 ml when needed": a label and how to take it
     label, _, value = rest.partition(":")
     # "Tablets: 250 mg, 500 mg": a label and a list of strengths, not a dose
     return not (value is not None and _ and len(label.split()) <= 5 and not re.search(r"[A-Za-z]{3,}", value))

@@ -156,7 +156,7 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
             result.dates.setdefault(key, found[0])
             return "date"
         rest = (piece[:found[1][0]] + piece[found[1][1]:]).strip(" ,.-:")
-        if allow_bare and len(re.findall(r"[A-Za-z]{3,}", rest)) <= 1:
+        if allow_bare and (len(re.findall(r"[A-Za-z]{3,}", rest)) <= 1 or _dateline(piece, found, rest)):
             result.dates.setdefault("published", found[0])
             return "date"
         return None
@@ -166,6 +166,32 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
             result.authors.append(person)
             return "author"
     return None
+
+
+def columnist_of(line: str, cues) -> dict | None:
+    """The writer a columnist's byline names ('Our resident GP, Dr Amara Osei, answers your
+    health questions', 'GP Dr Tom Reyes writes for Living Well'), else None; a title
+    before the name ('Dr') starts it, a role before the title ('GP') is left out."""
+    text = clean(line, cues)
+    name = cues.columnist(text) if text and not text.endswith(".") else None
+    if not name:
+        return None
+    words = name.split()
+    titled = [n for n, w in enumerate(words) if w.rstrip(".") in cues.name_abbreviations]
+    if titled and titled[0] > 0:
+        name = " ".join(words[titled[0]:])
+    person = person_of(name, cues)
+    if person is None or not (person["credentials"] or titled or len(person["name"].split()) >= 2):
+        return None
+    return person
+
+
+def _dateline(piece: str, found, rest: str) -> bool:
+    """'Care Home Training Day, 14 May 2024', 'Leeds, 3 March 2026': where (or at what) the
+    text was given and when, the date last after a comma, a few capitalised words before it."""
+    words = rest.split()
+    return (piece[found[1][1]:].strip(" .") == "" and piece[:found[1][0]].rstrip().endswith(",")
+            and 1 <= len(words) <= 6 and rest[:1].isupper() and not re.search(r"[.;:!?()]", rest))
 
 
 def _date_key(piece: str, cues) -> str | None:
@@ -288,6 +314,10 @@ def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
         other["role"] = ", ".join(filter(None, [re.sub(r"^(?:the|our)\s+", "", " ".join(name_words), flags=re.I), other.get("role")]))
         return None if need_credentials and not other["credentials"] else other
     name = re.sub(r"^(?:the|our)\s+", "", " ".join(name_words), flags=re.I)
+    lead = re.match(r"(?:[a-z][\w-]{1,20}\s+){1,3}(?=[A-Z])", name)
+    if lead and not _name_like(name) and _name_like(name[lead.end():]) and len(name[lead.end():].split()) >= 2:
+        role.append(lead.group(0).strip())  # "group members Kofi Boateng": what they are, then the name
+        name = name[lead.end():]
     for p in parts[1:]:
         if is_credential(p, cues):
             creds.append(p)
