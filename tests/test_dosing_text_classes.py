@@ -218,3 +218,26 @@ def test_a_missed_dose_made_up_with_a_double_one_is_flagged(tmp_path, body, exce
 ])
 def test_missed_dose_advice_that_refuses_the_double_is_silent(tmp_path, body):
     assert not findings_for(page(body, "If you forget"), "DOS012", tmp_path), body
+
+
+# ------------------------------------------------------------------ the reader: no medicine's name
+
+@pytest.mark.parametrize("sig", [
+    "so two a day is fine for a few weeks",
+    "A: take 2 tablets every 6 hours",
+    "and then 500 mg twice a day",
+    "Q: 1 tab bd?",
+])
+def test_a_conjunction_or_a_label_opening_the_clause_is_no_substance(sig):
+    from medlint.doses import parse_doses
+    doses = parse_doses(sig)
+    assert doses and all(d.substance is None for d in doses), [(d.text, d.substance) for d in doses]
+
+
+@pytest.mark.parametrize("sig,name", [
+    ("Paracetamol: take 2 tablets every 6 hours", "Paracetamol"),
+    ("Amoxicillin 500 mg three times a day", "Amoxicillin"),
+])
+def test_a_medicine_opening_the_clause_is_still_its_substance(sig, name):
+    from medlint.doses import parse_doses
+    assert parse_doses(sig)[0].substance.raw == name
