@@ -31,6 +31,8 @@ SILENT_DOS002 = [
     "Amoxicillin 500 mg capsules: take one capsule three times a day for 5 days. Qty: 15 capsules.",
     "Your order has been posted. Supplied: 56 tablets.",
     "Hi Sam, we have dispensed 28 tablets for you, ready from 2pm.",
+    "Disp: #30 tablets, Refills: 2",
+    "Qty 28 tablets",
     # a dose whose schedule a named clinic or prescriber sets (app list, clinic letter, MAR note)
     "Lithium carbonate 400 mg tablets - as your psychiatry team tells you",
     "Levothyroxine 50 microgram tablets - as agreed with your GP practice",
@@ -39,6 +41,10 @@ SILENT_DOS002 = [
     "My husband takes 20 mg and it made him dizzy.",
     "A friend of mine takes 50mg and swears by it.",
     "Others on here take 100 mg with no problems, so I'm not sure what to think.",
+    # ... and a change of dose told as a story (a carer's blog, a case history, a forum reply)
+    "My mum's GP upped her to 40mg last month.",
+    "He was started on 5 mg in hospital.",
+    "I was switched to 10mg after a month.",
     # a dose a surgery, clinic or nurse gives (app help page, practice newsletter, clinic letter)
     "Goserelin 3.6 mg implant, given at your GP surgery.",
     "Zoledronic acid 5 mg given in the day unit.",
@@ -196,6 +202,8 @@ DOUBLED = [
     ("Missed your evening dose? Double the next dose.", "Double the next dose"),
     ("If you skip a dose, don't worry, take both together in the morning.", "take both together"),
     ("If you forget an injection, make up for it by taking two the next week.", "make up for it by taking two"),
+    ("If you miss a dose, take the missed dose together with the next one.",
+     "take the missed dose together with the next one"),
 ]
 
 
@@ -210,6 +218,8 @@ def test_a_missed_dose_made_up_with_a_double_one_is_flagged(tmp_path, body, exce
     "If you miss a dose, take it when you remember. Do not take two doses together to make up for a missed one.",
     "If you forget a dose, never double up.",
     "If you miss one pill, take it as soon as you remember, even if this means taking two pills at the same time.",
+    "Missed pill: take the missed pill with the next one, even if this means taking two pills in one day.",
+    "If you miss a dose, do not take the missed dose with the next one.",
     "If you forgot a dose of apixaban, do not take two doses at the same time.",
     # no missed dose: two tablets together are the dose
     "Take two tablets together at bedtime.",

@@ -34,15 +34,16 @@ class DoubleUp:
     def about_missed(self, text: str, a: int, b: int) -> bool:
         return any(p.search(text, a, b) for p in self.missed)
 
-    def refused(self, text: str, sentence_start: int, at: int) -> bool:
-        """Is the advice at ``at`` refused ("Do not take two doses together") or allowed once
-        ("even if this means taking two pills") by the words before it in its clause?"""
-        start = max(sentence_start, at - _REFUSAL_WINDOW)
+    def refused(self, text: str, sentence: tuple[int, int], at: int) -> bool:
+        """Is the advice at ``at`` refused by the words before it in its clause ("Do not take two
+        doses together"), or allowed once by its sentence ("take the missed pill with the next
+        one, even if this means taking two pills in one day")?"""
+        start = max(sentence[0], at - _REFUSAL_WINDOW)
         marks = [m.end() for m in _CLAUSE_MARK.finditer(text, start, at)]
         start = marks[-1] if marks else start
         if any(p.search(text, start, at) for p in self.refusals):
             return True
-        return any(p.search(text, sentence_start, at) for p in self.allowed)
+        return any(p.search(text, *sentence) for p in self.allowed)
 
 
 def double_up(ctx) -> DoubleUp:
@@ -58,7 +59,7 @@ def _advice(text: str, words: DoubleUp) -> tuple:
             k = found.index(m.start())
             a, b = found.span(k)
             before = found.span(k - 1)[0] if k > 0 else a
-            if not words.about_missed(text, before, b) or words.refused(text, a, m.start()):
+            if not words.about_missed(text, before, b) or words.refused(text, (a, b), m.start()):
                 continue
             if text[a:b].rstrip().endswith("?"):
                 continue  # "Should I take two at teatime to catch up?": a question asks; its answer is judged
