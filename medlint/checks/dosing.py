@@ -246,6 +246,7 @@ class Wordings:
         self.serving_size = policy.compile_pattern(data["serving_size"], re.I, [data["serving_size"]])
         self.per_serving = one(data["per_serving_wordings"])
         self.otc_strengths = {(e["name"], e["strength"]) for e in data["otc_strengths"]}
+        self.data = data  # the mapping these were built from (per_text answers keyed by this object)
         self.fluid_amount = [policy.compile_pattern(p, re.I, [p]) for p in data["fluid_amounts"]]
         self.unit_strength = [policy.compile_pattern(p, re.I, [p]) for p in data["unit_strength_wordings"]]
         self.fluid_replacements = [_name_re(n) for e in data["fluid_replacements"]
@@ -1429,6 +1430,28 @@ def _products_in(text: str, data) -> list:
     return found
 
 
+def _unit_statements(text: str, words: Wordings) -> tuple:
+    """(entry, strength, as written, unit) of each statement in ``text`` of what one unit holds
+    ("Each film-coated tablet contains cetirizine dihydrochloride 10 mg"); None for one that names
+    several products, or none with a ceiling (worked out once per text)."""
+    data, out = words.data, []
+    for pattern in words.unit_strength:
+        for m in pattern.finditer(text):
+            rest = text[m.end():sentence_span(text, m.start())[1]]
+            named = _named_all(rest.lower(), data)
+            amounts = [d.amount for d in doses_in(rest) if d.amount is not None]
+            if len(named) != 1 or len(amounts) != 1 or amounts[0].is_range or not named[0].get("per_day"):
+                out.append(None)
+                continue
+            c, q = named[0], amounts[0].quantity("upper")
+            if q is None or not _same_dim(q, _units.quantity(*_split(c["per_day"]))):
+                out.append(None)
+                continue
+            form = m.group("form").lower()
+            out.append((c, q, f"the {c['name']} {amounts[0].raw} {form} the page describes", form))
+    return tuple(out)
+
+
 class _PageProduct:
     """The one product a page is about, for DOS003: the one a label's facts panel gives per
     serving ("Serving Size: 2 Capsules" with "Magnesium ... 200 mg" per serving: 100 mg a
@@ -1457,28 +1480,13 @@ class _PageProduct:
         """([(entry, strength, as written)], unit) from the page's statements of what one unit holds
         ("Each film-coated tablet contains cetirizine dihydrochloride 10 mg", "Each tablet contains
         10 mg of cetirizine"), when they name one product; ([], None) otherwise."""
-        found, units = [], set()
-        for _, _, text in text_fields(article):
-            for pattern in words.unit_strength:
-                for m in pattern.finditer(text or ""):
-                    rest = text[m.end():sentence_span(text, m.start())[1]]
-                    named = _named_all(rest.lower(), data)
-                    amounts = [d.amount for d in doses_in(rest) if d.amount is not None]
-                    if len(named) != 1 or len(amounts) != 1 or amounts[0].is_range or not named[0].get("per_day"):
-                        found.append(None)  # a statement of several products, or of none we know
-                        continue
-                    c, q = named[0], amounts[0].quantity("upper")
-                    if q is None or not _same_dim(q, _units.quantity(*_split(c["per_day"]))):
-                        found.append(None)
-                        continue
-                    form = m.group("form").lower()
-                    found.append((c, q, f"the {c['name']} {amounts[0].raw} {form} the page describes"))
-                    units.add(form)
-        if not found or None in found or len(units) != 1:
+        found = [x for _, _, text in text_fields(article) if text for x in per_text(_unit_statements, text, words)]
+        if not found or None in found or len({form for *_, form in found}) != 1:
             return [], None
-        if len({(c["name"], _units.format_quantity(q)) for c, q, _ in found}) != 1:
+        if len({(c["name"], _units.format_quantity(q)) for c, q, _, _ in found}) != 1:
             return [], None
-        return found[:1], units.pop()
+        c, q, raw, form = found[0]
+        return [(c, q, raw)], form
 
     @staticmethod
     def _serving(article, data, words: Wordings):

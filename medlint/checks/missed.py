@@ -52,6 +52,8 @@ def double_up(ctx) -> DoubleUp:
 
 def _advice(text: str, words: DoubleUp) -> tuple:
     """(start, end) of each piece of advice in ``text`` to make up a missed dose with more."""
+    if not words.about_missed(text, 0, len(text)):
+        return ()
     found = sentences_of(text)
     out = []
     for pattern in words.wordings:
@@ -101,9 +103,9 @@ def missed_dose_doubled(article, ctx):
     """
     words = double_up(ctx)
     for record, field, text in text_fields(article):
-        if not text or not words.about_missed(text, 0, len(text)):
+        if not text:
             continue
-        for start, end in per_text(_advice, text, words):
+        for start, end in per_text(_advice, text, words):  # worked out once per text
             excerpt = text[start:end]
             yield Hit(record, excerpt=excerpt, start=start, field=field,
                       message=f"\"{excerpt}\" makes up a missed dose with a double or extra one; patient leaflets "
