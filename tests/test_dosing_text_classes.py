@@ -152,6 +152,22 @@ PRODUCT_PAGES = [
 ]
 
 
+TITLED_PAGES = [
+    # a shop's page titled by the product (its answer, a reply in a review thread, an assistant's tip)
+    "Cetirizine 10 mg Tablets\n\nDirections\n\nAdults: one tablet once a day.\n\nAsk the pharmacist\n\n"
+    "Yes, so two a day is fine in June.",
+    "Allergy Relief Cetirizine 10 mg Tablets (14 Tablets)\n\nReviews\n\nIn June two a day works for me and "
+    "the shop said that was fine.",
+    "Cetirizine Hydrochloride 10 mg Film-Coated Tablets\n\nOur tip\n\nI take two a day in the pollen season.",
+]
+
+
+@pytest.mark.parametrize("body", TITLED_PAGES)
+def test_a_bare_count_is_a_count_of_the_product_the_title_names(tmp_path, body):
+    found = findings_for(body + "\n", "DOS003", tmp_path)
+    assert len(found) == 1 and "10 mg product the title names" in found[0].message, [f.message for f in found]
+
+
 @pytest.mark.parametrize("body", PRODUCT_PAGES)
 def test_a_bare_count_is_a_count_of_the_page_product(tmp_path, body):
     found = findings_for(body + "\n", "DOS003", tmp_path)
@@ -237,6 +253,9 @@ def test_missed_dose_advice_that_refuses_the_double_is_silent(tmp_path, body):
     "A: take 2 tablets every 6 hours",
     "and then 500 mg twice a day",
     "Q: 1 tab bd?",
+    "Yes, so two a day is fine in June.",
+    "In June two a day is fine.",
+    "I take two a day",
 ])
 def test_a_conjunction_or_a_label_opening_the_clause_is_no_substance(sig):
     from medlint.doses import parse_doses

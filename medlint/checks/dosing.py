@@ -1419,14 +1419,20 @@ def _child_doses_problem(article, record, field: str, dose, c, words: Wordings):
             "as the product label states.")
 
 
-def _products_in(text: str, data) -> list:
-    """(ceiling entry, quantity, as written) of each single amount of a ceiling medicine in ``text``."""
+def _products_in(text: str, data, strengths: bool = False) -> list:
+    """(ceiling entry, quantity, as written) of each single amount of a ceiling medicine in ``text``;
+    with ``strengths``, a count's unit strength too ("Cetirizine 10 mg Tablets (14 Tablets)": the
+    14 tablets are the pack, 10 mg each)."""
     found = []
     for dose in doses_in(text or ""):
         c = ceiling_for(dose, data) or _last_named(text[:dose.span[0]].lower(), data)
         q = dose.amount.quantity("upper") if dose.amount is not None and not dose.amount.is_range else None
+        raw = dose.amount.raw if dose.amount is not None else ""
+        st = dose.strength
+        if strengths and st is not None and st.kind == "unit" and dose.count_unit is not None:
+            q, raw = _units.quantity(st.value, st.unit), st.raw
         if c and c.get("per_day") and q is not None and _same_dim(q, _units.quantity(*_split(c["per_day"]))):
-            found.append((c, q, dose.amount.raw))
+            found.append((c, q, raw))
     return found
 
 
@@ -1468,8 +1474,11 @@ class _PageProduct:
         if serving is not None:
             found = serving
         else:
+            title = getattr(article, "title", None) or ""
             found = [(c, q, f"the {raw} product the title names") for c, q, raw in
-                     _products_in(getattr(article, "title", None) or "", data)]
+                     _products_in(title, data, strengths=True)]
+            forms = {d.form.name for d in doses_in(title) if d.form is not None and d.form.name in words.product_units}
+            self.unit = forms.pop() if found and len(forms) == 1 else None  # "Cetirizine 10 mg Tablets"
         if not found and serving is None:
             found, self.unit = self._unit_strength(article, data, words)
         if len(found) == 1:
