@@ -101,6 +101,12 @@ def test_a_fluid_replacement_needs_no_daily_maximum(tmp_path, body):
     assert not excerpts(body, "DOS001", tmp_path), body
 
 
+def test_a_medicine_under_a_rehydration_heading_is_still_asked_for_its_maximum(tmp_path):
+    body = "Keep these in your kit.\n\nLoperamide and oral rehydration salts (ORS)\n\nGive 2 capsules after each loose stool."
+    found = excerpts(body, "DOS001", tmp_path)
+    assert any("2 capsules" in e for e in found), found
+
+
 @pytest.mark.parametrize("body,excerpt", [
     ("Sore throat lozenges: suck one lozenge every 2 hours while your throat is painful.", "every 2 hours"),
     ("For a sore throat, Strepsils: one every 2 hours.", "every 2 hours"),

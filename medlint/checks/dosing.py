@@ -257,13 +257,14 @@ class Wordings:
 
     def fluid(self, record, field: str, dose) -> bool:
         """Is the amount water or another drink ("200 ml of safe drinking water"), or a dose of a
-        fluid replacement drunk as much as needed (``fluid_replacements``: oral rehydration salts)?"""
+        fluid replacement its sentence names, drunk as much as needed (``fluid_replacements``: oral
+        rehydration salts; a heading's name does not make loperamide under it one)?"""
         if dose.amount is not None:
             text = getattr(record, field, "") or ""
             end = dose.amount.span[1]
             if any(p.match(text[end:end + 80]) for p in self.fluid_amount):
                 return True
-        names = _names_of(dose, record, field)
+        names = f"{_sentence_before(record, field, dose)} {dose.text}".lower()  # its own sentence, not a heading
         return any(p.search(names) for p in self.fluid_replacements)
 
 
