@@ -246,9 +246,26 @@ class Wordings:
         self.serving_size = policy.compile_pattern(data["serving_size"], re.I, [data["serving_size"]])
         self.per_serving = one(data["per_serving_wordings"])
         self.otc_strengths = {(e["name"], e["strength"]) for e in data["otc_strengths"]}
+        self.data = data  # the mapping these were built from (per_text answers keyed by this object)
+        self.fluid_amount = [policy.compile_pattern(p, re.I, [p]) for p in data["fluid_amounts"]]
+        self.unit_strength = [policy.compile_pattern(p, re.I, [p]) for p in data["unit_strength_wordings"]]
+        self.fluid_replacements = [_name_re(n) for e in data["fluid_replacements"]
+                                   for n in [e["name"], *e.get("synonyms", [])]]
 
     def taken_at_will(self, names: str) -> bool:
         return any(p.search(names) for patterns in self.at_will for p in patterns)
+
+    def fluid(self, record, field: str, dose) -> bool:
+        """Is the amount water or another drink ("200 ml of safe drinking water"), or a dose of a
+        fluid replacement its sentence names, drunk as much as needed (``fluid_replacements``: oral
+        rehydration salts; a heading's name does not make loperamide under it one)?"""
+        if dose.amount is not None:
+            text = getattr(record, field, "") or ""
+            end = dose.amount.span[1]
+            if any(p.match(text[end:end + 80]) for p in self.fluid_amount):
+                return True
+        names = f"{_sentence_before(record, field, dose)} {dose.text}".lower()  # its own sentence, not a heading
+        return any(p.search(names) for p in self.fluid_replacements)
 
 
 def wordings(data) -> Wordings:
@@ -662,6 +679,8 @@ def no_stated_maximum(article, ctx):
         c = ceiling_in_context(dose, record, field, data)
         if c is None and _interval_bounds(dose) and not words.taken_at_will(_names_of(dose, record, field)):
             continue  # "amoxicillin 500 mg every 8 hours", "1 tab q6h prn": the interval caps the day
+        if c is None and words.fluid(record, field, dose):
+            continue  # "1 sachet in 200 ml of water after each loose stool": drunk as much as needed
         yield _hit(record, field, dose,
                    f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
                    _maximum_suggestion(dose, c),
@@ -998,6 +1017,8 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "1. Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ...": the product's name
     if in_age_chart(record, words):
         return True  # "8 to 10 years   7.5 ml": a chart's dose for the band (DOS005 reads the chart)
+    if words.fluid(record, field, dose):
+        return True  # "200 ml of safe drinking water", "Oral rehydration sachets: 1 sachet ...": a drink
     return not_a_dose(record, field, dose, words)
 
 
@@ -1039,12 +1060,28 @@ def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict, d
         return True
     if found.matches(words.rescue, k) or found.starts_with(words.following, k + 1):
         return True  # "... and call 911": a rescue dose; "... 8 to 16 units. Take it at the same time every day."
+    if _next_sentence_matches(record, field, found, k, words.rescue):
+        return True  # "The usual dose is 10 mg. Only give a second dose if the care plan says so."
     if found.matches(words.single_step, k):
         return True  # "then 500 micrograms one hour later": one timed step of a sequence
     if _for_an_event(record, field, dose, words):
         return True  # "45–60 minutes before training": one dose for each event
     key = _dose_key(dose, record, field, data)
     return key is not None and key in complete.get(getattr(record, "section", None), ())
+
+
+def _next_sentence_matches(record, field: str, found: _Sentences, k: int, pattern) -> bool:
+    """Does the sentence after sentence ``k`` match ``pattern``: the next one of the text, else the
+    first of the paragraph after the record (a page whose lines the importer kept apart)?"""
+    a, b = found.span(k)
+    if found.text[b:].strip():
+        return found.matches(pattern, k + 1)
+    block, i = _block_of(record)
+    blocks = record.section.blocks if block is not None else ()
+    if field != "text" or block is not record or i + 1 >= len(blocks) or blocks[i + 1].type != "paragraph":
+        return False
+    after = sentences_of(blocks[i + 1].text or "")
+    return after.matches(pattern, 0)
 
 
 def _dose_key(dose, record, field: str, data):
@@ -1087,6 +1124,8 @@ def _ceiling_problems(dose, c):
     freq = dose.frequency
     apd = freq.administrations_per_day if freq is not None else None
     period = c.get("per_period")
+    if c.get("averaged") and apd is not None and apd < 1 and dose.amount is not None and not dose.titration:
+        return _average_problems(dose, c, apd)
     if period and apd is not None and apd < 1 and dose.amount is not None and not dose.titration:
         q = dose.amount.quantity("upper")
         cap = _units.quantity(*_split(period["amount"]))
@@ -1114,6 +1153,25 @@ def _ceiling_problems(dose, c):
         if longest is not None and longest > _days(c["max_duration"]) + 1e-9:
             out.append((f"a course of {_units.format_number(longest)} days", c["max_duration"]))
     return out
+
+
+def _average_problems(dose, c, apd: float):
+    """(arithmetic, limit text) when a dose taken less than daily gives more on average a day than
+    a ceiling that is an average daily intake (``averaged``: vitamin D's upper level): 20,000 IU
+    once a week is about 2,857 IU a day, within 4,000 IU; 50,000 IU once a week is over it."""
+    fq = _units.format_quantity
+    q = dose.amount.quantity("upper")
+    if q is None:
+        return []
+    reg = _units.get_registry()
+    average = q * apd / reg.Quantity(1, "day")
+    out = []
+    for text in [c["per_day"], *c.get("also_per_day", [])]:
+        cap = _per_day(text)
+        if _same_dim(average, cap) and average.to(cap.units).magnitude > cap.magnitude * (1 + 1e-9):
+            shown = fq(average.to(cap.units) * reg.Quantity(1, "day"))
+            out.append((f"{fq(q)} {dose.frequency.raw} = {shown} a day on average", f"{fq(cap)}"))
+    return out[:1]
 
 
 def _split(text: str):
@@ -1362,15 +1420,43 @@ def _child_doses_problem(article, record, field: str, dose, c, words: Wordings):
             "as the product label states.")
 
 
-def _products_in(text: str, data) -> list:
-    """(ceiling entry, quantity, as written) of each single amount of a ceiling medicine in ``text``."""
+def _products_in(text: str, data, strengths: bool = False) -> list:
+    """(ceiling entry, quantity, as written) of each single amount of a ceiling medicine in ``text``;
+    with ``strengths``, a count's unit strength too ("Cetirizine 10 mg Tablets (14 Tablets)": the
+    14 tablets are the pack, 10 mg each)."""
     found = []
     for dose in doses_in(text or ""):
         c = ceiling_for(dose, data) or _last_named(text[:dose.span[0]].lower(), data)
         q = dose.amount.quantity("upper") if dose.amount is not None and not dose.amount.is_range else None
+        raw = dose.amount.raw if dose.amount is not None else ""
+        st = dose.strength
+        if strengths and st is not None and st.kind == "unit" and dose.count_unit is not None:
+            q, raw = _units.quantity(st.value, st.unit), st.raw
         if c and c.get("per_day") and q is not None and _same_dim(q, _units.quantity(*_split(c["per_day"]))):
-            found.append((c, q, dose.amount.raw))
+            found.append((c, q, raw))
     return found
+
+
+def _unit_statements(text: str, words: Wordings) -> tuple:
+    """(entry, strength, as written, unit) of each statement in ``text`` of what one unit holds
+    ("Each film-coated tablet contains cetirizine dihydrochloride 10 mg"); None for one that names
+    several products, or none with a ceiling (worked out once per text)."""
+    data, out = words.data, []
+    for pattern in words.unit_strength:
+        for m in pattern.finditer(text):
+            rest = text[m.end():sentence_span(text, m.start())[1]]
+            named = _named_all(rest.lower(), data)
+            amounts = [d.amount for d in doses_in(rest) if d.amount is not None]
+            if len(named) != 1 or len(amounts) != 1 or amounts[0].is_range or not named[0].get("per_day"):
+                out.append(None)
+                continue
+            c, q = named[0], amounts[0].quantity("upper")
+            if q is None or not _same_dim(q, _units.quantity(*_split(c["per_day"]))):
+                out.append(None)
+                continue
+            form = m.group("form").lower()
+            out.append((c, q, f"the {c['name']} {amounts[0].raw} {form} the page describes", form))
+    return tuple(out)
 
 
 class _PageProduct:
@@ -1383,16 +1469,34 @@ class _PageProduct:
     units without its amount per serving has no product: the title's amount may be a serving's."""
 
     def __init__(self, article, data, words: Wordings) -> None:
-        self.entry = self.strength = None
+        self.entry = self.strength = self.unit = None
         self.words, self.judged = words, set()
         serving = self._serving(article, data, words)
         if serving is not None:
             found = serving
         else:
+            title = getattr(article, "title", None) or ""
             found = [(c, q, f"the {raw} product the title names") for c, q, raw in
-                     _products_in(getattr(article, "title", None) or "", data)]
+                     _products_in(title, data, strengths=True)]
+            forms = {d.form.name for d in doses_in(title) if d.form is not None and d.form.name in words.product_units}
+            self.unit = forms.pop() if found and len(forms) == 1 else None  # "Cetirizine 10 mg Tablets"
+        if not found and serving is None:
+            found, self.unit = self._unit_strength(article, data, words)
         if len(found) == 1:
             self.entry, self.strength, self.shown = found[0]
+
+    @staticmethod
+    def _unit_strength(article, data, words: Wordings):
+        """([(entry, strength, as written)], unit) from the page's statements of what one unit holds
+        ("Each film-coated tablet contains cetirizine dihydrochloride 10 mg", "Each tablet contains
+        10 mg of cetirizine"), when they name one product; ([], None) otherwise."""
+        found = [x for _, _, text in text_fields(article) if text for x in per_text(_unit_statements, text, words)]
+        if not found or None in found or len({form for *_, form in found}) != 1:
+            return [], None
+        if len({(c["name"], _units.format_quantity(q)) for c, q, _, _ in found}) != 1:
+            return [], None
+        c, q, raw, form = found[0]
+        return [(c, q, raw)], form
 
     @staticmethod
     def _serving(article, data, words: Wordings):
@@ -1420,7 +1524,11 @@ class _PageProduct:
         """(count a day, how it is read, the limit's span or None) of a counted dose: the page's
         stated daily limit in its count, else its stated most a dose at its doses a day ("2
         capsules daily ... take up to 4 capsules"), else the most its schedule allows."""
-        if dose.strength is not None or dose.weight_based or dose.count_unit not in self.words.product_units:
+        if dose.strength is not None or dose.weight_based:
+            return None
+        if dose.count_unit is None and self.unit is not None:
+            return self._bare_count_a_day(dose)
+        if dose.count_unit not in self.words.product_units:
             return None
         unit, fn = dose.count_unit, _units.format_number
         lim = dose.max_per_day
@@ -1438,6 +1546,19 @@ class _PageProduct:
             return None
         return dm.quantity.magnitude, dm.explanation.rsplit(" = ", 1)[0], None
 
+    def _bare_count_a_day(self, dose):
+        """(count a day, how it is read, None) of a count with no unit on a page whose product is
+        counted in units ("two a day is fine" under "Each tablet contains cetirizine 10 mg"): the
+        count is of the product's units; a count with a unit of another kind is not."""
+        a, f = dose.amount, dose.frequency
+        if a is None or a.unit is not None or dose.form is not None or f is None or dose.as_needed is not None:
+            return None
+        most = f.max_administrations_per_24h
+        if not most or f.kind not in ("daily", "nightly", "times_daily"):
+            return None
+        n = a.upper.value * most
+        return n, f"{_units.format_number(a.upper.value)} {self.unit}s {f.raw}", None
+
     def problem(self, record, field: str, dose, c):
         """The hit when a counted dose of the page's product allows more a day than its ceiling
         (the limit without a prescription for a strength sold so): at the page's limit when the
@@ -1446,6 +1567,12 @@ class _PageProduct:
             return None
         if self._less_than_daily(dose, c):
             return self._period_problem(record, field, dose, c)
+        text = getattr(record, field, "") or ""
+        a, b = sentence_span(text, dose.span[0])
+        if dose.count_unit is None and text[a:b].rstrip().endswith("?"):
+            return None  # "Can I take two a day?": a question asks, the answer is judged
+        if (record, field, a) in self.judged:
+            return None  # one finding a sentence ("one in the morning and one at night, so two a day")
         counted = self._count_a_day(dose)
         if counted is None:
             return None
@@ -1462,10 +1589,10 @@ class _PageProduct:
             return None
         if limit_span is not None:
             self.judged.add((record, limit_span))
-        unit = dose.count_unit
+        self.judged.add((record, field, a))
+        unit = dose.count_unit or self.unit
         without = ", the limit without a prescription" if cap_text != c["per_day"] else ""
         most = math.floor(cap.magnitude / self.strength.to(cap.units).magnitude + 1e-9)
-        text = getattr(record, field, "") or ""
         subject = dose.text if limit_span is None else f"{text[limit_span[0]:limit_span[1]]}\" with \"{dose.text}"
         message = (f"\"{subject}\" allows {how}: {fn(n)} × {each} (the {unit} of {self.shown}) = "
                    f"{fq(total.to(cap.units))} a day > {fq(cap)}{without} ({c['source']}).".replace("µg", "mcg"))

@@ -171,8 +171,9 @@ def _judge(read: _Read, s, sentence, med, n: Names):
     m_start, m_end, entry, scope = med
     lo, hi = max(scope, s.span[0] - _LEAD), min(sentence[1], s.span[1] + _LEAD)  # the words beside the schedule
     masses = read.between(read.mass_starts, read.masses, lo, hi)
-    if not masses and not read.between(read.counts, read.counts, lo, s.span[0]):
-        return None  # no dose is written: "daily life with methotrexate"
+    if not masses and not read.between(read.counts, read.counts, lo, s.span[0]) \
+            and not r.set_up(text, s, sentence[0]):
+        return None  # no dose is written: "daily life with methotrexate" (but "pick Every day" sets one)
     routes = r.routes(text[lo:hi])
     if routes and entry["route"] not in routes:
         return None  # another route than the one the interval is labelled for

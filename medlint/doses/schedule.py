@@ -193,6 +193,7 @@ class Reader:
         cues = data["not_prescribing"]
         self.not_before_rx = _rx(_alts(cues["before"]))
         self.not_after_rx = _rx(r"[ ,]{0,3}" + _alts(cues["after"]))
+        self.set_up_rx = _rx(_alts(data["set_up_cues"]) + r"[ ]{1,3}[\"'“‘]?$")
         self.route_rx = [(_rx(_alts(r["words"])), frozenset(r["routes"])) for r in data["routes"]]
 
     def patterns(self) -> list[re.Pattern]:
@@ -276,6 +277,11 @@ class Reader:
         if self.not_before_rx.search(text, start, schedule.span[0]):
             return True
         return self.not_after_rx.match(text, schedule.span[1]) is not None
+
+    def set_up(self, text: str, schedule: Schedule, since: int) -> bool:
+        """Whether the words right before ``schedule`` set doses to it with no amount written
+        (``set_up_cues``: "pick Every day", "take it every day"), from ``since`` (the sentence)."""
+        return self.set_up_rx.search(text, max(since, schedule.span[0] - 40), schedule.span[0]) is not None
 
     def routes(self, text: str) -> frozenset:
         """The routes the words of ``text`` may mean (empty: none named)."""
