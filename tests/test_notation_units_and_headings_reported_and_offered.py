@@ -137,3 +137,35 @@ def test_an_empty_heading_of_the_same_rank_is_still_reported(tmp_path):
     folder = _records(tmp_path, [("Symptoms", 1, ["Knee pain after walking."]), ("Diagnosis", 1, []),
                                  ("Treatment", 1, ["Rest and ice."])])
     assert _found(folder, "CON003") == ["Diagnosis"]
+
+
+# ------------------------------------------- a post's header on the line above its words
+
+def _blocks(root, heading, blocks):
+    return article_from_records(root, {"source": {"format": "text", "title_line": False, "file": "page.txt"}}, [
+        {"heading": "About your medicine", "level": 1, "kind": "other",
+         "blocks": [{"paragraph": "Ask us before you change a dose."}]},
+        {"heading": heading, "level": 1, "kind": "other", "blocks": blocks}])
+
+
+@pytest.mark.parametrize("heading, header, words", [
+    # a support group's weekly digest: a numbered teaser line, the post quoted below it
+    ("This week on the board", {"style": "numbered", "list": [{"text": '"Is 2.5mg enough?" - posted by Wren_77 in Tablets'}]},
+     '"My consultant has me on 2.5mg of bisoprolol and I still get palpitations."'),
+    # a radio phone-in's write-up: the caller named on the line above the quote
+    ("From the phone-in", {"paragraph": "Caller Des, from Wigan, asked:"},
+     '"I was told 500mg of metformin with breakfast. Can I take it with tea instead?"'),
+    # a newsletter's readers' corner: the sender's line, then the letter
+    ("Readers' corner", {"paragraph": "Sent in by Priya, a carer:"},
+     '"Mum takes 10mg of amlodipine and her ankles swell. Is that normal?"'),
+])
+def test_a_quote_under_its_posters_line_is_left_as_written(tmp_path, heading, header, words):
+    folder = _blocks(tmp_path, heading, [header, {"paragraph": words}])
+    assert _found(folder, "NOT007") == []
+
+
+def test_a_quote_under_a_line_that_names_nobody_is_still_flagged(tmp_path):
+    folder = _blocks(tmp_path, "Labels we see", [
+        {"paragraph": "Some pharmacy labels still print the dose like this:"},
+        {"paragraph": '"Take 2.5mg once a day."'}])
+    assert _found(folder, "NOT007") == ["2.5mg"]

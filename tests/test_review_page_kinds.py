@@ -83,6 +83,10 @@ def test_a_title_alone_or_a_team_with_a_role_is_no_credentialed_reviewer(tmp_pat
     ("Information and Support Team", "Written by our Information and Support Team. Reviewed by Dr Alison Kerr, consultant neurologist."),
     ("Patient Information Service", "Produced by the Patient Information Service; checked by Dr Alison Kerr"),
     ("Pre-operative Assessment Pharmacy Team", "Prepared by the Pre-operative Assessment Pharmacy Team."),
+    # the team under its charity's or trust's own name
+    ("the Brightwell Trust information team", "Written by the Brightwell Trust information team. Medically reviewed by Dr Alison Kerr."),
+    ("our information team", "Produced by our information team and checked by Dr Alison Kerr"),
+    ("the LupusLink Information Service", "Prepared by the LupusLink Information Service | Reviewed by Dr Alison Kerr"),
 ])
 def test_an_information_or_clinical_team_with_a_credentialed_reviewer_is_the_author(tmp_path, team, byline):
     meta = {"authors": [{"name": team}], "reviewers": [{"name": "Dr Alison Kerr", "role": "consultant neurologist"}],

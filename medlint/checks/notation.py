@@ -22,6 +22,7 @@ from medlint.checks.dosing import doses_in, text_fields as _running_text, text_m
 from medlint.checks.posts import member_posts
 from medlint.doses import find_quantities
 from medlint.findings import Hit
+from medlint.records.model import Block
 from medlint import policy
 from medlint.policy import compile_pattern, regex
 from medlint.registry import check
@@ -104,9 +105,10 @@ class _Reported:
         self.window = rule["window"] if rule else 0
         self.attribution = [compile_pattern(c, re.I) for c in rule["attribution"]] if rule else []
 
-    def spans(self, text: str, heading: str | None) -> list[tuple[int, int]]:
+    def spans(self, text: str, above: str | None) -> list[tuple[int, int]]:
         """The quoted spans of ``text`` that are a person's words: an attribution around the
-        quote, or in ``heading`` when the quote is the whole text."""
+        quote, or, when the quote is the whole text, in what the page prints just above it
+        (the heading, or a post's header line: '2. "Lower dose?" - posted by Margaret_W')."""
         if self.quoted is None or not any(q in text for q in "\"“"):
             return []
         out = []
@@ -114,7 +116,7 @@ class _Reported:
             before = text[max(0, m.start() - self.window):m.start()]
             after = text[m.end():m.end() + self.window]
             whole = not text[:m.start()].strip() and not text[m.end():].strip()
-            if self._said(before, after) or whole and heading and self._said(heading, ""):
+            if self._said(before, after) or whole and above and self._said(above, ""):
                 out.append(m.span())
         return out
 
@@ -141,13 +143,21 @@ def _as_written(check_func):
                 key = (hit.record, hit.field)
                 if key not in spans:
                     text = getattr(hit.record, hit.field, "") or ""
-                    section = getattr(hit.record, "section", None)
-                    spans[key] = explained.spans(text) + reported.spans(text, section.heading if section else None)
+                    spans[key] = explained.spans(text) + reported.spans(text, _text_above(hit.record))
                 if any(a <= hit.start < b for a, b in spans[key]):
                     continue
             yield hit
 
     return wrapper
+
+
+def _text_above(record) -> str | None:
+    """What the page prints just above ``record``: the block before it in its section, or the
+    heading (for an item, a row or an FAQ entry, the section's heading)."""
+    section = getattr(record, "section", None)
+    if section is None:
+        return None
+    return section.text_before(record) if isinstance(record, Block) else section.heading
 
 
 def _sources(entry, data) -> str:

@@ -159,6 +159,20 @@ class Section(Record):
             if block.type == "disclaimer":
                 yield block
 
+    def text_before(self, block: "Block") -> str | None:
+        """What the page prints just before ``block``: the block above it (a list's last
+        item), or the heading when ``block`` comes first."""
+        above = None
+        for candidate in self.blocks:
+            if candidate is block:
+                break
+            above = candidate
+        else:
+            return self.heading
+        if above is None:
+            return self.heading
+        return above.items[-1].text if above.items else above.text
+
     def is_empty(self) -> bool:
         """No content: no blocks, or only lines of site chrome."""
         return all(block.type == "chrome" for block in self.blocks)
