@@ -19,7 +19,7 @@ from medlint.doses.model import Form, _replace
 from medlint import policy
 from medlint.prefilter import LazyPattern
 from medlint.findings import Hit
-from medlint.records.model import FaqEntry
+from medlint.records.model import FaqEntry, Item
 from medlint.registry import check
 
 DRUGS = "Mainstream Drug Therapies\n-\n"
@@ -230,6 +230,7 @@ class Wordings:
         self.contents_header = one(data["contents_headers"])
         self.food = one(data["food_and_drink"])
         self.reported = one(data["reported_wordings"])
+        self.instruction = one(data["instruction_wordings"])
         self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
@@ -708,7 +709,13 @@ def incomplete_dose(article, ctx):
 
     **What it does.** Flags (1) an amount with no frequency ("BMP-7 0.1–0.5
     mg") and (2) a regimen with no amount ("Methylprednisolone Dose-Pack
-    (6-day)"). Complete without a frequency: per-day totals ("1500 mg/day"),
+    (6-day)"). An amount is asked how often only where the page presents it
+    as a dose to take: on a line of a dose list or table, or in a sentence
+    that tells or offers the reader to take, give or use it, names it as a
+    dose, or says whom it is for, when or with what it is taken
+    (``instruction_wordings``), or under a heading that presents the doses
+    ("How much to take"); a product's name in a story, a recall or a delivery
+    note is not. Complete without a frequency: per-day totals ("1500 mg/day"),
     single shots ("40–80 mg single shot"), tapers and courses with a stated
     duration ("60 mg taper over 7 days"), one-off procedural routes and forms
     listed in checks/dosing.yaml (epidural, intradiscal, injection). As-needed
@@ -793,12 +800,31 @@ def incomplete_dose(article, ctx):
             continue
         if dose.max_per_day is not None or dose.max_doses_per_day is not None:
             continue
+        if not offered_as_dose(record, field, dose, words):
+            continue
         if _not_a_dose_to_follow(record, field, dose, words) or _bounded_nearby(record, field, dose, words, complete, data):
             continue
         yield _hit(record, field, dose,
                    f"\"{dose.text}\" gives an amount but not how often.",
                    f"Say how often \"{safe_text(dose.text)}\" is taken (and the most in 24 hours), from the "
                    "product label, or that it is a single injection.")
+
+
+def offered_as_dose(record, field: str, dose, words: Wordings) -> bool:
+    """Does the page present the amount as a dose to take? A line of a dose list or table (an
+    item or a row) is one by its place; an amount in a sentence is one when the sentence tells
+    or offers the reader to take, give or use it, names it as a dose, or says whom it is for,
+    when or with what it is taken (``instruction_wordings``). A product's title, a pack, a
+    strength in a story is not, and is not asked how often. A section headed as the doses
+    ("How much to take", "Dosage") presents every amount under it; so does the page's title
+    over the untitled opening section."""
+    if isinstance(record, Item) or in_sentence(record, field, dose, words.instruction):
+        return True
+    section = getattr(record, "section", None)
+    if section is None:
+        return False
+    heading = section.heading or (section.article.title if section.article is not None else "")
+    return bool(heading and words.instruction.search(heading))
 
 
 def repeated_tables(article, words: Wordings):
