@@ -5,7 +5,7 @@ prescribing information, "for patients and caregivers"), a professional monograp
 and, on a professional page, a text that speaks to the patient. The ISMP do-not-use notations
 (QD: NOT003) are flagged on every page. The writers are ones the corpus does not have: a
 hospital antimicrobial guideline, a US prescribing-information extract, a clinicians' drug
-reference, a veterinary-style monograph with professional headings, a GP's patient handout and a
+reference, a monograph with professional headings, a nursing dosage-calculation worksheet, a GP's patient handout and a
 community pharmacy's patient monograph. Every line is written for this test."""
 
 from __future__ import annotations
@@ -43,10 +43,12 @@ PROFESSIONAL_PAGES = [
         ("Pharmacokinetics", ["Absorption is saturable; bioavailability falls as the dose rises."]),
         ("Contraindications", ["Hypersensitivity to the drug."]),
         ("Renal impairment", ["CrCl 30-59 mL/min: 200-700 mg PO bid."])]),
+    ("Dosage calculations: practice set 3", [
+        ("Oral medicines", ["1. The prescriber orders cefalexin 250 mg PO q6h. Tablets are 500 mg. How many tablets a dose?"])]),
 ]
 
 
-@pytest.mark.parametrize("title, sections", PROFESSIONAL_PAGES, ids=["guideline", "prescribing-info", "drug-reference", "monograph"])
+@pytest.mark.parametrize("title, sections", PROFESSIONAL_PAGES, ids=["guideline", "prescribing-info", "drug-reference", "monograph", "nursing-worksheet"])
 def test_prescription_latin_on_a_page_addressed_to_prescribers_is_their_convention(tmp_path, title, sections):
     assert found(page(tmp_path, title, sections)) == []
 
