@@ -149,6 +149,10 @@ class _Cues:
         self.after_stat = _Patterns(st["concentration_after"]) + _Patterns(st["composition_after"])
         self.before_stat = _Patterns(st["strength_before"])
         self.stat_exceptions = _Patterns(st["exceptions"])
+        evidence = st.get("evidence")
+        self.stat_window = evidence["window"] if evidence else 0
+        self.stat_subjects = _Patterns(evidence["subjects"]) if evidence else None
+        self.stat_predicates = _Patterns(evidence["predicates"]) if evidence else None
         questioned = st.get("questioned") or {}
         self.reported = _Patterns([questioned["reported"]]) if questioned else None
         self.asked = _Patterns([questioned["asked"]]) if questioned else None
@@ -666,8 +670,25 @@ def _statistics(cues: _Cues, sentence: str) -> list:
             continue
         if any(a < m.end() and m.start() < b for a, b in exceptions):
             continue
+        if not _stat_evidence(cues, sentence, m):
+            continue
         out.append(m)
     return out
+
+
+def _stat_evidence(cues: _Cues, sentence: str, m) -> bool:
+    """Whether the sentence shows the figure is a health statistic: its subject is people or
+    cases ("70% of patients", "1 in 20 extractions"), or an outcome, risk, effect, prevalence or
+    benefit word stands within the window around it ("cuts the risk by 30%", "100% effective").
+    A figure with neither (a price, rating, battery or humidity level) is not read. Without the
+    ``statistics.evidence`` data every candidate counts."""
+    if cues.stat_subjects is None:
+        return True
+    last_word = " " + m.group(0).rsplit(None, 1)[-1]
+    if cues.stat_subjects.search(last_word) or cues.stat_subjects.search(sentence[m.end():m.end() + 80]):
+        return True
+    w = cues.stat_window
+    return cues.stat_predicates.search(sentence[max(0, m.start() - w):m.end() + w])
 
 
 def _sentence_claims(cues: _Cues, sentence: str, offset: int, doses, kind: str):
@@ -720,13 +741,22 @@ _REFS = "\nReferences\n-\nDahlgren A, Hu P. Outcomes of lumbar microdiscectomy. 
             "Frequently Asked Questions\n-\nIs steroid injection risky?\nSerious events are rare (<0.1 %); choose an experienced interventionalist.\n"),
        good=("Surgical Procedures\n-\nMicrodiscectomy – 2–3 cm incision under microscope; >90 % fast pain relief [1].\n" + _REFS,
              "Mainstream Drug Therapies\n-\nLidocaine 5 % Patch, 12 h on / 12 h off – Targets superficial ectopic firing zones.\n"
-             "Prevention Strategies\n-\nStay Hydrated – Nucleus pulposus is 80 % water.\n"))
+             "Prevention Strategies\n-\nStay Hydrated – Nucleus pulposus is 80 % water.\n",
+             "Choosing a Humidifier\n-\nKeep the bedroom at 40% to 60% humidity; the tank lasts 12 hours.\n"))
 def unsourced_statistic(article, ctx):
     """A statistic a reader could act on needs a source.
 
     **What it does.** Flags percentages (">90 %", "<0.1 %", "5–10 %"),
     proportions ("8 out of 10", "one in six", "about a third of people") and
-    fold changes that sit in a sentence with no citation. Red-flag lists,
+    fold changes that sit in a sentence with no citation, when the sentence
+    shows the figure is a health statistic: its subject is people or cases
+    ("70% of patients", "one in three women", "1 in 20 extractions") or an
+    outcome, risk, effect, prevalence or benefit stands beside it ("cuts the
+    risk by 30%", "twice as likely", "100% effective", "lowers cholesterol by
+    25%", ">90 % fast pain relief"; ``statistics.evidence`` in the YAML). A
+    figure with no such evidence stays silent whatever the page: a battery
+    or humidity level, a price, VAT or points, a lab score, SPF protection,
+    a fibre content, a progress bar, a confidence interval. Red-flag lists,
     the reference list and the sentences of disclaimers are not read. Not
     statistics: measurements ("the disc averages 10–11 mm", "flexion
     (~12°)"), dose amounts and product strengths ("500 mg twice daily",
@@ -760,7 +790,8 @@ def unsourced_statistic(article, ctx):
     study, nobody can check the population, follow-up or definition behind
     the figure. A numeric efficacy or safety claim is an error.
 
-    **Example.** ``Microdiscectomy – …; >90 % fast pain relief.``
+    **Example.** ``Microdiscectomy – …; >90 % fast pain relief.`` (not
+    ``The battery charges to 80% in 40 minutes.``: no people, no outcome).
 
     **Fix.** ``… >90 % fast pain relief [1].`` with reference 1 in the
     References section (or a PMID, DOI or named source), or drop the figure.

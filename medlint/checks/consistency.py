@@ -273,63 +273,106 @@ def _chrome_heading(heading: str, data: dict) -> bool:
     return any(_rx(p).search(heading) for p in patterns)
 
 
-def _stacked_label(article, section, nxt, data: dict) -> bool:
-    """Is the empty ``section`` a label stacked over the next heading: on a page whose levels the
-    importer inferred (``empty_section.inferred_levels_formats``), the next section is ranked
-    higher and has content ("Nurse's corner" over "This month: missed doses ...")?"""
-    formats = (data.get("empty_section") or {}).get("inferred_levels_formats") or ()
-    source = article.meta.get("source")
-    fmt = source.get("format") if isinstance(source, dict) else None
-    return fmt in formats and nxt.level < section.level and not nxt.is_empty()
-
-
 @check("CON003", name="empty-section", category="consistency", severity="warning",
        fix="Write the section's content or remove the heading.",
        bad=("Symptoms\n-\nKnee pain after activity\nDiagnosis\nWhen Should You See a Doctor Immediately?\n-\n"
-            "The knee suddenly becomes hot and swollen",),
+            "The knee suddenly becomes hot and swollen",
+            "The low FODMAP diet\nFODMAPs are sugars that the gut absorbs poorly. Foods high in them include "
+            "onions, garlic, apples, pears, milk and\nWhen to see a GP urgently\n"),
        good=("Symptoms\n-\nKnee pain after activity\nDiagnosis\nAn X-ray shows narrowing of the joint.",
-             "Do’s & Don’ts\nDo\n-\nWalk short distances.\nDon’t\n-\nSlouch for hours."))
+             "Do’s & Don’ts\nDo\n-\nWalk short distances.\nDon’t\n-\nSlouch for hours.",
+             "Treatment\nRest the knee for a day or two and walk as pain allows.\nRelated articles\n"))
 def empty_section(article, ctx):
-    """A heading with nothing under it.
+    """A content heading the writer left with nothing under it.
 
-    **What it does.** Flags a section with no blocks that is not the parent of
-    level-2 subsections (a level-1 heading such as "Do's & Don'ts" followed
-    by "Do" and "Don't" is a parent, not empty). A heading that is the site's
-    furniture, a star rating, a review count or a share or print widget the
-    importer kept as a heading ("★★★★★ 4.8 from 12,000+ member reviews",
-    "Share this page   Print", the controls of a list of reviews or results
-    "Sort by: Most recent | Highest rated", a results banner "Results for your
-    list"; ``empty_section.chrome_headings`` in ``checks/consistency.yaml``),
-    is not reported, nor, on a page whose heading levels the importer inferred
-    (plain text), an empty heading right above a higher-ranked heading with
-    content: a label stacked over it ("Nurse's corner" over the column's title).
+    **What it does.** Flags a section with no blocks only where the page's
+    structure shows content is missing: the next heading is of the same or a
+    higher rank (the writer moved on to the next part without writing this
+    one), or the empty heading is the page's last line right after text that
+    stops mid-sentence ("… pears, milk and" / "When to see a GP urgently": the
+    page was cut off). It stays silent where that evidence is absent: a
+    heading over lower-ranked subsections is their parent ("Do's & Don'ts"
+    over "Do" and "Don't"); the last line of a complete page is a footer or a
+    label ("Related articles", "Tags"); the site's furniture (a star rating, a
+    review count, a share or print widget, a list's sort controls, a results
+    banner, a ward or department line; ``empty_section.chrome_headings`` in
+    ``checks/consistency.yaml``). On a page imported from plain text, where
+    the importer guessed which lines are headings and how they rank
+    (``empty_section.inferred_levels_formats``), it is stricter: an empty line
+    right above a heading ranked higher is a label stacked over it ("Nurse's
+    corner" over the column's title), and the empty heading must be one the
+    section vocabulary recognises as a content heading (a section kind other
+    than "other": symptoms, treatment, "When to see a GP" …) and be followed
+    by a heading of its own rank, so that a short line of a scraped page the
+    importer took for a heading does not read as a lost section.
 
     **Why it matters.** An empty heading promises content that is missing -
     often a whole part lost when the page was copied - and readers looking
     for, say, how the condition is diagnosed find nothing.
 
-    **Example.** "Diagnosis" followed straight away by the next heading.
+    **Example.** "Diagnosis" followed straight away by the next heading of
+    its rank; "When to see a GP urgently" as the last line after a sentence
+    cut off mid-list.
 
     **Fix.** Write the content or remove the heading.
 
     **Source.** The site's editorial policy (completeness and internal
     consistency).
     """
+    data = ctx.data("consistency")
     sections = article.sections
     for i, section in enumerate(sections):
         if not section.is_empty():
             continue
-        nxt = sections[i + 1] if i + 1 < len(sections) else None
-        if section.level == 1 and nxt is not None and nxt.level >= 2:
-            continue
         heading = section.heading or ""
-        if _chrome_heading(heading, ctx.data("consistency")):
+        if _chrome_heading(heading, data):
             continue
-        if nxt is not None and _stacked_label(article, section, nxt, ctx.data("consistency")):
+        nxt = sections[i + 1] if i + 1 < len(sections) else None
+        prev = sections[i - 1] if i > 0 else None
+        if not _content_missing(article, section, prev, nxt, data):
             continue
         yield Hit(section, excerpt=heading, field="heading",
                   message=f"Section \"{heading}\" is empty: no text, list or subsections under it.",
                   suggestion=f"Write the content of \"{heading}\" or remove the heading.")
+
+
+def _content_missing(article, section, prev, nxt, data: dict) -> bool:
+    """Whether the page's structure shows the empty ``section`` lost its content: a heading of
+    the same or higher rank follows it, or it is the last line after a sentence cut off."""
+    guessed = _levels_inferred(article, data)
+    if guessed and not _content_heading(section, data):
+        return False  # a short line of a scraped page, not a heading the vocabulary knows
+    if nxt is None:
+        return prev is not None and _cut_off_before(prev, data)
+    if nxt.level > section.level:
+        return False  # the parent of the subsections under it
+    if guessed and nxt.level < section.level:
+        return False  # a label stacked over the heading the importer ranked higher
+    return True
+
+
+def _content_heading(section, data: dict) -> bool:
+    """Is the heading a content heading: a section kind the vocabulary recognised, or one of
+    ``empty_section.content_headings``?"""
+    if section.kind != "other":
+        return True
+    patterns = (data.get("empty_section") or {}).get("content_headings") or ()
+    return any(_rx(p).search(section.heading or "") for p in patterns)
+
+
+def _levels_inferred(article, data: dict) -> bool:
+    """Did the importer infer the heading levels (``empty_section.inferred_levels_formats``)?"""
+    formats = (data.get("empty_section") or {}).get("inferred_levels_formats") or ()
+    source = article.meta.get("source")
+    fmt = source.get("format") if isinstance(source, dict) else None
+    return fmt in formats
+
+
+def _cut_off_before(prev, data: dict) -> bool:
+    """Does the section before end in a sentence cut off mid-way (CON005's ``truncation``)?"""
+    last = _last_text(prev)
+    rule = data.get("truncation")
+    return bool(last and rule and cut_off_ending(last[2], rule))
 
 
 def _word_start(text: str, pos: int) -> int:

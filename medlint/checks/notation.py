@@ -263,10 +263,34 @@ def _glossed(text: str, start: int, data: dict) -> bool:
     return bool(rule) and regex(rule["before"]).search(text[max(0, start - 40):start]) is not None
 
 
+def _any(patterns, text: str) -> bool:
+    return any(regex(p).search(text) for p in patterns)
+
+
+def professional_page(article, data: dict) -> bool:
+    """Is the page addressed to prescribers (``audience`` in checks/notation.yaml)? It says
+    so, or is prescribing information, or has ``min_conventions`` of a professional
+    monograph's headings; a page that says it is for patients or carers is not."""
+    audience = data.get("audience")
+    if not audience:
+        return False
+    headings = [s.heading or "" for s in article.sections]
+    texts = [article.meta.get("title") or ""] + headings + [t for _, _, t in _running_text(article)]
+    if any(_any(audience["consumer_statements"], t) for t in texts):
+        return False
+    if any(_any(audience["professional_statements"], t) for t in texts):
+        return True
+    kinds = {i for h in headings for i, p in enumerate(audience["professional_headings"]) if regex(p).search(h)}
+    return len(kinds) >= audience["min_conventions"]
+
+
 def _abbrev_hits(article, ctx, check_id):
     data = ctx.data("notation")
     entries, interval = _abbrev_table(data, check_id)
+    to_prescribers = check_id == "NOT008" and professional_page(article, data)
     for record, field, text in text_fields(article):
+        if to_prescribers and not _any(data["audience"]["consumer_address"], text):
+            continue  # the prescriber's convention, on a page addressed to prescribers
         doses = doses_in(text)
         # a finding needs a dose in the text, or the abbreviation offered beside its wording
         spans = [d.span for d in doses] + [s.span for d in doses for s in d.titration]
@@ -468,7 +492,9 @@ def number_glued_to_unit(article, ctx):
             DRUGS + "Ibuprofen 400 mg q6h – NSAID."),
        good=(DRUGS + "Tramadol 50-100 mg every 6 h as needed, max 400 mg/day – Weak opioid.",
              DRUGS + "Diclofenac SR 75 mg twice daily – Potent anti-inflammatory.",
-             "Advanced or Regenerative Drug-Like Interventions\n-\nBPC-157 Peptide 250 mcg subcut daily – Experimental."))
+             "Advanced or Regenerative Drug-Like Interventions\n-\nBPC-157 Peptide 250 mcg subcut daily – Experimental.",
+             "Antibiotic Guideline\nInformation for healthcare professionals in primary care.\n"
+             "Community-acquired Pneumonia\nAmoxicillin 500 mg PO tds for 5 days.\n"))
 @_as_written
 def prescription_latin(article, ctx):
     """Prescription Latin in consumer text is not understood and is error-prone.
@@ -480,10 +506,26 @@ def prescription_latin(article, ctx):
     flagged. Mechanical fix: the words ("TID" → "three times daily", "PRN" →
     "as needed", "QHS" → "at bedtime", "q6h" → "every 6 hours").
 
+    It is a fault in an instruction to a consumer, and the professional
+    convention on a page addressed to prescribers, so the page's audience is
+    read from its own evidence (``audience`` in ``checks/notation.yaml``): a
+    page that says it is for healthcare professionals or prescribers, is
+    prescribing information or an SmPC, calls itself a clinician's reference,
+    or has three of a professional monograph's headings (pharmacokinetics,
+    contraindications, renal impairment, dosage and administration …) is
+    addressed to prescribers, and there only a text that speaks to the
+    patient ("… ask your pharmacist", "you take …") is flagged. A page that
+    says it is for patients, parents or carers is a consumer page whatever
+    its headings, and so is a page with no evidence either way. The ISMP
+    do-not-use notations (QD, QOD, U, IU, trailing zeros: NOT001-NOT007) are
+    flagged on every page.
+
     **Why it matters.** Readers do not know the abbreviations; HS is misread
     as half-strength and QID/QD confusions cause fourfold errors.
 
-    **Example.** "Tramadol 50-100 mg every 6 h PRN" → "… every 6 h as needed".
+    **Example.** "Tramadol 50-100 mg every 6 h PRN" → "… every 6 h as needed"
+    on a patient page; "Amoxicillin 500 mg PO tds" under "Information for
+    healthcare professionals" is left alone.
 
     **Fix.** Write the directions in words.
 
