@@ -18,13 +18,14 @@ from __future__ import annotations
 import functools
 import re
 
-from medlint.checks.dosing import doses_in, text_fields as _running_text, text_memo
+from medlint.checks.dosing import doses_in, per_text, text_fields as _running_text, text_memo
 from medlint.checks.posts import member_posts
 from medlint.doses import find_quantities
 from medlint.findings import Hit
 from medlint.records.model import Block
 from medlint import policy
 from medlint.policy import compile_pattern, regex
+from medlint.prefilter import PatternSet
 from medlint.registry import check
 
 DRUGS = "Mainstream Drug Therapies\n-\n"
@@ -267,6 +268,18 @@ def _any(patterns, text: str) -> bool:
     return any(regex(p).search(text) for p in patterns)
 
 
+class _Audience:
+    """The audience statements of checks/notation.yaml, each list asked of a text at once."""
+
+    def __init__(self, audience: dict) -> None:
+        self.consumer = PatternSet(dict.fromkeys(map(regex, audience["consumer_statements"])))
+        self.professional = PatternSet(dict.fromkeys(map(regex, audience["professional_statements"])))
+
+
+def _says(text: str, wordings: PatternSet) -> bool:
+    return bool(wordings.matching(text))
+
+
 def professional_page(article, data: dict) -> bool:
     """Is the page addressed to prescribers (``audience`` in checks/notation.yaml)? It says
     so, or is prescribing information, or has ``min_conventions`` of a professional
@@ -276,9 +289,10 @@ def professional_page(article, data: dict) -> bool:
         return False
     headings = [s.heading or "" for s in article.sections]
     texts = [article.meta.get("title") or ""] + headings + [t for _, _, t in _running_text(article)]
-    if any(_any(audience["consumer_statements"], t) for t in texts):
+    says = policy.derived(_Audience, audience)
+    if any(per_text(_says, t, says.consumer) for t in texts):
         return False
-    if any(_any(audience["professional_statements"], t) for t in texts):
+    if any(per_text(_says, t, says.professional) for t in texts):
         return True
     kinds = {i for h in headings for i, p in enumerate(audience["professional_headings"]) if regex(p).search(h)}
     return len(kinds) >= audience["min_conventions"]

@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime as _dt
 
 from medlint.dates import find_date
-from medlint.policy import regex
-from medlint.prefilter import haystack
+from medlint.checks.dosing import per_text
+from medlint.policy import derived, regex
+from medlint.prefilter import PatternSet, haystack
 
 #: What a waived name stands for, for the docs and the messages.
 OWED = ("author", "reviewer", "review_date", "review_cycle", "article_disclaimer", "section_disclaimers")
@@ -96,12 +97,15 @@ def _owed(article, data: dict, review: dict) -> Owed:
     low = haystack(page)
     furniture = furniture_lines(article)
     named = _names_a_person(article.meta, review)
+    wordings = derived(_cue_wordings, data)
+    said = _said(lines, wordings) if wordings.could_match(page, low) else frozenset()
+    said_furniture = _said(furniture, wordings)
     placed, unsure = {}, {}
     for name, rule in (data.get("dimensions") or {}).items():
         if rule.get("when_no_person_named") and named:
             continue
-        seen = _cues_seen(rule["cues"], lines, page, low)
-        seen += _cues_seen(rule.get("furniture_cues") or (), furniture, page, low)
+        seen = sum(1 for cue in rule["cues"] if regex(cue) in said)
+        seen += sum(1 for cue in rule.get("furniture_cues") or () if regex(cue) in said_furniture)
         if seen >= rule["min_cues"]:
             placed[name] = seen
         elif seen:
@@ -109,15 +113,31 @@ def _owed(article, data: dict, review: dict) -> Owed:
     return Owed(placed, unsure, data)
 
 
-def _cues_seen(cues, lines: list[str], page: str, low: str) -> int:
-    """How many of ``cues`` match a line of the page (a cue whose literals the page lacks
-    is not looked for line by line)."""
-    seen = 0
-    for cue in cues:
-        rx = regex(cue)
-        if rx.could_match(page, low) and any(rx.compiled().search(t) for t in lines):
-            seen += 1
-    return seen
+class _CueWordings(PatternSet):
+    """Every dimension's cues (and furniture cues), asked of a line at once."""
+
+    def could_match(self, page: str, low: str) -> bool:
+        """Could any cue match somewhere in the page (its literals, read once)?"""
+        return any(rx.could_match(page, low) for rx in self.patterns)
+
+
+def _cue_wordings(data: dict) -> _CueWordings:
+    cues = [c for rule in (data.get("dimensions") or {}).values()
+            for c in [*rule["cues"], *(rule.get("furniture_cues") or ())]]
+    return _CueWordings(dict.fromkeys(map(regex, cues)))
+
+
+def _said(lines: list[str], wordings: PatternSet) -> frozenset:
+    """The cues some line matches; each line is asked once (``per_text``), so a page checked
+    again after an edit asks only its changed lines."""
+    said: set = set()
+    for line in lines:
+        said |= per_text(_matching, line, wordings)
+    return frozenset(said)
+
+
+def _matching(text: str, wordings: PatternSet) -> frozenset:
+    return wordings.matching(text)
 
 
 def _names_a_person(meta: dict, review: dict) -> bool:

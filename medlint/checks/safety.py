@@ -18,6 +18,7 @@ from medlint.checks.dosing import all_doses, per_text
 from medlint.checks.posts import member_posts
 from medlint.findings import Hit
 from medlint.policy import compile_pattern, derived
+from medlint.prefilter import PatternSet
 from medlint.records.model import FaqEntry, Row
 from medlint.registry import check
 
@@ -72,6 +73,7 @@ class Tables:
         tool = data.get("tool_pages") or {}
         self.tool_cues = [compile_pattern(p, re.I) for p in tool.get("cues") or ()]
         self.tool_min = tool.get("min_cues", 2)
+        self.tool_set = PatternSet(self.tool_cues)  # the cues asked of a line at once
         self.checklist = [compile_pattern(p, re.I) for p in data.get("checklist_items") or ()]
         self.staff_cues = tuple(c.lower() for c in data.get("given_by_staff_cues") or ())
         self.reporter_roles = Phrases((data.get("reporting") or {}).get("author_roles") or (), stems=False)
@@ -633,9 +635,14 @@ def _tool_page(article, t: Tables) -> bool:
     """Whether the page is an app's or an online tool's (``tool_pages``: two of its cues printed)."""
     if not t.tool_cues:
         return False
-    lines = _page_lines(article)
-    said = sum(1 for cue in t.tool_cues if any(cue.search(line) for line in lines))
-    return said >= t.tool_min
+    said: set = set()
+    for line in _page_lines(article):  # each line asked once (per_text): an edit asks its changed lines
+        said |= per_text(_tool_cues_in, line, t.tool_set)
+    return len(said) >= t.tool_min
+
+
+def _tool_cues_in(text: str, cues: PatternSet) -> frozenset:
+    return cues.matching(text)
 
 
 def _section_ages(article, t: Tables) -> dict:
