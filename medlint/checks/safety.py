@@ -653,11 +653,16 @@ def _section_ages(article, t: Tables) -> dict:
     ages: dict = {}
     for record in article.texts():
         text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
-        for pattern in t.stated_age:
-            for m in pattern.finditer(text):
-                ages.setdefault(record.section, []).append(int(m.group("age")))
+        found = per_text(_stated_ages, text, t)
+        if found:
+            ages.setdefault(record.section, []).extend(found)
     return {section: frozenset(rid for rid, least in t.age_readers if min(found) >= least)
             for section, found in ages.items()}
+
+
+def _stated_ages(text: str, t: Tables) -> tuple[int, ...]:
+    """The ages a reader states in ``text`` ("I'm 44 and ..."), read once per text."""
+    return tuple(int(m.group("age")) for pattern in t.stated_age for m in pattern.finditer(text))
 
 
 _LABEL = re.compile(r"\s{0,3}(?:[\w-]{1,20}\s{1,3}){0,3}[\w-]{1,20}\s{0,2}:\s{0,3}")
