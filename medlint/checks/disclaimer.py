@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from medlint.checks.dosing import per_text, text_memo
+from medlint.checks.dosing import per_text, said_in_lines, text_memo
 from medlint.checks.owed import owed
 from medlint.checks.posts import member_posts
 from medlint.findings import Hit
@@ -344,7 +344,7 @@ def _page_kinds(article: Article, data: dict, thread: bool) -> frozenset[str]:
     kinds = data.get("page_kinds") or {}
     if not kinds:
         return frozenset()
-    said = _cues_said(_page_lines(article) + _preamble_lines(article), derived(_cue_wordings, data))
+    said = said_in_lines(_page_lines(article) + _preamble_lines(article), derived(_cue_wordings, data))
     found = {name for name, rule in kinds.items() if _is_kind(rule, said, data, thread)}
     # a kind is not the page's when the page is also of a kind in its `not_with` (a
     # newsletter that opens "Dear patients" is no letter)
@@ -372,19 +372,6 @@ def _cue_wordings(data: dict) -> PatternSet:
     """Every wording of every page kind's cues, asked of a line at once."""
     patterns = [p for rule in (data.get("page_kinds") or {}).values() for cue in _cues(rule, data) for p in cue]
     return PatternSet(dict.fromkeys(map(_rx, patterns)))
-
-
-def _cues_said(lines: list[str], wordings: PatternSet) -> frozenset:
-    """The cue wordings that some line matches; each line is asked once (``per_text``), so a
-    page checked again after an edit asks only its changed lines."""
-    said: set = set()
-    for line in lines:
-        said |= per_text(_matching, line, wordings)
-    return frozenset(said)
-
-
-def _matching(text: str, wordings: PatternSet) -> frozenset:
-    return wordings.matching(text)
 
 
 def _preamble_lines(article: Article) -> list[str]:

@@ -99,6 +99,20 @@ def per_text(func, text: str, *args):
     return found
 
 
+def said_in_lines(lines, wordings) -> frozenset:
+    """The patterns of ``wordings`` (a :class:`medlint.prefilter.PatternSet`) that some line
+    matches; each line is asked once (:func:`per_text`), so a page checked again after an
+    edit asks only its changed lines."""
+    said: set = set()
+    for line in lines:
+        said |= per_text(_matching, line, wordings)
+    return frozenset(said)
+
+
+def _matching(text: str, wordings) -> frozenset:
+    return wordings.matching(text)
+
+
 def searched(pattern, text: str) -> bool:
     """Whether ``pattern`` (a compiled pattern, or anything with a ``search`` method such as a
     family's cue list) finds something in ``text``: asked once per text (:func:`per_text`)."""

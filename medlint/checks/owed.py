@@ -19,9 +19,9 @@ from __future__ import annotations
 import datetime as _dt
 
 from medlint.dates import find_date
-from medlint.checks.dosing import per_text
+from medlint.checks.dosing import said_in_lines
 from medlint.policy import derived, regex
-from medlint.prefilter import PatternSet, haystack
+from medlint.prefilter import PatternSet
 
 #: What a waived name stands for, for the docs and the messages.
 OWED = ("author", "reviewer", "review_date", "review_cycle", "article_disclaimer", "section_disclaimers")
@@ -93,13 +93,11 @@ def owed(article, ctx) -> Owed:
 
 def _owed(article, data: dict, review: dict) -> Owed:
     lines = reading_lines(article) + [b.text for b in article.blocks() if b.type == "chrome"]
-    page = "\n".join(lines)
-    low = haystack(page)
     furniture = furniture_lines(article)
     named = _names_a_person(article.meta, review)
     wordings = derived(_cue_wordings, data)
-    said = _said(lines, wordings) if wordings.could_match(page, low) else frozenset()
-    said_furniture = _said(furniture, wordings)
+    said = said_in_lines(lines, wordings)
+    said_furniture = said_in_lines(furniture, wordings)
     placed, unsure = {}, {}
     for name, rule in (data.get("dimensions") or {}).items():
         if rule.get("when_no_person_named") and named:
@@ -113,31 +111,11 @@ def _owed(article, data: dict, review: dict) -> Owed:
     return Owed(placed, unsure, data)
 
 
-class _CueWordings(PatternSet):
+def _cue_wordings(data: dict) -> PatternSet:
     """Every dimension's cues (and furniture cues), asked of a line at once."""
-
-    def could_match(self, page: str, low: str) -> bool:
-        """Could any cue match somewhere in the page (its literals, read once)?"""
-        return any(rx.could_match(page, low) for rx in self.patterns)
-
-
-def _cue_wordings(data: dict) -> _CueWordings:
     cues = [c for rule in (data.get("dimensions") or {}).values()
             for c in [*rule["cues"], *(rule.get("furniture_cues") or ())]]
-    return _CueWordings(dict.fromkeys(map(regex, cues)))
-
-
-def _said(lines: list[str], wordings: PatternSet) -> frozenset:
-    """The cues some line matches; each line is asked once (``per_text``), so a page checked
-    again after an edit asks only its changed lines."""
-    said: set = set()
-    for line in lines:
-        said |= per_text(_matching, line, wordings)
-    return frozenset(said)
-
-
-def _matching(text: str, wordings: PatternSet) -> frozenset:
-    return wordings.matching(text)
+    return PatternSet(dict.fromkeys(map(regex, cues)))
 
 
 def _names_a_person(meta: dict, review: dict) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from medlint.checks.dosing import all_doses, per_text
+from medlint.checks.dosing import all_doses, per_text, said_in_lines
 from medlint.checks.posts import member_posts
 from medlint.findings import Hit
 from medlint.policy import compile_pattern, derived
@@ -635,14 +635,7 @@ def _tool_page(article, t: Tables) -> bool:
     """Whether the page is an app's or an online tool's (``tool_pages``: two of its cues printed)."""
     if not t.tool_cues:
         return False
-    said: set = set()
-    for line in _page_lines(article):  # each line asked once (per_text): an edit asks its changed lines
-        said |= per_text(_tool_cues_in, line, t.tool_set)
-    return len(said) >= t.tool_min
-
-
-def _tool_cues_in(text: str, cues: PatternSet) -> frozenset:
-    return cues.matching(text)
+    return len(said_in_lines(_page_lines(article), t.tool_set)) >= t.tool_min
 
 
 def _section_ages(article, t: Tables) -> dict:

@@ -8,7 +8,7 @@ from . import units as _units
 from .values import _set, _Value
 
 if TYPE_CHECKING:
-    from .model import Dose, Frequency, Strength
+    from .model import Dose, Frequency
 
 
 class DailyMax(_Value):

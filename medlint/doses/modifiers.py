@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from medlint.prefilter import haystack
