@@ -14,7 +14,7 @@ import datetime as _dt
 
 from medlint.checks.disclaimer import page_kinds, regulated_page
 from medlint.checks.dosing import searched
-from medlint.checks.owed import body_dateline, head_writer, owed
+from medlint.checks.owed import body_dateline, head_writer, meta_lines, owed, reading_lines
 from medlint.dates import find_date, numeric_order
 from medlint.findings import Hit
 from medlint.policy import derived, regex
@@ -293,7 +293,7 @@ def _dateline_where(article, ctx) -> tuple[object, str, str] | None:
                 if record.text == line:
                     return record, "text", excerpt
     for where in ("header", "footer"):
-        for i, text in enumerate(_meta_texts(article.meta, where)):
+        for i, text in enumerate(meta_lines(article.meta, where)):
             if text == line:
                 return article, f"{where}/{i}/text", excerpt
     return None
@@ -585,31 +585,11 @@ def _kind_asks(article, ctx, what: str) -> bool:
     return any(rule.get(what) is True for rule in _kind_rules(article, ctx))
 
 
-def _body_lines(article) -> list[str]:
-    """The title and the header lines, then every heading and body line (paragraphs,
-    chrome lines, list items) in reading order, then the footer lines."""
-    lines = [article.title] + _meta_texts(article.meta, "header")
-    for section in article.sections:
-        if section.heading:
-            lines.append(section.heading)
-        for block in section.blocks:
-            if block.type in ("paragraph", "disclaimer", "chrome"):
-                lines.append(block.text)
-            lines.extend(item.text for item in block.items)
-    return lines + _meta_texts(article.meta, "footer")
-
-
-def _meta_texts(meta: dict, where: str) -> list[str]:
-    """The texts of the header or footer lines, in the order printed."""
-    return [line["text"] for line in meta.get(where) or []
-            if isinstance(line, dict) and isinstance(line.get("text"), str)]
-
-
 def dateline(article, data: dict) -> str | None:
     """The text of the first dateline of the body (``datelines``: "12th September 2025",
     "Date: Tue, 17 Nov 2026", "Issue 14 - January 2026") that prints a date, or None."""
     cues = data.get("datelines") or ()
-    for text in _body_lines(article):
+    for text in reading_lines(article):
         if any(regex(c).search(text) for c in cues) and find_date(text, month_year=True):
             return text
     return None
@@ -621,7 +601,7 @@ def signed_by(article, data: dict) -> str | None:
     rule = data.get("signature") or {}
     if not rule:
         return None
-    lines = [t.strip() for t in _body_lines(article) if t.strip()]
+    lines = [t.strip() for t in reading_lines(article) if t.strip()]
     within = rule.get("within", 3)
     for i, text in enumerate(lines):
         if not any(regex(p).search(text) for p in rule["sign_offs"]):
