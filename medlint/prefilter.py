@@ -20,6 +20,7 @@ that have no case), looked for in :func:`haystack` of the text.
 from __future__ import annotations
 
 import re
+import sys
 
 # The non-ASCII characters that a case-insensitive pattern matches to an ASCII
 # letter although their lower case is not that letter (re's own case folding;
@@ -352,15 +353,18 @@ class LazyPattern:
 
 
 class AnyOf:
-    """Patterns asked in turn as their alternation would be: ``fullmatch`` finds what
-    ``(?:a|b|...)`` would, the first of them that matches the whole string. Each is
-    compiled only for a string that holds its literals, so a long list of wordings
-    costs a string the few it could match, not one large alternation compiled whole."""
+    """Patterns asked in turn as their alternation would be: ``fullmatch``, ``match`` and
+    ``search`` find what ``(?:a|b|...)`` would (of the matches starting leftmost, the first
+    listed pattern's), ``finditer`` asks ``whole``, the alternation itself, when given. Each
+    pattern is compiled only for a string that holds its literals, so a long list of
+    wordings costs a string the few it could match, not one large alternation compiled
+    whole."""
 
-    __slots__ = ("patterns",)
+    __slots__ = ("patterns", "whole")
 
-    def __init__(self, patterns) -> None:
-        self.patterns = tuple(patterns)
+    def __init__(self, patterns, whole=None) -> None:
+        self.patterns = tuple(patterns)  # LazyPatterns
+        self.whole = whole  # the alternation as one LazyPattern (for finditer), if any
 
     def fullmatch(self, string: str):
         low = haystack(string)
@@ -371,6 +375,34 @@ class AnyOf:
                     return m
         return None
 
+    def _could(self, string: str, pos: int, endpos: int):
+        """The patterns that may match ``string`` between ``pos`` and ``endpos``."""
+        if endpos - pos > _SPAN_READ:
+            return self.patterns
+        part = string if pos == 0 and endpos >= len(string) else string[pos:endpos]
+        low = haystack(part)
+        return [rx for rx in self.patterns if rx.could_match(part, low)]
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        pos, endpos = max(0, pos), min(len(string), endpos)
+        for rx in self._could(string, pos, endpos):
+            m = rx.compiled().match(string, pos, endpos)
+            if m is not None:
+                return m
+        return None
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        pos, endpos = max(0, pos), min(len(string), endpos)
+        best = None
+        for rx in self._could(string, pos, endpos):
+            m = rx.compiled().search(string, pos, endpos)
+            # a later pattern wins only by starting earlier: at one start the alternation takes the first
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def finditer(self, string: str, *args):
+        return self.whole.finditer(string, *args)
 
 
 class PatternSet:

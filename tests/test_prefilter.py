@@ -135,6 +135,36 @@ def test_any_of_fullmatches_as_the_alternation_does(patterns, texts):
         assert (joined.fullmatch(text) is None) == (each.fullmatch(text) is None), (patterns, text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(patterns=st.lists(_patterns(), min_size=1, max_size=5), texts=st.lists(_TEXT, min_size=1, max_size=6),
+       bounds=st.tuples(st.integers(0, 6), st.integers(0, 30)))
+def test_any_of_searches_and_matches_as_the_alternation_does(patterns, texts, bounds):
+    """search and match, with and without bounds, give the alternation's own match: the
+    leftmost start, and of the patterns matching there the first listed."""
+    try:
+        joined = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+        for p in patterns:
+            re.compile(p, re.I)
+    except re.error:
+        return
+    each = AnyOf([LazyPattern(p, re.I) for p in patterns], LazyPattern(joined.pattern, re.I))
+    pos, endpos = bounds
+    for text in texts:
+        for args in ((), (pos,), (pos, endpos)):
+            for name in ("search", "match"):
+                want, got = getattr(joined, name)(text, *args), getattr(each, name)(text, *args)
+                assert (want and want.span()) == (got and got.span()), (patterns, text, args, name)
+        assert [m.span() for m in each.finditer(text)] == [m.span() for m in joined.finditer(text)]
+
+
+def test_a_wording_list_compiles_only_what_a_text_could_match():
+    words = policy.any_of([r"\btake (?:two|three)\b", r"\bmissed doses?\b", r"\bdouble up\b"], re.I)
+    assert words.search("If you have missed a dose") is None
+    assert words.search("after missed doses, carry on").span() == (6, 18)
+    assert [rx._rx is not None for rx in words.patterns] == [False, True, False]
+    assert words.whole._rx is None  # the joined alternation: only for finditer
+
+
 @settings(max_examples=150, deadline=None)
 @given(patterns=st.lists(st.tuples(_patterns(), st.sampled_from([0, re.I])), min_size=1, max_size=6),
        texts=st.lists(_TEXT, min_size=1, max_size=6))

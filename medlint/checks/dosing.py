@@ -217,8 +217,7 @@ class Wordings:
 
     def __init__(self, data) -> None:
         def one(patterns):
-            return policy.compile_pattern("|".join(f"(?:{p})" for p in patterns), re.I, patterns) if patterns \
-                else re.compile(r"(?!)")
+            return policy.any_of(patterns, re.I) if patterns else re.compile(r"(?!)")
         self.at_will = [[_name_re(n) for n in [e["name"], *e.get("synonyms", [])]] for e in data["at_will_medicines"]]
         self.self_care = [(e, [_name_re(n) for n in [e["name"], *e.get("synonyms", [])]]) for e in data["self_care_courses"]]
         self.open_course = one(data["open_course_wordings"])
