@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from medlint.findings import Hit
 from medlint.records.model import Article, FaqEntry, Section
-from medlint.policy import compile_pattern, regex as _rx
+from medlint.checks.dosing import matching_in
+from medlint.policy import compile_pattern, derived, regex as _rx
+from medlint.prefilter import PatternSet
 from medlint.registry import check
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -409,6 +411,7 @@ def scrape_artifact(article, ctx):
     principle 8 (honesty in presentation).
     """
     artifacts = ctx.data("consistency")["artifacts"]
+    wordings = derived(_artifact_wordings, artifacts)
     records = [s for s in article.sections if s.heading] + list(article.texts())
     for record in records:
         if isinstance(record, FaqEntry):
@@ -418,7 +421,10 @@ def scrape_artifact(article, ctx):
         else:
             fields = [("text", record.text)]
         for name, text in fields:
+            found = matching_in(text, wordings)
             for artifact in artifacts:
+                if _rx(artifact["pattern"]) not in found:
+                    continue
                 for m in _rx(artifact["pattern"]).finditer(text):
                     start = _word_start(text, m.start()) if m.group(0).strip() else m.start()
                     excerpt = text[start:m.end()].strip()
@@ -430,6 +436,11 @@ def scrape_artifact(article, ctx):
                               message=f"{artifact['name'][:1].upper()}{artifact['name'][1:]} in \"{excerpt}\": "
                                       f"a leftover from copying the page.",
                               suggestion=f"Remove the {artifact['name']} from \"{excerpt}\".")
+
+
+def _artifact_wordings(artifacts) -> PatternSet:
+    """The artifacts' patterns, asked of a text at once (:func:`matching_in`)."""
+    return PatternSet(dict.fromkeys(_rx(a["pattern"]) for a in artifacts))
 
 
 def _last_text(section: Section):
