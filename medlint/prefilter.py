@@ -31,10 +31,11 @@ import sys
 _CASE_FIX = (("\u0131", "i"), ("\u017f", "s"), ("\u0307", ""))
 
 # The tokens of a pattern, as re reads them outside verbose mode: a run of
-# literal characters, an escape, a set, a group's opening, a closing bracket,
+# literal characters, an escape, a set, a group's opening (with case kept or ignored
+# inside: "(?-i:", "(?i:"), a closing bracket,
 # a bar, a dot or an anchor, a quantifier, a "{" that is not one.
 _TOKEN = re.compile(r"[^\\\[()|*+?{.^$]+|\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)"
-                    r"|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?!\?)|\(\?(?::|>|=|!|<=|<!|P<\w{1,100}>)|[)|.^$]"
+                    r"|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?!\?)|\(\?(?::|>|=|!|<=|<!|P<\w{1,100}>|-?i:)|[)|.^$]"
                     r"|(?:[*+?]|\{(?:\d{1,9}(?:,\d{0,9})?|,\d{0,9})\})[?+]?|\{", re.S)
 _LOOKAROUND = frozenset(("(?=", "(?!", "(?<=", "(?<!"))
 # A token's kind by its first character ("{" alone is a literal brace).
@@ -203,6 +204,10 @@ class _Reader:
         raise _Unknown  # back-references, octal, \N{...}
 
     def _group(self, opening: str) -> list[frozenset]:
+        if opening == "(?i:" and not self.fold:
+            raise _Unknown  # case ignored inside a pattern that keeps it: its needles would keep case
+        # "(?-i:...)" inside a case-insensitive pattern: what it matches as written, its lower
+        # case is in the lowered text, so its needles are read as the rest are
         clauses = self.alternation()
         if self.kinds[self.i] != "close":
             raise _Unknown

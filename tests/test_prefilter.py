@@ -54,6 +54,10 @@ def _holds_needle(rx: re.Pattern, clauses, matched: str) -> bool:
     (r"[a-z]+|[^a]", 0, None),                           # a range, a negated set: not read
     (r"[Ss]tep", re.I, [["step"]]),
     (r"(?i)dose", 0, None),                              # inline flags: not read
+    (r"(?-i:Post|Times)\b", re.I, [["post", "times"]]),  # case kept inside: its lower case is in the lowered text
+    (r"(?i:dose)s", 0, None),                            # case ignored inside a pattern that keeps it: not read
+    (r"(?i:dose)s", re.I, [["dose"], ["s"]]),
+    (r"(?s:a.b)", re.I, None),                           # other scoped flags: not read
     (r"(a)\1", 0, None),                                 # back-reference: not read
     (r"(?P<n>a)(?P=n)", 0, None),
     (r"dose", re.VERBOSE, None),
@@ -93,7 +97,7 @@ def _patterns(draw, depth=0):
     for _ in range(draw(st.integers(1, 4))):
         if depth < 2 and draw(st.integers(0, 4)) == 0:
             inner = "|".join(draw(_patterns(depth + 1)) for _ in range(draw(st.integers(1, 3))))
-            opening = draw(st.sampled_from(["(?:", "(", "(?=", "(?!", "(?>", "(?P<g%d>" % draw(st.integers(0, 99))]))
+            opening = draw(st.sampled_from(["(?:", "(", "(?=", "(?!", "(?>", "(?-i:", "(?i:", "(?P<g%d>" % draw(st.integers(0, 99))]))
             atom = f"{opening}{inner})"
         else:
             atom = draw(_ATOMS)
