@@ -438,6 +438,11 @@ def scrape_artifact(article, ctx):
                               suggestion=f"Remove the {artifact['name']} from \"{excerpt}\".")
 
 
+def _denials(rules) -> PatternSet:
+    """The contradiction rules' ``denied_by`` patterns, asked of a text at once (:func:`matching_in`)."""
+    return PatternSet(dict.fromkeys(_rx(r["denied_by"]) for r in rules))
+
+
 def _artifact_wordings(artifacts) -> PatternSet:
     """The artifacts' patterns, asked of a text at once (:func:`matching_in`)."""
     return PatternSet(dict.fromkeys(_rx(a["pattern"]) for a in artifacts))
@@ -553,9 +558,11 @@ def contradictions(article: Article, data: dict):
         return
     negation = compile_pattern(rule_data["negation_before"], re.I)
     fields = list(_text_fields(article))
+    wordings = derived(_denials, rule_data["rules"])
     for rule in rule_data["rules"]:
-        says, denied = compile_pattern(rule["says"], re.I), compile_pattern(rule["denied_by"], re.I)
-        denials = [(record, m) for record, _, text in fields for m in denied.finditer(text)]
+        says, denied = _rx(rule["says"]), _rx(rule["denied_by"])
+        denials = [(record, m) for record, _, text in fields if denied in matching_in(text, wordings)
+                   for m in denied.finditer(text)]
         if not denials:
             continue
         for record, name, text in fields:
