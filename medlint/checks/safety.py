@@ -603,10 +603,15 @@ def _given_by_staff(article, t: Tables) -> set:
         return set()
     out = set()
     for record in article.texts():
-        text = (f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else record.text or "").lower()
-        if any(cue in text for cue in t.staff_cues):
+        text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else record.text or ""
+        if per_text(_staff_says, text, t):
             out.add(record.section)
     return out
+
+
+def _staff_says(text: str, t: Tables) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in t.staff_cues)
 
 
 def _lead(record, field, dose) -> tuple[str, list[int]]:
