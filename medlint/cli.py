@@ -440,7 +440,9 @@ def _check_streaming(args, conf: dict, fmt: str) -> int:
         from medlint.render import github as line_out
     else:
         from medlint.render import text as line_out
-    for result in engine.iter_run(folders, options, jobs=jobs, progress=progress, cache=cache):
+    # the article panel only for JSON, or a result the cache keeps (a later run may render it)
+    with_info = stream is not None or cache is not None
+    for result in engine.iter_run(folders, options, jobs=jobs, progress=progress, cache=cache, with_info=with_info):
         findings = result.findings
         if baseline is not None:
             findings = [f for f in findings if not baseline.absorb(f)]

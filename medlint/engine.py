@@ -342,13 +342,13 @@ COLLECT_EVERY = 200
 _checked_here = 0
 
 
-def _check_cached(folder: str, options: Options, cache=None) -> ArticleResult:
+def _check_cached(folder: str, options: Options, cache=None, with_info: bool = True) -> ArticleResult:
     global _checked_here
     _checked_here += 1
     if _checked_here % COLLECT_EVERY == 0 and not gc.isenabled():
         gc.collect()
     if cache is None:
-        return check_article(folder, options)
+        return check_article(folder, options, with_info=with_info)
     from medlint.records.store import read_folder
 
     try:
@@ -366,14 +366,16 @@ def _check_cached(folder: str, options: Options, cache=None) -> ArticleResult:
     return result
 
 
-def iter_run(folders: list[str], options: Options, jobs: int = 1, progress=None, cache=None):
+def iter_run(folders: list[str], options: Options, jobs: int = 1, progress=None, cache=None, with_info: bool = True):
     """Check every article folder, yielding each result in the order of ``folders``.
 
     With ``jobs`` > 1 the articles are checked in worker processes; the order
     and the bytes of every result are the same whatever the number of jobs and
     whether results come from ``cache`` (a :class:`medlint.cache.ResultCache`).
     Nothing is kept here: a caller that renders and drops each result keeps
-    memory flat however large the corpus.
+    memory flat however large the corpus. ``with_info=False`` leaves each result's ``info``
+    (the report's article panel) empty where no cache keeps the result, for a caller
+    that shows findings only.
     """
     done = 0
     if jobs > 1 and len(folders) > 1:
@@ -385,7 +387,7 @@ def iter_run(folders: list[str], options: Options, jobs: int = 1, progress=None,
         all_checks()  # import the battery once, before forking
         chunk = max(1, min(16, len(folders) // (jobs * 8) or 1))
         with mp.get_context("fork").Pool(jobs) as pool:
-            work = partial(_check_cached, options=options, cache=cache)
+            work = partial(_check_cached, options=options, cache=cache, with_info=with_info)
             for res in pool.imap(work, folders, chunksize=chunk):
                 done += 1
                 if progress:
@@ -393,7 +395,7 @@ def iter_run(folders: list[str], options: Options, jobs: int = 1, progress=None,
                 yield res
     else:
         for folder in folders:
-            res = _check_cached(folder, options, cache)
+            res = _check_cached(folder, options, cache, with_info)
             done += 1
             if progress:
                 progress(done)

@@ -9,7 +9,7 @@ from functools import lru_cache, partial
 from operator import is_
 
 from medlint.errors import InputError
-from medlint.prefilter import LazyPattern
+from medlint.prefilter import AnyOf, LazyPattern
 from medlint.resources import checks_dir
 
 _override_dir: str | None = None
@@ -141,6 +141,15 @@ def compile_pattern(pattern: str, flags: int = 0, pieces=()) -> LazyPattern:
     strings ``pattern`` was built from) that does not compile on its own, else
     ``pattern`` itself. ``medlint data`` compiles every pattern up front."""
     return LazyPattern(pattern, flags, partial(_compile_checked, pattern, flags, tuple(pieces)))
+
+
+def any_of(patterns, flags: int = 0) -> AnyOf:
+    """The alternation of ``patterns`` (data strings), asked pattern by pattern
+    (:class:`medlint.prefilter.AnyOf`): a text compiles only the few wordings whose
+    literals it holds, not the whole list joined. Each is located as
+    :func:`compile_pattern` locates it; ``finditer`` asks the alternation itself."""
+    whole = compile_pattern("|".join(f"(?:{p})" for p in patterns), flags, patterns)
+    return AnyOf([compile_pattern(p, flags, [p]) for p in patterns], whole)
 
 
 def _compile_checked(pattern: str, flags: int, pieces: tuple) -> re.Pattern:

@@ -20,6 +20,7 @@ that have no case), looked for in :func:`haystack` of the text.
 from __future__ import annotations
 
 import re
+import sys
 
 # The non-ASCII characters that a case-insensitive pattern matches to an ASCII
 # letter although their lower case is not that letter (re's own case folding;
@@ -30,10 +31,11 @@ import re
 _CASE_FIX = (("\u0131", "i"), ("\u017f", "s"), ("\u0307", ""))
 
 # The tokens of a pattern, as re reads them outside verbose mode: a run of
-# literal characters, an escape, a set, a group's opening, a closing bracket,
+# literal characters, an escape, a set, a group's opening (with case kept or ignored
+# inside: "(?-i:", "(?i:"), a closing bracket,
 # a bar, a dot or an anchor, a quantifier, a "{" that is not one.
 _TOKEN = re.compile(r"[^\\\[()|*+?{.^$]+|\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)"
-                    r"|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?!\?)|\(\?(?::|>|=|!|<=|<!|P<\w{1,100}>)|[)|.^$]"
+                    r"|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?!\?)|\(\?(?::|>|=|!|<=|<!|P<\w{1,100}>|-?i:)|[)|.^$]"
                     r"|(?:[*+?]|\{(?:\d{1,9}(?:,\d{0,9})?|,\d{0,9})\})[?+]?|\{", re.S)
 _LOOKAROUND = frozenset(("(?=", "(?!", "(?<=", "(?<!"))
 # A token's kind by its first character ("{" alone is a literal brace).
@@ -202,6 +204,10 @@ class _Reader:
         raise _Unknown  # back-references, octal, \N{...}
 
     def _group(self, opening: str) -> list[frozenset]:
+        if opening == "(?i:" and not self.fold:
+            raise _Unknown  # case ignored inside a pattern that keeps it: its needles would keep case
+        # "(?-i:...)" inside a case-insensitive pattern: what it matches as written, its lower
+        # case is in the lowered text, so its needles are read as the rest are
         clauses = self.alternation()
         if self.kinds[self.i] != "close":
             raise _Unknown
@@ -352,15 +358,18 @@ class LazyPattern:
 
 
 class AnyOf:
-    """Patterns asked in turn as their alternation would be: ``fullmatch`` finds what
-    ``(?:a|b|...)`` would, the first of them that matches the whole string. Each is
-    compiled only for a string that holds its literals, so a long list of wordings
-    costs a string the few it could match, not one large alternation compiled whole."""
+    """Patterns asked in turn as their alternation would be: ``fullmatch``, ``match`` and
+    ``search`` find what ``(?:a|b|...)`` would (of the matches starting leftmost, the first
+    listed pattern's), ``finditer`` asks ``whole``, the alternation itself, when given. Each
+    pattern is compiled only for a string that holds its literals, so a long list of
+    wordings costs a string the few it could match, not one large alternation compiled
+    whole."""
 
-    __slots__ = ("patterns",)
+    __slots__ = ("patterns", "whole")
 
-    def __init__(self, patterns) -> None:
-        self.patterns = tuple(patterns)
+    def __init__(self, patterns, whole=None) -> None:
+        self.patterns = tuple(patterns)  # LazyPatterns
+        self.whole = whole  # the alternation as one LazyPattern (for finditer), if any
 
     def fullmatch(self, string: str):
         low = haystack(string)
@@ -371,6 +380,34 @@ class AnyOf:
                     return m
         return None
 
+    def _could(self, string: str, pos: int, endpos: int):
+        """The patterns that may match ``string`` between ``pos`` and ``endpos``."""
+        if endpos - pos > _SPAN_READ:
+            return self.patterns
+        part = string if pos == 0 and endpos >= len(string) else string[pos:endpos]
+        low = haystack(part)
+        return [rx for rx in self.patterns if rx.could_match(part, low)]
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        pos, endpos = max(0, pos), min(len(string), endpos)
+        for rx in self._could(string, pos, endpos):
+            m = rx.compiled().match(string, pos, endpos)
+            if m is not None:
+                return m
+        return None
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        pos, endpos = max(0, pos), min(len(string), endpos)
+        best = None
+        for rx in self._could(string, pos, endpos):
+            m = rx.compiled().search(string, pos, endpos)
+            # a later pattern wins only by starting earlier: at one start the alternation takes the first
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def finditer(self, string: str, *args):
+        return self.whole.finditer(string, *args)
 
 
 class PatternSet:

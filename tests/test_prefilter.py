@@ -54,6 +54,10 @@ def _holds_needle(rx: re.Pattern, clauses, matched: str) -> bool:
     (r"[a-z]+|[^a]", 0, None),                           # a range, a negated set: not read
     (r"[Ss]tep", re.I, [["step"]]),
     (r"(?i)dose", 0, None),                              # inline flags: not read
+    (r"(?-i:Post|Times)\b", re.I, [["post", "times"]]),  # case kept inside: its lower case is in the lowered text
+    (r"(?i:dose)s", 0, None),                            # case ignored inside a pattern that keeps it: not read
+    (r"(?i:dose)s", re.I, [["dose"], ["s"]]),
+    (r"(?s:a.b)", re.I, None),                           # other scoped flags: not read
     (r"(a)\1", 0, None),                                 # back-reference: not read
     (r"(?P<n>a)(?P=n)", 0, None),
     (r"dose", re.VERBOSE, None),
@@ -93,7 +97,7 @@ def _patterns(draw, depth=0):
     for _ in range(draw(st.integers(1, 4))):
         if depth < 2 and draw(st.integers(0, 4)) == 0:
             inner = "|".join(draw(_patterns(depth + 1)) for _ in range(draw(st.integers(1, 3))))
-            opening = draw(st.sampled_from(["(?:", "(", "(?=", "(?!", "(?>", "(?P<g%d>" % draw(st.integers(0, 99))]))
+            opening = draw(st.sampled_from(["(?:", "(", "(?=", "(?!", "(?>", "(?-i:", "(?i:", "(?P<g%d>" % draw(st.integers(0, 99))]))
             atom = f"{opening}{inner})"
         else:
             atom = draw(_ATOMS)
@@ -133,6 +137,36 @@ def test_any_of_fullmatches_as_the_alternation_does(patterns, texts):
         return
     for text in texts:
         assert (joined.fullmatch(text) is None) == (each.fullmatch(text) is None), (patterns, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(patterns=st.lists(_patterns(), min_size=1, max_size=5), texts=st.lists(_TEXT, min_size=1, max_size=6),
+       bounds=st.tuples(st.integers(0, 6), st.integers(0, 30)))
+def test_any_of_searches_and_matches_as_the_alternation_does(patterns, texts, bounds):
+    """search and match, with and without bounds, give the alternation's own match: the
+    leftmost start, and of the patterns matching there the first listed."""
+    try:
+        joined = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+        for p in patterns:
+            re.compile(p, re.I)
+    except re.error:
+        return
+    each = AnyOf([LazyPattern(p, re.I) for p in patterns], LazyPattern(joined.pattern, re.I))
+    pos, endpos = bounds
+    for text in texts:
+        for args in ((), (pos,), (pos, endpos)):
+            for name in ("search", "match"):
+                want, got = getattr(joined, name)(text, *args), getattr(each, name)(text, *args)
+                assert (want and want.span()) == (got and got.span()), (patterns, text, args, name)
+        assert [m.span() for m in each.finditer(text)] == [m.span() for m in joined.finditer(text)]
+
+
+def test_a_wording_list_compiles_only_what_a_text_could_match():
+    words = policy.any_of([r"\btake (?:two|three)\b", r"\bmissed doses?\b", r"\bdouble up\b"], re.I)
+    assert words.search("If you have missed a dose") is None
+    assert words.search("after missed doses, carry on").span() == (6, 18)
+    assert [rx._rx is not None for rx in words.patterns] == [False, True, False]
+    assert words.whole._rx is None  # the joined alternation: only for finditer
 
 
 @settings(max_examples=150, deadline=None)

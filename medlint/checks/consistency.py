@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from medlint.findings import Hit
 from medlint.records.model import Article, FaqEntry, Section
-from medlint.policy import compile_pattern, regex as _rx
+from medlint.checks.dosing import matching_in
+from medlint.policy import compile_pattern, derived, regex as _rx
+from medlint.prefilter import PatternSet
 from medlint.registry import check
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -409,6 +411,7 @@ def scrape_artifact(article, ctx):
     principle 8 (honesty in presentation).
     """
     artifacts = ctx.data("consistency")["artifacts"]
+    wordings = derived(_artifact_wordings, artifacts)
     records = [s for s in article.sections if s.heading] + list(article.texts())
     for record in records:
         if isinstance(record, FaqEntry):
@@ -418,7 +421,10 @@ def scrape_artifact(article, ctx):
         else:
             fields = [("text", record.text)]
         for name, text in fields:
+            found = matching_in(text, wordings)
             for artifact in artifacts:
+                if _rx(artifact["pattern"]) not in found:
+                    continue
                 for m in _rx(artifact["pattern"]).finditer(text):
                     start = _word_start(text, m.start()) if m.group(0).strip() else m.start()
                     excerpt = text[start:m.end()].strip()
@@ -430,6 +436,16 @@ def scrape_artifact(article, ctx):
                               message=f"{artifact['name'][:1].upper()}{artifact['name'][1:]} in \"{excerpt}\": "
                                       f"a leftover from copying the page.",
                               suggestion=f"Remove the {artifact['name']} from \"{excerpt}\".")
+
+
+def _denials(rules) -> PatternSet:
+    """The contradiction rules' ``denied_by`` patterns, asked of a text at once (:func:`matching_in`)."""
+    return PatternSet(dict.fromkeys(_rx(r["denied_by"]) for r in rules))
+
+
+def _artifact_wordings(artifacts) -> PatternSet:
+    """The artifacts' patterns, asked of a text at once (:func:`matching_in`)."""
+    return PatternSet(dict.fromkeys(_rx(a["pattern"]) for a in artifacts))
 
 
 def _last_text(section: Section):
@@ -542,9 +558,11 @@ def contradictions(article: Article, data: dict):
         return
     negation = compile_pattern(rule_data["negation_before"], re.I)
     fields = list(_text_fields(article))
+    wordings = derived(_denials, rule_data["rules"])
     for rule in rule_data["rules"]:
-        says, denied = compile_pattern(rule["says"], re.I), compile_pattern(rule["denied_by"], re.I)
-        denials = [(record, m) for record, _, text in fields for m in denied.finditer(text)]
+        says, denied = _rx(rule["says"]), _rx(rule["denied_by"])
+        denials = [(record, m) for record, _, text in fields if denied in matching_in(text, wordings)
+                   for m in denied.finditer(text)]
         if not denials:
             continue
         for record, name, text in fields:

@@ -91,7 +91,9 @@ def per_text(func, text: str, *args):
     is checked and carried over to the next as :class:`TextMemo` carries its texts (``func``
     must be a pure function of its arguments; ``args`` hashable, such as a family's compiled
     tables: they stand for the data they were built from)."""
-    answers = _answers(text)
+    answers = _answers.memo.get(text)  # the article's own texts read directly: ~6,000 calls a warm edit
+    if answers is None:
+        answers = _answers(text)
     key = (func, *args)
     found = answers.get(key, _NONE)
     if found is _NONE:
@@ -107,6 +109,13 @@ def said_in_lines(lines, wordings) -> frozenset:
     for line in lines:
         said |= per_text(_matching, line, wordings)
     return frozenset(said)
+
+
+def matching_in(text: str, wordings) -> frozenset:
+    """The patterns of ``wordings`` (a :class:`medlint.prefilter.PatternSet`) that find
+    something in ``text``, worked out once per text (:func:`per_text`): a list of patterns
+    asked of every text of the page costs an edit only its changed texts."""
+    return per_text(_matching, text, wordings)
 
 
 def _matching(text: str, wordings) -> frozenset:
@@ -217,8 +226,7 @@ class Wordings:
 
     def __init__(self, data) -> None:
         def one(patterns):
-            return policy.compile_pattern("|".join(f"(?:{p})" for p in patterns), re.I, patterns) if patterns \
-                else re.compile(r"(?!)")
+            return policy.any_of(patterns, re.I) if patterns else re.compile(r"(?!)")
         self.at_will = [[_name_re(n) for n in [e["name"], *e.get("synonyms", [])]] for e in data["at_will_medicines"]]
         self.self_care = [(e, [_name_re(n) for n in [e["name"], *e.get("synonyms", [])]]) for e in data["self_care_courses"]]
         self.open_course = one(data["open_course_wordings"])
@@ -395,9 +403,24 @@ def names_a_dose(dose, data) -> bool:
 
 def _last_named(text: str, data) -> dict | None:
     """The ceiling entry of the medicine named last in ``text`` (lower case), else None."""
-    _, table, _ = _ceiling_table(data)
-    hits = [(m.start(), entry) for entry, patterns in table for p in patterns for m in [p.search(text)] if m]
+    hits = _ceilings_named(text, data)
     return max(hits, key=lambda h: h[0])[1] if hits else None
+
+
+def _ceilings_named(text: str, data) -> list:
+    """(start, entry) of each ceiling medicine whose name ``text`` holds, worked out once per text."""
+    return per_text(_names_in, text, policy.derived(_Names, _ceiling_table(data)[1]))
+
+
+class _Names:
+    """The ceiling table's name patterns, as a key of :func:`per_text` (a list is not one)."""
+
+    def __init__(self, table: list) -> None:
+        self.table = table
+
+
+def _names_in(text: str, names: _Names) -> list:
+    return [(m.start(), entry) for entry, patterns in names.table for p in patterns for m in [p.search(text)] if m]
 
 
 def _route_of(dose, data) -> str:
@@ -1133,8 +1156,7 @@ def _dose_key(dose, record, field: str, data):
     found = ceiling_for(dose, data)
     if found is None:
         before = _sentence_before(record, field, dose).lower()
-        _, table, _ = _ceiling_table(data)
-        named = [(m.start(), entry) for entry, patterns in table for p in patterns for m in [p.search(before)] if m]
+        named = _ceilings_named(before, data)
         found = max(named, key=lambda h: h[0])[1] if named else None
     own = (dose.substance_key or "").split()
     name = found["name"] if found is not None else own[-1] if own else None

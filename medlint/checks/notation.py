@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
-from medlint.checks.dosing import doses_in, per_text, text_fields as _running_text, text_memo
+from medlint.checks.dosing import doses_in, matching_in, per_text, text_fields as _running_text, text_memo
 from medlint.checks.posts import member_posts
 from medlint.doses import find_quantities
 from medlint.findings import Hit
@@ -236,8 +236,9 @@ def microgram_symbol(article, ctx):
 
 
 def _abbrev_table(data, check_id):
-    """[(entry, compiled pattern)] for one check, and the compiled interval
-    pattern: compiled once per data mapping (``ctx.data`` returns the same dict)."""
+    """[(entry, compiled pattern)] for one check, the compiled interval pattern, and the
+    entries' patterns as one PatternSet (asked once per text): compiled once per data
+    mapping (``ctx.data`` returns the same dict)."""
     held = policy.derived(_abbrev_tables, data)
     table = held.get(check_id)
     if table is None:
@@ -248,7 +249,7 @@ def _abbrev_table(data, check_id):
         if check_id == data["interval"]["check"]:
             pattern = data["interval"]["pattern"]
             interval = compile_pattern(rf"(?<![\w.])(?:{pattern})(?![\w])", 0, [pattern])
-        table = held[check_id] = (entries, interval)
+        table = held[check_id] = (entries, interval, PatternSet(p for _, p in entries))
     return table
 
 
@@ -300,7 +301,7 @@ def professional_page(article, data: dict) -> bool:
 
 def _abbrev_hits(article, ctx, check_id):
     data = ctx.data("notation")
-    entries, interval = _abbrev_table(data, check_id)
+    entries, interval, wordings = _abbrev_table(data, check_id)
     to_prescribers = check_id == "NOT008" and professional_page(article, data)
     for record, field, text in text_fields(article):
         if to_prescribers and not _any(data["audience"]["consumer_address"], text):
@@ -308,7 +309,10 @@ def _abbrev_hits(article, ctx, check_id):
         doses = doses_in(text)
         # a finding needs a dose in the text, or the abbreviation offered beside its wording
         spans = [d.span for d in doses] + [s.span for d in doses for s in d.titration]
+        found = matching_in(text, wordings)
         for e, pattern in entries:
+            if pattern not in found:
+                continue
             for m in pattern.finditer(text):
                 within = any(a <= m.start() and m.end() <= b for a, b in spans)
                 if e.get("within_dose") and not within:

@@ -107,8 +107,11 @@ class Tables:
             return False
         if section.kind in self.safety_kinds:
             return True
-        heading = section.heading or ""
-        return any(p.search(heading) for p in self.safety_heading)
+        return per_text(_safety_heading, section.heading or "", self)
+
+
+def _safety_heading(heading: str, t: Tables) -> bool:
+    return any(p.search(heading) for p in t.safety_heading)
 
 
 _WORD = re.compile(r"\w[\w-]*")
@@ -175,8 +178,14 @@ class Phrases:
             held.sort(key=lambda c: (-len(c[0]), c[1]))
 
     def find(self, text: str, split: "Words | None" = None):
-        """(phrase, start, end) of each phrase in ``text`` (``split``: its :func:`tokens`), in order."""
-        split = split if split is not None else tokens(text)
+        """(phrase, start, end) of each phrase in ``text`` (``split``: its :func:`tokens`), in order;
+        without ``split``, worked out once per text (:func:`per_text`: the same headings, titles
+        and clauses are asked again for every dose, and on every edit in an editor)."""
+        if split is None:
+            return per_text(_phrases_in, text, self)
+        return self._find(split)
+
+    def _find(self, split: "Words"):
         start, words = self.start, split.words
         # the places where a phrase may start (a list comprehension: most words start none)
         if self.stems:
@@ -212,6 +221,10 @@ class Phrases:
             if not ok:
                 return False
         return True
+
+
+def _phrases_in(text: str, phrases: Phrases) -> tuple:
+    return tuple(phrases._find(tokens(text)))
 
 
 def tables(ctx) -> Tables:
@@ -590,10 +603,15 @@ def _given_by_staff(article, t: Tables) -> set:
         return set()
     out = set()
     for record in article.texts():
-        text = (f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else record.text or "").lower()
-        if any(cue in text for cue in t.staff_cues):
+        text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else record.text or ""
+        if per_text(_staff_says, text, t):
             out.add(record.section)
     return out
+
+
+def _staff_says(text: str, t: Tables) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in t.staff_cues)
 
 
 def _lead(record, field, dose) -> tuple[str, list[int]]:
