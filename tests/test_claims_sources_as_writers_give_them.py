@@ -189,3 +189,30 @@ def test_a_superlative_in_the_clause_of_a_flagged_figure_is_not_reported_twice(t
     assert ("CLM004", "has no side effects") not in got
     assert ("CLM004", "the most effective weight-loss medicine") in got
     assert ("CLM004", "miracle") in got and ("CLM001", "9 out of 10") in got
+
+
+# ------------------------------------------------------------------ pharmacokinetics and storage
+
+@pytest.mark.parametrize("sentence", [
+    # a drug index's pharmacokinetics lines
+    "Absorption: rapidly absorbed; bioavailability ≥90%, and it is safe to take with food.",
+    "Excretion: via urine (approx. 98% as unchanged drug); dose reduction needed in renal impairment.",
+    # a pharmacist's explainer
+    "About 95% of the drug is bound to plasma proteins, which raises the risk of interactions.",
+    "Food reduces peak levels by 30% but does not change the total amount absorbed.",
+    # a renal dosing note
+    "Clearance falls by 50% in people with severe kidney disease, so the dose is halved.",
+    # a pack's storage line
+    "Store at 40% humidity or less to keep the tablets stable and safe.",
+])
+def test_what_the_body_does_to_the_drug_and_storage_are_not_statistics(tmp_path, sentence):
+    assert stats(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize("sentence,figure", [
+    ("This green tea extract boosts your metabolism by 20%, so you burn more fat.", "20%"),
+    ("Complete clearance of psoriasis was seen in 80% of patients.", "80%"),
+    ("After absorption the drug works within an hour; 30% of patients feel sick.", "30%"),
+])
+def test_outcomes_beside_those_words_are_still_statistics(tmp_path, sentence, figure):
+    assert stats(tmp_path, sentence) == [("CLM001", figure)]
