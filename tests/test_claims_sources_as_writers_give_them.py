@@ -216,3 +216,32 @@ def test_what_the_body_does_to_the_drug_and_storage_are_not_statistics(tmp_path,
 ])
 def test_outcomes_beside_those_words_are_still_statistics(tmp_path, sentence, figure):
     assert stats(tmp_path, sentence) == [("CLM001", figure)]
+
+
+# ------------------------------------------------------------------ superlatives and timelines that claim nothing
+
+@pytest.mark.parametrize("sentence", [
+    "The best option for you depends on your symptoms, so speak to a pharmacist.",     # a pharmacy chain
+    "Your GP will help you decide on the best treatment for you.",                     # a leaflet
+    "Which treatment is best for your child will depend on their age.",                # a parenting site
+    "Antibiotics cure most urinary infections within 3 days.",                         # a GP handout
+    "Treatment usually cures the infection, but finish the course.",                   # a sexual health clinic
+    "We guarantee next-day delivery on orders placed before 2pm.",                     # a shop's banner
+    "Most people recover within a week without treatment.",                            # a self-care page
+    "Most colds clear up on their own within 7 to 10 days.",
+])
+def test_choices_standard_teaching_and_natural_course_claim_nothing(tmp_path, sentence):
+    got = found(tmp_path, [("About it", "other", [sentence])], {"CLM002", "CLM004"})
+    assert got == []
+
+
+@pytest.mark.parametrize("sentence,check", [
+    ("The best treatment for sciatica is spinal decompression.", "CLM004"),
+    ("Our herbal blend cures arthritis naturally.", "CLM004"),
+    ("Results guaranteed in just 7 days or your money back.", "CLM004"),
+    ("The cream is guaranteed to work on every kind of eczema.", "CLM004"),
+    ("Most sprains are fully healed in two weeks if you follow our plan.", "CLM002"),
+])
+def test_rankings_promises_and_guarantees_of_effect_are_still_claims(tmp_path, sentence, check):
+    got = found(tmp_path, [("About it", "other", [sentence])], {"CLM002", "CLM004"})
+    assert [c for c, _ in got] == [check]

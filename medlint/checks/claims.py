@@ -165,6 +165,8 @@ class _Cues:
         sup = data["superlatives"]
         self.superlatives = _Patterns(sup["patterns"])
         self.negations = _Patterns(sup["negations"]) + _Patterns(sup.get("descriptions_before") or ())
+        self.relative_after = _Patterns(sup.get("relative_after") or ()) + _Patterns(sup.get("hedged_after") or ())
+        self.natural_course = _Patterns(data["outcome_timelines"].get("natural_course") or ())
         mech = data["mechanism"]
         self.mech_kinds = set(mech["section_kinds"])
         self.mechanisms = _Patterns(mech["patterns"])
@@ -718,6 +720,8 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
         return held
     stats = _statistics(cues, sentence)
     timelines = _matches(cues.timelines, sentence)
+    if timelines and cues.natural_course.search(sentence):
+        timelines = []  # the illness's natural course, for safety-netting: no promise
     research = _matches(cues.research, sentence)
     if research:
         exceptions = [m.span() for p in cues.research_exceptions.each(sentence) for m in p.finditer(sentence)]
@@ -728,8 +732,8 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
         before = sentence[max(0, m.start() - 60):m.start()]
         if before not in negated:
             negated[before] = cues.negations.search(before)
-        if not negated[before]:
-            sups.append(m)
+        if not negated[before] and not cues.relative_after.search(sentence[m.end():m.end() + 60]):
+            sups.append(m)  # (not "the best treatment for you": a choice, not a ranking)
     held = [stats, timelines, research, sups, _NOT_YET]
     if len(memo) >= _MEMO_LIMIT:
         memo.clear()
