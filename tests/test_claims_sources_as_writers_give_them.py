@@ -245,3 +245,19 @@ def test_choices_standard_teaching_and_natural_course_claim_nothing(tmp_path, se
 def test_rankings_promises_and_guarantees_of_effect_are_still_claims(tmp_path, sentence, check):
     got = found(tmp_path, [("About it", "other", [sentence])], {"CLM002", "CLM004"})
     assert [c for c, _ in got] == [check]
+
+
+def test_a_guideline_year_in_brackets_is_no_reference_number(tmp_path):
+    sections = [("Treatment", "other", [
+        "NICE's low back pain guideline (NG59) [2016] advises exercise; about 1 in 3 people with sciatica need more than painkillers, which raises their risk of long-term pain."])]
+    assert found(tmp_path, sections, {"CLM006"}) == []
+
+
+def test_unnumbered_reference_paragraphs_resolve_by_position(tmp_path):
+    sections = [("Why it matters", "overview", ["About 1 in 6 adults are low in vitamin D by March, which raises the risk of weak bones [2]."]),
+                ("References", "references", ["We used these sources:",
+                                              "Lin K. Vitamin D status in UK adults. BMJ Open. 2020;10:e03.",
+                                              "Ross A. Winter sunlight and bone health. Osteoporos Int. 2019;30:1-9."])]
+    assert found(tmp_path, sections, {"CLM006", "CLM001"}) == []
+    sections[0] = ("Why it matters", "overview", ["About 1 in 6 adults are low in vitamin D by March [3], which raises their risk of weak bones."])
+    assert found(tmp_path / "b", sections, {"CLM006"}) == [("CLM006", "[3]")]

@@ -50,7 +50,9 @@ from medlint.policy import compile_pattern, derived, regex
 from medlint.prefilter import haystack
 from medlint.registry import check
 
-_BRACKET = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
+# "[2]", "[1, 3]", "[2–4]": reference numbers of up to three digits ("[2016]", the year a
+# guideline prints after its title, is no reference number)
+_BRACKET = re.compile(r"\[(\d{1,3}(?:\s{0,2}[,–-]\s{0,2}\d{1,3}){0,20})\]")
 # "Smith 2020", "Smith et al., 2020", "(Smith & Jones 2019)", "Collins and colleagues (2016)":
 # a capitalised surname (not an all-caps acronym such as "DHA 2000 mg") and a year that is
 # not an amount.
@@ -264,7 +266,8 @@ def reference_ids(article: Article, cues: "_Cues") -> set[str]:
 
 def _entry_ids(blocks, ids: set) -> None:
     """Add the ids of a reference list's entries: their own number ("1.", "[1]", "[1]:",
-    "¹"), else an item's position (an unnumbered paragraph is no entry by position)."""
+    "¹"), else their position: an item's, or a paragraph's that reads as a reference (a year,
+    DOI, URL or PMID: an introductory line, "We used these sources:", is no entry)."""
     n = 0
     for block in blocks:
         if block.type == "list" and block.style == "numbered":
@@ -277,9 +280,13 @@ def _entry_ids(blocks, ids: set) -> None:
             if lead:
                 n += 1
                 ids.add(lead.group(1) or lead.group(2).translate(_SUPERSCRIPT_VALUE))
-            elif isinstance(record, Item):
-                n += 1
+            elif isinstance(record, Item) or _LOOKS_CITED.search(record.text):
+                n += 1  # an item, or a paragraph that reads as a reference (a year, DOI, URL, PMID)
                 ids.add(str(n))
+
+
+# a reference entry printed as a paragraph: "Lin K. Vitamin D status. BMJ Open. 2020;10:e03."
+_LOOKS_CITED = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\bdoi\b|https?://|\bPMID\b", re.IGNORECASE)
 
 
 def titled_reference_lists(article: Article, cues: "_Cues") -> tuple:
