@@ -169,3 +169,13 @@ def test_prescription_latin_on_a_patient_page_is_flagged(tmp_path, sections):
 def test_a_drug_references_traps_stay_silent(tmp_path, text):
     got = page(tmp_path, [("Description", "other", [text])], select=NOTATION | {"CLM001"})
     assert got == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("In 2 U.K. studies, 500 mg twice daily worked as well as the higher dose.", False),
+    ("Around 10 U.S. states allow pharmacists to prescribe it; the dose is 200 mg once a day.", False),
+    ("Take 500 mg of vitamin C; 1 U of insulin covers about 10 g of carbohydrate.", True),
+    ("Inject 10 U. Check your sugar two hours later.", True),
+])
+def test_a_dotted_country_abbreviation_is_no_unit(tmp_path, text, flagged):
+    assert bool([f for f in one(tmp_path, text, kind="drug-therapy") if f[0] == "NOT001"]) is flagged

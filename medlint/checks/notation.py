@@ -186,6 +186,7 @@ def _unit_hits(article, ctx, check_id):
     data = ctx.data("notation")
     table = {w: e for e in data["units"] if e["check"] == check_id for w in e["written"]}
     lab = data.get("laboratory_result_after")
+    dotted = data.get("dotted_abbreviation_after")
     gloss = data.get("metric_equivalent")
     glossable = set(gloss["units"]) if gloss else set()
     for record, field, text in text_fields(article):
@@ -195,6 +196,8 @@ def _unit_hits(article, ctx, check_id):
                 continue
             if lab and regex(lab).match(text[unit.span[1]:unit.span[1] + 12]):
                 continue  # a laboratory result ("100 IU/L"), not a dose
+            if dotted and compile_pattern(dotted, 0).match(text[unit.span[1]:unit.span[1] + 6]):
+                continue  # "2 U.K. studies": an abbreviation, not a unit
             if unit.raw in glossable and _glossed_by_metric(text, amount, gloss):
                 continue  # "25 micrograms (1,000 IU)": designated in micrograms
             e = table[unit.raw]
