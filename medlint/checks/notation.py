@@ -1,4 +1,4 @@
-"""Notation checks (NOT001-NOT009): error-prone abbreviations, symbols and dose designations.
+"""Notation checks (NOT001-NOT010): error-prone abbreviations, symbols and dose designations.
 
 After The Joint Commission "Do Not Use" list and the ISMP List of Error-Prone
 Abbreviations, Symbols, and Dose Designations. The entries, their safe forms
@@ -218,8 +218,11 @@ def iu_or_u(article, ctx):
     """"IU" and "U" after a dose amount are on the "Do Not Use" list.
 
     **What it does.** Flags "IU", "U" or "u" written right after a number
-    ("2000 IU/day", "10 U"). "U" inside a word and "IV" (the route) are not
-    flagged. Mechanical fix: replace the unit with "units".
+    ("2000 IU/day", "10 U"). "U" inside a word, a dotted abbreviation ("2 U.K.
+    studies") and "IV" (the route) are not flagged, nor is an IU figure given
+    beside its metric equivalent ("25 micrograms (1,000 IU)", "1,000 IU (25
+    mcg)": the dose is designated in micrograms, ``metric_equivalent``); "IU"
+    alone is. Mechanical fix: replace the unit with "units".
 
     **Why it matters.** "IU" is misread as "IV" or "10"; "U" as 0, 4 or cc —
     a tenfold overdose.
@@ -370,11 +373,13 @@ def qd_qod(article, ctx):
     """"QD" and "QOD" are on the "Do Not Use" list.
 
     **What it does.** Flags QD, q.d., qd, q1d, QOD, q.o.d. and qod as whole
-    tokens in a text that contains a dose. Mechanical fix: "daily" / "every
-    other day".
+    tokens in a text that contains a dose, and "OD" / "od" for once daily
+    inside a dose ("Etoricoxib 90 mg OD"; "an OD of paracetamol" is no dose),
+    on every page. Mechanical fix: "daily" / "every other day" / "once a
+    day".
 
     **Why it matters.** QD is misread as QID (four times daily) and QOD as
-    QD or QID: fourfold overdoses.
+    QD or QID: fourfold overdoses; OD is read as "right eye" (oculus dexter).
 
     **Example.** "Celecoxib 200 mg QD" → "Celecoxib 200 mg daily".
 
@@ -562,7 +567,11 @@ def prescription_latin(article, ctx):
     says it is for patients, parents or carers is a consumer page whatever
     its headings, and so is a page with no evidence either way. The ISMP
     do-not-use notations (QD, QOD, U, IU, trailing zeros: NOT001-NOT007) are
-    flagged on every page.
+    flagged on every page. A page's monograph conventions are its headings and
+    its dosing lines (``professional_lines``: "Adult: Initially 150 mg ...",
+    "IV: 1 g q8h", a dose by creatinine clearance, "Max: 600 mg daily"), and a
+    professional-use notice may name who is to use it ("for use by registered
+    medical practitioners and pharmacists").
 
     **Why it matters.** Readers do not know the abbreviations; HS is misread
     as half-strength and QID/QD confusions cause fourfold errors.
