@@ -261,3 +261,12 @@ def test_unnumbered_reference_paragraphs_resolve_by_position(tmp_path):
     assert found(tmp_path, sections, {"CLM006", "CLM001"}) == []
     sections[0] = ("Why it matters", "overview", ["About 1 in 6 adults are low in vitamin D by March [3], which raises their risk of weak bones."])
     assert found(tmp_path / "b", sections, {"CLM006"}) == [("CLM006", "[3]")]
+
+
+@pytest.mark.parametrize("sentence,flagged", [
+    ("Lowering blood pressure cuts the risk of a stroke by 35% (ESC 2021).", False),
+    ("About 1 in 4 adults with diabetes develop foot ulcers (AHA/ACC 2019).", False),
+    ("Omega-3 (DHA 2000 mg) lowers triglycerides by 30% in most people.", True),
+])
+def test_a_bodys_acronym_and_year_in_brackets_cites(tmp_path, sentence, flagged):
+    assert bool(stats(tmp_path, sentence)) is flagged

@@ -179,3 +179,14 @@ def test_a_drug_references_traps_stay_silent(tmp_path, text):
 ])
 def test_a_dotted_country_abbreviation_is_no_unit(tmp_path, text, flagged):
     assert bool([f for f in one(tmp_path, text, kind="drug-therapy") if f[0] == "NOT001"]) is flagged
+
+
+@pytest.mark.parametrize("opening,flagged", [
+    ("Dear Dr Okafor, thank you for referring Mr Hale, whom we saw in clinic today.", False),   # a clinic letter to the GP
+    ("Dear Colleague, please review the following changes at the next visit.", False),
+    ("Dear Mrs Hale, here is a summary of the plan we agreed today.", True),                      # a letter to the patient
+])
+def test_a_letter_addressed_to_a_doctor_is_for_prescribers(tmp_path, opening, flagged):
+    got = page(tmp_path, [("Letter", "other", [opening]),
+                          ("Medicines", "drug-therapy", ["Ramipril 2.5 mg bd, increase to 5 mg bd after two weeks."])])
+    assert bool([f for f in got if f[0] == "NOT008"]) is flagged
