@@ -531,8 +531,13 @@ def _sourced_by_next_line(article: Article, cues: _Cues) -> frozenset:
 
 
 def _source_line(cues: _Cues, text: str) -> bool:
-    head = (text or "").lstrip()[:200]
-    return bool(head) and any(p.match(head) for p in cues.source_lines.each(head))
+    """Does ``text`` start by giving a source ("Source: ONS, 2023")? Asked once per text."""
+    return bool(text) and per_text(_starts_with_source, text, cues.source_lines)
+
+
+def _starts_with_source(text: str, source_lines: "_Patterns") -> bool:
+    head = text.lstrip()[:200]
+    return bool(head) and any(p.match(head) for p in source_lines.each(head))
 
 
 def _furniture_lists(article: Article, cues: _Cues) -> frozenset:
