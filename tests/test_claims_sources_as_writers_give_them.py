@@ -270,3 +270,18 @@ def test_unnumbered_reference_paragraphs_resolve_by_position(tmp_path):
 ])
 def test_a_bodys_acronym_and_year_in_brackets_cites(tmp_path, sentence, flagged):
     assert bool(stats(tmp_path, sentence)) is flagged
+
+
+@pytest.mark.parametrize("title", ["Selected references", "Our sources", "Reference list", "Sources of information",
+                                   "Notes and references", "Where this information comes from", "Sources & further reading"])
+def test_reference_lists_under_other_titles_resolve_their_numbers(tmp_path, title):
+    sections = [("Why it matters", "overview", ["About 1 in 6 adults are low in vitamin D by March, which raises the risk of weak bones [1]."]),
+                (title, "other", [("numbered", ["Lin K. Vitamin D status in UK adults. BMJ Open. 2020;10:e03."])])]
+    assert found(tmp_path, sections, {"CLM006", "CLM001"}) == []
+
+
+@pytest.mark.parametrize("title", ["Further reading", "Sources of vitamin D", "Notes"])
+def test_other_lists_are_no_reference_list(tmp_path, title):
+    sections = [("Why it matters", "overview", ["About 1 in 6 adults are low in vitamin D by March, which raises the risk of weak bones [1]."]),
+                (title, "other", [("numbered", ["Oily fish such as salmon and mackerel."])])]
+    assert found(tmp_path, sections, {"CLM006"}) == [("CLM006", "[1]")]
