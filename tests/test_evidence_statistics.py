@@ -23,7 +23,7 @@ def stats(root, *paragraphs, kind="overview"):
     ("Roughly one in five marathon runners will develop a stress fracture in their first year.",
      "one in five"),
     # a nutrition blog
-    ("Swapping white rice for brown cuts your diabetes risk by a quarter, and by 20% in women.", "20%"),
+    ("Swapping white rice for brown cuts your diabetes risk by 20% in women.", "20%"),
     ("Green tea extract boosts fat burning by 17%.", "17%"),
     # a clinic's marketing
     ("Our laser treatment clears 95% of fungal nails for good.", "95%"),

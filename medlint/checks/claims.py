@@ -50,12 +50,14 @@ from medlint.policy import compile_pattern, derived, regex
 from medlint.prefilter import haystack
 from medlint.registry import check
 
-_BRACKET = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
-# "Smith 2020", "Smith et al., 2020", "(Smith & Jones 2019)": a capitalised
-# surname (not an all-caps acronym such as "DHA 2000 mg") and a year that is
+# "[2]", "[1, 3]", "[2–4]": reference numbers of up to three digits ("[2016]", the year a
+# guideline prints after its title, is no reference number)
+_BRACKET = re.compile(r"\[(\d{1,3}(?:\s{0,2}[,–-]\s{0,2}\d{1,3}){0,20})\]")
+# "Smith 2020", "Smith et al., 2020", "(Smith & Jones 2019)", "Collins and colleagues (2016)":
+# a capitalised surname (not an all-caps acronym such as "DHA 2000 mg") and a year that is
 # not an amount.
 _AUTHOR_YEAR = re.compile(
-    r"\b([A-Z][a-z][A-Za-z'’-]{0,40})(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][a-z][A-Za-z'’-]{0,40}))?,?\s+\(?((?:19|20)\d{2})[a-z]?\b"
+    r"\b([A-Z][a-z][A-Za-z'’-]{0,40})(?:\s+(?:et\s+al\.?|and\s+(?:colleagues|co-?workers|co-?authors|others)|(?:and|&)\s+[A-Z][a-z][A-Za-z'’-]{0,40}))?,?\s+\(?((?:19|20)\d{2})[a-z]?\b"
     r"(?![.,]\d)(?!\s*(?:[–-]\s*\d+\s*)?(?:mg|g|µg|μg|mcg|IU|mL|ml|units?|cells|kg|mm|cm)\b)")
 # "(NICE, 2023)", "(American Diabetes Association, 2024)", "(Ailani et al.,
 # 2021; Zinman 2015)": inside brackets, a capitalised first word (an
@@ -137,6 +139,8 @@ class _Cues:
         self.footnote = compile_pattern(notes["marker"], 0) if notes else None
         self.footnote_definition = compile_pattern(notes["definition"], 0) if notes else None
         self.attributed = _Attributed(cit.get("attributed_speech"))
+        self.named_bodies = _Patterns(cit.get("named_bodies") or (), 0)
+        self.source_lines = _Patterns(cit.get("source_lines") or ())
         trailing = cit["trailing_numbers"]
         self.trailing_min_uses = trailing["min_uses"]
         self.trailing_not_after = {w.lower() for w in trailing["not_after"]}
@@ -163,6 +167,8 @@ class _Cues:
         sup = data["superlatives"]
         self.superlatives = _Patterns(sup["patterns"])
         self.negations = _Patterns(sup["negations"]) + _Patterns(sup.get("descriptions_before") or ())
+        self.relative_after = _Patterns(sup.get("relative_after") or ()) + _Patterns(sup.get("hedged_after") or ())
+        self.natural_course = _Patterns(data["outcome_timelines"].get("natural_course") or ())
         mech = data["mechanism"]
         self.mech_kinds = set(mech["section_kinds"])
         self.mechanisms = _Patterns(mech["patterns"])
@@ -239,8 +245,7 @@ def is_reference_list(section, cues: "_Cues") -> bool:
 
 
 def _heading_is_reference(cues: "_Cues", heading: str) -> bool:
-    text = heading.strip().lstrip("#").strip()
-    return any(p.match(text) for p in cues.reference_headings)
+    return _reference_title(cues, heading)
 
 
 def reference_ids(article: Article, cues: "_Cues") -> set[str]:
@@ -250,26 +255,81 @@ def reference_ids(article: Article, cues: "_Cues") -> set[str]:
     definitions ("[^2]: Cohen AS …", as the id "^2")."""
     ids = {str(ref.get("id")) for ref in article.meta.get("references") or [] if isinstance(ref, dict)}
     for section in article.sections:
-        if not is_reference_list(section, cues):
-            continue
-        n = 0
-        for block in section.blocks:
-            if block.type == "list" and block.style == "numbered":
-                n = block.start - 1
-            entries = list(block.items) if block.type == "list" else [block] if block.type == "paragraph" else []
-            for record in entries:
-                if not record.text.strip():
-                    continue
-                lead = _ENTRY_NUMBER.match(record.text)
-                if lead:
-                    n += 1
-                    ids.add(lead.group(1) or lead.group(2).translate(_SUPERSCRIPT_VALUE))
-                elif isinstance(record, Item):  # an unnumbered paragraph is no entry by position
-                    n += 1
-                    ids.add(str(n))
+        if is_reference_list(section, cues):
+            _entry_ids(section.blocks, ids)
+    for block in titled_reference_lists(article, cues):
+        _entry_ids([block], ids)
     for record in article.texts():
         ids.update(per_text(_definition_ids, record.text, cues.footnote_definition))
     return ids
+
+
+def _entry_ids(blocks, ids: set) -> None:
+    """Add the ids of a reference list's entries: their own number ("1.", "[1]", "[1]:",
+    "¹"), else their position: an item's, or a paragraph's that reads as a reference (a year,
+    DOI, URL or PMID: an introductory line, "We used these sources:", is no entry)."""
+    n = 0
+    for block in blocks:
+        if block.type == "list" and block.style == "numbered":
+            n = block.start - 1
+        entries = list(block.items) if block.type == "list" else [block] if block.type == "paragraph" else []
+        for record in entries:
+            if not record.text.strip():
+                continue
+            lead = _ENTRY_NUMBER.match(record.text)
+            if lead:
+                n += 1
+                ids.add(lead.group(1) or lead.group(2).translate(_SUPERSCRIPT_VALUE))
+            elif isinstance(record, Item) or _LOOKS_CITED.search(record.text):
+                n += 1  # an item, or a paragraph that reads as a reference (a year, DOI, URL, PMID)
+                ids.add(str(n))
+
+
+# a reference entry printed as a paragraph: "Lin K. Vitamin D status. BMJ Open. 2020;10:e03."
+_LOOKS_CITED = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\bdoi\b|https?://|\bPMID\b", re.IGNORECASE)
+
+
+def titled_reference_lists(article: Article, cues: "_Cues") -> tuple:
+    """The lists a line of their own titles as the page's sources, inside a section of another
+    kind: "**Sources**" or "References:" printed as a paragraph (or chrome) line right above a
+    list, as chat exports, blogs and scraped pages print them (``citations.reference_headings``,
+    the whole line: "Sources of vitamin D" above a list of foods is no reference list)."""
+    return article.once(_titled_reference_lists, cues)
+
+
+def _titled_reference_lists(article: Article, cues: "_Cues") -> tuple:
+    out = []
+    for section in article.sections:
+        if is_reference_list(section, cues):
+            continue
+        before = None
+        for block in section.blocks:
+            if (block.type == "list" and before is not None and before.type in ("paragraph", "chrome")
+                    and _reference_title(cues, before.text)):
+                out.append(block)
+            before = block
+    return tuple(out)
+
+
+_TITLE_DRESS = re.compile(r"^[\s*_#]{0,6}|[\s*_:.]{0,6}$")
+# what may follow the reference word on a title line: "and further reading", "used"
+_TITLE_REST = re.compile(r"\s{0,2}(?:(?:and|&)\s{1,2}[\w ]{1,25}|used|cited)?\s{0,2}$", re.IGNORECASE)
+
+
+def _reference_title(cues: "_Cues", line: str) -> bool:
+    """Is ``line`` (a heading, or a line of its own) a reference list's title: a word of
+    ``citations.reference_headings`` and at most "and further reading" after it, not
+    "Sources of vitamin D"?"""
+    if not line or len(line) > 60:
+        return False
+    text = _TITLE_DRESS.sub("", line)
+    if not 0 < len(text) <= 40:
+        return False
+    for p in cues.reference_headings.each(text):
+        m = p.match(text)
+        if m and _TITLE_REST.fullmatch(text, m.end()):
+            return True
+    return False
 
 
 def _definition_ids(text: str, footnote=None) -> tuple[str, ...]:
@@ -333,12 +393,15 @@ def _cites(cues: _Cues, text: str) -> bool:
     return found
 
 
-def _cites_uncached(cues: _Cues, text: str) -> bool:
+def _cites_uncached(cues: _Cues, text: str, named: bool = True) -> bool:
+    """Does ``text`` carry a citation? ``named``: a body named as the source counts too."""
     if _BRACKET.search(text) or cues.citation.search(text):
         return True
     if cues.footnote is not None and "[^" in text and cues.footnote.search(text):
         return True
     if cues.source_any is not None and cues.source_any.search(text):
+        return True
+    if named and cues.named_bodies.search(text):
         return True
     for rx in (_AUTHOR_YEAR, _AUTHOR_YEAR_BRACKETED):
         for m in rx.finditer(text):
@@ -420,7 +483,12 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool
         listed and not section.is_empty() for section, listed in listings.items())
     trailing = _uses_trailing_numbers(cues, article, refs)
     furniture = _furniture_lists(article, cues)
+    titled = titled_reference_lists(article, cues)
+    if titled:
+        reading.has_references = True
+        furniture = furniture | {item for block in titled for item in block.items}
     carried = _continued_sentences(article, cues)
+    sourced = _sourced_by_next_line(article, cues)
     for record in article.texts():
         if record in furniture:
             continue
@@ -442,12 +510,34 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool
         for name, text in _fields(record):
             if text:
                 _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution, refs,
-                            attributed, carried.get(record))
+                            attributed, carried.get(record), record in sourced)
         if isinstance(record, Item):
             hit = _investigational_dose(cues, record, kind)
             if hit is not None:
                 reading.investigational.append(hit)
     return reading
+
+
+def _sourced_by_next_line(article: Article, cues: _Cues) -> frozenset:
+    """The blocks whose last sentence the next block of their section gives the source of: a
+    line of its own such as "Source: Office for National Statistics, 2023" (``source_lines``)."""
+    out = set()
+    for section in article.sections:
+        for before, block in zip(section.blocks, section.blocks[1:]):
+            if before.type in ("paragraph", "disclaimer") and block.type in ("paragraph", "chrome") \
+                    and _source_line(cues, block.text):
+                out.add(before)
+    return frozenset(out)
+
+
+def _source_line(cues: _Cues, text: str) -> bool:
+    """Does ``text`` start by giving a source ("Source: ONS, 2023")? Asked once per text."""
+    return bool(text) and per_text(_starts_with_source, text, cues.source_lines)
+
+
+def _starts_with_source(text: str, source_lines: "_Patterns") -> bool:
+    head = text.lstrip()[:200]
+    return bool(head) and any(p.match(head) for p in source_lines.each(head))
 
 
 def _furniture_lists(article: Article, cues: _Cues) -> frozenset:
@@ -569,25 +659,31 @@ def _uses_trailing_numbers(cues: _Cues, article: Article, refs: set[str]) -> boo
 def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
                 trailing_refs: set[str] | None, reading: Reading, caution: "_Patterns | None" = None,
                 refs: frozenset | set = frozenset(), attributed: "_Attributed | None" = None,
-                carried: tuple[str, str] | None = None) -> None:
+                carried: tuple[str, str] | None = None, sourced_after: bool = False) -> None:
     """Split one field into sentences and record its claims and trailing reference numbers.
     ``trailing_refs`` is the page's reference ids when it cites by trailing numbers; ``refs``
     its reference ids, which numbers marked otherwise than in brackets resolve to;
     ``attributed`` (a news report's) cites a sentence that reports a named expert saying it;
     sentences that match ``caution`` (disclaimer wordings) are not read; ``carried`` is the
     (lead, tail) of a sentence the record shares with the blocks around it
-    (:func:`_continued_sentences`), whose citations cover its first and last sentence."""
+    (:func:`_continued_sentences`), whose citations cover its first and last sentence;
+    ``sourced_after``: the block after gives the source of the last sentence ("Source: ONS")."""
     whole_cited = bool(getattr(record, "citations", None)) or bool(
         cues.source_tail is not None and searched(cues.source_tail, text))
-    if whole_cited or not reading.has_references and _cites(cues, text):
-        reading.has_references = True
+    if whole_cited or not reading.has_references and _cites(cues, text) and _cites_uncached(cues, text, named=False):
+        reading.has_references = True  # (a body named in a text that claims nothing is no reference:
+        # "not evaluated by the Food and Drug Administration"; a claim it covers is, below)
     doses = _dose_spans(record, text)
     sentences = list(_sentences(cues, text))
     for i, (s_start, sentence) in enumerate(sentences):
         if sentence.rstrip().endswith("?") or (caution is not None and caution.search(sentence)):
             continue
-        premise = _questioned(cues, sentence, sentences[i + 1][1] if i + 1 < len(sentences) else "")
+        following = sentences[i + 1][1] if i + 1 < len(sentences) else ""
+        premise = _questioned(cues, sentence, following)
+        if _source_line(cues, sentence):
+            continue  # "Source: ONS, 2023." gives a source; it claims nothing
         cited = (whole_cited or _cites(cues, sentence) or bool(refs) and _marked_number(cues, sentence, refs)
+                 or (_source_line(cues, following) if following else sourced_after)
                  or attributed is not None and attributed.covers(sentence)
                  or carried is not None and _carried_cites(cues, carried, i, len(sentences), refs))
         if trailing_refs is not None:
@@ -600,6 +696,8 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
         for kind_name, matches in _sentence_claims(cues, sentence, s_start, doses, kind):
             if premise and kind_name == "statistic":
                 continue
+            if matches and cited:
+                reading.has_references = True  # a claim the page cites, however it names the source
             for m in matches:
                 reading.claims.append(Claim(kind_name, record, name, s_start + m.start(), m.group(0).strip(),
                                             sentence.strip(), cited))
@@ -634,6 +732,8 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
         return held
     stats = _statistics(cues, sentence)
     timelines = _matches(cues.timelines, sentence)
+    if timelines and cues.natural_course.search(sentence):
+        timelines = []  # the illness's natural course, for safety-netting: no promise
     research = _matches(cues.research, sentence)
     if research:
         exceptions = [m.span() for p in cues.research_exceptions.each(sentence) for m in p.finditer(sentence)]
@@ -644,8 +744,8 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
         before = sentence[max(0, m.start() - 60):m.start()]
         if before not in negated:
             negated[before] = cues.negations.search(before)
-        if not negated[before]:
-            sups.append(m)
+        if not negated[before] and not cues.relative_after.search(sentence[m.end():m.end() + 60]):
+            sups.append(m)  # (not "the best treatment for you": a choice, not a ranking)
     held = [stats, timelines, research, sups, _NOT_YET]
     if len(memo) >= _MEMO_LIMIT:
         memo.clear()
@@ -899,8 +999,11 @@ def unsourced_efficacy_superlative(article, ctx):
     dissolves between your upper lip and gum", "dissolve it in water",
     "most people have no side effects": ``descriptions_before``) and
     questions ("Will a fragment ever dissolve on its own?") are not
-    flagged. One finding per claim: a superlative made of a figure CLM001
-    already flags ("Malarone is 100% effective") is not flagged again.
+    flagged. One finding per claim: a superlative in the clause of a figure
+    CLM001 already flags ("Malarone is 100% effective and has no side
+    effects") is not flagged again; a superlative in a clause of its own
+    ("the most effective medicine ever developed, and patients lose 15%")
+    is.
 
     **Why it matters.** A superlative tells the reader to stop comparing. It
     is only fair when a guideline or body of evidence says so, and the reader
@@ -919,12 +1022,27 @@ def unsourced_efficacy_superlative(article, ctx):
     for c in _uncited(article, ctx, "statistic"):
         figures.setdefault((c.record, c.field), []).append((c.start, c.start + len(c.excerpt)))
     for c in _uncited(article, ctx, "superlative"):
-        end = c.start + len(c.excerpt)
-        if any(a < end and c.start < b for a, b in figures.get((c.record, c.field), ())):
-            continue  # one finding per claim: CLM001 reports the figure ("100% effective")
+        if any(_one_clause(c, a, b) for a, b in figures.get((c.record, c.field), ())):
+            continue  # one finding per claim: CLM001 reports its figure ("100% effective and has no side effects")
         yield Hit(c.record, excerpt=c.excerpt, field=c.field, start=c.start,
                   message=f"Efficacy superlative \"{c.excerpt}\" with no source: it claims more than the text shows.",
                   suggestion=f"Cite the guideline or evidence behind \"{c.excerpt}\" ([n], PMID, DOI), or describe the test or treatment plainly.")
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s[-–—]\s")
+
+
+def _one_clause(claim: Claim, a: int, b: int) -> bool:
+    """Does the figure at ``a``-``b`` of the claim's field stand in the claim's clause: they
+    overlap, or nothing between them breaks the clause ("Malarone is 100% effective and has no
+    side effects"; not "the most effective medicine ever developed, and patients lose 15%")?"""
+    end = claim.start + len(claim.excerpt)
+    if a < end and claim.start < b:
+        return True
+    text = getattr(claim.record, claim.field, "") or ""
+    lo, hi = (b, claim.start) if b <= claim.start else (end, a)
+    gap = text[lo:hi]
+    return len(gap) <= 80 and not _CLAUSE_BREAK.search(gap) and not _SENTENCE_END.search(gap)
 
 
 def _stronger_claim_sentences(article, ctx) -> set[tuple]:

@@ -1,4 +1,4 @@
-"""Notation checks (NOT001-NOT009): error-prone abbreviations, symbols and dose designations.
+"""Notation checks (NOT001-NOT010): error-prone abbreviations, symbols and dose designations.
 
 After The Joint Commission "Do Not Use" list and the ISMP List of Error-Prone
 Abbreviations, Symbols, and Dose Designations. The entries, their safe forms
@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
-from medlint.checks.dosing import doses_in, matching_in, per_text, text_fields as _running_text, text_memo
+from medlint.checks.dosing import doses_in, matching_in, per_text, searched, text_fields as _running_text, text_memo
 from medlint.checks.posts import member_posts
 from medlint.doses import find_quantities
 from medlint.findings import Hit
@@ -52,10 +52,16 @@ def _quantities(text: str) -> tuple:
 
 
 def _ends(text: str):
+    for _, end in _amount_ends(text):
+        yield end
+
+
+def _amount_ends(text: str):
+    """(quantity, end) for each end (low, and high of a range) of each quantity of ``text``."""
     for amount in _quantities(text):
-        yield amount.low
+        yield amount, amount.low
         if amount.high is not None:
-            yield amount.high
+            yield amount, amount.high
 
 
 def _dose_amounts(text: str, data: dict, extra_kinds=()):
@@ -166,17 +172,34 @@ def _sources(entry, data) -> str:
     return "; ".join(titles[k] for k in entry["source"])
 
 
+def _glossed_by_metric(text: str, amount, rule: dict | None) -> bool:
+    """Is ``amount`` (an IU figure) given beside its metric equivalent ("25 micrograms (1,000
+    IU)", "1,000 IU (25 mcg)": ``metric_equivalent``)? The dose is then designated in micrograms."""
+    if not rule:
+        return False
+    a, b = amount.span
+    return bool(regex(rule["before"]).search(text[max(0, a - 40):a])
+                or regex(rule["after"]).match(text[b:b + 40]))
+
+
 def _unit_hits(article, ctx, check_id):
     data = ctx.data("notation")
     table = {w: e for e in data["units"] if e["check"] == check_id for w in e["written"]}
     lab = data.get("laboratory_result_after")
+    dotted = data.get("dotted_abbreviation_after")
+    gloss = data.get("metric_equivalent")
+    glossable = set(gloss["units"]) if gloss else set()
     for record, field, text in text_fields(article):
-        for end in _ends(text):
+        for amount, end in _amount_ends(text):
             unit = end.unit
             if unit is None or unit.raw not in table:
                 continue
             if lab and regex(lab).match(text[unit.span[1]:unit.span[1] + 12]):
                 continue  # a laboratory result ("100 IU/L"), not a dose
+            if dotted and compile_pattern(dotted, 0).match(text[unit.span[1]:unit.span[1] + 6]):
+                continue  # "2 U.K. studies": an abbreviation, not a unit
+            if unit.raw in glossable and _glossed_by_metric(text, amount, gloss):
+                continue  # "25 micrograms (1,000 IU)": designated in micrograms
             e = table[unit.raw]
             yield Hit(record, excerpt=unit.raw, start=unit.span[0], field=field,
                       message=f"\"{end.raw}\" uses \"{unit.raw}\" ({e['risk']}); write \"{e['write']}\".",
@@ -195,8 +218,11 @@ def iu_or_u(article, ctx):
     """"IU" and "U" after a dose amount are on the "Do Not Use" list.
 
     **What it does.** Flags "IU", "U" or "u" written right after a number
-    ("2000 IU/day", "10 U"). "U" inside a word and "IV" (the route) are not
-    flagged. Mechanical fix: replace the unit with "units".
+    ("2000 IU/day", "10 U"). "U" inside a word, a dotted abbreviation ("2 U.K.
+    studies") and "IV" (the route) are not flagged, nor is an IU figure given
+    beside its metric equivalent ("25 micrograms (1,000 IU)", "1,000 IU (25
+    mcg)": the dose is designated in micrograms, ``metric_equivalent``); "IU"
+    alone is. Mechanical fix: replace the unit with "units".
 
     **Why it matters.** "IU" is misread as "IV" or "10"; "U" as 0, 4 or cc —
     a tenfold overdose.
@@ -284,7 +310,8 @@ def _says(text: str, wordings: PatternSet) -> bool:
 def professional_page(article, data: dict) -> bool:
     """Is the page addressed to prescribers (``audience`` in checks/notation.yaml)? It says
     so, or is prescribing information, or has ``min_conventions`` of a professional
-    monograph's headings; a page that says it is for patients or carers is not."""
+    monograph's conventions (its headings, and its dosing lines: "Adult: Initially ...", a
+    dose by creatinine clearance); a page that says it is for patients or carers is not."""
     audience = data.get("audience")
     if not audience:
         return False
@@ -296,6 +323,12 @@ def professional_page(article, data: dict) -> bool:
     if any(per_text(_says, t, says.professional) for t in texts):
         return True
     kinds = {i for h in headings for i, p in enumerate(audience["professional_headings"]) if regex(p).search(h)}
+    if len(kinds) >= audience["min_conventions"]:
+        return True
+    lines = audience.get("professional_lines") or ()
+    if len(kinds) + len(lines) < audience["min_conventions"]:
+        return False
+    kinds |= {("line", i) for i, p in enumerate(lines) if any(searched(regex(p), t) for t in texts)}
     return len(kinds) >= audience["min_conventions"]
 
 
@@ -344,11 +377,13 @@ def qd_qod(article, ctx):
     """"QD" and "QOD" are on the "Do Not Use" list.
 
     **What it does.** Flags QD, q.d., qd, q1d, QOD, q.o.d. and qod as whole
-    tokens in a text that contains a dose. Mechanical fix: "daily" / "every
-    other day".
+    tokens in a text that contains a dose, and "OD" / "od" for once daily
+    inside a dose ("Etoricoxib 90 mg OD"; "an OD of paracetamol" is no dose),
+    on every page. Mechanical fix: "daily" / "every other day" / "once a
+    day".
 
     **Why it matters.** QD is misread as QID (four times daily) and QOD as
-    QD or QID: fourfold overdoses.
+    QD or QID: fourfold overdoses; OD is read as "right eye" (oculus dexter).
 
     **Example.** "Celecoxib 200 mg QD" → "Celecoxib 200 mg daily".
 
@@ -536,7 +571,11 @@ def prescription_latin(article, ctx):
     says it is for patients, parents or carers is a consumer page whatever
     its headings, and so is a page with no evidence either way. The ISMP
     do-not-use notations (QD, QOD, U, IU, trailing zeros: NOT001-NOT007) are
-    flagged on every page.
+    flagged on every page. A page's monograph conventions are its headings and
+    its dosing lines (``professional_lines``: "Adult: Initially 150 mg ...",
+    "IV: 1 g q8h", a dose by creatinine clearance, "Max: 600 mg daily"), and a
+    professional-use notice may name who is to use it ("for use by registered
+    medical practitioners and pharmacists").
 
     **Why it matters.** Readers do not know the abbreviations; HS is misread
     as half-strength and QID/QD confusions cause fourfold errors.
@@ -594,3 +633,49 @@ def arrow_in_dose(article, ctx):
                       message=f"\"{ch}\" is used as a word in a dose; write \"{e['write']}\".",
                       suggestion=f"Write \"{e['write']}\" (source: {_sources(e, data)}).",
                       replacement=repl)
+
+
+@check("NOT010", name="decimal-comma", category="notation", severity="warning", fixable="unsafe",
+       fix="Write a decimal point: \"5.6 ml\", not \"5,6 ml\".",
+       bad=("Giving the syrup\nA child of 12 kilos takes 5,6 ml of the 160 mg/5 ml syrup each time, every 6 hours, up to 4 doses a day.",),
+       good=("Giving the syrup\nA child of 12 kilos takes 5.6 ml of the 160 mg/5 ml syrup each time, every 6 hours, up to 4 doses a day.",
+             "Vitamin D\nThe upper level for adults is 4,000 units a day; the loading course is 1,000 mg of calcium."))
+@_as_written
+def decimal_comma(article, ctx):
+    """A dose written with a decimal comma ("5,6 ml") is misread on an English page.
+
+    **What it does.** Flags a dose amount whose number has a comma followed
+    by one or two digits, right before a measured unit ("5,6 ml", "2,5 mg",
+    "0,5 mg"; ``decimal_comma`` in checks/notation.yaml). Three digits after
+    the comma are a thousands separator ("1,000 mg") and Indian grouping
+    ("2,50,000") is left alone, as are prices and counts without a unit. The
+    fix writes the decimal point ("5.6 ml"); it is offered as an unsafe fix,
+    since only the writer knows the comma was a decimal mark.
+
+    **Why it matters.** English readers take the comma as a thousands
+    separator or a list: "5,6 ml" reads as 56 ml (a tenfold overdose) or as
+    "5 to 6 ml". Translated pages and pages written in decimal-comma countries
+    carry it into English.
+
+    **Example.** "A child of 12 kilos takes 5,6 ml each time" → "5.6 ml".
+
+    **Fix.** Write a decimal point, with a leading zero below one ("0.5 mg").
+
+    **Source.** ISMP List of Error-Prone Abbreviations, Symbols, and Dose
+    Designations (dose designations: decimal points and commas); NHS Digital
+    and BNF style (the decimal point is a point in English).
+    """
+    rule = ctx.data("notation").get("decimal_comma")
+    if not rule:
+        return
+    pattern = compile_pattern(rule["pattern"], 0)
+    for record, field, text in text_fields(article):
+        if "," not in text:
+            continue
+        for m in pattern.finditer(text):
+            number = m.group(0)[:m.end("frac") - m.start()]
+            safe = f"{m.group('whole')}.{m.group('frac')}"
+            yield Hit(record, excerpt=number, start=m.start(), field=field,
+                      message=f"\"{m.group(0)}\" writes the decimal with a comma, which English readers take "
+                              f"for a thousands separator or a list; write \"{safe}\".",
+                      suggestion=f"Write \"{safe}{m.group(0)[len(number):]}\".", replacement=safe)
