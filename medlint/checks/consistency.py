@@ -275,8 +275,8 @@ def _chrome_heading(heading: str, data: dict) -> bool:
 
 @check("CON003", name="empty-section", category="consistency", severity="warning",
        fix="Write the section's content or remove the heading.",
-       bad=("Symptoms\n-\nKnee pain after activity\nDiagnosis\nWhen Should You See a Doctor Immediately?\n-\n"
-            "The knee suddenly becomes hot and swollen",
+       bad=("Symptoms\n-\nKnee pain after activity\nExercises\nSit on a chair and straighten one leg, hold it for "
+            "five seconds, then lower it and\nWhen Should You See a Doctor Immediately?\n",
             "The low FODMAP diet\nFODMAPs are sugars that the gut absorbs poorly. Foods high in them include "
             "onions, garlic, apples, pears, milk and\nWhen to see a GP urgently\n"),
        good=("Symptoms\n-\nKnee pain after activity\nDiagnosis\nAn X-ray shows narrowing of the joint.",
@@ -302,9 +302,13 @@ def empty_section(article, ctx):
     right above a heading ranked higher is a label stacked over it ("Nurse's
     corner" over the column's title), and the empty heading must be one the
     section vocabulary recognises as a content heading (a section kind other
-    than "other": symptoms, treatment, "When to see a GP" …) and be followed
-    by a heading of its own rank, so that a short line of a scraped page the
-    importer took for a heading does not read as a lost section.
+    than "other": symptoms, treatment, "When to see a GP" …), or be followed
+    by a heading the writer's own numbering makes its next sibling ("2. Causes"
+    then "3. Treatment"; ``empty_section.numbered_headings``): there the ranks
+    are the importer's guesses, and a heading printed straight over another
+    ("Treatment" over "Small stones with few symptoms", "Dosing & Uses" over
+    "Adult") is their parent, so only the writer's numbering or a page cut off
+    shows content lost.
 
     **Why it matters.** An empty heading promises content that is missing -
     often a whole part lost when the page was copied - and readers looking
@@ -340,15 +344,34 @@ def _content_missing(article, section, prev, nxt, data: dict) -> bool:
     """Whether the page's structure shows the empty ``section`` lost its content: a heading of
     the same or higher rank follows it, or it is the last line after a sentence cut off."""
     guessed = _levels_inferred(article, data)
+    if guessed and nxt is not None and _numbered_siblings(section.heading or "", nxt.heading or "", data):
+        return True  # the writer's numbering: "2. Causes" straight before "3. Treatment"
     if guessed and not _content_heading(section, data):
         return False  # a short line of a scraped page, not a heading the vocabulary knows
     if nxt is None:
         return prev is not None and _cut_off_before(prev, data)
     if nxt.level > section.level:
         return False  # the parent of the subsections under it
-    if guessed and nxt.level < section.level:
-        return False  # a label stacked over the heading the importer ranked higher
-    return True
+    # on plain text the importer's ranks are guesses: a heading printed straight over another is
+    # their parent (or a label over it); only the writer's numbering (above) makes them siblings
+    return not guessed
+
+
+def _heading_number(heading: str, data: dict):
+    """(scheme, number) of a heading's own numbering ("3. Treatment", "b) Exercises", "Step 2:
+    ..."; ``empty_section.numbered_headings``), or None."""
+    for scheme, pattern in enumerate((data.get("empty_section") or {}).get("numbered_headings") or ()):
+        m = _rx(pattern).match(heading)
+        if m is not None:
+            n = m.group("n").lower()
+            return scheme, int(n) if n.isdigit() else ord(n) - ord("a") + 1
+    return None
+
+
+def _numbered_siblings(heading: str, nxt: str, data: dict) -> bool:
+    """Do two headings carry the next numbers of one numbering ("2. Causes" then "3. Treatment")?"""
+    a, b = _heading_number(heading, data), _heading_number(nxt, data)
+    return a is not None and b is not None and a[0] == b[0] and b[1] == a[1] + 1
 
 
 def _content_heading(section, data: dict) -> bool:
