@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from medlint.checks.dosing import sentence_span
+from medlint.checks.safety import tables as _safety_tables
 from medlint.findings import Hit
 from medlint.records.model import Article, FaqEntry, Section
-from medlint.policy import compile_pattern, regex as _rx
+from medlint.policy import compile_pattern, derived as policy_derived, regex as _rx
 from medlint.registry import check
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -298,17 +300,16 @@ def empty_section(article, ctx):
     banner, a ward or department line; ``empty_section.chrome_headings`` in
     ``checks/consistency.yaml``). On a page imported from plain text, where
     the importer guessed which lines are headings and how they rank
-    (``empty_section.inferred_levels_formats``), it is stricter: an empty line
-    right above a heading ranked higher is a label stacked over it ("Nurse's
-    corner" over the column's title), and the empty heading must be one the
-    section vocabulary recognises as a content heading (a section kind other
-    than "other": symptoms, treatment, "When to see a GP" …), or be followed
-    by a heading the writer's own numbering makes its next sibling ("2. Causes"
-    then "3. Treatment"; ``empty_section.numbered_headings``): there the ranks
-    are the importer's guesses, and a heading printed straight over another
-    ("Treatment" over "Small stones with few symptoms", "Dosing & Uses" over
-    "Adult") is their parent, so only the writer's numbering or a page cut off
-    shows content lost.
+    (``empty_section.inferred_levels_formats``), it is stricter: a heading
+    printed straight over another is their parent or a label over it
+    ("Treatment" over "Small stones with few symptoms", "Nurse's corner" over
+    a column's title), so an empty heading is reported only where the
+    writer's own numbering makes the next heading its sibling ("2. Causes"
+    then "3. Treatment"; ``empty_section.numbered_headings``), or where it is
+    a content heading the section vocabulary recognises (a section kind other
+    than "other": symptoms, treatment, "When to see a GP" …) on the page's
+    last line after text cut off; a short line of a scraped page the
+    importer took for a heading does not read as a lost section.
 
     **Why it matters.** An empty heading promises content that is missing -
     often a whole part lost when the page was copied - and readers looking
@@ -582,14 +583,87 @@ def contradictions(article: Article, data: dict):
                     break
 
 
+_DAYS = {"day": 1, "week": 7}
+
+
+def _days(m) -> int:
+    return int(m.group("n")) * _DAYS[m.group("unit").lower().rstrip("s")]
+
+
+class _DurationRules:
+    """``duration_limits`` of checks/consistency.yaml, compiled: the page's own limits on how long a
+    medicine is taken, the durations it offers, and the words that make a duration one of taking."""
+
+    def __init__(self, rules: dict):
+        def one(key):
+            return compile_pattern("|".join(f"(?:{p})" for p in rules[key]), re.I, rules[key])
+        self.limits = [compile_pattern(p, re.I) for p in rules["limits"]]
+        self.durations = [compile_pattern(p, re.I) for p in rules["durations"]]
+        self.taking = one("taking_cues")
+
+
+def _medicines_here(record, text: str, start: int, ctx) -> frozenset:
+    """The substances a sentence is about: those it names, else its section heading's, else the
+    title's (a page titled by its medicine is about it)."""
+    t = _safety_tables(ctx)
+    a, b = sentence_span(text, start)
+    section = getattr(record, "section", None)
+    for source in (text[a:b], (section.heading or "") if section is not None else ""):
+        found = {s for phrase, _, _ in t.names.find(source) if phrase in t.substances for s in t.substances[phrase]}
+        if found:
+            return frozenset(found)
+    title = section.article.title if section is not None and section.article is not None else ""
+    return frozenset(s for phrase, _, _ in t.names.find(title or "") if phrase in t.substances for s in t.substances[phrase])
+
+
+def durations_beyond_limits(article, ctx):
+    """(record, field, duration match, limit text, substance) for each duration the page offers for
+    a medicine ("may be continued for up to 7 days") longer than every limit the page itself sets
+    on how long that medicine is taken ("must not exceed 5 days")."""
+    rules = ctx.data("consistency").get("duration_limits")
+    if not rules:
+        return
+    r = policy_derived(_DurationRules, rules)
+    fields = [(rec, name, text) for rec, name, text in _text_fields(article) if text and any(c.isdigit() for c in text)]
+    if not fields:
+        return
+    limits: dict[str, list] = {}  # substance -> [(days, text, record, span)]
+    spans = []
+    for record, _name, text in fields:
+        for pattern in r.limits:
+            for m in pattern.finditer(text):
+                spans.append((record, m.start(), m.end()))
+                for sub in _medicines_here(record, text, m.start(), ctx):
+                    limits.setdefault(sub, []).append((_days(m), m.group(0)))
+    if not limits:
+        return
+    for record, name, text in fields:
+        for pattern in r.durations:
+            for m in pattern.finditer(text):
+                if any(rec is record and a < m.end() and m.start() < b for rec, a, b in spans):
+                    continue  # the limit's own words ("not for more than 5 days")
+                a, b = sentence_span(text, m.start())
+                if not r.taking.search(text, a, b):
+                    continue  # how long symptoms last, not how long a medicine is taken
+                for sub in sorted(_medicines_here(record, text, m.start(), ctx)):
+                    held = limits.get(sub)
+                    if held and _days(m) > max(days for days, _ in held):
+                        yield record, name, m, max(held)[1], sub
+                        break
+
+
 @check("CON006", name="self-contradiction", category="consistency", severity="warning",
        fix="Make the page say one thing: correct the sentence that contradicts the rest, or remove it.",
        bad=("Can I give both?\nDo not give paracetamol and ibuprofen at the same time. Giving paracetamol and "
             "ibuprofen together brings a fever down faster.",
-            "Which is best?\nNo tablet gives complete protection, so avoid bites. This one is 100% effective."),
+            "Which is best?\nNo tablet gives complete protection, so avoid bites. This one is 100% effective.",
+            "Ketorolac tablets\nKetorolac tablets may be continued for up to 7 days.\nCautions\nThe whole course of "
+            "ketorolac must not exceed 5 days."),
        good=("Can I give both?\nDo not give paracetamol and ibuprofen at the same time. If your child is still "
              "distressed before the next dose, try the other medicine instead.",
-             "Which is best?\nNo tablet gives complete protection, so avoid bites too."))
+             "Which is best?\nNo tablet gives complete protection, so avoid bites too.",
+             "Ketorolac tablets\nKetorolac tablets may be continued for up to 3 days.\nCautions\nThe whole course of "
+             "ketorolac must not exceed 5 days."))
 def self_contradiction(article, ctx):
     """A page that says one thing and, elsewhere, its opposite.
 
@@ -601,6 +675,12 @@ def self_contradiction(article, ctx):
     tablet gives complete protection", "the commonest side effects are headache …"). When
     both are there, about the same two medicines when the rule names them, the saying is
     flagged, quoting the denial. A saying right after a negation is itself the denial.
+    It also reads the page's own limits on how long a medicine is taken (``duration_limits``:
+    "must not exceed 5 days", "do not take it for more than 3 days") and flags a duration
+    the page offers for the same medicine beyond every one of them ("may be continued for
+    up to 7 days"); a sentence's medicine is the one it names, else its heading's, else
+    the title's, and a duration is one of taking only when its sentence says so (not "if
+    the pain lasts for 5 days").
 
     **Why it matters.** A reader who meets both sentences cannot tell which to follow, and
     the wrong one is usually the one that invites harm: double dosing, going without bite
@@ -620,3 +700,8 @@ def self_contradiction(article, ctx):
         yield Hit(record, excerpt=said, field=name, start=m.start(),
                   message=f"\"{said}\" contradicts what the page says elsewhere about {rule['name']}: \"{denial}\".",
                   suggestion="Make the page say one thing: correct or remove this sentence, or the one it contradicts.")
+    for record, name, m, limit, substance in durations_beyond_limits(article, ctx):
+        said = m.group(0)
+        yield Hit(record, excerpt=said, field=name, start=m.start(),
+                  message=f"\"{said}\" is longer than the page's own limit on how long {substance} is taken: \"{limit}\".",
+                  suggestion="Make the page say one thing: give the duration within the stated limit, or correct the limit.")
