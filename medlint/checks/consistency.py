@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from medlint.checks.dosing import sentence_span
+from medlint.checks.dosing import doses_in, sentence_span
+from medlint.doses import may_hold_dose
 from medlint.checks.safety import tables as _safety_tables
 from medlint.findings import Hit
 from medlint.records.model import Article, FaqEntry, Section
@@ -652,6 +653,66 @@ def durations_beyond_limits(article, ctx):
                         break
 
 
+_MASS = {"milligram": 1.0, "gram": 1000.0, "microgram": 0.001}
+
+
+def _quantity(dose):
+    """(unit, value) of a dose's amount, masses in milligrams; None without one."""
+    low = dose.amount.low if dose.amount is not None else None
+    unit = getattr(getattr(low, "unit", None), "unit", None)
+    if low is None or unit is None or dose.amount.high is not None:
+        return None
+    return ("mg", low.value * _MASS[unit]) if unit in _MASS else (unit, low.value)
+
+
+def _caps_read(article, ctx, cue):
+    """(record, field, text, cue match, dose read after it, the cap's words) for each cap the page
+    writes ("Max: 600 mg daily", "Maximum 1 g four times a day"): the first dose read in the rest of
+    the cue's sentence."""
+    for record, name, text in _text_fields(article):
+        if not text or not may_hold_dose(text):
+            continue  # (no figure with a unit: no cap)
+        for m in cue.finditer(text):
+            _, b = sentence_span(text, m.end())
+            found = doses_in(text[m.end():b])
+            if found:
+                yield record, name, text, m, found[0], text[m.start():m.end() + found[0].span[1]]
+
+
+def daily_totals_beyond_caps(article, ctx):
+    """(record, field, start, text, the page's daily cap) for each cap written per dose with how
+    often ("Max: 600 mg tid") whose daily total is above every daily cap the page writes for the same
+    medicine ("Max: 600 mg daily", "Max: 450 mg daily"): the page says two things about the most a
+    day."""
+    rules = ctx.data("consistency").get("per_dose_caps")
+    if not rules:
+        return
+    cue = policy_derived(_cue_pattern, tuple(rules["cues"]))
+    daily: dict = {}   # (substance, unit) -> [(value, text)]
+    per_dose = []
+    for record, name, text, m, dose, said in _caps_read(article, ctx, cue):
+        q = _quantity(dose)
+        times = dose.frequency.administrations_per_day if dose.frequency is not None else None
+        if q is None:
+            continue
+        subs = _medicines_here(record, text, m.start(), ctx)
+        if dose.per == "day" or times == 1.0 and dose.frequency.kind == "daily":
+            for sub in subs:
+                daily.setdefault((sub, q[0]), []).append((q[1], said))
+        elif times is not None and times > 1:
+            per_dose.append((record, name, m.start(), said, subs, q[0], q[1] * times))
+    for record, name, start, said, subs, unit, total in per_dose:
+        for sub in sorted(subs):
+            caps = daily.get((sub, unit))
+            if caps and total > max(v for v, _ in caps):
+                yield record, name, start, said, max(caps)[1]
+                break
+
+
+def _cue_pattern(cues: tuple):
+    return compile_pattern("|".join(f"(?:{p})" for p in cues), re.I, cues)
+
+
 @check("CON006", name="self-contradiction", category="consistency", severity="warning",
        fix="Make the page say one thing: correct the sentence that contradicts the rest, or remove it.",
        bad=("Can I give both?\nDo not give paracetamol and ibuprofen at the same time. Giving paracetamol and "
@@ -680,7 +741,10 @@ def self_contradiction(article, ctx):
     the page offers for the same medicine beyond every one of them ("may be continued for
     up to 7 days"); a sentence's medicine is the one it names, else its heading's, else
     the title's, and a duration is one of taking only when its sentence says so (not "if
-    the pain lasts for 5 days").
+    the pain lasts for 5 days"). And it reads a cap written per dose with how often
+    ("Max: 600 mg tid", ``per_dose_caps``) whose daily total is above every daily cap the
+    page writes for the same medicine ("Max: 600 mg daily"): the page says two things about
+    the most a day.
 
     **Why it matters.** A reader who meets both sentences cannot tell which to follow, and
     the wrong one is usually the one that invites harm: double dosing, going without bite
@@ -700,6 +764,10 @@ def self_contradiction(article, ctx):
         yield Hit(record, excerpt=said, field=name, start=m.start(),
                   message=f"\"{said}\" contradicts what the page says elsewhere about {rule['name']}: \"{denial}\".",
                   suggestion="Make the page say one thing: correct or remove this sentence, or the one it contradicts.")
+    for record, name, start, said, cap in daily_totals_beyond_caps(article, ctx):
+        yield Hit(record, excerpt=said, field=name, start=start,
+                  message=f"\"{said}\" adds up to more a day than the page's own daily maximum: \"{cap}\".",
+                  suggestion="Make the page say one thing: write the maximum as a daily total, or correct it.")
     for record, name, m, limit, substance in durations_beyond_limits(article, ctx):
         said = m.group(0)
         yield Hit(record, excerpt=said, field=name, start=m.start(),
