@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from medlint.checks.dosing import doses_in, sentence_span
-from medlint.doses import may_hold_dose
+from medlint.checks.dosing import doses_in, per_text, sentence_span
 from medlint.checks.safety import tables as _safety_tables
 from medlint.findings import Hit
+from medlint.prefilter import PatternSet
 from medlint.records.model import Article, FaqEntry, Section
 from medlint.policy import compile_pattern, derived as policy_derived, regex as _rx
 from medlint.registry import check
@@ -601,6 +601,15 @@ class _DurationRules:
         self.limits = [compile_pattern(p, re.I) for p in rules["limits"]]
         self.durations = [compile_pattern(p, re.I) for p in rules["durations"]]
         self.taking = one("taking_cues")
+        self.every = PatternSet(self.limits + self.durations)  # asked of a text at once
+
+    def said(self, text: str) -> frozenset:
+        """The limit and duration patterns that find something in ``text`` (once per text)."""
+        return per_text(_matching_set, text, self.every)
+
+
+def _matching_set(text: str, patterns: PatternSet) -> frozenset:
+    return patterns.matching(text)
 
 
 def _medicines_here(record, text: str, start: int, ctx) -> frozenset:
@@ -625,13 +634,16 @@ def durations_beyond_limits(article, ctx):
     if not rules:
         return
     r = policy_derived(_DurationRules, rules)
-    fields = [(rec, name, text) for rec, name, text in _text_fields(article) if text and any(c.isdigit() for c in text)]
+    fields = article.once(_numeric_fields)
     if not fields:
         return
     limits: dict[str, list] = {}  # substance -> [(days, text, record, span)]
     spans = []
+    said = {id(rec): r.said(text) for rec, _n, text in fields}
     for record, _name, text in fields:
         for pattern in r.limits:
+            if pattern not in said[id(record)]:
+                continue
             for m in pattern.finditer(text):
                 spans.append((record, m.start(), m.end()))
                 for sub in _medicines_here(record, text, m.start(), ctx):
@@ -640,6 +652,8 @@ def durations_beyond_limits(article, ctx):
         return
     for record, name, text in fields:
         for pattern in r.durations:
+            if pattern not in said[id(record)]:
+                continue
             for m in pattern.finditer(text):
                 if any(rec is record and a < m.end() and m.start() < b for rec, a, b in spans):
                     continue  # the limit's own words ("not for more than 5 days")
@@ -665,13 +679,20 @@ def _quantity(dose):
     return ("mg", low.value * _MASS[unit]) if unit in _MASS else (unit, low.value)
 
 
+_A_DIGIT = re.compile(r"\d")
+
+
+def _numeric_fields(article) -> tuple:
+    """The running-text fields that hold a figure (worked out once per article): only they can
+    state a cap, a limit or a duration."""
+    return tuple((rec, name, text) for rec, name, text in _text_fields(article) if text and _A_DIGIT.search(text))
+
+
 def _caps_read(article, ctx, cue):
     """(record, field, text, cue match, dose read after it, the cap's words) for each cap the page
     writes ("Max: 600 mg daily", "Maximum 1 g four times a day"): the first dose read in the rest of
     the cue's sentence."""
-    for record, name, text in _text_fields(article):
-        if not text or not may_hold_dose(text):
-            continue  # (no figure with a unit: no cap)
+    for record, name, text in article.once(_numeric_fields):
         for m in cue.finditer(text):
             _, b = sentence_span(text, m.end())
             found = doses_in(text[m.end():b])
