@@ -43,3 +43,10 @@ def test_a_per_dose_cap_above_the_pages_daily_cap_is_flagged(tmp_path, text, sai
 ])
 def test_caps_that_agree_are_silent(tmp_path, text):
     assert con(tmp_path, text) == []
+
+
+def test_a_cap_in_brackets_takes_no_frequency_from_outside_them(tmp_path):
+    # a children's formulary line: the per-dose cap in brackets, how often for the dose
+    text = ("Ibuprofen for children\nGive 10 mg/kg (max 400 mg) every 6 to 8 hours. Older children: no more "
+            "than 1,200 mg a day.\n")
+    assert con(tmp_path, text) == []

@@ -694,7 +694,12 @@ def _caps_read(article, ctx, cue):
     the cue's sentence."""
     for record, name, text in article.once(_numeric_fields):
         for m in cue.finditer(text):
-            _, b = sentence_span(text, m.end())
+            a, b = sentence_span(text, m.end())
+            if text.rfind("(", a, m.start()) > text.rfind(")", a, m.start()):
+                # a cap in brackets ("10 mg/kg (max 400 mg) every 6-8 hours") ends with them: how
+                # often is the dose's outside, not the cap's
+                close = text.find(")", m.end(), b)
+                b = close if close >= 0 else b
             found = doses_in(text[m.end():b])
             if found:
                 yield record, name, text, m, found[0], text[m.start():m.end() + found[0].span[1]]

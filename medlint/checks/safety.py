@@ -808,19 +808,20 @@ def class_warning_missing(article, ctx):
         names = _listing([f"'{r['name']}'" for r in missing], ", ")
         advice = " ".join(_sentence(r["advice"].format(medicine=med.shown)) for r in missing)
         label = "" if med.shown.lower() in cls["label"].lower() or cls["label"].lower() in med.shown.lower() else f" ({cls['label']})"
+        source = (cls.get("member_sources") or {}).get(med.substance) or cls["source"]
         offered = a.offered_beside(med, cls, missing)
         if offered is not None:  # where the reader would take it twice
             record, field, start, end = offered
             product = (getattr(record, field, "") or "")[start:end]
             yield Hit(record, excerpt=product, start=start, field=field, severity=_severity(cls, t),
                       message=f"{med.shown}{label} is dosed (\"{dose.text}\") and the page offers \"{product}\" beside it, "
-                              f"which may contain it too, with no warning nearby about {names} ({cls['source']}).",
+                              f"which may contain it too, with no warning nearby about {names} ({source}).",
                       suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
             continue
         yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
                   severity=_severity(cls, t),
                   message=f"{med.shown}{label} is dosed (\"{dose.text}\") with no warning nearby about "
-                          f"{names} ({cls['source']}).",
+                          f"{names} ({source}).",
                   suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
 
 
