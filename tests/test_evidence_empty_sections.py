@@ -1,7 +1,8 @@
 """CON003 on structural evidence: an empty heading is reported where the page shows content is
 missing (a heading of the same or a higher rank follows it, or it is the last line after a
 sentence cut off), and stricter on plain text, whose headings the importer guessed (the heading
-must be a content heading). The pages are in styles the corpus does not have: a physio clinic's
+must be a content heading, and a heading printed straight over another is their parent unless
+the writer's own numbering makes the next one its sibling). The pages are in styles the corpus does not have: a physio clinic's
 Markdown handout, an editor's YAML drug page, a scraped council wellbeing page, a hospice's
 plain-text leaflet, a blog post with a tag line. Every line is written for this test."""
 
@@ -53,11 +54,37 @@ def test_a_plain_text_page_cut_off_before_its_last_heading(tmp_path):
     assert empty(folder) == ["When to ask for help"]
 
 
-def test_a_plain_text_content_heading_of_the_same_rank_left_empty(tmp_path):
-    # a scraped council wellbeing page: "Causes" with nothing under it
+@pytest.mark.parametrize("first, second", [
+    ("2. Causes", "3. Getting support"),       # a scraped council wellbeing page, numbered
+    ("b) Medicines", "c) Physiotherapy"),      # an Indian clinic's blog, lettered
+    ("Step 2: Pack your bag", "Step 3: On the day"),  # a day-surgery checklist
+])
+def test_a_plain_text_heading_left_empty_before_its_numbered_sibling(tmp_path, first, second):
+    # the writer's own numbering shows the two are siblings: the first lost its content
     folder = page(tmp_path, [("Loneliness", 1, "overview", ["Loneliness can affect anyone."]),
-                             ("Causes", 1, "other", []),
-                             ("Getting support", 1, "other", ["Call the friendship line."])])
+                             (first, 1, "other", []),
+                             (second, 1, "other", ["Call the friendship line."])])
+    assert empty(folder) == [first]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Causes", "Getting support"),                        # the importer ranked both 1: a guess
+    ("Treatment", "Small stones that pass on their own"),  # a clinic page's heading over its subheading
+    ("Dosing & Uses", "Adult"),                            # a drug reference's tab over its first panel
+    ("Generic Medicine Info", "Indications and Dosage"),   # a drug index's label over its monograph
+    ("2. Causes", "4. Getting support"),                   # numbers that are not the next
+])
+def test_a_plain_text_heading_printed_straight_over_another_is_their_parent(tmp_path, first, second):
+    folder = page(tmp_path, [("Loneliness", 1, "overview", ["Loneliness can affect anyone."]),
+                             (first, 1, "treatment", []),
+                             (second, 1, "treatment", ["Call the friendship line."])])
+    assert empty(folder) == []
+
+
+def test_the_same_stack_in_markdown_is_reported_by_its_written_ranks(tmp_path):
+    folder = page(tmp_path, [("Loneliness", 2, "overview", ["Loneliness can affect anyone."]),
+                             ("Causes", 2, "causes", []),
+                             ("Getting support", 2, "other", ["Call the friendship line."])], fmt="markdown")
     assert empty(folder) == ["Causes"]
 
 

@@ -134,9 +134,14 @@ def test_an_empty_heading_is_still_reported_where_the_writer_set_the_levels(tmp_
 
 
 def test_an_empty_heading_of_the_same_rank_is_still_reported(tmp_path):
+    # where the writer set the levels (Markdown), and on plain text where the writer numbered the two
+    # as siblings; a plain-text stack without numbers is the importer's guess: a parent over its part
     folder = _records(tmp_path, [("Symptoms", 1, ["Knee pain after walking."]), ("Diagnosis", 1, []),
-                                 ("Treatment", 1, ["Rest and ice."])])
+                                 ("Treatment", 1, ["Rest and ice."])], fmt="markdown")
     assert _found(folder, "CON003") == ["Diagnosis"]
+    numbered = _records(tmp_path / "numbered", [("1. Symptoms", 1, ["Knee pain after walking."]),
+                                                ("2. Diagnosis", 1, []), ("3. Treatment", 1, ["Rest and ice."])])
+    assert _found(numbered, "CON003") == ["2. Diagnosis"]
 
 
 # ------------------------------------------- a post's header on the line above its words

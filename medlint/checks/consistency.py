@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from medlint.checks.dosing import doses_in, matching_in, per_text, sentence_span
+from medlint.checks.safety import tables as _safety_tables
 from medlint.findings import Hit
-from medlint.records.model import Article, FaqEntry, Section
-from medlint.checks.dosing import matching_in
-from medlint.policy import compile_pattern, derived, regex as _rx
 from medlint.prefilter import PatternSet
+from medlint.records.model import Article, FaqEntry, Section
+from medlint.policy import compile_pattern, derived, regex as _rx
 from medlint.registry import check
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -277,8 +278,8 @@ def _chrome_heading(heading: str, data: dict) -> bool:
 
 @check("CON003", name="empty-section", category="consistency", severity="warning",
        fix="Write the section's content or remove the heading.",
-       bad=("Symptoms\n-\nKnee pain after activity\nDiagnosis\nWhen Should You See a Doctor Immediately?\n-\n"
-            "The knee suddenly becomes hot and swollen",
+       bad=("Symptoms\n-\nKnee pain after activity\nExercises\nSit on a chair and straighten one leg, hold it for "
+            "five seconds, then lower it and\nWhen Should You See a Doctor Immediately?\n",
             "The low FODMAP diet\nFODMAPs are sugars that the gut absorbs poorly. Foods high in them include "
             "onions, garlic, apples, pears, milk and\nWhen to see a GP urgently\n"),
        good=("Symptoms\n-\nKnee pain after activity\nDiagnosis\nAn X-ray shows narrowing of the joint.",
@@ -300,12 +301,15 @@ def empty_section(article, ctx):
     banner, a ward or department line; ``empty_section.chrome_headings`` in
     ``checks/consistency.yaml``). On a page imported from plain text, where
     the importer guessed which lines are headings and how they rank
-    (``empty_section.inferred_levels_formats``), it is stricter: an empty line
-    right above a heading ranked higher is a label stacked over it ("Nurse's
-    corner" over the column's title), and the empty heading must be one the
-    section vocabulary recognises as a content heading (a section kind other
-    than "other": symptoms, treatment, "When to see a GP" …) and be followed
-    by a heading of its own rank, so that a short line of a scraped page the
+    (``empty_section.inferred_levels_formats``), it is stricter: a heading
+    printed straight over another is their parent or a label over it
+    ("Treatment" over "Small stones with few symptoms", "Nurse's corner" over
+    a column's title), so an empty heading is reported only where the
+    writer's own numbering makes the next heading its sibling ("2. Causes"
+    then "3. Treatment"; ``empty_section.numbered_headings``), or where it is
+    a content heading the section vocabulary recognises (a section kind other
+    than "other": symptoms, treatment, "When to see a GP" …) on the page's
+    last line after text cut off; a short line of a scraped page the
     importer took for a heading does not read as a lost section.
 
     **Why it matters.** An empty heading promises content that is missing -
@@ -342,15 +346,34 @@ def _content_missing(article, section, prev, nxt, data: dict) -> bool:
     """Whether the page's structure shows the empty ``section`` lost its content: a heading of
     the same or higher rank follows it, or it is the last line after a sentence cut off."""
     guessed = _levels_inferred(article, data)
+    if guessed and nxt is not None and _numbered_siblings(section.heading or "", nxt.heading or "", data):
+        return True  # the writer's numbering: "2. Causes" straight before "3. Treatment"
     if guessed and not _content_heading(section, data):
         return False  # a short line of a scraped page, not a heading the vocabulary knows
     if nxt is None:
         return prev is not None and _cut_off_before(prev, data)
     if nxt.level > section.level:
         return False  # the parent of the subsections under it
-    if guessed and nxt.level < section.level:
-        return False  # a label stacked over the heading the importer ranked higher
-    return True
+    # on plain text the importer's ranks are guesses: a heading printed straight over another is
+    # their parent (or a label over it); only the writer's numbering (above) makes them siblings
+    return not guessed
+
+
+def _heading_number(heading: str, data: dict):
+    """(scheme, number) of a heading's own numbering ("3. Treatment", "b) Exercises", "Step 2:
+    ..."; ``empty_section.numbered_headings``), or None."""
+    for scheme, pattern in enumerate((data.get("empty_section") or {}).get("numbered_headings") or ()):
+        m = _rx(pattern).match(heading)
+        if m is not None:
+            n = m.group("n").lower()
+            return scheme, int(n) if n.isdigit() else ord(n) - ord("a") + 1
+    return None
+
+
+def _numbered_siblings(heading: str, nxt: str, data: dict) -> bool:
+    """Do two headings carry the next numbers of one numbering ("2. Causes" then "3. Treatment")?"""
+    a, b = _heading_number(heading, data), _heading_number(nxt, data)
+    return a is not None and b is not None and a[0] == b[0] and b[1] == a[1] + 1
 
 
 def _content_heading(section, data: dict) -> bool:
@@ -577,14 +600,173 @@ def contradictions(article: Article, data: dict):
                     break
 
 
+_DAYS = {"day": 1, "week": 7}
+
+
+def _days(m) -> int:
+    return int(m.group("n")) * _DAYS[m.group("unit").lower().rstrip("s")]
+
+
+class _DurationRules:
+    """``duration_limits`` of checks/consistency.yaml, compiled: the page's own limits on how long a
+    medicine is taken, the durations it offers, and the words that make a duration one of taking."""
+
+    def __init__(self, rules: dict):
+        def one(key):
+            return compile_pattern("|".join(f"(?:{p})" for p in rules[key]), re.I, rules[key])
+        self.limits = [compile_pattern(p, re.I) for p in rules["limits"]]
+        self.durations = [compile_pattern(p, re.I) for p in rules["durations"]]
+        self.taking = one("taking_cues")
+        self.every = PatternSet(self.limits + self.durations)  # asked of a text at once
+
+    def said(self, text: str) -> frozenset:
+        """The limit and duration patterns that find something in ``text`` (once per text)."""
+        return per_text(_matching_set, text, self.every)
+
+
+def _matching_set(text: str, patterns: PatternSet) -> frozenset:
+    return patterns.matching(text)
+
+
+def _medicines_here(record, text: str, start: int, ctx) -> frozenset:
+    """The substances a sentence is about: those it names, else its section heading's, else the
+    title's (a page titled by its medicine is about it)."""
+    t = _safety_tables(ctx)
+    a, b = sentence_span(text, start)
+    section = getattr(record, "section", None)
+    for source in (text[a:b], (section.heading or "") if section is not None else ""):
+        found = {s for phrase, _, _ in t.names.find(source) if phrase in t.substances for s in t.substances[phrase]}
+        if found:
+            return frozenset(found)
+    title = section.article.title if section is not None and section.article is not None else ""
+    return frozenset(s for phrase, _, _ in t.names.find(title or "") if phrase in t.substances for s in t.substances[phrase])
+
+
+def durations_beyond_limits(article, ctx):
+    """(record, field, duration match, limit text, substance) for each duration the page offers for
+    a medicine ("may be continued for up to 7 days") longer than every limit the page itself sets
+    on how long that medicine is taken ("must not exceed 5 days")."""
+    rules = ctx.data("consistency").get("duration_limits")
+    if not rules:
+        return
+    r = derived(_DurationRules, rules)
+    fields = article.once(_numeric_fields)
+    if not fields:
+        return
+    limits: dict[str, list] = {}  # substance -> [(days, text, record, span)]
+    spans = []
+    said = {id(rec): r.said(text) for rec, _n, text in fields}
+    for record, _name, text in fields:
+        for pattern in r.limits:
+            if pattern not in said[id(record)]:
+                continue
+            for m in pattern.finditer(text):
+                spans.append((record, m.start(), m.end()))
+                for sub in _medicines_here(record, text, m.start(), ctx):
+                    limits.setdefault(sub, []).append((_days(m), m.group(0)))
+    if not limits:
+        return
+    for record, name, text in fields:
+        for pattern in r.durations:
+            if pattern not in said[id(record)]:
+                continue
+            for m in pattern.finditer(text):
+                if any(rec is record and a < m.end() and m.start() < b for rec, a, b in spans):
+                    continue  # the limit's own words ("not for more than 5 days")
+                a, b = sentence_span(text, m.start())
+                if not r.taking.search(text, a, b):
+                    continue  # how long symptoms last, not how long a medicine is taken
+                for sub in sorted(_medicines_here(record, text, m.start(), ctx)):
+                    held = limits.get(sub)
+                    if held and _days(m) > max(days for days, _ in held):
+                        yield record, name, m, max(held)[1], sub
+                        break
+
+
+_MASS = {"milligram": 1.0, "gram": 1000.0, "microgram": 0.001}
+
+
+def _quantity(dose):
+    """(unit, value) of a dose's amount, masses in milligrams; None without one."""
+    low = dose.amount.low if dose.amount is not None else None
+    unit = getattr(getattr(low, "unit", None), "unit", None)
+    if low is None or unit is None or dose.amount.high is not None:
+        return None
+    return ("mg", low.value * _MASS[unit]) if unit in _MASS else (unit, low.value)
+
+
+_A_DIGIT = re.compile(r"\d")
+
+
+def _numeric_fields(article) -> tuple:
+    """The running-text fields that hold a figure (worked out once per article): only they can
+    state a cap, a limit or a duration."""
+    return tuple((rec, name, text) for rec, name, text in _text_fields(article) if text and _A_DIGIT.search(text))
+
+
+def _caps_read(article, ctx, cue):
+    """(record, field, text, cue match, dose read after it, the cap's words) for each cap the page
+    writes ("Max: 600 mg daily", "Maximum 1 g four times a day"): the first dose read in the rest of
+    the cue's sentence."""
+    for record, name, text in article.once(_numeric_fields):
+        for m in cue.finditer(text):
+            a, b = sentence_span(text, m.end())
+            if text.rfind("(", a, m.start()) > text.rfind(")", a, m.start()):
+                # a cap in brackets ("10 mg/kg (max 400 mg) every 6-8 hours") ends with them: how
+                # often is the dose's outside, not the cap's
+                close = text.find(")", m.end(), b)
+                b = close if close >= 0 else b
+            found = doses_in(text[m.end():b])
+            if found:
+                yield record, name, text, m, found[0], text[m.start():m.end() + found[0].span[1]]
+
+
+def daily_totals_beyond_caps(article, ctx):
+    """(record, field, start, text, the page's daily cap) for each cap written per dose with how
+    often ("Max: 600 mg tid") whose daily total is above every daily cap the page writes for the same
+    medicine ("Max: 600 mg daily", "Max: 450 mg daily"): the page says two things about the most a
+    day."""
+    rules = ctx.data("consistency").get("per_dose_caps")
+    if not rules:
+        return
+    cue = derived(_cue_pattern, tuple(rules["cues"]))
+    daily: dict = {}   # (substance, unit) -> [(value, text)]
+    per_dose = []
+    for record, name, text, m, dose, said in _caps_read(article, ctx, cue):
+        q = _quantity(dose)
+        times = dose.frequency.administrations_per_day if dose.frequency is not None else None
+        if q is None:
+            continue
+        subs = _medicines_here(record, text, m.start(), ctx)
+        if dose.per == "day" or times == 1.0 and dose.frequency.kind == "daily":
+            for sub in subs:
+                daily.setdefault((sub, q[0]), []).append((q[1], said))
+        elif times is not None and times > 1:
+            per_dose.append((record, name, m.start(), said, subs, q[0], q[1] * times))
+    for record, name, start, said, subs, unit, total in per_dose:
+        for sub in sorted(subs):
+            caps = daily.get((sub, unit))
+            if caps and total > max(v for v, _ in caps):
+                yield record, name, start, said, max(caps)[1]
+                break
+
+
+def _cue_pattern(cues: tuple):
+    return compile_pattern("|".join(f"(?:{p})" for p in cues), re.I, cues)
+
+
 @check("CON006", name="self-contradiction", category="consistency", severity="warning",
        fix="Make the page say one thing: correct the sentence that contradicts the rest, or remove it.",
        bad=("Can I give both?\nDo not give paracetamol and ibuprofen at the same time. Giving paracetamol and "
             "ibuprofen together brings a fever down faster.",
-            "Which is best?\nNo tablet gives complete protection, so avoid bites. This one is 100% effective."),
+            "Which is best?\nNo tablet gives complete protection, so avoid bites. This one is 100% effective.",
+            "Ketorolac tablets\nKetorolac tablets may be continued for up to 7 days.\nCautions\nThe whole course of "
+            "ketorolac must not exceed 5 days."),
        good=("Can I give both?\nDo not give paracetamol and ibuprofen at the same time. If your child is still "
              "distressed before the next dose, try the other medicine instead.",
-             "Which is best?\nNo tablet gives complete protection, so avoid bites too."))
+             "Which is best?\nNo tablet gives complete protection, so avoid bites too.",
+             "Ketorolac tablets\nKetorolac tablets may be continued for up to 3 days.\nCautions\nThe whole course of "
+             "ketorolac must not exceed 5 days."))
 def self_contradiction(article, ctx):
     """A page that says one thing and, elsewhere, its opposite.
 
@@ -596,6 +778,15 @@ def self_contradiction(article, ctx):
     tablet gives complete protection", "the commonest side effects are headache …"). When
     both are there, about the same two medicines when the rule names them, the saying is
     flagged, quoting the denial. A saying right after a negation is itself the denial.
+    It also reads the page's own limits on how long a medicine is taken (``duration_limits``:
+    "must not exceed 5 days", "do not take it for more than 3 days") and flags a duration
+    the page offers for the same medicine beyond every one of them ("may be continued for
+    up to 7 days"); a sentence's medicine is the one it names, else its heading's, else
+    the title's, and a duration is one of taking only when its sentence says so (not "if
+    the pain lasts for 5 days"). And it reads a cap written per dose with how often
+    ("Max: 600 mg tid", ``per_dose_caps``) whose daily total is above every daily cap the
+    page writes for the same medicine ("Max: 600 mg daily"): the page says two things about
+    the most a day.
 
     **Why it matters.** A reader who meets both sentences cannot tell which to follow, and
     the wrong one is usually the one that invites harm: double dosing, going without bite
@@ -615,3 +806,12 @@ def self_contradiction(article, ctx):
         yield Hit(record, excerpt=said, field=name, start=m.start(),
                   message=f"\"{said}\" contradicts what the page says elsewhere about {rule['name']}: \"{denial}\".",
                   suggestion="Make the page say one thing: correct or remove this sentence, or the one it contradicts.")
+    for record, name, start, said, cap in daily_totals_beyond_caps(article, ctx):
+        yield Hit(record, excerpt=said, field=name, start=start,
+                  message=f"\"{said}\" adds up to more a day than the page's own daily maximum: \"{cap}\".",
+                  suggestion="Make the page say one thing: write the maximum as a daily total, or correct it.")
+    for record, name, m, limit, substance in durations_beyond_limits(article, ctx):
+        said = m.group(0)
+        yield Hit(record, excerpt=said, field=name, start=m.start(),
+                  message=f"\"{said}\" is longer than the page's own limit on how long {substance} is taken: \"{limit}\".",
+                  suggestion="Make the page say one thing: give the duration within the stated limit, or correct the limit.")

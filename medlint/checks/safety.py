@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from medlint.checks.dosing import all_doses, per_text, said_in_lines
+from medlint.checks.dosing import all_doses, per_text, said_in_lines, sentence_span
 from medlint.checks.posts import member_posts
 from medlint.findings import Hit
 from medlint.policy import compile_pattern, derived
@@ -75,6 +75,8 @@ class Tables:
         self.tool_min = tool.get("min_cues", 2)
         self.tool_set = PatternSet(self.tool_cues)  # the cues asked of a line at once
         self.checklist = [compile_pattern(p, re.I) for p in data.get("checklist_items") or ()]
+        told = (data.get("option_lists") or {}).get("instructions") or ()
+        self.option_instructions = compile_pattern("|".join(f"(?:{p})" for p in told), re.I, told) if told else None
         self.staff_cues = tuple(c.lower() for c in data.get("given_by_staff_cues") or ())
         self.reporter_roles = Phrases((data.get("reporting") or {}).get("author_roles") or (), stems=False)
         local = data.get("local_use") or {}
@@ -278,6 +280,9 @@ class Analysis:
             section = getattr(record, "section", None)
             if _body_weight(dose) or section in staff or _listed_product(record, dose):
                 continue
+            if t.option_instructions is not None and _listed_option(record, field, dose, t.option_instructions):
+                continue  # "Options include propranolol (usually 80 mg a day), amitriptyline (...)"
+
             clause = _clause(record, field, dose)
             # a member's post of a forum thread (checks/posts.yaml), a first-person report, a
             # tool's record of the reader's own medicines: reported, not the page dosing
@@ -329,7 +334,11 @@ class Analysis:
         # then the paragraph before it in its section when the dose's clause is only a label
         # ("Use only paracetamol for the fever." / "Adults: 500 mg to 1 g every 6 hours."; not
         # "Calcium carbonate 500 mg", which names its own medicine)
-        sources.append(lead[:cut[-1]] if cut else "")
+        # (not when the dose names its own substance or stands in brackets after a name of its
+        # sentence, "The injections erenumab (70 mg or 140 mg)": it is that medicine's, known or not)
+        own_name = (dose.substance is not None or _BRACKETED_AFTER_NAME.search(clause)
+                    or _NAME_BRACKET.search(_before_digits(dose.text or "")))
+        sources.append("" if own_name else lead[:cut[-1]] if cut else "")
         if _only_a_label(clause):
             before = _paragraph_before(record)
             sources.append("" if any(cue in before.lower() for cue in t.not_dosing) else before)
@@ -709,6 +718,44 @@ def _listed_product(record, dose) -> bool:
     return not any(getattr(dose, name, None) for name in _INSTRUCTS)
 
 
+_BRACKETS = re.compile(r"\([^()]{0,300}\)")
+_NAME_END = re.compile(r"[A-Za-z][\w-]{2,40}\s{0,2}$")
+_BRACKETED_AFTER_NAME = re.compile(r"[A-Za-z][\w-]{2,40}\s{0,2}\([^()]{0,40}$")
+_NAME_BRACKET = re.compile(r"[A-Za-z][\w-]{2,40}\s{0,2}\(")
+_DIGIT = re.compile(r"\d")
+
+
+def _before_digits(text: str) -> str:
+    """The words of a dose's text before its first figure ("monthly injection erenumab (" of
+    "monthly injection erenumab (70 mg or 140 mg)")."""
+    m = _DIGIT.search(text)
+    return text[:m.start()] if m else text
+
+
+_LIST_MARKS = re.compile(r",|\s(?:and|or)\s")
+
+
+def _listed_option(record, field, dose, instruction: re.Pattern) -> bool:
+    """A dose in brackets after a medicine's name, in a sentence that lists several options and
+    tells no one to take anything outside its brackets ("Options include propranolol (usually
+    80 mg to 160 mg a day), amitriptyline (starting at 10 mg at night), topiramate and
+    candesartan"): the page lists treatments and describes each in passing; it does not dose
+    the reader. ``instruction`` is ``option_lists.instructions`` (checks/safety.yaml: "you can
+    take", "Take ...", "adults should have"): a sentence that tells the reader to take one outside
+    the brackets ("You can take ibuprofen (200 to 400 mg) or naproxen") doses the reader, as
+    any other."""
+    text = getattr(record, field, "") or ""
+    start = dose.span[0] if dose.span else 0
+    a, b = sentence_span(text, start)
+    a = max(a, start - _LEAD_WINDOW)
+    before = text[a:start]
+    opened = before.rfind("(")
+    if opened < 0 or ")" in before[opened:] or not _NAME_END.search(before[:opened]):
+        return False
+    outside = _BRACKETS.sub(" ", text[a:min(b, start + _LEAD_WINDOW)])
+    return len(_LIST_MARKS.findall(outside)) >= 2 and not instruction.search(outside)
+
+
 def _body_weight(dose) -> bool:
     """"weighs about 11 kg": a body weight the parser read as an amount, not a dose."""
     unit = dose.amount.unit if dose.amount is not None else None
@@ -779,19 +826,20 @@ def class_warning_missing(article, ctx):
         names = _listing([f"'{r['name']}'" for r in missing], ", ")
         advice = " ".join(_sentence(r["advice"].format(medicine=med.shown)) for r in missing)
         label = "" if med.shown.lower() in cls["label"].lower() or cls["label"].lower() in med.shown.lower() else f" ({cls['label']})"
+        source = (cls.get("member_sources") or {}).get(med.substance) or cls["source"]
         offered = a.offered_beside(med, cls, missing)
         if offered is not None:  # where the reader would take it twice
             record, field, start, end = offered
             product = (getattr(record, field, "") or "")[start:end]
             yield Hit(record, excerpt=product, start=start, field=field, severity=_severity(cls, t),
                       message=f"{med.shown}{label} is dosed (\"{dose.text}\") and the page offers \"{product}\" beside it, "
-                              f"which may contain it too, with no warning nearby about {names} ({cls['source']}).",
+                              f"which may contain it too, with no warning nearby about {names} ({source}).",
                       suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
             continue
         yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
                   severity=_severity(cls, t),
                   message=f"{med.shown}{label} is dosed (\"{dose.text}\") with no warning nearby about "
-                          f"{names} ({cls['source']}).",
+                          f"{names} ({source}).",
                   suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
 
 
