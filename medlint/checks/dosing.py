@@ -244,6 +244,7 @@ class Wordings:
         self.contents_header = one(data["contents_headers"])
         self.food = one(data["food_and_drink"])
         self.reported = one(data["reported_wordings"])
+        self.courses = [policy.compile_pattern(p, re.I, [p]) for p in data["course_wordings"]]
         self.instruction = one(data["instruction_wordings"])
         self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
@@ -256,6 +257,7 @@ class Wordings:
         self.prescribed = one(data["prescribed_wordings"])
         self.concurrent = one(data["concurrent_wordings"])
         self.volume_mass = policy.compile_pattern(data["volume_mass"], re.I, [data["volume_mass"]])
+        self.bracketed_strength = policy.compile_pattern(data["bracketed_strength"], re.I, [data["bracketed_strength"]])
         self.child = one(data["child_wordings"])
         self.product_units = frozenset(data["product_units"])
         self.serving_size = policy.compile_pattern(data["serving_size"], re.I, [data["serving_size"]])
@@ -324,7 +326,38 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
         found = _last_named(source, data)  # the medicine named last before the dose
         if found is not None:
             return found
-    return _named_in_lead(record, field, dose, data)
+    return _named_in_lead(record, field, dose, data) or _named_by_title(record, data)
+
+
+def _named_by_title(record, data) -> dict | None:
+    """The ceiling medicine of a page whose title names one and only one ("Pregabalin", "Ketorolac
+    (Rx)", "Alendronate: how to take it"), else (a title that names none) of a page that names
+    only one anywhere, for a dose that names none and has none named before it: a drug reference
+    or a medicine's leaflet gives its doses under headings such as "Oral" or "Adult" that do not
+    repeat the name."""
+    section = getattr(record, "section", None)
+    article = getattr(section, "article", None)
+    if article is None:
+        return None
+    named = _named_all((article.title or "").lower(), data)
+    if len(named) == 1:
+        return named[0]
+    found = article.once(_page_medicines, data)
+    return found[0] if not named and len(found) == 1 else None
+
+
+def _page_medicines(article, data) -> tuple:
+    """The ceiling medicines the page's texts and headings name anywhere, in the order met."""
+    found: dict = {}
+    texts = [s.heading or "" for s in article.sections] + [t for _, _, t in text_fields(article)]
+    for text in texts:
+        for entry in per_text(_named_in_text, text, wordings(data)) if text else ():
+            found.setdefault(entry["name"], entry)
+    return tuple(found.values())
+
+
+def _named_in_text(text: str, words: Wordings) -> tuple:
+    return tuple(_named_all(text.lower(), words.data))
 
 
 _OF_NAME = re.compile(r"^[ ]{0,2}(?:(?:tablets?|capsules?|caplets?)[ ]+)?of[ ]+(?:the[ ]+)?[\w-]{2,40}", re.I)
@@ -590,10 +623,12 @@ def _open_course(record, field: str, dose, words, seen: set):
 
 def _one_occasion(dose, words) -> bool:
     """Is the dose the first of a course its as-needed wording starts ("1 mg at the first sign
-    of a flare"), with no interval to repeat it?"""
+    of a flare"), with no interval to repeat it, in its own words or a later step's ("then 0.6 mg
+    every hour until the pain eases" repeats it without end)?"""
+    repeated = any(s.frequency is not None and s.frequency.kind == "interval" for s in dose.steps)
     f = dose.frequency
     return (dose.as_needed is not None and bool(words.occasion.search(dose.as_needed.raw))
-            and (f is None or f.kind != "interval"))
+            and (f is None or f.kind != "interval") and not repeated)
 
 
 def _interval_of_ceiling_medicine(dose, record, field: str, data) -> bool:
@@ -1291,6 +1326,7 @@ def above_ceiling(article, ctx):
     words = wordings(data)
     together = _Together(words)
     product = _PageProduct(article, data, words)
+    said: set = set()  # the stated maxima already judged (a limit of its own sentence bounds several doses)
     for record, field, dose in all_doses(article):
         if in_sentence(record, field, dose, words.reported):
             continue  # "Earlier studies used celecoxib doses of 100 to 800 mg a day": reported, not advised
@@ -1319,6 +1355,10 @@ def above_ceiling(article, ctx):
         if problems:
             together.reset()
             continue
+        stated = _stated_limit_hit(record, field, dose, c, said)
+        if stated is not None:
+            yield stated
+            continue
         over = _over_the_counter_problem(record, field, dose, c, words)
         if over is not None:
             yield _hit(record, field, dose, *over)
@@ -1339,6 +1379,64 @@ def above_ceiling(article, ctx):
         if summed is not None:
             yield _hit(record, field, dose, *summed)
     yield from _slot_total_problems(article, data, words)
+    yield from _course_problems(article, data, words)
+
+
+def _course_problems(article, data, words: Wordings):
+    """A sentence with no dose that gives a course longer than the medicine's labelled maximum
+    duration ("Oral therapy may be continued for up to 7 days" of ketorolac, whose label allows 5
+    days in all: ``course_wordings``); the medicine is the one the sentence names last, else its
+    section's heading or its page (:func:`_named_by_title`). A course reported from research is
+    not judged."""
+    for record, field, text in text_fields(article):
+        if not text or not any(c.isdigit() for c in text) or doses_in(text):
+            continue
+        for m in per_text(_courses_in, text, words):
+            a, b = sentence_span(text, m[0])
+            if words.reported.search(text, a, b):
+                continue
+            section = getattr(record, "section", None)
+            c = _last_named(text[a:m[0]].lower(), data) or _last_named(((section.heading or "") if section else "").lower(),
+                                                                        data) or _named_by_title(record, data)
+            if c is None or not c.get("max_duration") or m[2] <= _days(c["max_duration"]) + 1e-9:
+                continue
+            yield Hit(record, excerpt=m[1], start=m[0], field=field,
+                      message=f"\"{m[1]}\" is a course of {_units.format_number(m[2])} days of {c['name']}, longer than "
+                              f"the labelled {c['max_duration']} ({c['source']}).",
+                      suggestion=f"Give the label's longest course: no more than {c['max_duration']} of {c['name']} "
+                                 "in all.")
+
+
+def _courses_in(text: str, words: Wordings) -> tuple:
+    """(start, as written, days) of each course length ``course_wordings`` find in ``text``."""
+    out = []
+    for pattern in words.courses:
+        for m in pattern.finditer(text):
+            unit = m.group("unit").lower().rstrip("s")
+            days = int(m.group("n")) * {"day": 1, "week": 7, "month": 30}[unit]
+            out.append((m.start(), m.group(0), days))
+    return tuple(sorted(set(out)))
+
+
+def _stated_limit_hit(record, field: str, dose, c, said: set):
+    """A Hit when the maximum a day the page states for a dose is itself above the ceiling
+    ("Max: 600 mg tid" of pregabalin: 1,800 mg a day > 600 mg; "do not take more than 6 g in 24
+    hours" of paracetamol): a reader may take what the page says is the most. A maximum the
+    text did not say per what ("max 1200 mg") or one by weight is not judged; each once."""
+    lim = dose.max_per_day
+    if lim is None or lim.assumed or lim.per_weight is not None or lim.amount is None or dose.weight_based \
+            or not c.get("per_day") or (record, field, lim.span) in said:
+        return None
+    q = lim.amount.quantity("upper")
+    cap = _units.quantity(*_split(c["per_day"]))
+    if q is None or not _same_dim(q, cap) or q.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+        return None
+    said.add((record, field, lim.span))
+    fq = _units.format_quantity
+    return Hit(record, excerpt=lim.raw, start=lim.span[0], field=field,
+               message=f"\"{lim.raw}\" states a maximum of {fq(q)} a day > {c['per_day']} ({c['source']}): "
+                       "the page's own limit allows more than the label's.".replace("µg", "mcg"),
+               suggestion=f"State the label's maximum, no more than {c['per_day']} of {c['name']} in 24 hours.")
 
 
 def _restated_interval_problem(record, field: str, dose, c, words: Wordings):
@@ -1393,7 +1491,7 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
         return None
     found = sentences_of(getattr(record, field, "") or "")
     k = found.index(dose.span[0])
-    strength = dose.strength.raw.replace(" ", "") if dose.strength is not None and dose.strength.kind == "unit" else ""
+    strength = _unit_strength_of(dose, words)
     sold = any(name == c["name"] and strength == s.replace(" ", "") for name, s in words.otc_strengths)
     if strength and not sold and any(name == c["name"] for name, _ in words.otc_strengths):
         return None  # "Ibuprofen (Motrin, Advil) 600 mg tablets": a strength sold only on prescription
@@ -1406,6 +1504,18 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
             f"({c['source']}).".replace("µg", "mcg"),
             f"Keep over-the-counter {c['name']} within {fq(cap)} (or say a doctor directs more): lower the "
             "amount or the frequency and state the maximum.")
+
+
+def _unit_strength_of(dose, words: Wordings) -> str:
+    """The strength of the units a dose counts, without spaces ("200mg"): its own ("2 x 200 mg
+    tablets"), else the one its brackets restate its mass as ("600 mg (three 200 mg tablets)":
+    ``bracketed_strength``); "" when it gives none."""
+    if dose.strength is not None and dose.strength.kind == "unit":
+        return dose.strength.raw.replace(" ", "")
+    if dose.amount is None or dose.amount.unit is None or dose.amount.unit.kind != "mass":
+        return ""
+    m = words.bracketed_strength.search(dose.text, dose.amount.span[1] - dose.span[0])
+    return m.group("strength").replace(" ", "") if m else ""
 
 
 def _bracketed_mass_problem(record, field: str, dose, c, words: Wordings):

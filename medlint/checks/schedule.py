@@ -145,8 +145,10 @@ class _Read:
         return None
 
 
-def schedule_hits(text: str, heading_entry, n: Names):
-    """(start, end, excerpt, message, suggestion) of each too frequent schedule of an interval medicine in ``text``."""
+def schedule_hits(text: str, heading_entry, n: Names, product_masses=()):
+    """(start, end, excerpt, message, suggestion) of each too frequent schedule of an interval medicine in
+    ``text``; ``product_masses`` are the strengths of the product line above it (a label's "ALENDRONATE
+    SODIUM 70 MG TABLET" over its "DIRECTIONS: TAKE 1 TABLET ... EVERY DAY"), for a text that gives none."""
     if heading_entry is None and not n.may_name(text):
         return
     found = n.find(text)
@@ -159,25 +161,26 @@ def schedule_hits(text: str, heading_entry, n: Names):
         med = read.medicine_for(s, sentence, heading_entry)
         if med is None or med[2] is None or (med[2]["substance"], sentence) in done:
             continue
-        hit = _judge(read, s, sentence, med, n)
+        hit = _judge(read, s, sentence, med, n, product_masses)
         if hit is not None:
             done.add((med[2]["substance"], sentence))
             yield hit
 
 
-def _judge(read: _Read, s, sentence, med, n: Names):
+def _judge(read: _Read, s, sentence, med, n: Names, product_masses=()):
     """The hit for one schedule of an interval medicine, or None when it is right or not a dose."""
     r, text = read.r, read.text
     m_start, m_end, entry, scope = med
     lo, hi = max(scope, s.span[0] - _LEAD), min(sentence[1], s.span[1] + _LEAD)  # the words beside the schedule
     masses = read.between(read.mass_starts, read.masses, lo, hi)
+    strengths = masses or (list(product_masses) if m_start is None else [])
     if not masses and not read.between(read.counts, read.counts, lo, s.span[0]) \
             and not r.set_up(text, s, sentence[0]):
         return None  # no dose is written: "daily life with methotrexate" (but "pick Every day" sets one)
     routes = r.routes(text[lo:hi])
     if routes and entry["route"] not in routes:
         return None  # another route than the one the interval is labelled for
-    rule = _interval(entry, masses, r)
+    rule = _interval(entry, strengths, r)
     tol = 1 - float(n.data["tolerance"])
     if rule is None or s.days >= rule[0] * tol:
         return None
@@ -263,8 +266,34 @@ def weekly_medicine_written_daily(article, ctx):
         section = getattr(record, "section", None)
         if section not in heading_entry:
             heading_entry[section] = _named_entry(getattr(section, "heading", None), n) or title_entry
-        for start, _end, excerpt, message, suggestion in schedule_hits(text, heading_entry[section], n):
+        lead, product_masses = _product_line(record, n)
+        for start, _end, excerpt, message, suggestion in schedule_hits(text, lead or heading_entry[section], n,
+                                                                       product_masses):
             yield Hit(record, excerpt=excerpt, start=start, field=field, message=message, suggestion=suggestion)
+
+
+_PRODUCT_ROWS = 3  # a label's product line is at most this many rows above its directions
+
+
+def _product_line(record, n: Names) -> tuple:
+    """(interval entry, masses) of the product line a dispensing label prints above its directions
+    ("ALENDRONATE SODIUM 70 MG TABLET   QTY: 4" over "DIRECTIONS: TAKE 1 TABLET BY MOUTH EVERY
+    DAY"): one of the few rows, items or paragraphs just before the record that names one
+    interval medicine and its strength, for a record that names no medicine; else (None, ()). The
+    rows may be in the block before (a label's lines read as two tables)."""
+    section = getattr(record, "section", None)
+    text = getattr(record, "text", None) or ""
+    if section is None or n.may_name(text) and named(text, n):
+        return None, ()
+    lines = [row for block in section.blocks for row in (block.items or [block])]
+    k = next((i for i, row in enumerate(lines) if row is record), None)
+    for row in reversed(lines[max(0, k - _PRODUCT_ROWS):k] if k is not None else []):
+        line = getattr(row, "text", None) or ""
+        entry = _named_entry(line, n)
+        masses = reader(n.data).masses(line) if entry is not None else []
+        if entry is not None and masses:
+            return entry, tuple(masses)
+    return None, ()
 
 
 def _named_entry(heading: str | None, n: Names):

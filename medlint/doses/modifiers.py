@@ -135,6 +135,8 @@ _route("rectal", r"\bPR\b", 0)
 _route("sublingual", r"\bsublingual(?:ly)?\b")
 _route("sublingual", r"\bSL\b", 0)
 _route("nasal", r"\b(?:intra)?nasal(?:ly)?\b")
+# "1 spray in each nostril", "2 drops into one nostril", "per nostril": a dose into the nose
+_route("nasal", r"\b(?:(?:in|into|up)[ ]+(?:each|one|the|both|either|your|alternate|the[ ]+other)|per)[ ]+nostrils?\b")
 
 _FORM_RE = _lazy(
     r"\b(?P<f>dose[- ]?pack|dosepak|patch(?:es)?|cream|gel|ointment|lotion|foam|spray"
