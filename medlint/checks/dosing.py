@@ -326,38 +326,45 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
         found = _last_named(source, data)  # the medicine named last before the dose
         if found is not None:
             return found
-    return _named_in_lead(record, field, dose, data) or _named_by_title(record, data)
+    found = _named_in_lead(record, field, dose, data)
+    if found is None and not _named_after_amount(dose):  # "1,000 mg of calcium a day" names its own
+        found = _named_by_title(record, data)
+    return found
 
 
 def _named_by_title(record, data) -> dict | None:
-    """The ceiling medicine of a page whose title names one and only one ("Pregabalin", "Ketorolac
-    (Rx)", "Alendronate: how to take it"), else (a title that names none) of a page that names
-    only one anywhere, for a dose that names none and has none named before it: a drug reference
-    or a medicine's leaflet gives its doses under headings such as "Oral" or "Adult" that do not
-    repeat the name."""
+    """The ceiling medicine a page is about, for a dose that names none and has none named before
+    it: the one its title opens with ("Pregabalin", "Ibuprofen 200 mg tablets", "Alendronate weekly
+    - oral"), else the one the short first line of its untitled opening opens with ("ketorolac (Rx)"
+    over a drug reference's doses): a drug reference or a medicine's leaflet gives its doses under
+    headings such as "Oral" or "Adult" that do not repeat the name. A title naming more than one
+    thing ("Gout: allopurinol and colchicine", "Do I need vitamin D and calcium tablets?") names
+    no one medicine, and neither does one that does not open with it."""
     section = getattr(record, "section", None)
     article = getattr(section, "article", None)
-    if article is None:
-        return None
-    named = _named_all((article.title or "").lower(), data)
-    if len(named) == 1:
-        return named[0]
-    found = article.once(_page_medicines, data)
-    return found[0] if not named and len(found) == 1 else None
+    return article.once(_page_subject, data) if article is not None else None
 
 
-def _page_medicines(article, data) -> tuple:
-    """The ceiling medicines the page's texts and headings name anywhere, in the order met."""
-    found: dict = {}
-    texts = [s.heading or "" for s in article.sections] + [t for _, _, t in text_fields(article)]
-    for text in texts:
-        for entry in per_text(_named_in_text, text, wordings(data)) if text else ():
-            found.setdefault(entry["name"], entry)
-    return tuple(found.values())
+_SEVERAL = re.compile(r"\b(?:and|or|vs|versus|with|plus|compared)\b|[&,+/]", re.I)
+_HEAD_WORDS = 8  # the opening line that names the page's medicine is short
 
 
-def _named_in_text(text: str, words: Wordings) -> tuple:
-    return tuple(_named_all(text.lower(), words.data))
+def _page_subject(article, data) -> dict | None:
+    lines = [article.title or ""]
+    first = article.sections[0] if article.sections else None
+    if first is not None and not first.heading and first.blocks and first.blocks[0].type == "paragraph":
+        lines.append(first.blocks[0].text or "")
+    for line in lines:
+        line = line.strip()
+        if not line or len(line.split()) > _HEAD_WORDS or _SEVERAL.search(line):
+            continue
+        _, table, _ = _ceiling_table(data)
+        lower = line.lower()
+        hits = [(m.start(), entry["name"], entry) for entry, patterns in table for p in patterns
+                for m in [p.search(lower)] if m]
+        if hits and min(hits, key=lambda h: h[0])[0] == 0 and len({h[1] for h in hits}) == 1:
+            return hits[0][2]
+    return None
 
 
 _OF_NAME = re.compile(r"^[ ]{0,2}(?:(?:tablets?|capsules?|caplets?)[ ]+)?of[ ]+(?:the[ ]+)?[\w-]{2,40}", re.I)
@@ -1200,6 +1207,8 @@ def _ceiling_problems(dose, c):
     apd = freq.administrations_per_day if freq is not None else None
     period = c.get("per_period")
     if c.get("averaged") and apd is not None and apd < 1 and dose.amount is not None and not dose.titration:
+        if c.get("treatment_course_why") and (dose.duration is not None or dose.max_duration_days is not None):
+            return out  # "60,000 IU once a week for 8 weeks": a treatment course, not an intake (see the entry)
         return _average_problems(dose, c, apd)
     if period and apd is not None and apd < 1 and dose.amount is not None and not dose.titration:
         q = dose.amount.quantity("upper")

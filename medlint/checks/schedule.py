@@ -273,13 +273,16 @@ def weekly_medicine_written_daily(article, ctx):
 
 
 _PRODUCT_ROWS = 3  # a label's product line is at most this many rows above its directions
+_PRODUCT_WORDS = 14  # and short: a name, a strength, a form, a quantity
+_SENTENCE_MARK = re.compile(r"[.!?;](?:\s|$)")
 
 
 def _product_line(record, n: Names) -> tuple:
     """(interval entry, masses) of the product line a dispensing label prints above its directions
     ("ALENDRONATE SODIUM 70 MG TABLET   QTY: 4" over "DIRECTIONS: TAKE 1 TABLET BY MOUTH EVERY
     DAY"): one of the few rows, items or paragraphs just before the record that names one
-    interval medicine and its strength, for a record that names no medicine; else (None, ()). The
+    interval medicine and its strength on a short line that is no sentence, for a record that names
+    no medicine; else (None, ()). The
     rows may be in the block before (a label's lines read as two tables)."""
     section = getattr(record, "section", None)
     text = getattr(record, "text", None) or ""
@@ -289,6 +292,8 @@ def _product_line(record, n: Names) -> tuple:
     k = next((i for i, row in enumerate(lines) if row is record), None)
     for row in reversed(lines[max(0, k - _PRODUCT_ROWS):k] if k is not None else []):
         line = getattr(row, "text", None) or ""
+        if len(line.split()) > _PRODUCT_WORDS or _SENTENCE_MARK.search(line):
+            continue  # a sentence, not a label's product line
         entry = _named_entry(line, n)
         masses = reader(n.data).masses(line) if entry is not None else []
         if entry is not None and masses:
