@@ -283,15 +283,19 @@ def _product_line(record, n: Names) -> tuple:
     DAY"): one of the few rows, items or paragraphs just before the record that names one
     interval medicine and its strength on a short line that is no sentence, for a record that names
     no medicine; else (None, ()). The
-    rows may be in the block before (a label's lines read as two tables)."""
+    rows may be in the block before (a label's lines read as two tables), or, near the top of the
+    page, in the lines the page printed under its title (the article's ``header``)."""
     section = getattr(record, "section", None)
     text = getattr(record, "text", None) or ""
     if section is None or n.may_name(text) and named(text, n):
         return None, ()
-    lines = [row for block in section.blocks for row in (block.items or [block])]
-    k = next((i for i, row in enumerate(lines) if row is record), None)
-    for row in reversed(lines[max(0, k - _PRODUCT_ROWS):k] if k is not None else []):
-        line = getattr(row, "text", None) or ""
+    rows = [row for block in section.blocks for row in (block.items or [block])]
+    k = next((i for i, row in enumerate(rows) if row is record), None)
+    lines = [getattr(row, "text", None) or "" for row in rows[max(0, k - _PRODUCT_ROWS):k]] if k is not None else []
+    article = getattr(section, "article", None)
+    if article is not None and article.sections and article.sections[0] is section and k is not None and k < _PRODUCT_ROWS:
+        lines = [h.get("text") or "" for h in article.meta.get("header") or [] if isinstance(h, dict)] + lines
+    for line in reversed(lines):
         if len(line.split()) > _PRODUCT_WORDS or _SENTENCE_MARK.search(line):
             continue  # a sentence, not a label's product line
         entry = _named_entry(line, n)
