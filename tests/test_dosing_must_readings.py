@@ -249,3 +249,23 @@ def test_milliequivalents_are_a_unit_read(tmp_path):
     assert found(text, "UNT001", tmp_path) == []
     dose = parse_doses("Potassium chloride ER 20 mEq: 1 tab PO daily")[0]
     assert dose.strength.raw == "20 mEq" and dose.amount.raw == "1 tab"
+
+
+# ---------------------------------------------------------------- a ceiling that differs by country
+
+@pytest.mark.parametrize("signals", [
+    "Call 911 for a severe low. Keep pens below 86 °F. Questions? (555) 018-7730.",
+    "Our diabetes center is open weekdays; in an emergency call 911.",
+])
+def test_metformin_on_an_american_page_is_judged_by_the_us_label(tmp_path, signals):
+    text = f"Type 2 diabetes\n\nMany of our patients take metformin 1,000 mg three times a day with meals.\n\n{signals}\n"
+    assert any("2.55 g/day" in f.message for f in findings_for(text, "DOS003", tmp_path))
+
+
+@pytest.mark.parametrize("signals", [
+    "See your GP, or call 111 if you feel unwell; store below 25 °C.",
+    "",
+])
+def test_metformin_elsewhere_is_judged_by_the_highest_label(tmp_path, signals):
+    text = f"Type 2 diabetes\n\nMany people take metformin 1,000 mg three times a day with meals.\n\n{signals}\n"
+    assert found(text, "DOS003", tmp_path) == []

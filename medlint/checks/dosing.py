@@ -1344,6 +1344,8 @@ def above_ceiling(article, ctx):
             c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
         if c is None or _route_of(dose, data) != c["route"]:
             continue
+        if c.get("us_per_day") and article.once(american_page):
+            c = {**c, "per_day": c["us_per_day"], "source": c["us_source"]}  # metformin on a US page: 2550 mg
         if c.get("form") and dose.form is None:
             dose = _counted_in(dose, c["form"]) or dose  # "I take 3 of the 30/500 co-codamol every 4 hours"
         if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
@@ -1425,6 +1427,26 @@ def _courses_in(text: str, words: Wordings) -> tuple:
             days = int(m.group("n")) * {"day": 1, "week": 7, "month": 30}[unit]
             out.append((m.start(), m.group(0), days))
     return tuple(sorted(set(out)))
+
+
+def american_page(article) -> bool:
+    """Does the page read as American: more of its texts hold a US signal than a signal of the
+    countries that write the day first (the date_order cues of checks/import.yaml: °F, a US
+    phone number or 911, "acetaminophen", US spellings; °C, 999 or 111, "paracetamol", British
+    spellings)? A ceiling that differs by country (``us_per_day``) follows the page's."""
+    us, other = policy.derived(_country_cues, policy.load("import"))
+    texts = [article.title or ""] + [t for _, _, t in text_fields(article) if t]
+    return _signals(texts, us) > _signals(texts, other)
+
+
+def _country_cues(data) -> tuple:
+    cues = data.get("date_order") or {}
+    return tuple([policy.compile_pattern(p, re.I, [p]) for p in cues.get(side, ())] for side in ("month-first", "day-first"))
+
+
+def _signals(texts, patterns) -> int:
+    """How many (text, pattern) pairs match: the texts that hold each signal."""
+    return sum(1 for t in texts for p in patterns if p.search(t))
 
 
 def _stated_limit_hit(record, field: str, dose, c, said: set):
