@@ -269,3 +269,19 @@ def test_metformin_on_an_american_page_is_judged_by_the_us_label(tmp_path, signa
 def test_metformin_elsewhere_is_judged_by_the_highest_label(tmp_path, signals):
     text = f"Type 2 diabetes\n\nMany people take metformin 1,000 mg three times a day with meals.\n\n{signals}\n"
     assert found(text, "DOS003", tmp_path) == []
+
+
+# ---------------------------------------------------------------- a speaker's label is no medicine
+
+@pytest.mark.parametrize("line", [
+    "Pharmacist: take 1 g every 4 hours when the fever is high.",
+    "**Nurse Kelly:** give her 1 g every 4 hours.",
+    "Dr Patel: 1 g every 4 hours is fine.",
+])
+def test_a_speakers_label_leaves_the_dose_to_the_medicine_the_page_names(tmp_path, line):
+    text = f"Paracetamol for a high temperature\n\nAsk the team\n\n{line}\n"
+    assert found(text, "DOS003", tmp_path, markdown=True), line
+
+
+def test_a_medicine_before_a_colon_still_names_the_dose():
+    assert parse_doses("Paracetamol: take 2 tablets every 4 hours")[0].substance.raw == "Paracetamol"

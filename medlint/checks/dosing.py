@@ -523,10 +523,23 @@ def _open_ended(dose) -> str | None:
     if dose.directions is not None:
         return f"left to directions given elsewhere (\"{dose.directions.raw}\")"
     if dose.titration and _titration_open(dose) or not dose.titration and dose.titration_marker is not None:
+        last = next((s.frequency for s in reversed(dose.steps) if s.frequency is not None), None)
+        if dose.titration and not _rises(dose.steps):
+            if last is not None and last.kind == "interval":
+                return f"repeated on an interval (\"{last.raw}\")"  # "20 mg once, then 10 mg q4-6hr PRN"
+            if _high_phase_without_end(dose.steps):
+                return "stepped down with no end to the higher phase"  # "10 mg twice daily, then 5 mg twice daily"
         return "titrating (increased step by step)"
     if dose.frequency is not None and dose.frequency.kind == "interval":
         return f"interval-based (\"{dose.frequency.raw}\")"
     return None
+
+
+def _rises(steps) -> bool:
+    """Does any step give more than the one before it (in one unit)?"""
+    qs = [s.amount.quantity("upper") if s.amount is not None else None for s in steps]
+    return any(a is not None and b is not None and _same_dim(a, b) and b.to(a.units).magnitude > a.magnitude * (1 + 1e-9)
+               for a, b in zip(qs, qs[1:]))
 
 
 _INCREMENT = re.compile(r"\bby$", re.I)  # "increase by", "raised by": a step, not a target
