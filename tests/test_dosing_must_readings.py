@@ -285,3 +285,23 @@ def test_a_speakers_label_leaves_the_dose_to_the_medicine_the_page_names(tmp_pat
 
 def test_a_medicine_before_a_colon_still_names_the_dose():
     assert parse_doses("Paracetamol: take 2 tablets every 4 hours")[0].substance.raw == "Paracetamol"
+
+
+# ---------------------------------------------------------------- one repeat bounds a dose
+
+@pytest.mark.parametrize("item", [
+    "Mebendazole 100 mg single dose, repeat after 2 weeks if needed",
+    "Ivermectin 3 mg tablets: 4 tablets as a single dose; repeat in 7 days if needed",
+    "Adrenaline 300 micrograms auto-injector: inject into the outer thigh; may repeat after 5 minutes with a "
+    "second pen if no improvement",
+])
+def test_one_stated_repeat_bounds_the_dose(tmp_path, item):
+    assert found(f"Medicines\n\n- {item}\n", "DOS001", tmp_path, markdown=True) == []
+
+
+@pytest.mark.parametrize("item", [
+    "Mebendazole 100 mg, repeat every 2 weeks if needed",
+    "Adrenaline 300 micrograms: inject into the thigh; may repeat every 5 minutes if needed",
+])
+def test_a_repeat_without_end_is_still_open(tmp_path, item):
+    assert found(f"Medicines\n\n- {item}\n", "DOS001", tmp_path, markdown=True)

@@ -610,8 +610,19 @@ def _limited_units(text: str, words) -> tuple[str, ...]:
 
 def _bounded_in_sentence(record, field: str, dose, words) -> bool:
     """Does the dose's sentence bound it: a limit ("1 puff every 1 to 3 minutes, up to 6
-    puffs") or one more dose of a stated count ("take another 6 puffs, one at a time")?"""
-    return in_sentence(record, field, dose, words.limit) or bool(words.counted_repeat.search(dose.text))
+    puffs") or one more dose of a stated count, in the dose's words or the rest of its sentence
+    ("take another 6 puffs, one at a time"; "inject ...; may repeat after 5 minutes with a second
+    pen")?"""
+    if in_sentence(record, field, dose, words.limit) or words.counted_repeat.search(dose.text):
+        return True
+    text = getattr(record, field, "") or ""
+    end = _FULL_STOP.search(text, dose.span[1])
+    return bool(words.counted_repeat.search(text, dose.span[0], min(end.start() if end else len(text),
+                                                                     dose.span[1] + _REPEAT_REACH)))
+
+
+_FULL_STOP = re.compile(r"[.!?](?:\s|$)")
+_REPEAT_REACH = 200  # characters after a dose searched for the one repeat that bounds it
 
 
 def _open_course(record, field: str, dose, words, seen: set):
