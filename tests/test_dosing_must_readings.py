@@ -305,3 +305,14 @@ def test_one_stated_repeat_bounds_the_dose(tmp_path, item):
 ])
 def test_a_repeat_without_end_is_still_open(tmp_path, item):
     assert found(f"Medicines\n\n- {item}\n", "DOS001", tmp_path, markdown=True)
+
+
+@pytest.mark.parametrize("text, wording", [
+    ("Ketorolac (Rx)\n\nPO\n\nAdults: 20 mg PO once, then 10 mg PO q4-6hr PRN\n", 'repeated on an interval ("q4-6hr")'),
+    ("Apixaban\n\nAdult dosing\n\nDVT: 10 mg orally twice daily, then 5 mg twice daily.\n",
+     "stepped down with no end to the higher phase"),
+    ("Metformin\n\nHow to take it\n\nStart with 500 mg once a day, increasing by 500 mg a week.\n",
+     "titrating (increased step by step)"),
+])
+def test_the_no_maximum_message_says_how_the_dose_goes_on(tmp_path, text, wording):
+    assert any(wording in f.message for f in findings_for(text, "DOS001", tmp_path)), wording

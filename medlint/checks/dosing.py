@@ -524,7 +524,8 @@ def _open_ended(dose) -> str | None:
         return f"left to directions given elsewhere (\"{dose.directions.raw}\")"
     if dose.titration and _titration_open(dose) or not dose.titration and dose.titration_marker is not None:
         last = next((s.frequency for s in reversed(dose.steps) if s.frequency is not None), None)
-        if dose.titration and not _rises(dose.steps):
+        stepped_by = any(_INCREMENT.search(s.titration_marker.raw) for s in dose.titration if s.titration_marker is not None)
+        if dose.titration and not stepped_by and not _rises(dose.steps):
             if last is not None and last.kind == "interval":
                 return f"repeated on an interval (\"{last.raw}\")"  # "20 mg once, then 10 mg q4-6hr PRN"
             if _high_phase_without_end(dose.steps):
