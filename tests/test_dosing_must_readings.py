@@ -182,6 +182,12 @@ def test_a_weekly_schedule_or_a_daily_strength_stays_quiet(tmp_path, product, di
     assert found(LABEL.format(product=product, directions=directions), "DOS010", tmp_path) == []
 
 
+def test_a_line_that_opens_with_another_medicine_is_no_product_line(tmp_path):
+    text = ("Medicines\n\n- Folic acid 5 mg once weekly, not on the same day as methotrexate\n"
+            "- Take 1 tablet every other day\n")
+    assert found(text, "DOS010", tmp_path, markdown=True) == []
+
+
 def test_a_sentence_above_is_no_product_line(tmp_path):
     text = ("Setting up weekly medicines\n\n"
             "- Weekly injections: for example semaglutide 0.25 mg once a week for 4 weeks, then 0.5 mg once a week.\n"

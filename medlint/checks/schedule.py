@@ -280,10 +280,9 @@ _SENTENCE_MARK = re.compile(r"[.!?;](?:\s|$)")
 def _product_line(record, n: Names) -> tuple:
     """(interval entry, masses) of the product line a dispensing label prints above its directions
     ("ALENDRONATE SODIUM 70 MG TABLET   QTY: 4" over "DIRECTIONS: TAKE 1 TABLET BY MOUTH EVERY
-    DAY"): one of the few rows, items or paragraphs just before the record that names one
-    interval medicine and its strength on a short line that is no sentence, for a record that names
-    no medicine; else (None, ()). The
-    rows may be in the block before (a label's lines read as two tables), or, near the top of the
+    DAY"): one of the few rows, items or paragraphs just before the record that opens with the one
+    interval medicine it names and gives its strength, on a short line that is no sentence, for a
+    record that names no medicine; else (None, ()). The rows may be in the block before (a label's lines read as two tables), or, near the top of the
     page, in the lines the page printed under its title (the article's ``header``)."""
     section = getattr(record, "section", None)
     text = getattr(record, "text", None) or ""
@@ -296,12 +295,15 @@ def _product_line(record, n: Names) -> tuple:
     if article is not None and article.sections and article.sections[0] is section and k is not None and k < _PRODUCT_ROWS:
         lines = [h.get("text") or "" for h in article.meta.get("header") or [] if isinstance(h, dict)] + lines
     for line in reversed(lines):
-        if len(line.split()) > _PRODUCT_WORDS or _SENTENCE_MARK.search(line):
+        line = line.strip()
+        if len(line.split()) > _PRODUCT_WORDS or _SENTENCE_MARK.search(line) or not n.may_name(line):
             continue  # a sentence, not a label's product line
-        entry = _named_entry(line, n)
-        masses = reader(n.data).masses(line) if entry is not None else []
-        if entry is not None and masses:
-            return entry, tuple(masses)
+        found = named(line, n)
+        if not found or found[0].start != 0 or found[0].entry is None or len({m.phrase for m in found}) != 1:
+            continue  # it opens with the one medicine it names ("Folic acid 5 mg ... methotrexate" does not)
+        masses = reader(n.data).masses(line)
+        if masses:
+            return found[0].entry, tuple(masses)
     return None, ()
 
 
