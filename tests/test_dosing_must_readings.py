@@ -182,9 +182,14 @@ def test_a_weekly_schedule_or_a_daily_strength_stays_quiet(tmp_path, product, di
     assert found(LABEL.format(product=product, directions=directions), "DOS010", tmp_path) == []
 
 
-def test_a_line_that_opens_with_another_medicine_is_no_product_line(tmp_path):
-    text = ("Medicines\n\n- Folic acid 5 mg once weekly, not on the same day as methotrexate\n"
-            "- Take 1 tablet every other day\n")
+@pytest.mark.parametrize("above", [
+    ["Folic acid 5 mg once weekly, not on the same day as methotrexate"],
+    ["Methotrexate 2.5mg tablets: take SIX tablets ONCE a WEEK", "Folic acid 5 mg once weekly, not with methotrexate"],
+    ["Methotrexate 2.5mg tablets: take SIX tablets ONCE a WEEK"],
+])
+def test_a_line_of_another_medicine_or_a_sig_is_no_product_line(tmp_path, above):
+    lines = "".join(f"- {line}\n" for line in above)
+    text = f"Medicines\n\n{lines}- Take 1 tablet every other day\n"
     assert found(text, "DOS010", tmp_path, markdown=True) == []
 
 

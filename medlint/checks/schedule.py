@@ -296,14 +296,16 @@ def _product_line(record, n: Names) -> tuple:
         lines = [h.get("text") or "" for h in article.meta.get("header") or [] if isinstance(h, dict)] + lines
     for line in reversed(lines):
         line = line.strip()
-        if len(line.split()) > _PRODUCT_WORDS or _SENTENCE_MARK.search(line) or not n.may_name(line):
-            continue  # a sentence, not a label's product line
-        found = named(line, n)
-        if not found or found[0].start != 0 or found[0].entry is None or len({m.phrase for m in found}) != 1:
-            continue  # it opens with the one medicine it names ("Folic acid 5 mg ... methotrexate" does not)
+        found = named(line, n) if n.may_name(line) else []
+        if not found:
+            continue  # "PRESCRIBER: DR. A. JONES"
         masses = reader(n.data).masses(line)
-        if masses:
-            return found[0].entry, tuple(masses)
+        product = (len(line.split()) <= _PRODUCT_WORDS and not _SENTENCE_MARK.search(line) and found[0].start == 0
+                   and found[0].entry is not None and len({m.phrase for m in found}) == 1 and masses
+                   and not reader(n.data).schedules(line))
+        # the nearest line naming a medicine is the product line or there is none: a sentence, a line
+        # opening with another medicine ("Folic acid 5 mg ... methotrexate"), or a sig of its own
+        return (found[0].entry, tuple(masses)) if product else (None, ())
     return None, ()
 
 
