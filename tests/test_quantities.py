@@ -95,7 +95,7 @@ def test_format_quantity_as_with_pint(unit, x, per):
 
 
 @pytest.mark.parametrize("spelling", ["mg", "g", "mcg", "µg", "μg", "ug", "ng", "kg", "mL", "ml", "L",
-                                      "IU", "units", "U", "tablets", "caps", "drops", "%"])
+                                      "IU", "units", "U", "mEq", "tablets", "caps", "drops", "%"])
 def test_every_lexicon_dose_spelling_is_fast_and_means_what_pint_reads(spelling):
     q = U.quantity(2, spelling)
     assert isinstance(q, Q.Quantity)

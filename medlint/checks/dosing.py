@@ -252,6 +252,7 @@ class Wordings:
         self.contents_header = one(data["contents_headers"])
         self.food = one(data["food_and_drink"])
         self.reported = one(data["reported_wordings"])
+        self.courses = [policy.compile_pattern(p, re.I, [p]) for p in data["course_wordings"]]
         self.instruction = one(data["instruction_wordings"])
         self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
@@ -264,6 +265,7 @@ class Wordings:
         self.prescribed = one(data["prescribed_wordings"])
         self.concurrent = one(data["concurrent_wordings"])
         self.volume_mass = policy.compile_pattern(data["volume_mass"], re.I, [data["volume_mass"]])
+        self.bracketed_strength = policy.compile_pattern(data["bracketed_strength"], re.I, [data["bracketed_strength"]])
         self.child = one(data["child_wordings"])
         self.product_units = frozenset(data["product_units"])
         self.serving_size = policy.compile_pattern(data["serving_size"], re.I, [data["serving_size"]])
@@ -332,7 +334,45 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
         found = _last_named(source, data)  # the medicine named last before the dose
         if found is not None:
             return found
-    return _named_in_lead(record, field, dose, data)
+    found = _named_in_lead(record, field, dose, data)
+    if found is None and not _named_after_amount(dose):  # "1,000 mg of calcium a day" names its own
+        found = _named_by_title(record, data)
+    return found
+
+
+def _named_by_title(record, data) -> dict | None:
+    """The ceiling medicine a page is about, for a dose that names none and has none named before
+    it: the one its title opens with ("Pregabalin", "Ibuprofen 200 mg tablets", "Alendronate weekly
+    - oral"), else the one the short first line of its untitled opening opens with ("ketorolac (Rx)"
+    over a drug reference's doses): a drug reference or a medicine's leaflet gives its doses under
+    headings such as "Oral" or "Adult" that do not repeat the name. A title naming more than one
+    thing ("Gout: allopurinol and colchicine", "Do I need vitamin D and calcium tablets?") names
+    no one medicine, and neither does one that does not open with it."""
+    section = getattr(record, "section", None)
+    article = getattr(section, "article", None)
+    return article.once(_page_subject, data) if article is not None else None
+
+
+_SEVERAL = re.compile(r"\b(?:and|or|vs|versus|with|plus|compared)\b|[&,+/]", re.I)
+_HEAD_WORDS = 8  # the opening line that names the page's medicine is short
+
+
+def _page_subject(article, data) -> dict | None:
+    lines = [article.title or ""]
+    first = article.sections[0] if article.sections else None
+    if first is not None and not first.heading and first.blocks and first.blocks[0].type == "paragraph":
+        lines.append(first.blocks[0].text or "")
+    for line in lines:
+        line = line.strip()
+        if not line or len(line.split()) > _HEAD_WORDS or _SEVERAL.search(line):
+            continue
+        _, table, _ = _ceiling_table(data)
+        lower = line.lower()
+        hits = [(m.start(), entry["name"], entry) for entry, patterns in table for p in patterns
+                for m in [p.search(lower)] if m]
+        if hits and min(hits, key=lambda h: h[0])[0] == 0 and len({h[1] for h in hits}) == 1:
+            return hits[0][2]
+    return None
 
 
 _OF_NAME = re.compile(r"^[ ]{0,2}(?:(?:tablets?|capsules?|caplets?)[ ]+)?of[ ]+(?:the[ ]+)?[\w-]{2,40}", re.I)
@@ -506,10 +546,24 @@ def _open_ended(dose) -> str | None:
     if dose.directions is not None:
         return f"left to directions given elsewhere (\"{dose.directions.raw}\")"
     if dose.titration and _titration_open(dose) or not dose.titration and dose.titration_marker is not None:
+        last = next((s.frequency for s in reversed(dose.steps) if s.frequency is not None), None)
+        stepped_by = any(_INCREMENT.search(s.titration_marker.raw) for s in dose.titration if s.titration_marker is not None)
+        if dose.titration and not stepped_by and not _rises(dose.steps):
+            if last is not None and last.kind == "interval":
+                return f"repeated on an interval (\"{last.raw}\")"  # "20 mg once, then 10 mg q4-6hr PRN"
+            if _high_phase_without_end(dose.steps):
+                return "stepped down with no end to the higher phase"  # "10 mg twice daily, then 5 mg twice daily"
         return "titrating (increased step by step)"
     if dose.frequency is not None and dose.frequency.kind == "interval":
         return f"interval-based (\"{dose.frequency.raw}\")"
     return None
+
+
+def _rises(steps) -> bool:
+    """Does any step give more than the one before it (in one unit)?"""
+    qs = [s.amount.quantity("upper") if s.amount is not None else None for s in steps]
+    return any(a is not None and b is not None and _same_dim(a, b) and b.to(a.units).magnitude > a.magnitude * (1 + 1e-9)
+               for a, b in zip(qs, qs[1:]))
 
 
 _INCREMENT = re.compile(r"\bby$", re.I)  # "increase by", "raised by": a step, not a target
@@ -580,8 +634,19 @@ def _limited_units(text: str, words) -> tuple[str, ...]:
 
 def _bounded_in_sentence(record, field: str, dose, words) -> bool:
     """Does the dose's sentence bound it: a limit ("1 puff every 1 to 3 minutes, up to 6
-    puffs") or one more dose of a stated count ("take another 6 puffs, one at a time")?"""
-    return in_sentence(record, field, dose, words.limit) or bool(words.counted_repeat.search(dose.text))
+    puffs") or one more dose of a stated count, in the dose's words or the rest of its sentence
+    ("take another 6 puffs, one at a time"; "inject ...; may repeat after 5 minutes with a second
+    pen")?"""
+    if in_sentence(record, field, dose, words.limit) or words.counted_repeat.search(dose.text):
+        return True
+    text = getattr(record, field, "") or ""
+    end = _FULL_STOP.search(text, dose.span[1])
+    return bool(words.counted_repeat.search(text, dose.span[0], min(end.start() if end else len(text),
+                                                                     dose.span[1] + _REPEAT_REACH)))
+
+
+_FULL_STOP = re.compile(r"[.!?](?:\s|$)")
+_REPEAT_REACH = 200  # characters after a dose searched for the one repeat that bounds it
 
 
 def _open_course(record, field: str, dose, words, seen: set):
@@ -613,10 +678,12 @@ def _open_course(record, field: str, dose, words, seen: set):
 
 def _one_occasion(dose, words) -> bool:
     """Is the dose the first of a course its as-needed wording starts ("1 mg at the first sign
-    of a flare"), with no interval to repeat it?"""
+    of a flare"), with no interval to repeat it, in its own words or a later step's ("then 0.6 mg
+    every hour until the pain eases" repeats it without end)?"""
+    repeated = any(s.frequency is not None and s.frequency.kind == "interval" for s in dose.steps)
     f = dose.frequency
     return (dose.as_needed is not None and bool(words.occasion.search(dose.as_needed.raw))
-            and (f is None or f.kind != "interval"))
+            and (f is None or f.kind != "interval") and not repeated)
 
 
 def _interval_of_ceiling_medicine(dose, record, field: str, data) -> bool:
@@ -1187,6 +1254,8 @@ def _ceiling_problems(dose, c):
     apd = freq.administrations_per_day if freq is not None else None
     period = c.get("per_period")
     if c.get("averaged") and apd is not None and apd < 1 and dose.amount is not None and not dose.titration:
+        if c.get("treatment_course_why") and (dose.duration is not None or dose.max_duration_days is not None):
+            return out  # "60,000 IU once a week for 8 weeks": a treatment course, not an intake (see the entry)
         return _average_problems(dose, c, apd)
     if period and apd is not None and apd < 1 and dose.amount is not None and not dose.titration:
         q = dose.amount.quantity("upper")
@@ -1313,6 +1382,7 @@ def above_ceiling(article, ctx):
     words = wordings(data)
     together = _Together(words)
     product = _PageProduct(article, data, words)
+    said: set = set()  # the stated maxima already judged (a limit of its own sentence bounds several doses)
     for record, field, dose in all_doses(article):
         if in_sentence(record, field, dose, words.reported):
             continue  # "Earlier studies used celecoxib doses of 100 to 800 mg a day": reported, not advised
@@ -1321,6 +1391,8 @@ def above_ceiling(article, ctx):
             c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
         if c is None or _route_of(dose, data) != c["route"]:
             continue
+        if c.get("us_per_day") and article.once(american_page):
+            c = {**c, "per_day": c["us_per_day"], "source": c["us_source"]}  # metformin on a US page: 2550 mg
         if c.get("form") and dose.form is None:
             dose = _counted_in(dose, c["form"]) or dose  # "I take 3 of the 30/500 co-codamol every 4 hours"
         if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
@@ -1340,6 +1412,10 @@ def above_ceiling(article, ctx):
                        "lower the amount or the frequency and state the maximum.")
         if problems:
             together.reset()
+            continue
+        stated = _stated_limit_hit(record, field, dose, c, said)
+        if stated is not None:
+            yield stated
             continue
         over = _over_the_counter_problem(record, field, dose, c, words)
         if over is not None:
@@ -1361,6 +1437,84 @@ def above_ceiling(article, ctx):
         if summed is not None:
             yield _hit(record, field, dose, *summed)
     yield from _slot_total_problems(article, data, words)
+    yield from _course_problems(article, data, words)
+
+
+def _course_problems(article, data, words: Wordings):
+    """A sentence with no dose that gives a course longer than the medicine's labelled maximum
+    duration ("Oral therapy may be continued for up to 7 days" of ketorolac, whose label allows 5
+    days in all: ``course_wordings``); the medicine is the one the sentence names last, else its
+    section's heading or its page (:func:`_named_by_title`). A course reported from research is
+    not judged."""
+    for record, field, text in text_fields(article):
+        if not text or not any(c.isdigit() for c in text) or doses_in(text):
+            continue
+        for m in per_text(_courses_in, text, words):
+            a, b = sentence_span(text, m[0])
+            if words.reported.search(text, a, b):
+                continue
+            section = getattr(record, "section", None)
+            c = _last_named(text[a:m[0]].lower(), data) or _last_named(((section.heading or "") if section else "").lower(),
+                                                                        data) or _named_by_title(record, data)
+            if c is None or not c.get("max_duration") or m[2] <= _days(c["max_duration"]) + 1e-9:
+                continue
+            yield Hit(record, excerpt=m[1], start=m[0], field=field,
+                      message=f"\"{m[1]}\" is a course of {_units.format_number(m[2])} days of {c['name']}, longer than "
+                              f"the labelled {c['max_duration']} ({c['source']}).",
+                      suggestion=f"Give the label's longest course: no more than {c['max_duration']} of {c['name']} "
+                                 "in all.")
+
+
+def _courses_in(text: str, words: Wordings) -> tuple:
+    """(start, as written, days) of each course length ``course_wordings`` find in ``text``."""
+    out = []
+    for pattern in words.courses:
+        for m in pattern.finditer(text):
+            unit = m.group("unit").lower().rstrip("s")
+            days = int(m.group("n")) * {"day": 1, "week": 7, "month": 30}[unit]
+            out.append((m.start(), m.group(0), days))
+    return tuple(sorted(set(out)))
+
+
+def american_page(article) -> bool:
+    """Does the page read as American: more of its texts hold a US signal than a signal of the
+    countries that write the day first (the date_order cues of checks/import.yaml: °F, a US
+    phone number or 911, "acetaminophen", US spellings; °C, 999 or 111, "paracetamol", British
+    spellings)? A ceiling that differs by country (``us_per_day``) follows the page's."""
+    us, other = policy.derived(_country_cues, policy.load("import"))
+    texts = [article.title or ""] + [t for _, _, t in text_fields(article) if t]
+    return _signals(texts, us) > _signals(texts, other)
+
+
+def _country_cues(data) -> tuple:
+    cues = data.get("date_order") or {}
+    return tuple([policy.compile_pattern(p, re.I, [p]) for p in cues.get(side, ())] for side in ("month-first", "day-first"))
+
+
+def _signals(texts, patterns) -> int:
+    """How many (text, pattern) pairs match: the texts that hold each signal."""
+    return sum(1 for t in texts for p in patterns if p.search(t))
+
+
+def _stated_limit_hit(record, field: str, dose, c, said: set):
+    """A Hit when the maximum a day the page states for a dose is itself above the ceiling
+    ("Max: 600 mg tid" of pregabalin: 1,800 mg a day > 600 mg; "do not take more than 6 g in 24
+    hours" of paracetamol): a reader may take what the page says is the most. A maximum the
+    text did not say per what ("max 1200 mg") or one by weight is not judged; each once."""
+    lim = dose.max_per_day
+    if lim is None or lim.assumed or lim.per_weight is not None or lim.amount is None or dose.weight_based \
+            or not c.get("per_day") or (record, field, lim.span) in said:
+        return None
+    q = lim.amount.quantity("upper")
+    cap = _units.quantity(*_split(c["per_day"]))
+    if q is None or not _same_dim(q, cap) or q.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+        return None
+    said.add((record, field, lim.span))
+    fq = _units.format_quantity
+    return Hit(record, excerpt=lim.raw, start=lim.span[0], field=field,
+               message=f"\"{lim.raw}\" states a maximum of {fq(q)} a day > {c['per_day']} ({c['source']}): "
+                       "the page's own limit allows more than the label's.".replace("µg", "mcg"),
+               suggestion=f"State the label's maximum, no more than {c['per_day']} of {c['name']} in 24 hours.")
 
 
 def _restated_interval_problem(record, field: str, dose, c, words: Wordings):
@@ -1415,7 +1569,7 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
         return None
     found = sentences_of(getattr(record, field, "") or "")
     k = found.index(dose.span[0])
-    strength = dose.strength.raw.replace(" ", "") if dose.strength is not None and dose.strength.kind == "unit" else ""
+    strength = _unit_strength_of(dose, words)
     sold = any(name == c["name"] and strength == s.replace(" ", "") for name, s in words.otc_strengths)
     if strength and not sold and any(name == c["name"] for name, _ in words.otc_strengths):
         return None  # "Ibuprofen (Motrin, Advil) 600 mg tablets": a strength sold only on prescription
@@ -1428,6 +1582,18 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
             f"({c['source']}).".replace("µg", "mcg"),
             f"Keep over-the-counter {c['name']} within {fq(cap)} (or say a doctor directs more): lower the "
             "amount or the frequency and state the maximum.")
+
+
+def _unit_strength_of(dose, words: Wordings) -> str:
+    """The strength of the units a dose counts, without spaces ("200mg"): its own ("2 x 200 mg
+    tablets"), else the one its brackets restate its mass as ("600 mg (three 200 mg tablets)":
+    ``bracketed_strength``); "" when it gives none."""
+    if dose.strength is not None and dose.strength.kind == "unit":
+        return dose.strength.raw.replace(" ", "")
+    if dose.amount is None or dose.amount.unit is None or dose.amount.unit.kind != "mass":
+        return ""
+    m = words.bracketed_strength.search(dose.text, dose.amount.span[1] - dose.span[0])
+    return m.group("strength").replace(" ", "") if m else ""
 
 
 def _bracketed_mass_problem(record, field: str, dose, c, words: Wordings):

@@ -145,8 +145,10 @@ class _Read:
         return None
 
 
-def schedule_hits(text: str, heading_entry, n: Names):
-    """(start, end, excerpt, message, suggestion) of each too frequent schedule of an interval medicine in ``text``."""
+def schedule_hits(text: str, heading_entry, n: Names, product_masses=()):
+    """(start, end, excerpt, message, suggestion) of each too frequent schedule of an interval medicine in
+    ``text``; ``product_masses`` are the strengths of the product line above it (a label's "ALENDRONATE
+    SODIUM 70 MG TABLET" over its "DIRECTIONS: TAKE 1 TABLET ... EVERY DAY"), for a text that gives none."""
     if heading_entry is None and not n.may_name(text):
         return
     found = n.find(text)
@@ -159,25 +161,26 @@ def schedule_hits(text: str, heading_entry, n: Names):
         med = read.medicine_for(s, sentence, heading_entry)
         if med is None or med[2] is None or (med[2]["substance"], sentence) in done:
             continue
-        hit = _judge(read, s, sentence, med, n)
+        hit = _judge(read, s, sentence, med, n, product_masses)
         if hit is not None:
             done.add((med[2]["substance"], sentence))
             yield hit
 
 
-def _judge(read: _Read, s, sentence, med, n: Names):
+def _judge(read: _Read, s, sentence, med, n: Names, product_masses=()):
     """The hit for one schedule of an interval medicine, or None when it is right or not a dose."""
     r, text = read.r, read.text
     m_start, m_end, entry, scope = med
     lo, hi = max(scope, s.span[0] - _LEAD), min(sentence[1], s.span[1] + _LEAD)  # the words beside the schedule
     masses = read.between(read.mass_starts, read.masses, lo, hi)
+    strengths = masses or (list(product_masses) if m_start is None else [])
     if not masses and not read.between(read.counts, read.counts, lo, s.span[0]) \
             and not r.set_up(text, s, sentence[0]):
         return None  # no dose is written: "daily life with methotrexate" (but "pick Every day" sets one)
     routes = r.routes(text[lo:hi])
     if routes and entry["route"] not in routes:
         return None  # another route than the one the interval is labelled for
-    rule = _interval(entry, masses, r)
+    rule = _interval(entry, strengths, r)
     tol = 1 - float(n.data["tolerance"])
     if rule is None or s.days >= rule[0] * tol:
         return None
@@ -263,8 +266,47 @@ def weekly_medicine_written_daily(article, ctx):
         section = getattr(record, "section", None)
         if section not in heading_entry:
             heading_entry[section] = _named_entry(getattr(section, "heading", None), n) or title_entry
-        for start, _end, excerpt, message, suggestion in schedule_hits(text, heading_entry[section], n):
+        lead, product_masses = _product_line(record, n)
+        for start, _end, excerpt, message, suggestion in schedule_hits(text, lead or heading_entry[section], n,
+                                                                       product_masses):
             yield Hit(record, excerpt=excerpt, start=start, field=field, message=message, suggestion=suggestion)
+
+
+_PRODUCT_ROWS = 3  # a label's product line is at most this many rows above its directions
+_PRODUCT_WORDS = 14  # and short: a name, a strength, a form, a quantity
+_SENTENCE_MARK = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _product_line(record, n: Names) -> tuple:
+    """(interval entry, masses) of the product line a dispensing label prints above its directions
+    ("ALENDRONATE SODIUM 70 MG TABLET   QTY: 4" over "DIRECTIONS: TAKE 1 TABLET BY MOUTH EVERY
+    DAY"): one of the few rows, items or paragraphs just before the record that opens with the one
+    interval medicine it names and gives its strength, on a short line that is no sentence, for a
+    record that names no medicine; else (None, ()). The rows may be in the block before (a label's lines read as two tables), or, near the top of the
+    page, in the lines the page printed under its title (the article's ``header``)."""
+    section = getattr(record, "section", None)
+    text = getattr(record, "text", None) or ""
+    if section is None or n.may_name(text) and named(text, n):
+        return None, ()
+    rows = [row for block in section.blocks for row in (block.items or [block])]
+    k = next((i for i, row in enumerate(rows) if row is record), None)
+    lines = [getattr(row, "text", None) or "" for row in rows[max(0, k - _PRODUCT_ROWS):k]] if k is not None else []
+    article = getattr(section, "article", None)
+    if article is not None and article.sections and article.sections[0] is section and k is not None and k < _PRODUCT_ROWS:
+        lines = [h.get("text") or "" for h in article.meta.get("header") or [] if isinstance(h, dict)] + lines
+    for line in reversed(lines):
+        line = line.strip()
+        found = named(line, n) if n.may_name(line) else []
+        if not found:
+            continue  # "PRESCRIBER: DR. A. JONES"
+        masses = reader(n.data).masses(line)
+        product = (len(line.split()) <= _PRODUCT_WORDS and not _SENTENCE_MARK.search(line) and found[0].start == 0
+                   and found[0].entry is not None and len({m.phrase for m in found}) == 1 and masses
+                   and not reader(n.data).schedules(line))
+        # the nearest line naming a medicine is the product line or there is none: a sentence, a line
+        # opening with another medicine ("Folic acid 5 mg ... methotrexate"), or a sig of its own
+        return (found[0].entry, tuple(masses)) if product else (None, ())
+    return None, ()
 
 
 def _named_entry(heading: str | None, n: Names):

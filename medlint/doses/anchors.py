@@ -73,10 +73,15 @@ def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
 def _take_content(norm: str, anc: "_Anchor", am: Amount) -> None:
     """A mass in brackets after a measured volume or a count ("10 mL (10 mg)", "1 chewable
     tablet (5 mg)", "2 tablets (1 g)") is what that dose holds: the dose's ``content``, so
-    its arithmetic is in the mass. A restated equivalent of a mass ("10 mcg (400 IU)") and a
-    strength of each unit ("4 glucose tablets (4 g each)") are left as they are."""
+    its arithmetic is in the mass. A strength of each unit after a count ("3 tablets (200 mg
+    each)") is the strength of the units counted, as in "three 200 mg tablets"; a restated
+    equivalent of a mass ("10 mcg (400 IU)") is left as it is."""
     a, u = anc.amount, am.unit
-    if a is None or a.unit is None or u is None or u.kind != "mass" or _EACH.match(norm, am.span[1]):
+    if a is None or a.unit is None or u is None or u.kind != "mass":
+        return
+    if _EACH.match(norm, am.span[1]):
+        if a.unit.kind == "count" and anc.strength is None and not am.is_range:
+            anc.strength = Strength(am.upper.value, u.raw, "unit", am.raw, am.span)  # "3 tablets (200 mg each)"
         return
     if a.unit.kind not in ("volume", "count") or anc.per_weight is not None or _PER_KG_RE.match(norm, am.span[1]):
         return  # "5 mL (15 mg/kg)" is the child's dose by weight, not what the 5 mL holds
@@ -92,6 +97,36 @@ def _equivalent_of(norm: str, anchors: list, am: Amount) -> bool:
         return False
     gap_start = anchors[-1].end
     return 0 <= am.span[0] - gap_start <= 40 and bool(_EQUIVALENT_GAP.match(norm[gap_start:am.span[0]]))
+
+
+_OPEN_GAP = _lazy(r"[ ]{0,2}\([ ]{0,2}$")
+
+
+def _restates_limit(r: "Reading", am: Amount) -> bool:
+    """Is ``am`` in brackets right after a stated maximum, the same limit in other units ("not
+    to exceed 126 mg/day (8 sprays)", "Do not take more than 4g (8 tablets) in 24 hours")?"""
+    for lim in r.limits:
+        if 0 <= am.span[0] - lim.end <= 4 and _OPEN_GAP.match(r.norm[lim.end:am.span[0]]):
+            return True
+    return False
+
+
+def _restated_count_end(norm: str, anchors: list, am: Amount, starts_of: dict) -> int | None:
+    """Where a bracketed count of a strength ends that restates the mass dose just before it
+    ("400mg (2 x 200mg tablets)", "1 g (2 x 500 mg)"), else None: the count and its strength are
+    the same dose again, not a second dose (a count in words, "(three 200 mg tablets)", is no
+    amount of its own and is read by :func:`_equivalent_of`)."""
+    if am.unit is not None or not anchors or anchors[-1].amount is None:
+        return None
+    prev = anchors[-1].amount
+    if prev.unit is None or prev.unit.kind != "mass" or not 0 <= am.span[0] - anchors[-1].end <= 4 \
+            or not _OPEN_GAP.match(norm[anchors[-1].end:am.span[0]]):
+        return None
+    m = _COUNT_OF.match(norm, am.span[1])
+    nxt = starts_of.get(m.end()) if m else None
+    if nxt is None or nxt.unit is None or nxt.unit.kind != "mass" or nxt.is_range:
+        return None
+    return nxt.span[1]
 
 
 # amounts of one list of strengths: "250 mg, 500 mg", "50mg and 100mg", "10 mg, and 20 mg"
@@ -427,6 +462,12 @@ def find_anchors(r: "Reading") -> list[_Anchor]:
             consumed = named.end
             continue
         if _not_a_dose_quantity(r.norm, am, r.tables):
+            continue
+        if _restates_limit(r, am):
+            continue  # "not to exceed 126 mg/day (8 sprays)", "no more than 4 g (8 tablets)": the limit again
+        restated = _restated_count_end(r.norm, anchors, am, starts_of)
+        if restated is not None:
+            consumed = restated  # "400mg (2 x 200mg tablets)": the dose again, as tablets of a strength
             continue
         if _equivalent_of(r.norm, anchors, am) and not _CONC_RE.match(r.norm, am.span[1]):
             _take_content(r.norm, anchors[-1], am)  # "10 mL (10 mg)": what the measured dose holds

@@ -447,6 +447,8 @@ def _share_standalone_as_needed(text: str, doses: list[Dose], prns: list[_Mod]) 
             continue
         if doses[k].amount is None and _SENTENCE_END.search(text, doses[k].span[1], m.start):
             continue  # a product named with no amount is no dose a later sentence repeats
+        if _lexicon.lexicon().increase_before.search(text, max(0, m.start - 40), m.start):
+            continue  # "The dose can be increased further if needed": the condition of a change
         doses[k] = _replace(doses[k], as_needed=m.obj)
     return doses
 

@@ -70,6 +70,7 @@ class Lexicon:
         self.not_substances = frozenset(w.lower() for w in data["not_substances"])
         self.as_needed = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
         self.step_markers = _phrase_rx(data["step_markers"])
+        self.increase_before = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['increase_words'])}[ ]{{1,3}}$", re.I)
         self.limit_words = tuple(data["limit_words"])
         self.directions = _phrase_rx(data["directions_words"])
         self.directions_max_words = int(data["directions_max_words"])

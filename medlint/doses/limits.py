@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from . import lexicon as _lexicon
 from . import units as _units
-from .model import Amount, Dose, Limit, _piece, _replace
-from .modifiers import _Mod
+from .model import Amount, AmountEnd, Dose, Limit, _piece, _replace
+from .modifiers import _FREQ_PATTERNS, _Mod
 from .numbers import _N, _num_word
 from .amounts import _PER_KG_RE
 from .tables import _Tables
@@ -88,6 +88,8 @@ def _limit_at(text: str, norm: str, hm: re.Match, by_start: dict, ends: list) ->
             return None  # "up to 4 times daily" is a frequency
         end = md.end()
         return Limit("doses_per_day", _num_word(md.group("n")), text[hm.start():end], (hm.start(), end))
+    if up_to and am is not None and not _after_a_dose(hm.start(), ends) and _times_a_day_or_interval(norm, am):
+        return None  # "Paracetamol: up to 1.5 g four times a day": the dose itself, at its most
     if am is not None and am.unit is not None and am.unit.kind in _units.DOSE_KINDS:
         return _amount_limit(text, norm, hm, am, _caps_weight_dose(norm, hm.start(), ends))
     if (not up_to or _after_a_dose(hm.start(), ends)) and am is not None and _count_or_bare(am) \
@@ -130,6 +132,10 @@ def _amount_limit(text: str, norm: str, hm: re.Match, am: Amount, caps_weight_do
     pdo = _MAX_PERDOSE_RE.match(norm, end)
     if not pd and _OTHER_PERIOD_RE.match(norm, end):
         return None  # "2 tablets in any 8- to 12-hour period", "within the first hour": not per day
+    times = None if pd or pdo or hm.group("pre").lower().startswith("up") or per_kg else _times_a_day_at(norm, end)
+    if times is not None:  # "Max: 600 mg tid": the most per dose, so the most a day is 1,800 mg
+        n, end = times
+        return Limit("per_day", value * n, text[hm.start():end], (hm.start(), end), _times_amount(am, n))
     if pd:
         kind, assumed, end = "per_day", False, pd.end()
     elif pdo:
@@ -141,6 +147,41 @@ def _amount_limit(text: str, norm: str, hm: re.Match, am: Amount, caps_weight_do
     else:
         kind, assumed = "per_day", True
     return Limit(kind, value, text[hm.start():end], (hm.start(), end), am, assumed, per_kg)
+
+
+_SPACES = _lazy(r"[ ]{1,3}")
+
+
+def _times_a_day_at(norm: str, end: int) -> tuple[float, int] | None:
+    """(doses a day, where it ends) of a fixed count of doses a day written right after a
+    limit's amount ("Max: 600 mg tid", "no more than 1 g four times a day"), else None."""
+    sp = _SPACES.match(norm, end)
+    if sp is None:
+        return None
+    for kind, pattern, value in _FREQ_PATTERNS:
+        if kind != "times_daily":
+            continue
+        m = pattern.match(norm, sp.end())
+        if m is None:
+            continue
+        n = value(m)[0] if callable(value) else value
+        return (float(n), m.end()) if n and n >= 1 else None
+    return None
+
+
+_INTERVAL_AFTER = _lazy(r"[ ]{1,3}(?:every|each|q\.?[ ]?\d)", re.I)
+
+
+def _times_a_day_or_interval(norm: str, am: Amount) -> bool:
+    """Is the amount followed by how often it is taken: a count a day or an interval ("up to
+    1.5 g four times a day", "up to 1 g every 4 hours")?"""
+    return _times_a_day_at(norm, am.span[1]) is not None or _INTERVAL_AFTER.match(norm, am.span[1]) is not None
+
+
+def _times_amount(am: Amount, n: float) -> Amount:
+    """``am`` taken ``n`` times: the most a day of a per-dose maximum given with its doses a day."""
+    e = am.upper
+    return Amount(AmountEnd(e.value * n, e.number, e.unit, e.raw, e.span), None, None, am.raw, am.span)
 
 
 # a bracket opened right before a limit wording: "10 mg/kg (max 400 mg)"

@@ -77,15 +77,15 @@ _freq("daily", r"\b(?:QD|QAM|QPM|qAM|qPM)\b", 1.0, 0)  # od, o.d.: checks/dose-l
 _freq("nightly",
       r"\b(?:at[ ]+(?:(?:your|their|the|the[ ]+[a-z]{1,15}(?:'s|’s|s')|[a-z]{1,15}(?:'s|’s))[ ]+(?:usual[ ]+|normal[ ]+|local[ ]+)?)?"
       r"(?:night|bedtime|bed[ ]?time)|nightly|every[ ]+(?:night|evening)|each[ ]+night"
-      r"|before[ ]+bed(?:time)?|in[ ]+the[ ]+(?:evening|morning)|every[ ]+morning|nocte|mane"
+      r"|before[ ]+bed(?:time)?|in[ ]+the[ ]+(?:evening|morning)|(?:every|each)[ ]+morning|each[ ]+evening|nocte|mane"
       r"|q\.?h\.?s\.?|h\.s\.)(?![A-Za-z])", 1.0)
 _freq("nightly", r"\b(?:HS|QHS)\b", 1.0, 0)
 # a clock time: "at 8am", "at 2 pm", "at 10.30 p.m." (once a day at that time)
 _freq("daily", r"\bat[ ]{1,2}\d{1,2}(?:[.:]\d{2})?[ ]?(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])", 1.0)
-_freq("weekly", r"\b(?:(?:once[ ]+)?weekly|every[ ]+week|once[ ]+(?:a|per)[ ]+week)\b", 1.0 / 7)
+_freq("weekly", r"\b(?:(?:once[ ]+)?weekly|(?:every|each)[ ]+week|once[ ]+(?:a|per)[ ]+week)\b", 1.0 / 7)
 # "250 g to 500 g a week" (an amount a week), never "for a week" or "in a week" (a duration)
 _freq("weekly", r"(?<!for[ ])(?<!in[ ])(?<!after[ ])(?<!within[ ])\b(?:a|per)[ ]+week\b", 1.0 / 7)
-_freq("monthly", r"\b(?:(?:once[ ]+)?monthly|every[ ]+month|once[ ]+(?:a|per)[ ]+month)\b", 1.0 / 30)
+_freq("monthly", r"\b(?:(?:once[ ]+)?monthly|(?:every|each)[ ]+month|once[ ]+(?:a|per)[ ]+month)\b", 1.0 / 30)
 _freq("yearly", r"\b(?:(?:once[ ]+)?(?:yearly|annually)|every[ ]+year|once[ ]+(?:a|per)[ ]+year)\b", 1.0 / 365)
 _freq("times_daily", r"\b(?:t\.i\.d\.?|tid|t\.d\.s\.?|tds)(?![A-Za-z])", 3.0)
 _freq("times_daily", r"\b(?:b\.i\.d\.?|bid|b\.d\.)(?![A-Za-z])", 2.0)
@@ -135,6 +135,8 @@ _route("rectal", r"\bPR\b", 0)
 _route("sublingual", r"\bsublingual(?:ly)?\b")
 _route("sublingual", r"\bSL\b", 0)
 _route("nasal", r"\b(?:intra)?nasal(?:ly)?\b")
+# "1 spray in each nostril", "2 drops into one nostril", "per nostril": a dose into the nose
+_route("nasal", r"\b(?:(?:in|into|up)[ ]+(?:each|one|the|both|either|your|alternate|the[ ]+other)|per)[ ]+nostrils?\b")
 
 _FORM_RE = _lazy(
     r"\b(?P<f>dose[- ]?pack|dosepak|patch(?:es)?|cream|gel|ointment|lotion|foam|spray"

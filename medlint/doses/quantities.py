@@ -68,6 +68,8 @@ DEFINITIONS: dict[str, tuple] = {
     "year": (365, {"day": 1}),
     "international_unit": (None, "[activity]"),
     "enzyme_unit": (1, {"international_unit": 1}),
+    "equivalent": (None, "[equivalent]"),
+    "milliequivalent": (1e-3, {"equivalent": 1}),
     "percent": (0.01, {}),
     "pi": (3.1415926535897932, {}),
     "radian": (None, "[angle]"),
@@ -81,7 +83,7 @@ SYMBOLS = {
     "meter": "m", "decimeter": "dm", "centimeter": "cm", "millimeter": "mm", "micrometer": "µm",
     "liter": "L", "deciliter": "dL", "milliliter": "mL", "microliter": "µL", "cubic_centimeter": "cc",
     "second": "s", "minute": "min", "hour": "h", "day": "d", "week": "wk", "month": "mo", "year": "yr",
-    "international_unit": "IU", "enzyme_unit": "U", "percent": "%", "radian": "rad", "degree": "deg",
+    "international_unit": "IU", "enzyme_unit": "U", "equivalent": "Eq", "milliequivalent": "mEq", "percent": "%", "radian": "rad", "degree": "deg",
     "tablet": "tab", "capsule": "cap", "drop": "gtt",
 }
 

@@ -91,8 +91,8 @@ def _names_a_medicine(body: str) -> bool:
         return False  # "0 to 12 months", "under 30 kg"
     low = body.lower()
     stop = _lexicon.lexicon().not_substances
-    first = low.split()[0].strip(",:")
-    return first not in stop and " ".join(low.split()[:2]) not in stop
+    words = [w.strip(",:*_") for w in low.split()]  # "**Nurse Kelly": a label in bold is still a label
+    return words[0] not in stop and " ".join(words[:2]) not in stop
 
 
 def _substance_key(raw: str) -> str:

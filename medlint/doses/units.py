@@ -102,6 +102,9 @@ def _build_lexicon() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
     add("international_unit", "activity", "iu", "international unit", "international units")
     add("enzyme_unit", "activity", "unit", "units")
     add("enzyme_unit", "activity", "U", case=True)
+    # an electrolyte's amount by charge (potassium chloride, potassium citrate, bicarbonate): read
+    # as the activity units are (a strength or an amount; its own dimension, never a mass)
+    add("milliequivalent", "activity", "meq", "milliequivalent", "milliequivalents")
     # counts
     add("cell", "count", "cell", "cells")
     add("tablet", "count", "tablet", "tablets", "tab", "tabs", "pill", "pills", "caplet", "caplets")  # a caplet is a tablet
