@@ -411,3 +411,44 @@ def test_a_review_by_someone_unnamed_dates_the_page(line, date):
     meta, _ = read(text)
     assert meta.get("last_reviewed") == date
     assert not meta.get("reviewers")
+
+
+# ---------------------------------------------------------------- a long line straight under a heading
+
+@pytest.mark.parametrize("line", [
+    "Indicated only as continuation of IV or IM therapy",
+    "Use only when the first-line treatments have not worked",
+    "Reserved for adults who cannot swallow tablets at all",
+])
+def test_a_long_sentence_case_line_under_a_heading_is_its_text(line):
+    text = f"ketorolac (Rx)\nDosing\nIV/IM\nSingle dose: 30 mg IV once\nPO\n{line}\nPatients 17-64 years: 20 mg PO once, then 10 mg PO q6hr PRN\nPediatric\nNot established.\n"
+    _, sections = read(text)
+    assert line not in headings(sections)
+    assert "PO" in headings(sections)
+
+
+def test_a_short_sub_heading_under_a_heading_stays():
+    text = ("Ibuprofen tablets\n2. Before you take it\nDo not take it\nif you are allergic to ibuprofen or aspirin.\n"
+            "3. How to take it\nTake 1 or 2 tablets every 4 hours.\n")
+    _, sections = read(text)
+    assert "Do not take it" in headings(sections)
+
+
+# ---------------------------------------------------------------- one product of a strength used as the dose
+
+@pytest.mark.parametrize("sentence", [
+    "Children weighing 15 to 30 kg usually use a 150 microgram pen, and heavier children a 300 microgram pen.",
+    "Most adults take a 500 mg tablet with breakfast.",
+    "The nurse will give a 0.5 mL injection into the thigh.",
+])
+def test_one_product_of_a_strength_used_as_the_dose_makes_a_drug_section(sentence):
+    text = f"Medicines in school\nAbout this letter\nPlease read it with your child.\nSevere allergies\n{sentence}\n"
+    _, sections = read(text)
+    assert kind_of(sections, "Severe allergies") in DOSING_KINDS
+
+
+def test_a_pack_named_with_its_strength_is_no_dose():
+    text = ("Medicines in school\nAbout this letter\nPlease read it with your child.\n"
+            "Severe allergies\nThe 150 microgram pens are kept in the office, in a labelled box.\n")
+    _, sections = read(text)
+    assert kind_of(sections, "Severe allergies") not in DOSING_KINDS

@@ -1747,6 +1747,8 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     if directly_after and b.last == "heading" and not title_case(s):
         if _could_head(page, nxt) and not page.is_item_start(nxt):
             return False  # the heading's one-line content, not a subheading
+        if len(s.split()) > _LIST_LINE_WORDS:
+            return False  # a long line in sentence case straight under a heading is its text ('Indicated only as ...')
     if directly_after and b.last == "heading" and k == j and _names_people(page, nxt):
         return False  # a dek between a heading and its byline ('This month: missed doses' / 'by Jo Pike, RGN')
     return True
