@@ -27,6 +27,7 @@ class KindTable:
     instruction_rx: re.Pattern = re.compile(r"(?!)")  # "Apply once or twice a day"
     not_dose_after_rx: re.Pattern = re.compile(r"(?!)")  # "6 micrograms in each puff", "20 puffs left"
     timing_rx: re.Pattern = re.compile(r"(?!)")  # "4 IU before your largest meal"
+    naming_rx: re.Pattern = re.compile(r"(?!)")  # "the usual dose is 10 mg"
     _rules_of: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # heading -> its rule, asked once
 
     @classmethod
@@ -40,7 +41,8 @@ class KindTable:
                    _any(data.get("class_substances") or _NEVER),
                    _instruction(data.get("instructions")),
                    _any(data.get("not_doses_after") or _NEVER),
-                   _any(data.get("dose_timings") or _NEVER))
+                   _any(data.get("dose_timings") or _NEVER),
+                   _any(data.get("dose_namings") or _NEVER))
 
     def not_a_dose(self, dose: dict, text: str = "") -> bool:
         """An amount that doses no medicine or supplement: a body weight (kg), one of
@@ -61,6 +63,14 @@ class KindTable:
         """An amount said with when to take it ('4 IU before your largest meal')."""
         at = text.find(dose["text"]) if text and dose.get("text") and dose.get("amount") else -1
         return at >= 0 and bool(self.timing_rx.search(self._after(dose, text, at)))
+
+    def named(self, dose: dict, text: str) -> bool:
+        """An amount its sentence names as a dose ('For adults the usual dose is 10 mg')."""
+        at = text.find(dose["text"]) if text and dose.get("text") and dose.get("amount") else -1
+        if at <= 0:
+            return False
+        before = re.split(r"[.!?;]\s", text[max(0, at - 60):at])[-1]
+        return bool(self.naming_rx.search(before))
 
     @staticmethod
     def _after(dose: dict, text: str, at: int) -> str:
@@ -164,7 +174,7 @@ class NavBars:
         return [p.strip(" \t|·•") for p in self.separator_rx.split(s) if p.strip(" \t|·•")]
 
     def matches(self, s: str) -> bool:
-        if not s or len(s) > 200 or re.search(r"[.,;:?!]\s*$", s):
+        if not s or len(s) > 200 or re.search(r"[.,;:!]\s*$", s) or (s.endswith("?") and not self.marked_rx.search(s)):
             return False
         items = self.items(s)
         fewest = self.marked_min_items if self.marked_rx.search(s) else self.min_items
@@ -174,12 +184,16 @@ class NavBars:
         return (len(items) == 1 and 5 <= len(words) <= 16 and not re.search(r"\d", s) and bool(self.account_rx.fullmatch(s))
                 and not re.search(r"[,;:?!]", s) and not any(w.lower() in self.not_menu_words for w in words))
 
+    def menu_item(self, p: str) -> bool:
+        return self._menu_item(p)
+
     def _menu_item(self, p: str) -> bool:
         """'Shop All', 'Sleep & Stress', 'Cart (0)', '0117 496 0730': one item of a menu."""
         if re.search(r"\d", p):
             return bool(self.numeric_rx.fullmatch(p))
         words = [w for w in p.split() if re.search(r"[A-Za-z]", w)]
-        return 0 < len(words) <= self.max_item_words and p[0].isupper() and not re.search(r"[.;:?!]", p)
+        return 0 < len(words) <= self.max_item_words and p[0].isupper() and not re.search(r"[.;:!]|\?(?!$)", p) \
+            and not (p.endswith("?") and len(words) > 2)  # 'Need Help?': a help link, not a question
 
 
 @dataclass(frozen=True)

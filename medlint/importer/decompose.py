@@ -250,6 +250,7 @@ class _Page:
     contents_lines: set[int] = field(default_factory=set)  # unmarked lines of a contents list
     running: set[int] = field(default_factory=set)  # a printed document's running header and footer lines
     slides: bool = False  # the page opens with a slide's marker: each marker opens a slide
+    last_letter: str | None = None  # the letter of the last lettered sub-heading read ('b) Physiotherapy')
     wrap: int = 0  # the width a hard-wrapped page (PDF text, a plain-text mail) breaks its lines at, or 0
 
     def text(self, i: int) -> str:
@@ -418,7 +419,13 @@ def _wrapped_on(page: _Page, b: "_Builder", body: list[str], j: int, s: str) -> 
 
 
 def _title_like(s: str) -> bool:
-    return heading_like(s, max_words=18, max_len=160) or (s.endswith("?") and len(s) <= 160 and s[0].isupper())
+    return heading_like(s, max_words=18, max_len=160) or (s.endswith("?") and len(s) <= 160 and s[0].isupper()) \
+        or bool(_LOWER_TITLE.fullmatch(s))
+
+
+# A drug reference's title in lower case, the medicine's name with its status ('ketorolac
+# (Rx)', 'amoxicillin and clavulanate'): a few words, no colon, no closing punctuation.
+_LOWER_TITLE = re.compile(r"[a-z][\w'’-]{2,30}(?:[ /-]{1,3}[\w'’()/-]{1,30}){0,4}(?<![.,;:!])")
 
 
 def _site_name(page: _Page, i: int) -> bool:
@@ -495,7 +502,7 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
         s = page.text(i)
         if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or _site_name(page, i) \
                 or (not page.markdown and (_control_row(page, s) or page.marker(s) or _running_head(page, i)
-                                           or _menu_under(page, i))):
+                                           or _menu_under(page, i) or _slash_trail(page, i))):
             pre.append(i)
             pre += _menu_under(page, i)
             i = pre[-1]
@@ -534,6 +541,18 @@ def _trail(page: _Page, s: str) -> bool:
     ('Secure message centre > Visit summaries'; a slash joins two words of a title too:
     'Hay fever / allergic rhinitis')."""
     return page.cues.breadcrumb(s) or (bool(re.search(r"\s[>›»]\s", s)) and page.cues.breadcrumb(s, 2))
+
+
+def _slash_trail(page: _Page, i: int) -> bool:
+    """'Health Library / Diseases & Conditions' straight over the title: a trail of two
+    parts, each in title case, joined by a spaced slash, with a title-like line under it
+    that has text of its own (a title's slash joins two names of one thing: 'Hay fever /
+    allergic rhinitis' over its text)."""
+    parts = page.text(i).split(" / ")
+    if len(parts) != 2 or not all(p.strip() and title_case(p) and heading_like(p, max_words=5) for p in parts):
+        return False
+    k = page.next_nonblank(i + 1)
+    return k is not None and _title_like(page.text(k)) and not _sentence(page.text(k)) and _title_at(page, k)
 
 
 _FIELD = re.compile(r"(?:^|\s{2,}|\t)[A-Z][\w'’ -]{0,30}:\s+\S")
@@ -770,6 +789,7 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
         elif title is not None and all(e["role"] == "subtitle" for e in header) and page.cues.department(s):
             header.append(_issuer(page, i, s))
         elif page.cues.chrome(s) or (title is not None and page.cues.furniture(s)) \
+                or (title is not None and _spaced_tabs(page, page.lines, i + 1, s)) \
                 or (title is not None and all(e["role"] == "chrome" for e in header) and page.cues.preamble_furniture(s)):
             header.append({"role": "chrome", "text": page.lines[i]})
         elif title is not None and len(header) == deks and deks < 2 and _subtitle(page, i, s, title, deks):
@@ -988,13 +1008,21 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     if not meta["title"]:
         meta["title"] = slug.replace("-", " ").strip().capitalize()
     header, i = _read_header(page, i, meta["title"] if title_idx is not None else None)
+    masthead = _masthead(page, title_idx, header, i)
+    if masthead is not None:  # a mail's own title under its headers: the title, the subject kept as it stands
+        pre += [k for k in range(title_idx + 1, masthead) if page.lines[k].strip()]
+        title_idx, meta["title"] = masthead, page.text(masthead)
+        header, i = _read_header(page, masthead + 1, meta["title"])
     closing, end = _closing_matter(page, i, len(page.lines))
     footer, end = _read_footer(page, i, end)
     footer += closing
     b = _Builder(cues=page.cues, kinds=page.kinds, markdown=markdown)
     b.faq_page = page.kinds.kind_of(meta["title"]) == "faq" and title_idx is not None
+    letter = title_idx is not None and page.cues.letter_page(meta["title"], [page.lines[k] for k in pre] + [e["text"] for e in header])
+    if letter and _questions_answered(page, i, end) >= _COLUMN_QUESTIONS:
+        b.faq_page = True  # a Q&A column answering several readers: each question line is an entry
     _read_body(page, b, i, end)
-    if title_idx is not None and page.cues.letter_page(meta["title"], [page.lines[k] for k in pre] + [e["text"] for e in header]):
+    if letter and not any("faq" in block for section in b.sections for block in section["blocks"]):
         _reader_letter(page.cues, b.sections)
     _parents(b.sections)
     _kinds_from_content(page, b.sections, meta["title"])
@@ -1013,6 +1041,39 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     if footer:
         meta_out["footer"] = footer
     return meta_out, b.sections
+
+
+_COLUMN_QUESTIONS = 3  # fewest question lines, each over its answer, that make a column of several letters
+
+
+def _questions_answered(page: _Page, start: int, end: int) -> int:
+    """How many lines of the body are a question standing alone ('My back is killing me.
+    How much Aleve can I take?') with a line of text, no question, under it."""
+    n = 0
+    for k in range(start, end):
+        s = page.text(k)
+        if not s.endswith("?") or len(s.split()) > 40 or page.cues.chrome(s) or page.is_item_start(s):
+            continue
+        nxt = page.next_nonblank(k + 1, end)
+        if nxt is not None and not page.text(nxt).endswith("?") and not page.is_item_start(page.text(nxt)):
+            n += 1
+    return n
+
+
+def _masthead(page: _Page, title_idx: int | None, header: list[dict], i: int) -> int | None:
+    """The index of a mail's masthead: under the headers (and the mail's chrome, 'View this
+    email in your browser'), a title-like line naming what the subject line names
+    ('HeartRhythm Community - weekly digest' under 'Subject: Your weekly digest: ...'),
+    with text under it. None when the mail prints none."""
+    if title_idx is None or title_idx != page.subject_line or any(e["role"] != "chrome" for e in header):
+        return None
+    k = page.next_nonblank(i)
+    if k is None or not heading_like(page.text(k)) or page.kinds.kind_of(page.text(k)) is not None:
+        return None
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", page.cues.subject(page.text(title_idx)) or "")}
+    shared = words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", page.text(k))}
+    nxt = page.next_nonblank(k + 1)
+    return k if len(shared) >= 2 and nxt is not None and _sentence(page.text(nxt)) else None
 
 
 def _reader_letter(cues: ImportCues, sections: list[dict]) -> None:
@@ -1197,6 +1258,9 @@ def _read_body(page: _Page, b: _Builder, i: int, end: int) -> None:
             continue
         if _is_heading(page, b, body, j, s):
             b.start_section(s)
+            continue
+        if _lettered_heading(page, body, j, s):
+            b.start_section(s, md_depth=3)  # a subsection of the numbered heading over it
             continue
         b.paragraph(s)
 
@@ -1399,8 +1463,8 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
         return "chrome"
     if cues.contents_heading(s):
         k = page.next_nonblank(j, len(body))
-        if k is not None and page.is_item_start(page.text(k)):
-            b.chrome(s)
+        if k is not None and (page.is_item_start(page.text(k)) or _link_row(page.text(k))):
+            b.chrome(s)  # ... over its list, or over its links along one line ('Overview | Symptoms | ...')
             return "chrome"
         run = _contents_run(page, body, j)
         if run:
@@ -1416,7 +1480,8 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
     if found is not None:
         b.chrome(s, found.role)
         return "meta"
-    if (cues.chrome(s) or cues.post_header(s) or _tab_bar(page, body, j, s)) and not cues.faq_question(s):
+    if (cues.chrome(s) or cues.post_header(s) or _tab_bar(page, body, j, s) or _spaced_tabs(page, body, j, s)) \
+            and not cues.faq_question(s):
         b.chrome(s)
         return "chrome"
     return None
@@ -1428,6 +1493,8 @@ def _contents_run(page: _Page, body: list[str], j: int) -> list[int]:
     run = []
     k = j
     while k < len(body) and body[k].strip() and len(run) < 30:
+        if run and body[k].strip() == body[run[0]].strip():
+            break  # the first heading it lists, printed again: a page without blank lines has begun its text
         if not heading_like(body[k].strip()) or len(body[k].split()) > 12:
             return []
         run.append(k)
@@ -1457,6 +1524,24 @@ def _tab_bar(page: _Page, body: list[str], j: int, s: str) -> bool:
         return False
     k = _next_nonblank(body, j)
     return k is None or not nav.marked_rx.search(body[k])
+
+
+_SPACED = re.compile(r"(?<=\S)[ ]{3,}(?=\S)")
+
+
+def _spaced_tabs(page: _Page, body: list[str], j: int, s: str) -> bool:
+    """A page's own tabs set out with runs of spaces ('Symptoms & causes   Diagnosis &
+    treatment   Doctors & departments', 'Dosing & Uses   Interactions   Adverse Effects'):
+    three items or more, each a short capitalised name, with no row of a table under it (a
+    chart's header row is set out the same way). A heading never holds a run of spaces."""
+    nav = page.cues.nav
+    if nav is None or page.markdown or "   " not in s or tables.tab_row(body[j - 1]):
+        return False
+    items = _SPACED.split(s)
+    if len(items) < 3 or not all(nav.menu_item(p) and not re.search(r"\d", p) for p in items):
+        return False
+    k = _next_nonblank(body, j)
+    return k is None or not (_aligned_row_of(page, body[k]) or tables.tab_row(body[k]))
 
 
 _RUN_IN = re.compile(r"([A-Z][A-Z0-9&/,'’() -]{0,48}[A-Z)]):(\s+)(?=\S)")
@@ -1540,10 +1625,13 @@ def _followed_by_short_lines(page: _Page, body: list[str], j: int) -> bool:
     return k is None or heading_like(page.text(k)) or page.is_item_start(page.text(k)) or _link_row(page.text(k))
 
 
+_LINK_SEPARATOR = re.compile(r"\s[|·•]\s")
+
+
 def _link_row(s: str) -> bool:
     """'Five easy swaps for a healthier heart | Is your mattress ruining your back? | ...':
     links printed along one line, two or more short titles between bars."""
-    items = [p.strip() for p in s.split(" | ")]
+    items = [p.strip() for p in _LINK_SEPARATOR.split(s)]
     return len(items) >= 2 and all(0 < len(p.split()) <= 12 and not re.search(r"[.;]$", p) for p in items)
 
 
@@ -1647,14 +1735,42 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
         return page.kinds.kind_of(s) is not None  # a truncated page's last heading
     directly_after = j >= 2 and body[j - 2].strip() != ""
     nxt = page.text(k)
+    if directly_after and b.last == "paragraph" and _announced_list(b) and not _named_heading(page, s) \
+            and not (_last_text(b)[:1].islower() and s[:1].isupper()):  # ... a capital after its lower-case lines ends it
+        return False  # a line of what the text above announces ('Tests may include:'), printed without markers
     if directly_after and b.last == "paragraph" and _bare_list_line(_last_text(b)) and not title_case(s) \
-            and not (_opens_text(nxt) and not cues.after_list(nxt)) and not _heads_a_heading(page, b, s, nxt):
-        return False  # a line of a list printed without markers
+            and not _heads_a_heading(page, b, s, nxt) and not _named_heading(page, s) \
+            and (not (_opens_text(nxt) and not cues.after_list(nxt)) or len(s.split()) > _LIST_LINE_WORDS):
+        return False  # a line of a list printed without markers (a long last one, over the text after it, too)
+    if directly_after and b.last == "heading" and s.endswith("?"):
+        return True  # a question under a section's title: the page's sub-heading ('What are the symptoms?')
     if directly_after and b.last == "heading" and not title_case(s):
         if _could_head(page, nxt) and not page.is_item_start(nxt):
             return False  # the heading's one-line content, not a subheading
+        if len(s.split()) > _LIST_LINE_WORDS:
+            return False  # a long line in sentence case straight under a heading is its text ('Indicated only as ...')
     if directly_after and b.last == "heading" and k == j and _names_people(page, nxt):
         return False  # a dek between a heading and its byline ('This month: missed doses' / 'by Jo Pike, RGN')
+    return True
+
+
+_LETTERED = re.compile(r"([a-hA-H])[.)]\s+(?=[A-Z])")
+
+
+def _lettered_heading(page: _Page, body: list[str], j: int, s: str) -> bool:
+    """'a) Medicines', 'b) Physiotherapy' under '5. What are the treatment options?': a
+    lettered sub-heading over its text, when the letters run in order from a (a lettered
+    list's items are sentences, or follow each other with no text between)."""
+    m = _LETTERED.match(s)
+    if m is None or not heading_like(s[m.end():], max_words=8) or label_line(s):
+        return False
+    k = _next_nonblank(body, j)
+    if k is None or _LETTERED.match(body[k].strip()):
+        return False
+    letter = m.group(1).lower()
+    if letter != "a" and page.last_letter != chr(ord(letter) - 1):
+        return False
+    page.last_letter = letter
     return True
 
 
@@ -1680,6 +1796,34 @@ def _names_a_schedule(page: _Page, s: str) -> bool:
     return not any(d.get("amount") for d in page.doses(s)) and not page.kinds.instructs(s)
 
 
+def _announced_list(b: _Builder) -> bool:
+    """Whether the lines read last are a list a sentence announces ('Secondary RLS can be
+    linked to:' over 'Iron deficiency', 'Pregnancy, ...'): the paragraph ending in a colon,
+    and only short bare lines after it in its section."""
+    blocks = b.current["blocks"] if b.current is not None else []
+    for n in range(len(blocks) - 1, max(-1, len(blocks) - 40), -1):
+        text = blocks[n].get("paragraph")
+        if text is None:
+            return False
+        if text.rstrip().endswith(":"):
+            return True
+        if not _bare_list_line(text):
+            return False
+    # ... or a question heading over nothing but them ('What are the symptoms?' over its answers)
+    heading = (b.current or {}).get("heading") or ""
+    return len(blocks) < 40 and heading.endswith("?")
+
+
+_LIST_LINE_WORDS = 6  # a line longer than this after a list printed without markers is its last line, not a heading
+
+
+def _named_heading(page: _Page, s: str) -> bool:
+    """A line that says it heads a section, whatever the lines above it: a question, or a
+    short heading of a kind the kind table knows ('When to see a doctor'; a longer line that
+    names symptoms or tests is one more line of the list)."""
+    return s.endswith("?") or (len(s.split()) <= 5 and page.kinds.kind_of(s) is not None)
+
+
 def _heads_a_heading(page: _Page, b: _Builder, s: str, nxt: str) -> bool:
     """A capitalised line after a list of lower-case lines, straight over a heading of a
     known kind: a leaflet's main heading ("After taking Melocam" over "Storage"), not
@@ -1700,7 +1844,7 @@ def _could_head(page: _Page, line: str) -> bool:
         and not page.column_row(line)
 
 
-_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}:\s+\S")
+_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’/-]+){0,2}:\s+\S")
 
 
 def _label_run(page: _Page, body: list[str], j: int, s: str) -> bool:
@@ -1859,7 +2003,8 @@ def _stated(dose: dict) -> bool:
 
 
 def _states_dose(page: _Page, text: str, counts) -> bool:
-    doses = [d for d in page.doses(text) if (counts(d) or (counts is _stated and page.kinds.timed(d, text)))
+    doses = [d for d in page.doses(text) if (counts(d) or (counts is _stated and (page.kinds.timed(d, text)
+                                                                              or page.kinds.named(d, text))))
              and not page.kinds.not_a_dose(d, text)]
     if not doses:
         bare = _without_asides(text)

@@ -204,10 +204,15 @@ def _date_key(piece: str, cues) -> str | None:
     return None
 
 
+_UNNAMED = re.compile(r"(?:an?|one\s+of\s+(?:our|the))\s", re.I)
+
+
 def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
     """Names after a byline opening; a date in the same piece dates the review."""
     names = re.sub(r"\s+on\s*$", "", _without_date(text, cues)) if found else text
     names = re.split(r"\s+and\s+(?:medically\s+|clinically\s+)?(?:reviewed|checked)\s+by\s+", names, maxsplit=1, flags=re.I)
+    if _UNNAMED.match(names[0]):
+        return False  # 'reviewed by a medical professional', 'by one of our pharmacists': no one named
     people = [person_of(p, cues) for p in split_names(names[0], cues)]
     people = [p for p in people if p is not None]
     if not people:
