@@ -769,7 +769,9 @@ def red_flag_section_missing(article, ctx):
     heading or text anywhere tells the reader to get urgent care ("Call 999
     or go to A&E if …", "Seek urgent help if …", a label's "Stop use and ask
     a doctor if"; ``red_flags.advice``), flags the article title and quotes
-    the first cue.
+    the first cue. A reference for prescribers (``checks/owed.yaml``
+    ``prescribers``: a clinicians' drug reference, a drug index's monograph)
+    is not asked: its reader is the clinician the section sends a reader to.
 
     **Why it matters.** A reader with an emergency sign must be told plainly
     to get urgent care, in a place they can find, not left to infer it from
@@ -786,7 +788,8 @@ def red_flag_section_missing(article, ctx):
     the data file); HONcode principle 2; the site's editorial policy.
     """
     data = ctx.data("disclaimers")
-    if red_flag_sections(article, data) or gives_urgent_advice(article, data):
+    owes = owed(article, ctx)
+    if owes.waives("red_flags") or red_flag_sections(article, data) or gives_urgent_advice(article, data):
         return
     cue = _first_emergency_cue(article, data)
     if cue is None:
@@ -796,4 +799,4 @@ def red_flag_section_missing(article, ctx):
         f"The article mentions \"{cue}\", an emergency, but has no \"see a doctor immediately\" section.",
         "Add a section \"When Should You See a Doctor Immediately?\" listing the emergency signs "
         "and saying to seek urgent care.",
-        data["red_flags"].get("severity"))
+        owes.severity("red_flags") or data["red_flags"].get("severity"))

@@ -1,13 +1,14 @@
 """Who owes what: which absence checks a page owes, from what it shows about itself.
 
-The absence checks (REV001, REV003-REV006, DSC001-DSC003) fire when something is not on
+The absence checks (REV001, REV003-REV006, DSC001-DSC004) fire when something is not on
 the page. Whether the page owes it depends on what the page is along a few dimensions,
 read from its own lines (``checks/owed.yaml``): whom it addresses (one person, the
 public, staff, a group's members) and who speaks (a person in a byline, an organisation
 naming no one, a screen the reader uses, a periodical's columnist). An editorial health
 article for the public owes everything; a dimension the page shows with enough cues
 waives what it lists, and one the page shows with a single cue leaves the page unplaced:
-the finding is still given, at the data's ``unsure_severity``.
+the finding is still given, at the data's ``unsure_severity`` (a dimension may ask more
+than one cue for that, ``min_unsure_cues``).
 
 Also here, because the review checks and the disclaimer checks both read them: the lines
 a page prints about itself, its datelines (a date the importer kept in a heading or a
@@ -24,7 +25,8 @@ from medlint.policy import derived, regex
 from medlint.prefilter import PatternSet
 
 #: What a waived name stands for, for the docs and the messages.
-OWED = ("author", "reviewer", "review_date", "review_cycle", "article_disclaimer", "section_disclaimers")
+OWED = ("author", "reviewer", "review_date", "review_cycle", "article_disclaimer", "section_disclaimers",
+        "red_flags")
 
 
 def meta_lines(meta: dict, where: str) -> list[str]:
@@ -106,7 +108,7 @@ def _owed(article, data: dict, review: dict) -> Owed:
         seen += sum(1 for cue in rule.get("furniture_cues") or () if regex(cue) in said_furniture)
         if seen >= rule["min_cues"]:
             placed[name] = seen
-        elif seen:
+        elif seen >= rule.get("min_unsure_cues", 1):
             unsure[name] = seen
     return Owed(placed, unsure, data)
 

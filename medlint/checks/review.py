@@ -543,6 +543,31 @@ def _credentialed_reviewer(meta: dict, data: dict) -> bool:
     return any(credentialed(p, data) for p in meta.get("reviewers") or [] if isinstance(p, dict))
 
 
+def printed_reviewer(article, data: dict) -> str | None:
+    """The line of the page that names a credentialed reviewer article.yaml does not hold
+    ("Reviewed by Dr Aaron Whitely, FRACGP" in a byline of several parts;
+    ``printed_reviewer``), or None. Worked out once per article."""
+    return article.once(_printed_reviewer, data)
+
+
+def _printed_reviewer(article, data: dict) -> str | None:
+    rule = data.get("printed_reviewer") or {}
+    patterns = [regex(p) for p in rule.get("lines") or ()]
+    if not patterns:
+        return None
+    for text in reading_lines(article):
+        if " by" not in text:  # the cheap question first: every wording names its reviewer "... by"
+            continue
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                person = {"name": m.group("name").strip(), "role": m.group("credential")}
+                if regex(rule["credential_letters"]).search(m.group("credential")):
+                    person["credentials"] = [m.group("credential").split(",")[0].strip()]
+                if credentialed(person, data):
+                    return text
+    return None
+
+
 def credentialed(person: dict, data: dict) -> bool:
     """Is ``person`` a named person (no team) with a credential: letters ("MD", "RPh"), or
     a role naming a regulated profession or specialist post ("consultant neurologist",
@@ -837,7 +862,8 @@ def reviewer_credentials_missing(article, ctx):
     owes = owed(article, ctx)
     if _credentialed_reviewer(article.meta, data) or _organisation_page(article, ctx) \
             or _not_reviewed(article, ctx) or _committee_approved(article, ctx) \
-            or _kind_waives(article, ctx, "reviewer") or owes.waives("reviewer"):
+            or _kind_waives(article, ctx, "reviewer") or owes.waives("reviewer") \
+            or printed_reviewer(article, data):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:
