@@ -97,12 +97,13 @@ def _owed(article, data: dict, review: dict) -> Owed:
     lines = reading_lines(article) + [b.text for b in article.blocks() if b.type == "chrome"]
     furniture = furniture_lines(article)
     named = _names_a_person(article.meta, review)
+    writer = _names_a_person(article.meta, review, ("authors",))
     wordings = derived(_cue_wordings, data)
     said = said_in_lines(lines, wordings)
     said_furniture = said_in_lines(furniture, wordings)
     placed, unsure = {}, {}
     for name, rule in (data.get("dimensions") or {}).items():
-        if rule.get("when_no_person_named") and named:
+        if (rule.get("when_no_person_named") and named) or (rule.get("when_no_writer_named") and writer):
             continue
         seen = sum(1 for cue in rule["cues"] if regex(cue) in said)
         seen += sum(1 for cue in rule.get("furniture_cues") or () if regex(cue) in said_furniture)
@@ -120,10 +121,11 @@ def _cue_wordings(data: dict) -> PatternSet:
     return PatternSet(dict.fromkeys(map(regex, cues)))
 
 
-def _names_a_person(meta: dict, review: dict) -> bool:
-    """Does article.yaml name a person (not a team, ``team_names``) as author or reviewer?"""
+def _names_a_person(meta: dict, review: dict, roles=("authors", "reviewers")) -> bool:
+    """Does article.yaml name a person (not a team, ``team_names``) in one of ``roles``
+    (as author or reviewer)?"""
     teams = review.get("team_names") or ()
-    people = (meta.get("authors") or []) + (meta.get("reviewers") or [])
+    people = [p for role in roles for p in meta.get(role) or []]
     return any(isinstance(p, dict) and p.get("name") and not any(regex(t).search(p["name"]) for t in teams)
                for p in people)
 

@@ -1,0 +1,174 @@
+"""Who owes what, read from more kinds of evidence a page shows about itself (checks/owed.yaml,
+checks/review.yaml `printed_reviewer`, checks/disclaimers.yaml wordings).
+
+The fixtures under tests/fixtures/owed-evidence/ are pages written for this test (every
+line), in styles the corpus lacks, each class in at least three writers' styles with a page
+that must stay asked beside them: a pharmacy's printout stapled to the bag (a US chain's
+capitals, a UK dispensing label, a Canadian medication sheet; a consumer article that only
+explains labels), references for prescribers (a hospital formulary entry, a nursing drug
+handbook in markdown, an interaction database's professional monograph; a consumer medicine
+page with one monograph heading), screens the reader uses (an AI assistant's chat export, a
+symptom chatbot's transcript, a medicine price search; an article about chatbots), a care
+provider's own health library (a children's hospital, a community hospital, an academic
+medical center; a health media site with a doctor finder) and reviewers printed where the
+importer keeps no reviewer (a byline of several parts, a reviewer line at the foot; a
+reviewer with no credential). What a medical editor asks of each was decided before medlint
+was run on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+from medlint.engine import Options, check_article
+from support import HERE, article_from_records, article_from_text
+
+TODAY = dt.date(2026, 12, 1)
+IDS = frozenset({"REV001", "REV002", "REV003", "REV004", "REV005", "REV006",
+                 "DSC001", "DSC002", "DSC003", "DSC004"})
+PAGES = os.path.join(HERE, "fixtures", "owed-evidence")
+
+W, E, I = "warning", "error", "info"
+EXPECTED = {
+    # one person's dispensing printout: no byline, reviewer, cycle or disclaimers asked
+    "us-chain-pharmacy-bag-printout": [],
+    "uk-dispensing-label-with-leaflet": [],
+    "canadian-pharmacy-receipt-and-sheet": [],
+    # an article that explains labels in prose is an article for the public: it owes all
+    "consumer-article-on-reading-labels": [("DSC003", E), ("REV001", W), ("REV005", W), ("REV006", W)],
+    # a reference for prescribers: no writer, consumer disclaimers or red-flag section asked;
+    # its reviewer and date still are
+    "hospital-formulary-monograph": [],
+    "nursing-drug-handbook-entry": [("REV001", W), ("REV006", W)],
+    "interaction-database-professional-page": [],
+    # one monograph heading on a consumer page leaves it owing everything, at full severity
+    "consumer-medicine-page-with-contraindications": [("DSC001", E), ("DSC003", E), ("REV001", W),
+                                                      ("REV005", W), ("REV006", W)],
+    # a conversation with an assistant, a search tool: no writer, reviewer or date; its own
+    # disclaimer is still asked
+    "assistant-chat-export": [],
+    "symptom-chatbot-transcript": [("DSC003", E)],
+    "medicine-search-tool-results": [],
+    "article-about-health-chatbots": [],
+    # a care provider's library naming no writer: no author asked, its reviewer still is
+    "childrens-hospital-health-library": [],
+    "community-hospital-condition-page": [("REV006", W)],
+    "academic-medical-center-page": [],
+    # one sign of a provider alone (a doctor finder, a booking bar: clinics' blogs print them
+    # too) leaves the page owing its byline at full severity
+    "health-media-site-with-doctor-finder": [("REV005", W), ("REV006", W)],
+    # a reviewer printed with a credential in a line the importer does not keep as one
+    "pharmacy-blog-multi-part-byline": [],
+    "supplement-guide-reviewer-at-the-foot": [],
+    "wellness-site-reviewer-without-credentials": [("REV006", W)],
+}
+
+
+def _found(folder) -> list[tuple[str, str]]:
+    result = check_article(folder, Options(today=TODAY, select=IDS))
+    assert result.error is None, result.error
+    return sorted((f.check, f.severity) for f in result.findings)
+
+
+def _page(name: str) -> str:
+    for ext in (".txt", ".md"):
+        if os.path.exists(os.path.join(PAGES, name + ext)):
+            return name + ext
+    raise FileNotFoundError(name)
+
+
+def test_every_fixture_has_an_expectation():
+    assert sorted(n.rsplit(".", 1)[0] for n in os.listdir(PAGES)) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_owed_evidence_fixture(name, tmp_path):
+    file = _page(name)
+    with open(os.path.join(PAGES, file), encoding="utf-8") as fh:
+        folder = article_from_text(fh.read(), tmp_path, slug=name, markdown=file.endswith(".md"))
+    assert _found(folder) == EXPECTED[name]
+
+
+# ---------------------------------------------------------------- wordings, from records
+
+PEOPLE = {"authors": [{"name": "Jo Bright"}], "reviewers": [{"name": "Dr Sam Lee", "credentials": ["MD"]}],
+          "last_reviewed": "2026-10-01"}
+DOSE = ("Treatment", "drug-therapy", ["For adults: ibuprofen 400 mg three times a day with food. "
+                                      "Ask a pharmacist before taking it if you have asthma."])
+
+
+def found(root, lines, meta=None, body=DOSE) -> list[tuple[str, str]]:
+    sections = [{"heading": None, "level": 1, "kind": "overview", "blocks": [{"paragraph": t} for t in lines]},
+                {"heading": body[0], "level": 1, "kind": body[1], "blocks": [{"paragraph": t} for t in body[2]]}]
+    return _found(article_from_records(root, dict(PEOPLE, **(meta or {})), sections))
+
+
+@pytest.mark.parametrize("closing", [
+    "IMPORTANT NOTE: This information is intended to supplement, not substitute for, the judgment of your pharmacist.",
+    "Information for healthcare professionals only. Check doses against the product labelling.",
+    "This information is for use by registered medical practitioners and pharmacists.",
+    "For professional use only.",
+    "Guidance for prescribers: confirm renal function before the first dose.",
+])
+def test_a_professional_notice_or_a_supplement_not_substitute_line_is_the_article_disclaimer(tmp_path, closing):
+    assert found(tmp_path, ["Heartburn is common.", closing]) == []
+
+
+@pytest.mark.parametrize("closing", [
+    "Do not substitute one brand for another without asking.",
+    "Some professionals recommend a lower dose.",
+])
+def test_lines_that_only_look_like_it_are_no_disclaimer(tmp_path, closing):
+    assert found(tmp_path, ["Heartburn is common.", closing]) == [("DSC003", E)]
+
+
+NO_CAUTION = ("How to take it", "drug-therapy", ["Take amitriptyline 10 mg each evening, two hours before bed."])
+
+
+@pytest.mark.parametrize("line", [
+    "Never take more than the prescribed dose.",
+    "Keep to the dose you have been prescribed, even if the pain comes back.",
+])
+def test_a_dose_called_the_prescribed_one_is_left_to_the_prescriber(tmp_path, line):
+    assert found(tmp_path, ["This page is general information only.", line], body=NO_CAUTION) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Never take more than the recommended dose.",
+    "Your doctor may change this.",
+])
+def test_a_dose_not_called_prescribed_still_needs_its_caution(tmp_path, line):
+    assert found(tmp_path, ["This page is general information only.", line], body=NO_CAUTION) == [("DSC001", E)]
+
+
+SIGN = ("Neck pain", "symptoms", ["Clumsy hands and unsteady walking can mean cervical myelopathy."])
+
+
+@pytest.mark.parametrize("line", [
+    "Warning signs - see a spine specialist urgently if you notice them.",
+    "Contact the renal team immediately if you stop passing urine.",
+    "Visit your GP practice the same day if your hands become clumsy.",
+])
+def test_urgent_advice_naming_any_clinician_is_the_red_flag_advice(tmp_path, line):
+    assert found(tmp_path, ["This page is general information only.", line], body=SIGN) == []
+
+
+def test_advice_that_is_not_urgent_leaves_the_red_flag_section_asked(tmp_path):
+    got = found(tmp_path, ["This page is general information only.", "See a specialist if it does not settle."],
+                body=SIGN)
+    assert got == [("DSC004", W)]
+
+
+@pytest.mark.parametrize("line, asked", [
+    ("By Tom Hale  |  Reviewed by Dr Nisha Rao, MRCGP  |  3 November 2026", []),
+    ("Clinical content checked by Priya Shah, PharmD.", []),
+    ("Reviewed by: Alan Moss, consultant rheumatologist", []),
+    ("Reviewed by Dr Nisha Rao", [("REV006", W)]),
+    ("Reviewed by Sam Lee, Head of Content", [("REV006", W)]),
+    ("Reviewed by Editorial Team, Wellness", [("REV006", W)]),
+])
+def test_a_reviewer_printed_on_the_page_is_read_with_its_credential(tmp_path, line, asked):
+    meta = {"reviewers": []}
+    assert found(tmp_path, [line, "This page is general information only."], meta) == asked
