@@ -172,3 +172,31 @@ def test_advice_that_is_not_urgent_leaves_the_red_flag_section_asked(tmp_path):
 def test_a_reviewer_printed_on_the_page_is_read_with_its_credential(tmp_path, line, asked):
     meta = {"reviewers": []}
     assert found(tmp_path, [line, "This page is general information only."], meta) == asked
+
+
+# ---------------------------------------------------------------- the closing disclaimer in other words
+
+@pytest.mark.parametrize("closing", [
+    "Always seek the advice of your physician or other qualified health provider with any questions you may have.",
+    "Never disregard professional medical advice or delay in seeking it because of something you have read here.",
+    "Please consult a qualified healthcare professional for advice about your individual situation.",
+    "This content does not constitute a medical diagnosis.",
+    "The information on this site should not be used to diagnose or treat a health problem.",
+    "This article is meant to inform, not to diagnose.",
+    "We are pharmacists, but we have not examined you: what we write here cannot take your own health into account.",
+    "I'm not a doctor, so please check with yours before changing anything.",
+    "Content on this page is educational.",
+])
+def test_a_closing_disclaimer_in_any_of_its_usual_wordings_is_said(tmp_path, closing):
+    assert found(tmp_path, ["Heartburn is common.", closing]) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Sciatica is not a diagnosis but a description of where the pain goes.",
+    "Antibiotics should not be used to treat colds or flu.",
+    "Never delay treatment of a pressure sore that is getting bigger.",
+    "Consult your doctor before starting any new treatment.",
+    "A raised temperature does not constitute an emergency on its own.",
+])
+def test_running_text_that_shares_a_disclaimer_s_words_is_no_disclaimer(tmp_path, line):
+    assert found(tmp_path, ["Heartburn is common.", line]) == [("DSC003", E)]
