@@ -200,3 +200,33 @@ def test_a_closing_disclaimer_in_any_of_its_usual_wordings_is_said(tmp_path, clo
 ])
 def test_running_text_that_shares_a_disclaimer_s_words_is_no_disclaimer(tmp_path, line):
     assert found(tmp_path, ["Heartburn is common.", line]) == [("DSC003", E)]
+
+
+# ---------------------------------------------------------------- a writer printed at the head or foot
+
+def _text_page(root, lines) -> list[tuple[str, str]]:
+    body = ["Knee pain is common in runners.", "This article is general information only.",
+            "Medically reviewed by Dr Tom Reilly, FRCP. Last updated 3 May 2026."]
+    return [f for f in _found(article_from_text("\n".join(["Knee pain after running", *lines[:1], *body, *lines[1:]]),
+                                                root, slug="knee")) if f[0] == "REV005"]
+
+
+@pytest.mark.parametrize("head, foot", [
+    ("Words: Jane Doe, physiotherapist", None),
+    ("Posted by Dr. Alan Moss on 3 May 2026 in Sports injuries", None),
+    (None, "Submitted by Ruth Owusu"),
+    (None, "Author - Ana Ruiz"),
+])
+def test_a_writer_printed_in_a_labelled_byline_at_the_head_or_foot_is_the_author(tmp_path, head, foot):
+    lines = [head or "Updated for spring.", *([foot] if foot else [])]
+    assert _text_page(tmp_path, lines) == []
+
+
+@pytest.mark.parametrize("head, foot", [
+    ("Posted by admin on 3 May 2026", None),
+    ("Author: Team Wellness", None),
+    (None, "Words: 1,200. Reading time: 5 minutes."),
+])
+def test_a_handle_a_team_or_a_word_count_names_no_writer(tmp_path, head, foot):
+    lines = [head or "Updated for spring.", *([foot] if foot else [])]
+    assert _text_page(tmp_path, lines) == [("REV005", W)]

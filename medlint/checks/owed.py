@@ -175,11 +175,13 @@ def _dated(text: str, rule: dict, next_cues, order: str | None = None) -> tuple[
 
 
 def head_writer(article, data: dict, is_team=lambda name: False) -> str | None:
-    """The line of the page's head that names who speaks (``head_writer``), or None; a
-    team's name ("written by Team Rxharun", ``is_team``) names no one."""
+    """The line of the page's head (or foot) that names who speaks (``head_writer``), or
+    None; a team's name ("written by Team Rxharun", ``is_team``) names no one."""
     rule = data.get("head_writer") or {}
     longest = rule.get("max_length", 120)
-    for text in reading_lines(article)[:rule.get("head_lines", 0)]:
+    lines = reading_lines(article)
+    head, foot = rule.get("head_lines", 0), rule.get("foot_lines", 0)
+    for text in lines[:head] + lines[max(head, len(lines) - foot):]:
         if len(text) > longest:
             continue
         for pattern in rule.get("patterns") or ():
