@@ -655,8 +655,13 @@ def article_disclaimer_missing(article, ctx):
     page shows about itself (``checks/owed.yaml``), a record of one person's
     care (a visit summary, a discharge summary: not general information, and
     not asked to say it is) and a page for staff (its reader is the
-    professional) are not asked; with one sign alone the finding is given at
-    info. A disclaimer the page prints across two lines ("It does not replace
+    professional) are not asked, nor is a reference for prescribers (its
+    professional-use notice, "Information for healthcare professionals
+    only", is a disclaimer in its own words anywhere); with one sign alone
+    the finding is given at info. The sign-posting disclaimer ("Always seek
+    the advice of your physician or other qualified health provider",
+    "Never disregard professional medical advice ..."), "does not constitute
+    a medical diagnosis" and "I'm not a doctor" say it too. A disclaimer the page prints across two lines ("It does not replace
     the advice of" / "your epilepsy specialist") is read whole.
 
     **Why it matters.** A consumer health page must make clear it supports,

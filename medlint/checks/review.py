@@ -775,7 +775,14 @@ def author_not_named(article, ctx):
     Health Agency") are not asked; with one sign alone the finding is given at
     info. A writer the page names in its head, in a line the importer kept as text
     ("Our resident GP, Dr Amara Osei, answers your health questions", "Sam Okafor
-    MPharm, Community Pharmacist"; ``head_writer``), is its author.
+    MPharm, Community Pharmacist"; ``head_writer``), is its author, and so is
+    one in a labelled or posted byline at its head or foot ("Words: Jane
+    Doe", "Posted by Dr. Alan Moss on 3 May 2026"). Nor are asked, from the
+    same dimensions: a pharmacy's printout for one patient (its dispensing
+    label), a search tool's results or an AI assistant's chat export, a
+    reference for prescribers (a drug reference's monograph, answered for
+    by its reviewer) and a care provider's own health library that names no
+    writer ("Find a Doctor | MyChart Login", "By Lakeshore Clinic Staff").
 
     **Why it matters.** Readers judge medical information partly by who
     wrote it; a team label hides whether the writer had relevant training
@@ -815,7 +822,8 @@ def author_not_named(article, ctx):
        bad=(_OVERVIEW + "The article is written by Jane Roe and reviewed by the Rx Editorial Board Members",
             _OVERVIEW + "The article is written by Jane Roe and reviewed by Sam Lee",
             _OVERVIEW + "The article is written by Jane Roe"),
-       good=(_OVERVIEW + _BYLINE, _STAFF, _VISIT))
+       good=(_OVERVIEW + _BYLINE, _STAFF, _VISIT,
+             _OVERVIEW + "By Jane Roe  |  Reviewed by Dr Sam Lee, FRACGP  |  3 May 2026\n"))
 def reviewer_credentials_missing(article, ctx):
     """An article must name a medical reviewer and their credentials.
 
@@ -842,7 +850,11 @@ def reviewer_credentials_missing(article, ctx):
     ward's guide, a training handout: its reader is the professional), a
     periodical's item (a columnist answering readers' letters) or an
     organisation's page that names no person; with one sign alone the finding
-    is given at info.
+    is given at info. A reviewer the page prints with a credential in a line
+    article.yaml holds no reviewer from ("By Jess Nguyen | Reviewed by Dr
+    Aaron Whitely, FRACGP | 21 October 2026"; ``printed_reviewer``: letters
+    or a role of ``credential_roles`` after the name) is its credentialed
+    reviewer.
 
     **Why it matters.** Medical review is what makes a consumer page safe to
     act on; readers can only trust it if they can see who reviewed it and
