@@ -230,3 +230,31 @@ def test_a_writer_printed_in_a_labelled_byline_at_the_head_or_foot_is_the_author
 def test_a_handle_a_team_or_a_word_count_names_no_writer(tmp_path, head, foot):
     lines = [head or "Updated for spring.", *([foot] if foot else [])]
     assert _text_page(tmp_path, lines) == [("REV005", W)]
+
+
+# ---------------------------------------------------------------- an emergency named, not a sign
+
+def _red_flag(root, line) -> list[tuple[str, str]]:
+    return [f for f in found(root, [line, "This page is general information only."]) if f[0] == "DSC004"]
+
+
+@pytest.mark.parametrize("line", [
+    "Warfarin is used to prevent a stroke in people with atrial fibrillation.",
+    "Blood pressure tablets help to prevent stroke and kidney disease.",
+    "Apixaban protects against stroke.",
+    "This medicine is not suitable after a recent stroke.",
+    "Physiotherapy after a stroke helps people walk again.",
+    "Giving adrenaline quickly is the treatment for anaphylaxis.",
+    "People who carry an adrenaline pen because of anaphylaxis should keep two with them.",
+])
+def test_an_emergency_a_medicine_prevents_or_one_already_over_is_no_sign(tmp_path, line):
+    assert _red_flag(tmp_path, line) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Sudden chest pain that spreads to your arm may be a heart attack.",
+    "Numbness in the saddle area can mean cauda equina syndrome.",
+    "A stroke can start with a drooping face and a weak arm.",
+])
+def test_an_emergency_sign_with_no_urgent_advice_still_asks_for_the_section(tmp_path, line):
+    assert _red_flag(tmp_path, line) == [("DSC004", W)]
