@@ -258,3 +258,30 @@ def test_an_emergency_a_medicine_prevents_or_one_already_over_is_no_sign(tmp_pat
 ])
 def test_an_emergency_sign_with_no_urgent_advice_still_asks_for_the_section(tmp_path, line):
     assert _red_flag(tmp_path, line) == [("DSC004", W)]
+
+
+# ---------------------------------------------------------------- a dose reported, not given
+
+def _section_findings(root, kind, heading, text) -> list[tuple[str, str]]:
+    body = (heading, kind, [text])
+    return [f for f in found(root, ["This page is general information only."], body=body)
+            if f[0] in ("DSC001", "DSC002")]
+
+
+@pytest.mark.parametrize("kind, heading, text", [
+    ("supplements", "What the research found",
+     "In the trial, 2,000 people took 1,000 IU of vitamin D a day for five years, and fractures did not fall."),
+    ("supplements", "The evidence", "Participants who took 3 g of fish oil a day had slightly lower blood pressure."),
+    ("drug-therapy", "What the study showed", "Patients given 75 mg of aspirin daily had fewer heart attacks."),
+    ("drug-therapy", "A little history", "Aspirin was first sold in 1899 as 500 mg powders."),
+])
+def test_a_section_that_only_reports_doses_owes_no_caution(tmp_path, kind, heading, text):
+    assert _section_findings(tmp_path, kind, heading, text) == []
+
+
+@pytest.mark.parametrize("kind, heading, text", [
+    ("supplements", "Taking vitamin D", "Take 10 micrograms (400 units) of vitamin D a day from October to March."),
+    ("supplements", "Fish oil", "Studies of fish oil are mixed. If you try it, 1 g a day with food is usual."),
+])
+def test_a_section_that_gives_the_reader_a_dose_still_owes_its_caution(tmp_path, kind, heading, text):
+    assert [c for c, _ in _section_findings(tmp_path, kind, heading, text)] == ["DSC001"]

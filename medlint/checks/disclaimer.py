@@ -8,6 +8,7 @@ of the article-wide disclaimer, and the emergency cues that call for a
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from medlint.checks.dosing import per_text, said_in_lines, text_memo
@@ -160,9 +161,23 @@ def _gives_doses(section: Section, children: list[Section], data: dict) -> bool:
         if any(item.doses for item in s.items):
             return True
         texts = [s.heading or "", *_texts(s)] + [item.text for item in s.items]
-        if any(_matches(data["dose_cues"], t) for t in texts):
+        if any(_gives_a_dose(t, data) for t in texts):
             return True
     return False
+
+
+def _gives_a_dose(text: str, data: dict) -> bool:
+    """Does ``text`` give the reader a dose (``dose_cues``) in a sentence that does not report
+    it from research, the past or history (``reported_dose_cues``)?"""
+    if not _matches(data["dose_cues"], text):
+        return False
+    reported = data.get("reported_dose_cues") or ()
+    if not reported or not _matches(reported, text):
+        return True  # the cheap answer: no sentence of it reports anything
+    return any(_matches(data["dose_cues"], s) and not _matches(reported, s) for s in _SENTENCE.split(text))
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 
 
 def _same_kind_children(section: Section, sections: list[Section]) -> list[Section]:
@@ -483,7 +498,9 @@ def section_disclaimer_missing(article, ctx):
     then reported once, at the first section asked, or at the heading-only
     section that groups it. A warning to one group ("people who drink should
     ask a doctor") or a medicine caution for a supplement section does not
-    count. Only a section that gives a dose needs one. A page that leaves
+    count. Only a section that gives a dose needs one (a dose a sentence
+    reports from a trial, the past or history - "In the trial, 2,000 people
+    took 1,000 IU a day" - is none; ``reported_dose_cues``). A page that leaves
     the dose to the prescriber ("Your doctor will tell you how much to
     take", ``covered_by``) says the whole medicine caution. On a shop's
     product page the dietary-supplement statement and the label's "consult
