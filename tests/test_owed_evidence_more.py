@@ -285,3 +285,19 @@ def test_a_section_that_only_reports_doses_owes_no_caution(tmp_path, kind, headi
 ])
 def test_a_section_that_gives_the_reader_a_dose_still_owes_its_caution(tmp_path, kind, heading, text):
     assert [c for c, _ in _section_findings(tmp_path, kind, heading, text)] == ["DSC001"]
+
+
+# ---------------------------------------------------------------- the disclaimer wherever it is printed
+
+BADGE = "Educational content only - not medical advice"
+
+
+@pytest.mark.parametrize("meta", [
+    {"preamble": [{"role": "chrome", "text": BADGE}]},
+    {"title": "Heartburn (for information only)"},
+    {"footer": [{"role": "footer", "text": BADGE}]},
+    {"header": [{"role": "byline", "text": "By Jo Bright | " + BADGE}]},
+])
+def test_a_disclaimer_above_the_title_in_it_or_in_the_page_s_furniture_is_said(tmp_path, meta):
+    sections = [{"heading": None, "level": 1, "kind": "overview", "blocks": [{"paragraph": "Heartburn is common."}]}]
+    assert _found(article_from_records(tmp_path, dict(PEOPLE, **meta), sections)) == []

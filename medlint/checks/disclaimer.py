@@ -125,7 +125,8 @@ def _says_page_kind_disclaimer(article: Article, ctx) -> bool:
 
 
 def article_wide_texts(article: Article, data: dict) -> list[str]:
-    """Texts anywhere in the article - running text, or a header or footer line - that
+    """Texts anywhere in the article - its title, a line above it, running text, or a
+    header or footer line - that
     say an article-wide concept ("general information", "no substitute for advice"):
     they speak for every section. Worked out once per article (three checks ask)."""
     return article.once(_article_wide_texts, data)
@@ -133,7 +134,9 @@ def article_wide_texts(article: Article, data: dict) -> list[str]:
 
 def _article_wide_texts(article: Article, data: dict) -> list[str]:
     concepts = data["article"]["concepts"]
-    texts = [record.text for record in article.texts()] + _meta_lines(article)
+    # the title and the lines above it too: a badge over the title ("Educational content only")
+    texts = [article.title or "", *_preamble_lines(article)] + [record.text for record in article.texts()] \
+        + _meta_lines(article)
     return [_continued(t, texts[i + 1:i + 2]) for i, t in enumerate(texts) if _says(data, concepts, (), t)]
 
 
