@@ -560,12 +560,22 @@ def _printed_reviewer(article, data: dict) -> str | None:
             continue
         for pattern in patterns:
             for m in pattern.finditer(text):
-                person = {"name": m.group("name").strip(), "role": m.group("credential")}
-                if regex(rule["credential_letters"]).search(m.group("credential")):
-                    person["credentials"] = [m.group("credential").split(",")[0].strip()]
-                if credentialed(person, data):
+                if _credentialed_printed(m.group("name").strip(), m.group("credential"), rule, data):
                     return text
     return None
+
+
+def _credentialed_printed(name: str, after: str, rule: dict, data: dict) -> bool:
+    """Is the person printed as ``name``, with ``after`` following, a credentialed reviewer?
+    Letters glued to the name ("Ana Lopez MD, 2 May 2026") are its credential too."""
+    letters = regex(rule["credential_letters"])
+    person = {"name": name, "role": after}
+    if letters.search(after):
+        person["credentials"] = [after.split(",")[0].strip()]
+    words = name.split()
+    if len(words) > 2 and letters.search(words[-1]):
+        person = {"name": " ".join(words[:-1]), "credentials": [words[-1]]}
+    return credentialed(person, data)
 
 
 def credentialed(person: dict, data: dict) -> bool:
