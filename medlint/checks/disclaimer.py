@@ -8,6 +8,7 @@ of the article-wide disclaimer, and the emergency cues that call for a
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from medlint.checks.dosing import per_text, said_in_lines, text_memo
@@ -124,7 +125,8 @@ def _says_page_kind_disclaimer(article: Article, ctx) -> bool:
 
 
 def article_wide_texts(article: Article, data: dict) -> list[str]:
-    """Texts anywhere in the article - running text, or a header or footer line - that
+    """Texts anywhere in the article - its title, a line above it, running text, or a
+    header or footer line - that
     say an article-wide concept ("general information", "no substitute for advice"):
     they speak for every section. Worked out once per article (three checks ask)."""
     return article.once(_article_wide_texts, data)
@@ -132,7 +134,9 @@ def article_wide_texts(article: Article, data: dict) -> list[str]:
 
 def _article_wide_texts(article: Article, data: dict) -> list[str]:
     concepts = data["article"]["concepts"]
-    texts = [record.text for record in article.texts()] + _meta_lines(article)
+    # the title and the lines above it too: a badge over the title ("Educational content only")
+    texts = [article.title or "", *_preamble_lines(article)] + [record.text for record in article.texts()] \
+        + _meta_lines(article)
     return [_continued(t, texts[i + 1:i + 2]) for i, t in enumerate(texts) if _says(data, concepts, (), t)]
 
 
@@ -160,9 +164,23 @@ def _gives_doses(section: Section, children: list[Section], data: dict) -> bool:
         if any(item.doses for item in s.items):
             return True
         texts = [s.heading or "", *_texts(s)] + [item.text for item in s.items]
-        if any(_matches(data["dose_cues"], t) for t in texts):
+        if any(_gives_a_dose(t, data) for t in texts):
             return True
     return False
+
+
+def _gives_a_dose(text: str, data: dict) -> bool:
+    """Does ``text`` give the reader a dose (``dose_cues``) in a sentence that does not report
+    it from research, the past or history (``reported_dose_cues``)?"""
+    if not _matches(data["dose_cues"], text):
+        return False
+    reported = data.get("reported_dose_cues") or ()
+    if not reported or not _matches(reported, text):
+        return True  # the cheap answer: no sentence of it reports anything
+    return any(_matches(data["dose_cues"], s) and not _matches(reported, s) for s in _SENTENCE.split(text))
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 
 
 def _same_kind_children(section: Section, sections: list[Section]) -> list[Section]:
@@ -483,7 +501,9 @@ def section_disclaimer_missing(article, ctx):
     then reported once, at the first section asked, or at the heading-only
     section that groups it. A warning to one group ("people who drink should
     ask a doctor") or a medicine caution for a supplement section does not
-    count. Only a section that gives a dose needs one. A page that leaves
+    count. Only a section that gives a dose needs one (a dose a sentence
+    reports from a trial, the past or history - "In the trial, 2,000 people
+    took 1,000 IU a day" - is none; ``reported_dose_cues``). A page that leaves
     the dose to the prescriber ("Your doctor will tell you how much to
     take", ``covered_by``) says the whole medicine caution. On a shop's
     product page the dietary-supplement statement and the label's "consult
@@ -655,8 +675,13 @@ def article_disclaimer_missing(article, ctx):
     page shows about itself (``checks/owed.yaml``), a record of one person's
     care (a visit summary, a discharge summary: not general information, and
     not asked to say it is) and a page for staff (its reader is the
-    professional) are not asked; with one sign alone the finding is given at
-    info. A disclaimer the page prints across two lines ("It does not replace
+    professional) are not asked, nor is a reference for prescribers (its
+    professional-use notice, "Information for healthcare professionals
+    only", is a disclaimer in its own words anywhere); with one sign alone
+    the finding is given at info. The sign-posting disclaimer ("Always seek
+    the advice of your physician or other qualified health provider",
+    "Never disregard professional medical advice ..."), "does not constitute
+    a medical diagnosis" and "I'm not a doctor" say it too. A disclaimer the page prints across two lines ("It does not replace
     the advice of" / "your epilepsy specialist") is read whole.
 
     **Why it matters.** A consumer health page must make clear it supports,
@@ -769,7 +794,9 @@ def red_flag_section_missing(article, ctx):
     heading or text anywhere tells the reader to get urgent care ("Call 999
     or go to A&E if …", "Seek urgent help if …", a label's "Stop use and ask
     a doctor if"; ``red_flags.advice``), flags the article title and quotes
-    the first cue.
+    the first cue. A reference for prescribers (``checks/owed.yaml``
+    ``prescribers``: a clinicians' drug reference, a drug index's monograph)
+    is not asked: its reader is the clinician the section sends a reader to.
 
     **Why it matters.** A reader with an emergency sign must be told plainly
     to get urgent care, in a place they can find, not left to infer it from
@@ -786,7 +813,8 @@ def red_flag_section_missing(article, ctx):
     the data file); HONcode principle 2; the site's editorial policy.
     """
     data = ctx.data("disclaimers")
-    if red_flag_sections(article, data) or gives_urgent_advice(article, data):
+    owes = owed(article, ctx)
+    if owes.waives("red_flags") or red_flag_sections(article, data) or gives_urgent_advice(article, data):
         return
     cue = _first_emergency_cue(article, data)
     if cue is None:
@@ -796,4 +824,4 @@ def red_flag_section_missing(article, ctx):
         f"The article mentions \"{cue}\", an emergency, but has no \"see a doctor immediately\" section.",
         "Add a section \"When Should You See a Doctor Immediately?\" listing the emergency signs "
         "and saying to seek urgent care.",
-        data["red_flags"].get("severity"))
+        owes.severity("red_flags") or data["red_flags"].get("severity"))

@@ -1,13 +1,14 @@
 """Who owes what: which absence checks a page owes, from what it shows about itself.
 
-The absence checks (REV001, REV003-REV006, DSC001-DSC003) fire when something is not on
+The absence checks (REV001, REV003-REV006, DSC001-DSC004) fire when something is not on
 the page. Whether the page owes it depends on what the page is along a few dimensions,
 read from its own lines (``checks/owed.yaml``): whom it addresses (one person, the
 public, staff, a group's members) and who speaks (a person in a byline, an organisation
 naming no one, a screen the reader uses, a periodical's columnist). An editorial health
 article for the public owes everything; a dimension the page shows with enough cues
 waives what it lists, and one the page shows with a single cue leaves the page unplaced:
-the finding is still given, at the data's ``unsure_severity``.
+the finding is still given, at the data's ``unsure_severity`` (a dimension may ask more
+than one cue for that, ``min_unsure_cues``).
 
 Also here, because the review checks and the disclaimer checks both read them: the lines
 a page prints about itself, its datelines (a date the importer kept in a heading or a
@@ -24,7 +25,8 @@ from medlint.policy import derived, regex
 from medlint.prefilter import PatternSet
 
 #: What a waived name stands for, for the docs and the messages.
-OWED = ("author", "reviewer", "review_date", "review_cycle", "article_disclaimer", "section_disclaimers")
+OWED = ("author", "reviewer", "review_date", "review_cycle", "article_disclaimer", "section_disclaimers",
+        "red_flags")
 
 
 def meta_lines(meta: dict, where: str) -> list[str]:
@@ -95,18 +97,19 @@ def _owed(article, data: dict, review: dict) -> Owed:
     lines = reading_lines(article) + [b.text for b in article.blocks() if b.type == "chrome"]
     furniture = furniture_lines(article)
     named = _names_a_person(article.meta, review)
+    writer = _names_a_person(article.meta, review, ("authors",))
     wordings = derived(_cue_wordings, data)
     said = said_in_lines(lines, wordings)
     said_furniture = said_in_lines(furniture, wordings)
     placed, unsure = {}, {}
     for name, rule in (data.get("dimensions") or {}).items():
-        if rule.get("when_no_person_named") and named:
+        if (rule.get("when_no_person_named") and named) or (rule.get("when_no_writer_named") and writer):
             continue
         seen = sum(1 for cue in rule["cues"] if regex(cue) in said)
         seen += sum(1 for cue in rule.get("furniture_cues") or () if regex(cue) in said_furniture)
         if seen >= rule["min_cues"]:
             placed[name] = seen
-        elif seen:
+        elif seen >= rule.get("min_unsure_cues", 1):
             unsure[name] = seen
     return Owed(placed, unsure, data)
 
@@ -118,10 +121,11 @@ def _cue_wordings(data: dict) -> PatternSet:
     return PatternSet(dict.fromkeys(map(regex, cues)))
 
 
-def _names_a_person(meta: dict, review: dict) -> bool:
-    """Does article.yaml name a person (not a team, ``team_names``) as author or reviewer?"""
+def _names_a_person(meta: dict, review: dict, roles=("authors", "reviewers")) -> bool:
+    """Does article.yaml name a person (not a team, ``team_names``) in one of ``roles``
+    (as author or reviewer)?"""
     teams = review.get("team_names") or ()
-    people = (meta.get("authors") or []) + (meta.get("reviewers") or [])
+    people = [p for role in roles for p in meta.get(role) or []]
     return any(isinstance(p, dict) and p.get("name") and not any(regex(t).search(p["name"]) for t in teams)
                for p in people)
 
@@ -171,11 +175,13 @@ def _dated(text: str, rule: dict, next_cues, order: str | None = None) -> tuple[
 
 
 def head_writer(article, data: dict, is_team=lambda name: False) -> str | None:
-    """The line of the page's head that names who speaks (``head_writer``), or None; a
-    team's name ("written by Team Rxharun", ``is_team``) names no one."""
+    """The line of the page's head (or foot) that names who speaks (``head_writer``), or
+    None; a team's name ("written by Team Rxharun", ``is_team``) names no one."""
     rule = data.get("head_writer") or {}
     longest = rule.get("max_length", 120)
-    for text in reading_lines(article)[:rule.get("head_lines", 0)]:
+    lines = reading_lines(article)
+    head, foot = rule.get("head_lines", 0), rule.get("foot_lines", 0)
+    for text in lines[:head] + lines[max(head, len(lines) - foot):]:
         if len(text) > longest:
             continue
         for pattern in rule.get("patterns") or ():

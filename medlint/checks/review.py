@@ -543,6 +543,41 @@ def _credentialed_reviewer(meta: dict, data: dict) -> bool:
     return any(credentialed(p, data) for p in meta.get("reviewers") or [] if isinstance(p, dict))
 
 
+def printed_reviewer(article, data: dict) -> str | None:
+    """The line of the page that names a credentialed reviewer article.yaml does not hold
+    ("Reviewed by Dr Aaron Whitely, FRACGP" in a byline of several parts;
+    ``printed_reviewer``), or None. Worked out once per article."""
+    return article.once(_printed_reviewer, data)
+
+
+def _printed_reviewer(article, data: dict) -> str | None:
+    rule = data.get("printed_reviewer") or {}
+    patterns = [regex(p) for p in rule.get("lines") or ()]
+    if not patterns:
+        return None
+    for text in reading_lines(article):
+        if " by" not in text:  # the cheap question first: every wording names its reviewer "... by"
+            continue
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                if _credentialed_printed(m.group("name").strip(), m.group("credential"), rule, data):
+                    return text
+    return None
+
+
+def _credentialed_printed(name: str, after: str, rule: dict, data: dict) -> bool:
+    """Is the person printed as ``name``, with ``after`` following, a credentialed reviewer?
+    Letters glued to the name ("Ana Lopez MD, 2 May 2026") are its credential too."""
+    letters = regex(rule["credential_letters"])
+    person = {"name": name, "role": after}
+    if letters.search(after):
+        person["credentials"] = [after.split(",")[0].strip()]
+    words = name.split()
+    if len(words) > 2 and letters.search(words[-1]):
+        person = {"name": " ".join(words[:-1]), "credentials": [words[-1]]}
+    return credentialed(person, data)
+
+
 def credentialed(person: dict, data: dict) -> bool:
     """Is ``person`` a named person (no team) with a credential: letters ("MD", "RPh"), or
     a role naming a regulated profession or specialist post ("consultant neurologist",
@@ -750,7 +785,14 @@ def author_not_named(article, ctx):
     Health Agency") are not asked; with one sign alone the finding is given at
     info. A writer the page names in its head, in a line the importer kept as text
     ("Our resident GP, Dr Amara Osei, answers your health questions", "Sam Okafor
-    MPharm, Community Pharmacist"; ``head_writer``), is its author.
+    MPharm, Community Pharmacist"; ``head_writer``), is its author, and so is
+    one in a labelled or posted byline at its head or foot ("Words: Jane
+    Doe", "Posted by Dr. Alan Moss on 3 May 2026"). Nor are asked, from the
+    same dimensions: a pharmacy's printout for one patient (its dispensing
+    label), a search tool's results or an AI assistant's chat export, a
+    reference for prescribers (a drug reference's monograph, answered for
+    by its reviewer) and a care provider's own health library that names no
+    writer ("Find a Doctor | MyChart Login", "By Lakeshore Clinic Staff").
 
     **Why it matters.** Readers judge medical information partly by who
     wrote it; a team label hides whether the writer had relevant training
@@ -790,7 +832,8 @@ def author_not_named(article, ctx):
        bad=(_OVERVIEW + "The article is written by Jane Roe and reviewed by the Rx Editorial Board Members",
             _OVERVIEW + "The article is written by Jane Roe and reviewed by Sam Lee",
             _OVERVIEW + "The article is written by Jane Roe"),
-       good=(_OVERVIEW + _BYLINE, _STAFF, _VISIT))
+       good=(_OVERVIEW + _BYLINE, _STAFF, _VISIT,
+             _OVERVIEW + "By Jane Roe  |  Reviewed by Dr Sam Lee, FRACGP  |  3 May 2026\n"))
 def reviewer_credentials_missing(article, ctx):
     """An article must name a medical reviewer and their credentials.
 
@@ -817,7 +860,11 @@ def reviewer_credentials_missing(article, ctx):
     ward's guide, a training handout: its reader is the professional), a
     periodical's item (a columnist answering readers' letters) or an
     organisation's page that names no person; with one sign alone the finding
-    is given at info.
+    is given at info. A reviewer the page prints with a credential in a line
+    article.yaml holds no reviewer from ("By Jess Nguyen | Reviewed by Dr
+    Aaron Whitely, FRACGP | 21 October 2026"; ``printed_reviewer``: letters
+    or a role of ``credential_roles`` after the name) is its credentialed
+    reviewer.
 
     **Why it matters.** Medical review is what makes a consumer page safe to
     act on; readers can only trust it if they can see who reviewed it and
@@ -837,7 +884,8 @@ def reviewer_credentials_missing(article, ctx):
     owes = owed(article, ctx)
     if _credentialed_reviewer(article.meta, data) or _organisation_page(article, ctx) \
             or _not_reviewed(article, ctx) or _committee_approved(article, ctx) \
-            or _kind_waives(article, ctx, "reviewer") or owes.waives("reviewer"):
+            or _kind_waives(article, ctx, "reviewer") or owes.waives("reviewer") \
+            or printed_reviewer(article, data):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:
