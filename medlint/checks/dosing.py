@@ -1447,9 +1447,10 @@ def _course_problems(article, data, words: Wordings):
     section's heading or its page (:func:`_named_by_title`). A course reported from research is
     not judged."""
     for record, field, text in text_fields(article):
-        if not text or not any(c.isdigit() for c in text) or doses_in(text):
+        courses = per_text(_courses_in, text, words) if text else ()
+        if not courses or doses_in(text):
             continue
-        for m in per_text(_courses_in, text, words):
+        for m in courses:
             a, b = sentence_span(text, m[0])
             if words.reported.search(text, a, b):
                 continue
