@@ -93,3 +93,25 @@ def findings_for(text: str, check_id: str, root, today: _dt.date = EXAMPLE_TODAY
     result = check_article(folder, Options(today=today, select=frozenset({check_id})))
     assert result.error is None, result.error
     return [f for f in result.findings if f.check == check_id]
+
+
+def checks_and_severities(folder, today: _dt.date, select: frozenset) -> list[tuple[str, str]]:
+    """(check, severity) of every finding of the ``select``ed checks on an article folder, sorted."""
+    result = check_article(folder, Options(today=today, select=select))
+    assert result.error is None, result.error
+    return sorted((f.check, f.severity) for f in result.findings)
+
+
+def fixture_page_names(pages: str) -> list[str]:
+    """The fixture pages of a folder, by name without the extension."""
+    return sorted(n.rsplit(".", 1)[0] for n in os.listdir(pages))
+
+
+def article_from_fixture_page(pages: str, name: str, root) -> str:
+    """The article folder imported from the fixture page ``name`` (``.txt`` or ``.md``) of ``pages``."""
+    for ext in (".txt", ".md"):
+        path = os.path.join(pages, name + ext)
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as fh:
+                return article_from_text(fh.read(), root, slug=name, markdown=ext == ".md")
+    raise FileNotFoundError(name)

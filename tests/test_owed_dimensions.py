@@ -25,10 +25,10 @@ import os
 import pytest
 
 from medlint.checks.owed import body_dateline, head_writer, owed
-from medlint.engine import Options, check_article
 from medlint.records.store import load_article
 from medlint.registry import Context
-from support import HERE, SEED_RECORDS, article_from_records, article_from_text
+from support import (HERE, SEED_RECORDS, article_from_fixture_page, article_from_records,
+                     checks_and_severities, fixture_page_names)
 
 TODAY = dt.date(2026, 12, 1)
 IDS = frozenset({"REV001", "REV002", "REV003", "REV004", "REV005", "REV006", "DSC001", "DSC002", "DSC003"})
@@ -71,28 +71,16 @@ EXPECTED = {
 
 
 def _found(folder) -> list[tuple[str, str]]:
-    result = check_article(folder, Options(today=TODAY, select=IDS))
-    assert result.error is None, result.error
-    return sorted((f.check, f.severity) for f in result.findings)
-
-
-def _page(name: str) -> str:
-    for ext in (".txt", ".md"):
-        if os.path.exists(os.path.join(PAGES, name + ext)):
-            return name + ext
-    raise FileNotFoundError(name)
+    return checks_and_severities(folder, TODAY, IDS)
 
 
 def test_every_fixture_has_an_expectation():
-    assert sorted(n.rsplit(".", 1)[0] for n in os.listdir(PAGES)) == sorted(EXPECTED)
+    assert fixture_page_names(PAGES) == sorted(EXPECTED)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_owed_page_fixture(name, tmp_path):
-    file = _page(name)
-    with open(os.path.join(PAGES, file), encoding="utf-8") as fh:
-        folder = article_from_text(fh.read(), tmp_path, slug=name, markdown=file.endswith(".md"))
-    assert _found(folder) == EXPECTED[name]
+    assert _found(article_from_fixture_page(PAGES, name, tmp_path)) == EXPECTED[name]
 
 
 # ---------------------------------------------------------------- the dimensions, from records
