@@ -266,6 +266,11 @@ class ImportCues:
     job_title_rx: re.Pattern = re.compile(r"(?!)")  # "Health reporter": the job line of a stacked byline
     columnist_rx: re.Pattern = re.compile(r"(?!)")  # "Our resident GP, Dr A, answers ...": the name before the verb
     page_marker_rx: re.Pattern = re.compile(r"(?!)")  # "--- Slide 3 ---", "Page 2 of 4": where a page or slide begins or ends
+    site_section_rx: re.Pattern = re.compile(r"(?!)")  # "Health library", "Medicines A-Z": over the title
+    foot_heading_rx: re.Pattern = re.compile(r"(?!)")  # "Care at Northfield Clinic", "Make an appointment"
+    foot_care_rx: re.Pattern = re.compile(r"(?!)")  # "Rheumatology care": a foot heading over links only
+    foot_voice_rx: re.Pattern = re.compile(r"(?!)")  # "our", "we": the site speaking of itself
+    foot_link_max_words: int = 7
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -276,6 +281,7 @@ class ImportCues:
         furniture = d.get("furniture") or {}
         letterhead = d.get("letterhead") or {}
         mail = d.get("mail") or {}
+        site = d.get("site_chrome") or {}
         return cls(
             contact_item_rx=_whole(letterhead.get("contact_items") or _NEVER),
             staff_line_rx=_any([f"(?:{p})\\s{{0,2}}:\\s{{0,3}}\\S.{{0,60}}" for p in letterhead.get("staff_labels") or _NEVER]),
@@ -289,6 +295,11 @@ class ImportCues:
             accordion_markers=tuple(sorted(d.get("accordion_markers") or (), key=len, reverse=True)),
             timestamp_rx=_whole(d.get("timestamps") or _NEVER),
             page_marker_rx=_whole(d.get("page_markers") or _NEVER),
+            site_section_rx=_whole(site.get("site_sections") or _NEVER),
+            foot_heading_rx=_whole(site.get("foot_headings") or _NEVER),
+            foot_care_rx=_whole(site.get("foot_care_headings") or _NEVER),
+            foot_voice_rx=_any(site.get("foot_voice") or _NEVER),
+            foot_link_max_words=int(site.get("foot_link_max_words") or 7),
             columnist_rx=_columnist(d.get("columnist_verbs") or []),
             job_title_rx=_whole([rf"(?:[A-Z][\w'’&-]{{0,30}}\s+){{0,4}}(?:{p})" for p in d.get("job_titles") or _NEVER]),
             separator_rxs=_each((d.get("separators") or []) + (d.get("statement_breaks") or []), 0),

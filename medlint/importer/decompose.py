@@ -497,6 +497,9 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
     line after such furniture is no title, the last furniture line is tried as one."""
     pre: list[int] = [k for k in range(start) if page.lines[k].strip()]  # a Markdown page's front matter
     furniture: set[int] = set()
+    echoed = _echoed_title(page, start)
+    if echoed is not None:
+        return echoed[0], pre + echoed[1]
     i = page.next_nonblank(start)
     while i is not None and len(pre) < 20:
         s = page.text(i)
@@ -534,6 +537,48 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
 
 
 _MENU_RUN = 4  # fewest short lines printed straight under each other that make a menu before the title
+_HEAD_LINES = 8  # the page's first lines where a site prints its name, its section and the title
+
+
+def _head_lines(page: _Page, start: int) -> list[int]:
+    """The first short lines of a plain-text page, up to its first sentence."""
+    head: list[int] = []
+    k = page.next_nonblank(start)
+    while k is not None and len(head) < _HEAD_LINES:
+        s = page.text(k)
+        if not (heading_like(s, max_words=12) or page.cues.chrome(s) or _trail(page, s)) or s.endswith((".", ":")):
+            break
+        head.append(k)
+        k = page.next_nonblank(k + 1)
+    return head
+
+
+def _crumb_end(page: _Page, s: str) -> str | None:
+    """The last part of a breadcrumb line ('Home > Conditions > Gout' -> 'Gout')."""
+    for sep in page.cues.breadcrumb_separators:
+        parts = s.split(f" {sep} ")
+        if len(parts) >= 2 and all(0 < len(p.split()) <= 6 for p in parts):
+            return parts[-1].strip()
+    return None
+
+
+def _echoed_title(page: _Page, start: int) -> tuple[int, list[int]] | None:
+    """(title, the furniture before it) where the site names the title twice or names its
+    library over it: the title printed again under itself, the last part of the breadcrumb
+    printed as the next line, or the line under the site's library section ('Health
+    library', 'Medicines A-Z'). The site's name and menus before it are furniture."""
+    if page.markdown:
+        return None
+    head = _head_lines(page, start)
+    for n, j in enumerate(head[:-1]):
+        s, k = page.text(j), head[n + 1]
+        nxt = page.text(k)
+        if s.casefold() == nxt.casefold() and _title_like(s) and not page.cues.chrome(s):
+            return j, head[:n]  # the title printed twice; the second is read as the header's chrome
+        if (page.cues.site_section_rx.fullmatch(s) or (_crumb_end(page, s) or "").casefold() == nxt.casefold()) \
+                and _title_like(nxt) and not page.cues.chrome(nxt) and page.kinds.kind_of(nxt) is None:
+            return k, head[:n + 1]
+    return None
 
 
 def _trail(page: _Page, s: str) -> bool:
@@ -789,6 +834,7 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
         elif title is not None and all(e["role"] == "subtitle" for e in header) and page.cues.department(s):
             header.append(_issuer(page, i, s))
         elif page.cues.chrome(s) or (title is not None and page.cues.furniture(s)) \
+                or (title is not None and s.casefold() == title.casefold()) \
                 or (title is not None and _spaced_tabs(page, page.lines, i + 1, s)) \
                 or (title is not None and all(e["role"] == "chrome" for e in header) and page.cues.preamble_furniture(s)):
             header.append({"role": "chrome", "text": page.lines[i]})
@@ -956,6 +1002,46 @@ def _closing_matter(page: _Page, start: int, end: int) -> tuple[list[dict], int]
     return entries, lines[first]
 
 
+def _foot_block(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
+    """A site's promotional block after the last real section ('Care at <Clinic>', 'Make an
+    appointment', 'Find a doctor', 'Get the app'): from its first foot heading to the end,
+    where every line is chrome, a foot heading, a short link line or one sentence in the
+    site's own voice under a foot heading. Kept as the footer's chrome, not a section."""
+    if page.markdown:
+        return [], end
+    lines = [k for k in range(start, end) if page.text(k)]
+    first = len(lines)
+    while first > 0 and _foot_line(page, lines, first - 1):
+        first -= 1
+    heads = [n for n in range(first, len(lines)) if _foot_heading(page, lines, n)]
+    if not heads or heads[0] == 0:
+        return [], end
+    taken = lines[heads[0]:]
+    return [{"role": "chrome", "text": page.lines[k]} for k in taken], taken[0]
+
+
+def _foot_link(page: _Page, s: str) -> bool:
+    s = s.lstrip("-*•· ").strip()
+    return bool(s) and heading_like(s, max_words=page.cues.foot_link_max_words) and not s.endswith((".", ":", ";", ","))
+
+
+def _foot_heading(page: _Page, lines: list[int], n: int) -> bool:
+    s = page.text(lines[n])
+    if page.cues.foot_heading_rx.fullmatch(s):
+        return True
+    nxt = page.text(lines[n + 1]) if n + 1 < len(lines) else ""
+    return bool(page.cues.foot_care_rx.fullmatch(s)) and bool(nxt) and _foot_link(page, nxt) \
+        and not page.cues.foot_voice_rx.search(nxt)
+
+
+def _foot_line(page: _Page, lines: list[int], n: int) -> bool:
+    """Whether line ``n`` can stand in a foot block."""
+    s = page.text(lines[n])
+    if page.cues.chrome(s) or _foot_heading(page, lines, n) or _foot_link(page, s):
+        return True
+    return n > 0 and len(s.split()) <= 40 and bool(page.cues.foot_voice_rx.search(s)) and _foot_heading(page, lines, n - 1)
+
+
 def _valediction_at(page: _Page, lines: list[int]) -> int | None:
     """The index in ``lines`` of the last valediction, when one to six signature lines
     and nothing else follow it."""
@@ -1015,7 +1101,8 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
         header, i = _read_header(page, masthead + 1, meta["title"])
     closing, end = _closing_matter(page, i, len(page.lines))
     footer, end = _read_footer(page, i, end)
-    footer += closing
+    foot, end = _foot_block(page, i, end)
+    footer = foot + footer + closing
     b = _Builder(cues=page.cues, kinds=page.kinds, markdown=markdown)
     b.faq_page = page.kinds.kind_of(meta["title"]) == "faq" and title_idx is not None
     letter = title_idx is not None and page.cues.letter_page(meta["title"], [page.lines[k] for k in pre] + [e["text"] for e in header])
