@@ -55,6 +55,15 @@ Symptoms
 The pain is worse when lifting a kettle or turning a door handle.
 """
 
+LABELLED_CRUMB = """\
+You are here: Home > Living well > Keeping your medicines safe
+Keeping your medicines safe
+Medicines can lose their strength if they are kept somewhere warm or damp.
+
+Where to keep them
+A high cupboard in a cool room suits most tablets and liquids.
+"""
+
 # -- the title under the site's library section --------------------------------------
 
 HEALTH_LIBRARY = """\
@@ -139,6 +148,7 @@ PAGES = {
     "chemist repeat": (CHEMIST_REPEAT, "Loratadine tablets", ["How to take it", "Storage"]),
     "clinic crumb": (CLINIC_CRUMB, "Plantar fasciitis", ["Causes", "Treatment"]),
     "hospital slash crumb": (HOSPITAL_SLASH_CRUMB, "Tennis elbow", ["Symptoms"]),
+    "labelled crumb": (LABELLED_CRUMB, "Keeping your medicines safe", ["Where to keep them"]),
     "health library": (HEALTH_LIBRARY, "Hives", ["Overview", "When to get help"]),
     "medicines a-z": (MEDICINES_A_Z, "Omeprazole capsules", ["How and when to take it"]),
     "conditions a to z": (CONDITIONS_A_TO_Z, "Croup in children", ["Looking after your child"]),

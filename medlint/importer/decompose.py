@@ -575,9 +575,10 @@ def _echoed_title(page: _Page, start: int) -> tuple[int, list[int]] | None:
         nxt = page.text(k)
         if s.casefold() == nxt.casefold() and _title_like(s) and not page.cues.chrome(s):
             return j, head[:n]  # the title printed twice; the second is read as the header's chrome
-        if (page.cues.site_section_rx.fullmatch(s) or (_crumb_end(page, s) or "").casefold() == nxt.casefold()) \
-                and _title_like(nxt) and not page.cues.chrome(nxt) and page.kinds.kind_of(nxt) is None:
-            return k, head[:n + 1]
+        crumbed = (_crumb_end(page, s) or "").casefold() == nxt.casefold()
+        if (crumbed or (page.cues.site_section_rx.fullmatch(s) and page.kinds.kind_of(nxt) is None)) \
+                and _title_like(nxt) and not page.cues.chrome(nxt):
+            return k, head[:n + 1]  # ... the breadcrumb's last part, or the line under the site's library
     return None
 
 
