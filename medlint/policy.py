@@ -143,12 +143,18 @@ def compile_pattern(pattern: str, flags: int = 0, pieces=()) -> LazyPattern:
     return LazyPattern(pattern, flags, partial(_compile_checked, pattern, flags, tuple(pieces)))
 
 
+def alternation(patterns, flags: int = 0) -> LazyPattern:
+    """One pattern that finds any of ``patterns`` (data strings), each located as
+    :func:`compile_pattern` locates it."""
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns), flags, patterns)
+
+
 def any_of(patterns, flags: int = 0) -> AnyOf:
     """The alternation of ``patterns`` (data strings), asked pattern by pattern
     (:class:`medlint.prefilter.AnyOf`): a text compiles only the few wordings whose
     literals it holds, not the whole list joined. Each is located as
     :func:`compile_pattern` locates it; ``finditer`` asks the alternation itself."""
-    whole = compile_pattern("|".join(f"(?:{p})" for p in patterns), flags, patterns)
+    whole = alternation(patterns, flags)
     return AnyOf([compile_pattern(p, flags, [p]) for p in patterns], whole)
 
 

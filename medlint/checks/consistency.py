@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from medlint.checks.dosing import doses_in, matching_in, per_text, sentence_span
+from medlint.checks.dosing import doses_in, matching_in, sentence_span
 from medlint.checks.safety import tables as _safety_tables
 from medlint.findings import Hit
 from medlint.prefilter import PatternSet
 from medlint.records.model import Article, FaqEntry, Section
-from medlint.policy import compile_pattern, derived, regex as _rx
+from medlint.policy import alternation, compile_pattern, derived, regex as _rx
 from medlint.registry import check
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -613,7 +613,7 @@ class _DurationRules:
 
     def __init__(self, rules: dict):
         def one(key):
-            return compile_pattern("|".join(f"(?:{p})" for p in rules[key]), re.I, rules[key])
+            return alternation(rules[key], re.I)
         self.limits = [compile_pattern(p, re.I) for p in rules["limits"]]
         self.durations = [compile_pattern(p, re.I) for p in rules["durations"]]
         self.taking = one("taking_cues")
@@ -621,11 +621,7 @@ class _DurationRules:
 
     def said(self, text: str) -> frozenset:
         """The limit and duration patterns that find something in ``text`` (once per text)."""
-        return per_text(_matching_set, text, self.every)
-
-
-def _matching_set(text: str, patterns: PatternSet) -> frozenset:
-    return patterns.matching(text)
+        return matching_in(text, self.every)
 
 
 def _medicines_here(record, text: str, start: int, ctx) -> frozenset:
@@ -655,10 +651,9 @@ def durations_beyond_limits(article, ctx):
         return
     limits: dict[str, list] = {}  # substance -> [(days, text, record, span)]
     spans = []
-    said = {id(rec): r.said(text) for rec, _n, text in fields}
     for record, _name, text in fields:
         for pattern in r.limits:
-            if pattern not in said[id(record)]:
+            if pattern not in r.said(text):
                 continue
             for m in pattern.finditer(text):
                 spans.append((record, m.start(), m.end()))
@@ -668,7 +663,7 @@ def durations_beyond_limits(article, ctx):
         return
     for record, name, text in fields:
         for pattern in r.durations:
-            if pattern not in said[id(record)]:
+            if pattern not in r.said(text):
                 continue
             for m in pattern.finditer(text):
                 if any(rec is record and a < m.end() and m.start() < b for rec, a, b in spans):
@@ -752,7 +747,7 @@ def daily_totals_beyond_caps(article, ctx):
 
 
 def _cue_pattern(cues: tuple):
-    return compile_pattern("|".join(f"(?:{p})" for p in cues), re.I, cues)
+    return alternation(cues, re.I)
 
 
 @check("CON006", name="self-contradiction", category="consistency", severity="warning",

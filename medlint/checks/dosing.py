@@ -1391,7 +1391,7 @@ def above_ceiling(article, ctx):
             c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
         if c is None or _route_of(dose, data) != c["route"]:
             continue
-        if c.get("us_per_day") and article.once(american_page):
+        if c.get("us_per_day") and article.once(american_page, ctx.data("import")):
             c = {**c, "per_day": c["us_per_day"], "source": c["us_source"]}  # metformin on a US page: 2550 mg
         if c.get("form") and dose.form is None:
             dose = _counted_in(dose, c["form"]) or dose  # "I take 3 of the 30/500 co-codamol every 4 hours"
@@ -1477,12 +1477,12 @@ def _courses_in(text: str, words: Wordings) -> tuple:
     return tuple(sorted(set(out)))
 
 
-def american_page(article) -> bool:
+def american_page(article, import_data: dict) -> bool:
     """Does the page read as American: more of its texts hold a US signal than a signal of the
     countries that write the day first (the date_order cues of checks/import.yaml: °F, a US
     phone number or 911, "acetaminophen", US spellings; °C, 999 or 111, "paracetamol", British
     spellings)? A ceiling that differs by country (``us_per_day``) follows the page's."""
-    us, other = policy.derived(_country_cues, policy.load("import"))
+    us, other = policy.derived(_country_cues, import_data)
     texts = [article.title or ""] + [t for _, _, t in text_fields(article) if t]
     return _signals(texts, us) > _signals(texts, other)
 

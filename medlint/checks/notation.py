@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
-from medlint.checks.dosing import doses_in, matching_in, per_text, searched, text_fields as _running_text, text_memo
+from medlint.checks.dosing import doses_in, matching_in, searched, text_fields as _running_text, text_memo
 from medlint.checks.posts import member_posts
 from medlint.doses import find_quantities
 from medlint.findings import Hit
@@ -303,10 +303,6 @@ class _Audience:
         self.professional = PatternSet(dict.fromkeys(map(regex, audience["professional_statements"])))
 
 
-def _says(text: str, wordings: PatternSet) -> bool:
-    return bool(wordings.matching(text))
-
-
 def professional_page(article, data: dict) -> bool:
     """Is the page addressed to prescribers (``audience`` in checks/notation.yaml)? It says
     so, or is prescribing information, or has ``min_conventions`` of a professional
@@ -318,9 +314,9 @@ def professional_page(article, data: dict) -> bool:
     headings = [s.heading or "" for s in article.sections]
     texts = [article.meta.get("title") or ""] + headings + [t for _, _, t in _running_text(article)]
     says = policy.derived(_Audience, audience)
-    if any(per_text(_says, t, says.consumer) for t in texts):
+    if any(matching_in(t, says.consumer) for t in texts):
         return False
-    if any(per_text(_says, t, says.professional) for t in texts):
+    if any(matching_in(t, says.professional) for t in texts):
         return True
     kinds = {i for h in headings for i, p in enumerate(audience["professional_headings"]) if regex(p).search(h)}
     if len(kinds) >= audience["min_conventions"]:

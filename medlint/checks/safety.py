@@ -17,7 +17,7 @@ import re
 from medlint.checks.dosing import all_doses, per_text, said_in_lines, sentence_span
 from medlint.checks.posts import member_posts
 from medlint.findings import Hit
-from medlint.policy import compile_pattern, derived
+from medlint.policy import alternation, compile_pattern, derived
 from medlint.prefilter import PatternSet
 from medlint.records.model import FaqEntry, Row
 from medlint.registry import check
@@ -76,7 +76,7 @@ class Tables:
         self.tool_set = PatternSet(self.tool_cues)  # the cues asked of a line at once
         self.checklist = [compile_pattern(p, re.I) for p in data.get("checklist_items") or ()]
         told = (data.get("option_lists") or {}).get("instructions") or ()
-        self.option_instructions = compile_pattern("|".join(f"(?:{p})" for p in told), re.I, told) if told else None
+        self.option_instructions = alternation(told, re.I) if told else None
         self.staff_cues = tuple(c.lower() for c in data.get("given_by_staff_cues") or ())
         self.reporter_roles = Phrases((data.get("reporting") or {}).get("author_roles") or (), stems=False)
         local = data.get("local_use") or {}

@@ -109,7 +109,7 @@ def _instruction(data: dict | None) -> re.Pattern:
 
 
 def _any(patterns: list[str]) -> re.Pattern:
-    return policy.compile_pattern("|".join(f"(?:{p})" for p in patterns), re.I, patterns)
+    return policy.alternation(patterns, re.I)
 
 
 _NEVER = [r"(?!)"]

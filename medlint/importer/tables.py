@@ -75,7 +75,7 @@ class ColumnCues:
     @classmethod
     def load(cls) -> "ColumnCues":
         data = policy.load("import").get("table_columns") or {}
-        roles = tuple((role, policy.compile_pattern("|".join(f"(?:{p})" for p in pats), re.I, pats))
+        roles = tuple((role, policy.alternation(pats, re.I))
                       for role, pats in data.items())
         return cls(roles, _medicine_pattern())
 
