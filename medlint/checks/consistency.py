@@ -310,7 +310,12 @@ def empty_section(article, ctx):
     a content heading the section vocabulary recognises (a section kind other
     than "other": symptoms, treatment, "When to see a GP" …) on the page's
     last line after text cut off; a short line of a scraped page the
-    importer took for a heading does not read as a lost section.
+    importer took for a heading does not read as a lost section. Whatever
+    the ranks, a reference list that lists nothing is reported: a section of
+    kind references (with the sections printed under it) whose first block is
+    the site's furniture ("Advertisement") or missing, and none of whose texts
+    reads as a source (``empty_section.source_cues``: a year, a DOI, a web
+    address, a PMID).
 
     **Why it matters.** An empty heading promises content that is missing -
     often a whole part lost when the page was copied - and readers looking
@@ -328,10 +333,13 @@ def empty_section(article, ctx):
     data = ctx.data("consistency")
     sections = article.sections
     for i, section in enumerate(sections):
-        if not section.is_empty():
-            continue
         heading = section.heading or ""
-        if _chrome_heading(heading, data):
+        if _lists_nothing(sections, i, data):
+            yield Hit(section, excerpt=heading, field="heading",
+                      message=f"Section \"{heading}\" lists no source: only the site's furniture, or nothing, under it.",
+                      suggestion=f"List the page's sources under \"{heading}\" or remove the heading.")
+            continue
+        if not section.is_empty() or _chrome_heading(heading, data):
             continue
         nxt = sections[i + 1] if i + 1 < len(sections) else None
         prev = sections[i - 1] if i > 0 else None
@@ -357,6 +365,30 @@ def _content_missing(article, section, prev, nxt, data: dict) -> bool:
     # on plain text the importer's ranks are guesses: a heading printed straight over another is
     # their parent (or a label over it); only the writer's numbering (above) makes them siblings
     return not guessed
+
+
+def _lists_nothing(sections, i: int, data: dict) -> bool:
+    """Whether ``sections[i]`` opens a reference list that lists nothing: a section of kind
+    references (the first of a run: the sections printed under it share the kind) whose first
+    block, in it or the run, is the site's furniture (a chrome line) or missing, and none of whose
+    texts reads as a source (``empty_section.source_cues``: a year, a DOI, a web address)."""
+    section = sections[i]
+    if section.kind != "references" or i > 0 and sections[i - 1].kind == "references":
+        return False
+    cues = (data.get("empty_section") or {}).get("source_cues") or ()
+    if not cues:
+        return False
+    run = []
+    for later in sections[i:]:
+        if later.kind != "references":
+            break
+        run.append(later)
+    blocks = [block for later in run for block in later.blocks]
+    if blocks and blocks[0].type != "chrome":
+        return False
+    texts = [later.heading or "" for later in run[1:]]
+    texts += [text for block in blocks for text in (block.text or "", *(item.text or "" for item in block.items))]
+    return not any(_rx(p).search(text) for p in cues for text in texts)
 
 
 def _heading_number(heading: str, data: dict):

@@ -73,7 +73,9 @@ class Tables:
         tool = data.get("tool_pages") or {}
         self.tool_cues = [compile_pattern(p, re.I) for p in tool.get("cues") or ()]
         self.tool_min = tool.get("min_cues", 2)
-        self.tool_set = PatternSet(self.tool_cues)  # the cues asked of a line at once
+        self.tool_furniture = [compile_pattern(p, re.I) for p in tool.get("furniture") or ()]
+        # the cues and the furniture asked of a line at once (the cues first)
+        self.tool_set = PatternSet(self.tool_cues + self.tool_furniture)
         self.checklist = [compile_pattern(p, re.I) for p in data.get("checklist_items") or ()]
         told = (data.get("option_lists") or {}).get("instructions") or ()
         self.option_instructions = alternation(told, re.I) if told else None
@@ -276,11 +278,14 @@ class Analysis:
         # doses someone reports taking, by who takes them (a text; a tool page's section: the
         # reader's own list) -> {substance: Dosed}
         self.reported: dict = {}
-        for record, field, dose in () if _reporting(article, t) else all_doses(article):
+        doses = [] if _reporting(article, t) else list(all_doses(article))
+        starts = _dose_starts(doses)
+        for record, field, dose in doses:
             section = getattr(record, "section", None)
             if _body_weight(dose) or section in staff or _listed_product(record, dose):
                 continue
-            if t.option_instructions is not None and _listed_option(record, field, dose, t.option_instructions):
+            if t.option_instructions is not None and _listed_option(record, field, dose, t.option_instructions,
+                                                                    starts[record, field]):
                 continue  # "Options include propranolol (usually 80 mg a day), amitriptyline (...)"
 
             clause = _clause(record, field, dose)
@@ -315,7 +320,10 @@ class Analysis:
         if dose.substance is not None:
             sources.append(dose.substance.raw)
         lead, cut = _lead(record, field, dose)
-        clause = lead[cut[-1]:] if cut else lead
+        # the words before the dose in its sentence, and those of the dose's own text before its
+        # amount: a sentence that opens with its condition is one dose from its first word ("If
+        # the pain is severe, your doctor may give you ... oxycodone 5 mg every 4 to 6 hours")
+        clause = (lead[cut[-1]:] if cut else lead) + _before_digits(dose.text or "")
         if any(cue in clause.lower() for cue in t.not_dosing):
             return []
         # the name just before the dose in its own sentence wins over a substance the reader
@@ -659,10 +667,12 @@ def _checklist_item(record, field, t: Tables) -> bool:
 
 
 def _tool_page(article, t: Tables) -> bool:
-    """Whether the page is an app's or an online tool's (``tool_pages``: two of its cues printed)."""
+    """Whether the page is an app's or an online tool's (``tool_pages``: two of its cues printed,
+    one at least a cue of the tool's own, not the platform's ``furniture``)."""
     if not t.tool_cues:
         return False
-    return len(said_in_lines(_page_lines(article), t.tool_set)) >= t.tool_min
+    said = said_in_lines(_page_lines(article), t.tool_set)
+    return len(said) >= t.tool_min and not said.issubset(t.tool_furniture)
 
 
 def _section_ages(article, t: Tables) -> dict:
@@ -735,7 +745,7 @@ def _before_digits(text: str) -> str:
 _LIST_MARKS = re.compile(r",|\s(?:and|or)\s")
 
 
-def _listed_option(record, field, dose, instruction: re.Pattern) -> bool:
+def _listed_option(record, field, dose, instruction: re.Pattern, starts=()) -> bool:
     """A dose in brackets after a medicine's name, in a sentence that lists several options and
     tells no one to take anything outside its brackets ("Options include propranolol (usually
     80 mg to 160 mg a day), amitriptyline (starting at 10 mg at night), topiramate and
@@ -743,7 +753,9 @@ def _listed_option(record, field, dose, instruction: re.Pattern) -> bool:
     the reader. ``instruction`` is ``option_lists.instructions`` (checks/safety.yaml: "you can
     take", "Take ...", "adults should have"): a sentence that tells the reader to take one outside
     the brackets ("You can take ibuprofen (200 to 400 mg) or naproxen") doses the reader, as
-    any other."""
+    any other, and so does one that doses a medicine outside brackets ("celecoxib 200 mg twice a
+    day, or a low dose of prednisone (5 mg to 10 mg a day)": ``starts``, where the text's doses
+    start)."""
     text = getattr(record, field, "") or ""
     start = dose.span[0] if dose.span else 0
     a, b = sentence_span(text, start)
@@ -752,8 +764,19 @@ def _listed_option(record, field, dose, instruction: re.Pattern) -> bool:
     opened = before.rfind("(")
     if opened < 0 or ")" in before[opened:] or not _NAME_END.search(before[:opened]):
         return False
+    held = [(a + m.start(), a + m.end()) for m in _BRACKETS.finditer(text[a:b])]
+    if any(a <= s < b and not any(x < s < y for x, y in held) for s in starts if s != start):
+        return False
     outside = _BRACKETS.sub(" ", text[a:min(b, start + _LEAD_WINDOW)])
     return len(_LIST_MARKS.findall(outside)) >= 2 and not instruction.search(outside)
+
+
+def _dose_starts(doses) -> dict:
+    """{(record, field): where each of its doses starts} for ``doses``, (record, field, dose)."""
+    starts: dict = {}
+    for record, field, dose in doses:
+        starts.setdefault((record, field), []).append(dose.span[0] if dose.span else 0)
+    return starts
 
 
 def _body_weight(dose) -> bool:
