@@ -130,3 +130,10 @@ def test_a_formulary_monograph_owes_no_consumer_caution(tmp_path):
         ("MONITORING REQUIREMENTS", "other", ["Check sodium in the elderly when starting."]),
     ]
     assert found(tmp_path / "a", sections, meta) == []
+
+
+def test_a_risk_figure_sells_no_operation(tmp_path):
+    # a national page gives the harm as a figure: no benefit promised, nothing to balance
+    assert found(tmp_path / "a", [("Having the operation", "surgery", [
+        "The operation is done under general anaesthetic. There is about a 1 in 100 chance of damage "
+        "to the nerve that moves the face."])]) == []
