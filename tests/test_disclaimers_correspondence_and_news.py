@@ -157,8 +157,8 @@ def test_the_aftercare_of_an_operation_is_not_asked_for_the_surgery_disclaimer(t
 
 def test_a_page_that_weighs_an_operation_is_asked_though_it_mentions_recovery(tmp_path):
     page = [("Is surgery right for you?", "surgery",
-             ["Surgery may be offered if the pain lasts more than six months. After your operation you will "
-              "need physiotherapy."]),
+             ["Surgery may be offered if the pain lasts more than six months; 8 in 10 people are pain-free a "
+              "year later. After your operation you will need physiotherapy."]),
             ("About this page", "other", ["This page is general information."])]
     assert codes(tmp_path, page) == ["DSC001"]
 
@@ -170,9 +170,13 @@ def test_a_section_named_after_a_gp_surgery_weighs_no_operation(tmp_path):
 
 
 def test_a_surgery_section_that_speaks_of_surgery_is_asked(tmp_path):
-    page = [("Surgery", "surgery", ["Surgery may be offered if splints and injections have not helped."]),
+    page = [("Surgery", "surgery", ["Surgery may be offered if splints and injections have not helped. "
+                                    "It has a success rate we are proud of."]),
             ("About this page", "other", ["This page is general information."])]
     assert codes(tmp_path, page) == ["DSC001"]
+    # when it is offered, and no result promised: the surgeon's consent gives the risks
+    page[0] = ("Surgery", "surgery", ["Surgery may be offered if splints and injections have not helped."])
+    assert codes(tmp_path / "b", page) == []
 
 
 # ------------------------------------------------------------------ wordings

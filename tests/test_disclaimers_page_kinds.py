@@ -132,10 +132,15 @@ def test_the_instructions_for_a_booked_operation_weigh_no_surgery(tmp_path, head
     assert codes(tmp_path, page) == []
 
 
-def test_a_section_that_presents_an_operation_is_still_asked(tmp_path):
+def test_a_section_that_sells_an_operation_by_its_results_is_still_asked(tmp_path):
     page = [GENERAL, ("When surgery is considered", "surgery",
-                      ["A microdiscectomy removes the part of the disc pressing on the nerve."])]
+                      ["A microdiscectomy removes the part of the disc pressing on the nerve; "
+                       "over 85% of people have less leg pain afterwards."])]
     assert found(tmp_path, page) == [("DSC001", "When surgery is considered")]
+    # one that says what the operation does, and promises nothing, is not (asked_when_outcome)
+    page[1] = ("When surgery is considered", "surgery",
+               ["A microdiscectomy removes the part of the disc pressing on the nerve."])
+    assert found(tmp_path / "b", page) == []
 
 
 # ------------------------------------------------------------------ a forum thread

@@ -157,6 +157,7 @@ class _Cues:
         self.stat_window = evidence["window"] if evidence else 0
         self.stat_subjects = _Patterns(evidence["subjects"]) if evidence else None
         self.stat_predicates = _Patterns(evidence["predicates"]) if evidence else None
+        self.stat_benefits = _Patterns(evidence.get("benefits") or ()) if evidence else None
         questioned = st.get("questioned") or {}
         self.reported = _Patterns([questioned["reported"]]) if questioned else None
         self.asked = _Patterns([questioned["asked"]]) if questioned else None
@@ -172,6 +173,7 @@ class _Cues:
         mech = data["mechanism"]
         self.mech_kinds = set(mech["section_kinds"])
         self.mechanisms = _Patterns(mech["patterns"])
+        self.body_heals = _Patterns(mech.get("body_heals_before") or ())
         inv = data["investigational"]
         self.inv_kinds = set(inv["section_kinds"])
         self.inv_cues = _Patterns(inv["cues"])
@@ -236,6 +238,13 @@ class Reading:
     #: (record, dose excerpt, start) for experimental items with a dose and no evidence statement
     investigational: list[tuple[Record, str, int]] = field(default_factory=list)
     has_references: bool = False
+    #: some sentence or record of the page carries a citation mark (cited, or a bracket unresolved)
+    marks_citations: bool = False
+
+    def listed_only(self) -> bool:
+        """Does the page list its sources without marking any sentence with one?"""
+        return self.has_references and not self.marks_citations and not self.unresolved \
+            and not any(c.cited for c in self.claims)
 
 
 def is_reference_list(section, cues: "_Cues") -> bool:
@@ -410,6 +419,18 @@ def _cites_uncached(cues: _Cues, text: str, named: bool = True) -> bool:
     return False
 
 
+def _marks(cues: _Cues, text: str) -> bool:
+    """Does ``text`` mark a source, resolved or not: a citation (``_cites``) or a reference
+    number written another way ("... 20-40% (3).", "^2"; not a number led by a zero, as in
+    "call triple zero (000)")?"""
+    if _cites(cues, text):
+        return True
+    if not any(c.isdigit() for c in text):
+        return False
+    return any(not m.group("ids").startswith("0")
+               for pattern in cues.marked_numbers.each(text) for m in pattern.finditer(text))
+
+
 def _marked_number(cues: _Cues, sentence: str, refs) -> bool:
     """Whether ``sentence`` cites by a reference number marked otherwise than in brackets
     ("(1)", "^2", "...%.3") that resolves to the page's reference list (``marked_numbers``)."""
@@ -497,10 +518,12 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool
         listing = section is not None and (listings[section] if section in listings
                                            else is_reference_list(section, cues))
         if getattr(record, "citations", None):
-            reading.has_references = True
+            reading.has_references = reading.marks_citations = True
         # Bracketed numbers are checked everywhere except the reference list itself.
         if not listing:
             _unresolved_brackets(record, refs, reading, cues.footnote)
+            if not reading.marks_citations and kind not in cues.skip_kinds and _marks(cues, record.text):
+                reading.marks_citations = True
         if listing or kind in cues.skip_kinds:
             continue
         # A block the importer marked as a disclaimer is read too, all but the
@@ -800,7 +823,8 @@ def _sentence_claims(cues: _Cues, sentence: str, offset: int, doses, kind: str):
     yield "superlative", list(held[3])
     if kind in cues.mech_kinds:
         if held[4] is _NOT_YET:
-            held[4] = _matches(cues.mechanisms, sentence)[:1]
+            held[4] = [m for m in _matches(cues.mechanisms, sentence)
+                       if not cues.body_heals.search(sentence[max(0, m.start() - 40):m.start()])][:1]
         yield "mechanism", list(held[4])
 
 
@@ -883,7 +907,16 @@ def unsourced_statistic(article, ctx):
     the rest of its sentence when a hard-wrapped page was imported line by line
     ("Around 7 in 10" / "people … medicine" / "(NICE, 2022)."). The headlines of
     a site's lists of links ("Most read", "Related articles":
-    ``furniture_lists``) are other pages' titles and are not read.
+    ``furniture_lists``) are other pages' titles and are not read. On a page
+    that lists its sources and marks none of its sentences with one (a
+    national health site's "Sources: Kidney Health Australia, Therapeutic
+    Guidelines ..."), the list is the source of its descriptive figures ("a 1
+    in 2 chance of another stone within 10 years"); a figure of what a
+    treatment does ("works for 2 out of 3 people", "95% get complete
+    relief": ``statistics.evidence.benefits`` in its sentence) still needs its
+    own study. A symptom score on the 0-10 scale ("mild pain, about 3 out of
+    10") is no statistic; a comparison of an outcome ("50% less pain", "30%
+    fewer attacks") is one.
 
     **Why it matters.** Numbers look precise and readers act on them: ">90 %
     relief" sells an operation, "<0.1 %" dismisses a risk. Without the
@@ -900,7 +933,11 @@ def unsourced_statistic(article, ctx):
     attribution; HONcode principles 4 (attribution) and 5 (justifiability);
     the site's editorial policy.
     """
+    cues, reading = _cues(ctx), _analyse(article, ctx)
+    listed = reading.listed_only()
     for c in _uncited(article, ctx, "statistic"):
+        if listed and not (cues.stat_benefits and cues.stat_benefits.search(c.sentence)):
+            continue  # a descriptive figure on a page whose sources are listed, unmarked
         yield Hit(c.record, excerpt=c.excerpt, field=c.field, start=c.start,
                   message=f"Unsourced statistic \"{c.excerpt}\" in \"{_quote(c.sentence)}\": a figure readers act on needs the study behind it.",
                   suggestion=f"Add a citation after the figure, e.g. \"{c.excerpt} … [1]\" with the study in References (or PMID/DOI), or remove the figure.")
@@ -1066,8 +1103,11 @@ def unsourced_mechanism_claim(article, ctx):
     changes the disc or fragment itself — regenerates, repairs, heals,
     resorbs, re-hydrates, re-pressurizes or "vacuums" it, restores disc
     height, stimulates matrix synthesis — when the item has no citation.
-    Symptom mechanisms ("closing the spinal pain gate", "quiets spasm") and
-    the textbook pharmacology of mainstream drugs are not flagged. One
+    Symptom mechanisms ("closing the spinal pain gate", "quiets spasm"),
+    the textbook pharmacology of mainstream drugs and the body's own healing
+    that a treatment helps or gives time ("exercises that load the tendon and
+    help it to heal", "while the tear heals"; ``mechanism.body_heals_before``)
+    are not flagged. One
     finding per claim: a sentence already flagged as a statistic, outcome
     timeline, research appeal or superlative, or an item flagged by CLM007,
     is not flagged again here.
@@ -1177,12 +1217,16 @@ def investigational_dose_without_evidence(article, ctx):
 
 
 def _leans_on_evidence(reading: Reading, rule: dict) -> bool:
-    """Is one of the article's claims of ``no_references.evidence_kinds`` (a figure, an
-    appeal to research, an experimental dose)? Without the key every claim counts."""
+    """Are ``no_references.min_evidence_claims`` (1 by default) of the article's claim
+    sentences or items of ``no_references.evidence_kinds`` (a figure, a recovery timeline, an
+    appeal to research, an experimental dose)? Without the kinds every claim counts."""
     kinds = rule.get("evidence_kinds")
     if kinds is None:
         return True
-    return any(c.kind in kinds for c in reading.claims) or ("investigational" in kinds and bool(reading.investigational))
+    leaning = {(c.record, c.sentence) for c in reading.claims if c.kind in kinds}
+    if "investigational" in kinds:
+        leaning |= {r for r, _, _ in reading.investigational}
+    return len(leaning) >= rule.get("min_evidence_claims", 1)
 
 
 @check("CLM010", name="claims-without-any-references", category="review", severity="warning",
@@ -1197,11 +1241,11 @@ def claims_without_any_references(article, ctx):
     **What it does.** Reports once, at the article's title, when the
     article makes claims of the kinds CLM001–CLM005 and CLM007 look for
     (cited or not) in at least ``no_references.min_claims`` sentences or
-    items (2; several cues in one sentence are one claim), at least one of
-    them leaning on evidence (``evidence_kinds``: a figure, an appeal to
-    research or an experimental dose; an article whose only claims are
-    promises - "cures", "back at work in 2 weeks" - has each reported by
-    its own check), and has no
+    items (2; several cues in one sentence are one claim), two of them
+    leaning on evidence (``evidence_kinds``, ``min_evidence_claims``: a
+    figure, a recovery timeline, an appeal to research or an experimental
+    dose; an article with one such claim beside a promise - "cures" - has
+    each reported by its own check), and has no
     reference of any kind: no ``references`` in article.yaml, no References
     or Sources list (a section of kind ``references`` or headed as
     ``citations.reference_headings`` says), no ``citations`` on any record,

@@ -160,24 +160,63 @@ def _title_hit(article: Article, message: str, suggestion: str, severity: str | 
 
 
 def _gives_doses(section: Section, children: list[Section], data: dict) -> bool:
+    """Does the section (or a same-kind subsection) give the reader a dose: a list item the
+    dose reader read as one, or a text with a dose cue? An item read as a pack ("Paracetamol
+    500 mg 24 tablets  R24.99": a product's strength, then how many it holds) gives none,
+    whatever its words."""
     for s in [section, *children]:
-        if any(item.doses for item in s.items):
+        if any(not _pack(dose) for item in s.items for dose in item.doses):
             return True
-        texts = [s.heading or "", *_texts(s)] + [item.text for item in s.items]
+        texts = [s.heading or "", *_texts(s)] + [item.text for item in s.items if not item.doses]
         if any(_gives_a_dose(t, data) for t in texts):
             return True
     return False
 
 
+#: the fields of a dose reading (schema/dose.schema.json) that say how or when it is taken
+_SCHEDULE_FIELDS = ("frequency", "as_needed", "directions", "route", "duration", "taper", "max_per_dose",
+                    "max_per_day", "max_doses_per_day", "max_duration_days", "titration", "weight_based")
+
+
+def _pack(dose: dict) -> bool:
+    """Is ``dose`` a pack as a shop or a label lists it - a strength, then a count of tablets
+    or millilitres, and no schedule, route or limit ("500 mg 24 tablets", "120 mg/5 ml 100
+    ml") - not a dose to take ("two 500 mg tablets", "Curcumin 500 mg")?"""
+    strength = (dose.get("strength") or {}).get("raw")
+    amount = dose.get("amount") or {}
+    if not strength or any(dose.get(f) for f in _SCHEDULE_FIELDS) or dose.get("per", "dose") != "dose":
+        return False
+    text = dose.get("text") or ""
+    count = re.search(rf"(?<![\d.]){re.escape(_number(amount.get('low')))}\b", text[text.find(strength) + len(strength):])
+    return text.find(strength) >= 0 and count is not None
+
+
+def _number(value) -> str:
+    return str(int(value)) if isinstance(value, (int, float)) and float(value).is_integer() else str(value)
+
+
 def _gives_a_dose(text: str, data: dict) -> bool:
-    """Does ``text`` give the reader a dose (``dose_cues``) in a sentence that does not report
+    """Does ``text`` give the reader a dose (``dose_cues``), read without the limits it sets
+    ("Stay under 2,000 mg a day", ``limit_dose_cues``), in a sentence that does not report
     it from research, the past or history (``reported_dose_cues``)?"""
+    if not _matches(data["dose_cues"], text):
+        return False
+    text = _without_limits(text, data.get("limit_dose_cues") or ())
     if not _matches(data["dose_cues"], text):
         return False
     reported = data.get("reported_dose_cues") or ()
     if not reported or not _matches(reported, text):
         return True  # the cheap answer: no sentence of it reports anything
     return any(_matches(data["dose_cues"], s) and not _matches(reported, s) for s in _SENTENCE.split(text))
+
+
+def _without_limits(text: str, limits) -> str:
+    """``text`` with every limit it sets the reader cut out (amount and all)."""
+    if not limits or not _matches(limits, text):
+        return text
+    for pattern in limits:
+        text = _rx(pattern).compiled().sub(" ", text)
+    return text
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
@@ -224,11 +263,19 @@ def _needs(article: Article, rule: dict, data: dict) -> list[_Need]:
         children = _same_kind_children(section, sections)
         if rule.get("only_with_doses") and not _gives_doses(section, children, data):
             continue
-        asked_when = rule.get("asked_when_text")
-        if asked_when and not any(_matches(asked_when, t) for t in _cover_texts([section, *children])):
+        if not _asked_by_text(rule, [section, *children]):
             continue
         out.append(_Need(section, children, parent, {r["kind"] for r in data["sections"]}))
     return out
+
+
+def _asked_by_text(rule: dict, family: list[Section]) -> bool:
+    """Do the family's own words call for the rule: each of ``asked_when_text`` (they speak
+    of an operation) and ``asked_when_outcome`` (they sell it by its results), when given,
+    matched by some text or list item of it?"""
+    texts = _cover_texts(family)
+    return all(any(_matches(patterns, t) for t in texts)
+               for patterns in (rule.get("asked_when_text"), rule.get("asked_when_outcome")) if patterns)
 
 
 def _asked(rule: dict, section: Section) -> list[dict]:
@@ -503,7 +550,9 @@ def section_disclaimer_missing(article, ctx):
     ask a doctor") or a medicine caution for a supplement section does not
     count. Only a section that gives a dose needs one (a dose a sentence
     reports from a trial, the past or history - "In the trial, 2,000 people
-    took 1,000 IU a day" - is none; ``reported_dose_cues``). A page that leaves
+    took 1,000 IU a day" - is none; ``reported_dose_cues``; nor is a limit to
+    keep under, "Stay under 2,000 mg of vitamin C a day", ``limit_dose_cues``,
+    nor a shop's pack, "Paracetamol 500 mg 24 tablets"). A page that leaves
     the dose to the prescriber ("Your doctor will tell you how much to
     take", ``covered_by``) says the whole medicine caution. On a shop's
     product page the dietary-supplement statement and the label's "consult
@@ -520,7 +569,14 @@ def section_disclaimer_missing(article, ctx):
     asked of the instructions for a booked operation ("On the day of your
     operation"), of the aftercare of one already done (page kind
     ``aftercare``), nor of a section whose words speak of no operation
-    (``asked_when_text``: a heading naming a GP surgery). A disclaimer that
+    (``asked_when_text``: a heading naming a GP surgery), and it is asked only
+    of a section that sells an operation by its results (an outcome figure:
+    ">90 % fast pain relief", "8 in 10 people are satisfied";
+    ``asked_when_outcome``): one that lists what a surgeon may offer, or says
+    when an operation is considered, promises nothing, and its risks are the
+    surgeon's consent conversation; "Ask your surgeon about the risks" and
+    "Your urologist will explain the risks and benefits" are its shared
+    decision. US pages send the reader to "your provider". A disclaimer that
     says what it does not replace, naming the reader's own clinicians ("It
     does not replace your GP, neurologist or headache nurse", "advice from
     the resident's GP"), sends the reader to them (``own-clinician``), and
@@ -795,7 +851,7 @@ def red_flag_section_missing(article, ctx):
     or go to A&E if …", "Seek urgent help if …", a label's "Stop use and ask
     a doctor if"; ``red_flags.advice``), flags the article title and quotes
     the first cue. A reference for prescribers (``checks/owed.yaml``
-    ``prescribers``: a clinicians' drug reference, a drug index's monograph)
+    ``prescribers``: a clinicians' drug reference, a drug index's or a formulary's monograph)
     is not asked: its reader is the clinician the section sends a reader to.
 
     **Why it matters.** A reader with an emergency sign must be told plainly
