@@ -38,6 +38,7 @@ _TOKEN = re.compile(r"[^\\\[()|*+?{.^$]+|\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[
                     r"|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?!\?)|\(\?(?::|>|=|!|<=|<!|P<\w{1,100}>|-?i:)|[)|.^$]"
                     r"|(?:[*+?]|\{(?:\d{1,9}(?:,\d{0,9})?|,\d{0,9})\})[?+]?|\{", re.S)
 _LOOKAROUND = frozenset(("(?=", "(?!", "(?<=", "(?<!"))
+_SPACE = frozenset(" ")  # the members of "[ ]", the data's way of writing a space
 # A token's kind by its first character ("{" alone is a literal brace).
 _KIND = {"\\": "esc", "[": "cls", "(": "open", ")": "close", "|": "bar", "*": "quant", "+": "quant",
          "?": "quant", "{": "quant", ".": "other", "^": "other", "$": "other"}
@@ -69,6 +70,7 @@ _LAST_HAYSTACK: list[tuple[str | None, str]] = [(None, "")]
 def needles(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
     """Clauses every match of ``pattern`` satisfies, the most selective first: each
     a tuple of strings one of which the match contains. None when none is known."""
+    flags = int(flags)  # a RegexFlag's "&" is slow Python
     if flags & re.VERBOSE:
         return None
     try:
@@ -76,11 +78,17 @@ def needles(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
     except _Unknown:
         return None
     out = []
-    for clause in sorted(set(clauses), key=lambda c: (_rank(c), sorted(c)), reverse=True)[:_MOST_CLAUSES]:
+    for clause in _best(clauses, _MOST_CLAUSES):
         # a needle holding a shorter one adds nothing: the shorter is there too
+        if len(clause) == 1:
+            out.append(tuple(clause))
+            continue
         kept: list[str] = []
-        for n in sorted(clause, key=lambda n: (len(n), n)):
-            if not any(m in n for m in kept):
+        for n in sorted(clause, key=_shortest):
+            for m in kept:
+                if m in n:
+                    break
+            else:
                 kept.append(n)
         out.append(tuple(kept))
     return tuple(out) or None
@@ -112,17 +120,26 @@ class _Reader:
         return clauses
 
     def alternation(self) -> list[frozenset]:
-        """One branch's clauses; of several branches, one clause: the needles of each
-        branch's best clause together."""
+        """One branch's clauses; of several branches, up to ``_ZIPPED`` clauses: the
+        needles of each branch's best clause together, then of each one's second best
+        (a branch of fewer clauses gives its last again), and so on. Every match is some
+        branch's, which holds a needle of each of its clauses, so of each such union;
+        the second and third narrow a list of wordings a common word of one branch
+        lets through (about 30 of the 410 patterns one check of the seed compiled)."""
         clauses = self.sequence()
         if self.kinds[self.i] != "bar":
             return clauses
-        best = [max(clauses, key=_rank) if clauses else None]
+        branches = [clauses]
         while self.kinds[self.i] == "bar":
             self.i += 1
-            branch = self.sequence()
-            best.append(max(branch, key=_rank) if branch else None)
-        return [] if None in best else [frozenset().union(*best)]
+            branches.append(self.sequence())
+        if not all(branches):
+            return []
+        # each branch's clauses best first (a stable sort: the first of equals stays first, as max() takes it)
+        ranked = [b if len(b) == 1 else sorted(b, key=_rank, reverse=True) for b in branches]
+        most = max(map(len, ranked))
+        return list(dict.fromkeys(frozenset().union(*(r[min(j, len(r) - 1)] for r in ranked))
+                                  for j in range(min(most, _ZIPPED))))
 
     def sequence(self) -> list[frozenset]:
         """The clauses of one branch: its literal runs and its required groups'."""
@@ -146,11 +163,13 @@ class _Reader:
                 run += literal(text[:-1])
                 char = literal(text[-1])
             elif kind == "esc":
-                char = self._escape(text[1])
+                char = text[1]  # punctuation: its own lower case
+                if char not in _ESCAPED_LITERAL:
+                    char = self._escape(char)
             elif kind == "brace":
                 char = "{"
             elif kind == "cls":
-                members = self._members(text)
+                members = _SPACE if text == "[ ]" else self._members(text)
                 if members is not None and len(members) == 1:
                     char = next(iter(members))  # "[ ]": a space
                 elif members:
@@ -224,7 +243,11 @@ def _fewest(quantifier: str) -> int:
 
 def _cut(clauses: list[frozenset], run: str) -> None:
     """A literal run ends: each of its pieces (cut at NULs) is a clause of one needle."""
-    for piece in run.split("\0") if run else ():
+    if "\0" not in run:
+        if run:
+            clauses.append(frozenset((run,)))
+        return
+    for piece in run.split("\0"):
         if piece:
             clauses.append(frozenset((piece,)))
 
@@ -234,7 +257,31 @@ def _rank(clause) -> tuple[int, int]:
     return min(map(len, clause)), -len(clause)
 
 
-_MOST_CLAUSES = 3
+def _order(clause) -> tuple:
+    """:func:`_rank`, ties broken by the needles (the same order in every process)."""
+    return _rank(clause), sorted(clause)
+
+
+def _best(clauses, most: int) -> list:
+    """The ``most`` best of ``clauses`` by :func:`_order`, best first. (Ranked by
+    :func:`_rank` first: only the clauses that tie at the cut are ordered by their
+    needles, which is most of the cost of ordering a long pattern's clauses.)"""
+    unique = set(clauses)
+    if len(unique) <= 1:
+        return list(unique)
+    ranked = sorted(unique, key=_rank, reverse=True)
+    if len(ranked) > most:
+        last = _rank(ranked[most - 1])
+        ranked = [c for c in ranked if _rank(c) >= last]
+    return sorted(ranked, key=_order, reverse=True)[:most]
+
+
+def _shortest(needle: str) -> tuple:
+    return len(needle), needle
+
+
+_MOST_CLAUSES = 5
+_ZIPPED = 3  # clauses an alternation gives: its branches' best together, then their second best, third best
 
 
 _UNREAD = object()

@@ -37,7 +37,10 @@ def _holds_needle(rx: re.Pattern, clauses, matched: str) -> bool:
     (r"(?:x)?yz", 0, [["yz"]]),
     (r"cat|dog", 0, [["cat", "dog"]]),
     (r"(?:take|use)[ ]+\d+[ ]+tablets?", 0, [["tablet"], ["use", "take"], [" "]]),
-    (r"(?:a[ ]b|c\sdd)e", 0, [["a b", "dd"], ["e"]]),    # of several branches, each one's best clause
+    (r"(?:a[ ]b|c\sdd)e", 0, [["a b", "dd"], ["e"], ["a b", "c"]]),  # of several branches, each one's best
+    # clause, then each one's next best (a branch of fewer clauses gives its last again)
+    (r"(?:take|use)[ ]+one|(?:have|use)[ ]+two", 0, [["one", "two"], ["use", "take", "have"], [" "]]),
+    (r"(?:xy[ ]+tablets|zz[ ]+tabs|caps)", 0, [["caps", "tabs", "tablets"], ["zz ", "xy ", "caps"]]),
     (r"Tablets", re.I, [["tablets"]]),
     (r"b\.d\.|b\.d|bd", re.I, [["bd", "b.d"]]),          # "b.d." holds "b.d"
     (r"(?<=take )dose", 0, [["dose"]]),                  # a lookaround's words are not in the match
@@ -45,7 +48,7 @@ def _holds_needle(rx: re.Pattern, clauses, matched: str) -> bool:
     (r"µg|mcg", 0, [["µg", "mcg"]]),                     # case kept: any character is a needle
     (r"©.*|½[ ]tabs", re.I, [["©", "½ tabs"]]),         # a character with no case matches only itself
     (r"a1b2c3d4", 0, [["a1b2c3d4"]]),
-    (r"a.b.c.d.e", 0, [["e"], ["d"], ["c"]]),            # at most three clauses
+    (r"a.b.c.d.e.f", 0, [["f"], ["e"], ["d"], ["c"], ["b"]]),  # at most five clauses
     (r"5\s?%", 0, [["5"], ["%"]]),
     (r"a{,3}", 0, None),
     (r"x{}y", 0, [["x{}y"]]),                            # "{}" is literal to re

@@ -18,6 +18,9 @@ class _Article:
     def texts(self):
         return iter(self.records)
 
+    def once(self, build, *data):  # an Article works it out once; asked again here, the same answer
+        return build(self, *data)
+
 
 def _read(article, func, *args) -> list:
     return [per_text(func, text, *args) for _, _, text in text_fields(article)]

@@ -359,9 +359,19 @@ def _expand(ids: str) -> list[str]:
     return out
 
 
-def _sentences(cues: "_Cues", text: str):
+def _sentences(cues: "_Cues", text: str) -> tuple:
     """(offset, sentence) pairs; a sentence keeps its end mark and any superscript
-    reference marks after it, and does not end at an abbreviation from data."""
+    reference marks after it, and does not end at an abbreviation from data. Split once
+    per text (:func:`per_text`): the sentences are then the same strings at every edit,
+    so the memos asked of each sentence find them by identity, their hashes kept."""
+    return per_text(_split_sentences, text, cues)
+
+
+def _split_sentences(text: str, cues: "_Cues") -> tuple:
+    return tuple(_each_sentence(cues, text))
+
+
+def _each_sentence(cues: "_Cues", text: str):
     start = 0
     for m in _SENTENCE_END.finditer(text):
         word = _WORD_BEFORE.search(text, max(0, m.start(1) - 20), m.start(1) + 1)

@@ -132,16 +132,23 @@ def _search(text: str, pattern) -> bool:
     return bool(pattern.search(text))
 
 
-def text_fields(article):
-    """(record, field name, field text) for every running-text field of the article."""
+def text_fields(article) -> tuple:
+    """(record, field name, field text) for every running-text field of the article (listed
+    once per article: some twenty checks walk them, each edit in the language server)."""
     for memo in _MEMOS:
         memo.begin(article)
+    return article.once(_text_fields)
+
+
+def _text_fields(article) -> tuple:
+    out = []
     for record in article.texts():
         if isinstance(record, FaqEntry):
-            yield record, "question", record.question
-            yield record, "answer", record.answer
+            out.append((record, "question", record.question))
+            out.append((record, "answer", record.answer))
         else:
-            yield record, "text", record.text or ""
+            out.append((record, "text", record.text or ""))
+    return tuple(out)
 
 
 @text_memo
