@@ -9,7 +9,7 @@ import datetime as _dt
 
 import pytest
 
-from support import article_from_text
+from support import article_from_records, article_from_text
 from medlint.doses import parse_doses
 from medlint.engine import Options, check_article
 
@@ -150,3 +150,40 @@ def test_a_use_label_takes_the_page_medicine(tmp_path):
     text = ("Gabapentin\n\nDosages\nEpilepsy: Initially, 300 mg PO tid. Usual maintenance, 900-1,800 mg/day PO in "
             "three divided doses. Maximum, 4,800 mg/day.\n")
     assert ("DOS003", "4,800 mg/day") in _found(text, tmp_path)
+
+
+# --- the page's medicine under a site's banner
+
+def _records_found(tmp_path, title, sections):
+    folder = article_from_records(tmp_path, {"title": title}, sections)
+    result = check_article(folder, Options(today=_dt.date(2026, 12, 1)))
+    return {(f.check, f.excerpt) for f in result.findings if f.category == "dosing"}
+
+
+def _section(heading, *paragraphs, kind="drug-therapy"):
+    return {"heading": heading, "level": 2 if heading else 1, "kind": kind,
+            "blocks": [{"paragraph": p} for p in paragraphs]}
+
+
+def test_a_drug_guide_names_its_medicine_under_the_search_box(tmp_path):
+    found = _records_found(tmp_path, "Drug Guide Online", [
+        _section(None, "Search drugs, classes, calculators...", "gabapentin", "(brand names vary)", kind="overview"),
+        _section("Dosages", "Epilepsy: Initially, 300 mg PO tid. Maximum, 4,800 mg/day.")])
+    assert ("DOS003", "4,800 mg/day") in found
+
+
+def test_a_formulary_names_its_medicine_in_its_first_heading(tmp_path):
+    found = _records_found(tmp_path, "Riverside Area Prescribing Formulary", [
+        _section(None, "For healthcare professionals | Chapter 10", kind="overview"),
+        _section("IBUPROFEN", "Formulary status: green.", kind="overview"),
+        _section("By mouth", "Child 3 months to 11 years: 15 mg/kg 3 to 4 times a day.")])
+    assert any(check == "DOS011" for check, _ in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hemodialysis: supplemental dose of 125-350 mg PO after each 4 hr of dialysis.",
+    "On dialysis days give a supplemental 200 mg after each haemodialysis session.",
+])
+def test_a_dose_after_each_dialysis_session_is_complete(sentence, tmp_path):
+    text = f"Gabapentin\n\nRenal impairment\n{sentence}\n"
+    assert not {c for c in _checks(text, tmp_path) if c in ("DOS001", "DOS002")}

@@ -370,12 +370,27 @@ _SEVERAL = re.compile(r"\b(?:and|or|vs|versus|with|plus|compared)\b|[&,+/]", re.
 _HEAD_WORDS = 8  # the opening line that names the page's medicine is short
 
 
-def _page_subject(article, data) -> dict | None:
+_OPENING_LINES = 3  # the paragraphs of an untitled opening read for the page's medicine
+
+
+def subject_lines(article) -> list[str]:
+    """The lines that may name the one medicine a page is about: its title, the first short
+    paragraphs of its untitled opening (a drug guide's "gabapentin" under the site's search box)
+    and the heading of its first headed section (a formulary's "IBUPROFEN" under the site's
+    banner)."""
     lines = [article.title or ""]
-    first = article.sections[0] if article.sections else None
-    if first is not None and not first.heading and first.blocks and first.blocks[0].type == "paragraph":
-        lines.append(first.blocks[0].text or "")
-    for line in lines:
+    sections = article.sections
+    first = sections[0] if sections else None
+    if first is not None and not first.heading:
+        lines += [b.text or "" for b in first.blocks[:_OPENING_LINES] if b.type == "paragraph"]
+    headed = next((s for s in sections[:2] if s.heading), None)
+    if headed is not None:
+        lines.append(headed.heading)
+    return lines
+
+
+def _page_subject(article, data) -> dict | None:
+    for line in subject_lines(article):
         line = line.strip()
         if not line or len(line.split()) > _HEAD_WORDS or _SEVERAL.search(line):
             continue
@@ -568,6 +583,8 @@ def _open_ended(dose) -> str | None:
                 return "stepped down with no end to the higher phase"  # "10 mg twice daily, then 5 mg twice daily"
         return "titrating (increased step by step)"
     interval = _repeat_interval(dose)
+    if interval is not None and dose.titration:
+        return f"repeated on an interval (\"{interval.raw}\")"  # "20 mg once, then 10 mg q4-6hr PRN"
     if interval is not None:
         return f"interval-based (\"{interval.raw}\")"
     return None
@@ -775,7 +792,14 @@ def no_stated_maximum(article, ctx):
     doses that fit into a day, unless the medicine is one with a labelled
     daily ceiling in checks/dosing.yaml (the analgesics and other symptom
     relievers a reader takes at will up to "every 4 hours"): those must state
-    the ceiling. A dose that names no medicine takes the one named before it
+    the ceiling. A written regimen of such a medicine, a first dose and then a
+    regular interval ("750 mg to start, then 250 mg every 8 hours"), is a
+    prescriber's course bounded by its interval (taken "as needed" it is at will
+    again); a change by steps that names its target ("increased by 500 mg each
+    week to 1 g twice a day") is bounded, one without a target is not; a dose
+    counted in lozenges at an interval is one of the at-will products; an
+    interval with a count in words ("every four hours, up to six times a day") is
+    bounded by the count. A dose that names no medicine takes the one named before it
     in its text or by its section's heading ("Paracetamol (Calpol Infant)"
     over "5 ml every 4 hours"). A duration counts as a stated maximum here,
     but the daily ceiling (DOS003) still applies. The first dose of a course
@@ -1316,6 +1340,8 @@ def _ceiling_problems(dose, c):
                 out.append((f"{fq(q)} {freq.raw} = {fq(total)} per {period['period']}",
                             f"{period['amount']} per {period['period']}"))
         return out
+    if period and apd is not None and apd >= 1 and _within_period_amount(dose, period):
+        return out  # "Alendronate 70 mg PO daily": the weekly dose written daily is DOS010's finding
     dm = dose.daily_maximum()
     if dm is not None and c.get("per_day"):
         for text in [c["per_day"], *c.get("also_per_day", [])]:
@@ -1333,6 +1359,14 @@ def _ceiling_problems(dose, c):
         if longest is not None and longest > _days(c["max_duration"]) + 1e-9:
             out.append((f"a course of {_units.format_number(longest)} days", c["max_duration"]))
     return out
+
+
+def _within_period_amount(dose, period) -> bool:
+    """Is a dose's amount no more than what a weekly (or yearly) medicine's period allows at once
+    ("70 mg" of alendronate, 70 mg a week)? Given daily, it is that dose on the wrong schedule."""
+    q = dose.amount.quantity("upper") if dose.amount is not None else None
+    cap = _units.quantity(*_split(period["amount"]))
+    return q is not None and _same_dim(q, cap) and q.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9)
 
 
 def _average_problems(dose, c, apd: float):
