@@ -332,6 +332,8 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     found = ceiling_for(dose, data)
     if found is None:
         found = _last_named(_named_after_amount(dose), data)  # "1 g of paracetamol every 4 hours"
+    if found is None and _labelled_use(dose, record, field, data):
+        return _named_by_title(record, data)  # "Epilepsy: Initially, 300 mg PO tid" on the gabapentin page
     if found is not None or dose.substance is not None and not names_a_dose(dose, data):
         return found
     text = _sentence_before(record, field, dose).lower()
@@ -345,6 +347,17 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     if found is None and not _named_after_amount(dose):  # "1,000 mg of calcium a day" names its own
         found = _named_by_title(record, data)
     return found
+
+
+def _labelled_use(dose, record, field: str, data) -> bool:
+    """Is the dose's "medicine" a label before a colon that names no medicine with a ceiling
+    ("Epilepsy: Initially, 300 mg PO tid", "Postherpetic neuralgia: Day 1, 300 mg PO")? A drug
+    guide heads each use's doses so; the medicine is the page's."""
+    sub = dose.substance
+    if sub is None or _named_all(sub.raw.lower(), data):
+        return False
+    text = getattr(record, field, "") or ""
+    return text[sub.span[1]:sub.span[1] + 2].lstrip().startswith(":")
 
 
 def _named_by_title(record, data) -> dict | None:
@@ -364,12 +377,27 @@ _SEVERAL = re.compile(r"\b(?:and|or|vs|versus|with|plus|compared)\b|[&,+/]", re.
 _HEAD_WORDS = 8  # the opening line that names the page's medicine is short
 
 
-def _page_subject(article, data) -> dict | None:
+_OPENING_LINES = 3  # the paragraphs of an untitled opening read for the page's medicine
+
+
+def subject_lines(article) -> list[str]:
+    """The lines that may name the one medicine a page is about: its title, the first short
+    paragraphs of its untitled opening (a drug guide's "gabapentin" under the site's search box)
+    and the heading of its first headed section (a formulary's "IBUPROFEN" under the site's
+    banner)."""
     lines = [article.title or ""]
-    first = article.sections[0] if article.sections else None
-    if first is not None and not first.heading and first.blocks and first.blocks[0].type == "paragraph":
-        lines.append(first.blocks[0].text or "")
-    for line in lines:
+    sections = article.sections
+    first = sections[0] if sections else None
+    if first is not None and not first.heading:
+        lines += [b.text or "" for b in first.blocks[:_OPENING_LINES] if b.type == "paragraph"]
+    headed = next((s for s in sections[:2] if s.heading), None)
+    if headed is not None:
+        lines.append(headed.heading)
+    return lines
+
+
+def _page_subject(article, data) -> dict | None:
+    for line in subject_lines(article):
         line = line.strip()
         if not line or len(line.split()) > _HEAD_WORDS or _SEVERAL.search(line):
             continue
@@ -561,8 +589,11 @@ def _open_ended(dose) -> str | None:
             if _high_phase_without_end(dose.steps):
                 return "stepped down with no end to the higher phase"  # "10 mg twice daily, then 5 mg twice daily"
         return "titrating (increased step by step)"
-    if dose.frequency is not None and dose.frequency.kind == "interval":
-        return f"interval-based (\"{dose.frequency.raw}\")"
+    interval = _repeat_interval(dose)
+    if interval is not None and dose.titration:
+        return f"repeated on an interval (\"{interval.raw}\")"  # "20 mg once, then 10 mg q4-6hr PRN"
+    if interval is not None:
+        return f"interval-based (\"{interval.raw}\")"
     return None
 
 
@@ -573,24 +604,32 @@ def _rises(steps) -> bool:
                for a, b in zip(qs, qs[1:]))
 
 
-_INCREMENT = re.compile(r"\bby$", re.I)  # "increase by", "raised by": a step, not a target
+_INCREMENT = re.compile(r"(?<!followed )\bby$", re.I)  # "increase by", "raised by": a step, not a target ("followed by" joins)
+
+
+def _is_increment(step) -> bool:
+    m = step.titration_marker
+    return m is not None and bool(_INCREMENT.search(m.raw))
 
 
 def _titration_open(dose) -> bool:
-    """A titration is open unless its last step is a fixed amount on a fixed schedule (its
-    own or the step's before): "300 mg at night ⇧ 600 mg TID" stops at 1,800 mg a day;
-    "then increase further as needed" and "… every 6 h" do not stop."""
+    """A titration is open unless its last step is a fixed amount on a schedule (its own or
+    the step's before): "300 mg at night ⇧ 600 mg TID" stops at 1,800 mg a day, and so does
+    a change by steps that names its target ("increased by 500 mg each week to 1 g twice a
+    day"); "then increase further as needed" and "increasing by 300 mg every few days" do not
+    stop. A last step on an interval ("750 mg to start, then 250 mg every 8 hours") is judged
+    as an interval (``_interval_caps``)."""
     last = dose.steps[-1]
-    if last.amount is None or any(_INCREMENT.search(s.titration_marker.raw) for s in dose.titration
-                                  if s.titration_marker is not None):
+    if last.amount is None or _is_increment(last):
         return True  # "increasing by 300 mg every few days": steps without an end
     freq = next((s.frequency for s in reversed(dose.steps) if s.frequency is not None), None)
-    return freq is None or freq.kind == "interval" or _high_phase_without_end(dose.steps)
+    return freq is None or _high_phase_without_end(dose.steps)
 
 
 def _high_phase_without_end(steps) -> bool:
     """A step higher than the one after it with no duration ("10 mg twice daily, then 5 mg
     twice daily"): the reader is not told when the loading phase stops."""
+    steps = [s for s in steps if not _is_increment(s)]  # "increased by 500 mg each week": a change's size
     freq = None
     daily = []
     for s in steps:
@@ -611,6 +650,33 @@ def _interval_bounds(dose) -> bool:
     f = dose.frequency
     return (not dose.titration and dose.titration_marker is None and f is not None and f.kind == "interval"
             and f.interval_hours is not None)
+
+
+def _repeat_interval(dose):
+    """The interval that repeats a dose: its own ("every 8 hours"), or its last phase's after
+    a first dose or a change that ends ("750 mg to start, then 250 mg every 8 hours", "20 mg
+    once, then 10 mg q4-6hr PRN"); None when no interval repeats it, or the steps go on
+    rising ("increase by 25 mg every 6 hours")."""
+    if dose.titration and _titration_open(dose):
+        return None
+    f = next((s.frequency for s in reversed(dose.steps) if s.frequency is not None), None)
+    return f if f is not None and f.kind == "interval" and f.interval_hours is not None else None
+
+
+def _taken_as_needed(dose) -> bool:
+    return any(s.as_needed is not None for s in dose.steps)
+
+
+def _interval_caps(record, field: str, dose, c, words) -> bool:
+    """Does a dose's interval cap the day? The most doses that fit into a day bound it ("amoxicillin
+    500 mg every 8 hours", "1 tab q6h prn"), unless it is of a medicine taken at will (a sourced
+    ceiling, ``at_will_medicines``): the reader of "650 mg every 4 hours" must be told the most in
+    24 hours. A written regimen of one, a first dose and then a regular interval ("750 mg to start,
+    then 250 mg every 8 hours"), is a prescriber's course bounded by its interval; taken as needed
+    ("500 mg to start, then 250 mg every 6 to 8 hours as needed") it is at will again."""
+    if c is None and not words.taken_at_will(f"{_names_of(dose, record, field)} {dose.text.lower()}"):
+        return True  # "Suck one lozenge every two to three hours": the lozenge names it
+    return c is not None and bool(dose.titration) and not _taken_as_needed(dose) and dose.amount is not None
 
 
 _COUNTED = ("times_daily", "daily", "nightly", "weekly", "every_n_days")
@@ -697,7 +763,7 @@ def _interval_of_ceiling_medicine(dose, record, field: str, data) -> bool:
     """Is a dose with no amount an interval of a medicine with a sourced ceiling ("you can give
     Calpol (paracetamol 120mg/5ml) every 4 hours")? Every 4 hours is six doses a day whatever
     the amount; the reader must be told the most in 24 hours."""
-    return _interval_bounds(dose) and ceiling_in_context(dose, record, field, data) is not None
+    return _repeat_interval(dose) is not None and ceiling_in_context(dose, record, field, data) is not None
 
 
 def _states_maximum(dose) -> bool:
@@ -733,7 +799,14 @@ def no_stated_maximum(article, ctx):
     doses that fit into a day, unless the medicine is one with a labelled
     daily ceiling in checks/dosing.yaml (the analgesics and other symptom
     relievers a reader takes at will up to "every 4 hours"): those must state
-    the ceiling. A dose that names no medicine takes the one named before it
+    the ceiling. A written regimen of such a medicine, a first dose and then a
+    regular interval ("750 mg to start, then 250 mg every 8 hours"), is a
+    prescriber's course bounded by its interval (taken "as needed" it is at will
+    again); a change by steps that names its target ("increased by 500 mg each
+    week to 1 g twice a day") is bounded, one without a target is not; a dose
+    counted in lozenges at an interval is one of the at-will products; an
+    interval with a count in words ("every four hours, up to six times a day") is
+    bounded by the count. A dose that names no medicine takes the one named before it
     in its text or by its section's heading ("Paracetamol (Calpol Infant)"
     over "5 ml every 4 hours"). A duration counts as a stated maximum here,
     but the daily ceiling (DOS003) still applies. The first dose of a course
@@ -789,7 +862,7 @@ def no_stated_maximum(article, ctx):
         if dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited:
             continue  # "no more than 8 puffs in a day" stated elsewhere in the section
         c = ceiling_in_context(dose, record, field, data)
-        if c is None and _interval_bounds(dose) and not words.taken_at_will(_names_of(dose, record, field)):
+        if _repeat_interval(dose) is not None and _interval_caps(record, field, dose, c, words):
             continue  # "amoxicillin 500 mg every 8 hours", "1 tab q6h prn": the interval caps the day
         if c is None and words.fluid(record, field, dose):
             continue  # "1 sachet in 200 ml of water after each loose stool": drunk as much as needed
@@ -1274,6 +1347,8 @@ def _ceiling_problems(dose, c):
                 out.append((f"{fq(q)} {freq.raw} = {fq(total)} per {period['period']}",
                             f"{period['amount']} per {period['period']}"))
         return out
+    if period and apd is not None and apd >= 1 and _within_period_amount(dose, period):
+        return out  # "Alendronate 70 mg PO daily": the weekly dose written daily is DOS010's finding
     dm = dose.daily_maximum()
     if dm is not None and c.get("per_day"):
         for text in [c["per_day"], *c.get("also_per_day", [])]:
@@ -1291,6 +1366,14 @@ def _ceiling_problems(dose, c):
         if longest is not None and longest > _days(c["max_duration"]) + 1e-9:
             out.append((f"a course of {_units.format_number(longest)} days", c["max_duration"]))
     return out
+
+
+def _within_period_amount(dose, period) -> bool:
+    """Is a dose's amount no more than what a weekly (or yearly) medicine's period allows at once
+    ("70 mg" of alendronate, 70 mg a week)? Given daily, it is that dose on the wrong schedule."""
+    q = dose.amount.quantity("upper") if dose.amount is not None else None
+    cap = _units.quantity(*_split(period["amount"]))
+    return q is not None and _same_dim(q, cap) and q.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9)
 
 
 def _average_problems(dose, c, apd: float):
@@ -1575,21 +1658,35 @@ def _over_the_counter_problem(record, field: str, dose, c, words: Wordings):
     cap = _per_day(c["otc_per_day"])
     if not _same_dim(dm.quantity, cap) or dm.quantity.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
         return None
-    found = sentences_of(getattr(record, field, "") or "")
-    k = found.index(dose.span[0])
-    strength = _unit_strength_of(dose, words)
-    sold = any(name == c["name"] and strength == s.replace(" ", "") for name, s in words.otc_strengths)
-    if strength and not sold and any(name == c["name"] for name, _ in words.otc_strengths):
-        return None  # "Ibuprofen (Motrin, Advil) 600 mg tablets": a strength sold only on prescription
-    section = getattr(record, "section", None)
-    worded = found.matches(words.otc, k) or section is not None and words.otc.search(section.heading or "")
-    if not (sold or worded) or found.matches(words.prescribed, k):
+    if not _bought_over_the_counter(record, field, dose, c, words) or _left_to_dos001(record, field, dose, words):
         return None
     fq = _units.format_quantity
     return (f"\"{dose.text}\" allows {dm.explanation} > {fq(cap)}, the limit without a prescription "
             f"({c['source']}).".replace("µg", "mcg"),
             f"Keep over-the-counter {c['name']} within {fq(cap)} (or say a doctor directs more): lower the "
             "amount or the frequency and state the maximum.")
+
+
+def _bought_over_the_counter(record, field: str, dose, c, words: Wordings) -> bool:
+    """Is the dose one bought over the counter: of an OTC strength, or so worded in its sentence
+    or section heading, and not given by a prescriber?"""
+    found = sentences_of(getattr(record, field, "") or "")
+    k = found.index(dose.span[0])
+    strength = _unit_strength_of(dose, words)
+    sold = any(name == c["name"] and strength == s.replace(" ", "") for name, s in words.otc_strengths)
+    if strength and not sold and any(name == c["name"] for name, _ in words.otc_strengths):
+        return False  # "Ibuprofen (Motrin, Advil) 600 mg tablets": a strength sold only on prescription
+    section = getattr(record, "section", None)
+    worded = found.matches(words.otc, k) or section is not None and words.otc.search(section.heading or "")
+    return bool(sold or worded) and not found.matches(words.prescribed, k)
+
+
+def _left_to_dos001(record, field: str, dose, words: Wordings) -> bool:
+    """Is the dose an as-needed interval that states no maximum ("200 to 400 mg every four to six
+    hours as you need it")? Its day above the label's limit without a prescription is the
+    missing maximum DOS001 names, not a second finding."""
+    return (_repeat_interval(dose) is not None and _taken_as_needed(dose) and not _states_maximum(dose)
+            and not _bounded_in_sentence(record, field, dose, words))
 
 
 def _unit_strength_of(dose, words: Wordings) -> str:

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from medlint.checks.dosing import doses_in, per_text, text_fields
+from medlint.checks.dosing import doses_in, per_text, subject_lines, text_fields
 from medlint.checks.safety import Phrases, tables
 from medlint.doses.schedule import _alts, days_of, fmt, in_words, reader, sentences
 from medlint import policy
@@ -478,7 +478,7 @@ def per_kg_dose_above_ceiling(article, ctx):
             continue
         if c is None:
             c, n = per_kg_ceilings(ctx), names(ctx)
-            title_sub = _named_substance(article.title, n)
+            title_sub = next((sub for line in subject_lines(article) for sub in [_named_substance(line, n)] if sub), None)
         if not c.by_substance:
             return
         section = getattr(record, "section", None)

@@ -49,6 +49,9 @@ class _Anchor:
 _COMBINATION_BEFORE = _lazy(r"(?<![\d.])\d{1,4}(?:\.\d{1,2})?/$")
 
 
+_CLOCK_BEFORE = re.compile(r"\d[:.]$")  # "8:00", "20.30": the hour before the minutes
+
+
 def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
     """A quantity that is never a dose, whatever stands beside it: a rate or laboratory value
     ("30 mL/min", "126 mg/dL"), a body weight ("11 kg"), an everyday measure ("500 kcal",
@@ -59,12 +62,16 @@ def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
         return True  # "Co-codamol 30/500 tablets": the two strengths of a combination product
     if u is not None:
         word = u.raw.lower()
-        if word in nd.body_weight_units or word in nd.measure_words:
-            return True
+        if word in nd.body_weight_units or word in nd.measure_words or word in nd.clock_units:
+            return True  # "weighs 11 kg", "6 glasses", "8am to 10pm"
         if nd.rate.match(norm, am.span[1]) or nd.container.match(norm, am.span[1]):
             return True  # "30 mL/min"; "a 500 g tub": a rate, a pack's size
         if u.unit == "enzyme_unit" and nd.alcohol.search(norm, *_sentence(norm, am.span[0])):
             return True
+    if nd.repetition_lead.search(norm, max(0, am.span[0] - 20), am.span[0]):
+        return True  # "Do 3 sets of 15": an exercise's repetitions
+    if _CLOCK_BEFORE.search(norm, max(0, am.span[0] - 3), am.span[0]):
+        return True  # "open 8:00 to 20:00": the minutes of a clock time
     if nd.excess.match(norm, am.low.number.span[1]) or (am.high and nd.excess.match(norm, am.high.number.span[1])):
         return True  # "1 or 2 extra tablets"
     return tables.not_dose(am.span[0])

@@ -68,6 +68,7 @@ class Lexicon:
         self.spoon = LazyPattern(rf"[ ]{{0,2}}-?{_words_rx(data['spoon_words'])}(?![A-Za-z])", re.I)
         self.not_doses = NotDoses(data["not_doses"], data["table_headers"])
         self.not_substances = frozenset(w.lower() for w in data["not_substances"])
+        self.not_substance_endings = frozenset(w.lower() for w in data["not_substance_endings"])
         self.as_needed = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
         self.step_markers = _phrase_rx(data["step_markers"])
         self.increase_before = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['increase_words'])}[ ]{{1,3}}$", re.I)
@@ -115,6 +116,8 @@ class NotDoses:
             rf"[ ]?/[ ]?(?:\d{{1,4}}(?:\.\d{{1,3}})?[ ]?)?{_words_rx(data['rate_denominators'])}(?![A-Za-z])", re.I)
         self.body_weight_units = frozenset(w.lower() for w in data["body_weight_units"])
         self.measure_words = frozenset(w.lower() for w in data["measure_words"])
+        self.clock_units = frozenset(w.lower() for w in data["clock_units"])
+        self.repetition_lead = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['repetition_leads'])}[ ]{{1,2}}$", re.I)
         self.alcohol = _phrase_rx(data["alcohol_words"])
         # a cue ends at most a few words before the quantity: the last 40 characters
         # (a decimal point is no sentence end: "come in 12.5, 25, 50, 75 and 100 microgram")

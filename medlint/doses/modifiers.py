@@ -34,7 +34,9 @@ def _every_hours(m: re.Match) -> tuple[float, tuple[float, float]]:
     return 24.0 / lo, (lo, hi)
 
 
-_freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N_HALF})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N_HALF}))?[ ]?{_H}", _every_hours)
+# ("after each 4 hr of dialysis" is a dose per session of something else, not an interval)
+_freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N_HALF})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N_HALF}))?[ ]?{_H}(?![ ]+of[ ])",
+      _every_hours)
 _freq("interval", rf"\bq\.?[ ]?(?P<a>\d+)(?:[ ]?(?:-|to)[ ]?(?P<b>\d+))?[ ]?{_H}", _every_hours)
 # "every hour or two" (nicotine gum, lozenges): every 1 to 2 hours
 _freq("interval", r"\b(?:every|each)[ ]+hour[ ]+or[ ]+two\b", lambda m: (24.0, (1.0, 2.0)))

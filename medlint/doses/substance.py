@@ -90,9 +90,10 @@ def _names_a_medicine(body: str) -> bool:
     if body[0].isdigit() or any(w.replace(",", "").replace(".", "").isdigit() for w in body.split()):
         return False  # "0 to 12 months", "under 30 kg"
     low = body.lower()
-    stop = _lexicon.lexicon().not_substances
+    lex = _lexicon.lexicon()
+    stop = lex.not_substances
     words = [w.strip(",:*_") for w in low.split()]  # "**Nurse Kelly": a label in bold is still a label
-    return words[0] not in stop and " ".join(words[:2]) not in stop
+    return words[0] not in stop and " ".join(words[:2]) not in stop and words[-1] not in lex.not_substance_endings
 
 
 def _substance_key(raw: str) -> str:
