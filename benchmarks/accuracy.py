@@ -470,9 +470,15 @@ def _same_limit(want, got) -> bool:
     return _same_unit(want["unit"], got["unit"]) and _close(want["value"], got["value"])
 
 
+def expects_no_maximum_finding(row: dict) -> bool:
+    """An unbounded sig expects DOS001, unless its label says a pharmacist would not raise it
+    (`raised: false`: an event-driven fluid such as rehydration solution after each stool)."""
+    return not row["bounded"] and row.get("raised", True)
+
+
 def sig_fields_right(row: dict, got: dict, findings: list[dict]) -> dict[str, bool]:
     flagged = any(f["check"] == "DOS001" for f in findings)
-    bounded_ok = not flagged if row["bounded"] else flagged
+    bounded_ok = not flagged if not expects_no_maximum_finding(row) else flagged
     if not got["read"]:
         return {"read": False, "amount": False, "per_day": False, "as_needed": False,
                 "max": False, "bounded": bounded_ok}
@@ -514,7 +520,7 @@ def score_sigs(rows: list[dict], records: Records, findings: list[dict]) -> tupl
         if row["bounded"]:
             n_bounded += 1
             quiet_bounded += not dose_findings
-        else:
+        elif expects_no_maximum_finding(row):
             n_unbounded += 1
             flagged_unbounded += any(f["check"] == "DOS001" for f in item_findings)
         if not all(ok.values()):

@@ -72,6 +72,18 @@ def test_a_sig_read_right_scores_every_field():
     assert acc.sig_fields_right({**row, "bounded": False}, acc.read_sig(dose), [finding()])["bounded"]
 
 
+def test_an_unbounded_sig_a_pharmacist_would_not_raise_expects_no_finding():
+    row = {"sig": "Oral rehydration solution: 10 mL/kg after each loose stool", "amount": None,
+           "per_day": None, "as_needed": True, "max": None, "bounded": False}
+    assert acc.expects_no_maximum_finding(row)
+    assert not acc.expects_no_maximum_finding({**row, "raised": False})
+    assert not acc.expects_no_maximum_finding({**row, "bounded": True})
+    got = acc.read_sig(None)
+    assert acc.sig_fields_right({**row, "raised": False}, got, [])["bounded"]
+    assert not acc.sig_fields_right({**row, "raised": False}, got, [finding()])["bounded"]
+    assert not acc.sig_fields_right(row, got, [])["bounded"]
+
+
 def test_a_sig_misread_is_wrong_field_by_field():
     row = {"sig": "take 2 twice daily", "amount": {"low": 2, "unit": "tablet"}, "per_day": {"min": 2, "max": 2},
            "as_needed": False, "max": None, "bounded": True}
