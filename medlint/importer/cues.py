@@ -210,6 +210,8 @@ class ImportCues:
     name_abbreviations: frozenset[str] = frozenset()
     author_rxs: tuple[re.Pattern, ...] = ()
     reviewer_rxs: tuple[re.Pattern, ...] = ()
+    editor_rxs: tuple[re.Pattern, ...] = ()  # 'Edited by': the author where no writer is named
+    byline_label_rx: re.Pattern = re.compile(r"(?!)")  # 'Credits:' before a byline's opening
     bare_name_is_author: bool = False
     published_rx: re.Pattern = re.compile(r"(?!)")
     revised_rx: re.Pattern = re.compile(r"(?!)")
@@ -307,6 +309,8 @@ class ImportCues:
             author_rxs=_each((people.get("author") or []) + (more_people.get("author") or [])),
             reviewer_rxs=_each((people.get("reviewer") or []) + (more_people.get("reviewer") or [])),
             bare_name_is_author=bool(people.get("bare_name_is_author")),
+            editor_rxs=_each((people.get("editor") or []) + (more_people.get("editor") or [])),
+            byline_label_rx=policy.compile_pattern(people.get("label") or r"(?!)", 0),
             published_rx=_any((d.get("published") or []) + (d.get("more_published") or []) or _NEVER),
             revised_rx=_any((d.get("revised") or []) + (d.get("prepared") or []) or _NEVER),
             numeric_dates=d.get("numeric_dates"),

@@ -1185,7 +1185,8 @@ def _people_and_dates(metas: list[MetaLine], controlled: bool = False) -> dict:
     out: dict = {}
     scheduled = _review_date_lines(metas, controlled)
     authors = _unique([p for m in metas for p in m.authors if not m.issuer]) \
-        or _unique([p for m in metas for p in m.authors])  # a department under the title, when no one else
+        or _unique([p for m in metas for p in m.editors]) \
+        or _unique([p for m in metas for p in m.authors])  # an editor, or a department under the title, when no one else
     reviewers = _unique([p for m in metas for p in m.reviewers])
     if authors:
         out["authors"] = authors
