@@ -122,6 +122,27 @@ def read_meta_line(line: str, cues, strict: bool = False) -> MetaLine | None:
     return result
 
 
+def labelled_dates(line: str, cues) -> MetaLine | None:
+    """The dates a furniture line states under their own labels ('© NurseRx Online. Content
+    is for professionals. Last updated: 10/02/2022'): each piece that opens with a date
+    label and holds a date is read; the rest of the line (a copyright, a notice) is not."""
+    result = MetaLine()
+    for piece in pieces(clean(line, cues), cues):
+        found = _date(piece, cues)
+        if not found:
+            continue
+        if cues.next_review_rx.match(piece):
+            result.dates.setdefault("next_review", found[0])
+        elif cues.review_date_label(piece):
+            result.dates.setdefault("review_date", found[0])
+        elif _date_key(piece, cues) is not None:
+            result.dates.setdefault(_date_key(piece, cues), found[0])
+    if not result.dates:
+        return None
+    result.role = _role(result)
+    return result
+
+
 def _role(result: MetaLine) -> str:
     if result.authors or result.reviewers or result.editors or result.teams:
         return "byline"
