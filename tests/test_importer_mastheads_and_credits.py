@@ -86,7 +86,29 @@ MASTHEADS = [
 ]
 
 
-@pytest.mark.parametrize("page,title,masthead", MASTHEADS, ids=["tagline", "drug-guide", "formulary", "newspaper"])
+MASTHEADS += [
+    # a drug information site: its name, its motto on a line of its own, a trail
+    ("PillFacts\n"
+     "Independent medicines information since 1998\n"
+     "Drugs > Antihistamines > Cetirizine\n"
+     "Cetirizine tablets\n"
+     "Cetirizine is an antihistamine for hay fever and itchy skin rashes such as hives.\n"
+     "How to take cetirizine\n"
+     "Adults usually take one 10 mg cetirizine tablet a day. Cetirizine tablets can be taken with or without food.\n",
+     "Cetirizine tablets", "Independent medicines information since 1998"),
+    # a hospital trust: its name, its patient-information series, the leaflet's own title
+    ("Moorland Valley NHS Trust\n"
+     "Patient information  |  Leaflets A-Z  |  Contact us\n"
+     "Caring for your plaster cast\n"
+     "Your plaster cast needs a few days to dry fully. Keep the cast dry and raise it on a pillow.\n"
+     "When to get help\n"
+     "Call the fracture clinic if the cast feels too tight, cracks or rubs.\n",
+     "Caring for your plaster cast", "Moorland Valley NHS Trust"),
+]
+_MASTHEAD_IDS = ["tagline", "drug-guide", "formulary", "newspaper", "motto", "trust"]
+
+
+@pytest.mark.parametrize("page,title,masthead", MASTHEADS, ids=_MASTHEAD_IDS)
 def test_a_masthead_over_the_title_is_the_sites_furniture(page, title, masthead):
     meta, sections = read(page)
     assert meta["title"] == title
@@ -156,7 +178,7 @@ def test_a_contents_list_whose_first_heading_follows_keeps_the_title():
     assert meta["title"] == "Gout"
 
 
-@pytest.mark.parametrize("page,_t,_m", MASTHEADS, ids=["tagline", "drug-guide", "formulary", "newspaper"])
+@pytest.mark.parametrize("page,_t,_m", MASTHEADS, ids=_MASTHEAD_IDS)
 def test_the_masthead_pages_round_trip(page, _t, _m, tmp_path):
     got, want = roundtrip_words(page, tmp_path)
     assert got == want
@@ -279,3 +301,36 @@ def test_a_columnists_name_over_the_issue_date_is_the_byline(page, author, date,
     assert author not in headings(sections)
     got, want = roundtrip_words(page, tmp_path)
     assert got == want
+
+
+STACKED_CREDITS = [
+    # a wellness publisher's revision history: each role alone over its name
+    ("Current Version\nApr 9, 2026\nWritten By\nNadia Farrow\nEdited By\nPiet de Wit\n"
+     "Medically Reviewed By\nDr Lucy Amadi, MD\nCopy Edited By\nTom Breck\n"),
+    # a magazine's credits, the role with a colon over the name
+    ("Written by:\nNadia Farrow\nReviewed by:\nDr Lucy Amadi, MD\n"),
+]
+
+
+@pytest.mark.parametrize("foot", STACKED_CREDITS, ids=["revision-history", "colon-labels"])
+def test_a_credit_stacked_over_its_name_at_the_foot(foot, tmp_path):
+    page = ("Tennis elbow\n"
+            "Tennis elbow is pain on the outside of the elbow from overusing the forearm muscles.\n"
+            "Rest\n"
+            "Most tennis elbow settles with rest from the activity that caused it.\n" + foot)
+    meta, sections = read(page)
+    assert names(meta.get("authors")) == ["Nadia Farrow"]
+    assert names(meta.get("reviewers")) == ["Dr Lucy Amadi"]
+    assert headings(sections) == ["Rest"]
+    got, want = roundtrip_words(page, tmp_path)
+    assert got == want
+
+
+def test_an_image_credit_is_no_heading():
+    page = ("Frozen shoulder\n"
+            "Frozen shoulder makes the shoulder stiff and painful for months.\n"
+            "Photography by Jo Mendes/Stocksy United\n"
+            "Causes\n"
+            "The capsule around the shoulder joint thickens and tightens.\n")
+    _, sections = read(page)
+    assert headings(sections) == ["Causes"]

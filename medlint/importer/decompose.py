@@ -550,20 +550,37 @@ def _past_masthead(page: _Page, i: int) -> int | None:
     above = [i]
     while k is not None and len(above) <= _MASTHEAD_LINES:
         s = page.text(k)
-        if not _head_furniture(page, s, above):
+        if not (_head_furniture(page, s, above) or _tagline(page, k, above)):
             break
         above.append(k)
         k = page.next_nonblank(k + 1)
     if k is None or len(above) == 1 or len(above) > _MASTHEAD_LINES or not _title_at(page, k):
         return None
-    counts: dict[str, int] = {}
-    for line in page.lines[k + 1:]:
-        for w in evidence.stems(line):
-            counts[w] = counts.get(w, 0) + 1
+    counts = _stems_below(page, k)
     top, shared = evidence.share(page.text(i), counts), evidence.share(page.text(k), counts)
     if top is None or (top > evidence.masthead_share and not _row_of_items(page, page.text(i))):
         return None
     return k if shared is not None and shared >= evidence.title_share and shared > top else None
+
+
+def _stems_below(page: _Page, k: int) -> dict[str, int]:
+    """How often each word stem (`title_evidence`) stands in the text under line ``k``."""
+    counts: dict[str, int] = {}
+    for line in page.lines[k + 1:]:
+        for w in page.cues.title_evidence.stems(line):
+            counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def _tagline(page: _Page, k: int, above: list[int]) -> bool:
+    """'Independent medicines information since 1998' under the site's name and over its
+    furniture: a short line sharing next to none of its words with the text, with a line of
+    furniture straight under it (a masthead's second line, not the title)."""
+    s, nxt = page.text(k), page.next_nonblank(k + 1)
+    if nxt is None or not heading_like(s, max_words=10) or not _head_furniture(page, page.text(nxt), above + [k]):
+        return False
+    shared = page.cues.title_evidence.share(s, _stems_below(page, k))
+    return shared is not None and shared <= page.cues.title_evidence.masthead_share
 
 
 def _head_furniture(page: _Page, s: str, above: list[int]) -> bool:
@@ -1082,8 +1099,15 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
             continue
         if end >= 2 and page.text(end - 2) in _LONE_MARKERS:
             break  # a line after a lone '-' is a list item, whatever it looks like
-        found = read_meta_line(s, page.cues)
-        if found is not None:
+        stacked = _stacked_credit(page, end - 1, start)
+        found = read_meta_line(s, page.cues) if stacked is None else None
+        if stacked is not None:  # 'Edited By' over 'Dana Whitfield': both lines, read as one
+            page.metas.append(stacked)
+            stacked.entry = {"role": stacked.role, "text": page.lines[end - 2]}
+            footer[:0] = [stacked.entry, {"role": stacked.role, "text": page.lines[end - 1]}]
+            end -= 1
+            taken.insert(0, end)
+        elif found is not None:
             page.metas.append(found)
             found.entry = {"role": found.role, "text": page.lines[end - 1]}
             footer.insert(0, found.entry)
@@ -1101,6 +1125,18 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
         end -= 1
         taken.insert(0, end)
     return footer, end
+
+
+def _stacked_credit(page: _Page, k: int, start: int) -> MetaLine | None:
+    """A credit printed in two lines at the page's foot, the role alone ('Written By',
+    'Medically Reviewed By') straight over the name ('Kelsey Marsh'): read as one line."""
+    if k - 1 < start or not page.text(k - 1):
+        return None
+    label = page.text(k - 1)
+    if len(label.split()) > 5 or not _OPEN_BYLINE.search(label):
+        return None
+    found = read_meta_line(f"{label} {page.text(k)}", page.cues)
+    return found if found is not None and (found.authors or found.reviewers or found.editors) else None
 
 
 def _closing_matter(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
