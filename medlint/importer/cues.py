@@ -148,6 +148,41 @@ def _each(patterns: list[str], flags: int = re.I) -> tuple[re.Pattern, ...]:
 
 
 @dataclass(frozen=True)
+class TitleEvidence:
+    """What a line shares with the text under it: the share of its words (of ``min_letters``
+    letters or more, compared by their first ``stem`` letters, not ``stop_words``) that the
+    text repeats ``body_count`` times or more. A title names what the page is about; a
+    masthead (a site's or publication's name, a service tagline) shares little or nothing."""
+    min_letters: int = 4
+    stem: int = 5
+    body_count: int = 2
+    masthead_share: float = 0.34
+    title_share: float = 0.5
+    stop_words: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, d: dict) -> "TitleEvidence":
+        return cls(min_letters=int(d.get("min_letters") or 4), stem=int(d.get("stem") or 5),
+                   body_count=int(d.get("body_count") or 2), masthead_share=float(d.get("masthead_share") or 0.34),
+                   title_share=float(d.get("title_share") or 0.5),
+                   stop_words=frozenset(w.lower() for w in d.get("stop_words") or []))
+
+    def stems(self, text: str) -> list[str]:
+        words = re.findall(r"[^\W\d_][\w’'-]*", text.lower())
+        words = [w.strip("’'-") for w in words]
+        return [(w[:-1] if w.endswith("s") and len(w) > self.min_letters else w)[:self.stem] for w in words
+                if len(w) >= self.min_letters and w not in self.stop_words]  # 'knees' and 'knee' alike
+
+    def share(self, line: str, counts: dict[str, int]) -> float | None:
+        """The share of ``line``'s words the text (its stems counted in ``counts``) repeats;
+        None for a line with no word that counts."""
+        stems = set(self.stems(line))
+        if not stems:
+            return None
+        return sum(1 for w in stems if counts.get(w, 0) >= self.body_count) / len(stems)
+
+
+@dataclass(frozen=True)
 class NavBars:
     """A site's menu line: short capitalised items between separators, or menu words
     ending in an account action ('... Mental health Log in')."""
@@ -210,6 +245,8 @@ class ImportCues:
     name_abbreviations: frozenset[str] = frozenset()
     author_rxs: tuple[re.Pattern, ...] = ()
     reviewer_rxs: tuple[re.Pattern, ...] = ()
+    editor_rxs: tuple[re.Pattern, ...] = ()  # 'Edited by': the author where no writer is named
+    byline_label_rx: re.Pattern = re.compile(r"(?!)")  # 'Credits:' before a byline's opening
     bare_name_is_author: bool = False
     published_rx: re.Pattern = re.compile(r"(?!)")
     revised_rx: re.Pattern = re.compile(r"(?!)")
@@ -271,6 +308,7 @@ class ImportCues:
     foot_care_rx: re.Pattern = re.compile(r"(?!)")  # "Rheumatology care": a foot heading over links only
     foot_voice_rx: re.Pattern = re.compile(r"(?!)")  # "our", "we": the site speaking of itself
     foot_link_max_words: int = 7
+    title_evidence: "TitleEvidence | None" = None  # what a title shares with its text
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -300,6 +338,7 @@ class ImportCues:
             foot_care_rx=_whole(site.get("foot_care_headings") or _NEVER),
             foot_voice_rx=_any(site.get("foot_voice") or _NEVER),
             foot_link_max_words=int(site.get("foot_link_max_words") or 7),
+            title_evidence=TitleEvidence.load(d.get("title_evidence") or {}),
             columnist_rx=_columnist(d.get("columnist_verbs") or []),
             job_title_rx=_whole([rf"(?:[A-Z][\w'’&-]{{0,30}}\s+){{0,4}}(?:{p})" for p in d.get("job_titles") or _NEVER]),
             separator_rxs=_each((d.get("separators") or []) + (d.get("statement_breaks") or []), 0),
@@ -307,6 +346,8 @@ class ImportCues:
             author_rxs=_each((people.get("author") or []) + (more_people.get("author") or [])),
             reviewer_rxs=_each((people.get("reviewer") or []) + (more_people.get("reviewer") or [])),
             bare_name_is_author=bool(people.get("bare_name_is_author")),
+            editor_rxs=_each((people.get("editor") or []) + (more_people.get("editor") or [])),
+            byline_label_rx=policy.compile_pattern(people.get("label") or r"(?!)", 0),
             published_rx=_any((d.get("published") or []) + (d.get("more_published") or []) or _NEVER),
             revised_rx=_any((d.get("revised") or []) + (d.get("prepared") or []) or _NEVER),
             numeric_dates=d.get("numeric_dates"),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from medlint.importer.cues import ImportCues, KindTable
-from medlint.importer.meta import MetaLine, columnist_of, person_of, read_meta_line
+from medlint.importer.meta import MetaLine, columnist_of, labelled_dates, person_of, read_meta_line
 from medlint.importer import tables
 from medlint.records.model import row_reading
 
@@ -492,6 +492,127 @@ def _read_front_matter(page: _Page, end: int) -> str | None:
 def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
     """(index of the title line or None, indexes of the chrome lines printed before it).
 
+    The line the site's furniture leaves is the title unless the page shows it is not:
+    a sub-page menu under it prints its current item again (that item is the title), or
+    it is a masthead the text shares no words with, over more furniture and the line
+    the text is about."""
+    i, pre = _title_by_furniture(page, start)
+    if i is None or page.markdown or i == page.subject_line:
+        return i, pre
+    k = _menu_echo(page, i)
+    if k is None:
+        k = _past_masthead(page, i)
+    if k is None:
+        return i, pre
+    return k, pre + [n for n in range(i, k) if page.lines[n].strip()]
+
+
+_MENU_ITEMS = 3  # fewest links of a sub-page menu under the title
+
+
+def _menu_echo(page: _Page, i: int) -> int | None:
+    """'Naproxen' over its sub-pages ('About naproxen', 'How and when to take naproxen',
+    ...) and one of them printed again under the menu: the page is that sub-page, and the
+    repeated item is its title. A contents list whose first item follows it (the first
+    section's heading) is no menu of sub-pages: the title stands."""
+    items: list[str] = []
+    k = page.next_nonblank(i + 1)
+    while k is not None and len(items) <= 12:
+        s = page.text(k)
+        folded = [x.casefold() for x in items]
+        if s.casefold() in folded:
+            at = folded.index(s.casefold())
+            return k if at > 0 and len(items) >= _MENU_ITEMS and _title_like(s) else None
+        if page.cues.contents_heading(s):
+            return None  # 'In this article' over the page's own headings: a contents list
+        if not heading_like(s, max_words=10) or s.endswith(":") or page.is_item_start(s) \
+                or read_meta_line(s, page.cues) is not None or _amount_line(page, s):
+            return None  # ... or a chart's rows ('Metformin   500 mg' under each time of day)
+        items.append(s)
+        k = page.next_nonblank(k + 1)
+    return None
+
+
+_MASTHEAD_LINES = 6  # the lines under a masthead where the site's furniture and the title stand
+
+
+def _past_masthead(page: _Page, i: int) -> int | None:
+    """A masthead read as the title ('The Western Herald', 'Trusted health advice, 24/7 |
+    Symptom checker', a formulary's or drug guide's name): it shares next to none of its
+    words with the text (or is a row of links), and under it, past the site's furniture (a
+    row of links, a search box, a trail, a section's name), the first other line is
+    title-like and its words the text repeats. A byline or a sentence straight under the
+    line says it was the title after all."""
+    evidence = page.cues.title_evidence
+    k = page.next_nonblank(i + 1)
+    if evidence is None or k is None:
+        return None
+    above = [i]
+    while k is not None and len(above) <= _MASTHEAD_LINES:
+        s = page.text(k)
+        if not (_head_furniture(page, s, above) or _tagline(page, k, above)):
+            break
+        above.append(k)
+        k = page.next_nonblank(k + 1)
+    if k is None or len(above) == 1 or len(above) > _MASTHEAD_LINES or not _title_at(page, k):
+        return None
+    counts = _stems_below(page, k)
+    top, shared = evidence.share(page.text(i), counts), evidence.share(page.text(k), counts)
+    if top is None or (top > evidence.masthead_share and not _row_of_items(page, page.text(i))):
+        return None
+    return k if shared is not None and shared >= evidence.title_share and shared > top else None
+
+
+def _stems_below(page: _Page, k: int) -> dict[str, int]:
+    """How often each word stem (`title_evidence`) stands in the text under line ``k``."""
+    counts: dict[str, int] = {}
+    for line in page.lines[k + 1:]:
+        for w in page.cues.title_evidence.stems(line):
+            counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def _tagline(page: _Page, k: int, above: list[int]) -> bool:
+    """'Independent medicines information since 1998' under the site's name and over its
+    furniture: a short line sharing next to none of its words with the text, with a line of
+    furniture straight under it (a masthead's second line, not the title)."""
+    s, nxt = page.text(k), page.next_nonblank(k + 1)
+    if nxt is None or not heading_like(s, max_words=10) or not _head_furniture(page, page.text(nxt), above + [k]):
+        return False
+    shared = page.cues.title_evidence.share(s, _stems_below(page, k))
+    return shared is not None and shared <= page.cues.title_evidence.masthead_share
+
+
+def _head_furniture(page: _Page, s: str, above: list[int]) -> bool:
+    """A line of the site's furniture between a masthead and the title: chrome (a search
+    box), a trail, a row of links or controls, or a section named in the row over it."""
+    return page.cues.chrome(s) or _trail(page, s) or _nav_bar(page, s) or _control_row(page, s) \
+        or _row_of_items(page, s) or _names_an_item_over(page, above, s)
+
+
+def _row_of_items(page: _Page, s: str) -> bool:
+    """'Trusted health advice, 24/7 | Symptom checker | Service finder': three items or more
+    between printed separators (or four set apart by spaces), the shape of a site's links,
+    never of a title."""
+    nav = page.cues.nav
+    if nav is None:
+        return False
+    if nav.marked_rx.search(s):
+        return len(nav.items(s)) >= nav.marked_min_items
+    spaced = [p for p in re.split(r"\s{2,}", s) if p]  # 'News  Sport  Opinion  Health  Farming'
+    return len(spaced) >= nav.min_items and all(nav.menu_item(p) for p in spaced)
+
+
+def _names_an_item_over(page: _Page, above: list[int], s: str) -> bool:
+    """'Health & Wellbeing' under 'News  Sport  Health & Wellbeing  Farming': the section's
+    name, an item of a row printed over it, not the title."""
+    low = s.casefold()
+    return any(low in page.text(k).casefold() and len(page.text(k)) > len(s) for k in above)
+
+
+def _title_by_furniture(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
+    """(index of the title line or None, indexes of the chrome lines printed before it).
+
     The site's furniture before the title is skipped: chrome, a kicker, the site's
     name over its breadcrumb, an organisation's name, a department line. When the
     line after such furniture is no title, the last furniture line is tried as one."""
@@ -877,17 +998,20 @@ def _columnist(page: _Page, i: int) -> bool:
     return True
 
 
+def _name_over_date(page: _Page, i: int) -> bool:
+    """'Clodagh Byrne' straight over 'Sun 8 Nov 2026 at 07:00': a name (every word
+    capitalised, a few words) over the line that dates the page."""
+    s = page.text(i)
+    return heading_like(s, max_words=5) and ":" not in s and not page.cues.chrome(s) \
+        and all(w[:1].isupper() for w in s.split()) and _date_under(page, i)
+
+
 def _team_over_date(page: _Page, i: int) -> bool:
     """Under the title, a team's or writer's name straight over the date line ('PillPal
     Support' / 'Updated 3 months ago'): the byline of a help article; a person's name
     is read as its author."""
     s = page.text(i)
-    if i + 1 >= len(page.lines) or not heading_like(s, max_words=5) or ":" in s or page.cues.chrome(s) \
-            or not all(w[:1].isupper() for w in s.split()):
-        return False  # a name: every word capitalised
-    nxt = page.text(i + 1)
-    if not (page.cues.relative_date_rx.fullmatch(nxt) or page.cues.chrome(nxt) and re.search(r"\bago\b", nxt)
-            or (read_meta_line(nxt, page.cues, strict=True) or MetaLine()).dates):
+    if not _name_over_date(page, i):
         return False
     found = MetaLine(role="byline")
     person = None if page.cues.team_rx.search(s) else person_of(s, page.cues)
@@ -898,6 +1022,19 @@ def _team_over_date(page: _Page, i: int) -> bool:
     found.entry = {"role": "byline", "text": page.lines[i]}
     page.metas.append(found)
     return True
+
+
+def _date_under(page: _Page, i: int) -> bool:
+    """Whether the line under line ``i`` dates the page: 'Updated 3 months ago', 'Updated:
+    4 May 2026', or an issue's date and time alone ('Sun 8 Nov 2026 at 07:00')."""
+    if i + 1 >= len(page.lines):
+        return False
+    nxt = page.text(i + 1)
+    if page.cues.relative_date_rx.fullmatch(nxt) or page.cues.chrome(nxt) and re.search(r"\bago\b", nxt) \
+            or (read_meta_line(nxt, page.cues, strict=True) or MetaLine()).dates:
+        return True
+    found = read_meta_line(nxt, page.cues) if len(nxt) <= 40 else None
+    return found is not None and bool(found.dates) and not (found.unknown or found.authors or found.reviewers)
 
 
 def _stacked_byline(page: _Page, i: int) -> bool:
@@ -938,12 +1075,15 @@ def _subtitle(page: _Page, i: int, s: str, title: str, deks: int) -> bool:
     if not deks and len(title.split()) <= 6 and page.cues.product_line(s) and not tables.tab_row(page.lines[k]) \
             and not tables.pipe_row(page.text(k)):
         return True  # a leaflet's brand name over its generic name and strength (not a chart's caption)
-    if deks or not heading_like(s):
+    if deks or not heading_like(s, max_words=30, max_len=220):
         return False
-    if re.search(r"\w:\s|\w/\w", s) or page.cues.not_heading(s):
+    if heading_like(s) and (re.search(r"\w:\s|\w/\w", s) or page.cues.not_heading(s)):
         return True  # a label-shaped dek: "Package leaflet: ...", "Pain reliever/fever reducer"
-    # a magazine's dek straight under the title with the byline under it
-    return k == i + 1 and i >= 1 and page.text(i - 1) and read_meta_line(page.text(k), page.cues, strict=True) is not None
+    # a magazine's dek straight under the title with the byline under it (a newspaper's
+    # standfirst, a longer one: the writer's name over the issue's date)
+    if k != i + 1 or i < 1 or not page.text(i - 1):
+        return False
+    return (heading_like(s) and read_meta_line(page.text(k), page.cues, strict=True) is not None) or _name_over_date(page, k)
 
 
 def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
@@ -959,8 +1099,15 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
             continue
         if end >= 2 and page.text(end - 2) in _LONE_MARKERS:
             break  # a line after a lone '-' is a list item, whatever it looks like
-        found = read_meta_line(s, page.cues)
-        if found is not None:
+        stacked = _stacked_credit(page, end - 1, start)
+        found = read_meta_line(s, page.cues) if stacked is None else None
+        if stacked is not None:  # 'Edited By' over 'Dana Whitfield': both lines, read as one
+            page.metas.append(stacked)
+            stacked.entry = {"role": stacked.role, "text": page.lines[end - 2]}
+            footer[:0] = [stacked.entry, {"role": stacked.role, "text": page.lines[end - 1]}]
+            end -= 1
+            taken.insert(0, end)
+        elif found is not None:
             page.metas.append(found)
             found.entry = {"role": found.role, "text": page.lines[end - 1]}
             footer.insert(0, found.entry)
@@ -969,11 +1116,27 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
             return footer[n:], taken[n - 1] + 1
         elif page.cues.chrome(s) or page.cues.organisation(s) or page.cues.department(s) or page.cues.sponsor(s):
             footer.insert(0, {"role": "chrome", "text": page.lines[end - 1]})
+            dated = labelled_dates(s, page.cues)  # a copyright line ending 'Last updated: 10/02/2022'
+            if dated is not None:
+                dated.entry = footer[0]
+                page.metas.append(dated)
         else:
             break
         end -= 1
         taken.insert(0, end)
     return footer, end
+
+
+def _stacked_credit(page: _Page, k: int, start: int) -> MetaLine | None:
+    """A credit printed in two lines at the page's foot, the role alone ('Written By',
+    'Medically Reviewed By') straight over the name ('Kelsey Marsh'): read as one line."""
+    if k - 1 < start or not page.text(k - 1):
+        return None
+    label = page.text(k - 1)
+    if len(label.split()) > 5 or not _OPEN_BYLINE.search(label):
+        return None
+    found = read_meta_line(f"{label} {page.text(k)}", page.cues)
+    return found if found is not None and (found.authors or found.reviewers or found.editors) else None
 
 
 def _closing_matter(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
@@ -1185,7 +1348,8 @@ def _people_and_dates(metas: list[MetaLine], controlled: bool = False) -> dict:
     out: dict = {}
     scheduled = _review_date_lines(metas, controlled)
     authors = _unique([p for m in metas for p in m.authors if not m.issuer]) \
-        or _unique([p for m in metas for p in m.authors])  # a department under the title, when no one else
+        or _unique([p for m in metas for p in m.editors]) \
+        or _unique([p for m in metas for p in m.authors])  # an editor, or a department under the title, when no one else
     reviewers = _unique([p for m in metas for p in m.reviewers])
     if authors:
         out["authors"] = authors

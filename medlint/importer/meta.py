@@ -27,6 +27,7 @@ class MetaLine:
     role: str = "other"
     authors: list[dict] = field(default_factory=list)
     reviewers: list[dict] = field(default_factory=list)
+    editors: list[dict] = field(default_factory=list)  # 'Edited by': the author only where no writer is named
     dates: dict[str, _dt.date] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     teams: list[str] = field(default_factory=list)  # teams named after a byline opening
@@ -53,13 +54,14 @@ class MetaLine:
 
     @property
     def known(self) -> bool:
-        return bool(self.authors or self.reviewers or self.dates or self.teams)
+        return bool(self.authors or self.reviewers or self.editors or self.dates or self.teams)
 
 
 def clean(text: str, cues=None) -> str:
     """The line without Markdown emphasis marks, list/bold wrappers and a block quote's
     '>'; a run of spaces between two statements ('CED-017  Version 4  Published: ...')
-    becomes a ' | ' separator (not one before a credential: 'Dr Jane Roe  MRCGP')."""
+    becomes a ' | ' separator (not one before a credential: 'Dr Jane Roe  MRCGP', nor one
+    beside a printed separator: 'A  |  Reviewed by B')."""
     s = re.sub(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w))", "", text)
     s = re.sub(r"^\s{0,3}>\s?", "", s).strip()
 
@@ -67,7 +69,7 @@ def clean(text: str, cues=None) -> str:
         nxt = s[m.end():].split(None, 1)
         return " " if cues is not None and nxt and is_credential(nxt[0].rstrip(",.;"), cues) else " | "
 
-    s = re.sub(r"(?<=[^\s,])[ \t]{2,}(?=[A-Z0-9])", gap, s)
+    s = re.sub(r"(?<=[^\s,|·•])[ \t]{2,}(?=[A-Z0-9])", gap, s)
     return " ".join(s.split()).strip()
 
 
@@ -120,8 +122,29 @@ def read_meta_line(line: str, cues, strict: bool = False) -> MetaLine | None:
     return result
 
 
+def labelled_dates(line: str, cues) -> MetaLine | None:
+    """The dates a furniture line states under their own labels ('© NurseRx Online. Content
+    is for professionals. Last updated: 10/02/2022'): each piece that opens with a date
+    label and holds a date is read; the rest of the line (a copyright, a notice) is not."""
+    result = MetaLine()
+    for piece in pieces(clean(line, cues), cues):
+        found = _date(piece, cues)
+        if not found:
+            continue
+        if cues.next_review_rx.match(piece):
+            result.dates.setdefault("next_review", found[0])
+        elif cues.review_date_label(piece):
+            result.dates.setdefault("review_date", found[0])
+        elif _date_key(piece, cues) is not None:
+            result.dates.setdefault(_date_key(piece, cues), found[0])
+    if not result.dates:
+        return None
+    result.role = _role(result)
+    return result
+
+
 def _role(result: MetaLine) -> str:
-    if result.authors or result.reviewers or result.teams:
+    if result.authors or result.reviewers or result.editors or result.teams:
         return "byline"
     for key in result.dates:  # the line's first statement says what it is
         return _ROLE_OF_KEY[key]
@@ -142,11 +165,13 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
     if found and cues.review_date_label(piece):
         result.dates.setdefault("review_date", found[0])
         return "date"
-    for role, rxs in (("reviewer", cues.reviewer_rxs), ("author", cues.author_rxs)):
-        for rx in rxs:
-            m = rx.match(piece)
+    label = cues.byline_label_rx.match(piece)  # 'Credits: Written by A': the statement after its label
+    starts = (0, label.end()) if label else (0,)
+    for role, rxs in (("reviewer", cues.reviewer_rxs), ("editor", cues.editor_rxs), ("author", cues.author_rxs)):
+        for rx, at in ((rx, at) for at in starts for rx in rxs):
+            m = rx.match(piece, at)
             if m and _read_people(piece[m.end():], cues, result, role, found):
-                key = (_date_key(piece, cues) or "published") if found and role == "author" else None
+                key = (_date_key(piece, cues) or "published") if found and role in ("author", "editor") else None
                 if key is not None:  # "Posted on March 3, 2025 by A", "Written by A on <date>": when it was written
                     result.dates.setdefault(key, found[0])
                 return role
@@ -213,7 +238,7 @@ def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
     names = re.split(r"\s+and\s+(?:medically\s+|clinically\s+)?(?:reviewed|checked)\s+by\s+", names, maxsplit=1, flags=re.I)
     if _UNNAMED.match(names[0]):
         return False  # 'reviewed by a medical professional', 'by one of our pharmacists': no one named
-    people = [person_of(p, cues) for p in split_names(names[0], cues)]
+    people = [person_of(p, cues) for p in _with_roles(split_names(names[0], cues), cues)]
     people = [p for p in people if p is not None]
     if not people:
         team = _team_of(names[0], cues)
@@ -221,12 +246,26 @@ def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
         if team and found:  # "Reviewed by our pharmacist team on 4 May 2026"
             result.dates.setdefault("last_reviewed" if role == "reviewer" else "published", found[0])
         return bool(team)  # a byline naming a team: a byline line, but no named person
-    (result.reviewers if role == "reviewer" else result.authors).extend(people)
+    {"reviewer": result.reviewers, "editor": result.editors}.get(role, result.authors).extend(people)
     if len(names) > 1:
         result.reviewers.extend(p for p in (person_of(x, cues) for x in split_names(names[1], cues)) if p is not None)
     if found and role == "reviewer":
         result.dates.setdefault("last_reviewed", found[0])
     return True
+
+
+def _with_roles(parts: list[str], cues) -> list[str]:
+    """'Dr A, MD, Physical Medicine' and 'Rehabilitation': a one-word part after an 'and',
+    with no credential, is no one's name but the end of the role before it."""
+    out: list[str] = []
+    for part in parts:
+        word = part.strip().rstrip(".")
+        if out and "," in out[-1] and len(word.split()) == 1 and not is_credential(word, cues) \
+                and word.rstrip(".") not in cues.name_abbreviations:
+            out[-1] = f"{out[-1]} and {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def _team_of(text: str, cues=None) -> list[str]:
