@@ -187,3 +187,12 @@ def test_a_formulary_names_its_medicine_in_its_first_heading(tmp_path):
 def test_a_dose_after_each_dialysis_session_is_complete(sentence, tmp_path):
     text = f"Gabapentin\n\nRenal impairment\n{sentence}\n"
     assert not {c for c in _checks(text, tmp_path) if c in ("DOS001", "DOS002")}
+
+
+# --- the page's medicine from a sub-page title that opens with its task
+
+@pytest.mark.parametrize("title", ["How and when to take ibuprofen", "Taking ibuprofen", "How to use ibuprofen"])
+def test_a_sub_page_title_names_the_page_medicine_after_its_task(title, tmp_path):
+    text = (f"{title}\n\nHow much to take\nUsually, the adult dose for:\n\n"
+            "toothache is 400 mg every 4 to 6 hours as needed\n")
+    assert "DOS001" in _checks(text, tmp_path)

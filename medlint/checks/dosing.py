@@ -396,9 +396,19 @@ def subject_lines(article) -> list[str]:
     return lines
 
 
+def _without_title_lead(line: str, data) -> str:
+    """The title without the task its sub-page opens with ("How and when to take naproxen"
+    gives "naproxen"; ``subject_title_leads``)."""
+    lower = line.lower()
+    for lead in data.get("subject_title_leads", ()):
+        if lower.startswith(lead + " "):
+            return line[len(lead) + 1:]
+    return line
+
+
 def _page_subject(article, data) -> dict | None:
     for line in subject_lines(article):
-        line = line.strip()
+        line = _without_title_lead(line.strip(), data)
         if not line or len(line.split()) > _HEAD_WORDS or _SEVERAL.search(line):
             continue
         _, table, _ = _ceiling_table(data)
