@@ -279,3 +279,14 @@ def test_these_pages_also_round_trip_word_for_word(text, tmp_path):
     loaded = load_article(article_from_text(text, tmp_path))
     assert not loaded.violations, loaded.violations[:2]
     assert words(export_article(loaded.article, "text")) == words(text)
+
+
+@pytest.mark.parametrize("page, heads", [
+    ("Knee replacement\nThis guide takes you through your stay.\nPart 1: Before your operation\nWhat to bring\nBring your medicines in their boxes.\n",
+     ["Part 1: Before your operation", "What to bring"]),
+    ("Diabetes at school\nThis page is for school staff.\nLow blood sugar: what to do\nSigns to look for\nShaking, sweating and going pale.\n",
+     ["Low blood sugar: what to do", "Signs to look for"]),
+])
+def test_a_numbered_or_lower_case_label_over_its_subheading_stays_a_heading(page, heads):
+    _, sections = read(page)
+    assert headings(sections) == heads

@@ -2042,7 +2042,10 @@ def _heading_runs(page: _Page, sections: list[dict]) -> None:
         n = m + 1 if m == n else m
 
 
-_LABEL_AND_VALUE = re.compile(r"\w\)?:\s+\S|(?:^|\s)['‘\"“][^'’\"”]{2,40}['’\"”](?:\s|$)")
+# 'Brand names: Lioresal', 'Common brand name(s): Fosamax' (a label with no number, a name
+# after it: not 'Part 1: Before your operation' or 'Low blood sugar: what to do'), or a quoted
+# form ("Sounds like 'am-ee-TRIP-ti-leen'")
+_LABEL_AND_VALUE = re.compile(r"^[^\d:]*[A-Za-z]\)?:\s+[A-Z]|(?:^|\s)['‘\"“][^'’\"”]{2,40}['’\"”](?:\s|$)")
 
 
 def _label_lines(page: _Page, sections: list[dict]) -> None:
