@@ -327,8 +327,8 @@ def _sentence_before(record, field: str, dose) -> str:
 
 def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     """The sourced ceiling of a dose's medicine: the one it names, else (when it names none)
-    the medicine named before it in its sentence or by its section's heading ("Paracetamol
-    (Calpol Infant)" over "You can give 5 ml every 4 hours")."""
+    the medicine named before it in its sentence, by the question an FAQ answer answers or by
+    its section's heading ("Paracetamol (Calpol Infant)" over "You can give 5 ml every 4 hours")."""
     found = ceiling_for(dose, data)
     if found is None:
         found = _last_named(_named_after_amount(dose), data)  # "1 g of paracetamol every 4 hours"
@@ -339,7 +339,8 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     text = _sentence_before(record, field, dose).lower()
     section = getattr(record, "section", None)
     heading = (section.heading or "").lower() if section is not None else ""
-    for source in (text, heading):
+    asked = (getattr(record, "question", "") or "").lower() if field == "answer" else ""  # an answer's heading
+    for source in (text, asked, heading):
         found = _last_named(source, data)  # the medicine named last before the dose
         if found is not None:
             return found

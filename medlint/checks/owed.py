@@ -52,7 +52,7 @@ def reading_lines(article) -> list[str]:
             if block.type in ("paragraph", "disclaimer", "chrome"):
                 lines.append(block.text)
             lines.extend(item.text for item in block.items)
-            lines.extend(entry.text for entry in block.entries)
+            lines.extend(line for entry in block.entries for line in (entry.question, entry.answer))  # two printed lines
     return [t for t in lines + meta_lines(article.meta, "footer") if isinstance(t, str) and t.strip()]
 
 

@@ -28,6 +28,7 @@ class KindTable:
     not_dose_after_rx: re.Pattern = re.compile(r"(?!)")  # "6 micrograms in each puff", "20 puffs left"
     timing_rx: re.Pattern = re.compile(r"(?!)")  # "4 IU before your largest meal"
     naming_rx: re.Pattern = re.compile(r"(?!)")  # "the usual dose is 10 mg"
+    imperative_rx: re.Pattern = re.compile(r"(?!)")  # "Take treatment as early as possible"
     _rules_of: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # heading -> its rule, asked once
 
     @classmethod
@@ -42,7 +43,8 @@ class KindTable:
                    _instruction(data.get("instructions")),
                    _any(data.get("not_doses_after") or _NEVER),
                    _any(data.get("dose_timings") or _NEVER),
-                   _any(data.get("dose_namings") or _NEVER))
+                   _any(data.get("dose_namings") or _NEVER),
+                   _imperative(data.get("instructions")))
 
     def not_a_dose(self, dose: dict, text: str = "") -> bool:
         """An amount that doses no medicine or supplement: a body weight (kg), one of
@@ -77,6 +79,11 @@ class KindTable:
         end = at + len(dose["text"])
         return text[end:end + 60]
 
+    def tells_to_take(self, text: str) -> bool:
+        """A sentence telling the reader to take or use something ('Take treatment as early
+        as possible in the headache phase'), with or without how often."""
+        return bool(self.imperative_rx.search(text))
+
     def instructs(self, text: str) -> bool:
         """A dosing instruction with no amount: 'Apply once or twice a day to the inflamed areas'."""
         return bool(self.instruction_rx.search(text))
@@ -106,6 +113,14 @@ def _instruction(data: dict | None) -> re.Pattern:
     freqs = "|".join(f"(?:{p})" for p in data["frequencies"])
     return policy.compile_pattern(rf"(?:^|(?<=[.;:!?)]\s))\s{{0,3}}(?:then\s+|(?:{subjects})\s+(?:should\s+|will\s+|can\s+)?)?"
                                   rf"(?:{verbs})\b[^.;!?]{{0,80}}?(?:{freqs})", re.I, data["frequencies"])
+
+
+def _imperative(data: dict | None) -> re.Pattern:
+    """A sentence opening with a verb of taking or using ('Take treatment as early as ...')."""
+    if not data:
+        return re.compile(r"(?!)")
+    verbs = "|".join(re.escape(v) for v in data["verbs"])
+    return re.compile(rf"(?:^|(?<=[.;:!?]\s))\s{{0,3}}(?:{verbs})\s+\w", re.I)
 
 
 def _any(patterns: list[str]) -> re.Pattern:
@@ -277,6 +292,7 @@ class ImportCues:
     product_line_rx: re.Pattern = re.compile(r"(?!)")
     form_blank_rx: re.Pattern = re.compile(r"(?!)")
     letter_title_rx: re.Pattern = re.compile(r"(?!)")
+    qa_page_rx: re.Pattern = re.compile(r"(?!)")  # "our pharmacist answers your questions"
     asker_rx: re.Pattern = re.compile(r"(?!)")
     letter_heading_rx: re.Pattern = re.compile(r"(?!)")
     nav: "NavBars | None" = None
@@ -369,6 +385,7 @@ class ImportCues:
             product_line_rx=_whole(d.get("product_lines") or _NEVER),
             form_blank_rx=_any(d.get("form_blanks") or _NEVER),
             letter_title_rx=_any(d.get("letter_titles") or _NEVER),
+            qa_page_rx=_any(d.get("qa_pages") or _NEVER),
             asker_rx=_any(d.get("askers") or _NEVER),
             letter_heading_rx=_whole(d.get("letter_headings") or _NEVER),
             organisation_rx=_organisation(furniture.get("organisation_ends") or []),
@@ -653,6 +670,10 @@ class ImportCues:
         kicker over it ('Ask the Pharmacist') or a line saying who asked ('Asked by Hollie')."""
         return bool(self.letter_title_rx.match(title.strip())) or any(
             self.kicker(line) or self.asker_rx.match(line.strip()) for line in furniture)
+
+    def qa_page(self, lines: list[str]) -> bool:
+        """The title or a line around it says the page answers readers' questions."""
+        return any(self.qa_page_rx.search(line) for line in lines)
 
     def letter_heading(self, heading: str | None) -> bool:
         return heading is None or bool(self.letter_heading_rx.fullmatch(heading.strip().strip("*_ :")))

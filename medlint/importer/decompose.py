@@ -1272,9 +1272,19 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     letter = title_idx is not None and page.cues.letter_page(meta["title"], [page.lines[k] for k in pre] + [e["text"] for e in header])
     if letter and _questions_answered(page, i, end) >= _COLUMN_QUESTIONS:
         b.faq_page = True  # a Q&A column answering several readers: each question line is an entry
+    read_from = len(page.metas)
     _read_body(page, b, i, end)
+    furniture = [meta["title"]] + [page.lines[k] for k in pre] + [e["text"] for e in header]
+    if not b.faq_page and not markdown and _question_page(b.sections) and page.cues.qa_page(furniture):
+        # a Q&A page of question headings: read again, each question and its text an FAQ entry
+        del page.metas[read_from:]
+        page.contents_lines, page.last_letter = set(), None
+        b = _Builder(cues=page.cues, kinds=page.kinds, markdown=markdown, faq_page=True)
+        _read_body(page, b, i, end)
     if letter and not any("faq" in block for section in b.sections for block in section["blocks"]):
         _reader_letter(page.cues, b.sections)
+    _heading_runs(page, b.sections)
+    _label_lines(page, b.sections)
     _parents(b.sections)
     _kinds_from_content(page, b.sections, meta["title"])
     meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
@@ -1295,6 +1305,15 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
 
 
 _COLUMN_QUESTIONS = 3  # fewest question lines, each over its answer, that make a column of several letters
+
+
+def _question_page(sections: list[dict]) -> bool:
+    """Every heading is a question (three or more, each over its answer; a list of
+    references or a disclaimer aside): on a page that says it answers readers' questions,
+    the questions are its FAQ entries, not sections. One heading that asks nothing
+    ('Storage', 'In case of emergency') makes them a medicine page's own sections."""
+    heads = [s for s in sections if s["heading"] and s["kind"] not in ("references", "disclaimer")]
+    return len(heads) >= _COLUMN_QUESTIONS and all(s["heading"].rstrip().endswith("?") and _own_text(s) for s in heads)
 
 
 def _questions_answered(page: _Page, start: int, end: int) -> int:
@@ -1748,10 +1767,21 @@ def _contents_run(page: _Page, body: list[str], j: int) -> list[int]:
         if run and body[k].strip() == body[run[0]].strip():
             break  # the first heading it lists, printed again: a page without blank lines has begun its text
         if not heading_like(body[k].strip()) or len(body[k].split()) > 12:
+            if _printed_again(body, run):
+                break  # ... or its text has begun, and every line it listed heads a section below
             return []
         run.append(k)
         k += 1
     return run if len(run) >= 2 else []
+
+
+def _printed_again(body: list[str], run: list[int]) -> bool:
+    """Whether each line of ``run`` (two or more) is printed again, on a line of its own,
+    further down the page: the headings a contents list names."""
+    if len(run) < 2:
+        return False
+    below = {line.strip() for line in body[run[-1] + 1:]}
+    return all(body[k].strip() in below for k in run)
 
 
 def _bare_date(page: _Page, s: str) -> bool:
@@ -1759,7 +1789,15 @@ def _bare_date(page: _Page, s: str) -> bool:
     from medlint.dates import find_date
 
     found = find_date(s, page.cues.numeric_dates, month_year=True) if len(s) <= 40 else None
-    return bool(found) and not re.search(r"[A-Za-z]{3,}", s[:found[1][0]] + s[found[1][1]:])
+    if not found:
+        return False
+    before, after = s[:found[1][0]], s[found[1][1]:]
+    return bool(_DAY_NAME.fullmatch(before) and _CLOCK.fullmatch(after))
+
+
+_DAY_NAME = re.compile(r"\W*(?:[A-Z][a-z]{2}(?:[a-z]{0,6}day)?\W*)?")  # 'Sun ', 'Tuesday, '
+_CLOCK = re.compile(r"\W*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\W*)?", re.I)  # ' at 07:00'
+
 
 
 def _last_role(b: _Builder) -> str | None:
@@ -1980,7 +2018,7 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
         return False  # a dose line
     if _slide_title(page, body, j):
         return True
-    if _label_run(page, body, j, s):
+    if _label_run(page, body, j, s) or _marked_like_next(page, body, j, s):
         return False
     k = page.next_nonblank(j, len(body))
     if k is None:
@@ -2003,10 +2041,29 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
             return False  # a long line in sentence case straight under a heading is its text ('Indicated only as ...')
     if directly_after and b.last == "heading" and k == j and _names_people(page, nxt):
         return False  # a dek between a heading and its byline ('This month: missed doses' / 'by Jo Pike, RGN')
+    if k == j and _bare_date(page, nxt) and _bare_name(page, s):
+        return False  # a writer's name over the date of the piece: a byline, never a heading
     return True
 
 
+def _bare_name(page: _Page, s: str) -> bool:
+    """A line that is only a person's name ('Clodagh Byrne', 'Dr Tom Reyes'): two to four
+    capitalised words the byline reader takes for a person."""
+    words = s.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not re.search(r"[\d&:/]", s) \
+        and person_of(s, page.cues) is not None
+
+
 _LETTERED = re.compile(r"([a-hA-H])[.)]\s+(?=[A-Z])")
+
+
+def _marked_like_next(page: _Page, body: list[str], j: int, s: str) -> bool:
+    """'▶ BY MOUTH USING IMMEDIATE-RELEASE MEDICINES' over '▶ Adult: 300-400 mg 3 times a
+    day': a line opening with the marker the line under it opens with is one more line of
+    a marked list (a formulary's route line over its doses), not a heading."""
+    found = page.cues.accordion(s)
+    k = _next_nonblank(body, j)
+    return found is not None and k is not None and body[k].strip().startswith(found[0].strip() + " ")
 
 
 def _lettered_heading(page: _Page, body: list[str], j: int, s: str) -> bool:
@@ -2126,6 +2183,90 @@ def _bare_list_line(text: str) -> bool:
     return bool(t) and not t.startswith("|") and len(t.split()) <= 25 and not re.search(r"[.!?;:\]\"”'’]$|\.\s|:", t)
 
 
+_RUN_OF_HEADINGS = 3  # bare headings in a row, none with text under it: a menu or a list, not sections
+
+
+def _heading_runs(page: _Page, sections: list[dict]) -> None:
+    """A heading introduces text: a run of three or more bare heading lines with no text
+    under any of them ('Care at Lakeshore Clinic' / 'Spine Care' / 'Make an Appointment';
+    'Written By' / 'Kelsey Marsh' / 'Edited By' / ...; a site's menu of sister pages) is a
+    menu, a promotional block or a credits block: each line is kept as chrome in the
+    section before it. A main heading straight over its subheading is at most two in a row."""
+    n = 0
+    while n < len(sections):
+        m = n
+        while m < len(sections) and _bare_heading(page, sections[m]):
+            m += 1
+        if m == len(sections) - 1 and m > n and _last_line_of_run(sections[m]):
+            m += 1  # ... and the page's last heading-shaped line under the last of them
+        lines = m - n + (m == len(sections) and m > n and _last_line_of_run(sections[m - 1]))
+        if lines >= _RUN_OF_HEADINGS:
+            _fold_into_chrome(sections, n, m)
+            continue
+        n = m + 1 if m == n else m
+
+
+# 'Brand names: Lioresal', 'Common brand name(s): Fosamax' (a label with no number, a name
+# after it: not 'Part 1: Before your operation' or 'Low blood sugar: what to do'), or a quoted
+# form ("Sounds like 'am-ee-TRIP-ti-leen'")
+_LABEL_AND_VALUE = re.compile(r"^[^\d:]*[A-Za-z]\)?:\s+[A-Z]|(?:^|\s)['‘\"“][^'’\"”]{2,40}['’\"”](?:\s|$)")
+
+
+def _label_lines(page: _Page, sections: list[dict]) -> None:
+    """A label and its value on one line ('Brand names: Lioresal, Ozobax', 'Common brand
+    name(s): Fosamax', "Sounds like 'am-ee-TRIP-ti-leen'") with nothing under it, straight
+    over a heading, is a line of the page's data, not a heading: it introduces nothing.
+    It is kept as a paragraph of the section before it."""
+    n = 0
+    while n < len(sections) - 1:
+        section = sections[n]
+        if section["heading"] and not section["blocks"] and not page.markdown and sections[n + 1]["heading"] \
+                and not section.get("run_in") and _LABEL_AND_VALUE.search(section["heading"]):
+            line = {"paragraph": section["heading"]}
+            if n == 0:
+                sections[0] = {"heading": None, "level": 1, "kind": "overview", "blocks": [line], "_rule": None, "_own": True}
+            else:
+                sections[n - 1]["blocks"].append(line)
+                del sections[n]
+                continue
+        n += 1
+
+
+def _last_line_of_run(section: dict) -> bool:
+    """The page's last section after bare headings, holding one heading-shaped line: the
+    run's last two lines (the page's last line is never read as a heading)."""
+    blocks = section["blocks"]
+    return bool(section["heading"]) and len(blocks) == 1 and heading_like(blocks[0].get("paragraph") or "")
+
+
+def _bare_heading(page: _Page, section: dict) -> bool:
+    """A plain-text heading line with no text under it."""
+    return bool(section["heading"]) and not page.markdown and not section.get("run_in") and not section.get("marker") \
+        and not any(_introduces(page, block) for block in section["blocks"])
+
+
+def _introduces(page: _Page, block: dict) -> bool:
+    """Whether a block is text a heading introduces: not chrome, a bare date ('Oct 12,
+    2022') or a name ('Lena Ortiz' under 'Copy Edited By')."""
+    if not set(block) - {"chrome", "role"}:
+        return False
+    text = block.get("paragraph")
+    return text is None or not (_bare_date(page, text) or _bare_name(page, text))
+
+
+def _fold_into_chrome(sections: list[dict], n: int, m: int) -> None:
+    """Sections n..m-1 (bare headings) become chrome lines of the section before them."""
+    lines = []
+    for section in sections[n:m]:
+        lines.append({"chrome": section["heading"]})
+        lines.extend(section["blocks"])
+    if n == 0:
+        sections[n:m] = [{"heading": None, "level": 1, "kind": "overview", "blocks": lines, "_rule": None, "_own": True}]
+    else:
+        sections[n - 1]["blocks"].extend(lines)
+        del sections[n:m]
+
+
 def _parents(sections: list[dict]) -> None:
     """A heading printed straight over another heading, with nothing between, is the main
     section of the subsections under it ("2. Before you take it" over "Do not take it")."""
@@ -2165,7 +2306,7 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
                 section["kind"] = dosing_kind
         elif (not own and not stated[n]) or (own and rule is not None and rule.needs_doses and not group[n]):
             section["kind"] = "other"  # an inherited dosing kind needs a dose said with how to take it
-    _group_kinds(sections, rules, children, dosing_kind)
+    _group_kinds(sections, rules, children, dosing_kind, page.kinds)
 
 
 def _kids_dose(section: dict, kids: list[bool]) -> bool:
@@ -2187,19 +2328,30 @@ def _children(sections: list[dict]) -> list[list[int]]:
     return out
 
 
-def _group_kinds(sections: list[dict], rules: list, children: list[list[int]], dosing_kind: str) -> None:
+def _group_kinds(sections: list[dict], rules: list, children: list[list[int]], dosing_kind: str,
+                 kinds: KindTable) -> None:
     """A main section whose subsections all dose medicines is the drug section they
     belong to when it has no text of its own ("Treating a flare" straight over "Steroid
-    creams" and "Tablets") or is a treatment section over two or more of them (one
-    medicine subsection under "Treatment" is one part of the treatment)."""
+    creams" and "Tablets") or its own text tells the reader to take them ("Take treatment
+    as early as possible"). A treatment overview whose text describes ("Treatment has two
+    goals ...") is not a dose section: its subsections are."""
     for n, section in enumerate(sections):
         rule, _ = rules[n]
         kids = children[n]
         if not kids or section["heading"] is None or section["kind"] in DOSING_KINDS or (rule and rule.fixed):
             continue
-        if (not section["blocks"] or (section["kind"] == "treatment" and len(kids) >= 2)) and \
+        if (not _own_text(section) or _tells_to_take(kinds, section)) and \
                 all(sections[k]["kind"] in DOSING_KINDS for k in kids):
             section["kind"] = dosing_kind
+
+
+def _tells_to_take(kinds: KindTable, section: dict) -> bool:
+    return any(kinds.tells_to_take(block.get("paragraph") or block.get("disclaimer") or "") for block in section["blocks"])
+
+
+def _own_text(section: dict) -> bool:
+    """Whether a section prints text of its own (a chrome line, a page marker, is none)."""
+    return any(set(block) - {"chrome", "role"} for block in section["blocks"])
 
 
 def _pop_private(section: dict) -> tuple:
@@ -2255,7 +2407,7 @@ def _stated(dose: dict) -> bool:
 
 
 def _states_dose(page: _Page, text: str, counts) -> bool:
-    doses = [d for d in page.doses(text) if (counts(d) or (counts is _stated and (page.kinds.timed(d, text)
+    doses = [d for d in page.doses(text) if _measured(d) and (counts(d) or (counts is _stated and (page.kinds.timed(d, text)
                                                                               or page.kinds.named(d, text))))
              and not page.kinds.not_a_dose(d, text)]
     if not doses:
@@ -2269,6 +2421,13 @@ def _states_dose(page: _Page, text: str, counts) -> bool:
     label, _, value = rest.partition(":")
     # "Tablets: 250 mg, 500 mg": a label and a list of strengths, not a dose
     return not (value is not None and _ and len(label.split()) <= 5 and not re.search(r"[A-Za-z]{3,}", value))
+
+
+def _measured(dose: dict) -> bool:
+    """An amount in a unit or a count of a dose form: what a medicine is measured in. A
+    bare number read with how often ('Do 3 sets of 15, once or twice a day', exercise
+    repetitions) is no evidence that the text doses a medicine."""
+    return dose.get("unit_problem") != "missing_unit" or "form" in dose
 
 
 _ASIDE = re.compile(r"\s?\([^()]{1,120}\)")
