@@ -605,7 +605,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--article", help="score only the articles whose file name starts with this")
     parser.add_argument("--gate", action="store_true", help="compare the findings with expected-findings.txt")
     parser.add_argument("--write-expected", action="store_true", help="write expected-findings.txt from this run")
-    parser.add_argument("--json", default=str(ROOT / "benchmarks" / "accuracy.json"), help="where the figures go")
+    parser.add_argument("--json", help="where the figures go (default benchmarks/accuracy.json, for the "
+                        "development corpus only: a run on another corpus writes figures only where --json says)")
     parser.add_argument("--sigs-detail", action="store_true", help="list every sig read wrong")
     parser.add_argument("--corpus", help="another corpus folder of the same layout (the held-out set, tests/corpus-holdout3; the scorer's own tests)")
     args = parser.parse_args(argv)
@@ -656,8 +657,9 @@ def report(args, articles, rows, failed, result, records) -> int:
             print_article_detail(score)
         for row, got, fields, fs in sig_wrong if args.sigs_detail else []:
             print(f"  sig {row['id']} wrong {','.join(fields)}: {row['sig']!r} read {got} {[f['check'] for f in fs]}")
-    if not args.article:
-        Path(args.json).write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    target = args.json or (None if args.corpus else ROOT / "benchmarks" / "accuracy.json")
+    if not args.article and target:
+        Path(target).write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0
 
 
