@@ -17,6 +17,7 @@ Exit codes: 0 done (gate passed), 1 the gate found a difference, 2 a corpus file
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import concurrent.futures
 import json
 import os
@@ -374,6 +375,21 @@ def expected_structure(gold: dict) -> dict:
     return want
 
 
+def heading_lines(scores) -> dict:
+    """Heading lines right across the articles whose gold lists headings: a heading read that the
+    gold lists (each counted as often as printed) is right. An article's heading list is right
+    only when every line is, so this says how near the misses are."""
+    read = expected = right = 0
+    for score in scores:
+        mark = score.structure.get("headings")
+        if mark is None:
+            continue
+        _, want, got = mark
+        read, expected = read + len(got), expected + len(want)
+        right += sum((Counter(got) & Counter(want)).values())
+    return {"read": read, "expected": expected, "precision": _ratio(right, read), "recall": _ratio(right, expected)}
+
+
 def score_structure(article: CorpusArticle, records: Records, score: ArticleScore) -> None:
     got = read_structure(records, article.stem)
     for key, value in expected_structure(article.gold["structure"]).items():
@@ -677,6 +693,9 @@ def scorecard(scores, by_check, by_category, sig_summary, failed, result) -> dic
         marks = [s.structure[key][0] for s in scores if key in s.structure]
         structure[key] = _ratio(sum(marks), len(marks))
     print("\nstructure (articles right): " + ", ".join(f"{k} {_pct(v).strip()}" for k, v in structure.items()))
+    lines = heading_lines(scores)
+    print(f"heading lines: precision {_pct(lines['precision']).strip()}, recall {_pct(lines['recall']).strip()} "
+          f"(of {lines['read']} read and {lines['expected']} expected)")
     if sig_summary:
         print("doses (sigs right): " + ", ".join(f"{k} {_pct(sig_summary[k]).strip()}" for k in SIG_FIELDS))
         print(f"bounded sigs with no dosing/units finding {_pct(sig_summary['bounded_without_dosing_or_units_finding']).strip()}, "
@@ -692,6 +711,7 @@ def scorecard(scores, by_check, by_category, sig_summary, failed, result) -> dic
           f"must-level misses {len(must)}, broken silences {sum(len(s.broken_silences) for s in scores)}")
     return {"today": TODAY, "articles": len(scores), "by_check": {k: v.as_dict() for k, v in sorted(by_check.items())},
             "by_category": {k: v.as_dict() for k, v in sorted(by_category.items())}, "structure": structure,
+            "heading_lines": lines,
             "sigs": sig_summary, "overall": {"precision": _ratio(total.tp, total.findings),
                                              "recall": _ratio(total.matched, total.gold), "must_misses": len(must)},
             "import_failures": sorted(failed)}

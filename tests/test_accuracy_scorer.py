@@ -153,3 +153,14 @@ def test_dose_sections_are_a_set_of_headings_each_dosing_wherever_printed():
     once_not = twice[:3] + [sec("Adult dosing", "other")]
     assert acc.dose_headings(once_not) == ["not all dosing: adult dosing"]
     assert acc.expected_structure({"dose_sections": ["Adult dosing", "Adult dosing"]})["dose_sections"] == ["adult dosing"]
+
+
+def test_heading_lines_count_each_line_read_and_expected():
+    near = acc.ArticleScore("a")
+    near.structure["headings"] = (False, ["causes", "treatment", "faq"], ["causes", "treatment", "share this"])
+    right = acc.ArticleScore("b")
+    right.structure["headings"] = (True, ["overview"], ["overview"])
+    unasserted = acc.ArticleScore("c")
+    lines = acc.heading_lines([near, right, unasserted])
+    assert (lines["read"], lines["expected"]) == (4, 4)
+    assert lines["precision"] == lines["recall"] == 0.75
