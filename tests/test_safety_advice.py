@@ -92,3 +92,19 @@ def test_permission_to_take_a_leftover_antibiotic_is_flagged(tmp_path, text):
 ])
 def test_refusals_and_current_courses_pass(tmp_path, text):
     assert _hits(tmp_path, text, "SAF005") == []
+
+
+# -- SAF002: red yeast rice dosed on a page that doses a statin
+
+def test_red_yeast_rice_beside_a_statin_is_flagged(tmp_path):
+    text = ("Cholesterol questions\nThe usual starting dose is simvastatin 20 mg once a day at night.\n"
+            "Supplements\nFor a natural boost, try red yeast rice: 600 mg twice a day with food.\n")
+    got = _hits(tmp_path, text, "SAF002")
+    assert len(got) == 1 and "NCCIH" in got[0].message and "red yeast rice" in got[0].message.lower()
+
+
+def test_red_yeast_rice_with_its_warning_passes(tmp_path):
+    text = ("Cholesterol questions\nThe usual starting dose is simvastatin 20 mg once a day at night.\n"
+            "Supplements\nRed yeast rice 600 mg twice a day with food. It works like a statin, so never take red "
+            "yeast rice with simvastatin or any other statin.\n")
+    assert _hits(tmp_path, text, "SAF002") == []
