@@ -1,0 +1,260 @@
+"""Reader-safety checks on advice that tells the reader something unsafe is fine (SAF004-SAF005):
+a sentence that plays down a labelled interaction, and advice to take an antibiotic left over
+from an earlier illness or prescribed for someone else.
+
+Both fire on positive evidence in one sentence (or a short run of sentences): the named pair
+and a wording of reassurance with no hedge; a leftover antibiotic and a sentence that permits
+taking it with no refusal. Wordings, hedges, cues and sources are in ``checks/safety.yaml``
+(``reassurance``, ``leftover_antibiotics``); medicine names as readers meet them come from
+``checks/medicine-names.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlint.checks.dosing import per_text
+from medlint.findings import Hit
+from medlint.policy import alternation, derived
+from medlint.records.model import FaqEntry
+from medlint.registry import check
+
+_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
+
+
+def _words(names) -> re.Pattern:
+    """One pattern finding any of ``names`` as whole words, case-insensitively (a plural "s"
+    allowed; either apostrophe)."""
+    if not names:
+        return re.compile("(?!)")
+    parts = sorted({re.escape(n.lower()).replace("'", "['’]") for n in names}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?:s|es)?(?![\w-])", re.I)
+
+
+class Tables:
+    """checks/safety.yaml's ``reassurance`` and ``leftover_antibiotics``, compiled."""
+
+    def __init__(self, data: dict, names: dict):
+        aliases: dict[str, set] = {}  # substance -> the names readers meet it by
+        for entry in names["medicines"]:
+            aliases.setdefault(entry["substance"].lower(), set()).update(a["name"] for a in entry["names"])
+        for entry in names.get("combinations") or ():
+            for substance in entry["substances"]:
+                aliases.setdefault(substance.lower(), set()).add(entry["name"])
+        told = data.get("reassurance") or {}
+        self.reassure = alternation(told.get("wordings") or ["(?!)"], re.I)
+        self.hedges = alternation(told.get("hedges") or ["(?!)"], re.I)
+        self.pairs = []  # (entry, pattern of group A, pattern of group B)
+        for entry in [*data["combinations"], *(told.get("interactions") or ())]:
+            a, b = ([*g, *(n for m in g for n in aliases.get(m.lower(), ()))] for g in entry["groups"][:2])
+            self.pairs.append((entry, _words(a), _words(b)))
+        left = data.get("leftover_antibiotics") or {}
+        drugs = left.get("antibiotics") or []
+        self.antibiotics = _words([*drugs, *(n for d in drugs for n in aliases.get(d.lower(), ()))])
+        self.cues = _words(left.get("cues") or ())
+        self.permits = alternation(left.get("permits") or ["(?!)"], re.I | re.M)
+        self.refusals = alternation(left.get("refusals") or ["(?!)"], re.I)
+        self.pronouns = _words(left.get("pronouns") or ())
+        self.window = left.get("window", 4)
+        self.left = left
+
+
+def tables(ctx) -> Tables:
+    return derived(Tables, ctx.data("safety"), ctx.data("medicine-names"))
+
+
+def _sentences(text: str) -> tuple:
+    """(start, end) of each sentence (or clause ended by ';') of ``text``."""
+    return tuple((m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip())
+
+
+def _fields(record):
+    return ("question", "answer") if isinstance(record, FaqEntry) else ("text",)
+
+
+def _all_sentences(article):
+    """(record, field, text, start, end) of every sentence of the article, in reading order."""
+    for record in article.texts():
+        for field in _fields(record):
+            text = getattr(record, field, "") or ""
+            for start, end in per_text(_sentences, text):
+                yield record, field, text, start, end
+
+
+def _outside(text: str, span: tuple) -> str:
+    """``text`` with ``span`` blanked (a hedge inside the wording, "won't interact", is the wording's)."""
+    a, b = span
+    return text[:a] + " " * (b - a) + text[b:]
+
+
+# ---------------------------------------------------------------------------
+# SAF004
+
+
+def _reassurance(sentence: str, t: Tables):
+    """(entry, name of group A, name of group B, wording match) when ``sentence`` plays down a
+    pair it names, else None."""
+    if sentence.rstrip().endswith("?"):
+        return None
+    m = t.reassure.search(sentence)
+    if m is None or t.hedges.search(_outside(sentence, m.span())):
+        return None
+    for entry, group_a, group_b in t.pairs:
+        a = group_a.search(sentence)
+        b = group_b.search(sentence) if a else None
+        if a and b and entry.get("distinct") and a.group(0).lower() == b.group(0).lower():
+            continue
+        if a and b:
+            return entry, a.group(0), b.group(0), m
+    return None
+
+
+@check("SAF004", name="interaction-reassurance", category="safety", severity="error",
+       fix="Say that the two interact and what to do (ask a pharmacist, keep the dose low, avoid large amounts), "
+           "never that they are fine together.",
+       bad=("Pain relief\nIbuprofen is generally fine with lisinopril for a short course.\n",
+            "Grapefruit\nWith atorvastatin, honestly, you can have as much grapefruit juice as you like.\n",
+            "Your questions\nDoes naproxen clash with my ramipril? No, naproxen won't interact with ramipril.\n"),
+       good=("Pain relief\nIbuprofen can interact with lisinopril: ask a pharmacist before taking them together.\n",
+             "Grapefruit\nWith atorvastatin, avoid drinking large amounts of grapefruit juice.\n",
+             "Your questions\nIs ibuprofen fine with lisinopril?\n"))
+def interaction_reassurance(article, ctx):
+    """A sentence that tells the reader a labelled interaction does not matter.
+
+    **What it does.** Reads every sentence of the page for a pair of medicines (or a medicine
+    and a food or supplement) that interact, as listed in checks/safety.yaml (the
+    ``combinations`` SAF002 asks, and the ``reassurance`` interactions: NSAIDs with ACE
+    inhibitors, ARBs and diuretics; atorvastatin with grapefruit; red yeast rice with statins),
+    named by their names or the brand names of checks/medicine-names.yaml. It fires when the
+    same sentence also says they are fine together ("is generally fine with", "safe to take
+    with", "won't interact", "you can have as much ... as you like") and carries no hedge
+    outside that wording ("not", "avoid", "check with", "ask your pharmacist", "no more
+    than"). A question is not advice. One finding per sentence.
+
+    **Why it matters.** A reader who is told a combination is fine takes it without asking;
+    the labels list these pairs because people are harmed by them (an NSAID blunts an ACE
+    inhibitor and, with it, can injure the kidneys; large amounts of grapefruit juice raise
+    atorvastatin levels; red yeast rice is a second statin).
+
+    **Example.** "Ibuprofen is generally fine with lisinopril for a short course."
+
+    **Fix.** Say that they interact and what to do instead; the suggestion gives a sample
+    sentence.
+
+    **Source.** Each pair's source in checks/safety.yaml (NSAID, Lipitor and the other US
+    prescribing information, NCCIH's red yeast rice fact sheet), quoted in every message.
+    """
+    t = tables(ctx)
+    for record, field, text, start, end in _all_sentences(article):
+        found = per_text(_reassurance, text[start:end], t)
+        if found is None:
+            continue
+        entry, a, b, m = found
+        said = text[start:end].strip()
+        advice = entry["advice"].format(a=a, b=b)
+        yield Hit(record, excerpt=said, start=start + (len(text[start:end]) - len(text[start:end].lstrip())),
+                  field=field, severity=entry.get("severity"),
+                  message=f"\"{said}\" tells the reader {a} and {b} are fine together; they interact: "
+                          f"{entry['risk']} ({entry['source']}).",
+                  suggestion=f"Write instead, e.g.: {advice[:1].upper()}{advice[1:]}.")
+
+
+# ---------------------------------------------------------------------------
+# SAF005
+
+
+def _leftover(sentence: str, t: Tables) -> str:
+    """What a sentence is to SAF005: "mention" (a leftover or someone else's antibiotic),
+    "refusal" (says not to take), "permit" (permits taking it, naming it or "it", "them", "that"), or ""."""
+    sentence = sentence.strip()
+    refuses = bool(t.refusals.search(sentence))
+    question = sentence.endswith("?")
+    named = t.antibiotics.search(sentence)
+    if named and t.cues.search(sentence):
+        kind = "refusal" if refuses else "mention"
+        if kind == "mention" and not question and t.permits.search(sentence):
+            return "mention+permit"
+        return kind
+    if refuses and t.permits.search(sentence) is None:
+        return "refusal"
+    if question or refuses:
+        return ""
+    if t.permits.search(sentence) and (named or t.pronouns.search(sentence)):
+        return "permit"
+    return ""
+
+
+@check("SAF005", name="leftover-antibiotic-advice", category="safety", severity="error",
+       fix="Say not to take leftover antibiotics or someone else's, and to see a doctor, dentist or pharmacist.",
+       bad=("Toothache\nI've got some amoxicillin left over from last year. Can I take it?\n"
+            "You can take the amoxicillin three times a day until you see your dentist.\n",
+            "Ask the pharmacist\nIf you still have doxycycline from last time, it's fine to take it for a few days.\n"),
+       good=("Toothache\nDo not take antibiotics left over from an earlier illness; see your dentist.\n",
+             "Ask the pharmacist\nI have amoxicillin left over from last year. Should I take it?\n"
+             "No. Leftover antibiotics may be the wrong medicine or too few tablets; book an appointment instead.\n"))
+def leftover_antibiotic_advice(article, ctx):
+    """Advice to take an antibiotic left over from before or prescribed for someone else.
+
+    **What it does.** Reads the page's sentences in reading order for a mention of an
+    antibiotic (a name in ``leftover_antibiotics`` of checks/safety.yaml, or "antibiotic")
+    with a cue that it is left over or someone else's ("left over", "from last time", "you
+    still have", "your partner's"). From that sentence on, for a few sentences (across texts:
+    a chat's question and its answer), it looks for one that permits taking it ("you can
+    take the amoxicillin", "it's fine to take it", "go ahead and start them") and names an
+    antibiotic or "it"/"them". A mention or a later sentence that says not to take it
+    ("Do not take leftover antibiotics", "No, don't") ends the search; a question is not
+    advice. One finding per mention, at the sentence that permits.
+
+    **Why it matters.** A leftover course is the wrong medicine or too few tablets, may be
+    out of date, and started without an assessment it hides a spreading infection (a dental
+    abscess needs draining) while exposing the reader to its side effects and to
+    resistance. The page tells the reader to do it.
+
+    **Example.** "I've got some amoxicillin left from last year." ... "You can take the
+    amoxicillin 500 mg three times a day until you see your dentist."
+
+    **Fix.** Say not to take it, and to see a doctor, dentist or pharmacist; the suggestion
+    gives a sample sentence.
+
+    **Source.** CDC, Be Antibiotics Aware: Antibiotic Do's and Don'ts (do not save
+    antibiotics for later; do not take antibiotics prescribed for someone else), quoted in
+    every message.
+    """
+    t = tables(ctx)
+    sentences = list(_all_sentences(article))
+    kinds = [per_text(_leftover, text[a:b], t) for _r, _f, text, a, b in sentences]
+    i = 0
+    while i < len(sentences):
+        if not kinds[i].startswith("mention"):
+            i += 1
+            continue
+        at = _permitted(kinds, i, t.window)
+        if at is not None:
+            yield _leftover_hit(sentences[i], sentences[at], t)
+            i = at
+        i += 1
+
+
+def _permitted(kinds: list, i: int, window: int) -> int | None:
+    """The index of the first sentence from mention ``i`` on that permits taking it, or None
+    (a refusal first ends the search)."""
+    if kinds[i] == "mention+permit":
+        return i
+    for k in range(i + 1, min(len(kinds), i + 1 + window)):
+        if kinds[k] == "refusal" or kinds[k].startswith("mention"):
+            return None
+        if kinds[k] == "permit":
+            return k
+    return None
+
+
+def _leftover_hit(mention, permit, t: Tables) -> Hit:
+    record, field, text, a, b = permit
+    said = text[a:b].strip()
+    told = mention[2][mention[3]:mention[4]].strip()
+    advice = t.left["advice"]
+    context = "" if mention is permit else f" after \"{told}\""
+    return Hit(record, excerpt=said, start=a + (len(text[a:b]) - len(text[a:b].lstrip())), field=field,
+               message=f"\"{said}\"{context} tells the reader to take an antibiotic left over or prescribed for "
+                       f"someone else ({t.left['source']}).",
+               suggestion=f"Write instead, e.g.: {advice[:1].upper()}{advice[1:]}.")
