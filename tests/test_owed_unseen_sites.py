@@ -123,6 +123,9 @@ def test_a_form_beside_a_dose_to_take_still_needs_its_caution(tmp_path, text):
     ("Reviewed for accuracy by Ana Silva, R.Ph., 3 May 2026", []),
     ("Content vetted by Dr Mei Tan, consultant dermatologist", []),
     ("Clinically checked by Tom Hale, B.Pharm", []),
+    ("Reviewed by pharmacist Sam Okafor on 3 May 2026", []),
+    ("Checked by our clinical pharmacist Ana Ruiz", []),
+    ("Reviewed by wellness coach Sam Okafor", [("REV006", W)]),
     ("Verified by Ana Silva", [("REV006", W)]),
     ("Reviewed for accuracy by the Editorial Team", [("REV006", W)]),
 ])

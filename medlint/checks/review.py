@@ -560,7 +560,11 @@ def _printed_reviewer(article, data: dict) -> str | None:
             continue
         for pattern in patterns:
             for m in pattern.finditer(text):
-                if _credentialed_printed(m.group("name").strip(), m.group("credential"), rule, data):
+                found = m.groupdict()
+                if found.get("role") and credentialed({"name": found["name"], "role": found["role"]}, data):
+                    return text  # "Reviewed by pharmacist Sam Okafor": the role before the name
+                if found.get("credential") and _credentialed_printed(found["name"].strip(), found["credential"],
+                                                                     rule, data):
                     return text
     return None
 
@@ -868,8 +872,9 @@ def reviewer_credentials_missing(article, ctx):
     is given at info. A reviewer the page prints with a credential in a line
     article.yaml holds no reviewer from ("By Jess Nguyen | Reviewed by Dr
     Aaron Whitely, FRACGP | 21 October 2026", "Medically verified by Dr. Kavya
-    Menon, M.Pharm", "Reviewed for accuracy by ..."; ``printed_reviewer``: letters
-    or a role of ``credential_roles`` after the name) is its credentialed
+    Menon, M.Pharm", "Reviewed for accuracy by ...", "Reviewed by pharmacist Sam
+    Okafor"; ``printed_reviewer``: letters or a role of ``credential_roles`` after
+    the name, or the role before it) is its credentialed
     reviewer, and a leaflet's own approval line ("This leaflet was approved by the
     Pharmacy and Therapeutics Committee") is its document control.
 
