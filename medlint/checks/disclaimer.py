@@ -198,13 +198,17 @@ def _number(value) -> str:
 def _gives_a_dose(text: str, data: dict) -> bool:
     """Does ``text`` give the reader a dose (``dose_cues``), read without the limits it sets
     ("Stay under 2,000 mg a day", ``limit_dose_cues``), in a sentence that does not report
-    it from research, the past or history (``reported_dose_cues``)?"""
+    it from research, the past or history (``reported_dose_cues``), nor only says what the
+    medicine comes as ("Pantoprazole comes as 20 mg and 40 mg tablets", ``form_dose_cues``)?"""
     if not _matches(data["dose_cues"], text):
         return False
     text = _without_limits(text, data.get("limit_dose_cues") or ())
     if not _matches(data["dose_cues"], text):
         return False
     reported = data.get("reported_dose_cues") or ()
+    forms = data.get("form_dose_cues") or ()
+    if forms and _matches(forms, text):  # the text tells the reader to take nothing: its forms are no dose
+        reported = [*reported, *forms]
     if not reported or not _matches(reported, text):
         return True  # the cheap answer: no sentence of it reports anything
     return any(_matches(data["dose_cues"], s) and not _matches(reported, s) for s in _SENTENCE.split(text))
@@ -550,7 +554,9 @@ def section_disclaimer_missing(article, ctx):
     ask a doctor") or a medicine caution for a supplement section does not
     count. Only a section that gives a dose needs one (a dose a sentence
     reports from a trial, the past or history - "In the trial, 2,000 people
-    took 1,000 IU a day" - is none; ``reported_dose_cues``; nor is a limit to
+    took 1,000 IU a day" - is none; ``reported_dose_cues``; nor is a sentence that
+    only says what the medicine comes as, "Pantoprazole comes as 20 mg and 40 mg
+    tablets", ``form_dose_cues``; nor is a limit to
     keep under, "Stay under 2,000 mg of vitamin C a day", ``limit_dose_cues``,
     nor a shop's pack, "Paracetamol 500 mg 24 tablets"). A page that leaves
     the dose to the prescriber ("Your doctor will tell you how much to
@@ -846,10 +852,12 @@ def red_flag_section_missing(article, ctx):
     ...), as signs: a cue named as a risk, a past event or a contraindication
     ("the risk of stroke", "a history of stroke", ``red_flags.not_a_sign``)
     does not count. When a sign is present, no section is a red-flag section
-    (kind ``red-flags`` or a heading like "When to see a doctor") and no
-    heading or text anywhere tells the reader to get urgent care ("Call 999
-    or go to A&E if …", "Seek urgent help if …", a label's "Stop use and ask
-    a doctor if"; ``red_flags.advice``), flags the article title and quotes
+    (kind ``red-flags`` or a heading like "When to see a doctor", "When should
+    I seek help?") and no heading or text anywhere tells the reader to get
+    urgent care ("Call 999 or go to A&E if …", "Seek urgent help if …", a
+    label's "Stop use and ask a doctor if", in the country's own numbers and
+    words: "Phone 111", "call 995", "Call 9-1-1", "go to your nearest
+    emergency department", "call Poison Help"; ``red_flags.advice``), flags the article title and quotes
     the first cue. A reference for prescribers (``checks/owed.yaml``
     ``prescribers``: a clinicians' drug reference, a drug index's or a formulary's monograph)
     is not asked: its reader is the clinician the section sends a reader to.

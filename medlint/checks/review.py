@@ -560,7 +560,11 @@ def _printed_reviewer(article, data: dict) -> str | None:
             continue
         for pattern in patterns:
             for m in pattern.finditer(text):
-                if _credentialed_printed(m.group("name").strip(), m.group("credential"), rule, data):
+                found = m.groupdict()
+                if found.get("role") and credentialed({"name": found["name"], "role": found["role"]}, data):
+                    return text  # "Reviewed by pharmacist Sam Okafor": the role before the name
+                if found.get("credential") and _credentialed_printed(found["name"].strip(), found["credential"],
+                                                                     rule, data):
                     return text
     return None
 
@@ -692,13 +696,13 @@ def _wordings(cues) -> PatternSet:
 def _committee_approved(article, ctx) -> bool:
     """Is the page approved by its organisation's clinical committee ("Approved by: Drugs
     and Therapeutics Committee"; ``attribution.clinical_committee_cues``, in the reviewers'
-    names and the header and footer lines) under its document control, with a date?"""
+    names and every line of the page) under its document control, with a date?"""
     data = ctx.data("review")
     rules = data.get("attribution") or {}
     cues = rules.get("clinical_committee_cues") or ()
     meta = article.meta
     texts = [p.get("name") or "" for p in meta.get("reviewers") or [] if isinstance(p, dict)]
-    texts += [text for _ptr, text, _role in _page_lines(meta)]
+    texts += reading_lines(article)
     if not any(regex(c).search(t) for t in texts for c in cues):
         return False
     dated = review_date(meta, data, ctx.today)[0] is not None or next_review_date(meta, data, ctx.today)[0] is not None
@@ -782,8 +786,13 @@ def author_not_named(article, ctx):
     help article, a checklist), a record of one person's care (signed by their
     clinician), a group's own page for its members, and an organisation's page that
     names no person ("Page owner: Student Health Centre", "From: Northshire Public
-    Health Agency") are not asked; with one sign alone the finding is given at
-    info. A writer the page names in its head, in a line the importer kept as text
+    Health Agency", its ownership printed at the head or the foot: "© 2026 Province
+    of Nova Tern", "Developed by the Nova Tern Health Authority", "... Poison Center
+    is a program of the State Department of Health", a health service's nurse line
+    and service finder; a hospital's "© 2026 Tanjong Rhu General Hospital" for the
+    writer alone; a company's copyright is none) are not asked; with one sign alone
+    the finding is given at info. An institution the importer read as the author
+    ("Published by Te Rongoā Safety Authority") is no named person (``team_names``). A writer the page names in its head, in a line the importer kept as text
     ("Our resident GP, Dr Amara Osei, answers your health questions", "Sam Okafor
     MPharm, Community Pharmacist"; ``head_writer``), is its author, and so is
     one in a labelled or posted byline at its head or foot ("Words: Jane
@@ -862,9 +871,12 @@ def reviewer_credentials_missing(article, ctx):
     organisation's page that names no person; with one sign alone the finding
     is given at info. A reviewer the page prints with a credential in a line
     article.yaml holds no reviewer from ("By Jess Nguyen | Reviewed by Dr
-    Aaron Whitely, FRACGP | 21 October 2026"; ``printed_reviewer``: letters
-    or a role of ``credential_roles`` after the name) is its credentialed
-    reviewer.
+    Aaron Whitely, FRACGP | 21 October 2026", "Medically verified by Dr. Kavya
+    Menon, M.Pharm", "Reviewed for accuracy by ...", "Reviewed by pharmacist Sam
+    Okafor"; ``printed_reviewer``: letters or a role of ``credential_roles`` after
+    the name, or the role before it) is its credentialed
+    reviewer, and a leaflet's own approval line ("This leaflet was approved by the
+    Pharmacy and Therapeutics Committee") is its document control.
 
     **Why it matters.** Medical review is what makes a consumer page safe to
     act on; readers can only trust it if they can see who reviewed it and
