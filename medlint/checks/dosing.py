@@ -16,6 +16,7 @@ from functools import lru_cache
 from medlint.doses import may_hold_dose, parse_doses
 from medlint.doses import units as _units
 from medlint.doses.model import Form, _replace
+from medlint.doses.reading import Reading
 from medlint import policy
 from medlint.prefilter import LazyPattern
 from medlint.findings import Hit
@@ -261,6 +262,7 @@ class Wordings:
         self.reported = one(data["reported_wordings"])
         self.courses = [policy.compile_pattern(p, re.I, [p]) for p in data["course_wordings"]]
         self.instruction = one(data["instruction_wordings"])
+        self.dose_context = one(data["dose_context_wordings"])
         self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
@@ -994,7 +996,7 @@ def incomplete_dose(article, ctx):
             continue
         if dose.max_per_day is not None or dose.max_doses_per_day is not None:
             continue
-        if not offered_as_dose(record, field, dose, words):
+        if not offered_as_dose(record, field, dose, words) or timed_by_its_lead(record, words):
             continue
         if _not_a_dose_to_follow(record, field, dose, words) or _bounded_nearby(record, field, dose, words, complete, data):
             continue
@@ -1005,20 +1007,75 @@ def incomplete_dose(article, ctx):
 
 
 def offered_as_dose(record, field: str, dose, words: Wordings) -> bool:
-    """Does the page present the amount as a dose to take? A line of a dose list or table (an
-    item or a row) is one by its place; an amount in a sentence is one when the sentence tells
-    or offers the reader to take, give or use it, names it as a dose, or says whom it is for,
-    when or with what it is taken (``instruction_wordings``). A product's title, a pack, a
-    strength in a story is not, and is not asked how often. A section headed as the doses
-    ("How much to take", "Dosage") presents every amount under it; so does the page's title
-    over the untitled opening section."""
-    if isinstance(record, Item) or in_sentence(record, field, dose, words.instruction):
+    """Does the page present the amount as a dose to take? Only on evidence: its sentence (or
+    its line of a list or table) tells or offers the reader to take, give or use it, or names it
+    as a dose (``instruction_wordings``); or it stands in a place that presents doses: a section
+    headed as the doses ("How much to take", "Dosage"; the page's title over the untitled
+    opening section), a list led by a line that does ("The usual dose is:", "Adults:"), a table
+    whose header names a dose column, or a list or table whose other lines are doses that say
+    how often (one line of a list of regimens left untimed). Whom a dose is for or what it is
+    taken with (``dose_context_wordings``: "Adults: 500 mg") counts only in such a place. A
+    strength in prose, a list of ingredients, forms or research findings, a monograph's label
+    line and a product's title are not presented as doses, and are not asked how often."""
+    if in_sentence(record, field, dose, words.instruction):
         return True
     section = getattr(record, "section", None)
     if section is None:
         return False
     heading = section.heading or (section.article.title if section.article is not None else "")
-    return bool(heading and words.instruction.search(heading))
+    if heading and _presents_doses(heading, words):
+        return True
+    return isinstance(record, Item) and _listed_as_dose(record, words)
+
+
+def _presents_doses(text: str, words: Wordings) -> bool:
+    return bool(words.instruction.search(text) or words.dose_context.search(text))
+
+
+def _listed_as_dose(record, words: Wordings) -> bool:
+    """Is a line of a list or table in a block that presents doses: led by a line that says so,
+    under a table header that names a dose column, or beside lines that are doses with a
+    frequency?"""
+    block, i = _block_of(record)
+    if block is None:
+        return False
+    if block.type == "table" and any(_presents_doses(row.line, words) for row in block.rows if row.role == "header"):
+        return True
+    lead = record.section.blocks[i - 1] if i > 0 else None
+    if block.type == "list" and lead is not None and lead.type == "paragraph" and _presents_doses(lead.text or "", words):
+        return True
+    return any(d.frequency is not None for other in block.items if other is not record
+               for d in doses_in(getattr(other, "line", "") or other.text or ""))
+
+
+@text_memo
+def states_frequency(text: str) -> bool:
+    """Does a text with no amount of its own say how often ("Twice a day", "Give once a day:",
+    "Dose (every 4 to 6 hours)")? Read by the dose model's frequency stage."""
+    reading = Reading(text)
+    reading.scan()
+    return any(m.cat == "freq" for m in reading.mods)
+
+
+def timed_by_its_lead(record, words: Wordings) -> bool:
+    """Is the amount timed by what governs it from outside its own line: its section's heading
+    ("Twice a day" over "Adults: 500 mg"), the line leading its list ("Give once a day:") or its
+    table's header ("Dose (every 4 to 6 hours)")?"""
+    section = getattr(record, "section", None)
+    if section is None:
+        return False
+    if section.heading and states_frequency(section.heading):
+        return True
+    if not isinstance(record, Item):
+        return False
+    block, i = _block_of(record)
+    if block is None:
+        return False
+    if block.type == "table":
+        return any(states_frequency(row.line) for row in block.rows if row.role == "header")
+    lead = section.blocks[i - 1] if i > 0 else None
+    return block.type == "list" and lead is not None and lead.type == "paragraph" \
+        and (_label_line(lead.text or "") or (lead.text or "").rstrip().endswith(":")) and states_frequency(lead.text)
 
 
 def repeated_tables(article, words: Wordings):
