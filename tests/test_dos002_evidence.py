@@ -120,3 +120,15 @@ def test_a_block_that_does_not_present_doses_or_times_them_stays_silent(text, tm
 ])
 def test_a_block_that_presents_doses_still_asks_how_often(text, tmp_path):
     assert _dos002(text, tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    # UK pharmacy Q&A: two amounts compared
+    "Ask our pharmacist\n\nCan I take 1000 mg instead of 500 mg?\nA 1000 mg dose is stronger than a 500 mg "
+    "dose, and not always better.\n",
+    # Canadian monograph summary: a trial's arms
+    "Atorvastatin: monograph summary\n\nClinical trials\nPeople given 80 mg had fewer heart attacks than those "
+    "given 10 mg.\n",
+])
+def test_compared_and_reported_amounts_stay_silent(text, tmp_path):
+    assert _dos002(text, tmp_path) == []

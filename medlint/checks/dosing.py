@@ -263,6 +263,7 @@ class Wordings:
         self.courses = [policy.compile_pattern(p, re.I, [p]) for p in data["course_wordings"]]
         self.instruction = one(data["instruction_wordings"])
         self.dose_context = one(data["dose_context_wordings"])
+        self.comparison = one(data["comparison_wordings"])
         self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
@@ -1175,6 +1176,16 @@ def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
         or describes_product(record, field, dose, words) or listed_contents(record, words)
 
 
+def compares_amounts(record, field: str, dose, words: Wordings) -> bool:
+    """Does the amount's sentence weigh two amounts or more against each other
+    (``comparison_wordings``: "A 1000 mg dose is stronger than a 500 mg dose")?"""
+    if not in_sentence(record, field, dose, words.comparison):
+        return False
+    text = getattr(record, field, "") or ""
+    a, b = sentence_span(text, dose.span[0])
+    return sum(1 for d in doses_in(text) if d.amount is not None and a <= d.span[0] < b) >= 2
+
+
 _SENTENCE_MARK = re.compile(r"[.!?;](?:\s|$)")
 
 
@@ -1296,6 +1307,8 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "8 to 10 years   7.5 ml": a chart's dose for the band (DOS005 reads the chart)
     if words.fluid(record, field, dose):
         return True  # "200 ml of safe drinking water", "Oral rehydration sachets: 1 sachet ...": a drink
+    if compares_amounts(record, field, dose, words):
+        return True  # "A 1000 mg dose is stronger than a 500 mg dose": amounts weighed, not given
     return not_a_dose(record, field, dose, words)
 
 
