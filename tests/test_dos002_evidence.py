@@ -91,18 +91,18 @@ def test_an_amount_that_is_no_instruction_or_is_timed_stays_silent(text, tmp_pat
     "Cefalexin - Buy Online\n\nAbout this medicine\nIt comes in these strengths:\n- 250 mg capsules\n"
     "- 500 mg capsules\n",
     # Canadian monograph summary: a table of forms and strengths
-    "Cefalexin: monograph summary\n\nDosage forms\n| Form | Strength |\n|---|---|\n| Capsule | 250 mg |\n"
+    "Cefalexin: monograph summary\n\nDosage forms\n\n| Form | Strength |\n|---|---|\n| Capsule | 250 mg |\n"
     "| Suspension | 125 mg/5 ml |\n",
     # Australian CMI: nutrition panel lines
     "Iron and vitamin C CMI\n\nNutrition information\n- Calcium 120 mg\n- Iron 2 mg\n",
     # UK pharmacy Q&A: research findings as a list
     "Ask our pharmacist: colds\n\nWhat the research says\n- A trial of 500 mg found fewer relapses.\n"
     "- 1 g was no better than 500 mg.\n",
-    # Singapore drug leaflet: a monograph's label line outside a dosing section
-    "Cefalexin - Patient Information Leaflet\n\nCefalexin\nAdult: 500 mg. Pregnancy category B. Half-life "
-    "1 hour.\n",
+    # Singapore drug leaflet: a monograph's facts line, an adult toxic amount
+    "Paracetamol - Patient Information Leaflet\n\nOverdose\nIn adults, liver damage is seen after 10 g or "
+    "more. Half-life: 2 hours.\n",
     # US urgent-care blog: a table whose header times every row
-    "Fever in kids: our urgent-care guide\n\nAcetaminophen\n| Age | Dose (every 4 to 6 hours) |\n|---|---|\n"
+    "Fever in kids: our urgent-care guide\n\nAcetaminophen\n\n| Age | Dose (every 4 to 6 hours) |\n|---|---|\n"
     "| 2 to 3 years | 5 ml |\n| 4 to 5 years | 7.5 ml |\n",
 ])
 def test_a_block_that_does_not_present_doses_or_times_them_stays_silent(text, tmp_path):
@@ -113,7 +113,7 @@ def test_a_block_that_does_not_present_doses_or_times_them_stays_silent(text, tm
     # a list headed as the doses
     "Amoxicillin CMI\n\nTaking it\n- Adults: 500 mg\n- Children: 250 mg\n",
     # a table with a dose column and no frequency anywhere
-    "Amoxicillin - Buy Online\n\nDetails\n| Patient | Dose |\n|---|---|\n| Adult | 500 mg |\n",
+    "Amoxicillin - Buy Online\n\nDetails\n\n| Patient | Dose |\n|---|---|\n| Adult | 500 mg |\n",
     # one line of a list of timed regimens left untimed
     "Sleep aids: urgent-care blog\n\nWhat people try\n- Melatonin 2 mg at bedtime each night\n"
     "- Magnesium 200 mg once a day\n- Valerian 450 mg\n",
@@ -132,3 +132,21 @@ def test_a_block_that_presents_doses_still_asks_how_often(text, tmp_path):
 ])
 def test_compared_and_reported_amounts_stay_silent(text, tmp_path):
     assert _dos002(text, tmp_path) == []
+
+
+@pytest.mark.parametrize("text", [
+    # US urgent-care blog: a single dose described
+    "Thrush: when to visit urgent care\n\nHow is it used?\nA single 150 mg capsule of fluconazole is taken "
+    "by mouth.\n",
+    # Australian CMI: a medicines chart whose columns are the times of the day
+    "Your medicines chart\n\nYour medicines\n\nGive each medicine at the times ticked.\n\n| Medicine | Dose | Morning | Night |\n|---|---|---|---|\n"
+    "| Metformin | 500 mg | yes | yes |\n",
+])
+def test_a_single_dose_or_a_chart_timed_by_its_columns_stays_silent(text, tmp_path):
+    assert _dos002(text, tmp_path) == []
+
+
+def test_a_when_required_list_is_still_asked(tmp_path):
+    # a heading that says when (not how often) presents the doses under it
+    text = "Care home round\n\nWhen required\n- Loratadine 10 mg for itching.\n"
+    assert _dos002(text, tmp_path)

@@ -264,6 +264,7 @@ class Wordings:
         self.instruction = one(data["instruction_wordings"])
         self.dose_context = one(data["dose_context_wordings"])
         self.comparison = one(data["comparison_wordings"])
+        self.single_dose_lead = one(data["single_dose_leads"])
         self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
@@ -907,12 +908,18 @@ def incomplete_dose(article, ctx):
     **What it does.** Flags (1) an amount with no frequency ("BMP-7 0.1–0.5
     mg") and (2) a regimen with no amount ("Methylprednisolone Dose-Pack
     (6-day)"). An amount is asked how often only where the page presents it
-    as a dose to take: on a line of a dose list or table, or in a sentence
-    that tells or offers the reader to take, give or use it, names it as a
-    dose, or says whom it is for, when or with what it is taken
-    (``instruction_wordings``), or under a heading that presents the doses
-    ("How much to take"); a product's name in a story, a recall or a delivery
-    note is not. Complete without a frequency: per-day totals ("1500 mg/day"),
+    as a dose to take: in a sentence or line that tells or offers the reader
+    to take, give or use it or names it as a dose (``instruction_wordings``),
+    or in a place that presents doses: a heading ("How much to take",
+    "Medicines for pain", "When required"), a list's lead-in, a table's dose
+    column, or sibling lines that say how often (``dose_context_wordings``
+    such as "Adults" count only there); a strength list, an ingredient or
+    nutrition panel, research findings, a product's name in a story, a recall
+    or a delivery note is not. A heading, lead-in or table header that says
+    how often ("Twice a day", "Give once a day:", "| Morning | Night |")
+    times the lines under it; "a single 150 mg capsule" (``single_dose_leads``)
+    is one dose, and two amounts weighed in one sentence
+    (``comparison_wordings``) are not doses. Complete without a frequency: per-day totals ("1500 mg/day"),
     single shots ("40–80 mg single shot"), tapers and courses with a stated
     duration ("60 mg taper over 7 days"), one-off procedural routes and forms
     listed in checks/dosing.yaml (epidural, intradiscal, injection). As-needed
@@ -1030,7 +1037,10 @@ def offered_as_dose(record, field: str, dose, words: Wordings) -> bool:
 
 
 def _presents_doses(text: str, words: Wordings) -> bool:
-    return bool(words.instruction.search(text) or words.dose_context.search(text))
+    """Does a heading, lead-in or table header present doses: an instruction, whom or what doses
+    are for ("Adults", "Medicines for pain"), or when they are taken ("When required")?"""
+    return bool(words.instruction.search(text) or words.dose_context.search(text)) \
+        or "prn" in schedule_words_of(text)
 
 
 def _listed_as_dose(record, words: Wordings) -> bool:
@@ -1050,18 +1060,24 @@ def _listed_as_dose(record, words: Wordings) -> bool:
 
 
 @text_memo
-def states_frequency(text: str) -> bool:
-    """Does a text with no amount of its own say how often ("Twice a day", "Give once a day:",
-    "Dose (every 4 to 6 hours)")? Read by the dose model's frequency stage."""
+def schedule_words_of(text: str) -> frozenset:
+    """The kinds of schedule a text with no amount of its own states, read by the dose model's
+    modifier stage: "freq" for how often ("Twice a day", "Give once a day:", "Dose (every 4 to 6
+    hours)"), "prn" for when needed ("When required")."""
     reading = Reading(text)
     reading.scan()
-    return any(m.cat == "freq" for m in reading.mods)
+    return frozenset(m.cat for m in reading.mods)
+
+
+def states_frequency(text: str) -> bool:
+    return "freq" in schedule_words_of(text)
 
 
 def timed_by_its_lead(record, words: Wordings) -> bool:
     """Is the amount timed by what governs it from outside its own line: its section's heading
     ("Twice a day" over "Adults: 500 mg"), the line leading its list ("Give once a day:") or its
-    table's header ("Dose (every 4 to 6 hours)")?"""
+    table's header ("Dose (every 4 to 6 hours)", or columns for times of the day: "Morning |
+    Night", ``schedule_headings``)?"""
     section = getattr(record, "section", None)
     if section is None:
         return False
@@ -1073,7 +1089,9 @@ def timed_by_its_lead(record, words: Wordings) -> bool:
     if block is None:
         return False
     if block.type == "table":
-        return any(states_frequency(row.line) for row in block.rows if row.role == "header")
+        headers = [row for row in block.rows if row.role == "header"]
+        return any(states_frequency(row.line) or any(words.schedule_heading.search(cell) for cell in row.cells)
+                   for row in headers)  # "Dose (every 6 hours)"; "| Morning | Night |" columns
     lead = section.blocks[i - 1] if i > 0 else None
     return block.type == "list" and lead is not None and lead.type == "paragraph" \
         and (_label_line(lead.text or "") or (lead.text or "").rstrip().endswith(":")) and states_frequency(lead.text)
@@ -1307,6 +1325,8 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "8 to 10 years   7.5 ml": a chart's dose for the band (DOS005 reads the chart)
     if words.fluid(record, field, dose):
         return True  # "200 ml of safe drinking water", "Oral rehydration sachets: 1 sachet ...": a drink
+    if words.single_dose_lead.search(text[max(0, a.span[0] - 40):a.span[0]]):
+        return True  # "a single 150 mg capsule": one dose, complete without a frequency
     if compares_amounts(record, field, dose, words):
         return True  # "A 1000 mg dose is stronger than a 500 mg dose": amounts weighed, not given
     return not_a_dose(record, field, dose, words)
