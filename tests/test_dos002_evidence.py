@@ -139,7 +139,7 @@ def test_compared_and_reported_amounts_stay_silent(text, tmp_path):
     "Thrush: when to visit urgent care\n\nHow is it used?\nA single 150 mg capsule of fluconazole is taken "
     "by mouth.\n",
     # Australian CMI: a medicines chart whose columns are the times of the day
-    "Your medicines chart\n\nYour medicines\n\nGive each medicine at the times ticked.\n\n| Medicine | Dose | Morning | Night |\n|---|---|---|---|\n"
+    "Your medicines chart\n\nYour medicines\n\nYour list is below.\n\n| Medicine | Dose | Morning | Night |\n|---|---|---|---|\n"
     "| Metformin | 500 mg | yes | yes |\n",
 ])
 def test_a_single_dose_or_a_chart_timed_by_its_columns_stays_silent(text, tmp_path):
