@@ -179,8 +179,10 @@ def test_a_shorter_interval_within_the_ceiling_or_an_unnamed_medicine_passes(tmp
 def test_a_contents_list_in_bullets_is_not_doses(tmp_path):
     body = "Each capsule contains:\n\n- Zinc 10 mg\n- Selenium 55 micrograms\n- Vitamin B12 2.5 micrograms"
     assert not findings_for(page(body, "What is in it"), "DOS002", tmp_path)
-    dosed = "Take these each day:\n\n- Zinc 10 mg\n- Selenium 55 micrograms"
+    dosed = "Take these:\n\n- Zinc 10 mg\n- Selenium 55 micrograms"
     assert findings_for(page(dosed, "What to take"), "DOS002", tmp_path / "b")
+    timed = "Take these each day:\n\n- Zinc 10 mg\n- Selenium 55 micrograms"  # the lead-in says how often
+    assert not findings_for(page(timed, "What to take"), "DOS002", tmp_path / "c")
 
 
 def test_an_open_top_band_closes_a_chart(tmp_path):

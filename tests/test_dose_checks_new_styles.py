@@ -81,8 +81,8 @@ def test_left_as_it_is(tmp_path):
 # twins: the same shapes given as doses to follow are still judged
 TWINS = [
     ("Taking part\n\nYou will be given celecoxib 400 mg twice a day for 12 weeks.\n", "DOS003"),
-    ("Morning (08:00)\n\n- Baclofen 20 mg\n\nBefore bed\n\n- Take it.\n\nOther\n\n- Baclofen 20 mg\n", "DOS002"),
-    ("Chart\n\n8:00 am\n\n- Pregabalin 300 mg\n\n8:00 pm\n\n- Pregabalin 300 mg\n\nAlso\n\n- Pregabalin 100 mg\n",
+    ("Morning (08:00)\n\n- Baclofen 20 mg\n\nBefore bed\n\n- Take it.\n\nOther medicines\n\n- Baclofen 20 mg\n", "DOS002"),
+    ("Chart\n\n8:00 am\n\n- Pregabalin 300 mg\n\n8:00 pm\n\n- Pregabalin 300 mg\n\nAlso take\n\n- Pregabalin 100 mg\n",
      "DOS002"),
 ]
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from medlint.doses import may_hold_dose, parse_doses
 from medlint.doses import units as _units
 from medlint.doses.model import Form, _replace
+from medlint.doses.reading import Reading
 from medlint import policy
 from medlint.prefilter import LazyPattern
 from medlint.findings import Hit
@@ -261,6 +262,9 @@ class Wordings:
         self.reported = one(data["reported_wordings"])
         self.courses = [policy.compile_pattern(p, re.I, [p]) for p in data["course_wordings"]]
         self.instruction = one(data["instruction_wordings"])
+        self.dose_context = one(data["dose_context_wordings"])
+        self.comparison = one(data["comparison_wordings"])
+        self.single_dose_lead = one(data["single_dose_leads"])
         self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
@@ -905,12 +909,18 @@ def incomplete_dose(article, ctx):
     **What it does.** Flags (1) an amount with no frequency ("BMP-7 0.1–0.5
     mg") and (2) a regimen with no amount ("Methylprednisolone Dose-Pack
     (6-day)"). An amount is asked how often only where the page presents it
-    as a dose to take: on a line of a dose list or table, or in a sentence
-    that tells or offers the reader to take, give or use it, names it as a
-    dose, or says whom it is for, when or with what it is taken
-    (``instruction_wordings``), or under a heading that presents the doses
-    ("How much to take"); a product's name in a story, a recall or a delivery
-    note is not. Complete without a frequency: per-day totals ("1500 mg/day"),
+    as a dose to take: in a sentence or line that tells or offers the reader
+    to take, give or use it or names it as a dose (``instruction_wordings``),
+    or in a place that presents doses: a heading ("How much to take",
+    "Medicines for pain", "When required"), a list's lead-in, a table's dose
+    column, or sibling lines that say how often (``dose_context_wordings``
+    such as "Adults" count only there); a strength list, an ingredient or
+    nutrition panel, research findings, a product's name in a story, a recall
+    or a delivery note is not. A heading, lead-in or table header that says
+    how often ("Twice a day", "Give once a day:", "| Morning | Night |")
+    times the lines under it; "a single 150 mg capsule" (``single_dose_leads``)
+    is one dose, and two amounts weighed in one sentence
+    (``comparison_wordings``) are not doses. Complete without a frequency: per-day totals ("1500 mg/day"),
     single shots ("40–80 mg single shot"), tapers and courses with a stated
     duration ("60 mg taper over 7 days"), one-off procedural routes and forms
     listed in checks/dosing.yaml (epidural, intradiscal, injection). As-needed
@@ -995,7 +1005,7 @@ def incomplete_dose(article, ctx):
             continue
         if dose.max_per_day is not None or dose.max_doses_per_day is not None:
             continue
-        if not offered_as_dose(record, field, dose, words):
+        if not offered_as_dose(record, field, dose, words) or timed_by_its_lead(record, words):
             continue
         if _not_a_dose_to_follow(record, field, dose, words) or _bounded_nearby(record, field, dose, words, complete, data):
             continue
@@ -1006,20 +1016,86 @@ def incomplete_dose(article, ctx):
 
 
 def offered_as_dose(record, field: str, dose, words: Wordings) -> bool:
-    """Does the page present the amount as a dose to take? A line of a dose list or table (an
-    item or a row) is one by its place; an amount in a sentence is one when the sentence tells
-    or offers the reader to take, give or use it, names it as a dose, or says whom it is for,
-    when or with what it is taken (``instruction_wordings``). A product's title, a pack, a
-    strength in a story is not, and is not asked how often. A section headed as the doses
-    ("How much to take", "Dosage") presents every amount under it; so does the page's title
-    over the untitled opening section."""
-    if isinstance(record, Item) or in_sentence(record, field, dose, words.instruction):
+    """Does the page present the amount as a dose to take? Only on evidence: its sentence (or
+    its line of a list or table) tells or offers the reader to take, give or use it, or names it
+    as a dose (``instruction_wordings``); or it stands in a place that presents doses: a section
+    headed as the doses ("How much to take", "Dosage"; the page's title over the untitled
+    opening section), a list led by a line that does ("The usual dose is:", "Adults:"), a table
+    whose header names a dose column, or a list or table whose other lines are doses that say
+    how often (one line of a list of regimens left untimed). Whom a dose is for or what it is
+    taken with (``dose_context_wordings``: "Adults: 500 mg") counts only in such a place. A
+    strength in prose, a list of ingredients, forms or research findings, a monograph's label
+    line and a product's title are not presented as doses, and are not asked how often."""
+    if in_sentence(record, field, dose, words.instruction):
         return True
     section = getattr(record, "section", None)
     if section is None:
         return False
     heading = section.heading or (section.article.title if section.article is not None else "")
-    return bool(heading and words.instruction.search(heading))
+    if heading and _presents_doses(heading, words):
+        return True
+    return isinstance(record, Item) and _listed_as_dose(record, words)
+
+
+def _presents_doses(text: str, words: Wordings) -> bool:
+    """Does a heading, lead-in or table header present doses: an instruction, whom or what doses
+    are for ("Adults", "Medicines for pain"), or when they are taken ("When required")?"""
+    return bool(words.instruction.search(text) or words.dose_context.search(text)) \
+        or "prn" in schedule_words_of(text)
+
+
+def _listed_as_dose(record, words: Wordings) -> bool:
+    """Is a line of a list or table in a block that presents doses: led by a line that says so,
+    under a table header that names a dose column, or beside lines that are doses with a
+    frequency?"""
+    block, i = _block_of(record)
+    if block is None:
+        return False
+    if block.type == "table" and any(_presents_doses(row.line, words) for row in block.rows if row.role == "header"):
+        return True
+    lead = record.section.blocks[i - 1] if i > 0 else None
+    if block.type == "list" and lead is not None and lead.type == "paragraph" and _presents_doses(lead.text or "", words):
+        return True
+    return any(d.frequency is not None for other in block.items if other is not record
+               for d in doses_in(getattr(other, "line", "") or other.text or ""))
+
+
+@text_memo
+def schedule_words_of(text: str) -> frozenset:
+    """The kinds of schedule a text with no amount of its own states, read by the dose model's
+    modifier stage: "freq" for how often ("Twice a day", "Give once a day:", "Dose (every 4 to 6
+    hours)"), "prn" for when needed ("When required")."""
+    reading = Reading(text)
+    reading.scan()
+    return frozenset(m.cat for m in reading.mods)
+
+
+def states_frequency(text: str) -> bool:
+    return "freq" in schedule_words_of(text)
+
+
+def timed_by_its_lead(record, words: Wordings) -> bool:
+    """Is the amount timed by what governs it from outside its own line: its section's heading
+    ("Twice a day" over "Adults: 500 mg"), the line leading its list ("Give once a day:") or its
+    table's header ("Dose (every 4 to 6 hours)", or columns for times of the day: "Morning |
+    Night", ``schedule_headings``)?"""
+    section = getattr(record, "section", None)
+    if section is None:
+        return False
+    if section.heading and states_frequency(section.heading):
+        return True
+    if not isinstance(record, Item):
+        return False
+    block, i = _block_of(record)
+    if block is None:
+        return False
+    if block.type == "table":
+        headers = [row for row in block.rows if row.role == "header"]
+        return any(states_frequency(row.line) or any(words.schedule_heading.search(cell) for cell in row.cells)
+                   for row in headers)  # "Dose (every 6 hours)"; "| Morning | Night |" columns
+    lead = section.blocks[i - 1] if i > 0 else None
+    return block.type == "list" and lead is not None and lead.type == "paragraph" \
+        and (_label_line(lead.text or "") or (lead.text or "").rstrip().endswith(":")) and states_frequency(lead.text)
 
 
 def repeated_tables(article, words: Wordings):
@@ -1117,6 +1193,16 @@ def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
     return in_sentence(record, field, dose, words.procedure) or in_sentence(record, field, dose, words.aside) \
         or in_sentence(record, field, dose, words.reported) \
         or describes_product(record, field, dose, words) or listed_contents(record, words)
+
+
+def compares_amounts(record, field: str, dose, words: Wordings) -> bool:
+    """Does the amount's sentence weigh two amounts or more against each other
+    (``comparison_wordings``: "A 1000 mg dose is stronger than a 500 mg dose")?"""
+    if not in_sentence(record, field, dose, words.comparison):
+        return False
+    text = getattr(record, field, "") or ""
+    a, b = sentence_span(text, dose.span[0])
+    return sum(1 for d in doses_in(text) if d.amount is not None and a <= d.span[0] < b) >= 2
 
 
 _SENTENCE_MARK = re.compile(r"[.!?;](?:\s|$)")
@@ -1240,6 +1326,10 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "8 to 10 years   7.5 ml": a chart's dose for the band (DOS005 reads the chart)
     if words.fluid(record, field, dose):
         return True  # "200 ml of safe drinking water", "Oral rehydration sachets: 1 sachet ...": a drink
+    if words.single_dose_lead.search(text[max(0, a.span[0] - 40):a.span[0]]):
+        return True  # "a single 150 mg capsule": one dose, complete without a frequency
+    if compares_amounts(record, field, dose, words):
+        return True  # "A 1000 mg dose is stronger than a 500 mg dose": amounts weighed, not given
     return not_a_dose(record, field, dose, words)
 
 
