@@ -75,3 +75,16 @@ def test_trailing_zero_on_a_fill_in_chart_still_fires(tmp_path):
 def test_a_medicine_name_before_a_plain_count_is_still_a_dose(tmp_path):
     text = "Pain relief for adults\n\nHow much to take\n- Adults: Paracetamol 2 Tablets\n"
     assert _findings(text, tmp_path, "DOS002")
+
+
+@pytest.mark.parametrize("text", [
+    "Dolo-650 Tablet\n\nHow to use\nDolo-650 Tablet is taken with food.\n",
+    "Pyrexol 650mg Tablet\n\nHow to use\nPyrexol 650mg Tablet is taken with food.\n",
+])
+def test_the_titles_product_as_a_sentences_subject_is_not_a_dose(text, tmp_path):
+    assert _findings(text, tmp_path, "DOS002") == []
+
+
+def test_the_titles_product_in_an_instruction_is_still_a_dose(tmp_path):
+    text = "Ibuprofen 400 mg Tablets\n\nHow to take\nAdults: take Ibuprofen 400 mg tablet.\n"
+    assert _findings(text, tmp_path, "DOS002")

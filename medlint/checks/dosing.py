@@ -1349,7 +1349,7 @@ def product_identity(record, field: str, dose, words: Wordings) -> bool:
     return _brand_strength(record, dose, text, words) or _listing_row(record, field, dose, words)
 
 
-_NAME_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*)[ ]$")
+_NAME_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*?)[ -]$")
 
 
 def _brand_strength(record, dose, text: str, words: Wordings) -> bool:
@@ -1358,15 +1358,21 @@ def _brand_strength(record, dose, text: str, words: Wordings) -> bool:
     its grammar: a verb or a population before it ("Take 2 tablets", "Adults 2 tablets") and
     a plural form after any number but one. A name before the number is a label when the form
     after it is singular though the number is not one ("650 Tablet"), or when the page's title
-    names the product so ("Allerfex 120 Tablets" under "Allerfex 120 ...")."""
+    names the product so ("Allerfex 120 Tablets" under "Allerfex 120 ...", "Pyrexol 650mg Tablet"
+    under "Pyrexol 650mg Tablet", a mass only as its sentence's subject)."""
     a, form = dose.amount, dose.form
-    if form is None or a.is_range or a.unit is None or a.unit.kind != "count" or a.unit.span != form.span:
+    if form is None or a.is_range or a.unit is None:
+        return False
+    counted = a.unit.kind == "count" and a.unit.span == form.span
+    if not counted and not (a.unit.kind == "mass" and 0 <= form.span[0] - a.span[1] <= 1):
         return False
     name = _NAME_BEFORE.search(text, 0, a.span[0])
     if name is None or words.instruction.search(name.group(1)) or words.dose_context.search(name.group(1)):
         return False
-    if not form.raw.lower().endswith("s") and a.low.value != 1:
+    if counted and not form.raw.lower().endswith("s") and a.low.value != 1:
         return True
+    if not counted and text[sentence_span(text, a.span[0])[0]:name.start()].strip(" -*•\t"):
+        return False  # "Take Ibuprofen 400 mg tablet": a mass named as the sentence's subject only
     section = getattr(record, "section", None)
     title = section.article.title if section is not None and section.article is not None else ""
     label = text[name.start():a.span[1]].lower()
