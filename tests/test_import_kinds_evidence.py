@@ -48,3 +48,37 @@ def test_a_pack_size_and_what_a_tablet_does_dose_nothing():
                "Each box of 30 tablets is a month's supply. One tablet works for up to 24 hours.\n\n"
                "## Dosage\n\nAdults and children over 12: one tablet a day.\n")
     assert dosing(listing, markdown=True) == {"Dosage"}
+
+
+def headings(text: str) -> list[str]:
+    _, sections = decompose(text, slug="page", parse_doses=_default_dose_parser())
+    return [s["heading"] for s in sections if s["heading"]]
+
+
+def test_an_indication_line_over_doses_for_each_population_is_part_of_the_dose_section():
+    index = ("Gabapentin\nA guide for prescribers in primary care.\nDosage\nPostherpetic neuralgia\n"
+             "Adult: 300 mg on day 1, 300 mg twice daily on day 2, then 300 mg three times daily.\n"
+             "Restless legs\nAdults: 600 mg once daily in the evening.\n"
+             "Dose in kidney disease\nReduce the dose according to kidney function, as in the table below.\n"
+             "Side Effects\nDizziness, drowsiness and swollen ankles.\n")
+    assert headings(index) == ["Dosage", "Dose in kidney disease", "Side Effects"]
+    assert dosing(index) == {"Dosage"}
+    formulary = ("CODEINE PHOSPHATE\nThis entry is for prescribers in the county.\nINDICATIONS AND DOSE\nDiarrhoea\n"
+                 "• BY MOUTH\n• Adult: 30 mg 3-4 times a day; max. 240 mg per day.\n"
+                 "Cough\n• BY MOUTH\n• Child 12-17 years: 15 mg up to 4 times a day.\n"
+                 "SIDE-EFFECTS\nConstipation; drowsiness; nausea.\n")
+    assert headings(formulary) == ["INDICATIONS AND DOSE", "SIDE-EFFECTS"]
+    assert dosing(formulary) == {"INDICATIONS AND DOSE"}
+
+
+def test_a_heading_under_a_dose_heading_over_prose_stays_a_heading():
+    leaflet = ("Taking ibuprofen\nWhat you need to know.\nHow much to take\n"
+               "Adults: take 1 or 2 tablets up to 3 times a day.\nIf you are over 65\n"
+               "Talk to your pharmacist first, as you may be more likely to get side effects.\n")
+    assert "If you are over 65" in headings(leaflet)
+
+
+def test_a_known_heading_under_a_dose_heading_stays_a_heading():
+    shop = ("Zinc 15 mg\nA daily zinc supplement.\nSupplement facts\nServing size: 1 tablet. Zinc (as citrate) 15 mg.\n"
+            "Directions\nAdults: take 1 tablet a day with food.\nWarnings\nKeep out of reach of children.\n")
+    assert headings(shop) == ["Supplement facts", "Directions", "Warnings"]
