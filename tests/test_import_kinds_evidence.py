@@ -82,3 +82,14 @@ def test_a_known_heading_under_a_dose_heading_stays_a_heading():
     shop = ("Zinc 15 mg\nA daily zinc supplement.\nSupplement facts\nServing size: 1 tablet. Zinc (as citrate) 15 mg.\n"
             "Directions\nAdults: take 1 tablet a day with food.\nWarnings\nKeep out of reach of children.\n")
     assert headings(shop) == ["Supplement facts", "Directions", "Warnings"]
+
+
+def test_making_up_a_solution_is_no_dose():
+    leaflet = ("Diarrhoea in adults\nWhat to do at home.\nDrinks\n"
+               "Drink plenty. To make rehydration solution, dissolve 1 sachet in 1 litre of drinking water; "
+               "keep it in the fridge and use it within a day.\nFood\nEat small, plain meals when you feel like it.\n")
+    assert dosing(leaflet) == set()
+    clinic = ("# Getting ready for your colonoscopy\n\nRead this a week before.\n\n## The day before\n\n"
+              "Mix two tablets of the flavour sachet into a jug of water for the morning.\n\n"
+              "## Your bowel prep\n\nDissolve each sachet in 250 ml of water. Drink 1 sachet every 2 hours from 4 pm, 3 sachets in all.\n")
+    assert dosing(clinic, markdown=True) == {"Your bowel prep"}
