@@ -29,6 +29,7 @@ class KindTable:
     timing_rx: re.Pattern = re.compile(r"(?!)")  # "4 IU before your largest meal"
     naming_rx: re.Pattern = re.compile(r"(?!)")  # "the usual dose is 10 mg"
     imperative_rx: re.Pattern = re.compile(r"(?!)")  # "Take treatment as early as possible"
+    population_rx: re.Pattern = re.compile(r"(?!)")  # "Adult: Initially, 150 mg daily": who a dose is for
     _rules_of: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # heading -> its rule, asked once
 
     @classmethod
@@ -44,7 +45,8 @@ class KindTable:
                    _any(data.get("not_doses_after") or _NEVER),
                    _any(data.get("dose_timings") or _NEVER),
                    _any(data.get("dose_namings") or _NEVER),
-                   _imperative(data.get("instructions")))
+                   _imperative(data.get("instructions")),
+                   _any(data.get("dose_population_labels") or _NEVER))
 
     def not_a_dose(self, dose: dict, text: str = "") -> bool:
         """An amount that doses no medicine or supplement: a body weight (kg), one of
@@ -83,6 +85,11 @@ class KindTable:
         """A sentence telling the reader to take or use something ('Take treatment as early
         as possible in the headache phase'), with or without how often."""
         return bool(self.imperative_rx.search(text))
+
+    def for_population(self, text: str) -> bool:
+        """A line opening with who its dose is for, as a label ('Adult: Initially, 150 mg
+        daily', '▶ Child 1-3 years: 100 mg 3 times a day')."""
+        return bool(self.population_rx.match(_MARKER.sub("", text, count=1)))
 
     def instructs(self, text: str) -> bool:
         """A dosing instruction with no amount: 'Apply once or twice a day to the inflamed areas'."""
@@ -128,6 +135,7 @@ def _any(patterns: list[str]) -> re.Pattern:
 
 
 _NEVER = [r"(?!)"]
+_MARKER = re.compile(r"^\s*(?:[^\w\s]{1,3}\s+)?")  # a list or accordion marker before a line's text
 
 
 def _whole(patterns: list[str]) -> AnyOf:

@@ -1286,6 +1286,7 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     _heading_runs(page, b.sections)
     _label_lines(page, b.sections)
     _parents(b.sections)
+    _indication_labels(page, b.sections)
     _kinds_from_content(page, b.sections, meta["title"])
     meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
     meta_out.update(_people_and_dates(page.metas, controlled=page.cues.document_controlled(page.lines)))
@@ -2230,6 +2231,45 @@ def _label_lines(page: _Page, sections: list[dict]) -> None:
                 del sections[n]
                 continue
         n += 1
+
+
+def _indication_labels(page: _Page, sections: list[dict]) -> None:
+    """A monograph's dose section names each indication or route on a short line over the
+    doses for it, each dose line opening with who it is for ("Indications and Dosage" /
+    "Fibromyalgia" / "Adult: Initially, 75 mg bid ..."; "Pain and fever" / "▶ BY MOUTH" /
+    "▶ Child 1-3 years: 100 mg ..."). Such a line, straight after a dose heading with no
+    text of its own or with doses of that shape, labels the doses under it: it is a line
+    of the dose section, not a heading. A heading over text of another shape ("Renal
+    Impairment" / "Dose adjusted according to creatinine clearance") stays a heading, and so
+    does one under text of another shape ("Directions" / "Adults: take 1 tablet a day" under
+    a supplement facts panel) or one the kind table knows."""
+    host = None
+    n = 0
+    while n < len(sections):
+        section = sections[n]
+        if host is not None and host == n - 1 and _labels_doses(page, section) \
+                and (not sections[host]["blocks"] or _population_doses(page, sections[host]["blocks"][-3:])):
+            sections[host]["blocks"].append({"paragraph": section["heading"]})
+            sections[host]["blocks"].extend(section["blocks"])
+            del sections[n]
+            continue
+        host = n if section["heading"] and not page.markdown and page.kinds.kind_of(section["heading"]) in DOSING_KINDS \
+            else None
+        n += 1
+
+
+def _labels_doses(page: _Page, section: dict) -> bool:
+    """A plain heading whose first lines of text (paragraphs or list items) give a dose for a population."""
+    if not section["heading"] or section.get("run_in") or not section["blocks"] \
+            or page.kinds.kind_of(section["heading"]) is not None:
+        return False
+    return _population_doses(page, section["blocks"][:2], first=3)
+
+
+def _population_doses(page: _Page, blocks: list[dict], first: int | None = None) -> bool:
+    """Whether one of the lines of ``blocks`` (the first ``first`` of them) gives a dose for a population."""
+    texts = [t for block in blocks for t in [block.get("paragraph") or ""] + [it["text"] for it in block.get("list", [])]]
+    return any(page.kinds.for_population(t) and page.doses(t) for t in texts[:first])
 
 
 def _last_line_of_run(section: dict) -> bool:
