@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-from medlint.checks.dosing import per_text
+from medlint.checks.dosing import per_text, text_fields
 from medlint.findings import Hit
 from medlint.policy import alternation, derived
-from medlint.records.model import FaqEntry
 from medlint.registry import check
 
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
@@ -68,17 +67,11 @@ def _sentences(text: str) -> tuple:
     return tuple((m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip())
 
 
-def _fields(record):
-    return ("question", "answer") if isinstance(record, FaqEntry) else ("text",)
-
-
 def _all_sentences(article):
     """(record, field, text, start, end) of every sentence of the article, in reading order."""
-    for record in article.texts():
-        for field in _fields(record):
-            text = getattr(record, field, "") or ""
-            for start, end in per_text(_sentences, text):
-                yield record, field, text, start, end
+    for record, field, text in text_fields(article):
+        for start, end in per_text(_sentences, text or ""):
+            yield record, field, text or "", start, end
 
 
 def _outside(text: str, span: tuple) -> str:
