@@ -42,7 +42,8 @@ def export_article(article: Article, fmt: str = "text") -> str:
 
     for line in meta.get("preamble", []):
         para(line["text"])
-    if meta.get("source", {}).get("title_line", False) or md:
+    source = meta.get("source", {})  # a Markdown page that printed no title gets none back
+    if source.get("title_line", False) or (md and source.get("format") != "markdown"):
         out.append(f"# {article.title}" if md else article.title)
         if md:
             out.append("")
