@@ -283,15 +283,9 @@ def _dateline_where(article, ctx) -> tuple[object, str, str] | None:
     if found is None:
         return None
     _value, line, excerpt = found
-    for section in article.sections:
-        if section.heading == line:
-            return section, "heading", excerpt
-        for block in section.blocks:
-            if block.type in ("paragraph", "disclaimer", "chrome") and block.text == line:
-                return block, "text", excerpt
-            for record in list(block.items) + list(block.entries):
-                if record.text == line:
-                    return record, "text", excerpt
+    body = _line_record(article, line)
+    if body is not None:
+        return body[0], body[1], excerpt
     for where in ("header", "footer"):
         for i, text in enumerate(meta_lines(article.meta, where)):
             if text == line:
@@ -488,6 +482,47 @@ def next_review_date(meta: dict, data: dict,
     return None, None, None, None
 
 
+def body_next_review(article, ctx) -> tuple[_dt.date, str, object, str] | None:
+    """(due, excerpt, record, field) of the next review a line of the page's head or foot
+    schedules (``next_review_cues``: a document-control table's "| Next review | September
+    2026 |", a leaflet's "Next review: March 2026" kept as a text), when article.yaml and the
+    header and footer lines print none; or None. The lines are those a dateline is read from
+    (``checks/owed.yaml`` ``datelines``: the first and last lines of the page)."""
+    return article.once(_body_next_review, ctx.data("review"), ctx.data("owed"))
+
+
+def _body_next_review(article, data: dict, owed_data: dict):
+    rule = owed_data.get("datelines") or {}
+    cues = [regex(c) for c in data.get("next_review_cues") or ()]
+    lines = reading_lines(article)
+    head, foot = rule.get("head_lines", 0), rule.get("foot_lines", 0)
+    numeric = _numeric_order(article.meta)
+    for text in lines[:head] + lines[max(head, len(lines) - foot):]:
+        for cue in cues:
+            m = cue.search(text)
+            found = find_date(text[m.end():], numeric=numeric, month_year=True) if m else None
+            if found:
+                a, b = found[1]
+                where = _line_record(article, text)
+                if where is not None:
+                    return _due_day(text[m.end():], found, numeric), text[m.end() + a:m.end() + b], *where
+    return None
+
+
+def _line_record(article, line: str) -> tuple[object, str] | None:
+    """(record, field) of the heading, text, list item or FAQ line of the body that prints ``line``."""
+    for section in article.sections:
+        if section.heading == line:
+            return section, "heading"
+        for block in section.blocks:
+            if block.type in ("paragraph", "disclaimer", "chrome") and block.text == line:
+                return block, "text"
+            for record in list(block.items) + list(block.entries):
+                if record.text == line:
+                    return record, "text"
+    return None
+
+
 def _due_day(text: str, found: tuple[_dt.date, tuple[int, int]], numeric: str | None) -> _dt.date:
     """The day a printed next review falls due: the date itself, or for a month alone
     ("Next review: March 2026") the month's last day - the review is due within it."""
@@ -508,7 +543,9 @@ def next_review_overdue(article, ctx):
 
     **What it does.** Reads the scheduled review from ``next_review`` in
     article.yaml, else from a header/footer line such as "Next review: May
-    19, 2026." (cues in ``checks/review.yaml``), and flags it when it is
+    19, 2026." (cues in ``checks/review.yaml``), else from a line of the
+    page's head or foot that schedules it (a document-control table kept in
+    the body: "| Next review | September 2026 |"), and flags it when it is
     before the run's ``--today`` date. A month alone ("Next review: March
     2026") is due by the month's last day. A letter, a news story or a
     podcast episode (``review_cycle: false``) is not asked, nor is a page
@@ -527,9 +564,12 @@ def next_review_overdue(article, ctx):
     currency; the site's editorial policy.
     """
     due, excerpt, start, field = next_review_date(article.meta, ctx.data("review"), ctx.today)
+    record = article
+    if due is None and (body := body_next_review(article, ctx)) is not None:
+        (due, excerpt, record, field), start = body, None
     if due is None or due >= ctx.today or _no_cycle(article, ctx):
         return
-    yield Hit(article, excerpt=excerpt, field=field, start=start,
+    yield Hit(record, excerpt=excerpt, field=field, start=start,
               message=f"Next review \"{excerpt}\" was due before today ({ctx.today.isoformat()}).",
               suggestion="Review the article, then set a new `next_review` date and print it.",
               severity=owed(article, ctx).severity("review_cycle"))
@@ -593,6 +633,16 @@ def credentialed(person: dict, data: dict) -> bool:
         return True
     role = person.get("role")
     return isinstance(role, str) and any(regex(p).search(role) for p in data.get("credential_roles") or ())
+
+
+def _credentialed_writer_answers(article, ctx) -> bool:
+    """Is the page of a kind whose credentialed writer answers for it (``writer_answers``:
+    a newsletter's item by a named clinician, "By Sister Nomvula Dlamini, Occupational Health
+    Nurse Practitioner"), and is one of its authors such a writer?"""
+    if not _kind_asks(article, ctx, "writer_answers"):
+        return False
+    data = ctx.data("review")
+    return any(credentialed(p, data) for p in article.meta.get("authors") or [] if isinstance(p, dict))
 
 
 def _names_a_person(meta: dict, data: dict) -> bool:
@@ -668,6 +718,8 @@ def _organisation_page(article, ctx) -> bool:
     scheduled = next_review_date(meta, data, ctx.today)[0] is not None
     if rules.get("organisation_review_cycle") and reviewed and scheduled:
         return True
+    # a document-control block kept in the body ("| Next review | September 2026 |")
+    scheduled = scheduled or body_next_review(article, ctx) is not None
     return (reviewed or scheduled) and _document_controlled(article, rules)
 
 
@@ -897,7 +949,7 @@ def reviewer_credentials_missing(article, ctx):
     if _credentialed_reviewer(article.meta, data) or _organisation_page(article, ctx) \
             or _not_reviewed(article, ctx) or _committee_approved(article, ctx) \
             or _kind_waives(article, ctx, "reviewer") or owes.waives("reviewer") \
-            or printed_reviewer(article, data):
+            or printed_reviewer(article, data) or _credentialed_writer_answers(article, ctx):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:
