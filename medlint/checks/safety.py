@@ -86,6 +86,8 @@ class Tables:
         self.local_classes = {c["id"]: c["source"] for c in local.get("classes") or ()}
         stop = data.get("stop_at_will") or {}
         self.stop_patterns = [compile_pattern(p, re.I) for p in stop.get("patterns") or ()]
+        self.stop_caveats = [compile_pattern(p, re.I) for p in stop.get("caveats") or ()]
+        self.stop_negations = [compile_pattern(p, re.I) for p in stop.get("caveat_negations") or ()]
         self.stop_classes = {c["id"]: c for c in stop.get("classes") or ()}
         self.stop_advice = stop.get("advice", "")
         kinds = data["safety_sections"]
@@ -452,9 +454,17 @@ class Analysis:
             entries = [t.stop_classes[c["id"]] for c in t.classes_of.get(med.substance, []) if c["id"] in t.stop_classes]
             if not entries:
                 continue
-            found = self._stop_wording(self.near(med.substance))
+            found = self._stop_wording(self.near(med.substance) + self._unnamed_beside(med))
             if found is not None:
                 yield (med, entries[0], *found)
+
+    def _unnamed_beside(self, med: Dosed) -> list[int]:
+        """Indexes of the records that name no medicine, in a section that doses no other medicine
+        than ``med`` ("Do I have to finish the pack?" / "No, there is no need to finish the pack"
+        on a page dosing venlafaxine alone): what they say of "it" or "the tablets" is said of it."""
+        other = {r.section for r, subs in self._dosers.items() if subs - {med.substance}}
+        return [i for i, (_record, section, names, _terms, _safe) in enumerate(self.records)
+                if not names and section not in other]
 
     def offered_beside(self, med: Dosed, cls: dict, missing: list):
         """(record, field, start, end) of the first text, in a section dosing ``med`` or else
@@ -482,10 +492,9 @@ class Analysis:
             fields = ("question", "answer") if isinstance(record, FaqEntry) else ("text",)
             for field in fields:
                 text = getattr(record, field, "") or ""
-                for pattern in self.tables.stop_patterns:
-                    m = pattern.search(text)
-                    if m is not None:
-                        return record, field, m
+                m = per_text(_stop_at_will, text, self.tables)
+                if m is not None:
+                    return record, field, m
         return None
 
     def _not_for_readers(self, risk: dict, med: Dosed) -> bool:
@@ -597,6 +606,34 @@ _WEIGHT_UNITS = frozenset({"kilogram", "pound", "stone"})
 def _unit_name(dose) -> str | None:
     unit = dose.amount.unit if dose.amount is not None else None
     return getattr(unit, "unit", None)
+
+
+def _stop_at_will(text: str, t: Tables):
+    """The first wording of ``stop_at_will`` in ``text`` that no caveat qualifies (a caveat in its
+    sentence outside the wordings, or in the next sentence: "..., but ask your doctor first so the
+    dose can be reduced gradually"), or None; read once per text."""
+    found = [m for pattern in t.stop_patterns for m in pattern.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        a, b = sentence_span(text, m.start())
+        said = list(text[a:b])
+        for other in found:  # the wordings' own words ("no need to taper") are no caveat
+            if other.start() < b and other.end() > a:
+                for k in range(max(other.start(), a), min(other.end(), b)):
+                    said[k - a] = " "
+        after = text[b:sentence_span(text, b)[1]] if b < len(text) else ""
+        if not any(_caveat(c, "".join(said), t) or _caveat(c, after, t) for c in t.stop_caveats):
+            return m
+    return None
+
+
+def _caveat(pattern: re.Pattern, text: str, t: Tables) -> bool:
+    """Whether ``pattern`` finds a caveat in ``text`` that no ``caveat_negations`` wording just before
+    it denies ("there is no need to see your doctor first")."""
+    for m in pattern.finditer(text):
+        before = text[max(0, m.start() - 25):m.start()]
+        if not any(n.search(before) for n in t.stop_negations):
+            return True
+    return False
 
 
 def _reporting(article, t: Tables) -> bool:
