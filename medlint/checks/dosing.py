@@ -2346,16 +2346,16 @@ def _limit_quantity(dose, limit):
     """The stated per-day limit as a quantity (a count of the product's units times its strength)."""
     if limit is None or limit.amount is None or limit.per_weight is not None:
         return None
-    q = limit.amount.quantity("upper")
-    if q is not None and q.dimensionality != _units.get_registry().Quantity(1, "tablet").dimensionality:
-        return q
-    unitless_or_count = limit.amount.unit is None or limit.amount.unit.kind == "count"
-    if unitless_or_count and dose.strength is not None and dose.strength.kind == "unit":
+    unit = limit.amount.unit
+    if unit is not None and unit.kind != "count":
+        return limit.amount.quantity("upper")
+    if dose.strength is not None and dose.strength.kind == "unit":  # "2 tablets", "two capsules" of a strength
         spl = _units.lookup_spelling(dose.strength.unit)
         if spl is not None:
             return _units.get_registry().Quantity(dose.strength.value * limit.value, spl.unit)
-    if unitless_or_count and dose.amount is not None and dose.amount.unit is not None and dose.amount.unit.unit:
-        return _units.get_registry().Quantity(limit.value, dose.amount.unit.unit)
+    own = dose.amount.unit if dose.amount is not None else None
+    if own is not None and own.unit and (unit is None or unit.unit == own.unit):
+        return _units.get_registry().Quantity(limit.value, own.unit)  # "max 8" or "max 8 tablets" of tablets
     return None
 
 
