@@ -55,6 +55,9 @@ def test_a_label_or_a_pack_is_no_dose(text):
     ("Take a 500 mg tablet.", "500 mg"),
     ("Adults: take Ibuprofen 400 mg tablet.", "400 mg"),
     ("Adults: Paracetamol 2 Tablets", "2 Tablets"),
+    # a part of one product is the dose
+    ("Rub in about a tenth of a 50 mg sachet.", "50 mg"),
+    ("Children take half of the 10 mg tablet.", "10 mg"),
     # a schedule of its own: a dose, whatever names it
     ("Sumatriptan 50 mg tablets twice a day at most.", None),
     # a table row with a dose cell

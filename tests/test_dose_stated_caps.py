@@ -20,6 +20,11 @@ DRUGS = "Mainstream Drug Therapies\n-\n"
     DRUGS + "Hyoscine 300 micrograms: 1 tablet every 6 hours as required (no more than 2 tablets in 24 hours) – Travel sickness.",
     # the cap written in words
     "Dosage\n\nTake one 10 mg capsule every 8 hours when required. Don't take more than two capsules in any 24-hour period.\n",
+    # the cap restated in brackets before its period
+    "Usual dose\n\nPeriod pain (Naproxen sodium 550 mg): take 1 tablet every 6 to 8 hours as needed. "
+    "Do not take more than 2 tablets (1,100 mg) in a day.\n",
+    "Directions\n\n- Hyoscine 300 micrograms: 1 tablet every 6 hours as required, never more than 2 tablets "
+    "(600 micrograms) in 24 hours\n",
     # the cap in milligrams against a count of a strength
     "Dosage\n\nNaproxen 250 mg tablets: 1 tablet every 6 hours if needed; maximum 500 mg a day.\n",
 ])

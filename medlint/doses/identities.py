@@ -73,7 +73,7 @@ def names_product(r: "Reading", anc: "_Anchor") -> bool:
         return True  # "duloxetine 60 mg is about $148 for 30 capsules"
     if form is None:
         return False
-    if ids.determiner.search(lead) and not plural and _mass(anc):
+    if ids.determiner.search(lead) and not ids.part_of.search(lead) and not plural and _mass(anc):
         return True  # "The 550 mg naproxen sodium tablet (...) is also used for"
     subject = ids.subject_verb.match(r.norm, form.end) is not None
     return subject and (named or plural and _mass(anc))  # "Pyrexol 650mg Tablet is taken", "3 mg buccal tablets dissolve"

@@ -160,6 +160,8 @@ class ProductIdentities:
         self.price = LazyPattern(rf"(?:(?<![A-Za-z])(?:{symbols})[ ]?\d|(?<![A-Za-z]){_words_rx(data['price_words'])}"
                                  r"(?![A-Za-z]))", re.I)
         self.determiner = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['determiners'])}[ ]{{1,2}}$", re.I)
+        self.part_of = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['part_of'])}[ ]{{1,2}}{_words_rx(data['determiners'])}"
+                                   r"[ ]{1,2}$", re.I)
         # right after the form, an optional bracketed aside: "tablet (MW-NAPROXEN SODIUM DS) is also used"
         self.subject_verb = LazyPattern(rf"[ ]{{1,2}}(?:\([^()]{{0,60}}\)[ ]{{1,2}})?{_words_rx(data['subject_verbs'])}"
                                         r"(?![A-Za-z])", re.I)
