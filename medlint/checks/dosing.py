@@ -956,10 +956,8 @@ def incomplete_dose(article, ctx):
     ``reported_wordings``), amounts under a schedule's time of the day
     ("Morning (08:00)": ``schedule_headings``, once a day then), "two different
     drops" (``product_counts``), a product's name heading its directions
-    ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ..."), a product's identity
-    (a brand's strength label, "Dolo 650 Tablet", not 650 tablets; a product listing's row of
-    strength, form and route, "250 MG | TABLET | ORAL"; a chart line left to fill in, "15.0 mg
-    (____ tablets)": ``fill_in_blanks``),
+    ("Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ..."), a chart line left to
+    fill in ("15.0 mg (____ tablets)": ``fill_in_blanks``),
     the lines of a dose chart by age (DOS005 reads those), and the rows of a dose table that a
     paragraph beside it times ("Apply a thin layer once or twice a day" after fingertip units by
     body area: ``chart_timings``). An amount
@@ -1326,8 +1324,8 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "between two different drops": kinds of product
     if _named_strength(dose, text):
         return True  # "1. Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ...": the product's name
-    if product_identity(record, field, dose, words):
-        return True  # "Dolo 650 Tablet", "250 MG | TABLET | ORAL", "15.0 mg (____ tablets)": a product, not a dose
+    if words.fill_in.search(text, *sentence_span(text, dose.span[0])):
+        return True  # "15.0 mg (____ tablets)": a chart's line left to fill in
     if in_age_chart(record, words):
         return True  # "8 to 10 years   7.5 ml": a chart's dose for the band (DOS005 reads the chart)
     if words.fluid(record, field, dose):
@@ -1337,61 +1335,6 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
     if compares_amounts(record, field, dose, words):
         return True  # "A 1000 mg dose is stronger than a 500 mg dose": amounts weighed, not given
     return not_a_dose(record, field, dose, words)
-
-
-def product_identity(record, field: str, dose, words: Wordings) -> bool:
-    """Is the amount a product's identity rather than a dose: a brand's strength label ("Dolo 650
-    Tablet"), a product listing's row of strength, form and route ("250 MG | TABLET | ORAL"), or
-    a line of a chart left to fill in ("15.0 mg (____ tablets)": ``fill_in_blanks``)?"""
-    text = getattr(record, field, "") or ""
-    if words.fill_in.search(text, *sentence_span(text, dose.span[0])):
-        return True
-    return _brand_strength(record, dose, text, words) or _listing_row(record, field, dose, words)
-
-
-_NAME_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*?)[ -]$")
-
-
-def _brand_strength(record, dose, text: str, words: Wordings) -> bool:
-    """Is a number written with no unit, straight after a name and before a form word, the
-    product's strength label ("Dolo 650 Tablet", "Crocin 500 Tablets")? A count is told by
-    its grammar: a verb or a population before it ("Take 2 tablets", "Adults 2 tablets") and
-    a plural form after any number but one. A name before the number is a label when the form
-    after it is singular though the number is not one ("650 Tablet"), or when the page's title
-    names the product so ("Allerfex 120 Tablets" under "Allerfex 120 ...", "Pyrexol 650mg Tablet"
-    under "Pyrexol 650mg Tablet", a mass only as its sentence's subject)."""
-    a, form = dose.amount, dose.form
-    if form is None or a.is_range or a.unit is None:
-        return False
-    counted = a.unit.kind == "count" and a.unit.span == form.span
-    if not counted and not (a.unit.kind == "mass" and 0 <= form.span[0] - a.span[1] <= 1):
-        return False
-    name = _NAME_BEFORE.search(text, 0, a.span[0])
-    if name is None or words.instruction.search(name.group(1)) or words.dose_context.search(name.group(1)):
-        return False
-    if counted and not form.raw.lower().endswith("s") and a.low.value != 1:
-        return True
-    if not counted and text[sentence_span(text, a.span[0])[0]:name.start()].strip(" -*•\t"):
-        return False  # "Take Ibuprofen 400 mg tablet": a mass named as the sentence's subject only
-    section = getattr(record, "section", None)
-    title = section.article.title if section is not None and section.article is not None else ""
-    label = text[name.start():a.span[1]].lower()
-    return bool(title) and label in title.lower()
-
-
-def _listing_row(record, field: str, dose, words: Wordings) -> bool:
-    """Is the amount's line a product listing's row, its cells the strength, the form and the
-    route ("250 MG | TABLET | ORAL", a drug product database): the amount alone in its cell,
-    another cell only the form or the route, and no cell telling the reader to take it or whom
-    it is for?"""
-    line = getattr(record, "line", None) or getattr(record, field, "") or ""
-    cells = [c.strip().lower() for c in line.strip().strip("|").split("|")]
-    if len(cells) < 2 or dose.amount is None:
-        return False
-    names = {p.raw.strip().lower() for p in (dose.form, dose.route) if p is not None}
-    if dose.amount.raw.strip().lower() not in cells or not names & set(cells):
-        return False
-    return not (words.instruction.search(line) or words.dose_context.search(line))
 
 
 def _named_strength(dose, text: str) -> bool:
@@ -2346,16 +2289,16 @@ def _limit_quantity(dose, limit):
     """The stated per-day limit as a quantity (a count of the product's units times its strength)."""
     if limit is None or limit.amount is None or limit.per_weight is not None:
         return None
-    q = limit.amount.quantity("upper")
-    if q is not None and q.dimensionality != _units.get_registry().Quantity(1, "tablet").dimensionality:
-        return q
-    unitless_or_count = limit.amount.unit is None or limit.amount.unit.kind == "count"
-    if unitless_or_count and dose.strength is not None and dose.strength.kind == "unit":
+    unit = limit.amount.unit
+    if unit is not None and unit.kind != "count":
+        return limit.amount.quantity("upper")
+    if dose.strength is not None and dose.strength.kind == "unit":  # "2 tablets", "two capsules" of a strength
         spl = _units.lookup_spelling(dose.strength.unit)
         if spl is not None:
             return _units.get_registry().Quantity(dose.strength.value * limit.value, spl.unit)
-    if unitless_or_count and dose.amount is not None and dose.amount.unit is not None and dose.amount.unit.unit:
-        return _units.get_registry().Quantity(limit.value, dose.amount.unit.unit)
+    own = dose.amount.unit if dose.amount is not None else None
+    if own is not None and own.unit and (unit is None or unit.unit == own.unit):
+        return _units.get_registry().Quantity(limit.value, own.unit)  # "max 8" or "max 8 tablets" of tablets
     return None
 
 

@@ -9,7 +9,8 @@ import re
 from . import lexicon as _lexicon
 
 from .amounts import _scan_amounts
-from .anchors import _Anchor, _merge_anchors, _without_mentions, column_row_at, find_anchors
+from .anchors import _Anchor, _merge_anchors, _scheduled, _without_mentions, column_row_at, find_anchors
+from .identities import without_identities
 from .limits import _share_standalone_limits
 from .model import Dose, Frequency, Limit, Piece, _piece, _replace
 from .modifiers import _Mod, time_of_day
@@ -62,6 +63,7 @@ def parse_doses(text: str) -> list[Dose]:
     by_clause = _by_clause(r, anchors)
     chains, markers = _attach(r, by_clause)
     chains = _without_mentions(r.norm, chains, anchors, r.clause_of, {r.clause_of(l.start) for l in r.limits})
+    chains = without_identities(r, chains, _scheduled)
     if not chains:
         return []
     _same_amount_again(r, chains, markers, by_clause)

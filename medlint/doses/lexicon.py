@@ -67,6 +67,7 @@ class Lexicon:
         # "5ml spoonfuls": a spoon word right after a volume
         self.spoon = LazyPattern(rf"[ ]{{0,2}}-?{_words_rx(data['spoon_words'])}(?![A-Za-z])", re.I)
         self.not_doses = NotDoses(data["not_doses"], data["table_headers"])
+        self.product_identities = ProductIdentities(data["product_identities"])
         self.not_substances = frozenset(w.lower() for w in data["not_substances"])
         self.not_substance_endings = frozenset(w.lower() for w in data["not_substance_endings"])
         self.as_needed = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
@@ -148,6 +149,22 @@ class NotDoses:
         """Is ``lead`` the opening of a strength line ("Chewable tablets:", "Tablets (")?"""
         m = self.label.search(lead)
         return m is not None and not self.dose_verb.search(lead)
+
+
+class ProductIdentities:
+    """The wordings that show a quantity names a product (``product_identities``), compiled."""
+
+    def __init__(self, data: dict) -> None:
+        symbols = "|".join(re.escape(w) for w in sorted(data["price_symbols"], key=len, reverse=True))
+        # "$148", "Rs. 30", "INR 250": a currency before digits; or a price word anywhere
+        self.price = LazyPattern(rf"(?:(?<![A-Za-z])(?:{symbols})[ ]?\d|(?<![A-Za-z]){_words_rx(data['price_words'])}"
+                                 r"(?![A-Za-z]))", re.I)
+        self.determiner = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['determiners'])}[ ]{{1,2}}$", re.I)
+        self.part_of = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['part_of'])}[ ]{{1,2}}{_words_rx(data['determiners'])}"
+                                   r"[ ]{1,2}$", re.I)
+        # right after the form, an optional bracketed aside: "tablet (MW-NAPROXEN SODIUM DS) is also used"
+        self.subject_verb = LazyPattern(rf"[ ]{{1,2}}(?:\([^()]{{0,60}}\)[ ]{{1,2}})?{_words_rx(data['subject_verbs'])}"
+                                        r"(?![A-Za-z])", re.I)
 
 
 def lexicon() -> Lexicon:
