@@ -160,15 +160,17 @@ class _Reader:
                                   for j in range(min(most, _ZIPPED))))
 
     def sequence(self) -> list[frozenset]:
-        """The clauses of one branch: its literal runs and its required groups'."""
-        clauses, run = [], ""
+        """The clauses of one branch: its literal runs and its required groups'. A group that
+        matches one of a few strings ("(your|the)") joins the literals around it: ``heads``
+        are the strings the run so far may start with ("ask your", "ask the")."""
+        clauses, run, heads = [], "", None
         kinds, texts, literal = self.kinds, self.texts, self._literal
         i = self.i
         while True:
             kind = kinds[i]
             if kind == "bar" or kind == "close" or kind == "end":
                 self.i = i
-                _cut(clauses, _one_space(run) if self.fold else run)
+                self._flush(clauses, heads, run)
                 return clauses
             text = texts[i]
             i += 1
@@ -195,6 +197,11 @@ class _Reader:
                 elif members:
                     found = [members]  # "[★☆]": one of them
             elif kind == "open":
+                strings = self._exact(i) if text in _PLAIN_OPEN else None
+                if strings is not None:
+                    i = self.i
+                    heads, run = self._join(clauses, heads, run, strings)
+                    continue
                 self.i = i
                 found = self._group(text)
                 i = self.i
@@ -209,11 +216,76 @@ class _Reader:
                 run += char  # cut after it when it may repeat, unless a run of spaces (one in the haystack)
                 if not quantified or (char == " " and self.fold):
                     continue
-            if run:
-                _cut(clauses, _one_space(run) if self.fold else run)
-                run = ""
+            if run or heads:
+                self._flush(clauses, heads, run)
+                run, heads = "", None
             if found and low >= 1:
                 clauses += found
+
+    def _flush(self, clauses: list, heads, run: str) -> None:
+        """A literal run ends (after ``heads``, when a group's strings began it): its clauses."""
+        fold = self.fold
+        if heads:
+            first, cut, rest = run.partition("\0")
+            clauses.append(frozenset(_one_space(h + first) if fold else h + first for h in heads))
+            if not cut:
+                return
+            run = rest
+        _cut(clauses, _one_space(run) if fold else run)
+
+    def _join(self, clauses: list, heads, run: str, strings: tuple) -> tuple:
+        """``heads`` and ``run`` followed by a group matching one of ``strings``: the new heads
+        (the run's strings each followed by one of the group's), or, past ``_MOST_JOINED``,
+        the run's clauses out and the group's strings the heads. Returns (heads, run)."""
+        if "\0" in run:  # the run was cut (a character that may fold to others): its last piece joins
+            before, _, run = run.rpartition("\0")
+            self._flush(clauses, heads, before)
+            heads = None
+        joined = [h + run for h in heads] if heads else [run]
+        if len(joined) * len(strings) <= _MOST_JOINED:
+            return tuple(j + g for j in joined for g in strings), ""
+        self._flush(clauses, heads, run)
+        if len(strings) <= _MOST_JOINED:
+            return strings, ""
+        clauses.append(frozenset(_one_space(g) if self.fold else g for g in strings))
+        return None, ""
+
+    def _exact(self, i: int) -> tuple | None:
+        """The strings the group whose first token is at ``i`` matches, when it matches one
+        of a few literal strings and is not repeated ("(your|the)", "(?:check\\s+with|ask)");
+        the reader then stands after it. None otherwise (the reader is not moved)."""
+        kinds, texts, fold = self.kinds, self.texts, self.fold
+        strings, current = [], ""
+        while True:
+            kind = kinds[i]
+            text = texts[i] if kind != "end" else ""
+            quantified = kinds[i + 1] == "quant" if kind != "end" else False
+            if kind == "bar" or kind == "close":
+                if not current or "\0" in current:
+                    return None
+                strings.append(current)
+                current = ""
+                if kind == "close":
+                    break
+                i += 1
+                continue
+            if kind == "lit" and not quantified:
+                current += self._literal(text)
+            elif kind == "esc" and text[1] in _ESCAPED_LITERAL and not quantified:
+                current += self._literal(text[1])
+            elif fold and (text == "\\s" or text == "[ ]"):
+                if quantified:
+                    if _fewest(texts[i + 1]) < 1:
+                        return None
+                    i += 1
+                current += " "
+            else:
+                return None
+            i += 1
+        if kinds[i + 1] == "quant" or len(strings) > _MOST_JOINED * 4:
+            return None
+        self.i = i + 1
+        return tuple(dict.fromkeys(strings))
 
     def _literal(self, text: str) -> str:
         """The characters as a needle holds them, a NUL where the run is cut: when
@@ -303,6 +375,8 @@ def _shortest(needle: str) -> tuple:
 
 
 _MOST_CLAUSES = 5
+_MOST_JOINED = 32  # strings a literal run joined with groups' strings may stand for (then cut)
+_PLAIN_OPEN = frozenset(("(", "(?:"))  # groups whose strings join the run: neither lookaround nor flags
 _ZIPPED = 3  # clauses an alternation gives: its branches' best together, then their second best, third best
 
 
