@@ -14,7 +14,11 @@ patterns, conditionals, back-references, an unknown escape) gives no needles,
 and such a pattern is always searched. A run of literal characters is cut at
 every other atom, so a needle is always a stretch of the match itself. With
 ``re.IGNORECASE`` the needles are in lower case (ASCII letters, and characters
-that have no case), looked for in :func:`haystack` of the text.
+that have no case), looked for in :func:`haystack` of the text, where every run of
+whitespace reads as one space: so a case-insensitive pattern's whitespace that must be
+there (``\\s``, ``[ ]+``, a space) joins the literals around it ("ask[ ]+your" gives
+"ask your", not "ask" and "your"), and a list of phrases is ruled out by the phrase,
+not by its common words.
 """
 
 from __future__ import annotations
@@ -49,9 +53,10 @@ _ESCAPED_OTHER = frozenset("dwsDWSbBAZntrfvxuU")
 
 
 def haystack(text: str) -> str:
-    """What a case-insensitive pattern's needles are looked for in. The last text's answer
-    is kept: a list of wordings searched one pattern at a time asks it of the same text
-    again for each wording (about 70 % of 5,800 calls in one check of the seed)."""
+    """What a case-insensitive pattern's needles are looked for in: the text lowered, each
+    run of whitespace one space. The last text's answer is kept: a list of wordings searched
+    one pattern at a time asks it of the same text again for each wording (about 70 % of
+    5,800 calls in one check of the seed)."""
     last = _LAST_HAYSTACK[0]
     if last[0] is text:
         return last[1]
@@ -60,11 +65,24 @@ def haystack(text: str) -> str:
         for char, ascii_letter in _CASE_FIX:
             if char in low:
                 low = low.replace(char, ascii_letter)
+    if _NOT_ONE_SPACE.search(low) is not None:
+        low = _SPACES.sub(" ", low)
     _LAST_HAYSTACK[0] = (text, low)  # one tuple, replaced whole
     return low
 
 
 _LAST_HAYSTACK: list[tuple[str | None, str]] = [(None, "")]
+# Whitespace as re's \s reads it (str.isspace): a run of it, and what tells a text has a
+# run other than single spaces.
+_SPACES = re.compile(r"\s+")
+_NOT_ONE_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
+def _one_space(run: str) -> str:
+    """A case-insensitive needle as the haystack holds it: each run of whitespace one space."""
+    if "  " in run or not run.isprintable():  # a tab, a newline, a no-break space: not printable
+        return _SPACES.sub(" ", run)
+    return run
 
 
 def needles(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...] | None:
@@ -142,15 +160,17 @@ class _Reader:
                                   for j in range(min(most, _ZIPPED))))
 
     def sequence(self) -> list[frozenset]:
-        """The clauses of one branch: its literal runs and its required groups'."""
-        clauses, run = [], ""
+        """The clauses of one branch: its literal runs and its required groups'. A group that
+        matches one of a few strings ("(your|the)") joins the literals around it: ``heads``
+        are the strings the run so far may start with ("ask your", "ask the")."""
+        clauses, run, heads = [], "", None
         kinds, texts, literal = self.kinds, self.texts, self._literal
         i = self.i
         while True:
             kind = kinds[i]
             if kind == "bar" or kind == "close" or kind == "end":
                 self.i = i
-                _cut(clauses, run)
+                self._flush(clauses, heads, run)
                 return clauses
             text = texts[i]
             i += 1
@@ -164,7 +184,9 @@ class _Reader:
                 char = literal(text[-1])
             elif kind == "esc":
                 char = text[1]  # punctuation: its own lower case
-                if char not in _ESCAPED_LITERAL:
+                if char == "s" and self.fold:
+                    char = " "  # whitespace: one space in the haystack
+                elif char not in _ESCAPED_LITERAL:
                     char = self._escape(char)
             elif kind == "brace":
                 char = "{"
@@ -175,6 +197,11 @@ class _Reader:
                 elif members:
                     found = [members]  # "[★☆]": one of them
             elif kind == "open":
+                strings = self._exact(i) if text in _PLAIN_OPEN else None
+                if strings is not None:
+                    i = self.i
+                    heads, run = self._join(clauses, heads, run, strings)
+                    continue
                 self.i = i
                 found = self._group(text)
                 i = self.i
@@ -186,14 +213,79 @@ class _Reader:
                 low = _fewest(texts[i])
                 i += 1
             if char and low >= 1:
-                run += char  # cut after it when it may repeat
-                if not quantified:
+                run += char  # cut after it when it may repeat, unless a run of spaces (one in the haystack)
+                if not quantified or (char == " " and self.fold):
                     continue
-            if run:
-                _cut(clauses, run)
-                run = ""
+            if run or heads:
+                self._flush(clauses, heads, run)
+                run, heads = "", None
             if found and low >= 1:
                 clauses += found
+
+    def _flush(self, clauses: list, heads, run: str) -> None:
+        """A literal run ends (after ``heads``, when a group's strings began it): its clauses."""
+        fold = self.fold
+        if heads:
+            first, cut, rest = run.partition("\0")
+            clauses.append(frozenset(_one_space(h + first) if fold else h + first for h in heads))
+            if not cut:
+                return
+            run = rest
+        _cut(clauses, _one_space(run) if fold else run)
+
+    def _join(self, clauses: list, heads, run: str, strings: tuple) -> tuple:
+        """``heads`` and ``run`` followed by a group matching one of ``strings``: the new heads
+        (the run's strings each followed by one of the group's), or, past ``_MOST_JOINED``,
+        the run's clauses out and the group's strings the heads. Returns (heads, run)."""
+        if "\0" in run:  # the run was cut (a character that may fold to others): its last piece joins
+            before, _, run = run.rpartition("\0")
+            self._flush(clauses, heads, before)
+            heads = None
+        joined = [h + run for h in heads] if heads else [run]
+        if len(joined) * len(strings) <= _MOST_JOINED:
+            return tuple(j + g for j in joined for g in strings), ""
+        self._flush(clauses, heads, run)
+        if len(strings) <= _MOST_JOINED:
+            return strings, ""
+        clauses.append(frozenset(_one_space(g) if self.fold else g for g in strings))
+        return None, ""
+
+    def _exact(self, i: int) -> tuple | None:
+        """The strings the group whose first token is at ``i`` matches, when it matches one
+        of a few literal strings and is not repeated ("(your|the)", "(?:check\\s+with|ask)");
+        the reader then stands after it. None otherwise (the reader is not moved)."""
+        kinds, texts, fold = self.kinds, self.texts, self.fold
+        strings, current = [], ""
+        while True:
+            kind = kinds[i]
+            text = texts[i] if kind != "end" else ""
+            quantified = kinds[i + 1] == "quant" if kind != "end" else False
+            if kind == "bar" or kind == "close":
+                if not current or "\0" in current:
+                    return None
+                strings.append(current)
+                current = ""
+                if kind == "close":
+                    break
+                i += 1
+                continue
+            if kind == "lit" and not quantified:
+                current += self._literal(text)
+            elif kind == "esc" and text[1] in _ESCAPED_LITERAL and not quantified:
+                current += self._literal(text[1])
+            elif fold and (text == "\\s" or text == "[ ]"):
+                if quantified:
+                    if _fewest(texts[i + 1]) < 1:
+                        return None
+                    i += 1
+                current += " "
+            else:
+                return None
+            i += 1
+        if kinds[i + 1] == "quant" or len(strings) > _MOST_JOINED * 4:
+            return None
+        self.i = i + 1
+        return tuple(dict.fromkeys(strings))
 
     def _literal(self, text: str) -> str:
         """The characters as a needle holds them, a NUL where the run is cut: when
@@ -213,6 +305,8 @@ class _Reader:
         if not body or body[0] == "^" or "\\" in body or len(body) > 12 or "-" in body[1:-1]:
             return None
         members = frozenset(self._literal(c) for c in body)
+        if self.fold and not body.isprintable():
+            members = frozenset(" " if c.isspace() else c for c in members)
         return None if "\0" in members else members
 
     def _escape(self, c: str) -> str | None:
@@ -281,6 +375,8 @@ def _shortest(needle: str) -> tuple:
 
 
 _MOST_CLAUSES = 5
+_MOST_JOINED = 32  # strings a literal run joined with groups' strings may stand for (then cut)
+_PLAIN_OPEN = frozenset(("(", "(?:"))  # groups whose strings join the run: neither lookaround nor flags
 _ZIPPED = 3  # clauses an alternation gives: its branches' best together, then their second best, third best
 
 

@@ -15,7 +15,7 @@ import re
 
 from medlint.checks.dosing import per_text, text_fields
 from medlint.findings import Hit
-from medlint.policy import alternation, derived
+from medlint.policy import alternation, compile_pattern, derived
 from medlint.registry import check
 
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)", re.M)
@@ -27,7 +27,8 @@ def _words(names) -> re.Pattern:
     if not names:
         return re.compile("(?!)")
     parts = sorted({re.escape(n.lower()).replace("'", "['’]") for n in names}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?:s|es)?(?![\w-])", re.I)
+    # compiled only for a sentence that holds one of the names (medlint.prefilter)
+    return compile_pattern(r"(?<![\w-])(?:" + "|".join(parts) + r")(?:s|es)?(?![\w-])", re.I)
 
 
 class Tables:
