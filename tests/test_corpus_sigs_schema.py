@@ -64,7 +64,7 @@ def test_unbounded_rows_have_nothing_that_caps_them(rows):
 def test_ids_are_numbered_in_order_within_each_class(rows):
     seen = collections.defaultdict(list)
     for row in rows:
-        cls, num = re.fullmatch(r"([a-z]+)-([0-9]{3})", row["id"]).groups()
+        cls, num = re.fullmatch(r"([a-z][a-z0-9]*)-([0-9]{3})", row["id"]).groups()
         seen[cls].append(int(num))
     assert {c: n for c, n in seen.items() if n != list(range(1, len(n) + 1))} == {}
 
