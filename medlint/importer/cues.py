@@ -30,6 +30,7 @@ class KindTable:
     naming_rx: re.Pattern = re.compile(r"(?!)")  # "the usual dose is 10 mg"
     imperative_rx: re.Pattern = re.compile(r"(?!)")  # "Take treatment as early as possible"
     population_rx: re.Pattern = re.compile(r"(?!)")  # "Adult: Initially, 150 mg daily": who a dose is for
+    procedure_rx: re.Pattern = re.compile(r"(?!)")  # "A steroid injection into the painful area": a clinician's procedure
     _rules_of: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # heading -> its rule, asked once
 
     @classmethod
@@ -46,13 +47,15 @@ class KindTable:
                    _any(data.get("dose_timings") or _NEVER),
                    _any(data.get("dose_namings") or _NEVER),
                    _imperative(data.get("instructions")),
-                   _any(data.get("dose_population_labels") or _NEVER))
+                   _any(data.get("dose_population_labels") or _NEVER),
+                   _any(data.get("procedure_sentences") or _NEVER))
 
     def not_a_dose(self, dose: dict, text: str = "") -> bool:
         """An amount that doses no medicine or supplement: a body weight (kg), one of
         ``not_doses`` ("30 g of fibre", "3 portions", "500 kcal"), what a procedure gives
-        ("saline (around 20 to 40 mL)", read in ``text`` before the amount) or a class of
-        medicines ("SGLT2 inhibitors: one tablet a day")."""
+        ("saline (around 20 to 40 mL)", read in ``text`` before the amount, or a sentence
+        describing an injection into a joint) or a class of medicines ("SGLT2 inhibitors:
+        one tablet a day")."""
         amount = dose.get("amount") or {}
         if amount.get("unit") == "kilogram" or self.not_doses_rx.search(dose.get("text", "")):
             return True
@@ -61,6 +64,8 @@ class KindTable:
         at = text.find(dose["text"]) if text and dose.get("text") else -1
         if at >= 0 and self.not_dose_after_rx.search(self._after(dose, text, at)):
             return True
+        if at >= 0 and self.procedure_rx.search(_sentence_at(text, at)):
+            return True  # what a clinician gives in a procedure ("a steroid injection into the knee (40 mg)")
         return at > 0 and bool(self.not_medicine_before_rx.search(text[max(0, at - 60):at]))
 
     def timed(self, dose: dict, text: str) -> bool:
@@ -109,6 +114,16 @@ class KindTable:
     def kind_of(self, heading: str | None) -> str | None:
         rule = self.rule_of(heading)
         return rule.kind if rule else None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“(]?[A-Z])")
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` holding the character at ``at``."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = _SENTENCE_END.search(text, at)
+    return text[start:end.start() if end else len(text)].strip()
 
 
 def _instruction(data: dict | None) -> re.Pattern:
@@ -301,6 +316,7 @@ class ImportCues:
     form_blank_rx: re.Pattern = re.compile(r"(?!)")
     letter_title_rx: re.Pattern = re.compile(r"(?!)")
     qa_page_rx: re.Pattern = re.compile(r"(?!)")  # "our pharmacist answers your questions"
+    qa_intro_rx: re.Pattern = re.compile(r"(?!)")  # "Here are the questions we hear most"
     asker_rx: re.Pattern = re.compile(r"(?!)")
     letter_heading_rx: re.Pattern = re.compile(r"(?!)")
     nav: "NavBars | None" = None
@@ -394,6 +410,7 @@ class ImportCues:
             form_blank_rx=_any(d.get("form_blanks") or _NEVER),
             letter_title_rx=_any(d.get("letter_titles") or _NEVER),
             qa_page_rx=_any(d.get("qa_pages") or _NEVER),
+            qa_intro_rx=_any(d.get("qa_intros") or _NEVER),
             asker_rx=_any(d.get("askers") or _NEVER),
             letter_heading_rx=_whole(d.get("letter_headings") or _NEVER),
             organisation_rx=_organisation(furniture.get("organisation_ends") or []),
@@ -682,6 +699,10 @@ class ImportCues:
     def qa_page(self, lines: list[str]) -> bool:
         """The title or a line around it says the page answers readers' questions."""
         return any(self.qa_page_rx.search(line) for line in lines)
+
+    def qa_intro(self, text: str) -> bool:
+        """The body's opening paragraph says the questions under it are readers' questions."""
+        return bool(self.qa_intro_rx.search(text))
 
     def letter_heading(self, heading: str | None) -> bool:
         return heading is None or bool(self.letter_heading_rx.fullmatch(heading.strip().strip("*_ :")))

@@ -293,7 +293,7 @@ class _Page:
         if self.parse_doses is None:
             return False
         bare = re.sub(r"\([^)]*\)", " ", text)
-        return bool(self.doses(bare))
+        return any(not _product_name(d) for d in self.doses(bare))
 
     def column_row(self, text: str) -> bool:
         """Whether ``text`` is a row of aligned columns ending in an amount ("Vitamin C    70 mg",
@@ -1275,7 +1275,8 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     read_from = len(page.metas)
     _read_body(page, b, i, end)
     furniture = [meta["title"]] + [page.lines[k] for k in pre] + [e["text"] for e in header]
-    if not b.faq_page and not markdown and _question_page(b.sections) and page.cues.qa_page(furniture):
+    if not b.faq_page and not markdown and _question_page(b.sections) \
+            and (page.cues.qa_page(furniture) or page.cues.qa_intro(_opening_text(b.sections))):
         # a Q&A page of question headings: read again, each question and its text an FAQ entry
         del page.metas[read_from:]
         page.contents_lines, page.last_letter = set(), None
@@ -1310,11 +1311,45 @@ _COLUMN_QUESTIONS = 3  # fewest question lines, each over its answer, that make 
 
 def _question_page(sections: list[dict]) -> bool:
     """Every heading is a question (three or more, each over its answer; a list of
-    references or a disclaimer aside): on a page that says it answers readers' questions,
-    the questions are its FAQ entries, not sections. One heading that asks nothing
-    ('Storage', 'In case of emergency') makes them a medicine page's own sections."""
+    references or a disclaimer aside), or every heading up to the last question is one and
+    what follows it are lists under headings of their own (a closing 'Five ways to avoid a
+    mix-up'): on a page that says it answers readers' questions, the questions are its FAQ
+    entries, not sections. One heading that asks nothing and heads text ('Storage', 'In case
+    of emergency') makes them a medicine page's own sections."""
     heads = [s for s in sections if s["heading"] and s["kind"] not in ("references", "disclaimer")]
-    return len(heads) >= _COLUMN_QUESTIONS and all(s["heading"].rstrip().endswith("?") and _own_text(s) for s in heads)
+    asks = [n for n, s in enumerate(heads) if s["heading"].rstrip().endswith("?")]
+    if not asks:
+        return False
+    last = asks[-1]
+    # ... a question of two sentences ('My son took two syrups. Is that dangerous?') was read as text
+    more = sum(_text_questions(s) for s in heads[:last + 1])
+    return len(asks) + more >= _COLUMN_QUESTIONS and all(n in asks and _own_text(s) for n, s in enumerate(heads[:last + 1])) \
+        and all(_heads_a_list(s) for s in heads[last + 1:])
+
+
+def _text_questions(section: dict) -> int:
+    """How many of the section's paragraphs are a question (forty words or fewer) over a
+    paragraph that asks nothing: a question line read as text."""
+    texts = [block.get("paragraph") for block in section["blocks"]]
+    return sum(1 for n, t in enumerate(texts[:-1]) if t and t.rstrip().endswith("?") and len(t.split()) <= 40
+               and texts[n + 1] and not texts[n + 1].rstrip().endswith("?"))
+
+
+def _heads_a_list(section: dict) -> bool:
+    """A section whose text opens with a list (a tips list under its heading)."""
+    blocks = [block for block in section["blocks"] if set(block) - {"chrome", "role"}]
+    return bool(blocks) and "list" in blocks[0]
+
+
+def _opening_text(sections: list[dict], most: int = 3) -> str:
+    """The body's first paragraphs (up to ``most``) before its first question heading: a
+    Q&A page's introduction."""
+    found: list[str] = []
+    for section in sections:
+        if (section["heading"] or "").rstrip().endswith("?"):
+            break
+        found += [block["paragraph"] for block in section["blocks"] if "paragraph" in block]
+    return " ".join(found[:most])
 
 
 def _questions_answered(page: _Page, start: int, end: int) -> int:
@@ -1753,10 +1788,21 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
         b.chrome(s, found.role)
         return "meta"
     if (cues.chrome(s) or cues.post_header(s) or _tab_bar(page, body, j, s) or _spaced_tabs(page, body, j, s)) \
-            and not cues.faq_question(s):
+            and not cues.faq_question(s) and not _label_heading(page, b, body, j, s):
         b.chrome(s)
         return "chrome"
     return None
+
+
+def _label_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bool:
+    """A leaflet's label ('Patient and carer advice', 'Patient information') printed in the
+    body as its sections' headings are (capitals among capitals headings), between a
+    section's text and a sentence of its own: the page's section heading, not furniture."""
+    heading = (b.current or {}).get("heading")
+    if not heading or b.last != "paragraph" or not page.cues.label(s) or not heading_like(s) or re.search(r"\d", s):
+        return False
+    k = page.next_nonblank(j, len(body))
+    return k is not None and heading.isupper() == s.isupper() and _sentence(page.text(k))
 
 
 def _contents_run(page: _Page, body: list[str], j: int) -> list[int]:
@@ -2019,6 +2065,9 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
         return False  # a dose line
     if _slide_title(page, body, j):
         return True
+    if (b.current or {}).get("kind") == "references" and b.current.get("heading") \
+            and page.kinds.kind_of(s) in (None,) + DOSING_KINDS:
+        return False  # an entry of a reference list ('Aspirin British National Formulary'), not a heading
     if _label_run(page, body, j, s) or _marked_like_next(page, body, j, s):
         return False
     k = page.next_nonblank(j, len(body))
@@ -2447,7 +2496,7 @@ def _stated(dose: dict) -> bool:
 
 
 def _states_dose(page: _Page, text: str, counts) -> bool:
-    doses = [d for d in page.doses(text) if _measured(d) and (counts(d) or (counts is _stated and (page.kinds.timed(d, text)
+    doses = [d for d in page.doses(text) if _measured(d) and not _product_name(d) and (counts(d) or (counts is _stated and (page.kinds.timed(d, text)
                                                                               or page.kinds.named(d, text))))
              and not page.kinds.not_a_dose(d, text)]
     if not doses:
@@ -2461,6 +2510,16 @@ def _states_dose(page: _Page, text: str, counts) -> bool:
     label, _, value = rest.partition(":")
     # "Tablets: 250 mg, 500 mg": a label and a list of strengths, not a dose
     return not (value is not None and _ and len(label.split()) <= 5 and not re.search(r"[A-Za-z]{3,}", value))
+
+
+def _product_name(dose: dict) -> bool:
+    """'Pyrexol 650 Tablet', 'Feverin 650 Tablet  ₹29.40 per strip': a brand with its strength
+    number and a dose form in the singular, capitalised: the product's name (a count of 650
+    tablets would be '650 tablets'), not a dose, when nothing says how to take it."""
+    form, amount = dose.get("form") or {}, dose.get("amount") or {}
+    raw, low = form.get("raw") or "", amount.get("low")
+    return bool(raw[:1].isupper() and not raw.lower().endswith("s") and isinstance(low, (int, float)) and low >= 2
+                and dose.get("substance") and not (set(dose) - _BARE_DOSE_KEYS))
 
 
 def _measured(dose: dict) -> bool:
