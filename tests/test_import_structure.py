@@ -303,11 +303,11 @@ def test_numbered_heading_over_a_subheading():
 def test_dosing_words_in_a_heading_need_a_dose_under_them():
     text = ("Zindomol\n\nChild dosing\nChildren over 6 may take 2.5 mg once a day.\n"
             "Dosing tips\nKeep a note of when you took each capsule so that nothing is missed.\n"
-            "Ear injection\nA single injection of 40 mg triamcinolone is given into the canal wall.\n")
+            "Knee injection\nInject 40 mg under the skin of the thigh once a week on the same day.\n")
     _, sections = read(text)
     assert section(sections, "Child dosing")["kind"] == "drug-therapy"
     assert section(sections, "Dosing tips")["kind"] not in ("drug-therapy", "supplements")
-    assert section(sections, "Ear injection")["kind"] == "drug-therapy"
+    assert section(sections, "Knee injection")["kind"] == "drug-therapy"
 
 
 def test_markdown_nested_list_and_wrapped_item_lines():
