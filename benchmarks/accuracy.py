@@ -402,7 +402,11 @@ _UNIT = {"milligram": "mg", "gram": "g", "microgram": "mcg", "milliliter": "mL",
          "international_unit": "units", "enzyme_unit": "units", "unit": "units", "units": "units", "nanogram": "ng",
          "tablets": "tablet", "capsules": "capsule", "puffs": "puff", "drops": "drop", "patches": "patch",
          "tab": "tablet", "tabs": "tablet", "cap": "capsule", "caps": "capsule", "doses": "dose",
-         "fingertip_unit": "fingertip unit"}
+         "fingertip_unit": "fingertip unit",
+         # one item under two names: a caplet is a tablet's shape, a teaspoon written "tsp",
+         # an applicatorful one application (the reader keeps the label's word, the table a plain one)
+         "caplet": "tablet", "caplets": "tablet", "teaspoon": "tsp", "teaspoons": "tsp", "teaspoonful": "tsp",
+         "applicatorful": "application", "applicatorfuls": "application"}
 _MASS_MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "ng": 0.000001}
 # "each" in the sig table: a count of an item the sig does not name ("take two qds")
 _UNNAMED_COUNT = {"each", None, "tablet", "capsule", "caplet", "dose"}

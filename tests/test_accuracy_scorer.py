@@ -164,3 +164,10 @@ def test_heading_lines_count_each_line_read_and_expected():
     lines = acc.heading_lines([near, right, unasserted])
     assert (lines["read"], lines["expected"]) == (4, 4)
     assert lines["precision"] == lines["recall"] == 0.75
+
+
+def test_one_item_under_two_names_is_one_unit():
+    assert acc._same_unit("caplet", "tablet") and acc._same_unit("tablets", "caplets")
+    assert acc._same_unit("teaspoon", "tsp") and acc._same_unit("application", "applicatorful")
+    assert not acc._same_unit("caplet", "capsule")
+    assert not acc._same_unit("teaspoon", "mL")   # a spoon with no volume written is no volume
