@@ -338,7 +338,9 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     if found is None:
         found = _last_named(_named_after_amount(dose), data)  # "1 g of paracetamol every 4 hours"
     if found is None and _labelled_use(dose, record, field, data):
-        return _named_by_title(record, data)  # "Epilepsy: Initially, 300 mg PO tid" on the gabapentin page
+        # "Dosage for adults: Paracetamol 500 mg: 1-2 tablets" names it after the label;
+        # "Epilepsy: Initially, 300 mg PO tid" on the gabapentin page does not
+        return _last_named(_sentence_before(record, field, dose).lower(), data) or _named_by_title(record, data)
     if found is not None or dose.substance is not None and not names_a_dose(dose, data):
         return found
     text = _sentence_before(record, field, dose).lower()
@@ -357,13 +359,14 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
 
 def _labelled_use(dose, record, field: str, data) -> bool:
     """Is the dose's "medicine" a label before a colon that names no medicine with a ceiling
-    ("Epilepsy: Initially, 300 mg PO tid", "Postherpetic neuralgia: Day 1, 300 mg PO")? A drug
-    guide heads each use's doses so; the medicine is the page's."""
+    ("Epilepsy: Initially, 300 mg PO tid", "Postherpetic neuralgia: Day 1, 300 mg PO"), or the
+    first cell of a table row ("| Ankylosing spondylitis | 500 mg three to four times daily |")?
+    A drug guide heads each use's doses so; the medicine is the page's."""
     sub = dose.substance
     if sub is None or _named_all(sub.raw.lower(), data):
         return False
     text = getattr(record, field, "") or ""
-    return text[sub.span[1]:sub.span[1] + 2].lstrip().startswith(":")
+    return text[sub.span[1]:sub.span[1] + 2].lstrip()[:1] in (":", "|")  # "| Ankylosing spondylitis | 500 mg"
 
 
 def _named_by_title(record, data) -> dict | None:
@@ -1889,12 +1892,32 @@ def _unit_statements(text: str, words: Wordings) -> tuple:
                 out.append(None)
                 continue
             c, q = named[0], amounts[0].quantity("upper")
-            if q is None or not _same_dim(q, _units.quantity(*_split(c["per_day"]))):
+            if q is None or _cap_like(c, q) is None:
                 out.append(None)
                 continue
             form = m.group("form").lower()
             out.append((c, q, f"the {c['name']} {amounts[0].raw} {form} the page describes", form))
     return tuple(out)
+
+
+def _keep_within(name: str, cap: str, most: int, unit: str, each: str) -> str:
+    """The suggestion for a counted dose above its cap: the most units a day, or, when one unit
+    is already more ("125 mcg" softgels of vitamin D against 100 mcg), a lower strength."""
+    if most < 1:
+        return (f"Keep {name} within {cap} a day: one {unit} of {each} is already more, so advise a "
+                "lower strength or a doctor's supervision.")
+    return (f"Keep {name} within {cap} a day: at most {_units.format_number(most)} {unit}s of {each} in 24 hours, "
+            "as the product label states.")
+
+
+def _cap_like(c: dict, q, cap_text: str | None = None) -> str | None:
+    """The ceiling's daily cap (``cap_text``, else its ``per_day``) in the measure of ``q``, else
+    the one of its ``also_per_day`` that is ("125 mcg" of vitamin D against 100 mcg, not
+    4000 IU); None when none is."""
+    for text in [cap_text or c["per_day"], *c.get("also_per_day", [])]:
+        if _same_dim(q, _units.quantity(*_split(text))):
+            return text
+    return None
 
 
 class _PageProduct:
@@ -1918,7 +1941,7 @@ class _PageProduct:
                      _products_in(title, data, strengths=True)]
             forms = {d.form.name for d in doses_in(title) if d.form is not None and d.form.name in words.product_units}
             self.unit = forms.pop() if found and len(forms) == 1 else None  # "Cetirizine 10 mg Tablets"
-        if not found and serving is None:
+        if not found:  # "Each softgel provides vitamin D3 125 mcg": one unit's own statement
             found, self.unit = self._unit_strength(article, data, words)
         if len(found) == 1:
             self.entry, self.strength, self.shown = found[0]
@@ -2020,7 +2043,10 @@ class _PageProduct:
         fq, fn = _units.format_quantity, _units.format_number
         each = fq(self.strength)
         sold = any(a == c["name"] and b.replace(" ", "") == each.replace(" ", "") for a, b in self.words.otc_strengths)
-        cap_text = c["otc_per_day"] if sold and c.get("otc_per_day") else c["per_day"]
+        otc = sold and bool(c.get("otc_per_day"))
+        cap_text = _cap_like(c, self.strength, c["otc_per_day"] if otc else None)
+        if cap_text is None:
+            return None
         cap = _units.quantity(*_split(cap_text))
         total = self.strength * n
         if total.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
@@ -2029,13 +2055,12 @@ class _PageProduct:
             self.judged.add((record, limit_span))
         self.judged.add((record, field, a))
         unit = dose.count_unit or self.unit
-        without = ", the limit without a prescription" if cap_text != c["per_day"] else ""
+        without = ", the limit without a prescription" if otc else ""
         most = math.floor(cap.magnitude / self.strength.to(cap.units).magnitude + 1e-9)
         subject = dose.text if limit_span is None else f"{text[limit_span[0]:limit_span[1]]}\" with \"{dose.text}"
         message = (f"\"{subject}\" allows {how}: {fn(n)} × {each} (the {unit} of {self.shown}) = "
                    f"{fq(total.to(cap.units))} a day > {fq(cap)}{without} ({c['source']}).".replace("µg", "mcg"))
-        suggestion = (f"Keep {c['name']} within {fq(cap)} a day: at most {fn(most)} {unit}s of {each} in 24 hours, "
-                      "as the product label states.")
+        suggestion = _keep_within(c["name"], fq(cap), most, unit, each)
         if limit_span is None:
             return _hit(record, field, dose, message, suggestion)
         return Hit(record, excerpt=text[limit_span[0]:limit_span[1]], start=limit_span[0], field=field,

@@ -1,0 +1,99 @@
+"""Dose classes that set 8 of the corpus exposed, each as a class of text in several site
+styles of my own (none copied from a page): a table row whose first cell names a use rather
+than a medicine, a label before the medicine's own name ("Dosage for adults: Paracetamol 500
+mg: ..."), a clause that opens on a share of people ("Most people start at ..."), and a count
+of units whose strength one sentence of the page gives ("Each softgel provides ...")."""
+
+import pytest
+
+from support import findings_for
+
+MD = dict(markdown=True)
+
+
+# -- a table row headed by a use: the page's medicine is the row's ----------------------------
+
+@pytest.mark.parametrize("text, kw", [
+    ("# Naproxen\n\n## Doses\n\n| Use | Adult dose |\n|---|---|\n| Period pain | 250 mg |\n"
+     "| Gout flare | 500 mg four times daily |\n", MD),
+    ("# Diclofenac\n\n## How much to take\n\n| Condition | Dose | Notes |\n|---|---|---|\n"
+     "| Joint pain | 75 mg three times a day | With meals |\n", MD),
+])
+def test_a_row_headed_by_a_use_is_judged_as_the_pages_medicine(tmp_path, text, kw):
+    assert findings_for(text, "DOS003", tmp_path, **kw)
+
+
+@pytest.mark.parametrize("text, kw", [
+    ("# Naproxen\n\n## Doses\n\n| Use | Adult dose |\n|---|---|\n| Period pain | 250 mg |\n"
+     "| Gout flare | 500 mg twice daily |\n", MD),
+    ("# Diclofenac\n\n## How much to take\n\n| Condition | Dose | Notes |\n|---|---|---|\n"
+     "| Joint pain | 50 mg three times a day | With meals |\n", MD),
+])
+def test_a_row_headed_by_a_use_within_the_ceiling_is_silent(tmp_path, text, kw):
+    assert not findings_for(text, "DOS003", tmp_path, **kw)
+
+
+# -- a label, then the medicine's name: the name is the dose's ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Painkillers we stock\n\nDosage for adults: Paracetamol 500 mg: 1-2 tablets every 4 hours.\n",
+    "Our advice\n\nFor grown-ups: Ibuprofen 200 mg: 2 tablets every 4 hours as needed.\n",
+])
+def test_a_labelled_dose_of_a_ceiling_medicine_with_no_cap_fires(tmp_path, text):
+    assert findings_for(text, "DOS001", tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    "Painkillers we stock\n\nDosage for adults: Paracetamol 500 mg: 1-2 tablets every 4 hours, "
+    "no more than 8 tablets in 24 hours.\n",
+    "Our advice\n\nFor grown-ups: Ibuprofen 200 mg: 2 tablets every 4 hours as needed; "
+    "do not take more than 6 tablets in 24 hours.\n",
+])
+def test_a_labelled_dose_with_its_cap_is_silent(tmp_path, text):
+    assert not findings_for(text, "DOS001", tmp_path)
+
+
+# -- a share of people is no medicine's name ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "# Calmly Health\n\n## How much sertraline will I take?\n\nMost people start on 50 mg once a day. "
+    "Depending on the response, the range is 50 mg to 250 mg once daily.\n",
+    "# Our clinic\n\n## Your citalopram dose\n\nMany adults begin with 20 mg once a day, and some people need 60 mg once daily.\n",
+])
+def test_a_dose_opened_by_a_share_of_people_takes_the_heading_medicine(tmp_path, text):
+    assert findings_for(text, "DOS003", tmp_path, markdown=True)
+
+
+@pytest.mark.parametrize("text", [
+    "# Calmly Health\n\n## How much sertraline will I take?\n\nMost people start on 50 mg once a day. "
+    "Depending on the response, the range is 50 mg to 200 mg once daily.\n",
+    "# Our clinic\n\n## Your citalopram dose\n\nMany adults begin with 20 mg once a day, and some people need 40 mg once daily.\n",
+])
+def test_a_share_of_people_within_the_ceiling_is_silent(tmp_path, text):
+    assert not findings_for(text, "DOS003", tmp_path, markdown=True)
+
+
+# -- a count of units whose strength one sentence gives, beside a facts panel ------------------
+
+_PANEL = "Supplement Facts\n\nServing size: 2 softgels | Servings per container: 30\n"
+
+
+@pytest.mark.parametrize("text", [
+    "SunCap D3 Softgels\n\nHow to use\n\nAdults: take 2 softgels daily with food. "
+    "Each softgel provides vitamin D3 125 mcg (5,000 IU).\n\n" + _PANEL,
+    "Bright Bones D3\n\nDirections\n\nTake one softgel twice a day. "
+    "Each softgel contains cholecalciferol 75 mcg.\n",
+])
+def test_a_count_of_units_above_the_upper_level_fires(tmp_path, text):
+    found = findings_for(text, "DOS003", tmp_path)
+    assert found and "mcg" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "SunCap D3 Softgels\n\nHow to use\n\nAdults: take 2 softgels daily with food. "
+    "Each softgel provides vitamin D3 25 mcg (1,000 IU).\n\n" + _PANEL,
+    "Bright Bones D3\n\nDirections\n\nTake one softgel once a day. "
+    "Each softgel contains cholecalciferol 50 mcg.\n",
+])
+def test_a_count_of_units_within_the_upper_level_is_silent(tmp_path, text):
+    assert not findings_for(text, "DOS003", tmp_path)
