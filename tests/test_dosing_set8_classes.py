@@ -97,3 +97,28 @@ def test_a_count_of_units_above_the_upper_level_fires(tmp_path, text):
 ])
 def test_a_count_of_units_within_the_upper_level_is_silent(tmp_path, text):
     assert not findings_for(text, "DOS003", tmp_path)
+
+
+# -- a chart by weight or age under the line that says how often -------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a hospital leaflet: a weight band a line, the schedule on the medicine's line
+    "How much to give\n\nIbuprofen 100 mg/5 mL: give every 8 hours, no more than 3 doses in 24 hours\n\n"
+    "Weight 8–10 kg: 4 mL (80 mg)\n\nWeight 11–14 kg: 6 mL (120 mg)\n\nWeight 15–19 kg: 8.5 mL (170 mg)\n",
+    # a pharmacy page: pounds and ages, "repeat every 4 to 6 hours" on the lead
+    "Children's dosing\n\nInfant paracetamol 160 mg/5 mL: repeat every 4 to 6 hours, up to 5 times a day:\n\n"
+    "Weighing 24-35 lbs: 5 mL\n\nWeighing 36-47 lbs: 7.5 mL\n",
+])
+def test_band_lines_under_a_timed_line_are_timed(tmp_path, text):
+    assert not findings_for(text, "DOS002", tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    # the same lines under a line that says nothing of how often
+    "How much to give\n\nIbuprofen 100 mg/5 mL, the children's liquid:\n\n"
+    "Weight 8–10 kg: 4 mL (80 mg)\n\nWeight 11–14 kg: 6 mL (120 mg)\n",
+    "Children's dosing\n\nInfant paracetamol 160 mg/5 mL comes with a syringe:\n\n"
+    "Weighing 24-35 lbs: 5 mL\n\nWeighing 36-47 lbs: 7.5 mL\n",
+])
+def test_band_lines_under_an_untimed_line_still_lack_a_frequency(tmp_path, text):
+    assert findings_for(text, "DOS002", tmp_path)

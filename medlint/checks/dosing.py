@@ -268,6 +268,7 @@ class Wordings:
         self.single_dose_lead = one(data["single_dose_leads"])
         self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
+        self.band_line = one(data["band_lines"])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
                                                         [data["restated_intervals"]])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
@@ -1089,6 +1090,8 @@ def timed_by_its_lead(record, words: Wordings) -> bool:
         return False
     if section.heading and states_frequency(section.heading):
         return True
+    if _band_under_timed_lead(record, section, words):
+        return True
     if not isinstance(record, Item):
         return False
     block, i = _block_of(record)
@@ -1101,6 +1104,30 @@ def timed_by_its_lead(record, words: Wordings) -> bool:
     lead = section.blocks[i - 1] if i > 0 else None
     return block.type == "list" and lead is not None and lead.type == "paragraph" \
         and (_label_line(lead.text or "") or (lead.text or "").rstrip().endswith(":")) and states_frequency(lead.text)
+
+
+_BAND_LINE_CHARS = 100  # "Weight 10–12 kg: 7.5 mL of 240 mg/5 mL (360 mg)": one short line
+
+
+def _band_line(block, words: Wordings) -> bool:
+    text = (block.text or "").strip() if block.type == "paragraph" else ""
+    return 0 < len(text) <= _BAND_LINE_CHARS and not _SENTENCE_MARK.search(text) and bool(words.band_line.search(text))
+
+
+def _band_under_timed_lead(record, section, words: Wordings) -> bool:
+    """Is the record a line of a chart by weight or age ("Weight 10–12 kg: 7.5 mL (360 mg)") in a
+    run of such lines under the line that states how often ("Paracetamol 120 mg/5 mL: give every 6
+    hours, no more than 4 doses in 24 hours")?"""
+    if getattr(record, "type", None) != "paragraph" or not _band_line(record, words):
+        return False
+    blocks = section.blocks
+    i = next((k for k, b in enumerate(blocks) if b is record), None)
+    if i is None:
+        return False
+    while i > 0 and _band_line(blocks[i - 1], words):
+        i -= 1
+    lead = blocks[i - 1] if i > 0 else None
+    return lead is not None and lead.type == "paragraph" and ":" in (lead.text or "") and states_frequency(lead.text)
 
 
 def repeated_tables(article, words: Wordings):
