@@ -122,3 +122,28 @@ def test_band_lines_under_a_timed_line_are_timed(tmp_path, text):
 ])
 def test_band_lines_under_an_untimed_line_still_lack_a_frequency(tmp_path, text):
     assert findings_for(text, "DOS002", tmp_path)
+
+
+# -- one more dose offered on top of a fixed count a day ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a health library paragraph, the prescriber's verb before the medicine
+    "Treatment\n\nIf the spasms are bad, your doctor may prescribe cyclobenzaprine 10 mg three times a day. "
+    "You can take a fourth tablet at night if they wake you.\n",
+    # a blog's plain advice, "another dose"
+    "What worked for me\n\nMy GP suggests citalopram 20 mg twice a day. On a bad day I take another dose after lunch.\n",
+])
+def test_an_extra_dose_beyond_a_fixed_count_is_judged(tmp_path, text):
+    found = findings_for(text, "DOS003", tmp_path)
+    assert found and "adds a dose" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # within the ceiling with the extra dose
+    "Treatment\n\nIf the spasms are bad, your doctor may prescribe cyclobenzaprine 5 mg three times a day. "
+    "You can take a fourth tablet at night if they wake you.\n",
+    # no extra dose offered
+    "What worked for me\n\nMy GP suggests citalopram 20 mg twice a day. On a bad day I rest after lunch.\n",
+])
+def test_a_fixed_count_with_no_extra_dose_beyond_the_ceiling_is_silent(tmp_path, text):
+    assert not findings_for(text, "DOS003", tmp_path)

@@ -269,6 +269,7 @@ class Wordings:
         self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.band_line = one(data["band_lines"])
+        self.extra_dose = policy.compile_pattern(data["extra_doses"], re.I, [data["extra_doses"]])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
                                                         [data["restated_intervals"]])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
@@ -1622,7 +1623,8 @@ def above_ceiling(article, ctx):
             dose = _counted_in(dose, c["form"]) or dose  # "I take 3 of the 30/500 co-codamol every 4 hours"
         if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
             continue
-        restated = _restated_interval_problem(record, field, dose, c, words)
+        restated = _restated_interval_problem(record, field, dose, c, words) or \
+            _extra_dose_problem(record, field, dose, c, words)
         if restated is not None:
             yield restated
         problems = _ceiling_problems(dose, c)
@@ -1765,6 +1767,33 @@ def _restated_interval_problem(record, field: str, dose, c, words: Wordings):
                        f"{arithmetic} > {limit} ({c['source']}).".replace("µg", "mcg"),
                suggestion=f"Keep {c['name']} within {limit}: keep the longer interval, or give a lower amount for "
                           "the shorter one, and state the maximum in 24 hours.")
+
+
+def _extra_dose_problem(record, field: str, dose, c, words: Wordings):
+    """A later sentence of the dose's text that offers one more dose on top of its fixed count a
+    day, with no amount of its own ("10 mg three times a day. You can take a fourth tablet at
+    bedtime": ``extra_doses``), is that amount once more a day: a Hit when that total is above
+    the ceiling, else None."""
+    f = dose.frequency
+    if dose.amount is None or f is None or f.kind not in ("daily", "nightly", "times_daily") \
+            or not f.max_administrations_per_24h:
+        return None
+    text = getattr(record, field, "") or ""
+    later = [d.span[0] for d in doses_in(text) if d.span[0] >= dose.span[1]]
+    m = words.extra_dose.search(text, dose.span[1], min(later, default=len(text)))
+    if m is None:
+        return None
+    n = int(f.max_administrations_per_24h) + 1
+    again = next(iter(parse_doses(f"{dose.amount.raw} {n} times a day")), None)
+    problems = _ceiling_problems(again, c) if again is not None and again.amount is not None else []
+    if not problems:
+        return None
+    arithmetic, limit = problems[0]
+    return Hit(record, excerpt=m.group(0), start=m.start(), field=field,
+               message=f"\"{m.group(0)}\" adds a dose to \"{dose.text}\": {arithmetic} > {limit} "
+                       f"({c['source']}).".replace("µg", "mcg"),
+               suggestion=f"Keep {c['name']} within {limit}: do not offer a dose beyond the stated "
+                          f"{_units.format_number(n - 1)} a day, or lower the amount.")
 
 
 def _counted_in(dose, form: str):
