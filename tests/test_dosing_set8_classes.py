@@ -147,3 +147,27 @@ def test_an_extra_dose_beyond_a_fixed_count_is_judged(tmp_path, text):
 ])
 def test_a_fixed_count_with_no_extra_dose_beyond_the_ceiling_is_silent(tmp_path, text):
     assert not findings_for(text, "DOS003", tmp_path)
+
+
+# -- a thread asking about missed doses: its replies' advice is about them ---------------------
+
+@pytest.mark.parametrize("text", [
+    "Forgot my levetiracetam for two days - what now?\n\nReply from sam_k\n\n"
+    "Happened to me too. Just take both tomorrow morning to catch up, it worked fine for me.\n",
+    "Skipped 3 days of my blood pressure tablets, should I double up?\n\nTop answer\n\n"
+    "Yes, double the next dose and you'll be level again.\n",
+])
+def test_a_reply_under_a_missed_dose_question_that_doubles_fires(tmp_path, text):
+    assert findings_for(text, "DOS012", tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    # the same thread, the reply refusing
+    "Forgot my levetiracetam for two days - what now?\n\nReply from sam_k\n\n"
+    "Do not take both tomorrow to catch up; just carry on with your usual dose.\n",
+    # a question about something else: "take two" is no make-up dose
+    "Travelling with my tablets - any tips?\n\nReply from sam_k\n\n"
+    "Pack two strips and take two tomorrow only if your doctor has said so.\n",
+])
+def test_a_reply_that_refuses_or_a_question_about_something_else_is_silent(tmp_path, text):
+    assert not findings_for(text, "DOS012", tmp_path)
