@@ -340,9 +340,10 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     if found is None:
         found = _last_named(_named_after_amount(dose), data)  # "1 g of paracetamol every 4 hours"
     if found is None and _labelled_use(dose, record, field, data):
-        # "Dosage for adults: Paracetamol 500 mg: 1-2 tablets" names it after the label;
-        # "Epilepsy: Initially, 300 mg PO tid" on the gabapentin page does not
-        return _last_named(_sentence_before(record, field, dose).lower(), data) or _named_by_title(record, data)
+        # a dose's label names it after itself ("Dosage for adults: Paracetamol 500 mg: 1-2 tablets");
+        # a use's label does not ("Epilepsy: Initially, 300 mg PO tid" on the gabapentin page)
+        after = _last_named(_sentence_before(record, field, dose).lower(), data) if names_a_dose(dose, data) else None
+        return after or _named_by_title(record, data)
     if found is not None or dose.substance is not None and not names_a_dose(dose, data):
         return found
     text = _sentence_before(record, field, dose).lower()
