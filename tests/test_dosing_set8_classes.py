@@ -171,3 +171,21 @@ def test_a_reply_under_a_missed_dose_question_that_doubles_fires(tmp_path, text)
 ])
 def test_a_reply_that_refuses_or_a_question_about_something_else_is_silent(tmp_path, text):
     assert not findings_for(text, "DOS012", tmp_path)
+
+
+# -- one dose of the reader's own regimen ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pharmacist's answer\n\nPlease don't double up. Take your usual 50 mg tablet tomorrow morning and carry on.\n",
+    "If you forget a dose\n\nSkip it, then swallow your regular 10 mg tablet at the normal time the next day.\n",
+])
+def test_one_dose_of_the_readers_own_regimen_is_complete(tmp_path, text):
+    assert not findings_for(text, "DOS002", tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    "Pharmacist's answer\n\nTake a 50 mg tablet tomorrow morning and carry on.\n",
+    "If you forget a dose\n\nSkip it, then swallow a 10 mg tablet at the normal time the next day.\n",
+])
+def test_an_amount_that_is_no_ones_regimen_still_lacks_a_frequency(tmp_path, text):
+    assert findings_for(text, "DOS002", tmp_path)
