@@ -261,8 +261,39 @@ def test_take_it_at_a_time_of_day_is_not_the_dose_again():
     assert len(parse_doses(text)) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="regression from the product-identity reader (wt-doses): the strength of a product named before 'take one tablet' is read as a strength with no amount; open, see the note of 2026-12-02")
 def test_a_product_line_whose_count_is_no_dose_stays_the_dose():
     text = ("Sumatriptan 50 mg tablets can be bought from a pharmacist after a short consultation: "
             "take one tablet when the headache starts.")
     assert [d.amount.raw for d in parse_doses(text)] == ["50 mg"]
+
+
+def _strength_taken(text: str, strength: str) -> bool:
+    """Is ``strength`` read as an amount taken, or as the strength of a count taken?"""
+    return any(d.amount is not None and (d.amount.raw == strength or d.strength is not None
+                                         and d.strength.raw == strength) for d in parse_doses(text))
+
+
+@pytest.mark.parametrize("text, strength", [
+    # a shop's product line, the instruction after a semicolon and "you can"
+    ("Naratriptan 2.5 mg tablets are available without a prescription in some countries; "
+     "you can take one tablet at the first sign of a migraine.", "2.5 mg"),
+    # a forum post, the instruction after "so just"
+    ("Loratadine 10mg tablets are sold in most supermarkets, so just swallow one tablet each morning.", "10mg"),
+    # a leaflet, the product in one sentence and the count of its units in the next
+    ("Zolmitriptan 2.5 mg tablets are sold by most pharmacies. Take one tablet when the migraine starts.", "2.5 mg"),
+    # a chat reply, the instruction after a dash
+    ("Cetirizine 10 mg tablets can be had from any chemist - take one tablet a day.", "10 mg"),
+])
+def test_a_product_the_sentence_then_tells_you_to_take_keeps_its_strength(text, strength):
+    assert _strength_taken(text, strength)
+
+
+@pytest.mark.parametrize("text", [
+    "Pyrexol 650mg Tablet is taken with food, as your doctor advises.",
+    "Prochlorperazine 3 mg buccal tablets dissolve between the lip and gum; they work within an hour.",
+    # "and take effect" is the product's verb, not an instruction
+    "Sumatriptan 50 mg tablets can be bought from a pharmacist and take effect within 30 minutes.",
+    "Allerfex 120 Tablets are to be used as the label says, and they are sold in packs of 10.",
+])
+def test_a_product_its_sentence_describes_is_no_dose_taken(text):
+    assert all(d.amount is None for d in parse_doses(text))

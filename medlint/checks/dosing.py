@@ -268,6 +268,8 @@ class Wordings:
         self.single_dose_lead = one(data["single_dose_leads"])
         self.schedule_heading = one(data["schedule_headings"])
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
+        self.band_line = one(data["band_lines"])
+        self.extra_dose = policy.compile_pattern(data["extra_doses"], re.I, [data["extra_doses"]])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
                                                         [data["restated_intervals"]])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
@@ -338,7 +340,10 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     if found is None:
         found = _last_named(_named_after_amount(dose), data)  # "1 g of paracetamol every 4 hours"
     if found is None and _labelled_use(dose, record, field, data):
-        return _named_by_title(record, data)  # "Epilepsy: Initially, 300 mg PO tid" on the gabapentin page
+        # a dose's label names it after itself ("Dosage for adults: Paracetamol 500 mg: 1-2 tablets");
+        # a use's label does not ("Epilepsy: Initially, 300 mg PO tid" on the gabapentin page)
+        after = _last_named(_sentence_before(record, field, dose).lower(), data) if names_a_dose(dose, data) else None
+        return after or _named_by_title(record, data)
     if found is not None or dose.substance is not None and not names_a_dose(dose, data):
         return found
     text = _sentence_before(record, field, dose).lower()
@@ -357,13 +362,14 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
 
 def _labelled_use(dose, record, field: str, data) -> bool:
     """Is the dose's "medicine" a label before a colon that names no medicine with a ceiling
-    ("Epilepsy: Initially, 300 mg PO tid", "Postherpetic neuralgia: Day 1, 300 mg PO")? A drug
-    guide heads each use's doses so; the medicine is the page's."""
+    ("Epilepsy: Initially, 300 mg PO tid", "Postherpetic neuralgia: Day 1, 300 mg PO"), or the
+    first cell of a table row ("| Ankylosing spondylitis | 500 mg three to four times daily |")?
+    A drug guide heads each use's doses so; the medicine is the page's."""
     sub = dose.substance
     if sub is None or _named_all(sub.raw.lower(), data):
         return False
     text = getattr(record, field, "") or ""
-    return text[sub.span[1]:sub.span[1] + 2].lstrip().startswith(":")
+    return text[sub.span[1]:sub.span[1] + 2].lstrip()[:1] in (":", "|")  # "| Ankylosing spondylitis | 500 mg"
 
 
 def _named_by_title(record, data) -> dict | None:
@@ -1086,6 +1092,8 @@ def timed_by_its_lead(record, words: Wordings) -> bool:
         return False
     if section.heading and states_frequency(section.heading):
         return True
+    if _band_under_timed_lead(record, section, words):
+        return True
     if not isinstance(record, Item):
         return False
     block, i = _block_of(record)
@@ -1098,6 +1106,30 @@ def timed_by_its_lead(record, words: Wordings) -> bool:
     lead = section.blocks[i - 1] if i > 0 else None
     return block.type == "list" and lead is not None and lead.type == "paragraph" \
         and (_label_line(lead.text or "") or (lead.text or "").rstrip().endswith(":")) and states_frequency(lead.text)
+
+
+_BAND_LINE_CHARS = 100  # "Weight 10–12 kg: 7.5 mL of 240 mg/5 mL (360 mg)": one short line
+
+
+def _band_line(block, words: Wordings) -> bool:
+    text = (block.text or "").strip() if block.type == "paragraph" else ""
+    return 0 < len(text) <= _BAND_LINE_CHARS and not _SENTENCE_MARK.search(text) and bool(words.band_line.search(text))
+
+
+def _band_under_timed_lead(record, section, words: Wordings) -> bool:
+    """Is the record a line of a chart by weight or age ("Weight 10–12 kg: 7.5 mL (360 mg)") in a
+    run of such lines under the line that states how often ("Paracetamol 120 mg/5 mL: give every 6
+    hours, no more than 4 doses in 24 hours")?"""
+    if getattr(record, "type", None) != "paragraph" or not _band_line(record, words):
+        return False
+    blocks = section.blocks
+    i = next((k for k, b in enumerate(blocks) if b is record), None)
+    if i is None:
+        return False
+    while i > 0 and _band_line(blocks[i - 1], words):
+        i -= 1
+    lead = blocks[i - 1] if i > 0 else None
+    return lead is not None and lead.type == "paragraph" and ":" in (lead.text or "") and states_frequency(lead.text)
 
 
 def repeated_tables(article, words: Wordings):
@@ -1592,7 +1624,8 @@ def above_ceiling(article, ctx):
             dose = _counted_in(dose, c["form"]) or dose  # "I take 3 of the 30/500 co-codamol every 4 hours"
         if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
             continue
-        restated = _restated_interval_problem(record, field, dose, c, words)
+        restated = _restated_interval_problem(record, field, dose, c, words) or \
+            _extra_dose_problem(record, field, dose, c, words)
         if restated is not None:
             yield restated
         problems = _ceiling_problems(dose, c)
@@ -1735,6 +1768,33 @@ def _restated_interval_problem(record, field: str, dose, c, words: Wordings):
                        f"{arithmetic} > {limit} ({c['source']}).".replace("µg", "mcg"),
                suggestion=f"Keep {c['name']} within {limit}: keep the longer interval, or give a lower amount for "
                           "the shorter one, and state the maximum in 24 hours.")
+
+
+def _extra_dose_problem(record, field: str, dose, c, words: Wordings):
+    """A later sentence of the dose's text that offers one more dose on top of its fixed count a
+    day, with no amount of its own ("10 mg three times a day. You can take a fourth tablet at
+    bedtime": ``extra_doses``), is that amount once more a day: a Hit when that total is above
+    the ceiling, else None."""
+    f = dose.frequency
+    if dose.amount is None or f is None or f.kind not in ("daily", "nightly", "times_daily") \
+            or not f.max_administrations_per_24h:
+        return None
+    text = getattr(record, field, "") or ""
+    later = [d.span[0] for d in doses_in(text) if d.span[0] >= dose.span[1]]
+    m = words.extra_dose.search(text, dose.span[1], min(later, default=len(text)))
+    if m is None:
+        return None
+    n = int(f.max_administrations_per_24h) + 1
+    again = next(iter(parse_doses(f"{dose.amount.raw} {n} times a day")), None)
+    problems = _ceiling_problems(again, c) if again is not None and again.amount is not None else []
+    if not problems:
+        return None
+    arithmetic, limit = problems[0]
+    return Hit(record, excerpt=m.group(0), start=m.start(), field=field,
+               message=f"\"{m.group(0)}\" adds a dose to \"{dose.text}\": {arithmetic} > {limit} "
+                       f"({c['source']}).".replace("µg", "mcg"),
+               suggestion=f"Keep {c['name']} within {limit}: do not offer a dose beyond the stated "
+                          f"{_units.format_number(n - 1)} a day, or lower the amount.")
 
 
 def _counted_in(dose, form: str):
@@ -1889,12 +1949,32 @@ def _unit_statements(text: str, words: Wordings) -> tuple:
                 out.append(None)
                 continue
             c, q = named[0], amounts[0].quantity("upper")
-            if q is None or not _same_dim(q, _units.quantity(*_split(c["per_day"]))):
+            if q is None or _cap_like(c, q) is None:
                 out.append(None)
                 continue
             form = m.group("form").lower()
             out.append((c, q, f"the {c['name']} {amounts[0].raw} {form} the page describes", form))
     return tuple(out)
+
+
+def _keep_within(name: str, cap: str, most: int, unit: str, each: str) -> str:
+    """The suggestion for a counted dose above its cap: the most units a day, or, when one unit
+    is already more ("125 mcg" softgels of vitamin D against 100 mcg), a lower strength."""
+    if most < 1:
+        return (f"Keep {name} within {cap} a day: one {unit} of {each} is already more, so advise a "
+                "lower strength or a doctor's supervision.")
+    return (f"Keep {name} within {cap} a day: at most {_units.format_number(most)} {unit}s of {each} in 24 hours, "
+            "as the product label states.")
+
+
+def _cap_like(c: dict, q, cap_text: str | None = None) -> str | None:
+    """The ceiling's daily cap (``cap_text``, else its ``per_day``) in the measure of ``q``, else
+    the one of its ``also_per_day`` that is ("125 mcg" of vitamin D against 100 mcg, not
+    4000 IU); None when none is."""
+    for text in [cap_text or c["per_day"], *c.get("also_per_day", [])]:
+        if _same_dim(q, _units.quantity(*_split(text))):
+            return text
+    return None
 
 
 class _PageProduct:
@@ -1918,7 +1998,7 @@ class _PageProduct:
                      _products_in(title, data, strengths=True)]
             forms = {d.form.name for d in doses_in(title) if d.form is not None and d.form.name in words.product_units}
             self.unit = forms.pop() if found and len(forms) == 1 else None  # "Cetirizine 10 mg Tablets"
-        if not found and serving is None:
+        if not found:  # "Each softgel provides vitamin D3 125 mcg": one unit's own statement
             found, self.unit = self._unit_strength(article, data, words)
         if len(found) == 1:
             self.entry, self.strength, self.shown = found[0]
@@ -2020,7 +2100,10 @@ class _PageProduct:
         fq, fn = _units.format_quantity, _units.format_number
         each = fq(self.strength)
         sold = any(a == c["name"] and b.replace(" ", "") == each.replace(" ", "") for a, b in self.words.otc_strengths)
-        cap_text = c["otc_per_day"] if sold and c.get("otc_per_day") else c["per_day"]
+        otc = sold and bool(c.get("otc_per_day"))
+        cap_text = _cap_like(c, self.strength, c["otc_per_day"] if otc else None)
+        if cap_text is None:
+            return None
         cap = _units.quantity(*_split(cap_text))
         total = self.strength * n
         if total.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
@@ -2029,13 +2112,12 @@ class _PageProduct:
             self.judged.add((record, limit_span))
         self.judged.add((record, field, a))
         unit = dose.count_unit or self.unit
-        without = ", the limit without a prescription" if cap_text != c["per_day"] else ""
+        without = ", the limit without a prescription" if otc else ""
         most = math.floor(cap.magnitude / self.strength.to(cap.units).magnitude + 1e-9)
         subject = dose.text if limit_span is None else f"{text[limit_span[0]:limit_span[1]]}\" with \"{dose.text}"
         message = (f"\"{subject}\" allows {how}: {fn(n)} × {each} (the {unit} of {self.shown}) = "
                    f"{fq(total.to(cap.units))} a day > {fq(cap)}{without} ({c['source']}).".replace("µg", "mcg"))
-        suggestion = (f"Keep {c['name']} within {fq(cap)} a day: at most {fn(most)} {unit}s of {each} in 24 hours, "
-                      "as the product label states.")
+        suggestion = _keep_within(c["name"], fq(cap), most, unit, each)
         if limit_span is None:
             return _hit(record, field, dose, message, suggestion)
         return Hit(record, excerpt=text[limit_span[0]:limit_span[1]], start=limit_span[0], field=field,

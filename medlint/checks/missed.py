@@ -50,9 +50,11 @@ def double_up(ctx) -> DoubleUp:
     return policy.derived(DoubleUp, ctx.data("dosing"))
 
 
-def _advice(text: str, words: DoubleUp) -> tuple:
-    """(start, end) of each piece of advice in ``text`` to make up a missed dose with more."""
-    if not words.about_missed(text, 0, len(text)):
+def _advice(text: str, words: DoubleUp, asked: bool = False) -> tuple:
+    """(start, end) of each piece of advice in ``text`` to make up a missed dose with more;
+    ``asked``: the page asks about a missed dose (a forum thread's question "Missed two days of
+    sertraline - should I double up?"), so every reply's advice is about one."""
+    if not asked and not words.about_missed(text, 0, len(text)):
         return ()
     found = sentences_of(text)
     out = []
@@ -61,7 +63,7 @@ def _advice(text: str, words: DoubleUp) -> tuple:
             k = found.index(m.start())
             a, b = found.span(k)
             before = found.span(k - 1)[0] if k > 0 else a
-            if not words.about_missed(text, before, b) or words.refused(text, (a, b), m.start()):
+            if not (asked or words.about_missed(text, before, b)) or words.refused(text, (a, b), m.start()):
                 continue
             if text[a:b].rstrip().endswith("?"):
                 continue  # "Should I take two at teatime to catch up?": a question asks; its answer is judged
@@ -102,10 +104,12 @@ def missed_dose_doubled(article, ctx):
     up for a forgotten tablet"), as every UK and EU leaflet words it.
     """
     words = double_up(ctx)
+    title = getattr(article, "title", None) or ""
+    asked = title.rstrip().endswith("?") and words.about_missed(title, 0, len(title))
     for record, field, text in text_fields(article):
         if not text:
             continue
-        for start, end in per_text(_advice, text, words):  # worked out once per text
+        for start, end in per_text(_advice, text, words, asked):  # worked out once per text
             excerpt = text[start:end]
             yield Hit(record, excerpt=excerpt, start=start, field=field,
                       message=f"\"{excerpt}\" makes up a missed dose with a double or extra one; patient leaflets "

@@ -223,7 +223,7 @@ def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited
             seen[clause] = bool(nd.serving.search(norm, *clause))
         return seen[clause]
 
-    out = []
+    out, mentioned = [], []
     starts = [a.start for a in anchors]
     for ch in chains:
         anc = ch[0]
@@ -233,13 +233,28 @@ def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited
             if _label_strength(norm, anc, cl, starts):
                 continue  # "500 mg: Paracetamol 500mg tablets: 2 qds, max 8/24 hours"
             if cl not in limited and _mention(norm, anc, cl, runs, servings):
+                mentioned.append(anc)
                 continue
         elif len(ch) == 1 and anc.amount is None and anc.strength is not None \
                 and anc.strength.kind in ("concentration", "rate") and not _scheduled(anc) \
                 and _heads_line(norm, anc, clause_of(anc.start), starts):
             continue  # "10 mg/5 mL: Morphine oral solution 10mg/5ml: 2.5-5ml 2-4 hourly"
         out.append(ch)
+    _lend_mentioned(norm, mentioned, [ch[0] for ch in out])
     return _without_counted_products(norm, out)
+
+
+_LEND_REACH = 300  # characters from a product mentioned to the count of its units taken
+
+
+def _lend_mentioned(norm: str, mentioned: list, heads: list) -> None:
+    """A product mentioned, not taken ("Zolmitriptan 2.5 mg tablets are sold by most
+    pharmacies"), still names what a count of its units soon after counts ("Take one tablet
+    when the migraine starts"): that dose takes the strength."""
+    for anc in mentioned:
+        counted = _counted_later(norm, anc, heads)
+        if counted is not None and counted.start - anc.end <= _LEND_REACH:
+            _lend_strength(anc, counted)
 
 
 def _without_counted_products(norm: str, chains: list) -> list:

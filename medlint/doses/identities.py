@@ -65,8 +65,8 @@ def names_product(r: "Reading", anc: "_Anchor") -> bool:
     plural = form is not None and form.obj.raw.lower().endswith("s")
     if form is not None and named and not plural and anc.amount.low.value != 1 and _counted_by(anc, form):
         return True  # "Dolo 650 Tablet", "Take Gastrozol 40 Tablet": a label, never "650 tablet"
-    if nd.dose_verb.search(r.norm, s0, anc.start):
-        return False  # "Take a 500 mg tablet", "take Ibuprofen 400 mg tablet": an instruction
+    if nd.dose_verb.search(r.norm, s0, anc.start) or ids.instruction.search(r.norm, anc.amount.span[1], s1):
+        return False  # "Take a 500 mg tablet", "Sumatriptan 50 mg tablets ...: take one": an instruction
     if _listing_row(r, anc):
         return True
     if ids.price.search(r.norm, s0, s1):
