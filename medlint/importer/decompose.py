@@ -748,7 +748,8 @@ def _title_past_chrome(page: _Page, k: int, seen: list[int]) -> tuple[int, list[
 
 
 def _row_under_trail(page: _Page, s: str) -> bool:
-    return page.cues.chrome(s) or _nav_bar(page, s) or _control_row(page, s) or _row_of_items(page, s)
+    """Furniture between a trail and the title: chrome, a kicker, a menu, a row of links."""
+    return page.cues.chrome(s) or page.cues.kicker(s) or _nav_bar(page, s) or _control_row(page, s) or _row_of_items(page, s)
 
 
 def _label_over_line(page: _Page, k: int, j: int) -> bool:
