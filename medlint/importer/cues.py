@@ -298,6 +298,7 @@ class ImportCues:
     not_heading_rx: re.Pattern = re.compile(r"(?!)")
     kicker_rx: re.Pattern = re.compile(r"(?!)")
     name_roles: frozenset[str] = frozenset()
+    title_qualifiers: frozenset[str] = frozenset()  # 'Dr. pharm.', 'Dr. med.': a degree after the title
     after_list_rx: re.Pattern = re.compile(r"(?!)")
     # institutional furniture and dates (the last part of checks/import.yaml)
     organisation_rx: re.Pattern = re.compile(r"(?!)")
@@ -430,6 +431,7 @@ class ImportCues:
             not_heading_rx=_whole(d.get("not_headings") or _NEVER),
             kicker_rx=_whole(d.get("kickers") or _NEVER),
             name_roles=frozenset(w.lower() for w in d.get("name_roles") or []),
+            title_qualifiers=frozenset(w.lower().rstrip('.') for w in d.get("title_qualifiers") or []),
             after_list_rx=_any(d.get("after_list") or _NEVER),
             byline_rx=_any(d["byline"]),
             updated_rx=_any(d["dates"]["updated"]),

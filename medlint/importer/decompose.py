@@ -618,7 +618,7 @@ def _title_by_furniture(page: _Page, start: int = 0) -> tuple[int | None, list[i
     line after such furniture is no title, the last furniture line is tried as one."""
     pre: list[int] = [k for k in range(start) if page.lines[k].strip()]  # a Markdown page's front matter
     furniture: set[int] = set()
-    echoed = _echoed_title(page, start)
+    echoed = _echoed_title(page, start) or _title_under_trail(page, start)
     if echoed is not None:
         return echoed[0], pre + echoed[1]
     i = page.next_nonblank(start)
@@ -701,6 +701,64 @@ def _echoed_title(page: _Page, start: int) -> tuple[int, list[int]] | None:
                 and _title_like(nxt) and not page.cues.chrome(nxt):
             return k, head[:n + 1]  # ... the breadcrumb's last part, or the line under the site's library
     return None
+
+
+_TRAIL_LINES = 8  # the page's first lines where a site's breadcrumb stands over the title
+
+
+def _title_under_trail(page: _Page, start: int) -> tuple[int, list[int]] | None:
+    """(title, the furniture before it) where a plain-text page prints a breadcrumb trail
+    among its first short lines ('Live Well > Body > Pain', 'Blog > Medicine safety') and
+    a title-like line under it, past any chrome ('Print this file'): the trail says where
+    the page sits, so every line over it (the site's name, menus, banners, a language
+    switch, opening hours) is the site's furniture and the first title-like line under it
+    is the title. A sentence before the trail says the page has begun: no title here."""
+    if page.markdown:
+        return None
+    k, seen = page.next_nonblank(start), []
+    while k is not None and len(seen) < _TRAIL_LINES:
+        s = page.text(k)
+        if _sentence(s) or len(s.split()) > 20:
+            return None
+        seen.append(k)
+        if _trail(page, s) and not _stops_like_text(s):
+            return _title_past_chrome(page, k, seen)
+        k = page.next_nonblank(k + 1)
+    return None
+
+
+def _stops_like_text(s: str) -> bool:
+    """A trail is a line of links: one ending in a colon or with a sentence's stop is not."""
+    return s.endswith((":", ".", "?", "!"))
+
+
+def _title_past_chrome(page: _Page, k: int, seen: list[int]) -> tuple[int, list[int]] | None:
+    """The first line under the trail at ``k`` past the site's rows (chrome, a menu, a row
+    of links or controls), when it is title-like. A related-links heading there ('In this
+    section') or a label straight over a longer line ('Guidance') leaves the choice to the
+    other readings of the page's furniture."""
+    j = page.next_nonblank(k + 1)
+    while j is not None and _row_under_trail(page, page.text(j)):
+        seen.append(j)
+        j = page.next_nonblank(j + 1)
+    if j is None or not _title_like(page.text(j)) or _sentence(page.text(j)) or not _title_at(page, j) \
+            or page.cues.link_list_heading(page.text(j)) or _label_over_line(page, k, j):
+        return None
+    return j, seen
+
+
+def _row_under_trail(page: _Page, s: str) -> bool:
+    """Furniture between a trail and the title: chrome, a kicker, a menu, a row of links."""
+    return page.cues.chrome(s) or page.cues.kicker(s) or _nav_bar(page, s) or _control_row(page, s) or _row_of_items(page, s)
+
+
+def _label_over_line(page: _Page, k: int, j: int) -> bool:
+    """'Guidance' straight over a longer title-like line: a short label (no echo of the
+    trail's last part) that may be the page's type, not its title."""
+    s, nxt = page.text(j), page.next_nonblank(j + 1)
+    if len(s.split()) > 2 or nxt != j + 1 or (_crumb_end(page, page.text(k)) or "").casefold() == s.casefold():
+        return False
+    return _title_like(page.text(nxt)) and len(page.text(nxt).split()) > len(s.split())
 
 
 def _trail(page: _Page, s: str) -> bool:

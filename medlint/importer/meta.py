@@ -80,7 +80,7 @@ def pieces(text: str, cues) -> list[str]:
         parts = [p for part in parts for p in rx.split(part)]
     out: list[str] = []
     for part in parts:
-        out += _sentences(part, cues.name_abbreviations)
+        out += _sentences(part, cues.name_abbreviations | cues.title_qualifiers)
     return [p.strip(" .;,") for p in out if p.strip(" .;,")]
 
 
@@ -369,7 +369,8 @@ def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
             name = f"{name}, {p}"
         else:
             role.append(p)
-    if not _name_like(name, team=bool(cues.team_rx.search(name))) or (need_credentials and not creds):
+    if not _name_like(name, team=bool(cues.team_rx.search(name)), qualifiers=cues.title_qualifiers) \
+            or (need_credentials and not creds):
         return None
     person = {"name": name, "credentials": creds}
     if role:
@@ -390,14 +391,16 @@ def _name_brackets(part: str, cues) -> tuple[str, list[str], list[str]]:
     return m.group(1), [], [f"({m.group(2)})"]
 
 
-def _name_like(name: str, team: bool = False) -> bool:
+def _name_like(name: str, team: bool = False, qualifiers: frozenset[str] = frozenset()) -> bool:
     """A person's name, or a team's ('Information and Support Team': ``team``, its
-    joining words allowed)."""
+    joining words allowed); a degree written after a title ('Dr. pharm. Lea Brunner',
+    ``qualifiers``) is part of the title."""
     words = name.split()
     if not words or len(words) > 7 or re.search(r"\d|:", name):
         return False
     if not words[0][0].isupper():
         return False
     joins = ("and", "&", "of", "for") if team else ()
-    lower = [w for w in words if not w[0].isupper() and w.lower() not in ("de", "da", "van", "von", "der", "del", "la", "le", "bin", "al") + joins]
+    lower = [w for w in words if not w[0].isupper() and w.lower() not in ("de", "da", "van", "von", "der", "del", "la", "le", "bin", "al") + joins
+             and w.lower().rstrip(".") not in qualifiers]
     return not lower
