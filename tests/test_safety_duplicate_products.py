@@ -46,3 +46,25 @@ def test_advice_to_double_up_is_found(tmp_path, page, answer, shared):
 ])
 def test_warnings_questions_and_other_medicines_stay_silent(tmp_path, page, answer):
     assert _saf002(tmp_path, page.format(answer=answer)) == []
+
+
+# SAF001: the acetaminophen "other products" warning in a page's own words (where else it is)
+PARA = "{head}Paracetamol: 1 g every 4 to 6 hours, no more than 4 g in 24 hours. Too much harms the liver.{extra}\n"
+HEADS = ["Pain relief\n", "## What to take\n\n"]
+
+
+@pytest.mark.parametrize("head", HEADS)
+@pytest.mark.parametrize("extra", [
+    " It is also in many sinus and sleep products, so add them up.",
+    " You will find it in many cold remedies as well; count every source.",
+    " Keep to 4 g a day from all sources combined.",
+])
+def test_where_else_acetaminophen_is_counts_as_the_warning(tmp_path, head, extra):
+    got = findings_for(PARA.format(head=head, extra=extra), "SAF001", tmp_path)
+    assert not any("other products" in f.message for f in got), [f.message for f in got]
+
+
+@pytest.mark.parametrize("head", HEADS)
+def test_without_it_the_other_products_warning_is_asked_for(tmp_path, head):
+    got = findings_for(PARA.format(head=head, extra=" Take it with water."), "SAF001", tmp_path)
+    assert any("other products" in f.message for f in got), [f.message for f in got]
