@@ -16,6 +16,7 @@ import re
 
 from medlint.checks.dosing import all_doses, per_text, said_in_lines, sentence_span
 from medlint.checks.posts import member_posts
+from medlint.checks.safety_duplicates import DuplicateProducts, duplicate_advice
 from medlint.findings import Hit
 from medlint.policy import alternation, compile_pattern, derived
 from medlint.prefilter import PatternSet
@@ -57,6 +58,7 @@ class Tables:
                 self.groups[combo["id"], i] = frozenset(self._member(m) for m in group)
         for entry in names["combinations"]:
             self.substances[entry["name"].lower()] = tuple(s.lower() for s in entry["substances"])
+        self.duplicates = DuplicateProducts(data.get("duplicate_products"), self._member)
         self.names = Phrases([*self.substances, *self.class_words], stems=False)
         terms = {t.lower() for c in self.classes for r in c["risks"] for t in r["satisfied_by"]}
         terms |= {t.lower() for c in self.combinations for t in c["satisfied_by"]}
@@ -945,6 +947,8 @@ def combination_not_warned(article, ctx):
     """
     t = tables(ctx)
     a = analyse(article, ctx)
+    yield from duplicate_advice(article, t.duplicates, lambda text: Analysis._names(text, None, t),
+                                a.title_names or frozenset(a.medicines))
     for combo, med, partners in a.combination_results():
         missing = [b for b, warned in partners if not warned]
         if not missing:
