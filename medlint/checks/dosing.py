@@ -1753,21 +1753,30 @@ def _restated_interval_problem(record, field: str, dose, c, words: Wordings):
     daily total is above the ceiling, else None."""
     if dose.amount is None or dose.frequency is None:
         return None
-    text = getattr(record, field, "") or ""
-    later = [d.span[0] for d in doses_in(text) if d.span[0] >= dose.span[1]]
-    m = words.restated_interval.search(text, dose.span[1], min(later, default=len(text)))
-    if m is None:
+    m = _later_wording(record, field, dose, words.restated_interval)
+    problem = m and _ceiling_problem_of(f"{dose.amount.raw} every {m.group('hours')} hours", c)
+    if not problem:
         return None
-    again = next(iter(parse_doses(f"{dose.amount.raw} every {m.group('hours')} hours")), None)
-    problems = _ceiling_problems(again, c) if again is not None and again.amount is not None else []
-    if not problems:
-        return None
-    arithmetic, limit = problems[0]
+    arithmetic, limit = problem
     return Hit(record, excerpt=m.group(0), start=m.start(), field=field,
                message=f"\"{m.group(0)}\" gives \"{dose.amount.raw}\" again every {m.group('hours')} hours: "
                        f"{arithmetic} > {limit} ({c['source']}).".replace("µg", "mcg"),
                suggestion=f"Keep {c['name']} within {limit}: keep the longer interval, or give a lower amount for "
                           "the shorter one, and state the maximum in 24 hours.")
+
+
+def _later_wording(record, field: str, dose, pattern):
+    """The first match of ``pattern`` after ``dose`` in its text, before the next dose written."""
+    text = getattr(record, field, "") or ""
+    later = [d.span[0] for d in doses_in(text) if d.span[0] >= dose.span[1]]
+    return pattern.search(text, dose.span[1], min(later, default=len(text)))
+
+
+def _ceiling_problem_of(sig: str, c):
+    """(arithmetic, limit) of the first ceiling ``sig`` (a dose written out) goes above, or None."""
+    again = next(iter(parse_doses(sig)), None)
+    problems = _ceiling_problems(again, c) if again is not None and again.amount is not None else []
+    return problems[0] if problems else None
 
 
 def _extra_dose_problem(record, field: str, dose, c, words: Wordings):
@@ -1779,17 +1788,12 @@ def _extra_dose_problem(record, field: str, dose, c, words: Wordings):
     if dose.amount is None or f is None or f.kind not in ("daily", "nightly", "times_daily") \
             or not f.max_administrations_per_24h:
         return None
-    text = getattr(record, field, "") or ""
-    later = [d.span[0] for d in doses_in(text) if d.span[0] >= dose.span[1]]
-    m = words.extra_dose.search(text, dose.span[1], min(later, default=len(text)))
-    if m is None:
-        return None
+    m = _later_wording(record, field, dose, words.extra_dose)
     n = int(f.max_administrations_per_24h) + 1
-    again = next(iter(parse_doses(f"{dose.amount.raw} {n} times a day")), None)
-    problems = _ceiling_problems(again, c) if again is not None and again.amount is not None else []
-    if not problems:
+    problem = m and _ceiling_problem_of(f"{dose.amount.raw} {n} times a day", c)
+    if not problem:
         return None
-    arithmetic, limit = problems[0]
+    arithmetic, limit = problem
     return Hit(record, excerpt=m.group(0), start=m.start(), field=field,
                message=f"\"{m.group(0)}\" adds a dose to \"{dose.text}\": {arithmetic} > {limit} "
                        f"({c['source']}).".replace("µg", "mcg"),
