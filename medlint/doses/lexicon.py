@@ -74,7 +74,7 @@ class Lexicon:
         self.grid_rx = LazyPattern(rf"(?<![\w.,/-]){slot}(?:-{slot}){{2,3}}(?![\w/-]|[.,]\d)")
         self.grid_prefixes = {k.lower(): v for k, v in grids["form_prefixes"].items()}
         prefix = _words_rx(self.grid_prefixes) if self.grid_prefixes else "(?!)"
-        self.grid_prefix_rx = LazyPattern(rf"[ ]*(?P<f>{prefix})\.?[ ]", re.I)
+        self.grid_prefix_rx = LazyPattern(rf"[ ]{{0,3}}(?P<f>{prefix})\.?[ ]", re.I)
         # "5ml spoonfuls": a spoon word right after a volume
         self.spoon = LazyPattern(rf"[ ]{{0,2}}-?{_words_rx(data['spoon_words'])}(?![A-Za-z])", re.I)
         self.not_doses = NotDoses(data["not_doses"], data["table_headers"])
