@@ -168,13 +168,19 @@ def _with_word_counts(text: str, norm: str, amounts: list[Amount]) -> list[Amoun
     number would: with a dose unit or form after it, or a frequency."""
     lex = _lexicon.lexicon()
     taken = _Spans([a.span for a in amounts])
-    extra: list[Amount] = []
+    extra: list[Amount] = _roman_ranges(text, norm, taken)  # "i-ii tabs"
+    taken = _Spans([a.span for a in amounts + extra])
     words = [(m, lex.numbers[m.group(0).lower()]) for m in lex.number_rx.finditer(norm)]
     words += [(m, lex.roman[m.group(0)]) for m in lex.roman_rx.finditer(norm)]  # "ii tds"
+    echoes = []  # "two (2) capsules": the digits that repeat a count in words
     for m, value in words:
         if taken.overlaps(m.span()):
             continue
         a, b = m.span()
+        echo = _ECHO.match(norm, b)
+        if echo is not None and float(echo.group("d")) == value:
+            echoes.append(echo.span())
+            b = echo.end()
         unit_at = b
         art = _ARTICLE_RE.match(norm, b)  # "half a tablet"
         if art and m.group(0).lower() == "half":
@@ -187,7 +193,34 @@ def _with_word_counts(text: str, norm: str, amounts: list[Amount]) -> list[Amoun
         extra.append(Amount(low, None, None, text[a:end], (a, end)))
     if not extra:
         return amounts
+    if echoes:
+        echoed = _Spans(echoes)
+        amounts = [am for am in amounts if not echoed.overlaps(am.span)]
     return _word_ranges(text, norm, sorted(amounts + extra, key=lambda am: am.span[0]), extra)
+
+
+# a count in words repeated in digits, as electronic prescriptions print it: "two (2)"
+_ECHO = _lazy(r"[ ]\((?P<d>\d{1,2})\)")
+
+
+def _roman_ranges(text: str, norm: str, taken: _Spans) -> list[Amount]:
+    """Ranges of two Latin numerals with a count form after them ("i-ii tabs", "i to ii caps")."""
+    lex = _lexicon.lexicon()
+    out = []
+    for m in lex.roman_range_rx.finditer(norm):
+        lo, hi = lex.roman[m.group("a")], lex.roman[m.group("b")]
+        unit = _unit_at(text, norm, m.end())
+        if taken.overlaps(m.span()) or lo >= hi or unit is None or unit.kind != "count":
+            continue
+        a, b, e = m.start(), m.end(), unit.span[1]
+        (la, lb), (ha, hb) = m.span("a"), m.span("b")
+        low = AmountEnd(lo, Piece(text[la:lb], (la, lb)), None, text[la:lb], (la, lb))
+        high = AmountEnd(hi, Piece(text[ha:hb], (ha, hb)), unit, text[ha:e], (ha, e))
+        sa, sb = m.span("sep")
+        sa, sb = (sa + 1, sb - 1) if text[sa] == " " else (sa, sb)
+        sep = Piece(text[sa:sb], (sa, sb))
+        out.append(Amount(low, high, sep, text[a:e], (a, e)))
+    return out
 
 
 # between the ends of a range written with a word: "one or two", "half to one", "one to 2"

@@ -64,6 +64,17 @@ class Lexicon:
         self.number_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
         self.roman = {k: float(v) for k, v in data["roman_numerals"].items()}
         self.roman_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.roman)}(?![A-Za-z\d-])")  # lower case only
+        # "i-ii tabs", "i to ii caps": a range of two numerals (read with a count form after it)
+        self.roman_range_rx = LazyPattern(
+            rf"(?<![A-Za-z\d.-])(?P<a>{_words_rx(self.roman)})(?P<sep>-|[ ]to[ ])(?P<b>{_words_rx(self.roman)})(?![A-Za-z\d-])")
+        # "1-0-1", "½-0-½", "1-1-1-1": three or four slots joined by hyphens (medlint/doses/grids.py)
+        grids = data.get("dose_grids") or {"slots": {}, "form_prefixes": {}}
+        self.grid_slots = {str(k): float(v) for k, v in grids["slots"].items()}
+        slot = _words_rx(self.grid_slots) if self.grid_slots else "(?!)"
+        self.grid_rx = LazyPattern(rf"(?<![\w.,/-]){slot}(?:-{slot}){{2,3}}(?![\w/-]|[.,]\d)")
+        self.grid_prefixes = {k.lower(): v for k, v in grids["form_prefixes"].items()}
+        prefix = _words_rx(self.grid_prefixes) if self.grid_prefixes else "(?!)"
+        self.grid_prefix_rx = LazyPattern(rf"[ ]{{0,3}}(?P<f>{prefix})\.?[ ]", re.I)
         # "5ml spoonfuls": a spoon word right after a volume
         self.spoon = LazyPattern(rf"[ ]{{0,2}}-?{_words_rx(data['spoon_words'])}(?![A-Za-z])", re.I)
         self.not_doses = NotDoses(data["not_doses"], data["table_headers"])

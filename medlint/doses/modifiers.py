@@ -11,6 +11,7 @@ from typing import Any
 from medlint.prefilter import haystack
 
 from . import lexicon as _lexicon
+from .grids import find_grids, grid_frequency
 from .model import _COUNT_FORM_NAMES, Duration, Form, Frequency, _piece, Route
 from .numbers import _H, _N, _N_HALF, _num_word
 from .text import _lazy, normalize
@@ -65,7 +66,9 @@ def _times(per: float):
 _TIMES = r"(?:\d{1,6}(?:\.\d{1,6})?|one|two|three|four|five|six|seven|eight|once|twice|thrice)"
 # a count of times: "3 times", "3 x", "3-4 times", or once/twice/thrice; a bare number before
 # "daily" is a count of units ("Ramipril 5mg caps 1 daily", "one daily"), not of times
-_TIMES_OF = rf"(?P<a>{_TIMES})(?:[ ]?(?:-|to|or)[ ]?(?P<b>{_TIMES}))?(?:[ ]?(?:times|x)|(?<=once)|(?<=twice)|(?<=thrice))"
+# ("three (3) times daily": the count in words repeated in digits, as electronic prescriptions print it)
+_TIMES_OF = (rf"(?P<a>{_TIMES})(?:[ ]\(\d{{1,2}}\))?(?:[ ]?(?:-|to|or)[ ]?(?P<b>{_TIMES}))?"
+             r"(?:[ ]?(?:times|x)|(?<=once)|(?<=twice)|(?<=thrice))")
 _freq("times_daily",
       rf"\b{_TIMES_OF}[ ]*"
       r"(?:daily|a[ ]+day|per[ ]+day|/[ ]?day|each[ ]+day|every[ ]+day|in[ ]+24[ ]?h(?:ours?)?)\b",
@@ -252,6 +255,9 @@ def _frequency_mods(text: str, norm: str, lex) -> list[_Mod]:
         fr = Frequency("interval", text[m.start():m.end()], (m.start(), m.end()), apd, interval)
         mods.append(_Mod("freq", m.start(), m.end(), fr))
     mods.extend(_weekday_mods(text, norm, lex))
+    for g in find_grids(text, norm):  # "1-0-1": as many a day as slots give a count
+        fr = grid_frequency(text, g)
+        mods.append(_Mod("freq", fr.span[0], fr.span[1], fr))
     for m in lex.uncounted.finditer(norm):  # "several times a day": a frequency with no count
         mods.append(_Mod("freq", m.start(), m.end(), Frequency("uncounted", text[m.start():m.end()], m.span(), None)))
     for m in lex.minimum_interval.finditer(norm):  # a least interval: at most that many a day, maybe one

@@ -10,6 +10,7 @@ from .clauses import _clauses
 from .limits import _scan_limits
 from .modifiers import _dedupe, _form_mods, _joined_frequencies, _Mod, _scan_mods, _Titrations
 from .amounts import _scan_amounts, _with_word_counts
+from .grids import with_grids
 from .tables import _Tables
 from .text import normalize, _Spans
 
@@ -22,7 +23,7 @@ class Reading:
     def __init__(self, text: str) -> None:
         self.text = text
         self.norm = norm = normalize(text)
-        self.amounts = _with_word_counts(text, norm, _scan_amounts(text, norm))
+        self.amounts = _with_word_counts(text, norm, with_grids(text, norm, _scan_amounts(text, norm)))
         self.forms = _form_mods(text, norm)
         self.mods: list[_Mod] = []
         self.limits: list[_Mod] = []
