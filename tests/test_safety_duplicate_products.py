@@ -68,3 +68,10 @@ def test_where_else_acetaminophen_is_counts_as_the_warning(tmp_path, head, extra
 def test_without_it_the_other_products_warning_is_asked_for(tmp_path, head):
     got = findings_for(PARA.format(head=head, extra=" Take it with water."), "SAF001", tmp_path)
     assert any("other products" in f.message for f in got), [f.message for f in got]
+
+
+def test_a_decimal_strength_does_not_end_the_sentence(tmp_path):
+    # the medicine named before "0.5 g" and the product after it are one sentence
+    answer = "Many people take paracetamol 0.5 g alongside a cold and flu combination tablet when it starts."
+    got = _saf002(tmp_path, BLOG.format(answer=answer))
+    assert len(got) == 1 and "paracetamol 0.5 g" in got[0].excerpt, [f.excerpt for f in got]

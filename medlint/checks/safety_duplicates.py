@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
+from medlint.doses.schedule import sentences
 from medlint.findings import Hit
 from medlint.records.model import FaqEntry
 
-_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 _CLAUSE = re.compile(r"[,;:]\s+")
 
 
@@ -71,14 +71,13 @@ def duplicate_advice(article, d: DuplicateProducts, names_in, title_names):
     own = next(iter(title_names)) if len(title_names) == 1 else None
     for record in article.texts():
         for field, text in _fields(record):
-            for m in _SENTENCE.finditer(text):
-                hit = _sentence_hit(record, field, m, d, names_in, own)
+            for start, end in sentences(text):
+                hit = _sentence_hit(record, field, text[start:end], start, d, names_in, own)
                 if hit is not None:
                     yield hit
 
 
-def _sentence_hit(record, field, m, d: DuplicateProducts, names_in, own):
-    sentence = m.group(0)
+def _sentence_hit(record, field, sentence: str, at: int, d: DuplicateProducts, names_in, own):
     found = d.product_in(sentence)
     if found is None or not d.advises_together(sentence):
         return None
@@ -90,7 +89,7 @@ def _sentence_hit(record, field, m, d: DuplicateProducts, names_in, own):
             continue
         ingredient, cls = shared
         source = product["source"] + (f"; {cls['source']}" if cls else "")
-        start = m.start() + len(sentence) - len(sentence.lstrip())
+        start = at + len(sentence) - len(sentence.lstrip())
         advice = d.advice.format(a=substance, b="that product", c=ingredient)
         return Hit(record, excerpt=sentence.strip(), start=start, field=field, severity="warning",
                    message=f"This advises {substance} together with a product that already contains "
