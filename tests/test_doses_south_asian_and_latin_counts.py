@@ -104,3 +104,15 @@ def test_sos_is_as_needed(text):
 
 def test_without_sos_the_dose_is_not_as_needed():
     assert first("Tab. Paracetamol 500 mg 1 tab tds for pain").as_needed is None
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("Take 1 tablet by mouth every 6 (six) hours as needed for pain.", (6.0, 6.0)),   # an EHR label
+    ("Give 5 mL every 4 (four) to 6 (six) hours when needed.", (4.0, 6.0)),           # a printed sheet
+])
+def test_an_interval_echoed_in_words_is_read(text, hours):
+    assert parse_doses(text)[0].frequency.interval_hours == hours
+
+
+def test_an_echo_that_names_another_number_is_no_interval():
+    assert parse_doses("Take 1 tablet every 6 (eight) hours.")[0].frequency.interval_hours is None

@@ -13,7 +13,7 @@ from medlint.prefilter import haystack
 from . import lexicon as _lexicon
 from .grids import find_grids, grid_frequency
 from .model import _COUNT_FORM_NAMES, Duration, Form, Frequency, _piece, Route
-from .numbers import _H, _N, _N_HALF, _num_word
+from .numbers import _H, _N, _N_HALF, _WORD_NUM, _num_word
 from .text import _lazy, normalize
 
 
@@ -26,7 +26,16 @@ def _freq(kind: str, pattern: str, value: Any, flags: int = re.I) -> None:
     _FREQ_PATTERNS.append((kind, _lazy(pattern, flags), value))
 
 
+def _echoes_agree(m: re.Match) -> bool:
+    """Does each number's repeat in words ("6 (six)") say the same number? (No repeat agrees.)"""
+    pairs = [(m.groupdict().get(n), m.groupdict().get(e)) for n, e in (("a", "ea"), ("b", "eb"))]
+    return all(word is None or word.lower() in _WORD_NUM and float(_WORD_NUM[word.lower()]) == _num_word(num)
+               for num, word in pairs if num is not None)
+
+
 def _every_hours(m: re.Match) -> tuple[float, tuple[float, float]]:
+    if not _echoes_agree(m):
+        return (None, None)  # type: ignore[return-value]  # "every 6 (eight) hours": which is meant?
     lo = _num_word(m.group("a"))
     hi = _num_word(m.group("b")) if m.group("b") else lo
     lo, hi = min(lo, hi), max(lo, hi)
@@ -36,8 +45,10 @@ def _every_hours(m: re.Match) -> tuple[float, tuple[float, float]]:
 
 
 # ("after each 4 hr of dialysis" is a dose per session of something else, not an interval)
-_freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N_HALF})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N_HALF}))?[ ]?{_H}(?![ ]+of[ ])",
-      _every_hours)
+# ("every 6 (six) hours": an electronic prescription repeats the number in words; _echoes_agree)
+_freq("interval", rf"\b(?:every|each)[ ]+(?P<a>{_N_HALF})(?:[ ]\((?P<ea>[a-z]{{3,9}})\))?"
+      rf"(?:[ ]?(?:-|to)[ ]?(?P<b>{_N_HALF})(?:[ ]\((?P<eb>[a-z]{{3,9}})\))?)?"
+      rf"[ ]?{_H}(?![ ]+of[ ])", _every_hours)
 _freq("interval", rf"\bq\.?[ ]?(?P<a>\d+)(?:[ ]?(?:-|to)[ ]?(?P<b>\d+))?[ ]?{_H}", _every_hours)
 # "every hour or two" (nicotine gum, lozenges): every 1 to 2 hours
 _freq("interval", r"\b(?:every|each)[ ]+hour[ ]+or[ ]+two\b", lambda m: (24.0, (1.0, 2.0)))
