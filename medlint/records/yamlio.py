@@ -114,7 +114,7 @@ def load_yaml(path: str | os.PathLike, text: str | None = None) -> Document:
     doc = Document(path=p, data=None, text=text)
     loader = _Loader(text)
     try:
-        doc.data = _build(loader, doc)
+        doc.data = _TreeBuilder(loader, doc).build()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -145,111 +145,124 @@ def _reader_error(exc, text: str, path: str) -> InputError:
                       "(remove it, or write it as an escape in a double-quoted string)", path, line, column)
 
 
-def _build(loader, doc: Document):
-    """Turn the event stream into plain data plus marks, iteratively."""
-    path = doc.path
-    marks = doc.marks
-    key_marks = doc.key_marks
-    # Stack frames: [container, pointer, pending_key, pending_key_mark]
-    stack: list[list] = []
-    root = None
-    documents = 0
-
-    def located(msg: str, mark) -> InputError:
-        return InputError(msg, path, mark.line + 1, mark.column + 1)
-
-    def attach(value, event) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        frame = stack[-1]
-        container = frame[0]
-        if isinstance(container, list):
-            container.append(value)
-            return
-        if frame[2] is _NO_KEY:
-            # value is a key
-            if not isinstance(value, (str, int, float, bool)) and value is not None:
-                raise located("a mapping key must be a plain scalar", event.start_mark)
-            key = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
-            if key in container:
-                raise located(f"duplicate key '{key}' (an earlier value would be silently lost)", event.start_mark)
-            frame[2] = key
-            frame[3] = (event.start_mark.line + 1, event.start_mark.column + 1)
-            return
-        key = frame[2]
-        container[key] = value
-        frame[2] = _NO_KEY
-
-    def child_pointer() -> str:
-        if not stack:
-            return ""
-        frame = stack[-1]
-        container = frame[0]
-        if isinstance(container, list):
-            return f"{frame[1]}/{len(container)}"
-        if frame[2] is _NO_KEY:
-            return ""  # a key: no pointer of its own
-        return f"{frame[1]}/{escape_pointer(frame[2])}"
-
-    def is_key_position() -> bool:
-        return bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY
-
-    while loader.check_event():
-        event = loader.get_event()
-        etype = type(event)
-        if etype is yaml.StreamStartEvent or etype is yaml.StreamEndEvent or etype is yaml.DocumentEndEvent:
-            continue
-        if etype is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise located("more than one YAML document in the file", event.start_mark)
-            continue
-        if etype is yaml.AliasEvent:
-            raise located("YAML aliases (*name) are not allowed in records", event.start_mark)
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise located("YAML anchors (&name) are not allowed in records", event.start_mark)
-        if etype is yaml.ScalarEvent:
-            value = _scalar(loader, event, located)
-            if is_key_position():
-                attach(value, event)
-                continue
-            pointer = child_pointer()
-            marks[pointer] = (event.start_mark.line + 1, event.start_mark.column + 1)
-            if stack and isinstance(stack[-1][0], dict):
-                key_marks[pointer] = stack[-1][3]
-            attach(value, event)
-            continue
-        if etype is yaml.MappingStartEvent or etype is yaml.SequenceStartEvent:
-            tag = event.tag
-            expected = _MAP_TAG if etype is yaml.MappingStartEvent else _SEQ_TAG
-            if tag not in (None, "!", expected):
-                raise located(f"unsupported YAML tag {tag}", event.start_mark)
-            if is_key_position():
-                raise located("a mapping key must be a plain scalar", event.start_mark)
-            if len(stack) >= MAX_DEPTH:
-                raise located(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
-            pointer = child_pointer()
-            marks[pointer] = (event.start_mark.line + 1, event.start_mark.column + 1)
-            if stack and isinstance(stack[-1][0], dict):
-                key_marks[pointer] = stack[-1][3]
-            container = {} if etype is yaml.MappingStartEvent else []
-            attach(container, event)
-            stack.append([container, pointer, _NO_KEY, None])
-            continue
-        if etype is yaml.MappingEndEvent or etype is yaml.SequenceEndEvent:
-            stack.pop()
-            continue
-    return root
-
-
 class _NoKey:
     __slots__ = ()
 
 
 _NO_KEY = _NoKey()
+
+
+@dataclass(slots=True)
+class _Frame:
+    """One open mapping or sequence: the container, its JSON pointer, and (for a
+    mapping) the key waiting for its value and where that key was written."""
+
+    container: dict | list
+    pointer: str
+    key: object = _NO_KEY
+    key_mark: tuple[int, int] | None = None
+
+    def awaits_key(self) -> bool:
+        return isinstance(self.container, dict) and self.key is _NO_KEY
+
+    def child_pointer(self) -> str:
+        if isinstance(self.container, list):
+            return f"{self.pointer}/{len(self.container)}"
+        if self.key is _NO_KEY:
+            return ""  # a key: no pointer of its own
+        return f"{self.pointer}/{escape_pointer(self.key)}"
+
+
+class _TreeBuilder:
+    """Turns the parser's event stream into plain data, recording where each value sits.
+
+    Iterative (a stack of frames, bounded by MAX_DEPTH), so deep nesting cannot
+    exhaust the C stack; every refusal is an InputError at the event's position."""
+
+    def __init__(self, loader, doc: Document) -> None:
+        self.loader = loader
+        self.doc = doc
+        self.stack: list[_Frame] = []
+        self.root = None
+        self.documents = 0
+
+    def located(self, msg: str, mark) -> InputError:
+        return InputError(msg, self.doc.path, mark.line + 1, mark.column + 1)
+
+    def build(self):
+        loader = self.loader
+        while loader.check_event():
+            self.take(loader.get_event())
+        return self.root
+
+    def take(self, event) -> None:
+        etype = type(event)
+        if etype is yaml.ScalarEvent:
+            self._refuse_anchor(event)
+            self.scalar(event)
+        elif etype is yaml.MappingStartEvent or etype is yaml.SequenceStartEvent:
+            self._refuse_anchor(event)
+            self.open(event, etype is yaml.MappingStartEvent)
+        elif etype is yaml.MappingEndEvent or etype is yaml.SequenceEndEvent:
+            self.stack.pop()
+        elif etype is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                raise self.located("more than one YAML document in the file", event.start_mark)
+        elif etype is yaml.AliasEvent:
+            raise self.located("YAML aliases (*name) are not allowed in records", event.start_mark)
+
+    def _refuse_anchor(self, event) -> None:
+        if event.anchor is not None:
+            raise self.located("YAML anchors (&name) are not allowed in records", event.start_mark)
+
+    def scalar(self, event) -> None:
+        value = _scalar(self.loader, event, self.located)
+        if self.stack and self.stack[-1].awaits_key():
+            self.set_key(value, event)
+            return
+        self.mark_value(event)
+        self.attach(value)
+
+    def open(self, event, mapping: bool) -> None:
+        expected = _MAP_TAG if mapping else _SEQ_TAG
+        if event.tag not in (None, "!", expected):
+            raise self.located(f"unsupported YAML tag {event.tag}", event.start_mark)
+        if self.stack and self.stack[-1].awaits_key():
+            raise self.located("a mapping key must be a plain scalar", event.start_mark)
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.located(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+        pointer = self.mark_value(event)
+        container: dict | list = {} if mapping else []
+        self.attach(container)
+        self.stack.append(_Frame(container, pointer))
+
+    def mark_value(self, event) -> str:
+        """Record where the value about to be attached sits; return its pointer."""
+        pointer = self.stack[-1].child_pointer() if self.stack else ""
+        self.doc.marks[pointer] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if self.stack and isinstance(self.stack[-1].container, dict):
+            self.doc.key_marks[pointer] = self.stack[-1].key_mark
+        return pointer
+
+    def set_key(self, value, event) -> None:
+        key = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+        frame = self.stack[-1]
+        if key in frame.container:
+            raise self.located(f"duplicate key '{key}' (an earlier value would be silently lost)", event.start_mark)
+        frame.key = key
+        frame.key_mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def attach(self, value) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            frame.container.append(value)
+        else:
+            frame.container[frame.key] = value
+            frame.key = _NO_KEY
 
 
 def _scalar(loader, event, located):
