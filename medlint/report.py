@@ -392,62 +392,13 @@ def build_report(articles: list[dict], findings: list[Finding], waived=(), regis
 
         config = policy.load("report")
 
-    infos: dict[str, dict] = {}
-    for info in articles:
-        slug = info.get("slug")
-        if slug and slug not in infos:
-            infos[slug] = info
-    for f in list(findings) + [f for f, _ in waived]:
-        infos.setdefault(f.article, {"slug": f.article, "title": None, "path": None})
-    for w in expired:
-        infos.setdefault(w.article, {"slug": w.article, "title": None, "path": None})
-
-    open_by: dict[str, list[Finding]] = {s: [] for s in infos}
-    for f in findings:
-        open_by[f.article].append(f)
-    waived_by: dict[str, list] = {s: [] for s in infos}
-    for f, w in waived:
-        waived_by[f.article].append((f, w))
-    expired_by: dict[str, list] = {s: [] for s in infos}
-    for w in expired:
-        expired_by[w.article].append(w)
-
-    out_articles = []
-    for slug in sorted(infos):
-        info = infos[slug]
-        mine = sorted(open_by[slug], key=Finding.sort_key)
-        pairs = sorted(waived_by[slug], key=lambda p: Finding.sort_key(p[0]))
-        review_block = review_info(info)
-        groups = _groups(mine, info, registry)
-        fix_first = _fix_first(groups, config)
-        waived_items = [_waived_item(f, w, registry) for f, w in pairs]
-        counts = _counts(mine)
-        out_articles.append({
-            "slug": slug,
-            "title": info.get("title"),
-            "path": info.get("path"),
-            "error": info.get("error"),
-            "authors": list(info.get("authors") or []),
-            "reviewers": [dict(r) for r in info.get("reviewers") or []],
-            "scorecard": {
-                "counts": counts,
-                "by_category": _by_category(mine),
-                "benchmarks": _benchmarks(mine, config, registry),
-                "review": review_block,
-                "waived": len(pairs),
-                "expired_waivers": len(expired_by[slug]),
-            },
-            "safety": _safety_panel(info),
-            "fix_first": fix_first,
-            "sections": _sections(mine, [f for f, _ in pairs], info),
-            "article_level": sum(len(g["findings"]) for g in groups if g["kind"] == "article"),
-            "groups": groups,
-            "checks": _checks(groups),
-            "waived": waived_items,
-            "expired_waivers": [_waiver_json(w) for w in
-                                sorted(expired_by[slug], key=lambda w: (getattr(w, "path", ""), getattr(w, "line", 0)))],
-            "signoff": _signoff(counts, waived_items, config),
-        })
+    infos = _article_infos(articles, findings, waived, expired)
+    open_by = _by_article(infos, findings, lambda f: f.article)
+    waived_by = _by_article(infos, waived, lambda pair: pair[0].article)
+    expired_by = _by_article(infos, expired, lambda w: w.article)
+    out_articles = [_article_entry(infos[slug], open_by[slug], waived_by[slug], expired_by[slug],
+                                   registry, config)
+                    for slug in sorted(infos)]
 
     report = {
         "version": VERSION,
@@ -457,6 +408,62 @@ def build_report(articles: list[dict], findings: list[Finding], waived=(), regis
         "articles": out_articles,
     }
     return report
+
+
+def _article_infos(articles, findings, waived, expired) -> dict[str, dict]:
+    """Each article's info by slug; an article known only from a finding or a waiver
+    gets a bare one, so nothing the run produced is left out of the report."""
+    infos: dict[str, dict] = {}
+    for info in articles:
+        slug = info.get("slug")
+        if slug and slug not in infos:
+            infos[slug] = info
+    named = [f.article for f in findings] + [f.article for f, _ in waived] + [w.article for w in expired]
+    for slug in named:
+        infos.setdefault(slug, {"slug": slug, "title": None, "path": None})
+    return infos
+
+
+def _by_article(infos: dict, items, article_of) -> dict[str, list]:
+    grouped: dict[str, list] = {slug: [] for slug in infos}
+    for item in items:
+        grouped[article_of(item)].append(item)
+    return grouped
+
+
+def _article_entry(info: dict, open_findings, waived_pairs, expired, registry, config: dict) -> dict:
+    """One article's part of the report: its scorecard, groups, panels and sign-off."""
+    mine = sorted(open_findings, key=Finding.sort_key)
+    pairs = sorted(waived_pairs, key=lambda p: Finding.sort_key(p[0]))
+    groups = _groups(mine, info, registry)
+    waived_items = [_waived_item(f, w, registry) for f, w in pairs]
+    counts = _counts(mine)
+    return {
+        "slug": info["slug"],
+        "title": info.get("title"),
+        "path": info.get("path"),
+        "error": info.get("error"),
+        "authors": list(info.get("authors") or []),
+        "reviewers": [dict(r) for r in info.get("reviewers") or []],
+        "scorecard": {
+            "counts": counts,
+            "by_category": _by_category(mine),
+            "benchmarks": _benchmarks(mine, config, registry),
+            "review": review_info(info),
+            "waived": len(pairs),
+            "expired_waivers": len(expired),
+        },
+        "safety": _safety_panel(info),
+        "fix_first": _fix_first(groups, config),
+        "sections": _sections(mine, [f for f, _ in pairs], info),
+        "article_level": sum(len(g["findings"]) for g in groups if g["kind"] == "article"),
+        "groups": groups,
+        "checks": _checks(groups),
+        "waived": waived_items,
+        "expired_waivers": [_waiver_json(w) for w in
+                            sorted(expired, key=lambda w: (getattr(w, "path", ""), getattr(w, "line", 0)))],
+        "signoff": _signoff(counts, waived_items, config),
+    }
 
 
 def _corpus_summary(articles: list[dict], findings) -> dict:
