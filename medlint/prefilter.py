@@ -669,4 +669,4 @@ def _pieces(text: str) -> set:
     return {text[i:i + 3] for i in range(len(text) - 2)}
 
 
-_FEW_NEEDLES = 48  # a set of this many needles or fewer looks for each in turn (a text's pieces cost more)
+_FEW_NEEDLES = 100  # a set of this many needles or fewer looks for each in turn (a text's ~100 pieces cost more)
