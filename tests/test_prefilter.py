@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medlint import policy
+from medlint import policy, prefilter
 from medlint.errors import InputError
 from medlint.prefilter import AnyOf, LazyPattern, PatternSet, haystack, needles
 
@@ -220,6 +220,10 @@ def test_a_wording_list_compiles_only_what_a_text_could_match():
 def test_pattern_set_finds_what_each_pattern_finds(patterns, texts):
     """PatternSet.matching answers as searching every pattern in turn would, case-folded
     and case-sensitive patterns mixed, patterns without needles included."""
+    _set_answers_as_each_pattern(patterns, texts)
+
+
+def _set_answers_as_each_pattern(patterns, texts) -> None:
     try:
         compiled = [re.compile(p, f) for p, f in patterns]
     except re.error:
@@ -229,6 +233,59 @@ def test_pattern_set_finds_what_each_pattern_finds(patterns, texts):
     for text in texts:
         expected = {rx for rx, plain in zip(lazy, compiled) if plain.search(text) is not None}
         assert wordings.matching(text) == expected, (patterns, text)
+
+
+@settings(deadline=None)
+@given(patterns=st.lists(st.tuples(_patterns(), st.sampled_from([0, re.I])), min_size=1, max_size=8),
+       texts=st.lists(_TEXT, min_size=1, max_size=6))
+def test_pattern_set_filed_by_pieces_finds_what_each_pattern_finds(patterns, texts):
+    """The same answer when every set's needles are filed under three-character pieces
+    (the way of a set of many needles), needles shorter than a piece included."""
+    few = prefilter._FEW_NEEDLES
+    prefilter._FEW_NEEDLES = 0
+    try:
+        _set_answers_as_each_pattern(patterns, texts)
+    finally:
+        prefilter._FEW_NEEDLES = few
+
+
+def test_a_large_set_of_real_wordings_finds_what_each_wording_finds():
+    """The disclaimer and claims cue lists of checks/ as one set (hundreds of needles, filed
+    by pieces), asked of lines of the fixture articles as written, lowered and upper-cased."""
+    data = [policy.load("disclaimers"), policy.load("claims")]
+    wordings = sorted({w for d in data for w in _strings(d) if _compiles(w)})
+    assert len(wordings) > 300
+    lazy = [LazyPattern(w, re.I) for w in wordings]
+    plain = [re.compile(w, re.I) for w in wordings]
+    big = PatternSet(lazy)
+    lines = [line for path in sorted(FIXTURES.iterdir()) if path.suffix in (".txt", ".md")
+             for line in path.read_text(encoding="utf-8").splitlines()[::3] if line.strip()]
+    lines += [line.upper() for line in lines[::4]] + ["", "ab", "Ask your doctor"]
+    found = 0
+    for line in lines:
+        expected = {rx for rx, full in zip(lazy, plain) if full.search(line) is not None}
+        assert big.matching(line) == expected, line
+        found += len(expected)
+    assert big._index[0]._filed and found > 50, found
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        re.compile(pattern, re.I)
+    except re.error:
+        return False
+    return True
 
 
 def test_pattern_set_compiles_only_what_a_text_could_match():
@@ -282,6 +339,18 @@ def test_every_match_of_the_real_patterns_holds_a_needle():
 
 
 # ------------------------------------------------------------ the wrapper
+
+
+def test_haystack_keeps_a_bounded_number_of_answers(monkeypatch):
+    """The kept answers are dropped whole once the texts they hold pass the bound (a server
+    or a corpus run asks texts without end); each answer stays the text's own."""
+    monkeypatch.setattr(prefilter, "_HAYSTACKS", {})
+    monkeypatch.setattr(prefilter, "_haystack_chars", 0)
+    monkeypatch.setattr(prefilter, "_HAYSTACKS_MOST", 100)
+    texts = [f"Text  NUMBER\t{i}" for i in range(40)]
+    for text in texts + texts[::-1]:
+        assert haystack(text) == " ".join(text.lower().split())
+        assert sum(map(len, prefilter._HAYSTACKS)) <= 100
 
 
 def test_lazy_pattern_compiles_only_for_a_text_that_could_match():
