@@ -229,6 +229,11 @@ def test_a_childs_stated_count_above_the_childrens_label(text, flagged, tmp_path
     ("Tirzepatide vial\n-\nInject 20 units (2.5 mg) once weekly.\n", True),
     ("Starting insulin\n-\nDraw up 10 units on your insulin syringe at bedtime.\n", False),
     ("Insulin\n-\nInject 8 units before each meal.\n", False),
+    ("Compounded weight-loss vial\n-\nWeek 1 to 4: inject 5 U (0.25 mg) under the skin once a week.\n", True),
+    # international units with their mass are a vitamin's standard equivalence, not syringe marks
+    ("How much vitamin D\n-\nAdults up to 70: 600 IU (15 mcg) a day. Over 70: 800 IU (20 mcg) a day.\n", False),
+    ("## Daily amounts\n\n| Group | Vitamin A |\n|---|---|\n| Men | 3,000 IU (900 mcg) |\n"
+     "| Women | 2,333 international units (700 mcg) |\n", False),
 ])
 def test_syringe_units_with_a_mass_are_an_error(text, flagged, tmp_path):
     hits = findings_for(text, "UNT003", tmp_path)

@@ -165,6 +165,14 @@ def _kind_of(quantity_text: str) -> str | None:
     return sp.kind if sp else None
 
 
+def _syringe_marks(amount, record, field, syringe, spellings) -> bool:
+    """An amount in syringe "units" followed by its mass ("10 units on your syringe (0.25 mg)");
+    "600 IU (15 mcg)" is a vitamin's activity with its mass equivalence, not syringe marks."""
+    if amount.unit.raw.strip().lower() not in spellings:
+        return False
+    return syringe.match(getattr(record, field, "") or "", amount.span[1]) is not None
+
+
 @check("UNT003", name="unit-does-not-fit", category="units", severity="warning",
        fix="Use a unit that fits the product: a count or mg for tablets, the unit the label uses for the substance.",
        bad=(DRUGS + "Naproxen 5 mL tablet twice daily – NSAID.",
@@ -174,7 +182,8 @@ def _kind_of(quantity_text: str) -> str | None:
              DRUGS + "Acetaminophen: 36-47 lb (4-5 years): 7.5 mL every 4 hours, no more than 5 doses in 24 hours.",
              DRUGS + "Peppermint oil capsules (0.2 mL) three times a day before meals – IBS.",
              "Dietary Molecular Supplements\n-\nVitamin D3 25 mcg daily – Bone health.",
-             DRUGS + "Paracetamol (120 mg/5 ml) 5 ml up to 4 times in 24 hours – Fever."))
+             DRUGS + "Paracetamol (120 mg/5 ml) 5 ml up to 4 times in 24 hours – Fever.",
+             "Dietary Molecular Supplements\n-\nVitamin D3 600 IU (15 mcg) daily – Bone health."))
 def unit_does_not_fit(article, ctx):
     """The unit's dimension must fit the dose form and the substance.
 
@@ -194,7 +203,9 @@ def unit_does_not_fit(article, ctx):
     radiologist can inject saline (around 20 to 40 mL)") are not checked.
     An amount in units with its mass after it ("draw up 10 units on your
     syringe (0.25 mg)": ``syringe_units_with_mass``) is a medicine dosed by
-    mass measured in the unit marks of an insulin syringe, and is an error.
+    mass measured in the unit marks of an insulin syringe, and is an error;
+    only the syringe's spellings count (``syringe_unit_spellings``): "600 IU
+    (15 mcg)" is a vitamin's activity with its mass, as fact sheets print it.
 
     **Why it matters.** "5 mL tablet" or "400 IU ibuprofen" cannot be
     measured; it signals a copying error that may hide a wrong amount.
@@ -218,7 +229,7 @@ def unit_does_not_fit(article, ctx):
         if not_a_dose(record, field, dose, words):
             continue  # "a radiologist can inject … saline (around 20 to 40 mL)"
         kind = a.unit.kind
-        if kind == "activity" and syringe.match(getattr(record, field, "") or "", a.span[1]):
+        if kind == "activity" and _syringe_marks(a, record, field, syringe, data["syringe_unit_spellings"]):
             yield Hit(record, excerpt=a.raw, start=a.span[0], field=field, severity="error",
                       message=f"\"{a.raw}\" measures a medicine dosed by mass in the unit marks of a syringe; "
                               "confusing units, mL and mg has led to five- to twentyfold overdoses (FDA, 2024).",
