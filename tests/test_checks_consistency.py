@@ -169,3 +169,10 @@ def test_a_letters_sign_off_is_not_cut_off(tmp_path, sign_off):
     text = f"Questions\nIf you have any questions, please ring the office.\n\n{sign_off}\n"
     assert not findings_for(text, "CON005", tmp_path)
     assert findings_for("Questions\nIf you have any questions, please ring the office and\n", "CON005", tmp_path / "b")
+
+
+def test_duplicate_of_an_item_before_the_first_heading_names_no_heading(tmp_path):
+    text = "# Hay fever tablets\n\n- Once a day\n- Drowsy in some people\n\n## Side effects\n\n- Drowsy in some people\n"
+    found = findings_for(text, "CON002", tmp_path, markdown=True)
+    assert len(found) == 1
+    assert "None" not in found[0].message and "before the first heading" in found[0].message

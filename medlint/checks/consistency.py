@@ -237,11 +237,19 @@ def duplicate_item(article, ctx):
             continue
         if _other_schedule_slot(first, item, slots):
             continue  # "Baclofen 20 mg" under "Morning (08:00)" and again under "Lunch (13:00)"
-        where = (f"earlier in \"{first.section.heading}\"" if first.section is not item.section
-                 else "earlier in the same list")
+        where = _where_first(first, item)
         yield Hit(item, excerpt=item.text,
                   message=f"\"{item.text}\" repeats an item {where}.",
                   suggestion="Delete the repeated item, or replace it with the one that was meant to be there.")
+
+
+def _where_first(first, item) -> str:
+    """Where the earlier copy stands, in the words a reader of the page would use."""
+    if first.section is item.section:
+        return "earlier in the same list"
+    if not first.section.heading:
+        return "earlier, before the first heading"
+    return f"earlier in \"{first.section.heading}\""
 
 
 def _schedule_slot(item, slots):
