@@ -623,7 +623,7 @@ def _title_by_furniture(page: _Page, start: int = 0) -> tuple[int | None, list[i
         return echoed[0], pre + echoed[1]
     i = page.next_nonblank(start)
     while i is not None and len(pre) < 20:
-        s = page.text(i)
+        s = _link_text(page.text(i)) if page.markdown else page.text(i)
         if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or _site_name(page, i) \
                 or (not page.markdown and (_control_row(page, s) or page.marker(s) or _running_head(page, i)
                                            or _menu_under(page, i) or _slash_trail(page, i))):
@@ -655,6 +655,16 @@ def _title_by_furniture(page: _Page, start: int = 0) -> tuple[int | None, list[i
     if pre and (pre[-1] in furniture or page.cues.label(page.text(pre[-1]))) and _title_at(page, pre[-1]):
         return pre[-1], pre[:-1]  # an organisation's name (a leaflet's label) over its text is the title after all
     return None, []
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+
+
+def _link_text(s: str) -> str:
+    """A Markdown line as the reader sees it: each link its words ('[Rheumatology](index.md)
+    > Methotrexate' -> 'Rheumatology > Methotrexate'), so a site's trail of links over the
+    title reads as the trail it is."""
+    return _MD_LINK.sub(lambda m: m.group(1), s)
 
 
 _MENU_RUN = 4  # fewest short lines printed straight under each other that make a menu before the title
@@ -991,6 +1001,11 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             header += wrapped
             i += 2
             continue
+        control = _control_table(page, i) if title is not None and not header else None
+        if control is not None:
+            header += control
+            i += len(control)
+            continue
         found = page.meta(s)
         if found is None and title is not None and _stacked_byline(page, i):
             found = page.metas[-1]
@@ -1025,6 +1040,38 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             break
         i += 1
     return header, i
+
+
+_CONTROL_ROWS = 2  # fewest rows of a table under the title that read as byline or date lines
+
+
+def _control_table(page: _Page, i: int) -> list[dict] | None:
+    """A table of the page's document control straight under the title ('| **Written by** |
+    Aoife Brennan |', '| Approved | 12 March 2024 |', '| Document ID | PIL-014 |'): each row a
+    label and its value. When every row is the table's frame (an empty header row, the
+    rule), reads as a byline or date line ('Written by: Aoife Brennan') or is document
+    control, and two rows or more read, the table is the header's, each row its own entry."""
+    entries: list[dict] = []
+    found: list[MetaLine] = []
+    k = i
+    while k < len(page.lines) and tables.pipe_row(page.lines[k]):
+        s = page.text(k)
+        cells = [_strip_emphasis(c) for c in tables.pipe_cells(s)]
+        statement = f"{cells[0]}: {cells[1]}" if len(cells) == 2 and all(cells) else ""
+        line = read_meta_line(statement, page.cues) if statement else None
+        if line is not None:
+            line.entry, line.line = {"role": line.role, "text": page.lines[k]}, k
+            found.append(line)
+            entries.append(line.entry)
+        elif tables.is_rule(s) or not any(cells) or page.cues.document_control_rx.search(statement):
+            entries.append({"role": "chrome", "text": page.lines[k]})
+        else:
+            return None
+        k += 1
+    if len(found) < _CONTROL_ROWS:
+        return None
+    page.metas += found
+    return entries
 
 
 _OPEN_BYLINE = re.compile(r"\b(?:by|and|authors?|reviewers?)\s*[:&]?$", re.I)
