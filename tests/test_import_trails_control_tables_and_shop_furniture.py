@@ -9,7 +9,11 @@ its own (pages written for these tests; none is in the corpus).
   labelled price), a portal's 'Content provided by:' credit, a 'Tailor this answer'
   widget and a forum's answer headers: chrome, never headings;
 - a product listed with its price: a row of a price list, never a heading, and the
-  amount before the price is the pack sold, not a dose (no drug section).
+  amount before the price is the pack sold, not a dose (no drug section);
+- a forum thread of members' answers: the asker's post is no FAQ entry (a column
+  answering one reader's letter still holds it);
+- a product database's name over the record it shows: furniture, the record the title;
+- a page's status banner ('This answer is awaiting clinician sign-off'): chrome.
 """
 
 from __future__ import annotations
@@ -326,3 +330,91 @@ def test_a_dose_with_a_price_elsewhere_in_its_section_still_doses():
         "then every 8 hours if needed.\nA pack of 12 costs £3.50 in our shop.\n\nSide effects\nYou may feel sleepy.\n"
     _, sections = read(text)
     assert dosing(sections) == ["How to take them"]
+
+
+def faq_entries(sections) -> int:
+    return sum(len(b.get("faq", [])) for s in sections for b in s["blocks"])
+
+
+@pytest.mark.parametrize("text", [FORUM_VOTES, FORUM_LIKES])
+def test_a_forum_thread_of_members_answers_holds_no_faq_entry(text):
+    _, sections = read(text)
+    assert faq_entries(sections) == 0  # the asker's post is the thread's question, not a reader's letter
+
+
+def test_a_column_answering_one_readers_letter_still_holds_it_as_an_faq_entry():
+    text = "Ask the Pharmacist\nCan I take hay fever tablets while breastfeeding?\nAsked by Hollie, Leeds\n\n" \
+        "My baby is 3 months old and the pollen is awful this year. Which tablets are safe for me?\n\n" \
+        "Loratadine is the usual choice while breastfeeding; ask your pharmacist to check it suits you.\n"
+    _, sections = read(text)
+    assert faq_entries(sections) == 1
+
+
+# ---------------------------------------------------------------- a database's name over its record; status banners
+
+REGULATOR_DATABASE = """\
+Skip to main content
+Medicines Authority of Westland  |  Search
+Home  >  Medicines  >  Medicines Database
+Medicines database: search results
+Details for: LORATAB 10
+Holder: Westland Generics Ltd   Status: Authorised
+Loratab 10 contains loratadine 10 mg, an antihistamine.
+
+Consumer information
+Read this leaflet before you start taking the medicine.
+"""
+PRODUCT_REGISTER = """\
+National Health Products Agency
+Language: English | Français
+Menu > Products > Register
+Health product register online search
+Product: CALMIDOL 500 TABLETS
+Registered 2019. Prescription status: pharmacy medicine.
+
+How to take Calmidol
+Adults take 1 or 2 tablets every 4 to 6 hours, no more than 8 in 24 hours.
+"""
+
+
+@pytest.mark.parametrize("text, title", [
+    (REGULATOR_DATABASE, "Details for: LORATAB 10"),
+    (PRODUCT_REGISTER, "Product: CALMIDOL 500 TABLETS"),
+])
+def test_a_product_databases_name_over_its_record_is_furniture(text, title, tmp_path):
+    meta, _ = read(text)
+    assert meta["title"] == title
+    assert round_trips(text, tmp_path)
+
+
+CLINICAL_ANSWER = """\
+EvidenceNow  |  Short answers for busy clinicians
+Home > Answers > Kidney disease
+Which painkillers are safe in kidney disease?
+Renal Answers Panel: every answer is checked against the drug labels
+For educational use • This answer is awaiting clinician sign-off
+Last updated: 2 May 2026
+
+Short answer
+Paracetamol is the first choice; avoid NSAIDs.
+"""
+HEALTH_GUIDE_DRAFT = """\
+Lakeside Health Guides
+Home > Guides > Children
+Fever in babies under 6 months
+Updated 9 September 2026
+Draft: this guide is pending medical review
+
+When to call 111
+Call if your baby is under 3 months and has a temperature of 38C or more.
+"""
+
+
+@pytest.mark.parametrize("text, heads", [
+    (CLINICAL_ANSWER, ["Short answer"]),
+    (HEALTH_GUIDE_DRAFT, ["When to call 111"]),
+])
+def test_a_pages_status_banner_is_no_heading(text, heads, tmp_path):
+    _, sections = read(text)
+    assert headings(sections) == heads
+    assert round_trips(text, tmp_path)

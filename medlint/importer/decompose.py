@@ -1347,41 +1347,79 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     page.slides = bool(page.lines) and page.marker(page.lines[0].strip())
     page.running = _running_lines(page)
     page.wrap = _wrap_width(page)
+    head = _read_head(page, front, title, slug)
+    closing, end = _closing_matter(page, head.body, len(page.lines))
+    footer, end = _read_footer(page, head.body, end)
+    foot, end = _foot_block(page, head.body, end)
+    sections = _read_sections(page, head, end)
+    meta_out: dict = {"title": head.title, "slug": slug, "language": "en"}
+    meta_out.update(_people_and_dates(page.metas, controlled=page.cues.document_controlled(page.lines)))
+    meta_out["source"] = {"format": "markdown" if markdown else "text",
+                          "title_line": head.title_idx is not None and head.title_idx != page.subject_line}
+    if source_name:
+        meta_out["source"]["file"] = source_name
+    if date_order:
+        meta_out["source"]["numeric_dates"] = date_order
+    for key, value in (("preamble", _preamble(page, head.pre) if head.pre else None), ("header", head.header),
+                       ("footer", foot + footer + closing)):
+        if value:
+            meta_out[key] = value
+    return meta_out, sections
+
+
+@dataclass
+class _Head:
+    """What stands before the body: the title (and its line), the furniture before it, the header under it."""
+
+    title: str
+    title_idx: int | None
+    pre: list[int]
+    header: list[dict]
+    body: int  # the index where the body begins
+
+
+def _read_head(page: _Page, front: int, title: str | None, slug: str) -> _Head:
+    """The page's title (the one given, the front matter's, or its title line), the
+    furniture before it and the header under it."""
     front_title = _read_front_matter(page, front) if front else None
     title_idx, pre = _find_title(page, front)
-    meta: dict = {"title": title or front_title or "", "slug": slug, "language": "en"}
+    found = title or front_title or ""
     i = front
     if title_idx is None and front:
         pre = [k for k in range(front) if page.lines[k].strip()]
     if title_idx is not None:
         s = page.text(title_idx)
-        m = _MD_HEADING.match(s) if markdown else None
-        meta["title"] = m.group(2) if m else s
+        m = _MD_HEADING.match(s) if page.markdown else None
+        found = m.group(2) if m else s
         if title_idx == page.subject_line:
-            meta["title"], pre = page.cues.subject(s), pre + [title_idx]
+            found, pre = page.cues.subject(s), pre + [title_idx]
         i = title_idx + (2 if title_idx in page.setext else 1)
-    if not meta["title"]:
-        meta["title"] = slug.replace("-", " ").strip().capitalize()
-    header, i = _read_header(page, i, meta["title"] if title_idx is not None else None)
+    if not found:
+        found = slug.replace("-", " ").strip().capitalize()
+    header, i = _read_header(page, i, found if title_idx is not None else None)
     masthead = _masthead(page, title_idx, header, i)
     if masthead is not None:  # a mail's own title under its headers: the title, the subject kept as it stands
         pre += [k for k in range(title_idx + 1, masthead) if page.lines[k].strip()]
-        title_idx, meta["title"] = masthead, page.text(masthead)
-        header, i = _read_header(page, masthead + 1, meta["title"])
-    closing, end = _closing_matter(page, i, len(page.lines))
-    footer, end = _read_footer(page, i, end)
-    foot, end = _foot_block(page, i, end)
-    footer = foot + footer + closing
+        title_idx, found = masthead, page.text(masthead)
+        header, i = _read_header(page, masthead + 1, found)
+    return _Head(found, title_idx, pre, header, i)
+
+
+def _read_sections(page: _Page, head: _Head, end: int) -> list[dict]:
+    """The body's sections (lines ``head.body`` to ``end``), read again as FAQ entries on a
+    Q&A page, with their kinds."""
+    i, markdown = head.body, page.markdown
     b = _Builder(cues=page.cues, kinds=page.kinds, markdown=markdown)
-    b.faq_page = page.kinds.kind_of(meta["title"]) == "faq" and title_idx is not None
-    letter = title_idx is not None and page.cues.letter_page(meta["title"], [page.lines[k] for k in pre] + [e["text"] for e in header])
+    b.faq_page = page.kinds.kind_of(head.title) == "faq" and head.title_idx is not None
+    furniture = [page.lines[k] for k in head.pre] + [e["text"] for e in head.header]
+    letter = head.title_idx is not None and page.cues.letter_page(head.title, furniture) \
+        and not _forum_thread(page, i, end)
     if letter and _questions_answered(page, i, end) >= _COLUMN_QUESTIONS:
         b.faq_page = True  # a Q&A column answering several readers: each question line is an entry
     read_from = len(page.metas)
     _read_body(page, b, i, end)
-    furniture = [meta["title"]] + [page.lines[k] for k in pre] + [e["text"] for e in header]
     if not b.faq_page and not markdown and _question_page(b.sections) \
-            and (page.cues.qa_page(furniture) or page.cues.qa_intro(_opening_text(b.sections))):
+            and (page.cues.qa_page([head.title] + furniture) or page.cues.qa_intro(_opening_text(b.sections))):
         # a Q&A page of question headings: read again, each question and its text an FAQ entry
         del page.metas[read_from:]
         page.contents_lines, page.last_letter = set(), None
@@ -1393,22 +1431,18 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     _label_lines(page, b.sections)
     _parents(b.sections)
     _indication_labels(page, b.sections)
-    _kinds_from_content(page, b.sections, meta["title"])
-    meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
-    meta_out.update(_people_and_dates(page.metas, controlled=page.cues.document_controlled(page.lines)))
-    meta_out["source"] = {"format": "markdown" if markdown else "text",
-                          "title_line": title_idx is not None and title_idx != page.subject_line}
-    if source_name:
-        meta_out["source"]["file"] = source_name
-    if date_order:
-        meta_out["source"]["numeric_dates"] = date_order
-    if pre:
-        meta_out["preamble"] = _preamble(page, pre)
-    if header:
-        meta_out["header"] = header
-    if footer:
-        meta_out["footer"] = footer
-    return meta_out, b.sections
+    _kinds_from_content(page, b.sections, head.title)
+    return b.sections
+
+
+_THREAD_ANSWERS = 2  # fewest forum answer headers that make a page a thread of members' answers
+
+
+def _forum_thread(page: _Page, start: int, end: int) -> bool:
+    """A forum thread ('Answer from hollybrook_k · 18 votes' over each member's answer, two
+    or more): the members answer the asker's post, which is the thread's question, not a
+    reader's letter a columnist answers."""
+    return sum(1 for k in range(start, end) if page.cues.forum_answer(page.lines[k])) >= _THREAD_ANSWERS
 
 
 _COLUMN_QUESTIONS = 3  # fewest question lines, each over its answer, that make a column of several letters
