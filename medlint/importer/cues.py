@@ -319,6 +319,7 @@ class ImportCues:
     qa_page_rx: re.Pattern = re.compile(r"(?!)")  # "our pharmacist answers your questions"
     qa_intro_rx: re.Pattern = re.compile(r"(?!)")  # "Here are the questions we hear most"
     asker_rx: re.Pattern = re.compile(r"(?!)")
+    forum_answer_rx: re.Pattern = re.compile(r"(?!)")  # "Answer from dan_k · 9 votes": a forum answer's header
     letter_heading_rx: re.Pattern = re.compile(r"(?!)")
     nav: "NavBars | None" = None
     relative_date_rx: re.Pattern = re.compile(r"(?!)")  # "3 days ago": when a forum post was made
@@ -354,14 +355,15 @@ class ImportCues:
     @classmethod
     def load(cls) -> "ImportCues":
         d = policy.load("import")
-        people = d.get("people") or {}
-        more_people = d.get("more_people") or {}
-        faq = d.get("faq") or {}
-        furniture = d.get("furniture") or {}
+        return cls(**cls._letters_cues(d), **cls._furniture_cues(d), **cls._people_cues(d),
+                   **cls._dates_cues(d), **cls._body_cues(d))
+
+    @staticmethod
+    def _letters_cues(d: dict) -> dict:
+        """A letterhead's and a mail's cues (contact items, staff labels, headers, valedictions)."""
         letterhead = d.get("letterhead") or {}
         mail = d.get("mail") or {}
-        site = d.get("site_chrome") or {}
-        return cls(
+        return dict(
             contact_item_rx=_whole(letterhead.get("contact_items") or _NEVER),
             staff_line_rx=_any([f"(?:{p})\\s{{0,2}}:\\s{{0,3}}\\S.{{0,60}}" for p in letterhead.get("staff_labels") or _NEVER]),
             organisation_start_rx=_any(letterhead.get("organisation_starts") or _NEVER),
@@ -371,6 +373,14 @@ class ImportCues:
             valediction_rx=_whole([rf"(?:{p})\s{{0,2}}[,.!]?" for p in mail.get("valedictions") or _NEVER]),
             registration_rx=_whole(mail.get("registrations") or _NEVER),
             mail_footer_rx=_whole(mail.get("footer_openings") or _NEVER),
+        )
+
+    @staticmethod
+    def _furniture_cues(d: dict) -> dict:
+        """The site's and an institution's furniture: chrome, menus, breadcrumbs, labels, foot blocks."""
+        furniture = d.get("furniture") or {}
+        site = d.get("site_chrome") or {}
+        return dict(
             accordion_markers=tuple(sorted(d.get("accordion_markers") or (), key=len, reverse=True)),
             timestamp_rx=_whole(d.get("timestamps") or _NEVER),
             page_marker_rx=_whole(d.get("page_markers") or _NEVER),
@@ -380,6 +390,33 @@ class ImportCues:
             foot_voice_rx=_any(site.get("foot_voice") or _NEVER),
             foot_link_max_words=int(site.get("foot_link_max_words") or 7),
             title_evidence=TitleEvidence.load(d.get("title_evidence") or {}),
+            chrome_rx=_whole((d.get("chrome") or []) + (d.get("more_chrome") or []) + (furniture.get("labels") or [])
+                             + (d.get("marketing") or []) + (d.get("ratings") or []) + (d.get("buttons") or [])
+                             + (d.get("forum_answers") or []) or _NEVER),
+            row_item_rx=_whole(d.get("row_items") or _NEVER),
+            nav=NavBars.load(d.get("nav_bars") or {}),
+            author_card_rx=_whole(d.get("author_cards") or _NEVER),
+            sponsor_heading_rx=_whole(d.get("sponsor_headings") or _NEVER),
+            sponsor_line_rx=_whole(d.get("sponsor_lines") or _NEVER),
+            product_line_rx=_whole(d.get("product_lines") or _NEVER),
+            form_blank_rx=_any(d.get("form_blanks") or _NEVER),
+            organisation_rx=_organisation(furniture.get("organisation_ends") or []),
+            department_rx=_whole(furniture.get("department_lines") or _NEVER),
+            label_rx=_whole(furniture.get("labels") or _NEVER),
+            preamble_rx=_whole(furniture.get("preamble_lines") or _NEVER),
+            not_openings=frozenset(w.lower() for w in furniture.get("not_openings") or []),
+            furniture_breadcrumb_parts=int(furniture.get("breadcrumb_min_parts") or 3),
+            breadcrumb_separators=tuple(d.get("breadcrumb_separators") or ()),
+            kicker_rx=_whole(d.get("kickers") or _NEVER),
+            title_qualifiers=frozenset(w.lower().rstrip('.') for w in d.get("title_qualifiers") or []),
+        )
+
+    @staticmethod
+    def _people_cues(d: dict) -> dict:
+        """Bylines: who wrote or reviewed a page, their credentials, roles and teams."""
+        people = d.get("people") or {}
+        more_people = d.get("more_people") or {}
+        return dict(
             columnist_rx=_columnist(d.get("columnist_verbs") or []),
             job_title_rx=_whole([rf"(?:[A-Z][\w'’&-]{{0,30}}\s+){{0,4}}(?:{p})" for p in d.get("job_titles") or _NEVER]),
             separator_rxs=_each((d.get("separators") or []) + (d.get("statement_breaks") or []), 0),
@@ -389,58 +426,55 @@ class ImportCues:
             bare_name_is_author=bool(people.get("bare_name_is_author")),
             editor_rxs=_each((people.get("editor") or []) + (more_people.get("editor") or [])),
             byline_label_rx=policy.compile_pattern(people.get("label") or r"(?!)", 0),
+            team_rx=policy.compile_pattern(r"\b(?:" + "|".join(re.escape(w) for w in d.get("team_words") or ["(?!)"]) + r")$", re.I)
+            if d.get("team_words") else re.compile(r"(?!)"),
+            name_roles=frozenset(w.lower() for w in d.get("name_roles") or []),
+            byline_rx=_any(d["byline"]),
+            credentials=frozenset(c.lower().replace(".", "") for c in d["credentials"] + (d.get("more_credentials") or [])),
+        )
+
+    @staticmethod
+    def _dates_cues(d: dict) -> dict:
+        """Dates and document control: published, revised, reviewed, next review, front matter."""
+        return dict(
             published_rx=_any((d.get("published") or []) + (d.get("more_published") or []) or _NEVER),
             revised_rx=_any((d.get("revised") or []) + (d.get("prepared") or []) or _NEVER),
             numeric_dates=d.get("numeric_dates"),
-            chrome_rx=_whole((d.get("chrome") or []) + (d.get("more_chrome") or []) + (furniture.get("labels") or [])
-                             + (d.get("marketing") or []) + (d.get("ratings") or []) + (d.get("buttons") or []) or _NEVER),
             relative_date_rx=_whole(d.get("relative_dates") or _NEVER),
             document_control_rx=_any(d.get("document_control") or _NEVER),
-            row_item_rx=_whole(d.get("row_items") or _NEVER),
             front_title_rx=_whole((d.get("front_matter") or {}).get("title") or _NEVER),
             front_statements=tuple((_whole(st["keys"]), st["reads_as"]) for st in (d.get("front_matter") or {}).get("statements") or ()),
-            team_rx=policy.compile_pattern(r"\b(?:" + "|".join(re.escape(w) for w in d.get("team_words") or ["(?!)"]) + r")$", re.I)
-            if d.get("team_words") else re.compile(r"(?!)"),
+            review_date_rx=_any(d.get("review_date_labels") or _NEVER),
+            date_order_rxs=tuple((order, _each(d["date_order"][order])) for order in ("month-first", "day-first")
+                                 if d.get("date_order", {}).get(order)),
+            updated_rx=_any(d["dates"]["updated"]),
+            reviewed_rx=_any(d["dates"]["reviewed"] + (d.get("review_lines") or [])),
+            next_review_rx=_any((d["dates"].get("next_review") or []) + (d.get("next_review_labels") or []) or _NEVER),
+        )
+
+    @staticmethod
+    def _body_cues(d: dict) -> dict:
+        """The body's cues: run-in headings, Q&A and letter pages, contents, FAQ, disclaimers."""
+        faq = d.get("faq") or {}
+        return dict(
             run_in_min=int((d.get("run_in_headings") or {}).get("min_per_page") or 3),
             run_in_not_label_rx=_whole((d.get("run_in_headings") or {}).get("not_labels") or _NEVER),
-            nav=NavBars.load(d.get("nav_bars") or {}),
-            author_card_rx=_whole(d.get("author_cards") or _NEVER),
-            sponsor_heading_rx=_whole(d.get("sponsor_headings") or _NEVER),
-            sponsor_line_rx=_whole(d.get("sponsor_lines") or _NEVER),
-            product_line_rx=_whole(d.get("product_lines") or _NEVER),
-            form_blank_rx=_any(d.get("form_blanks") or _NEVER),
             letter_title_rx=_any(d.get("letter_titles") or _NEVER),
             qa_page_rx=_any(d.get("qa_pages") or _NEVER),
             qa_intro_rx=_any(d.get("qa_intros") or _NEVER),
             asker_rx=_any(d.get("askers") or _NEVER),
+            forum_answer_rx=_whole(d.get("forum_answers") or _NEVER),
             letter_heading_rx=_whole(d.get("letter_headings") or _NEVER),
-            organisation_rx=_organisation(furniture.get("organisation_ends") or []),
-            department_rx=_whole(furniture.get("department_lines") or _NEVER),
-            label_rx=_whole(furniture.get("labels") or _NEVER),
-            preamble_rx=_whole(furniture.get("preamble_lines") or _NEVER),
-            not_openings=frozenset(w.lower() for w in furniture.get("not_openings") or []),
-            furniture_breadcrumb_parts=int(furniture.get("breadcrumb_min_parts") or 3),
-            review_date_rx=_any(d.get("review_date_labels") or _NEVER),
-            date_order_rxs=tuple((order, _each(d["date_order"][order])) for order in ("month-first", "day-first")
-                                 if d.get("date_order", {}).get(order)),
             contents_rx=_whole(d.get("contents") or _NEVER),
             link_list_rx=_whole(d.get("link_lists") or _NEVER),
-            breadcrumb_separators=tuple(d.get("breadcrumb_separators") or ()),
             faq_question_rx=_any(faq.get("question") or _NEVER),
             faq_answer_rx=_any(faq.get("answer") or _NEVER),
             not_heading_rx=_whole(d.get("not_headings") or _NEVER),
-            kicker_rx=_whole(d.get("kickers") or _NEVER),
-            name_roles=frozenset(w.lower() for w in d.get("name_roles") or []),
-            title_qualifiers=frozenset(w.lower().rstrip('.') for w in d.get("title_qualifiers") or []),
             after_list_rx=_any(d.get("after_list") or _NEVER),
-            byline_rx=_any(d["byline"]),
-            updated_rx=_any(d["dates"]["updated"]),
-            reviewed_rx=_any(d["dates"]["reviewed"] + (d.get("review_lines") or [])),
-            next_review_rx=_any((d["dates"].get("next_review") or []) + (d.get("next_review_labels") or []) or _NEVER),
             closing_rx=_any(d["closing_disclaimer"]),
             section_disclaimer_rx=_any(d["section_disclaimer"] + (d.get("disclaimer_banners") or [])),
-            credentials=frozenset(c.lower().replace(".", "") for c in d["credentials"] + (d.get("more_credentials") or [])),
         )
+
 
     # page structure -----------------------------------------------------------
     def chrome(self, line: str) -> bool:
@@ -705,6 +739,11 @@ class ImportCues:
     def qa_intro(self, text: str) -> bool:
         """The body's opening paragraph says the questions under it are readers' questions."""
         return bool(self.qa_intro_rx.search(text))
+
+    def forum_answer(self, line: str) -> bool:
+        """'Answer from hollybrook_k · 18 votes', 'Verified pharmacist answer': a forum answer's header."""
+        s = line.strip().strip("*_ ")
+        return 0 < len(s) <= 200 and bool(self.forum_answer_rx.fullmatch(s))
 
     def letter_heading(self, heading: str | None) -> bool:
         return heading is None or bool(self.letter_heading_rx.fullmatch(heading.strip().strip("*_ :")))

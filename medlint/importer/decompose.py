@@ -623,7 +623,7 @@ def _title_by_furniture(page: _Page, start: int = 0) -> tuple[int | None, list[i
         return echoed[0], pre + echoed[1]
     i = page.next_nonblank(start)
     while i is not None and len(pre) < 20:
-        s = page.text(i)
+        s = _link_text(page.text(i)) if page.markdown else page.text(i)
         if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or _site_name(page, i) \
                 or (not page.markdown and (_control_row(page, s) or page.marker(s) or _running_head(page, i)
                                            or _menu_under(page, i) or _slash_trail(page, i))):
@@ -655,6 +655,16 @@ def _title_by_furniture(page: _Page, start: int = 0) -> tuple[int | None, list[i
     if pre and (pre[-1] in furniture or page.cues.label(page.text(pre[-1]))) and _title_at(page, pre[-1]):
         return pre[-1], pre[:-1]  # an organisation's name (a leaflet's label) over its text is the title after all
     return None, []
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+
+
+def _link_text(s: str) -> str:
+    """A Markdown line as the reader sees it: each link its words ('[Rheumatology](index.md)
+    > Methotrexate' -> 'Rheumatology > Methotrexate'), so a site's trail of links over the
+    title reads as the trail it is."""
+    return _MD_LINK.sub(lambda m: m.group(1), s)
 
 
 _MENU_RUN = 4  # fewest short lines printed straight under each other that make a menu before the title
@@ -991,6 +1001,11 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             header += wrapped
             i += 2
             continue
+        control = _control_table(page, i) if title is not None and not header else None
+        if control is not None:
+            header += control
+            i += len(control)
+            continue
         found = page.meta(s)
         if found is None and title is not None and _stacked_byline(page, i):
             found = page.metas[-1]
@@ -1025,6 +1040,38 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             break
         i += 1
     return header, i
+
+
+_CONTROL_ROWS = 2  # fewest rows of a table under the title that read as byline or date lines
+
+
+def _control_table(page: _Page, i: int) -> list[dict] | None:
+    """A table of the page's document control straight under the title ('| **Written by** |
+    Aoife Brennan |', '| Approved | 12 March 2024 |', '| Document ID | PIL-014 |'): each row a
+    label and its value. When every row is the table's frame (an empty header row, the
+    rule), reads as a byline or date line ('Written by: Aoife Brennan') or is document
+    control, and two rows or more read, the table is the header's, each row its own entry."""
+    entries: list[dict] = []
+    found: list[MetaLine] = []
+    k = i
+    while k < len(page.lines) and tables.pipe_row(page.lines[k]):
+        s = page.text(k)
+        cells = [_strip_emphasis(c) for c in tables.pipe_cells(s)]
+        statement = f"{cells[0]}: {cells[1]}" if len(cells) == 2 and all(cells) else ""
+        line = read_meta_line(statement, page.cues) if statement else None
+        if line is not None:
+            line.entry, line.line = {"role": line.role, "text": page.lines[k]}, k
+            found.append(line)
+            entries.append(line.entry)
+        elif tables.is_rule(s) or not any(cells) or page.cues.document_control_rx.search(statement):
+            entries.append({"role": "chrome", "text": page.lines[k]})
+        else:
+            return None
+        k += 1
+    if len(found) < _CONTROL_ROWS:
+        return None
+    page.metas += found
+    return entries
 
 
 _OPEN_BYLINE = re.compile(r"\b(?:by|and|authors?|reviewers?)\s*[:&]?$", re.I)
@@ -1300,41 +1347,79 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     page.slides = bool(page.lines) and page.marker(page.lines[0].strip())
     page.running = _running_lines(page)
     page.wrap = _wrap_width(page)
+    head = _read_head(page, front, title, slug)
+    closing, end = _closing_matter(page, head.body, len(page.lines))
+    footer, end = _read_footer(page, head.body, end)
+    foot, end = _foot_block(page, head.body, end)
+    sections = _read_sections(page, head, end)
+    meta_out: dict = {"title": head.title, "slug": slug, "language": "en"}
+    meta_out.update(_people_and_dates(page.metas, controlled=page.cues.document_controlled(page.lines)))
+    meta_out["source"] = {"format": "markdown" if markdown else "text",
+                          "title_line": head.title_idx is not None and head.title_idx != page.subject_line}
+    if source_name:
+        meta_out["source"]["file"] = source_name
+    if date_order:
+        meta_out["source"]["numeric_dates"] = date_order
+    for key, value in (("preamble", _preamble(page, head.pre) if head.pre else None), ("header", head.header),
+                       ("footer", foot + footer + closing)):
+        if value:
+            meta_out[key] = value
+    return meta_out, sections
+
+
+@dataclass
+class _Head:
+    """What stands before the body: the title (and its line), the furniture before it, the header under it."""
+
+    title: str
+    title_idx: int | None
+    pre: list[int]
+    header: list[dict]
+    body: int  # the index where the body begins
+
+
+def _read_head(page: _Page, front: int, title: str | None, slug: str) -> _Head:
+    """The page's title (the one given, the front matter's, or its title line), the
+    furniture before it and the header under it."""
     front_title = _read_front_matter(page, front) if front else None
     title_idx, pre = _find_title(page, front)
-    meta: dict = {"title": title or front_title or "", "slug": slug, "language": "en"}
+    found = title or front_title or ""
     i = front
     if title_idx is None and front:
         pre = [k for k in range(front) if page.lines[k].strip()]
     if title_idx is not None:
         s = page.text(title_idx)
-        m = _MD_HEADING.match(s) if markdown else None
-        meta["title"] = m.group(2) if m else s
+        m = _MD_HEADING.match(s) if page.markdown else None
+        found = m.group(2) if m else s
         if title_idx == page.subject_line:
-            meta["title"], pre = page.cues.subject(s), pre + [title_idx]
+            found, pre = page.cues.subject(s), pre + [title_idx]
         i = title_idx + (2 if title_idx in page.setext else 1)
-    if not meta["title"]:
-        meta["title"] = slug.replace("-", " ").strip().capitalize()
-    header, i = _read_header(page, i, meta["title"] if title_idx is not None else None)
+    if not found:
+        found = slug.replace("-", " ").strip().capitalize()
+    header, i = _read_header(page, i, found if title_idx is not None else None)
     masthead = _masthead(page, title_idx, header, i)
     if masthead is not None:  # a mail's own title under its headers: the title, the subject kept as it stands
         pre += [k for k in range(title_idx + 1, masthead) if page.lines[k].strip()]
-        title_idx, meta["title"] = masthead, page.text(masthead)
-        header, i = _read_header(page, masthead + 1, meta["title"])
-    closing, end = _closing_matter(page, i, len(page.lines))
-    footer, end = _read_footer(page, i, end)
-    foot, end = _foot_block(page, i, end)
-    footer = foot + footer + closing
+        title_idx, found = masthead, page.text(masthead)
+        header, i = _read_header(page, masthead + 1, found)
+    return _Head(found, title_idx, pre, header, i)
+
+
+def _read_sections(page: _Page, head: _Head, end: int) -> list[dict]:
+    """The body's sections (lines ``head.body`` to ``end``), read again as FAQ entries on a
+    Q&A page, with their kinds."""
+    i, markdown = head.body, page.markdown
     b = _Builder(cues=page.cues, kinds=page.kinds, markdown=markdown)
-    b.faq_page = page.kinds.kind_of(meta["title"]) == "faq" and title_idx is not None
-    letter = title_idx is not None and page.cues.letter_page(meta["title"], [page.lines[k] for k in pre] + [e["text"] for e in header])
+    b.faq_page = page.kinds.kind_of(head.title) == "faq" and head.title_idx is not None
+    furniture = [page.lines[k] for k in head.pre] + [e["text"] for e in head.header]
+    letter = head.title_idx is not None and page.cues.letter_page(head.title, furniture) \
+        and not _forum_thread(page, i, end)
     if letter and _questions_answered(page, i, end) >= _COLUMN_QUESTIONS:
         b.faq_page = True  # a Q&A column answering several readers: each question line is an entry
     read_from = len(page.metas)
     _read_body(page, b, i, end)
-    furniture = [meta["title"]] + [page.lines[k] for k in pre] + [e["text"] for e in header]
     if not b.faq_page and not markdown and _question_page(b.sections) \
-            and (page.cues.qa_page(furniture) or page.cues.qa_intro(_opening_text(b.sections))):
+            and (page.cues.qa_page([head.title] + furniture) or page.cues.qa_intro(_opening_text(b.sections))):
         # a Q&A page of question headings: read again, each question and its text an FAQ entry
         del page.metas[read_from:]
         page.contents_lines, page.last_letter = set(), None
@@ -1346,22 +1431,18 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     _label_lines(page, b.sections)
     _parents(b.sections)
     _indication_labels(page, b.sections)
-    _kinds_from_content(page, b.sections, meta["title"])
-    meta_out: dict = {"title": meta["title"], "slug": slug, "language": "en"}
-    meta_out.update(_people_and_dates(page.metas, controlled=page.cues.document_controlled(page.lines)))
-    meta_out["source"] = {"format": "markdown" if markdown else "text",
-                          "title_line": title_idx is not None and title_idx != page.subject_line}
-    if source_name:
-        meta_out["source"]["file"] = source_name
-    if date_order:
-        meta_out["source"]["numeric_dates"] = date_order
-    if pre:
-        meta_out["preamble"] = _preamble(page, pre)
-    if header:
-        meta_out["header"] = header
-    if footer:
-        meta_out["footer"] = footer
-    return meta_out, b.sections
+    _kinds_from_content(page, b.sections, head.title)
+    return b.sections
+
+
+_THREAD_ANSWERS = 2  # fewest forum answer headers that make a page a thread of members' answers
+
+
+def _forum_thread(page: _Page, start: int, end: int) -> bool:
+    """A forum thread ('Answer from hollybrook_k · 18 votes' over each member's answer, two
+    or more): the members answer the asker's post, which is the thread's question, not a
+    reader's letter a columnist answers."""
+    return sum(1 for k in range(start, end) if page.cues.forum_answer(page.lines[k])) >= _THREAD_ANSWERS
 
 
 _COLUMN_QUESTIONS = 3  # fewest question lines, each over its answer, that make a column of several letters
