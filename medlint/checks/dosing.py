@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from medlint.doses import may_hold_dose, parse_doses
 from medlint.doses import units as _units
+from medlint.doses.lexicon import lexicon as _dose_lexicon
 from medlint.doses.model import Form, _replace
 from medlint.doses.reading import Reading
 from medlint import policy
@@ -288,6 +289,7 @@ class Wordings:
         self.data = data  # the mapping these were built from (per_text answers keyed by this object)
         self.fluid_amount = [policy.compile_pattern(p, re.I, [p]) for p in data["fluid_amounts"]]
         self.unit_strength = [policy.compile_pattern(p, re.I, [p]) for p in data["unit_strength_wordings"]]
+        self.composition = [policy.compile_pattern(p, re.I, [p]) for p in data["composition_wordings"]]
         self.fluid_replacements = [_name_re(n) for e in data["fluid_replacements"]
                                    for n in [e["name"], *e.get("synonyms", [])]]
 
@@ -397,7 +399,7 @@ def subject_lines(article) -> list[str]:
     paragraphs of its untitled opening (a drug guide's "gabapentin" under the site's search box)
     and the heading of its first headed section (a formulary's "IBUPROFEN" under the site's
     banner)."""
-    lines = [article.title or ""]
+    lines = [article.title or ""] + _subtitles(article)
     sections = article.sections
     first = sections[0] if sections else None
     if first is not None and not first.heading:
@@ -406,6 +408,18 @@ def subject_lines(article) -> list[str]:
     if headed is not None:
         lines.append(headed.heading)
     return lines
+
+
+def _subtitles(article) -> list[str]:
+    """The header lines the importer read as the title's subtitle: a leaflet's generic name and
+    strengths under its brand ("NAPROSAN TABLETS" over "naproxen 250 mg and 500 mg tablets")."""
+    header = (getattr(article, "meta", None) or {}).get("header")
+    return [line["text"] for line in header if isinstance(line, dict) and line.get("role") == "subtitle"
+            and isinstance(line.get("text"), str)] if isinstance(header, list) else []
+
+
+# "250 mg and 500 mg", "30/500", "5, 10 or 20 mg": the strengths of one medicine joined, not two medicines
+_STRENGTH_LIST = re.compile(r"(?<=\d)(?:[ ]?[A-Za-zµ]{1,12})?[ ]{0,2}(?:and|or|,|/|&)[ ]{0,2}(?=\d)", re.I)
 
 
 def _without_title_lead(line: str, data) -> str:
@@ -421,7 +435,7 @@ def _without_title_lead(line: str, data) -> str:
 def _page_subject(article, data) -> dict | None:
     for line in subject_lines(article):
         line = _without_title_lead(line.strip(), data)
-        if not line or len(line.split()) > _HEAD_WORDS or _SEVERAL.search(line):
+        if not line or len(line.split()) > _HEAD_WORDS or _SEVERAL.search(_STRENGTH_LIST.sub(" ", line)):
             continue
         _, table, _ = _ceiling_table(data)
         lower = line.lower()
@@ -604,7 +618,7 @@ def _open_ended(dose) -> str | None:
         return f"left to directions given elsewhere (\"{dose.directions.raw}\")"
     if dose.titration and _titration_open(dose) or not dose.titration and dose.titration_marker is not None:
         last = next((s.frequency for s in reversed(dose.steps) if s.frequency is not None), None)
-        stepped_by = any(_INCREMENT.search(s.titration_marker.raw) for s in dose.titration if s.titration_marker is not None)
+        stepped_by = any(_is_increment(s) for s in dose.titration)
         if dose.titration and not stepped_by and not _rises(dose.steps):
             if last is not None and last.kind == "interval":
                 return f"repeated on an interval (\"{last.raw}\")"  # "20 mg once, then 10 mg q4-6hr PRN"
@@ -626,12 +640,11 @@ def _rises(steps) -> bool:
                for a, b in zip(qs, qs[1:]))
 
 
-_INCREMENT = re.compile(r"(?<!followed )\bby$", re.I)  # "increase by", "raised by": a step, not a target ("followed by" joins)
-
-
 def _is_increment(step) -> bool:
+    """Is the step the size of a change ("increase by 25 mg"), not a target (checks/dose-lexicon.yaml
+    ``step_size_words``)?"""
     m = step.titration_marker
-    return m is not None and bool(_INCREMENT.search(m.raw))
+    return m is not None and _dose_lexicon().step_size(m.raw)
 
 
 def _titration_open(dose) -> bool:
@@ -711,6 +724,19 @@ def _counted_per_day(dose) -> bool:
     return f is not None and f.kind in _COUNTED and not dose.titration and dose.titration_marker is None
 
 
+def _beyond_count(record, field: str, dose, words) -> bool:
+    """Does the dose add doses beyond its count ("each night, and take another if you wake"), in
+    its words or in the sentence after it whose as-needed wording the dose was read with ("...
+    before bed. If you wake during the night, you can take another tablet each time you wake")?"""
+    if words.beyond_count.search(dose.text):
+        return True
+    need = dose.as_needed
+    if need is None or need.span[0] < dose.span[1]:
+        return False
+    text = getattr(record, field, "") or ""
+    return bool(words.beyond_count.search(text, dose.span[1], sentence_span(text, need.span[0])[1]))
+
+
 def _section_limited_units(article, words) -> set:
     """{(section, count unit)} of the daily limits a section states on their own ("I usually
     need no more than 8 puffs in a day in total"), in a text that gives no dose:
@@ -786,6 +812,37 @@ def _interval_of_ceiling_medicine(dose, record, field: str, data) -> bool:
     Calpol (paracetamol 120mg/5ml) every 4 hours")? Every 4 hours is six doses a day whatever
     the amount; the reader must be told the most in 24 hours."""
     return _repeat_interval(dose) is not None and ceiling_in_context(dose, record, field, data) is not None
+
+
+def _extra_doses_without_limit(article, data, words: Wordings):
+    """Hits for a sentence of a text with no dose of its own that offers one more dose of a
+    medicine a reader takes at will ("If your child wakes in the night in a lot of pain, you can
+    give another dose of paracetamol as well": ``extra_doses``) with no limit or interval in it
+    (``limit_wordings``, ``note_intervals``) and no missed-dose advice (``aside_wordings``, DOS012
+    judges it): a dose on top of the schedule, with no most. The
+    medicine is the one the sentence names, else its heading's or its page's."""
+    for record, field, text in text_fields(article):
+        if not text or doses_in(text) or not words.extra_dose.search(text):
+            continue
+        found = sentences_of(text)
+        for m in words.extra_dose.finditer(text):
+            a, b = found.span(found.index(m.start()))
+            if words.limit.search(text, a, b) or words.note_interval.search(text, a, b) or \
+                    words.aside.search(text, a, b) or text[a:b].rstrip().endswith("?"):
+                continue  # bounded; missed-dose advice (DOS012's); a question
+            sentence = text[a:b].lower()
+            section = getattr(record, "section", None)
+            heading = ((section.heading or "") if section is not None else "").lower()
+            c = _last_named(sentence, data) or _last_named(heading, data) or _named_by_title(record, data)
+            if c is None and not words.taken_at_will(f"{sentence} {heading}"):
+                continue
+            name = c["name"] if c is not None else "this medicine"
+            yield Hit(record, excerpt=text[a:b].strip(), start=a, field=field,
+                      message=f"\"{m.group(0)}\" offers a dose beyond the schedule with no limit: the sentence "
+                              "states neither how long to wait nor the most doses in 24 hours.",
+                      suggestion=f"Say that the extra dose counts towards the most in 24 hours of {name} and "
+                                 "how long to wait after the last one, from the product label; or leave it out.",
+                      severity=None if c is not None else "warning")
 
 
 def _states_maximum(dose) -> bool:
@@ -865,6 +922,7 @@ def no_stated_maximum(article, ctx):
                               "but states no interval or maximum per day.",
                       suggestion="Say how long to wait between doses and the most doses in 24 hours, "
                                  "from the product label.", severity="warning")
+    yield from _extra_doses_without_limit(article, data, words)
     open_courses: set = set()
     for record, field, dose in all_doses(article):
         course = _open_course(record, field, dose, words, open_courses)
@@ -875,7 +933,7 @@ def no_stated_maximum(article, ctx):
                 and not _interval_of_ceiling_medicine(dose, record, field, data):
             continue  # "take as needed", "TAKE AS DIRECTED" are open; "Dose-Pack (6-day)" is DOS002's
         why = _open_ended(dose)
-        if why is None or _states_maximum(dose) or _counted_per_day(dose) and not words.beyond_count.search(dose.text):
+        if why is None or _states_maximum(dose) or _counted_per_day(dose) and not _beyond_count(record, field, dose, words):
             continue
         if describes_product(record, field, dose, words) or _bounded_in_sentence(record, field, dose, words):
             continue
@@ -1356,6 +1414,8 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "between two different drops": kinds of product
     if _named_strength(dose, text):
         return True  # "1. Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ...": the product's name
+    if _strength_line_over_directions(record, field, dose):
+        return True  # "methotrexate 2.5 mg tablet" over "Take 6 tablets (15 mg) by mouth ...": a medication list
     if words.fill_in.search(text, *sentence_span(text, dose.span[0])):
         return True  # "15.0 mg (____ tablets)": a chart's line left to fill in
     if in_age_chart(record, words):
@@ -1379,6 +1439,30 @@ def _named_strength(dose, text: str) -> bool:
     if not form.raw.lower().endswith("s"):
         return False
     return any(other is not dose and other.span[0] >= dose.span[1] and _scheduled(other) for other in doses_in(text))
+
+
+_PRODUCT_LINE_WORDS = 8  # "predniSONE 10 mg tablet": a medicine, its strength and form
+
+
+def _strength_line_over_directions(record, field: str, dose) -> bool:
+    """Is the amount the strength in a line that only names a product ("methotrexate 2.5 mg
+    tablet", "Lisinopril 10 mg Tablet"), a mass straight before its form, with the next
+    paragraph giving a dose of that form on a schedule ("Take 6 tablets (15 mg) by mouth
+    daily")? A medication list (an after-visit summary, a discharge letter) heads each
+    medicine's directions so."""
+    a, form = dose.amount, dose.form
+    if form is None or a.unit is None or a.unit.kind != "mass" or not 0 <= form.span[0] - a.span[1] <= 1:
+        return False
+    text = getattr(record, field, "") or ""
+    if field != "text" or getattr(record, "type", None) != "paragraph" or len(text.split()) > _PRODUCT_LINE_WORDS \
+            or text[form.span[1]:].strip(" .") or len(doses_in(text)) != 1:
+        return False
+    blocks = record.section.blocks if getattr(record, "section", None) is not None else []
+    i = next((k for k, b in enumerate(blocks) if b is record), None)
+    after = blocks[i + 1] if i is not None and i + 1 < len(blocks) else None
+    if after is None or after.type != "paragraph":
+        return False
+    return any(_scheduled(d) and d.form is not None and d.form.name == form.name for d in doses_in(after.text or ""))
 
 
 def _scheduled(dose) -> bool:
@@ -1944,7 +2028,7 @@ def _unit_statements(text: str, words: Wordings) -> tuple:
     ("Each film-coated tablet contains cetirizine dihydrochloride 10 mg"); None for one that names
     several products, or none with a ceiling (worked out once per text)."""
     data, out = words.data, []
-    for pattern in words.unit_strength:
+    for pattern in words.unit_strength + words.composition:
         for m in pattern.finditer(text):
             rest = text[m.end():sentence_span(text, m.start())[1]]
             named = _named_all(rest.lower(), data)
@@ -1956,9 +2040,16 @@ def _unit_statements(text: str, words: Wordings) -> tuple:
             if q is None or _cap_like(c, q) is None:
                 out.append(None)
                 continue
-            form = m.group("form").lower()
-            out.append((c, q, f"the {c['name']} {amounts[0].raw} {form} the page describes", form))
+            form = (m.groupdict().get("form") or "").lower() or None  # a composition line's unit is the title's
+            out.append((c, q, f"the {c['name']} {amounts[0].raw} {form or '{form}'} the page describes", form))
     return tuple(out)
+
+
+def _title_unit(article, words: Wordings) -> str | None:
+    """The one unit of ``product_units`` the page's title names ("Pyrexo 650 Tablet"), else None."""
+    title = (getattr(article, "title", None) or "").lower()
+    found = {u for u in words.product_units if re.search(rf"(?<![\w-]){re.escape(u)}s?(?![\w-])", title)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _keep_within(name: str, cap: str, most: int, unit: str, each: str) -> str:
@@ -2012,8 +2103,16 @@ class _PageProduct:
         """([(entry, strength, as written)], unit) from the page's statements of what one unit holds
         ("Each film-coated tablet contains cetirizine dihydrochloride 10 mg", "Each tablet contains
         10 mg of cetirizine"), when they name one product; ([], None) otherwise."""
-        found = [x for _, _, text in text_fields(article) if text for x in per_text(_unit_statements, text, words)]
-        if not found or None in found or len({form for *_, form in found}) != 1:
+        texts = [text for _, _, text in text_fields(article)] + _subtitles(article)  # a subtitle "Composition: ..."
+        found = [x for text in texts if text for x in per_text(_unit_statements, text, words)]
+        if not found or None in found:
+            return [], None
+        if any(form is None for *_, form in found):  # "Salt composition: Paracetamol (650mg)" under "Pyrexo 650 Tablet"
+            unit = _title_unit(article, words)
+            if unit is None:
+                return [], None
+            found = [(c, q, raw.replace("{form}", unit), form or unit) for c, q, raw, form in found]
+        if len({form for *_, form in found}) != 1:
             return [], None
         if len({(c["name"], _units.format_quantity(q)) for c, q, _, _ in found}) != 1:
             return [], None

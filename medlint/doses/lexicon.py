@@ -85,6 +85,14 @@ class Lexicon:
         self.step_markers = _phrase_rx(data["step_markers"])
         self.increase_before = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['increase_words'])}[ ]{{1,3}}$", re.I)
         self.limit_words = tuple(data["limit_words"])
+        # the same maximum again in brackets, before its period: "2 tablets (1,100 mg) in a day",
+        # "4 g (about 8 tablets) in 24 hours", "(= 3 g)"
+        self.restated_aside = LazyPattern(
+            rf"[ ]{{0,2}}\([ ]?(?:{_words_rx(data['restated_aside_leads'])}[ ]?)?\d[\d.,]{{0,8}}[ ]?[A-Za-zµ]{{1,12}}[ ]?\)",
+            re.I)
+        size = data["step_size_words"]
+        self.step_size_endings = frozenset(w.lower() for w in size["endings"])
+        self.step_size_not_after = frozenset(w.lower() for w in size["not_after"])
         self.directions = _phrase_rx(data["directions_words"])
         self.directions_max_words = int(data["directions_max_words"])
         self.directions_filler = frozenset(w.lower() for w in data["directions_filler"]) \
@@ -101,6 +109,13 @@ class Lexicon:
         self.times_of_day = frozenset(" ".join(w.lower().split()) for w in data["times_of_day"])  # limits.py puts them before its own
         # a ceiling word right before a frequency: "up to four times a day" is one to four times
         self.frequency_ceiling = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['frequency_ceiling_words'])}[ ]{{1,3}}$", re.I)
+
+    def step_size(self, marker: str) -> bool:
+        """Does a step's marker make the amount after it the size of a change ("increase by",
+        "raised by": ``step_size_words``), not a target ("followed by" joins steps)?"""
+        words = marker.lower().split()
+        return bool(words) and words[-1] in self.step_size_endings \
+            and not (len(words) > 1 and words[-2] in self.step_size_not_after)
 
     def frequency_matches(self, norm: str):
         """(kind, match, per_day) for every lexicon frequency in ``norm``."""
