@@ -162,3 +162,42 @@ def test_a_strength_with_no_directions_after_it_still_fires(tmp_path, text):
 ])
 def test_the_year_of_a_numeric_date_is_no_dose(tmp_path, text):
     assert not findings_for(text, "UNT004", tmp_path)
+
+
+# -- a gel's grams are not the oral ceiling's milligrams --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Knee pain\n\nRub-on treatments\nDiclofenac gel (1%) works where it hurts. Apply 4 g to each knee four times "
+    "a day, no more than 32 g a day.\n",
+    "# Sprains\n\n## Creams\n\nIbuprofen cream 5% is an option. Rub in 2 g three times a day.\n",
+])
+def test_a_topical_amount_after_its_gel_or_cream_is_not_judged_as_oral(tmp_path, text):
+    assert not findings_for(text, "DOS003", tmp_path, markdown=text.startswith("#"))
+
+
+@pytest.mark.parametrize("text", [
+    "Knee pain\n\nTablets\nDiclofenac tablets are stronger. Take 75 mg four times a day.\n",
+    "# Sprains\n\n## Tablets\n\nIbuprofen is an option. Take 1,200 mg three times a day.\n",
+])
+def test_an_oral_dose_after_its_medicine_is_still_judged(tmp_path, text):
+    assert findings_for(text, "DOS003", tmp_path, markdown=text.startswith("#"))
+
+
+# -- a question naming two medicines asks about the first ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Interaction answers\n\nCan I take gabapentin while I'm on diclofenac?\nMost adults take 300 mg three times "
+    "a day.\n",
+    "# Ask us\n\n## Is tramadol safe with sertraline?\n\nAdults normally take 50 mg to 100 mg every 6 hours, "
+    "no more than 400 mg in 24 hours.\n",
+])
+def test_a_dose_under_a_question_naming_two_medicines_is_the_first_ones(tmp_path, text):
+    assert not findings_for(text, "DOS003", tmp_path, markdown=text.startswith("#"))
+
+
+@pytest.mark.parametrize("text", [
+    "Interaction answers\n\nCan I take ibuprofen while I'm on sertraline?\nMost adults take 800 mg every 4 hours.\n",
+    "# Ask us\n\n## Is naproxen safe for me?\n\nAdults normally take 750 mg every 6 hours.\n",
+])
+def test_a_dose_under_a_question_is_judged_as_its_first_medicines(tmp_path, text):
+    assert findings_for(text, "DOS003", tmp_path, markdown=text.startswith("#"))

@@ -17,6 +17,7 @@ from medlint.doses import may_hold_dose, parse_doses
 from medlint.doses import units as _units
 from medlint.doses.lexicon import lexicon as _dose_lexicon
 from medlint.doses.model import Form, _replace
+from medlint.doses.modifiers import _ROUTES
 from medlint.doses.reading import Reading
 from medlint import policy
 from medlint.prefilter import LazyPattern
@@ -337,7 +338,10 @@ def _sentence_before(record, field: str, dose) -> str:
 def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     """The sourced ceiling of a dose's medicine: the one it names, else (when it names none)
     the medicine named before it in its sentence, by the question an FAQ answer answers or by
-    its section's heading ("Paracetamol (Calpol Infant)" over "You can give 5 ml every 4 hours")."""
+    its section's heading ("Paracetamol (Calpol Infant)" over "You can give 5 ml every 4 hours"). Of
+    a question or heading that names several, the one the paragraph before the dose names
+    (:func:`_named_in_lead`), else the first, is the dose's: "Can I take tramadol while I'm on
+    sertraline?" asks about tramadol."""
     found = ceiling_for(dose, data)
     if found is None:
         found = _last_named(_named_after_amount(dose), data)  # "1 g of paracetamol every 4 hours"
@@ -352,10 +356,15 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     section = getattr(record, "section", None)
     heading = (section.heading or "").lower() if section is not None else ""
     asked = (getattr(record, "question", "") or "").lower() if field == "answer" else ""  # an answer's heading
-    for source in (text, asked, heading):
-        found = _last_named(source, data)  # the medicine named last before the dose
-        if found is not None:
-            return found
+    found = _last_named(text, data)  # the medicine named last before the dose in its sentence
+    if found is not None:
+        return found
+    for source in (asked, heading):
+        hits = _ceilings_named(source, data)
+        if len({e["name"] for _, e in hits}) > 1:  # "Can I take tramadol while I'm on sertraline?"
+            return _named_in_lead(record, field, dose, data) or min(hits, key=lambda h: h[0])[1]
+        if hits:
+            return hits[0][1]
     found = _named_in_lead(record, field, dose, data)
     if found is None and not _named_after_amount(dose):  # "1,000 mg of calcium a day" names its own
         found = _named_by_title(record, data)
@@ -534,8 +543,28 @@ def _names_in(text: str, names: _Names) -> list:
     return [(m.start(), entry) for entry, patterns in names.table for p in patterns for m in [p.search(text)] if m]
 
 
+_ROUTE_REACH = 3  # characters between a medicine's name and the form word that gives its route ("Diclofenac gel")
+
+
+def _route_in_context(record, field: str, dose, data) -> str:
+    """The dose's route: its own, else the one of the form named right after the medicine it was
+    read with ("Diclofenac gel (Voltaren 1%) puts the medicine where it hurts. Use the dosing
+    card: 4 g on each painful knee": topical), else the default."""
+    sub = dose.substance
+    if dose.route is None and sub is not None:
+        after = (getattr(record, field, "") or "")[sub.span[1]:sub.span[1] + 24]
+        for name, rx in _ROUTES:
+            m = rx.search(after)
+            if m is not None and m.start() <= _ROUTE_REACH:
+                return _equivalent_route(name, data)
+    return _route_of(dose, data)
+
+
 def _route_of(dose, data) -> str:
-    name = dose.route.name if dose.route is not None else data["default_route"]
+    return _equivalent_route(dose.route.name if dose.route is not None else data["default_route"], data)
+
+
+def _equivalent_route(name: str, data) -> str:
     for eq in data["route_equivalents"]:
         if name in eq["also"]:
             return eq["route"]
@@ -1700,8 +1729,8 @@ def above_ceiling(article, ctx):
         c = ceiling_in_context(dose, record, field, data)
         if c is None and dose.substance is None:
             c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
-        if c is None or _route_of(dose, data) != c["route"]:
-            continue
+        if c is None or _route_in_context(record, field, dose, data) != c["route"]:
+            continue  # "Diclofenac gel ... 4 g on each painful knee": the gel's grams, not the oral ceiling's
         if c.get("us_per_day") and article.once(american_page, ctx.data("import")):
             c = {**c, "per_day": c["us_per_day"], "source": c["us_source"]}  # metformin on a US page: 2550 mg
         if c.get("form") and dose.form is None:
