@@ -13,8 +13,6 @@ from medlint import policy
 from medlint.prefilter import LazyPattern
 
 _N = r"(?:\d{1,6}(?:\.\d{1,6})?|one|two|three|four|five|six|seven|eight)"
-# an amount right before a word: a number, then at most two short words (unit, form)
-_AFTER_AMOUNT = re.compile(r"\d(?:[ ]?[A-Za-zµ]{1,12}){0,1}(?:[ ]+[A-Za-z]{1,12}){0,1}[ ]+$")
 # what may follow a word that is only a frequency after an amount ("20mg on", "1 od prn")
 _ENDS_SIG = re.compile(
     r"[ ]*(?:$|[,;.()/-]|(?:prn|for|x|with|and|when|as|if|before|after)(?![A-Za-z]))", re.I)
@@ -61,6 +59,11 @@ class Lexicon:
         self.minimum_interval = LazyPattern(
             rf"(?<![A-Za-z]){_words_rx(mi['before'])}[ ]{{1,3}}(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?"
             rf"(?:h|hrs?|hours?)[ ]{{1,3}}{_words_rx(mi['after'])}(?![A-Za-z])", re.I)
+        # an amount right before a word, its number in digits or words ("2 with the evening meal",
+        # "two with the evening meal"), then at most two short words (unit, form)
+        self.after_amount = LazyPattern(
+            rf"(?:\d|(?<![A-Za-z]){_words_rx(self.numbers)})(?:[ ]?[A-Za-zµ]{{1,12}}){{0,1}}(?:[ ]+[A-Za-z]{{1,12}}){{0,1}}[ ]+$",
+            re.I)
         self.number_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
         self.roman = {k: float(v) for k, v in data["roman_numerals"].items()}
         self.roman_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.roman)}(?![A-Za-z\d-])")  # lower case only
@@ -122,7 +125,7 @@ class Lexicon:
         for kind, rx, per_day, after_amount, not_after in self.frequencies:
             for m in rx.finditer(norm):
                 before = norm[max(0, m.start() - 30):m.start()]
-                if after_amount and not (_AFTER_AMOUNT.search(before) and _ENDS_SIG.match(norm, m.end())):
+                if after_amount and not (self.after_amount.search(before) and _ENDS_SIG.match(norm, m.end())):
                     continue
                 if not_after is not None and not_after.search(before):
                     continue  # "1 drop od": the right eye, not once daily
