@@ -60,3 +60,19 @@ def test_a_bare_count_counts_the_form_its_line_names(text, unit):
 ])
 def test_the_year_of_a_numeric_date_is_no_amount(text):
     assert not parse_doses(text)
+
+
+@pytest.mark.parametrize("text, unit, per_day", [
+    ("Tab Glycomet 500 mg 1-0-1 tab after meals", "tablet", 2),        # Indian prescription
+    ("Amoxicillin 250 mg 1-1-1 caps x 5 days", "capsule", 3),
+    ("1-0-1 tab x 7 days", "tablet", 2),                                 # a grid with no strength before it
+])
+def test_a_form_after_a_dose_grid_is_its_unit(text, unit, per_day):
+    d = first(text)
+    assert d.count_unit == unit
+    assert d.frequency.per_day_range == pytest.approx((per_day, per_day))
+
+
+@pytest.mark.parametrize("text", ["Follow-up on 1-1-2026 at the clinic", "The child scored 1-0-1 on the test"])
+def test_a_date_or_a_score_is_no_grid(text):
+    assert not parse_doses(text)

@@ -78,6 +78,7 @@ class Lexicon:
         self.grid_prefixes = {k.lower(): v for k, v in grids["form_prefixes"].items()}
         prefix = _words_rx(self.grid_prefixes) if self.grid_prefixes else "(?!)"
         self.grid_prefix_rx = LazyPattern(rf"[ ]{{0,3}}(?P<f>{prefix})\.?[ ]", re.I)
+        self.grid_suffix_rx = LazyPattern(rf"[ ]{{1,2}}(?P<f>{prefix})\.?(?![A-Za-z])", re.I)
         # "5ml spoonfuls": a spoon word right after a volume
         self.spoon = LazyPattern(rf"[ ]{{0,2}}-?{_words_rx(data['spoon_words'])}(?![A-Za-z])", re.I)
         self.not_doses = NotDoses(data["not_doses"], data["table_headers"])
