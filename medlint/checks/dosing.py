@@ -943,14 +943,7 @@ def no_stated_maximum(article, ctx):
     data = ctx.data("dosing")
     words = wordings(data)
     limited = _section_limited_units(article, words)
-    for table, note in repeated_tables(article, words):
-        if not (words.note_interval.search(note.text) or words.limit.search(note.text)):
-            m = words.repeat.search(note.text)
-            yield Hit(note, excerpt=note.text.strip(), start=m.start(), field="text",
-                      message=f"\"{note.text.strip()}\" repeats the doses of the table above as needed "
-                              "but states no interval or maximum per day.",
-                      suggestion="Say how long to wait between doses and the most doses in 24 hours, "
-                                 "from the product label.", severity="warning")
+    yield from _open_table_notes(article, words)
     yield from _extra_doses_without_limit(article, data, words)
     open_courses: set = set()
     for record, field, dose in all_doses(article):
@@ -958,27 +951,55 @@ def no_stated_maximum(article, ctx):
         if course is not None:
             yield _hit(record, field, dose, *course, severity="warning")
             continue
-        if dose.amount is None and dose.as_needed is None and dose.directions is None \
-                and not _interval_of_ceiling_medicine(dose, record, field, data):
-            continue  # "take as needed", "TAKE AS DIRECTED" are open; "Dose-Pack (6-day)" is DOS002's
-        why = _open_ended(dose)
-        if why is None or _states_maximum(dose) or _counted_per_day(dose) and not _beyond_count(record, field, dose, words):
-            continue
-        if describes_product(record, field, dose, words) or _bounded_in_sentence(record, field, dose, words):
-            continue
-        if _one_occasion(dose, words) or dose.titration and in_sentence(record, field, dose, words.titration_target):
-            continue  # "1 mg at the first sign of a flare"; "... increased by 100 mg until your uric acid is below 360"
-        if dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited:
-            continue  # "no more than 8 puffs in a day" stated elsewhere in the section
-        c = ceiling_in_context(dose, record, field, data)
-        if _repeat_interval(dose) is not None and _interval_caps(record, field, dose, c, words):
-            continue  # "amoxicillin 500 mg every 8 hours", "1 tab q6h prn": the interval caps the day
-        if c is None and words.fluid(record, field, dose):
-            continue  # "1 sachet in 200 ml of water after each loose stool": drunk as much as needed
-        yield _hit(record, field, dose,
-                   f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
-                   _maximum_suggestion(dose, c),
-                   severity=None if c else "warning")  # no known ceiling: see checks/severity.yaml
+        hit = _unbounded_dose_hit(record, field, dose, data, words, limited)
+        if hit is not None:
+            yield hit
+
+
+def _open_table_notes(article, words: Wordings):
+    """Hits for a note under a dose table that repeats its doses as needed with no interval or
+    limit ("Repeat as needed for itching or hives": ``repeat_wordings``)."""
+    for _table, note in repeated_tables(article, words):
+        if not (words.note_interval.search(note.text) or words.limit.search(note.text)):
+            m = words.repeat.search(note.text)
+            yield Hit(note, excerpt=note.text.strip(), start=m.start(), field="text",
+                      message=f"\"{note.text.strip()}\" repeats the doses of the table above as needed "
+                              "but states no interval or maximum per day.",
+                      suggestion="Say how long to wait between doses and the most doses in 24 hours, "
+                                 "from the product label.", severity="warning")
+
+
+def _unbounded_dose_hit(record, field: str, dose, data, words: Wordings, limited: set):
+    """The hit for one open-ended dose (as needed, on an interval, titrating: :func:`_open_ended`)
+    that nothing bounds, else None (the rules of :func:`no_stated_maximum`)."""
+    if dose.amount is None and dose.as_needed is None and dose.directions is None \
+            and not _interval_of_ceiling_medicine(dose, record, field, data):
+        return None  # "take as needed", "TAKE AS DIRECTED" are open; "Dose-Pack (6-day)" is DOS002's
+    why = _open_ended(dose)
+    if why is None or _states_maximum(dose) or _counted_per_day(dose) and not _beyond_count(record, field, dose, words):
+        return None
+    if _bounded_as_written(record, field, dose, words, limited):
+        return None
+    c = ceiling_in_context(dose, record, field, data)
+    if _repeat_interval(dose) is not None and _interval_caps(record, field, dose, c, words):
+        return None  # "amoxicillin 500 mg every 8 hours", "1 tab q6h prn": the interval caps the day
+    if c is None and words.fluid(record, field, dose):
+        return None  # "1 sachet in 200 ml of water after each loose stool": drunk as much as needed
+    return _hit(record, field, dose,
+                f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
+                _maximum_suggestion(dose, c),
+                severity=None if c else "warning")  # no known ceiling: see checks/severity.yaml
+
+
+def _bounded_as_written(record, field: str, dose, words: Wordings, limited: set) -> bool:
+    """Is an open-ended dose bounded by its words or its place: a product described, a limit in
+    its sentence, the first dose of an attack, a titration's target, or a section's own daily
+    limit in the dose's count unit?"""
+    if describes_product(record, field, dose, words) or _bounded_in_sentence(record, field, dose, words):
+        return True
+    if _one_occasion(dose, words) or dose.titration and in_sentence(record, field, dose, words.titration_target):
+        return True  # "1 mg at the first sign of a flare"; "... increased by 100 mg until your uric acid is below 360"
+    return dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited
 
 
 # ---------------------------------------------------------------------------
@@ -1080,34 +1101,47 @@ def incomplete_dose(article, ctx):
         if dose.titration_marker is not None or record in repeated:
             continue
         if dose.amount is None:
-            if dose.strength is not None:
-                continue
-            if dose.form is None and dose.frequency is None and dose.duration is None:
-                continue
-            packaged = dose.form is not None and dose.form.name in data["packaged_forms"]
-            yield _hit(record, field, dose,
-                       f"\"{dose.text}\" names a regimen but no amount.",
-                       "State the amount taken (and how it changes), e.g. the starting daily dose from the "
-                       "product label.", severity="info" if packaged else None)
+            hit = _regimen_without_amount(record, field, dose, data)
+        elif _timed_or_once(dose, data):
             continue
-        if dose.frequency is not None or dose.per == "day" or dose.as_needed is not None:
+        elif not offered_as_dose(record, field, dose, words) or timed_by_its_lead(record, words) \
+                or _not_a_dose_to_follow(record, field, dose, words) \
+                or _bounded_nearby(record, field, dose, words, complete, data):
             continue
-        if dose.duration is not None or dose.taper is not None or dose.titration:
-            continue
-        if dose.route is not None and dose.route.name in data["once_only_routes"]:
-            continue
-        if dose.form is not None and dose.form.name in data["once_only_forms"]:
-            continue
-        if dose.max_per_day is not None or dose.max_doses_per_day is not None:
-            continue
-        if not offered_as_dose(record, field, dose, words) or timed_by_its_lead(record, words):
-            continue
-        if _not_a_dose_to_follow(record, field, dose, words) or _bounded_nearby(record, field, dose, words, complete, data):
-            continue
-        yield _hit(record, field, dose,
-                   f"\"{dose.text}\" gives an amount but not how often.",
-                   f"Say how often \"{safe_text(dose.text)}\" is taken (and the most in 24 hours), from the "
-                   "product label, or that it is a single injection.")
+        else:
+            hit = _hit(record, field, dose,
+                       f"\"{dose.text}\" gives an amount but not how often.",
+                       f"Say how often \"{safe_text(dose.text)}\" is taken (and the most in 24 hours), from the "
+                       "product label, or that it is a single injection.")
+        if hit is not None:
+            yield hit
+
+
+def _regimen_without_amount(record, field: str, dose, data):
+    """The hit for a regimen named with no amount ("Methylprednisolone Dose-Pack (6-day)", "every 4
+    hours as needed"), info for a pre-packed one; None for a strength alone or no regimen."""
+    if dose.strength is not None or dose.form is None and dose.frequency is None and dose.duration is None:
+        return None
+    packaged = dose.form is not None and dose.form.name in data["packaged_forms"]
+    return _hit(record, field, dose,
+                f"\"{dose.text}\" names a regimen but no amount.",
+                "State the amount taken (and how it changes), e.g. the starting daily dose from the "
+                "product label.", severity="info" if packaged else None)
+
+
+def _timed_or_once(dose, data) -> bool:
+    """Does the amount come with how often or how long (a frequency, a per-day total, as needed, a
+    duration, a taper or steps, a daily limit), or by a route or form given once (an epidural,
+    an injection)?"""
+    if dose.frequency is not None or dose.per == "day" or dose.as_needed is not None:
+        return True
+    if dose.duration is not None or dose.taper is not None or dose.titration:
+        return True
+    if dose.route is not None and dose.route.name in data["once_only_routes"]:
+        return True
+    if dose.form is not None and dose.form.name in data["once_only_forms"]:
+        return True
+    return dose.max_per_day is not None or dose.max_doses_per_day is not None
 
 
 def offered_as_dose(record, field: str, dose, words: Wordings) -> bool:
@@ -1726,52 +1760,26 @@ def above_ceiling(article, ctx):
     for record, field, dose in all_doses(article):
         if in_sentence(record, field, dose, words.reported):
             continue  # "Earlier studies used celecoxib doses of 100 to 800 mg a day": reported, not advised
-        c = ceiling_in_context(dose, record, field, data)
-        if c is None and dose.substance is None:
-            c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
-        if c is None or _route_in_context(record, field, dose, data) != c["route"]:
-            continue  # "Diclofenac gel ... 4 g on each painful knee": the gel's grams, not the oral ceiling's
-        if c.get("us_per_day") and article.once(american_page, ctx.data("import")):
-            c = {**c, "per_day": c["us_per_day"], "source": c["us_source"]}  # metformin on a US page: 2550 mg
-        if c.get("form") and dose.form is None:
-            dose = _counted_in(dose, c["form"]) or dose  # "I take 3 of the 30/500 co-codamol every 4 hours"
-        if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
+        judged = _judged_ceiling(article, ctx, record, field, dose, data, product)
+        if judged is None:
             continue
+        c, dose = judged
         restated = _restated_interval_problem(record, field, dose, c, words) or \
             _extra_dose_problem(record, field, dose, c, words)
         if restated is not None:
             yield restated
-        problems = _ceiling_problems(dose, c)
-        for arithmetic, limit in problems:
-            otc = f"; the OTC limit without medical advice is {c['otc_per_day']}/day" if c.get("otc_per_day") else ""
-            lhs, _, rhs = arithmetic.partition(" = ")
-            if lhs == rhs:
-                arithmetic = lhs
-            yield _hit(record, field, dose,
-                       f"\"{dose.text}\" allows {arithmetic} > {limit} ({c['source']}){otc}.".replace("µg", "mcg"),
-                       f"Keep {c['name']} within {limit}{otc and ' (' + c['otc_per_day'] + '/day without advice)'}: "
-                       "lower the amount or the frequency and state the maximum.")
-        if problems:
+        hits = _ceiling_hits(record, field, dose, c)
+        if hits:
+            yield from hits
             together.reset()
             continue
         stated = _stated_limit_hit(record, field, dose, c, said)
         if stated is not None:
             yield stated
             continue
-        over = _over_the_counter_problem(record, field, dose, c, words)
-        if over is not None:
-            yield _hit(record, field, dose, *over)
-            together.reset()
-            continue
-        counted = product.problem(record, field, dose, c)
+        counted = _counted_ceiling_problem(article, record, field, dose, c, words, product)
         if counted is not None:
             yield counted
-            together.reset()
-            continue
-        counted = _bracketed_mass_problem(record, field, dose, c, words) or _child_doses_problem(
-            article, record, field, dose, c, words)
-        if counted is not None:
-            yield _hit(record, field, dose, *counted)
             together.reset()
             continue
         summed = together.add(record, field, dose, c)
@@ -1779,6 +1787,55 @@ def above_ceiling(article, ctx):
             yield _hit(record, field, dose, *summed)
     yield from _slot_total_problems(article, data, words)
     yield from _course_problems(article, data, words)
+
+
+def _judged_ceiling(article, ctx, record, field: str, dose, data, product):
+    """(ceiling, dose) a dose is judged by, else None: the ceiling of its medicine (or of the
+    page's product for a dose that names none) on the dose's route, the US value on a US page,
+    and a bare count of a medicine counted in a form read as that form ("3 of the 30/500
+    co-codamol")."""
+    c = ceiling_in_context(dose, record, field, data)
+    if c is None and dose.substance is None:
+        c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
+    if c is None or _route_in_context(record, field, dose, data) != c["route"]:
+        return None  # "Diclofenac gel ... 4 g on each painful knee": the gel's grams, not the oral ceiling's
+    if c.get("us_per_day") and article.once(american_page, ctx.data("import")):
+        c = {**c, "per_day": c["us_per_day"], "source": c["us_source"]}  # metformin on a US page: 2550 mg
+    if c.get("form") and dose.form is None:
+        dose = _counted_in(dose, c["form"]) or dose  # "I take 3 of the 30/500 co-codamol every 4 hours"
+    if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
+        return None
+    return c, dose
+
+
+def _ceiling_hits(record, field: str, dose, c) -> list:
+    """A hit for each way the dose's daily total (or course) is above its ceiling, with the
+    arithmetic and the OTC limit where the source gives one."""
+    out = []
+    for arithmetic, limit in _ceiling_problems(dose, c):
+        otc = f"; the OTC limit without medical advice is {c['otc_per_day']}/day" if c.get("otc_per_day") else ""
+        lhs, _, rhs = arithmetic.partition(" = ")
+        if lhs == rhs:
+            arithmetic = lhs
+        out.append(_hit(record, field, dose,
+                        f"\"{dose.text}\" allows {arithmetic} > {limit} ({c['source']}){otc}.".replace("µg", "mcg"),
+                        f"Keep {c['name']} within {limit}{otc and ' (' + c['otc_per_day'] + '/day without advice)'}: "
+                        "lower the amount or the frequency and state the maximum."))
+    return out
+
+
+def _counted_ceiling_problem(article, record, field: str, dose, c, words: Wordings, product):
+    """The hit when a dose read in another measure is above its ceiling: bought over the counter,
+    a count of the page's product, a bracketed mass of what it holds, or a child's doses a day."""
+    over = _over_the_counter_problem(record, field, dose, c, words)
+    if over is not None:
+        return _hit(record, field, dose, *over)
+    counted = product.problem(record, field, dose, c)
+    if counted is not None:
+        return counted
+    counted = _bracketed_mass_problem(record, field, dose, c, words) or _child_doses_problem(
+        article, record, field, dose, c, words)
+    return _hit(record, field, dose, *counted) if counted is not None else None
 
 
 def _course_problems(article, data, words: Wordings):
