@@ -130,6 +130,10 @@ def test_an_extra_dose_with_no_limit_fires(tmp_path, text):
     "After the operation\n\nPain relief\nGive ibuprofen 200 mg three times a day with food.\n\nAt night\n"
     "If the pain keeps her awake, you can give another dose of ibuprofen, but no more than 4 doses in 24 hours.\n",
     "# Back pain plan\n\n## Missed doses\n\nIf you miss a dose of naproxen, do not take another tablet to make up for it.\n",
+    "Fever in babies\n\nIf your baby is sick\nIf he vomits within half an hour, you can give another dose of "
+    "paracetamol.\n",
+    "# Kids' pain relief\n\n## Spitting out\n\nIf she spits the medicine out straight away, give another dose of "
+    "ibuprofen.\n",
 ])
 def test_an_extra_dose_with_a_limit_or_in_missed_dose_advice_is_silent(tmp_path, text):
     assert not findings_for(text, "DOS001", tmp_path, markdown=text.startswith("#"))

@@ -272,6 +272,7 @@ class Wordings:
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.band_line = one(data["band_lines"])
         self.extra_dose = policy.compile_pattern(data["extra_doses"], re.I, [data["extra_doses"]])
+        self.replacement = one(data["replacement_wordings"])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
                                                         [data["restated_intervals"]])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
@@ -847,8 +848,9 @@ def _extra_doses_without_limit(article, data, words: Wordings):
     """Hits for a sentence of a text with no dose of its own that offers one more dose of a
     medicine a reader takes at will ("If your child wakes in the night in a lot of pain, you can
     give another dose of paracetamol as well": ``extra_doses``) with no limit or interval in it
-    (``limit_wordings``, ``note_intervals``) and no missed-dose advice (``aside_wordings``, DOS012
-    judges it): a dose on top of the schedule, with no most. The
+    (``limit_wordings``, ``note_intervals``), no missed-dose advice (``aside_wordings``, DOS012
+    judges it) and no dose lost to replace (``replacement_wordings``: "If she is sick within 30
+    minutes, give another dose"): a dose on top of the schedule, with no most. The
     medicine is the one the sentence names, else its heading's or its page's."""
     for record, field, text in text_fields(article):
         if not text or doses_in(text) or not words.extra_dose.search(text):
@@ -857,8 +859,9 @@ def _extra_doses_without_limit(article, data, words: Wordings):
         for m in words.extra_dose.finditer(text):
             a, b = found.span(found.index(m.start()))
             if words.limit.search(text, a, b) or words.note_interval.search(text, a, b) or \
-                    words.aside.search(text, a, b) or text[a:b].rstrip().endswith("?"):
-                continue  # bounded; missed-dose advice (DOS012's); a question
+                    words.aside.search(text, a, b) or words.replacement.search(text, a, b) or \
+                    text[a:b].rstrip().endswith("?"):
+                continue  # bounded; missed-dose advice (DOS012's); a dose vomited, replaced; a question
             sentence = text[a:b].lower()
             section = getattr(record, "section", None)
             heading = ((section.heading or "") if section is not None else "").lower()
