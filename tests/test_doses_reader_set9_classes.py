@@ -76,3 +76,17 @@ def test_a_form_after_a_dose_grid_is_its_unit(text, unit, per_day):
 @pytest.mark.parametrize("text", ["Follow-up on 1-1-2026 at the clinic", "The child scored 1-0-1 on the test"])
 def test_a_date_or_a_score_is_no_grid(text):
     assert not parse_doses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lansoprazole 15 mg: 1 cap od ac",                  # UK prescription: before food
+    "Esomeprazole 20 mg 1 tab od ac for 4/52",
+])
+def test_a_frequency_after_an_amount_may_be_followed_by_a_meal_abbreviation(text):
+    f = first(text).frequency
+    assert f is not None and f.per_day_range == pytest.approx((1, 1))
+
+
+@pytest.mark.parametrize("text", ["Turn the light on 20 times an hour", "Come on, 2 of us can go"])
+def test_a_word_that_is_a_frequency_only_after_an_amount_stays_a_word(text):
+    assert all(d.frequency is None for d in parse_doses(text))

@@ -13,9 +13,6 @@ from medlint import policy
 from medlint.prefilter import LazyPattern
 
 _N = r"(?:\d{1,6}(?:\.\d{1,6})?|one|two|three|four|five|six|seven|eight)"
-# what may follow a word that is only a frequency after an amount ("20mg on", "1 od prn")
-_ENDS_SIG = re.compile(
-    r"[ ]*(?:$|[,;.()/-]|(?:prn|for|x|with|and|when|as|if|before|after)(?![A-Za-z]))", re.I)
 
 
 def _words_rx(words) -> str:
@@ -64,6 +61,9 @@ class Lexicon:
         self.after_amount = LazyPattern(
             rf"(?:\d|(?<![A-Za-z]){_words_rx(self.numbers)})(?:[ ]?[A-Za-zµ]{{1,12}}){{0,1}}(?:[ ]+[A-Za-z]{{1,12}}){{0,1}}[ ]+$",
             re.I)
+        # what may follow a word that is only a frequency after an amount ("20mg on", "1 od prn",
+        # "1 cap od ac"): the end, a mark, or one of ``sig_followers``
+        self.ends_sig = LazyPattern(rf"[ ]*(?:$|[,;.()/-]|{_words_rx(data['sig_followers'])}(?![A-Za-z]))", re.I)
         self.number_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
         self.roman = {k: float(v) for k, v in data["roman_numerals"].items()}
         self.roman_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.roman)}(?![A-Za-z\d-])")  # lower case only
@@ -126,7 +126,7 @@ class Lexicon:
         for kind, rx, per_day, after_amount, not_after in self.frequencies:
             for m in rx.finditer(norm):
                 before = norm[max(0, m.start() - 30):m.start()]
-                if after_amount and not (self.after_amount.search(before) and _ENDS_SIG.match(norm, m.end())):
+                if after_amount and not (self.after_amount.search(before) and self.ends_sig.match(norm, m.end())):
                     continue
                 if not_after is not None and not_after.search(before):
                     continue  # "1 drop od": the right eye, not once daily
