@@ -90,3 +90,12 @@ def test_a_frequency_after_an_amount_may_be_followed_by_a_meal_abbreviation(text
 @pytest.mark.parametrize("text", ["Turn the light on 20 times an hour", "Come on, 2 of us can go"])
 def test_a_word_that_is_a_frequency_only_after_an_amount_stays_a_word(text):
     assert all(d.frequency is None for d in parse_doses(text))
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Glycopyrronium 44 microgram inhalation powder: inhale the contents of one capsule once a day", "capsule"),
+    ("Movicol 13.7 g powder: one sachet in water twice a day", "sachet"),
+])
+def test_a_strength_heading_its_line_after_its_form_is_not_the_dose(text, unit):
+    d = first(text)
+    assert d.count_unit == unit and d.frequency is not None

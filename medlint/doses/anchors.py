@@ -308,8 +308,10 @@ def _label_strength(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: 
 
 
 def _heads_line(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: list[int]) -> bool:
-    """Is the anchor followed by a colon and, in its clause, by another anchor?"""
-    if not norm[anc.end:anc.end + 3].lstrip(" ").startswith(":"):
+    """Is the anchor followed by a colon (right after it, or after its product's form: "18
+    microgram inhalation powder:") and, in its clause, by another anchor?"""
+    if not norm[anc.end:anc.end + 3].lstrip(" ").startswith(":") \
+            and not _lexicon.lexicon().not_doses.form_colon.match(norm, anc.end):
         return False
     i = bisect.bisect_right(starts, anc.start)
     return i < len(starts) and starts[i] < clause[1]

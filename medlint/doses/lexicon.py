@@ -162,6 +162,9 @@ class NotDoses:
         self.excess = LazyPattern(rf"[ ]{{1,3}}{_words_rx(data['excess_words'])}(?![A-Za-z])", re.I)
         self.label = LazyPattern(
             rf"(?<![A-Za-z]){_words_rx(data['label_forms'])}(?![A-Za-z])[^.;:]{{0,60}}:[ ]{{0,3}}$", re.I)
+        # after a strength, its product's form and a colon: "18 microgram inhalation powder: inhale ..."
+        self.form_colon = LazyPattern(
+            rf"[ ]{{1,2}}(?:[A-Za-z-]{{2,20}}[ ]{{1,2}}){{0,2}}{_words_rx(data['label_forms'])}[ ]{{0,2}}:", re.I)
         self.dose_verb = _phrase_rx(data["dose_verbs"])
         self.population = _phrase_rx(data["population_words"])
         # "One to be taken each day": the words between a count and its schedule
