@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from medlint.doses import may_hold_dose, parse_doses
 from medlint.doses import units as _units
+from medlint.doses.lexicon import lexicon as _dose_lexicon
 from medlint.doses.model import Form, _replace
+from medlint.doses.modifiers import _ROUTES
 from medlint.doses.reading import Reading
 from medlint import policy
 from medlint.prefilter import LazyPattern
@@ -270,6 +272,7 @@ class Wordings:
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.band_line = one(data["band_lines"])
         self.extra_dose = policy.compile_pattern(data["extra_doses"], re.I, [data["extra_doses"]])
+        self.replacement = one(data["replacement_wordings"])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
                                                         [data["restated_intervals"]])
         self.section_limits = [policy.compile_pattern(p, re.I, [p]) for p in data["section_daily_limits"]]
@@ -288,6 +291,7 @@ class Wordings:
         self.data = data  # the mapping these were built from (per_text answers keyed by this object)
         self.fluid_amount = [policy.compile_pattern(p, re.I, [p]) for p in data["fluid_amounts"]]
         self.unit_strength = [policy.compile_pattern(p, re.I, [p]) for p in data["unit_strength_wordings"]]
+        self.composition = [policy.compile_pattern(p, re.I, [p]) for p in data["composition_wordings"]]
         self.fluid_replacements = [_name_re(n) for e in data["fluid_replacements"]
                                    for n in [e["name"], *e.get("synonyms", [])]]
 
@@ -335,7 +339,10 @@ def _sentence_before(record, field: str, dose) -> str:
 def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     """The sourced ceiling of a dose's medicine: the one it names, else (when it names none)
     the medicine named before it in its sentence, by the question an FAQ answer answers or by
-    its section's heading ("Paracetamol (Calpol Infant)" over "You can give 5 ml every 4 hours")."""
+    its section's heading ("Paracetamol (Calpol Infant)" over "You can give 5 ml every 4 hours"). Of
+    a question or heading that names several, the one the paragraph before the dose names
+    (:func:`_named_in_lead`), else the first, is the dose's: "Can I take tramadol while I'm on
+    sertraline?" asks about tramadol."""
     found = ceiling_for(dose, data)
     if found is None:
         found = _last_named(_named_after_amount(dose), data)  # "1 g of paracetamol every 4 hours"
@@ -350,10 +357,15 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     section = getattr(record, "section", None)
     heading = (section.heading or "").lower() if section is not None else ""
     asked = (getattr(record, "question", "") or "").lower() if field == "answer" else ""  # an answer's heading
-    for source in (text, asked, heading):
-        found = _last_named(source, data)  # the medicine named last before the dose
-        if found is not None:
-            return found
+    found = _last_named(text, data)  # the medicine named last before the dose in its sentence
+    if found is not None:
+        return found
+    for source in (asked, heading):
+        hits = _ceilings_named(source, data)
+        if len({e["name"] for _, e in hits}) > 1:  # "Can I take tramadol while I'm on sertraline?"
+            return _named_in_lead(record, field, dose, data) or min(hits, key=lambda h: h[0])[1]
+        if hits:
+            return hits[0][1]
     found = _named_in_lead(record, field, dose, data)
     if found is None and not _named_after_amount(dose):  # "1,000 mg of calcium a day" names its own
         found = _named_by_title(record, data)
@@ -397,7 +409,7 @@ def subject_lines(article) -> list[str]:
     paragraphs of its untitled opening (a drug guide's "gabapentin" under the site's search box)
     and the heading of its first headed section (a formulary's "IBUPROFEN" under the site's
     banner)."""
-    lines = [article.title or ""]
+    lines = [article.title or ""] + _subtitles(article)
     sections = article.sections
     first = sections[0] if sections else None
     if first is not None and not first.heading:
@@ -406,6 +418,18 @@ def subject_lines(article) -> list[str]:
     if headed is not None:
         lines.append(headed.heading)
     return lines
+
+
+def _subtitles(article) -> list[str]:
+    """The header lines the importer read as the title's subtitle: a leaflet's generic name and
+    strengths under its brand ("NAPROSAN TABLETS" over "naproxen 250 mg and 500 mg tablets")."""
+    header = (getattr(article, "meta", None) or {}).get("header")
+    return [line["text"] for line in header if isinstance(line, dict) and line.get("role") == "subtitle"
+            and isinstance(line.get("text"), str)] if isinstance(header, list) else []
+
+
+# "250 mg and 500 mg", "30/500", "5, 10 or 20 mg": the strengths of one medicine joined, not two medicines
+_STRENGTH_LIST = re.compile(r"(?<=\d)(?:[ ]?[A-Za-zµ]{1,12})?[ ]{0,2}(?:and|or|,|/|&)[ ]{0,2}(?=\d)", re.I)
 
 
 def _without_title_lead(line: str, data) -> str:
@@ -421,7 +445,7 @@ def _without_title_lead(line: str, data) -> str:
 def _page_subject(article, data) -> dict | None:
     for line in subject_lines(article):
         line = _without_title_lead(line.strip(), data)
-        if not line or len(line.split()) > _HEAD_WORDS or _SEVERAL.search(line):
+        if not line or len(line.split()) > _HEAD_WORDS or _SEVERAL.search(_STRENGTH_LIST.sub(" ", line)):
             continue
         _, table, _ = _ceiling_table(data)
         lower = line.lower()
@@ -520,8 +544,28 @@ def _names_in(text: str, names: _Names) -> list:
     return [(m.start(), entry) for entry, patterns in names.table for p in patterns for m in [p.search(text)] if m]
 
 
+_ROUTE_REACH = 3  # characters between a medicine's name and the form word that gives its route ("Diclofenac gel")
+
+
+def _route_in_context(record, field: str, dose, data) -> str:
+    """The dose's route: its own, else the one of the form named right after the medicine it was
+    read with ("Diclofenac gel (Voltaren 1%) puts the medicine where it hurts. Use the dosing
+    card: 4 g on each painful knee": topical), else the default."""
+    sub = dose.substance
+    if dose.route is None and sub is not None:
+        after = (getattr(record, field, "") or "")[sub.span[1]:sub.span[1] + 24]
+        for name, rx in _ROUTES:
+            m = rx.search(after)
+            if m is not None and m.start() <= _ROUTE_REACH:
+                return _equivalent_route(name, data)
+    return _route_of(dose, data)
+
+
 def _route_of(dose, data) -> str:
-    name = dose.route.name if dose.route is not None else data["default_route"]
+    return _equivalent_route(dose.route.name if dose.route is not None else data["default_route"], data)
+
+
+def _equivalent_route(name: str, data) -> str:
     for eq in data["route_equivalents"]:
         if name in eq["also"]:
             return eq["route"]
@@ -604,7 +648,7 @@ def _open_ended(dose) -> str | None:
         return f"left to directions given elsewhere (\"{dose.directions.raw}\")"
     if dose.titration and _titration_open(dose) or not dose.titration and dose.titration_marker is not None:
         last = next((s.frequency for s in reversed(dose.steps) if s.frequency is not None), None)
-        stepped_by = any(_INCREMENT.search(s.titration_marker.raw) for s in dose.titration if s.titration_marker is not None)
+        stepped_by = any(_is_increment(s) for s in dose.titration)
         if dose.titration and not stepped_by and not _rises(dose.steps):
             if last is not None and last.kind == "interval":
                 return f"repeated on an interval (\"{last.raw}\")"  # "20 mg once, then 10 mg q4-6hr PRN"
@@ -626,12 +670,11 @@ def _rises(steps) -> bool:
                for a, b in zip(qs, qs[1:]))
 
 
-_INCREMENT = re.compile(r"(?<!followed )\bby$", re.I)  # "increase by", "raised by": a step, not a target ("followed by" joins)
-
-
 def _is_increment(step) -> bool:
+    """Is the step the size of a change ("increase by 25 mg"), not a target (checks/dose-lexicon.yaml
+    ``step_size_words``)?"""
     m = step.titration_marker
-    return m is not None and bool(_INCREMENT.search(m.raw))
+    return m is not None and _dose_lexicon().step_size(m.raw)
 
 
 def _titration_open(dose) -> bool:
@@ -711,6 +754,19 @@ def _counted_per_day(dose) -> bool:
     return f is not None and f.kind in _COUNTED and not dose.titration and dose.titration_marker is None
 
 
+def _beyond_count(record, field: str, dose, words) -> bool:
+    """Does the dose add doses beyond its count ("each night, and take another if you wake"), in
+    its words or in the sentence after it whose as-needed wording the dose was read with ("...
+    before bed. If you wake during the night, you can take another tablet each time you wake")?"""
+    if words.beyond_count.search(dose.text):
+        return True
+    need = dose.as_needed
+    if need is None or need.span[0] < dose.span[1]:
+        return False
+    text = getattr(record, field, "") or ""
+    return bool(words.beyond_count.search(text, dose.span[1], sentence_span(text, need.span[0])[1]))
+
+
 def _section_limited_units(article, words) -> set:
     """{(section, count unit)} of the daily limits a section states on their own ("I usually
     need no more than 8 puffs in a day in total"), in a text that gives no dose:
@@ -788,6 +844,39 @@ def _interval_of_ceiling_medicine(dose, record, field: str, data) -> bool:
     return _repeat_interval(dose) is not None and ceiling_in_context(dose, record, field, data) is not None
 
 
+def _extra_doses_without_limit(article, data, words: Wordings):
+    """Hits for a sentence of a text with no dose of its own that offers one more dose of a
+    medicine a reader takes at will ("If your child wakes in the night in a lot of pain, you can
+    give another dose of paracetamol as well": ``extra_doses``) with no limit or interval in it
+    (``limit_wordings``, ``note_intervals``), no missed-dose advice (``aside_wordings``, DOS012
+    judges it) and no dose lost to replace (``replacement_wordings``: "If she is sick within 30
+    minutes, give another dose"): a dose on top of the schedule, with no most. The
+    medicine is the one the sentence names, else its heading's or its page's."""
+    for record, field, text in text_fields(article):
+        if not text or doses_in(text) or not words.extra_dose.search(text):
+            continue
+        found = sentences_of(text)
+        for m in words.extra_dose.finditer(text):
+            a, b = found.span(found.index(m.start()))
+            if words.limit.search(text, a, b) or words.note_interval.search(text, a, b) or \
+                    words.aside.search(text, a, b) or words.replacement.search(text, a, b) or \
+                    text[a:b].rstrip().endswith("?"):
+                continue  # bounded; missed-dose advice (DOS012's); a dose vomited, replaced; a question
+            sentence = text[a:b].lower()
+            section = getattr(record, "section", None)
+            heading = ((section.heading or "") if section is not None else "").lower()
+            c = _last_named(sentence, data) or _last_named(heading, data) or _named_by_title(record, data)
+            if c is None and not words.taken_at_will(f"{sentence} {heading}"):
+                continue
+            name = c["name"] if c is not None else "this medicine"
+            yield Hit(record, excerpt=text[a:b].strip(), start=a, field=field,
+                      message=f"\"{m.group(0)}\" offers a dose beyond the schedule with no limit: the sentence "
+                              "states neither how long to wait nor the most doses in 24 hours.",
+                      suggestion=f"Say that the extra dose counts towards the most in 24 hours of {name} and "
+                                 "how long to wait after the last one, from the product label; or leave it out.",
+                      severity=None if c is not None else "warning")
+
+
 def _states_maximum(dose) -> bool:
     return any(x is not None for x in (dose.max_per_day, dose.max_doses_per_day, dose.max_duration_days,
                                        dose.duration)) or dose.per == "day" and not dose.titration
@@ -857,7 +946,23 @@ def no_stated_maximum(article, ctx):
     data = ctx.data("dosing")
     words = wordings(data)
     limited = _section_limited_units(article, words)
-    for table, note in repeated_tables(article, words):
+    yield from _open_table_notes(article, words)
+    yield from _extra_doses_without_limit(article, data, words)
+    open_courses: set = set()
+    for record, field, dose in all_doses(article):
+        course = _open_course(record, field, dose, words, open_courses)
+        if course is not None:
+            yield _hit(record, field, dose, *course, severity="warning")
+            continue
+        hit = _unbounded_dose_hit(record, field, dose, data, words, limited)
+        if hit is not None:
+            yield hit
+
+
+def _open_table_notes(article, words: Wordings):
+    """Hits for a note under a dose table that repeats its doses as needed with no interval or
+    limit ("Repeat as needed for itching or hives": ``repeat_wordings``)."""
+    for _table, note in repeated_tables(article, words):
         if not (words.note_interval.search(note.text) or words.limit.search(note.text)):
             m = words.repeat.search(note.text)
             yield Hit(note, excerpt=note.text.strip(), start=m.start(), field="text",
@@ -865,33 +970,39 @@ def no_stated_maximum(article, ctx):
                               "but states no interval or maximum per day.",
                       suggestion="Say how long to wait between doses and the most doses in 24 hours, "
                                  "from the product label.", severity="warning")
-    open_courses: set = set()
-    for record, field, dose in all_doses(article):
-        course = _open_course(record, field, dose, words, open_courses)
-        if course is not None:
-            yield _hit(record, field, dose, *course, severity="warning")
-            continue
-        if dose.amount is None and dose.as_needed is None and dose.directions is None \
-                and not _interval_of_ceiling_medicine(dose, record, field, data):
-            continue  # "take as needed", "TAKE AS DIRECTED" are open; "Dose-Pack (6-day)" is DOS002's
-        why = _open_ended(dose)
-        if why is None or _states_maximum(dose) or _counted_per_day(dose) and not words.beyond_count.search(dose.text):
-            continue
-        if describes_product(record, field, dose, words) or _bounded_in_sentence(record, field, dose, words):
-            continue
-        if _one_occasion(dose, words) or dose.titration and in_sentence(record, field, dose, words.titration_target):
-            continue  # "1 mg at the first sign of a flare"; "... increased by 100 mg until your uric acid is below 360"
-        if dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited:
-            continue  # "no more than 8 puffs in a day" stated elsewhere in the section
-        c = ceiling_in_context(dose, record, field, data)
-        if _repeat_interval(dose) is not None and _interval_caps(record, field, dose, c, words):
-            continue  # "amoxicillin 500 mg every 8 hours", "1 tab q6h prn": the interval caps the day
-        if c is None and words.fluid(record, field, dose):
-            continue  # "1 sachet in 200 ml of water after each loose stool": drunk as much as needed
-        yield _hit(record, field, dose,
-                   f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
-                   _maximum_suggestion(dose, c),
-                   severity=None if c else "warning")  # no known ceiling: see checks/severity.yaml
+
+
+def _unbounded_dose_hit(record, field: str, dose, data, words: Wordings, limited: set):
+    """The hit for one open-ended dose (as needed, on an interval, titrating: :func:`_open_ended`)
+    that nothing bounds, else None (the rules of :func:`no_stated_maximum`)."""
+    if dose.amount is None and dose.as_needed is None and dose.directions is None \
+            and not _interval_of_ceiling_medicine(dose, record, field, data):
+        return None  # "take as needed", "TAKE AS DIRECTED" are open; "Dose-Pack (6-day)" is DOS002's
+    why = _open_ended(dose)
+    if why is None or _states_maximum(dose) or _counted_per_day(dose) and not _beyond_count(record, field, dose, words):
+        return None
+    if _bounded_as_written(record, field, dose, words, limited):
+        return None
+    c = ceiling_in_context(dose, record, field, data)
+    if _repeat_interval(dose) is not None and _interval_caps(record, field, dose, c, words):
+        return None  # "amoxicillin 500 mg every 8 hours", "1 tab q6h prn": the interval caps the day
+    if c is None and words.fluid(record, field, dose):
+        return None  # "1 sachet in 200 ml of water after each loose stool": drunk as much as needed
+    return _hit(record, field, dose,
+                f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
+                _maximum_suggestion(dose, c),
+                severity=None if c else "warning")  # no known ceiling: see checks/severity.yaml
+
+
+def _bounded_as_written(record, field: str, dose, words: Wordings, limited: set) -> bool:
+    """Is an open-ended dose bounded by its words or its place: a product described, a limit in
+    its sentence, the first dose of an attack, a titration's target, or a section's own daily
+    limit in the dose's count unit?"""
+    if describes_product(record, field, dose, words) or _bounded_in_sentence(record, field, dose, words):
+        return True
+    if _one_occasion(dose, words) or dose.titration and in_sentence(record, field, dose, words.titration_target):
+        return True  # "1 mg at the first sign of a flare"; "... increased by 100 mg until your uric acid is below 360"
+    return dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited
 
 
 # ---------------------------------------------------------------------------
@@ -993,34 +1104,47 @@ def incomplete_dose(article, ctx):
         if dose.titration_marker is not None or record in repeated:
             continue
         if dose.amount is None:
-            if dose.strength is not None:
-                continue
-            if dose.form is None and dose.frequency is None and dose.duration is None:
-                continue
-            packaged = dose.form is not None and dose.form.name in data["packaged_forms"]
-            yield _hit(record, field, dose,
-                       f"\"{dose.text}\" names a regimen but no amount.",
-                       "State the amount taken (and how it changes), e.g. the starting daily dose from the "
-                       "product label.", severity="info" if packaged else None)
+            hit = _regimen_without_amount(record, field, dose, data)
+        elif _timed_or_once(dose, data):
             continue
-        if dose.frequency is not None or dose.per == "day" or dose.as_needed is not None:
+        elif not offered_as_dose(record, field, dose, words) or timed_by_its_lead(record, words) \
+                or _not_a_dose_to_follow(record, field, dose, words) \
+                or _bounded_nearby(record, field, dose, words, complete, data):
             continue
-        if dose.duration is not None or dose.taper is not None or dose.titration:
-            continue
-        if dose.route is not None and dose.route.name in data["once_only_routes"]:
-            continue
-        if dose.form is not None and dose.form.name in data["once_only_forms"]:
-            continue
-        if dose.max_per_day is not None or dose.max_doses_per_day is not None:
-            continue
-        if not offered_as_dose(record, field, dose, words) or timed_by_its_lead(record, words):
-            continue
-        if _not_a_dose_to_follow(record, field, dose, words) or _bounded_nearby(record, field, dose, words, complete, data):
-            continue
-        yield _hit(record, field, dose,
-                   f"\"{dose.text}\" gives an amount but not how often.",
-                   f"Say how often \"{safe_text(dose.text)}\" is taken (and the most in 24 hours), from the "
-                   "product label, or that it is a single injection.")
+        else:
+            hit = _hit(record, field, dose,
+                       f"\"{dose.text}\" gives an amount but not how often.",
+                       f"Say how often \"{safe_text(dose.text)}\" is taken (and the most in 24 hours), from the "
+                       "product label, or that it is a single injection.")
+        if hit is not None:
+            yield hit
+
+
+def _regimen_without_amount(record, field: str, dose, data):
+    """The hit for a regimen named with no amount ("Methylprednisolone Dose-Pack (6-day)", "every 4
+    hours as needed"), info for a pre-packed one; None for a strength alone or no regimen."""
+    if dose.strength is not None or dose.form is None and dose.frequency is None and dose.duration is None:
+        return None
+    packaged = dose.form is not None and dose.form.name in data["packaged_forms"]
+    return _hit(record, field, dose,
+                f"\"{dose.text}\" names a regimen but no amount.",
+                "State the amount taken (and how it changes), e.g. the starting daily dose from the "
+                "product label.", severity="info" if packaged else None)
+
+
+def _timed_or_once(dose, data) -> bool:
+    """Does the amount come with how often or how long (a frequency, a per-day total, as needed, a
+    duration, a taper or steps, a daily limit), or by a route or form given once (an epidural,
+    an injection)?"""
+    if dose.frequency is not None or dose.per == "day" or dose.as_needed is not None:
+        return True
+    if dose.duration is not None or dose.taper is not None or dose.titration:
+        return True
+    if dose.route is not None and dose.route.name in data["once_only_routes"]:
+        return True
+    if dose.form is not None and dose.form.name in data["once_only_forms"]:
+        return True
+    return dose.max_per_day is not None or dose.max_doses_per_day is not None
 
 
 def offered_as_dose(record, field: str, dose, words: Wordings) -> bool:
@@ -1356,6 +1480,8 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "between two different drops": kinds of product
     if _named_strength(dose, text):
         return True  # "1. Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ...": the product's name
+    if _strength_line_over_directions(record, field, dose):
+        return True  # "methotrexate 2.5 mg tablet" over "Take 6 tablets (15 mg) by mouth ...": a medication list
     if words.fill_in.search(text, *sentence_span(text, dose.span[0])):
         return True  # "15.0 mg (____ tablets)": a chart's line left to fill in
     if in_age_chart(record, words):
@@ -1379,6 +1505,30 @@ def _named_strength(dose, text: str) -> bool:
     if not form.raw.lower().endswith("s"):
         return False
     return any(other is not dose and other.span[0] >= dose.span[1] and _scheduled(other) for other in doses_in(text))
+
+
+_PRODUCT_LINE_WORDS = 8  # "predniSONE 10 mg tablet": a medicine, its strength and form
+
+
+def _strength_line_over_directions(record, field: str, dose) -> bool:
+    """Is the amount the strength in a line that only names a product ("methotrexate 2.5 mg
+    tablet", "Lisinopril 10 mg Tablet"), a mass straight before its form, with the next
+    paragraph giving a dose of that form on a schedule ("Take 6 tablets (15 mg) by mouth
+    daily")? A medication list (an after-visit summary, a discharge letter) heads each
+    medicine's directions so."""
+    a, form = dose.amount, dose.form
+    if form is None or a.unit is None or a.unit.kind != "mass" or not 0 <= form.span[0] - a.span[1] <= 1:
+        return False
+    text = getattr(record, field, "") or ""
+    if field != "text" or getattr(record, "type", None) != "paragraph" or len(text.split()) > _PRODUCT_LINE_WORDS \
+            or text[form.span[1]:].strip(" .") or len(doses_in(text)) != 1:
+        return False
+    blocks = record.section.blocks if getattr(record, "section", None) is not None else []
+    i = next((k for k, b in enumerate(blocks) if b is record), None)
+    after = blocks[i + 1] if i is not None and i + 1 < len(blocks) else None
+    if after is None or after.type != "paragraph":
+        return False
+    return any(_scheduled(d) and d.form is not None and d.form.name == form.name for d in doses_in(after.text or ""))
 
 
 def _scheduled(dose) -> bool:
@@ -1613,52 +1763,26 @@ def above_ceiling(article, ctx):
     for record, field, dose in all_doses(article):
         if in_sentence(record, field, dose, words.reported):
             continue  # "Earlier studies used celecoxib doses of 100 to 800 mg a day": reported, not advised
-        c = ceiling_in_context(dose, record, field, data)
-        if c is None and dose.substance is None:
-            c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
-        if c is None or _route_of(dose, data) != c["route"]:
+        judged = _judged_ceiling(article, ctx, record, field, dose, data, product)
+        if judged is None:
             continue
-        if c.get("us_per_day") and article.once(american_page, ctx.data("import")):
-            c = {**c, "per_day": c["us_per_day"], "source": c["us_source"]}  # metformin on a US page: 2550 mg
-        if c.get("form") and dose.form is None:
-            dose = _counted_in(dose, c["form"]) or dose  # "I take 3 of the 30/500 co-codamol every 4 hours"
-        if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
-            continue
+        c, dose = judged
         restated = _restated_interval_problem(record, field, dose, c, words) or \
             _extra_dose_problem(record, field, dose, c, words)
         if restated is not None:
             yield restated
-        problems = _ceiling_problems(dose, c)
-        for arithmetic, limit in problems:
-            otc = f"; the OTC limit without medical advice is {c['otc_per_day']}/day" if c.get("otc_per_day") else ""
-            lhs, _, rhs = arithmetic.partition(" = ")
-            if lhs == rhs:
-                arithmetic = lhs
-            yield _hit(record, field, dose,
-                       f"\"{dose.text}\" allows {arithmetic} > {limit} ({c['source']}){otc}.".replace("µg", "mcg"),
-                       f"Keep {c['name']} within {limit}{otc and ' (' + c['otc_per_day'] + '/day without advice)'}: "
-                       "lower the amount or the frequency and state the maximum.")
-        if problems:
+        hits = _ceiling_hits(record, field, dose, c)
+        if hits:
+            yield from hits
             together.reset()
             continue
         stated = _stated_limit_hit(record, field, dose, c, said)
         if stated is not None:
             yield stated
             continue
-        over = _over_the_counter_problem(record, field, dose, c, words)
-        if over is not None:
-            yield _hit(record, field, dose, *over)
-            together.reset()
-            continue
-        counted = product.problem(record, field, dose, c)
+        counted = _counted_ceiling_problem(article, record, field, dose, c, words, product)
         if counted is not None:
             yield counted
-            together.reset()
-            continue
-        counted = _bracketed_mass_problem(record, field, dose, c, words) or _child_doses_problem(
-            article, record, field, dose, c, words)
-        if counted is not None:
-            yield _hit(record, field, dose, *counted)
             together.reset()
             continue
         summed = together.add(record, field, dose, c)
@@ -1666,6 +1790,55 @@ def above_ceiling(article, ctx):
             yield _hit(record, field, dose, *summed)
     yield from _slot_total_problems(article, data, words)
     yield from _course_problems(article, data, words)
+
+
+def _judged_ceiling(article, ctx, record, field: str, dose, data, product):
+    """(ceiling, dose) a dose is judged by, else None: the ceiling of its medicine (or of the
+    page's product for a dose that names none) on the dose's route, the US value on a US page,
+    and a bare count of a medicine counted in a form read as that form ("3 of the 30/500
+    co-codamol")."""
+    c = ceiling_in_context(dose, record, field, data)
+    if c is None and dose.substance is None:
+        c = product.entry  # "take 1 or 2 tablets" on the page of "Ibuprofen 200 mg Tablets"
+    if c is None or _route_in_context(record, field, dose, data) != c["route"]:
+        return None  # "Diclofenac gel ... 4 g on each painful knee": the gel's grams, not the oral ceiling's
+    if c.get("us_per_day") and article.once(american_page, ctx.data("import")):
+        c = {**c, "per_day": c["us_per_day"], "source": c["us_source"]}  # metformin on a US page: 2550 mg
+    if c.get("form") and dose.form is None:
+        dose = _counted_in(dose, c["form"]) or dose  # "I take 3 of the 30/500 co-codamol every 4 hours"
+    if c.get("form") and (dose.form is None or dose.form.name != c["form"]):
+        return None
+    return c, dose
+
+
+def _ceiling_hits(record, field: str, dose, c) -> list:
+    """A hit for each way the dose's daily total (or course) is above its ceiling, with the
+    arithmetic and the OTC limit where the source gives one."""
+    out = []
+    for arithmetic, limit in _ceiling_problems(dose, c):
+        otc = f"; the OTC limit without medical advice is {c['otc_per_day']}/day" if c.get("otc_per_day") else ""
+        lhs, _, rhs = arithmetic.partition(" = ")
+        if lhs == rhs:
+            arithmetic = lhs
+        out.append(_hit(record, field, dose,
+                        f"\"{dose.text}\" allows {arithmetic} > {limit} ({c['source']}){otc}.".replace("µg", "mcg"),
+                        f"Keep {c['name']} within {limit}{otc and ' (' + c['otc_per_day'] + '/day without advice)'}: "
+                        "lower the amount or the frequency and state the maximum."))
+    return out
+
+
+def _counted_ceiling_problem(article, record, field: str, dose, c, words: Wordings, product):
+    """The hit when a dose read in another measure is above its ceiling: bought over the counter,
+    a count of the page's product, a bracketed mass of what it holds, or a child's doses a day."""
+    over = _over_the_counter_problem(record, field, dose, c, words)
+    if over is not None:
+        return _hit(record, field, dose, *over)
+    counted = product.problem(record, field, dose, c)
+    if counted is not None:
+        return counted
+    counted = _bracketed_mass_problem(record, field, dose, c, words) or _child_doses_problem(
+        article, record, field, dose, c, words)
+    return _hit(record, field, dose, *counted) if counted is not None else None
 
 
 def _course_problems(article, data, words: Wordings):
@@ -1944,7 +2117,7 @@ def _unit_statements(text: str, words: Wordings) -> tuple:
     ("Each film-coated tablet contains cetirizine dihydrochloride 10 mg"); None for one that names
     several products, or none with a ceiling (worked out once per text)."""
     data, out = words.data, []
-    for pattern in words.unit_strength:
+    for pattern in words.unit_strength + words.composition:
         for m in pattern.finditer(text):
             rest = text[m.end():sentence_span(text, m.start())[1]]
             named = _named_all(rest.lower(), data)
@@ -1956,9 +2129,16 @@ def _unit_statements(text: str, words: Wordings) -> tuple:
             if q is None or _cap_like(c, q) is None:
                 out.append(None)
                 continue
-            form = m.group("form").lower()
-            out.append((c, q, f"the {c['name']} {amounts[0].raw} {form} the page describes", form))
+            form = (m.groupdict().get("form") or "").lower() or None  # a composition line's unit is the title's
+            out.append((c, q, f"the {c['name']} {amounts[0].raw} {form or '{form}'} the page describes", form))
     return tuple(out)
+
+
+def _title_unit(article, words: Wordings) -> str | None:
+    """The one unit of ``product_units`` the page's title names ("Pyrexo 650 Tablet"), else None."""
+    title = (getattr(article, "title", None) or "").lower()
+    found = {u for u in words.product_units if re.search(rf"(?<![\w-]){re.escape(u)}s?(?![\w-])", title)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _keep_within(name: str, cap: str, most: int, unit: str, each: str) -> str:
@@ -2012,8 +2192,16 @@ class _PageProduct:
         """([(entry, strength, as written)], unit) from the page's statements of what one unit holds
         ("Each film-coated tablet contains cetirizine dihydrochloride 10 mg", "Each tablet contains
         10 mg of cetirizine"), when they name one product; ([], None) otherwise."""
-        found = [x for _, _, text in text_fields(article) if text for x in per_text(_unit_statements, text, words)]
-        if not found or None in found or len({form for *_, form in found}) != 1:
+        texts = [text for _, _, text in text_fields(article)] + _subtitles(article)  # a subtitle "Composition: ..."
+        found = [x for text in texts if text for x in per_text(_unit_statements, text, words)]
+        if not found or None in found:
+            return [], None
+        if any(form is None for *_, form in found):  # "Salt composition: Paracetamol (650mg)" under "Pyrexo 650 Tablet"
+            unit = _title_unit(article, words)
+            if unit is None:
+                return [], None
+            found = [(c, q, raw.replace("{form}", unit), form or unit) for c, q, raw, form in found]
+        if len({form for *_, form in found}) != 1:
             return [], None
         if len({(c["name"], _units.format_quantity(q)) for c, q, _, _ in found}) != 1:
             return [], None

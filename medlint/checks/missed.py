@@ -53,7 +53,8 @@ def double_up(ctx) -> DoubleUp:
 def _advice(text: str, words: DoubleUp, asked: bool = False) -> tuple:
     """(start, end) of each piece of advice in ``text`` to make up a missed dose with more;
     ``asked``: the page asks about a missed dose (a forum thread's question "Missed two days of
-    sertraline - should I double up?"), so every reply's advice is about one."""
+    sertraline - should I double up?") or the text's heading is about one ("If you forget to
+    take it"), so every piece of advice in it is about one."""
     if not asked and not words.about_missed(text, 0, len(text)):
         return ()
     found = sentences_of(text)
@@ -72,6 +73,15 @@ def _advice(text: str, words: DoubleUp, asked: bool = False) -> tuple:
     return tuple(sorted(out))
 
 
+def _headed_missed(record, words: DoubleUp) -> bool:
+    """Is the record under a heading about a missed dose ("If you forget to use NAPROSAN",
+    "Missed doses")? A leaflet's section then gives its advice without saying "missed" again
+    ("If it is almost time for your next dose, take two doses together to catch up")."""
+    section = getattr(record, "section", None)
+    heading = (getattr(section, "heading", None) or "") if section is not None else ""
+    return bool(heading) and words.about_missed(heading, 0, len(heading))
+
+
 @check("DOS012", name="missed-dose-doubled", category="dosing", severity="error",
        fix="Say what the leaflet says: take the missed dose when you remember unless the next one is "
            "nearly due, and never take a double dose to make up for it.",
@@ -87,7 +97,7 @@ def missed_dose_doubled(article, ctx):
     **What it does.** Flags advice to make up a missed or forgotten dose by taking more: "take
     two doses next time to catch up", "double the next dose", "take an extra tablet to make up
     for it" (checks/dosing.yaml ``double_up``), in a sentence about a missed dose (or right after
-    one). Silent when the sentence says not to ("Do not take a double dose to make up for a
+    one, or under a heading about one: a leaflet's "If you forget to use it"). Silent when the sentence says not to ("Do not take a double dose to make up for a
     forgotten one") and when a double is allowed once by the label ("take it as soon as you
     remember, even if this means taking two pills at the same time": the combined pill).
 
@@ -109,7 +119,8 @@ def missed_dose_doubled(article, ctx):
     for record, field, text in text_fields(article):
         if not text:
             continue
-        for start, end in per_text(_advice, text, words, asked):  # worked out once per text
+        about = asked or _headed_missed(record, words)
+        for start, end in per_text(_advice, text, words, about):  # worked out once per text
             excerpt = text[start:end]
             yield Hit(record, excerpt=excerpt, start=start, field=field,
                       message=f"\"{excerpt}\" makes up a missed dose with a double or extra one; patient leaflets "

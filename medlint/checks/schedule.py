@@ -25,6 +25,8 @@ DRUGS = "Medicines\n-\n"
 _LEAD = 300        # characters before a sentence searched for the medicine it goes on about
 _EXCERPT = 160     # longest excerpt from a medicine's name to its schedule
 _NEAR = 25         # characters either side of a per-kg amount searched for a loading word
+_BAND_NUM = r"\d{1,3}(?:\.\d{1,2})?"
+_BAND_CHARS = 100  # a line of a weight chart is short
 
 
 class Names:
@@ -347,6 +349,11 @@ class PerKgCeilings:
         self.daily_rx = re.compile(r"[ ]{0,2}" + _alts(data["per_kg_daily"]), re.I)
         self.loading_rx = re.compile(_alts(data["per_kg_loading"]), re.I)
         self.tolerance = float(data["tolerance"])
+        self.weight_units = {k.lower(): float(v) for k, v in data["weight_units"].items()}
+        # "Weight 10–12 kg: 7.5 mL (360 mg)", "10 to 12 kg - 150 mg": a chart line that opens with a band of weight
+        self.band_rx = re.compile(
+            rf"^\W{{0,3}}(?:{_alts(data['weight_lead'])}[ ]{{0,3}}:?[ ]{{0,3}})?(?P<a>{_BAND_NUM})[ ]{{0,2}}(?:-|–|—|to)"
+            rf"[ ]{{0,2}}(?P<b>{_BAND_NUM})[ ]?(?P<unit>{_alts(self.weight_units)})[ ]{{0,2}}[:|–—-]", re.I)
 
     def _mg_per_kg(self, value: str | None) -> float | None:
         if value is None:
@@ -364,6 +371,14 @@ class PerKgCeilings:
         a, b = dose.amount.span
         return self.loading_rx.search(text, max(0, a - _NEAR), a) is not None \
             or self.loading_rx.search(text, b, b + _NEAR) is not None
+
+    def band(self, text: str) -> tuple[float, float, int] | None:
+        """(lightest, heaviest kg, end) of the band of weight a chart line opens with, else None."""
+        m = self.band_rx.match(text)
+        if m is None:
+            return None
+        f = self.weight_units[m.group("unit").lower()]
+        return float(m.group("a")) * f, float(m.group("b")) * f, m.end()
 
     def daily_total(self, text: str, dose) -> bool:
         """Whether the per-kg amount is the day's total ("90 mg/kg/day", "30 mg/kg per day")."""
@@ -483,6 +498,12 @@ def per_kg_dose_above_ceiling(article, ctx):
             return
         section = getattr(record, "section", None)
         fallback = _named_substance(getattr(section, "heading", None), n) or title_sub
+        band = c.band(text) if len(text) <= _BAND_CHARS else None
+        if band is not None:
+            judged = _band_judgement(record, text, band, c, n, fallback)
+            if judged is not None:
+                yield Hit(record, excerpt=text.strip(), start=0, field=field, message=judged[0], suggestion=judged[1])
+            continue
         for dose in doses_in(text):
             if getattr(dose, "per_weight", None) is None or dose.amount is None:
                 continue
@@ -493,6 +514,62 @@ def per_kg_dose_above_ceiling(article, ctx):
             if judged is not None:
                 yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field, message=judged[0],
                           suggestion=judged[1])
+
+
+def _band_lead(record, c: PerKgCeilings) -> str:
+    """The paragraph above a run of weight-chart lines ("Paracetamol 120 mg/5 mL: give every 6
+    hours" over "Weight 10–12 kg: 7.5 mL (360 mg)"), else ""."""
+    section = getattr(record, "section", None)
+    blocks = getattr(section, "blocks", None) or []
+    i = next((k for k, b in enumerate(blocks) if b is record), None)
+    if i is None:
+        return ""
+    while i > 0 and getattr(blocks[i - 1], "type", None) == "paragraph" and c.band(blocks[i - 1].text or ""):
+        i -= 1
+    lead = blocks[i - 1] if i > 0 else None
+    return (lead.text or "") if lead is not None and getattr(lead, "type", None) == "paragraph" else ""
+
+
+def _band_milligrams(dose, c: PerKgCeilings) -> float | None:
+    """A chart line's dose in milligrams: its amount when a mass ("150 mg"), else the mass that
+    its measured volume holds ("5 mL (250 mg)")."""
+    mg = c.milligrams(dose.amount.upper.value, dose.amount)
+    if mg is None and dose.content is not None:
+        factor = c.mass_units.get(dose.content.unit.lower())
+        mg = None if factor is None else dose.content.value * factor
+    return mg
+
+
+def _band_judgement(record, text: str, band, c: PerKgCeilings, n: Names, fallback):
+    """(message, suggestion) when a chart line's dose for a band of weight ("Weight 10–12 kg: 7.5 mL
+    of 240 mg/5 mL (360 mg)") is above the per-kg ceiling a dose even for the heaviest child of the
+    band, else None. The medicine is the one the line names, else the chart's lead line, the
+    heading or the title; the dose is the line's largest amount by mass (the bracketed "(360 mg)")."""
+    low, high, end = band
+    substance, shown = _substance_before(text, len(text), n, None)
+    if substance is None:
+        lead = _band_lead(record, c)
+        substance, shown = _substance_before(lead, len(lead), n, fallback)
+    if substance not in c.by_substance:
+        return None
+    masses = [mg for d in doses_in(text[end:]) if d.amount is not None and d.per_weight is None
+              for mg in [_band_milligrams(d, c)] if mg is not None]
+    if not masses:
+        return None
+    mg = max(masses)
+    per_dose_max = c.mg[substance][0]
+    per_kg = mg / high
+    if per_kg <= per_dose_max * (1 + c.tolerance):
+        return None
+    entry = c.by_substance[substance]
+    source = re.sub(r"[ ]\(.*$", "", entry["source"].split(",", 1)[0])
+    band_text = f"{fmt(low)}–{fmt(high)} kg"
+    message = (f"\"{text.strip()}\" gives {fmt(mg)} mg of {shown} to a child of {band_text}: {fmt(per_kg)} mg/kg a dose "
+               f"even at {fmt(high)} kg, above the {fmt(per_dose_max)} mg/kg a dose that is the most for a child "
+               f"({source}).")
+    suggestion = (f"Give at most {fmt(per_dose_max * low)} mg a dose for {band_text} ({fmt(per_dose_max)} mg/kg at "
+                  f"{fmt(low)} kg), and check the amount and the strength of the liquid on the line.")
+    return message, suggestion
 
 
 def _named_substance(heading: str | None, n: Names) -> str | None:

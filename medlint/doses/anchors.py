@@ -50,6 +50,7 @@ _COMBINATION_BEFORE = _lazy(r"(?<![\d.])\d{1,4}(?:\.\d{1,2})?/$")
 
 
 _CLOCK_BEFORE = re.compile(r"\d[:.]$")  # "8:00", "20.30": the hour before the minutes
+_DATE_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}([/.-])\d{1,2}\1$")  # "11/24/2026", "24.11.2026": the year of a date
 
 
 def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
@@ -72,6 +73,8 @@ def _not_a_dose_quantity(norm: str, am: Amount, tables: "_Tables") -> bool:
         return True  # "Do 3 sets of 15": an exercise's repetitions
     if _CLOCK_BEFORE.search(norm, max(0, am.span[0] - 3), am.span[0]):
         return True  # "open 8:00 to 20:00": the minutes of a clock time
+    if u is None and _DATE_BEFORE.search(norm[max(0, am.span[0] - 8):am.span[0]]):
+        return True  # "printed on 11/24/2026 at 4:12 PM": the year of a date, not an amount
     if nd.excess.match(norm, am.low.number.span[1]) or (am.high and nd.excess.match(norm, am.high.number.span[1])):
         return True  # "1 or 2 extra tablets"
     return tables.not_dose(am.span[0])
@@ -305,8 +308,10 @@ def _label_strength(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: 
 
 
 def _heads_line(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: list[int]) -> bool:
-    """Is the anchor followed by a colon and, in its clause, by another anchor?"""
-    if not norm[anc.end:anc.end + 3].lstrip(" ").startswith(":"):
+    """Is the anchor followed by a colon (right after it, or after its product's form: "18
+    microgram inhalation powder:") and, in its clause, by another anchor?"""
+    if not norm[anc.end:anc.end + 3].lstrip(" ").startswith(":") \
+            and not _lexicon.lexicon().not_doses.form_colon.match(norm, anc.end):
         return False
     i = bisect.bisect_right(starts, anc.start)
     return i < len(starts) and starts[i] < clause[1]

@@ -1,7 +1,8 @@
 """Dose grids of South Asian prescriptions: "Tab. Metformin 500 mg 1-0-1" is one tablet in the
 morning, none at noon and one at night (the slots and their wordings are the lexicon's
-``dose_grids``). A grid is read only right after a strength ("500 mg 1-0-1") or, on a line
-opened by a form ("Tab. Dolo 650 1-0-1"), after a number: "scored 1-0-1" or a date is none."""
+``dose_grids``). A grid is read only right after a strength ("500 mg 1-0-1"), on a line
+opened by a form ("Tab. Dolo 650 1-0-1") after a number, or with a form right after it ("1-0-1
+tab x 5 days"): "scored 1-0-1" or a date is none. The form before or after it is its unit."""
 
 from __future__ import annotations
 
@@ -38,13 +39,14 @@ def find_grids(text: str, norm: str) -> list[Grid]:
     for m in lex.grid_rx.finditer(norm):
         lead = norm[max(0, m.start() - 40):m.start()]
         prefix = _form_prefix(text, norm, m.start(), lex)
-        if not _after_strength(lead, prefix is not None):
-            continue
+        suffix = _form_suffix(text, norm, m.end(), lex)
+        if suffix is None and not _after_strength(lead, prefix is not None):
+            continue  # a grid with its form after it ("1-0-1 tab x 5 days") needs no strength before
         slots = m.group(0).split("-")
         counts = tuple(lex.grid_slots[s] for s in slots)
         if not any(c > 0 for c in counts):
             continue
-        out.append(Grid(m.span(), m.start() + len(slots[0]), counts, prefix))
+        out.append(Grid(m.span(), m.start() + len(slots[0]), counts, prefix or suffix))
     return out
 
 
@@ -62,6 +64,16 @@ def _form_prefix(text: str, norm: str, pos: int, lex) -> UnitToken | None:
     """The form opening the grid's line ("Tab.", "Cap"), as the unit of its counts."""
     line = max(norm.rfind(c, 0, pos) for c in "\n;") + 1
     m = lex.grid_prefix_rx.match(norm, line)
+    if m is None:
+        return None
+    a, b = m.span("f")
+    return UnitToken(text[a:b], (a, b), lex.grid_prefixes[m.group("f").lower()], "count")
+
+
+def _form_suffix(text: str, norm: str, end: int, lex) -> UnitToken | None:
+    """The form right after a grid ("500 mg 1-0-1 tab after food", "1-1-1 caps"), as the unit of
+    its counts."""
+    m = lex.grid_suffix_rx.match(norm, end)
     if m is None:
         return None
     a, b = m.span("f")

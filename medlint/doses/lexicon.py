@@ -13,11 +13,6 @@ from medlint import policy
 from medlint.prefilter import LazyPattern
 
 _N = r"(?:\d{1,6}(?:\.\d{1,6})?|one|two|three|four|five|six|seven|eight)"
-# an amount right before a word: a number, then at most two short words (unit, form)
-_AFTER_AMOUNT = re.compile(r"\d(?:[ ]?[A-Za-zµ]{1,12}){0,1}(?:[ ]+[A-Za-z]{1,12}){0,1}[ ]+$")
-# what may follow a word that is only a frequency after an amount ("20mg on", "1 od prn")
-_ENDS_SIG = re.compile(
-    r"[ ]*(?:$|[,;.()/-]|(?:prn|for|x|with|and|when|as|if|before|after)(?![A-Za-z]))", re.I)
 
 
 def _words_rx(words) -> str:
@@ -61,6 +56,14 @@ class Lexicon:
         self.minimum_interval = LazyPattern(
             rf"(?<![A-Za-z]){_words_rx(mi['before'])}[ ]{{1,3}}(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?"
             rf"(?:h|hrs?|hours?)[ ]{{1,3}}{_words_rx(mi['after'])}(?![A-Za-z])", re.I)
+        # an amount right before a word, its number in digits or words ("2 with the evening meal",
+        # "two with the evening meal"), then at most two short words (unit, form)
+        self.after_amount = LazyPattern(
+            rf"(?:\d|(?<![A-Za-z]){_words_rx(self.numbers)})(?:[ ]?[A-Za-zµ]{{1,12}}){{0,1}}(?:[ ]+[A-Za-z]{{1,12}}){{0,1}}[ ]+$",
+            re.I)
+        # what may follow a word that is only a frequency after an amount ("20mg on", "1 od prn",
+        # "1 cap od ac"): the end, a mark, or one of ``sig_followers``
+        self.ends_sig = LazyPattern(rf"[ ]*(?:$|[,;.()/-]|{_words_rx(data['sig_followers'])}(?![A-Za-z]))", re.I)
         self.number_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
         self.roman = {k: float(v) for k, v in data["roman_numerals"].items()}
         self.roman_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.roman)}(?![A-Za-z\d-])")  # lower case only
@@ -75,6 +78,7 @@ class Lexicon:
         self.grid_prefixes = {k.lower(): v for k, v in grids["form_prefixes"].items()}
         prefix = _words_rx(self.grid_prefixes) if self.grid_prefixes else "(?!)"
         self.grid_prefix_rx = LazyPattern(rf"[ ]{{0,3}}(?P<f>{prefix})\.?[ ]", re.I)
+        self.grid_suffix_rx = LazyPattern(rf"[ ]{{1,2}}(?P<f>{prefix})\.?(?![A-Za-z])", re.I)
         # "5ml spoonfuls": a spoon word right after a volume
         self.spoon = LazyPattern(rf"[ ]{{0,2}}-?{_words_rx(data['spoon_words'])}(?![A-Za-z])", re.I)
         self.not_doses = NotDoses(data["not_doses"], data["table_headers"])
@@ -85,6 +89,14 @@ class Lexicon:
         self.step_markers = _phrase_rx(data["step_markers"])
         self.increase_before = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['increase_words'])}[ ]{{1,3}}$", re.I)
         self.limit_words = tuple(data["limit_words"])
+        # the same maximum again in brackets, before its period: "2 tablets (1,100 mg) in a day",
+        # "4 g (about 8 tablets) in 24 hours", "(= 3 g)"
+        self.restated_aside = LazyPattern(
+            rf"[ ]{{0,2}}\([ ]?(?:{_words_rx(data['restated_aside_leads'])}[ ]?)?\d[\d.,]{{0,8}}[ ]?[A-Za-zµ]{{1,12}}[ ]?\)",
+            re.I)
+        size = data["step_size_words"]
+        self.step_size_endings = frozenset(w.lower() for w in size["endings"])
+        self.step_size_not_after = frozenset(w.lower() for w in size["not_after"])
         self.directions = _phrase_rx(data["directions_words"])
         self.directions_max_words = int(data["directions_max_words"])
         self.directions_filler = frozenset(w.lower() for w in data["directions_filler"]) \
@@ -102,12 +114,19 @@ class Lexicon:
         # a ceiling word right before a frequency: "up to four times a day" is one to four times
         self.frequency_ceiling = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['frequency_ceiling_words'])}[ ]{{1,3}}$", re.I)
 
+    def step_size(self, marker: str) -> bool:
+        """Does a step's marker make the amount after it the size of a change ("increase by",
+        "raised by": ``step_size_words``), not a target ("followed by" joins steps)?"""
+        words = marker.lower().split()
+        return bool(words) and words[-1] in self.step_size_endings \
+            and not (len(words) > 1 and words[-2] in self.step_size_not_after)
+
     def frequency_matches(self, norm: str):
         """(kind, match, per_day) for every lexicon frequency in ``norm``."""
         for kind, rx, per_day, after_amount, not_after in self.frequencies:
             for m in rx.finditer(norm):
                 before = norm[max(0, m.start() - 30):m.start()]
-                if after_amount and not (_AFTER_AMOUNT.search(before) and _ENDS_SIG.match(norm, m.end())):
+                if after_amount and not (self.after_amount.search(before) and self.ends_sig.match(norm, m.end())):
                     continue
                 if not_after is not None and not_after.search(before):
                     continue  # "1 drop od": the right eye, not once daily
@@ -143,6 +162,9 @@ class NotDoses:
         self.excess = LazyPattern(rf"[ ]{{1,3}}{_words_rx(data['excess_words'])}(?![A-Za-z])", re.I)
         self.label = LazyPattern(
             rf"(?<![A-Za-z]){_words_rx(data['label_forms'])}(?![A-Za-z])[^.;:]{{0,60}}:[ ]{{0,3}}$", re.I)
+        # after a strength, its product's form and a colon: "18 microgram inhalation powder: inhale ..."
+        self.form_colon = LazyPattern(
+            rf"[ ]{{1,2}}(?:[A-Za-z-]{{2,20}}[ ]{{1,2}}){{0,2}}{_words_rx(data['label_forms'])}[ ]{{0,2}}:", re.I)
         self.dose_verb = _phrase_rx(data["dose_verbs"])
         self.population = _phrase_rx(data["population_words"])
         # "One to be taken each day": the words between a count and its schedule

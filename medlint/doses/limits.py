@@ -35,8 +35,6 @@ _MAX_DOSES_RE = _lazy(
     rf"(?P<n>{_N})[ ]+(?:doses|dose|times|applications|administrations|injections)"
     r"(?P<per>[ ]*(?:/[ ]?day|(?:per|a|each)[ ]+day|daily|in[ ]+24[ ]?h(?:ours?)?|per[ ]+24[ ]?h(?:ours?)?))?(?![A-Za-z])",
     re.I)
-# the same maximum again in brackets, before its period: "2 tablets (1,100 mg) in a day", "4 g (8 tablets) in 24 hours"
-_RESTATED_ASIDE = _lazy(r"[ ]{0,2}\([ ]?(?:about[ ]|that[ ]is[ ]|=[ ]?)?\d[\d.,]{0,8}[ ]?[A-Za-zµ]{1,12}[ ]?\)", re.I)
 _MAX_DAYS_RE = _lazy(rf"(?P<a>{_N})[ ]?(?P<u>days?|weeks?|months?)(?![A-Za-z])", re.I)
 
 
@@ -130,7 +128,7 @@ def _amount_limit(text: str, norm: str, hm: re.Match, am: Amount, caps_weight_do
     if km:
         per_kg = _piece(text, km.start() + (len(km.group(0)) - len(km.group(0).lstrip(" "))), km.end())
         end = km.end()
-    aside = _RESTATED_ASIDE.match(norm, end)
+    aside = _lexicon.lexicon().restated_aside.match(norm, end)  # "2 tablets (1,100 mg) in a day"
     if aside and (_MAX_PERDAY_RE.match(norm, aside.end()) or _MAX_PERDOSE_RE.match(norm, aside.end())):
         end = aside.end()  # "no more than 2 tablets (1,100 mg) in a day": the period after the restated amount
     pd = _MAX_PERDAY_RE.match(norm, end)

@@ -338,15 +338,16 @@ class Dose(_Worked):
     def count_unit(self) -> str | None:
         """The canonical name of what a count counts: the amount's own count unit ("2
         tablets"), else, for a bare count of a product ("Paracetamol 500 mg tablets: 2
-        qds"), the form the product line names; None otherwise."""
+        qds", "Co-codamol 30/500 tablets. 1-2 qds"), the form the product line names; None
+        otherwise."""
         a = self.amount
         if a is None:
             return None
         if a.unit is not None:
             return a.unit.unit if a.unit.kind == "count" else None
-        if self.strength is not None and self.strength.kind == "unit" and self.form is not None \
+        if (self.strength is None or self.strength.kind == "unit") and self.form is not None \
                 and self.form.name in _COUNT_FORM_NAMES:
-            return self.form.name
+            return self.form.name  # "Co-codamol 30/500 tablets. 1-2 qds": the tablets the line names
         return None
 
     def limit_unit(self, limit: "Limit") -> tuple[str | None, bool]:

@@ -15,6 +15,9 @@ from .tables import _Tables
 from .text import normalize, _Spans
 
 
+_DOSE_PARTS = ("freq", "dur", "prn")  # what a dash may join to the amount before it
+
+
 class Reading:
     """The stages' findings over one text (``text``, its fold ``norm``): ``amounts``,
     ``mods`` (frequencies, as needed, routes, forms, durations, titration markers) and
@@ -71,7 +74,8 @@ class Reading:
     def cut(self) -> None:
         """The clauses, never cut inside a recognised phrase."""
         inside = [(m.start, m.end) for m in self.mods if m.cat != "titrate"] + self.limit_spans()
-        self.clauses = _clauses(self.norm, inside, self.tables.breaks)
+        parts_at = frozenset([m.start for m in self.mods if m.cat in _DOSE_PARTS] + [l.start for l in self.limits])
+        self.clauses = _clauses(self.norm, inside, self.tables.breaks, parts_at)
         self._clause_starts = [c[0] for c in self.clauses]  # clauses are sorted and apart
 
     def clause_of(self, pos: int) -> tuple[int, int]:

@@ -55,7 +55,7 @@ DEFINITIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "uni
 #: unit kinds that can carry a dose amount
 DOSE_KINDS = frozenset({"mass", "volume", "activity", "count"})
 # forms counted in units of their own ("2 tablets"): a bare count of one counts them
-COUNT_FORMS = frozenset({"tablet", "capsule", "suppository", "lozenge", "sachet", "patch"})
+COUNT_FORMS = frozenset({"tablet", "capsule", "suppository", "lozenge", "sachet", "patch", "pessary"})
 
 COUNT_UNITS = (
     "cell", "tablet", "capsule", "patch", "puff", "drop", "spray", "sachet",
