@@ -2,8 +2,9 @@
 buy", "the most powerful joint formula available", "the strongest pain reliever on the shelf"), in
 the manner of a pharmacy blog, a supplement brand's page and a shop's product card, with the plain
 descriptions that must stay silent; and CLM001 on an effect told as a comparison of speed or
-frequency ("back on the field 50% faster", "attend school 25% more often"). Every sentence here is
-written for this test."""
+frequency ("back on the field 50% faster", "attend school 25% more often"); and CLM002 on a remedy
+said to move a body measure by a deadline ("raise the platelet count within 24 hours"). Every
+sentence here is written for this test."""
 
 from __future__ import annotations
 
@@ -55,3 +56,27 @@ def test_an_effect_told_as_a_comparison_of_speed_or_frequency_is_a_statistic(tex
 ])
 def test_a_discount_or_a_comparison_without_a_figure_is_no_statistic(text, tmp_path):
     assert _stats(text, tmp_path) == []
+
+
+# ------------------------------------------------------------------ CLM002: a remedy moving a measure by a deadline
+
+def _timelines(text, root, markdown=False):
+    return [f.excerpt for f in findings_for(text, "CLM002", root, markdown=markdown)]
+
+
+@pytest.mark.parametrize("text, markdown", [
+    ("Home remedies for dengue\n\nA glass of goat's milk every morning raises the platelet count within 2 days.\n", False),  # a hospital blog
+    ("# Beat the winter blues\n\nOur mushroom drops boost your vitamin D levels in just 7 days.\n", True),               # a supplement shop
+    ("Diabetes diet\n\nCinnamon tea lowers blood sugar within a few hours of drinking it.\n", False),                    # a wellness site
+])
+def test_a_remedy_said_to_move_a_measure_by_a_deadline_is_an_outcome_timeline(text, markdown, tmp_path):
+    assert len(_timelines(text, tmp_path, markdown)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Dengue\n\nThe team will check the platelet count within 24 hours of admission.\n",
+    "Dengue\n\nSome people believe papaya leaf may raise the platelet count within a few days, but this is not proven.\n",
+    "Anaemia\n\nIron tablets raise haemoglobin levels slowly, over 2 to 3 months.\n",
+])
+def test_a_measurement_a_hedge_or_no_deadline_is_no_timeline(text, tmp_path):
+    assert _timelines(text, tmp_path) == []
