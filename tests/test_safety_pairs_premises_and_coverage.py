@@ -2,7 +2,8 @@
 heading that names two medicines, a worked example that opens with a hypothetical premise ("Say you
 take ..."), a plan's quantity limit printed with a strength, the paracetamol other-products warning
 in a carer's or a discharge note's words, two NSAIDs a prescriber chooses between, a gel offered
-in place of tablets, and a steroid taper the reader is told they may stop at will. Each class in
+in place of tablets, a steroid taper the reader is told they may stop at will, and one warning
+printed for a pair of class-mates under the second one's heading. Each class in
 the manner of at least two kinds of site (an interaction checker's Q&A, a pharmacy's FAQ, an
 insurer's member page, a benefits booklet, a portal summary, a community job aid, a hospital
 portal, a clinic page, a GP practice's leaflet); every sentence is written for this test, with the
@@ -182,3 +183,29 @@ def test_stopping_a_steroid_taper_at_will_is_flagged(text, tmp_path):
 ])
 def test_a_short_steroid_course_stopped_at_once_passes(text, tmp_path):
     assert found(text, tmp_path, ("SAF003",)) == []
+
+
+# -- one warning for a pair of class-mates printed under the second one's heading
+
+@pytest.mark.parametrize("text", [
+    # a clinical answer site: paired entries, the warning for both under the second
+    ("Nerve pain medicines\nIntro\nTwo medicines are used for nerve pain.\nGabapentin\n"
+     "- Day 1: 300 mg at bedtime; day 2: 300 mg twice daily\nPregabalin\n"
+     "- 75 mg twice daily, up to 300 mg twice daily\nBoth cause dizziness and drowsiness, and taken with "
+     "opioids or alcohol they can slow your breathing.\n"),
+    # a drug handbook's monograph pair
+    ("Sleeping tablets\nIntro\nShort courses only.\nZopiclone\nAdults: 7.5 mg at bedtime for up to 2 weeks.\n"
+     "Zolpidem\nAdults: 10 mg at bedtime for up to 2 weeks. Either drug can cause dependence, so keep to the "
+     "shortest course, and avoid alcohol and other sedatives with them.\n"),
+])
+def test_a_warning_for_both_under_the_second_heading_counts_for_the_first(text, tmp_path):
+    got = found(text, tmp_path, ("SAF001",))
+    assert not about(got, "SAF001", "gabapentin") and not about(got, "SAF001", "zopiclone"), got
+
+
+def test_a_class_mates_own_warning_does_not_count_for_the_first(tmp_path):
+    text = ("Nerve pain medicines\nIntro\nTwo medicines are used for nerve pain.\nGabapentin\n"
+            "- Day 1: 300 mg at bedtime; day 2: 300 mg twice daily\nPregabalin\n"
+            "- 75 mg twice daily. Pregabalin can cause dizziness; taken with opioids it can slow your breathing.\n")
+    assert about(found(text, tmp_path, ("SAF001",)), "SAF001", "gabapentin")
+

@@ -42,12 +42,14 @@ class Tables:
         self.substances: dict[str, tuple[str, ...]] = {}  # lower-case name -> substances
         self.class_words: dict[str, str] = {}              # lower-case word -> class ID
         self.classes_of: dict[str, list[dict]] = {}        # substance -> its classes
+        self.members_of: dict[str, set] = {}               # class ID -> its substances
         for entry in names["medicines"]:
             for alias in entry["names"]:
                 self._name(alias["name"], entry["substance"])
         for cls in self.classes:
             for member in cls["members"]:
                 substance = self._member(member)
+                self.members_of.setdefault(cls["id"], set()).add(substance)
                 if cls not in self.classes_of.setdefault(substance, []):
                     self.classes_of[substance].append(cls)
             for word in cls["mentioned_as"]:
@@ -104,6 +106,7 @@ class Tables:
         self.stop_class_caveats = {c["id"]: tuple(compile_pattern(p, re.I) for p in c.get("caveats") or ())
                                    for c in stop.get("classes") or ()}
         self.stop_advice = stop.get("advice", "")
+        self.shared = [compile_pattern(p, re.I) for p in data.get("shared_warnings") or ()]
         kinds = data["safety_sections"]
         self.safety_kinds = frozenset(kinds["kinds"])
         self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
@@ -330,6 +333,7 @@ class Analysis:
         self.records: list[tuple] = []  # (record, section, names, terms, in a safety section)
         self._near: dict[str, list[int]] = {}
         self._wording: dict[str, frozenset] = {}
+        self._next_section: dict = {}
         if (any(s in t.classes_of or s in t.stop_members for s in self.medicines) or len(self.medicines) > 1
                 or any(len(taken) > 1 for taken in self.reported.values())):
             self._scan(article, t)
@@ -401,6 +405,7 @@ class Analysis:
 
     def _scan(self, article, t: Tables) -> None:
         safe = {s: t.is_safety_section(s) for s in article.sections}
+        self._next_section = dict(zip(article.sections, article.sections[1:]))
         heading_names = {s: self._names(s.heading or "", None, t) for s in article.sections}
         # a heading's wording counts for its section's texts ("Withdrawal symptoms" over the
         # symptoms it introduces)
@@ -440,11 +445,22 @@ class Analysis:
         if substance in self.title_names:  # a page about the medicine: all of it is beside it
             return list(range(len(self.records)))
         out = []
+        mates = {m for c in t.classes_of.get(substance, []) for m in t.members_of.get(c["id"], ())} - alone
+        after = {self._next_section.get(s) for s in sections} - {None}
         for i, (record, section, names, _terms, safe) in enumerate(self.records):
             if (record in own or safe or not names.isdisjoint(words)
-                    or section in sections and self._dosers.get(record, alone) <= alone):
+                    or section in sections and self._dosers.get(record, alone) <= alone
+                    or section in after and not names.isdisjoint(mates) and self._says_both(record)):
                 out.append(i)
         return out
+
+    def _says_both(self, record) -> bool:
+        """Whether ``record`` speaks of two medicines at once (``shared_warnings``: "Both cause
+        dizziness", "either drug"): under a class-mate's heading right after a medicine's section
+        ("Gabapentin" / "Pregabalin": "... Both cause dizziness and sedation"), what it says is said
+        of that medicine too."""
+        text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
+        return any(p.search(text) for p in self.tables.shared)
 
     def wording_near(self, substance: str) -> frozenset:
         """Every wording found in the records beside ``substance`` (worked out once)."""
