@@ -54,11 +54,7 @@ class Tables:
                     self.classes_of[substance].append(cls)
             for word in cls["mentioned_as"]:
                 self.class_words[word.lower()] = cls["id"]
-        # taper classes of ``stop_at_will`` that name their own members (no class of ``classes``)
-        self.stop_members: dict[str, list[dict]] = {}
-        for entry in (data.get("stop_at_will") or {}).get("classes") or ():
-            for member in entry.get("members") or ():
-                self.stop_members.setdefault(self._member(member), []).append(entry)
+        self._read_stop_at_will(data.get("stop_at_will") or {})
         self.groups = {}  # (combination ID, group index) -> its substances
         for combo in self.combinations:
             for i, group in enumerate(combo["groups"]):
@@ -97,7 +93,13 @@ class Tables:
         local = data.get("local_use") or {}
         self.local_units = frozenset(local.get("units") or ())
         self.local_classes = {c["id"]: c["source"] for c in local.get("classes") or ()}
-        stop = data.get("stop_at_will") or {}
+        self.shared = [compile_pattern(p, re.I) for p in data.get("shared_warnings") or ()]
+        kinds = data["safety_sections"]
+        self.safety_kinds = frozenset(kinds["kinds"])
+        self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
+
+    def _read_stop_at_will(self, stop: dict) -> None:
+        """``stop_at_will`` compiled: its wordings, caveats and classes (SAF003)."""
         self.stop_patterns = [compile_pattern(p, re.I) for p in stop.get("patterns") or ()]
         self.stop_caveats = [compile_pattern(p, re.I) for p in stop.get("caveats") or ()]
         self.stop_negations = [compile_pattern(p, re.I) for p in stop.get("caveat_negations") or ()]
@@ -106,10 +108,11 @@ class Tables:
         self.stop_class_caveats = {c["id"]: tuple(compile_pattern(p, re.I) for p in c.get("caveats") or ())
                                    for c in stop.get("classes") or ()}
         self.stop_advice = stop.get("advice", "")
-        self.shared = [compile_pattern(p, re.I) for p in data.get("shared_warnings") or ()]
-        kinds = data["safety_sections"]
-        self.safety_kinds = frozenset(kinds["kinds"])
-        self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
+        # taper classes that name their own members (no class of ``classes``): substance -> entries
+        self.stop_members: dict[str, list[dict]] = {}
+        for entry in stop.get("classes") or ():
+            for member in entry.get("members") or ():
+                self.stop_members.setdefault(self._member(member), []).append(entry)
 
     def _member(self, member: str) -> str:
         """The substance a member name of checks/safety.yaml stands for (an alias maps to its substance)."""
