@@ -22,7 +22,10 @@ What counts as a citation (the notations and names are data in ``citations``)
 Reference lists are sections of kind ``references`` or headed "References",
 "Sources", … (``citations.reference_headings``); their entries are numbered
 by their own number ("1.", "[1]", "[1]:", "¹") or their position, and a
-Markdown definition ("[1]: …") anywhere defines its number.
+Markdown definition ("[1]: …") anywhere defines its number. A notes list under a
+heading of any name ("Notes") defines its numbers too: two or more lines leading
+with "[1]", "[2]" … (or "¹", "²" …) in order, one at least reading as a reference
+(:func:`numbered_note_runs`).
 
 Sentences end at . ! ? before a capital, digit or bracket, keeping any
 superscript marks; not after an abbreviation of ``sentence_abbreviations``
@@ -268,6 +271,8 @@ def reference_ids(article: Article, cues: "_Cues") -> set[str]:
             _entry_ids(section.blocks, ids)
     for block in titled_reference_lists(article, cues):
         _entry_ids([block], ids)
+    for run in numbered_note_runs(article):
+        ids.update(str(_note_number(record)) for record in run)
     for record in article.texts():
         ids.update(per_text(_definition_ids, record.text, cues.footnote_definition))
     return ids
@@ -296,6 +301,50 @@ def _entry_ids(blocks, ids: set) -> None:
 
 # a reference entry printed as a paragraph: "Lin K. Vitamin D status. BMJ Open. 2020;10:e03."
 _LOOKS_CITED = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\bdoi\b|https?://|\bPMID\b", re.IGNORECASE)
+# the number a notes-list entry leads with as the page's markers print it: "[1] Chen M …", "¹ Chen M …"
+_NOTE_LEAD = re.compile(r"\s{0,2}(?:\[(\d{1,3})\]|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))\s")
+
+
+def numbered_note_runs(article: Article) -> tuple:
+    """The notes lists a page prints under a heading of any name ("Notes", "End notes") or none:
+    a run of two or more lines (paragraphs or list items) of one section, each leading with a
+    reference number as the page's markers print it ("[1] …", "¹ …"), numbered 1, 2, 3 … in
+    order, at least one reading as a reference (a year, DOI, URL or PMID). Each a tuple of its
+    entry records; their numbers are reference ids and they are read as no claim."""
+    return article.once(_numbered_note_runs)
+
+
+def _numbered_note_runs(article: Article) -> tuple:
+    out = []
+    for section in article.sections:
+        run: list = []
+        for record in _section_lines(section):
+            n = _note_number(record)
+            if n and n == len(run) + 1:
+                run.append(record)
+                continue
+            _close_note_run(run, out)
+            run = [record] if n == 1 else []
+        _close_note_run(run, out)
+    return tuple(out)
+
+
+def _note_number(record) -> int:
+    m = _NOTE_LEAD.match(record.text or "")
+    return int(m.group(1) or m.group(2).translate(_SUPERSCRIPT_VALUE)) if m else 0
+
+
+def _section_lines(section):
+    for block in section.blocks:
+        if block.type == "list":
+            yield from block.items
+        elif block.type in ("paragraph", "chrome"):
+            yield block
+
+
+def _close_note_run(run: list, out: list) -> None:
+    if len(run) >= 2 and any(_LOOKS_CITED.search(r.text) for r in run):
+        out.append(tuple(run))
 
 
 def titled_reference_lists(article: Article, cues: "_Cues") -> tuple:
@@ -513,7 +562,7 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool
     reading.has_references = bool(refs) or any(
         listed and not section.is_empty() for section, listed in listings.items())
     trailing = _uses_trailing_numbers(cues, article, refs)
-    furniture = _furniture_lists(article, cues)
+    furniture = _furniture_lists(article, cues) | {r for run in numbered_note_runs(article) for r in run}
     titled = titled_reference_lists(article, cues)
     if titled:
         reading.has_references = True
@@ -1159,7 +1208,9 @@ def unresolved_citation(article, ctx):
     ``references`` ids, the entries of a reference list (a section of kind
     ``references`` or headed "References", "Sources", …: the entry's own
     leading number, "[n]:" or superscript if it has one, else its position)
-    and Markdown definitions ("[1]: …"); and every Markdown footnote marker
+    Markdown definitions ("[1]: …") and the lines of a notes list under any
+    heading ("[1] Chen M … 2019;71:991.", "[2] …": numbered in order, one at
+    least reading as a reference); and every Markdown footnote marker
     ("[^2]") against the page's footnote definitions ("[^2]: …",
     ``citations.footnotes``). A number or footnote that resolves to nothing
     is flagged. Such a claim counts as cited for the other CLM checks, so

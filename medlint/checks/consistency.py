@@ -69,6 +69,7 @@ def stated_counts(article: Article, data: dict):
     item_nouns, group_nouns = set(cfg["item_nouns"]), set(cfg["group_nouns"])
     rx = _count_rx(tuple(sorted(item_nouns | group_nouns, key=len, reverse=True)), cfg["max_words_between"])
     hedge = compile_pattern(r"\b(?:" + "|".join(cfg["hedges"]) + r")\s+$", re.I, cfg["hedges"])
+    units = {u.casefold() for u in cfg.get("units_after_number") or ()}
     for section in article.sections:
         subs = None
         for j, block in enumerate(section.blocks):
@@ -81,7 +82,11 @@ def stated_counts(article: Article, data: dict):
                     break
                 if later.type != "paragraph":
                     break
-            if following is None and all(b.type == "paragraph" for b in section.blocks[j + 1:]):
+            # (a paragraph ending in a colon introduces the paragraphs after it in its own section,
+            # "two medicines that work well together:" / "Paracetamol liquid ..." / "Ibuprofen liquid
+            # ...", not the subsections after it: nothing to compare it with)
+            introduces_lines = block.text.rstrip().endswith(":") and j + 1 < len(section.blocks)
+            if following is None and not introduces_lines and all(b.type == "paragraph" for b in section.blocks[j + 1:]):
                 if subs is None:
                     subs = _subsections(article, section)
                 if subs:
@@ -91,6 +96,9 @@ def stated_counts(article: Article, data: dict):
             for m in rx.finditer(block.text):
                 if hedge.search(block.text[:m.start()]):
                     continue
+                first = block.text[m.end("num"):m.start("noun")].split()
+                if first and first[0].casefold() in units:
+                    continue  # an amount, not a count: "in 30 mg steps"
                 noun = m.group("noun").lower()
                 yield block, m, number_value(m.group("num")), ("group" if noun in group_nouns else "item"), following
 

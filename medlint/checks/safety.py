@@ -42,16 +42,19 @@ class Tables:
         self.substances: dict[str, tuple[str, ...]] = {}  # lower-case name -> substances
         self.class_words: dict[str, str] = {}              # lower-case word -> class ID
         self.classes_of: dict[str, list[dict]] = {}        # substance -> its classes
+        self.members_of: dict[str, set] = {}               # class ID -> its substances
         for entry in names["medicines"]:
             for alias in entry["names"]:
                 self._name(alias["name"], entry["substance"])
         for cls in self.classes:
             for member in cls["members"]:
                 substance = self._member(member)
+                self.members_of.setdefault(cls["id"], set()).add(substance)
                 if cls not in self.classes_of.setdefault(substance, []):
                     self.classes_of[substance].append(cls)
             for word in cls["mentioned_as"]:
                 self.class_words[word.lower()] = cls["id"]
+        self._read_stop_at_will(data.get("stop_at_will") or {})
         self.groups = {}  # (combination ID, group index) -> its substances
         for combo in self.combinations:
             for i, group in enumerate(combo["groups"]):
@@ -67,6 +70,8 @@ class Tables:
         self.also_in = {(c["id"], r["name"]): Phrases(r["also_in"]["names"], stems=True)
                         for c in self.classes for r in c["risks"] if r.get("also_in")}
         self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
+        self.premises = [compile_pattern(p, re.I) for p in data.get("not_dosing_premises") or ()]
+        self.coverage = [compile_pattern(p, re.I) for p in data.get("coverage_limits") or ()]
         readerships = data.get("readerships") or ()
         self.readerships = [(r["id"], Phrases(r["title_cues"], stems=False)) for r in readerships if r.get("title_cues")]
         self.age_readers = [(r["id"], r["min_stated_age"]) for r in readerships if "min_stated_age" in r]
@@ -81,20 +86,33 @@ class Tables:
         self.checklist = [compile_pattern(p, re.I) for p in data.get("checklist_items") or ()]
         told = (data.get("option_lists") or {}).get("instructions") or ()
         self.option_instructions = alternation(told, re.I) if told else None
+        chosen = (data.get("option_lists") or {}).get("prescriber_choice") or ()
+        self.prescriber_choice = [compile_pattern(p, re.I) for p in chosen]
         self.staff_cues = tuple(c.lower() for c in data.get("given_by_staff_cues") or ())
         self.reporter_roles = Phrases((data.get("reporting") or {}).get("author_roles") or (), stems=False)
         local = data.get("local_use") or {}
         self.local_units = frozenset(local.get("units") or ())
         self.local_classes = {c["id"]: c["source"] for c in local.get("classes") or ()}
-        stop = data.get("stop_at_will") or {}
+        self.shared = [compile_pattern(p, re.I) for p in data.get("shared_warnings") or ()]
+        kinds = data["safety_sections"]
+        self.safety_kinds = frozenset(kinds["kinds"])
+        self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
+
+    def _read_stop_at_will(self, stop: dict) -> None:
+        """``stop_at_will`` compiled: its wordings, caveats and classes (SAF003)."""
         self.stop_patterns = [compile_pattern(p, re.I) for p in stop.get("patterns") or ()]
         self.stop_caveats = [compile_pattern(p, re.I) for p in stop.get("caveats") or ()]
         self.stop_negations = [compile_pattern(p, re.I) for p in stop.get("caveat_negations") or ()]
         self.stop_classes = {c["id"]: c for c in stop.get("classes") or ()}
+        # a class's own caveats ("a short course": a steroid course of 3 weeks or less is stopped at once)
+        self.stop_class_caveats = {c["id"]: tuple(compile_pattern(p, re.I) for p in c.get("caveats") or ())
+                                   for c in stop.get("classes") or ()}
         self.stop_advice = stop.get("advice", "")
-        kinds = data["safety_sections"]
-        self.safety_kinds = frozenset(kinds["kinds"])
-        self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
+        # taper classes that name their own members (no class of ``classes``): substance -> entries
+        self.stop_members: dict[str, list[dict]] = {}
+        for entry in stop.get("classes") or ():
+            for member in entry.get("members") or ():
+                self.stop_members.setdefault(self._member(member), []).append(entry)
 
     def _member(self, member: str) -> str:
         """The substance a member name of checks/safety.yaml stands for (an alias maps to its substance)."""
@@ -311,10 +329,15 @@ class Analysis:
                     med.named = (record, field, dose)
                     med.shown = shown
                 self._dosers.setdefault(record, set()).add(substance)
+        # pairs of medicines a prescriber chooses between ("your doctor may prescribe celecoxib
+        # 200 mg once a day, or naproxen 500 mg twice a day"): of one class (a `distinct`
+        # combination, two NSAIDs), the reader is given one, not both
+        self.alternatives = _prescriber_alternatives(self.medicines.values(), t)
         self.records: list[tuple] = []  # (record, section, names, terms, in a safety section)
         self._near: dict[str, list[int]] = {}
         self._wording: dict[str, frozenset] = {}
-        if (any(s in t.classes_of for s in self.medicines) or len(self.medicines) > 1
+        self._next_section: dict = {}
+        if (any(s in t.classes_of or s in t.stop_members for s in self.medicines) or len(self.medicines) > 1
                 or any(len(taken) > 1 for taken in self.reported.values())):
             self._scan(article, t)
 
@@ -328,7 +351,7 @@ class Analysis:
         # amount: a sentence that opens with its condition is one dose from its first word ("If
         # the pain is severe, your doctor may give you ... oxycodone 5 mg every 4 to 6 hours")
         clause = (lead[cut[-1]:] if cut else lead) + _before_digits(dose.text or "")
-        if any(cue in clause.lower() for cue in t.not_dosing):
+        if any(cue in clause.lower() for cue in t.not_dosing) or _not_dosing(clause, dose, t):
             return []
         # the name just before the dose in its own sentence wins over a substance the reader
         # carried over from an earlier sentence ("... contain paracetamol ... You can also add
@@ -339,8 +362,16 @@ class Analysis:
         else:
             sources.append(clause)
         section = getattr(record, "section", None)
-        if section is not None:
-            sources.append(section.heading or "")
+        heading = section.heading or "" if section is not None else ""
+        # a heading naming two medicines ("Can I take tramadol while I'm on sertraline?"), or a title
+        # over a heading naming none, does not say which one a dose under it is of: the sentences and
+        # the paragraph before it do ("Tramadol is an opioid ..." / "Adults usually take 50 mg to
+        # 100 mg ..."), else the heading
+        title = section.article.title or "" if section is not None and section.article is not None else ""
+        named = _medicines_named(heading, t)
+        paired = named > 1 or named == 0 and _medicines_named(title, t) > 1
+        if section is not None and not paired:
+            sources.append(heading)
         # the sentences before it in the same text ("Paracetamol on its own helps little ...
         # Adults can take 500 mg to 1 g"), when neither its clause nor the heading names one,
         # then the paragraph before it in its section when the dose's clause is only a label
@@ -351,11 +382,13 @@ class Analysis:
         own_name = (dose.substance is not None or _BRACKETED_AFTER_NAME.search(clause)
                     or _NAME_BRACKET.search(_before_digits(dose.text or "")))
         sources.append("" if own_name else lead[:cut[-1]] if cut else "")
-        if _only_a_label(clause):
+        if _only_a_label(clause) or paired:
             before = _paragraph_before(record)
             sources.append("" if any(cue in before.lower() for cue in t.not_dosing) else before)
-        if section is not None and section.article is not None:
-            sources.append(section.article.title)
+        if paired:
+            sources.append(heading)
+        if title:
+            sources.append(title)
         for i, src in enumerate(sources):
             found = [(phrase, a, b) for phrase, a, b in t.names.find(src) if phrase in t.substances]
             if found:
@@ -375,6 +408,7 @@ class Analysis:
 
     def _scan(self, article, t: Tables) -> None:
         safe = {s: t.is_safety_section(s) for s in article.sections}
+        self._next_section = dict(zip(article.sections, article.sections[1:]))
         heading_names = {s: self._names(s.heading or "", None, t) for s in article.sections}
         # a heading's wording counts for its section's texts ("Withdrawal symptoms" over the
         # symptoms it introduces)
@@ -414,11 +448,22 @@ class Analysis:
         if substance in self.title_names:  # a page about the medicine: all of it is beside it
             return list(range(len(self.records)))
         out = []
+        mates = {m for c in t.classes_of.get(substance, []) for m in t.members_of.get(c["id"], ())} - alone
+        after = {self._next_section.get(s) for s in sections} - {None}
         for i, (record, section, names, _terms, safe) in enumerate(self.records):
             if (record in own or safe or not names.isdisjoint(words)
-                    or section in sections and self._dosers.get(record, alone) <= alone):
+                    or section in sections and self._dosers.get(record, alone) <= alone
+                    or section in after and not names.isdisjoint(mates) and self._says_both(record)):
                 out.append(i)
         return out
+
+    def _says_both(self, record) -> bool:
+        """Whether ``record`` speaks of two medicines at once (``shared_warnings``: "Both cause
+        dizziness", "either drug"): under a class-mate's heading right after a medicine's section
+        ("Gabapentin" / "Pregabalin": "... Both cause dizziness and sedation"), what it says is said
+        of that medicine too."""
+        text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
+        return any(p.search(text) for p in self.tables.shared)
 
     def wording_near(self, substance: str) -> frozenset:
         """Every wording found in the records beside ``substance`` (worked out once)."""
@@ -454,9 +499,10 @@ class Analysis:
         t = self.tables
         for med in self.medicines.values():
             entries = [t.stop_classes[c["id"]] for c in t.classes_of.get(med.substance, []) if c["id"] in t.stop_classes]
+            entries += t.stop_members.get(med.substance, [])
             if not entries:
                 continue
-            found = self._stop_wording(self.near(med.substance) + self._unnamed_beside(med))
+            found = self._stop_wording(self.near(med.substance) + self._unnamed_beside(med), entries[0]["id"])
             if found is not None:
                 yield (med, entries[0], *found)
 
@@ -488,13 +534,13 @@ class Analysis:
                         return record, field, start, end
         return None
 
-    def _stop_wording(self, indexes):
+    def _stop_wording(self, indexes, class_id: str):
         for i in indexes:
             record = self.records[i][0]
             fields = ("question", "answer") if isinstance(record, FaqEntry) else ("text",)
             for field in fields:
                 text = getattr(record, field, "") or ""
-                m = per_text(_stop_at_will, text, self.tables)
+                m = per_text(_stop_at_will, text, self.tables, class_id)
                 if m is not None:
                     return record, field, m
         return None
@@ -525,7 +571,9 @@ class Analysis:
             for a in meds:
                 if a.substance not in first:
                     continue
-                partners = [b for b in meds if b.substance in second and b is not a]
+                # (two of one class a prescriber chooses between are prescribed instead of each other)
+                partners = [b for b in meds if b.substance in second and b is not a
+                            and not (distinct and frozenset((a.substance, b.substance)) in self.alternatives)]
                 if not partners:
                     continue
                 if section is None:
@@ -610,10 +658,12 @@ def _unit_name(dose) -> str | None:
     return getattr(unit, "unit", None)
 
 
-def _stop_at_will(text: str, t: Tables):
+def _stop_at_will(text: str, t: Tables, class_id: str = ""):
     """The first wording of ``stop_at_will`` in ``text`` that no caveat qualifies (a caveat in its
     sentence outside the wordings, or in the next sentence: "..., but ask your doctor first so the
-    dose can be reduced gradually"), or None; read once per text."""
+    dose can be reduced gradually"; or one of the class's own, "after a short course like this"),
+    or None; read once per text and class."""
+    caveats = t.stop_caveats + list(t.stop_class_caveats.get(class_id, ()))
     found = [m for pattern in t.stop_patterns for m in pattern.finditer(text)]
     for m in sorted(found, key=lambda m: m.start()):
         a, b = sentence_span(text, m.start())
@@ -623,7 +673,7 @@ def _stop_at_will(text: str, t: Tables):
                 for k in range(max(other.start(), a), min(other.end(), b)):
                     said[k - a] = " "
         after = text[b:sentence_span(text, b)[1]] if b < len(text) else ""
-        if not any(_caveat(c, "".join(said), t) or _caveat(c, after, t) for c in t.stop_caveats):
+        if not any(_caveat(c, "".join(said), t) or _caveat(c, after, t) for c in caveats):
             return m
     return None
 
@@ -651,6 +701,56 @@ def is_news_report(article, ctx) -> bool:
     """Whether a byline role makes ``article`` a news report (checks/safety.yaml ``reporting``);
     the claims checks read it too (a figure a named expert is reported as saying)."""
     return _reporting(article, tables(ctx))
+
+
+# what joins two doses a prescriber chooses between: "or" ("200 mg once a day, or naproxen"), and
+# no word that gives them together ("and", "with", "plus", "then")
+_OR_BETWEEN = re.compile(r"(?:^|[\s,;(])or\s", re.IGNORECASE)
+_TOGETHER_BETWEEN = re.compile(r"\b(?:and|with|plus|then|together|also|alongside)\b|\+", re.IGNORECASE)
+
+
+def _prescriber_alternatives(meds, t: Tables) -> frozenset:
+    """{frozenset({a, b})} of the medicines whose doses one sentence offers as a prescriber's choice:
+    a wording of ``option_lists.prescriber_choice`` before the first ("your doctor may prescribe",
+    "your GP might offer"), then the doses joined by "or" ("celecoxib 200 mg once a day, or
+    naproxen 500 mg twice a day"). Two of one class are prescribed instead of each other, so SAF002
+    does not pair them as a ``distinct`` combination (two NSAIDs); medicines of two classes often
+    prescribed together (an NSAID "or" a steroid) are still paired."""
+    if not t.prescriber_choice:
+        return frozenset()
+    held: dict = {}  # (record, field) -> [(start, end, substance)]
+    for med in meds:
+        for record, field, dose in med.doses:
+            if dose.span:
+                held.setdefault((record, field), []).append((dose.span[0], dose.span[1], med.substance))
+    pairs = set()
+    for (record, field), doses in held.items():
+        text = getattr(record, field, "") or ""
+        doses.sort()
+        for (a0, a1, sa), (b0, _b1, sb) in zip(doses, doses[1:]):
+            if sa == sb or sentence_span(text, a0) != sentence_span(text, b0):
+                continue
+            between = text[a1:b0]
+            lead = text[sentence_span(text, a0)[0]:a0]
+            if (_OR_BETWEEN.search(between) and not _TOGETHER_BETWEEN.search(between)
+                    and any(p.search(lead) for p in t.prescriber_choice)):
+                pairs.add(frozenset((sa, sb)))
+    return frozenset(pairs)
+
+
+def _medicines_named(text: str, t: Tables) -> int:
+    """How many medicines ``text`` names (a brand and its substance are one)."""
+    return len({t.substances[phrase] for phrase, _, _ in t.names.find(text) if phrase in t.substances})
+
+
+def _not_dosing(clause: str, dose, t: Tables) -> bool:
+    """A dose its sentence opens with a hypothetical premise ("Say you take alendronate 70 mg ...",
+    ``not_dosing_premises``), or a plan's quantity limit ("zolpidem 10 mg: QL 30 tablets per 30
+    days", ``coverage_limits``): a worked example or a supply, not the page dosing the reader."""
+    if any(p.match(clause) for p in t.premises):
+        return True
+    said = clause + " " + (dose.text or "")
+    return any(p.search(said) for p in t.coverage)
 
 
 def _given_by_staff(article, t: Tables) -> set:
@@ -975,7 +1075,8 @@ def stop_at_will_advice(article, ctx):
     """Advice to stop, at will, a medicine whose label says to reduce it gradually.
 
     **What it does.** For every medicine the article doses whose class is listed under
-    ``stop_at_will`` in checks/safety.yaml (antidepressants, benzodiazepines), looks in the
+    ``stop_at_will`` in checks/safety.yaml (antidepressants, benzodiazepines, systemic
+    corticosteroids such as a prednisone taper), looks in the
     texts beside it (as SAF001 counts them) for a wording that lets the reader stop whenever
     they like ("Once you feel better you can stop taking it", "you can stop it straight
     away", "there is no need to taper"). Side-effect advice ("stop it and see your doctor
@@ -983,7 +1084,8 @@ def stop_at_will_advice(article, ctx):
 
     **Why it matters.** Stopping an antidepressant at once brings on discontinuation symptoms
     and relapse; stopping a benzodiazepine at once after regular use can cause withdrawal
-    reactions that are life-threatening. Readers who feel better stop; a page that tells them
+    reactions that are life-threatening; stopping a steroid course at once can leave the body
+    short of its own cortisol. Readers who feel better stop; a page that tells them
     they may does harm.
 
     **Example.** "Once you feel better you can stop taking sertraline straight away."
