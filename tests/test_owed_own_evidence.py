@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from support import findings_for
+from support import findings_for, read
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -254,3 +254,77 @@ def test_a_qa_forums_answers_are_its_members_views(tmp_path):
     page = _FORUM + "PillTalk answers are the personal views of members. They are not medical advice.\n"
     assert _ids(page, "REV005", tmp_path) == []
     assert _ids(page, "REV006", tmp_path) == []
+
+
+# ---------------------------------------------------------------- a team byline: writer_team, no author
+
+def test_a_pharmacy_blogs_team_byline_is_its_writer_team_and_names_no_author(tmp_path):
+    page = ("Greenway Pharmacy  |  Shop  |  Blog\n\nSunscreen and your medicines\n\n"
+            "By the Greenway Pharmacy Health Team\nPosted 2 September 2026\n\n"
+            "Some medicines make your skin burn more easily.\n"
+            "This blog is general information only and is not a substitute for advice from your pharmacist.\n")
+    meta, _ = read(page)
+    assert not meta.get("authors") and meta.get("writer_team") == "Greenway Pharmacy Health Team"
+    found = findings_for(page, "REV005", tmp_path, today=TODAY)
+    assert [f.check for f in found] == ["REV005"]
+    assert "Greenway Pharmacy Health Team" in found[0].message and "team" in found[0].message
+
+
+def test_a_charitys_information_team_with_a_credentialed_reviewer_owes_no_personal_author(tmp_path):
+    page = ("Living with gout\n"
+            "Written by our Information and Support Team. Reviewed by Dr Hana Obi, FRCP, consultant rheumatologist.\n"
+            "Last reviewed: 3 September 2026 | Next review: September 2027\n\n"
+            "Gout is a painful swelling of a joint.\n"
+            "This page is general information only and is not a substitute for professional medical advice.\n")
+    assert _ids(page, "REV005", tmp_path) == []
+
+
+_TEAM_BLOG = ("Greenway Pharmacy  |  Shop  |  Blog\n\nSunscreen and your medicines\n\n"
+              "By the Greenway Pharmacy Health Team\n{reviewer}Posted 2 September 2026\n\n"
+              "Some medicines make your skin burn more easily.\n"
+              "This blog is general information only and is not a substitute for advice from your pharmacist.\n")
+
+
+def test_a_team_byline_alone_is_one_defect_named_once_by_rev005(tmp_path):
+    page = _TEAM_BLOG.format(reviewer="")
+    assert _ids(page, "REV005", tmp_path / "a") == ["REV005"]
+    assert _ids(page, "REV006", tmp_path / "b") == []
+
+
+def test_a_team_byline_with_a_reviewer_named_without_credentials_still_owes_them(tmp_path):
+    page = _TEAM_BLOG.format(reviewer="Reviewed by Sam Lee\n")
+    assert _ids(page, "REV006", tmp_path) == ["REV006"]
+
+
+def test_a_health_systems_staff_byline_is_not_asked_for_a_writer_but_still_for_a_reviewer(tmp_path):
+    page = ("Find a Doctor | Locations | MyChart | Donate\nA non-profit academic medical center\n\n"
+            "Gallstones\n\nBy Northgate Clinic Staff\nLast reviewed: 3 September 2026\n\n"
+            "Gallstones are small stones in the gallbladder.\n"
+            "This page is general information only and is not a substitute for professional medical advice.\n")
+    assert _ids(page, "REV005", tmp_path / "a") == []
+    assert _ids(page, "REV006", tmp_path / "b") == ["REV006"]
+
+
+# ---------------------------------------------------------------- a worked example supposes a dose, gives none
+
+_PLAN = ("Harbor Senior Health Plans\nPart D | Find a pharmacy | Member login\n\nYour drug costs, explained\n\n"
+         "Reviewed by Li Wei, PharmD\nLast updated: October 1, 2026\n\n"
+         "Drugs are grouped into cost tiers.\n\n{body}\n"
+         "This information is not medical advice. Talk with your doctor or pharmacist before you change any medicine.\n")
+
+
+def test_an_insurers_worked_example_supposes_a_dose_and_gives_none(tmp_path):
+    body = ("A worked example\nSay you take atorvastatin 20 mg once daily. On Tier 1 a 90-day supply costs you "
+            "nothing.\n")
+    for check in ("DSC001", "DSC002"):
+        assert _ids(_PLAN.format(body=body), check, tmp_path / check) == []
+
+
+def test_a_price_guides_imagined_dose_is_none_but_its_instruction_is_one(tmp_path):
+    guide = ("Cheaper repeat prescriptions\nBy Jo Reyes, MPharm | Reviewed by Dr Ian Moss, MRCGP | 3 May 2026\n"
+             "Prepayment certificates\nImagine you take ramipril 5 mg a day and two other medicines: a "
+             "certificate saves you money.\n")
+    assert _ids(guide, "DSC001", tmp_path / "a") == []
+    told = guide.replace("Imagine you take ramipril 5 mg a day and two other medicines: a certificate saves you "
+                         "money.", "Take ramipril 5 mg once a day.")
+    assert _ids(told, "DSC001", tmp_path / "b") == ["DSC001"]

@@ -893,25 +893,45 @@ def author_not_named(article, ctx):
     authorship - authors and contributors, their affiliations and relevant
     credentials; HONcode principle 1 (authoritative).
     """
-    data = ctx.data("review")
+    if not _owes_named_author(article, ctx):
+        return
     names = [p.get("name", "") for p in article.meta.get("authors") or []]
-    owes = owed(article, ctx)
-    if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx) \
-            or _not_reviewed(article, ctx) or _kind_waives(article, ctx, "author") or owes.waives("author") \
-            or (_kind_asks(article, ctx, "signature") and signed_by(article, data)) \
-            or head_writer(article, ctx.data("owed"), lambda name: is_team(name, data)):
-        return
-    if _credentialed_reviewer(article.meta, data) and (
-            _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)
-            or _own_patients_page(article, data)):
-        return
+    team, owes = article.writer_team, owed(article, ctx)
     if names:
         message = (f"Author \"{names[0]}\" is a team, not a named person; the article names no author.")
+    elif team:
+        nobody = "" if article.meta.get("reviewers") else " and no reviewer"
+        message = (f"The byline credits a team (\"{team}\"), not a named person; the article names no "
+                   f"author{nobody}.")
+        names = [team]
     else:
         message = f"Article \"{article.title}\" names no author."
     yield _person_hit(article, names, message,
                       "Name the person who wrote it: \"The article is written by <Full Name>\".", "reviewers",
                       owes.severity("author"))
+
+
+def _owes_named_author(article, ctx) -> bool:
+    """Does the page owe a named author it does not name (REV005 fires)?"""
+    data = ctx.data("review")
+    names = [p.get("name", "") for p in article.meta.get("authors") or []]
+    if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx) \
+            or _not_reviewed(article, ctx) or _kind_waives(article, ctx, "author") \
+            or owed(article, ctx).waives("author") \
+            or (_kind_asks(article, ctx, "signature") and signed_by(article, data)) \
+            or head_writer(article, ctx.data("owed"), lambda name: is_team(name, data)):
+        return False
+    return not (_credentialed_reviewer(article.meta, data) and (
+        _clinical_team_wrote_it(article.meta, names + [article.writer_team or ""], data)
+        or _organisation_reviewed(article.meta, data) or _own_patients_page(article, data)))
+
+
+def _team_byline_alone(article, ctx) -> bool:
+    """Is the page's one attribution a team byline ("By the Chemist Corner Health Team", no
+    reviewer line), of which REV005 already names the defect - no named person answers for
+    the page, as writer or checker - once?"""
+    return bool(article.writer_team) and not article.meta.get("reviewers") \
+        and not article.meta.get("authors") and _owes_named_author(article, ctx)
 
 
 @check("REV006", name="reviewer-credentials-missing", category="review", severity="warning",
@@ -962,7 +982,10 @@ def reviewer_credentials_missing(article, ctx):
     Reilly, DO, sports medicine physician"; ``checks/owed.yaml``
     ``writer_answers``) answers for the page as its clinical check; a
     pharmacist's or physiotherapist's byline, or a doctor named by letters
-    alone, still owes the reviewer.
+    alone, still owes the reviewer. A page whose one attribution is a team
+    byline ("By the Chemist Corner Health Team", ``writer_team``, no reviewer
+    line) has one defect, no named person answering for it: REV005 names it,
+    once.
 
     **Why it matters.** Medical review is what makes a consumer page safe to
     act on; readers can only trust it if they can see who reviewed it and
@@ -984,7 +1007,7 @@ def reviewer_credentials_missing(article, ctx):
             or _not_reviewed(article, ctx) or _committee_approved(article, ctx) \
             or _kind_waives(article, ctx, "reviewer") or owes.waives("reviewer") \
             or printed_reviewer(article, data) or _credentialed_writer_answers(article, ctx) \
-            or writer_answers(article.meta, ctx.data("owed")):
+            or writer_answers(article.meta, ctx.data("owed")) or _team_byline_alone(article, ctx):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:
