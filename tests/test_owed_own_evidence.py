@@ -328,3 +328,29 @@ def test_a_price_guides_imagined_dose_is_none_but_its_instruction_is_one(tmp_pat
     told = guide.replace("Imagine you take ramipril 5 mg a day and two other medicines: a certificate saves you "
                          "money.", "Take ramipril 5 mg once a day.")
     assert _ids(told, "DSC001", tmp_path / "b") == ["DSC001"]
+
+
+# ---------------------------------------------------------------- a numbered file series is document control
+
+_LINK = ("NorthCoast Health Link\nHealth Topics   Find Services   Call 8-1-1\n\nUsing Ibuprofen Safely\n\n"
+         "{number}Last updated: 3 June 2026\n\n"
+         "Ibuprofen eases pain and swelling. Take it with food.\n"
+         "This file is for information only. It is not a substitute for advice from your health care provider.\n")
+
+
+def test_a_provincial_health_file_with_its_file_number_is_the_organisations_document(tmp_path):
+    page = _LINK.format(number="Health Link File Number: 27c\n")
+    assert _ids(page, "REV005", tmp_path / "a") == []
+    assert _ids(page, "REV006", tmp_path / "b") == []
+
+
+def test_a_charitys_numbered_fact_sheet_is_the_organisations_document(tmp_path):
+    page = ("Living with lupus\nLupus Support UK | Fact sheet no. 14\nPublished: 3 June 2026\n\n"
+            "What is lupus?\nLupus can cause tiredness and joint pain.\n"
+            "This fact sheet is general information only and is not a substitute for professional medical advice.\n")
+    assert _ids(page, "REV005", tmp_path / "a") == []
+    assert _ids(page, "REV006", tmp_path / "b") == []
+
+
+def test_the_same_page_without_its_number_still_owes_names(tmp_path):
+    assert _ids(_LINK.format(number=""), "REV005", tmp_path) == ["REV005"]
