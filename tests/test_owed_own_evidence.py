@@ -354,3 +354,25 @@ def test_a_charitys_numbered_fact_sheet_is_the_organisations_document(tmp_path):
 
 def test_the_same_page_without_its_number_still_owes_names(tmp_path):
     assert _ids(_LINK.format(number=""), "REV005", tmp_path) == ["REV005"]
+
+
+# ---------------------------------------------------------------- a household measure is a dose, not a caution
+
+def test_one_teaspoon_for_children_aged_two_to_five_is_a_dose_not_a_caution(tmp_path):
+    # a parenting magazine's page
+    page = ("Soothing a toddler's cough\nWords: Amy Doyle | Checked by Dr Ian Moss, MRCGP | 3 May 2026\n"
+            "Cough medicine doses\nGive one teaspoon of honey-and-lemon linctus twice a day for children aged "
+            "2 to 5 years.\n" + _CLOSE)
+    assert _ids(page, "DSC002", tmp_path) == []
+
+
+def test_two_teaspoons_for_children_aged_over_six_is_a_dose_not_a_caution(tmp_path):
+    page = (_HEAD + "Cough medicine doses\nGive two teaspoons three times a day for children aged 6 years and over.\n"
+            + _CLOSE)
+    assert _ids(page, "DSC002", tmp_path) == []
+
+
+def test_a_sections_own_note_on_ages_beside_a_spoon_dose_is_still_incomplete(tmp_path):
+    page = (_HEAD + "Cough medicine doses\nGive two teaspoons three times a day.\n"
+            "These amounts are for children aged 6 years and over.\n" + _CLOSE)
+    assert _ids(page, "DSC002", tmp_path) == ["DSC002"]
