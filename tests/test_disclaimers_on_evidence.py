@@ -110,10 +110,14 @@ def test_a_us_page_sends_its_reader_to_their_provider(tmp_path):
     assert found(tmp_path / "a", [("Medicines", "drug-therapy", [
         "You can take naproxen 220 mg every 8 to 12 hours, no more than 3 tablets in 24 hours.",
         "Always check with your provider before you start a new medicine. These doses are for adults."])]) == []
-    # the dose table that says only whom it is for is still incomplete
+    # the dose table's own note that says only whom it is for is still incomplete
     assert found(tmp_path / "b", [("Dose chart", "drug-therapy", [
-        "Adults: ibuprofen 200 to 400 mg every 6 hours, up to 1,200 mg a day."])]) == [
+        "Ibuprofen 200 to 400 mg every 6 hours, up to 1,200 mg a day.", "These doses are for adults."])]) == [
         ("DSC002", "Dose chart")]
+    # an age label on the dose is no caution to call incomplete: the page's closing note
+    # cautions the reader
+    assert found(tmp_path / "c", [("Dose chart", "drug-therapy", [
+        "Adults: ibuprofen 200 to 400 mg every 6 hours, up to 1,200 mg a day."])]) == []
 
 
 # ------------------------------------------------------------------ a formulary for prescribers

@@ -107,7 +107,10 @@ def test_a_clinics_own_team_or_consultation_is_the_consult_caution(tmp_path, cau
     "Contact us if you have questions about delivery.",
 ])
 def test_a_shops_or_sites_service_team_is_no_clinician(tmp_path, line):
-    page = [GENERAL, ("Pain relief", "drug-therapy", ["Paracetamol 1 g up to four times in 24 hours, for adults.", line])]
+    # the section's own note says whom the doses are for; the service line sends no one to a
+    # clinician, so the caution of its own is half said
+    page = [GENERAL, ("Pain relief", "drug-therapy", ["Paracetamol 1 g up to four times in 24 hours.",
+                                                      "These doses are for adults.", line])]
     assert found(tmp_path, page) == [("DSC002", "Pain relief")]
 
 

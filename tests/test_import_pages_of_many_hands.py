@@ -214,15 +214,17 @@ def test_a_few_labels_or_labels_over_values_are_not_headings(text):
 BODY = "\nWhat it is\nA made-up condition of the middle ear, used in these tests.\nWhat helps\nRest and fluids.\n"
 
 
-@pytest.mark.parametrize("byline, authors", [
-    ("Written by our Information and Support Team.", ["Information and Support Team"]),
-    ("Content by the Patient Advice and Liaison Service", ["Patient Advice and Liaison Service"]),
-    ("By Jane Roe and Sam Lee, Pharmacy Team", ["Jane Roe", "Sam Lee"]),
-    ("Written by Dr A Patel and the Pharmacy Team", ["Dr A Patel", "Pharmacy Team"]),
+@pytest.mark.parametrize("byline, authors, team", [
+    ("Written by our Information and Support Team.", [], "Information and Support Team"),
+    ("Content by the Patient Advice and Liaison Service", [], "Patient Advice and Liaison Service"),
+    ("By Jane Roe and Sam Lee, Pharmacy Team", ["Jane Roe", "Sam Lee"], None),
+    ("Written by Dr A Patel and the Pharmacy Team", ["Dr A Patel"], "Pharmacy Team"),
 ])
-def test_the_and_of_a_teams_name_does_not_split_it(byline, authors):
+def test_the_and_of_a_teams_name_does_not_split_it(byline, authors, team):
+    # a team the byline credits is kept whole, as the page's writer_team: no named author
     meta, _ = read("Grommet ear in adults\n" + byline + BODY)
     assert names(meta.get("authors")) == authors
+    assert meta.get("writer_team") == team
 
 
 @pytest.mark.parametrize("byline, author, date", [

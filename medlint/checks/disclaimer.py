@@ -9,7 +9,7 @@ of the article-wide disclaimer, and the emergency cues that call for a
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from medlint.checks.dosing import per_text, said_in_lines, text_memo
 from medlint.checks.owed import owed
@@ -317,9 +317,9 @@ def _referral_covers(rule: dict, wide: list[str], data: dict, kind_rules: list[d
     return False
 
 
-def section_disclaimer_gaps(article: Article, ctx) -> list[tuple[Section, dict, list[str], list[str]]]:
-    """(section, requirement, matched element names, missing element names) for every
-    section a rule asks; the section is the one a finding is located at.
+def section_disclaimer_gaps(article: Article, ctx) -> list[Gap]:
+    """A :class:`Gap` (section, requirement, matched, missing and own element names) for
+    every section a rule asks; the section is the one a finding is located at.
 
     What the section, its same-kind subsections and (for a level-2 subsection) its
     level-1 parent say counts. A rule with ``scope: page`` is one caution for the
@@ -342,7 +342,7 @@ def _listed_gaps(article: Article, ctx) -> list:
     return list(_gaps(article, ctx))
 
 
-def _gaps(article: Article, ctx) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
+def _gaps(article: Article, ctx) -> Iterator["Gap"]:
     data = ctx.data("disclaimers")
     if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data) \
             or _no_section_rules(article, ctx) or owed(article, ctx).waives("section_disclaimers"):
@@ -358,7 +358,7 @@ def _gaps(article: Article, ctx) -> Iterator[tuple[Section, dict, list[str], lis
             continue
         if rule.get("article_wide") and _referral_covers(rule, wide, data, kind_rules, _all_texts(article)):
             for need in needs:
-                yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
+                yield Gap(need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], [])
             continue
         others = asked_kinds - {rule["kind"]}
         page_texts = [r.text for r in article.texts() if getattr(r.section, "kind", None) not in others]
@@ -477,7 +477,7 @@ def _covered(rule: dict, data: dict, texts: list[str]) -> bool:
 
 
 def _rule_gaps(article: Article, rule: dict, data: dict, needs: list[_Need], page_texts: list[str],
-               wide: list[str]) -> Iterator[tuple[Section, dict, list[str], list[str]]]:
+               wide: list[str]) -> Iterator["Gap"]:
     sections = article.sections
     on_page = rule.get("scope") == "page"
     if on_page:
@@ -490,16 +490,61 @@ def _rule_gaps(article: Article, rule: dict, data: dict, needs: list[_Need], pag
         if rule.get("article_wide"):
             texts += wide
         if _covered(rule, data, texts + _cover_texts(sections)):
-            yield need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], []
+            yield Gap(need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], [])
             continue
-        matched, missing = [], []
+        matched, missing, own, labelled = [], [], [], []
+        own_texts = [t for s in family for t in _texts(s)]
         for element in _asked(rule, need.section):
             said = _element_said(element, data, texts, page_texts if on_page else [], family,
                                  sections, article.title)
             (matched if said else missing).append(element["name"])
-        yield need.anchor, rule, matched, missing
+            if said and _said_in_caution(element, data, own_texts):
+                own.append(element["name"])
+            elif said and _element_said(element, data, own_texts, [], family, sections, article.title):
+                labelled.append(element["name"])
+        yield Gap(need.anchor, rule, matched, missing, own, labelled)
         if on_page and missing:
             return  # the page's one caution is missing: said once, at the first section asked
+
+
+class Gap(NamedTuple):
+    """What one section a rule asks says of its disclaimer: the elements said anywhere
+    that speaks for it (``matched``), those not said (``missing``), those the section says
+    in a caution of its own words (``own``: a sentence of its texts that gives no dose
+    itself) and those it says only on its doses, headings or items (``labelled``: "Adults
+    and children over 12: take 2 tablets" labels a dose, it cautions no one)."""
+    section: Section
+    rule: dict
+    matched: list
+    missing: list
+    own: list = []
+    labelled: list = []
+
+    def uncautioned(self) -> bool:
+        """Does the section label its doses (whom they are for) with no caution of its own?"""
+        return bool(self.missing and self.labelled and not self.own)
+
+
+def _page_cautions(article: Article, ctx) -> bool:
+    """Does any text of the page - its running text, its header, footer and chrome lines -
+    caution the reader in any words (``caution_concepts``: "consult a doctor if fever lasts",
+    "not a substitute for professional medical care", the supplement statement)? A section
+    that gives doses with only an age label on them ("Adults: take 2 tablets") and no
+    caution of its own is then cautioned by the page; on a page with none it has no
+    disclaimer at all (DSC001). Worked out once per article."""
+    return article.once(_cautions, ctx.data("disclaimers"))
+
+
+def _cautions(article: Article, data: dict) -> bool:
+    concepts = data.get("caution_concepts") or ()
+    return bool(concepts) and any(_says(data, concepts, (), t) for t in _page_lines(article))
+
+
+def _said_in_caution(element: dict, data: dict, texts: list[str]) -> bool:
+    """Does a sentence of ``texts`` that gives no dose say ``element``?"""
+    return any(_says(data, element.get("concepts"), element.get("patterns"), sentence)
+               and not _gives_a_dose(sentence, data)
+               for text in texts for sentence in _SENTENCE.split(text))
 
 
 def _also_in(element: dict, family: list[Section], sections: list[Section], title: str = "") -> list[str]:
@@ -614,9 +659,10 @@ def section_disclaimer_missing(article, ctx):
     (Silberg, Lundberg & Musacchio, JAMA 1997): disclosure; the site's
     editorial policy for the per-kind wording.
     """
-    for section, rule, matched, missing in section_disclaimer_gaps(article, ctx):
-        if matched:
-            continue
+    for gap in section_disclaimer_gaps(article, ctx):
+        section, rule, missing = gap.section, gap.rule, gap.missing
+        if gap.matched and not (gap.uncautioned() and not _page_cautions(article, ctx)):
+            continue  # said or half said (DSC002); doses labelled on a page that cautions its reader
         heading = section.heading or "(untitled section)"
         yield _heading_hit(
             section,
@@ -632,13 +678,22 @@ def section_disclaimer_missing(article, ctx):
             "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,),
        good=("Dietary Supplements\nSupplements are not regulated in the same way as medicines and can interact "
              "with prescription drugs. Discuss any supplement with your doctor or pharmacist first.\n-\n"
-             "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,))
+             "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,
+             "Mainstream Drug Therapies\nAdults and children over 12: naproxen 250 mg twice daily with food.\n"
+             + _CLOSING))
 def section_disclaimer_incomplete(article, ctx):
     """A section disclaimer that says only part of what the policy asks.
 
     **What it does.** For the same sections as DSC001, when the section (or its
     level-1 parent) says some parts of the required disclaimer but not all,
-    names the parts that are missing and flags the section heading. Who owes
+    names the parts that are missing and flags the section heading. Only a
+    caution the page prints is called incomplete: a section whose one part is
+    an age label on its doses ("Adults and children over 12 years: take 1 to 2
+    tablets", "Adults: take 2 softgels daily") prints no caution to extend; it
+    is cautioned by the page when any text says a caution in any words
+    (``caution_concepts``: "consult a doctor if fever lasts", "not a substitute
+    for professional medical care"), and has no disclaimer at all (DSC001)
+    where none does. Who owes
     it is decided as for DSC001 (``checks/owed.yaml``: not a record of one
     person's care, a group's own page or a page for staff; at info on a page
     with one sign of them alone).
@@ -659,9 +714,10 @@ def section_disclaimer_incomplete(article, ctx):
     101.93(c)); HONcode principle 2; JAMA benchmarks (Silberg, Lundberg &
     Musacchio, JAMA 1997); the site's editorial policy.
     """
-    for section, rule, matched, missing in section_disclaimer_gaps(article, ctx):
-        if not matched or not missing:
-            continue
+    for gap in section_disclaimer_gaps(article, ctx):
+        section, rule, matched, missing = gap.section, gap.rule, gap.matched, gap.missing
+        if not matched or not missing or gap.uncautioned():
+            continue  # nothing said, nothing lacking, or doses labelled with no caution to extend (DSC001)
         heading = section.heading or "(untitled section)"
         yield _heading_hit(
             section,
@@ -788,11 +844,26 @@ def article_disclaimer_missing(article, ctx):
 
 
 def _is_sign(rule: dict, text: str, m) -> bool:
-    """Is the cue matched at ``m`` a sign the reader may have, not a risk or a past event?"""
+    """Is the cue matched at ``m`` a sign the reader may have, not a risk or a past event,
+    and one its own sentence does not tell the reader what to do about (``advised_in_sentence``:
+    "See your doctor if you have a racing heartbeat, chest pain or shakiness")?"""
     context = rule.get("not_a_sign") or {}
     before = text[max(0, m.start() - 60):m.start()]
     after = text[m.end():m.end() + 30]
-    return not (_matches(context.get("before") or (), before) or _matches(context.get("after") or (), after))
+    if _matches(context.get("before") or (), before) or _matches(context.get("after") or (), after):
+        return False
+    advised = rule.get("advised_in_sentence") or ()
+    return not (advised and _matches(advised, _sentence_at(text, m.start())))
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` that holds the offset ``at``."""
+    start = 0
+    for boundary in _SENTENCE.finditer(text):
+        if boundary.start() > at:
+            return text[start:boundary.start()]
+        start = boundary.end()
+    return text[start:]
 
 
 def emergency_cues(article: Article, data: dict) -> list[tuple[object, str, int]]:
@@ -842,7 +913,8 @@ def gives_urgent_advice(article: Article, data: dict) -> bool:
        bad=("Overview\nA large fragment can cause cauda equina syndrome.\n" + _CLOSING,),
        good=("Overview\nA large fragment can cause cauda equina syndrome.\n"
              "When Should You See a Doctor Immediately?\n-\nLoss of bowel or bladder control\n" + _CLOSING,
-             "Overview\nSciatica is pain along the sciatic nerve.\n" + _CLOSING))
+             "Overview\nSciatica is pain along the sciatic nerve.\n" + _CLOSING,
+             "Side effects\nSee your doctor if you get chest pain or a racing heartbeat.\n" + _CLOSING))
 def red_flag_section_missing(article, ctx):
     """An article that mentions an emergency needs a "see a doctor immediately" section.
 
@@ -858,7 +930,9 @@ def red_flag_section_missing(article, ctx):
     label's "Stop use and ask a doctor if", in the country's own numbers and
     words: "Phone 111", "call 995", "Call 9-1-1", "go to your nearest
     emergency department", "call Poison Help"; ``red_flags.advice``), flags the article title and quotes
-    the first cue. A reference for prescribers (``checks/owed.yaml``
+    the first cue. A sign whose own sentence tells the reader whom to see
+    about it ("See your doctor if you have a racing heartbeat, chest pain or
+    shakiness"; ``red_flags.advised_in_sentence``) is answered where it is named. A reference for prescribers (``checks/owed.yaml``
     ``prescribers``: a clinicians' drug reference, a drug index's or a formulary's monograph)
     is not asked: its reader is the clinician the section sends a reader to.
 

@@ -189,3 +189,19 @@ def head_writer(article, data: dict, is_team=lambda name: False) -> str | None:
             if m and not is_team(m.group(0)):
                 return text
     return None
+
+
+def writer_answers(meta: dict, data: dict) -> bool:
+    """Is one of the page's authors a named medical practitioner writing under the medical
+    post they hold (``writer_answers``: "Dr Tan Wei Ling, Senior Consultant, Department of
+    Orthopaedic Surgery"), who answers for the page as its clinical check?"""
+    rule = data.get("writer_answers") or {}
+    posts, titles = rule.get("post_roles") or (), rule.get("medical_titles") or ()
+    for person in meta.get("authors") or []:
+        if not isinstance(person, dict) or not isinstance(person.get("role"), str):
+            continue
+        marks = [person.get("name") or ""] + [c for c in person.get("credentials") or [] if isinstance(c, str)]
+        if any(regex(p).search(person["role"]) for p in posts) \
+                and any(regex(t).search(m) for t in titles for m in marks):
+            return True
+    return False

@@ -14,7 +14,7 @@ import datetime as _dt
 
 from medlint.checks.disclaimer import page_kinds, regulated_page
 from medlint.checks.dosing import searched
-from medlint.checks.owed import body_dateline, head_writer, meta_lines, owed, reading_lines
+from medlint.checks.owed import body_dateline, head_writer, meta_lines, owed, reading_lines, writer_answers
 from medlint.dates import find_date, numeric_order
 from medlint.findings import Hit
 from medlint.policy import derived, regex
@@ -187,9 +187,19 @@ def review_summary(article, ctx) -> dict:
         return out
     if out["status"] == "unknown":
         return _undated(article, ctx, out)
-    if _no_cycle(article, ctx):
+    if _no_cycle(article, ctx) or _labelling_printed(article, ctx, _review_line(article, ctx)):
         out.update(status=NO_REVIEW_CYCLE, max_age_months=None, due=None)
     return out
+
+
+def _review_line(article, ctx) -> str:
+    """The header or footer line that prints the page's review date, or ""."""
+    where = review_date(article.meta, ctx.data("review"), ctx.today)[2]
+    field = where[0] if where else ""
+    for ptr, text, _role in _page_lines(article.meta):
+        if ptr == field:
+            return text
+    return ""
 
 
 def _no_cycle(article, ctx) -> bool:
@@ -214,11 +224,23 @@ def _undated(article, ctx, out: dict) -> dict:
                     status=DATED if cycle else NO_REVIEW_CYCLE,
                     max_age_months=out["max_age_months"] if cycle else None)
     found = body_dateline(article, ctx.data("owed"), data.get("next_review_cues") or ())
+    if found is not None and _labelling_printed(article, ctx, found[1]):
+        return dict(out, reviewed=found[0].isoformat(), source="dateline", status=NO_REVIEW_CYCLE,
+                    max_age_months=None)
     if found is not None:
         return _dated_by_body(article, ctx, out, found[0])
     if owed(article, ctx).waives("review_date"):
         return dict(out, status=NOT_ASKED, max_age_months=None)
     return out
+
+
+def _labelling_printed(article, ctx, line: str) -> bool:
+    """Is ``line`` a regulated leaflet's or label's line dating when its text was prepared or
+    printed ("This leaflet was prepared on 14 March 2025"; ``checks/owed.yaml``
+    ``datelines.print_labels``)? It dates the licence holder's text, revised under its
+    regulator's variation process, not a review the page owes yearly."""
+    labels = (ctx.data("owed").get("datelines") or {}).get("print_labels") or ()
+    return any(regex(p).search(line) for p in labels) and regulated_page(article, ctx.data("disclaimers"))
 
 
 def _dated_by_body(article, ctx, out: dict, value: _dt.date) -> dict:
@@ -423,6 +445,10 @@ def review_overdue(article, ctx):
     person's care (a visit summary, a discharge summary), dated by its
     visit. A page dated only by a dateline of its head or foot ("Care Home
     Training Day, 14 May 2024") is judged by it, and the finding points at it.
+    A regulated leaflet's line dating when its text was prepared or printed
+    ("This leaflet was prepared on 14 March 2025"; ``checks/owed.yaml``
+    ``datelines.print_labels``) dates it without holding it to a yearly
+    review; its "last revised" date is still judged.
 
     **Why it matters.** Drug doses, supplement safety warnings and surgical
     evidence change; a stale page keeps advising what current guidance no
@@ -867,25 +893,45 @@ def author_not_named(article, ctx):
     authorship - authors and contributors, their affiliations and relevant
     credentials; HONcode principle 1 (authoritative).
     """
-    data = ctx.data("review")
+    if not _owes_named_author(article, ctx):
+        return
     names = [p.get("name", "") for p in article.meta.get("authors") or []]
-    owes = owed(article, ctx)
-    if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx) \
-            or _not_reviewed(article, ctx) or _kind_waives(article, ctx, "author") or owes.waives("author") \
-            or (_kind_asks(article, ctx, "signature") and signed_by(article, data)) \
-            or head_writer(article, ctx.data("owed"), lambda name: is_team(name, data)):
-        return
-    if _credentialed_reviewer(article.meta, data) and (
-            _clinical_team_wrote_it(article.meta, names, data) or _organisation_reviewed(article.meta, data)
-            or _own_patients_page(article, data)):
-        return
+    team, owes = article.writer_team, owed(article, ctx)
     if names:
         message = (f"Author \"{names[0]}\" is a team, not a named person; the article names no author.")
+    elif team:
+        nobody = "" if article.meta.get("reviewers") else " and no reviewer"
+        message = (f"The byline credits a team (\"{team}\"), not a named person; the article names no "
+                   f"author{nobody}.")
+        names = [team]
     else:
         message = f"Article \"{article.title}\" names no author."
     yield _person_hit(article, names, message,
                       "Name the person who wrote it: \"The article is written by <Full Name>\".", "reviewers",
                       owes.severity("author"))
+
+
+def _owes_named_author(article, ctx) -> bool:
+    """Does the page owe a named author it does not name (REV005 fires)?"""
+    data = ctx.data("review")
+    names = [p.get("name", "") for p in article.meta.get("authors") or []]
+    if any(n and not is_team(n, data) for n in names) or _organisation_page(article, ctx) \
+            or _not_reviewed(article, ctx) or _kind_waives(article, ctx, "author") \
+            or owed(article, ctx).waives("author") \
+            or (_kind_asks(article, ctx, "signature") and signed_by(article, data)) \
+            or head_writer(article, ctx.data("owed"), lambda name: is_team(name, data)):
+        return False
+    return not (_credentialed_reviewer(article.meta, data) and (
+        _clinical_team_wrote_it(article.meta, names + [article.writer_team or ""], data)
+        or _organisation_reviewed(article.meta, data) or _own_patients_page(article, data)))
+
+
+def _team_byline_alone(article, ctx) -> bool:
+    """Is the page's one attribution a team byline ("By the Chemist Corner Health Team", no
+    reviewer line), of which REV005 already names the defect - no named person answers for
+    the page, as writer or checker - once?"""
+    return bool(article.writer_team) and not article.meta.get("reviewers") \
+        and not article.meta.get("authors") and _owes_named_author(article, ctx)
 
 
 @check("REV006", name="reviewer-credentials-missing", category="review", severity="warning",
@@ -894,7 +940,9 @@ def author_not_named(article, ctx):
             _OVERVIEW + "The article is written by Jane Roe and reviewed by Sam Lee",
             _OVERVIEW + "The article is written by Jane Roe"),
        good=(_OVERVIEW + _BYLINE, _STAFF, _VISIT,
-             _OVERVIEW + "By Jane Roe  |  Reviewed by Dr Sam Lee, FRACGP  |  3 May 2026\n"))
+             _OVERVIEW + "By Jane Roe  |  Reviewed by Dr Sam Lee, FRACGP  |  3 May 2026\n",
+             "Knee pain\nArticle by Dr Ines Varga, Senior Consultant, Department of Orthopaedics\n"
+             "Last updated on 02 Nov 2026\nKnee pain is common after sport.\n"))
 def reviewer_credentials_missing(article, ctx):
     """An article must name a medical reviewer and their credentials.
 
@@ -928,7 +976,16 @@ def reviewer_credentials_missing(article, ctx):
     Okafor"; ``printed_reviewer``: letters or a role of ``credential_roles`` after
     the name, or the role before it) is its credentialed
     reviewer, and a leaflet's own approval line ("This leaflet was approved by the
-    Pharmacy and Therapeutics Committee") is its document control.
+    Pharmacy and Therapeutics Committee") is its document control. A named
+    medical practitioner writing under the medical post they hold ("Dr Tan Wei
+    Ling, Senior Consultant, Department of Orthopaedic Surgery", "Dr. Tom
+    Reilly, DO, sports medicine physician"; ``checks/owed.yaml``
+    ``writer_answers``) answers for the page as its clinical check; a
+    pharmacist's or physiotherapist's byline, or a doctor named by letters
+    alone, still owes the reviewer. A page whose one attribution is a team
+    byline ("By the Chemist Corner Health Team", ``writer_team``, no reviewer
+    line) has one defect, no named person answering for it: REV005 names it,
+    once.
 
     **Why it matters.** Medical review is what makes a consumer page safe to
     act on; readers can only trust it if they can see who reviewed it and
@@ -949,7 +1006,8 @@ def reviewer_credentials_missing(article, ctx):
     if _credentialed_reviewer(article.meta, data) or _organisation_page(article, ctx) \
             or _not_reviewed(article, ctx) or _committee_approved(article, ctx) \
             or _kind_waives(article, ctx, "reviewer") or owes.waives("reviewer") \
-            or printed_reviewer(article, data) or _credentialed_writer_answers(article, ctx):
+            or printed_reviewer(article, data) or _credentialed_writer_answers(article, ctx) \
+            or writer_answers(article.meta, ctx.data("owed")) or _team_byline_alone(article, ctx):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:

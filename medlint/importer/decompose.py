@@ -1547,6 +1547,8 @@ def _people_and_dates(metas: list[MetaLine], controlled: bool = False) -> dict:
     reviewers = _unique([p for m in metas for p in m.reviewers])
     if authors:
         out["authors"] = authors
+    if teams := [t for m in metas for t in m.writer_teams]:
+        out["writer_team"] = teams[0]  # a team the byline credits: no author (REV005 reads it)
     if reviewers:
         out["reviewers"] = reviewers
     dates: dict = {}

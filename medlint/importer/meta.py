@@ -31,6 +31,7 @@ class MetaLine:
     dates: dict[str, _dt.date] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     teams: list[str] = field(default_factory=list)  # teams named after a byline opening
+    writer_teams: list[str] = field(default_factory=list)  # a team credited as the writer ("By the X Health Team")
     first_known: bool = False
     in_body: bool = False
     entry: dict | None = None  # the header/footer record of the line, when it is one
@@ -240,9 +241,14 @@ def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
         return False  # 'reviewed by a medical professional', 'by one of our pharmacists': no one named
     people = [person_of(p, cues) for p in _with_roles(split_names(names[0], cues), cues)]
     people = [p for p in people if p is not None]
+    if role == "author":  # "By the Chemist Corner Health Team": the page's writer is a team, no person
+        result.writer_teams += [p["name"] for p in people if _is_team_name(p, cues)]
+        people = [p for p in people if not _is_team_name(p, cues)]
     if not people:
         team = _team_of(names[0], cues)
         result.teams += team
+        if role == "author":
+            result.writer_teams += [t for t in team if t not in result.writer_teams]
         if team and found:  # "Reviewed by our pharmacist team on 4 May 2026"
             result.dates.setdefault("last_reviewed" if role == "reviewer" else "published", found[0])
         return bool(team)  # a byline naming a team: a byline line, but no named person
@@ -252,6 +258,12 @@ def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
     if found and role == "reviewer":
         result.dates.setdefault("last_reviewed", found[0])
     return True
+
+
+def _is_team_name(person: dict, cues) -> bool:
+    """Is the person read from a byline a team's name ("The CareCircle Team", "the County
+    Community Health Services Unit": its last word one of ``team_words``), with no credential?"""
+    return not person.get("credentials") and bool(cues.team_rx.search(person.get("name") or ""))
 
 
 def _with_roles(parts: list[str], cues) -> list[str]:

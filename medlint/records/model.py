@@ -203,6 +203,12 @@ class Article(Record):
         return self.meta.get("title", "")
 
     @property
+    def writer_team(self) -> str | None:
+        """The team a byline credits as the writer (``writer_team``): no named author."""
+        team = self.meta.get("writer_team")
+        return team if isinstance(team, str) and team.strip() else None
+
+    @property
     def text(self) -> str:
         return self.title
 
