@@ -111,6 +111,10 @@ _ATOMS = st.sampled_from(["a", "b", "ab", "ba", "A", "B", "K", "s", "S", "i", "I
                           r"\.", ".", r"\d", r"\w", r"\b", "[ab]", "[^a]", "[ ]", "[Kk]", "[µ1]", "[a-b]", r"\s", "1", "%", "^", "$",
                           "(?<=a)", "(?<!b)", "{", "x{}"])
 _QUANTS = st.sampled_from(["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}", "{,2}", "??", "+?"])
+# A group repeats a bounded number of times: an unbounded repeat of a group that itself repeats
+# or holds overlapping alternatives ("(a+)+", "(a|a)*") backtracks exponentially in re itself,
+# and one such draw on a 24-character text can run for minutes (seen on a loaded machine).
+_GROUP_QUANTS = st.sampled_from(["", "", "", "?", "{2}", "{0,2}", "{1,3}", "{,2}", "??"])
 
 
 @st.composite
@@ -120,10 +124,9 @@ def _patterns(draw, depth=0, atoms=_ATOMS):
         if depth < 2 and draw(st.integers(0, 4)) == 0:
             inner = "|".join(draw(_patterns(depth + 1, atoms)) for _ in range(draw(st.integers(1, 3))))
             opening = draw(st.sampled_from(["(?:", "(", "(?=", "(?!", "(?>", "(?-i:", "(?i:", "(?P<g%d>" % draw(st.integers(0, 99))]))
-            atom = f"{opening}{inner})"
+            parts.append(f"{opening}{inner})" + draw(_GROUP_QUANTS))
         else:
-            atom = draw(atoms)
-        parts.append(atom + draw(_QUANTS))
+            parts.append(draw(atoms) + draw(_QUANTS))
     return "".join(parts)
 
 
