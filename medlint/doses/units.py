@@ -99,7 +99,7 @@ def _build_lexicon() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
     add("microliter", "volume", "µl", "ul", "microlitre", "microlitres", "microliter", "microliters")
     add("cubic_centimeter", "volume", "cc")
     # biological activity
-    add("international_unit", "activity", "iu", "international unit", "international units")
+    add("international_unit", "activity", "iu", "ius", "international unit", "international units")
     add("enzyme_unit", "activity", "unit", "units")
     add("enzyme_unit", "activity", "U", case=True)
     # an electrolyte's amount by charge (potassium chloride, potassium citrate, bicarbonate): read
