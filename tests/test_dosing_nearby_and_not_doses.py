@@ -214,3 +214,42 @@ def test_a_chart_run_into_one_paragraph_inherits_its_lead_sentence(tmp_path, tex
 def test_chart_rows_with_no_lead_schedule_are_still_incomplete(tmp_path):
     text = "Fever in children\n\nIbuprofen is a good choice. Children 1 to 3 years: 5 ml. Children 4 to 6 years: 7.5 ml.\n"
     assert dosing(text, tmp_path, "DOS002")
+
+
+@pytest.mark.parametrize("text", [
+    "Paracetamol handbook\n\n| Field | Detail |\n|---|---|\n| Adult dose | 500 mg to 1 g every 4 to 6 hours |\n"
+    "| Maximum dose | 4 g in 24 hours |\n",
+    "Ibuprofen monograph\n\n| Item | Value |\n|---|---|\n| Usual dose | 200 to 400 mg every 4 to 6 hours |\n"
+    "| Do not exceed | 1,200 mg in 24 hours |\n",
+])
+@pytest.mark.parametrize("cid", ["DOS001", "DOS003"])
+def test_a_handbook_row_labelled_as_the_maximum_bounds_the_dose_row_above(tmp_path, text, cid):
+    assert not dosing(text, tmp_path, cid)
+
+
+def test_a_handbook_without_a_maximum_row_still_fires(tmp_path):
+    text = ("Paracetamol handbook\n\n| Field | Detail |\n|---|---|\n| Adult dose | 500 mg to 1 g every 4 to 6 hours |\n"
+            "| Form | tablets |\n")
+    assert dosing(text, tmp_path, "DOS001")
+
+
+def test_a_limit_line_followed_by_another_medicines_name_still_bounds_the_dose(tmp_path):
+    text = ("Period pain\n\nIbuprofen works well. Take 400 mg every 8 hours with food.\n"
+            "Don't take more than 1,200 mg a day. Paracetamol is another option.\n")
+    assert not dosing(text, tmp_path, "DOS001")
+
+
+@pytest.mark.parametrize("text", [
+    "Pain\n\nTake 1 g of paracetamol every 2 hours.\nDo not take more than 4 g in 24 hours.\n",
+    "Pain\n\n- Take 1 g of paracetamol every 2 hours.\n- Never take more than 4 g a day.\n",
+])
+def test_a_schedule_above_the_limit_on_the_next_line_is_still_an_error(tmp_path, text):
+    found = dosing(text, tmp_path, "DOS006") + dosing(text, tmp_path, "DOS003")
+    assert found and all(f.severity == "error" for f in found)
+
+
+def test_a_note_after_a_dose_does_not_reach_the_next_list(tmp_path):
+    text = ("Pain\n\nTake 1 g of paracetamol every 4 to 6 hours when needed.\n\nDo not take more than 4 g in 24 hours.\n\n"
+            "- Ibuprofen: 400 mg every 4 hours when needed\n")
+    found = dosing(text, tmp_path, "DOS001")
+    assert [f for f in found if "400 mg" in f.excerpt] and not [f for f in found if "1 g" in f.excerpt]

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from medlint.doses.lexicon import lexicon as _lexicon
+from medlint.doses.limits import _limit_head
 from medlint.doses.model import _replace
 from medlint.doses.reading import Reading
 from medlint.records.model import FaqEntry, Item
@@ -45,22 +47,48 @@ def with_nearby_limits(fields: tuple, triples: tuple, doses_in, named, name_of, 
     a text of their own (the module's rules); ``fields`` are the (record, field, text) of the
     article, ``doses_in`` reads a text's doses, ``named(text)`` the medicines a text names,
     ``name_of(record, field, dose)`` a dose's medicine, ``limits_in`` a text's maxima."""
-    lent: list = []
+    lent: dict = {}  # record -> [(medicines named, limits)] lent to its doses
     for _section, records in _sections(fields):
         texts = [getattr(r, "text", "") or "" for r in records]
         has = [bool(doses_in(t)) for t in texts]
+        blocks = _blocks_of(records)
         names = _section_names(texts, doses_in)
         for j, record in enumerate(records):
-            if has[j] or texts[j].rstrip().endswith("?"):
-                continue
-            limits = tuple(lim for lim in limits_in(texts[j]) if lim.kind in _FIELD)
+            text, limits = _limit_text(record, texts[j], has[j], limits_in)
             if not limits:
                 continue
-            said = _named(texts[j], names) | named(texts[j])
-            lent.extend((records[k], said, limits) for k in _bounded_by(records, texts, has, j))
+            upto = _through_sentence(text, max(lim.span[1] for lim in limits))
+            said = _named(upto, names) | named(upto)
+            for k in _bounded_by(blocks, texts, has, j):
+                lent.setdefault(records[k], []).append((said, limits))
     if not lent:
         return triples
-    return tuple((record, field, _lend(record, field, dose, lent, name_of)) for record, field, dose in triples)
+    return tuple((record, field, _lend(record, field, dose, lent.get(record, ()), name_of))
+                 for record, field, dose in triples)
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _through_sentence(text: str, at: int) -> str:
+    """``text`` up to the end of the sentence holding ``at``: the limit's words and what leads to them
+    ("Do not take more than 4 g of paracetamol in 24 hours."), not the sentences after it."""
+    m = _SENTENCE_END.search(text, at)
+    return text[:m.end()] if m else text
+
+
+def _limit_text(record, text: str, has_doses: bool, limits_in) -> tuple:
+    """(text read, its most-a-day limits) of a text that states a limit of its own: a text with no
+    dose ("Do not take more than 16 mg in 24 hours."), or a table row labelled as the limit ("|
+    Maximum dose | 4 g in 24 hours |"); else (text, ())."""
+    cells = [c for c in getattr(record, "cells", None) or () if c.strip()]
+    if has_doses and len(cells) == 2 and _limit_head(_lexicon().limit_words).search(cells[0]):
+        text = f"{cells[0]}: {cells[1]}"
+        limits = tuple(lim for lim in limits_in(text) if lim.kind in _FIELD and lim.span[0] < len(cells[0]))
+        return text, limits
+    if has_doses or text.rstrip().endswith("?"):
+        return text, ()
+    return text, tuple(lim for lim in limits_in(text) if lim.kind in _FIELD)
 
 
 def _sections(fields: tuple):
@@ -84,44 +112,47 @@ def _named(text: str, names: set) -> frozenset:
     return frozenset(n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low))
 
 
-def _block(records: list, k: int):
-    """The list or table block holding record ``k`` (None for a paragraph)."""
-    r = records[k] if 0 <= k < len(records) else None
-    if not isinstance(r, Item):
-        return None
-    section = getattr(r, "section", None)
-    return next((b for b in (section.blocks if section is not None else ()) if any(i is r for i in b.items)), None)
+def _blocks_of(records: list) -> list:
+    """The list or table block holding each record (None for a paragraph), read once per section."""
+    section = getattr(records[0], "section", None) if records else None
+    holder = {item: b for b in (section.blocks if section is not None else ()) for item in b.items}
+    return [holder.get(r) if isinstance(r, Item) else None for r in records]
 
 
-def _bounded_by(records: list, texts: list, has: list, j: int) -> list[int]:
+def _block(blocks: list, k: int):
+    return blocks[k] if 0 <= k < len(blocks) else None
+
+
+def _bounded_by(blocks: list, texts: list, has: list, j: int) -> list[int]:
     """The indexes of the dose texts a maximum stated by text ``j`` bounds."""
     out = []
-    own = _block(records, j)
+    own = _block(blocks, j)
     for k in range(j - 1, max(-1, j - 1 - REACH), -1):
-        if own is not None and _block(records, k) is not own:
+        if own is not None and _block(blocks, k) is not own:
             break  # a bullet's maximum bounds the earlier bullets of its list
         if has[k]:
             out.append(k)
-            row = _block(records, k)
+            row = _block(blocks, k)
             if own is None and row is not None:  # the note under a chart: every row of it
-                out.extend(i for i in range(k) if _block(records, i) is row and has[i])
+                out.extend(i for i in range(k) if _block(blocks, i) is row and has[i])
             if own is None:
                 break
-    if own is None and texts[j].rstrip().endswith(":") or own is None and _block(records, j + 1) is not None:
-        out.extend(_rows_after(records, texts, has, j))
+    lead_in = texts[j].rstrip().endswith(":") or not out and _block(blocks, j + 1) is not None
+    if own is None and lead_in:  # a note after a dose is that dose's, not the next list's
+        out.extend(_rows_after(blocks, texts, has, j))
     return out
 
 
-def _rows_after(records: list, texts: list, has: list, j: int) -> list[int]:
+def _rows_after(blocks: list, texts: list, has: list, j: int) -> list[int]:
     """The rows a lead-in ``j`` heads: every item of the list or table right after it, else the
     run of short dose lines after a lead-in ending with a colon."""
-    if j + 1 >= len(records):
+    if j + 1 >= len(blocks):
         return []
-    block = _block(records, j + 1)
+    block = _block(blocks, j + 1)
     out = []
-    for k in range(j + 1, len(records)):
-        same = _block(records, k) is block if block is not None else \
-            _block(records, k) is None and has[k] and len(texts[k].strip()) <= ROW_CHARS
+    for k in range(j + 1, len(blocks)):
+        same = _block(blocks, k) is block if block is not None else \
+            _block(blocks, k) is None and has[k] and len(texts[k].strip()) <= ROW_CHARS
         if not same:
             break
         if has[k]:
@@ -129,13 +160,11 @@ def _rows_after(records: list, texts: list, has: list, j: int) -> list[int]:
     return out
 
 
-def _lend(record, field: str, dose, lent: list, name_of):
+def _lend(record, field: str, dose, lent, name_of):
     """The dose with the maxima lent to its text that it lacks (the first given of each kind): not
     one that names another medicine ("Acetaminophen ... Don't take more than 3,000 mg a day" is not
     the naproxen's), nor one counted in another unit ("6 tablets" does not bound lozenges)."""
-    for to, said, limits in lent:
-        if to is not record:
-            continue
+    for said, limits in lent:
         if said and not ({dose.substance_key, name_of(record, field, dose)} & said):
             continue
         for lim in limits:

@@ -2727,8 +2727,9 @@ def schedule_exceeds_stated_limit(article, ctx):
     that contradicts the frequency is a prescription a pharmacist must query); FDA OTC
     Drug Facts labeling (21 CFR 201.66: directions and the "do not exceed" limit agree).
     """
-    factor = ctx.data("dosing")["stated_limit_factor"]
-    for record, field, dose in all_doses(article):
+    data = ctx.data("dosing")
+    factor = data["stated_limit_factor"]
+    for record, field, dose in doses_near(article, data):  # a limit on the next line contradicts it too
         if dose.max_per_day is None or dose.max_per_day.assumed:
             continue
         least = _least_daily(dose)
