@@ -253,3 +253,16 @@ def test_a_note_after_a_dose_does_not_reach_the_next_list(tmp_path):
             "- Ibuprofen: 400 mg every 4 hours when needed\n")
     found = dosing(text, tmp_path, "DOS001")
     assert [f for f in found if "400 mg" in f.excerpt] and not [f for f in found if "1 g" in f.excerpt]
+
+
+def test_every_unit_spelling_of_the_data_is_read_as_its_unit():
+    from medlint import policy
+    from medlint.doses import lookup_spelling
+    from medlint.doses import quantities
+
+    for entry in policy.load("dose-lexicon")["unit_spellings"]:
+        assert entry["unit"] in quantities.DEFINITIONS, entry
+        for spelling in (*entry.get("spellings", ()), *entry.get("exact_spellings", ())):
+            found = lookup_spelling(spelling)
+            assert found is not None and (found.unit, found.kind) == (entry["unit"], entry["kind"]), spelling
+    assert lookup_spelling("u") is None  # "U" is read with its case only (an exact spelling)
