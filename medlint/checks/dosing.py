@@ -19,6 +19,7 @@ from medlint.doses.lexicon import lexicon as _dose_lexicon
 from medlint.doses.model import Form, _replace
 from medlint.doses.modifiers import _ROUTES
 from medlint.doses.reading import Reading
+from medlint.checks.dose_context import with_nearby_limits
 from medlint import policy
 from medlint.prefilter import LazyPattern
 from medlint.findings import Hit
@@ -172,6 +173,23 @@ def _all_doses(article) -> tuple:
     return tuple((record, name, dose) for record, name, text in text_fields(article) for dose in doses_in(text))
 
 
+def doses_near(article, data) -> tuple:
+    """:func:`all_doses`, each dose with the most a day its neighbouring lines state in a text of
+    their own (:mod:`medlint.checks.dose_context`): what DOS001-DOS003 judge."""
+    return article.once(_doses_near, data)
+
+
+def _doses_near(article, data) -> tuple:
+    def named(text: str) -> frozenset:
+        return frozenset(entry["name"] for _, entry in _ceilings_named(text.lower(), data))
+
+    def name_of(record, field: str, dose):
+        c = ceiling_in_context(dose, record, field, data)
+        return c["name"] if c is not None else None
+
+    return with_nearby_limits(text_fields(article), all_doses(article), doses_in, named, name_of)
+
+
 def _hit(record, field, dose, message, suggestion, severity=None):
     return Hit(record, excerpt=dose.text, start=dose.span[0], field=field, message=message,
                suggestion=suggestion, severity=severity)
@@ -280,6 +298,8 @@ class Wordings:
         self.limit = one(data["limit_wordings"])
         self.otc = one(data["otc_wordings"])
         self.prescribed = one(data["prescribed_wordings"])
+        self.deferred = one(data["deferred_directions"])
+        self.threshold = one(data["threshold_leads"])
         self.concurrent = one(data["concurrent_wordings"])
         self.volume_mass = policy.compile_pattern(data["volume_mass"], re.I, [data["volume_mass"]])
         self.bracketed_strength = policy.compile_pattern(data["bracketed_strength"], re.I, [data["bracketed_strength"]])
@@ -646,6 +666,11 @@ def _open_ended(dose) -> str | None:
         return f"as needed (\"{dose.as_needed.raw}\")"
     if dose.directions is not None:
         return f"left to directions given elsewhere (\"{dose.directions.raw}\")"
+    last_step = dose.steps[-1] if dose.titration else None
+    if last_step is not None and last_step.as_needed is not None and not _rises(dose.steps) \
+            and (last_step.frequency is None or last_step.frequency.kind != "interval"):
+        # "4 mg at first, followed by 2 mg after each loose stool": a first (loading) dose, then doses as needed
+        return f"a first dose, then as needed (\"{last_step.as_needed.raw}\")"
     if dose.titration and _titration_open(dose) or not dose.titration and dose.titration_marker is not None:
         last = next((s.frequency for s in reversed(dose.steps) if s.frequency is not None), None)
         stepped_by = any(_is_increment(s) for s in dose.titration)
@@ -930,6 +955,14 @@ def no_stated_maximum(article, ctx):
     prescription whose label limits the days of use (``self_care_courses``:
     ibuprofen 10 days, hydrocortisone 1% cream 7 days) is flagged too, unless
     a prescriber gives it or a duration stated with it ends it first.
+    The most a day stated in a text of its own beside the dose bounds it: the next line or
+    paragraph, a later bullet of its list, the note under its chart or the lead-in above it
+    ("Do not take more than 16 mg in 24 hours." under "4 mg at first, followed by 2 mg after each
+    loose stool"), unless it names another medicine or counts another unit
+    (:mod:`medlint.checks.dose_context`). Directions that defer to the prescriber ("as
+    prescribed", "as directed by your doctor": ``deferred_directions``) and a threshold ("more
+    than 6 g a day can damage the liver": ``threshold_leads``) are not open doses. A first dose
+    followed by doses after each episode is as needed, not a titration.
 
     **Why it matters.** "Every 6 h as needed" with a range invites the
     reader to take the top dose around the clock; unintentional overdose of
@@ -949,7 +982,7 @@ def no_stated_maximum(article, ctx):
     yield from _open_table_notes(article, words)
     yield from _extra_doses_without_limit(article, data, words)
     open_courses: set = set()
-    for record, field, dose in all_doses(article):
+    for record, field, dose in doses_near(article, data):
         course = _open_course(record, field, dose, words, open_courses)
         if course is not None:
             yield _hit(record, field, dose, *course, severity="warning")
@@ -978,6 +1011,8 @@ def _unbounded_dose_hit(record, field: str, dose, data, words: Wordings, limited
     if dose.amount is None and dose.as_needed is None and dose.directions is None \
             and not _interval_of_ceiling_medicine(dose, record, field, data):
         return None  # "take as needed", "TAKE AS DIRECTED" are open; "Dose-Pack (6-day)" is DOS002's
+    if deferred_to_prescriber(record, field, dose, words) or a_threshold(record, field, dose, words):
+        return None  # "50 mg as directed by your doctor": the prescriber's; "higher than 3 mg": a threshold
     why = _open_ended(dose)
     if why is None or _states_maximum(dose) or _counted_per_day(dose) and not _beyond_count(record, field, dose, words):
         return None
@@ -992,6 +1027,38 @@ def _unbounded_dose_hit(record, field: str, dose, data, words: Wordings, limited
                 f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
                 _maximum_suggestion(dose, c),
                 severity=None if c else "warning")  # no known ceiling: see checks/severity.yaml
+
+
+def _asked(record, field: str, dose) -> bool:
+    """Is the amount in a question ("Can I take 1g?", "Is 20 mg too much?")?"""
+    text = getattr(record, field, "") or ""
+    _, end = sentence_span(text, dose.span[0])
+    return text[:end].rstrip().endswith("?") or text[end:end + 1] == "?"
+
+
+_THRESHOLD_LEAD = 30  # characters before an amount read for the comparison that makes it a threshold
+
+
+def a_threshold(record, field: str, dose, words: Wordings) -> bool:
+    """Is the amount a threshold the text compares with, not a dose to take ("Doses higher than 3
+    mg do not work better", "more than 10,000 IU daily can be toxic": ``threshold_leads``)?"""
+    if dose.amount is None:
+        return False
+    text = getattr(record, field, "") or ""
+    a = dose.amount.span[0]
+    start, _ = sentence_span(text, a)
+    return bool(words.threshold.search(text[max(start, a - _THRESHOLD_LEAD):a]))
+
+
+def deferred_to_prescriber(record, field: str, dose, words: Wordings) -> bool:
+    """Is a dose given no schedule of its own but its prescriber's ("Amlodipine 5 mg tablets: take as
+    prescribed", "50 mg as directed by your doctor": ``deferred_directions``)? Not when it is also
+    taken as needed, on an interval or by steps: those are judged as written."""
+    if dose.directions is None or dose.as_needed is not None or dose.titration or _repeat_interval(dose) is not None:
+        return False
+    text = getattr(record, field, "") or ""
+    a, b = sentence_span(text, dose.directions.span[0])
+    return bool(words.deferred.search(text, a, b))
 
 
 def _bounded_as_written(record, field: str, dose, words: Wordings, limited: set) -> bool:
@@ -1080,6 +1147,13 @@ def incomplete_dose(article, ctx):
     body area: ``chart_timings``). An amount
     timed by the event it is for ("3–6 mg per kg, 45–60 minutes before
     training": ``event_timings``) or given "straight away" is complete.
+    Nor doses: an amount in a question ("Can I take 1g?"), a threshold ("Doses higher than 3 mg":
+    ``threshold_leads``), directions deferred to the prescriber (``deferred_directions``), the rows
+    of a list or table whose lead-in or header is one of the ``not_dose_headings`` ("Recommended
+    dietary allowance (RDA):"). Complete: an amount whose next line says how often ("Take it
+    twice a day": ``following_frequency``), a most a day on a line of its own beside it (see
+    DOS001), and a chart's row by age or weight under the sentence of its paragraph that says how
+    often.
     A named pre-packed regimen (dose-pack) is reported as **info**: the pack
     fixes the schedule, but the reader still cannot see how much is taken.
 
@@ -1100,7 +1174,7 @@ def incomplete_dose(article, ctx):
     complete = _complete_doses(article, data)
     repeated = {row for table, _ in repeated_tables(article, words) for row in table.items}
     repeated |= {row for table in timed_tables(article, words) for row in table.items}
-    for record, field, dose in all_doses(article):
+    for record, field, dose in doses_near(article, data):
         if dose.titration_marker is not None or record in repeated:
             continue
         if dose.amount is None:
@@ -1108,6 +1182,7 @@ def incomplete_dose(article, ctx):
         elif _timed_or_once(dose, data):
             continue
         elif not offered_as_dose(record, field, dose, words) or timed_by_its_lead(record, words) \
+                or deferred_to_prescriber(record, field, dose, words) \
                 or _not_a_dose_to_follow(record, field, dose, words) \
                 or _bounded_nearby(record, field, dose, words, complete, data):
             continue
@@ -1348,9 +1423,26 @@ def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
         return True  # a strength line, a food table ...
     if in_schedule_slot(record, words):
         return True  # a schedule's slot ("Morning (08:00)", "7:00 am" over a list): once a day then
+    if _under_lead(record, words.not_dose_headings):
+        return True  # "Recommended dietary allowance (RDA):" over "- Men: 90 mg": the lead-in heads its list
     return in_sentence(record, field, dose, words.procedure) or in_sentence(record, field, dose, words.aside) \
         or in_sentence(record, field, dose, words.reported) \
         or describes_product(record, field, dose, words) or listed_contents(record, words)
+
+
+def _under_lead(record, pattern) -> bool:
+    """Does the lead-in of the record's list or table (the paragraph ending with a colon right above
+    it) or the table's header match ``pattern``, as a heading over it would?"""
+    if not isinstance(record, Item):
+        return False
+    block, i = _block_of(record)
+    if block is None:
+        return False
+    if block.type == "table" and any(pattern.search(row.line or "") for row in block.rows if row.role == "header"):
+        return True
+    lead = record.section.blocks[i - 1] if i > 0 else None
+    text = (lead.text or "").rstrip() if lead is not None and lead.type == "paragraph" else ""
+    return text.endswith(":") and bool(pattern.search(text))
 
 
 def compares_amounts(record, field: str, dose, words: Wordings) -> bool:
@@ -1490,8 +1582,10 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "200 ml of safe drinking water", "Oral rehydration sachets: 1 sachet ...": a drink
     if words.single_dose_lead.search(text[max(0, a.span[0] - 40):a.span[0]]):
         return True  # "a single 150 mg capsule": one dose, complete without a frequency
-    if compares_amounts(record, field, dose, words):
-        return True  # "A 1000 mg dose is stronger than a 500 mg dose": amounts weighed, not given
+    if _asked(record, field, dose):
+        return True  # "Can I take 1g of paracetamol?": the reader's question; its answer gives the dose
+    if compares_amounts(record, field, dose, words) or a_threshold(record, field, dose, words):
+        return True  # "A 1000 mg dose is stronger than a 500 mg dose", "higher than 3 mg": amounts weighed
     return not_a_dose(record, field, dose, words)
 
 
@@ -1557,14 +1651,35 @@ def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict, d
         return True
     if found.matches(words.rescue, k) or found.starts_with(words.following, k + 1):
         return True  # "... and call 911": a rescue dose; "... 8 to 16 units. Take it at the same time every day."
-    if _next_sentence_matches(record, field, found, k, words.rescue):
-        return True  # "The usual dose is 10 mg. Only give a second dose if the care plan says so."
+    if _next_sentence_matches(record, field, found, k, words.rescue) or \
+            not found.text[found.span(k)[1]:].strip() and _next_sentence_matches(record, field, found, k, words.following):
+        return True  # "... Only give a second dose if the care plan says so."; "Take 500 mg." over "Take it twice a day."
     if found.matches(words.single_step, k):
         return True  # "then 500 micrograms one hour later": one timed step of a sequence
+    if _row_under_lead_sentence(found, k, words):
+        return True  # "Give it every 6 to 8 hours, up to 3 doses in 24 hours. Children 4 to 6 years: 7.5 ml."
     if _for_an_event(record, field, dose, words):
         return True  # "45–60 minutes before training": one dose for each event
     key = _dose_key(dose, record, field, data)
     return key is not None and key in complete.get(getattr(record, "section", None), ())
+
+
+def _row_under_lead_sentence(found: _Sentences, k: int, words: Wordings) -> bool:
+    """Is sentence ``k`` a chart's row by age or weight ("Children 4 to 6 years: 7.5 ml", ``band_lines``)
+    under a sentence of its text that says how often and gives no amount (the rows before it
+    between)? A chart run into one paragraph: its rows inherit the lead sentence's schedule."""
+    text = found.text
+    a, b = found.span(k)
+    if not words.band_line.search(text[a:b].strip()):
+        return False
+    amounts = [d.span[0] for d in doses_in(text) if d.amount is not None]
+    for j in range(k - 1, -1, -1):
+        ja, jb = found.span(j)
+        if not any(ja <= at < jb for at in amounts):
+            return states_frequency(text[ja:jb])
+        if not words.band_line.search(text[ja:jb].strip()):
+            return False
+    return False
 
 
 def _next_sentence_matches(record, field: str, found: _Sentences, k: int, pattern) -> bool:
@@ -1760,9 +1875,9 @@ def above_ceiling(article, ctx):
     together = _Together(words)
     product = _PageProduct(article, data, words)
     said: set = set()  # the stated maxima already judged (a limit of its own sentence bounds several doses)
-    for record, field, dose in all_doses(article):
-        if in_sentence(record, field, dose, words.reported):
-            continue  # "Earlier studies used celecoxib doses of 100 to 800 mg a day": reported, not advised
+    for record, field, dose in doses_near(article, data):
+        if in_sentence(record, field, dose, words.reported) or a_threshold(record, field, dose, words):
+            continue  # "Earlier studies used ... 100 to 800 mg a day": reported; "more than 6 g a day can ...": a threshold
         judged = _judged_ceiling(article, ctx, record, field, dose, data, product)
         if judged is None:
             continue
@@ -2612,8 +2727,9 @@ def schedule_exceeds_stated_limit(article, ctx):
     that contradicts the frequency is a prescription a pharmacist must query); FDA OTC
     Drug Facts labeling (21 CFR 201.66: directions and the "do not exceed" limit agree).
     """
-    factor = ctx.data("dosing")["stated_limit_factor"]
-    for record, field, dose in all_doses(article):
+    data = ctx.data("dosing")
+    factor = data["stated_limit_factor"]
+    for record, field, dose in doses_near(article, data):  # a limit on the next line contradicts it too
         if dose.max_per_day is None or dose.max_per_day.assumed:
             continue
         least = _least_daily(dose)

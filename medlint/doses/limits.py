@@ -84,8 +84,8 @@ def _limit_at(text: str, norm: str, hm: re.Match, by_start: dict, ends: list) ->
     am = by_start.get(p)
     md = _MAX_DOSES_RE.match(norm, p)
     if md and not (up_to and not md.group("per")):
-        if up_to and re.search(r"times|x", md.group(0), re.I):
-            return None  # "up to 4 times daily" is a frequency
+        if up_to and re.search(r"times|x", md.group(0), re.I) and not _after_an_interval(norm, hm.start(), ends):
+            return None  # "up to 4 times daily" is a frequency; after "every 4 to 6 hours" it caps the interval
         end = md.end()
         return Limit("doses_per_day", _num_word(md.group("n")), text[hm.start():end], (hm.start(), end))
     if up_to and am is not None and not _after_a_dose(hm.start(), ends) and _times_a_day_or_interval(norm, am):
@@ -107,6 +107,18 @@ def _limit_at(text: str, norm: str, hm: re.Match, by_start: dict, ends: list) ->
         end = mdays.end()
         return Limit("duration", _num_word(mdays.group("a")) * mult, text[hm.start():end], (hm.start(), end))
     return None
+
+
+# an interval closing the clause before a limit wording: "every four to six hours, " before "up to
+# four times a day" (the interval's doses, at most four of them a day)
+_INTERVAL_BEFORE = _lazy(r"(?:\bevery|\beach|\bq\.?)[ ]{0,2}(?:[\w-]{1,12}[ ]{1,2}){0,4}?(?:h|hrs?|hours?)\b[ ]{0,2}[,(]?[ ]{0,2}$", re.I)
+_INTERVAL_REACH = 60  # characters back from the limit wording to the interval
+
+
+def _after_an_interval(norm: str, at: int, ends: list) -> bool:
+    """Does an interval follow a dose right before ``at`` ("1 or 2 tablets every 4 to 6 hours,
+    up to 4 times a day")? Then "up to N times a day" caps the interval's doses."""
+    return _after_a_dose(at, ends) and _INTERVAL_BEFORE.search(norm, max(0, at - _INTERVAL_REACH), at) is not None
 
 
 def _after_a_dose(at: int, ends: list) -> bool:

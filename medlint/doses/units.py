@@ -26,6 +26,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from medlint import policy
+
 from . import quantities as _q
 from .quantities import DimensionalityError
 
@@ -76,77 +78,22 @@ class UnitSpelling:
     kind: str
 
 
-def _build_lexicon() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
-    """Return (case-sensitive table, lower-case table)."""
+def _build_lexicon(data: dict) -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
+    """Return (case-sensitive table, lower-case table) of the unit spellings of
+    checks/dose-lexicon.yaml (``unit_spellings``)."""
     exact: dict[str, UnitSpelling] = {}
     folded: dict[str, UnitSpelling] = {}
-
-    def add(unit: str, kind: str, *spellings: str, case: bool = False) -> None:
-        sp = UnitSpelling(unit, kind)
-        for s in spellings:
-            (exact if case else folded)[s if case else s.lower()] = sp
-
-    # mass
-    add("milligram", "mass", "mg", "mgm", "milligram", "milligrams", "milligramme", "milligrammes")
-    add("gram", "mass", "g", "gm", "gram", "grams", "gramme", "grammes")
-    add("kilogram", "mass", "kg", "kilogram", "kilograms")
-    add("microgram", "mass", "mcg", "µg", "ug", "microgram", "micrograms", "microgramme", "microgrammes")
-    add("nanogram", "mass", "ng", "nanogram", "nanograms")
-    # volume
-    add("milliliter", "volume", "ml", "mls", "millilitre", "millilitres", "milliliter", "milliliters")
-    add("liter", "volume", "l", "litre", "litres", "liter", "liters")
-    add("deciliter", "volume", "dl")
-    add("microliter", "volume", "µl", "ul", "microlitre", "microlitres", "microliter", "microliters")
-    add("cubic_centimeter", "volume", "cc")
-    # biological activity
-    add("international_unit", "activity", "iu", "international unit", "international units")
-    add("enzyme_unit", "activity", "unit", "units")
-    add("enzyme_unit", "activity", "U", case=True)
-    # an electrolyte's amount by charge (potassium chloride, potassium citrate, bicarbonate): read
-    # as the activity units are (a strength or an amount; its own dimension, never a mass)
-    add("milliequivalent", "activity", "meq", "milliequivalent", "milliequivalents")
-    # counts
-    add("cell", "count", "cell", "cells")
-    add("tablet", "count", "tablet", "tablets", "tab", "tabs", "pill", "pills", "caplet", "caplets")  # a caplet is a tablet
-    add("capsule", "count", "capsule", "capsules", "cap", "caps")
-    add("patch", "count", "patch", "patches", "plaster", "plasters")  # a medicated plaster is a patch
-    add("puff", "count", "puff", "puffs", "inhalation", "inhalations")
-    add("drop", "count", "drop", "drops", "gtt", "gtts")
-    add("spray", "count", "spray", "sprays")
-    add("sachet", "count", "sachet", "sachets")
-    add("suppository", "count", "suppository", "suppositories")
-    add("lozenge", "count", "lozenge", "lozenges")
-    add("vial", "count", "vial", "vials")
-    add("ampoule", "count", "ampoule", "ampoules", "ampule", "ampules")
-    # what labels count besides: a soft capsule, a piece of gum, a pen injector, a nebule, a
-    # gummy, a pessary (each counted as itself, as the label names it)
-    add("softgel", "count", "softgel", "softgels")
-    add("piece", "count", "piece", "pieces")
-    add("pen", "count", "pen", "pens")
-    add("nebule", "count", "nebule", "nebules", "neb", "nebs")
-    add("gummy", "count", "gummy", "gummies")
-    add("pessary", "count", "pessary", "pessaries")
-    # the topical measure: cream squeezed from the tip to the first crease of an adult finger
-    add("fingertip_unit", "count", "fingertip unit", "fingertip units", "finger-tip unit", "finger-tip units",
-        "ftu", "ftus")
-    # not dose units, but the parser must recognise them to reject them
-    add("percent", "percent", "%", "percent", "per cent", "pct")
-    add("millimeter", "length", "mm", "millimetre", "millimetres", "millimeter", "millimeters")
-    add("centimeter", "length", "cm", "centimetre", "centimetres", "centimeter", "centimeters")
-    add("micrometer", "length", "µm", "um", "micron", "microns")
-    add("meter", "length", "m", "metre", "metres", "meter", "meters")
-    add("degree", "angle", "°", "deg", "degree", "degrees")
-    add("second", "time", "s", "sec", "secs", "second", "seconds")
-    add("minute", "time", "min", "mins", "minute", "minutes")
-    add("hour", "time", "h", "hr", "hrs", "hour", "hours")
-    add("day", "time", "d", "day", "days")
-    add("week", "time", "wk", "wks", "week", "weeks")
-    add("month", "time", "mo", "month", "months")
-    add("year", "time", "yr", "yrs", "year", "years")
+    for entry in data["unit_spellings"]:
+        sp = UnitSpelling(entry["unit"], entry["kind"])
+        for s in entry.get("spellings", ()):
+            folded[s.lower()] = sp
+        for s in entry.get("exact_spellings", ()):
+            exact[s] = sp
     return exact, folded
 
 
-_EXACT, _FOLDED = _build_lexicon()
+def _lexicon_tables() -> tuple[dict[str, UnitSpelling], dict[str, UnitSpelling]]:
+    return policy.derived(_build_lexicon, policy.load("dose-lexicon"))
 
 
 def lookup_spelling(raw: str) -> UnitSpelling | None:
@@ -156,9 +103,10 @@ def lookup_spelling(raw: str) -> UnitSpelling | None:
     lexicon does not accept (e.g. ``"mgs"``), even where pint might read them.
     """
     s = " ".join(raw.replace("μ", "µ").split())
-    if s in _EXACT:
-        return _EXACT[s]
-    return _FOLDED.get(s.lower())
+    exact, folded = _lexicon_tables()
+    if s in exact:
+        return exact[s]
+    return folded.get(s.lower())
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,268 @@
+"""Dose classes a probe of real pages exposed, each as a class of text in site styles of my own
+writing (none copied from a page): a maximum on a line, paragraph or bullet of its own; amounts
+that are not instructions (questions, thresholds, restated conversions, reference intakes, the
+strength a reader has at home); a first dose followed by doses after each episode; directions
+deferred to the prescriber; a cap after a bracket; the unit spelling "IUs"."""
+
+import pytest
+
+from support import findings_for
+
+
+def dosing(text, tmp_path, cid):
+    return findings_for(text, cid, tmp_path)
+
+
+# -- 1. a maximum stated nearby bounds the dose --------------------------------------------------
+
+NEARBY_BOUNDED = [
+    # news layout: one sentence a line
+    "Upset stomach\n\nLoperamide: take 4 mg at first, followed by 2 mg after each loose stool.\n"
+    "Do not take more than 16 mg in 24 hours.\n",
+    # the next paragraph
+    "Headache\n\nTake 1,000 mg of paracetamol every 4 to 6 hours when needed.\n\n"
+    "Do not take more than 4,000 mg in 24 hours.\n",
+    # a blog's bullets: the maximum is a later bullet of the same list
+    "Dosing tips\n\n- Start with 4 mg of loperamide.\n- Then take 2 mg after every loose stool.\n"
+    "- Never take more than 16 mg a day.\n",
+    # a sentence of its own naming the most
+    "Stomach bug\n\nAdults can take loperamide 4 mg, then 2 mg after each episode of diarrhoea.\n\n"
+    "The most you can take in a day is 16 mg.\n",
+]
+
+
+@pytest.mark.parametrize("text", NEARBY_BOUNDED)
+@pytest.mark.parametrize("cid", ["DOS001", "DOS002", "DOS003"])
+def test_a_maximum_on_a_line_of_its_own_bounds_the_dose_before_it(tmp_path, text, cid):
+    assert not dosing(text, tmp_path, cid)
+
+
+@pytest.mark.parametrize("text", [
+    "Upset stomach\n\nLoperamide: take 4 mg at first, followed by 2 mg after each loose stool.\n",
+    "Headache\n\nTake 1,000 mg of paracetamol every 4 to 6 hours when needed.\n\nRest and drink water.\n",
+])
+def test_the_same_dose_with_no_maximum_anywhere_still_fires(tmp_path, text):
+    assert dosing(text, tmp_path, "DOS001")
+
+
+def test_a_maximum_of_another_medicine_does_not_bound_the_dose(tmp_path):
+    text = ("Pain relief\n\nTake 400 mg of ibuprofen every 4 hours when needed. Take paracetamol 1 g every 4 to 6 "
+            "hours when needed.\n\nDo not take more than 4 g of paracetamol in 24 hours.\n")
+    found = dosing(text, tmp_path, "DOS001")
+    assert any("400 mg" in f.excerpt for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    # a children's weight chart as a table under its lead-in
+    "Children's paracetamol dose chart\n\nGive the dose for your child's weight every 4 to 6 hours if needed. "
+    "Do not give more than 4 doses in 24 hours.\n\n| Weight | Dose |\n|---|---|\n| 5-7 kg | 2.5 mL |\n"
+    "| 8-10 kg | 4 mL |\n| 11-15 kg | 6 mL |\n",
+    # a handbook's age chart as short lines under a lead-in ending with a colon
+    "Ibuprofen for children\n\nDoses can be given every 6 to 8 hours, no more than 3 times in 24 hours:\n\n"
+    "6 to 11 months: 2.5 ml\n1 to 3 years: 5 ml\n4 to 6 years: 7.5 ml\n",
+])
+@pytest.mark.parametrize("cid", ["DOS001", "DOS002"])
+def test_a_charts_rows_inherit_the_lead_ins_maximum(tmp_path, text, cid):
+    assert not dosing(text, tmp_path, cid)
+
+
+@pytest.mark.parametrize("text", [
+    "Cold and flu\n\nVitamin C: take 500 mg.\nYou can take it twice a day.\n",
+    "Magnesium\n\nThe usual amount is 300 mg.\n\nTake it once a day with food.\n",
+])
+def test_a_frequency_on_the_next_line_completes_the_amount(tmp_path, text):
+    assert not dosing(text, tmp_path, "DOS002")
+
+
+# -- 2. amounts that are not instructions ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Questions\n\nCan I take 1g of paracetamol?\n\nYes, adults can take 1 g every 4 to 6 hours, no more than "
+    "4 g in 24 hours.\n",
+    "Ask the pharmacist\n\nIs 20 mg of melatonin too much? Most adults need far less.\n",
+    "Children's dosing\n\nThe chart gives 0.5 mL for each kg, twice a day. For a 10 kg child this translates to "
+    "5 mL.\n",
+    "Melatonin\n\nDoses higher than 3 mg do not work better.\n",
+    "Sleep aids\n\nStudies found that amounts greater than 10 mg gave no extra benefit.\n",
+    "Vitamin C\n\nRecommended dietary allowance (RDA):\n- Men: 90 mg\n- Women: 75 mg\n- Pregnancy: 85 mg\n",
+    "Vitamin C\n\n| Group | RDA |\n|---|---|\n| Men | 90 mg |\n| Women | 75 mg |\n",
+    "Dose\n\nIf you have 10 mg capsules, take two.\n",
+    "Your tablets\n\nIf your tablets are 5 mg, take one tablet.\n",
+])
+def test_amounts_that_are_not_instructions_are_not_incomplete_doses(tmp_path, text):
+    assert not dosing(text, tmp_path, "DOS002")
+
+
+@pytest.mark.parametrize("text", [
+    "Paracetamol safety\n\nTaking more than 6 g of paracetamol a day can cause liver damage.\n",
+    "Liver warning\n\nAmounts above 8 g of paracetamol daily are dangerous.\n",
+])
+def test_a_toxicity_threshold_is_not_a_dose_above_the_ceiling(tmp_path, text):
+    assert not dosing(text, tmp_path, "DOS003")
+
+
+@pytest.mark.parametrize("text", [
+    "Paracetamol\n\nTake 2 g of paracetamol four times a day.\n",
+    "Paracetamol\n\n- Adults: paracetamol 2 g every 6 hours\n",
+])
+def test_a_dose_above_the_ceiling_still_fires(tmp_path, text):
+    assert dosing(text, tmp_path, "DOS003")
+
+
+def test_a_negated_limit_is_not_a_threshold(tmp_path):
+    text = "Paracetamol\n\nTake 1 g every 4 hours when needed; do not take more than 6 g a day.\n"
+    assert dosing(text, tmp_path, "DOS003")
+
+
+# -- 3. a first dose, then a dose after each episode ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Diarrhoea\n\nLoperamide: take 4 mg at first, followed by 2 mg after each loose stool.\n",
+    "Travel tummy\n\n1. Take loperamide 4 mg, then 2 mg after each episode of diarrhoea.\n",
+])
+def test_a_loading_dose_then_doses_per_episode_is_as_needed_not_a_titration(tmp_path, text):
+    found = dosing(text, tmp_path, "DOS001")
+    assert found and all("titrating" not in f.message and "as needed" in f.message for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Diarrhoea\n\nLoperamide: take 4 mg at first, followed by 2 mg after each loose stool, up to 16 mg a day.\n",
+    "Travel tummy\n\n1. Take loperamide 4 mg, then 2 mg after each episode of diarrhoea (max 16 mg in 24 hours).\n",
+])
+def test_the_loading_dose_with_its_daily_maximum_is_silent(tmp_path, text):
+    assert not dosing(text, tmp_path, "DOS001")
+
+
+# -- 4. directions deferred to the prescriber ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Your medicine\n\nTake sertraline 50 mg as directed by your doctor.\n",
+    "Blood pressure\n\n- Amlodipine 5 mg tablets: take as prescribed.\n",
+    "Steroid tablets\n\nPrednisolone 5 mg, as your doctor has told you.\n",
+])
+@pytest.mark.parametrize("cid", ["DOS001", "DOS002"])
+def test_directions_deferred_to_the_prescriber_are_not_open(tmp_path, text, cid):
+    assert not dosing(text, tmp_path, cid)
+
+
+@pytest.mark.parametrize("text", [
+    "Pain\n\nTramadol 50 mg as directed.\n",
+    "Pain\n\nTake codeine 30 mg every 4 hours as needed, as prescribed.\n",
+])
+def test_a_bare_as_directed_or_an_as_needed_interval_is_still_judged(tmp_path, text):
+    assert dosing(text, tmp_path, "DOS001")
+
+
+# -- 5. a cap after a bracket ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pain relief\n\nAdults can take paracetamol (one or two 500 mg tablets) every four to six hours, up to four "
+    "times a day.\n",
+    "Fever\n\n- Paracetamol: 1 g every 4 to 6 hours (up to 4 times a day)\n",
+    "Fever\n\nTake 2 tablets of paracetamol 500 mg every 6 hours, up to 4 times in 24 hours.\n",
+])
+@pytest.mark.parametrize("cid", ["DOS001", "DOS003"])
+def test_up_to_n_times_a_day_after_an_interval_caps_it(tmp_path, text, cid):
+    assert not dosing(text, tmp_path, cid)
+
+
+def test_up_to_n_times_a_day_alone_is_still_a_frequency(tmp_path):
+    text = "Indigestion\n\nTake 1 tablet up to 4 times a day.\n"
+    assert not dosing(text, tmp_path, "DOS002")
+
+
+# -- 6. the unit spelling "IUs" -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D for adults\n\nMost adults need 600 IUs a day. Take 1,000 IUs daily with food.\n",
+    "Sunshine vitamin\n\n- Babies: 400 IUs once a day\n- Adults: 800 IUs once a day\n",
+])
+def test_ius_is_read_as_international_units(tmp_path, text):
+    assert not dosing(text, tmp_path, "UNT001")
+
+
+def test_a_negated_limit_in_words_before_the_amount_is_not_a_threshold(tmp_path):
+    text = "Paracetamol\n\nTake 1 g every 4 hours when needed. Don't take more than 2 g every 4 hours.\n"
+    assert not [f for f in dosing(text, tmp_path, "DOS002")]
+
+
+def test_a_limit_naming_another_medicine_is_not_lent(tmp_path):
+    text = ("Pain relievers\n\nNaproxen sodium (Aleve): 440 mg every 8 hours with food.\n"
+            "Acetaminophen (Tylenol) eases pain. Don't take more than 3,000 mg a day.\n")
+    assert dosing(text, tmp_path, "DOS001")
+
+
+@pytest.mark.parametrize("text", [
+    "How to take it\n\nSwallow one 2 mg tablet of melatonin before bed. You can take another tablet if you wake.\n"
+    "Courses of up to 13 weeks are usual.\n",
+    "Sore throat\n\nSuck one throat lozenge every 2 hours.\n\nDo not take more than 6 tablets in 24 hours.\n",
+])
+def test_a_course_length_or_another_units_count_on_its_own_line_is_not_lent(tmp_path, text):
+    assert dosing(text, tmp_path, "DOS001")
+
+
+@pytest.mark.parametrize("text", [
+    "Fever in children\n\nGive ibuprofen every 6 to 8 hours, up to 3 doses in 24 hours. Children 1 to 3 years: 5 ml. "
+    "Children 4 to 6 years: 7.5 ml.\n",
+    "Calpol dose guide\n\nYou can give it every 4 to 6 hours, no more than 4 times in 24 hours. Weight 10 to 12 kg: "
+    "5 ml. Weight 13 to 16 kg: 7.5 ml. Weight 17 to 20 kg: 10 ml.\n",
+])
+def test_a_chart_run_into_one_paragraph_inherits_its_lead_sentence(tmp_path, text):
+    assert not dosing(text, tmp_path, "DOS002")
+
+
+def test_chart_rows_with_no_lead_schedule_are_still_incomplete(tmp_path):
+    text = "Fever in children\n\nIbuprofen is a good choice. Children 1 to 3 years: 5 ml. Children 4 to 6 years: 7.5 ml.\n"
+    assert dosing(text, tmp_path, "DOS002")
+
+
+@pytest.mark.parametrize("text", [
+    "Paracetamol handbook\n\n| Field | Detail |\n|---|---|\n| Adult dose | 500 mg to 1 g every 4 to 6 hours |\n"
+    "| Maximum dose | 4 g in 24 hours |\n",
+    "Ibuprofen monograph\n\n| Item | Value |\n|---|---|\n| Usual dose | 200 to 400 mg every 4 to 6 hours |\n"
+    "| Do not exceed | 1,200 mg in 24 hours |\n",
+])
+@pytest.mark.parametrize("cid", ["DOS001", "DOS003"])
+def test_a_handbook_row_labelled_as_the_maximum_bounds_the_dose_row_above(tmp_path, text, cid):
+    assert not dosing(text, tmp_path, cid)
+
+
+def test_a_handbook_without_a_maximum_row_still_fires(tmp_path):
+    text = ("Paracetamol handbook\n\n| Field | Detail |\n|---|---|\n| Adult dose | 500 mg to 1 g every 4 to 6 hours |\n"
+            "| Form | tablets |\n")
+    assert dosing(text, tmp_path, "DOS001")
+
+
+def test_a_limit_line_followed_by_another_medicines_name_still_bounds_the_dose(tmp_path):
+    text = ("Period pain\n\nIbuprofen works well. Take 400 mg every 8 hours with food.\n"
+            "Don't take more than 1,200 mg a day. Paracetamol is another option.\n")
+    assert not dosing(text, tmp_path, "DOS001")
+
+
+@pytest.mark.parametrize("text", [
+    "Pain\n\nTake 1 g of paracetamol every 2 hours.\nDo not take more than 4 g in 24 hours.\n",
+    "Pain\n\n- Take 1 g of paracetamol every 2 hours.\n- Never take more than 4 g a day.\n",
+])
+def test_a_schedule_above_the_limit_on_the_next_line_is_still_an_error(tmp_path, text):
+    found = dosing(text, tmp_path, "DOS006") + dosing(text, tmp_path, "DOS003")
+    assert found and all(f.severity == "error" for f in found)
+
+
+def test_a_note_after_a_dose_does_not_reach_the_next_list(tmp_path):
+    text = ("Pain\n\nTake 1 g of paracetamol every 4 to 6 hours when needed.\n\nDo not take more than 4 g in 24 hours.\n\n"
+            "- Ibuprofen: 400 mg every 4 hours when needed\n")
+    found = dosing(text, tmp_path, "DOS001")
+    assert [f for f in found if "400 mg" in f.excerpt] and not [f for f in found if "1 g" in f.excerpt]
+
+
+def test_every_unit_spelling_of_the_data_is_read_as_its_unit():
+    from medlint import policy
+    from medlint.doses import lookup_spelling
+    from medlint.doses import quantities
+
+    for entry in policy.load("dose-lexicon")["unit_spellings"]:
+        assert entry["unit"] in quantities.DEFINITIONS, entry
+        for spelling in (*entry.get("spellings", ()), *entry.get("exact_spellings", ())):
+            found = lookup_spelling(spelling)
+            assert found is not None and (found.unit, found.kind) == (entry["unit"], entry["kind"]), spelling
+    assert lookup_spelling("u") is None  # "U" is read with its case only (an exact spelling)
