@@ -266,3 +266,30 @@ def test_every_unit_spelling_of_the_data_is_read_as_its_unit():
             found = lookup_spelling(spelling)
             assert found is not None and (found.unit, found.kind) == (entry["unit"], entry["kind"]), spelling
     assert lookup_spelling("u") is None  # "U" is read with its case only (an exact spelling)
+
+
+# -- a maximum that names a population bounds only that population's doses ----------------------
+
+OTHER_POPULATION = [
+    # a leaflet's lines: the adults' limit under the children's as-needed dose
+    "Paracetamol for fever\n\nHow much to give\nChildren 6 to 11 years: 1 tablet every 4 hours as needed.\n"
+    "Adults and children over 12: do not take more than 8 tablets in 24 hours.\n",
+    # a blog's bullets: the adults' daily limit as the last bullet under the children's bands
+    "Ibuprofen for children\n\nDosage\n- Children 7 to 9 years: 200 mg every 4 hours when needed.\n"
+    "- Adults: no more than 1,200 mg in 24 hours.\n",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_POPULATION)
+def test_a_limit_for_another_population_leaves_the_dose_above_it_open(tmp_path, text):
+    assert dosing(text, tmp_path, "DOS001")
+
+
+@pytest.mark.parametrize("text", [
+    "Pain relief\n\nAdults: 500 mg to 1 g every 4 to 6 hours when needed.\n\n"
+    "Adults should not take more than 4 g in 24 hours.\n",
+    "Fever in older children\n\n- Children 12 to 15 years: 1 tablet every 4 hours as needed.\n"
+    "- Children 12 to 15 years: no more than 4 tablets in 24 hours.\n",
+])
+def test_a_limit_for_the_same_population_bounds_the_dose(tmp_path, text):
+    assert not dosing(text, tmp_path, "DOS001")

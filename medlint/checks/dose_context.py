@@ -12,7 +12,9 @@ maximum reaches no dose. :func:`with_nearby_limits` gives each dose the maxima i
 - the note right under its list or table (every row of a chart);
 - the lead-in right above its list or table, or above a run of short chart lines.
 
-A maximum that names a medicine of the section other than the dose's stays with that medicine.
+A maximum that names a medicine of the section other than the dose's stays with that medicine, and
+one that names a population ("Adults: no more than 8 tablets in 24 hours") bounds only the doses
+before it that name the same population: a children's line above it stays unbounded.
 """
 
 from __future__ import annotations
@@ -59,7 +61,10 @@ def with_nearby_limits(fields: tuple, triples: tuple, doses_in, named, name_of, 
                 continue
             upto = _through_sentence(text, max(lim.span[1] for lim in limits))
             said = _named(upto, names) | named(upto)
+            label = _population_label(text, limits)
             for k in _bounded_by(blocks, texts, has, j):
+                if k < j and label and not _same_population(label, texts[k]):
+                    continue  # "Adults: no more than 8 tablets a day" does not bound the children's line above
                 lent.setdefault(records[k], []).append((said, limits))
     if not lent:
         return triples
@@ -68,6 +73,26 @@ def with_nearby_limits(fields: tuple, triples: tuple, doses_in, named, name_of, 
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _population_label(text: str, limits) -> tuple | None:
+    """The population a limit's text names before its limit, as (its population words, its
+    numbers): "Adults and children over 12: do not take more than 8 tablets" gives ({adults,
+    children}, {12}); None when it names none (``population_words``)."""
+    head = text[:min(lim.span[0] for lim in limits)]
+    colon = head.find(":")
+    return _population_of(head[:colon] if colon >= 0 else head)
+
+
+def _population_of(text: str) -> tuple | None:
+    words = frozenset(m.group().lower() for m in _lexicon().not_doses.population.finditer(text))
+    return (words, frozenset(re.findall(r"\d+", text))) if words else None
+
+
+def _same_population(label: tuple, text: str) -> bool:
+    """Does a dose's text name every population word and number of a limit's label?"""
+    own = _population_of(text)
+    return own is not None and label[0] <= own[0] and label[1] <= own[1]
 
 
 def _through_sentence(text: str, at: int) -> str:
