@@ -293,3 +293,30 @@ def test_a_limit_for_another_population_leaves_the_dose_above_it_open(tmp_path, 
 ])
 def test_a_limit_for_the_same_population_bounds_the_dose(tmp_path, text):
     assert not dosing(text, tmp_path, "DOS001")
+
+
+# -- a weight chart under a lead-in whose paragraph before states how often ----------------------
+
+CHART_AFTER_SCHEDULE = [
+    # a parenting blog: the rule of thumb, then the chart's own lead-in, then its lines
+    "Fever medicine for kids\n\nThe usual amount is 10 mg per kg, given every 6 to 8 hours when needed, "
+    "and no more than 4 doses in 24 hours.\n\nUse this chart by weight:\n\n"
+    "13-17 lb (6-7.9 kg): 1.25 mL of infant drops (50 mg)\n"
+    "24-35 lb (11-15.9 kg): 5 mL of children's liquid (100 mg)\n",
+    # a clinic leaflet: the schedule, then "Find your child's weight below:"
+    "How much to give\n\nGive the dose every 6 hours if your child still has a fever; do not give more than "
+    "4 doses in 24 hours.\n\nFind your child's weight below:\n\n"
+    "Weight 8-10 kg: 5 mL (120 mg)\nWeight 10-12 kg: 6 mL (144 mg)\n",
+]
+
+
+@pytest.mark.parametrize("text", CHART_AFTER_SCHEDULE)
+def test_a_chart_under_a_plain_lead_in_takes_the_schedule_before_it(tmp_path, text):
+    assert not dosing(text, tmp_path, "DOS002")
+
+
+def test_a_chart_under_a_plain_lead_in_with_no_schedule_before_it_still_asks(tmp_path):
+    text = ("How much to give\n\nChildren's liquid comes with a syringe.\n\nUse this chart by weight:\n\n"
+            "13-17 lb (6-7.9 kg): 1.25 mL of infant drops (50 mg)\n"
+            "24-35 lb (11-15.9 kg): 5 mL of children's liquid (100 mg)\n")
+    assert dosing(text, tmp_path, "DOS002")

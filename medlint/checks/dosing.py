@@ -1300,11 +1300,26 @@ def timed_by_its_lead(record, words: Wordings) -> bool:
         return False
     if block.type == "table":
         headers = [row for row in block.rows if row.role == "header"]
-        return any(states_frequency(row.line) or any(words.schedule_heading.search(cell) for cell in row.cells)
-                   for row in headers)  # "Dose (every 6 hours)"; "| Morning | Night |" columns
-    lead = section.blocks[i - 1] if i > 0 else None
-    return block.type == "list" and lead is not None and lead.type == "paragraph" \
-        and (_label_line(lead.text or "") or (lead.text or "").rstrip().endswith(":")) and states_frequency(lead.text)
+        if any(states_frequency(row.line) or any(words.schedule_heading.search(cell) for cell in row.cells)
+               for row in headers):  # "Dose (every 6 hours)"; "| Morning | Night |" columns
+            return True
+    return block.type in ("list", "table") and _timed_lead_in(section.blocks, i)
+
+
+def _timed_lead_in(blocks, i: int) -> bool:
+    """Does the paragraph leading block ``i`` say how often ("Give once a day:"), or, a lead-in
+    with no amount of its own ("Find your child's weight below:"), the paragraph before it?"""
+    lead = blocks[i - 1] if i > 0 else None
+    if lead is None or lead.type != "paragraph":
+        return False
+    text = lead.text or ""
+    if not (_label_line(text) or text.rstrip().endswith(":")):
+        return False
+    if states_frequency(text):
+        return True
+    before = blocks[i - 2] if i > 1 else None
+    return text.rstrip().endswith(":") and before is not None and before.type == "paragraph" \
+        and states_frequency(before.text) and all(d.amount is None for d in doses_in(text))
 
 
 _BAND_LINE_CHARS = 100  # "Weight 10–12 kg: 7.5 mL of 240 mg/5 mL (360 mg)": one short line
@@ -1318,7 +1333,8 @@ def _band_line(block, words: Wordings) -> bool:
 def _band_under_timed_lead(record, section, words: Wordings) -> bool:
     """Is the record a line of a chart by weight or age ("Weight 10–12 kg: 7.5 mL (360 mg)") in a
     run of such lines under the line that states how often ("Paracetamol 120 mg/5 mL: give every 6
-    hours, no more than 4 doses in 24 hours")?"""
+    hours, no more than 4 doses in 24 hours"), or under a lead-in with no amount of its own ("Find
+    your child's weight below:") right after the paragraph that states it?"""
     if getattr(record, "type", None) != "paragraph" or not _band_line(record, words):
         return False
     blocks = section.blocks
@@ -1328,7 +1344,13 @@ def _band_under_timed_lead(record, section, words: Wordings) -> bool:
     while i > 0 and _band_line(blocks[i - 1], words):
         i -= 1
     lead = blocks[i - 1] if i > 0 else None
-    return lead is not None and lead.type == "paragraph" and ":" in (lead.text or "") and states_frequency(lead.text)
+    if lead is None or lead.type != "paragraph" or ":" not in (lead.text or ""):
+        return False
+    if states_frequency(lead.text):
+        return True
+    before = blocks[i - 2] if i > 1 else None  # the schedule, then "Here is a chart by weight:"
+    return before is not None and before.type == "paragraph" and states_frequency(before.text) \
+        and all(d.amount is None for d in doses_in(lead.text))
 
 
 def repeated_tables(article, words: Wordings):
