@@ -320,3 +320,12 @@ def test_a_chart_under_a_plain_lead_in_with_no_schedule_before_it_still_asks(tmp
             "13-17 lb (6-7.9 kg): 1.25 mL of infant drops (50 mg)\n"
             "24-35 lb (11-15.9 kg): 5 mL of children's liquid (100 mg)\n")
     assert dosing(text, tmp_path, "DOS002")
+
+
+@pytest.mark.parametrize("text", [
+    "Diarrhoea in children\n\nGive 1 mg per 10 kg of body weight only after a loose stool.\n",
+    "Tummy bugs\n\n- Oral rehydration first.\n- Loperamide 2 mg after any loose motion.\n",
+])
+def test_a_dose_after_a_loose_stool_is_as_needed_and_asks_its_maximum(tmp_path, text):
+    assert not dosing(text, tmp_path, "DOS002")
+    assert dosing(text, tmp_path, "DOS001")
