@@ -329,3 +329,22 @@ def test_a_chart_under_a_plain_lead_in_with_no_schedule_before_it_still_asks(tmp
 def test_a_dose_after_a_loose_stool_is_as_needed_and_asks_its_maximum(tmp_path, text):
     assert not dosing(text, tmp_path, "DOS002")
     assert dosing(text, tmp_path, "DOS001")
+
+
+# -- a sentence that defines the product its strength names ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Omeprazole 20 mg – acid reflux guide\n\nWhat it is\n\nOmeprazole 20 mg is a proton pump inhibitor that lowers "
+    "stomach acid.\n\nHow to take it\n\nTake one capsule once a day before breakfast.\n",
+    "## About the medicine\n\nNaproxen 250 mg belongs to the group of medicines called NSAIDs.\n\n"
+    "## Dose\n\nTake one tablet twice a day with food, no more than 2 tablets in 24 hours.\n",
+])
+def test_a_strength_its_sentence_defines_is_no_dose(tmp_path, text):
+    assert not dosing(text, tmp_path, "DOS002")
+
+
+def test_a_defining_sentence_that_speaks_of_an_amount_is_still_a_dose(tmp_path):
+    from medlint.doses import parse_doses
+
+    assert [d.amount.raw for d in parse_doses("Paracetamol 1 g is a safe dose for most adults.")] == ["1 g"]
+    assert [d.amount for d in parse_doses("Omeprazole 20 mg is a proton pump inhibitor.")] == [None]

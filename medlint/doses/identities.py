@@ -6,7 +6,8 @@ row of strength, form and route ("250 MG | TABLET | ORAL"), one product spoken o
 determiner ("The 550 mg naproxen sodium tablet is also used for ..."), a product's name in
 the plural that a sentence then describes ("Prochlorperazine 3 mg buccal tablets dissolve
 ..."), a brand's strength label ("Dolo 650 Tablet": not 650 tablets), a product that is the
-subject of its sentence ("Pyrexol 650mg Tablet is taken with food") and a product priced
+subject of its sentence ("Pyrexol 650mg Tablet is taken with food"), a product its sentence
+defines ("Omeprazole 20 mg is a proton pump inhibitor") and a product priced
 ("duloxetine 60 mg is about $148 for 30 capsules"). Only a quantity with no schedule of its
 own, in a sentence that tells no one to take it, is read so: a mass becomes the strength of
 a dose with no amount (what a later count may take), a count of units (the label's number,
@@ -72,11 +73,19 @@ def names_product(r: "Reading", anc: "_Anchor") -> bool:
     if ids.price.search(r.norm, s0, s1):
         return True  # "duloxetine 60 mg is about $148 for 30 capsules"
     if form is None:
-        return False
+        return named and _mass(anc) and _defines_product(r, anc, s1)  # "Omeprazole 20 mg is a proton pump inhibitor"
     if ids.determiner.search(lead) and not ids.part_of.search(lead) and not plural and _mass(anc):
         return True  # "The 550 mg naproxen sodium tablet (...) is also used for"
     subject = ids.subject_verb.match(r.norm, form.end) is not None
     return subject and (named or plural and _mass(anc))  # "Pyrexol 650mg Tablet is taken", "3 mg buccal tablets dissolve"
+
+
+def _defines_product(r: "Reading", anc: "_Anchor", s1: int) -> bool:
+    """Does the sentence define the product its strength names ("Omeprazole 20 mg is a proton pump
+    inhibitor"), rather than speak of an amount ("Paracetamol 1 g is a safe dose")?"""
+    ids = _lexicon.lexicon().product_identities
+    end = anc.amount.span[1]
+    return ids.defining.match(r.norm, end) is not None and ids.dose_noun.search(r.norm, end, s1) is None
 
 
 def _mass(anc: "_Anchor") -> bool:

@@ -198,6 +198,8 @@ class ProductIdentities:
         # right after the form, an optional bracketed aside: "tablet (MW-NAPROXEN SODIUM DS) is also used"
         self.subject_verb = LazyPattern(rf"[ ]{{1,2}}(?:\([^()]{{0,60}}\)[ ]{{1,2}})?{_words_rx(data['subject_verbs'])}"
                                         r"(?![A-Za-z])", re.I)
+        self.defining = LazyPattern(rf"[ ]{{1,2}}{_words_rx(data['defining_verbs'])}(?![A-Za-z])", re.I)
+        self.dose_noun = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['dose_nouns'])}(?![A-Za-z])", re.I)
         # after the quantity, a clause opening with an instruction: ": take one", ", so just swallow one"
         marks = "".join(re.escape(w) for w in data["instruction_openers"] if not w[0].isalpha())
         words = [w for w in data["instruction_openers"] if w[0].isalpha()]
