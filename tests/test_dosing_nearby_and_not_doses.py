@@ -348,3 +348,10 @@ def test_a_defining_sentence_that_speaks_of_an_amount_is_still_a_dose(tmp_path):
 
     assert [d.amount.raw for d in parse_doses("Paracetamol 1 g is a safe dose for most adults.")] == ["1 g"]
     assert [d.amount for d in parse_doses("Omeprazole 20 mg is a proton pump inhibitor.")] == [None]
+
+
+def test_a_definition_that_goes_on_to_an_amount_of_something_else_still_defines(tmp_path):
+    from medlint.doses import parse_doses
+
+    text = "Omeprazole 20 mg is a proton pump inhibitor used to reduce the amount of acid the stomach makes."
+    assert [d.amount for d in parse_doses(text)] == [None]

@@ -84,8 +84,11 @@ def _defines_product(r: "Reading", anc: "_Anchor", s1: int) -> bool:
     """Does the sentence define the product its strength names ("Omeprazole 20 mg is a proton pump
     inhibitor"), rather than speak of an amount ("Paracetamol 1 g is a safe dose")?"""
     ids = _lexicon.lexicon().product_identities
-    end = anc.amount.span[1]
-    return ids.defining.match(r.norm, end) is not None and ids.dose_noun.search(r.norm, end, s1) is None
+    m = ids.defining.match(r.norm, anc.amount.span[1])
+    return m is not None and ids.dose_noun.search(r.norm, m.end(), min(s1, m.end() + _PREDICATE_REACH)) is None
+
+
+_PREDICATE_REACH = 24  # "is a safe starting dose": the few words the definition gives the product
 
 
 def _mass(anc: "_Anchor") -> bool:
