@@ -212,7 +212,7 @@ def _roman_ranges(text: str, norm: str, taken: _Spans) -> list[Amount]:
         unit = _unit_at(text, norm, m.end())
         if taken.overlaps(m.span()) or lo >= hi or unit is None or unit.kind != "count":
             continue
-        a, b, e = m.start(), m.end(), unit.span[1]
+        a, e = m.start(), unit.span[1]
         (la, lb), (ha, hb) = m.span("a"), m.span("b")
         low = AmountEnd(lo, Piece(text[la:lb], (la, lb)), None, text[la:lb], (la, lb))
         high = AmountEnd(hi, Piece(text[ha:hb], (ha, hb)), unit, text[ha:e], (ha, e))

@@ -202,7 +202,7 @@ class _TreeBuilder:
             self.scalar(event)
         elif etype is yaml.MappingStartEvent or etype is yaml.SequenceStartEvent:
             self._refuse_anchor(event)
-            self.open(event, etype is yaml.MappingStartEvent)
+            self.open_container(event, etype is yaml.MappingStartEvent)
         elif etype is yaml.MappingEndEvent or etype is yaml.SequenceEndEvent:
             self.stack.pop()
         elif etype is yaml.DocumentStartEvent:
@@ -224,7 +224,7 @@ class _TreeBuilder:
         self.mark_value(event)
         self.attach(value)
 
-    def open(self, event, mapping: bool) -> None:
+    def open_container(self, event, mapping: bool) -> None:
         expected = _MAP_TAG if mapping else _SEQ_TAG
         if event.tag not in (None, "!", expected):
             raise self.located(f"unsupported YAML tag {event.tag}", event.start_mark)
