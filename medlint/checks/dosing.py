@@ -798,9 +798,9 @@ def _section_limited_units(article, words) -> set:
     ``section_daily_limits``."""
     out = set()
     for record, _, text in text_fields(article):
-        if doses_in(text):
-            continue  # a limit given with a dose belongs to that dose
-        out.update((getattr(record, "section", None), unit) for unit in per_text(_limited_units, text, words))
+        units = per_text(_limited_units, text, words)
+        if units and not doses_in(text):  # a limit given with a dose belongs to that dose
+            out.update((getattr(record, "section", None), unit) for unit in units)
     return out
 
 
