@@ -355,3 +355,14 @@ def test_a_definition_that_goes_on_to_an_amount_of_something_else_still_defines(
 
     text = "Omeprazole 20 mg is a proton pump inhibitor used to reduce the amount of acid the stomach makes."
     assert [d.amount for d in parse_doses(text)] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Acetaminophen 500 mg: 1-2 tabs PO q6h PRN fever, NTE 3 g/day",
+    "Ibuprofen 200 mg tablets - take 1 to 2 every 4-6 hours as needed; NTE 6 tablets in 24 hours.",
+])
+def test_nte_is_a_stated_maximum(text):
+    from medlint.doses import parse_doses
+
+    doses = parse_doses(text)
+    assert len(doses) == 1 and doses[0].max_per_day is not None
