@@ -366,3 +366,11 @@ def test_nte_is_a_stated_maximum(text):
 
     doses = parse_doses(text)
     assert len(doses) == 1 and doses[0].max_per_day is not None
+
+
+@pytest.mark.parametrize("text", ["Prednisolone 5 mg tablets: 1 tab u.d.", "Methotrexate 2.5 mg: 4 tabs ut dict."])
+def test_ut_dictum_leaves_the_dose_to_directions_given_elsewhere(text):
+    from medlint.doses import parse_doses
+
+    doses = parse_doses(text)
+    assert len(doses) == 1 and doses[0].directions is not None
