@@ -1315,11 +1315,21 @@ def _timed_lead_in(blocks, i: int) -> bool:
     text = lead.text or ""
     if not (_label_line(text) or text.rstrip().endswith(":")):
         return False
-    if states_frequency(text):
-        return True
+    return states_frequency(text) or _timed_before_lead_in(blocks, i)
+
+
+def _timed_before_lead_in(blocks, i: int) -> bool:
+    """Is block ``i`` under a lead-in that gives no amount of its own ("Use this chart by weight:")
+    right after the paragraph that says how often ("Give it every 6 hours, ...")?"""
+    lead = blocks[i - 1] if i > 0 else None
     before = blocks[i - 2] if i > 1 else None
-    return text.rstrip().endswith(":") and before is not None and before.type == "paragraph" \
-        and states_frequency(before.text) and all(d.amount is None for d in doses_in(text))
+    return lead is not None and before is not None and lead.type == before.type == "paragraph" \
+        and (lead.text or "").rstrip().endswith(":") and states_frequency(before.text) \
+        and _gives_no_amount(lead.text or "")
+
+
+def _gives_no_amount(text: str) -> bool:
+    return all(d.amount is None for d in doses_in(text))
 
 
 _BAND_LINE_CHARS = 100  # "Weight 10–12 kg: 7.5 mL of 240 mg/5 mL (360 mg)": one short line
@@ -1346,11 +1356,7 @@ def _band_under_timed_lead(record, section, words: Wordings) -> bool:
     lead = blocks[i - 1] if i > 0 else None
     if lead is None or lead.type != "paragraph" or ":" not in (lead.text or ""):
         return False
-    if states_frequency(lead.text):
-        return True
-    before = blocks[i - 2] if i > 1 else None  # the schedule, then "Here is a chart by weight:"
-    return before is not None and before.type == "paragraph" and states_frequency(before.text) \
-        and all(d.amount is None for d in doses_in(lead.text))
+    return states_frequency(lead.text) or _timed_before_lead_in(blocks, i)
 
 
 def repeated_tables(article, words: Wordings):
@@ -1379,7 +1385,7 @@ def timed_tables(article, words: Wordings):
 
 
 def _times_the_chart(text: str, words: Wordings) -> bool:
-    return bool(words.chart_timing.search(text)) and all(d.amount is None for d in doses_in(text))
+    return bool(words.chart_timing.search(text)) and _gives_no_amount(text)
 
 
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
