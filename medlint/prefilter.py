@@ -56,7 +56,7 @@ _ESCAPED_OTHER = frozenset("dwsDWSbBAZntrfvxuU")
 def haystack(text: str) -> str:
     """What a case-insensitive pattern's needles are looked for in: the text lowered, each
     run of whitespace one space. The answers of the texts asked lately are kept (up to
-    ``_HAYSTACKS_MOST`` characters of them): a check asks its patterns, or its set of
+    a million characters of them: ``_HAYSTACKS``): a check asks its patterns, or its set of
     wordings, of every text of the article in turn, so the next check asks the same texts
     again (in one cold check of the seed, 8,108 answers for 1,026 texts when only the last
     text's answer was kept: ~20 ms of CPU lowering them again)."""
@@ -70,19 +70,33 @@ def haystack(text: str) -> str:
                 low = low.replace(char, ascii_letter)
     if _NOT_ONE_SPACE.search(low) is not None:
         low = _SPACES.sub(" ", low)
-    global _haystack_chars
-    _haystack_chars += len(text)
-    if _haystack_chars > _HAYSTACKS_MOST:
-        _HAYSTACKS.clear()
-        _haystack_chars = len(text)
-    _HAYSTACKS[text] = low
+    _HAYSTACKS.put(text, low)
     return low
 
 
-# text -> haystack(text), and how many characters of texts it holds: dropped whole past the bound
-_HAYSTACKS: dict[str, str] = {}
-_haystack_chars = 0
-_HAYSTACKS_MOST = 1_000_000  # about twelve articles of the seed's size (84,000 characters of texts asked)
+class _Kept:
+    """Answers kept by their text, up to ``most`` characters of texts, then dropped whole."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self.table: dict[str, str] = {}
+        self.chars = 0
+
+    def get(self, text: str) -> str | None:
+        return self.table.get(text)
+
+    def put(self, text: str, answer: str) -> None:
+        self.chars += len(text)
+        if self.chars > self.most:
+            self.table.clear()
+            self.chars = len(text)
+        self.table[text] = answer
+
+    def __iter__(self):
+        return iter(self.table)
+
+
+_HAYSTACKS = _Kept(1_000_000)  # about twelve articles of the seed's size (84,000 characters of texts asked)
 # Whitespace as re's \s reads it (str.isspace): a run of it, and what tells a text has a
 # run other than single spaces.
 _SPACES = re.compile(r"\s+")

@@ -347,9 +347,7 @@ def test_every_match_of_the_real_patterns_holds_a_needle():
 def test_haystack_keeps_a_bounded_number_of_answers(monkeypatch):
     """The kept answers are dropped whole once the texts they hold pass the bound (a server
     or a corpus run asks texts without end); each answer stays the text's own."""
-    monkeypatch.setattr(prefilter, "_HAYSTACKS", {})
-    monkeypatch.setattr(prefilter, "_haystack_chars", 0)
-    monkeypatch.setattr(prefilter, "_HAYSTACKS_MOST", 100)
+    monkeypatch.setattr(prefilter, "_HAYSTACKS", prefilter._Kept(100))
     texts = [f"Text  NUMBER\t{i}" for i in range(40)]
     for text in texts + texts[::-1]:
         assert haystack(text) == " ".join(text.lower().split())
