@@ -634,11 +634,13 @@ class PatternSet:
 class _Needles:
     """A :class:`PatternSet`'s needles (needle -> the patterns it stands for), looked for
     in a text. A few are each looked for with ``in``; of many, each needle of three
-    characters or more is filed under one of its three-character pieces (the one fewest
-    other needles hold), and a text is looked at only for the needles filed under a
-    piece it holds: a text of 100 characters has at most 98 pieces, the largest sets of
-    wordings 400-700 needles. (On the seed's cold check, in process, the 2,743 texts asked
-    of sets cost 80 ms of CPU one needle at a time, 66 ms so, the compiling included.)"""
+    characters or more is filed under its first three characters, and a text is looked at
+    only for the needles filed under a three-character piece it holds: a text of 100
+    characters has at most 98 pieces, the largest sets of wordings 400-700 needles under
+    about 150 pieces. (On the seed's cold check, in process, the 2,743 texts asked of sets
+    cost 80 ms of CPU one needle at a time, 66 ms so, the compiling included. Filing each
+    needle under the piece fewest other needles hold instead, as before 2026-12-03, made the
+    seed's lookups no faster, and working the pieces out cost ~16 ms of each process.)"""
 
     __slots__ = ("count", "_short", "_filed", "_pieces")
 
@@ -648,18 +650,12 @@ class _Needles:
         if len(items) <= _FEW_NEEDLES:
             self._short, self._filed, self._pieces = items, {}, frozenset()
             return
-        held_by: dict[str, int] = {}
-        for needle, _ in items:
-            for piece in _pieces(needle):
-                held_by[piece] = held_by.get(piece, 0) + 1
         short, filed = [], {}
         for needle, ids in items:
-            pieces = _pieces(needle)
-            if not pieces:
+            if len(needle) < 3:
                 short.append((needle, ids))
-                continue
-            piece = min(pieces, key=lambda p: (held_by[p], p))  # the same piece in every process
-            filed.setdefault(piece, []).append((needle, ids))
+            else:
+                filed.setdefault(needle[:3], []).append((needle, ids))
         self._short = tuple(short)
         self._filed = {piece: tuple(rows) for piece, rows in filed.items()}
         self._pieces = frozenset(self._filed)
