@@ -68,6 +68,7 @@ def test_bounded_directions_or_a_regular_interval_under_a_medicine_line_are_sile
     "# Weekly tablets\n\n## Missed a week?\n\nIf you missed your weekly tablet yesterday, have 2 today to make up "
     "for the missed one.\n",
     "Ward leaflet\n\nForgotten doses\nIf you forget this morning's tablet, take both tonight.\n",
+    "Forum\n\nReplies\nIf you missed your tablets last week, take 4 this week to compensate.\n",
 ])
 def test_a_count_taken_to_make_up_a_missed_dose_fires(tmp_path, text):
     assert findings_for(text, "DOS012", tmp_path, markdown=text.startswith("#"))
@@ -106,6 +107,7 @@ def test_a_first_dose_then_an_open_repeat_still_fires(tmp_path):
     "Medicines in Ramadan\n\nHeart tablets\nLisinopril 10 mg: take one tablet at suhoor.\n",
     "# Your evening routine\n\n## Cholesterol\n\nSimvastatin 20 mg: one tablet with supper.\n",
     "Clinic sheet\n\nBlood pressure\nRamipril 5 mg: take one capsule after breakfast.\n",
+    "Fasting month\n\nThyroid\nLevothyroxine 50 micrograms: take one tablet at the predawn meal.\n",
 ])
 def test_a_dose_at_a_time_of_the_day_is_complete(tmp_path, text):
     assert not findings_for(text, "DOS002", tmp_path, markdown=text.startswith("#"))
