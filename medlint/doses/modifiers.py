@@ -205,10 +205,13 @@ def _candidates(patterns, norm: str) -> list[tuple]:
     return [(name, rx.compiled(), *rest) for name, rx, *rest in patterns if rx.could_match(norm, low)]
 
 
+_OPENING_REACH = 40  # characters before a condition read for the end of the sentence before it
+
+
 def _opens_sentence(norm: str, at: int) -> bool:
     """Does ``at`` open its sentence (or a line, or a clause after a colon)?"""
-    before = norm[:at].rstrip(" \t")
-    return not before or before[-1] in ".!?:;\n"
+    before = norm[max(0, at - _OPENING_REACH):at].rstrip(" \t")
+    return not before and at <= _OPENING_REACH or bool(before) and before[-1] in ".!?:;\n"
 
 
 def _form_mods(text: str, norm: str) -> list[_Mod]:
