@@ -22,10 +22,10 @@ TODAY = "2026-12-01"
 EXPECTED = {
     "01-spinal-surgery-discharge.txt": {
         ("DOS001", "50 mg tablets: take one tablet when needed"),   # diclofenac as needed, no maximum
-        ("DOS003", "100 mg every 4 hours if the pain"),             # tramadol 600 mg a day > 400 mg
-        ("DOS001", "100 mg every 4 hours if the pain"),             # ... and states no maximum
+        ("DOS003", "100 mg every 4 hours if the pain is severe"),   # tramadol 600 mg a day > 400 mg
+        ("DOS001", "100 mg every 4 hours if the pain is severe"),   # ... and states no maximum
     },
-    "02-student-health-hay-fever.md": {("DOS003", "10 mg twice a day")},  # cetirizine 20 mg a day
+    "02-student-health-hay-fever.md": {("DOS003", "10 mg twice a day when your symptoms are bad")},  # cetirizine 20 mg a day
     "03-rheumatology-helpline-transcript.txt": {("DOS010", "methotrexate 10 mg daily")},
     "04-medication-reminder-app.txt": set(),  # baclofen 4 x 20 mg = 80 mg, at the label's maximum
     "05-clinical-trial-information-sheet.txt": set(),

@@ -264,6 +264,7 @@ class Wordings:
         self.titration_target = one(data["titration_targets"])
         self.dose_noun = one(data["dose_nouns"])
         self.not_dose_headings = one([h["pattern"] for h in data["not_dose_headings"]])
+        self.reference_notes = one(data.get("reference_intake_notes", ()))
         self.procedure = one(data["procedure_wordings"])
         self.description = one(data["description_wordings"])
         self.repeat = one(data["repeat_wordings"])
@@ -281,6 +282,8 @@ class Wordings:
         self.contents_header = one(data["contents_headers"])
         self.food = one(data["food_and_drink"])
         self.reported = one(data["reported_wordings"])
+        self.harm = one(data["harm_wordings"]["says"])
+        self.harm_instruction = one(data["harm_wordings"]["instructions"])
         self.courses = [policy.compile_pattern(p, re.I, [p]) for p in data["course_wordings"]]
         self.instruction = one(data["instruction_wordings"])
         self.dose_context = one(data["dose_context_wordings"])
@@ -300,6 +303,8 @@ class Wordings:
         self.prescribed = one(data["prescribed_wordings"])
         self.deferred = one(data["deferred_directions"])
         self.threshold = one(data["threshold_leads"])
+        self.threshold_trail = one(data.get("threshold_trails", ()))
+        self.strength_lead = one(data.get("strength_leads", ()))
         self.concurrent = one(data["concurrent_wordings"])
         self.volume_mass = policy.compile_pattern(data["volume_mass"], re.I, [data["volume_mass"]])
         self.bracketed_strength = policy.compile_pattern(data["bracketed_strength"], re.I, [data["bracketed_strength"]])
@@ -764,9 +769,54 @@ def _interval_caps(record, field: str, dose, c, words) -> bool:
     24 hours. A written regimen of one, a first dose and then a regular interval ("750 mg to start,
     then 250 mg every 8 hours"), is a prescriber's course bounded by its interval; taken as needed
     ("500 mg to start, then 250 mg every 6 to 8 hours as needed") it is at will again."""
-    if c is None and not words.taken_at_will(f"{_names_of(dose, record, field)} {dose.text.lower()}"):
+    if c is None and not _at_will_in_context(dose, record, field, words):
         return True  # "Suck one lozenge every two to three hours": the lozenge names it
     return c is not None and bool(dose.titration) and not _taken_as_needed(dose) and dose.amount is not None
+
+
+def _at_will_in_context(dose, record, field: str, words) -> bool:
+    """Is a dose's medicine one taken at will (``at_will_medicines``), named by the dose, before it
+    in its sentence or by its heading; else, for a dose that names no medicine, by the medicine
+    line right above its text ("Codeine phosphate 30 mg tablets" over "ONE or TWO tablets every
+    four hours when required") or by the page's title ("Chlorphenamine Tablets" over "Take 1 tablet
+    every 4 to 6 hours"), as :func:`ceiling_in_context` finds a ceiling medicine?"""
+    if words.taken_at_will(f"{_names_of(dose, record, field)} {dose.text.lower()}"):
+        return True
+    if dose.substance is not None and not names_a_dose(dose, words.data):
+        return False
+    lead = _lead_paragraph(record, field, dose)
+    if lead is not None and words.taken_at_will(lead.lower()):
+        return True
+    article = getattr(getattr(record, "section", None), "article", None)
+    return article is not None and article.once(_at_will_subject, words)
+
+
+def _lead_paragraph(record, field: str, dose) -> str | None:
+    """The paragraph right above a paragraph that opens with its dose or a population ("Adults:"),
+    else None: the medicine line of a chart or a leaflet over its directions."""
+    section = getattr(record, "section", None)
+    if section is None or field != "text" or getattr(record, "type", None) != "paragraph":
+        return None
+    text = getattr(record, field, "") or ""
+    if not _POPULATION_OPENING.match(text[:_first_position(dose)]):
+        return None
+    blocks = section.blocks
+    i = next((k for k, b in enumerate(blocks) if b is record), 0)
+    return blocks[i - 1].text or "" if i > 0 and blocks[i - 1].type == "paragraph" else None
+
+
+def _at_will_subject(article, words) -> bool:
+    """Does a line that names the page's one medicine (:func:`subject_lines`) open with a medicine
+    taken at will ("Chlorphenamine (Chlorpheniramine) Tablets")?"""
+    for line in subject_lines(article):
+        line = _without_title_lead(line.strip(), words.data)
+        if not line or len(line.split()) > _HEAD_WORDS or _SEVERAL.search(_STRENGTH_LIST.sub(" ", line)):
+            continue
+        lower = line.lower()
+        starts = [m.start() for patterns in words.at_will for p in patterns for m in [p.search(lower)] if m]
+        if starts and min(starts) == 0:
+            return True
+    return False
 
 
 _COUNTED = ("times_daily", "daily", "nightly", "weekly", "every_n_days")
@@ -850,6 +900,24 @@ def _open_course(record, field: str, dose, words, seen: set):
             f"a prescription says to see a doctor after {entry['days']} days ({entry['source']}).",
             f"Give the longest course (\"for up to {entry['days']} days\") and say to see a doctor or pharmacist if it "
             "is still needed then.")
+
+
+_STEP_TAIL = 40  # characters after a sequence read for the time of its last dose ("8 hours later")
+
+
+def _single_doses_counted(record, field: str, dose, words) -> bool:
+    """Is a written sequence a count of single doses: steps with no schedule and none as needed,
+    the last given at a stated time after the one before ("1 tablet immediately, then 1 tablet 8
+    hours later", "2 tablets now, then 2 more 12 hours after the first": ``single_step_wordings``)?
+    A fixed course of so many doses is bounded by its count."""
+    if not dose.titration or any(s.as_needed is not None or s.frequency is not None and not s.single
+                                 for s in dose.steps):
+        return False
+    text = getattr(record, field, "") or ""
+    end = _FULL_STOP.search(text, dose.span[1])
+    tail = text[dose.span[1]:min(end.start() if end else len(text), dose.span[1] + _STEP_TAIL)]
+    m = words.single_step.search(tail)
+    return m is not None and not tail[:m.start()].strip(" ,")
 
 
 def _one_occasion(dose, words) -> bool:
@@ -944,7 +1012,11 @@ def no_stated_maximum(article, ctx):
     interval with a count in words ("every four hours, up to six times a day") is
     bounded by the count. A dose that names no medicine takes the one named before it
     in its text or by its section's heading ("Paracetamol (Calpol Infant)"
-    over "5 ml every 4 hours"). A duration counts as a stated maximum here,
+    over "5 ml every 4 hours"); a medicine taken at will is also found on the medicine line right
+    above the dose's text ("Codeine phosphate 30 mg tablets" over "ONE or TWO tablets every four
+    hours when required", a chart's layout) or in the page's title. A written sequence of single
+    doses, the last at a stated time after the one before ("1 tablet immediately, then 1 tablet 8
+    hours later"), is bounded by its count. A duration counts as a stated maximum here,
     but the daily ceiling (DOS003) still applies. The first dose of a course
     taken at the first sign of an attack ("1 mg at the first sign of a
     flare": ``occasion_wordings``) and a titration that stops at a test
@@ -1011,7 +1083,8 @@ def _unbounded_dose_hit(record, field: str, dose, data, words: Wordings, limited
     if dose.amount is None and dose.as_needed is None and dose.directions is None \
             and not _interval_of_ceiling_medicine(dose, record, field, data):
         return None  # "take as needed", "TAKE AS DIRECTED" are open; "Dose-Pack (6-day)" is DOS002's
-    if deferred_to_prescriber(record, field, dose, words) or a_threshold(record, field, dose, words):
+    if deferred_to_prescriber(record, field, dose, words) or a_threshold(record, field, dose, words) \
+            or strength_in_hand(record, field, dose, words):
         return None  # "50 mg as directed by your doctor": the prescriber's; "higher than 3 mg": a threshold
     why = _open_ended(dose)
     if why is None or _states_maximum(dose) or _counted_per_day(dose) and not _beyond_count(record, field, dose, words):
@@ -1041,13 +1114,28 @@ _THRESHOLD_LEAD = 30  # characters before an amount read for the comparison that
 
 def a_threshold(record, field: str, dose, words: Wordings) -> bool:
     """Is the amount a threshold the text compares with, not a dose to take ("Doses higher than 3
-    mg do not work better", "more than 10,000 IU daily can be toxic": ``threshold_leads``)?"""
+    mg do not work better", "more than 10,000 IU daily can be toxic": ``threshold_leads``; "doses of 1 mg
+    or less": ``threshold_trails``)?"""
     if dose.amount is None:
         return False
     text = getattr(record, field, "") or ""
     a = dose.amount.span[0]
-    start, _ = sentence_span(text, a)
-    return bool(words.threshold.search(text[max(start, a - _THRESHOLD_LEAD):a]))
+    start, end = sentence_span(text, a)
+    return bool(words.threshold.search(text[max(start, a - _THRESHOLD_LEAD):a])) or \
+        bool(words.threshold_trail.match(text[dose.amount.span[1]:end]))
+
+
+_STRENGTH_LEAD = 40  # characters before an amount read for "if you have"
+
+
+def strength_in_hand(record, field: str, dose, words: Wordings) -> bool:
+    """Is the amount the strength of the units the reader has ("If you have 10 mg capsules, then
+    take two": ``strength_leads``), not a dose of its own?"""
+    if dose.amount is None:
+        return False
+    text = getattr(record, field, "") or ""
+    a = dose.amount.span[0]
+    return bool(words.strength_lead.search(text[max(0, a - _STRENGTH_LEAD):a]))
 
 
 def deferred_to_prescriber(record, field: str, dose, words: Wordings) -> bool:
@@ -1069,6 +1157,8 @@ def _bounded_as_written(record, field: str, dose, words: Wordings, limited: set)
         return True
     if _one_occasion(dose, words) or dose.titration and in_sentence(record, field, dose, words.titration_target):
         return True  # "1 mg at the first sign of a flare"; "... increased by 100 mg until your uric acid is below 360"
+    if _single_doses_counted(record, field, dose, words):
+        return True  # "Day 1: 1 tablet immediately, then 1 tablet 8 hours later": two doses, no more
     return dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited
 
 
@@ -1451,7 +1541,7 @@ def not_a_dose(record, field: str, dose, words: Wordings) -> bool:
         return True  # a strength line, a food table ...
     if in_schedule_slot(record, words):
         return True  # a schedule's slot ("Morning (08:00)", "7:00 am" over a list): once a day then
-    if _under_lead(record, words.not_dose_headings):
+    if _under_lead(record, words.not_dose_headings) or _over_note(record, words.reference_notes):
         return True  # "Recommended dietary allowance (RDA):" over "- Men: 90 mg": the lead-in heads its list
     return in_sentence(record, field, dose, words.procedure) or in_sentence(record, field, dose, words.aside) \
         or in_sentence(record, field, dose, words.reported) \
@@ -1471,6 +1561,24 @@ def _under_lead(record, pattern) -> bool:
     lead = record.section.blocks[i - 1] if i > 0 else None
     text = (lead.text or "").rstrip() if lead is not None and lead.type == "paragraph" else ""
     return text.endswith(":") and bool(pattern.search(text))
+
+
+def _over_note(record, pattern) -> bool:
+    """Does the note right under the record's list or table, or under its run of short lines
+    ("Adults 19 to 70 years: 600 IU (15 mcg)" / "Over 70: 800 IU (20 mcg)"), match ``pattern``, as a
+    heading over them would ("These are the recommended dietary allowances ...")? The first
+    paragraph after them that is no short line is the note."""
+    block, i = _block_of(record)
+    if block is None or block.type == "paragraph" and not _label_line(block.text or ""):
+        return False
+    for after in record.section.blocks[i + 1:]:
+        if after.type != "paragraph":
+            return False
+        text = after.text or ""
+        if block.type == "paragraph" and _label_line(text):
+            continue  # the next line of the run
+        return bool(pattern.search(text))
+    return False
 
 
 def compares_amounts(record, field: str, dose, words: Wordings) -> bool:
@@ -1602,6 +1710,8 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "1. Doxycycline 100 mg capsules - an antibiotic. Take 2 capsules ...": the product's name
     if _strength_line_over_directions(record, field, dose):
         return True  # "methotrexate 2.5 mg tablet" over "Take 6 tablets (15 mg) by mouth ...": a medication list
+    if _repeats_title(record, field, dose):
+        return True  # "*Omeprazole 20 mg: a guide for patients*" under "Omeprazole 20 mg: uses and dose"
     if words.fill_in.search(text, *sentence_span(text, dose.span[0])):
         return True  # "15.0 mg (____ tablets)": a chart's line left to fill in
     if in_age_chart(record, words):
@@ -1610,11 +1720,32 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "200 ml of safe drinking water", "Oral rehydration sachets: 1 sachet ...": a drink
     if words.single_dose_lead.search(text[max(0, a.span[0] - 40):a.span[0]]):
         return True  # "a single 150 mg capsule": one dose, complete without a frequency
+    if strength_in_hand(record, field, dose, words):
+        return True  # "If you only have 250 mg tablets, take two each time": the tablets' strength
     if _asked(record, field, dose):
         return True  # "Can I take 1g of paracetamol?": the reader's question; its answer gives the dose
     if compares_amounts(record, field, dose, words) or a_threshold(record, field, dose, words):
         return True  # "A 1000 mg dose is stronger than a 500 mg dose", "higher than 3 mg": amounts weighed
     return not_a_dose(record, field, dose, words)
+
+
+_TITLE_LINES = 2  # the opening blocks of a page read for a subtitle that repeats its title
+_MARKUP = re.compile(r"[*_#>`\s]+")
+
+
+def _repeats_title(record, field: str, dose) -> bool:
+    """Is the text a subtitle that repeats the title's medicine and strength up to the amount (the
+    page's "Omeprazole 20 mg: uses and dose" over "Omeprazole 20 mg: a guide for patients"): one of
+    the first blocks of the page's first section, opening with the title's words through the amount?"""
+    section = getattr(record, "section", None)
+    article = getattr(section, "article", None)
+    if article is None or not article.sections or article.sections[0] is not section or field != "text":
+        return False
+    if not any(b is record for b in section.blocks[:_TITLE_LINES]):
+        return False
+    head = _MARKUP.sub(" ", (getattr(record, field, "") or "")[:dose.amount.span[1]]).strip().lower()
+    title = _MARKUP.sub(" ", article.title or "").strip().lower()
+    return len(head.split()) >= 2 and title.startswith(head) and not title[len(head):len(head) + 1].isalnum()
 
 
 def _named_strength(dose, text: str) -> bool:
@@ -1726,7 +1857,8 @@ def _next_sentence_matches(record, field: str, found: _Sentences, k: int, patter
 
 def _dose_key(dose, record, field: str, data):
     """(medicine, amount) of a dose: the ceiling medicine it names or its sentence names last
-    before it ("aspirin 900 mg, ibuprofen 400 mg or ..."), else the last word of its own."""
+    before it ("aspirin 900 mg, ibuprofen 400 mg or ..."), else the last word of its own; a dose
+    that names none takes the ceiling medicine of its heading or page (:func:`ceiling_in_context`)."""
     q = dose.amount.quantity("upper") if dose.amount is not None else None
     if q is None:
         return None
@@ -1736,6 +1868,8 @@ def _dose_key(dose, record, field: str, data):
         named = _ceilings_named(before, data)
         found = max(named, key=lambda h: h[0])[1] if named else None
     own = (dose.substance_key or "").split()
+    if found is None and not own:  # "three doses of 200 to 400 mg" on the ibuprofen page: its heading's or title's
+        found = ceiling_in_context(dose, record, field, data)
     name = found["name"] if found is not None else own[-1] if own else None
     return (name, _units.format_quantity(q)) if name else None
 
@@ -1800,10 +1934,28 @@ def _ceiling_problems(dose, c):
 
 def _within_period_amount(dose, period) -> bool:
     """Is a dose's amount no more than what a weekly (or yearly) medicine's period allows at once
-    ("70 mg" of alendronate, 70 mg a week)? Given daily, it is that dose on the wrong schedule."""
-    q = dose.amount.quantity("upper") if dose.amount is not None else None
+    ("70 mg" of alendronate, 70 mg a week; "one tablet" of "Alendronate 70 mg")? Given daily, it is
+    that dose on the wrong schedule."""
+    q = _mass_of_one_dose(dose)
     cap = _units.quantity(*_split(period["amount"]))
     return q is not None and _same_dim(q, cap) and q.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9)
+
+
+def _mass_of_one_dose(dose):
+    """The amount of one dose: its own ("70 mg"), else a count times the strength of each unit
+    ("Alendronate 70 mg: take one tablet") or the content it states ("1 tablet (4 mg)")."""
+    if dose.amount is None:
+        return None
+    q = dose.amount.quantity("upper")
+    unit = dose.amount.unit
+    if unit is None or unit.kind != "count":
+        return q
+    st = dose.content if dose.content is not None else dose.strength
+    spelling = _units.lookup_spelling(st.unit) if st is not None and st.kind in ("content", "unit") else None
+    if spelling is None or spelling.unit is None:
+        return q
+    each = _units.quantity(st.value, st.unit)
+    return each if st is dose.content else each * dose.amount.upper.value
 
 
 def _average_problems(dose, c, apd: float):
@@ -1883,7 +2035,10 @@ def above_ceiling(article, ctx):
     a day: ``schedule_headings``) are added up against the daily ceiling. A
     dose reported from research rather than advised ("Earlier
     studies used celecoxib doses of 100 to 800 mg a day":
-    ``reported_wordings``) is not judged.
+    ``reported_wordings``) is not judged, and neither is an amount a sentence
+    says harms ("Toxicity has been reported at 50,000 IU daily": ``harm_wordings``).
+    A weekly medicine's dose written daily ("Alendronate 70 mg: take one tablet
+    every day") is DOS010's finding, not this one's.
 
     **Why it matters.** A reader who follows the text at its upper end takes
     the implied total; above the label's maximum that is an overdose (liver
@@ -1904,7 +2059,8 @@ def above_ceiling(article, ctx):
     product = _PageProduct(article, data, words)
     said: set = set()  # the stated maxima already judged (a limit of its own sentence bounds several doses)
     for record, field, dose in doses_near(article, data):
-        if in_sentence(record, field, dose, words.reported) or a_threshold(record, field, dose, words):
+        if in_sentence(record, field, dose, words.reported) or a_threshold(record, field, dose, words) \
+                or said_to_harm(record, field, dose, words):
             continue  # "Earlier studies used ... 100 to 800 mg a day": reported; "more than 6 g a day can ...": a threshold
         judged = _judged_ceiling(article, ctx, record, field, dose, data, product)
         if judged is None:
@@ -1933,6 +2089,15 @@ def above_ceiling(article, ctx):
             yield _hit(record, field, dose, *summed)
     yield from _slot_total_problems(article, data, words)
     yield from _course_problems(article, data, words)
+
+
+def said_to_harm(record, field: str, dose, words: Wordings) -> bool:
+    """Does the dose's sentence say the amount harms ("Toxicity has been reported at 50,000 IU daily",
+    "10,000 IU daily for months can cause high calcium": ``harm_wordings``), without telling the
+    reader to take it?"""
+    text = getattr(record, field, "") or ""
+    a, b = sentence_span(text, dose.span[0])
+    return bool(words.harm.search(text, a, b)) and not words.harm_instruction.search(text[a:b])
 
 
 def _judged_ceiling(article, ctx, record, field: str, dose, data, product):

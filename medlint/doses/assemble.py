@@ -300,6 +300,16 @@ def _attach_mods(r: Reading, anc: _Anchor, first: int, last: int, hi: int) -> No
         anc.mods.setdefault(m.cat, m)
     for cat, m in pre.items():
         anc.mods.setdefault(cat, m)
+    freq = anc.mods.get("freq")
+    if freq is not None and time_of_day(freq.obj):
+        skip = _lexicon.lexicon().weekday_exception
+        week = next((m for m in r.mods[first:last] if m.cat == "freq" and m.start >= freq.end and m.end <= hi
+                     and m.obj.kind in _WEEK_KINDS and not skip.search(r.norm[max(0, m.start - 20):m.start])), None)
+        if week is not None:
+            anc.mods["freq"] = week  # "1 tablet 30 min before breakfast, Sunday only": the day of the week says how often
+
+
+_WEEK_KINDS = ("weekly", "times_weekly")
 
 
 def _limits_of_chains(r: Reading, chains: list) -> tuple[dict[int, dict[str, Limit]], list[tuple[int, Limit]]]:

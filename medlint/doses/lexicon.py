@@ -51,6 +51,14 @@ class Lexicon:
             rf"(?<![A-Za-z])(?:on|every|each)[ ]{{1,3}}(?P<days>{day}(?:[ ]{{0,2}}(?:,|&|and|,[ ]{{0,2}}and)[ ]{{1,3}}{day}){{0,6}})"
             r"(?![A-Za-z])", re.I)
         self.weekday_word = LazyPattern(rf"(?<![A-Za-z]){day}(?![A-Za-z])", re.I)
+        # "Sunday only", "MON only": a named day (or days) that is the only one of the week
+        only = data.get("weekday_only_words") or ()
+        self.weekdays_only = LazyPattern(
+            rf"(?<![A-Za-z])(?P<days>{day}(?:[ ]{{0,2}}(?:,|&|and|,[ ]{{0,2}}and)[ ]{{1,3}}{day}){{0,6}})[ ]{{1,3}}"
+            rf"{_words_rx(only)}(?![A-Za-z])", re.I) if only else LazyPattern(r"(?!)")
+        skip = data.get("weekday_exception_words") or ()
+        self.weekday_exception = LazyPattern(rf"(?<![A-Za-z]){_words_rx(skip)}[ ]{{1,3}}$", re.I) \
+            if skip else LazyPattern(r"(?!)")
         # "leaving at least 6 hours between doses", "at least 4 hours apart"
         mi = data["minimum_interval"]
         self.minimum_interval = LazyPattern(
@@ -86,6 +94,7 @@ class Lexicon:
         self.not_substances = frozenset(w.lower() for w in data["not_substances"])
         self.not_substance_endings = frozenset(w.lower() for w in data["not_substance_endings"])
         self.as_needed = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
+        self.as_needed_condition = _condition_rx(data["as_needed_conditions"])
         self.step_markers = _phrase_rx(data["step_markers"])
         self.increase_before = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['increase_words'])}[ ]{{1,3}}$", re.I)
         self.limit_words = tuple(data["limit_words"])
@@ -131,6 +140,14 @@ class Lexicon:
                 if not_after is not None and not_after.search(before):
                     continue  # "1 drop od": the right eye, not once daily
                 yield kind, m, per_day
+
+
+def _condition_rx(parts: dict) -> LazyPattern:
+    """A condition the reader judges ("when the itch is troublesome", "if symptoms return"):
+    a lead, an optional determiner, a symptom and a state (``as_needed_conditions``)."""
+    det = rf"(?:{_words_rx(parts['determiners'])}[ ]+)?" if parts["determiners"] else ""
+    return LazyPattern(rf"(?<![A-Za-z]){_words_rx(parts['leads'])}[ ]+{det}{_words_rx(parts['symptoms'])}[ ]+"
+                       rf"{_words_rx(parts['states'])}(?![A-Za-z])", re.I)
 
 
 def _phrase_rx(words) -> LazyPattern:

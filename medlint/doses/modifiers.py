@@ -205,6 +205,15 @@ def _candidates(patterns, norm: str) -> list[tuple]:
     return [(name, rx.compiled(), *rest) for name, rx, *rest in patterns if rx.could_match(norm, low)]
 
 
+_OPENING_REACH = 40  # characters before a condition read for the end of the sentence before it
+
+
+def _opens_sentence(norm: str, at: int) -> bool:
+    """Does ``at`` open its sentence (or a line, or a clause after a colon)?"""
+    before = norm[max(0, at - _OPENING_REACH):at].rstrip(" \t")
+    return not before and at <= _OPENING_REACH or bool(before) and before[-1] in ".!?:;\n"
+
+
 def _form_mods(text: str, norm: str) -> list[_Mod]:
     out = []
     for m in _FORM_RE.finditer(norm):
@@ -221,6 +230,9 @@ def _scan_mods(text: str, norm: str, forms: list[_Mod]) -> list[_Mod]:
     mods = _frequency_mods(text, norm, lex)
     for rx in (_PRN_RE, lex.as_needed):
         for m in rx.finditer(norm):
+            mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
+    for m in lex.as_needed_condition.finditer(norm):
+        if not _opens_sentence(norm, m.start()):  # "If spasms are severe, your doctor may prescribe ...": the regimen's
             mods.append(_Mod("prn", m.start(), m.end(), _piece(text, m.start(), m.end())))
     for m in lex.directions.finditer(norm):  # "as directed", "mdu": the dose is given elsewhere
         mods.append(_Mod("directions", m.start(), m.end(), _piece(text, m.start(), m.end())))
@@ -282,7 +294,7 @@ def _frequency_mods(text: str, norm: str, lex) -> list[_Mod]:
 def _weekday_mods(text: str, norm: str, lex) -> list[_Mod]:
     """"on Mondays, Wednesdays and Fridays": as many doses a week as days are named."""
     mods = []
-    for m in lex.weekdays.finditer(norm):
+    for m in [*lex.weekdays.finditer(norm), *lex.weekdays_only.finditer(norm)]:
         days = {lex.weekday_of[w.group(0).lower()] for w in lex.weekday_word.finditer(m.group("days"))}
         kind = "weekly" if len(days) == 1 else "times_weekly"
         fr = Frequency(kind, text[m.start():m.end()], m.span(), len(days) / 7.0)
