@@ -66,11 +66,16 @@ def test_import_writes_the_declared_kind_and_refuses_an_unknown_one(tmp_path):
 
 
 def test_every_owed_finding_says_which_kind_was_assumed(tmp_path):
+    # the leaflet's own furniture (the hospital, its pharmacy department, its leaflet code)
+    # places it as an organisation's when nothing is declared; the shop's blog shows no kind
     undeclared = _findings(import_file(LEAFLET, out_dir=str(tmp_path / "a")))
-    declared = _findings(import_file(LEAFLET, out_dir=str(tmp_path / "b"), page_kind="organisation"))
-    assert undeclared and all("Page kind assumed: editorial, nothing declared" in f.message for f in undeclared)
-    assert declared and all("Page kind: organisation, declared in article.yaml" in f.message for f in declared)
-    assert all("set page_kind in article.yaml" in f.message for f in undeclared + declared)
+    plain = _findings(import_file(SHOP, out_dir=str(tmp_path / "c")))
+    declared = _findings(import_file(LEAFLET, out_dir=str(tmp_path / "b"), page_kind="editorial"))
+    assert undeclared and all("Page kind assumed: organisation, from what the page shows" in f.message
+                              for f in undeclared)
+    assert plain and all("Page kind assumed: editorial, nothing declared" in f.message for f in plain)
+    assert declared and all("Page kind: editorial, declared in article.yaml" in f.message for f in declared)
+    assert all("set page_kind in article.yaml" in f.message for f in undeclared + plain + declared)
 
 
 def test_a_page_kind_that_is_no_kind_is_said_and_the_evidence_read(tmp_path):
@@ -81,7 +86,7 @@ def test_a_page_kind_that_is_no_kind_is_said_and_the_evidence_read(tmp_path):
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(text + "page_kind: pamphlet\n")
     found = _findings(folder)
-    assert "REV005" in {f.check for f in found}
+    assert {f.check for f in found} == {"DSC001", "DSC003", "REV001", "SAF001"}  # the evidence's kind
     assert all("page_kind \"pamphlet\" is no kind" in f.message for f in found)
 
 
@@ -117,3 +122,18 @@ def test_a_source_profile_declares_the_kind_of_a_publishers_pages(tmp_path):
         assert _findings(own) == []  # article.yaml's own kind wins over the profile
     finally:
         policy.use_checks_dir(None)
+
+
+def test_explain_kinds_lists_each_kind_and_what_it_owes(capsys):
+    from medlint.cli import main
+
+    assert main(["explain", "kinds"]) == 0
+    out = capsys.readouterr().out
+    assert "manufacturer-labelling: a licence holder's labelling" in out
+    assert "owes: review_date (REV001), class_warnings (SAF001)" in out
+    assert "page_kind: KIND" in out and "--page-kind KIND" in out
+    assert main(["explain", "kinds", "--format", "json"]) == 0
+    import json
+
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["administration-record"]["owes"] == [] and doc["staff"]["inferred"] is True

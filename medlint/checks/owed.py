@@ -225,12 +225,16 @@ def _numeric_order(meta: dict) -> str | None:
 
 def _dated(text: str, rule: dict, next_cues, order: str | None = None) -> tuple[_dt.date, tuple[int, int]] | None:
     found = find_date(text, numeric=order, month_year=True)
+    if order is None and any(regex(p).match(text) for p in rule.get("stamps") or ()):
+        # an unambiguous stamp ("18/11/2026") is read in the one order its numbers allow
+        found = find_date(text, numeric="day-first") or find_date(text, numeric="month-first")
     if found is None:
         return None
     before = text[:found[1][0]]
     if any(regex(p).search(before) for p in list(rule.get("not_labels") or ()) + list(next_cues)):
         return None
-    if any(regex(p).search(before) for p in rule.get("labels") or ()):
+    if any(regex(p).search(before) for p in rule.get("labels") or ()) \
+            or any(regex(p).match(text) for p in rule.get("stamps") or ()):
         return found
     # a short line of a few words around a whole date ("Care Home Training Day, 14 May 2024")
     line = text.strip()

@@ -450,7 +450,9 @@ def review_overdue(article, ctx):
     A regulated leaflet's line dating when its text was prepared or printed
     ("This leaflet was prepared on 14 March 2025"; ``checks/owed.yaml``
     ``datelines.print_labels``) dates it without holding it to a yearly
-    review; its "last revised" date is still judged.
+    review; its "last revised" date is still judged. A page whose kind
+    (``checks/owed.yaml``, declared or inferred) owes no review cycle is not
+    asked.
 
     **Why it matters.** Drug doses, supplement safety warnings and surgical
     evidence change; a stale page keeps advising what current guidance no
