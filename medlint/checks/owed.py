@@ -118,6 +118,11 @@ class Owed:
         first of several), else the default."""
         return self.declared or (sorted(self.placed)[0] if self.placed else DEFAULT_KIND)
 
+    def owed_by(self) -> str:
+        """The kind, short, for a message that ends with its own source ("page kind
+        editorial, assumed"; ``medlint explain kinds`` tells how to declare another)."""
+        return f"page kind {self.kind()}, {'declared' if self.declared else 'assumed'}"
+
     def note(self) -> str:
         """What the message of an owed finding adds: the kind assumed, why, and how to
         declare another."""
