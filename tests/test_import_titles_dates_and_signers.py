@@ -66,3 +66,14 @@ def test_a_quoted_name_without_title_or_credentials_is_no_signature():
     page = ("Knee pain\nBy the Clinic Team\n\nWhy it hurts\n\"Rest helps most people,\" says our physio.\n"
             "— Sam Lee\n")
     assert not _meta(page).get("authors")
+
+
+def test_revised_by_names_the_reviewer_and_last_revised_by_an_editor():
+    fr = _meta("Cold sores\nBy Julie Caron, pharmacist\nRevised by Luc Bernard, pharmacist, clinical services\n"
+               "Updated: 2026-02-01\n\nTreatment\nA cream helps.\n")
+    es = _meta("# Gripe\n\nPor Ana Ruiz, farmacéutica\n\nRevisado por: Dr. Pablo Gil, MD\n\n## Qué hacer\n\nDescansa.\n",
+               markdown=True)
+    assert names(fr["reviewers"]) == ["Luc Bernard"] and names(fr["authors"]) == ["Julie Caron"]
+    assert names(es.get("reviewers") or []) == ["Dr. Pablo Gil"]
+    edited = _meta("Cold sores\nLast revised by Julie Caron on 3 May 2026\n\nTreatment\nA cream helps.\n")
+    assert not edited.get("reviewers")
