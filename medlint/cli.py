@@ -45,6 +45,9 @@ def _build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--slug", help="article slug (default: from the file name)")
     imp.add_argument("--title", help="title, when the text has no title line")
     imp.add_argument("--force", action="store_true", help="replace an existing article")
+    imp.add_argument("--page-kind", metavar="KIND", help="the kind of page it is (checks/owed.yaml kinds: editorial, "
+                     "manufacturer-labelling, organisation, ...), written to article.yaml as page_kind: it decides "
+                     "what the page owes (`medlint explain kinds`)")
     imp.add_argument("--no-cache", action="store_true", help="read checks/ without the cache folder's copy")
 
     exp = sub.add_parser("export", help="reassemble an article from its records")
@@ -313,7 +316,7 @@ def _cmd_import(args) -> int:
     notes: list[str] = []
     try:
         folder = import_file(args.file, out_dir=args.out, slug=args.slug, force=args.force, title=args.title,
-                             notes=notes)
+                             notes=notes, page_kind=args.page_kind)
     finally:
         for note in notes:  # what an earlier, interrupted import had left, and what was done about it
             _say(f"medlint: {note}", sys.stderr)
@@ -674,6 +677,8 @@ def _cmd_explain(args) -> int:
     from medlint.errors import InputError
     from medlint.registry import all_checks
 
+    if args.check_id and args.check_id.lower() in ("kinds", "page-kinds"):
+        return _explain_kinds(args.format)
     checks = all_checks()
     if args.check_id:
         info = checks.get(args.check_id.upper())
@@ -694,6 +699,34 @@ def _cmd_explain(args) -> int:
             print(f"{info.id}  {info.category:<12} {info.severity:<8} {info.name}{fix}")
         return EXIT_OK
     _explain_text(info)
+    return EXIT_OK
+
+
+def _explain_kinds(fmt: str | None) -> int:
+    """``medlint explain kinds``: each page kind of checks/owed.yaml and what it owes."""
+    from medlint import policy
+    from medlint.checks.owed import OWED, OWED_CHECKS
+
+    data = policy.load("owed")
+    kinds = data.get("kinds") or {}
+    if fmt == "json":
+        import json
+
+        doc = {name: {"about": k["about"], "owes": list(k["owes"]), "inferred": bool(k.get("cues"))}
+               for name, k in kinds.items()}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        return EXIT_OK
+    print("Page kinds (checks/owed.yaml): what a page of each kind owes.\n")
+    print("Declare a page's kind with `page_kind: KIND` in its article.yaml (or `medlint import --page-kind KIND`),")
+    print("or name its publisher in a `source_profiles` entry of checks/owed.yaml; a declared kind always wins.")
+    print("With nothing declared, the kind is inferred from what the page shows (kinds marked *), else")
+    print("`editorial` (owes everything) is assumed. Each owed finding says which kind was assumed.\n")
+    for name, k in kinds.items():
+        mark = "*" if k.get("cues") else " "
+        owes = ", ".join(f"{w} ({OWED_CHECKS[w]})" for w in OWED if w in k["owes"]) or "nothing"
+        print(f"{mark} {name}: {k['about']}\n    owes: {owes}")
+    profiles = data.get("source_profiles") or []
+    print(f"\nSource profiles: {', '.join(p['name'] + ' -> ' + p['kind'] for p in profiles) or 'none'}")
     return EXIT_OK
 
 

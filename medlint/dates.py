@@ -25,6 +25,8 @@ _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{
 _MONTH_YEAR = [
     re.compile(r"\b" + _MONTH + r",?\s+(?P<y>\d{4})\b", re.I),
     re.compile(r"(?<![\d/.])(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
+    # ISO 8601's year and month ("Revised: 2026-04"), not a year range ("2024-2026") or a full date
+    re.compile(r"(?<![\d/.-])(?P<y>(19|20)\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d-])"),
 ]
 
 
@@ -32,7 +34,7 @@ def find_date(text: str, numeric: str | None = None, month_year: bool = False) -
     """The first date written in ``text`` and its span, or None.
 
     ``numeric`` ('day-first' or 'month-first') also reads 13/09/2021-style dates;
-    ``month_year`` also reads "June 2026" and "11/2024" as the first of that month
+    ``month_year`` also reads "June 2026", "11/2024" and "2026-04" as the first of that month
     (a page that prints only a month). Both are off unless asked for."""
     best = _find_full(text)
     if numeric:

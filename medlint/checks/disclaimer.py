@@ -343,13 +343,17 @@ def _listed_gaps(article: Article, ctx) -> list:
 
 
 def _gaps(article: Article, ctx) -> Iterator["Gap"]:
-    data = ctx.data("disclaimers")
-    if not data["sections"] or _exempt_page(article, data["article"]) or personal_plan(article, data) \
-            or _no_section_rules(article, ctx) or owed(article, ctx).waives("section_disclaimers"):
+    data, owes = ctx.data("disclaimers"), owed(article, ctx)
+    if not data["sections"] or owes.waives("section_disclaimers") or (
+            not owes.decided("section_disclaimers") and (
+                _exempt_page(article, data["article"]) or personal_plan(article, data)
+                or _no_section_rules(article, ctx))):
         return
     wide = article_wide_texts(article, data)
     asked_kinds = {r["kind"] for r in data["sections"]}
-    kinds, kind_rules = page_kinds(article, ctx), _kind_rules(article, ctx)
+    # a declared kind wins over the kinds the page is read to be (a shop, a forum)
+    kinds = frozenset() if owes.declared else page_kinds(article, ctx)
+    kind_rules = _kind_rules(article, ctx)
     for rule in data["sections"]:
         if kinds & set(rule.get("not_asked_on_page_kinds") or ()):
             continue
@@ -667,7 +671,7 @@ def section_disclaimer_missing(article, ctx):
         yield _heading_hit(
             section,
             f"Section \"{heading}\" ({rule['kind']}) has no {rule['label']}: it should say "
-            f"{'; '.join(missing)}.",
+            f"{'; '.join(missing)}. {owed(article, ctx).note()}",
             f"Add a paragraph to \"{heading}\" that says: {'; '.join(missing)}.",
             owed(article, ctx).severity("section_disclaimers") or rule.get("severity"))
 
@@ -722,7 +726,7 @@ def section_disclaimer_incomplete(article, ctx):
         yield _heading_hit(
             section,
             f"The {rule['label']} for \"{heading}\" says {'; '.join(matched)} but not "
-            f"{'; '.join(missing)}.",
+            f"{'; '.join(missing)}. {owed(article, ctx).note()}",
             f"Add to the disclaimer of \"{heading}\": {'; '.join(missing)}.",
             owed(article, ctx).severity("section_disclaimers") or "warning")
 
@@ -820,8 +824,9 @@ def article_disclaimer_missing(article, ctx):
     data = ctx.data("disclaimers")
     rule = data["article"]
     owes = owed(article, ctx)
-    if _says_article_concept(article, ctx) or _exempt_page(article, rule) or personal_plan(article, data) \
-            or _no_article_disclaimer(article, ctx) or owes.waives("article_disclaimer"):
+    if _says_article_concept(article, ctx) or owes.waives("article_disclaimer") or (
+            not owes.decided("article_disclaimer") and (
+                _exempt_page(article, rule) or personal_plan(article, data) or _no_article_disclaimer(article, ctx))):
         return
     severity = owes.severity("article_disclaimer") or rule.get("severity")
     found = list(_labelled_disclaimers(article, rule))
@@ -829,7 +834,7 @@ def article_disclaimer_missing(article, ctx):
         section, block = found[0]
         excerpt = block.text[:60]
         message = (f"The article's disclaimer (\"{excerpt}\") does not say the article is general information "
-                   f"and not a substitute for professional advice.")
+                   f"and not a substitute for professional advice. {owes.note()}")
         yield Hit(block, excerpt=excerpt, message=message, severity=severity,
                   suggestion="Reword it: \"This article is for general information only and is not a substitute "
                              "for professional medical advice.\"")
@@ -837,7 +842,7 @@ def article_disclaimer_missing(article, ctx):
     yield _title_hit(
         article,
         f"Article \"{article.title}\" has no {rule['label']} (general information, not a substitute for "
-        f"professional advice).",
+        f"professional advice). {owes.note()}",
         "Add a closing section: \"Disclaimer: This article is for general information only and is not a "
         "substitute for professional medical advice.\"",
         severity)
@@ -959,7 +964,8 @@ def red_flag_section_missing(article, ctx):
         return
     yield _title_hit(
         article,
-        f"The article mentions \"{cue}\", an emergency, but has no \"see a doctor immediately\" section.",
+        f"The article mentions \"{cue}\", an emergency, but has no \"see a doctor immediately\" section. "
+        f"{owes.note()}",
         "Add a section \"When Should You See a Doctor Immediately?\" listing the emergency signs "
         "and saying to seek urgent care.",
         owes.severity("red_flags") or data["red_flags"].get("severity"))

@@ -1,14 +1,18 @@
-"""Who owes what: which absence checks a page owes, from what it shows about itself.
+"""Who owes what: which absence checks a page owes, from the kind of page it is.
 
-The absence checks (REV001, REV003-REV006, DSC001-DSC004) fire when something is not on
-the page. Whether the page owes it depends on what the page is along a few dimensions,
-read from its own lines (``checks/owed.yaml``): whom it addresses (one person, the
-public, staff, a group's members) and who speaks (a person in a byline, an organisation
-naming no one, a screen the reader uses, a periodical's columnist). An editorial health
-article for the public owes everything; a dimension the page shows with enough cues
-waives what it lists, and one the page shows with a single cue leaves the page unplaced:
-the finding is still given, at the data's ``unsure_severity`` (a dimension may ask more
-than one cue for that, ``min_unsure_cues``).
+The absence checks (REV001, REV003-REV006, DSC001-DSC004, SAF001's class warnings) fire
+when something is not on the page. Whether the page owes it depends on its kind
+(``checks/owed.yaml`` ``kinds``: what each kind owes). A kind its owner declares always
+wins: ``page_kind`` in article.yaml (``medlint import --page-kind KIND``), else a source
+profile the editor names (``source_profiles``: a publisher recognised in the page's
+furniture). Only when nothing is declared is the kind inferred from the page's own
+lines, along a few dimensions: whom it addresses (one person, the public, staff, a
+group's members) and who speaks (a person in a byline, an organisation naming no one, a
+screen the reader uses, a periodical's columnist). An editorial health article for the
+public owes everything; a kind the page shows with enough cues waives what it does not
+owe, and one the page shows with a single cue leaves the page unplaced: the finding is
+still given, at the data's ``unsure_severity`` (a kind may ask more than one cue for
+that, ``min_unsure_cues``).
 
 Also here, because the review checks and the disclaimer checks both read them: the lines
 a page prints about itself, its datelines (a date the importer kept in a heading or a
@@ -26,7 +30,15 @@ from medlint.prefilter import PatternSet
 
 #: What a waived name stands for, for the docs and the messages.
 OWED = ("author", "reviewer", "review_date", "review_cycle", "article_disclaimer", "section_disclaimers",
-        "red_flags")
+        "red_flags", "class_warnings")
+
+#: The checks that read each owed name.
+OWED_CHECKS = {"author": "REV005", "reviewer": "REV006", "review_date": "REV001", "review_cycle": "REV003, REV004",
+               "article_disclaimer": "DSC003", "section_disclaimers": "DSC001, DSC002", "red_flags": "DSC004",
+               "class_warnings": "SAF001"}
+
+#: The kind assumed of a page that declares none and shows no evidence of another.
+DEFAULT_KIND = "editorial"
 
 
 def meta_lines(meta: dict, where: str) -> list[str]:
@@ -67,33 +79,91 @@ def furniture_lines(article) -> list[str]:
 class Owed:
     """What one article owes: for each name of :data:`OWED`, True (asked at the check's
     severity), the unsure severity (asked, lowered: the page is not placed with
-    confidence) or False (waived); and the dimensions that placed it."""
+    confidence) or False (waived); the kind declared (and by what), or the kinds its
+    evidence placed it in."""
 
-    def __init__(self, placed: dict[str, int], unsure: dict[str, int], data: dict):
-        self.placed = placed      # dimension -> cues seen (at least min_cues)
-        self.unsure = unsure      # dimension -> cues seen (fewer than min_cues)
+    def __init__(self, placed: dict[str, int], unsure: dict[str, int], data: dict,
+                 declared: str | None = None, declared_by: str = "", unknown: str | None = None):
+        self.placed = placed      # kind -> cues seen (at least min_cues)
+        self.unsure = unsure      # kind -> cues seen (fewer than min_cues)
+        self.declared = declared  # the declared kind, or None
+        self.declared_by = declared_by
+        self.unknown = unknown    # a page_kind article.yaml names that is no kind of the data
         self._severity = data.get("unsure_severity", "info")
-        dims = data.get("dimensions") or {}
-        self._waived = {w for d in placed for w in dims[d]["waives"]}
-        self._lowered = {w for d in unsure for w in dims[d]["waives"]} - self._waived
+        kinds = data.get("kinds") or {}
+        if declared is not None:
+            self._waived, self._lowered = set(OWED) - set(kinds[declared]["owes"]), set()
+        else:
+            self._waived = {w for k in placed for w in set(OWED) - set(kinds[k]["owes"])}
+            self._lowered = {w for k in unsure for w in set(OWED) - set(kinds[k]["owes"])} - self._waived
+        self._about = {name: rule.get("about", name) for name, rule in kinds.items()}
 
     def waives(self, what: str) -> bool:
         return what in self._waived
+
+    def decided(self, what: str) -> bool:
+        """Is ``what`` owed because the page's kind is declared? The checks' own readings of
+        what a page is (a forum, a shop, a leaflet) then give way: a declared kind wins."""
+        return self.declared is not None and what not in self._waived
 
     def severity(self, what: str) -> str | None:
         """None (the check's own severity) or the lowered severity for ``what``."""
         return self._severity if what in self._lowered else None
 
     def summary(self) -> list[str]:
-        return sorted(self.placed)
+        return [self.declared] if self.declared else sorted(self.placed)
+
+    def kind(self) -> str:
+        """The kind assumed: the declared one, else the one its evidence placed it in (the
+        first of several), else the default."""
+        return self.declared or (sorted(self.placed)[0] if self.placed else DEFAULT_KIND)
+
+    def owed_by(self) -> str:
+        """The kind, short, for a message that ends with its own source ("page kind
+        editorial, assumed"; ``medlint explain kinds`` tells how to declare another)."""
+        return f"page kind {self.kind()}, {'declared' if self.declared else 'assumed'}"
+
+    def note(self) -> str:
+        """What the message of an owed finding adds: the kind assumed, why, and how to
+        declare another."""
+        how = "to declare another, set page_kind in article.yaml (`medlint explain kinds`)"
+        if self.declared:
+            return f"(Page kind: {self.declared}, {self.declared_by}; {how}.)"
+        wrong = f"page_kind \"{self.unknown}\" is no kind; " if self.unknown else ""
+        if self.placed:
+            why = f"{wrong}from what the page shows"
+        elif self.unsure:
+            why = f"{wrong}nothing declared; one sign of {', '.join(sorted(self.unsure))}"
+        else:
+            why = f"{wrong}nothing declared"
+        return f"(Page kind assumed: {self.kind()}, {why}; {how}.)"
 
 
 def owed(article, ctx) -> Owed:
-    """The article's :class:`Owed`, worked out once per article (seven checks ask)."""
+    """The article's :class:`Owed`, worked out once per article (eight checks ask)."""
     return article.once(_owed, ctx.data("owed"), ctx.data("review"))
 
 
+def declared_kind(article, data: dict) -> tuple[str | None, str, str | None]:
+    """(kind, what declared it, an unknown page_kind) of the page: article.yaml's
+    ``page_kind`` when it is a kind of the data, else the first source profile whose
+    ``match`` is in the page's furniture, else None."""
+    kinds = data.get("kinds") or {}
+    named = article.meta.get("page_kind")
+    if isinstance(named, str) and named in kinds:
+        return named, "declared in article.yaml", None
+    unknown = named if isinstance(named, str) else None
+    furniture = furniture_lines(article)
+    for profile in data.get("source_profiles") or ():
+        if profile.get("kind") in kinds and any(regex(profile["match"]).search(t) for t in furniture if isinstance(t, str)):
+            return profile["kind"], f"declared by the source profile {profile['name']}", unknown
+    return None, "", unknown
+
+
 def _owed(article, data: dict, review: dict) -> Owed:
+    kind, by, unknown = declared_kind(article, data)
+    if kind is not None:
+        return Owed({kind: 0}, {}, data, declared=kind, declared_by=by, unknown=unknown)
     lines = reading_lines(article) + [b.text for b in article.blocks() if b.type == "chrome"]
     furniture = furniture_lines(article)
     named = _names_a_person(article.meta, review)
@@ -102,8 +172,9 @@ def _owed(article, data: dict, review: dict) -> Owed:
     said = said_in_lines(lines, wordings)
     said_furniture = said_in_lines(furniture, wordings)
     placed, unsure = {}, {}
-    for name, rule in (data.get("dimensions") or {}).items():
-        if (rule.get("when_no_person_named") and named) or (rule.get("when_no_writer_named") and writer):
+    for name, rule in (data.get("kinds") or {}).items():
+        if not rule.get("cues") or (rule.get("when_no_person_named") and named) \
+                or (rule.get("when_no_writer_named") and writer):
             continue
         seen = sum(1 for cue in rule["cues"] if regex(cue) in said)
         seen += sum(1 for cue in rule.get("furniture_cues") or () if regex(cue) in said_furniture)
@@ -111,13 +182,13 @@ def _owed(article, data: dict, review: dict) -> Owed:
             placed[name] = seen
         elif seen >= rule.get("min_unsure_cues", 1):
             unsure[name] = seen
-    return Owed(placed, unsure, data)
+    return Owed(placed, unsure, data, unknown=unknown)
 
 
 def _cue_wordings(data: dict) -> PatternSet:
     """Every dimension's cues (and furniture cues), asked of a line at once."""
-    cues = [c for rule in (data.get("dimensions") or {}).values()
-            for c in [*rule["cues"], *(rule.get("furniture_cues") or ())]]
+    cues = [c for rule in (data.get("kinds") or {}).values()
+            for c in [*(rule.get("cues") or ()), *(rule.get("furniture_cues") or ())]]
     return PatternSet(dict.fromkeys(map(regex, cues)))
 
 
@@ -159,12 +230,16 @@ def _numeric_order(meta: dict) -> str | None:
 
 def _dated(text: str, rule: dict, next_cues, order: str | None = None) -> tuple[_dt.date, tuple[int, int]] | None:
     found = find_date(text, numeric=order, month_year=True)
+    if order is None and any(regex(p).match(text) for p in rule.get("stamps") or ()):
+        # an unambiguous stamp ("18/11/2026") is read in the one order its numbers allow
+        found = find_date(text, numeric="day-first") or find_date(text, numeric="month-first")
     if found is None:
         return None
     before = text[:found[1][0]]
     if any(regex(p).search(before) for p in list(rule.get("not_labels") or ()) + list(next_cues)):
         return None
-    if any(regex(p).search(before) for p in rule.get("labels") or ()):
+    if any(regex(p).search(before) for p in rule.get("labels") or ()) \
+            or any(regex(p).match(text) for p in rule.get("stamps") or ()):
         return found
     # a short line of a few words around a whole date ("Care Home Training Day, 14 May 2024")
     line = text.strip()

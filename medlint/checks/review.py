@@ -240,6 +240,8 @@ def _labelling_printed(article, ctx, line: str) -> bool:
     ``datelines.print_labels``)? It dates the licence holder's text, revised under its
     regulator's variation process, not a review the page owes yearly."""
     labels = (ctx.data("owed").get("datelines") or {}).get("print_labels") or ()
+    if owed(article, ctx).declared:
+        return False  # a declared kind says whether the page owes a review cycle
     return any(regex(p).search(line) for p in labels) and regulated_page(article, ctx.data("disclaimers"))
 
 
@@ -386,7 +388,7 @@ def review_date_missing(article, ctx):
     if review_summary(article, ctx)["status"] == "unknown":
         yield Hit(article, excerpt=article.title, field="title",
                   message=f"Article \"{article.title}\" has no review date (no last_reviewed, no \"Last Updated\" "
-                          f"line, no date in its header or footer).",
+                          f"line, no date in its header or footer). {owed(article, ctx).note()}",
                   suggestion="Add a footer line \"Last reviewed: <Month D, YYYY>\" and `last_reviewed` in article.yaml.",
                   severity=owed(article, ctx).severity("review_date"))
 
@@ -448,7 +450,9 @@ def review_overdue(article, ctx):
     A regulated leaflet's line dating when its text was prepared or printed
     ("This leaflet was prepared on 14 March 2025"; ``checks/owed.yaml``
     ``datelines.print_labels``) dates it without holding it to a yearly
-    review; its "last revised" date is still judged.
+    review; its "last revised" date is still judged. A page whose kind
+    (``checks/owed.yaml``, declared or inferred) owes no review cycle is not
+    asked.
 
     **Why it matters.** Drug doses, supplement safety warnings and surgical
     evidence change; a stale page keeps advising what current guidance no
@@ -469,7 +473,7 @@ def review_overdue(article, ctx):
     excerpt = _printed_excerpt(article, ctx, status)
     yield _date_hit(article, ctx,
                     f"Review is overdue: {_source_phrase(status, excerpt)}; with a limit of "
-                    f"{status['max_age_months']} months it was due on {status['due']}.",
+                    f"{status['max_age_months']} months it was due on {status['due']}. {owed(article, ctx).note()}",
                     "Have the article medically reviewed, then set `last_reviewed` and the printed date.",
                     owed(article, ctx).severity("review_cycle"))
 
@@ -596,7 +600,8 @@ def next_review_overdue(article, ctx):
     if due is None or due >= ctx.today or _no_cycle(article, ctx):
         return
     yield Hit(record, excerpt=excerpt, field=field, start=start,
-              message=f"Next review \"{excerpt}\" was due before today ({ctx.today.isoformat()}).",
+              message=f"Next review \"{excerpt}\" was due before today ({ctx.today.isoformat()}). "
+                      f"{owed(article, ctx).note()}",
               suggestion="Review the article, then set a new `next_review` date and print it.",
               severity=owed(article, ctx).severity("review_cycle"))
 
@@ -680,12 +685,17 @@ def _names_a_person(meta: dict, data: dict) -> bool:
 def _not_reviewed(article, ctx) -> bool:
     """Is the page of a kind no editor reviews (``not_reviewed_page_kinds``: a forum thread,
     a shop's product page)?"""
+    if owed(article, ctx).declared:
+        return False  # a declared kind wins over what the page is read to be
     kinds = ctx.data("review").get("not_reviewed_page_kinds") or ()
     return bool(kinds) and bool(page_kinds(article, ctx) & set(kinds))
 
 
 def _kind_rules(article, ctx) -> list[dict]:
-    """The ``page_kind_rules`` of the kinds the article is (a letter, a news story)."""
+    """The ``page_kind_rules`` of the kinds the article is (a letter, a news story); none
+    on a page whose kind is declared (``checks/owed.yaml``: the declared kind wins)."""
+    if owed(article, ctx).declared:
+        return []
     rules = ctx.data("review").get("page_kind_rules") or {}
     return [rules[k] for k in sorted(page_kinds(article, ctx)) if k in rules]
 
@@ -696,7 +706,10 @@ def _kind_waives(article, ctx, what: str) -> bool:
 
 
 def _kind_asks(article, ctx, what: str) -> bool:
-    """Is the page of a kind read with ``what`` (``dateline`` or ``signature``: true)?"""
+    """Is the page of a kind read with ``what`` (``dateline`` or ``signature``: true)? A
+    page whose kind is declared is read with both: what it prints is no evidence of kind."""
+    if owed(article, ctx).declared:
+        return what in ("dateline", "signature")
     return any(rule.get(what) is True for rule in _kind_rules(article, ctx))
 
 
@@ -735,6 +748,8 @@ def _organisation_page(article, ctx) -> bool:
     document control with a date?"""
     data = ctx.data("review")
     rules = data.get("attribution") or {}
+    if owed(article, ctx).declared:
+        return False  # the declared kind says whether the page owes a writer and a reviewer
     if rules.get("regulated_pages_exempt") and regulated_page(article, ctx.data("disclaimers")):
         return True
     meta = article.meta
@@ -906,7 +921,7 @@ def author_not_named(article, ctx):
         names = [team]
     else:
         message = f"Article \"{article.title}\" names no author."
-    yield _person_hit(article, names, message,
+    yield _person_hit(article, names, f"{message} {owes.note()}",
                       "Name the person who wrote it: \"The article is written by <Full Name>\".", "reviewers",
                       owes.severity("author"))
 
@@ -921,6 +936,8 @@ def _owes_named_author(article, ctx) -> bool:
             or (_kind_asks(article, ctx, "signature") and signed_by(article, data)) \
             or head_writer(article, ctx.data("owed"), lambda name: is_team(name, data)):
         return False
+    if owed(article, ctx).decided("author"):
+        return True  # declared: an organisation's reviewer does not answer for its writer
     return not (_credentialed_reviewer(article.meta, data) and (
         _clinical_team_wrote_it(article.meta, names + [article.writer_team or ""], data)
         or _organisation_reviewed(article.meta, data) or _own_patients_page(article, data)))
@@ -1016,6 +1033,6 @@ def reviewer_credentials_missing(article, ctx):
         message = f"Reviewer \"{names[0]}\" is a team with no credentials, not a named, credentialed reviewer."
     else:
         message = f"Reviewer \"{names[0]}\" is named without credentials (e.g. MD, PharmD)."
-    yield _person_hit(article, names, message,
+    yield _person_hit(article, names, f"{message} {owes.note()}",
                       "Name a qualified reviewer with credentials: \"reviewed by Dr. <Name>, MD\".", "authors",
                       owes.severity("reviewer"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from medlint.checks.dosing import all_doses, per_text, said_in_lines, sentence_span
+from medlint.checks.owed import owed
 from medlint.checks.posts import member_posts
 from medlint.checks.safety_duplicates import DuplicateProducts, duplicate_advice
 from medlint.findings import Hit
@@ -978,6 +979,9 @@ def class_warning_missing(article, ctx):
     Safety Communications, OTC Drug Facts rules 21 CFR 201.326, product labels), quoted in
     every message.
     """
+    owes = owed(article, ctx)
+    if owes.waives("class_warnings"):
+        return
     t = tables(ctx)
     a = analyse(article, ctx)
     for med, cls, risks in a.class_results():
@@ -995,13 +999,14 @@ def class_warning_missing(article, ctx):
             product = (getattr(record, field, "") or "")[start:end]
             yield Hit(record, excerpt=product, start=start, field=field, severity=_severity(cls, t),
                       message=f"{med.shown}{label} is dosed (\"{dose.text}\") and the page offers \"{product}\" beside it, "
-                              f"which may contain it too, with no warning nearby about {names} ({source}).",
+                              f"which may contain it too, with no warning nearby about {names} ({owes.owed_by()}) "
+                              f"({source}).",
                       suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
             continue
         yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
                   severity=_severity(cls, t),
                   message=f"{med.shown}{label} is dosed (\"{dose.text}\") with no warning nearby about "
-                          f"{names} ({source}).",
+                          f"{names} ({owes.owed_by()}) ({source}).",
                   suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
 
 

@@ -9,16 +9,20 @@ from medlint.records.yamlio import read_text
 
 
 def import_file(source: str, out_dir: str = "content", slug: str | None = None, force: bool = False,
-                title: str | None = None, notes: list[str] | None = None) -> str:
+                title: str | None = None, notes: list[str] | None = None, page_kind: str | None = None) -> str:
     """Import ``source`` into ``out_dir/<slug>/``; returns the folder written.
 
-    What was set right of an earlier, interrupted import is appended to ``notes``.
+    ``page_kind`` is the kind of page the editor declares (a kind of ``checks/owed.yaml``):
+    written to article.yaml as ``page_kind``, it decides what the page owes. What was set
+    right of an earlier, interrupted import is appended to ``notes``.
     """
     from medlint.importer.decompose import _default_dose_parser, decompose
     from medlint.records.store import _slugify, article_files, write_article
     from medlint.records.validate import validate
     from medlint.records.yamlio import load_yaml
 
+    if page_kind is not None:
+        check_page_kind(page_kind)
     if not os.path.exists(source):
         raise InputError("no such file", source)
     if os.path.isdir(source):
@@ -36,6 +40,8 @@ def import_file(source: str, out_dir: str = "content", slug: str | None = None, 
                                parse_doses=_default_dose_parser())
     if not sections:
         raise InputError("no article body found", source, 1)
+    if page_kind is not None:
+        meta = _with_page_kind(meta, page_kind)
     files = article_files(meta, sections)
     # Never write records that would not load back.
     for name, body in files.items():
@@ -45,3 +51,23 @@ def import_file(source: str, out_dir: str = "content", slug: str | None = None, 
             v = problems[0]
             raise InputError(f"internal error: imported record {name} is invalid: {v.message}", source)
     return write_article(out_dir, slug, files, force=force, notes=notes)
+
+
+def check_page_kind(kind: str) -> None:
+    """Refuse a page kind that is no kind of ``checks/owed.yaml``, naming the kinds."""
+    from medlint import policy
+
+    kinds = policy.load("owed").get("kinds") or {}
+    if kind not in kinds:
+        raise InputError(f"unknown page kind {kind!r}: one of {', '.join(kinds)} (`medlint explain kinds`)")
+
+
+def _with_page_kind(meta: dict, kind: str) -> dict:
+    """``meta`` with ``page_kind`` after its slug (article.yaml's keys in their usual order)."""
+    out = {}
+    for key, value in meta.items():
+        out[key] = value
+        if key == "slug":
+            out["page_kind"] = kind
+    out.setdefault("page_kind", kind)
+    return out

@@ -340,6 +340,7 @@ class ImportCues:
     valediction_rx: re.Pattern = re.compile(r"(?!)")  # "Yours faithfully,"
     registration_rx: re.Pattern = re.compile(r"(?!)")  # "GMC 7654321"
     mail_footer_rx: re.Pattern = re.compile(r"(?!)")  # "--", "This email ... is confidential"
+    signer_rx: re.Pattern = re.compile(r"(?!)")  # "— ", "[18/11/2026, 9:14 am] Clinic: " before a signer's name
     accordion_markers: tuple[str, ...] = ()  # "+ Folic acid", "▸ Iron"
     timestamp_rx: re.Pattern = re.compile(r"(?!)")  # "01:45 Why statins?", "[00:01:45] SARAH: ..."
     job_title_rx: re.Pattern = re.compile(r"(?!)")  # "Health reporter": the job line of a stacked byline
@@ -373,6 +374,7 @@ class ImportCues:
             valediction_rx=_whole([rf"(?:{p})\s{{0,2}}[,.!]?" for p in mail.get("valedictions") or _NEVER]),
             registration_rx=_whole(mail.get("registrations") or _NEVER),
             mail_footer_rx=_whole(mail.get("footer_openings") or _NEVER),
+            signer_rx=_any(mail.get("signer_openings") or _NEVER),
         )
 
     @staticmethod

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from medlint.importer.cues import ImportCues, KindTable
-from medlint.importer.meta import MetaLine, columnist_of, labelled_dates, person_of, read_meta_line
+from medlint.importer.meta import MetaLine, columnist_of, is_credential, labelled_dates, person_of, read_meta_line
 from medlint.importer import tables
 from medlint.records.model import row_reading
 
@@ -1325,6 +1325,50 @@ def _signature_line(s: str) -> bool:
     return len(s) <= 80 and len(s.split()) <= 10 and not _sentence(s) and not s.endswith((":", "?"))
 
 
+def _signed_writer(page: _Page, start: int, end: int) -> dict | None:
+    """The writer a signature in the body names, where no byline does: the last line that
+    opens with a signer's mark (``mail.signer_openings``: "— ", a messaging app's sender
+    prefix) and holds only a person's name with a title before it or credentials after it,
+    their credentials or their role on it or on the line under it ("— Dra. Maria Luisa
+    Reyes, FPDS" over "Board-certified dermatologist"; "Dr. Sana Qureshi" over "MBBS, FCPS
+    (Medicine)"), or None."""
+    found = None
+    for k in range(start, end):
+        m = page.cues.signer_rx.match(page.text(k))
+        if m is not None:
+            below = page.text(k + 1) if k + 1 < end else ""
+            found = _signer(page.text(k)[m.end():].strip(), below, page.cues) or found
+    return found
+
+
+def _signer(line: str, below: str, cues) -> dict | None:
+    """The person a signature line names (see :func:`_signed_writer`), or None."""
+    person = person_of(line, cues) if line and not _sentence(line) else None
+    if person is None:
+        return None
+    titled = person["name"].split()[0].rstrip(".") in cues.name_abbreviations
+    if not (titled or person["credentials"]) or len(person["name"].split()) < 2:
+        return None
+    if below and is_credential(below.split(",")[0], cues) and person_of(f"{line}, {below}", cues):
+        person = person_of(f"{line}, {below}", cues)
+    elif below and _signature_line(below) and len(below.split()) <= 5 and not person.get("role") \
+            and not person_of(below, cues):
+        person["role"] = below.strip()
+    return person if person["credentials"] or person.get("role") else None
+
+
+def _with_signer(meta: dict, person: dict | None) -> dict:
+    """``meta`` with ``person`` as its author, after its language (article.yaml's order)."""
+    if person is None:
+        return meta
+    out = {}
+    for key, value in meta.items():
+        out[key] = value
+        if key == "language":
+            out["authors"] = [person]
+    return out
+
+
 def _sponsor_lines(page: _Page, footer: list[dict], taken: list[int]) -> int:
     """How many of the footer's first lines are a sponsor's name and address lines."""
     n = 0
@@ -1354,6 +1398,8 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     sections = _read_sections(page, head, end)
     meta_out: dict = {"title": head.title, "slug": slug, "language": "en"}
     meta_out.update(_people_and_dates(page.metas, controlled=page.cues.document_controlled(page.lines)))
+    if not meta_out.get("authors") and not meta_out.get("writer_team"):
+        meta_out = _with_signer(meta_out, _signed_writer(page, head.body, end))
     meta_out["source"] = {"format": "markdown" if markdown else "text",
                           "title_line": head.title_idx is not None and head.title_idx != page.subject_line}
     if source_name:

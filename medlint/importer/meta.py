@@ -382,8 +382,8 @@ def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
         else:
             role.append(p)
     if not _name_like(name, team=bool(cues.team_rx.search(name)), qualifiers=cues.title_qualifiers) \
-            or (need_credentials and not creds):
-        return None
+            or (need_credentials and not creds) or (len(name.split()) == 1 and is_credential(name, cues)):
+        return None  # ... and a line of credentials alone ("MBBS, FCPS (Medicine)") names no one
     person = {"name": name, "credentials": creds}
     if role:
         person["role"] = ", ".join(role)
