@@ -671,7 +671,7 @@ def section_disclaimer_missing(article, ctx):
         yield _heading_hit(
             section,
             f"Section \"{heading}\" ({rule['kind']}) has no {rule['label']}: it should say "
-            f"{'; '.join(missing)}. {owed(article, ctx).note()}",
+            f"{'; '.join(missing)}.{owed(article, ctx).note()}",
             f"Add a paragraph to \"{heading}\" that says: {'; '.join(missing)}.",
             owed(article, ctx).severity("section_disclaimers") or rule.get("severity"))
 
@@ -726,7 +726,7 @@ def section_disclaimer_incomplete(article, ctx):
         yield _heading_hit(
             section,
             f"The {rule['label']} for \"{heading}\" says {'; '.join(matched)} but not "
-            f"{'; '.join(missing)}. {owed(article, ctx).note()}",
+            f"{'; '.join(missing)}.{owed(article, ctx).note()}",
             f"Add to the disclaimer of \"{heading}\": {'; '.join(missing)}.",
             owed(article, ctx).severity("section_disclaimers") or "warning")
 
@@ -834,7 +834,7 @@ def article_disclaimer_missing(article, ctx):
         section, block = found[0]
         excerpt = block.text[:60]
         message = (f"The article's disclaimer (\"{excerpt}\") does not say the article is general information "
-                   f"and not a substitute for professional advice. {owes.note()}")
+                   f"and not a substitute for professional advice.{owes.note()}")
         yield Hit(block, excerpt=excerpt, message=message, severity=severity,
                   suggestion="Reword it: \"This article is for general information only and is not a substitute "
                              "for professional medical advice.\"")
@@ -842,7 +842,7 @@ def article_disclaimer_missing(article, ctx):
     yield _title_hit(
         article,
         f"Article \"{article.title}\" has no {rule['label']} (general information, not a substitute for "
-        f"professional advice). {owes.note()}",
+        f"professional advice).{owes.note()}",
         "Add a closing section: \"Disclaimer: This article is for general information only and is not a "
         "substitute for professional medical advice.\"",
         severity)
@@ -964,7 +964,7 @@ def red_flag_section_missing(article, ctx):
         return
     yield _title_hit(
         article,
-        f"The article mentions \"{cue}\", an emergency, but has no \"see a doctor immediately\" section. "
+        f"The article mentions \"{cue}\", an emergency, but has no \"see a doctor immediately\" section."
         f"{owes.note()}",
         "Add a section \"When Should You See a Doctor Immediately?\" listing the emergency signs "
         "and saying to seek urgent care.",

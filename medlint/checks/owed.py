@@ -119,25 +119,34 @@ class Owed:
         return self.declared or (sorted(self.placed)[0] if self.placed else DEFAULT_KIND)
 
     def owed_by(self) -> str:
-        """The kind, short, for a message that ends with its own source ("page kind
-        editorial, assumed"; ``medlint explain kinds`` tells how to declare another)."""
-        return f"page kind {self.kind()}, {'declared' if self.declared else 'assumed'}"
-
-    def note(self) -> str:
-        """What the message of an owed finding adds: the kind assumed, why, and how to
-        declare another."""
-        how = "to declare another, set page_kind in article.yaml (`medlint explain kinds`)"
+        """The kind, short and with its leading space, for a message that ends with its own
+        source (" (page kind organisation, read from the page)"); nothing for a page judged
+        editorial by default, as :meth:`note`."""
         if self.declared:
-            return f"(Page kind: {self.declared}, {self.declared_by}; {how}.)"
+            return f" (page kind {self.declared}, declared)"
         wrong = f"page_kind \"{self.unknown}\" is no kind; " if self.unknown else ""
         if self.placed:
-            why = f"{wrong}from what the page shows"
-        elif self.unsure:
-            why = f"{wrong}nothing declared; one sign of {', '.join(sorted(self.unsure))}"
-        else:
-            why = f"{wrong}nothing declared"
-        return f"(Page kind assumed: {self.kind()}, {why}; {how}.)"
+            return f" ({wrong}page kind {self.kind()}, read from the page)"
+        if self.unsure:
+            return f" ({wrong}page kind {self.kind()}, one sign of {', '.join(sorted(self.unsure))})"
+        return f" ({wrong.rstrip('; ')})" if wrong else ""
 
+    def note(self) -> str:
+        """What the message of an owed finding adds (with its leading space), short: the kind it was judged as, and
+        where the page's own reading could be wrong, how to declare another; nothing for a
+        page judged editorial by default."""
+        declare = "declare page_kind in article.yaml if it is another (`medlint explain kinds`)"
+        if self.declared:
+            return f" (Page kind {self.declared}, {self.declared_by}.)"
+        wrong = f"page_kind \"{self.unknown}\" is no kind; " if self.unknown else ""
+        if self.placed:
+            return f" ({wrong}Page kind {self.kind()}, read from the page; {declare}.)"
+        if self.unsure:
+            return (f" ({wrong}Page kind {self.kind()}, with one sign of "
+                    f"{', '.join(sorted(self.unsure))}; {declare}.)")
+        # nothing declared and no sign of another kind: the site's own article, which owes
+        # everything; the note would only lengthen every owed line (`medlint explain` says it)
+        return f" ({wrong.rstrip('; ')}: `medlint explain kinds`.)" if wrong else ""
 
 def owed(article, ctx) -> Owed:
     """The article's :class:`Owed`, worked out once per article (eight checks ask)."""

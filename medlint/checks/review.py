@@ -388,7 +388,7 @@ def review_date_missing(article, ctx):
     if review_summary(article, ctx)["status"] == "unknown":
         yield Hit(article, excerpt=article.title, field="title",
                   message=f"Article \"{article.title}\" has no review date (no last_reviewed, no \"Last Updated\" "
-                          f"line, no date in its header or footer). {owed(article, ctx).note()}",
+                          f"line, no date in its header or footer).{owed(article, ctx).note()}",
                   suggestion="Add a footer line \"Last reviewed: <Month D, YYYY>\" and `last_reviewed` in article.yaml.",
                   severity=owed(article, ctx).severity("review_date"))
 
@@ -473,7 +473,7 @@ def review_overdue(article, ctx):
     excerpt = _printed_excerpt(article, ctx, status)
     yield _date_hit(article, ctx,
                     f"Review is overdue: {_source_phrase(status, excerpt)}; with a limit of "
-                    f"{status['max_age_months']} months it was due on {status['due']}. {owed(article, ctx).note()}",
+                    f"{status['max_age_months']} months it was due on {status['due']}.{owed(article, ctx).note()}",
                     "Have the article medically reviewed, then set `last_reviewed` and the printed date.",
                     owed(article, ctx).severity("review_cycle"))
 
@@ -600,7 +600,7 @@ def next_review_overdue(article, ctx):
     if due is None or due >= ctx.today or _no_cycle(article, ctx):
         return
     yield Hit(record, excerpt=excerpt, field=field, start=start,
-              message=f"Next review \"{excerpt}\" was due before today ({ctx.today.isoformat()}). "
+              message=f"Next review \"{excerpt}\" was due before today ({ctx.today.isoformat()})."
                       f"{owed(article, ctx).note()}",
               suggestion="Review the article, then set a new `next_review` date and print it.",
               severity=owed(article, ctx).severity("review_cycle"))
@@ -921,7 +921,7 @@ def author_not_named(article, ctx):
         names = [team]
     else:
         message = f"Article \"{article.title}\" names no author."
-    yield _person_hit(article, names, f"{message} {owes.note()}",
+    yield _person_hit(article, names, f"{message}{owes.note()}",
                       "Name the person who wrote it: \"The article is written by <Full Name>\".", "reviewers",
                       owes.severity("author"))
 
@@ -1033,6 +1033,6 @@ def reviewer_credentials_missing(article, ctx):
         message = f"Reviewer \"{names[0]}\" is a team with no credentials, not a named, credentialed reviewer."
     else:
         message = f"Reviewer \"{names[0]}\" is named without credentials (e.g. MD, PharmD)."
-    yield _person_hit(article, names, f"{message} {owes.note()}",
+    yield _person_hit(article, names, f"{message}{owes.note()}",
                       "Name a qualified reviewer with credentials: \"reviewed by Dr. <Name>, MD\".", "authors",
                       owes.severity("reviewer"))

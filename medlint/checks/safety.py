@@ -999,14 +999,14 @@ def class_warning_missing(article, ctx):
             product = (getattr(record, field, "") or "")[start:end]
             yield Hit(record, excerpt=product, start=start, field=field, severity=_severity(cls, t),
                       message=f"{med.shown}{label} is dosed (\"{dose.text}\") and the page offers \"{product}\" beside it, "
-                              f"which may contain it too, with no warning nearby about {names} ({owes.owed_by()}) "
+                              f"which may contain it too, with no warning nearby about {names}{owes.owed_by()} "
                               f"({source}).",
                       suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
             continue
         yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
                   severity=_severity(cls, t),
                   message=f"{med.shown}{label} is dosed (\"{dose.text}\") with no warning nearby about "
-                          f"{names} ({owes.owed_by()}) ({source}).",
+                          f"{names}{owes.owed_by()} ({source}).",
                   suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
 
 
