@@ -108,6 +108,10 @@ class Tables:
         self.stop_class_caveats = {c["id"]: tuple(compile_pattern(p, re.I) for p in c.get("caveats") or ())
                                    for c in stop.get("classes") or ()}
         self.stop_advice = stop.get("advice", "")
+        own = stop.get("own_decision") or {}
+        self.own_stop_patterns = [compile_pattern(p, re.I) for p in own.get("patterns") or ()]
+        self.own_stop_source = own.get("source", "")
+        self.own_stop_advice = own.get("advice", "")
         # taper classes that name their own members (no class of ``classes``): substance -> entries
         self.stop_members: dict[str, list[dict]] = {}
         for entry in stop.get("classes") or ():
@@ -663,8 +667,17 @@ def _stop_at_will(text: str, t: Tables, class_id: str = ""):
     sentence outside the wordings, or in the next sentence: "..., but ask your doctor first so the
     dose can be reduced gradually"; or one of the class's own, "after a short course like this"),
     or None; read once per text and class."""
-    caveats = t.stop_caveats + list(t.stop_class_caveats.get(class_id, ()))
-    found = [m for pattern in t.stop_patterns for m in pattern.finditer(text)]
+    return _unqualified(text, t.stop_patterns, t.stop_caveats + list(t.stop_class_caveats.get(class_id, ())), t)
+
+
+def _own_decision_stop(text: str, t: Tables):
+    """The first wording of ``stop_at_will.own_decision`` in ``text`` (a prescribed medicine left
+    out until a date or an event, or for its cost) that no caveat qualifies, or None."""
+    return _unqualified(text, t.own_stop_patterns, t.stop_caveats, t) if t.own_stop_patterns else None
+
+
+def _unqualified(text: str, patterns, caveats, t: Tables):
+    found = [m for pattern in patterns for m in pattern.finditer(text)]
     for m in sorted(found, key=lambda m: m.start()):
         a, b = sentence_span(text, m.start())
         said = list(text[a:b])
@@ -1066,11 +1079,15 @@ def combination_not_warned(article, ctx):
 @check("SAF003", name="stop-at-will-advice", category="safety", severity="error",
        fix="Say the medicine is stopped gradually, with the doctor's plan, never all at once.",
        bad=(DRUGS + "Sertraline 50 mg once a day – Antidepressant. Once you feel better you can stop taking it "
-                    "straight away.",),
+                    "straight away.",
+            DRUGS + "Amlodipine 5 mg once a day – For blood pressure. If the tablets cost too much, you can simply "
+                    "leave out your blood pressure tablets until next month."),
        good=(DRUGS + "Sertraline 50 mg once a day – Antidepressant. When you feel better, keep taking it; your "
                      "doctor will help you reduce the dose gradually when it is time to stop.",
              DRUGS + "Sertraline 50 mg once a day – Antidepressant. If you get a rash, stop it and see your doctor "
-                     "straight away."))
+                     "straight away.",
+             DRUGS + "Amlodipine 5 mg once a day – For blood pressure. Your surgeon may ask you to stop some "
+                     "tablets until after the operation; keep taking amlodipine unless told otherwise."))
 def stop_at_will_advice(article, ctx):
     """Advice to stop, at will, a medicine whose label says to reduce it gradually.
 
@@ -1081,6 +1098,12 @@ def stop_at_will_advice(article, ctx):
     they like ("Once you feel better you can stop taking it", "you can stop it straight
     away", "there is no need to taper"). Side-effect advice ("stop it and see your doctor
     straight away if ...") is not matched. One finding per medicine, at the first such text.
+    Whatever the class, a text that lets the reader stop or leave out a prescribed medicine on
+    their own decision (``stop_at_will.own_decision``: until a date or an event, "you can
+    simply leave out your blood pressure tablets until Eid"; for its cost, "if a copay is too
+    high, you can simply stop taking the drug") is reported too, unless a caveat sends them to
+    their doctor first; a prescriber's instruction to pause ("your surgeon may ask you to stop")
+    and a pause until the reader has seen a clinician are not matched.
 
     **Why it matters.** Stopping an antidepressant at once brings on discontinuation symptoms
     and relapse; stopping a benzodiazepine at once after regular use can cause withdrawal
@@ -1095,14 +1118,36 @@ def stop_at_will_advice(article, ctx):
 
     **Source.** Each class's source under ``stop_at_will`` (the ZOLOFT prescribing
     information, Discontinuation Syndrome; FDA Drug Safety Communication 2020-09-23 for
-    benzodiazepines), quoted in every message.
+    benzodiazepines; MedlinePlus on stopping or changing a medicine for the reader's own
+    decision), quoted in every message.
     """
     t = tables(ctx)
     a = analyse(article, ctx)
+    said = set()
     for med, entry, record, field, m in a.stop_results():
         advice = _sentence(t.stop_advice.format(medicine=med.shown))
+        said.add((record, field))
         yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
                   severity=entry.get("severity"),
                   message=f"\"{m.group(0)}\" lets the reader stop {med.shown} at will; its label says to reduce "
                           f"the dose gradually ({entry['source']}).",
                   suggestion=f"Write instead, e.g.: {advice}")
+    if _reporting(article, t):
+        return  # a news report quotes; it does not advise
+    for record, field, m in _own_decision_stops(article, t):
+        if (record, field) not in said:
+            yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
+                      message=f"\"{m.group(0)}\" tells the reader to stop or leave out a prescribed medicine on "
+                              f"their own decision ({t.own_stop_source}).",
+                      suggestion=f"Write instead, e.g.: {_sentence(t.own_stop_advice)}")
+
+
+def _own_decision_stops(article, t: Tables):
+    """(record, field, match) of each text that lets the reader leave out a prescribed medicine on
+    their own decision (``stop_at_will.own_decision``)."""
+    for record in article.texts():
+        for field in (("question", "answer") if isinstance(record, FaqEntry) else ("text",)):
+            text = getattr(record, field, "") or ""
+            m = per_text(_own_decision_stop, text, t) if text else None
+            if m is not None:
+                yield record, field, m
