@@ -208,7 +208,7 @@ def test_outcome_timeline(tmp_path):
 @pytest.mark.parametrize("sentence,excerpt", [
     ("Studies show walking speeds recovery.", "Studies show"),
     ("Research has shown that walking speeds recovery.", "Research has shown"),
-    ("Success rates above 80 % have been reported in small case series.", "have been reported in small case series"),
+    ("Faster healing has been reported in small case series.", "has been reported in small case series"),
     ("No evidence for muscle atrophy during short-term use.", "No evidence for"),
     ("Animal studies suggest faster healing.", "Animal studies suggest"),
 ])
@@ -320,8 +320,7 @@ def test_piriformis_unsourced_statistics(tmp_path):
     assert pairs(found) == [
         ("CLM001", "6 %"), ("CLM001", "70 %"), ("CLM001", "8 out of 10"), ("CLM001", "80 %"),
         ("CLM002", "Many people feel much better within four to six weeks"),
-        ("CLM003", "have been reported in small case series"),
-    ]
+    ]  # ("Success rates above 80 % have been reported in small case series": one claim, the figure's)
 
 
 def test_sciatica_fixture_has_no_false_superlatives(tmp_path):

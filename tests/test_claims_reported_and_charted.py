@@ -77,11 +77,17 @@ def test_counts_of_deaths_and_people_are_statistics(tmp_path, text, excerpt):
 
 
 @pytest.mark.parametrize("text", [
-    "Experts estimate that around 1.5 million people in the UK are now using weight-loss jabs.",
+    "Experts estimate that most people who buy the jabs online never see a doctor.",
     "Scientists now believe that the jabs may protect the kidneys.",
 ])
 def test_unnamed_experts_are_an_appeal_to_authority(tmp_path, text):
     assert _claims(tmp_path, text, check="CLM003")
+
+
+def test_unnamed_experts_behind_a_figure_are_the_figures_claim(tmp_path):
+    text = "Experts estimate that around 1.5 million people in the UK are now using weight-loss jabs."
+    assert _claims(tmp_path / "a", text, check="CLM003") == []
+    assert [f.excerpt for f in _claims(tmp_path / "b", text, check="CLM001")] == ["1.5 million people"]
 
 
 @pytest.mark.parametrize("text", [

@@ -908,6 +908,24 @@ def _uncited(article, ctx, kind: str):
     return [c for c in _analyse(article, ctx).claims if c.kind == kind and not c.cited]
 
 
+def _reported_statistics(article, ctx) -> list:
+    """The uncited figures CLM001 reports: all but, on a page whose sources are listed and
+    marked nowhere, its descriptive figures (no ``statistics.evidence.benefits`` word)."""
+    cues, reading = _cues(ctx), _analyse(article, ctx)
+    listed = reading.listed_only()
+    return [c for c in _uncited(article, ctx, "statistic")
+            if not listed or cues.stat_benefits and cues.stat_benefits.search(c.sentence)]
+
+
+def _uncited_figures(article, ctx) -> dict:
+    """(record, field) -> spans of the uncited figures CLM001 reports there: a research appeal
+    or a superlative in a figure's clause is the same claim, reported once, as the figure."""
+    figures: dict = {}
+    for c in _reported_statistics(article, ctx):
+        figures.setdefault((c.record, c.field), []).append((c.start, c.start + len(c.excerpt)))
+    return figures
+
+
 def _quote(sentence: str, limit: int = 110) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
@@ -992,11 +1010,7 @@ def unsourced_statistic(article, ctx):
     attribution; HONcode principles 4 (attribution) and 5 (justifiability);
     the site's editorial policy.
     """
-    cues, reading = _cues(ctx), _analyse(article, ctx)
-    listed = reading.listed_only()
-    for c in _uncited(article, ctx, "statistic"):
-        if listed and not (cues.stat_benefits and cues.stat_benefits.search(c.sentence)):
-            continue  # a descriptive figure on a page whose sources are listed, unmarked
+    for c in _reported_statistics(article, ctx):
         yield Hit(c.record, excerpt=c.excerpt, field=c.field, start=c.start,
                   message=f"Unsourced statistic \"{c.excerpt}\" in \"{_quote(c.sentence)}\": a figure readers act on needs the study behind it.",
                   suggestion=f"Add a citation after the figure, e.g. \"{c.excerpt} … [1]\" with the study in References (or PMID/DOI), or remove the figure.")
@@ -1059,8 +1073,10 @@ def unsourced_research_appeal(article, ctx):
     without letting the reader see which study, in whom, or how strong.
     "Animal studies" and "early trials" are especially misleading when they
     back a treatment a reader might buy. Severity is a warning (a verbal,
-    not numeric, claim); a figure in the same sentence is also an error
-    under CLM001.
+    not numeric, claim). One finding per claim: an appeal in the clause of a
+    figure CLM001 reports ("Studies show melatonin helps 80% of people") is
+    that figure's claim, reported once as the error it is; an appeal in a
+    clause of its own is reported here.
 
     **Example.** ``Collagen Peptides – …; studies show improved disc hydration.``
 
@@ -1071,7 +1087,10 @@ def unsourced_research_appeal(article, ctx):
     attribution; HONcode principles 4 (attribution) and 5 (justifiability);
     the site's editorial policy.
     """
+    figures = _uncited_figures(article, ctx)
     for c in _uncited(article, ctx, "research"):
+        if any(_one_clause(c, a, b) for a, b in figures.get((c.record, c.field), ())):
+            continue  # one finding per claim: CLM001 reports its figure ("Studies show it helps 80% of people")
         yield Hit(c.record, excerpt=c.excerpt, field=c.field, start=c.start,
                   message=f"Appeal to research \"{c.excerpt}\" with no study cited: readers cannot check what was studied, in whom, or how well.",
                   suggestion="Cite the study right there (\"[n]\", PMID or DOI) and say what kind it was (\"one small trial in 40 adults found …\"), or remove the appeal.")
@@ -1114,9 +1133,7 @@ def unsourced_efficacy_superlative(article, ctx):
     attribution; HONcode principles 4 (attribution) and 5 (justifiability);
     the site's editorial policy.
     """
-    figures = {}
-    for c in _uncited(article, ctx, "statistic"):
-        figures.setdefault((c.record, c.field), []).append((c.start, c.start + len(c.excerpt)))
+    figures = _uncited_figures(article, ctx)
     for c in _uncited(article, ctx, "superlative"):
         if any(_one_clause(c, a, b) for a, b in figures.get((c.record, c.field), ())):
             continue  # one finding per claim: CLM001 reports its figure ("100% effective and has no side effects")
@@ -1137,8 +1154,8 @@ def _one_clause(claim: Claim, a: int, b: int) -> bool:
         return True
     text = getattr(claim.record, claim.field, "") or ""
     lo, hi = (b, claim.start) if b <= claim.start else (end, a)
-    gap = text[lo:hi]
-    return len(gap) <= 80 and not _CLAUSE_BREAK.search(gap) and not _SENTENCE_END.search(gap)
+    gap = text[lo:hi]  # (a sentence end is read with the character after it: "sleep. 92% of")
+    return len(gap) <= 80 and not _CLAUSE_BREAK.search(gap) and not _SENTENCE_END.search(text[lo:hi + 1])
 
 
 def _stronger_claim_sentences(article, ctx) -> set[tuple]:

@@ -60,6 +60,7 @@ class Tables:
         for combo in self.combinations:
             for i, group in enumerate(combo["groups"]):
                 self.groups[combo["id"], i] = frozenset(self._member(m) for m in group)
+        self.combination_members = frozenset().union(*self.groups.values())
         for entry in names["combinations"]:
             self.substances[entry["name"].lower()] = tuple(s.lower() for s in entry["substances"])
         self.duplicates = DuplicateProducts(data.get("duplicate_products"), self._member)
@@ -89,6 +90,8 @@ class Tables:
         self.option_instructions = alternation(told, re.I) if told else None
         chosen = (data.get("option_lists") or {}).get("prescriber_choice") or ()
         self.prescriber_choice = [compile_pattern(p, re.I) for p in chosen]
+        leads = (data.get("option_lists") or {}).get("alternative_leads") or ()
+        self.alternative_leads = [compile_pattern(p, re.I) for p in leads]
         self.staff_cues = tuple(c.lower() for c in data.get("given_by_staff_cues") or ())
         self.reporter_roles = Phrases((data.get("reporting") or {}).get("author_roles") or (), stems=False)
         local = data.get("local_use") or {}
@@ -109,6 +112,10 @@ class Tables:
         self.stop_class_caveats = {c["id"]: tuple(compile_pattern(p, re.I) for p in c.get("caveats") or ())
                                    for c in stop.get("classes") or ()}
         self.stop_advice = stop.get("advice", "")
+        own = stop.get("own_decision") or {}
+        self.own_stop_patterns = [compile_pattern(p, re.I) for p in own.get("patterns") or ()]
+        self.own_stop_source = own.get("source", "")
+        self.own_stop_advice = own.get("advice", "")
         # taper classes that name their own members (no class of ``classes``): substance -> entries
         self.stop_members: dict[str, list[dict]] = {}
         for entry in stop.get("classes") or ():
@@ -333,13 +340,13 @@ class Analysis:
         # pairs of medicines a prescriber chooses between ("your doctor may prescribe celecoxib
         # 200 mg once a day, or naproxen 500 mg twice a day"): of one class (a `distinct`
         # combination, two NSAIDs), the reader is given one, not both
-        self.alternatives = _prescriber_alternatives(self.medicines.values(), t)
+        self.alternatives = _prescriber_alternatives(self.medicines.values(), t) | _listed_alternatives(article, self, t)
         self.records: list[tuple] = []  # (record, section, names, terms, in a safety section)
         self._near: dict[str, list[int]] = {}
         self._wording: dict[str, frozenset] = {}
         self._next_section: dict = {}
-        if (any(s in t.classes_of or s in t.stop_members for s in self.medicines) or len(self.medicines) > 1
-                or any(len(taken) > 1 for taken in self.reported.values())):
+        if (any(s in t.classes_of or s in t.stop_members or s in t.combination_members for s in self.medicines)
+                or len(self.medicines) > 1 or any(len(taken) > 1 for taken in self.reported.values())):
             self._scan(article, t)
 
     # -- which medicine a dose is of
@@ -565,6 +572,48 @@ class Analysis:
             if len(taken) > 1:
                 yield from self._combinations(list(taken.values()), getattr(taker, "section", taker))
 
+    def taken_partner_results(self):
+        """(combination, medicine a, record, field, (start, end), [partner names]) for each text
+        that offers a dosed medicine to a reader who says they take a partner of the combination's
+        other group, one the page does not dose ("If you take an SSRI such as sertraline, you can
+        still use sumatriptan"), with no wording of the combination in it or beside the medicine.
+        (Not for a `distinct` combination: the reader's own medicine of one class.)"""
+        t = self.tables
+        for combo in t.combinations:
+            if combo.get("distinct"):
+                continue
+            second = t.groups[combo["id"], 1]
+            for med in self.medicines.values():
+                if med.substance not in t.groups[combo["id"], 0] \
+                        or self.worded(self.wording_near(med.substance), combo["satisfied_by"]):
+                    continue
+                for record, _section, names, terms, _safe in self.records:
+                    if med.substance not in names or self.worded(terms, combo["satisfied_by"]):
+                        continue
+                    taken = self._taken_by_reader(record, (names & second) - set(self.medicines))
+                    if taken is not None:
+                        yield (combo, med, record, *taken)
+                        break
+
+    def _taken_by_reader(self, record, partners):
+        """(field, (start, end) of the sentence, [names]) where ``record`` says the reader takes one
+        of ``partners`` (a ``not_dosing_cues`` wording before its name in one sentence), or None."""
+        if not partners:
+            return None
+        t = self.tables
+        fields = ("question", "answer") if isinstance(record, FaqEntry) else ("text",)
+        for field in fields:
+            text = getattr(record, field, "") or ""
+            low = text.lower()
+            named = [(start, end) for phrase, start, end in t.names.find(text)
+                     if partners.intersection(t.substances.get(phrase, ()))]
+            for start, _end in named:
+                a, b = sentence_span(text, start)
+                cues = [low.rfind(cue, a, start) for cue in t.not_dosing]
+                if any(0 <= at and start - at <= 80 for at in cues):
+                    return field, (a, b), list(dict.fromkeys(text[s:e] for s, e in named if a <= s < b))
+        return None
+
     def _combinations(self, meds: list, section):
         for combo in self.tables.combinations:
             first, second = self.tables.groups[combo["id"], 0], self.tables.groups[combo["id"], 1]
@@ -664,8 +713,17 @@ def _stop_at_will(text: str, t: Tables, class_id: str = ""):
     sentence outside the wordings, or in the next sentence: "..., but ask your doctor first so the
     dose can be reduced gradually"; or one of the class's own, "after a short course like this"),
     or None; read once per text and class."""
-    caveats = t.stop_caveats + list(t.stop_class_caveats.get(class_id, ()))
-    found = [m for pattern in t.stop_patterns for m in pattern.finditer(text)]
+    return _unqualified(text, t.stop_patterns, t.stop_caveats + list(t.stop_class_caveats.get(class_id, ())), t)
+
+
+def _own_decision_stop(text: str, t: Tables):
+    """The first wording of ``stop_at_will.own_decision`` in ``text`` (a prescribed medicine left
+    out until a date or an event, or for its cost) that no caveat qualifies, or None."""
+    return _unqualified(text, t.own_stop_patterns, t.stop_caveats, t) if t.own_stop_patterns else None
+
+
+def _unqualified(text: str, patterns, caveats, t: Tables):
+    found = [m for pattern in patterns for m in pattern.finditer(text)]
     for m in sorted(found, key=lambda m: m.start()):
         a, b = sentence_span(text, m.start())
         said = list(text[a:b])
@@ -736,6 +794,25 @@ def _prescriber_alternatives(meds, t: Tables) -> frozenset:
             if (_OR_BETWEEN.search(between) and not _TOGETHER_BETWEEN.search(between)
                     and any(p.search(lead) for p in t.prescriber_choice)):
                 pairs.add(frozenset((sa, sb)))
+    return frozenset(pairs)
+
+
+def _listed_alternatives(article, analysis: "Analysis", t: Tables) -> frozenset:
+    """{frozenset({a, b})} of the medicines dosed in different items, one medicine to an item, of
+    a list whose lead text ends with a wording of ``option_lists.alternative_leads`` ("Usual adult
+    regimens are:"): a prescriber's alternatives, as :func:`_prescriber_alternatives` finds in a
+    sentence."""
+    if not t.alternative_leads:
+        return frozenset()
+    pairs = set()
+    for section in article.sections:
+        for before, block in zip(section.blocks, section.blocks[1:]):
+            lead = (before.text or "").rstrip() if before.type in ("paragraph", "chrome") else ""
+            if block.type != "list" or not lead or not any(p.search(lead) for p in t.alternative_leads):
+                continue
+            dosed = [analysis._dosers.get(item, set()) for item in block.items]
+            alone = sorted({next(iter(s)) for s in dosed if len(s) == 1})
+            pairs.update(frozenset((a, b)) for i, a in enumerate(alone) for b in alone[i + 1:])
     return frozenset(pairs)
 
 
@@ -1066,16 +1143,28 @@ def combination_not_warned(article, ctx):
                   message=f"{med.shown} is dosed here with {others}, and nothing warns about taking them "
                           f"together: {combo['risk']} ({combo['source']}).",
                   suggestion=f"Add beside {med.shown} or in an \"Interactions\" section, e.g.: {advice}")
+    for combo, med, record, field, (start, end), taken in a.taken_partner_results():
+        text = getattr(record, field, "") or ""
+        advice = _sentence(combo["advice"].format(a=med.shown, b=_listing(taken, ", ", "or")))
+        yield Hit(record, excerpt=text[start:end].strip(), start=start, field=field,
+                  severity=_severity(combo, t),
+                  message=f"{med.shown} is offered here to readers who take {_listing(taken, ', ', 'or')}, and "
+                          f"nothing warns about taking them together: {combo['risk']} ({combo['source']}).",
+                  suggestion=f"Add beside {med.shown}, e.g.: {advice}")
 
 
 @check("SAF003", name="stop-at-will-advice", category="safety", severity="error",
        fix="Say the medicine is stopped gradually, with the doctor's plan, never all at once.",
        bad=(DRUGS + "Sertraline 50 mg once a day – Antidepressant. Once you feel better you can stop taking it "
-                    "straight away.",),
+                    "straight away.",
+            DRUGS + "Amlodipine 5 mg once a day – For blood pressure. If the tablets cost too much, you can simply "
+                    "leave out your blood pressure tablets until next month."),
        good=(DRUGS + "Sertraline 50 mg once a day – Antidepressant. When you feel better, keep taking it; your "
                      "doctor will help you reduce the dose gradually when it is time to stop.",
              DRUGS + "Sertraline 50 mg once a day – Antidepressant. If you get a rash, stop it and see your doctor "
-                     "straight away."))
+                     "straight away.",
+             DRUGS + "Amlodipine 5 mg once a day – For blood pressure. Your surgeon may ask you to stop some "
+                     "tablets until after the operation; keep taking amlodipine unless told otherwise."))
 def stop_at_will_advice(article, ctx):
     """Advice to stop, at will, a medicine whose label says to reduce it gradually.
 
@@ -1086,6 +1175,12 @@ def stop_at_will_advice(article, ctx):
     they like ("Once you feel better you can stop taking it", "you can stop it straight
     away", "there is no need to taper"). Side-effect advice ("stop it and see your doctor
     straight away if ...") is not matched. One finding per medicine, at the first such text.
+    Whatever the class, a text that lets the reader stop or leave out a prescribed medicine on
+    their own decision (``stop_at_will.own_decision``: until a date or an event, "you can
+    simply leave out your blood pressure tablets until Eid"; for its cost, "if a copay is too
+    high, you can simply stop taking the drug") is reported too, unless a caveat sends them to
+    their doctor first; a prescriber's instruction to pause ("your surgeon may ask you to stop")
+    and a pause until the reader has seen a clinician are not matched.
 
     **Why it matters.** Stopping an antidepressant at once brings on discontinuation symptoms
     and relapse; stopping a benzodiazepine at once after regular use can cause withdrawal
@@ -1100,14 +1195,36 @@ def stop_at_will_advice(article, ctx):
 
     **Source.** Each class's source under ``stop_at_will`` (the ZOLOFT prescribing
     information, Discontinuation Syndrome; FDA Drug Safety Communication 2020-09-23 for
-    benzodiazepines), quoted in every message.
+    benzodiazepines; MedlinePlus on stopping or changing a medicine for the reader's own
+    decision), quoted in every message.
     """
     t = tables(ctx)
     a = analyse(article, ctx)
+    said = set()
     for med, entry, record, field, m in a.stop_results():
         advice = _sentence(t.stop_advice.format(medicine=med.shown))
+        said.add((record, field))
         yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
                   severity=entry.get("severity"),
                   message=f"\"{m.group(0)}\" lets the reader stop {med.shown} at will; its label says to reduce "
                           f"the dose gradually ({entry['source']}).",
                   suggestion=f"Write instead, e.g.: {advice}")
+    if _reporting(article, t):
+        return  # a news report quotes; it does not advise
+    for record, field, m in _own_decision_stops(article, t):
+        if (record, field) not in said:
+            yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
+                      message=f"\"{m.group(0)}\" tells the reader to stop or leave out a prescribed medicine on "
+                              f"their own decision ({t.own_stop_source}).",
+                      suggestion=f"Write instead, e.g.: {_sentence(t.own_stop_advice)}")
+
+
+def _own_decision_stops(article, t: Tables):
+    """(record, field, match) of each text that lets the reader leave out a prescribed medicine on
+    their own decision (``stop_at_will.own_decision``)."""
+    for record in article.texts():
+        for field in (("question", "answer") if isinstance(record, FaqEntry) else ("text",)):
+            text = getattr(record, field, "") or ""
+            m = per_text(_own_decision_stop, text, t) if text else None
+            if m is not None:
+                yield record, field, m

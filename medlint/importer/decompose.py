@@ -42,12 +42,17 @@ DOSING_KINDS = ("drug-therapy", "supplements", "investigational")
 
 
 _TRAILING_MARKS = re.compile(r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d+(?:[,\u2013-]\s*\d+)*\])$")
+# emoji after a sentence's end, as social posts write them ("... by week 16! \U0001F4AA")
+_TRAILING_EMOJI = re.compile("[\\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+$")
 
 
 def heading_like(line: str, max_words: int = 12, max_len: int = 90) -> bool:
     """A short, unpunctuated, capitalised line reads as a heading (a trailing
     superscript or [n] reference mark does not hide its final full stop)."""
     s = _TRAILING_MARKS.sub("", line.strip()).rstrip()
+    bare = _TRAILING_EMOJI.sub("", s)
+    if bare[-1:] in (".", ",", ";", "!"):
+        return False  # a sentence, its emoji after it
     if not s or len(s) > max_len:
         return False
     if s[-1] == ":" and s[0].isupper() and (len(s.split()) <= 2 or (s.isupper() and len(s.split()) <= max_words)):
