@@ -46,6 +46,11 @@ COMBINATIONS = [
     # brand names as the parts
     ("Tylenol-codeine 300/30 mg: 1 tablet every 4 hours as needed",
      [("acetaminophen", 300, "mg"), ("codeine", 30, "mg")], 1),
+    # each name with its own strength (a UK pharmacy label, a US handbook)
+    ("Paracetamol 500mg/codeine 30mg: 2 tablets four times a day",
+     [("acetaminophen", 500, "mg"), ("codeine", 30, "mg")], 2),
+    ("Codeine 8 mg + paracetamol 500 mg tablets: take 2 tablets every 4 hours",
+     [("codeine", 8, "mg"), ("acetaminophen", 500, "mg")], 2),
     # no strengths written: the substances still are both
     ("Hydrocodone-acetaminophen: take 1 tablet every 6 hours as needed",
      [("hydrocodone", None, None), ("acetaminophen", None, None)], 1),
@@ -89,6 +94,7 @@ def test_one_substance_is_no_combination(text, amount):
     "Co-amoxiclav 500/125 mg three times a day for 7 days",
     "Ibuprofen and paracetamol: take one of each every 6 hours",  # "and" with no strengths: two medicines
     "Omega-3 1000 mg twice daily",
+    "Ibuprofen 400 mg and paracetamol 500 mg every 6 hours",  # two medicines taken together
 ])
 def test_no_combination_is_read(text):
     for d in parse_doses(text):
@@ -106,6 +112,7 @@ def test_a_concentration_keeps_its_reading():
      "6 g/day"),
     ("Oxycodone/APAP 7.5/500: take 1-2 tablets every 4 hours as needed for pain.", "6 g/day"),
     ("Codeine and paracetamol 30 mg/500 mg tablets: take 2 tablets every 3 hours when needed.", "8 g/day"),
+    ("Codeine 8 mg + paracetamol 500 mg tablets: take 2 tablets every 4 hours.", "6 g/day"),
 ])
 def test_a_substance_above_its_ceiling_is_flagged(tmp_path, text, total):
     got = findings_for(DRUGS + text, "DOS003", tmp_path)

@@ -42,6 +42,10 @@ class CombinationNames:
         data = lex.get("combination_names")
         self.source = None if data is None or not self.known else _source(data, self.known)
         self.pattern = None if self.source is None else LazyPattern(self.source, re.I)
+        # each name with its own strength: "paracetamol 500 mg/codeine 30 mg"
+        self.inline = None if data is None or not self.known else \
+            LazyPattern(_source({**data, "joins_with_strengths": []}, self.known, rf"[ ]{{0,2}}{_NUM}[ ]?{_MASS}"),
+                        re.I)  # not "ibuprofen 400 mg and paracetamol 500 mg": two medicines taken together
         self.pair = None if data is None else _pair_pattern(data)
         # a product line ending after the strengths ("... 5/325 mg tablets:", "30/500 tablets - take"):
         # the count follows, the strengths are no amount of their own
@@ -57,14 +61,16 @@ class CombinationNames:
         self.salts = frozenset(w.lower() for w in data["salts"])
 
 
-def _source(data: dict, known: dict) -> str:
-    """The joined names: two or three names, each with its salt, joined as ``data`` says."""
+def _source(data: dict, known: dict, strength: str = "") -> str:
+    """The joined names: two or three names, each with its salt (and ``strength``, when given),
+    joined as ``data`` says."""
     salt = rf"(?:[ ]{{1,2}}{_words_rx(data['salts'])})?"
-    name = rf"{_words_rx(known)}{salt}"
+    name = rf"{_words_rx(known)}{salt}{strength}"
     tight = _words_rx(data["tight_joins"])
     loose = _words_rx(data["joins"])
-    worded = _words_rx(data["joins_with_strengths"])
-    join = rf"(?:{tight}|[ ]{{0,2}}{loose}[ ]{{0,2}}|[ ]{{1,2}}{worded}[ ]{{1,2}})"
+    words = data["joins_with_strengths"]
+    worded = rf"|[ ]{{1,2}}{_words_rx(words)}[ ]{{1,2}}" if words else ""
+    join = rf"(?:{tight}|[ ]{{0,2}}{loose}[ ]{{0,2}}{worded})"
     return rf"(?<![\w-])(?P<names>{name}(?:{join}{name}){{1,2}})(?![\w-])"
 
 
@@ -109,12 +115,35 @@ def find_combinations(text: str, norm: str) -> list[Combination]:
     cn = combination_names()
     if cn.pattern is None or not _may_join(norm):
         return []
-    out = []
+    out = [c for c in (_read_inline(text, norm, m, cn) for m in cn.inline.finditer(norm)) if c is not None]
+    taken = [c.name.span for c in out]
     for m in cn.pattern.finditer(norm):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
         found = _read(text, norm, m, cn)
         if found is not None:
             out.append(found)
-    return out
+    return sorted(out, key=lambda c: c.name.span)
+
+
+def _read_inline(text: str, norm: str, m: re.Match, cn: CombinationNames) -> Combination | None:
+    """A joined name whose every part carries its strength ("paracetamol 500 mg/codeine 30 mg")."""
+    parts = _parts(norm, m.start("names"), m.end("names"), cn, inline=True)
+    if parts is None or len({s for s, _, _ in parts}) < len(parts) or any(st is None for _, _, st in parts):
+        return None
+    ingredients = tuple(Ingredient(s, Piece(text[a:b], (a, b)), _strength_at(text, norm, st))
+                        for s, (a, b), st in parts)
+    if any(i.strength is None for i in ingredients):
+        return None
+    name = Piece(text[m.start("names"):m.end("names")], m.span("names"))
+    return Combination(name, ingredients, (parts[0][2][0], parts[-1][2][1]))
+
+
+def _strength_at(text: str, norm: str, span: tuple[int, int]) -> Strength | None:
+    o = _ONE.fullmatch(norm, span[0], span[1])
+    if o is None or not o.group("u"):
+        return None
+    return Strength(float(o.group("n")), o.group("u").lower().replace("µg", "mcg"), "unit", text[span[0]:span[1]], span)
 
 
 def _may_join(norm: str) -> bool:
@@ -127,7 +156,7 @@ def _may_join(norm: str) -> bool:
 
 def _read(text: str, norm: str, m: re.Match, cn: CombinationNames) -> Combination | None:
     parts = _parts(norm, m.start("names"), m.end("names"), cn)
-    if parts is None or len({s for s, _ in parts}) < len(parts):
+    if parts is None or len({s for s, _, _ in parts}) < len(parts):
         return None  # "paracetamol/acetaminophen": one substance under two names
     pm = cn.pair.match(norm, m.end("names"))
     strengths = _strengths(text, pm, len(parts)) if pm else None
@@ -135,27 +164,34 @@ def _read(text: str, norm: str, m: re.Match, cn: CombinationNames) -> Combinatio
     if worded and strengths is None:
         return None  # "paracetamol and ibuprofen": two medicines, unless their strengths follow
     ingredients = tuple(Ingredient(s, Piece(text[a:b], (a, b)), strengths[i] if strengths else None)
-                        for i, (s, (a, b)) in enumerate(parts))
+                        for i, (s, (a, b), _) in enumerate(parts))
     name = Piece(text[m.start("names"):m.end("names")], m.span("names"))
     return Combination(name, ingredients, pm.span("pair") if strengths else None)
 
 
-def _parts(norm: str, a: int, b: int, cn: CombinationNames) -> list[tuple[str, tuple[int, int]]] | None:
-    """(substance, span) of each name joined in ``norm[a:b]``, or None when a part is no known
-    name (a name with a hyphen of its own, "omega-3", is one part)."""
+_INLINE = re.compile(rf"(?<![\d.])[ ]{{0,2}}(?P<s>{_NUM}[ ]?{_MASS})$", re.I)  # a name's own strength, at its end
+
+
+def _parts(norm: str, a: int, b: int, cn: CombinationNames, inline: bool = False) -> list | None:
+    """(substance, span of its name, span of its own strength or None) of each name joined in
+    ``norm[a:b]``, or None when a part is no known name (a name with a hyphen of its own,
+    "omega-3", is one part); ``inline``: each name followed by its strength."""
     out = []
     pos = a
     while pos < b:
         best = None
         for j in sorted({m.start() for m in cn.split.finditer(norm, pos, b)} | {b}, reverse=True):
-            word = norm[pos:j].strip().lower()
+            part = norm[pos:j].rstrip()
+            own = _INLINE.search(part) if inline else None
+            word = (part[:own.start()] if own else part).strip().lower()
             sub = cn.known.get(word) or cn.known.get(_without_salt(word, cn.salts))
             if sub is not None:
-                best = (sub, j)
+                name_end = pos + (own.start() if own else len(part))
+                best = (sub, j, name_end, (pos + own.start("s"), pos + own.end("s")) if own else None)
                 break
         if best is None:
             return None
-        out.append((best[0], (pos, pos + len(norm[pos:best[1]].rstrip()))))
+        out.append((best[0], (pos, best[2]), best[3]))
         sep = cn.split.match(norm, best[1], b)
         pos = sep.end() if sep else b
     return out if len(out) > 1 else None
