@@ -67,20 +67,3 @@ def test_once_alone_stays_a_single_dose():
     d = first("Fosfomycin 3 g sachet: take once, dissolved in water")
     assert d.frequency is None or d.frequency.per_day_range == (1.0, 1.0)
 
-
-@pytest.mark.parametrize("text", ["Seretide 250 Evohaler 2p bd", "Salbutamol 100mcg inhaler 2p prn, max 8p a day"])
-def test_a_p_on_the_number_is_puffs(text):
-    d = first(text)
-    assert d.amount.upper.value == 2 and d.amount.unit.unit == "puff"
-
-
-@pytest.mark.parametrize("text", ["Take 2 p.o. bd", "See p. 12: 2 tablets bd"])
-def test_a_p_with_a_stop_is_no_puff(text):
-    for d in parse_doses(text):
-        assert d.amount is None or d.amount.unit is None or d.amount.unit.unit != "puff"
-
-
-def test_a_puff_glued_to_its_number_is_spelt_out_in_the_fix(tmp_path):
-    from support import findings_for
-    got = findings_for("Mainstream Drug Therapies\n-\nSeretide 250 Evohaler 2p bd – inhaled steroid.", "NOT007", tmp_path)
-    assert [f.suggestion for f in got] == ['Write "2 puffs".'], [f.message for f in got]

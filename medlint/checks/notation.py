@@ -527,18 +527,11 @@ def number_glued_to_unit(article, ctx):
                 continue
             if not unit.raw[:1].isalpha() and unit.raw[:1] not in "µμ":
                 continue
-            safe = f"{end.number.raw} {_unit_written(unit, end.value)}"
+            safe = f"{end.number.raw} {unit.raw}"
             glued = text[end.number.span[0]:unit.span[1]]
             yield Hit(record, excerpt=glued, start=end.number.span[0], field=field,
                       message=f"\"{glued}\" runs the number into the unit; write \"{safe}\".",
                       suggestion=f"Write \"{safe}\".", replacement=safe)
-
-
-def _unit_written(unit, value: float) -> str:
-    """The unit as the fix writes it: as written, but a count's one letter spelt out ("2p": "2 puffs")."""
-    if unit.kind == "count" and len(unit.raw) == 1 and unit.unit:
-        return unit.unit + ("" if value == 1 else "s")
-    return unit.raw
 
 
 @check("NOT008", name="prescription-latin", category="notation", severity="warning", fixable="unsafe",

@@ -72,9 +72,6 @@ def _unit_at(text: str, norm: str, pos: int) -> UnitToken | None:
         return None
     canon, kind = cls
     a, b = m.start("u"), m.end("u")
-    if kind == "unknown" and sp == "" and norm[b:b + 1] != ".":
-        canon = _lexicon.lexicon().attached_units.get(word.lower())  # "2p bd": two puffs
-        kind = "count" if canon else kind
     if kind == "unknown":
         nm = _UNIT_RE.match(norm, b)
         spl = _units.lookup_spelling(nm.group("u")) if nm and nm.group("sp") == " " else None

@@ -96,7 +96,6 @@ class Lexicon:
         self.increase_before = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['increase_words'])}[ ]{{1,3}}$", re.I)
         self.limit_words = tuple(data["limit_words"])
         self.daily_limit_abbreviations = tuple(data.get("daily_limit_abbreviations") or ())
-        self.attached_units = {k.lower(): v for k, v in (data.get("attached_units") or {}).items()}
         # the same maximum again in brackets, before its period: "2 tablets (1,100 mg) in a day",
         # "4 g (about 8 tablets) in 24 hours", "(= 3 g)"
         self.restated_aside = LazyPattern(
