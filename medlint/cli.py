@@ -794,6 +794,9 @@ def _doses_lines(doc: dict):
         rows = [("medicine", "-" if med is None else f"{med['as_written']} ({med['substance'] or 'not in the name tables'}"
                  + (", weekly or longer: DOS010" if med["weekly_or_longer"] else "") + ")"),
                 ("amount", shown(d["amount"])), ("count", shown(d["count"])), ("strength", shown(d["strength"])),
+                ("ingredients", "; ".join(f"{i['as_written']} ({i['substance']}) {i['strength'] or 'no strength'}"
+                                          + (f": {i['daily_maximum']}" if i["daily_maximum"] else "")
+                                          for i in d.get("ingredients") or ()) or "-"),
                 ("content", shown(d.get("content"))),
                 ("per kg", shown(d["per_kg"])),
                 ("frequency", "-" if f is None else f"{f['text']} ({f['kind']}): {f['doses_per_day']} dose(s) a day, "

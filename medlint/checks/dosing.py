@@ -1988,8 +1988,10 @@ def _split(text: str):
             DRUGS + "Ibuprofen 200 mg tablets: 2 tablets every 4 hours – Pain.",
             DRUGS + "Naproxen sodium (Aleve) 440 mg every 8 hours with food – Pain.",
             DRUGS + "Diclofenac 50 mg three times a day, plus diclofenac 75 mg slow-release once a day.",
-            "Dietary Molecular Supplements\n-\nVitamin D3 (20000 IU/day) – Bone health."),
+            "Dietary Molecular Supplements\n-\nVitamin D3 (20000 IU/day) – Bone health.",
+            DRUGS + "Hydrocodone-acetaminophen 5-500 mg: 2 tablets every 4 hours as needed, up to 12 tablets a day."),
        good=(DRUGS + "Acetaminophen 500–1000 mg every 6 h, max 4 g/day – Pain reliever.",
+             DRUGS + "Oxycodone/acetaminophen 5/325 mg: 1 tablet every 6 hours as needed, max 4 tablets a day.",
              DRUGS + "Ibuprofen 200 mg tablets: 1 or 2 tablets every 4 to 6 hours, max 6 tablets in 24 hours.",
              DRUGS + "Diclofenac 50 mg three times a day or diclofenac 75 mg twice a day – NSAID.",
              DRUGS + "Ketorolac 10 mg every 6 h, max 5 days – Short burst.",
@@ -2006,6 +2008,10 @@ def above_ceiling(article, ctx):
     a labelled maximum duration (ketorolac 5 days) is flagged too. The message
     shows the arithmetic and the source, and the lower OTC limit where the
     source gives one. Substances without a sourced ceiling are not checked.
+    A product named by joining its substances' names ("Hydrocodone-acetaminophen
+    5-500 mg", "codeine and paracetamol 30 mg/500 mg": medlint/doses/combinations.py)
+    is judged as a dose of each substance, each unit holding that substance's
+    strength, against each substance's own ceiling.
     A dose that names no medicine takes the one its text or section heading
     names before it ("Vitamin D supplements" over "50,000 IU daily"). A dose
     bought over the counter — of a strength sold so (checks/dosing.yaml
@@ -2058,7 +2064,7 @@ def above_ceiling(article, ctx):
     together = _Together(words)
     product = _PageProduct(article, data, words)
     said: set = set()  # the stated maxima already judged (a limit of its own sentence bounds several doses)
-    for record, field, dose in doses_near(article, data):
+    for record, field, dose in _by_ingredient(doses_near(article, data)):
         if in_sentence(record, field, dose, words.reported) or a_threshold(record, field, dose, words) \
                 or said_to_harm(record, field, dose, words):
             continue  # "Earlier studies used ... 100 to 800 mg a day": reported; "more than 6 g a day can ...": a threshold
@@ -2098,6 +2104,15 @@ def said_to_harm(record, field: str, dose, words: Wordings) -> bool:
     text = getattr(record, field, "") or ""
     a, b = sentence_span(text, dose.span[0])
     return bool(words.harm.search(text, a, b)) and not words.harm_instruction.search(text[a:b])
+
+
+def _by_ingredient(doses):
+    """Each dose, a dose of a combination product as one dose of each of its substances
+    ("Hydrocodone-acetaminophen 5-500 mg: 2 tablets": 2 × 500 mg of acetaminophen), each judged
+    by its own ceiling."""
+    for record, field, dose in doses:
+        for one in dose.by_ingredient():
+            yield record, field, one
 
 
 def _judged_ceiling(article, ctx, record, field: str, dose, data, product):

@@ -261,6 +261,21 @@ def _phrases_in(text: str, phrases: Phrases) -> tuple:
     return tuple(phrases._find(tokens(text)))
 
 
+def _joined_names(words, t: Tables) -> set:
+    """The substances of the names a hyphen joins into one word ("hydrocodone-acetaminophen"),
+    when every part is a medicine's name (not "co-codamol", a name of its own, nor
+    "extended-release")."""
+    out: set = set()
+    for w in words:
+        if "-" not in w or w in t.substances:
+            continue
+        parts = w.split("-")
+        if all(p in t.substances for p in parts):
+            for p in parts:
+                out.update(t.substances[p])
+    return out
+
+
 def tables(ctx) -> Tables:
     """The compiled tables of the run's checks/safety.yaml and checks/medicine-names.yaml."""
     return derived(Tables, ctx.data("safety"), ctx.data("medicine-names"))
@@ -365,6 +380,8 @@ class Analysis:
         # carried over from an earlier sentence ("... contain paracetamol ... You can also add
         # ibuprofen 400 mg three times a day"); when both name the same medicine the reader's
         # name for it is kept ("Ibuprofen (Advil, Motrin) 400 mg": Ibuprofen)
+        if dose.ingredients:  # "Hydrocodone-acetaminophen 5-500 mg": a dose of each of its substances
+            return [(s, i.name.raw, True) for i in dose.ingredients for s in t.substances.get(i.substance, (i.substance,))]
         if sources and not self._same_medicine(sources[0], clause, t):
             sources.insert(0, clause)
         else:
@@ -436,6 +453,8 @@ class Analysis:
                 names.update(t.substances[phrase])
             else:
                 names.add("class:" + t.class_words[phrase])
+        if "-" in text:
+            names.update(_joined_names(split.words if split is not None else tokens(text).words, t))
         return frozenset(names)
 
     # -- where a warning counts

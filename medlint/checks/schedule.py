@@ -324,6 +324,9 @@ def medicine_of(sentence: str, dose, n: Names) -> dict | None:
     tables is in it, else the last name before the dose in its sentence (``sentence`` ends at the
     dose's end); with the substance it stands for."""
     raw = getattr(getattr(dose, "substance", None), "raw", None)
+    if getattr(dose, "ingredients", ()):  # "Hydrocodone-acetaminophen 5-500 mg": a combination of both
+        return {"as_written": raw, "substance": " + ".join(i.substance for i in dose.ingredients),
+                "weekly_or_longer": False}
     for source in ([raw] if raw else []) + [sentence]:
         found = named(source, n)
         if found:

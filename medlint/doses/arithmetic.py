@@ -147,9 +147,15 @@ def _count_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str]
         if cap.value < total:
             total = cap.value
             return per_unit * total / reg.Quantity(1, "day"), \
-                f"{_units.format_number(total)} × {d.strength.raw} (stated max a day)"
-    txt = f"{_units.format_number(count)} × {d.strength.raw}{how}"
+                f"{_units.format_number(total)} × {_strength_shown(d.strength)} (stated max a day)"
+    txt = f"{_units.format_number(count)} × {_strength_shown(d.strength)}{how}"
     return per_unit * total / reg.Quantity(1, "day"), txt
+
+
+def _strength_shown(st) -> str:
+    """A strength as written, with its unit when the text left it to the last of a pair
+    ("5" of "5/325 mg": 5 mg)."""
+    return st.raw if any(c.isalpha() for c in st.raw) else f"{st.raw} {st.unit}"
 
 
 def _with_parts_daily(step: "Dose", r: tuple | None, d: "Dose") -> tuple | None:

@@ -67,11 +67,46 @@ def parse_doses(text: str) -> list[Dose]:
     if not chains:
         return []
     _same_amount_again(r, chains, markers, by_clause)
+    _repeat_of_dose_before(r, chains, by_clause)
     chain_limits, standalone = _limits_of_chains(r, chains)
     doses = _doses(r, chains, markers, chain_limits)
     doses = _share_standalone_limits(doses, standalone)
     prns = [m for m in r.mods if m.cat == "prn" and r.clause_of(m.start) not in by_clause]
-    return _share_standalone_as_needed(r.norm, doses, prns)
+    doses = _share_standalone_as_needed(r.norm, doses, prns)
+    return [_with_ingredients(r, d) for d in doses] if r.combinations else doses
+
+
+_COMBINATION_REACH = 80  # characters between a combination's name (and strengths) and the dose after it
+
+
+def _with_ingredients(r: Reading, d: Dose) -> Dose:
+    """A dose of a product named by joining its substances' names: the whole name as its
+    medicine, each substance with its strength as its ingredients, and no strength of its own
+    read from theirs. The product is the one its medicine's name falls in, else, for a dose
+    naming none, the last one named just before it in its sentence."""
+    c = _combination_of(r, d)
+    if c is None:
+        return d
+    strength = d.strength
+    if strength is not None and c.strengths_span is not None and c.strengths_span[0] <= strength.span[0] \
+            and strength.span[1] <= c.strengths_span[1]:
+        strength = None  # "5/325 mg": the second of the pair read as the product's strength
+    return _replace(d, substance=c.name, substance_key=_substance_key(c.name.raw), strength=strength,
+                    ingredients=c.ingredients)
+
+
+def _combination_of(r: Reading, d: Dose):
+    if d.substance is not None:
+        a, b = d.substance.span
+        for c in r.combinations:
+            end = c.strengths_span[1] if c.strengths_span else c.name.span[1]
+            if a < end and c.name.span[0] < b or b <= c.name.span[0] and r.norm[b:c.name.span[0]].strip() == "(":
+                return c  # its name, or its substances' names in brackets after it ("Norco (hydrocodone/...)")
+        return None
+    before = [c for c in r.combinations if c.name.span[1] <= d.span[0]
+              and d.span[0] - (c.strengths_span or c.name.span)[1] <= _COMBINATION_REACH
+              and not any(ch in r.norm[c.name.span[1]:d.span[0]] for ch in ".;!?\n")]
+    return before[-1] if before else None
 
 
 def _too_long_for_directions(r: Reading) -> bool:
@@ -212,6 +247,24 @@ def _same_amount_again(r: Reading, chains: list, markers: dict, by_clause: dict)
         else:
             chains.append([again])
         used.update(id(x) for x in again.mods.values())
+
+
+def _repeat_of_dose_before(r: Reading, chains: list, by_clause: dict) -> None:
+    """"Take 1 tablet at onset; may repeat once after 2 hours": a repeat wording of the lexicon
+    (``of_the_dose_before``) in a clause with no amount is the frequency of the dose before it in
+    the same text, when that dose says none."""
+    lex = _lexicon.lexicon()
+    if lex.of_the_dose_before is None:
+        return
+    used = {id(m) for ch in chains for anc in ch for m in anc.mods.values()}
+    for m in r.mods:
+        if m.cat != "freq" or id(m) in used or by_clause.get(r.clause_of(m.start)) \
+                or not lex.of_the_dose_before.match(m.obj.raw):
+            continue
+        ch = next((c for c in reversed(chains) if c[-1].end <= m.start), None)
+        if ch is not None and m.start - ch[-1].end <= _AGAIN_REACH * 3 and "freq" not in ch[-1].mods:
+            ch[-1].mods["freq"] = m
+            used.add(id(m))
 
 
 def _then_before(r: Reading, a: int, b: int) -> Piece | None:

@@ -30,8 +30,13 @@ class Lexicon:
         self.frequencies = tuple(
             (f["kind"], LazyPattern(rf"(?<![A-Za-z.]){_words_rx(f['words'])}(?![A-Za-z\d])", re.I),
              float(f["per_day"]), bool(f.get("after_amount", False)),
-             LazyPattern(rf"\b{_words_rx(f['not_after'])}\b", re.I) if f.get("not_after") else None)
+             LazyPattern(rf"\b{_words_rx(f['not_after'])}\b", re.I) if f.get("not_after") else None,
+             float(f["fewest_per_day"]) if "fewest_per_day" in f else None)
             for f in data["frequencies"])
+        # frequencies that, in a clause of their own, are the dose before's ("; may repeat once")
+        self.of_the_dose_before = LazyPattern(
+            rf"(?:{'|'.join(_words_rx(f['words']) for f in data['frequencies'] if f.get('of_the_dose_before'))})$",
+            re.I) if any(f.get("of_the_dose_before") for f in data["frequencies"]) else None
         self.hourly = LazyPattern(
             rf"\b(?P<a>{_N})(?:[ ]?(?:-|to)[ ]?(?P<b>{_N}))?[ ]?-?{_words_rx(data['hourly_words'])}(?![A-Za-z])",
             re.I)
@@ -40,7 +45,8 @@ class Lexicon:
             [w.split(" ")[0].lower() for f in data["frequencies"] for w in f["words"]]
             + [w.lower() for w in data["hourly_words"]] + [w.lower() for w in data["number_words"]]
             + [w.lower() for w in data["roman_numerals"]]
-            + [w.lower() for w in data["directions_words"] if " " not in w])  # "1 mdu"
+            + [w.lower() for w in data["directions_words"] if " " not in w]  # "1 mdu"
+            + [w.lower() for w in data.get("not_units") or ()])  # "1 PR q6h"
         self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
         self.uncounted = _phrase_rx(data["uncounted_frequencies"])
         self.substance_after_verbs = _phrase_rx(data["substance_after_verbs"])
@@ -98,6 +104,7 @@ class Lexicon:
         self.step_markers = _phrase_rx(data["step_markers"])
         self.increase_before = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['increase_words'])}[ ]{{1,3}}$", re.I)
         self.limit_words = tuple(data["limit_words"])
+        self.daily_limit_abbreviations = tuple(data.get("daily_limit_abbreviations") or ())
         # the same maximum again in brackets, before its period: "2 tablets (1,100 mg) in a day",
         # "4 g (about 8 tablets) in 24 hours", "(= 3 g)"
         self.restated_aside = LazyPattern(
@@ -131,15 +138,15 @@ class Lexicon:
             and not (len(words) > 1 and words[-2] in self.step_size_not_after)
 
     def frequency_matches(self, norm: str):
-        """(kind, match, per_day) for every lexicon frequency in ``norm``."""
-        for kind, rx, per_day, after_amount, not_after in self.frequencies:
+        """(kind, match, per_day, fewest per day or None) for every lexicon frequency in ``norm``."""
+        for kind, rx, per_day, after_amount, not_after, fewest in self.frequencies:
             for m in rx.finditer(norm):
                 before = norm[max(0, m.start() - 30):m.start()]
                 if after_amount and not (self.after_amount.search(before) and self.ends_sig.match(norm, m.end())):
                     continue
                 if not_after is not None and not_after.search(before):
                     continue  # "1 drop od": the right eye, not once daily
-                yield kind, m, per_day
+                yield kind, m, per_day, fewest
 
 
 def _condition_rx(parts: dict) -> LazyPattern:

@@ -57,8 +57,44 @@ def _scan_limits(text: str, norm: str, amounts: list[Amount], tables: "_Tables")
         lim = _limit_at(text, norm, hm, by_start, ends)
         if lim is not None:
             out.append(_Mod("max", lim.span[0], lim.span[1], lim, prio=2))
+    out.extend(_daily_abbreviation_limits(text, norm, by_start, ends))
     out.extend(_table_limits(text, norm, by_start, tables))
     return out
+
+
+def _daily_abbreviation_limits(text: str, norm: str, by_start: dict, ends: list) -> list[_Mod]:
+    """"1-2 tabs PO QHS PRN itch, MDD 100 mg": an abbreviation of the most a day
+    (``daily_limit_abbreviations``), read only after a dose and before an amount with no schedule
+    after it ("sertraline for MDD 50 mg daily" names what the dose is for)."""
+    words = _lexicon.lexicon().daily_limit_abbreviations
+    if not words or not ends:
+        return []
+    out = []
+    for hm in _abbreviation_head(words).finditer(norm):
+        am = by_start.get(hm.end())
+        if am is None or am.unit is None or am.unit.kind not in _units.DOSE_KINDS \
+                or not _after_a_dose(hm.start(), ends) or _scheduled_after(norm, am.span[1]):
+            continue
+        end = am.span[1]
+        m = _MAX_PERDAY_RE.match(norm, end)
+        end = m.end() if m else end
+        out.append(_Mod("max", hm.start(), end, Limit("per_day", am.upper.value, text[hm.start():end],
+                                                       (hm.start(), end), am), prio=2))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _abbreviation_head(words: tuple[str, ...]) -> re.Pattern:
+    alts = sorted({re.escape(w) for w in words}, key=lambda s: (-len(s), s))
+    return re.compile(rf"(?<![A-Za-z])(?:{'|'.join(alts)})(?![A-Za-z])[ ]*:?[ ]*")  # as written: "MDD", not "mdd"
+
+
+def _scheduled_after(norm: str, end: int) -> bool:
+    """Does a frequency follow the amount ending at ``end`` ("50 mg daily", "50 mg once a day")?"""
+    rest = norm[end:end + 24]
+    return any(p.search(rest) for _, p, *_ in _lexicon.lexicon().frequencies) \
+        or any(rx.search(rest) for _, rx, _ in _FREQ_PATTERNS) \
+        or _MAX_PERDAY_RE.match(norm, end) is not None and "/" not in norm[end:end + 2]
 
 
 # "Solpadeine Max:", "Nurofen Maximum Strength", "Anadin Max Strength": a capitalised "Max"

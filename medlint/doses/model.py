@@ -142,6 +142,19 @@ class Strength(_Value):
         _set(self, "span", span)
 
 
+class Ingredient(_Value):
+    """One substance of a product named by joining its substances' names ("Hydrocodone-acetaminophen
+    5-500 mg": hydrocodone 5 mg, acetaminophen 500 mg): the substance, its name as written and
+    the strength of it in each unit of the product (None when the text gives none)."""
+
+    __slots__ = ("substance", "name", "strength")
+
+    def __init__(self, substance: str, name: Piece, strength: Strength | None) -> None:
+        _set(self, "substance", substance)
+        _set(self, "name", name)
+        _set(self, "strength", strength)
+
+
 class Frequency(_Value):
     """How often.  ``administrations_per_day`` is the average rate at the
     most frequent end (every 4-6 h -> 6; weekly -> 1/7);
@@ -263,7 +276,7 @@ class Dose(_Worked):
     __slots__ = ("text", "span", "substance", "substance_key", "amount", "per", "per_piece", "per_weight",
                  "strength", "frequency", "as_needed", "route", "form", "duration", "taper", "max_per_dose",
                  "max_per_day", "max_doses_per_day", "max_duration_days", "titration", "titration_marker", "parts",
-                 "unit_problem", "directions", "content")
+                 "unit_problem", "directions", "content", "ingredients")
 
     def __init__(self, text: str, span: Span, substance: Piece | None = None, substance_key: str | None = None,
                  amount: Amount | None = None, per: str = "dose", per_piece: Piece | None = None,
@@ -275,7 +288,7 @@ class Dose(_Worked):
                  titration: tuple[Dose, ...] = (), titration_marker: Piece | None = None,
                  parts: tuple[Dose, ...] = (),
                  unit_problem: str | None = None, directions: Piece | None = None,
-                 content: Strength | None = None) -> None:
+                 content: Strength | None = None, ingredients: tuple[Ingredient, ...] = ()) -> None:
         _set(self, "text", text)
         _set(self, "span", span)
         _set(self, "substance", substance)
@@ -301,6 +314,7 @@ class Dose(_Worked):
         _set(self, "unit_problem", unit_problem)
         _set(self, "directions", directions)
         _set(self, "content", content)
+        _set(self, "ingredients", ingredients)
         _set(self, "_daily", _UNSET)
 
     # -- conveniences -----------------------------------------------------
@@ -359,6 +373,18 @@ class Dose(_Worked):
             return self.count_unit, True
         return None, False
 
+    def by_ingredient(self) -> tuple["Dose", ...]:
+        """The dose of each substance of a combination product, each unit counted holding that
+        substance's strength (2 tablets of hydrocodone-acetaminophen 5-500 mg: 2 of
+        acetaminophen 500 mg and 2 of hydrocodone 5 mg); the dose itself when it is of one."""
+        if not self.ingredients:
+            return (self,)
+        u = self.amount.unit if self.amount is not None else None
+        amount = self.amount if u is None or u.kind in ("count", "unknown") else None  # "10 mg": of which?
+        return tuple(_replace(self, substance=i.name, substance_key=i.substance, ingredients=(), amount=amount,
+                              strength=i.strength if i.strength is not None else self.strength)
+                     for i in self.ingredients)
+
     def envelope(self) -> Envelope | None:
         """What the dose spans over all its steps (smallest to largest amount, the fewest
         to the most administrations a day of its regular phases): see :class:`Envelope`.
@@ -373,7 +399,7 @@ class Dose(_Worked):
 def _walk_pieces(prefix: str, obj: Any) -> Iterator[tuple[str, str, Span]]:
     if obj is None:
         return
-    if isinstance(obj, tuple) and obj and isinstance(obj[0], Dose):
+    if isinstance(obj, tuple) and obj and isinstance(obj[0], (Dose, Ingredient)):
         for i, d in enumerate(obj):
             yield from _walk_pieces(f"{prefix}[{i}]", d)
         return

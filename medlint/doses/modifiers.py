@@ -156,12 +156,13 @@ _route("nasal", r"\b(?:(?:in|into|up)[ ]+(?:each|one|the|both|either|your|altern
 
 _FORM_RE = _lazy(
     r"\b(?P<f>dose[- ]?pack|dosepak|patch(?:es)?|cream|gel|ointment|lotion|foam|spray"
-    r"|solution|drops|tablets?|caplets?|capsules?|injection|infusion|suppositor(?:y|ies)|lozenges?|inhaler"
+    r"|solution|drops|tablets?|caplets?|capsules?|injection|infusion|suppositor(?:y|ies)|supps?|lozenges?|inhaler"
     r"|sachets?)\b", re.I)
 _FORM_CANON = {
     "dose-pack": "dose-pack", "dosepack": "dose-pack", "dose pack": "dose-pack", "dosepak": "dose-pack",
     "patches": "patch", "tablets": "tablet", "caplet": "tablet", "caplets": "tablet", "capsules": "capsule",
-    "suppositories": "suppository", "lozenges": "lozenge", "sachets": "sachet",
+    "suppositories": "suppository", "supp": "suppository", "supps": "suppository", "lozenges": "lozenge",
+    "sachets": "sachet",
 }
 _COUNT_FORMS = _COUNT_FORM_NAMES
 _STRENGTH_FORMS = {"patch", "cream", "gel", "ointment", "lotion", "foam", "spray", "solution",
@@ -267,8 +268,8 @@ def _frequency_mods(text: str, norm: str, lex) -> list[_Mod]:
                 apd = val
             fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd, interval, fewest)
             mods.append(_Mod("freq", m.start(), m.end(), fr))
-    for kind, m, apd in lex.frequency_matches(norm):
-        fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd)
+    for kind, m, apd, fewest in lex.frequency_matches(norm):
+        fr = Frequency(kind, text[m.start():m.end()], (m.start(), m.end()), apd, None, fewest)
         mods.append(_Mod("freq", m.start(), m.end(), fr))
     for m in _DAY_N.finditer(norm):  # "6 tabs day 1, 5 tabs day 2": a one-day phase of a course
         if _AMOUNT_BEFORE.search(norm, max(0, m.start() - 24), m.start()):

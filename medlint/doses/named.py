@@ -19,6 +19,7 @@ from medlint.prefilter import LazyPattern
 
 from . import lexicon as _lexicon
 from . import units as _units
+from .combinations import CombinationNames
 from .lexicon import _words_rx
 from .model import Amount, AmountEnd, Form, Piece, Strength
 
@@ -46,6 +47,9 @@ class NamedCounts:
             words.update(c.get("synonyms", []))
         nc = lex["named_counts"]
         self.name = LazyPattern(rf"[ ]{{1,2}}(?P<n>{_words_rx(words)})s?(?![A-Za-z\d-])", re.I)
+        # "Take 2 hydrocodone-acetaminophen 5/325 tablets": a product named by its substances
+        joined = CombinationNames(lex, names, dosing).source
+        self.joined = LazyPattern(rf"[ ]{{1,2}}(?P<n>{joined})", re.I) if joined else None
         self.join = LazyPattern(rf"[ ]{{1,2}}{_words_rx(nc['joins'])}(?![A-Za-z])", re.I)
         self.qualifier = LazyPattern(rf"[ ]{{1,2}}{_words_rx(nc['qualifiers'])}(?![A-Za-z])", re.I)
         self.combination = LazyPattern(_COMBINATION, re.I)
@@ -86,7 +90,7 @@ def count_of_named(r: "Reading", am: Amount, starts_of: dict) -> Named | None:
         return None
     p = m.end() if m else p
     p, strength = _strength_at(r, p, starts_of, None)  # "of the 30/500 co-codamol", "two 500 mg paracetamol"
-    nm = nc.name.match(norm, p)
+    nm = (nc.joined.match(norm, p) if nc.joined is not None else None) or nc.name.match(norm, p)
     if nm is None or _lexicon.lexicon().not_doses.content_cue(norm[max(0, am.span[0] - 60):am.span[0]]):
         return None
     p, strength = _strength_at(r, nm.end(), starts_of, strength)
@@ -123,6 +127,10 @@ def _strength_at(r: "Reading", p: int, starts_of: dict, strength: Strength | Non
     if c is not None:
         return c.end(), strength
     s = _SPACES.match(r.norm, p)
+    pair = next((c.strengths_span[1] for c in r.combinations if s and c.strengths_span
+                 and c.strengths_span[0] == s.end()), None)
+    if pair is not None:
+        return pair, strength  # "hydrocodone/acetaminophen 5 mg/325 mg": each substance's (combinations)
     a = starts_of.get(s.end()) if s else None
     if a is None or a.unit is None or a.unit.kind not in ("mass", "activity") or a.is_range:
         return p, strength

@@ -38,7 +38,7 @@ __all__ = ["DimensionalityError", "Units", "Quantity", "parse_units", "DEFINITIO
 
 COUNT_FORMS = ("cell", "tablet", "capsule", "patch", "puff", "drop", "spray", "sachet",
                "suppository", "lozenge", "vial", "ampoule", "softgel", "piece", "pen", "nebule", "gummy",
-               "pessary", "fingertip_unit")
+               "pessary", "fingertip_unit", "teaspoon")
 
 #: name -> (scale, reference): a base unit has the dimension it stands for as a
 #: string and no scale; any other unit is ``scale`` times its reference units.
@@ -84,7 +84,7 @@ SYMBOLS = {
     "liter": "L", "deciliter": "dL", "milliliter": "mL", "microliter": "µL", "cubic_centimeter": "cc",
     "second": "s", "minute": "min", "hour": "h", "day": "d", "week": "wk", "month": "mo", "year": "yr",
     "international_unit": "IU", "enzyme_unit": "U", "equivalent": "Eq", "milliequivalent": "mEq", "percent": "%", "radian": "rad", "degree": "deg",
-    "tablet": "tab", "capsule": "cap", "drop": "gtt",
+    "tablet": "tab", "capsule": "cap", "drop": "gtt", "teaspoon": "tsp",
 }
 
 

@@ -7,6 +7,7 @@ import bisect
 
 from . import lexicon as _lexicon
 from .clauses import _clauses
+from .combinations import find_combinations
 from .limits import _scan_limits
 from .modifiers import _dedupe, _form_mods, _joined_frequencies, _Mod, _scan_mods, _Titrations
 from .amounts import _scan_amounts, _with_word_counts
@@ -21,12 +22,22 @@ _DOSE_PARTS = ("freq", "dur", "prn")  # what a dash may join to the amount befor
 class Reading:
     """The stages' findings over one text (``text``, its fold ``norm``): ``amounts``,
     ``mods`` (frequencies, as needed, routes, forms, durations, titration markers) and
-    ``limits`` in text order, the ``tables`` and, once :meth:`cut` has run, the clauses."""
+    ``limits`` in text order, the ``tables``, the ``combinations`` (products named by joining
+    their substances' names) and, once :meth:`cut` has run, the clauses."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.norm = norm = normalize(text)
-        self.amounts = _with_word_counts(text, norm, with_grids(text, norm, _scan_amounts(text, norm)))
+        self.combinations = find_combinations(text, norm)
+        amounts = _with_word_counts(text, norm, with_grids(text, norm, _scan_amounts(text, norm)))
+        # the strengths of a combination ("5-500 mg" of hydrocodone-acetaminophen) are no range:
+        # they are one unit of the product
+        if any(c.strengths_span for c in self.combinations):
+            held = _Spans([c.strengths_span for c in self.combinations if c.strengths_span])
+            units = [u for u in (c.one_unit(text, norm) for c in self.combinations if not _counted_before(norm, c))
+                     if u is not None]
+            amounts = sorted([a for a in amounts if not held.overlaps(a.span)] + units, key=lambda a: a.span)
+        self.amounts = amounts
         self.forms = _form_mods(text, norm)
         self.mods: list[_Mod] = []
         self.limits: list[_Mod] = []
@@ -89,3 +100,15 @@ def _skip_blanks(norm: str, p: int) -> int:
     while p < len(norm) and norm[p] in " ,":
         p += 1
     return p
+
+
+_COUNT_REACH = 30  # characters before a combination's name where a count of it stands
+
+
+def _counted_before(norm: str, c) -> bool:
+    """Does a count stand just before the product's name in its sentence ("Take 2 tablets of
+    hydrocodone/acetaminophen 5/325")? Then its strengths are no unit of their own."""
+    a = c.name.span[0]
+    lead = norm[max(0, a - _COUNT_REACH):a]
+    lead = lead[max(lead.rfind(ch) for ch in ".;:!?\n") + 1:]
+    return any(ch.isdigit() for ch in lead) or _lexicon.lexicon().number_rx.search(lead) is not None

@@ -68,6 +68,8 @@ def _dose_record(d: Dose) -> dict:
     if d.content is not None:
         r["content"] = {"raw": d.content.raw, "value": _num(d.content.value), "unit": d.content.unit,
                         "kind": "content"}
+    if d.ingredients:
+        r["ingredients"] = [_ingredient_record(i) for i in d.ingredients]
     if d.frequency is not None:
         f = d.frequency
         fr: dict[str, Any] = {"raw": f.raw, "kind": f.kind}
@@ -108,6 +110,13 @@ def _dose_record(d: Dose) -> dict:
         r["titration_marker"] = d.titration_marker.raw
     if d.unit_problem is not None:
         r["unit_problem"] = d.unit_problem
+    return r
+
+
+def _ingredient_record(i) -> dict:
+    r: dict[str, Any] = {"substance": i.substance, "name": i.name.raw}
+    if i.strength is not None:
+        r["strength"] = {"raw": i.strength.raw, "value": _num(i.strength.value), "unit": i.strength.unit}
     return r
 
 

@@ -390,6 +390,16 @@ _LIMITS = (("per dose", "max_per_dose"), ("per day", "max_per_day"), ("doses per
            ("duration", "max_duration_days"))
 
 
+def _ingredients(dose) -> list[dict]:
+    """Each substance of a combination product with its strength and the most of it a day."""
+    out = []
+    for i, one in zip(getattr(dose, "ingredients", ()), dose.by_ingredient() if hasattr(dose, "by_ingredient") else ()):
+        daily = one.daily_maximum()
+        out.append({"substance": i.substance, "as_written": i.name.raw, "strength": _raw(i.strength),
+                    "daily_maximum": None if daily is None else daily.explanation})
+    return out
+
+
 def dose_reading(dose, text: str, r: Reader, medicines) -> dict:
     """What the dose parser read of one dose, with the schedule and medicine of its sentence."""
     a, b = sentence_of(text, dose.span[0])
@@ -401,6 +411,7 @@ def dose_reading(dose, text: str, r: Reader, medicines) -> dict:
         "amount": amount if amount is None or amount["kind"] != "count" else None,
         "count": amount if amount is not None and amount["kind"] == "count" else None,
         "strength": _raw(getattr(dose, "strength", None)),
+        "ingredients": _ingredients(dose),
         "content": _raw(getattr(dose, "content", None)),
         "per": getattr(dose, "per", None), "per_kg": _raw(getattr(dose, "per_weight", None)),
         "frequency": _frequency(getattr(dose, "frequency", None)),
