@@ -2435,6 +2435,21 @@ def _products_in(text: str, data, strengths: bool = False) -> list:
     return found
 
 
+def _combined_products_in(text: str, data) -> list:
+    """(ceiling entry, strength, as written) of each substance with a ceiling of a combination
+    product ``text`` names with its strengths ("Hydrocodone-Acetaminophen 5-500mg": acetaminophen,
+    500 mg in each tablet), so that a bare count on its page is a count of that substance."""
+    found = []
+    for combo in Reading(text).combinations:
+        for part in combo.ingredients:
+            c = _last_named(part.substance, data) if part.strength is not None else None
+            if c and c.get("per_day"):
+                q = _units.quantity(part.strength.value, part.strength.unit)
+                if _same_dim(q, _units.quantity(*_split(c["per_day"]))):
+                    found.append((c, q, f"{part.name.raw} {part.strength.raw}".strip()))
+    return found
+
+
 def _unit_statements(text: str, words: Wordings) -> tuple:
     """(entry, strength, as written, unit) of each statement in ``text`` of what one unit holds
     ("Each film-coated tablet contains cetirizine dihydrochloride 10 mg"); None for one that names
@@ -2502,7 +2517,7 @@ class _PageProduct:
         else:
             title = getattr(article, "title", None) or ""
             found = [(c, q, f"the {raw} product the title names") for c, q, raw in
-                     _products_in(title, data, strengths=True)]
+                     _products_in(title, data, strengths=True) or _combined_products_in(title, data)]
             forms = {d.form.name for d in doses_in(title) if d.form is not None and d.form.name in words.product_units}
             self.unit = forms.pop() if found and len(forms) == 1 else None  # "Cetirizine 10 mg Tablets"
         if not found:  # "Each softgel provides vitamin D3 125 mcg": one unit's own statement

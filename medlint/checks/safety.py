@@ -16,6 +16,7 @@ import re
 
 from medlint.checks.dosing import all_doses, per_text, said_in_lines, sentence_span
 from medlint.checks.owed import owed
+from medlint.doses.reading import Reading
 from medlint.checks.posts import member_posts
 from medlint.checks.safety_duplicates import DuplicateProducts, duplicate_advice
 from medlint.findings import Hit
@@ -419,6 +420,9 @@ class Analysis:
             if found:
                 phrase, a, b = found[-1]
                 return [(s, src[a:b], i < 2) for s in t.substances[phrase]]
+            joined = per_text(_combination_parts, src, t) if "-" in src else ()
+            if joined:  # "Hydrocodone-Acetaminophen 5-500mg": a dose of it is of each substance
+                return [(s, src[a:b], i < 2) for phrase, a, b in joined for s in t.substances[phrase]]
         return []
 
     @staticmethod
@@ -833,6 +837,14 @@ def _listed_alternatives(article, analysis: "Analysis", t: Tables) -> frozenset:
             alone = sorted({next(iter(s)) for s in dosed if len(s) == 1})
             pairs.update(frozenset((a, b)) for i, a in enumerate(alone) for b in alone[i + 1:])
     return frozenset(pairs)
+
+
+def _combination_parts(text: str, t: Tables) -> tuple:
+    """(phrase, start, end) of each substance of a product ``text`` names by joining its
+    substances' names with hyphens ("Hydrocodone-Acetaminophen 5-500mg"), which the name table
+    reads as one word; the dose reader's combinations say which joins are products."""
+    return tuple((part.name.raw.lower(), *part.name.span) for combo in Reading(text).combinations
+                 for part in combo.ingredients if part.name.raw.lower() in t.substances)
 
 
 def _medicines_named(text: str, t: Tables) -> int:
