@@ -220,3 +220,45 @@ def test_a_heading_word_title_over_its_paragraph_is_still_a_section():
 def test_a_letterhead_leaflet_reads_back_word_for_word(tmp_path):
     got, want = roundtrip_words(PHARMACY_DEPARTMENT_LEAFLET, tmp_path)
     assert got == want
+
+
+def test_a_dose_a_risk_rises_above_is_no_dose_to_take():
+    medicine_page = ("Naproxen\nNaproxen eases joint pain.\nSide effects\n"
+                     "Indigestion is more common at doses above 1,000 mg a day. Tell your doctor about black stools.\n"
+                     "Who can take it\nMost adults can take naproxen 250 mg twice a day with food.\n")
+    assert dosing(medicine_page) == {"Who can take it"}
+    magazine = ("# Is paracetamol safe every day?\n\nA look at the evidence.\n\n## The liver risk\n\n"
+                "Liver damage has been reported with doses of more than 4 g a day taken for several days.\n\n"
+                "## What to take\n\nAdults can take 1 g up to four times in 24 hours.\n")
+    assert dosing(magazine, markdown=True) == {"What to take"}
+    # a trap: 'doses of 500 mg' with how often is an amount to take
+    leaflet = ("Amoxicillin\nAn antibiotic.\nYour course\nTake doses of 500 mg three times a day for 5 days.\n")
+    assert dosing(leaflet) == {"Your course"}
+
+
+# ---------------------------------------------------------------- logos and service names over the title
+
+def test_a_logo_placeholder_and_a_banner_over_the_trusts_name_are_furniture():
+    text = ("[Hospital logo]\nPatient Information\n\nNorthmoor Hospitals NHS Trust\n\n"
+            "Going home with a urinary catheter\n\nThis leaflet explains how to look after your catheter at home.\n\n"
+            "Emptying the bag\nEmpty the leg bag when it is two-thirds full.\n")
+    meta, sections = read(text)
+    assert meta["title"] == "Going home with a urinary catheter"
+    assert headings(sections) == ["Emptying the bag"]
+
+
+def test_a_service_name_in_the_letterhead_is_not_the_title():
+    text = ("NHS\nBrookside Community Pharmacy\nNew Medicine Service\n\nStarting a blood pressure tablet\n\n"
+            "Why blood pressure matters\nHigh blood pressure rarely causes symptoms, so a tablet can feel pointless.\n\n"
+            "Your first weeks on the tablet\nSome people feel dizzy when they first take a blood pressure tablet.\n")
+    meta, sections = read(text)
+    assert meta["title"] == "Starting a blood pressure tablet"
+    assert "New Medicine Service" in [p["text"] for p in meta["preamble"]]
+
+
+def test_a_line_under_the_letterhead_that_the_text_is_about_stays_the_title():
+    # a trap: straight under the pharmacy's name, the line the text goes on about is the title
+    text = ("Brookside Community Pharmacy\nHay Fever Relief\n\nHay fever relief starts with an antihistamine.\n"
+            "Choosing a hay fever tablet\nCetirizine and loratadine are non-drowsy hay fever tablets.\n")
+    meta, _ = read(text)
+    assert meta["title"] == "Hay Fever Relief"

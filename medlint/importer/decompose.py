@@ -891,7 +891,8 @@ def _letterhead_line(page: _Page, i: int, pre: list[int], furniture: set[int]) -
     if not pre or pre[-1] != i - 1 or not furniture & set(pre) or read_meta_line(page.text(i), page.cues, strict=True):
         return False
     parts = [p for p in re.split(r"\s+[-–—|·•]\s+", page.text(i)) if p]
-    if len(parts) < 2 or not any(page.cues.preamble_furniture(p) or p[:1].islower() for p in parts):
+    named = len(parts) >= 2 and any(page.cues.preamble_furniture(p) or p[:1].islower() for p in parts)
+    if not named and not _service_name(page, i):
         return False  # a name and what it is ('Eye Unit - Patient Information', 'Quit Well - free support')
     top = i - 1
     while top in pre and top - 1 in pre and page.lines[top - 1].strip():
@@ -904,7 +905,22 @@ def _letterhead_line(page: _Page, i: int, pre: list[int], furniture: set[int]) -
             return False  # ... a byline in the block: the line over it is the title
         end += 1
     k = page.next_nonblank(end)
+    if k is not None and not named:  # ... a service's name the text does not talk about, over the line it does
+        evidence, counts = page.cues.title_evidence, _stems_below(page, k)
+        shared = evidence.share(page.text(k), counts)
+        return _title_at(page, k) and shared is not None and shared >= evidence.title_share
     return k is not None and (_title_at(page, k) or _section_label(page, k, [i]))
+
+
+def _service_name(page: _Page, i: int) -> bool:
+    """'Medicines Use Review' under 'Ridgeway Community Pharmacy': a short title-case line in
+    the organisation's block sharing next to none of its words with the text (the service or
+    scheme the leaflet comes from)."""
+    s, evidence = page.text(i), page.cues.title_evidence
+    if evidence is None or not heading_like(s, max_words=6) or not title_case(s):
+        return False
+    shared = evidence.share(s, _stems_below(page, i))
+    return shared is not None and shared <= evidence.masthead_share
 
 
 def _section_label(page: _Page, i: int, pre: list[int]) -> bool:
