@@ -262,3 +262,21 @@ def test_a_line_under_the_letterhead_that_the_text_is_about_stays_the_title():
             "Choosing a hay fever tablet\nCetirizine and loratadine are non-drowsy hay fever tablets.\n")
     meta, _ = read(text)
     assert meta["title"] == "Hay Fever Relief"
+
+
+def test_a_count_of_a_household_measure_is_an_amount():
+    parenting = ("Coughs in toddlers\nMost coughs clear in three weeks.\nCough syrup doses\n"
+                 "Give two teaspoons three times a day with a drink.\n")
+    assert dosing(parenting) == {"Cough syrup doses"}
+    label = ("Fibre powder\nA bulk-forming laxative.\nHow to take it\nTake 1 scoop stirred into water once a day and drink it straight away.\n")
+    assert dosing(label) == {"How to take it"}
+
+
+def test_a_discharge_sheets_record_lines_leave_its_dates_to_be_read():
+    # the patient's record under the title is kept; the discharge date under it is still read
+    text = ("Ashgrove Hospital NHS Trust\n\nDISCHARGE SUMMARY\n\nName: Ms Freya Lund\n"
+            "Date of birth: 02/03/1961     Hospital number: 7730021\nAdmitted: 10/11/2026     Discharged: 14/11/2026\n\n"
+            "Diagnosis\nCellulitis of the left leg.\n")
+    meta, _ = read(text)
+    assert meta["title"] == "DISCHARGE SUMMARY"
+    assert "1961" not in str({k: v for k, v in meta.items() if k in ("updated", "published", "last_reviewed")})

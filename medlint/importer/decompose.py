@@ -993,8 +993,9 @@ def _title_at(page: _Page, i: int) -> bool:
         m = _MD_HEADING.match(s)
         return bool((m and len(m.group(1)) == 1) or page.setext.get(i) == 1)
     if not _title_like(s) or page.is_item_start(s) or read_meta_line(s, page.cues) is not None \
-            or _trail(page, s) or page.marker(s) or _field_row(s):
-        return False  # ... a trail of where the page sits ('Secure messages > Visit summaries'), a form's fields
+            or _trail(page, s) or page.marker(s) or _field_row(s) \
+            or page.cues.record_line(s):
+        return False  # ... a trail of where the page sits ('Secure messages > Visit summaries'), a form's fields, a patient's record
     k = page.next_nonblank(i + 1)
     if k is None or page.is_item_start(page.text(k)):
         return False
@@ -1024,8 +1025,10 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
         if not s:
             i += 1
             continue
-        if page.cues.record_line(s):
-            break  # a label's or form's record of one patient ('PATIENT: ...  DOB: ...'): the body's
+        if page.cues.record_line(s) and not page.cues.form_field(s):  # one patient's record ('PATIENT: ...  DOB: ...'):
+            header.append({"role": "chrome", "text": page.lines[i]})  # kept as it stands, its birth date no date of the page
+            i += 1
+            continue
         wrapped = _wrapped_byline(page, i)
         if wrapped is not None:
             header += wrapped
@@ -1446,8 +1449,9 @@ def _title_over_form(page: _Page, head: _Head, sections: list[dict]) -> None:
             or len(sections) < 2 + _LEAFLET_SECTIONS or not page.cues.organisation(head.title):
         return
     first, top = sections[0], sections[1]
-    if first["heading"] is not None or not any(b.get("style") in ("label", "aligned") for b in first["blocks"]) \
-            or top["heading"] is None or top.get("marker") or top.get("run_in"):
+    form = any(b.get("style") in ("label", "aligned") for b in first["blocks"]) \
+        or any(page.cues.record_line(e["text"]) for e in head.header)  # the label's rows, or its record lines
+    if first["heading"] is not None or not form or top["heading"] is None or top.get("marker") or top.get("run_in"):
         return
     k = next((n for n in range(head.body, len(page.lines)) if page.text(n) == top["heading"]), None)
     if k is None or not _title_like(top["heading"]) or page.kinds.kind_of(top["heading"]) is not None:
