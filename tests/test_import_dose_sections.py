@@ -36,14 +36,15 @@ def test_a_list_of_medicine_classes_is_not_a_dosing_section():
     assert dosing(pharmacy) == {"Your medicines"}
 
 
-def test_an_instruction_of_how_often_keeps_a_medicine_heading_a_dosing_section():
+def test_an_instruction_of_how_often_with_how_much_keeps_a_medicine_heading_a_dosing_section():
     nurse = ("Eczema in children\nEczema is dry, itchy skin that comes and goes.\nSteroid creams\n"
              "Your GP will say which strength to use.\nApply a thin layer twice a day to the red patches only.\n"
              "Protecting the skin\nApply sunscreen every 2 hours on sunny days.\n")
     assert dosing(nurse) == {"Steroid creams"}
+    # how often with no amount says only when: no dose section (the corpus ruling of 2026-12-03)
     leaflet = ("# Hydrocortisone cream\n\nA mild steroid for itchy skin.\n\n## How to use it\n\n"
                "1. Wash your hands.\n2. Smooth it gently into the itchy skin once or twice a day.\n")
-    assert dosing(leaflet, markdown=True) == {"How to use it"}
+    assert dosing(leaflet, markdown=True) == set()
 
 
 def test_a_strength_in_brackets_does_not_hide_the_regimen_after_it():

@@ -31,6 +31,7 @@ class KindTable:
     imperative_rx: re.Pattern = re.compile(r"(?!)")  # "Take treatment as early as possible"
     population_rx: re.Pattern = re.compile(r"(?!)")  # "Adult: Initially, 150 mg daily": who a dose is for
     procedure_rx: re.Pattern = re.compile(r"(?!)")  # "A steroid injection into the painful area": a clinician's procedure
+    single_unit_rx: re.Pattern = re.compile(r"(?!)")  # "your tablet", "fingertip units": one unit named with an instruction
     _rules_of: dict = field(default_factory=dict, compare=False, hash=False, repr=False)  # heading -> its rule, asked once
 
     @classmethod
@@ -48,7 +49,8 @@ class KindTable:
                    _any(data.get("dose_namings") or _NEVER),
                    _imperative(data.get("instructions")),
                    _any(data.get("dose_population_labels") or _NEVER),
-                   _any(data.get("procedure_sentences") or _NEVER))
+                   _any(data.get("procedure_sentences") or _NEVER),
+                   _any((data.get("instructions") or {}).get("single_units") or _NEVER))
 
     def not_a_dose(self, dose: dict, text: str = "") -> bool:
         """An amount that doses no medicine or supplement: a body weight (kg), one of
@@ -99,6 +101,11 @@ class KindTable:
     def instructs(self, text: str) -> bool:
         """A dosing instruction with no amount: 'Apply once or twice a day to the inflamed areas'."""
         return bool(self.instruction_rx.search(text))
+
+    def names_one_unit(self, text: str) -> bool:
+        """One unit of a dose form or a measure ('Swallow the tablet whole', 'measured in
+        fingertip units'): with an instruction, the amount to take."""
+        return bool(self.single_unit_rx.search(text))
 
     def rule_of(self, heading: str | None) -> KindRule | None:
         if not heading:
@@ -322,6 +329,7 @@ class ImportCues:
     forum_answer_rx: re.Pattern = re.compile(r"(?!)")  # "Answer from dan_k · 9 votes": a forum answer's header
     letter_heading_rx: re.Pattern = re.compile(r"(?!)")
     nav: "NavBars | None" = None
+    dek_rx: re.Pattern = re.compile(r"(?!)")  # "A guide for adults starting warfarin" under the title
     relative_date_rx: re.Pattern = re.compile(r"(?!)")  # "3 days ago": when a forum post was made
     document_control_rx: re.Pattern = re.compile(r"(?!)")  # "Leaflet number: PI-0342", "Version 4"
     front_title_rx: re.Pattern = re.compile(r"(?!)")  # a front matter key naming the title
@@ -333,7 +341,9 @@ class ImportCues:
     # letterheads, letters, mail and transcripts (the last part of checks/import.yaml)
     contact_item_rx: re.Pattern = re.compile(r"(?!)")  # "Tel 01632 960 418", "Mill Hill, Kelbury KL3 9PE"
     staff_line_rx: re.Pattern = re.compile(r"(?!)")  # "Headteacher: Mr D. Ashworth"
+    record_line_rx: re.Pattern = re.compile(r"(?!)")  # "PATIENT: L HOLT    DOB: 03/14/1952": one patient's record
     organisation_start_rx: re.Pattern = re.compile(r"(?!)")  # "Centro de Salud ..."
+    branch_rx: re.Pattern = re.compile(r"(?!)")  # "#0412", "Store 118" after an organisation's name
     mail_header_rx: re.Pattern = re.compile(r"(?!)")  # "From: ...", "Subject: ..."
     subject_rx: re.Pattern = re.compile(r"(?!)")  # "Subject: X", a letter's "Re: X"
     salutation_rx: re.Pattern = re.compile(r"(?!)")  # "Dear Maria,"
@@ -367,6 +377,7 @@ class ImportCues:
         return dict(
             contact_item_rx=_whole(letterhead.get("contact_items") or _NEVER),
             staff_line_rx=_any([f"(?:{p})\\s{{0,2}}:\\s{{0,3}}\\S.{{0,60}}" for p in letterhead.get("staff_labels") or _NEVER]),
+            record_line_rx=_any([f"(?:{p})\\s{{0,2}}[:#]" for p in letterhead.get("record_labels") or _NEVER]),
             organisation_start_rx=_any(letterhead.get("organisation_starts") or _NEVER),
             mail_header_rx=_any([rf"(?:{p})\s{{0,2}}:\s" for p in mail.get("headers") or _NEVER]),
             subject_rx=_any([rf"(?:{p})\s{{0,2}}:\s{{1,3}}(?=\S)" for p in mail.get("subjects") or _NEVER]),
@@ -403,6 +414,7 @@ class ImportCues:
             product_line_rx=_whole(d.get("product_lines") or _NEVER),
             form_blank_rx=_any(d.get("form_blanks") or _NEVER),
             organisation_rx=_organisation(furniture.get("organisation_ends") or []),
+            branch_rx=policy.compile_pattern(r"\s+(?:" + "|".join(f"(?:{p})" for p in furniture.get("branch_numbers") or ["(?!)"]) + r")\s*$", re.I),
             department_rx=_whole(furniture.get("department_lines") or _NEVER),
             label_rx=_whole(furniture.get("labels") or _NEVER),
             preamble_rx=_whole(furniture.get("preamble_lines") or _NEVER),
@@ -410,6 +422,7 @@ class ImportCues:
             furniture_breadcrumb_parts=int(furniture.get("breadcrumb_min_parts") or 3),
             breadcrumb_separators=tuple(d.get("breadcrumb_separators") or ()),
             kicker_rx=_whole(d.get("kickers") or _NEVER),
+            dek_rx=_whole(d.get("deks") or _NEVER),
             title_qualifiers=frozenset(w.lower().rstrip('.') for w in d.get("title_qualifiers") or []),
         )
 
@@ -574,7 +587,8 @@ class ImportCues:
         return self._organisation_name(s)
 
     def _organisation_name(self, s: str) -> bool:
-        if len(s.split()) > 10 or not self._names_a_place(s):
+        s = self.branch_rx.sub("", s)  # 'Greenway Pharmacy #0412': the name and its branch number
+        if not s or len(s.split()) > 10 or not self._names_a_place(s):
             return False
         if not (self.organisation_rx.fullmatch(s) or (self.organisation_start_rx.match(s) and not re.search(r"[.,;:?!]", s))):
             return False
@@ -601,6 +615,11 @@ class ImportCues:
         """'Headteacher: Mr D. Ashworth': a letterhead's line naming its head."""
         s = line.strip()
         return 0 < len(s) <= 100 and bool(self.staff_line_rx.fullmatch(s))
+
+    def record_line(self, line: str) -> bool:
+        """'PATIENT: LORRAINE K HOLT    DOB: 03/14/1952', 'RX# 6034127': a line of one patient's
+        record on a dispensing label or form."""
+        return bool(self.record_line_rx.match(line.strip()))
 
     def mail_header(self, line: str) -> bool:
         """'From: Harbour Health Clinic <care@...>', 'Date: Tue, 17 Nov 2026 16:42:10 +0000'."""
@@ -761,6 +780,10 @@ class ImportCues:
 
     def after_list(self, line: str) -> bool:
         return bool(self.after_list_rx.match(line.strip()))
+
+    def dek(self, line: str) -> bool:
+        """'A guide for adults starting warfarin': a subtitle saying what the document is and for whom."""
+        return bool(self.dek_rx.fullmatch(line.strip().strip("*_ ")))
 
     def kicker(self, line: str) -> bool:
         return bool(self.kicker_rx.fullmatch(line.strip().strip("*_ :")))

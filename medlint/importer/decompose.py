@@ -657,6 +657,9 @@ def _title_by_furniture(page: _Page, start: int = 0) -> tuple[int | None, list[i
         if k is not None and _category_over_title(page, i, k):
             return k, pre + [i]  # a blog's category label ("Men's health") over the title
         return i, pre
+    while len(pre) > 1 and pre[-2] in furniture \
+            and (page.cues.contact_line(page.text(pre[-1])) or page.cues.staff_line(page.text(pre[-1]))):
+        pre.pop()  # an address, phone or staff line under the organisation's name is never the title ...
     if pre and (pre[-1] in furniture or page.cues.label(page.text(pre[-1]))) and _title_at(page, pre[-1]):
         return pre[-1], pre[:-1]  # an organisation's name (a leaflet's label) over its text is the title after all
     return None, []
@@ -893,7 +896,8 @@ def _letterhead_line(page: _Page, i: int, pre: list[int], furniture: set[int]) -
     if not pre or pre[-1] != i - 1 or not furniture & set(pre) or read_meta_line(page.text(i), page.cues, strict=True):
         return False
     parts = [p for p in re.split(r"\s+[-–—|·•]\s+", page.text(i)) if p]
-    if len(parts) < 2 or not any(page.cues.preamble_furniture(p) or p[:1].islower() for p in parts):
+    named = len(parts) >= 2 and any(page.cues.preamble_furniture(p) or p[:1].islower() for p in parts)
+    if not named and not _service_name(page, i):
         return False  # a name and what it is ('Eye Unit - Patient Information', 'Quit Well - free support')
     top = i - 1
     while top in pre and top - 1 in pre and page.lines[top - 1].strip():
@@ -906,7 +910,22 @@ def _letterhead_line(page: _Page, i: int, pre: list[int], furniture: set[int]) -
             return False  # ... a byline in the block: the line over it is the title
         end += 1
     k = page.next_nonblank(end)
+    if k is not None and not named:  # ... a service's name the text does not talk about, over the line it does
+        evidence, counts = page.cues.title_evidence, _stems_below(page, k)
+        shared = evidence.share(page.text(k), counts)
+        return _title_at(page, k) and shared is not None and shared >= evidence.title_share
     return k is not None and (_title_at(page, k) or _section_label(page, k, [i]))
+
+
+def _service_name(page: _Page, i: int) -> bool:
+    """'Medicines Use Review' under 'Ridgeway Community Pharmacy': a short title-case line in
+    the organisation's block sharing next to none of its words with the text (the service or
+    scheme the leaflet comes from)."""
+    s, evidence = page.text(i), page.cues.title_evidence
+    if evidence is None or not heading_like(s, max_words=6) or not title_case(s):
+        return False
+    shared = evidence.share(s, _stems_below(page, i))
+    return shared is not None and shared <= evidence.masthead_share
 
 
 def _section_label(page: _Page, i: int, pre: list[int]) -> bool:
@@ -979,17 +998,27 @@ def _title_at(page: _Page, i: int) -> bool:
         m = _MD_HEADING.match(s)
         return bool((m and len(m.group(1)) == 1) or page.setext.get(i) == 1)
     if not _title_like(s) or page.is_item_start(s) or read_meta_line(s, page.cues) is not None \
-            or _trail(page, s) or page.marker(s) or _field_row(s):
-        return False  # ... a trail of where the page sits ('Secure messages > Visit summaries'), a form's fields
+            or _trail(page, s) or page.marker(s) or _field_row(s) \
+            or page.cues.record_line(s):
+        return False  # ... a trail of where the page sits ('Secure messages > Visit summaries'), a form's fields, a patient's record
     k = page.next_nonblank(i + 1)
     if k is None or page.is_item_start(page.text(k)):
         return False
     blank_after = k > i + 1
     if not blank_after and page.kinds.kind_of(s) is not None and len(s.split()) <= 3 \
             and not _bare_date(page, page.text(k)) and read_meta_line(page.text(k), page.cues, strict=True) is None \
-            and not page.cues.chrome(page.text(k)):
+            and not page.cues.chrome(page.text(k)) and not _dek_under(page, k):
         return False  # "Causes" over its paragraph: a section, not a title (one over its date line is the title)
     return True
+
+
+def _dek_under(page: _Page, k: int) -> bool:
+    """'A guide for adults starting warfarin' under 'Your warfarin treatment', set apart from
+    the text under it: a title's subtitle (a short line with no closing stop and a blank line
+    after it), not the paragraph of a section."""
+    s, nxt = page.text(k), page.next_nonblank(k + 1)
+    return nxt is not None and nxt > k + 1 and heading_like(s) and not _sentence(s) and not s.endswith(":") \
+        and len(s.split()) >= 3 and read_meta_line(s, page.cues) is None
 
 
 def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], int]:
@@ -999,6 +1028,10 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
     while i < len(page.lines):
         s = page.text(i)
         if not s:
+            i += 1
+            continue
+        if page.cues.record_line(s) and not page.cues.form_field(s):  # one patient's record ('PATIENT: ...  DOB: ...'):
+            header.append({"role": "chrome", "text": page.lines[i]})  # kept as it stands, its birth date no date of the page
             i += 1
             continue
         wrapped = _wrapped_byline(page, i)
@@ -1187,8 +1220,8 @@ def _subtitle(page: _Page, i: int, s: str, title: str, deks: int) -> bool:
         return True  # a leaflet's brand name over its generic name and strength (not a chart's caption)
     if deks or not heading_like(s, max_words=30, max_len=220):
         return False
-    if heading_like(s) and (re.search(r"\w:\s|\w/\w", s) or page.cues.not_heading(s)):
-        return True  # a label-shaped dek: "Package leaflet: ...", "Pain reliever/fever reducer"
+    if heading_like(s) and (re.search(r"\w:\s|\w/\w", s) or page.cues.not_heading(s) or page.cues.dek(s)):
+        return True  # a label-shaped dek: "Package leaflet: ...", "Pain reliever/fever reducer", "A guide for ..."
     # a magazine's dek straight under the title with the byline under it (a newspaper's
     # standfirst, a longer one: the writer's name over the issue's date)
     if k != i + 1 or i < 1 or not page.text(i - 1):
@@ -1401,6 +1434,7 @@ def decompose(text: str, *, slug: str, markdown: bool = False, title: str | None
     footer, end = _read_footer(page, head.body, end)
     foot, end = _foot_block(page, head.body, end)
     sections = _read_sections(page, head, end)
+    _title_over_form(page, head, sections)
     meta_out: dict = {"title": head.title, "slug": slug, "language": "en"}
     meta_out.update(_people_and_dates(page.metas, controlled=page.cues.document_controlled(page.lines)))
     if not meta_out.get("authors") and not meta_out.get("writer_team"):
@@ -1454,6 +1488,37 @@ def _read_head(page: _Page, front: int, title: str | None, slug: str) -> _Head:
         title_idx, found = masthead, page.text(masthead)
         header, i = _read_header(page, masthead + 1, found)
     return _Head(found, title_idx, pre, header, i)
+
+
+def _title_over_form(page: _Page, head: _Head, sections: list[dict]) -> None:
+    """'GREENWAY PHARMACY #0412' over a dispensing label ('PATIENT: ...', 'RX# ...'), then the
+    leaflet's own title line ('ALENDRONATE WEEKLY - ORAL (a-LEN-droe-nate)') over its
+    sections: the organisation's name is the letterhead (kept before the title), the label
+    opens the body, and the line the text is about is the page's title. It stays where it
+    stands, as a line of the body, so the page reads back in its order."""
+    if page.markdown or head.title_idx is None or any(e["role"] != "chrome" for e in head.header) \
+            or len(sections) < 2 + _LEAFLET_SECTIONS or not page.cues.organisation(head.title):
+        return
+    first, top = sections[0], sections[1]
+    form = any(b.get("style") in ("label", "aligned") for b in first["blocks"]) \
+        or any(page.cues.record_line(e["text"]) for e in head.header)  # the label's rows, or its record lines
+    if first["heading"] is not None or not form or top["heading"] is None or top.get("marker") or top.get("run_in"):
+        return
+    k = next((n for n in range(head.body, len(page.lines)) if page.text(n) == top["heading"]), None)
+    if k is None or not _title_like(top["heading"]) or page.kinds.kind_of(top["heading"]) is not None:
+        return
+    evidence = page.cues.title_evidence
+    stems = evidence.stems(top["heading"]) if evidence else []
+    if not stems or _stems_below(page, k).get(stems[0], 0) < evidence.body_count \
+            or not any(page.kinds.kind_of(s["heading"]) for s in sections[2:2 + _LEAFLET_SECTIONS]):
+        return  # ... the text goes on about what it names ('alendronate'), under a leaflet's own sections ('USES', 'HOW TO USE')
+    first["blocks"] += [{"chrome": page.lines[k]}] + top["blocks"]
+    del sections[1]
+    head.pre.append(head.title_idx)
+    head.title, head.title_idx = top["heading"], None
+
+
+_LEAFLET_SECTIONS = 3  # the sections under a leaflet's title line, one at least of a known kind
 
 
 def _read_sections(page: _Page, head: _Head, end: int) -> list[dict]:
@@ -2571,10 +2636,12 @@ def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
     stated = [_section_doses(page, s, _stated) for s in sections]
     amounts = [_section_doses(page, s, _amount) for s in sections]
     told = [_section_instructs(page, s) for s in sections]  # "Apply once or twice a day"
+    told_one = [told[n] and _section_names_unit(page, s) for n, s in enumerate(sections)]  # "Take your tablet once a day"
     stated = [stated[n] or (told[n] and amounts[n]) for n in range(len(sections))]
     children = _children(sections)
-    # a needs_doses kind: the section states an amount, or a subsection doses with how to take it
-    group = [amounts[n] or regimen[n] or told[n] or _kids_dose(sections[n], [stated[k] for k in children[n]])
+    # a needs_doses kind: the section states an amount (one unit named with an instruction is
+    # one), or a subsection doses with how to take it; when or how often alone is no amount
+    group = [amounts[n] or regimen[n] or told_one[n] or _kids_dose(sections[n], [stated[k] for k in children[n]])
              for n in range(len(sections))]
     for n, section in enumerate(sections):
         rule, own = rules[n]
@@ -2666,6 +2733,16 @@ def _section_instructs(page: _Page, section: dict) -> bool:
     for block in section["blocks"]:
         texts = [block[k] for k in ("paragraph",) if k in block] + [it["text"] for it in block.get("list", [])]
         if any(page.kinds.instructs(t) for t in texts):
+            return True
+    return False
+
+
+def _section_names_unit(page: _Page, section: dict) -> bool:
+    """Whether the section names one unit of a dose form or a measure ('your tablet',
+    'fingertip units'), which an instruction in it makes the amount to take."""
+    for block in section["blocks"]:
+        texts = [block[k] for k in ("paragraph",) if k in block] + [it["text"] for it in block.get("list", [])]
+        if any(page.kinds.names_one_unit(t) for t in texts):
             return True
     return False
 
