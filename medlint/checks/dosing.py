@@ -643,8 +643,10 @@ def _one_dose_above(dose, limit_text: str) -> bool:
 
 
 def _maximum_suggestion(dose, c) -> str:
-    """What DOS001 suggests: the sourced ceiling after the dose; a lower dose when one dose is
-    already above that ceiling; in words, when no ceiling is known."""
+    """What DOS001 suggests: the sourced ceiling after the dose (the over-the-counter one where
+    the source gives it and one dose is within it: "1200 mg", not the prescriber's "3200 mg", for
+    a reader who doses themselves); a lower dose when one dose is already above that ceiling; in
+    words, when no ceiling is known."""
     text = safe_text(dose.text)
     q = dose.amount.quantity("upper") if dose.amount is not None else None
     if getattr(dose, "per_weight", None) is not None:
@@ -653,6 +655,10 @@ def _maximum_suggestion(dose, c) -> str:
         if _one_dose_above(dose, c["per_day"]):
             return (f"One dose of \"{text}\" is already more than {c['name']}'s daily maximum of "
                     f"{c['per_day']} ({c['source']}): lower the dose, then state the maximum per 24 hours.")
+        otc = c.get("otc_per_day")
+        if otc and not _one_dose_above(dose, otc):  # a reader dosing themselves: the label they buy
+            return (f"Add the maximum from the product label, e.g. \"{text}; no more than {otc} in 24 hours\" "
+                    f"(the over-the-counter limit; a prescriber may allow up to {c['per_day']}).")
         return f"Add the maximum from the product label, e.g. \"{text}; no more than {c['per_day']} in 24 hours\"."
     if c:  # a liquid's mL, a count or a per-kg dose against a ceiling in mg: the label's own limit
         return (f"Add the most doses in 24 hours from the product label after \"{text}\" ({c['name']}: "
