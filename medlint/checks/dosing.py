@@ -1090,8 +1090,9 @@ def _unbounded_dose_hit(record, field: str, dose, data, words: Wordings, limited
             and not _interval_of_ceiling_medicine(dose, record, field, data):
         return None  # "take as needed", "TAKE AS DIRECTED" are open; "Dose-Pack (6-day)" is DOS002's
     if deferred_to_prescriber(record, field, dose, words) or a_threshold(record, field, dose, words) \
-            or strength_in_hand(record, field, dose, words):
-        return None  # "50 mg as directed by your doctor": the prescriber's; "higher than 3 mg": a threshold
+            or strength_in_hand(record, field, dose, words) or _asked(record, field, dose):
+        return None  # "50 mg as directed by your doctor": the prescriber's; "higher than 3 mg": a threshold;
+        # "Can you take 1 paracetamol every 2 hours?": a reader's question, which the answer doses
     why = _open_ended(dose)
     if why is None or _states_maximum(dose) or _counted_per_day(dose) and not _beyond_count(record, field, dose, words):
         return None
