@@ -1703,6 +1703,24 @@ def describes_product(record, field: str, dose, words: Wordings) -> bool:
     return any(m.start() < end and start < m.end() for m in words.description.finditer(text, a, b))
 
 
+def _described_by_its_lead(record, words: Wordings) -> bool:
+    """Is a line of a list led by a sentence that describes the product rather than doses it
+    ("They come in different strengths:", "It is available as:", "Each tablet contains:":
+    ``description_wordings``), the lead itself giving no amount or schedule? Its lines are the
+    strengths and forms sold, not doses to take."""
+    if not isinstance(record, Item):
+        return False
+    block, i = _block_of(record)
+    if block is None or block.type != "list" or i == 0:
+        return False
+    lead = record.section.blocks[i - 1]
+    text = (lead.text or "").rstrip() if lead.type == "paragraph" else ""
+    if not text:
+        return False
+    last = text[sentence_span(text, len(text) - 1)[0]:]  # the sentence the list completes
+    return bool(words.description.search(last)) and not doses_in(last) and not _presents_doses(last, words)
+
+
 def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
     a = dose.amount
     if a.implied and dose.strength is not None:
@@ -1719,6 +1737,8 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "methotrexate 2.5 mg tablet" over "Take 6 tablets (15 mg) by mouth ...": a medication list
     if _repeats_title(record, field, dose):
         return True  # "*Omeprazole 20 mg: a guide for patients*" under "Omeprazole 20 mg: uses and dose"
+    if _described_by_its_lead(record, words):
+        return True  # "They come in different strengths:" over "tablet – 500mg or 1g": a product list
     if words.fill_in.search(text, *sentence_span(text, dose.span[0])):
         return True  # "15.0 mg (____ tablets)": a chart's line left to fill in
     if in_age_chart(record, words):
