@@ -2129,8 +2129,19 @@ def said_to_harm(record, field: str, dose, words: Wordings) -> bool:
     "10,000 IU daily for months can cause high calcium": ``harm_wordings``), without telling the
     reader to take it?"""
     text = getattr(record, field, "") or ""
+    spans = per_text(_harm_spans, text, words)
+    if not spans:
+        return False
     a, b = sentence_span(text, dose.span[0])
-    return bool(words.harm.search(text, a, b)) and not words.harm_instruction.search(text[a:b])
+    i = bisect.bisect_left(spans, (a, a))
+    harmed = i < len(spans) and spans[i][1] <= b  # a harm wording within the sentence
+    return harmed and not words.harm_instruction.search(text[a:b])
+
+
+def _harm_spans(text: str, words: Wordings) -> tuple:
+    """(start, end) of each ``harm_wordings`` match in ``text``, found once per text (a page of
+    many doses asks for each dose's sentence: one scan, not one per dose)."""
+    return tuple(m.span() for m in words.harm.finditer(text))
 
 
 def _by_ingredient(doses):
