@@ -16,7 +16,6 @@ import re
 
 from medlint.checks.dosing import all_doses, per_text, said_in_lines, sentence_span
 from medlint.checks.owed import owed
-from medlint.doses.reading import Reading
 from medlint.checks.posts import member_posts
 from medlint.checks.safety_duplicates import DuplicateProducts, duplicate_advice
 from medlint.findings import Hit
@@ -268,13 +267,32 @@ def _joined_names(words, t: Tables) -> set:
     "extended-release")."""
     out: set = set()
     for w in words:
-        if "-" not in w or w in t.substances:
-            continue
-        parts = w.split("-")
-        if all(p in t.substances for p in parts):
-            for p in parts:
-                out.update(t.substances[p])
+        for p in _joined_parts(w, t):
+            out.update(t.substances[p])
     return out
+
+
+def _joined_parts(word: str, t: Tables) -> list[str]:
+    """The parts of a hyphen-joined word (lower case) that are each a medicine's name, else []."""
+    if "-" not in word or word in t.substances:
+        return []
+    parts = word.split("-")
+    return parts if all(p in t.substances for p in parts) else []
+
+
+_HYPHENED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+
+
+def _combination_parts(text: str, t: Tables) -> tuple:
+    """(phrase, start, end) of each part of a hyphen-joined name of medicines in ``text``
+    ("Hydrocodone-Acetaminophen 5-500mg"), which the name table reads as one word."""
+    out = []
+    for m in _HYPHENED.finditer(text):
+        start = m.start()
+        for part in _joined_parts(m.group().lower(), t):
+            out.append((part, start, start + len(part)))
+            start += len(part) + 1
+    return tuple(out)
 
 
 def tables(ctx) -> Tables:
@@ -837,14 +855,6 @@ def _listed_alternatives(article, analysis: "Analysis", t: Tables) -> frozenset:
             alone = sorted({next(iter(s)) for s in dosed if len(s) == 1})
             pairs.update(frozenset((a, b)) for i, a in enumerate(alone) for b in alone[i + 1:])
     return frozenset(pairs)
-
-
-def _combination_parts(text: str, t: Tables) -> tuple:
-    """(phrase, start, end) of each substance of a product ``text`` names by joining its
-    substances' names with hyphens ("Hydrocodone-Acetaminophen 5-500mg"), which the name table
-    reads as one word; the dose reader's combinations say which joins are products."""
-    return tuple((part.name.raw.lower(), *part.name.span) for combo in Reading(text).combinations
-                 for part in combo.ingredients if part.name.raw.lower() in t.substances)
 
 
 def _medicines_named(text: str, t: Tables) -> int:
