@@ -118,13 +118,17 @@ class Owed:
         first of several), else the default."""
         return self.declared or (sorted(self.placed)[0] if self.placed else DEFAULT_KIND)
 
+    def _wrong(self) -> str:
+        """The note's opening for a page_kind that names no kind ("" when there is none)."""
+        return f"page_kind \"{self.unknown}\" is no kind; " if self.unknown else ""
+
     def owed_by(self) -> str:
         """The kind, short and with its leading space, for a message that ends with its own
         source (" (page kind organisation, read from the page)"); nothing for a page judged
         editorial by default, as :meth:`note`."""
         if self.declared:
             return f" (page kind {self.declared}, declared)"
-        wrong = f"page_kind \"{self.unknown}\" is no kind; " if self.unknown else ""
+        wrong = self._wrong()
         if self.placed:
             return f" ({wrong}page kind {self.kind()}, read from the page)"
         if self.unsure:
@@ -132,21 +136,21 @@ class Owed:
         return f" ({wrong.rstrip('; ')})" if wrong else ""
 
     def note(self) -> str:
-        """What the message of an owed finding adds (with its leading space), short: the kind it was judged as, and
-        where the page's own reading could be wrong, how to declare another; nothing for a
-        page judged editorial by default."""
+        """What the message of an owed finding adds (with its leading space), short: the kind
+        it was judged as and, where the page's own reading could be wrong, how to declare
+        another; nothing for a page judged editorial by default (the site's own article, which
+        owes everything: the note would only lengthen every owed line)."""
         declare = "declare page_kind in article.yaml if it is another (`medlint explain kinds`)"
         if self.declared:
             return f" (Page kind {self.declared}, {self.declared_by}.)"
-        wrong = f"page_kind \"{self.unknown}\" is no kind; " if self.unknown else ""
+        wrong = self._wrong()
         if self.placed:
             return f" ({wrong}Page kind {self.kind()}, read from the page; {declare}.)"
         if self.unsure:
             return (f" ({wrong}Page kind {self.kind()}, with one sign of "
                     f"{', '.join(sorted(self.unsure))}; {declare}.)")
-        # nothing declared and no sign of another kind: the site's own article, which owes
-        # everything; the note would only lengthen every owed line (`medlint explain` says it)
         return f" ({wrong.rstrip('; ')}: `medlint explain kinds`.)" if wrong else ""
+
 
 def owed(article, ctx) -> Owed:
     """The article's :class:`Owed`, worked out once per article (eight checks ask)."""
