@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from medlint.checks.dosing import doses_in, per_text, subject_lines, text_fields
+from medlint.checks.dosing import doses_in, doses_near, per_text, subject_lines, text_fields
 from medlint.checks.safety import Phrases, tables
 from medlint.doses.schedule import _alts, days_of, fmt, in_words, reader, sentences
 from medlint import policy
@@ -471,7 +471,8 @@ def per_kg_dose_above_ceiling(article, ctx):
     checks/medicine-names.yaml: Calpol, Tylenol, Nurofen, Advil), named before it or in the
     section heading or the title, works out the amount a dose and the most in a day the
     schedule allows (its most doses in 24 hours, capped by a stated most doses or a stated
-    per-kg daily limit) and flags either above its ceiling. A per-kg amount followed by a
+    per-kg daily limit, in its own text or on a neighbouring line of its own, as DOS001 reads
+    them: :mod:`medlint.checks.dose_context`) and flags either above its ceiling. A per-kg amount followed by a
     day's wording ("a day", "/day", "in 24 hours") is the day's total and is judged against
     the daily ceiling only. A dose written in grams per kilogram instead of milligrams (a
     thousandfold slip) is caught as a dose above the ceiling.
@@ -491,6 +492,7 @@ def per_kg_dose_above_ceiling(article, ctx):
     children), named in every message.
     """
     c = n = title_sub = None  # built at the first text that writes a dose per kg
+    near = None  # each text's doses with the maxima their neighbours state (a next bullet's "60 mg/kg in 24 hours")
     for record, field, text in text_fields(article):
         if not text or "kg" not in text.lower():
             continue
@@ -507,7 +509,9 @@ def per_kg_dose_above_ceiling(article, ctx):
             if judged is not None:
                 yield Hit(record, excerpt=text.strip(), start=0, field=field, message=judged[0], suggestion=judged[1])
             continue
-        for dose in doses_in(text):
+        if near is None:
+            near = _doses_by_text(article, ctx)
+        for dose in near.get((record, field), ()):
             if getattr(dose, "per_weight", None) is None or dose.amount is None:
                 continue
             substance, shown = _substance_before(text, dose.span[0], n, fallback)
@@ -517,6 +521,15 @@ def per_kg_dose_above_ceiling(article, ctx):
             if judged is not None:
                 yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field, message=judged[0],
                           suggestion=judged[1])
+
+
+def _doses_by_text(article, ctx) -> dict:
+    """(record, field) -> the doses of that text, each with the most a day its neighbouring
+    lines state (:func:`medlint.checks.dosing.doses_near`, as DOS001-DOS003 read them)."""
+    out: dict = {}
+    for record, field, dose in doses_near(article, ctx.data("dosing")):
+        out.setdefault((record, field), []).append(dose)
+    return out
 
 
 def _band_lead(record, c: PerKgCeilings) -> str:
