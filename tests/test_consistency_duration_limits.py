@@ -48,3 +48,21 @@ def test_a_duration_beyond_the_pages_own_limit_is_flagged(tmp_path, text, said):
 ])
 def test_durations_within_the_pages_limits_are_silent(tmp_path, text):
     assert con(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a weekly injection's missed-dose window, then a duration of something else
+    "Semaglutide pens\nIf it has been 5 days or less since your usual injection day, inject as soon as you "
+    "remember. Keep using a barrier method for 4 weeks after each dose increase.\n",
+    # a US pharmacy's answer on a weekly tablet: the window past the usual day, then a course length
+    "Q: I forgot my weekly alendronate. What now?\nA: If it is 2 days or less past your usual day, take "
+    "alendronate the next morning. Then keep taking alendronate once a week for 6 weeks until your bone scan.\n",
+])
+def test_a_window_of_time_elapsed_is_no_limit_on_how_long_a_medicine_is_taken(tmp_path, text):
+    assert con(tmp_path, text) == []
+
+
+def test_a_limit_followed_by_a_course_length_still_fires(tmp_path):
+    text = ("Ibuprofen for a sprain\nTake ibuprofen for 3 days or less unless your GP says otherwise.\n"
+            "Dosing\nTake ibuprofen 400 mg three times a day for 2 weeks.\n")
+    assert con(tmp_path, text) == ["for 2 weeks"]

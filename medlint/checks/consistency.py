@@ -665,6 +665,7 @@ class _DurationRules:
         self.limits = [compile_pattern(p, re.I) for p in rules["limits"]]
         self.durations = [compile_pattern(p, re.I) for p in rules["durations"]]
         self.taking = one("taking_cues")
+        self.windows = alternation(rules.get("windows") or [], re.I) if rules.get("windows") else None
         self.every = PatternSet(self.limits + self.durations)  # asked of a text at once
 
     def said(self, text: str) -> frozenset:
@@ -705,6 +706,8 @@ def durations_beyond_limits(article, ctx):
                 continue
             for m in pattern.finditer(text):
                 spans.append((record, m.start(), m.end()))
+                if r.windows is not None and r.windows.match(text, m.end(), m.end() + 60):
+                    continue  # time elapsed since a dose, not how long the medicine is taken
                 for sub in _medicines_here(record, text, m.start(), ctx):
                     limits.setdefault(sub, []).append((_days(m), m.group(0)))
     if not limits:
