@@ -53,3 +53,20 @@ def test_flagged(tmp_path, text, cid, excerpt):
 ])
 def test_silent(tmp_path, text):
     assert run(text, tmp_path) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a US pharmacy Q&A: the cap after "do not go over", in the dose's unit
+    "Acetaminophen questions\nTake 500 mg every 6 hours, and do not go over 3000 a day.\n",
+    # a UK leaflet in the reader's words: "don't take more than"
+    "Paracetamol for adults\nTake 1000 mg every 4 to 6 hours and don't take more than 4000 in 24 hours.\n",
+    # a clinic handout: "never exceed"
+    "After your dental work\nTake ibuprofen 400 mg every 8 hours; never exceed 1200 in any day.\n",
+])
+def test_a_bare_cap_after_a_limit_wording_is_counted_in_the_doses_unit(tmp_path, text):
+    assert findings_for(text, "UNT004", tmp_path) == []
+
+
+def test_a_bare_number_with_no_dose_before_it_still_needs_its_unit(tmp_path):
+    text = DRUGS + "Aspirin 300 every 6 h, do not go over 1200 mg a day – Pain.\n"
+    assert [f.excerpt for f in findings_for(text, "UNT004", tmp_path)] == ["300"]
