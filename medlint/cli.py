@@ -38,7 +38,14 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"medlint {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
+    for add in (_add_import_parser, _add_export_parser, _add_check_parser, _add_report_parser,
+                _add_review_parser, _add_upkeep_parsers, _add_doses_parser, _add_server_parser,
+                _add_explain_parser):
+        add(sub)
+    return p
 
+
+def _add_import_parser(sub) -> None:
     imp = sub.add_parser("import", help="decompose a text or Markdown article into records")
     imp.add_argument("file")
     imp.add_argument("--out", default="content", help="folder of articles (default: content)")
@@ -50,29 +57,35 @@ def _build_parser() -> argparse.ArgumentParser:
                      "what the page owes (`medlint explain kinds`)")
     imp.add_argument("--no-cache", action="store_true", help="read checks/ without the cache folder's copy")
 
+
+def _add_export_parser(sub) -> None:
     exp = sub.add_parser("export", help="reassemble an article from its records")
     exp.add_argument("path", help="an article folder (or a file in it)")
     exp.add_argument("--format", choices=("text", "md"), default="text")
 
-    def run_options(sp, formats):
-        sp.add_argument("paths", nargs="*", metavar="PATH", help="articles, folders of articles, or files in them "
-                        "(default: [tool.medlint] paths)")
-        sp.add_argument("--format", choices=formats, default=None)
-        sp.add_argument("--today", help="the date to judge review ages by (YYYY-MM-DD; default: the system date)")
-        sp.add_argument("--config", metavar="FILE", help="read [tool.medlint] from FILE (default: the first "
-                        "pyproject.toml with one, walking up from the checked paths)")
-        for name, what in (("select", "run only these checks (default: all)"), ("ignore", "skip these checks"),
-                           ("extend-select", "add these checks to the selection"),
-                           ("extend-ignore", "skip these checks as well")):
-            sp.add_argument(f"--{name}", action="append", default=None, metavar="CHECKS",
-                            help=f"{what}: IDs, ID prefixes (DOS) or categories (notation), comma-separated, "
-                                 "repeatable")
-        sp.add_argument("--jobs", "-j", type=int, default=None, help="check articles in N processes")
-        sp.add_argument("--shard", metavar="K/N", help="check only shard K of N (articles split by slug)")
-        sp.add_argument("--no-cache", action="store_true", help="ignore and do not update the result cache")
 
+def _run_options(sp, formats) -> None:
+    """The options `check` and `report` share: what to run, on what, judged by which date."""
+    sp.add_argument("paths", nargs="*", metavar="PATH", help="articles, folders of articles, or files in them "
+                    "(default: [tool.medlint] paths)")
+    sp.add_argument("--format", choices=formats, default=None)
+    sp.add_argument("--today", help="the date to judge review ages by (YYYY-MM-DD; default: the system date)")
+    sp.add_argument("--config", metavar="FILE", help="read [tool.medlint] from FILE (default: the first "
+                    "pyproject.toml with one, walking up from the checked paths)")
+    for name, what in (("select", "run only these checks (default: all)"), ("ignore", "skip these checks"),
+                       ("extend-select", "add these checks to the selection"),
+                       ("extend-ignore", "skip these checks as well")):
+        sp.add_argument(f"--{name}", action="append", default=None, metavar="CHECKS",
+                        help=f"{what}: IDs, ID prefixes (DOS) or categories (notation), comma-separated, "
+                             "repeatable")
+    sp.add_argument("--jobs", "-j", type=int, default=None, help="check articles in N processes")
+    sp.add_argument("--shard", metavar="K/N", help="check only shard K of N (articles split by slug)")
+    sp.add_argument("--no-cache", action="store_true", help="ignore and do not update the result cache")
+
+
+def _add_check_parser(sub) -> None:
     chk = sub.add_parser("check", help="validate records and run the battery of checks")
-    run_options(chk, ("text", "json", "sarif", "github"))
+    _run_options(chk, ("text", "json", "sarif", "github"))
     chk.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
     chk.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     chk.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
@@ -84,11 +97,15 @@ def _build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--statistics", action="store_true", help="print the number of findings per check "
                      "instead of the findings")
 
+
+def _add_report_parser(sub) -> None:
     rep = sub.add_parser("report", help="write the editorial review report")
-    run_options(rep, ("md", "html", "json"))
+    _run_options(rep, ("md", "html", "json"))
     rep.add_argument("--output", "-o", help="file to write (default: reports/review-report.{md,html,json})")
     rep.add_argument("--merge", nargs="+", metavar="JSON", help="build the report from `check --format json` outputs")
 
+
+def _add_review_parser(sub) -> None:
     rev = sub.add_parser("review", help="record the review board's decisions (accept, waive) in waivers.yaml")
     rev.add_argument("decisions", metavar="DECISIONS", help="a decisions file (reviewer, date, one decision per finding ID)")
     rev.add_argument("paths", nargs="*", metavar="PATH", help="the articles the IDs are from (default: [tool.medlint] paths)")
@@ -96,20 +113,19 @@ def _build_parser() -> argparse.ArgumentParser:
     rev.add_argument("--no-cache", action="store_true", help="ignore and do not update the result cache")
     rev.set_defaults(format=None, select=None, ignore=None, jobs=None, shard=None)
 
+
+def _add_upkeep_parsers(sub) -> None:
     cache = sub.add_parser("cache", help="manage the result cache")
     cache.add_argument("action", choices=("clear",))
     cache.add_argument("--config", metavar="FILE", help="read [tool.medlint] from FILE")
-
     dat = sub.add_parser("data", help="check the battery's data (checks/*.yaml): schemas and every pattern")
     dat.add_argument("files", nargs="*", metavar="FILE", help="data files (default: every checks/*.yaml in use)")
 
-    _add_doses_parser(sub)
-    _add_server_parser(sub)
 
+def _add_explain_parser(sub) -> None:
     ex = sub.add_parser("explain", help="print a check's rationale, or list every check")
     ex.add_argument("check_id", nargs="?")
     ex.add_argument("--format", choices=("text", "json"), default="text")
-    return p
 
 
 def _add_server_parser(sub) -> None:
