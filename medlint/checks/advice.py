@@ -44,6 +44,8 @@ class Tables:
         told = data.get("reassurance") or {}
         self.reassure = alternation(told.get("wordings") or ["(?!)"], re.I)
         self.hedges = alternation(told.get("hedges") or ["(?!)"], re.I)
+        self.anaphors = _words(told.get("anaphors") or ())
+        self.lookback = told.get("lookback", 0)
         self.pairs = []  # (entry, pattern of group A, pattern of group B)
         for entry in [*data["combinations"], *(told.get("interactions") or ())]:
             a, b = ([*g, *(n for m in g for n in aliases.get(m.lower(), ()))] for g in entry["groups"][:2])
@@ -88,18 +90,54 @@ def _outside(text: str, span: tuple) -> str:
 def _reassurance(sentence: str, t: Tables):
     """(entry, name of group A, name of group B, wording match) when ``sentence`` plays down a
     pair it names, else None."""
+    m = _reassuring(sentence, t)
+    return None if m is None else _pair_in(sentence, t, m)
+
+
+def _reassuring(sentence: str, t: Tables):
+    """The wording of reassurance of ``sentence`` with no hedge outside it, else None (a question
+    is not advice)."""
     if sentence.rstrip().endswith("?"):
         return None
     m = t.reassure.search(sentence)
     if m is None or t.hedges.search(_outside(sentence, m.span())):
         return None
+    return m
+
+
+def _pair_in(said: str, t: Tables, m):
     for entry, group_a, group_b in t.pairs:
-        a = group_a.search(sentence)
-        b = group_b.search(sentence) if a else None
+        a = group_a.search(said)
+        b = group_b.search(said) if a else None
         if a and b and entry.get("distinct") and a.group(0).lower() == b.group(0).lower():
             continue
         if a and b:
             return entry, a.group(0), b.group(0), m
+    return None
+
+
+def _referring(sentence: str, t: Tables):
+    """The wording of a reassurance with an anaphor before it ("they are fine with warfarin"),
+    else None."""
+    m = _reassuring(sentence, t)
+    return m if m is not None and t.anaphors.search(sentence[:m.start()]) else None
+
+
+def _referred_pair(sentence: str, before: list, t: Tables):
+    """(the pair's finding, as :func:`_reassurance`, and how many of ``before`` it reads) when
+    ``sentence`` reassures with an anaphor before its wording and the pair is named in it and the
+    sentences ``before`` it (nearest last), none hedged; else None."""
+    m = per_text(_referring, sentence, t)
+    if m is None or not t.lookback:
+        return None
+    said = sentence
+    for k, earlier in enumerate(reversed(before), start=1):
+        if t.hedges.search(earlier):
+            return None
+        said = earlier + " " + said
+        found = _pair_in(said, t, m)
+        if found is not None:
+            return found, k
     return None
 
 
@@ -123,7 +161,10 @@ def interaction_reassurance(article, ctx):
     same sentence also says they are fine together ("is generally fine with", "safe to take
     with", "won't interact", "you can have as much ... as you like") and carries no hedge
     outside that wording ("not", "avoid", "check with", "ask your pharmacist", "no more
-    than"). A question is not advice. One finding per sentence.
+    than"). A question is not advice. A sentence that names one side and refers to the other
+    with "they", "it", "them" or "both" before its wording ("they are fine with warfarin") is
+    read with the sentences or clauses just before it in the same text or FAQ entry (``anaphors``,
+    ``lookback``), none of them hedged. One finding per sentence.
 
     **Why it matters.** A reader who is told a combination is fine takes it without asking;
     the labels list these pairs because people are harmed by them (an NSAID blunts an ACE
@@ -139,8 +180,20 @@ def interaction_reassurance(article, ctx):
     prescribing information, NCCIH's red yeast rice fact sheet), quoted in every message.
     """
     t = tables(ctx)
+    held, before = None, []  # the record read, and its sentences so far (a question counts)
     for record, field, text, start, end in _all_sentences(article):
-        found = per_text(_reassurance, text[start:end], t)
+        if record is not held:
+            held, before = record, []
+        sentence = text[start:end]
+        found = per_text(_reassurance, sentence, t)
+        referred = None
+        if found is None and before and per_text(_referring, sentence, t) is not None:
+            referred = _referred_pair(sentence, [s for _f, s, _a in before[-t.lookback:]], t)
+        if referred is not None:
+            found, k = referred
+            # the excerpt reaches back over the sentences read, within this field
+            start = min([start] + [a for f, _s, a in before[-k:] if f == field])
+        before.append((field, sentence, start))
         if found is None:
             continue
         entry, a, b, m = found

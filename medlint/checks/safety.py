@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
-from medlint.checks.dosing import all_doses, per_text, said_in_lines, sentence_span
+from medlint.checks.dosing import all_doses, per_text, said_in_lines, sentence_span, states_frequency
 from medlint.checks.owed import owed
 from medlint.checks.posts import member_posts
 from medlint.checks.safety_duplicates import DuplicateProducts, duplicate_advice
+from medlint.doses.schedule import sentences
 from medlint.findings import Hit
 from medlint.policy import alternation, compile_pattern, derived
 from medlint.prefilter import PatternSet
@@ -98,6 +99,9 @@ class Tables:
         self.local_units = frozenset(local.get("units") or ())
         self.local_classes = {c["id"]: c["source"] for c in local.get("classes") or ()}
         self.shared = [compile_pattern(p, re.I) for p in data.get("shared_warnings") or ()]
+        apart = data.get("courses_apart") or {}
+        self.course_limits = [compile_pattern(p, re.I) for p in apart.get("course_limits") or ()]
+        self.later_starts = [compile_pattern(p, re.I) for p in apart.get("later_starts") or ()]
         kinds = data["safety_sections"]
         self.safety_kinds = frozenset(kinds["kinds"])
         self.safety_heading = [compile_pattern(p, re.I) for p in kinds["headings"]]
@@ -583,6 +587,26 @@ class Analysis:
                         return record, field, start, end
         return None
 
+    def directions_after(self, med: Dosed, record):
+        """(record, field, start, end) of the first sentence after ``record`` in its section that
+        says how often to take it and gives no amount ("Children's ibuprofen – liquid, 100 mg in
+        5 mL" / "Give a dose every 6 to 8 hours if needed"), before a text naming or dosing
+        another medicine; else None."""
+        held = [entry[0] for entry in self.records]
+        if record not in held:
+            return None
+        section = record.section
+        own = {med.substance} | {"class:" + c["id"] for c in self.tables.classes_of.get(med.substance, [])}
+        for later, sec, names, _terms, _safe in self.records[held.index(record) + 1:]:
+            if sec is not section or names - own or self._dosers.get(later, set()) - {med.substance}:
+                return None
+            for field in (("question", "answer") if isinstance(later, FaqEntry) else ("text",)):
+                text = getattr(later, field, "") or ""
+                for start, end in sentences(text):
+                    if states_frequency(text[start:end]):
+                        return later, field, start, end
+        return None
+
     def _stop_wording(self, indexes, class_id: str):
         for i in indexes:
             record = self.records[i][0]
@@ -664,7 +688,8 @@ class Analysis:
                     continue
                 # (two of one class a prescriber chooses between are prescribed instead of each other)
                 partners = [b for b in meds if b.substance in second and b is not a
-                            and not (distinct and frozenset((a.substance, b.substance)) in self.alternatives)]
+                            and not (distinct and frozenset((a.substance, b.substance)) in self.alternatives)
+                            and not _courses_apart(a, b, self.tables)]
                 if not partners:
                     continue
                 if section is None:
@@ -676,6 +701,45 @@ class Analysis:
                     yield combo, a, [(b, self.worded(found, combo["satisfied_by"])) for b in partners]
                 if distinct:  # one finding for the whole group, at its first member
                     break
+
+
+_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _courses_apart(a: Dosed, b: Dosed, t: Tables) -> bool:
+    """Whether a stepped plan gives ``a`` and ``b`` at different times (``courses_apart``): one's
+    every dose limits its course ("for no more than 2-3 weeks") and the other's every dose starts
+    only once the problem has lasted at least that long ("For pain lasting beyond 6-8 weeks")."""
+    if not t.course_limits or not t.later_starts:
+        return False
+    for first, later in ((a, b), (b, a)):
+        ends, starts = _said_of_doses(first, t.course_limits, max, False), _said_of_doses(later, t.later_starts, min, True)
+        if ends is not None and starts is not None and ends <= starts:
+            return True
+    return False
+
+
+def _said_of_doses(med: Dosed, patterns, pick, before: bool):
+    """The days every dose's sentence of ``med`` says (``pick`` of them: the longest course, the
+    earliest start), read before the dose only when ``before``; None when a dose says none."""
+    said = []
+    for record, field, dose in med.doses:
+        text = getattr(record, field, "") or ""
+        at = dose.span[0] if dose.span else 0
+        a, b = sentence_span(text, at)
+        days = per_text(_days_said, text[a:at] if before else text[a:b], tuple(patterns))
+        if days is None:
+            return None
+        said.append(days)
+    return pick(said) if said else None
+
+
+def _days_said(text: str, patterns: tuple):
+    for pattern in patterns:
+        m = pattern.search(text)
+        if m is not None:
+            return int(m.group("n")) * _DAYS[m.group("unit").lower().rstrip("s")]
+    return None
 
 
 def analyse(article, ctx) -> Analysis:
@@ -855,6 +919,15 @@ def _listed_alternatives(article, analysis: "Analysis", t: Tables) -> frozenset:
             alone = sorted({next(iter(s)) for s in dosed if len(s) == 1})
             pairs.update(frozenset((a, b)) for i, a in enumerate(alone) for b in alone[i + 1:])
     return frozenset(pairs)
+
+
+def _name_spans(text: str, t: Tables) -> list:
+    """(start, end, substances) of each medicine name in ``text`` (a hyphen-joined name's parts
+    each)."""
+    out = [(a, b, frozenset(t.substances[p])) for p, a, b in t.names.find(text) if p in t.substances]
+    if "-" in text:
+        out += [(a, b, frozenset(t.substances[p])) for p, a, b in per_text(_combination_parts, text, t)]
+    return out
 
 
 def _medicines_named(text: str, t: Tables) -> int:
@@ -1121,7 +1194,12 @@ def class_warning_missing(article, ctx):
                               f"({source}).",
                       suggestion=f"Write beside {med.shown} or in a \"Warnings\" section, e.g.: {advice}")
             continue
-        yield Hit(record, excerpt=dose.text, start=dose.span[0], field=field,
+        excerpt, start = dose.text, dose.span[0]
+        told = a.directions_after(med, record) if dose.frequency is None else None
+        if told is not None:  # a strength, then how often to give it: where the reader is dosed
+            record, field, start, end = told
+            excerpt = (getattr(record, field, "") or "")[start:end].strip()
+        yield Hit(record, excerpt=excerpt, start=start, field=field,
                   severity=_severity(cls, t),
                   message=f"{med.shown}{label} is dosed (\"{dose.text}\") with no warning nearby about "
                           f"{names}{owes.owed_by()} ({source}).",
@@ -1171,7 +1249,8 @@ def combination_not_warned(article, ctx):
     t = tables(ctx)
     a = analyse(article, ctx)
     yield from duplicate_advice(article, t.duplicates, lambda text: Analysis._names(text, None, t),
-                                a.title_names or frozenset(a.medicines))
+                                a.title_names or frozenset(a.medicines), lambda text: _name_spans(text, t),
+                                _page_lines(article))
     for combo, med, partners in a.combination_results():
         missing = [b for b, warned in partners if not warned]
         if not missing:
