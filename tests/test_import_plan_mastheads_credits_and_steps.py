@@ -312,3 +312,12 @@ def test_a_title_in_two_languages_across_a_slash_is_no_trail():
     assert meta["title"] == "Caring for a Cold at Home / Cuidar un resfriado en casa"
     trail, _ = read("Health A-Z / Colds\n\nCaring for a cold\n\nRest and drink fluids when you can.\n")
     assert trail["title"] == "Caring for a cold"
+
+
+def test_a_page_is_read_without_a_dose_reader():
+    from medlint.importer.decompose import decompose
+
+    page = ("Pregabalin\n\nDosage\n\nNerve pain\nAdult: Initially, 75 mg twice daily.\n"
+            "Child: Not recommended.\n\nSide effects\nDizziness is common.\n")
+    meta, sections = decompose(page, slug="page")
+    assert meta["title"] == "Pregabalin" and sections

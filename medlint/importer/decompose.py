@@ -320,7 +320,10 @@ class _Page:
 
     def doses(self, text: str) -> list[dict]:
         """The dose parser's reading of ``text``, parsed once per page (the structure is
-        asked of the same text several times). Read-only: a record gets a copy."""
+        asked of the same text several times). Read-only: a record gets a copy. With no
+        dose reader (``decompose`` called without one) the text doses nothing."""
+        if self.parse_doses is None:
+            return []
         found = self.dose_memo.get(text)
         if found is None:
             found = self.dose_memo[text] = self.parse_doses(text)
