@@ -157,6 +157,7 @@ def _any(patterns: list[str]) -> re.Pattern:
 
 
 _NEVER = [r"(?!)"]
+_PAIRED_WORDS = 4  # fewest words of each half of a line printed in two languages, never a trail's two short parts
 _MARKER = re.compile(r"^\s*(?:[^\w\s]{1,3}\s+)?")  # a list or accordion marker before a line's text
 
 
@@ -293,6 +294,7 @@ class ImportCues:
     editor_rxs: tuple[re.Pattern, ...] = ()  # 'Edited by': the author where no writer is named
     byline_label_rx: re.Pattern = re.compile(r"(?!)")  # 'Credits:' before a byline's opening
     bare_name_is_author: bool = False
+    channel_rx: re.Pattern = re.compile(r"(?!)")  # "186K subscribers": a channel's audience count
     published_rx: re.Pattern = re.compile(r"(?!)")
     revised_rx: re.Pattern = re.compile(r"(?!)")
     numeric_dates: str | None = None
@@ -439,6 +441,7 @@ class ImportCues:
             author_rxs=_each((people.get("author") or []) + (more_people.get("author") or [])),
             reviewer_rxs=_each((people.get("reviewer") or []) + (more_people.get("reviewer") or [])),
             bare_name_is_author=bool(people.get("bare_name_is_author")),
+            channel_rx=_whole(people.get("channel_counts") or _NEVER),
             editor_rxs=_each((people.get("editor") or []) + (more_people.get("editor") or [])),
             byline_label_rx=policy.compile_pattern(people.get("label") or r"(?!)", 0),
             team_rx=policy.compile_pattern(r"\b(?:" + "|".join(re.escape(w) for w in d.get("team_words") or ["(?!)"]) + r")$", re.I)
@@ -548,6 +551,8 @@ class ImportCues:
         s = line.strip()
         for sep in self.breadcrumb_separators:
             parts = s.split(f" {sep} ")
+            if len(parts) == 2 and sep == "/" and all(len(p.split()) >= _PAIRED_WORDS for p in parts):
+                continue  # 'Fever Medicine for Children / Medicina para la fiebre en niños': one line in two languages
             if len(parts) >= min_parts and all(0 < len(p.split()) <= 6 for p in parts) and not s.endswith("."):
                 return True
         return False
@@ -584,7 +589,16 @@ class ImportCues:
             if not self._organisation_name(head) and self._organisation_name(tail):
                 return self._service(head)  # 'Westbrook Maternity Services | Westbrook University Hospitals'
             s = head
+        m = re.search(r"\s+[-–—]\s+", s)
+        if m and self._organisation_name(s[m.end():]) and self._name_words(s[:m.start()]):
+            return True  # 'Lakeview Regional Health - Anticoagulation Clinic': the parent body, then its clinic
         return self._organisation_name(s)
+
+    def _name_words(self, s: str) -> bool:
+        """'Lakeview Regional Health': a few capitalised words of a name, no sentence in them."""
+        words = s.split()
+        return 0 < len(words) <= 6 and self._names_a_place(s) and not re.search(r"[.,;:?!]", s) \
+            and all(w[0].isupper() or w.lower() in ("of", "the", "and", "for", "&") for w in words)
 
     def _organisation_name(self, s: str) -> bool:
         s = self.branch_rx.sub("", s)  # 'Greenway Pharmacy #0412': the name and its branch number

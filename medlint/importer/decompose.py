@@ -320,7 +320,10 @@ class _Page:
 
     def doses(self, text: str) -> list[dict]:
         """The dose parser's reading of ``text``, parsed once per page (the structure is
-        asked of the same text several times). Read-only: a record gets a copy."""
+        asked of the same text several times). Read-only: a record gets a copy. With no
+        dose reader (``decompose`` called without one) the text doses nothing."""
+        if self.parse_doses is None:
+            return []
         found = self.dose_memo.get(text)
         if found is None:
             found = self.dose_memo[text] = self.parse_doses(text)
@@ -388,13 +391,18 @@ def _amount_line(page: _Page, s: str) -> bool:
     return page.parse_doses is not None and (any(d.get("amount") for d in page.doses(s)) or page.column_row(s))
 
 
+_TABLE_ROW = re.compile(r"\s{2,}\S.*\S\s{3,}\S")  # an indented row of columns ('  Week 1    1 drop    ...')
+
+
 def _wrap_width(page: _Page) -> int:
     """The width a hard-wrapped page breaks its text at (PDF text, a plain-text mail wrapped
     at 72): most of its longer lines end within a few characters of one width, of 100 or
-    less; 0 for a page whose paragraphs are one line each."""
+    less; 0 for a page whose paragraphs are one line each. The running header and footer
+    and a table's indented rows are laid out, not wrapped, and do not count."""
     if page.markdown:
         return 0
-    lengths = sorted(len(line.rstrip()) for line in page.lines if len(line.strip()) >= 20)
+    lengths = sorted(len(line.rstrip()) for n, line in enumerate(page.lines) if len(line.strip()) >= 20
+                     and n not in page.running and not _TABLE_ROW.match(line))
     if len(lengths) < 6:
         return 0
     width = lengths[int(0.9 * (len(lengths) - 1))]
@@ -608,6 +616,24 @@ def _row_of_items(page: _Page, s: str) -> bool:
     return len(spaced) >= nav.min_items and all(nav.menu_item(p) for p in spaced)
 
 
+def _band_under_running_head(page: _Page, i: int, pre: list[int]) -> bool:
+    """'Ophthalmology Outpatients' printed straight under a PDF's running head ('Southern
+    Coast Health      Patient Information', repeated on each page), over a title set apart
+    below it: a short line of the head's band that shares next to none of its words with the
+    text, while the line under it names what the text is about. The band says who publishes;
+    the title what the page is about."""
+    evidence = page.cues.title_evidence
+    if evidence is None or not pre or pre[-1] not in page.running or i != pre[-1] + 1 \
+            or not heading_like(page.text(i), max_words=6):
+        return False
+    k = page.next_nonblank(i + 1)
+    if k is None or k == i + 1 or not _title_at(page, k):
+        return False
+    counts = _stems_below(page, k)
+    top, shared = evidence.share(page.text(i), counts), evidence.share(page.text(k), counts)
+    return top is not None and shared is not None and top <= evidence.masthead_share and shared >= evidence.title_share
+
+
 def _names_an_item_over(page: _Page, above: list[int], s: str) -> bool:
     """'Health & Wellbeing' under 'News  Sport  Health & Wellbeing  Farming': the section's
     name, an item of a row printed over it, not the title."""
@@ -635,9 +661,9 @@ def _title_by_furniture(page: _Page, start: int = 0) -> tuple[int | None, list[i
             pre.append(i)
             pre += _menu_under(page, i)
             i = pre[-1]
-        elif not page.markdown and _byline_before_title(page, i):
+        elif not page.markdown and _byline_before_title(page, i, bool(furniture)):
             pre.append(i)
-        elif page.cues.preamble_furniture(s):
+        elif page.cues.preamble_furniture(s) or _band_under_running_head(page, i, pre):
             pre.append(i)
             furniture.add(i)
         elif not page.markdown and (_letter_furniture(page, i) or _letterhead_line(page, i, pre, furniture)
@@ -974,15 +1000,25 @@ def _type_over_title(page: _Page, i: int, k: int, m: int) -> bool:
         and _sentence(page.text(m))
 
 
-def _byline_before_title(page: _Page, i: int) -> bool:
+def _byline_before_title(page: _Page, i: int, letterhead: bool = False) -> bool:
     """A byline or date line printed above the title (a blog's 'Written by A | Reviewed by B'),
-    with a title-like line after it; its people and dates are read."""
+    with a title-like line after it; its people and dates are read. Under a letterhead (a
+    clinic's name and address) the doctor's own line needs no opening: 'Dr. S. Rao, MBBS, MD |
+    Reg. No. 12345' names the clinician who issues the plan under it."""
     k = page.next_nonblank(i + 1)
-    if k is None or not _title_like(page.text(k)) or read_meta_line(page.text(i), page.cues, strict=True) is None:
+    strict = not (letterhead and _credited_person(page, page.text(i)))
+    if k is None or not _title_like(page.text(k)) or read_meta_line(page.text(i), page.cues, strict=strict) is None:
         return False
-    found = page.meta(page.text(i), strict=True)
+    found = page.meta(page.text(i), strict=strict)
     found.entry, found.line = {"role": found.role, "text": page.lines[i]}, i
     return True
+
+
+def _credited_person(page: _Page, s: str) -> bool:
+    """A line opening with a person named with their credentials ('Dr. A. Rao, MBBS, MD')."""
+    found = read_meta_line(s, page.cues)
+    return found is not None and found.first_known and bool(found.authors) \
+        and all(p.get("credentials") for p in found.authors)
 
 
 def _preamble(page: _Page, pre: list[int]) -> list[dict]:
@@ -1242,14 +1278,16 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
             continue
         if end >= 2 and page.text(end - 2) in _LONE_MARKERS:
             break  # a line after a lone '-' is a list item, whatever it looks like
-        stacked = _stacked_credit(page, end - 1, start)
+        stacked, names = _stacked_credit(page, end - 1, start)
         found = read_meta_line(s, page.cues) if stacked is None else None
-        if stacked is not None:  # 'Edited By' over 'Dana Whitfield': both lines, read as one
+        if stacked is not None:  # 'Edited By' over 'Dana Whitfield': the lines, read as one
             page.metas.append(stacked)
-            stacked.entry = {"role": stacked.role, "text": page.lines[end - 2]}
-            footer[:0] = [stacked.entry, {"role": stacked.role, "text": page.lines[end - 1]}]
-            end -= 1
-            taken.insert(0, end)
+            top = end - 1 - names
+            stacked.entry = {"role": stacked.role, "text": page.lines[top]}
+            footer[:0] = [stacked.entry] + [{"role": stacked.role, "text": page.lines[n]} for n in range(top + 1, end)]
+            for _ in range(names):
+                end -= 1
+                taken.insert(0, end)
         elif found is not None:
             page.metas.append(found)
             found.entry = {"role": found.role, "text": page.lines[end - 1]}
@@ -1270,16 +1308,29 @@ def _read_footer(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
     return footer, end
 
 
-def _stacked_credit(page: _Page, k: int, start: int) -> MetaLine | None:
-    """A credit printed in two lines at the page's foot, the role alone ('Written By',
-    'Medically Reviewed By') straight over the name ('Kelsey Marsh'): read as one line."""
-    if k - 1 < start or not page.text(k - 1):
-        return None
-    label = page.text(k - 1)
+_STACKED_NAMES = 6  # most name lines a credit's label stands over at the page's foot
+
+
+def _stacked_credit(page: _Page, k: int, start: int) -> tuple[MetaLine | None, int]:
+    """A credit printed in lines at the page's foot, the role alone ('Written By', 'Medical
+    Reviewers:') straight over the names, one a line ('Kelsey Marsh'; 'Raymond Kowalczyk MD'
+    over 'Dana Whitfield RN BSN'): read as one line, each name in the label's role. Returns
+    (what they say, how many name lines) or (None, 0)."""
+    names = [k]
+    while names[0] - 1 >= start and len(names) < _STACKED_NAMES and page.text(names[0] - 1) \
+            and not _OPEN_BYLINE.search(page.text(names[0] - 1)) and person_of(page.text(names[0] - 1), page.cues, need_credentials=True):
+        names.insert(0, names[0] - 1)  # 'Raymond Kowalczyk MD' over the last name: one more of the label's
+    at = names[0] - 1
+    if at < start or not page.text(at):
+        return None, 0
+    label = page.text(at)
     if len(label.split()) > 5 or not _OPEN_BYLINE.search(label):
-        return None
-    found = read_meta_line(f"{label} {page.text(k)}", page.cues)
-    return found if found is not None and (found.authors or found.reviewers or found.editors) else None
+        return None, 0
+    if len(names) > 1 and not all(person_of(page.text(n), page.cues, need_credentials=True) for n in names):
+        return None, 0
+    found = read_meta_line(f"{label} {' and '.join(page.text(n) for n in names)}", page.cues)
+    ok = found is not None and (found.authors or found.reviewers or found.editors)
+    return (found, len(names)) if ok else (None, 0)
 
 
 def _closing_matter(page: _Page, start: int, end: int) -> tuple[list[dict], int]:
@@ -1857,9 +1908,10 @@ def _reading(block: dict, row: dict) -> str:
 
 def _table(page: _Page, b: _Builder, body: list[str], j: int, s: str, end: int) -> int | None:
     """Pipe-table rows, tab-separated rows or a run of "Label: value" lines from line
-    ``j - 1``: one table block; returns the index after its last row."""
+    ``j - 1``: one table block; returns the index after its last row. A case heading over
+    its paragraph ('Patch: more than 48 hours late') is no row."""
     style = _table_style(page, body, j, s, end)
-    if style is None:
+    if style is None or (style == "label" and _case_heading(page, body, j, s)):
         return None
     k = j - 1
     rows: list[str] = []
@@ -2312,13 +2364,15 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     if not heading_like(s) or cues.closing_disclaimer(s) or cues.section_disclaimer(s) or cues.not_heading(s) \
             or cues.form_field(s) or tables.tab_row(body[j - 1]) or cues.sponsor_line(s):
         return False  # ... a sponsor's name line, or a tab-separated row (of a table too short to be one)
-    if s[0].isdigit() or label_line(s) or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s) \
+    case = _case_heading(page, body, j, s)
+    if s[0].isdigit() or (label_line(s) and not case) or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s) \
             or page.column_row(s):
         return False  # a digit-led line, a label line, two sentences (a reference), a date, a row
     if body[j - 1][:2].isspace() or cues.timestamped(s) or cues.contact_line(s) or cues.registration(s) \
             or cues.mail_header(s) or cues.valediction(s):
         return False  # an indented line (a list or table printed without markers), a timestamp, a signature's line
-    if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s):
+    if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s) \
+            and not case:
         return False  # a dose line
     if _slide_title(page, body, j):
         return True
@@ -2330,6 +2384,8 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     k = page.next_nonblank(j, len(body))
     if k is None:
         return page.kinds.kind_of(s) is not None  # a truncated page's last heading
+    if k == j and _broken_at_wrap(page, s):
+        return False  # the first line of a paragraph, broken where the page wraps its text
     directly_after = j >= 2 and body[j - 2].strip() != ""
     nxt = page.text(k)
     if directly_after and b.last == "paragraph" and _announced_list(b) and not _named_heading(page, s) \
@@ -2351,6 +2407,41 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
     if k == j and _bare_date(page, nxt) and _bare_name(page, s):
         return False  # a writer's name over the date of the piece: a byline, never a heading
     return True
+
+
+_CASE_LABEL = re.compile(r"([^:]{2,40}):\s+(\S.*)")
+_CASE_WORDS = 3  # fewest words of the case a case heading names after its colon
+
+
+def _case_heading(page: _Page, body: list[str], j: int, s: str) -> bool:
+    """'Combined pill: one pill missed', 'Mini pill: more than 3 hours late': a heading that
+    names a case after its subject, set apart above its paragraph. The count in it is what
+    happened, not a dose: nothing after the colon is a regimen or an amount in a unit, and no
+    count of a dose form ends the line ('Adults: 1 tablet', 'Tablets: 250 mg, 500 mg' are
+    labels and their values)."""
+    m = _CASE_LABEL.fullmatch(s)
+    if m is None or len(m.group(2).split()) < _CASE_WORDS or j < 2 or body[j - 2].strip() or j >= len(body):
+        return False
+    value, nxt = m.group(2).rstrip(), body[j].strip()
+    if not nxt or not _sentence(nxt):
+        return False
+    for d in page.doses(value):
+        if _regimen(d) or d.get("as_needed") or (d.get("amount") or {}).get("unit") in _MASS_UNITS \
+                or value.endswith(d["text"]):
+            return False
+    return True
+
+
+_WRAP_SLACK = 8  # how far short of the wrap width a line broken there may end
+_WRAPPED_WORDS = 8  # fewest words of a line read as text broken at the wrap width, not a heading
+
+
+def _broken_at_wrap(page: _Page, s: str) -> bool:
+    """On a hard-wrapped page (PDF text), a line of many words that runs to the wrap width
+    with text straight under it ('This leaflet is general information for patients of the
+    Southern Coast' over 'Health Eye Clinic. It does not ...'): a sentence the page broke,
+    not a heading, which stands short of the width."""
+    return bool(page.wrap) and len(s) >= page.wrap - _WRAP_SLACK and len(s.split()) >= _WRAPPED_WORDS
 
 
 def _bare_name(page: _Page, s: str) -> bool:
@@ -2722,9 +2813,25 @@ def _section_doses(page: _Page, section: dict, counts) -> bool:
             return True
         # a list item naming a product with its amount ("Curcumin 500 mg – Eases pain") doses it
         item_counts = counts if counts is _regimen else _amount
+        if block.get("style") == "numbered":  # a step of a method: 'Look up and squeeze one drop into the lid'
+            item_counts = _in_a_step(item_counts)
         if any(_states_dose(page, it["text"], item_counts) for it in block.get("list", [])):
             return True
     return False
+
+
+def _in_a_step(counts):
+    """``counts`` for the items of a numbered list, where one unit of a dose form said alone
+    (or said once) is no dose: the steps of how to put in drops or use an inhaler ('3. Squeeze
+    one drop into the pocket', '3. Press down once to release one puff') give the unit each
+    step handles; '2. Take 2 tablets' or '1. 10 mg at night' doses."""
+    def step_counts(dose: dict) -> bool:
+        amount, frequency = dose.get("amount") or {}, dose.get("frequency") or {}
+        once = not frequency or (frequency.get("kind") == "single" and not (set(dose) - _BARE_DOSE_KEYS - {"frequency"}))
+        one_unit = amount.get("low") == 1 and amount.get("high") is None and amount.get("unit") not in _MASS_UNITS \
+            and once and not (set(dose) - _BARE_DOSE_KEYS - {"frequency"})
+        return counts(dose) and not one_unit
+    return step_counts
 
 
 def _section_instructs(page: _Page, section: dict) -> bool:

@@ -113,6 +113,8 @@ def read_meta_line(line: str, cues, strict: bool = False) -> MetaLine | None:
             result.first_known = kind is not None
         if kind is None:
             result.unknown.append(piece)
+    if not result.known and not strict:
+        _channel_presenter(result, cues)
     if not result.known:
         return None
     if strict and not result.first_known:
@@ -121,6 +123,22 @@ def read_meta_line(line: str, cues, strict: bool = False) -> MetaLine | None:
         return None
     result.role = _role(result)
     return result
+
+
+def _channel_presenter(result: MetaLine, cues) -> None:
+    """'Dr. Kayla Brennan, Sports Medicine · 186K subscribers': a channel line, its audience
+    counted beside its name; the person it names, with a title or credentials, is the author
+    (the presenter of the video or podcast)."""
+    counts = [p for p in result.unknown if cues.channel_rx.fullmatch(p)]
+    rest = [p for p in result.unknown if p not in counts]
+    if not counts or len(rest) != 1:
+        return
+    person = person_of(rest[0], cues)
+    titled = person is not None and person["name"].split()[0].rstrip(".") in cues.name_abbreviations
+    if person is not None and (titled or person["credentials"]):
+        result.first_known = result.unknown[0] == rest[0]
+        result.authors.append(person)
+        result.unknown = counts
 
 
 def labelled_dates(line: str, cues) -> MetaLine | None:
@@ -171,7 +189,7 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
     for role, rxs in (("reviewer", cues.reviewer_rxs), ("editor", cues.editor_rxs), ("author", cues.author_rxs)):
         for rx, at in ((rx, at) for at in starts for rx in rxs):
             m = rx.match(piece, at)
-            if m and _read_people(piece[m.end():], cues, result, role, found):
+            if m and _read_people(piece[_past_translation(piece, m.end(), rxs):], cues, result, role, found):
                 key = (_date_key(piece, cues) or "published") if found and role in ("author", "editor") else None
                 if key is not None:  # "Posted on March 3, 2025 by A", "Written by A on <date>": when it was written
                     result.dates.setdefault(key, found[0])
@@ -192,6 +210,25 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
             result.authors.append(person)
             return "author"
     return None
+
+
+_TRANSLATED = re.compile(r"/\s*")
+_TRANSLATED_LABEL = re.compile(r"/\s*[^\W\d_][^:/|·]{0,30}:\s*")
+
+
+def _past_translation(piece: str, at: int, rxs) -> int:
+    """Where the names begin after a byline opening printed with its translation ('Reviewed
+    by / Revisado por: A', 'Written by / Écrit par B'): past the second label, one of the
+    same openings or a few words ending in a colon; else ``at``."""
+    m = _TRANSLATED.match(piece, at)
+    if m is None:
+        return at
+    for rx in rxs:
+        again = rx.match(piece, m.end())
+        if again:
+            return again.end()
+    label = _TRANSLATED_LABEL.match(piece, at)
+    return label.end() if label else at
 
 
 def columnist_of(line: str, cues) -> dict | None:
@@ -272,12 +309,20 @@ def _with_roles(parts: list[str], cues) -> list[str]:
     out: list[str] = []
     for part in parts:
         word = part.strip().rstrip(".")
-        if out and "," in out[-1] and len(word.split()) == 1 and not is_credential(word, cues) \
-                and word.rstrip(".") not in cues.name_abbreviations:
+        if out and "," in out[-1] and ((len(word.split()) == 1 and not is_credential(word, cues)
+                                         and word.rstrip(".") not in cues.name_abbreviations) or _role_end(word, cues)):
             out[-1] = f"{out[-1]} and {part}"
         else:
             out.append(part)
     return out
+
+
+def _role_end(part: str, cues) -> bool:
+    """'Maxillofacial Surgeon' after 'Dr A, DDS, Oral and': a few words ending in a role
+    word (`name_roles`), no title, credential or comma in them: the end of a post."""
+    words = part.split()
+    return 1 < len(words) <= 4 and "," not in part and words[-1].lower() in cues.name_roles \
+        and words[0].rstrip(".") not in cues.name_abbreviations and not any(is_credential(w, cues) for w in words)
 
 
 def _team_of(text: str, cues=None) -> list[str]:
@@ -344,9 +389,18 @@ def _norm_cred(token: str) -> str:
     return token.replace(".", "").lower()
 
 
+_COLLEGE = re.compile(r"(?<=[A-Za-z])\s?\((?:[A-Z][a-z]{0,5}|UK|US|USA|Ire|Eng)\)$")  # 'FRCD(C)', 'FRCS (Ed)', 'MRCP(UK)'
+
+
 def is_credential(part: str, cues) -> bool:
-    token = part.split()[0] if part.split() else ""
-    return _norm_cred(token.strip("(),")) in cues.credentials
+    """'MD', 'FRCD(C)', 'FRCS(Ed)': a credential of ``cues``, the college's country after it
+    in brackets or not."""
+    words = part.split()
+    token = words[0] if words else ""
+    if len(words) == 2 and _COLLEGE.search(part.strip(" ,")):
+        token = part.strip(" ,")
+    base = _COLLEGE.sub("", token.strip(",")) if _COLLEGE.search(token.strip(",")) else token
+    return _norm_cred(base.strip("(),")) in cues.credentials
 
 
 def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
