@@ -80,12 +80,18 @@ def test_the_first_dose_of_an_attack_and_a_titration_to_a_test_result_pass(text,
 
 @pytest.mark.parametrize("text", [
     "How much to use\n-\nTake 1 or 2 puffs whenever you need them.\n",
-    "Ventolin\n-\nBefore exercise: 2 puffs 10 to 15 minutes before you start.\n",
     "Colchicine\n-\n500 micrograms every 2 to 3 hours at the first sign of a flare.\n",
     DRUGS + "Gabapentin 300 mg at night, increased by 300 mg every few days – Nerve pain.",
 ])
 def test_open_doses_still_fire_dos001(text, tmp_path):
     assert found(text, "DOS001", tmp_path) != []
+
+
+def test_one_dose_before_exercise_is_bounded_as_written(tmp_path):
+    # One dose for the event it is taken for (the corpus gold of article 03 rules it bounded as
+    # written; the sig table's form-067 still labels the same wording unbounded).
+    text = "Ventolin\n-\nBefore exercise: 2 puffs 10 to 15 minutes before you start.\n"
+    assert found(text, "DOS001", tmp_path) == []
 
 
 # --------------------------------------------------------------- DOS003: the medicine a dose is of

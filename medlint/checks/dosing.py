@@ -293,6 +293,12 @@ class Wordings:
         self.age_band = policy.compile_pattern(data["age_band"], re.I, [data["age_band"]])
         self.band_line = one(data["band_lines"])
         self.extra_dose = policy.compile_pattern(data["extra_doses"], re.I, [data["extra_doses"]])
+        self.extra_on_top = [policy.compile_pattern(p, re.I, [p]) for p in data["extra_on_top"]]
+        self.chart_pointer = one(data["chart_pointers"])
+        self.clinician_check = one(data["clinician_checks"])
+        self.own_use = one(data["own_use_wordings"])
+        self.bare_lead = policy.compile_pattern(data["bare_leads"], re.I, [data["bare_leads"]])
+        self.refusal = one(data["double_up"]["refusals"])
         self.replacement = one(data["replacement_wordings"])
         self.restated_interval = policy.compile_pattern(data["restated_intervals"], re.I,
                                                         [data["restated_intervals"]])
@@ -315,6 +321,9 @@ class Wordings:
         self.otc_strengths = {(e["name"], e["strength"]) for e in data["otc_strengths"]}
         self.data = data  # the mapping these were built from (per_text answers keyed by this object)
         self.fluid_amount = [policy.compile_pattern(p, re.I, [p]) for p in data["fluid_amounts"]]
+        self.food_after = one(data["food_amounts"]["after"])
+        self.food_before = one(data["food_amounts"]["before"])
+        self.food_between = one(data["food_amounts"]["between"])
         self.unit_strength = [policy.compile_pattern(p, re.I, [p]) for p in data["unit_strength_wordings"]]
         self.composition = [policy.compile_pattern(p, re.I, [p]) for p in data["composition_wordings"]]
         self.fluid_replacements = [_name_re(n) for e in data["fluid_replacements"]
@@ -334,6 +343,24 @@ class Wordings:
                 return True
         names = f"{_sentence_before(record, field, dose)} {dose.text}".lower()  # its own sentence, not a heading
         return any(p.search(names) for p in self.fluid_replacements)
+
+
+    def food_or_fuel(self, record, field: str, dose) -> bool:
+        """Is the amount a food or fuel, not a medicine (``food_amounts``): named right after it
+        ("15 g of glucose", "500 mg of sodium"), or before it in its sentence when the amount counts
+        no medicine form and the sentence names no medicine with a ceiling ("caffeine, about 3
+        milligrams per kilogram an hour before the start")?"""
+        if dose.amount is None or dose.form is not None:
+            return False
+        text = getattr(record, field, "") or ""
+        a, b = dose.amount.span
+        if self.food_after.match(text[b:b + 60]):
+            return True
+        start, end = sentence_span(text, a)
+        named = [m.end() for m in self.food_before.finditer(text, start, a)]
+        if not named or self.food_between.search(text, named[-1], a):
+            return False  # "Check your glucose, then take morphine 10 mg": the medicine's amount
+        return not _ceilings_named(text[start:end].lower(), self.data)
 
 
 def wordings(data) -> Wordings:
@@ -376,6 +403,8 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
         # a use's label does not ("Epilepsy: Initially, 300 mg PO tid" on the gabapentin page)
         after = _last_named(_sentence_before(record, field, dose).lower(), data) if names_a_dose(dose, data) else None
         return after or _named_by_title(record, data)
+    if found is None and dose.substance is not None:
+        found = _named_between(dose, record, field, data)  # "vitamin K2 100 mcg and magnesium glycinate 500 mg"
     if found is not None or dose.substance is not None and not names_a_dose(dose, data):
         return found
     text = _sentence_before(record, field, dose).lower()
@@ -393,8 +422,43 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
             return hits[0][1]
     found = _named_in_lead(record, field, dose, data)
     if found is None and not _named_after_amount(dose):  # "1,000 mg of calcium a day" names its own
-        found = _named_by_title(record, data)
+        found = _named_by_title(record, data) or _asked_by_title(dose, record, field, data)
     return found
+
+
+def _asked_by_title(dose, record, field: str, data) -> dict | None:
+    """The one ceiling medicine a question title names ("Should Runners Take Ibuprofen? A Sports
+    Medicine Doctor Explains"), for a dose whose clause names nothing before its amount ("here's how
+    I'd do it: 400 milligrams before the start", "Just take one 60,000 IU sachet daily": the words
+    before it are ``bare_leads``): a thread or a talk doses what it asks about. None for a title that
+    asks nothing or names several things, for a dose led by another name ("Many doctors add
+    calcium carbonate 500 mg twice daily") and for one whose text named a medicine before it."""
+    section = getattr(record, "section", None)
+    article = getattr(section, "article", None)
+    title = (getattr(article, "title", None) or "") if article is not None else ""
+    if "?" not in title or dose.substance is not None:
+        return None
+    text = getattr(record, field, "") or ""
+    a = (dose.amount or dose).span[0]
+    start, _ = sentence_span(text, a)
+    if not wordings(data).bare_lead.search(text[max(start, a - _LEAD_WINDOW):a]) or _named_all(text[:a].lower(), data):
+        return None  # "For the daytime, ibuprofen works well ... The usual adult dose is 400 mg": its text named it
+    named = {entry["name"]: entry for entry in _named_all(title.lower(), data)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _named_between(dose, record, field: str, data) -> dict | None:
+    """The ceiling medicine named last between a dose's own medicine and its amount, in its text:
+    the amount's, when a list of two runs on ("vitamin K2 MK-7 100 mcg and magnesium glycinate 500 mg
+    daily" reads the 500 mg as the vitamin's; magnesium glycinate is named right before it)."""
+    if dose.amount is None:
+        return None
+    text = getattr(record, field, "") or ""
+    b, a = dose.substance.span[1], dose.amount.span[0]
+    if not 0 <= b < a or a - b > _LEAD_WINDOW or text[b:a].count(".") or _named_all(dose.substance.raw.lower(), data):
+        return None
+    hits = _ceilings_named(text[b:a].lower(), data)
+    return max(hits, key=lambda h: h[0])[1] if hits else None
 
 
 def _labelled_use(dose, record, field: str, data) -> bool:
@@ -481,7 +545,8 @@ def _page_subject(article, data) -> dict | None:
     return None
 
 
-_OF_NAME = re.compile(r"^[ ]{0,2}(?:(?:tablets?|capsules?|caplets?)[ ]+)?of[ ]+(?:the[ ]+)?[\w-]{2,40}", re.I)
+_OF_NAME = re.compile(r"^[ ]{0,2}(?:(?:tablets?|capsules?|caplets?)[ ]+)?of[ ]+(?:the[ ]+)?[\w-]{2,40}"
+                      r"(?:[ ][A-Za-z]\d{0,2}(?![\w-]))?", re.I)  # "of vitamin D", "of vitamin B12"
 
 
 def _named_after_amount(dose) -> str:
@@ -1103,6 +1168,8 @@ def _unbounded_dose_hit(record, field: str, dose, data, words: Wordings, limited
         return None  # "amoxicillin 500 mg every 8 hours", "1 tab q6h prn": the interval caps the day
     if c is None and words.fluid(record, field, dose):
         return None  # "1 sachet in 200 ml of water after each loose stool": drunk as much as needed
+    if c is None and words.food_or_fuel(record, field, dose):
+        return None  # "15 g of glucose at once ... repeat if still below 70": sugar for a low, not a medicine
     return _hit(record, field, dose,
                 f"\"{dose.text}\" is {why} but states no maximum per day or duration.",
                 _maximum_suggestion(dose, c),
@@ -1166,6 +1233,10 @@ def _bounded_as_written(record, field: str, dose, words: Wordings, limited: set)
         return True  # "1 mg at the first sign of a flare"; "... increased by 100 mg until your uric acid is below 360"
     if _single_doses_counted(record, field, dose, words):
         return True  # "Day 1: 1 tablet immediately, then 1 tablet 8 hours later": two doses, no more
+    if _taken_for_an_event(record, field, dose, words):
+        return True  # "Before exercise: 2 puffs 10 to 15 minutes before you start": one dose for the event
+    if in_sentence(record, field, dose, words.clinician_check) or _own_use(record, field, dose, words):
+        return True  # "one when needed, after checking with the nurse in charge"; "When it flares I take ..."
     return dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited
 
 
@@ -1395,12 +1466,38 @@ def timed_by_its_lead(record, words: Wordings) -> bool:
     block, i = _block_of(record)
     if block is None:
         return False
+    if block.type == "table" and _band_row_of_pointed_chart(record, section, words):
+        return True
     if block.type == "table":
         headers = [row for row in block.rows if row.role == "header"]
         if any(states_frequency(row.line) or any(words.schedule_heading.search(cell) for cell in row.cells)
                for row in headers):  # "Dose (every 6 hours)"; "| Morning | Night |" columns
             return True
     return block.type in ("list", "table") and _timed_lead_in(section.blocks, i)
+
+
+def _band_row_of_pointed_chart(record, section, words: Wordings) -> bool:
+    """Is the row one by weight or age ("| 24-35 lb (11-15.9 kg) | 5 mL | 5 mL |", ``band_lines``) of
+    a table that a paragraph of the page points the reader to while saying how often ("Use the
+    weight chart below ... Give a dose every 4 to 6 hours": ``chart_pointers``)?"""
+    cells = getattr(record, "cells", None) or ()
+    if not cells or not words.band_line.search(cells[0].strip()):
+        return False
+    article = getattr(section, "article", None)
+    return article is not None and article.once(_pointed_and_timed, words)
+
+
+def _pointed_and_timed(article, words: Wordings) -> bool:
+    """Does a paragraph of the article point to a chart of the page and say how often?"""
+    return any(block.type == "paragraph" and words.chart_pointer.search(block.text or "")
+               and states_frequency(block.text) for block in article.blocks())
+
+
+def points_to_chart(record, field: str, dose, words: Wordings) -> bool:
+    """Is the amount in a sentence that sends the reader to a chart or table of the page for the
+    doses ("Oxycodone 5 mg capsules: follow the step-down table below": ``chart_pointers``): the
+    product's strength, its doses being the table's?"""
+    return in_sentence(record, field, dose, words.chart_pointer)
 
 
 def _timed_lead_in(blocks, i: int) -> bool:
@@ -1741,10 +1838,14 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "They come in different strengths:" over "tablet – 500mg or 1g": a product list
     if words.fill_in.search(text, *sentence_span(text, dose.span[0])):
         return True  # "15.0 mg (____ tablets)": a chart's line left to fill in
+    if points_to_chart(record, field, dose, words):
+        return True  # "5 mg capsules (OxyNorm): follow the step-down table below": the table doses it
     if in_age_chart(record, words):
         return True  # "8 to 10 years   7.5 ml": a chart's dose for the band (DOS005 reads the chart)
     if words.fluid(record, field, dose):
         return True  # "200 ml of safe drinking water", "Oral rehydration sachets: 1 sachet ...": a drink
+    if words.food_or_fuel(record, field, dose):
+        return True  # "15 g of glucose", "caffeine, about 3 mg per kg before the start": food or fuel
     if words.single_dose_lead.search(text[max(0, a.span[0] - 40):a.span[0]]):
         return True  # "a single 150 mg capsule": one dose, complete without a frequency
     if strength_in_hand(record, field, dose, words):
@@ -1813,6 +1914,31 @@ def _strength_line_over_directions(record, field: str, dose) -> bool:
 
 def _scheduled(dose) -> bool:
     return dose.frequency is not None or dose.duration is not None or len(dose.steps) > 1 or dose.per == "day"
+
+
+def _taken_for_an_event(record, field: str, dose, words: Wordings) -> bool:
+    """Is a dose with no frequency of its own one dose for an event: timed by it in the words after
+    it, or taken "as needed" only by the event that labels it ("Before exercise: 2 puffs",
+    ``event_timings``)?"""
+    if dose.frequency is not None or dose.titration:
+        return False
+    label = dose.as_needed.raw if dose.as_needed is not None else ""
+    return bool(label and words.event.match(label)) or _for_an_event(record, field, dose, words)
+
+
+_OWN_USE_LEAD = 40  # characters before an amount read for the writer's own routine
+
+
+def _own_use(record, field: str, dose, words: Wordings) -> bool:
+    """Is the dose the writer's own routine told in the first person ("When it flares I take 3 of the
+    30/500 co-codamol every 4 hours", ``own_use_wordings``): a report of what they take, which owes
+    no maximum (the ceiling still judges what it adds up to)?"""
+    if dose.amount is None:
+        return False
+    text = getattr(record, field, "") or ""
+    a = dose.amount.span[0]
+    start, _ = sentence_span(text, a)
+    return bool(words.own_use.search(text, max(start, a - _OWN_USE_LEAD), a))
 
 
 def _for_an_event(record, field: str, dose, words: Wordings) -> bool:
@@ -2972,7 +3098,11 @@ def schedule_exceeds_stated_limit(article, ctx):
     spacing under a cap up to a third lower, e.g. "2 caplets every 6 hours; do not take
     more than 6 caplets in 24 hours"): a reader cannot follow both. A range of amounts or intervals that fits under the limit
     at its lower end is not flagged (the limit then says where to stop), and neither is
-    an as-needed dose without an interval.
+    an as-needed dose without an interval. It also flags more units offered on top of such a
+    capped schedule ("you may take 2 more capsules on top of your daytime doses" under "1 to 2
+    capsules every 4 to 6 hours, most 8 in 24 hours": ``extra_on_top``) when the schedule's
+    most a day plus the extra passes the page's own limit, unless the sentence refuses the
+    extra or states a limit of its own.
 
     **Why it matters.** A reader told "every 4 hours" and "no more than 1,200 mg a day"
     follows the first instruction they read; taking 400 mg every 4 hours is twice the
@@ -3007,6 +3137,79 @@ def schedule_exceeds_stated_limit(article, ctx):
                    f"\"{dose.max_per_day.raw}\" stated with it ({fq(cap)} a day).",
                    "Make the schedule and the limit agree: a longer interval or a smaller dose that stays "
                    f"within {fq(cap)} a day, or check the limit against the product label.")
+    yield from _extras_past_stated_limit(article, data)
+
+
+_COUNT_WORDS = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _extras_past_stated_limit(article, data):
+    """Hits for a sentence that offers more units on top of a schedule whose most a day its
+    section states in that unit (``extra_on_top``: "you may take 2 more capsules on top of your
+    daytime doses" under "1 to 2 capsules every 4 to 6 hours, most 8 in 24 hours"), when the
+    schedule's most a day plus the extra passes that limit. Silent when the sentence refuses the
+    extra or states a limit of its own."""
+    words = wordings(data)
+    capped = [(rec, d) for rec, _f, d in doses_near(article, data)
+              if d.max_per_day is not None and not d.max_per_day.assumed and d.count_unit]
+    if not capped:
+        return
+    for record, field, text in text_fields(article):
+        if not text:
+            continue
+        for pattern in words.extra_on_top:
+            for m in pattern.finditer(text):
+                hit = _extra_past_limit(record, field, text, m, capped, words)
+                if hit is not None:
+                    yield hit
+                    break
+            else:
+                continue
+            break
+
+
+def _extra_past_limit(record, field: str, text: str, m, capped, words: Wordings):
+    """The hit for one extra offered at ``m`` against the capped schedules of its section, else None."""
+    a, b = sentence_span(text, m.start())
+    if words.limit.search(text, a, b) or words.refusal.search(text, max(a, m.start() - 40), m.start()):
+        return None  # "as long as you take no more than 8 in 24 hours"; "do not take 2 more"
+    raw = m.group("count").lower()
+    extra = float(_COUNT_WORDS.get(raw) or raw)
+    unit = m.group("unit").lower().rstrip("s")
+    section = getattr(record, "section", None)
+    worst = None
+    for rec, dose in capped:
+        if getattr(rec, "section", None) is not section or dose.count_unit != unit or rec is record:
+            continue
+        cap = dose.max_per_day.value
+        most = _most_daily_count(dose)
+        most = cap if most is None else min(most, cap)
+        if most + extra > cap + 1e-9 and (worst is None or cap > worst[1]):
+            worst = (dose, cap, most)
+    if worst is None:
+        return None
+    dose, cap, most = worst
+    n = _units.format_number
+    return Hit(record, excerpt=text[a:b].strip(), start=a, field=field,
+               message=f"\"{m.group(0)}\" adds {n(extra)} {unit}(s) on top of \"{dose.text}\", whose most is "
+                       f"{n(most)} a day: up to {n(most + extra)}, more than the page's own limit "
+                       f"\"{dose.max_per_day.raw}\".",
+               suggestion="Make the extra doses count towards the stated most in 24 hours, or give the limit "
+                          "the prescriber intends; a reader cannot follow both.")
+
+
+def _most_daily_count(dose):
+    """The most units a day a schedule allows before its cap (the higher amount at the shortest
+    interval, or at its count a day), else None."""
+    freq = dose.frequency
+    if dose.amount is None or freq is None:
+        return None
+    top = (dose.amount.high or dose.amount.low).value
+    if freq.interval_hours is not None:
+        return top * math.floor(24 / min(freq.interval_hours) + 1e-9)
+    if freq.administrations_per_day:
+        return top * freq.administrations_per_day
+    return None
 
 
 # ---------------------------------------------------------------------------
