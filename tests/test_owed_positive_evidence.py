@@ -13,7 +13,8 @@ not. What a medical editor asks of each was decided before medlint was run on it
   still owes a reviewer; a lay writer's magazine article owes everything;
 - a care institution's handout that names no writer and prints no byline ("Harbor Point
   Community Health Center", "Northgate Infirmary  Renal Outpatients") owes no personal
-  author; a clinic page with a team's byline is held to it (REV005);
+  author; a clinic page with a team's byline, or a chain's article that names a clinic only
+  in its foot menu, is held to its writer (REV005);
 - a controlled document ("Leaflet ref", "Document no.", "Printed copies are uncontrolled")
   is judged by its own review-by date (REV004, read day-first when only that order reads
   it), not by the yearly rule on its approval date; a web page's long "Next review due"
@@ -59,6 +60,8 @@ EXPECTED = {
     # a care institution's handout naming no writer
     "us-community-health-center-handout": [],
     "uk-infirmary-controlled-leaflet": [],
+    # a chain's article naming a clinic only in its foot menu names no institution as its owner
+    "chain-article-clinic-in-footer-menu": [("REV005", W)],
     # a clinic page with a team's byline is held to it
     "clinic-team-byline": [("REV005", W)],
     # document control

@@ -187,15 +187,14 @@ def _owed(article, data: dict, review: dict) -> Owed:
     wordings = derived(_cue_wordings, data)
     said = said_in_lines(lines, wordings)
     said_furniture = said_in_lines(furniture, wordings)
+    masthead = [article.title] + meta_lines(article.meta, "preamble") + meta_lines(article.meta, "header")
     placed, unsure = {}, {}
     for name, rule in (data.get("kinds") or {}).items():
-        if not (rule.get("cues") or rule.get("furniture_cues")) or (rule.get("when_no_person_named") and named) \
-                or (rule.get("when_no_writer_named") and writer) \
-                or (rule.get("when_no_byline") and (writer or _team_byline(article, rule))) \
-                or any(regex(p).search(t) for p in rule.get("not_with_furniture") or () for t in furniture):
+        if not _read_for(article, rule, furniture, named, writer):
             continue
         seen = sum(1 for cue in rule.get("cues") or () if regex(cue) in said)
         seen += sum(1 for cue in rule.get("furniture_cues") or () if regex(cue) in said_furniture)
+        seen += sum(1 for cue in rule.get("masthead_cues") or () if any(regex(cue).search(t) for t in masthead))
         if seen >= rule["min_cues"]:
             placed[name] = seen
         elif seen >= rule.get("min_unsure_cues", 1):
@@ -203,6 +202,19 @@ def _owed(article, data: dict, review: dict) -> Owed:
     if "own-practice" in (data.get("kinds") or {}) and clinician_owns_page(article, data):
         placed["own-practice"] = 1
     return Owed(placed, unsure, data, unknown=unknown)
+
+
+def _read_for(article, rule: dict, furniture: list[str], named: bool, writer: bool) -> bool:
+    """Is the page read for the kind's evidence at all: the kind has cues, and the page is
+    not held to a byline the kind does not read (``when_no_person_named``,
+    ``when_no_writer_named``, ``when_no_byline``) nor shows furniture that rules it out
+    (``not_with_furniture``)?"""
+    if not (rule.get("cues") or rule.get("furniture_cues") or rule.get("masthead_cues")):
+        return False
+    if (rule.get("when_no_person_named") and named) or (rule.get("when_no_writer_named") and writer) \
+            or (rule.get("when_no_byline") and (writer or _team_byline(article, rule))):
+        return False
+    return not any(regex(p).search(t) for p in rule.get("not_with_furniture") or () for t in furniture)
 
 
 def _team_byline(article, rule: dict) -> bool:
