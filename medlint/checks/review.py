@@ -473,7 +473,12 @@ def review_overdue(article, ctx):
     A regulated leaflet's line dating when its text was prepared or printed
     ("This leaflet was prepared on 14 March 2025"; ``checks/owed.yaml``
     ``datelines.print_labels``) dates it without holding it to a yearly
-    review; its "last revised" date is still judged. A page whose kind
+    review, and so does its "last revised" line (the regulator's variation
+    process revises it). A controlled document (a leaflet number or version,
+    "Printed copies are uncontrolled") that prints its own review-by date
+    ("Approved: 14/02/2025 | Review by: 14/02/2028") is judged by that date
+    (REV004), not by the yearly rule on its approval date; a web page's
+    "Next review due" does not move the yearly rule. A page whose kind
     (``checks/owed.yaml``, declared or inferred) owes no review cycle is not
     asked.
 
@@ -1030,9 +1035,13 @@ def reviewer_credentials_missing(article, ctx):
     medical practitioner writing under the medical post they hold ("Dr Tan Wei
     Ling, Senior Consultant, Department of Orthopaedic Surgery", "Dr. Tom
     Reilly, DO, sports medicine physician"; ``checks/owed.yaml``
-    ``writer_answers``) answers for the page as its clinical check; a
-    pharmacist's or physiotherapist's byline, or a doctor named by letters
-    alone, still owes the reviewer. A page whose one attribution is a team
+    ``writer_answers``) answers for the page as its clinical check, and so
+    does a writer of a medicines profession (a pharmacist, a doctor, a
+    dentist) on a page through which their own practice offers its care in
+    its furniture or its foot ("| Book Online |", "Questions? WhatsApp us";
+    ``own_practice``, the kind ``own-practice``); otherwise a pharmacist's or
+    physiotherapist's byline, or a doctor named by letters alone, still owes
+    the reviewer. A page whose one attribution is a team
     byline ("By the Chemist Corner Health Team", ``writer_team``, no reviewer
     line) has one defect, no named person answering for it: REV005 names it,
     once.
