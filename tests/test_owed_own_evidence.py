@@ -113,7 +113,9 @@ _CMI = ("Consumer Medicine Information\n\nFEXOLAN TABLETS\nfexofenadine 120 mg t
         "2. How do I use FEXOLAN?\nTake one tablet once a day. Ask your pharmacist if you are unsure.\n\n")
 # a regulated leaflet's own preparation date dates the text, not a review to renew
 CMI_PREPARED = _CMI + "This leaflet was prepared on 10 January 2024.\n"
-# a package leaflet's "last revised" is still its review date, judged by its age
+# a package leaflet's "last revised" is its review date, revised under the regulator's
+# variation process: not judged by the yearly rule (the corpus gold's ruling on 162, after
+# 17 and 18)
 PIL_REVISED = ("Package leaflet: Information for the user\n\nHayzol 10 mg tablets\ncetirizine\n\n"
                "Read all of this leaflet carefully before you start taking this medicine.\n\n"
                "How to take Hayzol\nTake one tablet once a day.\n\n"
@@ -125,8 +127,9 @@ def test_a_regulated_leaflets_preparation_date_is_not_judged_stale(tmp_path):
     assert _ids(CMI_PREPARED, "REV001", tmp_path) == []
 
 
-def test_a_regulated_leaflets_last_revised_date_is_still_judged(tmp_path):
-    assert _ids(PIL_REVISED, "REV003", tmp_path) == ["REV003"]
+def test_a_regulated_leaflets_last_revised_date_dates_it_without_a_yearly_review(tmp_path):
+    assert _ids(PIL_REVISED, "REV003", tmp_path) == []
+    assert _ids(PIL_REVISED, "REV001", tmp_path) == []
 
 
 _TRUST = ("Riverside Hospitals NHS Foundation Trust\nPatient Information\n\nMethotrexate injections\n"

@@ -97,6 +97,7 @@ class Owed:
             self._waived = {w for k in placed for w in set(OWED) - set(kinds[k]["owes"])}
             self._lowered = {w for k in unsure for w in set(OWED) - set(kinds[k]["owes"])} - self._waived
         self._about = {name: rule.get("about", name) for name, rule in kinds.items()}
+        self._owes = {name: set(rule.get("owes") or ()) for name, rule in kinds.items()}
 
     def waives(self, what: str) -> bool:
         return what in self._waived
@@ -114,9 +115,11 @@ class Owed:
         return [self.declared] if self.declared else sorted(self.placed)
 
     def kind(self) -> str:
-        """The kind assumed: the declared one, else the one its evidence placed it in (the
-        first of several), else the default."""
-        return self.declared or (sorted(self.placed)[0] if self.placed else DEFAULT_KIND)
+        """The kind assumed: the declared one, else the one its evidence placed it in (of
+        several, the one that waives the most, then the first by name), else the default."""
+        if self.declared or not self.placed:
+            return self.declared or DEFAULT_KIND
+        return min(self.placed, key=lambda k: (-len(set(OWED) - self._owes.get(k, set(OWED))), k))
 
     def _wrong(self) -> str:
         """The note's opening for a page_kind that names no kind ("" when there is none)."""
@@ -184,18 +187,43 @@ def _owed(article, data: dict, review: dict) -> Owed:
     wordings = derived(_cue_wordings, data)
     said = said_in_lines(lines, wordings)
     said_furniture = said_in_lines(furniture, wordings)
+    masthead = [article.title] + meta_lines(article.meta, "preamble") + meta_lines(article.meta, "header")
     placed, unsure = {}, {}
     for name, rule in (data.get("kinds") or {}).items():
-        if not rule.get("cues") or (rule.get("when_no_person_named") and named) \
-                or (rule.get("when_no_writer_named") and writer):
+        if not _read_for(article, rule, furniture, named, writer):
             continue
-        seen = sum(1 for cue in rule["cues"] if regex(cue) in said)
+        seen = sum(1 for cue in rule.get("cues") or () if regex(cue) in said)
         seen += sum(1 for cue in rule.get("furniture_cues") or () if regex(cue) in said_furniture)
+        seen += sum(1 for cue in rule.get("masthead_cues") or () if any(regex(cue).search(t) for t in masthead))
         if seen >= rule["min_cues"]:
             placed[name] = seen
         elif seen >= rule.get("min_unsure_cues", 1):
             unsure[name] = seen
+    if "own-practice" in (data.get("kinds") or {}) and clinician_owns_page(article, data):
+        placed["own-practice"] = 1
     return Owed(placed, unsure, data, unknown=unknown)
+
+
+def _read_for(article, rule: dict, furniture: list[str], named: bool, writer: bool) -> bool:
+    """Is the page read for the kind's evidence at all: the kind has cues, and the page is
+    not held to a byline the kind does not read (``when_no_person_named``,
+    ``when_no_writer_named``, ``when_no_byline``) nor shows furniture that rules it out
+    (``not_with_furniture``)?"""
+    if not (rule.get("cues") or rule.get("furniture_cues") or rule.get("masthead_cues")):
+        return False
+    if (rule.get("when_no_person_named") and named) or (rule.get("when_no_writer_named") and writer) \
+            or (rule.get("when_no_byline") and (writer or _team_byline(article, rule))):
+        return False
+    return not any(regex(p).search(t) for p in rule.get("not_with_furniture") or () for t in furniture)
+
+
+def _team_byline(article, rule: dict) -> bool:
+    """Does the page credit a team as its writer: the importer's ``writer_team``, or a line of
+    its preamble, header or footer that ``team_bylines`` reads ("Submitted by clinic staff")?"""
+    if article.writer_team:
+        return True
+    lines = [t for where in ("preamble", "header", "footer") for t in meta_lines(article.meta, where)]
+    return any(regex(p).search(t) for p in rule.get("team_bylines") or () for t in lines)
 
 
 def _cue_wordings(data: dict) -> PatternSet:
@@ -222,7 +250,7 @@ def body_dateline(article, data: dict, next_cues=()) -> tuple[_dt.date, str, str
     lines = reading_lines(article)
     head, foot = rule.get("head_lines", 0), rule.get("foot_lines", 0)
     chosen = lines[:head] + [t for t in lines[max(head, len(lines) - foot):]]
-    order = _numeric_order(article.meta)
+    order = source_numeric_order(article.meta)
     best = None
     for text in chosen:  # the latest: a page "Published 3 June 2024" and "Updated 20 May 2026" was updated
         found = _dated(text, rule, next_cues, order)
@@ -232,7 +260,7 @@ def body_dateline(article, data: dict, next_cues=()) -> tuple[_dt.date, str, str
     return best
 
 
-def _numeric_order(meta: dict) -> str | None:
+def source_numeric_order(meta: dict) -> str | None:
     """The order the importer read the page's numeric dates in (``source.numeric_dates``:
     "Admitted: 21/11/2026" is day-first), or None."""
     source = meta.get("source")
@@ -293,3 +321,30 @@ def writer_answers(meta: dict, data: dict) -> bool:
                 and any(regex(t).search(m) for t in titles for m in marks):
             return True
     return False
+
+
+def clinician_owns_page(article, data: dict) -> bool:
+    """Is one of the page's authors a named clinician of a profession that prescribes or
+    dispenses medicines (``own_practice.professions``: "Thandeka Mokoena, BPharm",
+    "Dr. Priya Sandhu, DDS") on a page through which their practice offers its own care
+    in its furniture or its foot ("Book Online", "WhatsApp us on ...";
+    ``own_practice.practice_cues``)? The clinician
+    answers for the page as its clinical check (REV006)."""
+    rule = data.get("own_practice") or {}
+    professions, cues = rule.get("professions") or (), rule.get("practice_cues") or ()
+    if not professions or not cues:
+        return False
+    clinicians = [p for p in article.meta.get("authors") or []
+                  if isinstance(p, dict) and p.get("name") and _of_profession(p, professions)]
+    if not clinicians:
+        return False
+    lines = reading_lines(article)
+    lines = furniture_lines(article) + lines[max(0, len(lines) - rule.get("foot_lines", 0)):]
+    return any(regex(c).search(t) for c in cues for t in lines)
+
+
+def _of_profession(person: dict, professions) -> bool:
+    marks = [c for c in person.get("credentials") or [] if isinstance(c, str)]
+    if isinstance(person.get("role"), str):
+        marks += [person["role"]] + [part.strip() for part in person["role"].split(",")]
+    return any(regex(p).search(m) for p in professions for m in marks)

@@ -14,7 +14,8 @@ import datetime as _dt
 
 from medlint.checks.disclaimer import page_kinds, regulated_page
 from medlint.checks.dosing import searched
-from medlint.checks.owed import body_dateline, head_writer, meta_lines, owed, reading_lines, writer_answers
+from medlint.checks.owed import (body_dateline, head_writer, meta_lines, owed, reading_lines, source_numeric_order,
+                                 writer_answers)
 from medlint.dates import find_date, numeric_order
 from medlint.findings import Hit
 from medlint.policy import derived, regex
@@ -189,7 +190,23 @@ def review_summary(article, ctx) -> dict:
         return _undated(article, ctx, out)
     if _no_cycle(article, ctx) or _labelling_printed(article, ctx, _review_line(article, ctx)):
         out.update(status=NO_REVIEW_CYCLE, max_age_months=None, due=None)
+    elif out["status"] == "overdue" and (due := _printed_next_review(article, ctx)) is not None:
+        out.update(status=SCHEDULED, due=due.isoformat())
     return out
+
+
+def _printed_next_review(article, ctx) -> _dt.date | None:
+    """The next review a document-controlled page schedules itself (article.yaml, a header
+    or footer line, or a line of its head or foot: "Doc No. OPH-023 v4", "Approved:
+    14/02/2025 | Review by: 14/02/2028"), or None. A controlled document is judged by its
+    own review-by date (REV004), not by the yearly rule on its approval date: one schedule,
+    named once. A web page's "Next review due" does not move the site's yearly rule."""
+    if not _document_controlled(article, ctx.data("review").get("attribution") or {}):
+        return None
+    due = next_review_date(article.meta, ctx.data("review"), ctx.today)[0]
+    if due is None and (body := body_next_review(article, ctx)) is not None:
+        due = body[0]
+    return due
 
 
 def _review_line(article, ctx) -> str:
@@ -213,7 +230,7 @@ def _undated(article, ctx, out: dict) -> dict:
     """The state of a page with no review date: what REV001 asks of it, and why it does not."""
     data = ctx.data("review")
     if _review_scheduled_ahead(article, ctx):
-        due = next_review_date(article.meta, data, ctx.today)[0]
+        due = next_review_date(article.meta, data, ctx.today)[0] or body_next_review(article, ctx)[0]
         return dict(out, status=SCHEDULED, due=due.isoformat())
     if _not_reviewed(article, ctx):
         return dict(out, status=NOT_ASKED, max_age_months=None)
@@ -228,7 +245,10 @@ def _undated(article, ctx, out: dict) -> dict:
         return dict(out, reviewed=found[0].isoformat(), source="dateline", status=NO_REVIEW_CYCLE,
                     max_age_months=None)
     if found is not None:
-        return _dated_by_body(article, ctx, out, found[0])
+        dated = _dated_by_body(article, ctx, out, found[0])
+        if dated["status"] == "overdue" and (due := _printed_next_review(article, ctx)) is not None:
+            dated.update(status=SCHEDULED, due=due.isoformat())
+        return dated
     if owed(article, ctx).waives("review_date"):
         return dict(out, status=NOT_ASKED, max_age_months=None)
     return out
@@ -335,8 +355,11 @@ def _source_phrase(status: dict, excerpt: str) -> str:
 
 
 def _review_scheduled_ahead(article, ctx) -> bool:
-    """Does the page print its next review, after today ("Review date: March 2028")?"""
+    """Does the page print its next review, after today ("Review date: March 2028"), on a
+    header or footer line or a line of its head or foot ("Review by: 03/03/2028")?"""
     due = next_review_date(article.meta, ctx.data("review"), ctx.today)[0]
+    if due is None and (body := body_next_review(article, ctx)) is not None:
+        due = body[0]
     return due is not None and due >= ctx.today
 
 
@@ -450,7 +473,12 @@ def review_overdue(article, ctx):
     A regulated leaflet's line dating when its text was prepared or printed
     ("This leaflet was prepared on 14 March 2025"; ``checks/owed.yaml``
     ``datelines.print_labels``) dates it without holding it to a yearly
-    review; its "last revised" date is still judged. A page whose kind
+    review, and so does its "last revised" line (the regulator's variation
+    process revises it). A controlled document (a leaflet number or version,
+    "Printed copies are uncontrolled") that prints its own review-by date
+    ("Approved: 14/02/2025 | Review by: 14/02/2028") is judged by that date
+    (REV004), not by the yearly rule on its approval date; a web page's
+    "Next review due" does not move the yearly rule. A page whose kind
     (``checks/owed.yaml``, declared or inferred) owes no review cycle is not
     asked.
 
@@ -526,17 +554,27 @@ def _body_next_review(article, data: dict, owed_data: dict):
     cues = [regex(c) for c in data.get("next_review_cues") or ()]
     lines = reading_lines(article)
     head, foot = rule.get("head_lines", 0), rule.get("foot_lines", 0)
-    numeric = _numeric_order(article.meta)
+    numeric = _numeric_order(article.meta) or source_numeric_order(article.meta)
     for text in lines[:head] + lines[max(head, len(lines) - foot):]:
         for cue in cues:
             m = cue.search(text)
-            found = find_date(text[m.end():], numeric=numeric, month_year=True) if m else None
+            found = _one_reading(text[m.end():], numeric) if m else None
             if found:
                 a, b = found[1]
                 where = _line_record(article, text)
                 if where is not None:
                     return _due_day(text[m.end():], found, numeric), text[m.end() + a:m.end() + b], *where
     return None
+
+
+def _one_reading(text: str, numeric: str | None):
+    """The first date of ``text`` (a month alone too) in the page's numeric order, or, when
+    the page shows none, a numeric date only one order reads ("14/02/2028")."""
+    found = find_date(text, numeric=numeric, month_year=True)
+    if found is not None or numeric is not None:
+        return found
+    readings = [f for f in (find_date(text, numeric=o, month_year=True) for o in ("day-first", "month-first")) if f]
+    return readings[0] if readings and all(f[0] == readings[0][0] for f in readings) else None
 
 
 def _line_record(article, line: str) -> tuple[object, str] | None:
@@ -997,9 +1035,13 @@ def reviewer_credentials_missing(article, ctx):
     medical practitioner writing under the medical post they hold ("Dr Tan Wei
     Ling, Senior Consultant, Department of Orthopaedic Surgery", "Dr. Tom
     Reilly, DO, sports medicine physician"; ``checks/owed.yaml``
-    ``writer_answers``) answers for the page as its clinical check; a
-    pharmacist's or physiotherapist's byline, or a doctor named by letters
-    alone, still owes the reviewer. A page whose one attribution is a team
+    ``writer_answers``) answers for the page as its clinical check, and so
+    does a writer of a medicines profession (a pharmacist, a doctor, a
+    dentist) on a page through which their own practice offers its care in
+    its furniture or its foot ("| Book Online |", "Questions? WhatsApp us";
+    ``own_practice``, the kind ``own-practice``); otherwise a pharmacist's or
+    physiotherapist's byline, or a doctor named by letters alone, still owes
+    the reviewer. A page whose one attribution is a team
     byline ("By the Chemist Corner Health Team", ``writer_team``, no reviewer
     line) has one defect, no named person answering for it: REV005 names it,
     once.
