@@ -40,6 +40,9 @@ OWED_CHECKS = {"author": "REV005", "reviewer": "REV006", "review_date": "REV001"
 #: The kind assumed of a page that declares none and shows no evidence of another.
 DEFAULT_KIND = "editorial"
 
+#: The kind of a page nothing declares or places and that prints no byline (checks/owed.yaml).
+UNSIGNED = "unsigned"
+
 
 def meta_lines(meta: dict, where: str) -> list[str]:
     """The texts of the ``header`` or ``footer`` (or ``preamble``) lines, as printed."""
@@ -201,7 +204,20 @@ def _owed(article, data: dict, review: dict) -> Owed:
             unsure[name] = seen
     if "own-practice" in (data.get("kinds") or {}) and clinician_owns_page(article, data):
         placed["own-practice"] = 1
+    if not placed and UNSIGNED in (data.get("kinds") or {}) and not _signed(article, data, review):
+        placed[UNSIGNED] = 1
     return Owed(placed, unsure, data, unknown=unknown)
+
+
+def _signed(article, data: dict, review: dict) -> bool:
+    """Does the page print a byline of any kind: a writer (a person or a team), a reviewer, or
+    a line of its head or foot naming who speaks (``head_writer``)? A page that does is
+    judged by the byline's own evidence; one that does not is :data:`UNSIGNED`."""
+    meta = article.meta
+    if meta.get("authors") or meta.get("reviewers") or article.writer_team:
+        return True
+    teams = review.get("team_names") or ()
+    return head_writer(article, data, lambda name: any(regex(t).search(name) for t in teams)) is not None
 
 
 def _read_for(article, rule: dict, furniture: list[str], named: bool, writer: bool) -> bool:
