@@ -103,6 +103,12 @@ def _scan_amounts(text: str, norm: str) -> list[Amount]:
             m = _VALUE_RE.search(norm, pos) if m.end() > pos else None
             if m is None or m.start() < pos:
                 continue
+        mult = _multiplier_at(norm, m.end())
+        if mult is not None:  # "60K sachet", "1 lakh IU"
+            lo = _multiplied(text, norm, m, *mult)
+            out.append(Amount(lo, None, None, lo.raw, lo.span))
+            pos = lo.span[1]
+            continue
         # "5-LOX", "10-day" handled by unit classification; skip name-glued numbers
         nxt = norm[m.end():m.end() + 1]
         if nxt.isalpha() and _unit_at(text, norm, m.end()) is None and norm[m.end():m.end() + 1].lower() != "x":
@@ -145,6 +151,60 @@ def _scan_amounts(text: str, norm: str) -> list[Amount]:
         out.append(Amount(lo, high, sep_piece, text[a:end], (a, end)))
         pos = end
     return out
+
+
+def _multiplier_at(norm: str, end: int) -> tuple[float, int, bool] | None:
+    """(factor, end, glued) of a multiplier right after a number: a suffix glued to it ("60K")
+    or a word after it ("1 lakh"), as checks/dose-lexicon.yaml's ``number_multipliers`` lists
+    them; None when there is none."""
+    lex = _lexicon.lexicon()
+    m = lex.suffix_rx.match(norm, end)
+    if m is not None and m.group("s") in lex.suffixes:
+        return lex.suffixes[m.group("s")], m.end(), True
+    m = lex.multiplier_word_rx.match(norm, end)
+    if m is not None:
+        return lex.multiplier_words[m.group("s").lower()], m.end(), False
+    return None
+
+
+def _multiplied(text: str, norm: str, m: re.Match, factor: float, end: int, glued: bool) -> AmountEnd:
+    """The amount of a number with its multiplier ("60K" is 60,000), with the unit after it ("1
+    lakh IU"); a suffixed number with no unit of its own before a count form ("one 60K sachet")
+    is in the lexicon's ``suffix_unit_before_forms`` (a sachet of 60,000 IU), the form left to
+    the forms' stage."""
+    a = m.start()
+    try:
+        value = _parse_value(text[a:m.end()]) * factor
+    except (ValueError, OverflowError):
+        value = float("nan")
+    unit = _unit_at(text, norm, end)
+    suffix_unit = _lexicon.lexicon().suffix_unit
+    if glued and suffix_unit and (unit is None or unit.kind in ("count", "unknown")) and _count_form_at(norm, end):
+        spl = _units.lookup_spelling(suffix_unit)
+        unit = UnitToken(text[m.end():end], (m.end(), end), spl.unit, spl.kind) if spl is not None else None
+    elif unit is not None and unit.kind in ("unknown", "count"):
+        unit = None  # "50K a month", "60K sachets": no unit of its own
+    e = unit.span[1] if unit is not None else end
+    return AmountEnd(value, Piece(text[a:end], (a, end)), unit, text[a:e], (a, e))
+
+
+_FORM_REACH = 4  # words after a suffixed number where its count form may stand ("60K vitamin D3 sachet")
+
+
+def _count_form_at(norm: str, pos: int) -> bool:
+    """Does a count form ("sachet", "capsule", "tablet") follow ``pos`` within a few words,
+    with no number between ("60K sachet", "60K vitamin D sachet")?"""
+    for _ in range(_FORM_REACH):
+        nm = _UNIT_RE.match(norm, pos)
+        if nm is None or nm.group("sp") != " ":
+            return False
+        spl = _units.lookup_spelling(nm.group("u"))
+        if spl is not None and spl.kind == "count":
+            return True
+        pos = nm.end()
+        if norm[pos:pos + 1].isdigit():  # "vitamin D3": a name's digit, glued; the next word after it
+            pos += 1
+    return False
 
 
 # public entry points

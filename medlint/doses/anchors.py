@@ -91,11 +91,11 @@ def _take_content(norm: str, anc: "_Anchor", am: Amount) -> None:
         return
     if _EACH.match(norm, am.span[1]):
         if a.unit.kind == "count" and anc.strength is None and not am.is_range:
-            anc.strength = Strength(am.upper.value, u.raw, "unit", am.raw, am.span)  # "3 tablets (200 mg each)"
+            anc.strength = Strength(am.upper.value, u.written, "unit", am.raw, am.span)  # "3 tablets (200 mg each)"
         return
     if a.unit.kind not in ("volume", "count") or anc.per_weight is not None or _PER_KG_RE.match(norm, am.span[1]):
         return  # "5 mL (15 mg/kg)" is the child's dose by weight, not what the 5 mL holds
-    anc.content = Strength(am.upper.value, u.raw, "content", am.raw, am.span)
+    anc.content = Strength(am.upper.value, u.written, "content", am.raw, am.span)
 
 
 _EACH = _lazy(r"[ ]{1,2}(?:each|per|a[ ]piece|apiece)(?![A-Za-z])", re.I)
@@ -235,6 +235,9 @@ def _without_mentions(norm: str, chains: list, anchors: list, clause_of, limited
             cl = clause_of(anc.start)
             if _label_strength(norm, anc, cl, starts):
                 continue  # "500 mg: Paracetamol 500mg tablets: 2 qds, max 8/24 hours"
+            if _product_label(norm, anc):
+                mentioned.append(anc)  # "Oxycodone 5 mg capsules (OxyNorm): follow the table below"
+                continue
             if cl not in limited and _mention(norm, anc, cl, runs, servings):
                 mentioned.append(anc)
                 continue
@@ -295,7 +298,7 @@ def _lend_strength(product: "_Anchor", count: "_Anchor") -> None:
     """The counted dose takes the strength of each unit from the product line before it."""
     if count.strength is None:
         pa = product.amount
-        count.strength = Strength(pa.low.value, pa.unit.raw, "unit", pa.raw, pa.span)
+        count.strength = Strength(pa.low.value, pa.unit.written, "unit", pa.raw, pa.span)
 
 
 def _label_strength(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: list[int]) -> bool:
@@ -305,6 +308,20 @@ def _label_strength(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: 
     if u is None or u.kind not in ("mass", "activity") or anc.per_weight is not None:
         return False
     return _heads_line(norm, anc, clause, starts)
+
+
+def _product_label(norm: str, anc: "_Anchor") -> bool:
+    """Is the strength the label of a product line: a mass or activity with its form (and a
+    bracketed brand) then a colon, no dose verb before it on its line ("Oxycodone immediate-release
+    5 mg capsules (OxyNorm): follow the step-down table below")? Then it names the product."""
+    u = anc.amount.unit
+    if u is None or u.kind not in ("mass", "activity") or anc.per_weight is not None:
+        return False
+    nd = _lexicon.lexicon().not_doses
+    if not nd.form_colon.match(norm, anc.end):
+        return False
+    line = norm[norm.rfind("\n", 0, anc.start) + 1:anc.start]
+    return nd.dose_verb.search(line) is None
 
 
 def _heads_line(norm: str, anc: "_Anchor", clause: tuple[int, int], starts: list[int]) -> bool:
@@ -418,7 +435,7 @@ def _volume_of(norm: str, prev: _Anchor, anc: _Anchor) -> bool:
 def _take_strength(prev: _Anchor, anc: _Anchor) -> None:
     """Make ``prev`` (the count) the dose, with ``anc``'s amount as the strength of each unit."""
     aa = anc.amount
-    prev.strength = Strength(aa.upper.value, aa.unit.raw, "unit", aa.raw, aa.span)
+    prev.strength = Strength(aa.upper.value, aa.unit.written, "unit", aa.raw, aa.span)
     prev.end = anc.end
     prev.unit_problem = None
 
@@ -457,7 +474,7 @@ def _form_after(text: str, norm: str, anc: _Anchor) -> None:
 def _take_count(prev: _Anchor, anc: _Anchor) -> None:
     """Make ``prev`` the dose: its amount becomes the strength, ``anc``'s count the amount."""
     pa = prev.amount
-    prev.strength = Strength(pa.low.value, pa.unit.raw, "unit", pa.raw, pa.span)
+    prev.strength = Strength(pa.low.value, pa.unit.written, "unit", pa.raw, pa.span)
     prev.amount = anc.amount
     prev.end = anc.end
     prev.per, prev.per_piece, prev.per_weight = anc.per, anc.per_piece, anc.per_weight
@@ -548,7 +565,7 @@ def _amount_anchor(r: "Reading", am: Amount, starts_of: dict) -> _Anchor | None:
     pack = _pack_after(r, end)
     if pack is not None and u is not None and u.kind in ("mass", "activity") and not am.is_range:
         anc.amount = None  # "Methylprednisolone 4 mg dose pack": the strength of the pack's tablets
-        anc.strength = Strength(am.upper.value, u.raw, "unit", am.raw, am.span)
+        anc.strength = Strength(am.upper.value, u.written, "unit", am.raw, am.span)
         anc.form = pack.obj
         anc.end = pack.end
         return anc

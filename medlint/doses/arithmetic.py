@@ -52,7 +52,7 @@ def _step_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, str] 
         lq = d.amount.quantity("low")
         if lq is not None and lq.dimensionality == q.dimensionality and lq > q:
             q = lq
-    amount_txt = f"{_units.format_number(d.amount.upper.value)} {u.raw}{weight}"
+    amount_txt = f"{_units.format_number(d.amount.upper.value)} {u.written}{weight}"
     if lims.max_per_dose is not None and lims.max_per_dose.amount is not None:
         cap = lims.max_per_dose.amount.quantity("upper")
         if cap is not None and cap.dimensionality == (q * (reg.Quantity(1, "kilogram") if weight else 1)).dimensionality and not weight:
@@ -118,7 +118,7 @@ def _content_daily(d: Dose, freq: Frequency | None, lims: Dose) -> tuple[Any, st
     if n is None:
         return None
     reg = _units.get_registry()
-    amount = f"{_units.format_number(d.amount.upper.value)} {d.amount.unit.raw}" if d.amount.unit else ""
+    amount = f"{_units.format_number(d.amount.upper.value)} {d.amount.unit.written}" if d.amount.unit else ""
     return reg.Quantity(d.content.value, spl.unit) * n / reg.Quantity(1, "day"), \
         f"{amount} ({d.content.raw}){how}"
 

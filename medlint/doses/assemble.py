@@ -109,58 +109,106 @@ def _combination_of(r: Reading, d: Dose):
     return before[-1] if before else None
 
 
-def _too_long_for_directions(r: Reading) -> bool:
-    """Is the text too long to be an instruction with no amount? An instruction that says how
-    much of a cream to put on ("Apply a thin layer to the rash twice a day for up to 7 days")
-    has no length limit: :func:`_only_directions` still allows it few words of its own."""
+def _too_long_for_directions(r: Reading, said: _Spans | None = None, part: tuple[int, int] | None = None) -> bool:
+    """Is the text too long to be an instruction with no amount? Its words outside the wordings
+    ``said`` (its frequencies, as-needed wordings and limits, once scanned) are counted: "You can
+    give a dose every 4 to 6 hours if needed" is five words and its wordings. An instruction that
+    says how much of a cream to put on ("Apply a thin layer to the rash twice a day for up to 7
+    days") has no length limit: :func:`_only_directions` still allows it few words of its own."""
     lex = _lexicon.lexicon()
-    return len(r.norm.split()) > lex.directions_max_words and lex.topical.search(r.norm) is None
+    a, b = part or (0, len(r.norm))
+    words = [m for m in _TOKENS.finditer(r.norm, a, b) if said is None or not said.overlaps(m.span())]
+    return len(words) > lex.directions_max_words and lex.topical.search(r.norm, a, b) is None
+
+
+_TOKENS = _lazy(r"\S+")
 
 
 def _directions_only(r: Reading) -> list[Dose]:
     """A short instruction with no amount ("take as needed", "PRN q6h", "every 4 hours as
     needed", "TAKE AS DIRECTED", "Take as needed, maximum 4 doses a day", "apply thinly
     twice daily"): one dose with no amount, carrying what the text says of when and how much
-    at most (``r`` is scanned)."""
+    at most (``r`` is scanned). The whole text is read first, then, in a text of several
+    sentences, each sentence alone ("Use the weight chart above and the syringe that comes with
+    the bottle. Give a dose every 4 to 6 hours if needed.")."""
+    whole = (0, len(r.norm))
+    found = _directions_within(r, whole)
+    if found:
+        return found
+    for part in (s for s in _sentences(r.norm) if s != whole):
+        # a sentence of a longer text says "as needed" ("Give a dose every 4 to 6 hours if needed"):
+        # "Increase your walking a little each day" is none
+        if any(m.cat == "prn" and part[0] <= m.start and m.end <= part[1] for m in r.mods):
+            found = _directions_within(r, part)
+            if found:
+                return found
+    return []
+
+
+_SENTENCE_END = _lazy(r"(?<=[.!?])[ \n]+(?=[^\W\d_¿¡])|\n+")
+
+
+def _sentences(norm: str) -> list[tuple[int, int]]:
+    """The sentences of ``norm``, split after a full stop, a question or exclamation mark before a
+    word, or at a line break (never inside "2.5 mL")."""
+    out, a = [], 0
+    for m in _SENTENCE_END.finditer(norm):
+        out.append((a, m.start()))
+        a = m.end()
+    out.append((a, len(norm)))
+    return [(x, y) for x, y in out if norm[x:y].strip()]
+
+
+def _directions_within(r: Reading, part: tuple[int, int]) -> list[Dose]:
+    """The instruction with no amount of ``part`` of the text, if it is one."""
     lex = _lexicon.lexicon()
-    if _too_long_for_directions(r):
+    a0, b0 = part
+    inside = lambda span: a0 <= span[0] and span[1] <= b0  # noqa: E731
+    mods = [m for m in r.mods if inside((m.start, m.end))]
+    limits = [l for l in r.limits if inside((l.start, l.end))]
+    if _too_long_for_directions(r, _Spans([(m.start, m.end) for m in mods if m.cat in ("freq", "prn")]
+                                          + [(l.start, l.end) for l in limits]), part):
         return []
-    counts = _Spans([(l.start, l.end) for l in r.limits if l.obj.kind in ("doses_per_day", "duration")]
-                    + [(m.start, m.end) for m in r.mods if m.cat in ("freq", "dur")])
-    if any(not counts.overlaps(a.span) for a in r.amounts):
+    counts = _Spans([(l.start, l.end) for l in limits if l.obj.kind in ("doses_per_day", "duration")]
+                    + [(m.start, m.end) for m in mods if m.cat in ("freq", "dur")])
+    if any(not counts.overlaps(a.span) for a in r.amounts if inside(a.span)):
         return []  # an amount the reader did not take for a dose ("Take up to 2 tablets daily")
-    said = [m for m in r.mods if m.cat in ("freq", "prn")] + r.limits
-    direction = lex.directions.search(r.norm)
+    said = [m for m in mods if m.cat in ("freq", "prn")] + limits
+    direction = lex.directions.search(r.norm, a0, b0)
     spans = [(m.start, m.end) for m in said] + ([direction.span()] if direction else [])
-    topical = [m.span() for m in lex.topical.finditer(r.norm)]
-    if not spans or not _only_directions(r, spans + topical + [(m.start, m.end) for m in r.mods], lex):
+    topical = [m.span() for m in lex.topical.finditer(r.norm, a0, b0)]
+    if not spans or not _only_directions(r, spans + topical + [(m.start, m.end) for m in mods], lex, mods, part):
         return []
     anc = _Anchor(min(a for a, _ in spans + topical), max(b for _, b in spans + topical))
-    for m in r.mods:
+    for m in mods:
         if m.cat in ("freq", "prn", "route", "dur", "directions"):
             anc.mods.setdefault(m.cat, m)
     lims: dict[str, Limit] = {}
-    for lm in r.limits:
+    for lm in limits:
         lims.setdefault(lm.obj.kind, lm.obj)
     return [_chain_dose(r, [_build(r.text, anc, None, None, None)], lims, (0, len(r.norm)))]
 
 
-_WORDS = _lazy(r"[A-Za-z']+")
+_WORDS = _lazy(r"(?:[^\W\d_]|')+")  # words of any alphabet ("dé", "Déselo")
 
 
-def _only_directions(r: Reading, spans: list, lex) -> bool:
-    """Is the text only directions: past a name before a colon, it opens on a dose verb (and
-    at most two other words are left besides the recognised wordings and filler words), or
-    it says "as needed" and nothing else is left?"""
-    start = r.norm.find(":") + 1
+def _only_directions(r: Reading, spans: list, lex, mods: list, part: tuple[int, int]) -> bool:
+    """Is ``part`` of the text only directions: past a name before a colon, it opens on a dose
+    verb (and at most two other words are left besides the recognised wordings and filler
+    words), or it says "as needed" and nothing else is left?"""
+    start = r.norm.find(":", part[0], part[1]) + 1 or part[0]
     covered = _Spans(spans)
-    words = list(_WORDS.finditer(r.norm, start))
+    words = list(_WORDS.finditer(r.norm, start, part[1]))
     if not words:
         return False
+    subject = lex.directions_subject.match(r.norm, words[0].start())  # "You can give a dose ..."
+    if subject is not None:
+        words = [w for w in words if w.start() >= subject.end()] or words
     # a sig opens on its dose verb ("take as needed"), or says "as needed" ("PRN q6h"):
     # "Exercise daily", "Weekly tablets", "Daily dose" are none
-    verb = lex.not_doses.dose_verb.fullmatch(words[0].group(0)) is not None
-    if not (verb or any(m.cat == "prn" for m in r.mods)):
+    first = words[0].group(0)
+    verb = lex.not_doses.dose_verb.fullmatch(first) is not None or first.lower() in lex.other_dose_verbs
+    if not (verb or any(m.cat == "prn" for m in mods)):
         return False
     left = [m.group(0) for m in words
             if not covered.overlaps(m.span()) and m.group(0).lower() not in lex.directions_filler]

@@ -46,6 +46,11 @@ class CombinationNames:
         self.inline = None if data is None or not self.known else \
             LazyPattern(_source({**data, "joins_with_strengths": []}, self.known, rf"[ ]{{0,2}}{_NUM}[ ]?{_MASS}"),
                         re.I)  # not "ibuprofen 400 mg and paracetamol 500 mg": two medicines taken together
+        # ... and a product line naming a substance the tables do not know beside one they do, each
+        # with its strength ("Paracetamol 450 mg / Orphenadrine Citrate 35 mg"): the unknown part is
+        # one word (and its salt), joined by a mark, never a word
+        self.open = None if data is None or not self.known or not data["joins"] else \
+            LazyPattern(_open_source(data, self.known), re.I)
         self.pair = None if data is None else _pair_pattern(data)
         # a product line ending after the strengths ("... 5/325 mg tablets:", "30/500 tablets - take"):
         # the count follows, the strengths are no amount of their own
@@ -59,6 +64,9 @@ class CombinationNames:
                                 rf"|[ ]{_words_rx(worded) if worded else '(?!)'}[ ])[ ]{{0,2}}", re.I)
         self.worded = re.compile(rf"[ ]{_words_rx(worded)}[ ]", re.I) if worded else None
         self.salts = frozenset(w.lower() for w in data["salts"])
+        # words of a sig that are no substance's name ("tablets", "take", "daily")
+        self.not_names = frozenset(w.lower() for w in [*data.get("before_strengths", []), *lex.get("not_substances", []),
+                                                      *lex.get("sig_followers", [])])
 
 
 def _source(data: dict, known: dict, strength: str = "") -> str:
@@ -71,6 +79,19 @@ def _source(data: dict, known: dict, strength: str = "") -> str:
     words = data["joins_with_strengths"]
     worded = rf"|[ ]{{1,2}}{_words_rx(words)}[ ]{{1,2}}" if words else ""
     join = rf"(?:{tight}|[ ]{{0,2}}{loose}[ ]{{0,2}}{worded})"
+    return rf"(?<![\w-])(?P<names>{name}(?:{join}{name}){{1,2}})(?![\w-])"
+
+
+_OPEN_NAME = r"[A-Za-z][A-Za-z]{3,24}"  # a substance's name the tables do not know: one word
+
+
+def _open_source(data: dict, known: dict) -> str:
+    """Two or three names each with its own strength, joined by a mark ("/", "+"), where a name
+    is a known one or one word (with its salt) of a substance the tables do not know."""
+    salt = rf"(?:[ ]{{1,2}}{_words_rx(data['salts'])})?"
+    strength = rf"[ ]{{0,2}}{_NUM}[ ]?{_MASS}"
+    name = rf"(?:{_words_rx(known)}|{_OPEN_NAME}){salt}{strength}"
+    join = rf"[ ]{{0,2}}{_words_rx(data['joins'])}[ ]{{0,2}}"
     return rf"(?<![\w-])(?P<names>{name}(?:{join}{name}){{1,2}})(?![\w-])"
 
 
@@ -117,6 +138,12 @@ def find_combinations(text: str, norm: str) -> list[Combination]:
         return []
     out = [c for c in (_read_inline(text, norm, m, cn) for m in cn.inline.finditer(norm)) if c is not None]
     taken = [c.name.span for c in out]
+    for m in cn.open.finditer(norm) if cn.open is not None else ():
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            found = _read_inline(text, norm, m, cn, unknown=True)
+            if found is not None:
+                out.append(found)
+                taken.append(found.name.span)
     for m in cn.pattern.finditer(norm):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -126,9 +153,11 @@ def find_combinations(text: str, norm: str) -> list[Combination]:
     return sorted(out, key=lambda c: c.name.span)
 
 
-def _read_inline(text: str, norm: str, m: re.Match, cn: CombinationNames) -> Combination | None:
-    """A joined name whose every part carries its strength ("paracetamol 500 mg/codeine 30 mg")."""
-    parts = _parts(norm, m.start("names"), m.end("names"), cn, inline=True)
+def _read_inline(text: str, norm: str, m: re.Match, cn: CombinationNames,
+                 unknown: bool = False) -> Combination | None:
+    """A joined name whose every part carries its strength ("paracetamol 500 mg/codeine 30 mg");
+    ``unknown``: one part may name a substance the tables do not know, but one must be known."""
+    parts = _parts(norm, m.start("names"), m.end("names"), cn, inline=True, unknown=unknown)
     if parts is None or len({s for s, _, _ in parts}) < len(parts) or any(st is None for _, _, st in parts):
         return None
     ingredients = tuple(Ingredient(s, Piece(text[a:b], (a, b)), _strength_at(text, norm, st))
@@ -172,7 +201,8 @@ def _read(text: str, norm: str, m: re.Match, cn: CombinationNames) -> Combinatio
 _INLINE = re.compile(rf"(?<![\d.])[ ]{{0,2}}(?P<s>{_NUM}[ ]?{_MASS})$", re.I)  # a name's own strength, at its end
 
 
-def _parts(norm: str, a: int, b: int, cn: CombinationNames, inline: bool = False) -> list | None:
+def _parts(norm: str, a: int, b: int, cn: CombinationNames, inline: bool = False,
+           unknown: bool = False) -> list | None:
     """(substance, span of its name, span of its own strength or None) of each name joined in
     ``norm[a:b]``, or None when a part is no known name (a name with a hyphen of its own,
     "omega-3", is one part); ``inline``: each name followed by its strength."""
@@ -185,6 +215,8 @@ def _parts(norm: str, a: int, b: int, cn: CombinationNames, inline: bool = False
             own = _INLINE.search(part) if inline else None
             word = (part[:own.start()] if own else part).strip().lower()
             sub = cn.known.get(word) or cn.known.get(_without_salt(word, cn.salts))
+            if sub is None and unknown and own is not None and _unknown_name(word, cn):
+                sub = _without_salt(word, cn.salts)
             if sub is not None:
                 name_end = pos + (own.start() if own else len(part))
                 best = (sub, j, name_end, (pos + own.start("s"), pos + own.end("s")) if own else None)
@@ -194,7 +226,16 @@ def _parts(norm: str, a: int, b: int, cn: CombinationNames, inline: bool = False
         out.append((best[0], (pos, best[2]), best[3]))
         sep = cn.split.match(norm, best[1], b)
         pos = sep.end() if sep else b
+    if unknown and sum(s in cn.known.values() for s, _, _ in out) != len(out) - 1:
+        return None  # "Orphenadrine 35 mg / Foo 10 mg": no substance the tables know
     return out if len(out) > 1 else None
+
+
+def _unknown_name(word: str, cn: CombinationNames) -> bool:
+    """Is ``word`` one word (with its salt) that may be a substance's name: not a unit, a
+    number's word or a form ("tablets 500 mg / 5 mL" is no product line)?"""
+    head = _without_salt(word, cn.salts)
+    return re.fullmatch(_OPEN_NAME, head) is not None and head not in cn.not_names
 
 
 def _without_salt(word: str, salts: frozenset) -> str:

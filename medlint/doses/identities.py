@@ -50,7 +50,7 @@ def _as_strength(anc: "_Anchor") -> bool:
     a = anc.amount
     if a.unit is None or a.unit.kind not in ("mass", "activity") or a.is_range or anc.per_weight is not None:
         return False
-    anc.strength = Strength(a.upper.value, a.unit.raw, "unit", a.raw, a.span)
+    anc.strength = Strength(a.upper.value, a.unit.written, "unit", a.raw, a.span)
     anc.amount = None
     return True
 

@@ -48,6 +48,15 @@ class Lexicon:
             + [w.lower() for w in data["directions_words"] if " " not in w]  # "1 mdu"
             + [w.lower() for w in data.get("not_units") or ()])  # "1 PR q6h"
         self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
+        # "60K", "1 lakh": a multiplier after a number (its suffix glued, its word after a space)
+        mult = data.get("number_multipliers") or {"suffixes": {}, "words": {}}
+        self.suffixes = {k: float(v) for k, v in mult["suffixes"].items()}
+        self.suffix_rx = LazyPattern(rf"(?P<s>{_words_rx(self.suffixes)})(?![A-Za-z\d])") if self.suffixes \
+            else LazyPattern(r"(?!)")
+        self.multiplier_words = {k.lower(): float(v) for k, v in mult["words"].items()}
+        self.multiplier_word_rx = LazyPattern(rf"[ ]{{1,2}}(?P<s>{_words_rx(self.multiplier_words)})(?![A-Za-z\d])",
+                                              re.I) if self.multiplier_words else LazyPattern(r"(?!)")
+        self.suffix_unit = mult.get("suffix_unit_before_forms")
         self.uncounted = _phrase_rx(data["uncounted_frequencies"])
         self.substance_after_verbs = _phrase_rx(data["substance_after_verbs"])
         self.weekday_of = {w.lower(): day for day, words in data["weekdays"].items() for w in words}
@@ -99,11 +108,22 @@ class Lexicon:
         self.product_identities = ProductIdentities(data["product_identities"])
         self.not_substances = frozenset(w.lower() for w in data["not_substances"])
         self.not_substance_endings = frozenset(w.lower() for w in data["not_substance_endings"])
-        self.as_needed = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['as_needed_words'])}(?![A-Za-z])", re.I)
+        langs = data.get("sig_languages") or ()
+        self.as_needed = LazyPattern(rf"(?<![A-Za-z]){_words_rx([*data['as_needed_words'], *(w for lg in langs for w in lg['as_needed'])])}(?![A-Za-z])", re.I)
+        # "cada 4 a 6 horas": another language's "every 4 to 6 hours" (``sig_languages``)
+        self.other_intervals = tuple(LazyPattern(
+            rf"(?<![A-Za-z]){_words_rx(lg['every'])}[ ]+(?P<a>{_N})(?:[ ]?{_words_rx(lg['range_joins'])}[ ]?(?P<b>{_N}))?"
+            rf"[ ]?{_words_rx(lg['hours'])}(?![A-Za-z])", re.I) for lg in langs)
+        # "5 dosis en 24 horas": a count of doses a limit names, and its day, in those languages
+        self.dose_count_words = tuple(w for lg in langs for w in lg["dose_words"])
+        self.per_day_words = tuple(w for lg in langs for w in lg["per_day"])
         self.as_needed_condition = _condition_rx(data["as_needed_conditions"])
         self.step_markers = _phrase_rx(data["step_markers"])
+        joins = data.get("elliptical_joins") or ()
+        self.elliptical_join = LazyPattern(rf"(?<![A-Za-z]){_words_rx(joins)}[ ]{{1,2}}$", re.I) if joins \
+            else LazyPattern(r"(?!)")
         self.increase_before = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['increase_words'])}[ ]{{1,3}}$", re.I)
-        self.limit_words = tuple(data["limit_words"])
+        self.limit_words = tuple([*data["limit_words"], *(w for lg in langs for w in lg["limits"])])
         self.daily_limit_abbreviations = tuple(data.get("daily_limit_abbreviations") or ())
         # the same maximum again in brackets, before its period: "2 tablets (1,100 mg) in a day",
         # "4 g (about 8 tablets) in 24 hours", "(= 3 g)"
@@ -115,8 +135,15 @@ class Lexicon:
         self.step_size_not_after = frozenset(w.lower() for w in size["not_after"])
         self.directions = _phrase_rx(data["directions_words"])
         self.directions_max_words = int(data["directions_max_words"])
+        langs = data.get("sig_languages") or ()
         self.directions_filler = frozenset(w.lower() for w in data["directions_filler"]) \
-            | frozenset(w.lower() for w in data["not_doses"]["dose_verbs"])
+            | frozenset(w.lower() for w in data["not_doses"]["dose_verbs"]) \
+            | frozenset(w.lower() for lg in langs for key in ("filler", "dose_verbs") for w in lg.get(key, ()))
+        # the words that open an instruction before its verb ("You can give a dose ...", "Puede darle
+        # una dosis ..."), and the dose verbs of other languages
+        subjects = [*data["product_identities"]["instruction_subjects"], *(w for lg in langs for w in lg.get("subjects", ()))]
+        self.directions_subject = LazyPattern(rf"{_words_rx(subjects)}[ ]+", re.I)
+        self.other_dose_verbs = frozenset(w.lower() for lg in langs for w in lg.get("dose_verbs", ()))
         # what a text without a digit needs to hold a dose: a count in words ("Take one when
         # needed"), an as-needed or directions wording ("take as needed", "TAKE AS DIRECTED"),
         # or a dose word anywhere in a word ("dose", "overdose", "Dose-Pack", "blister pack")
@@ -188,7 +215,8 @@ class NotDoses:
             rf"(?<![A-Za-z]){_words_rx(data['label_forms'])}(?![A-Za-z])[^.;:]{{0,60}}:[ ]{{0,3}}$", re.I)
         # after a strength, its product's form and a colon: "18 microgram inhalation powder: inhale ..."
         self.form_colon = LazyPattern(
-            rf"[ ]{{1,2}}(?:[A-Za-z-]{{2,20}}[ ]{{1,2}}){{0,2}}{_words_rx(data['label_forms'])}[ ]{{0,2}}:", re.I)
+            rf"[ ]{{1,2}}(?:[A-Za-z-]{{2,20}}[ ]{{1,2}}){{0,2}}{_words_rx(data['label_forms'])}"
+            rf"(?:[ ]{{1,2}}\([^()\n]{{1,40}}\))?[ ]{{0,2}}(?:\*\*)?:", re.I)  # "capsules (OxyNorm):", "**...:**"
         self.dose_verb = _phrase_rx(data["dose_verbs"])
         self.population = _phrase_rx(data["population_words"])
         # "One to be taken each day": the words between a count and its schedule

@@ -31,10 +31,20 @@ _MAX_PERDAY_RE = _lazy(
 _OTHER_PERIOD_RE = _lazy(r"[ ]{1,3}(?:in|within|per)[ ]{1,3}(?:any[ ]{1,3}|a[ ]{1,3}|the[ ]{1,3}first[ ]{1,3})?"
                          r"(?:\d{1,3}|hour|one)", re.I)
 _MAX_PERDOSE_RE = _lazy(r"(?<![ ])[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
-_MAX_DOSES_RE = _lazy(
-    rf"(?P<n>{_N})[ ]+(?:doses|dose|times|applications|administrations|injections)"
-    r"(?P<per>[ ]*(?:/[ ]?day|(?:per|a|each)[ ]+day|daily|in[ ]+24[ ]?h(?:ours?)?|per[ ]+24[ ]?h(?:ours?)?))?(?![A-Za-z])",
-    re.I)
+@lru_cache(maxsize=4)
+def _max_doses_rx(words: tuple[str, ...], per_day: tuple[str, ...]) -> re.Pattern:
+    """A count of doses a day after a limit wording ("4 doses in 24 hours"), with the count and
+    day words of ``sig_languages`` ("4 dosis en 24 horas")."""
+    doses = "|".join(["doses", "dose", "times", "applications", "administrations", "injections",
+                      *(re.escape(w) for w in words)])
+    days = "|".join([r"/[ ]?day", r"(?:per|a|each)[ ]+day", "daily", r"in[ ]+24[ ]?h(?:ours?)?", r"per[ ]+24[ ]?h(?:ours?)?",
+                     *(re.escape(w).replace(r"\ ", "[ ]+") for w in per_day)])
+    return re.compile(rf"(?P<n>{_N})[ ]+(?:{doses})(?P<per>[ ]*(?:{days}))?(?![A-Za-z])", re.I)
+
+
+def _max_doses_match(norm: str, p: int):
+    lex = _lexicon.lexicon()
+    return _max_doses_rx(lex.dose_count_words, lex.per_day_words).match(norm, p)
 _MAX_DAYS_RE = _lazy(rf"(?P<a>{_N})[ ]?(?P<u>days?|weeks?|months?)(?![A-Za-z])", re.I)
 
 
@@ -118,7 +128,7 @@ def _limit_at(text: str, norm: str, hm: re.Match, by_start: dict, ends: list) ->
     up_to = hm.group("pre").lower().startswith("up")
     p = hm.end()
     am = by_start.get(p)
-    md = _MAX_DOSES_RE.match(norm, p)
+    md = _max_doses_match(norm, p)
     if md and not (up_to and not md.group("per")):
         if up_to and re.search(r"times|x", md.group(0), re.I) and not _after_an_interval(norm, hm.start(), ends):
             return None  # "up to 4 times daily" is a frequency; after "every 4 to 6 hours" it caps the interval

@@ -42,6 +42,14 @@ class UnitToken(_Value):
         _set(self, "kind", kind)
 
     @property
+    def written(self) -> str:
+        """The unit as a spelling the lexicon reads: as written, or, for a unit the text gives by
+        another mark (the "K" of "60K sachet", 60,000 IU), its canonical name."""
+        if self.unit is None or _units.lookup_spelling(self.raw) is not None:
+            return self.raw
+        return _units.spelling_of(self.unit) or self.raw
+
+    @property
     def is_dose_unit(self) -> bool:
         return self.kind in _units.DOSE_KINDS
 

@@ -88,7 +88,9 @@ _freq("times_weekly",
       rf"\b{_TIMES_OF}[ ]*"
       r"(?:weekly|a[ ]+week|per[ ]+week|/[ ]?week|each[ ]+week|every[ ]+week)\b",
       _times(7.0))
-_freq("daily", r"\b(?:daily|every[ ]+day|each[ ]+day|a[ ]+day|per[ ]+day|q\.?d\.?(?![A-Za-z]))", 1.0)
+# "a day", never "for a day", "more than a day" or "within a day" (a duration, as for a week below)
+_freq("daily", r"\b(?:daily|every[ ]+day|each[ ]+day|(?<!for[ ])(?<!than[ ])(?<!within[ ])a[ ]+day|per[ ]+day"
+      r"|q\.?d\.?(?![A-Za-z]))", 1.0)
 _freq("daily", r"\b(?:QD|QAM|QPM|qAM|qPM)\b", 1.0, 0)  # od, o.d.: checks/dose-lexicon.yaml
 _freq("nightly",
       r"\b(?:at[ ]+(?:(?:your|their|the|the[ ]+[a-z]{1,15}(?:'s|’s|s')|[a-z]{1,15}(?:'s|’s))[ ]+(?:usual[ ]+|normal[ ]+|local[ ]+)?)?"
@@ -274,7 +276,7 @@ def _frequency_mods(text: str, norm: str, lex) -> list[_Mod]:
     for m in _DAY_N.finditer(norm):  # "6 tabs day 1, 5 tabs day 2": a one-day phase of a course
         if _AMOUNT_BEFORE.search(norm, max(0, m.start() - 24), m.start()):
             mods.append(_Mod("freq", m.start(), m.end(), Frequency("single", text[m.start():m.end()], m.span(), 1.0)))
-    for m in lex.hourly.finditer(norm):
+    for m in (m for rx in (lex.hourly, *lex.other_intervals) for m in rx.finditer(norm)):
         apd, interval = _every_hours(m)
         fr = Frequency("interval", text[m.start():m.end()], (m.start(), m.end()), apd, interval)
         mods.append(_Mod("freq", m.start(), m.end(), fr))

@@ -136,7 +136,7 @@ def _strength_at(r: "Reading", p: int, starts_of: dict, strength: Strength | Non
         return p, strength
     if r.norm[a.span[1]:a.span[1] + 1] == "/":
         return p, strength  # a concentration is no strength of a counted unit
-    return a.span[1], Strength(a.upper.value, a.unit.raw, "unit", a.raw, a.span)
+    return a.span[1], Strength(a.upper.value, a.unit.written, "unit", a.raw, a.span)
 
 
 def _form_at(text: str, norm: str, p: int) -> Form | None:

@@ -59,5 +59,5 @@ def _parse_value(raw: str) -> float:
     m = re.fullmatch(r"(?:(?P<m>[\d.]+)x)?10(?:\^|\*\*)?(?P<e>-?\d+)", s)
     if m and ("x" in s or "^" in s or "**" in s or any(c in raw for c in _SUP)):
         mant = float(m.group("m")) if m.group("m") else 1.0
-        return mant * 10 ** int(m.group("e"))
+        return mant * 10.0 ** int(m.group("e"))  # a float power: "10^99999999" overflows at once, never a huge int
     return float(s)

@@ -12,6 +12,7 @@ from .limits import _scan_limits
 from .modifiers import _dedupe, _form_mods, _joined_frequencies, _Mod, _scan_mods, _Titrations
 from .amounts import _scan_amounts, _with_word_counts
 from .grids import with_grids
+from .model import Amount, AmountEnd
 from .tables import _Tables
 from .text import normalize, _Spans
 
@@ -54,6 +55,8 @@ class Reading:
         times a day")."""
         text, norm = self.text, self.norm
         mods = _joined_frequencies(text, norm, _dedupe(_scan_mods(text, norm, self.forms)))
+        self._context_starts = {m.start for m in mods if m.cat in ("freq", "prn", "route", "directions")}
+        self.amounts = [self._elliptical(i, am) for i, am in enumerate(self.amounts)]
         self.tables = _Tables(norm)
         limits = _dedupe(_scan_limits(text, norm, self.amounts, self.tables))
         titr = _Spans([(m.start, m.end) for m in mods if m.cat == "titrate" and m.obj.raw.lower() != "then"])
@@ -63,6 +66,27 @@ class Reading:
         self.forms = [m for m in self.mods if m.cat == "form"]
         self.titrations = _Titrations(self.mods)
         self._context_starts = {m.start for m in self.mods if m.cat in ("freq", "prn", "route", "form", "directions")}
+
+    def _elliptical(self, i: int, am):
+        """``am`` with the unit of the amount before it when it is a bare number said after it
+        ("400 milligrams before the start, and then 400 every two hours"): right after an
+        ``elliptical_joins`` wording, the nearest amount before it in its sentence has a unit of
+        mass, volume or activity, and a frequency, as-needed wording or route follows it."""
+        if am.unit is not None or am.is_range or i == 0 or am.implied:
+            return am
+        prev = self.amounts[i - 1]
+        u = prev.unit
+        if u is None or u.kind not in ("mass", "volume", "activity") or prev.mixed_units:
+            return am
+        norm = self.norm
+        between = norm[prev.span[1]:am.span[0]]
+        if any(ch in between for ch in ".;!?\n") or not self.context_after(am.span[1]):
+            return am
+        lead = norm[max(prev.span[1], am.span[0] - 24):am.span[0]]
+        if _lexicon.lexicon().elliptical_join.search(lead) is None:
+            return am
+        low = am.low
+        return Amount(AmountEnd(low.value, low.number, u, low.raw, low.span), None, None, am.raw, am.span)
 
     def limit_spans(self) -> list[tuple[int, int]]:
         return [(l.start, l.end) for l in self.limits]

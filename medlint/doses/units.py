@@ -109,6 +109,12 @@ def lookup_spelling(raw: str) -> UnitSpelling | None:
     return folded.get(s.lower())
 
 
+def spelling_of(unit: str) -> str | None:
+    """A spelling the lexicon reads for the canonical ``unit`` ("international_unit": "iu")."""
+    exact, folded = _lexicon_tables()
+    return next((s for table in (folded, exact) for s, spl in table.items() if spl.unit == unit), None)
+
+
 # --------------------------------------------------------------------------
 # the shared registries
 
