@@ -1346,6 +1346,8 @@ def incomplete_dose(article, ctx):
         if dose.titration_marker is not None or record in repeated:
             continue
         if dose.amount is None:
+            if _amount_in_the_pages_chart(record, dose, words):
+                continue
             hit = _regimen_without_amount(record, field, dose, data)
         elif _timed_or_once(dose, data):
             continue
@@ -1361,6 +1363,24 @@ def incomplete_dose(article, ctx):
                        "product label, or that it is a single injection.")
         if hit is not None:
             yield hit
+
+
+def _amount_in_the_pages_chart(record, dose, words: Wordings) -> bool:
+    """Is a dose with no amount of its own ("Give a dose every 4 to 6 hours if needed", "Dele una
+    dosis cada 6 a 8 horas") one whose amounts the page gives in a chart by weight or age (a
+    table whose rows open with a band, ``band_lines``): the interval is the sentence's, the
+    amount the reader's row's?"""
+    section = getattr(record, "section", None)
+    article = getattr(section, "article", None)
+    return dose.frequency is not None and dose.form is None and dose.strength is None \
+        and article is not None and article.once(_has_band_chart, words)
+
+
+def _has_band_chart(article, words: Wordings) -> bool:
+    """Does the page hold a chart by weight or age: a table with a row that opens with a band?"""
+    return any(block.type == "table" and any(row.role != "header" and row.cells
+                                             and words.band_line.search(row.cells[0].strip()) for row in block.rows)
+               for block in article.blocks())
 
 
 def _regimen_without_amount(record, field: str, dose, data):
