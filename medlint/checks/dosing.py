@@ -422,8 +422,20 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
             return hits[0][1]
     found = _named_in_lead(record, field, dose, data)
     if found is None and not _named_after_amount(dose):  # "1,000 mg of calcium a day" names its own
-        found = _named_by_title(record, data) or _asked_by_title(dose, record, field, data)
+        found = _named_by_title(record, data) or _asked_by_title(dose, record, field, data) \
+            or _combined_by_title(record, data)
     return found
+
+
+def _combined_by_title(record, data) -> dict | None:
+    """The one ceiling medicine of a combination product the page's title names with its
+    strengths ("Relaxgesic Tablets (Paracetamol 450 mg / Orphenadrine Citrate 35 mg)"), whose
+    tablets a dose that names nothing counts, as DOS003 counts them (:func:`_combined_products_in`);
+    of several ("Paracetamol 500 mg / Caffeine 65 mg"), the first the title names."""
+    article = getattr(getattr(record, "section", None), "article", None)
+    title = getattr(article, "title", None) or ""
+    found = _combined_products_in(title, data) if title else []
+    return found[0][0] if found else None
 
 
 def _asked_by_title(dose, record, field: str, data) -> dict | None:
