@@ -108,6 +108,7 @@ class Lexicon:
         self.product_identities = ProductIdentities(data["product_identities"])
         self.not_substances = frozenset(w.lower() for w in data["not_substances"])
         self.not_substance_endings = frozenset(w.lower() for w in data["not_substance_endings"])
+        self.not_substance_words = frozenset(w.lower() for w in data.get("not_substance_words") or ())
         langs = data.get("sig_languages") or ()
         self.as_needed = LazyPattern(rf"(?<![A-Za-z]){_words_rx([*data['as_needed_words'], *(w for lg in langs for w in lg['as_needed'])])}(?![A-Za-z])", re.I)
         # "cada 4 a 6 horas": another language's "every 4 to 6 hours" (``sig_languages``)

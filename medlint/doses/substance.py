@@ -63,7 +63,22 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
     if not re.search(r"[A-Za-z]", body):
         return None
     s = a + off + stripped_left
+    if _writers_sentence(body, text[s + len(body):max(anchor_start, s + len(body) + 4)]):
+        return None
     return Piece(text[s:s + len(body)], (s, s + len(body)))
+
+
+_SENTENCE_END = _lazy(r"[.!?][ ]{1,3}[A-Z]")  # the body's own sentence ends before the dose
+
+
+def _writers_sentence(body: str, between: str) -> bool:
+    """Is the clause opening a sentence of the writer's before the dose's own sentence ("Bro I did
+    exactly this." before "Just take one 60K sachet daily"): a sentence end between it and the
+    dose, and a personal pronoun in it (``not_substance_words``)? A name is no sentence."""
+    if not _SENTENCE_END.search(between):
+        return False
+    words = {w.strip(".,;:!?'’").lower() for w in body.split()}
+    return bool(_lexicon.lexicon().not_substance_words & words)
 
 
 def _after_dose_verb(a: int, seg: str) -> tuple[int, str]:
