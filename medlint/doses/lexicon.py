@@ -27,6 +27,17 @@ class Lexicon:
     ``number_rx`` their pattern."""
 
     def __init__(self, data: dict) -> None:
+        self._read_frequencies(data)
+        self._read_numbers(data)
+        self._read_weekdays(data)
+        self._read_numerals_and_grids(data)
+        self._read_names_and_languages(data)
+        self._read_steps_and_limits(data)
+        self._read_directions(data)
+
+    def _read_frequencies(self, data: dict) -> None:
+        """How often: the frequency wordings, "N hourly", and the words that follow a number
+        without being its unit."""
         self.frequencies = tuple(
             (f["kind"], LazyPattern(rf"(?<![A-Za-z.]){_words_rx(f['words'])}(?![A-Za-z\d])", re.I),
              float(f["per_day"]), bool(f.get("after_amount", False)),
@@ -47,6 +58,10 @@ class Lexicon:
             + [w.lower() for w in data["roman_numerals"]]
             + [w.lower() for w in data["directions_words"] if " " not in w]  # "1 mdu"
             + [w.lower() for w in data.get("not_units") or ()])  # "1 PR q6h"
+
+    def _read_numbers(self, data: dict) -> None:
+        """Numbers in words and their multipliers ("60K", "1 lakh"), frequencies that count no
+        doses, and the verbs a medicine's name follows ("I take naproxen")."""
         self.numbers = {k.lower(): float(v) for k, v in data["number_words"].items()}
         # "60K", "1 lakh": a multiplier after a number (its suffix glued, its word after a space)
         mult = data.get("number_multipliers") or {"suffixes": {}, "words": {}}
@@ -59,6 +74,10 @@ class Lexicon:
         self.suffix_unit = mult.get("suffix_unit_before_forms")
         self.uncounted = _phrase_rx(data["uncounted_frequencies"])
         self.substance_after_verbs = _phrase_rx(data["substance_after_verbs"])
+
+    def _read_weekdays(self, data: dict) -> None:
+        """Named days ("on Mondays and Thursdays", "Sunday only"), minimum intervals ("at least
+        6 hours apart"), the amount before a frequency word and what may end a sig."""
         self.weekday_of = {w.lower(): day for day, words in data["weekdays"].items() for w in words}
         # "on Mondays, Wednesdays and Fridays", "every Sunday": a list of at most seven days
         day = _words_rx(self.weekday_of)
@@ -88,6 +107,9 @@ class Lexicon:
         # "1 cap od ac"): the end, a mark, or one of ``sig_followers``
         self.ends_sig = LazyPattern(rf"[ ]*(?:$|[,;.()/-]|{_words_rx(data['sig_followers'])}(?![A-Za-z]))", re.I)
         self.number_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.numbers)}(?![A-Za-z\d-])", re.I)
+
+    def _read_numerals_and_grids(self, data: dict) -> None:
+        """Roman numerals ("i-ii tabs") and day-pattern grids ("1-0-1")."""
         self.roman = {k: float(v) for k, v in data["roman_numerals"].items()}
         self.roman_rx = LazyPattern(rf"(?<![A-Za-z\d.-]){_words_rx(self.roman)}(?![A-Za-z\d-])")  # lower case only
         # "i-ii tabs", "i to ii caps": a range of two numerals (read with a count form after it)
@@ -102,6 +124,10 @@ class Lexicon:
         prefix = _words_rx(self.grid_prefixes) if self.grid_prefixes else "(?!)"
         self.grid_prefix_rx = LazyPattern(rf"[ ]{{0,3}}(?P<f>{prefix})\.?[ ]", re.I)
         self.grid_suffix_rx = LazyPattern(rf"[ ]{{1,2}}(?P<f>{prefix})\.?(?![A-Za-z])", re.I)
+
+    def _read_names_and_languages(self, data: dict) -> None:
+        """Spoon words, the classes of quantities that are not doses, what is no medicine's name,
+        and the sig wordings of other languages (``sig_languages``)."""
         # "5ml spoonfuls": a spoon word right after a volume
         self.spoon = LazyPattern(rf"[ ]{{0,2}}-?{_words_rx(data['spoon_words'])}(?![A-Za-z])", re.I)
         self.not_doses = NotDoses(data["not_doses"], data["table_headers"])
@@ -118,6 +144,10 @@ class Lexicon:
         # "5 dosis en 24 horas": a count of doses a limit names, and its day, in those languages
         self.dose_count_words = tuple(w for lg in langs for w in lg["dose_words"])
         self.per_day_words = tuple(w for lg in langs for w in lg["per_day"])
+
+    def _read_steps_and_limits(self, data: dict) -> None:
+        """Schedule steps, increases, limit wordings and restated maxima."""
+        langs = data.get("sig_languages") or ()
         self.as_needed_condition = _condition_rx(data["as_needed_conditions"])
         self.step_markers = _phrase_rx(data["step_markers"])
         joins = data.get("elliptical_joins") or ()
@@ -134,6 +164,10 @@ class Lexicon:
         size = data["step_size_words"]
         self.step_size_endings = frozenset(w.lower() for w in size["endings"])
         self.step_size_not_after = frozenset(w.lower() for w in size["not_after"])
+
+    def _read_directions(self, data: dict) -> None:
+        """Directions ("as directed"), their fillers and subjects, and what a text without a digit
+        needs to hold a dose."""
         self.directions = _phrase_rx(data["directions_words"])
         self.directions_max_words = int(data["directions_max_words"])
         langs = data.get("sig_languages") or ()
