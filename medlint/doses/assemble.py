@@ -145,14 +145,16 @@ def _directions_only(r: Reading) -> list[Dose]:
     return []
 
 
-_SENTENCE_END = _lazy(r"(?<=[.!?])[ \n]+(?=[^\W\d_¿¡])|\n+")
+# where a sentence of a text ends, for _sentences; a module-level _SENTENCE_END further down
+# is the narrower test "a sentence ends between two places" that _share_standalone_as_needed asks
+_SENTENCE_BREAK = _lazy(r"(?<=[.!?])[ \n]+(?=[^\W\d_¿¡])|\n+")
 
 
 def _sentences(norm: str) -> list[tuple[int, int]]:
     """The sentences of ``norm``, split after a full stop, a question or exclamation mark before a
     word, or at a line break (never inside "2.5 mL")."""
     out, a = [], 0
-    for m in _SENTENCE_END.finditer(norm):
+    for m in _SENTENCE_BREAK.finditer(norm):
         out.append((a, m.start()))
         a = m.end()
     out.append((a, len(norm)))
