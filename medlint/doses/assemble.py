@@ -16,7 +16,7 @@ from .model import Dose, Frequency, Limit, Piece, _piece, _replace
 from .modifiers import _Mod, time_of_day
 from .reading import Reading
 from .substance import _substance, _substance_key
-from .text import _lazy, _Spans, normalize
+from .text import SENTENCE_END_BEFORE_CAPITAL, _lazy, _Spans, normalize
 from .units import DOSE_KINDS
 
 
@@ -145,8 +145,8 @@ def _directions_only(r: Reading) -> list[Dose]:
     return []
 
 
-# where a sentence of a text ends, for _sentences; a module-level _SENTENCE_END further down
-# is the narrower test "a sentence ends between two places" that _share_standalone_as_needed asks
+# where a sentence of a text ends, for _sentences (the narrower "a sentence ends between two
+# places" is text.SENTENCE_END_BEFORE_CAPITAL)
 _SENTENCE_BREAK = _lazy(r"(?<=[.!?])[ \n]+(?=[^\W\d_¿¡])|\n+")
 
 
@@ -560,7 +560,7 @@ def _share_standalone_as_needed(text: str, doses: list[Dose], prns: list[_Mod]) 
         k = bisect.bisect_right(starts, m.start) - 1
         if k < 0 or doses[k].as_needed is not None:
             continue
-        if doses[k].amount is None and _SENTENCE_END.search(text, doses[k].span[1], m.start):
+        if doses[k].amount is None and SENTENCE_END_BEFORE_CAPITAL.search(text, doses[k].span[1], m.start):
             continue  # a product named with no amount is no dose a later sentence repeats
         if _lexicon.lexicon().increase_before.search(text, max(0, m.start - 40), m.start):
             continue  # "The dose can be increased further if needed": the condition of a change
@@ -568,10 +568,6 @@ def _share_standalone_as_needed(text: str, doses: list[Dose], prns: list[_Mod]) 
     return doses
 
 
-# a sentence ends between a product and a later "can be used" ("Estriol 0.1% cream is another
-# option. Vaginal oestrogen can be used for as long as you need it"); "Aspirin 900 mg ... as
-# soon as the attack starts. You can repeat it ... if the pain comes back" shares it
-_SENTENCE_END = _lazy(r"[.!?][ ]{1,3}(?=[A-Z])")
 
 
 def _build(text: str, anc: _Anchor, substance: Piece | None, key: str | None,

@@ -7,7 +7,7 @@ import re
 
 from . import lexicon as _lexicon
 from .model import Piece
-from .text import _lazy, normalize
+from .text import SENTENCE_END_BEFORE_CAPITAL, _lazy, normalize
 
 
 _SUBSTANCE_STRIP_LEAD = _lazy(
@@ -68,14 +68,13 @@ def _substance(text: str, norm: str, clause: tuple[int, int], anchor_start: int,
     return Piece(text[s:s + len(body)], (s, s + len(body)))
 
 
-_SENTENCE_END = _lazy(r"[.!?][ ]{1,3}[A-Z]")  # the body's own sentence ends before the dose
 
 
 def _writers_sentence(body: str, between: str) -> bool:
     """Is the clause opening a sentence of the writer's before the dose's own sentence ("Bro I did
     exactly this." before "Just take one 60K sachet daily"): a sentence end between it and the
     dose, and a personal pronoun in it (``not_substance_words``)? A name is no sentence."""
-    if not _SENTENCE_END.search(between):
+    if not SENTENCE_END_BEFORE_CAPITAL.search(between):
         return False
     words = {w.strip(".,;:!?'’").lower() for w in body.split()}
     return bool(_lexicon.lexicon().not_substance_words & words)

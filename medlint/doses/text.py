@@ -36,6 +36,11 @@ def normalize(text: str) -> str:
 # its literals (medlint.prefilter).
 _lazy = LazyPattern
 
+# a sentence ends here and the next opens on a capital ("... is another option. Vaginal oestrogen
+# can be used"; "Bro I did exactly this. Just take one"): the stages that ask whether a sentence
+# ends between two places (assemble, substance)
+SENTENCE_END_BEFORE_CAPITAL = _lazy(r"[.!?][ ]{1,3}(?=[A-Z])")
+
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
