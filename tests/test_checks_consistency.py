@@ -171,6 +171,21 @@ def test_a_letters_sign_off_is_not_cut_off(tmp_path, sign_off):
     assert findings_for("Questions\nIf you have any questions, please ring the office and\n", "CON005", tmp_path / "b")
 
 
+@pytest.mark.parametrize("sign_off", ["Warmly,", "Stay well,", "All the best,", "Many thanks,", "Sincerely yours,",
+                                      "With gratitude,", "Respectfully,", "Speak soon,"])
+def test_an_emails_or_a_newsletters_sign_off_is_not_cut_off(tmp_path, sign_off):
+    email = (f"Your next delivery\nYour refill ships on Monday; reply STOP to cancel.\n\n{sign_off}\n"
+             "Priya Natarajan, RN\nCare Coordinator\n")
+    assert not findings_for(email, "CON005", tmp_path)
+    newsletter = f"# Sleep notes\n\nThat is all for this week. Try the wind-down routine tonight.\n\n{sign_off}\n\nMarta\n"
+    assert not findings_for(newsletter, "CON005", tmp_path / "n", markdown=True)
+
+
+def test_a_word_of_a_sign_off_inside_a_sentence_is_still_cut_off(tmp_path):
+    text = "Aftercare\nKeep the dressing dry, stay well rested and\n"
+    assert findings_for(text, "CON005", tmp_path)
+
+
 def test_duplicate_of_an_item_before_the_first_heading_names_no_heading(tmp_path):
     text = "# Hay fever tablets\n\n- Once a day\n- Drowsy in some people\n\n## Side effects\n\n- Drowsy in some people\n"
     found = findings_for(text, "CON002", tmp_path, markdown=True)
