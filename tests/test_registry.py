@@ -31,6 +31,7 @@ def run_example(info, text, tmp_path):
     return findings_for(text, info.id, tmp_path, schema_example=info.examples == "section")
 
 
+@pytest.mark.unsigned_pages
 @pytest.mark.parametrize("cid,i", BAD)
 def test_bad_example_is_flagged(cid, i, tmp_path):
     info = CHECKS[cid]
@@ -41,6 +42,7 @@ def test_bad_example_is_flagged(cid, i, tmp_path):
         assert f.line >= 1 and f.column >= 1
 
 
+@pytest.mark.unsigned_pages
 @pytest.mark.parametrize("cid,i", GOOD)
 def test_good_example_passes(cid, i, tmp_path):
     info = CHECKS[cid]

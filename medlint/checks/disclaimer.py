@@ -571,8 +571,9 @@ def _also_in(element: dict, family: list[Section], sections: list[Section], titl
 @check("DSC001", name="section-disclaimer-missing", category="disclaimer", severity="error",
        fix="Add a disclaimer paragraph to the section in the wording the policy asks for "
            "(see checks/disclaimers.yaml).",
-       bad=("Dietary Supplements\n-\nOmega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,
-            "Mainstream Drug Therapies\n-\nNaproxen 500 mg twice daily – Longer-acting NSAID.\n" + _CLOSING),
+       bad=("Dietary Supplements\n-\nOmega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _BYLINE + "\n" + _CLOSING,
+            "Mainstream Drug Therapies\n-\nNaproxen 500 mg twice daily – Longer-acting NSAID.\n" + _BYLINE + "\n"
+            + _CLOSING),
        good=("Dietary Supplements\nThese products are not intended to diagnose, treat, cure, or prevent any disease. "
              "They can interact with medicines, so ask your doctor before starting any supplement.\n-\n"
              "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,
@@ -679,7 +680,7 @@ def section_disclaimer_missing(article, ctx):
 @check("DSC002", name="section-disclaimer-incomplete", category="disclaimer", severity="warning",
        fix="Extend the section's disclaimer with the missing part named in the message.",
        bad=("Dietary Supplements\nAsk your doctor before starting any supplement.\n-\n"
-            "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,),
+            "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _BYLINE + "\n" + _CLOSING,),
        good=("Dietary Supplements\nSupplements are not regulated in the same way as medicines and can interact "
              "with prescription drugs. Discuss any supplement with your doctor or pharmacist first.\n-\n"
              "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,
@@ -915,7 +916,7 @@ def gives_urgent_advice(article: Article, data: dict) -> bool:
 
 @check("DSC004", name="red-flag-section-missing", category="disclaimer", severity="warning",
        fix="Add a \"When should you see a doctor immediately?\" section listing the emergency signs.",
-       bad=("Overview\nA large fragment can cause cauda equina syndrome.\n" + _CLOSING,),
+       bad=("Overview\nA large fragment can cause cauda equina syndrome.\n" + _BYLINE + "\n" + _CLOSING,),
        good=("Overview\nA large fragment can cause cauda equina syndrome.\n"
              "When Should You See a Doctor Immediately?\n-\nLoss of bowel or bladder control\n" + _CLOSING,
              "Overview\nSciatica is pain along the sciatic nerve.\n" + _CLOSING,

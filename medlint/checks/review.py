@@ -885,7 +885,7 @@ def _person_hit(article, names: list[str], message: str, suggestion: str, other_
 @check("REV005", name="author-not-named", category="review", severity="warning",
        fix="Name the author(s) in the byline, e.g. \"The article is written by Jane Roe\".",
        bad=(_OVERVIEW + "The article is written by Team Rxharun and reviewed by Dr. Sam Lee, MD",
-            _OVERVIEW + "Last Updated: May 19, 2026."),
+            _OVERVIEW + "Medically reviewed by Dr. Sam Lee, MD\nLast Updated: May 19, 2026."),
        good=(_OVERVIEW + _BYLINE, _VISIT,
              "Ask Dr Amara\nOur resident GP, Dr Amara Osei, answers your health questions\n"
              "Migraine can run in families.\nLast Updated: May 19, 2026.\n"))
