@@ -3,8 +3,6 @@
 import datetime as _dt
 import os
 
-import pytest
-
 from medlint.engine import Options, check_article
 from medlint.exporter import export_article, words
 from medlint.findings import Finding

@@ -4,7 +4,6 @@ import json
 import os
 import re
 
-import pytest
 
 from medlint.baseline import fingerprint
 from medlint.findings import Finding

@@ -101,7 +101,6 @@ def test_a_warning_beside_the_report_answers_it(tmp_path):
 
 def test_the_medicine_of_a_dose_is_the_one_named_just_before_it(tmp_path):
     # "... ibuprofen 400 mg ... with my warfarin 3 mg": the 3 mg is warfarin's
-    from medlint.checks.safety import analyse, tables  # noqa: F401  (the panel reads the same analysis)
 
     text = PAIRS[0]
     got = found(text, tmp_path)
