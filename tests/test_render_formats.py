@@ -4,7 +4,6 @@ import json
 import os
 import re
 
-
 from medlint.baseline import fingerprint
 from medlint.findings import Finding
 from medlint.registry import all_checks
