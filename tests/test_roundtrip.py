@@ -138,3 +138,29 @@ def test_plus_marked_items_keep_their_marker(tmp_path):
     article, out = roundtrip(text, tmp_path)
     assert "+ Folic acid 400 micrograms a day" in out
     assert words(out) == words(text)
+
+
+def test_numbered_questions_with_their_options_keep_their_numbers(tmp_path):
+    """A quiz whose numbered questions carry their options on an indented line (read as
+    FAQ entries) between numbered statements (read as list items): each block keeps the
+    number it starts at, so the page comes back numbered 1 to 5, not 1, 1, 2, 4, 1."""
+    text = ("Sun safety quiz\n\nHow much do you know? Answers at the end.\n\n"
+            "1. True or false: a cloudy day needs no sunscreen.\n"
+            "2. How often should you reapply sunscreen outdoors?\n   a) Every 2 hours  b) Once a day\n"
+            "3. Which sunscreen suits a child under 6 months?\n   a) Any SPF 50  b) None: shade and clothing\n"
+            "4. True or false: a tan protects you from burning.\n"
+            "5. Which hours are strongest for UV in summer?\n   a) 8 to 10 am  b) 11 am to 3 pm\n")
+    _, out = roundtrip(text, tmp_path)
+    assert words(out) == words(text)
+    assert [line.split(".")[0] for line in out.splitlines() if line[:1].isdigit()] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_numbered_question_list_starting_late_keeps_its_first_number(tmp_path):
+    """The second part of a clinic's numbered FAQ (questions 6 onwards, each over its answer)
+    comes back from 6."""
+    text = ("After your steroid injection\n\nQuestions 1 to 5 are on the front of this sheet.\n\n"
+            "6. Can I drive home afterwards?\n   Not if your leg feels numb; bring someone to drive you.\n"
+            "7. When can I swim?\n   Wait 48 hours so the puncture site can close.\n")
+    _, out = roundtrip(text, tmp_path / "b")
+    assert words(out) == words(text)
+    assert [line.split(".")[0] for line in out.splitlines() if line[:1].isdigit()] == ["6", "7"]

@@ -162,20 +162,27 @@ class _Builder:
         key = "disclaimer" if "disclaimer" in block else "paragraph"
         block[key] = f"{block[key]} {text}"
 
-    def item(self, text: str, style: str, parse_doses, number: int | None = None) -> None:
-        self.last = "item"
+    def _open(self, key: str, style: str, number: int | None) -> dict:
+        """The open list or FAQ block (``key``) an entry of ``style`` numbered ``number`` joins,
+        or a new one: a numbered entry that does not follow the block's last number starts a
+        block of its own, which keeps its first number (``start``) for the way back."""
         section = self._ensure_section()
         block = self.open_block
         restart = number is not None and block is not None and number != block.get("_next")
-        if block is None or "list" not in block or block.get("style") != style or restart:
+        if block is None or key not in block or block.get("style") != style or restart:
             block = {"style": style}
             if number is not None and number != 1:
                 block["start"] = number
-            block["list"] = []
+            block[key] = []
             section["blocks"].append(block)
             self.open_block = block
         if number is not None:
             block["_next"] = number + 1
+        return block
+
+    def item(self, text: str, style: str, parse_doses, number: int | None = None) -> None:
+        self.last = "item"
+        block = self._open("list", style, number)
         record = {"text": text}
         m = _NAME_SPLIT.search(text)
         if m and 0 < m.start() <= 120:
@@ -186,14 +193,10 @@ class _Builder:
                 record["doses"] = doses
         block["list"].append(record)
 
-    def faq(self, question: str, answer: str, style: str, note: str | None = None) -> dict:
+    def faq(self, question: str, answer: str, style: str, note: str | None = None,
+            number: int | None = None) -> dict:
         self.last = "item"
-        section = self._ensure_section()
-        block = self.open_block
-        if block is None or "faq" not in block or block.get("style") != style:
-            block = {"style": style, "faq": []}
-            section["blocks"].append(block)
-            self.open_block = block
+        block = self._open("faq", style, number)
         entry = {"question": question, "answer": answer}
         if note:
             entry["note"] = note
@@ -2351,7 +2354,7 @@ def _list_line(page: _Page, b: _Builder, body: list[str], j: int, style: str, co
         if style.endswith("-line") and _GLUED_MARKER.search(answer) and _has_more(body, j):
             glued = _LONE_MARKERS[_GLUED_MARKER.search(answer).group(0).strip()]
             answer = _GLUED_MARKER.sub("", answer)
-        b.faq(content, answer, style)
+        b.faq(content, answer, style, number=number)
     else:
         b.item(content, style, page.record_doses if page.parse_doses is not None else None, number)
     return j, glued
