@@ -56,6 +56,8 @@ class Tables:
         self.cues = _words(left.get("cues") or ())
         self.permits = alternation(left.get("permits") or ["(?!)"], re.I | re.M)
         self.refusals = alternation(left.get("refusals") or ["(?!)"], re.I)
+        self.replacements = alternation(left.get("replacements") or ["(?!)"], re.I)
+        self.premises = alternation(left.get("premises") or ["(?!)"], re.I)
         self.pronouns = _words(left.get("pronouns") or ())
         self.window = left.get("window", 4)
         self.left = left
@@ -180,6 +182,28 @@ def interaction_reassurance(article, ctx):
     prescribing information, NCCIH's red yeast rice fact sheet), quoted in every message.
     """
     t = tables(ctx)
+    for record, field, text, start, end, found in _reassurances(article, t):
+        entry, a, b, m = found
+        said = text[start:end].strip()
+        advice = entry["advice"].format(a=a, b=b)
+        yield Hit(record, excerpt=said, start=start + (len(text[start:end]) - len(text[start:end].lstrip())),
+                  field=field, severity=entry.get("severity"),
+                  message=f"\"{said}\" tells the reader {a} and {b} are fine together; they interact: "
+                          f"{entry['risk']} ({entry['source']}).",
+                  suggestion=f"Write instead, e.g.: {advice[:1].upper()}{advice[1:]}.")
+
+
+def reassured_pairs(article, ctx) -> frozenset:
+    """{(entry ID, name of group A, name of group B)} (names in lower case, as written) of every pair
+    SAF004 finds the page reassuring about: SAF002 does not name that defect again (one defect,
+    named once)."""
+    t = tables(ctx)
+    return frozenset((found[0]["id"], found[1].lower(), found[2].lower())
+                     for *_where, found in _reassurances(article, t))
+
+
+def _reassurances(article, t: Tables):
+    """(record, field, text, start, end, (entry, a, b, match)) of each sentence that plays down a pair."""
     held, before = None, []  # the record read, and its sentences so far (a question counts)
     for record, field, text, start, end in _all_sentences(article):
         if record is not held:
@@ -194,16 +218,8 @@ def interaction_reassurance(article, ctx):
             # the excerpt reaches back over the sentences read, within this field
             start = min([start] + [a for f, _s, a in before[-k:] if f == field])
         before.append((field, sentence, start))
-        if found is None:
-            continue
-        entry, a, b, m = found
-        said = text[start:end].strip()
-        advice = entry["advice"].format(a=a, b=b)
-        yield Hit(record, excerpt=said, start=start + (len(text[start:end]) - len(text[start:end].lstrip())),
-                  field=field, severity=entry.get("severity"),
-                  message=f"\"{said}\" tells the reader {a} and {b} are fine together; they interact: "
-                          f"{entry['risk']} ({entry['source']}).",
-                  suggestion=f"Write instead, e.g.: {advice[:1].upper()}{advice[1:]}.")
+        if found is not None:
+            yield record, field, text, start, end, found
 
 
 # ---------------------------------------------------------------------------
@@ -214,11 +230,11 @@ def _leftover(sentence: str, t: Tables) -> str:
     """What a sentence is to SAF005: "mention" (a leftover or someone else's antibiotic),
     "refusal" (says not to take), "permit" (permits taking it, naming it or "it", "them", "that"), or ""."""
     sentence = sentence.strip()
-    refuses = bool(t.refusals.search(sentence))
+    refuses = bool(t.refusals.search(sentence) or t.replacements.search(sentence))
     question = sentence.endswith("?")
     named = t.antibiotics.search(sentence)
     if named and t.cues.search(sentence):
-        kind = "refusal" if refuses else "mention"
+        kind = "refusal" if _refuses_leftover(sentence, named, t) else "mention"
         if kind == "mention" and not question and t.permits.search(sentence):
             return "mention+permit"
         return kind
@@ -229,6 +245,20 @@ def _leftover(sentence: str, t: Tables) -> str:
     if t.permits.search(sentence) and (named or t.pronouns.search(sentence)):
         return "permit"
     return ""
+
+
+def _refuses_leftover(sentence: str, named, t: Tables) -> bool:
+    """Whether a sentence that names a leftover antibiotic (``named``) refuses it: a refusal word
+    outside the condition it opens with (``premises``: "If your pharmacy will not fill a repeat,
+    ..."; unless the condition names the leftover), or a replacement word before the leftover is
+    named ("Instead of the old pack, ...")."""
+    said = sentence
+    premise = t.premises.match(sentence)
+    if premise is not None and premise.end() <= named.start():
+        said = " " * premise.end() + sentence[premise.end():]
+    if t.refusals.search(said):
+        return True
+    return any(m.start() < named.start() for m in t.replacements.finditer(said))
 
 
 @check("SAF005", name="leftover-antibiotic-advice", category="safety", severity="error",

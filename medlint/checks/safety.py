@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from medlint.checks.advice import reassured_pairs
 from medlint.checks.dosing import all_doses, per_text, said_in_lines, sentence_span, states_frequency
 from medlint.checks.owed import owed
 from medlint.checks.posts import member_posts
@@ -72,6 +73,9 @@ class Tables:
         # products that contain a class's medicine too, by risk name (``also_in``)
         self.also_in = {(c["id"], r["name"]): Phrases(r["also_in"]["names"], stems=True)
                         for c in self.classes for r in c["risks"] if r.get("also_in")}
+        # the wordings before such a product in its sentence that keep the reader from it
+        self.also_in_refused = {(c["id"], r["name"]): [compile_pattern(p, re.I) for p in r["also_in"].get("refused_by") or ()]
+                                for c in self.classes for r in c["risks"] if r.get("also_in")}
         self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
         self.premises = [compile_pattern(p, re.I) for p in data.get("not_dosing_premises") or ()]
         self.coverage = [compile_pattern(p, re.I) for p in data.get("coverage_limits") or ()]
@@ -99,6 +103,7 @@ class Tables:
         self.local_units = frozenset(local.get("units") or ())
         self.local_classes = {c["id"]: c["source"] for c in local.get("classes") or ()}
         self.shared = [compile_pattern(p, re.I) for p in data.get("shared_warnings") or ()]
+        self.stand_ins = [compile_pattern(p, re.I) for p in data.get("stand_ins") or ()]
         apart = data.get("courses_apart") or {}
         self.course_limits = [compile_pattern(p, re.I) for p in apart.get("course_limits") or ()]
         self.later_starts = [compile_pattern(p, re.I) for p in apart.get("later_starts") or ()]
@@ -322,6 +327,25 @@ class Dosed:
         self.readers: frozenset | None = None  # the readerships every dose's section answers (stated ages)
 
 
+def _foreign_terms(text: str, t: Tables) -> frozenset:
+    """The wordings of ``text`` said only in sentences that name a medicine, each with those names:
+    {(wording, frozenset of the substances and classes its sentence names)} (a wording said in a
+    sentence naming none is said of whatever the text is about, and is not listed); read once per text."""
+    out = set()
+    free = set()
+    for start, end in sentences(text):
+        said = text[start:end]
+        found = {phrase for phrase, _, _ in t.terms.find(said)}
+        if not found:
+            continue
+        names = Analysis._names(said, None, t)
+        if names:
+            out.update((term, names) for term in found)
+        else:
+            free |= found
+    return frozenset((term, names) for term, names in out if term not in free)
+
+
 def _read_text(text: str, t: Tables) -> tuple[frozenset, frozenset]:
     """(the substances and classes ``text`` names, the wordings it holds): a pure function of
     the text, read once per text (:func:`medlint.checks.dosing.per_text`)."""
@@ -384,7 +408,8 @@ class Analysis:
         self._wording: dict[str, frozenset] = {}
         self._next_section: dict = {}
         if (any(s in t.classes_of or s in t.stop_members or s in t.combination_members for s in self.medicines)
-                or len(self.medicines) > 1 or any(len(taken) > 1 for taken in self.reported.values())):
+                or len(self.medicines) > 1 or any(len(taken) > 1 for taken in self.reported.values())
+                or any(self._stop_entries(s) for taken in self.reported.values() for s in taken)):
             self._scan(article, t)
 
     # -- which medicine a dose is of
@@ -525,6 +550,27 @@ class Analysis:
             held = self._wording[substance] = frozenset().union(*(self.records[i][3] for i in self.near(substance)))
         return held
 
+    def _pair_worded(self, a: str, b: str, wanted) -> bool:
+        """Whether a wording of ``wanted`` stands beside ``a`` or ``b`` (as :meth:`wording_near`) other
+        than only in sentences about other medicines ("Avoid aspirin for one week because it thins the
+        blood and can make the grafts bleed", beside naproxen and prednisolone: said of aspirin)."""
+        t = self.tables
+        want = {w.lower() for w in wanted}
+        pair = {a, b} | {"class:" + c["id"] for s in (a, b) for c in t.classes_of.get(s, [])}
+        for i in sorted(set(self.near(a)) | set(self.near(b))):
+            record, section, _names, terms, _safe = self.records[i]
+            held = want.intersection(terms)
+            if not held:
+                continue
+            heading = {phrase for phrase, _, _ in t.terms.find(section.heading or "")} if section is not None else set()
+            text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
+            foreign = per_text(_foreign_terms, text, t)
+            for term in held:
+                elsewhere = [names for said, names in foreign if said == term]
+                if term in heading or not elsewhere or any(not pair.isdisjoint(names) for names in elsewhere):
+                    return True
+        return False
+
     @staticmethod
     def worded(found: frozenset, wanted) -> bool:
         return any(w.lower() in found for w in wanted)
@@ -540,24 +586,61 @@ class Analysis:
             if not classes:
                 continue
             found = self.wording_near(med.substance)
+            mates = self._stands_in_for(med) if self.tables.stand_ins else set()
             for cls in classes:
                 risks = [risk for risk in cls["risks"] if not self._not_for_readers(risk, med)]
+                held = [m for m in mates if m in self.tables.members_of.get(cls["id"], ())]
+                if held:  # given in place of a class-mate: its class warnings are this one's too
+                    found = found.union(*(self.wording_near(m) for m in held))
                 if risks:
                     yield med, cls, [(risk, self.worded(found, risk["satisfied_by"])) for risk in risks]
+
+    def _stands_in_for(self, med: Dosed) -> set:
+        """The other medicines the page doses that ``med`` is given in place of (``stand_ins``: the text
+        of one of its doses, or its section's heading, names the other and says it cannot be had)."""
+        out = set()
+        own = {r for r, _, _ in med.doses}
+        for record, section, names, _terms, _safe in self.records:
+            if record not in own:
+                continue
+            others = {n for n in names if n in self.medicines and n != med.substance}
+            text = f"{record.question} {record.answer}" if isinstance(record, FaqEntry) else (record.text or "")
+            said = f"{section.heading or ''}\n{text}" if section is not None else text
+            if others and any(p.search(said) for p in self.tables.stand_ins):
+                out |= others
+        return out
 
     def stop_results(self):
         """(medicine, class entry of ``stop_at_will``, record, field, match) for each dosed
         medicine whose class's labels say to taper, at the first text beside it that lets the
         reader stop at will."""
-        t = self.tables
         for med in self.medicines.values():
-            entries = [t.stop_classes[c["id"]] for c in t.classes_of.get(med.substance, []) if c["id"] in t.stop_classes]
-            entries += t.stop_members.get(med.substance, [])
+            entries = self._stop_entries(med.substance)
             if not entries:
                 continue
             found = self._stop_wording(self.near(med.substance) + self._unnamed_beside(med), entries[0]["id"])
             if found is not None:
                 yield (med, entries[0], *found)
+        # a medicine someone reports taking ("Last winter I was on sertraline 50 mg"): the page does
+        # not dose it, but a text naming or reporting it that tells the reader ("you") they may stop
+        # it at will advises the reader all the same
+        for taken in self.reported.values():
+            for med in taken.values():
+                entries = self._stop_entries(med.substance) if med.substance not in self.medicines else []
+                if not entries:
+                    continue
+                own = {r for r, _, _ in med.doses}
+                held = [i for i, (record, _s, names, _t, _f) in enumerate(self.records)
+                        if record in own or med.substance in names]
+                found = self._stop_wording(held, entries[0]["id"])
+                if found is not None:
+                    yield (med, entries[0], *found)
+
+    def _stop_entries(self, substance: str) -> list:
+        """The ``stop_at_will`` entries of ``substance``'s classes and of the taper classes naming it."""
+        t = self.tables
+        entries = [t.stop_classes[c["id"]] for c in t.classes_of.get(substance, []) if c["id"] in t.stop_classes]
+        return entries + t.stop_members.get(substance, [])
 
     def _unnamed_beside(self, med: Dosed) -> list[int]:
         """Indexes of the records that name no medicine, in a section that doses no other medicine
@@ -571,7 +654,9 @@ class Analysis:
         """(record, field, start, end) of the first text, in a section dosing ``med`` or else
         anywhere, that offers a product containing it too (a missing risk's ``also_in``: "a hot cold and flu sachet as
         well as your paracetamol tablets"), or None."""
-        products = [self.tables.also_in[cls["id"], r["name"]] for r in missing if (cls["id"], r["name"]) in self.tables.also_in]
+        t = self.tables
+        products = [(t.also_in[key], t.also_in_refused[key]) for key in ((cls["id"], r["name"]) for r in missing)
+                    if key in t.also_in]
         if not products:
             return None
         sections = {r.section for r, _, _ in med.doses}
@@ -582,9 +667,11 @@ class Analysis:
             fields = ("question", "answer") if isinstance(record, FaqEntry) else ("text",)
             for field in fields:
                 text = getattr(record, field, "") or ""
-                for phrases in products:
+                for phrases, refusals in products:
                     for _phrase, start, end in phrases.find(text):
-                        return record, field, start, end
+                        lead = text[sentence_span(text, start)[0]:start]
+                        if not any(p.search(lead) for p in refusals):
+                            return record, field, start, end
         return None
 
     def directions_after(self, med: Dosed, record):
@@ -636,6 +723,29 @@ class Analysis:
         for taker, taken in self.reported.items():
             if len(taken) > 1:
                 yield from self._combinations(list(taken.values()), getattr(taker, "section", taker))
+        yield from self._with_reported()
+
+    def _with_reported(self):
+        """(combination, medicine a, [(medicine b, warned)]) for each medicine the page doses to someone
+        who reports taking a partner of it the page does not dose ("I take sertraline 50 mg every
+        morning" / "For the spasm I can send cyclobenzaprine 10 mg tablets: take 1 tablet ..."), warned
+        by a wording beside the dosed medicine or in the section of the report."""
+        t = self.tables
+        for taker, taken in self.reported.items():
+            section = getattr(taker, "section", taker)
+            here = frozenset().union(*(terms for _r, sec, _n, terms, _s in self.records if sec is section))
+            for combo in t.combinations:
+                if combo.get("distinct"):
+                    continue  # the reader's own medicine of one class: not a second dose of it
+                first, second = t.groups[combo["id"], 0], t.groups[combo["id"], 1]
+                partners = [b for b in taken.values() if b.substance in second and b.substance not in self.medicines]
+                for a in self.medicines.values():
+                    if a.substance not in first or not partners:
+                        continue
+                    if any(b.substance in second and b is not a for b in self.medicines.values()):
+                        continue  # the page doses a partner itself: that pair names the defect once
+                    found = self.wording_near(a.substance) | here
+                    yield combo, a, [(b, self.worded(found, combo["satisfied_by"])) for b in partners]
 
     def taken_partner_results(self):
         """(combination, medicine a, record, field, (start, end), [partner names]) for each text
@@ -693,8 +803,7 @@ class Analysis:
                 if not partners:
                     continue
                 if section is None:
-                    found = self.wording_near(a.substance)
-                    yield combo, a, [(b, self.worded(found | self.wording_near(b.substance), combo["satisfied_by"]))
+                    yield combo, a, [(b, self._pair_worded(a.substance, b.substance, combo["satisfied_by"]))
                                      for b in partners]
                 else:
                     found = frozenset().union(*(terms for _r, sec, _n, terms, _s in self.records if sec is section))
@@ -1153,7 +1262,9 @@ def class_warning_missing(article, ctx):
     ("habit-forming" for addiction, "stomach" or "ulcer" for NSAID bleeding), or in the
     heading of the section it is in. One finding per medicine and class, at its first
     dose, naming the missing risks; a risk whose ``not_for`` readership the title writes
-    for is not asked, and a forum member's post is not the page dosing.
+    for is not asked, and a forum member's post is not the page dosing. A medicine given in
+    place of a dosed class-mate that cannot be had (``stand_ins``) shares the class-mate's
+    warnings; a record of one person's care owes none (checks/owed.yaml ``one-person``).
 
     **Why it matters.** Readers take what a page doses. The warnings regulators require on
     every label of the class (addiction and slowed breathing with opioids, stomach bleeding
@@ -1230,7 +1341,10 @@ def combination_not_warned(article, ctx):
     ("serotonin", "do not combine", "bleed", "one at a time") near either medicine or in a
     safety or interactions section. One finding per combination and first medicine, at
     its first dose in a text that doses a partner too (where the page offers both), else at
-    its first dose, naming every partner not warned about, the risk and the source.
+    its first dose, naming every partner not warned about, the risk and the source. A medicine
+    the page doses to someone who reports taking a partner it does not dose ("I take sertraline
+    50 mg") is paired too; a pair the page reassures about is left to SAF004; a wording said only
+    in sentences about other medicines is no warning about the pair.
 
     **Why it matters.** A page that lists medicines side by side reads as a menu; readers
     combine them. These pairs are the interactions the labels warn about because people
@@ -1251,8 +1365,10 @@ def combination_not_warned(article, ctx):
     yield from duplicate_advice(article, t.duplicates, lambda text: Analysis._names(text, None, t),
                                 a.title_names or frozenset(a.medicines), lambda text: _name_spans(text, t),
                                 _page_lines(article))
+    reassured = _reassured(article, ctx, t)
     for combo, med, partners in a.combination_results():
-        missing = [b for b, warned in partners if not warned]
+        missing = [b for b, warned in partners if not warned
+                   and (combo["id"], frozenset((med.substance, b.substance))) not in reassured]
         if not missing:
             continue
         record, field, dose = _where_together(med, missing)
@@ -1294,7 +1410,9 @@ def stop_at_will_advice(article, ctx):
     texts beside it (as SAF001 counts them) for a wording that lets the reader stop whenever
     they like ("Once you feel better you can stop taking it", "you can stop it straight
     away", "there is no need to taper"). Side-effect advice ("stop it and see your doctor
-    straight away if ...") is not matched. One finding per medicine, at the first such text.
+    straight away if ...") is not matched. One finding per medicine, at the first such text. A
+    medicine someone reports taking ("I was on sertraline 50 mg") is read in the texts that name
+    or report it: advice there that the reader may stop it is advice all the same.
     Whatever the class, a text that lets the reader stop or leave out a prescribed medicine on
     their own decision (``stop_at_will.own_decision``: until a date or an event, "you can
     simply leave out your blood pressure tablets until Eid"; for its cost, "if a copay is too
@@ -1337,6 +1455,17 @@ def stop_at_will_advice(article, ctx):
                       message=f"\"{m.group(0)}\" tells the reader to stop or leave out a prescribed medicine on "
                               f"their own decision ({t.own_stop_source}).",
                       suggestion=f"Write instead, e.g.: {_sentence(t.own_stop_advice)}")
+
+
+def _reassured(article, ctx, t: Tables) -> set:
+    """{(combination ID, frozenset of the two substances)} of each pair the page plays down (SAF004
+    names that defect: "Yes, naproxen is fine with your sertraline"), which SAF002 does not name again."""
+    out = set()
+    for combo_id, a, b in reassured_pairs(article, ctx):
+        for sa in t.substances.get(a, (a,)):
+            for sb in t.substances.get(b, (b,)):
+                out.add((combo_id, frozenset((sa, sb))))
+    return out
 
 
 def _own_decision_stops(article, t: Tables):
