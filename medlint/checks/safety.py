@@ -49,6 +49,17 @@ class Tables:
         for entry in names["medicines"]:
             for alias in entry["names"]:
                 self._name(alias["name"], entry["substance"])
+        self._read_classes()
+        self._read_stop_at_will(data.get("stop_at_will") or {})
+        self._read_combinations(names["combinations"])
+        self.duplicates = DuplicateProducts(data.get("duplicate_products"), self._member)
+        self.names = Phrases([*self.substances, *self.class_words], stems=False)
+        self._read_warnings()
+        self._read_readers(data)
+        self._read_pages(data)
+
+    def _read_classes(self) -> None:
+        """Each class's members (by substance) and the words that name the class."""
         for cls in self.classes:
             for member in cls["members"]:
                 substance = self._member(member)
@@ -57,25 +68,31 @@ class Tables:
                     self.classes_of[substance].append(cls)
             for word in cls["mentioned_as"]:
                 self.class_words[word.lower()] = cls["id"]
-        self._read_stop_at_will(data.get("stop_at_will") or {})
+
+    def _read_combinations(self, products: list) -> None:
+        """The combinations' groups by substance, and the combination products' names."""
         self.groups = {}  # (combination ID, group index) -> its substances
         for combo in self.combinations:
             for i, group in enumerate(combo["groups"]):
                 self.groups[combo["id"], i] = frozenset(self._member(m) for m in group)
         self.combination_members = frozenset().union(*self.groups.values())
-        for entry in names["combinations"]:
+        for entry in products:
             self.substances[entry["name"].lower()] = tuple(s.lower() for s in entry["substances"])
-        self.duplicates = DuplicateProducts(data.get("duplicate_products"), self._member)
-        self.names = Phrases([*self.substances, *self.class_words], stems=False)
+
+    def _read_warnings(self) -> None:
+        """The wordings that satisfy a risk or a combination, and the products that hold a
+        class's medicine too (``also_in``) with the wordings that keep a reader from them."""
         terms = {t.lower() for c in self.classes for r in c["risks"] for t in r["satisfied_by"]}
         terms |= {t.lower() for c in self.combinations for t in c["satisfied_by"]}
         self.terms = Phrases(terms, stems=True)
-        # products that contain a class's medicine too, by risk name (``also_in``)
-        self.also_in = {(c["id"], r["name"]): Phrases(r["also_in"]["names"], stems=True)
-                        for c in self.classes for r in c["risks"] if r.get("also_in")}
-        # the wordings before such a product in its sentence that keep the reader from it
-        self.also_in_refused = {(c["id"], r["name"]): [compile_pattern(p, re.I) for p in r["also_in"].get("refused_by") or ()]
-                                for c in self.classes for r in c["risks"] if r.get("also_in")}
+        risks = [(c["id"], r) for c in self.classes for r in c["risks"] if r.get("also_in")]
+        self.also_in = {(cid, r["name"]): Phrases(r["also_in"]["names"], stems=True) for cid, r in risks}
+        self.also_in_refused = {(cid, r["name"]): [compile_pattern(p, re.I) for p in r["also_in"].get("refused_by") or ()]
+                                for cid, r in risks}
+
+    def _read_readers(self, data: dict) -> None:
+        """Who the page speaks to and what it reports: readerships, stated ages, reported use,
+        the roles of a reporter, what staff give, and the wordings of what is not dosing."""
         self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
         self.premises = [compile_pattern(p, re.I) for p in data.get("not_dosing_premises") or ()]
         self.coverage = [compile_pattern(p, re.I) for p in data.get("coverage_limits") or ()]
@@ -84,6 +101,12 @@ class Tables:
         self.age_readers = [(r["id"], r["min_stated_age"]) for r in readerships if "min_stated_age" in r]
         self.stated_age = [compile_pattern(p, re.I) for p in (data.get("stated_age") or {}).get("patterns") or ()]
         self.reported = [compile_pattern(p, re.I) for p in (data.get("reported") or {}).get("patterns") or ()]
+        self.staff_cues = tuple(c.lower() for c in data.get("given_by_staff_cues") or ())
+        self.reporter_roles = Phrases((data.get("reporting") or {}).get("author_roles") or (), stems=False)
+
+    def _read_pages(self, data: dict) -> None:
+        """The page's own layout: tool pages, checklists, option lists, local use, shared
+        warnings, stand-ins, courses apart and the safety sections."""
         tool = data.get("tool_pages") or {}
         self.tool_cues = [compile_pattern(p, re.I) for p in tool.get("cues") or ()]
         self.tool_min = tool.get("min_cues", 2)
@@ -91,14 +114,11 @@ class Tables:
         # the cues and the furniture asked of a line at once (the cues first)
         self.tool_set = PatternSet(self.tool_cues + self.tool_furniture)
         self.checklist = [compile_pattern(p, re.I) for p in data.get("checklist_items") or ()]
-        told = (data.get("option_lists") or {}).get("instructions") or ()
+        options = data.get("option_lists") or {}
+        told = options.get("instructions") or ()
         self.option_instructions = alternation(told, re.I) if told else None
-        chosen = (data.get("option_lists") or {}).get("prescriber_choice") or ()
-        self.prescriber_choice = [compile_pattern(p, re.I) for p in chosen]
-        leads = (data.get("option_lists") or {}).get("alternative_leads") or ()
-        self.alternative_leads = [compile_pattern(p, re.I) for p in leads]
-        self.staff_cues = tuple(c.lower() for c in data.get("given_by_staff_cues") or ())
-        self.reporter_roles = Phrases((data.get("reporting") or {}).get("author_roles") or (), stems=False)
+        self.prescriber_choice = [compile_pattern(p, re.I) for p in options.get("prescriber_choice") or ()]
+        self.alternative_leads = [compile_pattern(p, re.I) for p in options.get("alternative_leads") or ()]
         local = data.get("local_use") or {}
         self.local_units = frozenset(local.get("units") or ())
         self.local_classes = {c["id"]: c["source"] for c in local.get("classes") or ()}
