@@ -63,7 +63,8 @@ def test_endnotes_as_list_items_of_a_markdown_page_resolve_its_markers(tmp_path)
 
 
 def test_numbered_lines_that_read_as_no_reference_are_no_notes_list(tmp_path):
-    # a clinic's steps numbered as [1], [2]: no year, DOI, URL or PMID, so no reference list
+    # a clinic's steps numbered as [1], [2]: no year, DOI, URL or PMID, so no reference list, and the
+    # marker after the figure stays unresolved; the step numbers themselves label items and cite nothing
     text = """Using your inhaler
 
 About 70% of people use their inhaler wrongly at first.[1]
@@ -72,7 +73,7 @@ Steps
 [1] Shake the inhaler and take off the cap.
 [2] Breathe out, then seal your lips round the mouthpiece.
 """
-    assert _excerpts(text, tmp_path) == ["[1]", "[1]", "[2]"]
+    assert _excerpts(text, tmp_path) == ["[1]"]
 
 
 def test_notes_numbered_out_of_order_are_no_notes_list(tmp_path):

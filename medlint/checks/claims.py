@@ -173,6 +173,7 @@ class _Cues:
         self.negations = _Patterns(sup["negations"]) + _Patterns(sup.get("descriptions_before") or ())
         self.relative_after = _Patterns(sup.get("relative_after") or ()) + _Patterns(sup.get("hedged_after") or ())
         self.natural_course = _Patterns(data["outcome_timelines"].get("natural_course") or ())
+        self.hypothetical = _Patterns(data["outcome_timelines"].get("hypothetical_before") or ())
         mech = data["mechanism"]
         self.mech_kinds = set(mech["section_kinds"])
         self.mechanisms = _Patterns(mech["patterns"])
@@ -569,6 +570,7 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool
         furniture = furniture | {item for block in titled for item in block.items}
     carried = _continued_sentences(article, cues)
     sourced = _sourced_by_next_line(article, cues)
+    labels = item_labels(article)
     for record in article.texts():
         if record in furniture:
             continue
@@ -580,7 +582,7 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool
             reading.has_references = reading.marks_citations = True
         # Bracketed numbers are checked everywhere except the reference list itself.
         if not listing:
-            _unresolved_brackets(record, refs, reading, cues.footnote)
+            _unresolved_brackets(record, refs, reading, cues.footnote, labels)
             if not reading.marks_citations and kind not in cues.skip_kinds and _marks(cues, record.text):
                 reading.marks_citations = True
         if listing or kind in cues.skip_kinds:
@@ -697,11 +699,13 @@ def _carry(cues: _Cues, run: list, carried: dict) -> None:
         tail = ((first + " " + tail) if len(pieces) == 1 else first)[:_CARRY_LIMIT]
 
 
-def _unresolved_brackets(record: Record, refs: set[str], reading: Reading, footnote=None) -> None:
+def _unresolved_brackets(record: Record, refs: set[str], reading: Reading, footnote=None, labels=frozenset()) -> None:
     names = ["question", "answer"] if isinstance(record, FaqEntry) else ["text"]
     for name in names:
         value = getattr(record, name)
         for m in _BRACKET.finditer(value):
+            if (record, name, m.start()) in labels:
+                continue  # "[1] Celecoxib Tablets 100 mg": the number of an item the page lists, no citation
             missing = [i for i in _expand(m.group(1)) if i not in refs]
             if missing:
                 reading.unresolved.append((record, name, m.start(), m.group(0), missing))
@@ -715,6 +719,30 @@ def _unresolved_brackets(record: Record, refs: set[str], reading: Reading, footn
         missing = [n for n in _expand(m.group(1)) if n not in refs] if m else []
         if missing:
             reading.unresolved.append((record, f"citations/{i}", None, cited, missing))
+
+
+_LINE_LABEL = re.compile(r"(?:^|\n)[ \t*#>_-]{0,6}\[(\d{1,2})\][ \t]{1,3}(?=[A-Z])")
+
+
+def item_labels(article: Article) -> frozenset:
+    """{(record, field, offset)} of the bracketed numbers that label the items a page lists, not
+    citations: each opens its line and a capitalised name follows it ("[1] Celecoxib Tablets 100 mg
+    ...", "[2] Pregabalin OD Tablets 75 mg", a dispensing sheet's medicines), and the page's
+    line-opening brackets number 1, 2, 3 ... in order, two at least. A citation follows the words
+    it supports; a number that starts a line supports none. (A notes list whose entries read as
+    references, :func:`numbered_note_runs`, is read as one before this.)"""
+    return article.once(_item_labels)
+
+
+def _item_labels(article: Article) -> frozenset:
+    found = []
+    for record in article.texts():
+        for name in (["question", "answer"] if isinstance(record, FaqEntry) else ["text"]):
+            for m in _LINE_LABEL.finditer(getattr(record, name) or ""):
+                found.append(((record, name, m.start(1) - 1), int(m.group(1))))
+    if len(found) < 2 or [n for _, n in found] != list(range(1, len(found) + 1)):
+        return frozenset()
+    return frozenset(where for where, _ in found)
 
 
 def _uses_trailing_numbers(cues: _Cues, article: Article, refs: set[str]) -> bool:
@@ -758,7 +786,10 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
     doses = _dose_spans(record, text)
     sentences = list(_sentences(cues, text))
     for i, (s_start, sentence) in enumerate(sentences):
-        if sentence.rstrip().endswith("?") or (caution is not None and caution.search(sentence)):
+        if sentence.rstrip().endswith("?"):
+            continue
+        upto = _before_caution(caution, sentence) if caution is not None else len(sentence)
+        if not upto:
             continue
         following = sentences[i + 1][1] if i + 1 < len(sentences) else ""
         premise = _questioned(cues, sentence, following)
@@ -781,8 +812,26 @@ def _read_field(cues: _Cues, record: Record, name: str, text: str, kind: str,
             if matches and cited:
                 reading.has_references = True  # a claim the page cites, however it names the source
             for m in matches:
+                if m.end() > upto:
+                    continue  # the disclaimer's own clause
                 reading.claims.append(Claim(kind_name, record, name, s_start + m.start(), m.group(0).strip(),
                                             sentence.strip(), cited))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:–—]\s")
+
+
+def _before_caution(caution: "_Patterns", sentence: str) -> int:
+    """How much of a sentence of a disclaimer block is read for claims: all of it when it says no
+    disclaimer concept; else the clauses before the one that says it ("Papaya leaf extract raises
+    the platelet count by 40% within 48 hours, so it is worth trying, but it is not a substitute
+    for a blood test": the figure stands before the caveat's clause), none when the sentence
+    opens with the caveat."""
+    starts = [m.start() for p in caution.each(sentence) for m in [p.search(sentence)] if m]
+    if not starts:
+        return len(sentence)
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, 0, min(starts))]
+    return breaks[-1] if breaks else 0
 
 
 def _carried_cites(cues: _Cues, carried: tuple[str, str], i: int, n: int, refs) -> bool:
@@ -816,6 +865,8 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
     timelines = _matches(cues.timelines, sentence)
     if timelines and cues.natural_course.search(sentence):
         timelines = []  # the illness's natural course, for safety-netting: no promise
+    if timelines:  # "even if you feel better after the first day": a supposition, no promise
+        timelines = [m for m in timelines if not cues.hypothetical.search(sentence[:m.start()])]
     research = _matches(cues.research, sentence)
     if research:
         exceptions = [m.span() for p in cues.research_exceptions.each(sentence) for m in p.finditer(sentence)]
@@ -1030,7 +1081,11 @@ def unsourced_outcome_timeline(article, ctx):
     with no citation. Advice about how long to do something ("Limit to 1–2
     days", "6–12 weeks is typical" of conservative care) and vague durations
     ("relief lasts weeks to months") are not outcome timelines, nor is advice
-    phrased with "should" or "must" ("Most people should rest for 2 days").
+    phrased with "should" or "must" ("Most people should rest for 2 days"),
+    a supposition in advice ("Finish all the doses even if you feel better
+    after the first day": ``hypothetical_before``) or the course of a
+    self-limiting illness ("Most cases are mild and pass in 2 to 3 days":
+    ``natural_course``).
 
     **Why it matters.** A reader plans work, sport and surgery around such
     timelines; an unsourced one sets expectations nobody can check, and a
@@ -1231,7 +1286,10 @@ def unresolved_citation(article, ctx):
     ("[^2]") against the page's footnote definitions ("[^2]: …",
     ``citations.footnotes``). A number or footnote that resolves to nothing
     is flagged. Such a claim counts as cited for the other CLM checks, so
-    the problem is reported once, here.
+    the problem is reported once, here. A bracketed number that opens its
+    line before a capitalised name, one of a run numbered 1, 2, 3 … in order
+    on the page ("[1] Celecoxib Tablets 100 mg", a dispensing sheet's
+    medicines), labels an item and cites nothing.
 
     **Why it matters.** A dangling "[4]" looks like evidence but leads
     nowhere; it is worse than no citation because it hides the gap.

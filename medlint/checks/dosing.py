@@ -311,6 +311,8 @@ class Wordings:
         self.threshold = one(data["threshold_leads"])
         self.threshold_trail = one(data.get("threshold_trails", ()))
         self.strength_lead = one(data.get("strength_leads", ()))
+        self.course_total = one(data.get("course_totals", ()))
+        self.call_limit = one(data.get("call_limits", ()))
         self.concurrent = one(data["concurrent_wordings"])
         self.volume_mass = policy.compile_pattern(data["volume_mass"], re.I, [data["volume_mass"]])
         self.bracketed_strength = policy.compile_pattern(data["bracketed_strength"], re.I, [data["bracketed_strength"]])
@@ -1115,7 +1117,10 @@ def no_stated_maximum(article, ctx):
     ("Do not take more than 16 mg in 24 hours." under "4 mg at first, followed by 2 mg after each
     loose stool"), unless it names another medicine or counts another unit
     (:mod:`medlint.checks.dose_context`). Directions that defer to the prescriber ("as
-    prescribed", "as directed by your doctor": ``deferred_directions``) and a threshold ("more
+    prescribed", "as directed by your doctor": ``deferred_directions``), a shortest interval
+    stated as a limit ("no more often than every 6 hours": ``limit_wordings``), a point at which
+    the page tells the reader to call for a review ("If you need to give more than 3 extra doses
+    in 24 hours, call the palliative nurse": ``call_limits``) and a threshold ("more
     than 6 g a day can damage the liver": ``threshold_leads``) are not open doses. A first dose
     followed by doses after each episode is as needed, not a titration.
 
@@ -1249,7 +1254,28 @@ def _bounded_as_written(record, field: str, dose, words: Wordings, limited: set)
         return True  # "Before exercise: 2 puffs 10 to 15 minutes before you start": one dose for the event
     if in_sentence(record, field, dose, words.clinician_check) or _own_use(record, field, dose, words):
         return True  # "one when needed, after checking with the nurse in charge"; "When it flares I take ..."
+    if _call_limited(record, field, dose, words):
+        return True  # "... If you need to give more than 3 extra doses in 24 hours, call the palliative nurse"
     return dose.count_unit is not None and (getattr(record, "section", None), dose.count_unit) in limited
+
+
+def _call_limited(record, field: str, dose, words: Wordings) -> bool:
+    """Does the page set a point at which the reader is to call for a review of the doses of a day
+    ("If you need to give more than 3 extra doses in 24 hours, call the palliative nurse":
+    ``call_limits``), in the dose's text from its sentence on or in a text of its section that gives
+    no dose? That is the page's own limit, as a stated maximum is."""
+    text = getattr(record, field, "") or ""
+    if words.call_limit.search(text, sentence_span(text, dose.span[0])[0]):
+        return True
+    section = getattr(record, "section", None)
+    article = getattr(section, "article", None)
+    return section is not None and article is not None and section in article.once(_call_limited_sections, words)
+
+
+def _call_limited_sections(article, words: Wordings) -> frozenset:
+    """The sections with a text of their own, giving no dose, that sets a call-us limit."""
+    return frozenset(getattr(record, "section", None) for record, _, text in text_fields(article)
+                     if text and words.call_limit.search(text) and not doses_in(text))
 
 
 # ---------------------------------------------------------------------------
@@ -1328,10 +1354,15 @@ def incomplete_dose(article, ctx):
     timed by the event it is for ("3–6 mg per kg, 45–60 minutes before
     training": ``event_timings``) or given "straight away" is complete.
     Nor doses: an amount in a question ("Can I take 1g?"), a threshold ("Doses higher than 3 mg":
-    ``threshold_leads``), directions deferred to the prescriber (``deferred_directions``), the rows
+    ``threshold_leads``), directions deferred to the prescriber (``deferred_directions``), what one
+    unit of a product gives ("one drop of most products gives 400 units"), a prescription status
+    ("Desloratadine 5 mg needs a prescription"), an injector's strength in its name ("methotrexate
+    17.5 mg auto-injector": ``description_wordings``), a whole course's cumulative target ("a total
+    of 120 to 150 mg/kg over the whole course": ``course_totals``), the rows
     of a list or table whose lead-in or header is one of the ``not_dose_headings`` ("Recommended
     dietary allowance (RDA):"). Complete: an amount whose next line says how often ("Take it
-    twice a day": ``following_frequency``), a most a day on a line of its own beside it (see
+    twice a day": ``following_frequency``) or offers the same again on an interval ("take one
+    tablet and wait. If the pain comes back you can take another tablet every 4 hours"), a most a day on a line of its own beside it (see
     DOS001), and a chart's row by age or weight under the sentence of its paragraph that says how
     often.
     A named pre-packed regimen (dose-pack) is reported as **info**: the pack
@@ -1886,6 +1917,8 @@ def _not_a_dose_to_follow(record, field: str, dose, words: Wordings) -> bool:
         return True  # "Can I take 1g of paracetamol?": the reader's question; its answer gives the dose
     if compares_amounts(record, field, dose, words) or a_threshold(record, field, dose, words):
         return True  # "A 1000 mg dose is stronger than a 500 mg dose", "higher than 3 mg": amounts weighed
+    if in_sentence(record, field, dose, words.course_total):
+        return True  # "a total of 120 to 150 mg/kg over the whole course": what the course adds up to
     return not_a_dose(record, field, dose, words)
 
 

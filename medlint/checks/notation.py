@@ -291,6 +291,18 @@ def _glossed(text: str, start: int, data: dict) -> bool:
     return bool(rule) and regex(rule["before"]).search(text[max(0, start - 40):start]) is not None
 
 
+def _in_product_name(text: str, m, doses, data: dict) -> bool:
+    """Is the abbreviation at ``m`` part of a product's printed name ("Augmentin BID 1000 mg"):
+    a capitalised name right before it and a strength right after it (``product_names``), in (or
+    right before) a dose whose schedule the text writes out in words ("one tablet every 12 hours")?"""
+    rule = data.get("product_names")
+    if not rule or not compile_pattern(rule["before"], 0, [rule["before"]]).search(text[max(0, m.start() - 40):m.start()]) \
+            or not compile_pattern(rule["after"], 0, [rule["after"]]).match(text, m.end()):
+        return False
+    return any((d.span[0] <= m.start() < d.span[1] or 0 <= d.span[0] - m.end() <= 2) and d.frequency is not None
+               and not (d.frequency.span[0] < m.end() and m.start() < d.frequency.span[1]) for d in doses)
+
+
 def _any(patterns, text: str) -> bool:
     return any(regex(p).search(text) for p in patterns)
 
@@ -348,6 +360,8 @@ def _abbrev_hits(article, ctx, check_id):
                     continue
                 if not doses and not _glossed(text, m.start(), data):
                     continue
+                if check_id == "NOT008" and _in_product_name(text, m, doses, data):
+                    continue  # "Augmentin BID 1000 mg), one tablet every 12 hours": the brand's name
                 yield Hit(record, excerpt=m.group(0), start=m.start(), field=field,
                           message=f"\"{m.group(0)}\" is an error-prone abbreviation ({e['risk']}); "
                                   f"write \"{e['write']}\".",
@@ -553,7 +567,10 @@ def prescription_latin(article, ctx):
     dose; lower-case "bid"/"tid" and "PO" only inside a dose expression (they
     are also words). "IV", "subcut" and product suffixes ("SR") are not
     flagged. Mechanical fix: the words ("TID" → "three times daily", "PRN" →
-    "as needed", "QHS" → "at bedtime", "q6h" → "every 6 hours").
+    "as needed", "QHS" → "at bedtime", "q6h" → "every 6 hours"). Latin that is
+    part of a brand's printed name, between the name and its strength
+    ("Augmentin BID 1000 mg", ``product_names``), is the product's name when
+    the dose's schedule is written out in words ("one tablet every 12 hours").
 
     It is a fault in an instruction to a consumer, and the professional
     convention on a page addressed to prescribers, so the page's audience is

@@ -43,6 +43,29 @@ def _limit_of_dose_before(record, field: str, dose, pattern) -> bool:
                and other.amount.unit is not None for other in doses_in(text))
 
 
+def _unit_in_words_before(record, field: str, dose, limit, words) -> bool:
+    """Is a bare number, after a limit wording (``limit_before``), the daily limit of a dose written
+    in words earlier in its sentence ("that's a thousand milligrams, every six hours, and don't go
+    over 3,000 a day": ``amount_in_words``), a dose unit of the lexicon that is no count?"""
+    text = getattr(record, field, "") or ""
+    start = dose.amount.span[0]
+    if not limit.search(text[max(0, start - 30):start]):
+        return False
+    begin, _ = sentence_span(text, start)
+    for m in words.finditer(text, begin, start):
+        spelling = lookup_spelling(m.group("unit"))
+        if spelling is not None and spelling.kind in ("mass", "volume", "activity"):
+            return True
+    return False
+
+
+def _rated(record, field: str, dose, scales) -> bool:
+    """Is the number a rating on a named scale ("SPF 50", ``rating_scales``)?"""
+    text = getattr(record, field, "") or ""
+    start = dose.amount.span[0]
+    return bool(scales.search(text[max(0, start - 30):start]))
+
+
 def _amount_hit(record, field, dose, message, suggestion):
     a = dose.amount
     return Hit(record, excerpt=a.raw, start=a.span[0], field=field, message=message, suggestion=suggestion)
@@ -271,7 +294,10 @@ def missing_unit(article, ctx):
     bd", "take two qds", "1-2 4 hourly prn"), not a missing unit. A number after a currency
     sign (``currency_signs``: "$21.24 every 60 days") is a price, and one after a limit
     wording that follows a dose with its unit ("1 tablet every 2 hours, up to 6 a day":
-    ``limit_before``) is that dose's daily limit in its unit.
+    ``limit_before``) is that dose's daily limit in its unit, as is one after a dose written
+    in words ("that's a thousand milligrams, every six hours, and don't go over 3,000 a day":
+    ``amount_in_words``). A number after the name of a rating scale ("SPF 50 every day":
+    ``rating_scales``) is a rating, not a dose.
 
     **Why it matters.** "300" could be mg, mcg or mL; the reader has to
     guess, and no ceiling can be checked.
@@ -285,6 +311,8 @@ def missing_unit(article, ctx):
     """
     data = ctx.data("units")
     limit = policy.compile_pattern(data["limit_before"], re.I, [data["limit_before"]])
+    in_words = policy.compile_pattern(data["amount_in_words"], re.I, [data["amount_in_words"]])
+    scales = policy.compile_pattern(data["rating_scales"], re.I, [data["rating_scales"]])
     for record, field, dose in all_doses(article):
         if dose.amount is None or dose.unit_problem != "missing_unit" or not _in_context(dose, data):
             continue
@@ -292,8 +320,10 @@ def missing_unit(article, ctx):
             continue  # "1 bd", "take two qds": a count of the product's units
         if _priced(record, field, dose, data["currency_signs"]):
             continue  # "$21.24 every 60 days": a price
-        if _limit_of_dose_before(record, field, dose, limit):
-            continue  # "1 tablet every 2 hours, up to 6 a day": 6 tablets
+        if _limit_of_dose_before(record, field, dose, limit) or _unit_in_words_before(record, field, dose, limit, in_words):
+            continue  # "1 tablet every 2 hours, up to 6 a day": 6 tablets; "a thousand milligrams ... over 3,000 a day"
+        if _rated(record, field, dose, scales):
+            continue  # "use SPF 50 every day": a sun-protection rating
         yield _amount_hit(record, field, dose, f"\"{dose.amount.raw}\" has no unit.",
                           f"Write the unit after the number, e.g. \"{safe_text(dose.amount.raw)} mg\" if that is what the "
                           "source says.")
