@@ -19,7 +19,8 @@ from medlint.doses.lexicon import lexicon as _dose_lexicon
 from medlint.doses.model import Form, _replace
 from medlint.doses.modifiers import _ROUTES
 from medlint.doses.reading import Reading
-from medlint.checks.dose_context import with_nearby_limits
+from medlint.checks.dose_context import stated_limits, with_nearby_limits
+from medlint.checks.dose_products import with_lead_frequencies, with_named_products
 from medlint import policy
 from medlint.prefilter import LazyPattern
 from medlint.findings import Hit
@@ -187,7 +188,43 @@ def _doses_near(article, data) -> tuple:
         c = ceiling_in_context(dose, record, field, data)
         return c["name"] if c is not None else None
 
-    return with_nearby_limits(text_fields(article), all_doses(article), doses_in, named, name_of)
+    words = wordings(data)
+    triples = with_named_products(all_doses(article), text_fields(article), lambda text: _unit_products(text, data),
+                                  words.defined_products, words.product_units)
+    triples = with_lead_frequencies(triples, _lead_frequency)
+    return with_nearby_limits(text_fields(article), triples, doses_in, named, name_of)
+
+
+def _lead_frequency(record):
+    """The one frequency of the lead-in a list line opens under ("Every evening, about an hour
+    before bed:", "And in the morning, with breakfast:"): a paragraph right before the list,
+    ending with a colon, with no amount of its own; None otherwise."""
+    if not isinstance(record, Item):
+        return None
+    block, i = _block_of(record)
+    section = getattr(record, "section", None)
+    if block is None or block.type != "list" or i < 1:
+        return None
+    lead = section.blocks[i - 1]
+    text = (lead.text or "") if lead.type == "paragraph" else ""
+    if not text.rstrip().endswith(":") or not _gives_no_amount(text):
+        return None
+    return per_text(_one_frequency, text)
+
+
+def _one_frequency(text: str):
+    reading = Reading(text)
+    reading.scan()
+    found = [m.obj for m in reading.mods if m.cat == "freq"]
+    if not found or len({(f.kind, f.administrations_per_day) for f in found}) > 1:
+        return None  # none, or two schedules ("in the morning and every 6 hours")
+    return found[0]  # "Every evening, about an hour before bed": one time of day said twice
+
+
+def _unit_products(text: str, data) -> list:
+    """(entry, strength, as written) of what one unit of the product ``text`` names holds: each
+    substance of a combination ("tramadol 37.5 mg / acetaminophen 325 mg"), else its one medicine."""
+    return _combined_products_in(text, data) or _products_in(text, data, strengths=True)
 
 
 def _hit(record, field, dose, message, suggestion, severity=None):
@@ -306,6 +343,8 @@ class Wordings:
         self.note_interval = one(data["note_intervals"])
         self.limit = one(data["limit_wordings"])
         self.otc = one(data["otc_wordings"])
+        self.permitted_limit = one(data.get("permitted_limit_leads", ()))
+        self.defined_products = policy.compile_pattern(data["defined_products"], 0, [data["defined_products"]])
         self.prescribed = one(data["prescribed_wordings"])
         self.deferred = one(data["deferred_directions"])
         self.threshold = one(data["threshold_leads"])
@@ -413,8 +452,8 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
     section = getattr(record, "section", None)
     heading = (section.heading or "").lower() if section is not None else ""
     asked = (getattr(record, "question", "") or "").lower() if field == "answer" else ""  # an answer's heading
-    found = _last_named(text, data)  # the medicine named last before the dose in its sentence
-    if found is not None:
+    found = _last_named(text, data) or _named_just_before(dose, record, field, data)
+    if found is not None:  # the medicine named last before the dose in its sentence, else in the one before
         return found
     for source in (asked, heading):
         hits = _ceilings_named(source, data)
@@ -427,6 +466,22 @@ def ceiling_in_context(dose, record, field: str, data) -> dict | None:
         found = _named_by_title(record, data) or _asked_by_title(dose, record, field, data) \
             or _combined_by_title(record, data)
     return found
+
+
+def _named_just_before(dose, record, field: str, data) -> dict | None:
+    """The one ceiling medicine the sentence right before a dose's names, in the dose's own text
+    ("Nurofen is on every supermarket shelf. If the ache keeps you awake you can have 600 mg every
+    6 hours"): a text goes on about what it just named. None when that sentence names several or
+    names a route or form (a gel's grams are not the tablets' ceiling)."""
+    text = getattr(record, field, "") or ""
+    start, _ = sentence_span(text, dose.span[0])
+    if start <= 0:
+        return None
+    before = text[sentence_span(text, start - 1)[0]:start].lower()
+    if any(rx.search(before) for _, rx in _ROUTES):
+        return None  # "Diclofenac 1% gel can be applied ...": the route is that sentence's, not read here
+    hits = _ceilings_named(before, data)
+    return hits[0][1] if len({e["name"] for _, e in hits}) == 1 else None
 
 
 def _combined_by_title(record, data) -> dict | None:
@@ -2262,7 +2317,14 @@ def above_ceiling(article, ctx):
     ``reported_wordings``) is not judged, and neither is an amount a sentence
     says harms ("Toxicity has been reported at 50,000 IU daily": ``harm_wordings``).
     A weekly medicine's dose written daily ("Alendronate 70 mg: take one tablet
-    every day") is DOS010's finding, not this one's.
+    every day") is DOS010's finding, not this one's. A most a day that a sentence with
+    no dose of its own offers the reader ("You can safely take up to 10 000 units a
+    day": ``permitted_limit_leads``) is judged like a dose. A count with no strength of
+    its own counts the product its line's label names ("Cetirizine 10 mg: ... one tablet
+    in the morning and one in the evening") or the one the page names with its strengths
+    in brackets ("Ultracet tab (tramadol 37.5 mg / acetaminophen 325 mg)" ... "2 Ultracet
+    tablets every 4 hours": ``defined_products``, medlint/checks/dose_products.py), and
+    a list's line with no schedule takes its lead-in's ("Every evening, before bed:").
 
     **Why it matters.** A reader who follows the text at its upper end takes
     the implied total; above the label's maximum that is an overdose (liver
@@ -2313,6 +2375,50 @@ def above_ceiling(article, ctx):
             yield _hit(record, field, dose, *summed)
     yield from _slot_total_problems(article, data, words)
     yield from _course_problems(article, data, words)
+    yield from _permitted_limit_problems(article, data, words)
+
+
+def _permitted_limit_problems(article, data, words: Wordings):
+    """A Hit for each most a day that a sentence with no dose of its own offers the reader as an
+    amount to take ("You can safely take up to 10 000 units a day": ``permitted_limit_leads``
+    right before the limit) above the ceiling of the medicine named before it in its text, by
+    its section's heading or by the page's title. A limit a dose carries is judged with the dose
+    (:func:`_stated_limit_hit`); a sentence that reports or warns is not judged."""
+    for record, field, text in text_fields(article):
+        if not text or not words.permitted_limit.search(text):
+            continue
+        for lim in stated_limits(text):
+            hit = _permitted_limit_hit(record, field, text, lim, data, words)
+            if hit is not None:
+                yield hit
+
+
+def _permitted_limit_hit(record, field: str, text: str, lim, data, words: Wordings):
+    if lim.kind != "per_day" or lim.amount is None or lim.assumed or lim.per_weight is not None:
+        return None
+    a, b = sentence_span(text, lim.span[0])
+    offered = any(m.end() == lim.span[0] for m in words.permitted_limit.finditer(text, max(a, lim.span[0] - 60), lim.span[0]))
+    if not offered or any(a <= d.span[0] < b for d in doses_in(text)) \
+            or words.reported.search(text[a:b]) or words.harm.search(text[a:b]) \
+            or any(rx.search(text[a:b]) for _, rx in _ROUTES):
+        return None  # a dose's own limit; a study's or a harm's amount; a cream's or an injection's
+    c = _last_named(text[:lim.span[0]].lower(), data) or _heading_named(record, data) or _named_by_title(record, data)
+    if c is None or c["route"] != _equivalent_route(data["default_route"], data) or not c.get("per_day"):
+        return None
+    q = lim.amount.quantity("upper")
+    cap = _units.quantity(*_split(c["per_day"]))
+    if q is None or not _same_dim(q, cap) or q.to(cap.units).magnitude <= cap.magnitude * (1 + 1e-9):
+        return None
+    fq = _units.format_quantity
+    return Hit(record, excerpt=lim.raw, start=lim.span[0], field=field,
+               message=f"\"{lim.raw}\" offers the reader {fq(q)} a day > {fq(cap)} ({c['source']}).".replace("µg", "mcg"),
+               suggestion=f"Keep {c['name']} within {fq(cap)} a day, or say a doctor directs more and checks it.")
+
+
+def _heading_named(record, data) -> dict | None:
+    section = getattr(record, "section", None)
+    hits = _ceilings_named((section.heading or "").lower(), data) if section is not None else []
+    return hits[0][1] if len({e["name"] for _, e in hits}) == 1 else None
 
 
 def said_to_harm(record, field: str, dose, words: Wordings) -> bool:
@@ -2571,8 +2677,21 @@ def _bought_over_the_counter(record, field: str, dose, c, words: Wordings) -> bo
     if strength and not sold and any(name == c["name"] for name, _ in words.otc_strengths):
         return False  # "Ibuprofen (Motrin, Advil) 600 mg tablets": a strength sold only on prescription
     section = getattr(record, "section", None)
-    worded = found.matches(words.otc, k) or section is not None and words.otc.search(section.heading or "")
+    worded = any(found.matches(words.otc, j) for j in _naming_sentences(found, dose, k)) \
+        or section is not None and words.otc.search(section.heading or "")
     return bool(sold or worded) and not found.matches(words.prescribed, k)
+
+
+def _naming_sentences(found, dose, k: int) -> range:
+    """The sentences of a dose's text from the one that names its medicine to its own (the one
+    before, for a dose that names none): a dose whose medicine an earlier sentence of its text
+    names ("Ibuprofen (Advil) is fine. During a race you can take 400 mg every 4 hours") is
+    bought as that sentence says."""
+    if dose.substance is None:  # the medicine is the sentence before's (:func:`_named_just_before`)
+        return range(max(k - 1, 0), k + 1)
+    named = dose.substance.span[0]
+    first = found.index(named) if 0 <= named < dose.span[0] else k
+    return range(max(first, k - 2), k + 1)
 
 
 def _left_to_dos001(record, field: str, dose, words: Wordings) -> bool:

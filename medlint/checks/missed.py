@@ -82,6 +82,13 @@ def _headed_missed(record, words: DoubleUp) -> bool:
     return bool(heading) and words.about_missed(heading, 0, len(heading))
 
 
+def _asks_about_missed(text: str, words: DoubleUp) -> bool:
+    """Does the text before a reply ask about a missed dose ("I forgot this morning's tablet
+    completely ... What do I do?")? A chat's, a text thread's or a forum's reply then answers it:
+    its advice is about that missed dose without saying "missed" again."""
+    return "?" in text and words.about_missed(text, 0, len(text))
+
+
 @check("DOS012", name="missed-dose-doubled", category="dosing", severity="error",
        fix="Say what the leaflet says: take the missed dose when you remember unless the next one is "
            "nearly due, and never take a double dose to make up for it.",
@@ -97,7 +104,8 @@ def missed_dose_doubled(article, ctx):
     **What it does.** Flags advice to make up a missed or forgotten dose by taking more: "take
     two doses next time to catch up", "double the next dose", "take an extra tablet to make up
     for it" (checks/dosing.yaml ``double_up``), in a sentence about a missed dose (or right after
-    one, or under a heading about one: a leaflet's "If you forget to use it"). Silent when the sentence says not to ("Do not take a double dose to make up for a
+    one, or under a heading about one: a leaflet's "If you forget to use it"; or in the reply
+    to a question about one: a text thread's "I forgot this morning's tablet ... What do I do?"). Silent when the sentence says not to ("Do not take a double dose to make up for a
     forgotten one") and when a double is allowed once by the label ("take it as soon as you
     remember, even if this means taking two pills at the same time": the combined pill).
 
@@ -116,10 +124,12 @@ def missed_dose_doubled(article, ctx):
     words = double_up(ctx)
     title = getattr(article, "title", None) or ""
     asked = title.rstrip().endswith("?") and words.about_missed(title, 0, len(title))
+    previous = ""
     for record, field, text in text_fields(article):
         if not text:
             continue
-        about = asked or _headed_missed(record, words)
+        about = asked or _headed_missed(record, words) or _asks_about_missed(previous, words)
+        previous = text
         for start, end in per_text(_advice, text, words, about):  # worked out once per text
             excerpt = text[start:end]
             yield Hit(record, excerpt=excerpt, start=start, field=field,

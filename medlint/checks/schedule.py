@@ -181,7 +181,9 @@ def _judge(read: _Read, s, sentence, med, n: Names, product_masses=()):
         return None  # no dose is written: "daily life with methotrexate" (but "pick Every day" sets one)
     routes = r.routes(text[lo:hi])
     if routes and entry["route"] not in routes:
-        return None  # another route than the one the interval is labelled for
+        if not _also_labelled(entry, routes):
+            return None  # another route than the one the interval is labelled for
+        entry = {**entry, "source": next(a["source"] for a in entry["also_routes"] if a["route"] in routes)}
     rule = _interval(entry, strengths, r)
     tol = 1 - float(n.data["tolerance"])
     if rule is None or s.days >= rule[0] * tol:
@@ -192,6 +194,14 @@ def _judge(read: _Read, s, sentence, med, n: Names, product_masses=()):
         return None
     lead = [m.span[0] for m in masses if sentence[0] <= m.span[0] < s.span[0]]
     return _finding(text, s, m_start, m_end, entry, rule, sentence, lead[-1] if lead else None)
+
+
+def _also_labelled(entry: dict, routes) -> bool:
+    """Do the route words beside a schedule name only routes the entry's ``also_routes`` label at
+    the same interval ("17.5 mg pen": subcutaneous, methotrexate's weekly auto-injector)? A bare
+    "injection" names several routes and is not judged."""
+    also = {a["route"] for a in entry.get("also_routes", ())}
+    return bool(also) and set(routes) <= also
 
 
 def _finding(text, s, m_start, m_end, entry, rule, sentence, amount_start):
@@ -242,7 +252,8 @@ def weekly_medicine_written_daily(article, ctx):
     the right schedule stands beside it ("every morning, once a week"), when the daily
     schedule is warned against ("do not take it every day", "instead of daily"), when it
     belongs to a daily companion (folic acid, calcium, vitamin D), and for a route the
-    interval is not labelled for (methotrexate injection). Alendronate is judged only at its
+    interval is not labelled for (a bare methotrexate "injection"; its once-weekly pen or
+    auto-injector, named so or "under the skin", is an ``also_routes`` of the entry). Alendronate is judged only at its
     weekly strengths (35 and 70 mg): 10 mg daily is labelled.
 
     **Why it matters.** Weekly methotrexate taken daily has killed patients (the label's
