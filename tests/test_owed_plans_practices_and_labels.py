@@ -250,3 +250,24 @@ def test_a_writer_named_as_a_specialist_in_no_medical_field_still_owes_a_reviewe
             "flare\nNaproxen 500 mg twice a day with food for up to 5 days.\n\nThis page is general information and "
             "does not replace your own doctor's advice.\n")
     assert "REV006" in checks(text, tmp_path)
+
+
+# ---------------------------------------------------------------- the reader's own treatment left to the consultation
+
+@pytest.mark.parametrize("closing", [
+    # a fertility clinic's page
+    "This page describes how our clinic usually plans a cycle. Your own dose and scan schedule are set at your "
+    "consultation.",
+    # a hospital rheumatology service's page
+    "Methotrexate is started slowly. Your own treatment will be agreed with your specialist at the clinic.",
+])
+def test_a_page_that_leaves_the_readers_own_dose_to_the_consultation_says_what_a_disclaimer_says(closing, tmp_path):
+    text = (f"Starting treatment\n\nBy Dr. Yael Cohen, MD\nUpdated 4 November 2026\n\nThe medicine\nMost people "
+            f"start on 7.5 mg once a week.\n\n{closing}\n")
+    assert "DSC003" not in checks(text, tmp_path)
+
+
+def test_a_page_that_only_stresses_the_readers_own_dose_still_owes_its_disclaimer(tmp_path):
+    text = ("Starting treatment\n\nBy Dr. Yael Cohen, MD\nUpdated 4 November 2026\n\nThe medicine\nMost people "
+            "start on 7.5 mg once a week. Your own dose matters: take it on the same day each week.\n")
+    assert "DSC003" in checks(text, tmp_path)
