@@ -107,7 +107,8 @@ TWO = {
 # what each leaves asked of the bare page above (no byline, date or disclaimer)
 LEFT = {
     "interface": [("DSC001", E), ("DSC003", E)],
-    "one-person": [("REV001", W)],
+    # a personal plan is not asked for a review date (corpus gold: 170, 179, 201), dated or not
+    "one-person": [],
     "members": [("DSC003", E), ("REV001", W)],
     "staff": [("REV001", W), ("REV005", W)],
     "periodical": [("DSC001", E), ("DSC003", E), ("REV001", W), ("REV005", W)],

@@ -205,8 +205,21 @@ def _owed(article, data: dict, review: dict) -> Owed:
     if "own-practice" in (data.get("kinds") or {}) and clinician_owns_page(article, data):
         placed["own-practice"] = 1
     if not placed and UNSIGNED in (data.get("kinds") or {}) and not _signed(article, data, review):
-        placed[UNSIGNED] = 1
+        placed[_unsigned_kind(article, data)] = 1
     return Owed(placed, unsure, data, unknown=unknown)
+
+
+def _unsigned_kind(article, data: dict) -> str:
+    """The kind of a page nobody signs: one laid out as a licence holder's labelling
+    (``unsigned_labelling``: two fixed lines of a Drug Facts panel, a package leaflet or a
+    CMI) is that labelling, whose publisher's policy is its regulator's; any other is
+    :data:`UNSIGNED`."""
+    rule = data.get("unsigned_labelling") or {}
+    if rule.get("kind") in (data.get("kinds") or {}):
+        lines = reading_lines(article)
+        if sum(1 for cue in rule.get("cues") or () if any(regex(cue).search(t) for t in lines)) >= rule["min_cues"]:
+            return rule["kind"]
+    return UNSIGNED
 
 
 def _signed(article, data: dict, review: dict) -> bool:
@@ -291,6 +304,8 @@ def _dated(text: str, rule: dict, next_cues, order: str | None = None) -> tuple[
         # an unambiguous stamp ("18/11/2026") is read in the one order its numbers allow
         found = find_date(text, numeric="day-first") or find_date(text, numeric="month-first")
     if found is None:
+        found = year_first_date(text, rule)
+    if found is None:
         return None
     before = text[:found[1][0]]
     if any(regex(p).search(before) for p in list(rule.get("not_labels") or ()) + list(next_cues)):
@@ -304,6 +319,20 @@ def _dated(text: str, rule: dict, next_cues, order: str | None = None) -> tuple[
     if len(line) > rule.get("short_line", 0) or len(words) > 8 or line.endswith((".", "?", "!")):
         return None
     return find_date(text)
+
+
+def year_first_date(text: str, rule: dict) -> tuple[_dt.date, tuple[int, int]] | None:
+    """(date, span) of the first numeric date written year first in ``text`` ("Issue date:
+    2025/9/14", "Printed: 2026.11.20 14:32"; ``datelines.year_first``, with groups ``y``,
+    ``m`` and ``d``): one order only, so it is read whatever order the page's other dates
+    take. None when there is none or it is no calendar day."""
+    for pattern in rule.get("year_first") or ():
+        for m in regex(pattern).finditer(text):
+            try:
+                return _dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m.span()
+            except ValueError:
+                continue
+    return None
 
 
 def head_writer(article, data: dict, is_team=lambda name: False) -> str | None:
