@@ -516,8 +516,36 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
     if k is None:
         k = _past_masthead(page, i)
     if k is None:
+        k = _past_opening_block(page, i, start)
+    if k is None:
         return i, pre
     return k, pre + [n for n in range(i, k) if page.lines[n].strip()]
+
+
+def _past_opening_block(page: _Page, i: int, start: int) -> int | None:
+    """The site's opening block read as the title: the page opens with a block of lines
+    set solid (its name, its menu, then an address, opening hours, an on-call number, a
+    delivery promise or a leaflet's office line), the line taken for the title closes that
+    block, and the text shares next to none of its words; the next block opens with a
+    title-like line whose words the text repeats. That line is the title, and the whole
+    opening block the site's furniture. A closing line that is a banner row offering the
+    site's services (a phone line, opening hours, delivery) needs no such share."""
+    evidence = page.cues.title_evidence
+    first = page.next_nonblank(start)
+    if evidence is None or first is None or i == first or i + 1 >= len(page.lines) or page.lines[i + 1].strip() \
+            or any(not page.lines[n].strip() for n in range(first, i)):
+        return None
+    k = page.next_nonblank(i + 1)
+    if k is None or _sentence(page.text(k)) or not _title_at(page, k) \
+            or (page.kinds.kind_of(page.text(k)) is not None and len(page.text(k).split()) <= 3):
+        return None  # ... not a section's heading ('Dosage', 'Side effects')
+    if page.cues.service_row(page.text(i)) and read_meta_line(page.text(i), page.cues) is None:
+        return k  # ... a banner row offering the site's services: furniture
+    counts = _stems_below(page, k)
+    top, shared = evidence.share(page.text(i), counts), evidence.share(page.text(k), counts)
+    if top is None or shared is None or top > evidence.masthead_share:
+        return None
+    return k if shared >= evidence.title_share and shared > top else None
 
 
 _MENU_ITEMS = 3  # fewest links of a sub-page menu under the title
@@ -1079,6 +1107,10 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
         if control is not None:
             header += control
             i += len(control)
+            continue
+        if title is not None and header and header[-1]["role"] == "byline" and page.cues.job_line(s):
+            header.append({"role": "chrome", "text": page.lines[i]})  # the byline's job line: what the writer is, where
+            i += 1
             continue
         found = page.meta(s)
         if found is None and title is not None and _stacked_byline(page, i):
@@ -2142,9 +2174,7 @@ def _printed_again(body: list[str], run: list[int]) -> bool:
 
 def _bare_date(page: _Page, s: str) -> bool:
     """A line that is only a date ('Jan. 22, 2026', '3 March 2025')."""
-    from medlint.dates import find_date
-
-    found = find_date(s, page.cues.numeric_dates, month_year=True) if len(s) <= 40 else None
+    found = page.cues.find_date(s, page.cues.numeric_dates, month_year=True) if len(s) <= 40 else None
     if not found:
         return False
     before, after = s[:found[1][0]], s[found[1][1]:]

@@ -14,7 +14,6 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from medlint.dates import find_date
 
 _ROLE_OF_KEY = {"next_review": "next-review", "last_reviewed": "reviewed", "updated": "updated",
                 "published": "published", "review_date": "reviewed"}
@@ -81,17 +80,19 @@ def pieces(text: str, cues) -> list[str]:
         parts = [p for part in parts for p in rx.split(part)]
     out: list[str] = []
     for part in parts:
-        out += _sentences(part, cues.name_abbreviations | cues.title_qualifiers)
+        out += _sentences(part, cues.name_abbreviations | cues.title_qualifiers, cues.month_numbers)
     return [p.strip(" .;,") for p in out if p.strip(" .;,")]
 
 
-def _sentences(text: str, abbreviations: frozenset[str]) -> list[str]:
+def _sentences(text: str, abbreviations: frozenset[str], months=()) -> list[str]:
     out, start = [], 0
     for m in re.finditer(r"\.\s+(?=[A-Z])", text):
         before = text[start:m.start()].split()
         last = before[-1] if before else ""
         if last.rstrip(".") in abbreviations or re.fullmatch(r"[A-Z]", last) or re.fullmatch(r"(?:[A-Z][a-z]?\.)+[A-Z][a-z]?", last):
             continue
+        if re.fullmatch(r"[0-3]?\d", last) and (text[m.end():].split() or [""])[0].strip(".,").casefold() in months:
+            continue  # '4. März 2026': a day written with its stop, then its month
         out.append(text[start:m.start()])
         start = m.end()
     out.append(text[start:])
@@ -171,7 +172,7 @@ def _role(result: MetaLine) -> str:
 
 
 def _date(piece: str, cues):
-    return find_date(piece, cues.numeric_dates, month_year=True)
+    return cues.find_date(piece, cues.numeric_dates, month_year=True)
 
 
 def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | None:
@@ -205,11 +206,26 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
             return "date"
         return None
     if allow_bare and cues.bare_name_is_author:
-        person = person_of(piece, cues, need_credentials=True)
+        person = person_of(piece, cues, need_credentials=True) or _titled_with_post(piece, cues)
         if person is not None:
             result.authors.append(person)
             return "author"
     return None
+
+
+def _titled_with_post(piece: str, cues) -> dict | None:
+    """'Dr. Noa Ben-David, Specialist in Dermatology', 'Op. Dr. Emre Kaya, Plastic and Aesthetic
+    Surgeon': a name with a title before it and a post after it, a clinician's byline printed
+    with no 'By'."""
+    person = person_of(piece, cues)
+    if person is None or not person.get("role"):
+        return None
+    words = person["name"].split()
+    titles = 0
+    while titles < len(words) and words[titles].rstrip(".") in cues.name_abbreviations:
+        titles += 1
+    post = person["role"].split(", ")[-1]
+    return person if titles and len(words) - titles >= 2 and (cues.post(post) or _role_end(post, cues)) else None
 
 
 _TRANSLATED = re.compile(r"/\s*")
@@ -389,7 +405,10 @@ def _norm_cred(token: str) -> str:
     return token.replace(".", "").lower()
 
 
-_COLLEGE = re.compile(r"(?<=[A-Za-z])\s?\((?:[A-Z][a-z]{0,5}|UK|US|USA|Ire|Eng)\)$")  # 'FRCD(C)', 'FRCS (Ed)', 'MRCP(UK)'
+_COLLEGE = re.compile(r"(?<=[A-Za-z.])\s?\((?:[A-Z][a-z]{0,5}\.?|UK|US|USA|Ire|Eng)\)$")  # 'FRCD(C)', 'FRCS (Ed)', 'MRCP(UK)', 'B.Pharm.(Hons)'
+
+
+_SCHOOL = re.compile(r"\((?-i:[A-Z])[\w.]{1,12}\)")  # '(Melit.)', '(Lond)', '(Colombo)' after a degree
 
 
 def is_credential(part: str, cues) -> bool:
@@ -414,11 +433,18 @@ def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
     if not name_words:
         return None
     # trailing credentials written without commas: "Dr. A Rahman MBChB MRCGP"
-    while len(name_words) > 1 and is_credential(name_words[-1], cues):
-        creds.insert(0, name_words.pop())
+    while len(name_words) > 1:
+        if is_credential(name_words[-1], cues):
+            creds.insert(0, name_words.pop())
+        elif len(name_words) > 3 and _SCHOOL.fullmatch(name_words[-1]) and is_credential(name_words[-2], cues):
+            school = name_words.pop()  # 'M.Pharm. (Melit.)': the degree and, in brackets, its university
+            creds.insert(0, f"{name_words.pop()} {school}")
+        else:
+            break
     if len(name_words) > 2 and name_words[0].lower() in cues.name_roles:
         role.append(name_words.pop(0))
-    if len(parts) > 1 and name_words[-1].lower() in cues.name_roles and not creds and person_of(parts[1], cues) is not None:
+    if len(parts) > 1 and name_words[-1].lower() in cues.name_roles and not creds and person_of(parts[1], cues) is not None \
+            and not cues.organisation(parts[1]):
         # "our Superintendent Pharmacist, Jo Bell (GPhC 2054321)": the role, then the name
         other = person_of(", ".join(parts[1:]), cues)
         other["role"] = ", ".join(filter(None, [re.sub(r"^(?:the|our)\s+", "", " ".join(name_words), flags=re.I), other.get("role")]))
