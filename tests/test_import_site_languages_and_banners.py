@@ -211,3 +211,116 @@ def test_pages_under_a_banner_row_read_back_word_for_word(text, title, tmp_path)
 def test_a_title_closing_the_opening_block_stays_the_title(text, title):
     meta, _ = read(text)
     assert meta["title"] == title
+
+
+# ---------------------------------------------------------------- a clinician's byline, its job line, a signature
+
+CLINICIAN_PAGES = [
+    # a private hospital's health blog: credentials on the name line, the post and hospital under it
+    ("Harbour View Hospitals | Find a Doctor | Health Blog | Careers\n\n"
+     "Health Blog » Children\n\n"
+     "Chickenpox at Home: Advice for Parents\n\n"
+     "Dr. Anjali Perera, MBBS, MD (Paediatrics)\n"
+     "Consultant Paediatrician, Harbour View Hospitals\n"
+     "Posted on 4th of March 2026\n\n"
+     "Itching\n"
+     "Keep nails short and use a cooling lotion on the spots.\n",
+     ["Dr. Anjali Perera"]),
+    # a clinic's page: the doctor's name and post with no 'By', the clinic's post on the line under it
+    ("Aegean Smile Clinic · Bodrum\n"
+     "Home | Implants | Prices | Contact\n\n"
+     "After Your Wisdom Tooth Removal\n\n"
+     "Dr. Deniz Arslan, Oral and Maxillofacial Surgeon\n"
+     "Clinical Director, Aegean Smile Clinic\n\n"
+     "The first day\n"
+     "Bite on the gauze for 30 minutes and do not rinse today.\n",
+     ["Dr. Deniz Arslan"]),
+]
+
+
+@pytest.mark.parametrize("text, authors", CLINICIAN_PAGES)
+def test_a_clinicians_byline_and_its_job_line_name_one_writer(text, authors):
+    meta, sections = read(text)
+    assert names(meta.get("authors")) == authors
+    assert not any("," in h for h in headings(sections))  # the job line is no heading
+
+
+def test_a_clinicians_byline_reads_back_word_for_word(tmp_path):
+    got, want = roundtrip_words(CLINICIAN_PAGES[1][0], tmp_path)
+    assert got == want
+
+
+@pytest.mark.parametrize("closing, writer", [
+    # a support programme's mail, its notice after the signature
+    ("Warmly,\nPriya Nair, RN\nNurse Educator, JointCare Programme\n\n"
+     "JointCare is funded by the maker of your medicine. You received this because you enrolled.\n",
+     "Priya Nair"),
+    # a clinic's newsletter mail signed by its pharmacist
+    ("With care,\nTom Okafor, PharmD\nClinical Pharmacist\n\n"
+     "You can unsubscribe from these emails at any time.\n", "Tom Okafor"),
+])
+def test_the_signature_under_a_valediction_names_the_writer(closing, writer):
+    text = ("From: JointCare <hello@jointcare.example>\n"
+            "Subject: Your second week on your injections\n\n"
+            "Hi Sam,\n\n"
+            "Keep your pens in the fridge and take one out 30 minutes before you inject.\n\n"
+            + closing)
+    meta, _ = read(text)
+    assert names(meta.get("authors")) == [writer]
+
+
+@pytest.mark.parametrize("dateline, writer", [
+    ("*Inês Moura · 3 March 2026 · Porto*", "Inês Moura"),
+    ("_Kemi Adeyemi · 12 May 2026 · Lagos_", "Kemi Adeyemi"),
+])
+def test_a_newsletters_emphasised_dateline_under_the_issue_heading_names_the_writer(dateline, writer):
+    text = ("# The Quiet Kitchen · Issue #12\n\n"
+            "## What I eat when I cannot sleep\n\n"
+            f"{dateline}\n\n"
+            "A warm drink an hour before bed helps me more than anything else.\n\n"
+            "### The routine\n\n"
+            "Chamomile tea, no screens, and the same bedtime every night.\n")
+    meta, sections = read(text, markdown=True)
+    assert names(meta.get("authors")) == [writer]
+
+
+def test_a_name_with_a_date_and_no_place_is_no_writer():
+    text = ("# The Quiet Kitchen\n\n"
+            "## Winter soups\n\n"
+            "*Spring Newsletter · March 2026*\n\n"
+            "Soups keep well in the freezer for three months.\n")
+    meta, _ = read(text, markdown=True)
+    assert not meta.get("authors")
+
+
+# ---------------------------------------------------------------- a regulator's kind of notice over its title
+
+@pytest.mark.parametrize("kind, title", [
+    ("PUBLIC SAFETY ALERT", "Children under 6 must not be given cough syrups with dextromethorphan"),
+    ("Drug Safety Communication", "Reports of liver injury with a weight-loss herbal product"),
+])
+def test_a_notices_kind_over_its_title_is_furniture(kind, title):
+    text = ("National Medicines Authority\n"
+            "Home › News › Safety Alerts\n\n"
+            f"{kind}\n"
+            f"{title}\n\n"
+            "Alert No. NMA-2026-12   |   Published: 2026-09-30   |   Audience: Public\n\n"
+            "Summary\n"
+            "The Authority has received reports of harm and reminds the public of the advice below.\n\n"
+            "What to do\n"
+            "Stop using the product and speak to a pharmacist.\n")
+    meta, sections = read(text)
+    assert meta["title"] == title
+    assert meta.get("updated") == "2026-09-30"
+    assert headings(sections) == ["Summary", "What to do"]
+
+
+def test_a_long_menu_row_over_the_trail_leaves_the_title_under_it():
+    text = ("NORTHSHORE LASER & SKIN · Kadıköy / İstanbul · partner hospital\n"
+            "Home | Laser | Fillers | Prices | Before/After | Aftercare | Contact · WhatsApp +90 532 000 11 22 · EN | DE | TR\n\n"
+            "Aftercare › After your laser session\n\n"
+            "Looking after your skin after laser treatment\n\n"
+            "Cooling\n"
+            "Use a cool compress for 10 minutes at a time on the first day.\n")
+    meta, _ = read(text)
+    assert meta["title"] == "Looking after your skin after laser treatment"

@@ -307,6 +307,7 @@ class ImportCues:
     faq_answer_rx: re.Pattern = re.compile(r"(?!)")
     not_heading_rx: re.Pattern = re.compile(r"(?!)")
     kicker_rx: re.Pattern = re.compile(r"(?!)")
+    notice_kind_rx: re.Pattern = re.compile(r"(?!)")  # "PUBLIC SAFETY ALERT" over a regulator's notice
     name_roles: frozenset[str] = frozenset()
     job_posts: frozenset[str] = frozenset()  # "Director", "Educator": the last word of a post
     title_qualifiers: frozenset[str] = frozenset()  # 'Dr. pharm.', 'Dr. med.': a degree after the title
@@ -430,6 +431,7 @@ class ImportCues:
             furniture_breadcrumb_parts=int(furniture.get("breadcrumb_min_parts") or 3),
             breadcrumb_separators=tuple(d.get("breadcrumb_separators") or ()),
             kicker_rx=_whole(d.get("kickers") or _NEVER),
+            notice_kind_rx=_whole(d.get("notice_kinds") or _NEVER),
             dek_rx=_whole(d.get("deks") or _NEVER),
             title_qualifiers=frozenset(w.lower().rstrip('.') for w in d.get("title_qualifiers") or []),
         )
@@ -852,6 +854,10 @@ class ImportCues:
 
     def kicker(self, line: str) -> bool:
         return bool(self.kicker_rx.fullmatch(line.strip().strip("*_ :")))
+
+    def notice_kind(self, line: str) -> bool:
+        """'PUBLIC SAFETY ALERT': the kind of a regulator's notice, over its title."""
+        return bool(self.notice_kind_rx.fullmatch(line.strip().strip("*_ :")))
 
     def faq_question(self, line: str) -> bool:
         return bool(self.faq_question_rx.match(line.strip().strip("*_ ")))

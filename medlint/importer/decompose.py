@@ -683,7 +683,7 @@ def _title_by_furniture(page: _Page, start: int = 0) -> tuple[int | None, list[i
     i = page.next_nonblank(start)
     while i is not None and len(pre) < 20:
         s = _link_text(page.text(i)) if page.markdown else page.text(i)
-        if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or _site_name(page, i) \
+        if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or page.cues.notice_kind(s) or _site_name(page, i) \
                 or (not page.markdown and (_control_row(page, s) or page.marker(s) or _running_head(page, i)
                                            or _menu_under(page, i) or _slash_trail(page, i))):
             pre.append(i)
@@ -790,8 +790,8 @@ def _title_under_trail(page: _Page, start: int) -> tuple[int, list[int]] | None:
     k, seen = page.next_nonblank(start), []
     while k is not None and len(seen) < _TRAIL_LINES:
         s = page.text(k)
-        if _sentence(s) or len(s.split()) > 20:
-            return None
+        if _sentence(s) or (len(s.split()) > 20 and not _row_of_items(page, s)):
+            return None  # ... a long menu row ('Home | Prices | ... | EN | DE | TR') is no text
         seen.append(k)
         if _trail(page, s) and not _stops_like_text(s):
             return _title_past_chrome(page, k, seen)
@@ -821,7 +821,8 @@ def _title_past_chrome(page: _Page, k: int, seen: list[int]) -> tuple[int, list[
 
 def _row_under_trail(page: _Page, s: str) -> bool:
     """Furniture between a trail and the title: chrome, a kicker, a menu, a row of links."""
-    return page.cues.chrome(s) or page.cues.kicker(s) or _nav_bar(page, s) or _control_row(page, s) or _row_of_items(page, s)
+    return page.cues.chrome(s) or page.cues.kicker(s) or page.cues.notice_kind(s) or _nav_bar(page, s) or _control_row(page, s) \
+        or _row_of_items(page, s)
 
 
 def _label_over_line(page: _Page, k: int, j: int) -> bool:
@@ -1452,13 +1453,17 @@ def _signed_writer(page: _Page, start: int, end: int) -> dict | None:
     prefix) and holds only a person's name with a title before it or credentials after it,
     their credentials or their role on it or on the line under it ("— Dra. Maria Luisa
     Reyes, FPDS" over "Board-certified dermatologist"; "Dr. Sana Qureshi" over "MBBS, FCPS
-    (Medicine)"), or None."""
+    (Medicine)"), or the line under a valediction ("Warmly," over "Dana Whitfield, RN", the
+    mail's notice after the signature keeping it in the body), or None."""
     found = None
     for k in range(start, end):
         m = page.cues.signer_rx.match(page.text(k))
         if m is not None:
             below = page.text(k + 1) if k + 1 < end else ""
             found = _signer(page.text(k)[m.end():].strip(), below, page.cues) or found
+        elif k + 1 < end and page.cues.valediction(page.text(k)):  # 'Warmly,' over 'Dana Whitfield, RN'
+            below = page.text(k + 2) if k + 2 < end else ""
+            found = _signer(page.text(k + 1), below, page.cues) or found
     return found
 
 
@@ -2125,6 +2130,8 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
     found = page.meta(s, strict=True)
     if found is None and _bare_date(page, s) and b.last == "chrome" and _last_role(b) == "byline":
         found = page.meta(s)  # "Jan. 22, 2026" under a byline printed in the body
+    if found is None and _set_off_dateline(page, b, s):
+        found = page.metas[-1]
     if found is not None:
         b.chrome(s, found.role)
         return "meta"
@@ -2133,6 +2140,23 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
         b.chrome(s)
         return "chrome"
     return None
+
+
+_EMPHASISED = re.compile(r"(\*{1,2}|_{1,2})[^*_].*[^*_]\1")
+
+
+def _set_off_dateline(page: _Page, b: _Builder, s: str) -> bool:
+    """'*Inês Carvalho · 9 November 2026 · Lisbon*' in italics straight under a newsletter
+    issue's own heading (its masthead the page's title): a byline naming its writer and its
+    date, set off as one emphasised line opening the section, where no byline has named anyone."""
+    if not page.markdown or b.current is None or b.current["blocks"] or not _EMPHASISED.fullmatch(s.strip()) \
+            or any(m.authors or m.reviewers or m.writer_teams for m in page.metas):
+        return False
+    found = read_meta_line(s, page.cues)
+    if found is None or not found.authors or not found.dates or found.reviewers:
+        return False
+    page.metas.append(found)
+    return True
 
 
 def _label_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bool:

@@ -116,6 +116,8 @@ def read_meta_line(line: str, cues, strict: bool = False) -> MetaLine | None:
             result.unknown.append(piece)
     if not result.known and not strict:
         _channel_presenter(result, cues)
+    if not strict and result.dates and not (result.authors or result.reviewers or result.teams):
+        _dateline_writer(text, result, cues)
     if not result.known:
         return None
     if strict and not result.first_known:
@@ -140,6 +142,26 @@ def _channel_presenter(result: MetaLine, cues) -> None:
         result.first_known = result.unknown[0] == rest[0]
         result.authors.append(person)
         result.unknown = counts
+
+
+def _dateline_writer(text: str, result: MetaLine, cues) -> None:
+    """'Inês Carvalho · 9 November 2026 · Lisbon': a newsletter's or a blog's dateline, who
+    wrote, when and where, three pieces: the first piece a person's name (two to four
+    capitalised words, no organisation or team), the second the date, the third a place
+    (one to three capitalised words). The name is the author."""
+    parts = pieces(text, cues)
+    if len(parts) != 3 or result.unknown != [parts[0], parts[2]] or _date(parts[1], cues) is None:
+        return
+    name, place = parts[0], parts[2].split()
+    person = person_of(name, cues)
+    if person is None or person.get("role") or not 2 <= len(name.split()) <= 4 or cues.organisation(name) \
+            or cues.team_rx.search(name) or cues.department(name):
+        return
+    if not 1 <= len(place) <= 3 or not all(w[:1].isupper() for w in place):
+        return
+    result.authors.append(person)
+    result.unknown = [parts[2]]
+    result.first_known = True
 
 
 def labelled_dates(line: str, cues) -> MetaLine | None:
