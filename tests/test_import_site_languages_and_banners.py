@@ -18,6 +18,7 @@ import pytest
 
 from medlint.exporter import export_article, words
 from medlint.records.store import load_article
+from medlint.importer.decompose import DOSING_KINDS
 from support import article_from_text, headings, names, read
 
 
@@ -324,3 +325,93 @@ def test_a_long_menu_row_over_the_trail_leaves_the_title_under_it():
             "Use a cool compress for 10 minutes at a time on the first day.\n")
     meta, _ = read(text)
     assert meta["title"] == "Looking after your skin after laser treatment"
+
+
+# ---------------------------------------------------------------- headings and dose sections
+
+@pytest.mark.parametrize("share", ["Compartir: WhatsApp · Facebook · Email", "Partager : Facebook | WhatsApp | E-mail"])
+def test_a_share_line_in_the_sites_language_is_chrome_not_a_heading(share):
+    text = ("Sore throats in winter\n\n"
+            "Lozenges\n"
+            "Suck one lozenge every 3 hours, no more than 8 in a day.\n\n"
+            "When to see a doctor\n"
+            "See a doctor if you cannot swallow or the fever lasts more than 3 days.\n\n"
+            f"{share}\n")
+    _, sections = read(text)
+    assert headings(sections) == ["Lozenges", "When to see a doctor"]
+
+
+@pytest.mark.parametrize("heading, under", [
+    ("Ibuprofen: 400 mg over the counter", "Ibuprofen 400 mg is sold without a prescription here."),
+    ("Naproxen: 250 mg on prescription only", "Naproxen is kept behind the counter and needs a prescription."),
+])
+def test_a_medicine_and_the_strength_it_is_sold_in_is_a_heading(heading, under):
+    text = ("Painkillers abroad: what to know\n\n"
+            "Paracetamol\n"
+            "Paracetamol comes as 500 mg tablets.\n\n"
+            f"{heading}\n"
+            f"{under} Take it with food.\n")
+    _, sections = read(text)
+    assert heading in headings(sections)
+
+
+def test_a_label_of_a_dose_form_or_of_who_takes_it_stays_a_label():
+    text = ("Amoxicillin\n\n"
+            "Strengths\n"
+            "The capsules are sold in two strengths.\n\n"
+            "Adults: 500 mg three times a day\n"
+            "Adults take one capsule three times a day for 5 days.\n")
+    _, sections = read(text)
+    assert "Adults: 500 mg three times a day" not in headings(sections)
+
+
+@pytest.mark.parametrize("credit", [
+    "Prepared by the Rheumatology Unit in cooperation with the Hospital Pharmacy Department",
+    "Written by the Stroke Team together with the Dietetics Service",
+])
+def test_a_byline_crediting_two_bodies_is_no_heading(credit):
+    text = ("CITY GENERAL HOSPITAL\n\n"
+            "Your Anticoagulant Guide: Living Well on Warfarin\n\n"
+            "Issue date: 2026/1/20\n"
+            f"{credit}\n\n"
+            "What is warfarin?\n"
+            "Warfarin is a medicine that stops harmful blood clots forming.\n")
+    meta, sections = read(text)
+    assert headings(sections) == ["What is warfarin?"]
+    assert not meta.get("authors")
+
+
+def test_a_shops_pack_and_price_columns_are_no_dose():
+    text = ("# Travel kit: what to pack\n\n"
+            "## When to see a doctor\n\n"
+            "- the fever is above 38.5 °C\n"
+            "- there is blood in the stool\n\n"
+            "| Product | Pack | Price |\n|---|---|---|\n"
+            "| Imodium 2 mg | 12 capsules | MXN $149 |\n"
+            "| Dioralyte sachets | 6 sachets | £4.20 |\n")
+    _, sections = read(text, markdown=True)
+    section = next(s for s in sections if s["heading"] == "When to see a doctor")
+    assert section["kind"] not in DOSING_KINDS
+
+
+@pytest.mark.parametrize("heading, text", [
+    ("Extra doses for breakthrough pain", "If pain comes back, give an extra 2.5 mg of the morphine solution. Repeat after 1 hour if needed."),
+    ("Extra doses when the pain flares", "Give one extra 5 mg tablet, no more than 3 extra tablets in 24 hours."),
+])
+def test_extra_doses_given_for_a_symptom_are_a_dose_section(heading, text):
+    page = ("Comfort medicines at home\n\n"
+            "Regular pain medicine\n"
+            "Give morphine solution 5 mg every 4 hours.\n\n"
+            f"{heading}\n{text}\n")
+    _, sections = read(page)
+    assert next(s for s in sections if s["heading"] == heading)["kind"] in DOSING_KINDS
+
+
+def test_extra_doses_taken_by_mistake_stay_an_other_section():
+    page = ("Your blood pressure tablets\n\n"
+            "How to take them\n"
+            "Take one 5 mg tablet once a day.\n\n"
+            "Extra doses\n"
+            "If you take 2 tablets by mistake, call us; do not take the next dose.\n")
+    _, sections = read(page)
+    assert next(s for s in sections if s["heading"] == "Extra doses")["kind"] not in DOSING_KINDS

@@ -310,6 +310,7 @@ class ImportCues:
     notice_kind_rx: re.Pattern = re.compile(r"(?!)")  # "PUBLIC SAFETY ALERT" over a regulator's notice
     name_roles: frozenset[str] = frozenset()
     job_posts: frozenset[str] = frozenset()  # "Director", "Educator": the last word of a post
+    credit_join_rx: re.Pattern = re.compile(r"(?!)")  # " in cooperation with ": two bodies one byline credits
     title_qualifiers: frozenset[str] = frozenset()  # 'Dr. pharm.', 'Dr. med.': a degree after the title
     after_list_rx: re.Pattern = re.compile(r"(?!)")
     # institutional furniture and dates (the last part of checks/import.yaml)
@@ -456,6 +457,7 @@ class ImportCues:
             if d.get("team_words") else re.compile(r"(?!)"),
             name_roles=frozenset(w.lower() for w in d.get("name_roles") or []),
             job_posts=frozenset(w.lower() for w in d.get("job_posts") or []),
+            credit_join_rx=policy.compile_pattern(r"\s+(?:" + "|".join(f"(?:{p})" for p in d.get("credit_joins") or ["(?!)"]) + r")\s+", re.I),
             byline_rx=_any(d["byline"]),
             credentials=frozenset(c.lower().replace(".", "") for c in d["credentials"] + (d.get("more_credentials") or [])),
         )

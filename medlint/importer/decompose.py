@@ -2159,6 +2159,23 @@ def _set_off_dateline(page: _Page, b: _Builder, s: str) -> bool:
     return True
 
 
+_NAMED_STRENGTH = re.compile(r"(?P<name>[A-Z][\w'’-]{2,30}(?:\s[\w'’-]{2,30}){0,2}):\s+\d")
+
+
+def _strength_heading(page: _Page, body: list[str], j: int, s: str) -> bool:
+    """'Ibuprofen: 400 mg over the counter' set apart over a paragraph about ibuprofen: a
+    heading naming a medicine and the strength it is sold in, saying neither when to take it
+    nor telling the reader to, the text under it naming the medicine again."""
+    m = _NAMED_STRENGTH.match(s)
+    if m is None or (j >= 2 and body[j - 2].strip()) or j >= len(body) or not body[j].strip():
+        return False
+    name = m.group("name")
+    if page.kinds.tells_to_take(s) or page.kinds.instructs(s) or any(_regimen(d) or page.kinds.timed(d, s) for d in page.doses(s)) \
+            or page.kinds.names_one_unit(name) or page.kinds.for_population(name):
+        return False  # ... or a label of a dose form ('Tablets: 250 mg') or of who takes it ('Adults: 400 mg')
+    return _sentence(body[j].strip()) and name.casefold() in body[j].casefold()
+
+
 def _label_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bool:
     """A leaflet's label ('Patient and carer advice', 'Patient information') printed in the
     body as its sections' headings are (capitals among capitals headings), between a
@@ -2419,14 +2436,15 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
             or cues.form_field(s) or tables.tab_row(body[j - 1]) or cues.sponsor_line(s):
         return False  # ... a sponsor's name line, or a tab-separated row (of a table too short to be one)
     case = _case_heading(page, body, j, s)
-    if s[0].isdigit() or (label_line(s) and not case) or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s) \
+    if s[0].isdigit() or (label_line(s) and not case and not _strength_heading(page, body, j, s)) \
+            or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s) \
             or page.column_row(s):
         return False  # a digit-led line, a label line, two sentences (a reference), a date, a row
     if body[j - 1][:2].isspace() or cues.timestamped(s) or cues.contact_line(s) or cues.registration(s) \
             or cues.mail_header(s) or cues.valediction(s):
         return False  # an indented line (a list or table printed without markers), a timestamp, a signature's line
     if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s) \
-            and not case:
+            and not case and not _strength_heading(page, body, j, s):
         return False  # a dose line
     if _slide_title(page, body, j):
         return True

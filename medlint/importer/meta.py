@@ -320,7 +320,7 @@ def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
         result.writer_teams += [p["name"] for p in people if _is_team_name(p, cues)]
         people = [p for p in people if not _is_team_name(p, cues)]
     if not people:
-        team = _team_of(names[0], cues)
+        team = _team_of(names[0], cues) or _joint_teams(names[0], cues)
         result.teams += team
         if role == "author":
             result.writer_teams += [t for t in team if t not in result.writer_teams]
@@ -375,6 +375,14 @@ def _team_of(text: str, cues=None) -> list[str]:
             or (cues is not None and len(words) <= 4 and cues.team_rx.search(t))):
         return []
     return [t]
+
+
+def _joint_teams(text: str, cues) -> list[str]:
+    """'the Rheumatology Unit in cooperation with the Hospital Pharmacy Department': the teams
+    a byline credits together (`credit_joins`), each one a team's name."""
+    parts = cues.credit_join_rx.split(text)
+    teams = [_team_of(p, cues) for p in parts] if len(parts) > 1 else []
+    return [t for found in teams for t in found] if teams and all(teams) else []
 
 
 def _without_date(text: str, cues) -> str:
