@@ -2880,7 +2880,8 @@ def _section_doses(page: _Page, section: dict, counts) -> bool:
     for block in section["blocks"]:
         texts = [block[k] for k in ("paragraph", "disclaimer") if k in block]
         texts += [f"{e['question']} {e['answer']}" for e in block.get("faq", [])]
-        texts += [_reading(block, row) for row in block.get("table", []) if "role" not in row]
+        if "pack" not in (block.get("columns") or []):  # a shop's price list ('Pack', 'Price') doses nothing
+            texts += [_reading(block, row) for row in block.get("table", []) if "role" not in row]
         if any(_states_dose(page, text, counts) for text in texts):
             return True
         # a list item naming a product with its amount ("Curcumin 500 mg – Eases pain") doses it

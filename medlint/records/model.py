@@ -352,15 +352,15 @@ def row_reading(cells: list[str], columns: list[str], medicine: str | None) -> s
     ``maximum`` cell reads "max …" (``daily-maximum``: "max … in 24 hours"; an amount in
     brackets after the limit restates it and is left out), a
     ``condition`` cell (who the row is for: an age) comes last, after the dose, a
-    ``weight`` cell, a ``pack`` cell and a ``strength`` cell listing several product
-    strengths are left out (they are not doses; the row's line keeps them), and
-    the table's ``medicine`` leads a row when no column names one (a ``pack`` cell is a shop's
-    pack size or price: "12 capsules", "MXN $149"). (A "Label: value" row reads as printed.)"""
+    ``weight`` cell and a ``strength`` cell listing several product strengths are left
+    out (they are not doses; the row's line keeps them), and
+    the table's ``medicine`` leads a row when no column names one. (A "Label: value"
+    row reads as printed.)"""
     parts = [medicine] if medicine and "medicine" not in columns else []
     last = []
     for n, cell in enumerate(cells):
         role = columns[n] if n < len(columns) else "other"
-        if cell.strip() in ("", "-", "–", "—") or role in ("weight", "pack") or (role == "strength" and "," in cell):
+        if cell.strip() in ("", "-", "–", "—") or role == "weight" or (role == "strength" and "," in cell):
             continue
         if role == "condition":
             last.append(_PAREN.sub("", cell).strip())  # "3 to 5 months (over 5 kg)": the age, not the weight
