@@ -321,8 +321,8 @@ def learn_categories(work: Path) -> None:
 # A title before a name ("Dr.", "Mrs", "Lic."): the gold files of different rounds write
 # reviewers both with it ("Dr. Owen Hartley") and without it ("Claire Bennett"), so names are
 # compared without it on both sides.
-_HONORIFIC = re.compile(r"^(?:dr|dra|mr|mrs|ms|mx|miss|prof|professor|lic|licda|sr|sra|srta|sister|pharm)\.?"
-                        r"(?:\s+(?:med|pharm|rer|nat|phil|dent|vet)\.)*\s+", re.I)  # 'Dr. pharm.', 'Sister' (set 8's README), 'Pharm.' (set 10's)
+_HONORIFIC = re.compile(r"^(?:op\.?\s+)?(?:dr|dra|mr|mrs|ms|mx|miss|prof|professor|lic|licda|sr|sra|srta|sister|pharm|qfb)\.?"
+                        r"(?:\s+(?:med|pharm|rer|nat|phil|dent|vet)\.)*\s+", re.I)  # 'Dr. pharm.', 'Sister' (set 8's README), 'Pharm.' (set 10's), 'Op. Dr.' and 'QFB' (set 13's)
 
 
 def _person_name(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
@@ -306,7 +307,10 @@ class ImportCues:
     faq_answer_rx: re.Pattern = re.compile(r"(?!)")
     not_heading_rx: re.Pattern = re.compile(r"(?!)")
     kicker_rx: re.Pattern = re.compile(r"(?!)")
+    notice_kind_rx: re.Pattern = re.compile(r"(?!)")  # "PUBLIC SAFETY ALERT" over a regulator's notice
     name_roles: frozenset[str] = frozenset()
+    job_posts: frozenset[str] = frozenset()  # "Director", "Educator": the last word of a post
+    credit_join_rx: re.Pattern = re.compile(r"(?!)")  # " in cooperation with ": two bodies one byline credits
     title_qualifiers: frozenset[str] = frozenset()  # 'Dr. pharm.', 'Dr. med.': a degree after the title
     after_list_rx: re.Pattern = re.compile(r"(?!)")
     # institutional furniture and dates (the last part of checks/import.yaml)
@@ -342,6 +346,7 @@ class ImportCues:
     run_in_not_label_rx: re.Pattern = re.compile(r"(?!)")  # "IMPORTANT", "NOTE": emphasis, not a section
     # letterheads, letters, mail and transcripts (the last part of checks/import.yaml)
     contact_item_rx: re.Pattern = re.compile(r"(?!)")  # "Tel 01632 960 418", "Mill Hill, Kelbury KL3 9PE"
+    service_item_rx: re.Pattern = re.compile(r"(?!)")  # "nurse on call: 0322 ...", "Open 8:30-19:30", "same-day delivery"
     staff_line_rx: re.Pattern = re.compile(r"(?!)")  # "Headteacher: Mr D. Ashworth"
     record_line_rx: re.Pattern = re.compile(r"(?!)")  # "PATIENT: L HOLT    DOB: 03/14/1952": one patient's record
     organisation_start_rx: re.Pattern = re.compile(r"(?!)")  # "Centro de Salud ..."
@@ -364,6 +369,8 @@ class ImportCues:
     foot_voice_rx: re.Pattern = re.compile(r"(?!)")  # "our", "we": the site speaking of itself
     foot_link_max_words: int = 7
     title_evidence: "TitleEvidence | None" = None  # what a title shares with its text
+    month_date_rx: re.Pattern = re.compile(r"(?!)")  # "12 juin 2026", "3 de octubre de 2026": a month of another language
+    month_numbers: dict = field(default_factory=dict)  # 'juin' -> 6
 
     @classmethod
     def load(cls) -> "ImportCues":
@@ -378,6 +385,7 @@ class ImportCues:
         mail = d.get("mail") or {}
         return dict(
             contact_item_rx=_whole(letterhead.get("contact_items") or _NEVER),
+            service_item_rx=_any([rf"[^|·•]*?(?:{p})" for p in letterhead.get("service_items") or _NEVER]),
             staff_line_rx=_any([f"(?:{p})\\s{{0,2}}:\\s{{0,3}}\\S.{{0,60}}" for p in letterhead.get("staff_labels") or _NEVER]),
             record_line_rx=_any([f"(?:{p})\\s{{0,2}}[:#]" for p in letterhead.get("record_labels") or _NEVER]),
             organisation_start_rx=_any(letterhead.get("organisation_starts") or _NEVER),
@@ -424,6 +432,7 @@ class ImportCues:
             furniture_breadcrumb_parts=int(furniture.get("breadcrumb_min_parts") or 3),
             breadcrumb_separators=tuple(d.get("breadcrumb_separators") or ()),
             kicker_rx=_whole(d.get("kickers") or _NEVER),
+            notice_kind_rx=_whole(d.get("notice_kinds") or _NEVER),
             dek_rx=_whole(d.get("deks") or _NEVER),
             title_qualifiers=frozenset(w.lower().rstrip('.') for w in d.get("title_qualifiers") or []),
         )
@@ -447,6 +456,8 @@ class ImportCues:
             team_rx=policy.compile_pattern(r"\b(?:" + "|".join(re.escape(w) for w in d.get("team_words") or ["(?!)"]) + r")$", re.I)
             if d.get("team_words") else re.compile(r"(?!)"),
             name_roles=frozenset(w.lower() for w in d.get("name_roles") or []),
+            job_posts=frozenset(w.lower() for w in d.get("job_posts") or []),
+            credit_join_rx=policy.compile_pattern(r"\s+(?:" + "|".join(f"(?:{p})" for p in d.get("credit_joins") or ["(?!)"]) + r")\s+", re.I),
             byline_rx=_any(d["byline"]),
             credentials=frozenset(c.lower().replace(".", "") for c in d["credentials"] + (d.get("more_credentials") or [])),
         )
@@ -459,6 +470,7 @@ class ImportCues:
             revised_rx=_any((d.get("revised") or []) + (d.get("prepared") or []) or _NEVER),
             numeric_dates=d.get("numeric_dates"),
             relative_date_rx=_whole(d.get("relative_dates") or _NEVER),
+            **_month_names(d.get("month_names") or []),
             document_control_rx=_any(d.get("document_control") or _NEVER),
             front_title_rx=_whole((d.get("front_matter") or {}).get("title") or _NEVER),
             front_statements=tuple((_whole(st["keys"]), st["reads_as"]) for st in (d.get("front_matter") or {}).get("statements") or ()),
@@ -493,6 +505,20 @@ class ImportCues:
             section_disclaimer_rx=_any(d["section_disclaimer"] + (d.get("disclaimer_banners") or [])),
         )
 
+
+    def find_date(self, text: str, numeric: str | None = None, month_year: bool = False):
+        """The first date written in ``text`` (medlint.dates.find_date) or with a month of
+        another language (`month_names`: "12 juin 2026"), whichever comes first, and its span."""
+        from medlint.dates import find_date
+
+        found = find_date(text, numeric, month_year)
+        m = self.month_date_rx.search(text) if self.month_numbers else None
+        if m is None or (found is not None and found[1][0] <= m.start()):
+            return found
+        try:
+            return _dt.date(int(m.group("y")), self.month_numbers[m.group("mon").casefold()], int(m.group("d"))), m.span()
+        except ValueError:
+            return found
 
     # page structure -----------------------------------------------------------
     def chrome(self, line: str) -> bool:
@@ -625,6 +651,16 @@ class ImportCues:
             parts = parts[1:]
         return bool(parts) and all(self.contact_item_rx.fullmatch(p) for p in parts)
 
+    def service_row(self, line: str) -> bool:
+        """'Ward 4B, Kumasi | Palliative nurse on call: 0322 055 5123': a banner row of two
+        pieces or more (split at '|', '·' or '•'), one of them offering a service
+        (`letterhead.service_items`: a phone line, opening hours, delivery, a leaflet's code)."""
+        s = line.strip().strip("*_ ")
+        if not s or len(s) > 240:
+            return False
+        parts = [p.strip() for p in re.split(r"\s+[|·•]\s+", s) if p.strip()]
+        return len(parts) > 1 and any(self.service_item_rx.match(p) for p in parts)
+
     def staff_line(self, line: str) -> bool:
         """'Headteacher: Mr D. Ashworth': a letterhead's line naming its head."""
         s = line.strip()
@@ -692,6 +728,25 @@ class ImportCues:
         """'Health reporter', 'Senior Health Correspondent': a journalist's job line."""
         s = line.strip()
         return 0 < len(s) <= 60 and bool(self.job_title_rx.fullmatch(s))
+
+    def post(self, s: str) -> bool:
+        """'Consultant Physician', 'Medical Director', 'Specialist in Dermatology': a post, a few
+        capitalised words one of which is a role or post word (`name_roles`, `job_posts`), no
+        title before a name in them."""
+        words = s.split()
+        if not 1 <= len(words) <= 6 or re.search(r"[\d.;:!?()]", s) or words[0].rstrip(".") in self.name_abbreviations:
+            return False
+        joins = ("of", "in", "and", "&", "for", "the")
+        if not all(w[0].isupper() or w.lower() in joins for w in words) or words[-1].lower() in joins:
+            return False
+        return any(w.lower() in self.name_roles or w.lower() in self.job_posts for w in words)
+
+    def job_line(self, line: str) -> bool:
+        """'Consultant Physician, Ceylon Lakeview Hospitals', 'Nurse Educator': a byline's job line,
+        a post and, after a comma, where it is held (a few words, no sentence)."""
+        s = line.strip().strip("*_ ")
+        head, _, rest = s.partition(",")
+        return 0 < len(s) <= 120 and self.post(head.strip()) and len(rest.split()) <= 8 and not re.search(r"[.;:!?]\s|[.!?]$", rest)
 
     def timestamped(self, line: str) -> bool:
         """A chapter or transcript line opening with a timestamp."""
@@ -802,6 +857,10 @@ class ImportCues:
     def kicker(self, line: str) -> bool:
         return bool(self.kicker_rx.fullmatch(line.strip().strip("*_ :")))
 
+    def notice_kind(self, line: str) -> bool:
+        """'PUBLIC SAFETY ALERT': the kind of a regulator's notice, over its title."""
+        return bool(self.notice_kind_rx.fullmatch(line.strip().strip("*_ :")))
+
     def faq_question(self, line: str) -> bool:
         return bool(self.faq_question_rx.match(line.strip().strip("*_ ")))
 
@@ -859,6 +918,19 @@ class ImportCues:
             else:
                 name = f"{name}, {p}"
         return {"name": name, "credentials": creds}
+
+
+def _month_names(months: list[list[str]]) -> dict:
+    """The cues of dates written with a month of another language: the month's number of
+    each name, and a pattern of a day, the month and a year ("12 juin 2026", "3 de octubre de
+    2026", "12. Mai 2026")."""
+    numbers = {name.casefold(): n for n, names in enumerate(months, start=1) for name in names}
+    if not numbers:
+        return {}
+    names = "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True))
+    rx = re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)(?:\.|º|er)?\s{{1,2}}(?:de\s+)?(?P<mon>{names})\.?,?\s{{1,2}}(?:de\s+)?(?P<y>(?:19|20)\d{{2}})\b",
+                    re.I)
+    return {"month_date_rx": rx, "month_numbers": numbers}
 
 
 def _split_names(text: str) -> list[str]:

@@ -519,8 +519,36 @@ def _find_title(page: _Page, start: int = 0) -> tuple[int | None, list[int]]:
     if k is None:
         k = _past_masthead(page, i)
     if k is None:
+        k = _past_opening_block(page, i, start)
+    if k is None:
         return i, pre
     return k, pre + [n for n in range(i, k) if page.lines[n].strip()]
+
+
+def _past_opening_block(page: _Page, i: int, start: int) -> int | None:
+    """The site's opening block read as the title: the page opens with a block of lines
+    set solid (its name, its menu, then an address, opening hours, an on-call number, a
+    delivery promise or a leaflet's office line), the line taken for the title closes that
+    block, and the text shares next to none of its words; the next block opens with a
+    title-like line whose words the text repeats. That line is the title, and the whole
+    opening block the site's furniture. A closing line that is a banner row offering the
+    site's services (a phone line, opening hours, delivery) needs no such share."""
+    evidence = page.cues.title_evidence
+    first = page.next_nonblank(start)
+    if evidence is None or first is None or i == first or i + 1 >= len(page.lines) or page.lines[i + 1].strip() \
+            or any(not page.lines[n].strip() for n in range(first, i)):
+        return None
+    k = page.next_nonblank(i + 1)
+    if k is None or _sentence(page.text(k)) or not _title_at(page, k) \
+            or (page.kinds.kind_of(page.text(k)) is not None and len(page.text(k).split()) <= 3):
+        return None  # ... not a section's heading ('Dosage', 'Side effects')
+    if page.cues.service_row(page.text(i)) and read_meta_line(page.text(i), page.cues) is None:
+        return k  # ... a banner row offering the site's services: furniture
+    counts = _stems_below(page, k)
+    top, shared = evidence.share(page.text(i), counts), evidence.share(page.text(k), counts)
+    if top is None or shared is None or top > evidence.masthead_share:
+        return None
+    return k if shared >= evidence.title_share and shared > top else None
 
 
 _MENU_ITEMS = 3  # fewest links of a sub-page menu under the title
@@ -658,7 +686,7 @@ def _title_by_furniture(page: _Page, start: int = 0) -> tuple[int | None, list[i
     i = page.next_nonblank(start)
     while i is not None and len(pre) < 20:
         s = _link_text(page.text(i)) if page.markdown else page.text(i)
-        if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or _site_name(page, i) \
+        if page.cues.chrome(s) or _nav_bar(page, s) or page.cues.kicker(s) or page.cues.notice_kind(s) or _site_name(page, i) \
                 or (not page.markdown and (_control_row(page, s) or page.marker(s) or _running_head(page, i)
                                            or _menu_under(page, i) or _slash_trail(page, i))):
             pre.append(i)
@@ -765,8 +793,8 @@ def _title_under_trail(page: _Page, start: int) -> tuple[int, list[int]] | None:
     k, seen = page.next_nonblank(start), []
     while k is not None and len(seen) < _TRAIL_LINES:
         s = page.text(k)
-        if _sentence(s) or len(s.split()) > 20:
-            return None
+        if _sentence(s) or (len(s.split()) > 20 and not _row_of_items(page, s)):
+            return None  # ... a long menu row ('Home | Prices | ... | EN | DE | TR') is no text
         seen.append(k)
         if _trail(page, s) and not _stops_like_text(s):
             return _title_past_chrome(page, k, seen)
@@ -796,7 +824,8 @@ def _title_past_chrome(page: _Page, k: int, seen: list[int]) -> tuple[int, list[
 
 def _row_under_trail(page: _Page, s: str) -> bool:
     """Furniture between a trail and the title: chrome, a kicker, a menu, a row of links."""
-    return page.cues.chrome(s) or page.cues.kicker(s) or _nav_bar(page, s) or _control_row(page, s) or _row_of_items(page, s)
+    return page.cues.chrome(s) or page.cues.kicker(s) or page.cues.notice_kind(s) or _nav_bar(page, s) or _control_row(page, s) \
+        or _row_of_items(page, s)
 
 
 def _label_over_line(page: _Page, k: int, j: int) -> bool:
@@ -1082,6 +1111,10 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
         if control is not None:
             header += control
             i += len(control)
+            continue
+        if title is not None and header and header[-1]["role"] == "byline" and page.cues.job_line(s):
+            header.append({"role": "chrome", "text": page.lines[i]})  # the byline's job line: what the writer is, where
+            i += 1
             continue
         found = page.meta(s)
         if found is None and title is not None and _stacked_byline(page, i):
@@ -1423,13 +1456,17 @@ def _signed_writer(page: _Page, start: int, end: int) -> dict | None:
     prefix) and holds only a person's name with a title before it or credentials after it,
     their credentials or their role on it or on the line under it ("— Dra. Maria Luisa
     Reyes, FPDS" over "Board-certified dermatologist"; "Dr. Sana Qureshi" over "MBBS, FCPS
-    (Medicine)"), or None."""
+    (Medicine)"), or the line under a valediction ("Warmly," over "Dana Whitfield, RN", the
+    mail's notice after the signature keeping it in the body), or None."""
     found = None
     for k in range(start, end):
         m = page.cues.signer_rx.match(page.text(k))
         if m is not None:
             below = page.text(k + 1) if k + 1 < end else ""
             found = _signer(page.text(k)[m.end():].strip(), below, page.cues) or found
+        elif k + 1 < end and page.cues.valediction(page.text(k)):  # 'Warmly,' over 'Dana Whitfield, RN'
+            below = page.text(k + 2) if k + 2 < end else ""
+            found = _signer(page.text(k + 1), below, page.cues) or found
     return found
 
 
@@ -2096,6 +2133,8 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
     found = page.meta(s, strict=True)
     if found is None and _bare_date(page, s) and b.last == "chrome" and _last_role(b) == "byline":
         found = page.meta(s)  # "Jan. 22, 2026" under a byline printed in the body
+    if found is None and _set_off_dateline(page, b, s):
+        found = page.metas[-1]
     if found is not None:
         b.chrome(s, found.role)
         return "meta"
@@ -2104,6 +2143,40 @@ def _line_role(page: _Page, b: _Builder, body: list[str], j: int, s: str, link_l
         b.chrome(s)
         return "chrome"
     return None
+
+
+_EMPHASISED = re.compile(r"(\*{1,2}|_{1,2})[^*_].*[^*_]\1")
+
+
+def _set_off_dateline(page: _Page, b: _Builder, s: str) -> bool:
+    """'*Inês Carvalho · 9 November 2026 · Lisbon*' in italics straight under a newsletter
+    issue's own heading (its masthead the page's title): a byline naming its writer and its
+    date, set off as one emphasised line opening the section, where no byline has named anyone."""
+    if not page.markdown or b.current is None or b.current["blocks"] or not _EMPHASISED.fullmatch(s.strip()) \
+            or any(m.authors or m.reviewers or m.writer_teams for m in page.metas):
+        return False
+    found = read_meta_line(s, page.cues)
+    if found is None or not found.authors or not found.dates or found.reviewers:
+        return False
+    page.metas.append(found)
+    return True
+
+
+_NAMED_STRENGTH = re.compile(r"(?P<name>[A-Z][\w'’-]{2,30}(?:\s[\w'’-]{2,30}){0,2}):\s+\d")
+
+
+def _strength_heading(page: _Page, body: list[str], j: int, s: str) -> bool:
+    """'Ibuprofen: 400 mg over the counter' set apart over a paragraph about ibuprofen: a
+    heading naming a medicine and the strength it is sold in, saying neither when to take it
+    nor telling the reader to, the text under it naming the medicine again."""
+    m = _NAMED_STRENGTH.match(s)
+    if m is None or (j >= 2 and body[j - 2].strip()) or j >= len(body) or not body[j].strip():
+        return False
+    name = m.group("name")
+    if page.kinds.tells_to_take(s) or page.kinds.instructs(s) or any(_regimen(d) or page.kinds.timed(d, s) for d in page.doses(s)) \
+            or page.kinds.names_one_unit(name) or page.kinds.for_population(name):
+        return False  # ... or a label of a dose form ('Tablets: 250 mg') or of who takes it ('Adults: 400 mg')
+    return _sentence(body[j].strip()) and name.casefold() in body[j].casefold()
 
 
 def _label_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bool:
@@ -2145,9 +2218,7 @@ def _printed_again(body: list[str], run: list[int]) -> bool:
 
 def _bare_date(page: _Page, s: str) -> bool:
     """A line that is only a date ('Jan. 22, 2026', '3 March 2025')."""
-    from medlint.dates import find_date
-
-    found = find_date(s, page.cues.numeric_dates, month_year=True) if len(s) <= 40 else None
+    found = page.cues.find_date(s, page.cues.numeric_dates, month_year=True) if len(s) <= 40 else None
     if not found:
         return False
     before, after = s[:found[1][0]], s[found[1][1]:]
@@ -2368,14 +2439,15 @@ def _is_heading(page: _Page, b: _Builder, body: list[str], j: int, s: str) -> bo
             or cues.form_field(s) or tables.tab_row(body[j - 1]) or cues.sponsor_line(s):
         return False  # ... a sponsor's name line, or a tab-separated row (of a table too short to be one)
     case = _case_heading(page, body, j, s)
-    if s[0].isdigit() or (label_line(s) and not case) or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s) \
+    if s[0].isdigit() or (label_line(s) and not case and not _strength_heading(page, body, j, s)) \
+            or re.search(r"[a-z]\.\s+[A-Z]", s) or _bare_date(page, s) \
             or page.column_row(s):
         return False  # a digit-led line, a label line, two sentences (a reference), a date, a row
     if body[j - 1][:2].isspace() or cues.timestamped(s) or cues.contact_line(s) or cues.registration(s) \
             or cues.mail_header(s) or cues.valediction(s):
         return False  # an indented line (a list or table printed without markers), a timestamp, a signature's line
     if page.holds_doses(s) and not (j < len(body) and page.caption(s, body[j])) and not _names_a_schedule(page, s) \
-            and not case:
+            and not case and not _strength_heading(page, body, j, s):
         return False  # a dose line
     if _slide_title(page, body, j):
         return True
@@ -2811,7 +2883,8 @@ def _section_doses(page: _Page, section: dict, counts) -> bool:
     for block in section["blocks"]:
         texts = [block[k] for k in ("paragraph", "disclaimer") if k in block]
         texts += [f"{e['question']} {e['answer']}" for e in block.get("faq", [])]
-        texts += [_reading(block, row) for row in block.get("table", []) if "role" not in row]
+        if "pack" not in (block.get("columns") or []):  # a shop's price list ('Pack', 'Price') doses nothing
+            texts += [_reading(block, row) for row in block.get("table", []) if "role" not in row]
         if any(_states_dose(page, text, counts) for text in texts):
             return True
         # a list item naming a product with its amount ("Curcumin 500 mg – Eases pain") doses it

@@ -14,7 +14,6 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from medlint.dates import find_date
 
 _ROLE_OF_KEY = {"next_review": "next-review", "last_reviewed": "reviewed", "updated": "updated",
                 "published": "published", "review_date": "reviewed"}
@@ -81,17 +80,19 @@ def pieces(text: str, cues) -> list[str]:
         parts = [p for part in parts for p in rx.split(part)]
     out: list[str] = []
     for part in parts:
-        out += _sentences(part, cues.name_abbreviations | cues.title_qualifiers)
+        out += _sentences(part, cues.name_abbreviations | cues.title_qualifiers, cues.month_numbers)
     return [p.strip(" .;,") for p in out if p.strip(" .;,")]
 
 
-def _sentences(text: str, abbreviations: frozenset[str]) -> list[str]:
+def _sentences(text: str, abbreviations: frozenset[str], months=()) -> list[str]:
     out, start = [], 0
     for m in re.finditer(r"\.\s+(?=[A-Z])", text):
         before = text[start:m.start()].split()
         last = before[-1] if before else ""
         if last.rstrip(".") in abbreviations or re.fullmatch(r"[A-Z]", last) or re.fullmatch(r"(?:[A-Z][a-z]?\.)+[A-Z][a-z]?", last):
             continue
+        if re.fullmatch(r"[0-3]?\d", last) and (text[m.end():].split() or [""])[0].strip(".,").casefold() in months:
+            continue  # '4. März 2026': a day written with its stop, then its month
         out.append(text[start:m.start()])
         start = m.end()
     out.append(text[start:])
@@ -115,6 +116,8 @@ def read_meta_line(line: str, cues, strict: bool = False) -> MetaLine | None:
             result.unknown.append(piece)
     if not result.known and not strict:
         _channel_presenter(result, cues)
+    if not strict and result.dates and not (result.authors or result.reviewers or result.teams):
+        _dateline_writer(text, result, cues)
     if not result.known:
         return None
     if strict and not result.first_known:
@@ -139,6 +142,26 @@ def _channel_presenter(result: MetaLine, cues) -> None:
         result.first_known = result.unknown[0] == rest[0]
         result.authors.append(person)
         result.unknown = counts
+
+
+def _dateline_writer(text: str, result: MetaLine, cues) -> None:
+    """'Inês Carvalho · 9 November 2026 · Lisbon': a newsletter's or a blog's dateline, who
+    wrote, when and where, three pieces: the first piece a person's name (two to four
+    capitalised words, no organisation or team), the second the date, the third a place
+    (one to three capitalised words). The name is the author."""
+    parts = pieces(text, cues)
+    if len(parts) != 3 or result.unknown != [parts[0], parts[2]] or _date(parts[1], cues) is None:
+        return
+    name, place = parts[0], parts[2].split()
+    person = person_of(name, cues)
+    if person is None or person.get("role") or not 2 <= len(name.split()) <= 4 or cues.organisation(name) \
+            or cues.team_rx.search(name) or cues.department(name):
+        return
+    if not 1 <= len(place) <= 3 or not all(w[:1].isupper() for w in place):
+        return
+    result.authors.append(person)
+    result.unknown = [parts[2]]
+    result.first_known = True
 
 
 def labelled_dates(line: str, cues) -> MetaLine | None:
@@ -171,7 +194,7 @@ def _role(result: MetaLine) -> str:
 
 
 def _date(piece: str, cues):
-    return find_date(piece, cues.numeric_dates, month_year=True)
+    return cues.find_date(piece, cues.numeric_dates, month_year=True)
 
 
 def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | None:
@@ -205,11 +228,26 @@ def _read_piece(piece: str, cues, result: MetaLine, allow_bare: bool) -> str | N
             return "date"
         return None
     if allow_bare and cues.bare_name_is_author:
-        person = person_of(piece, cues, need_credentials=True)
+        person = person_of(piece, cues, need_credentials=True) or _titled_with_post(piece, cues)
         if person is not None:
             result.authors.append(person)
             return "author"
     return None
+
+
+def _titled_with_post(piece: str, cues) -> dict | None:
+    """'Dr. Noa Ben-David, Specialist in Dermatology', 'Op. Dr. Emre Kaya, Plastic and Aesthetic
+    Surgeon': a name with a title before it and a post after it, a clinician's byline printed
+    with no 'By'."""
+    person = person_of(piece, cues)
+    if person is None or not person.get("role"):
+        return None
+    words = person["name"].split()
+    titles = 0
+    while titles < len(words) and words[titles].rstrip(".") in cues.name_abbreviations:
+        titles += 1
+    post = person["role"].split(", ")[-1]
+    return person if titles and len(words) - titles >= 2 and (cues.post(post) or _role_end(post, cues)) else None
 
 
 _TRANSLATED = re.compile(r"/\s*")
@@ -282,7 +320,7 @@ def _read_people(text: str, cues, result: MetaLine, role: str, found) -> bool:
         result.writer_teams += [p["name"] for p in people if _is_team_name(p, cues)]
         people = [p for p in people if not _is_team_name(p, cues)]
     if not people:
-        team = _team_of(names[0], cues)
+        team = _team_of(names[0], cues) or _joint_teams(names[0], cues)
         result.teams += team
         if role == "author":
             result.writer_teams += [t for t in team if t not in result.writer_teams]
@@ -339,6 +377,14 @@ def _team_of(text: str, cues=None) -> list[str]:
     return [t]
 
 
+def _joint_teams(text: str, cues) -> list[str]:
+    """'the Rheumatology Unit in cooperation with the Hospital Pharmacy Department': the teams
+    a byline credits together (`credit_joins`), each one a team's name."""
+    parts = cues.credit_join_rx.split(text)
+    teams = [_team_of(p, cues) for p in parts] if len(parts) > 1 else []
+    return [t for found in teams for t in found] if teams and all(teams) else []
+
+
 def _without_date(text: str, cues) -> str:
     found = _date(text, cues)
     if not found:
@@ -389,7 +435,10 @@ def _norm_cred(token: str) -> str:
     return token.replace(".", "").lower()
 
 
-_COLLEGE = re.compile(r"(?<=[A-Za-z])\s?\((?:[A-Z][a-z]{0,5}|UK|US|USA|Ire|Eng)\)$")  # 'FRCD(C)', 'FRCS (Ed)', 'MRCP(UK)'
+_COLLEGE = re.compile(r"(?<=[A-Za-z.])\s?\((?:[A-Z][a-z]{0,5}\.?|UK|US|USA|Ire|Eng)\)$")  # 'FRCD(C)', 'FRCS (Ed)', 'MRCP(UK)', 'B.Pharm.(Hons)'
+
+
+_SCHOOL = re.compile(r"\((?-i:[A-Z])[\w.]{1,12}\)")  # '(Melit.)', '(Lond)', '(Colombo)' after a degree
 
 
 def is_credential(part: str, cues) -> bool:
@@ -414,11 +463,18 @@ def person_of(text: str, cues, need_credentials: bool = False) -> dict | None:
     if not name_words:
         return None
     # trailing credentials written without commas: "Dr. A Rahman MBChB MRCGP"
-    while len(name_words) > 1 and is_credential(name_words[-1], cues):
-        creds.insert(0, name_words.pop())
+    while len(name_words) > 1:
+        if is_credential(name_words[-1], cues):
+            creds.insert(0, name_words.pop())
+        elif len(name_words) > 3 and _SCHOOL.fullmatch(name_words[-1]) and is_credential(name_words[-2], cues):
+            school = name_words.pop()  # 'M.Pharm. (Melit.)': the degree and, in brackets, its university
+            creds.insert(0, f"{name_words.pop()} {school}")
+        else:
+            break
     if len(name_words) > 2 and name_words[0].lower() in cues.name_roles:
         role.append(name_words.pop(0))
-    if len(parts) > 1 and name_words[-1].lower() in cues.name_roles and not creds and person_of(parts[1], cues) is not None:
+    if len(parts) > 1 and name_words[-1].lower() in cues.name_roles and not creds and person_of(parts[1], cues) is not None \
+            and not cues.organisation(parts[1]):
         # "our Superintendent Pharmacist, Jo Bell (GPhC 2054321)": the role, then the name
         other = person_of(", ".join(parts[1:]), cues)
         other["role"] = ", ".join(filter(None, [re.sub(r"^(?:the|our)\s+", "", " ".join(name_words), flags=re.I), other.get("role")]))
