@@ -115,3 +115,13 @@ def article_from_fixture_page(pages: str, name: str, root) -> str:
             with open(path, encoding="utf-8") as fh:
                 return article_from_text(fh.read(), root, slug=name, markdown=ext == ".md")
     raise FileNotFoundError(name)
+
+
+def roundtrip_words(text: str, root) -> tuple[list[str], list[str]]:
+    """The words of ``text`` imported into ``root`` and exported again, beside its own words."""
+    from medlint.exporter import export_article, words
+    from medlint.records.store import load_article
+
+    loaded = load_article(article_from_text(text, root))
+    assert not loaded.violations
+    return words(export_article(loaded.article, "text")), words(text)

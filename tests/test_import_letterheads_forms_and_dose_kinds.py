@@ -7,10 +7,8 @@ a cream leaflet and a clinic handout."""
 
 from __future__ import annotations
 
-from medlint.exporter import export_article, words
 from medlint.importer.decompose import DOSING_KINDS, _default_dose_parser, decompose
-from medlint.records.store import load_article
-from support import article_from_text, headings
+from support import headings, roundtrip_words
 
 
 def read(text: str, markdown: bool = False):
@@ -21,11 +19,6 @@ def dosing(text: str, markdown: bool = False) -> set[str]:
     _, sections = read(text, markdown)
     return {s["heading"] for s in sections if s["heading"] and s["kind"] in DOSING_KINDS}
 
-
-def roundtrip_words(text: str, root) -> tuple[list[str], list[str]]:
-    loaded = load_article(article_from_text(text, root))
-    assert not loaded.violations, loaded.violations[:3]
-    return words(export_article(loaded.article, "text")), words(text)
 
 
 # ---------------------------------------------------------------- banners and document numbers

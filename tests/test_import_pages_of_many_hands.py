@@ -15,19 +15,13 @@ import pytest
 from medlint.exporter import export_article, words
 from medlint.importer.decompose import DOSING_KINDS
 from medlint.records.store import load_article
-from support import article_from_text, headings, names, read
+from support import article_from_text, headings, names, read, roundtrip_words
 
 
 def chrome_lines(meta, sections) -> list[str]:
     lines = [e["text"] for key in ("preamble", "header", "footer") for e in meta.get(key, []) if e["role"] == "chrome"]
     return lines + [b["chrome"] for s in sections for b in s["blocks"] if "chrome" in b]
 
-
-def roundtrip_words(text: str, tmp_path) -> tuple[list[str], list[str]]:
-    folder = article_from_text(text, tmp_path)
-    loaded = load_article(folder)
-    assert not loaded.violations
-    return words(export_article(loaded.article)), words(text)
 
 
 # ---------------------------------------------------------------- menus and section trails

@@ -19,16 +19,8 @@ from __future__ import annotations
 
 import pytest
 
-from medlint.exporter import export_article, words
-from medlint.records.store import load_article
-from support import article_from_text, headings, names, read
+from support import headings, names, read, roundtrip_words
 
-
-def roundtrip_words(text: str, tmp_path) -> tuple[list[str], list[str]]:
-    folder = article_from_text(text, tmp_path)
-    loaded = load_article(folder)
-    assert not loaded.violations
-    return words(export_article(loaded.article)), words(text)
 
 
 def preamble(meta) -> list[str]:
