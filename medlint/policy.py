@@ -13,8 +13,8 @@ from medlint.prefilter import AnyOf, LazyPattern
 from medlint.resources import checks_dir
 
 _override_dir: str | None = None
-# name -> (path, the Document, or the bytes it was stored from) of every loaded data file,
-# to locate a bad pattern
+# name -> (path, the text or the bytes it was read from) of every loaded data file, to
+# locate a bad pattern (read again then, with marks)
 _loaded: dict[str, tuple] = {}
 # build function -> (the data mappings it was built from, what it built): see derived()
 _derived: dict = {}
@@ -75,23 +75,26 @@ def load(name: str) -> dict:
             _loaded[name] = (path, raw)
             return data
     from medlint.records.validate import validate
+    from medlint.records.yamlio import read_text
 
-    doc = _parse(path, raw)
-    problems = validate(doc, f"checks-{name}")
-    if problems:
-        v = problems[0]
+    text = read_text(path, raw)
+    # Without marks (a third of the parsing): they only locate a problem, and a file
+    # with one is parsed again, with them, from the same text.
+    doc = _parse(path, text, marks=False)
+    if validate(doc, f"checks-{name}"):
+        v = validate(_parse(path, text), f"checks-{name}")[0]
         raise InputError(f"invalid check data: {v.message}", path, v.line, v.column)
     if raw is not None:
         _cache.keep(name, raw, doc.data)
-    _loaded[name] = (path, doc)
+    _loaded[name] = (path, text)
     return doc.data
 
 
-def _parse(path: str, raw: bytes | None):
-    """The data file at ``path`` (of bytes ``raw``, when read already) as a Document."""
+def _parse(path: str, held: str | bytes, marks: bool = True):
+    """The data file at ``path`` as a Document, from its text or bytes ``held``."""
     from medlint.records.yamlio import load_yaml, read_text
 
-    return load_yaml(path, None if raw is None else read_text(path, raw))
+    return load_yaml(path, read_text(path, held) if isinstance(held, bytes) else held, marks)
 
 
 def derived(build, *data):
@@ -175,7 +178,7 @@ def _compile_checked(pattern: str, flags: int, pieces: tuple) -> re.Pattern:
 def _pattern_error(pattern: str, err: re.error) -> InputError:
     message = f"invalid check data: {pattern!r} is not a valid regular expression ({err})"
     for _name, (path, held) in sorted(_loaded.items()):
-        doc = _parse(path, held) if isinstance(held, bytes) else held  # stored data: read its marks
+        doc = _parse(path, held)
         pointer = _find_string(doc.data, pattern, "")
         if pointer is not None:
             line, column = doc.mark(pointer)

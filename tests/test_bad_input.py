@@ -76,6 +76,46 @@ def test_bad_record_file(case, tmp_path, capsys):
     assert where in lines[0] and what in lines[0], lines[0]
 
 
+# What a check-data file is read without marks (policy.load: marks only locate a problem)
+# must refuse the same texts with the same located message, and give the same data.
+UNMARKED = [body for _name, body, _where, _what in CASES.values() if isinstance(body, str) and body.strip()] + [
+    "a: 1\n? [x]\n: 2\n", "a: {b: [1, {c: &n 2}]}\n", "a: !!int nine\n", "a: [x, *y]\n", "a: !!str 3\nb: !!float 1\n",
+    "true: 1\n'true': 2\n", "1: a\n'1': b\n", "- [a, {b: c, 'd/e~f': [g]}]\n- ~\n", "a: .nan\n", "x:\n  - y: 1\n    y: 2\n",
+    "a: " + "[" * 63 + "]" * 63 + "\n", "a: " + "[" * 64 + "]" * 64 + "\n",
+]
+
+
+@pytest.mark.parametrize("text", UNMARKED, ids=range(len(UNMARKED)))
+def test_a_file_read_without_marks_gives_the_same_data_and_refusals(text):
+    from medlint.errors import InputError
+    from medlint.records.yamlio import load_yaml
+
+    def read(marks):
+        try:
+            doc = load_yaml("f.yaml", text, marks=marks)
+        except InputError as exc:
+            return "refused", str(exc), exc.line, exc.column
+        return "read", doc.data, doc.marks if marks else (doc.marks, doc.key_marks)
+
+    marked, unmarked = read(True), read(False)
+    assert unmarked[:2] == marked[:2]
+    if marked[0] == "refused":
+        assert unmarked == marked
+    else:
+        assert unmarked[2] == ({}, {}) and marked[2][""] == (1, 1)
+
+
+def test_marks_of_nested_values_and_their_keys():
+    from medlint.records.yamlio import load_yaml
+
+    doc = load_yaml("f.yaml", "top:\n  - x\n  - 'a/b~c': 2\n    n: [7, {m: 8}]\nnext: 1\n")
+    assert doc.marks == {"": (1, 1), "/top": (2, 3), "/top/0": (2, 5), "/top/1": (3, 5), "/top/1/a~1b~0c": (3, 14),
+                         "/top/1/n": (4, 8), "/top/1/n/0": (4, 9), "/top/1/n/1": (4, 12), "/top/1/n/1/m": (4, 16),
+                         "/next": (5, 7)}
+    assert doc.key_marks == {"/top": (1, 1), "/top/1/a~1b~0c": (3, 5), "/top/1/n": (4, 5), "/top/1/n/1/m": (4, 13),
+                             "/next": (5, 1)}
+
+
 def test_missing_path(tmp_path, capsys):
     code, out, err = run_cli(["check", str(tmp_path / "nope")], capsys)
     assert code == 2 and "no such file or directory" in err and str(tmp_path / "nope") in err

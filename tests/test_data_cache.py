@@ -58,10 +58,10 @@ def parsed_data_files(monkeypatch, site) -> list:
 
     seen, real = [], yamlio.load_yaml
 
-    def spy(path, text=None):
+    def spy(path, text=None, marks=True):
         if str(path).startswith(str(site / "checks")):
             seen.append(os.path.basename(str(path)))
-        return real(path, text)
+        return real(path, text, marks)
 
     monkeypatch.setattr(yamlio, "load_yaml", spy)
     return seen
@@ -92,6 +92,22 @@ def test_no_cache_neither_reads_nor_writes_the_data_entries(site, capsys, monkey
     run(ARGS + ["--no-cache"], capsys)
     assert "claims.yaml" in parsed
     assert {p: p.read_bytes() for p in data_entries(site)} == before
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["no-cache", "cache"])
+def test_a_data_file_against_its_schema_is_located_at_its_line(site, capsys, cached):
+    """Check data is parsed without marks: a file its schema refuses is read again, with
+    them, so the run still stops at the offending value's line and column."""
+    posts = site / "checks" / "posts.yaml"
+    text = posts.read_text(encoding="utf-8")
+    assert "\nmin_headers: 2\n" in text
+    posts.write_text(text.replace("\nmin_headers: 2\n", "\nmin_headers: two\n"), encoding="utf-8")
+    line = text[: text.index("\nmin_headers: 2\n")].count("\n") + 2
+    if cached:
+        run(ARGS, capsys)  # a run that stops writes no entry for the file: the second sees none either
+    code, out, err = run(ARGS + ([] if cached else ["--no-cache"]), capsys)
+    assert code == 2
+    assert f"posts.yaml:{line}:14: invalid check data: 'min_headers': 'two' is not of type 'integer'" in err, err
 
 
 def test_an_edited_data_file_is_seen_at_once(site, capsys):

@@ -104,8 +104,10 @@ def read_text(path: str | os.PathLike, raw: bytes | None = None) -> str:
     return text
 
 
-def load_yaml(path: str | os.PathLike, text: str | None = None) -> Document:
-    """Load one YAML file safely; raise InputError (located) on anything unusable."""
+def load_yaml(path: str | os.PathLike, text: str | None = None, marks: bool = True) -> Document:
+    """Load one YAML file safely; raise InputError (located) on anything unusable.
+    ``marks``: False leaves the document's marks empty (the data, refused or not,
+    is the same), for a caller that parses again with marks to locate a problem."""
     p = str(path)
     if text is None:
         text = read_text(p)
@@ -114,7 +116,7 @@ def load_yaml(path: str | os.PathLike, text: str | None = None) -> Document:
     doc = Document(path=p, data=None, text=text)
     loader = _Loader(text)
     try:
-        doc.data = _TreeBuilder(loader, doc).build()
+        doc.data = _TreeBuilder(loader, doc, marks).build()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -152,117 +154,112 @@ class _NoKey:
 _NO_KEY = _NoKey()
 
 
-@dataclass(slots=True)
-class _Frame:
-    """One open mapping or sequence: the container, its JSON pointer, and (for a
-    mapping) the key waiting for its value and where that key was written."""
-
-    container: dict | list
-    pointer: str
-    key: object = _NO_KEY
-    key_mark: tuple[int, int] | None = None
-
-    def awaits_key(self) -> bool:
-        return isinstance(self.container, dict) and self.key is _NO_KEY
-
-    def child_pointer(self) -> str:
-        if isinstance(self.container, list):
-            return f"{self.pointer}/{len(self.container)}"
-        if self.key is _NO_KEY:
-            return ""  # a key: no pointer of its own
-        return f"{self.pointer}/{escape_pointer(self.key)}"
-
-
 class _TreeBuilder:
-    """Turns the parser's event stream into plain data, recording where each value sits.
+    """Turns the parser's event stream into plain data, recording where each value sits
+    (``marks``: False records nothing, for a caller that needs the data only and parses
+    again, with marks, to locate a problem).
 
-    Iterative (a stack of frames, bounded by MAX_DEPTH), so deep nesting cannot
-    exhaust the C stack; every refusal is an InputError at the event's position."""
+    Iterative (a stack of open containers, bounded by MAX_DEPTH), so deep nesting cannot
+    exhaust the C stack; every refusal is an InputError at the event's position. The loop
+    keeps the open container, its pointer and the key waiting for its value in locals: it
+    runs once per event of every record and data file a run reads."""
 
-    def __init__(self, loader, doc: Document) -> None:
+    def __init__(self, loader, doc: Document, marks: bool = True) -> None:
         self.loader = loader
         self.doc = doc
-        self.stack: list[_Frame] = []
-        self.root = None
-        self.documents = 0
+        self.marks = marks
 
     def located(self, msg: str, mark) -> InputError:
         return InputError(msg, self.doc.path, mark.line + 1, mark.column + 1)
 
     def build(self):
-        loader = self.loader
-        while loader.check_event():
-            self.take(loader.get_event())
-        return self.root
+        loader, located = self.loader, self.located
+        check_event, get_event = loader.check_event, loader.get_event
+        marks = self.doc.marks if self.marks else None
+        key_marks = self.doc.key_marks
+        # the open containers below the current one: (container, pointer, key, key mark)
+        stack: list[tuple] = []
+        root = container = None  # the open mapping or sequence (None: at the top)
+        is_map = False
+        pointer = ""  # the open container's pointer
+        key = _NO_KEY  # the open mapping's key waiting for its value
+        key_mark = None  # where that key was written
+        documents = 0
+        while check_event():
+            event = get_event()
+            etype = type(event)
+            if etype is _SCALAR:
+                if event.anchor is not None:
+                    raise _anchor(event, located)
+                value = _scalar(loader, event, located)
+                if is_map and key is _NO_KEY:
+                    key = _key(value, container, event, located)
+                    key_mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    continue
+            elif etype is _MAP_START or etype is _SEQ_START:
+                if event.anchor is not None:
+                    raise _anchor(event, located)
+                mapping = etype is _MAP_START
+                if event.tag not in (None, "!", _MAP_TAG if mapping else _SEQ_TAG):
+                    raise located(f"unsupported YAML tag {event.tag}", event.start_mark)
+                if is_map and key is _NO_KEY:
+                    raise located("a mapping key must be a plain scalar", event.start_mark)
+                if len(stack) >= MAX_DEPTH:
+                    raise located(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+                value = {} if mapping else []
+            elif etype is _MAP_END or etype is _SEQ_END:
+                container, pointer, key, key_mark = stack.pop()
+                is_map = type(container) is dict
+                continue
+            elif etype is _DOC_START:
+                documents += 1
+                if documents > 1:
+                    raise located("more than one YAML document in the file", event.start_mark)
+                continue
+            elif etype is _ALIAS:
+                raise located("YAML aliases (*name) are not allowed in records", event.start_mark)
+            else:
+                continue
+            # a value: marked where it sits, then attached to the open container
+            if marks is not None:
+                if container is None:
+                    child = ""
+                elif is_map:
+                    child = f"{pointer}/{escape_pointer(key)}"
+                    key_marks[child] = key_mark
+                else:
+                    child = f"{pointer}/{len(container)}"
+                marks[child] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            else:
+                child = ""
+            if container is None:
+                root = value
+            elif is_map:
+                container[key] = value
+                key = _NO_KEY
+            else:
+                container.append(value)
+            if etype is not _SCALAR:
+                stack.append((container, pointer, key, key_mark))
+                container, pointer, key, key_mark, is_map = value, child, _NO_KEY, None, etype is _MAP_START
+        return root
 
-    def take(self, event) -> None:
-        etype = type(event)
-        if etype is yaml.ScalarEvent:
-            self._refuse_anchor(event)
-            self.scalar(event)
-        elif etype is yaml.MappingStartEvent or etype is yaml.SequenceStartEvent:
-            self._refuse_anchor(event)
-            self.open_container(event, etype is yaml.MappingStartEvent)
-        elif etype is yaml.MappingEndEvent or etype is yaml.SequenceEndEvent:
-            self.stack.pop()
-        elif etype is yaml.DocumentStartEvent:
-            self.documents += 1
-            if self.documents > 1:
-                raise self.located("more than one YAML document in the file", event.start_mark)
-        elif etype is yaml.AliasEvent:
-            raise self.located("YAML aliases (*name) are not allowed in records", event.start_mark)
 
-    def _refuse_anchor(self, event) -> None:
-        if event.anchor is not None:
-            raise self.located("YAML anchors (&name) are not allowed in records", event.start_mark)
+_SCALAR, _ALIAS, _DOC_START = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
+_MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 
-    def scalar(self, event) -> None:
-        value = _scalar(self.loader, event, self.located)
-        if self.stack and self.stack[-1].awaits_key():
-            self.set_key(value, event)
-            return
-        self.mark_value(event)
-        self.attach(value)
 
-    def open_container(self, event, mapping: bool) -> None:
-        expected = _MAP_TAG if mapping else _SEQ_TAG
-        if event.tag not in (None, "!", expected):
-            raise self.located(f"unsupported YAML tag {event.tag}", event.start_mark)
-        if self.stack and self.stack[-1].awaits_key():
-            raise self.located("a mapping key must be a plain scalar", event.start_mark)
-        if len(self.stack) >= MAX_DEPTH:
-            raise self.located(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
-        pointer = self.mark_value(event)
-        container: dict | list = {} if mapping else []
-        self.attach(container)
-        self.stack.append(_Frame(container, pointer))
+def _anchor(event, located) -> InputError:
+    return located("YAML anchors (&name) are not allowed in records", event.start_mark)
 
-    def mark_value(self, event) -> str:
-        """Record where the value about to be attached sits; return its pointer."""
-        pointer = self.stack[-1].child_pointer() if self.stack else ""
-        self.doc.marks[pointer] = (event.start_mark.line + 1, event.start_mark.column + 1)
-        if self.stack and isinstance(self.stack[-1].container, dict):
-            self.doc.key_marks[pointer] = self.stack[-1].key_mark
-        return pointer
 
-    def set_key(self, value, event) -> None:
-        key = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
-        frame = self.stack[-1]
-        if key in frame.container:
-            raise self.located(f"duplicate key '{key}' (an earlier value would be silently lost)", event.start_mark)
-        frame.key = key
-        frame.key_mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-
-    def attach(self, value) -> None:
-        if not self.stack:
-            self.root = value
-            return
-        frame = self.stack[-1]
-        if isinstance(frame.container, list):
-            frame.container.append(value)
-        else:
-            frame.container[frame.key] = value
-            frame.key = _NO_KEY
+def _key(value, mapping: dict, event, located) -> str:
+    """A scalar read as the open mapping's next key (as text); a key it holds already is refused."""
+    key = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    if key in mapping:
+        raise located(f"duplicate key '{key}' (an earlier value would be silently lost)", event.start_mark)
+    return key
 
 
 def _scalar(loader, event, located):
