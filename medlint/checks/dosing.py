@@ -311,6 +311,7 @@ class Wordings:
         self.device_forms = set(data["device_forms"])
         self.rescue = one(data["rescue_wordings"])
         self.single_step = one(data["single_step_wordings"])
+        self.day_step = one(data.get("day_step_labels", ()))
         self.event = one(data["event_timings"])
         self.aside = one(data["aside_wordings"])
         self.product_count = one(data["product_counts"])
@@ -1385,11 +1386,15 @@ def incomplete_dose(article, ctx):
     text repeats with how often ("the dose on the pack is 5 ml. You can give
     5 ml every 4 hours"), and an amount of a medicine its section gave in
     full before ("paracetamol 1 g taken early" after "paracetamol 1 g up to
-    four times in 24 hours"), and one timed step of a sequence ("then 500
-    micrograms one hour later": ``single_step_wordings``). Strength
+    four times in 24 hours"), one timed step of a sequence ("then 500
+    micrograms one hour later": ``single_step_wordings``), and a step of a
+    day-by-day schedule ("Day 2: 600 mg; Days 3 to 6: 900 mg":
+    ``day_step_labels``). Strength
     statements, what each unit holds, a shop's product name with its pack
     count and a label's serving size are product descriptions
-    (``description_wordings``); so is a "Supplement Facts" panel (by its
+    (``description_wordings``), and so is each amount of a strength list run
+    into one line with semicolons after such a clause ("Applies to these
+    strengths: 100 mg; 300 mg; 400 mg"); so is a "Supplement Facts" panel (by its
     heading). Not doses either: the lines of a contents list ("Each tablet
     contains:" over "Folic acid   400 micrograms", a "Caffeine (approx.)"
     column, "Mug of filter coffee   140 mg": ``contents_leads``,
@@ -1908,7 +1913,7 @@ def describes_product(record, field: str, dose, words: Wordings) -> bool:
     sentence schedules beside the description ("Oramorph (10 mg in 5 ml): 2.5 to 5 ml when
     needed") is a dose to take, judged as any other."""
     if not in_sentence(record, field, dose, words.description):
-        return False
+        return _listed_after_description(record, field, dose, words)
     if dose.frequency is None and dose.as_needed is None:
         return True
     text = getattr(record, field, "") or ""
@@ -1916,6 +1921,38 @@ def describes_product(record, field: str, dose, words: Wordings) -> bool:
     a, b = found.span(found.index(dose.span[0]))
     start, end = dose.amount.span if dose.amount is not None else dose.span
     return any(m.start() < end and start < m.end() for m in words.description.finditer(text, a, b))
+
+
+_LIST_JOINS = re.compile(r"[\W_]*(?:(?:and|or)\b[\W_]*)?")
+
+
+def _listed_after_description(record, field: str, dose, words: Wordings) -> bool:
+    """Is the amount one item of a list run into a line with semicolons, after a clause that
+    describes the product ("Applies to the following strengths: 100 mg; 300 mg; 400 mg",
+    "Available strengths: 5 mg; 10 mg; 20 mg"): its clause holds nothing but amounts, as do
+    the clauses back to the description (``description_wordings``)?"""
+    text = getattr(record, field, "") or ""
+    found = sentences_of(text)
+    k = found.index(dose.span[0])
+    amounts = [d.amount.span for d in doses_in(text) if d.amount is not None]
+    j = k
+    while j >= 0 and _only_amounts(text, found.span(j), amounts):
+        j -= 1
+    return 0 <= j < k and found.matches(words.description, j)
+
+
+def _only_amounts(text: str, span: tuple[int, int], amounts) -> bool:
+    """Does the text of ``span`` hold an amount and nothing else but punctuation, "and" and "or"?"""
+    a, b = span
+    inside = sorted((s, e) for s, e in amounts if a <= s and e <= b)
+    if not inside:
+        return False
+    rest, at = [], a
+    for s, e in inside:
+        rest.append(text[at:s])
+        at = e
+    rest.append(text[at:b])
+    return all(_LIST_JOINS.fullmatch(part) for part in rest)
 
 
 def _described_by_its_lead(record, words: Wordings) -> bool:
@@ -2088,6 +2125,8 @@ def _bounded_nearby(record, field: str, dose, words: Wordings, complete: dict, d
         return True  # "... Only give a second dose if the care plan says so."; "Take 500 mg." over "Take it twice a day."
     if found.matches(words.single_step, k):
         return True  # "then 500 micrograms one hour later": one timed step of a sequence
+    if found.matches(words.day_step, k):
+        return True  # "Day 2: 600 mg; Days 3 to 6: 900 mg": the amount given on those days
     if _row_under_lead_sentence(found, k, words):
         return True  # "Give it every 6 to 8 hours, up to 3 doses in 24 hours. Children 4 to 6 years: 7.5 ml."
     if _for_an_event(record, field, dose, words):
@@ -2170,6 +2209,8 @@ def _ceiling_problems(dose, c):
     freq = dose.frequency
     apd = freq.administrations_per_day if freq is not None else None
     period = c.get("per_period")
+    if c.get("treatment_course_why") and _course_then_maintenance(dose):
+        return [p for step in dose.titration for p in _ceiling_problems(step, c)]  # the course left out (see the entry)
     if c.get("averaged") and apd is not None and apd < 1 and dose.amount is not None and not dose.titration:
         if c.get("treatment_course_why") and (dose.duration is not None or dose.max_duration_days is not None):
             return out  # "60,000 IU once a week for 8 weeks": a treatment course, not an intake (see the entry)
@@ -2203,6 +2244,16 @@ def _ceiling_problems(dose, c):
         if longest is not None and longest > _days(c["max_duration"]) + 1e-9:
             out.append((f"a course of {_units.format_number(longest)} days", c["max_duration"]))
     return out
+
+
+def _course_then_maintenance(dose) -> bool:
+    """Does a dose open with a course taken less often than daily for a stated time, then go on
+    to a dose of its own ("50,000 units once a week for 8 weeks, then 1,000 units daily"): a
+    treatment course followed by the intake, each step judged apart?"""
+    f = dose.frequency
+    return bool(dose.titration) and dose.amount is not None and f is not None \
+        and f.administrations_per_day is not None and f.administrations_per_day < 1 \
+        and (dose.duration is not None or dose.max_duration_days is not None)
 
 
 def _within_period_amount(dose, period) -> bool:
@@ -2325,6 +2376,12 @@ def above_ceiling(article, ctx):
     in brackets ("Ultracet tab (tramadol 37.5 mg / acetaminophen 325 mg)" ... "2 Ultracet
     tablets every 4 hours": ``defined_products``, medlint/checks/dose_products.py), and
     a list's line with no schedule takes its lead-in's ("Every evening, before bed:").
+
+    A most a day counted in the dose's units caps what those units hold ("1 or 2 tablets
+    (200 mg to 400 mg) ... no more than 6 tablets in 24 hours": 1,200 mg), and a
+    time-limited course taken less often than daily, then a daily dose ("50,000 units once a
+    week for 8 weeks, then 1,000 units daily"), is judged by its later steps where the
+    ceiling's entry says a treatment course is no intake (``treatment_course_why``).
 
     **Why it matters.** A reader who follows the text at its upper end takes
     the implied total; above the label's maximum that is an overdose (liver

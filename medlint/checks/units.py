@@ -188,12 +188,41 @@ def _kind_of(quantity_text: str) -> str | None:
     return sp.kind if sp else None
 
 
-def _syringe_marks(amount, record, field, syringe, spellings) -> bool:
+def _syringe_marks(dose, record, field, syringe, data) -> bool:
     """An amount in syringe "units" followed by its mass ("10 units on your syringe (0.25 mg)");
-    "600 IU (15 mcg)" is a vitamin's activity with its mass equivalence, not syringe marks."""
-    if amount.unit.raw.strip().lower() not in spellings:
+    "600 IU (15 mcg)" is a vitamin's activity with its mass equivalence, not syringe marks, and
+    so is "vitamin D 1,000 units (25 micrograms)" (``international_units``)."""
+    amount = dose.amount
+    if amount.unit.raw.strip().lower() not in data["syringe_unit_spellings"]:
         return False
-    return syringe.match(getattr(record, field, "") or "", amount.span[1]) is not None
+    text = getattr(record, field, "") or ""
+    m = syringe.match(text, amount.span[1])
+    return m is not None and not _international_units(dose, text, m, data.get("international_units") or ())
+
+
+_THOUSANDS = re.compile(r"\d{1,3},\d{3}")
+
+
+def _international_units(dose, text: str, mass, entries) -> bool:
+    """Is an amount in "units" with its mass in brackets (``mass``: the match of
+    ``syringe_units_with_mass``) a substance labelled in international units, named in its
+    sentence or as the dose's medicine, at that substance's fixed equivalence (vitamin D:
+    1,000 units, 25 micrograms)?"""
+    raw = mass.group("value")
+    value = float(raw.replace(",", "") if _THOUSANDS.fullmatch(raw) else raw.replace(",", "."))
+    spelling = lookup_spelling(mass.group("unit"))
+    if spelling is None or spelling.unit is None or value <= 0:
+        return False
+    micrograms = get_registry().Quantity(value, spelling.unit).to("microgram").magnitude
+    start, _ = sentence_span(text, dose.amount.span[0])
+    named = f"{text[start:dose.amount.span[0]]} {dose.substance.raw if dose.substance is not None else ''}".lower()
+    ratio = dose.amount.upper.value / micrograms
+    for entry in entries:
+        names = [entry["name"], *entry.get("synonyms", [])]
+        if any(re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", named) for n in names) \
+                and abs(ratio / entry["units_per_microgram"] - 1) <= 0.02:
+            return True
+    return False
 
 
 @check("UNT003", name="unit-does-not-fit", category="units", severity="warning",
@@ -228,7 +257,10 @@ def unit_does_not_fit(article, ctx):
     syringe (0.25 mg)": ``syringe_units_with_mass``) is a medicine dosed by
     mass measured in the unit marks of an insulin syringe, and is an error;
     only the syringe's spellings count (``syringe_unit_spellings``): "600 IU
-    (15 mcg)" is a vitamin's activity with its mass, as fact sheets print it.
+    (15 mcg)" is a vitamin's activity with its mass, as fact sheets print it, and so
+    is "vitamin D 1,000 units (25 micrograms)": a substance labelled in
+    international units, named in its sentence, at its fixed equivalence
+    (``international_units``).
 
     **Why it matters.** "5 mL tablet" or "400 IU ibuprofen" cannot be
     measured; it signals a copying error that may hide a wrong amount.
@@ -252,7 +284,7 @@ def unit_does_not_fit(article, ctx):
         if not_a_dose(record, field, dose, words):
             continue  # "a radiologist can inject … saline (around 20 to 40 mL)"
         kind = a.unit.kind
-        if kind == "activity" and _syringe_marks(a, record, field, syringe, data["syringe_unit_spellings"]):
+        if kind == "activity" and _syringe_marks(dose, record, field, syringe, data):
             yield Hit(record, excerpt=a.raw, start=a.span[0], field=field, severity="error",
                       message=f"\"{a.raw}\" measures a medicine dosed by mass in the unit marks of a syringe; "
                               "confusing units, mL and mg has led to five- to twentyfold overdoses (FDA, 2024).",

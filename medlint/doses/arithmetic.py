@@ -216,9 +216,30 @@ def _daily_maximum(d: Dose) -> DailyMax | None:
         return DailyMax(cap, f"stated max {fq(cap)}")
     q, expl = best
     text = f"{expl} = {fq(q)}"
+    if cap is not None and not _units.same_dimension(cap, q):
+        cap = _count_cap_as_content(d, lim) or cap
     if cap is not None and _units.same_dimension(cap, q) and cap.to(q.units).magnitude < q.magnitude:
         return DailyMax(cap.to(q.units), f"{text}, capped by stated max {fq(cap)}")
     return DailyMax(q, text)
+
+
+def _count_cap_as_content(d: Dose, lim) -> Any | None:
+    """A most a day counted in the dose's units, as what those units hold: "1 or 2 tablets
+    (200 mg to 400 mg) ... no more than 6 tablets in 24 hours" is 6 × 200 mg = 1,200 mg a day
+    (the content of the most a dose counts, over that count); None when the dose states no
+    content or the limit counts another unit."""
+    a, content = d.amount, d.content
+    if a is None or content is None or a.unit is None or a.unit.kind != "count" or not a.upper.value:
+        return None
+    lu = lim.amount.unit
+    if lu is None or lu.kind != "count" or lu.unit != a.unit.unit:
+        return None
+    spl = _units.lookup_spelling(content.unit)
+    if spl is None or spl.unit is None:
+        return None
+    reg = _units.get_registry()
+    each = reg.Quantity(content.value, spl.unit) / a.upper.value
+    return each * lim.value / reg.Quantity(1, "day")
 
 
 class Envelope(_Value):
