@@ -582,6 +582,10 @@ def _directions_after(r: Reading, doses: list[Dose]) -> tuple[list[Dose], _Spans
         before = [d for d in doses if d.span[1] <= part[0]]
         if not before or any(part[0] <= d.span[1] and d.span[0] < part[1] for d in doses):
             continue  # no product before, or a dose of its own in the sentence
+        if before[-1].frequency is not None or before[-1].as_needed is not None \
+                or "\n" not in r.norm[before[-1].span[1]:part[0]] \
+                or any(d.frequency is not None and part[0] <= d.frequency.span[0] < part[1] for d in doses):
+            continue  # a sig before, not a product line of its own; or the sentence's frequency is a dose's
         if not any(m.cat in ("freq", "prn") and part[0] <= m.start and m.end <= part[1] for m in r.mods):
             continue
         found = _directions_within(r, part)
