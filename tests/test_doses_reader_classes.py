@@ -372,3 +372,152 @@ def test_choices_stay_doses_of_their_own():
 def test_a_strength_before_a_dose_pack_is_the_pack_strength():
     d = first("Methylprednisolone 4 mg dose pack: take as directed over 6 days")
     assert d.amount is None and d.strength.value == 4 and d.form.name == "dose-pack"
+
+
+# -- a count followed by a clause word ("when", "if", "unless"): the word is no unit
+
+@pytest.mark.parametrize("text, count", [
+    ("Have 1 or 2 whenever the cramps come back.", (1, 2)),                         # consumer page
+    ("Ibuprofen 200 mg tablets: swallow 2 if the headache comes back, at most 3 times a day", (2, 2)),  # OTC pack
+    ("Sumatriptan 50 mg: take 1 when the migraine comes back", (1, 1)),  # clinic leaflet
+    ("antacid tabs - chew 2 when the heartburn is bad, up to 4 times a day", (2, 2)),  # forum post
+])
+def test_count_before_a_clause_word_is_a_count(text, count):
+    d = first(text)
+    assert (d.amount.low.value, d.amount.upper.value) == count
+    assert d.amount.unit is None or d.amount.unit.kind == "count"
+
+
+def test_count_before_a_clause_word_takes_the_strength_before():
+    d = first("Naproxen 250 mg tablets: take 1 or 2 when the ache comes back, up to 3 times a day.")
+    assert d.strength is not None and d.strength.value == 250
+    assert d.daily_maximum().quantity.to("milligram / day").magnitude == pytest.approx(1500)
+
+
+# -- "apply up to N patches": after a dose verb, the count itself at its most, not a cap
+
+@pytest.mark.parametrize("text, count", [
+    ("Lidocaine 5% medicated plaster - apply up to 3 plasters once a day for 12 hours.", 3),   # UK leaflet
+    ("Capsaicin patch: Apply up to 4 patches at once to the sore area.", 4),                  # US handout
+    ("Nicotine 2 mg lozenge. Use up to 2 lozenges twice a day when cravings are strong.", 2),  # pharmacy page
+])
+def test_up_to_a_count_after_a_dose_verb_is_the_dose(text, count):
+    doses = [d for d in parse_doses(text) if d.amount is not None and d.amount.upper.value == count]
+    assert doses, [str(d.amount) for d in parse_doses(text)]
+    assert doses[0].max_per_dose is None
+
+
+@pytest.mark.parametrize("text", [
+    "Paracetamol 500 mg: take 2 every 4 to 6 hours; take up to 8 tablets in 24 hours.",
+    "Take 1 tablet every 4 hours, up to 6 a day.",
+])
+def test_up_to_a_count_a_day_stays_a_cap(text):
+    d = first(text)
+    assert d.max_per_day is not None and d.max_per_dose is None
+
+
+# -- a product line, then its directions with no amount in a sentence of their own
+
+@pytest.mark.parametrize("text, name, per_day", [
+    ("Infant paracetamol suspension 120 mg/5 mL\nShake the bottle well. Give a dose every 4 hours if she needs it.",
+     "paracetamol", 6),                                                                        # leaflet lines
+    ("Ibuprofeno para niños – jarabe, 100 mg en 5 mL\nAgite bien el frasco. Dele una dosis cada 6 horas si la necesita.",
+     "ibuprofeno", 4),                                                                         # bilingual handout
+])
+def test_directions_after_a_product_line_are_its_dose(text, name, per_day):
+    doses = [d for d in parse_doses(text) if d.amount is None and d.frequency is not None]
+    assert len(doses) == 1
+    assert name in doses[0].substance.raw.lower()
+    assert doses[0].frequency.per_day_range[1] == per_day
+
+
+def test_a_form_word_alone_is_no_medicine():
+    d = first("Children's cetirizine (Zyrtec) - liquid, 5 mg in 5 mL: give 5 mL once a day")
+    assert d.substance is not None and "cetirizine" in d.substance.raw.lower()
+
+
+def test_an_as_needed_repeat_stays_the_dose_befores():
+    doses = parse_doses("Take 2 tablets at the first sign of a headache. Repeat after 4 hours if needed.")
+    assert len([d for d in doses if d.amount is None]) == 0
+
+
+# -- a decimal comma before a metric symbol ("2,5 mL"), as European and Latin American labels write it
+
+@pytest.mark.parametrize("text, value", [
+    ("Bebés de 6 a 11 meses: 2,5 ml cada 8 horas", 2.5),                   # Spanish leaflet
+    ("Children 1-3 years: 3,75 mL every 6 hours if needed", 3.75),         # translated handout
+    ("Colecalciferol 0,25 mg once a week", 0.25),
+])
+def test_decimal_comma_before_a_metric_symbol(text, value):
+    assert first(text).amount.low.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Vitamin D 1,000 units daily", 1000),       # a thousands comma keeps its three digits
+    ("Paracetamol 1,500 mg a day at most", 1500),
+])
+def test_thousands_comma_is_no_decimal(text, value):
+    assert first(text).amount.low.value == pytest.approx(value)
+
+
+# -- as-needed and limit wordings of UK packs: "if required", "in any one day"
+
+@pytest.mark.parametrize("text", [
+    "If required, 2 tablets every 4 hours. Do not take more than 8 tablets in any one day.",   # UK pack
+    "Adults: one capsule if required, up to three times a day. Max 3 capsules in any day.",   # leaflet
+])
+def test_if_required_and_any_one_day(text):
+    d = first(text)
+    assert d.as_needed is not None
+    assert d.max_per_day is not None or d.max_doses_per_day is not None
+
+
+# -- a least interval said with a bare "wait" or "leave": "wait 4 hrs between doses"
+
+@pytest.mark.parametrize("text, most", [
+    ("Dihydrocodeine 30 mg: 1 tab prn, wait 6 hrs between doses", 4),       # clinic note
+    ("Give 5 ml when needed and leave 4 hours between doses.", 6),          # parent's leaflet
+])
+def test_bare_wait_between_doses_is_a_least_interval(text, most):
+    assert first(text).frequency.per_day_range[1] == most
+
+
+def test_wait_without_between_doses_is_no_interval():
+    assert first("Take 1 tablet, then wait 2 hours before you drive.").frequency is None
+
+
+# -- a prescriber's lowercase "po" before the frequency
+
+@pytest.mark.parametrize("text", ["Sig: 1 po bid x 10 days", "2 caps po q8h prn", "1 po nightly"])
+def test_lowercase_po_before_a_frequency_is_oral(text):
+    d = first(text)
+    assert d.route is not None and d.route.name == "oral" and d.frequency is not None
+
+
+def test_po_as_a_word_is_no_route():
+    assert all(d.route is None for d in parse_doses("Take 1 tablet a day; the Po valley trip lasts 2 days"))
+
+
+@pytest.mark.parametrize("text", [
+    "Magnesium 200 mg capsules: take 1 at night. On heavy training days take up to 3 capsules.",   # shop page
+    "Senna 7.5 mg: 2 at bedtime; if still constipated use up to 4 tablets.",                      # pharmacy note
+])
+def test_up_to_a_count_with_no_frequency_stays_a_cap_on_the_dose_before(text):
+    assert [d for d in parse_doses(text) if d.amount is not None and d.amount.upper.value in (3, 4)] == []
+
+
+# -- "takes 6.25 mL each time": each dose of the schedule the dose before states
+
+@pytest.mark.parametrize("text, per_day", [
+    ("Give 15 mg/kg every 6 hours. With the 120 mg/5 mL syrup, a 10 kg baby has 6.25 mL each time.", 4),  # leaflet
+    ("Ibuprofen 5 mg/kg three times a day; for a 20 kg child on 100 mg/5 ml that is 5 ml at each dose.", 3),  # clinic page
+])
+def test_each_time_takes_the_schedule_before(text, per_day):
+    doses = parse_doses(text)
+    assert len(doses) == 2 and doses[1].frequency is not None
+    assert doses[1].frequency.per_day_range[1] == per_day
+
+
+def test_an_amount_without_each_time_keeps_no_schedule():
+    doses = parse_doses("Give 15 mg/kg every 6 hours. The bottle holds 100 mL.")
+    assert all(d.frequency is None for d in doses[1:])

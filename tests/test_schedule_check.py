@@ -143,3 +143,31 @@ WRONG = ["daily", "every day", "once a day", "once daily", "twice a day", "bd", 
 def test_methotrexate_is_flagged_exactly_when_more_often_than_weekly(name, mg, schedule, tail):
     text = f"{name} {mg:g} mg {schedule}{tail}"
     assert bool(hits(text)) == (schedule in WRONG), text
+
+
+# -- a row of a table written with pipes: another cell's schedule is not the dose's
+
+@pytest.mark.parametrize("text", [
+    "Methotrexate | 15 mg every day | liver tests every 3 months",              # clinic quick guide
+    "| Alendronate 70 mg | one tablet each morning | review yearly |",           # markdown-style row
+    "Prolia 60 mg | monthly injection | dental check every 6 months",
+])
+def test_a_pipe_row_is_flagged_past_another_cells_schedule(text):
+    assert len(hits(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Methotrexate | 15 mg once a week | liver tests every 3 months",
+    "| Alendronate 70 mg | one tablet each morning, once a week | review yearly |",
+])
+def test_a_pipe_row_with_the_right_schedule_in_its_cell_is_silent(text):
+    assert hits(text) == []
+
+
+def test_a_pipe_row_on_a_page_is_flagged(tmp_path):
+    page = ("Your bone and joint medicines\n\nAt a glance\nDrug | Dose | Checks\n"
+            "Methotrexate | 12.5 mg daily | blood count every 8 weeks\n"
+            "Folic acid | 5 mg once a week | not on the methotrexate day\n\n"
+            "Last Updated: May 19, 2026.\n")
+    found = findings_for(page, "DOS010", tmp_path)
+    assert [f.excerpt for f in found] and "12.5 mg daily" in found[0].excerpt

@@ -188,12 +188,22 @@ def _judge(read: _Read, s, sentence, med, n: Names, product_masses=()):
     tol = 1 - float(n.data["tolerance"])
     if rule is None or s.days >= rule[0] * tol:
         return None
-    if any(o.days >= rule[0] * tol for o in read.between(read.schedule_starts, read.schedules, lo, hi)):
+    a, b = _cell_of(text, s.span, lo, hi)
+    if any(o.days >= rule[0] * tol for o in read.between(read.schedule_starts, read.schedules, a, b)):
         return None  # the right schedule is written beside it ("every morning, once a week")
     if r.warned_against(text, s, sentence[0]):
         return None
     lead = [m.span[0] for m in masses if sentence[0] <= m.span[0] < s.span[0]]
     return _finding(text, s, m_start, m_end, entry, rule, sentence, lead[-1] if lead else None)
+
+
+def _cell_of(text: str, span: tuple[int, int], lo: int, hi: int) -> tuple[int, int]:
+    """The words beside a schedule (``lo`` to ``hi``) within its table cell: in a row written
+    with pipes ("Methotrexate | 10 mg daily | blood tests every 2 to 3 months") another cell's
+    schedule is another thing's (the blood tests'), not the dose's."""
+    left = text.rfind("|", lo, span[0])
+    right = text.find("|", span[1], hi)
+    return (left + 1 if left >= 0 else lo), (right if right >= 0 else hi)
 
 
 def _also_labelled(entry: dict, routes) -> bool:

@@ -71,7 +71,10 @@ def parse_doses(text: str) -> list[Dose]:
     chain_limits, standalone = _limits_of_chains(r, chains)
     doses = _doses(r, chains, markers, chain_limits)
     doses = _share_standalone_limits(doses, standalone)
-    prns = [m for m in r.mods if m.cat == "prn" and r.clause_of(m.start) not in by_clause]
+    doses = _each_time_of_dose_before(r, doses)
+    doses, told = _directions_after(r, doses)
+    prns = [m for m in r.mods if m.cat == "prn" and r.clause_of(m.start) not in by_clause
+            and not told.overlaps((m.start, m.end))]
     doses = _share_standalone_as_needed(r.norm, doses, prns)
     return [_with_ingredients(r, d) for d in doses] if r.combinations else doses
 
@@ -548,6 +551,51 @@ class _Names:
             self.named[clause, anchor_start] = _substance(self.r.text, self.r.norm, clause, anchor_start,
                                                           self.cut_starts)
         return self.named[clause, anchor_start]
+
+
+def _each_time_of_dose_before(r: Reading, doses: list[Dose]) -> list[Dose]:
+    """"15 mg/kg every 6 hours, up to 4 doses a day. For the 120 mg/5 mL syrup, a 10 kg child
+    takes 6.25 mL each time": an amount with no frequency, followed by an each-time wording
+    (``each_time_wordings``), is each dose of the dose before's schedule, with its count a day."""
+    lex = _lexicon.lexicon()
+    out = list(doses)
+    for k in range(1, len(out)):
+        d, prev = out[k], out[k - 1]
+        if d.frequency is not None or d.amount is None or prev.frequency is None \
+                or lex.each_time.match(r.norm, d.amount.span[1]) is None:
+            continue
+        out[k] = _replace(d, frequency=prev.frequency, max_doses_per_day=d.max_doses_per_day or prev.max_doses_per_day)
+    return out
+
+
+def _directions_after(r: Reading, doses: list[Dose]) -> tuple[list[Dose], _Spans]:
+    """A product line, then its directions with no amount in a sentence of their own
+    ("Children's ibuprofen liquid, 100 mg in 5 mL" then "Give a dose every 6 to 8 hours if
+    needed"): the sentence is a dose of the product named before, with what it says of when and
+    how much at most. The spans of those sentences are returned: their as-needed wordings are
+    their own, not the dose before's."""
+    told: list[tuple[int, int]] = []
+    if not doses:
+        return doses, _Spans(told)
+    out = list(doses)
+    for part in _sentences(r.norm):
+        before = [d for d in doses if d.span[1] <= part[0]]
+        if not before or any(part[0] <= d.span[1] and d.span[0] < part[1] for d in doses):
+            continue  # no product before, or a dose of its own in the sentence
+        if before[-1].frequency is not None or before[-1].as_needed is not None \
+                or "\n" not in r.norm[before[-1].span[1]:part[0]] \
+                or any(d.frequency is not None and part[0] <= d.frequency.span[0] < part[1] for d in doses):
+            continue  # a sig before, not a product line of its own; or the sentence's frequency is a dose's
+        if not any(m.cat in ("freq", "prn") and part[0] <= m.start and m.end <= part[1] for m in r.mods):
+            continue
+        found = _directions_within(r, part)
+        if not found or found[0].frequency is None:
+            continue  # "if needed" alone repeats the dose before; a sentence of directions says how often
+        product = before[-1]
+        out.append(_replace(found[0], substance=product.substance, substance_key=product.substance_key))
+        told.append(part)
+    out.sort(key=lambda d: d.span)
+    return out, _Spans(told)
 
 
 def _share_standalone_as_needed(text: str, doses: list[Dose], prns: list[_Mod]) -> list[Dose]:

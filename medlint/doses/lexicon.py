@@ -57,7 +57,8 @@ class Lexicon:
             + [w.lower() for w in data["hourly_words"]] + [w.lower() for w in data["number_words"]]
             + [w.lower() for w in data["roman_numerals"]]
             + [w.lower() for w in data["directions_words"] if " " not in w]  # "1 mdu"
-            + [w.lower() for w in data.get("not_units") or ()])  # "1 PR q6h"
+            + [w.lower() for w in data.get("not_units") or ()]  # "1 PR q6h"
+            + [w.lower() for w in data.get("clause_words") or ()])  # "1 or 2 when the pain is bad"
 
     def _read_numbers(self, data: dict) -> None:
         """Numbers in words and their multipliers ("60K", "1 lakh"), frequencies that count no
@@ -144,6 +145,11 @@ class Lexicon:
         # "5 dosis en 24 horas": a count of doses a limit names, and its day, in those languages
         self.dose_count_words = tuple(w for lg in langs for w in lg["dose_words"])
         self.per_day_words = tuple(w for lg in langs for w in lg["per_day"])
+        # a clause opening that is only a product's form ("liquid", "oral suspension", "líquido"):
+        # no medicine's name
+        self.form_words = frozenset(w.lower() for f in [*data["not_doses"]["label_forms"],
+                                                        *(w for lg in langs for w in lg.get("forms", ()))]
+                                    for w in f.split())
 
     def _read_steps_and_limits(self, data: dict) -> None:
         """Schedule steps, increases, limit wordings and restated maxima."""
@@ -152,6 +158,9 @@ class Lexicon:
         self.step_markers = _phrase_rx(data["step_markers"])
         joins = data.get("elliptical_joins") or ()
         self.elliptical_join = LazyPattern(rf"(?<![A-Za-z]){_words_rx(joins)}[ ]{{1,2}}$", re.I) if joins \
+            else LazyPattern(r"(?!)")
+        each = data.get("each_time_wordings") or ()
+        self.each_time = LazyPattern(rf"[ ]{{1,2}}{_words_rx(each)}(?![A-Za-z])", re.I) if each \
             else LazyPattern(r"(?!)")
         self.increase_before = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['increase_words'])}[ ]{{1,3}}$", re.I)
         self.limit_words = tuple([*data["limit_words"], *(w for lg in langs for w in lg["limits"])])
@@ -253,6 +262,8 @@ class NotDoses:
             rf"[ ]{{1,2}}(?:[A-Za-z-]{{2,20}}[ ]{{1,2}}){{0,2}}{_words_rx(data['label_forms'])}"
             rf"(?:[ ]{{1,2}}\([^()\n]{{1,40}}\))?[ ]{{0,2}}(?:\*\*)?:", re.I)  # "capsules (OxyNorm):", "**...:**"
         self.dose_verb = _phrase_rx(data["dose_verbs"])
+        # a dose verb right before a position ("apply up to 3 patches", "use up to 2 sprays")
+        self.verb_before = LazyPattern(rf"(?<![A-Za-z]){_words_rx(data['dose_verbs'])}[ ]{{1,2}}$", re.I)
         self.population = _phrase_rx(data["population_words"])
         # "One to be taken each day": the words between a count and its schedule
         self.taken = LazyPattern(rf"(?:to[ ]be[ ])?{_words_rx(data['dose_verbs'])}(?![A-Za-z])", re.I)

@@ -27,7 +27,7 @@ _MAX_PREFIX = (
 _MAX_PERDAY_RE = _lazy(
     r"(?<![ ])[ ]*(?:/[ ]?(?:day|d|24[ ]?h(?:ours?|rs?)?)|(?:per|a|each)[ ]+day|daily"
     r"|(?:in|per|every)[ ]+(?:(?:any|a|one)[ ]+)?(?:24|twenty[ -]?four)[ -]?h(?:ours?|rs?|our[ ]+period)?(?:[ ]+period)?"
-    r"|in[ ]+(?:a|one)[ ]+day)(?![A-Za-z])", re.I)
+    r"|in[ ]+(?:any[ ]+one|any|a|one)[ ]+day)(?![A-Za-z])", re.I)
 _OTHER_PERIOD_RE = _lazy(r"[ ]{1,3}(?:in|within|per)[ ]{1,3}(?:any[ ]{1,3}|a[ ]{1,3}|the[ ]{1,3}first[ ]{1,3})?"
                          r"(?:\d{1,3}|hour|one)", re.I)
 _MAX_PERDOSE_RE = _lazy(r"(?<![ ])[ ]*(?:/[ ]?dose|per[ ]+dose|at[ ]+(?:a[ ]+time|once))(?![A-Za-z])", re.I)
@@ -136,6 +136,8 @@ def _limit_at(text: str, norm: str, hm: re.Match, by_start: dict, ends: list) ->
         return Limit("doses_per_day", _num_word(md.group("n")), text[hm.start():end], (hm.start(), end))
     if up_to and am is not None and not _after_a_dose(hm.start(), ends) and _times_a_day_or_interval(norm, am):
         return None  # "Paracetamol: up to 1.5 g four times a day": the dose itself, at its most
+    if up_to and _verb_takes_count(norm, hm.start(), am):
+        return None  # "Lidocaine 5% plaster: apply up to 3 plasters at once": the dose itself, at its most
     if am is not None and am.unit is not None and am.unit.kind in _units.DOSE_KINDS:
         return _amount_limit(text, norm, hm, am, _caps_weight_dose(norm, hm.start(), ends))
     if (not up_to or _after_a_dose(hm.start(), ends)) and am is not None and _count_or_bare(am) \
@@ -153,6 +155,17 @@ def _limit_at(text: str, norm: str, hm: re.Match, by_start: dict, ends: list) ->
         end = mdays.end()
         return Limit("duration", _num_word(mdays.group("a")) * mult, text[hm.start():end], (hm.start(), end))
     return None
+
+
+def _verb_takes_count(norm: str, at: int, am: Amount | None) -> bool:
+    """Does a dose verb right before "up to" take a count of units that its frequency follows
+    ("apply up to 3 patches at once", "use up to 2 sprays twice a day")? Then the count is the
+    dose itself at its most; "take up to 8 tablets in 24 hours" stays a daily cap, and "on bad
+    days take up to 4 capsules" (no frequency) a cap on the dose before."""
+    if am is None or am.unit is None or am.unit.kind != "count" or _MAX_PERDAY_RE.match(norm, am.span[1]) \
+            or not _scheduled_after(norm, am.span[1]):
+        return False
+    return _lexicon.lexicon().not_doses.verb_before.search(norm, max(0, at - 16), at) is not None
 
 
 # an interval closing the clause before a limit wording: "every four to six hours, " before "up to

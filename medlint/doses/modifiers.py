@@ -134,6 +134,9 @@ def _route(name: str, pattern: str, flags: int = re.I) -> None:
 
 _route("oral", r"\b(?:oral(?:ly)?|by[ ]+mouth|per[ ]+os)\b")
 _route("oral", r"\bPO\b|\bp\.o\.(?![A-Za-z])", 0)
+# a prescriber's lowercase "po" right before the sig's frequency ("1 po qd", "2 caps po bid prn")
+_route("oral", r"(?<![A-Za-z])po(?=[ ]{1,2}(?:q\d{1,2}(?:-\d{1,2})?(?:h|hr|hrs)?|qd|qh|qam|qpm|qhs|qid|qod|bid|tid|od|bd|tds|qds|daily|once|twice"
+       r"|every|prn|hs|nightly|x[ ]?\d)(?![A-Za-z]))", 0)
 _route("intravenous", r"\bintravenous(?:ly)?\b|\bi\.v\.(?![A-Za-z])")
 _route("intravenous", r"\bIV\b", 0)
 _route("intramuscular", r"\bintramuscular(?:ly)?\b|\bi\.m\.(?![A-Za-z])")

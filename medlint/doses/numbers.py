@@ -11,7 +11,10 @@ _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_MAP = {c: str(i) for i, c in enumerate(_SUP)}
 _SUP_MAP["⁻"] = "-"
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[ ]\d{3})+(?![\d.,])|\d+)(?:\.\d+)?|\.\d+"
+# a decimal comma, as much of Europe and Latin America writes it ("2,5 mL", "0,5 mg"): one or two
+# digits after the comma, right before a metric symbol (a thousands comma has three digits)
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=[ ]?(?:mg|mL|ml|g|mcg|µg|kg)(?![A-Za-z]))"
+_NUM = rf"(?:{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d{{1,3}}(?:[ ]\d{{3}})+(?![\d.,])|\d+)(?:\.\d+)?|\.\d+"
 # "1 1/2", "1/2", "½", "1½": halves, thirds and quarters (never "8/500", a combination's strengths)
 _FRACTION = r"(?:\d{1,2}[ ])?[1-3]/[2-4](?![\d/])|(?:\d{1,2}[ ]?)?[½¼¾⅓⅔]"
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
@@ -54,7 +57,8 @@ def _parse_value(raw: str) -> float:
         whole = float(frac.group(1) or 0)
         part = _VULGAR[frac.group(4)] if frac.group(4) else int(frac.group(2)) / int(frac.group(3))
         return whole + part
-    s = normalize(raw).replace(" ", "").replace(",", "").lower()
+    s = normalize(raw).replace(" ", "").lower()
+    s = s.replace(",", ".") if re.fullmatch(r"\d{1,3},\d{1,2}", s) else s.replace(",", "")  # "2,5": a decimal comma
     s = "".join(_SUP_MAP.get(c, c) for c in s)
     m = re.fullmatch(r"(?:(?P<m>[\d.]+)x)?10(?:\^|\*\*)?(?P<e>-?\d+)", s)
     if m and ("x" in s or "^" in s or "**" in s or any(c in raw for c in _SUP)):

@@ -107,6 +107,8 @@ def _names_a_medicine(body: str) -> bool:
     lex = _lexicon.lexicon()
     stop = lex.not_substances
     words = [w.strip(",:*_") for w in low.split()]  # "**Nurse Kelly": a label in bold is still a label
+    if all(w in lex.form_words for w in words):
+        return False  # "Children's ibuprofen (Advil) - liquid, 100 mg": the form, the name is before it
     return words[0] not in stop and " ".join(words[:2]) not in stop and words[-1] not in lex.not_substance_endings
 
 
