@@ -31,13 +31,19 @@ def _sections(findings, cid):
     return {f.section for f in findings if f.check == cid}
 
 
-def test_seed_supplements_and_regenerative_sections_lack_disclaimers(seed):
+def test_seed_regenerative_section_lacks_its_own_disclaimer(seed):
+    # the investigational caution is its own (the 2026-12-04 ruling, (c))
     flagged = _sections(seed, "DSC001")
-    assert "Dietary Molecular Supplements" in flagged
     assert "Advanced or Regenerative Drug-Like Interventions" in flagged
     for f in seed:
-        if f.section in ("Dietary Molecular Supplements", "Advanced or Regenerative Drug-Like Interventions"):
+        if f.section == "Advanced or Regenerative Drug-Like Interventions":
             assert f.excerpt == f.section and f.line == 2  # located at the heading
+
+
+def test_seed_supplements_are_cautioned_by_the_page(seed):
+    # the closing disclaimer's "always seek the best advice from a qualified medical professional
+    # ... before trying any treatments" is the page's one caution (ruling of 2026-12-04, (a))
+    assert "Dietary Molecular Supplements" not in {f.section for f in seed}
 
 
 def test_seed_drug_section_disclaimer_is_accepted(seed):
@@ -45,11 +51,8 @@ def test_seed_drug_section_disclaimer_is_accepted(seed):
     assert "Mainstream Drug Therapies" not in {f.section for f in seed}
 
 
-def test_seed_surgery_is_checked_by_the_policy(seed):
-    surgery = [f for f in seed if f.section == "Surgical Procedures"]
-    assert [f.check for f in surgery] == ["DSC001"]
-    assert surgery[0].severity == "warning"
-    assert "risks" in surgery[0].message and "shared decision" in surgery[0].message
+def test_seed_surgery_is_not_asked_by_default(seed):
+    assert not [f for f in seed if f.section == "Surgical Procedures"]
 
 
 def test_seed_article_disclaimer_satisfied_by_closing_section(seed):
@@ -63,8 +66,6 @@ def test_seed_has_red_flag_section(seed):
 def test_seed_findings_are_exactly_these(seed):
     assert sorted((f.check, f.section) for f in seed) == [
         ("DSC001", "Advanced or Regenerative Drug-Like Interventions"),
-        ("DSC001", "Dietary Molecular Supplements"),
-        ("DSC001", "Surgical Procedures"),
     ]
 
 
@@ -77,12 +78,20 @@ def test_fda_supplement_wording_satisfies_all_elements(tmp_path):
     assert not findings_for(text, "DSC002", tmp_path)
 
 
-def test_partial_supplement_disclaimer_names_what_is_missing(tmp_path):
+def test_asking_before_starting_is_the_whole_supplement_caution(tmp_path):
+    # "not approved to treat disease" and "interactions" are good practice, no longer owed
     text = ("Supplements\nTalk to your doctor before starting any supplement.\n-\nCurcumin 500 mg – Eases pain.\n"
+            + CLOSING)
+    assert not findings_for(text, "DSC002", tmp_path)
+    assert not findings_for(text, "DSC001", tmp_path)
+
+
+def test_partial_supplement_disclaimer_names_what_is_missing(tmp_path):
+    text = ("Supplements\nSome of these can interact with blood thinners.\n-\nCurcumin 500 mg – Eases pain.\n"
             + CLOSING)
     found = findings_for(text, "DSC002", tmp_path)
     assert len(found) == 1
-    assert "not approved to treat disease" in found[0].message and "interactions" in found[0].message
+    assert "but not ask before starting" in found[0].message and "not approved" not in found[0].message
     assert not findings_for(text, "DSC001", tmp_path)
 
 
@@ -115,9 +124,11 @@ def test_piriformis_fixture_has_no_disclaimers_at_all(tmp_path):
     with open(os.path.join(FIXTURES, "piriformis-syndrome.txt"), encoding="utf-8") as fh:
         folder = article_from_text(fh.read(), tmp_path, slug="piriformis-syndrome")
     found = _run(folder)
-    assert {"Medicines", "Supplements"} <= _sections(found, "DSC001")
+    # no caution at all is one defect, named once (ruling of 2026-12-04, (d))
+    assert not _sections(found, "DSC001") & {"Medicines", "Supplements"}
     article_level = [f for f in found if f.check == "DSC003"]
     assert len(article_level) == 1 and article_level[0].path.endswith("article.yaml")
+    assert "ask a doctor or pharmacist before taking" in article_level[0].message
 
 
 def test_disclaimer_section_with_the_wrong_wording_is_flagged(tmp_path):

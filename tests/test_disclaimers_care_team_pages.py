@@ -16,6 +16,10 @@ from tests.test_disclaimers_other_writers import found
 
 SECTION_IDS = frozenset({"DSC001", "DSC002"})
 DOSE = ("bullet", ["Naproxen 250 mg to 500 mg twice a day with food"])
+# a general disclaimer that sends the reader nowhere: on a page without one the missing
+# caution is named once, as DSC003 (the disclaimer ruling of 2026-12-04, (d)), and the
+# section rules are seen only beside one
+SENDS_NOWHERE = ("About this page", "other", ["This page is general information, not a plan of care."])
 
 
 def _checks(root, sections, select=SECTION_IDS, title=None):
@@ -53,7 +57,7 @@ NOT_THE_TEAMS = [
 
 @pytest.mark.parametrize("words", NOT_THE_TEAMS)
 def test_words_that_do_not_leave_the_dose_to_the_team_are_not_the_caution(tmp_path, words):
-    sections = [("How much to take", "drug-therapy", [words, DOSE])]
+    sections = [("How much to take", "drug-therapy", [words, DOSE]), SENDS_NOWHERE]
     assert _checks(tmp_path, sections) in (["DSC001"], ["DSC002"])
 
 
@@ -109,11 +113,12 @@ def test_a_form_for_one_patient_is_not_asked(tmp_path):
 
 
 def test_a_page_about_discharge_is_asked(tmp_path):
-    sections = [SURGERY, ("Your medicines", "drug-therapy", [DOSE])]
+    sections = [SURGERY, ("Your medicines", "drug-therapy", [DOSE]), SENDS_NOWHERE]
     for i, title in enumerate(["What to expect at discharge after hip surgery",
                                "Hip replacement: recovery and discharge instructions explained"]):
         # the medicine section is asked (the surgery section sells no operation by its results)
         assert sorted(_checks(tmp_path / str(i), sections, title=title)) == ["DSC001"], title
     # a blank line that is no patient's name
-    sections = [("Notes", "other", ["Write your questions here: ________"]), ("Your medicines", "drug-therapy", [DOSE])]
+    sections = [("Notes", "other", ["Write your questions here: ________"]), ("Your medicines", "drug-therapy", [DOSE]),
+                SENDS_NOWHERE]
     assert _checks(tmp_path / "notes", sections) == ["DSC001"]

@@ -16,6 +16,7 @@ import pytest
 from medlint.engine import Options, check_article
 from medlint.registry import EXAMPLE_TODAY
 from support import article_from_records
+from tests.disclaimer_support import surgery_asked
 
 IDS = frozenset({"DSC001", "DSC002", "DSC003"})
 DOSES = ("Your medicines", "drug-therapy",
@@ -79,7 +80,8 @@ def test_a_letter_or_an_email_is_not_asked_for_disclaimers(tmp_path, page):
 def test_a_page_that_only_greets_its_readers_is_asked_as_any_page(tmp_path):
     # one letter line ("Dear readers,") does not make a blog post a letter
     page = [(None, "overview", ["Dear readers,", "Here is what we take for a cold."]), DOSES]
-    assert codes(tmp_path, page) == ["DSC001", "DSC003"]
+    # no caution at all: one defect, named once (the disclaimer ruling of 2026-12-04, (d))
+    assert codes(tmp_path, page) == ["DSC003"]
 
 
 def test_a_newsletter_that_opens_like_a_letter_is_a_newsletter(tmp_path):
@@ -87,8 +89,8 @@ def test_a_newsletter_that_opens_like_a_letter_is_a_newsletter(tmp_path):
                                 "Dear patients,", "Welcome to our spring issue."]),
             SUPPLEMENTS,
             ("From the manager", "other", ["Best wishes,", "Karen Doyle"])]
-    # no disclaimer and no referral: the newsletter is asked for both
-    assert codes(tmp_path, page) == ["DSC001", "DSC003"]
+    # no disclaimer and no referral: the newsletter is asked for it, named once
+    assert codes(tmp_path, page) == ["DSC003"]
 
 
 # ------------------------------------------------------------------ news stories
@@ -117,7 +119,7 @@ def test_a_news_story_is_not_asked_for_disclaimers(tmp_path, page):
 
 def test_a_health_page_with_one_newsroom_line_is_asked_as_any_page(tmp_path):
     page = [(None, "overview", ["Related topics: Colds | Flu"]), DOSES]
-    assert codes(tmp_path, page) == ["DSC001", "DSC003"]
+    assert codes(tmp_path, page) == ["DSC003"]
 
 
 # ------------------------------------------------------------------ a care provider's own patients
@@ -150,9 +152,11 @@ def test_a_care_providers_page_that_sends_no_one_anywhere_is_still_asked(tmp_pat
 
 def test_the_aftercare_of_an_operation_is_not_asked_for_the_surgery_disclaimer(tmp_path):
     page = [("Your eye drops after cataract surgery", "surgery",
-             ["This leaflet explains which drops to use after your operation. You will go home with two bottles."]),
+             ["This leaflet explains which drops to use after your operation; 9 in 10 people see better within "
+              "a week. You will go home with two bottles."]),
             ("About this leaflet", "other", ["This leaflet is general information."])]
-    assert found(tmp_path, page) == []
+    with surgery_asked(tmp_path):
+        assert found(tmp_path, page) == []
 
 
 def test_a_page_that_weighs_an_operation_is_asked_though_it_mentions_recovery(tmp_path):
@@ -160,23 +164,28 @@ def test_a_page_that_weighs_an_operation_is_asked_though_it_mentions_recovery(tm
              ["Surgery may be offered if the pain lasts more than six months; 8 in 10 people are pain-free a "
               "year later. After your operation you will need physiotherapy."]),
             ("About this page", "other", ["This page is general information."])]
-    assert codes(tmp_path, page) == ["DSC001"]
+    with surgery_asked(tmp_path):
+        assert codes(tmp_path, page) == ["DSC001"]
+    # off by default (the disclaimer ruling of 2026-12-04, (b))
+    assert codes(tmp_path / "default", page) == []
 
 
 def test_a_section_named_after_a_gp_surgery_weighs_no_operation(tmp_path):
     page = [("THE ORCHARD SURGERY", "surgery", ["Orchard Road, Kelbury | 01632 960 330 | www.orchardsurgery.example"]),
             ("Opening hours", "other", ["We are open 8am to 6.30pm. This page is general information."])]
-    assert found(tmp_path, page) == []
+    with surgery_asked(tmp_path):
+        assert found(tmp_path, page) == []
 
 
 def test_a_surgery_section_that_speaks_of_surgery_is_asked(tmp_path):
     page = [("Surgery", "surgery", ["Surgery may be offered if splints and injections have not helped. "
                                     "It has a success rate we are proud of."]),
             ("About this page", "other", ["This page is general information."])]
-    assert codes(tmp_path, page) == ["DSC001"]
-    # when it is offered, and no result promised: the surgeon's consent gives the risks
-    page[0] = ("Surgery", "surgery", ["Surgery may be offered if splints and injections have not helped."])
-    assert codes(tmp_path / "b", page) == []
+    with surgery_asked(tmp_path):
+        assert codes(tmp_path, page) == ["DSC001"]
+        # when it is offered, and no result promised: the surgeon's consent gives the risks
+        page[0] = ("Surgery", "surgery", ["Surgery may be offered if splints and injections have not helped."])
+        assert codes(tmp_path / "b", page) == []
 
 
 # ------------------------------------------------------------------ wordings
@@ -244,11 +253,12 @@ def test_a_care_providers_line_sending_the_reader_back_to_their_team_covers_its_
 
 
 def test_the_same_line_on_a_general_page_covers_neither_caution(tmp_path):
-    # "contact the team if you have questions" on a page for no one in particular: both asked
+    # "contact the team if you have questions" on a page for no one in particular: both asked,
+    # one caution for the page, named once at its first dose section (ruling of 2026-12-04)
     page = [DOSES, SUPPLEMENTS,
             ("Questions", "other", ["If you have any questions, contact the pharmacy team."]),
             ("Disclaimer", "other", ["This page is general information."])]
-    assert codes(tmp_path, page) == ["DSC001", "DSC001"]
+    assert found(tmp_path, page) == [("DSC001", "Your medicines")]
 
 
 @pytest.mark.parametrize("lines", [

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_disclaimers_other_writers import found
+from tests.test_disclaimers_other_writers import GENERAL, found
 
 SECTION_IDS = frozenset({"DSC001", "DSC002"})
 DOSE = ("bullet", ["Naproxen 250 mg to 500 mg twice a day with food"])
+# GENERAL (a general disclaimer that sends the reader nowhere) is added where a test asks for
+# DSC001: on a page with no disclaimer at all the one defect is DSC003 (ruling of 2026-12-04, (d))
 
 
 def _checks(root, sections, select=SECTION_IDS):
@@ -54,7 +56,7 @@ def test_a_regulated_leaflet_in_its_own_words_is_not_asked(tmp_path, opening):
 def test_a_page_that_talks_about_leaflets_is_asked(tmp_path):
     sections = [("Reading the leaflet", "overview", ["The leaflet in the pack lists what is in the medicine and "
                                                       "who should not take it."]),
-                ("How to take it", "drug-therapy", [DOSE])]
+                ("How to take it", "drug-therapy", [DOSE]), GENERAL]
     assert _checks(tmp_path, sections) == ["DSC001"]
 
 
@@ -93,7 +95,7 @@ NOT_THE_PRESCRIBERS = [
 
 @pytest.mark.parametrize("words", NOT_THE_PRESCRIBERS)
 def test_words_that_do_not_leave_the_dose_to_the_prescriber_are_not_the_caution(tmp_path, words):
-    sections = [("How much to take", "drug-therapy", [words, DOSE])]
+    sections = [("How much to take", "drug-therapy", [words, DOSE]), GENERAL]
     assert _checks(tmp_path, sections) in (["DSC001"], ["DSC002"])
 
 
@@ -137,11 +139,12 @@ def test_a_personal_plan_is_not_asked_for_section_disclaimers(tmp_path, plan):
 def test_a_page_that_mentions_a_plan_is_asked(tmp_path):
     sections = [("Using your inhaler", "drug-therapy",
                  ["Salbutamol 100 micrograms, 1 or 2 puffs when needed.",
-                  "This page does not replace your personal asthma action plan."])]
+                  "This page does not replace your personal asthma action plan."]), GENERAL]
     assert _checks(tmp_path, sections) == ["DSC001"]
     # a heading that names a plan as a topic
     sections = [("Why you need an asthma action plan", "overview", ["A plan helps you act early."]),
-                ("Reliever inhalers", "drug-therapy", ["Salbutamol 100 micrograms, 1 or 2 puffs when needed."])]
+                ("Reliever inhalers", "drug-therapy", ["Salbutamol 100 micrograms, 1 or 2 puffs when needed."]),
+                GENERAL]
     assert _checks(tmp_path / "b", sections) == ["DSC001"]
 
 
@@ -152,13 +155,19 @@ def test_a_supplement_gap_under_a_medicines_heading_is_reported_at_the_supplemen
     # the medicine caution belongs under it, the supplement caution under "Supplements"
     sections = [("Treating a flare", "drug-therapy", []),
                 ("Tablets", "drug-therapy", [("bullet", ["Cetirizine 10 mg once a day"])]),
-                ("Supplements", "supplements", ["Evening primrose oil 1,000 mg a day is popular."])]
-    got = found(tmp_path, sections, select=SECTION_IDS, levels=[1, 2, 2])
-    assert got == [("DSC001", "Supplements"), ("DSC001", "Treating a flare")]
-    # under a plain grouping heading both gaps are reported at the heading, once each
+                ("Supplements", "supplements", ["Evening primrose oil 1,000 mg a day is popular."]), GENERAL]
+    got = found(tmp_path, sections, select=SECTION_IDS, levels=[1, 2, 2, 1])
+    # one caution for the page, named once, at its first dose section (ruling of 2026-12-04)
+    assert got == [("DSC001", "Treating a flare")]
+    # the tablets cautioned in words that are no page caution: the supplements' gap is theirs
+    sections[1] = ("Tablets", "drug-therapy", ["For adults; your pharmacist can help you.",
+                                               ("bullet", ["Cetirizine 10 mg once a day"])])
+    got = found(tmp_path / "a", sections, select=SECTION_IDS, levels=[1, 2, 2, 1])
+    assert got == [("DSC001", "Supplements")]
+    # under a plain grouping heading the gap is reported at the heading
     sections[0] = ("Treatment", "treatment", [])
-    got = found(tmp_path / "b", sections, select=SECTION_IDS, levels=[1, 2, 2])
-    assert got == [("DSC001", "Treatment"), ("DSC001", "Treatment")]
+    got = found(tmp_path / "b", sections, select=SECTION_IDS, levels=[1, 2, 2, 1])
+    assert got == [("DSC001", "Treatment")]
 
 
 def test_a_personal_plan_is_not_asked_to_call_itself_general_information(tmp_path):
@@ -193,4 +202,5 @@ def test_a_title_that_names_the_page_a_plan_marks_it(tmp_path):
                                "Asthma Action Plan for Children"]):
         assert found(tmp_path / str(i), [doses], footer=None, select=SECTION_IDS, title=title) == [], title
     for i, title in enumerate(["Your asthma action plan explained", "Asthma action plans: what goes in them"]):
-        assert found(tmp_path / f"x{i}", [doses], select=SECTION_IDS, title=title) == [("DSC001", "Every day")], title
+        assert found(tmp_path / f"x{i}", [doses, GENERAL], select=SECTION_IDS, title=title) == [
+            ("DSC001", "Every day")], title

@@ -14,6 +14,7 @@ from __future__ import annotations
 from medlint.engine import Options, check_article
 from medlint.registry import EXAMPLE_TODAY
 from support import article_from_records
+from tests.disclaimer_support import surgery_asked
 
 IDS = frozenset({"DSC001", "DSC002", "DSC004"})
 CLOSING = ("Closing note", "other", ["This page is general information, not a substitute for medical advice."])
@@ -37,43 +38,52 @@ def found(root, sections, meta=None) -> list[tuple[str, str]]:
 # ------------------------------------------------------------------ surgery: sold by results
 
 def test_surgery_listed_as_an_option_owes_no_caution(tmp_path):
-    # a US wellness publisher: what a surgeon may offer, with a pointer to ask about risks
-    assert found(tmp_path / "a", [("Operations", "surgery", [
-        "If six months of rehab have not helped, a surgeon may suggest one of these:",
-        ("list", ["arthroscopic debridement, which trims frayed tissue",
-                  "open tendon repair, which stitches the tendon back to the bone"]),
-        "Ask your orthopedist about the risks, which include stiffness and infection."])]) == []
-    # a hospital blog: the procedures and their price, no promise
-    assert found(tmp_path / "b", [("f) Operation", "surgery", [
-        "An operation is considered when weakness is getting worse. Options include:",
-        ("list", ["Lumbar fusion", "Disc replacement"]),
-        "The usual cost ranges from Rs. 1,80,000 to Rs. 3,20,000."])]) == []
-    # a national health page: when it is considered, and the specialist explains
-    assert found(tmp_path / "c", [("Treatments in hospital", "surgery", [
-        "A gallstone that keeps blocking the duct may need keyhole surgery to remove the gallbladder.",
-        "Your hepatologist will explain what each procedure involves."])]) == []
+    with surgery_asked(tmp_path):  # the surgery rule, off by default, switched on
+        # a US wellness publisher: what a surgeon may offer, with a pointer to ask about risks
+        assert found(tmp_path / "a", [("Operations", "surgery", [
+            "If six months of rehab have not helped, a surgeon may suggest one of these:",
+            ("list", ["arthroscopic debridement, which trims frayed tissue",
+                      "open tendon repair, which stitches the tendon back to the bone"]),
+            "Ask your orthopedist about the risks, which include stiffness and infection."])]) == []
+        # a hospital blog: the procedures and their price, no promise
+        assert found(tmp_path / "b", [("f) Operation", "surgery", [
+            "An operation is considered when weakness is getting worse. Options include:",
+            ("list", ["Lumbar fusion", "Disc replacement"]),
+            "The usual cost ranges from Rs. 1,80,000 to Rs. 3,20,000."])]) == []
+        # a national health page: when it is considered, and the specialist explains
+        assert found(tmp_path / "c", [("Treatments in hospital", "surgery", [
+            "A gallstone that keeps blocking the duct may need keyhole surgery to remove the gallbladder.",
+            "Your hepatologist will explain what each procedure involves."])]) == []
+
+
+def test_surgery_is_not_asked_by_default(tmp_path):
+    # the disclaimer ruling of 2026-12-04, (b): the rule stays in the data, switched off
+    assert found(tmp_path, [("Our keyhole procedures", "surgery", [
+        ("list", ["Keyhole knee repair – 93% of our patients walk unaided the same week"])])]) == []
 
 
 def test_surgery_sold_by_its_results_owes_its_risks_and_a_shared_decision(tmp_path):
-    # a clinic's promotional list: a success figure and nothing else
-    assert found(tmp_path / "a", [("Our keyhole procedures", "surgery", [
-        ("list", ["Keyhole knee repair – 93% of our patients walk unaided the same week",
-                  "Shoulder decompression – quick recovery, home the same day"])])]) == [
-        ("DSC001", "Our keyhole procedures")]
-    # a magazine: "nine in ten" and its risks, but no word on deciding with anyone
-    assert found(tmp_path / "b", [("Is an operation worth it?", "surgery", [
-        "Hip replacement surgery works well: nine in ten people still have theirs 15 years on.",
-        "Risks include blood clots, infection and a leg that feels longer."])]) == [
-        ("DSC002", "Is an operation worth it?")]
+    with surgery_asked(tmp_path):  # the surgery rule, off by default, switched on
+        # a clinic's promotional list: a success figure and nothing else
+        assert found(tmp_path / "a", [("Our keyhole procedures", "surgery", [
+            ("list", ["Keyhole knee repair – 93% of our patients walk unaided the same week",
+                      "Shoulder decompression – quick recovery, home the same day"])])]) == [
+            ("DSC001", "Our keyhole procedures")]
+        # a magazine: "nine in ten" and its risks, but no word on deciding with anyone
+        assert found(tmp_path / "b", [("Is an operation worth it?", "surgery", [
+            "Hip replacement surgery works well: nine in ten people still have theirs 15 years on.",
+            "Risks include blood clots, infection and a leg that feels longer."])]) == [
+            ("DSC002", "Is an operation worth it?")]
 
 
 def test_a_specialist_who_will_go_through_the_choice_is_the_shared_decision(tmp_path):
-    assert found(tmp_path / "a", [("Repairing the tear", "surgery", [
-        "About 8 in 10 repairs heal well. Complications such as re-tearing and stiffness can happen.",
-        "Your orthopaedic consultant will go through whether an operation suits you."])]) == []
-    assert found(tmp_path / "b", [("Stone removal", "surgery", [
-        "Ureteroscopy clears the stone in more than 90% of people; bleeding and infection are possible risks.",
-        "Talk to your urologist about which option fits your stone."])]) == []
+    with surgery_asked(tmp_path):  # the surgery rule, off by default, switched on
+        assert found(tmp_path / "a", [("Repairing the tear", "surgery", [
+            "About 8 in 10 repairs heal well. Complications such as re-tearing and stiffness can happen.",
+            "Your orthopaedic consultant will go through whether an operation suits you."])]) == []
+        assert found(tmp_path / "b", [("Stone removal", "surgery", [
+            "Ureteroscopy clears the stone in more than 90% of people; bleeding and infection are possible risks.",
+            "Talk to your urologist about which option fits your stone."])]) == []
 
 
 # ------------------------------------------------------------------ what gives a dose
@@ -137,7 +147,8 @@ def test_a_formulary_monograph_owes_no_consumer_caution(tmp_path):
 
 
 def test_a_risk_figure_sells_no_operation(tmp_path):
-    # a national page gives the harm as a figure: no benefit promised, nothing to balance
-    assert found(tmp_path / "a", [("Having the operation", "surgery", [
-        "The operation is done under general anaesthetic. There is about a 1 in 100 chance of damage "
-        "to the nerve that moves the face."])]) == []
+    with surgery_asked(tmp_path):  # the surgery rule, off by default, switched on
+        # a national page gives the harm as a figure: no benefit promised, nothing to balance
+        assert found(tmp_path / "a", [("Having the operation", "surgery", [
+            "The operation is done under general anaesthetic. There is about a 1 in 100 chance of damage "
+            "to the nerve that moves the face."])]) == []

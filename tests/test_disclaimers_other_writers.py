@@ -188,8 +188,9 @@ def test_a_footer_line_that_sends_the_reader_to_their_own_clinician_covers_the_d
     footer = "This site gives general information and is no substitute for advice from your own pharmacist."
     sections = [("Painkillers", "drug-therapy", [DOSES])]
     assert found(tmp_path / "a", sections, footer=footer) == []
+    # no caution at all: one defect, named once (ruling of 2026-12-04, (d))
     assert found(tmp_path / "b", sections, footer="© 2026 Example Health. All rights reserved.") == [
-        ("DSC001", "Painkillers"), ("DSC003", "Example")]
+        ("DSC003", "Example")]
 
 
 def test_ages_said_in_other_places_and_words(tmp_path):
@@ -200,7 +201,9 @@ def test_ages_said_in_other_places_and_words(tmp_path):
         (("Doses", "drug-therapy", [ask, "From 1 to 3 years the dose is 5 ml up to 3 times in 24 hours."]), None),
         (("Doses", "drug-therapy", ["These doses are a guide for healthy children of average weight; " + ask,
                                     "Give 5 ml up to 4 times in 24 hours."]), None),
-        (("Doses", "drug-therapy", ["Take it for 3 to 6 months. " + ask, DOSES]), "DSC002"),
+        # (a consult that is no page caution: "ask ... first" would caution the whole page)
+        (("Doses", "drug-therapy", ["Take it for 3 to 6 months. Your pharmacist can advise you on other medicines.",
+                                    DOSES]), "DSC002"),
     ]
     for i, (section, expected) in enumerate(cases):
         got = found(tmp_path / str(i), [section, GENERAL])
@@ -231,6 +234,17 @@ def test_a_supplement_caution_is_not_said_by_a_medicine_caution_or_a_general_lin
     assert found(tmp_path, sections) == [("DSC001", "Supplements")]
 
 
+def test_a_medicine_caution_that_asks_before_any_of_the_treatments_speaks_for_the_supplements(tmp_path):
+    # one caution for the page's medicines and supplements (the disclaimer ruling of 2026-12-04):
+    # asking before the page's treatments as a whole, not before one named medicine
+    for i, words in enumerate(["Doses are adult doses. Speak to a pharmacist before trying any of these.",
+                               "(Ask your GP before you start any new medicine; these are adult doses.)",
+                               "Check with your doctor or pharmacist first. Doses are for adults."]):
+        sections = [("Medicines", "drug-therapy", [words, DOSES]), ("Supplements", "supplements", [SUPPLEMENT]),
+                    GENERAL]
+        assert found(tmp_path / str(i), sections) == [], words
+
+
 def test_a_closing_supplement_disclaimer_speaks_for_the_supplement_sections(tmp_path):
     closing = ("Dietary supplements are not intended to diagnose, treat, cure or prevent any disease, and they can "
                "interact with medicines. Ask your doctor or pharmacist before starting one. This article is general "
@@ -249,8 +263,24 @@ def test_a_medicines_and_supplements_section_is_not_asked_to_call_its_medicines_
             "Doses are for adults only.")
     sections = [("Medicines and supplements", "supplements", [note, SUPPLEMENT]), GENERAL]
     assert found(tmp_path / "a", sections) == []
+    # the supplement statement is good practice, no longer owed (ruling of 2026-12-04)
     sections = [("Supplements", "supplements", [note, SUPPLEMENT]), GENERAL]
-    assert found(tmp_path / "b", sections) == [("DSC002", "Supplements")]
+    assert found(tmp_path / "b", sections) == []
+    # uncautioned, DSC001 names it as good practice, but not under a medicines heading
+    for i, heading in enumerate(["Supplements", "Medicines and supplements"]):
+        folder = tmp_path / f"c{i}"
+        message = _messages(folder, [(heading, "supplements", [SUPPLEMENT]), GENERAL])
+        assert len(message) == 1 and "should say ask before starting" in message[0], message
+        assert ("not approved to treat disease" in message[0]) == (heading == "Supplements")
+        assert "Good practice as well" in message[0] and "interactions" in message[0]
+
+
+def _messages(root, sections) -> list[str]:
+    folder = article_from_records(root, {}, [
+        {"heading": head, "level": 1, "kind": kind, "blocks": [_block(b) for b in blocks]}
+        for head, kind, blocks in sections])
+    result = check_article(folder, Options(today=EXAMPLE_TODAY, select=frozenset({"DSC001"})))
+    return [f.message for f in result.findings]
 
 
 def test_a_section_that_gives_no_dose_needs_no_dose_disclaimer(tmp_path):

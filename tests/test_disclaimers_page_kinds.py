@@ -16,6 +16,7 @@ import pytest
 from medlint.engine import Options, check_article
 from medlint.registry import EXAMPLE_TODAY
 from support import article_from_records
+from tests.disclaimer_support import surgery_asked
 
 IDS = frozenset({"DSC001", "DSC002", "DSC003"})
 GENERAL = ("About this page", "other", ["This page is general information, not a plan of care."])
@@ -78,12 +79,22 @@ def test_a_warning_to_one_group_or_a_medicine_sections_caution_is_no_supplement_
     assert found(tmp_path / "a", page) == [("DSC001", "Calcium supplements")]
     page = [GENERAL,
             ("Tablets", "drug-therapy", ["Ibuprofen 400 mg three times a day with food, for adults. It can interact "
-                                         "with warfarin. Speak to your GP or pharmacist before starting one."]),
+                                         "with warfarin. Your pharmacist can advise you."]),
             ("Supplements", "supplements", ["Glucosamine 1,500 mg daily."])]
     assert found(tmp_path / "b", page) == [("DSC001", "Supplements")]
-    # the supplement statement anywhere outside a medicine section speaks for every supplement section
+    # the supplement statement anywhere outside a medicine section is said for every supplement
+    # section; the part owed, asking before starting, is not
     page[1:1] = [("Notes", "other", [DSHEA])]
     assert found(tmp_path / "c", page) == [("DSC002", "Supplements")]
+    # a medicine section that asks the reader to check before starting cautions the whole page
+    # (one caution for medicines and supplements, the disclaimer ruling of 2026-12-04)
+    page[2] = ("Tablets", "drug-therapy", ["Ibuprofen 400 mg three times a day with food, for adults. Speak to "
+                                           "your GP or pharmacist before starting any of these."])
+    assert found(tmp_path / "d", page) == []
+    # ... but one that asks before one named medicine ("before starting one") cautions that one
+    page[2] = ("Tablets", "drug-therapy", ["Ibuprofen 400 mg three times a day with food, for adults. Speak to "
+                                           "your GP or pharmacist before starting one."])
+    assert found(tmp_path / "e", page) == [("DSC002", "Supplements")]
 
 
 # ------------------------------------------------------------------ a clinic's own team and consultation
@@ -131,19 +142,23 @@ def test_the_guidance_for_adults_said_once_for_the_page(tmp_path):
 @pytest.mark.parametrize("heading", ["On the day of your operation", "Before your surgery",
                                      "After your procedure", "Preparing for your operation"])
 def test_the_instructions_for_a_booked_operation_weigh_no_surgery(tmp_path, heading):
-    page = [GENERAL, (heading, "surgery", ["Do not eat for 6 hours before your admission time."])]
-    assert codes(tmp_path, page) == []
+    page = [GENERAL, (heading, "surgery", ["Do not eat for 6 hours before your admission time; 9 in 10 "
+                                           "people go home the same day pain-free."])]
+    with surgery_asked(tmp_path):
+        assert codes(tmp_path, page) == []
 
 
 def test_a_section_that_sells_an_operation_by_its_results_is_still_asked(tmp_path):
     page = [GENERAL, ("When surgery is considered", "surgery",
                       ["A microdiscectomy removes the part of the disc pressing on the nerve; "
                        "over 85% of people have less leg pain afterwards."])]
-    assert found(tmp_path, page) == [("DSC001", "When surgery is considered")]
-    # one that says what the operation does, and promises nothing, is not (asked_when_outcome)
-    page[1] = ("When surgery is considered", "surgery",
-               ["A microdiscectomy removes the part of the disc pressing on the nerve."])
-    assert found(tmp_path / "b", page) == []
+    assert found(tmp_path / "default", page) == []  # off by default (ruling of 2026-12-04, (b))
+    with surgery_asked(tmp_path):
+        assert found(tmp_path, page) == [("DSC001", "When surgery is considered")]
+        # one that says what the operation does, and promises nothing, is not (asked_when_outcome)
+        page[1] = ("When surgery is considered", "surgery",
+                   ["A microdiscectomy removes the part of the disc pressing on the nerve."])
+        assert found(tmp_path / "b", page) == []
 
 
 # ------------------------------------------------------------------ a forum thread
@@ -186,7 +201,8 @@ def test_a_handout_for_general_education_that_sends_the_reader_to_their_team(tmp
     assert found(tmp_path / "a", [doses, closing]) == []
     # "education" that is not what the page is for says nothing
     closing = ("Questions", "other", ["Our nurses run education sessions for new patients."])
-    assert [c for c, _ in found(tmp_path / "b", [doses, closing])] == ["DSC001", "DSC003"]
+    # (no caution at all: named once, as DSC003, ruling of 2026-12-04)
+    assert [c for c, _ in found(tmp_path / "b", [doses, closing])] == ["DSC003"]
 
 
 # ------------------------------------------------------------------ the article disclaimer, in more words

@@ -39,8 +39,9 @@ def _findings(folder):
 
 
 @pytest.mark.parametrize("kind, expected", [
-    ("editorial", ["DSC001", "DSC003", "REV001", "REV005", "REV006", "SAF001"]),
-    ("organisation", ["DSC001", "DSC003", "REV001", "SAF001"]),
+    # (DSC003 alone, not also DSC001: no caution at all is one defect, disclaimer ruling of 2026-12-04)
+    ("editorial", ["DSC003", "REV001", "REV005", "REV006", "SAF001"]),
+    ("organisation", ["DSC003", "REV001", "SAF001"]),
     ("manufacturer-labelling", ["REV001", "SAF001"]),
     ("administration-record", []),
 ])
@@ -90,7 +91,7 @@ def test_a_page_kind_that_is_no_kind_is_said_and_the_evidence_read(tmp_path):
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(text + "page_kind: pamphlet\n")
     found = _findings(folder)
-    assert {f.check for f in found} == {"DSC001", "DSC003", "REV001", "SAF001"}  # the evidence's kind
+    assert {f.check for f in found} == {"DSC003", "REV001", "SAF001"}  # the evidence's kind
     assert all("page_kind \"pamphlet\" is no kind" in f.message for f in found if f.check != "SAF001")
 
 
@@ -120,7 +121,7 @@ def test_a_source_profile_declares_the_kind_of_a_publishers_pages(tmp_path):
     policy.use_checks_dir(str(tmp_path / "d"))
     try:
         found = _findings(leaflet)
-        assert sorted({f.check for f in found}) == ["DSC001", "DSC003", "REV001", "SAF001"]
+        assert sorted({f.check for f in found}) == ["DSC003", "REV001", "SAF001"]
         assert all("declared by the source profile harbourview-pharmacy" in f.message for f in found
                    if f.check != "SAF001")
         assert "declared" not in _findings(shop)[0].message  # another publisher's page: not the profile's kind

@@ -64,8 +64,9 @@ EXPECTED = {
     "health-board-guidance-page": [("REV003", W)],
     # consumer articles: everything stays; one sign of a tool alone lowers the byline and date
     # findings to info, the disclaimers stay errors
-    "wellness-blog-no-byline": [("DSC001", E), ("DSC003", E), ("REV001", W), ("REV005", W), ("REV006", W)],
-    "clinic-blog-one-tool-sign": [("DSC001", E), ("DSC003", E), ("REV001", I), ("REV005", I), ("REV006", I)],
+    # (DSC003 alone, not also DSC001: no caution at all is one defect, disclaimer ruling of 2026-12-04)
+    "wellness-blog-no-byline": [("DSC003", E), ("REV001", W), ("REV005", W), ("REV006", W)],
+    "clinic-blog-one-tool-sign": [("DSC003", E), ("REV001", I), ("REV005", I), ("REV006", I)],
     "consumer-article-date-in-the-story": [("REV001", W), ("REV006", W)],
 }
 
@@ -85,7 +86,9 @@ def test_owed_page_fixture(name, tmp_path):
 
 # ---------------------------------------------------------------- the dimensions, from records
 
-ASKED = [("DSC001", E), ("DSC003", E), ("REV001", W), ("REV005", W), ("REV006", W)]
+# (a bare page with a dose and no disclaimer: DSC003 names it once, not also DSC001, by the
+# disclaimer ruling of 2026-12-04)
+ASKED = [("DSC003", E), ("REV001", W), ("REV005", W), ("REV006", W)]
 DOSE = ("Treatment", "drug-therapy", ["Take ibuprofen 400 mg three times a day with food."])
 
 
@@ -106,13 +109,13 @@ TWO = {
 }
 # what each leaves asked of the bare page above (no byline, date or disclaimer)
 LEFT = {
-    "interface": [("DSC001", E), ("DSC003", E)],
+    "interface": [("DSC003", E)],
     # a personal plan is not asked for a review date (corpus gold: 170, 179, 201), dated or not
     "one-person": [],
     "members": [("DSC003", E), ("REV001", W)],
     "staff": [("REV001", W), ("REV005", W)],
-    "periodical": [("DSC001", E), ("DSC003", E), ("REV001", W), ("REV005", W)],
-    "organisation": [("DSC001", E), ("DSC003", E), ("REV001", W)],
+    "periodical": [("DSC003", E), ("REV001", W), ("REV005", W)],
+    "organisation": [("DSC003", E), ("REV001", W)],
 }
 
 

@@ -44,7 +44,8 @@ EXPECTED = {
     "nursing-drug-handbook-entry": [("REV001", W), ("REV006", W)],
     "interaction-database-professional-page": [],
     # one monograph heading on a consumer page leaves it owing everything, at full severity
-    "consumer-medicine-page-with-contraindications": [("DSC001", E), ("DSC003", E), ("REV001", W),
+    # (DSC003 alone: a page with no caution at all is one defect, disclaimer ruling of 2026-12-04)
+    "consumer-medicine-page-with-contraindications": [("DSC003", E), ("REV001", W),
                                                       ("REV005", W), ("REV006", W)],
     # a conversation with an assistant, a search tool: no writer, reviewer or date; its own
     # disclaimer is still asked

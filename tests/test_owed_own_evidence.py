@@ -219,7 +219,9 @@ def test_labelled_doses_on_a_page_that_cautions_no_one_have_no_disclaimer(tmp_pa
     page = ("Hayzol One-a-Day 10 mg Tablets\nPack of 30 tablets\n\nProduct introduction\n"
             "Hayzol relieves sneezing and itchy eyes in hay fever.\n\n"
             "How to take Hayzol\nAdults and children over 12 years: take 1 tablet once a day with water.\n")
-    assert _ids(page, "DSC001", tmp_path) == ["DSC001"]
+    # no caution at all: one defect, named once as DSC003 (disclaimer ruling of 2026-12-04)
+    assert _ids(page, "DSC003", tmp_path) == ["DSC003"]
+    assert _ids(page, "DSC001", tmp_path) == []
     assert _ids(page, "DSC002", tmp_path) == []
 
 
@@ -329,7 +331,7 @@ def test_a_price_guides_imagined_dose_is_none_but_its_instruction_is_one(tmp_pat
              "certificate saves you money.\n")
     assert _ids(guide, "DSC001", tmp_path / "a") == []
     told = guide.replace("Imagine you take ramipril 5 mg a day and two other medicines: a certificate saves you "
-                         "money.", "Take ramipril 5 mg once a day.")
+                         "money.", "Take ramipril 5 mg once a day.") + "This guide is general information.\n"
     assert _ids(told, "DSC001", tmp_path / "b") == ["DSC001"]
 
 

@@ -53,7 +53,8 @@ EXPECTED = {
     "uk-gp-surgery-page": [],
     # pages that owe
     # a lay writer's article for a publisher owes its reviewer, its disclaimers and a current date
-    "lay-writer-wellness-magazine": [("DSC001", E), ("DSC003", E), ("REV003", W), ("REV006", W)],
+    # (DSC003 alone: no caution at all is one defect, disclaimer ruling of 2026-12-04)
+    "lay-writer-wellness-magazine": [("DSC003", E), ("REV003", W), ("REV006", W)],
     # a pharmacist writing for a drug guide, and one whose answer only mentions a booking
     "pharmd-medicine-guide-monograph": [("REV006", W)],
     "pharmacist-chain-answer-mentions-booking": [("REV006", W)],

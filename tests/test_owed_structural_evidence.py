@@ -40,8 +40,9 @@ EXPECTED = {
     "chat-android-pharmacy-broadcast": [("DSC003", E)],
     "mar-care-home-codes": [],
     "mar-ward-chart-key": [],
-    "marketplace-ratings-sold": [("DSC001", E), ("DSC003", E), ("SAF001", W)],
-    "marketplace-stars-was-now": [("DSC001", E), ("DSC003", E), ("SAF001", W)],
+    # (DSC003 alone: no caution at all is one defect, disclaimer ruling of 2026-12-04)
+    "marketplace-ratings-sold": [("DSC003", E), ("SAF001", W)],
+    "marketplace-stars-was-now": [("DSC003", E), ("SAF001", W)],
     "dept-leaflet-pharmacy-department": [],
     "dept-guide-prepared-by": [],
     "clinic-post-dash-signed": [],

@@ -69,7 +69,9 @@ def codes(root, sections, meta=None) -> list[str]:
 
 
 BODY = ("Treatment", "drug-therapy", ["Take ibuprofen 400 mg three times a day with food."])
-ASKED = ["DSC001", "DSC003", "REV001", "REV005", "REV006"]
+# a page with no caution at all is asked for its general disclaimer once (DSC003), not also at
+# its dose section (the disclaimer ruling of 2026-12-04, (d))
+ASKED = ["DSC003", "REV001", "REV005", "REV006"]
 
 # Two signals of each kind, as different sites print them.
 KINDS = {
@@ -90,6 +92,9 @@ def test_two_signals_tell_the_kind(kind, tmp_path):
     found = codes(tmp_path, [("About", "other", KINDS[kind]), BODY])
     assert "DSC003" not in found and "DSC001" not in found and "REV006" not in found
     assert "REV005" not in found
+    # ... and its dose section is not asked either (a general page that sends no one is)
+    general = ("Note", "other", ["This page is general information only."])
+    assert "DSC001" not in codes(tmp_path / "g", [("About", "other", KINDS[kind]), BODY, general])
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -147,4 +152,4 @@ def test_a_dose_for_named_ages_chosen_by_the_doctor_needs_no_more(tmp_path):
     # the ages on the dose are no caution: on a page that cautions its reader nowhere, the
     # section has no disclaimer at all (the reader is still to be sent to a clinician)
     bare = codes(tmp_path / "b", [("Treatment", "drug-therapy", [dose])])
-    assert "DSC001" in bare and "DSC002" not in bare
+    assert "DSC003" in bare and "DSC001" not in bare and "DSC002" not in bare  # named once

@@ -355,18 +355,51 @@ def _gaps(article: Article, ctx) -> Iterator["Gap"]:
     kinds = frozenset() if owes.declared else page_kinds(article, ctx)
     kind_rules = _kind_rules(article, ctx)
     for rule in data["sections"]:
-        if kinds & set(rule.get("not_asked_on_page_kinds") or ()):
+        if rule.get("asked") is False or kinds & set(rule.get("not_asked_on_page_kinds") or ()):
             continue
         needs = _needs(article, rule, data)
         if not needs:
             continue
-        if rule.get("article_wide") and _referral_covers(rule, wide, data, kind_rules, _all_texts(article)):
+        if (rule["kind"] in _shared_kinds(data) and page_cautioned(article, ctx)) or (
+                rule.get("article_wide") and _referral_covers(rule, wide, data, kind_rules, _all_texts(article))):
             for need in needs:
                 yield Gap(need.anchor, rule, [e["name"] for e in _asked(rule, need.section)], [])
             continue
         others = asked_kinds - {rule["kind"]}
         page_texts = [r.text for r in article.texts() if getattr(r.section, "kind", None) not in others]
         yield from _rule_gaps(article, rule, data, needs, page_texts, wide)
+
+
+def _shared_kinds(data: dict) -> frozenset:
+    """The section kinds that share the page's one caution (``page_caution.kinds``)."""
+    return frozenset((data.get("page_caution") or {}).get("kinds") or ())
+
+
+def page_cautioned(article: Article, ctx) -> bool:
+    """Does the page caution its medicines and supplements at once (``page_caution``, the
+    owner's ruling of 2026-12-04): does any line of it - a section's text, a parenthetical
+    line, a list item, the page's or footer's disclaimer, a heading - tell the reader to ask a
+    doctor or pharmacist before taking or trying them, or say the prescriber
+    sets the dose (``concepts``), or does its article-wide disclaimer send the
+    reader to their own clinician (``article_wide_concepts``)? Worked out once per article."""
+    return article.once(_page_caution_said, ctx.data("disclaimers"))
+
+
+def _page_caution_said(article: Article, data: dict) -> bool:
+    rule = data.get("page_caution") or {}
+    concepts, wide = rule.get("concepts") or (), rule.get("article_wide_concepts") or ()
+    if concepts and any(_cautions_every_reader(t, concepts, rule, data) for t in _page_lines(article)):
+        return True
+    return bool(wide) and any(_says(data, wide, (), t) for t in article_wide_texts(article, data))
+
+
+def _cautions_every_reader(text: str, concepts, rule: dict, data: dict) -> bool:
+    """Does a sentence of ``text`` say one of ``concepts`` to every reader, not to one group
+    of them (``not_for_one_group``: "... before taking calcium if you have kidney disease")?"""
+    if not _says(data, concepts, (), text):
+        return False
+    group = rule.get("not_for_one_group") or ()
+    return any(_says(data, concepts, (), s) and not (group and _matches(group, s)) for s in _SENTENCE.split(text))
 
 
 def _all_texts(article: Article) -> list[str]:
@@ -501,6 +534,8 @@ def _rule_gaps(article: Article, rule: dict, data: dict, needs: list[_Need], pag
         for element in _asked(rule, need.section):
             said = _element_said(element, data, texts, page_texts if on_page else [], family,
                                  sections, article.title)
+            if not said and element.get("owed") is False:
+                continue  # good practice, not owed: its absence is no gap
             (matched if said else missing).append(element["name"])
             if said and _said_in_caution(element, data, own_texts):
                 own.append(element["name"])
@@ -582,11 +617,12 @@ def _also_in(element: dict, family: list[Section], sections: list[Section], titl
              "Mainstream Drug Therapies\n-\nNaproxen 500 mg twice daily – Longer-acting NSAID.\n"
              "This guide is general information. It does not replace your GP, rheumatologist or pharmacist.\n"))
 def section_disclaimer_missing(article, ctx):
-    """A section on medicines, supplements, investigational therapies or surgery needs its own caution.
+    """A section on medicines, supplements or investigational therapies needs a caution.
 
     **What it does.** For every section whose kind appears in
     ``checks/disclaimers.yaml`` (drug therapy, supplements, investigational or
-    regenerative therapies, surgery), looks for a paragraph, ``disclaimer``
+    regenerative therapies; surgery only where an editor switches its rule on,
+    ``asked: true``), looks for a paragraph, ``disclaimer``
     block or FAQ entry - whatever the importer called it - in the section or
     its same-kind subsections, or for a level-2 subsection in its level-1
     parent, that says each part of the required disclaimer in any of its
@@ -598,11 +634,32 @@ def section_disclaimer_missing(article, ctx):
     pharmacist before taking them if …") or saying whom the doses are for
     ("The doses here are for adults"), an article-wide disclaimer that says
     the parts, or one that sends the reader to their own doctor or
-    pharmacist ("does not replace advice from your own doctor"); a gap is
-    then reported once, at the first section asked, or at the heading-only
-    section that groups it. A warning to one group ("people who drink should
-    ask a doctor") or a medicine caution for a supplement section does not
-    count. Only a section that gives a dose needs one (a dose a sentence
+    pharmacist ("does not replace advice from your own doctor"). By the
+    owner's ruling of 2026-12-04 (``page_caution``) medicines and supplements
+    share that one caution: a medicine or supplement section is cautioned
+    when any text of the page - the section, a parenthetical line, the page's
+    or footer's disclaimer - tells the reader to ask a doctor or pharmacist
+    before taking, starting or trying them ("So always seek the advice of a
+    qualified professional before trying any treatments", "please consult one
+    before trying any of these": the page's treatments as a whole, not one
+    named medicine, "before starting one"), says the prescriber sets the
+    dose ("Your doctor will tell you how much to take"), or when the page's
+    disclaimer leaves the decision to the reader's own clinician ("does not
+    replace the advice of your own doctor"). "Your doctor decides which
+    medicine suits you" under the medicines cautions them, not the page's
+    supplements. For a
+    supplement section the part owed is asking before starting; "not approved
+    to treat disease" and "interactions" are good practice (named in the
+    message, not owed). A page with no general-information disclaimer either
+    is one defect, named once by DSC003, not here; a page whose general
+    disclaimer sends the reader nowhere ("for information only") is told
+    once, at its first medicine or supplement section asked, or at the
+    heading-only section that groups it. A warning to one group ("people who
+    drink should ask a doctor", "talk to your doctor before taking calcium if
+    you have kidney disease") does not count. Investigational, regenerative
+    and off-label sections need their own caution (investigational or
+    off-label; regulatory status), whatever the page says of its medicines.
+    Only a section that gives a dose needs one (a dose a sentence
     reports from a trial, the past or history - "In the trial, 2,000 people
     took 1,000 IU a day" - is none; ``reported_dose_cues``; nor is a sentence that
     only says what the medicine comes as, "Pantoprazole comes as 20 mg and 40 mg
@@ -621,7 +678,10 @@ def section_disclaimer_missing(article, ctx):
     provider's page for its own patients ("for patients of the Eye Unit") a
     disclaimer that sends the reader to the team treating them ("the advice
     of the team looking after you") speaks for the medicine and supplement
-    cautions (``article_wide_covers`` of the kind). The surgery rule is not
+    cautions (``article_wide_covers`` of the kind), as on a student health
+    service's page "for Westbrook students" that sends them to its nurse line.
+    The surgery rule is off by default (the 2026-12-04 rulings: the surgeon's
+    consent conversation gives an operation's risks); switched on, it is not
     asked of the instructions for a booked operation ("On the day of your
     operation"), of the aftercare of one already done (page kind
     ``aftercare``), nor of a section whose words speak of no operation
@@ -645,18 +705,19 @@ def section_disclaimer_missing(article, ctx):
     with one sign alone the finding is given at info. When none of it is
     said, the section heading is flagged.
 
-    **Why it matters.** Readers act on treatment lists. A dose list without
-    "consult a clinician; these are adult doses", a supplement list without
-    "not intended to treat disease; may interact with your medicines", or a
-    list of stem-cell injections without "investigational, not approved"
-    invites self-treatment with real harm.
+    **Why it matters.** Readers act on treatment lists. A dose or supplement
+    list on a page that never sends the reader to a doctor or pharmacist
+    before they start, or a list of stem-cell injections without
+    "investigational, not approved", invites self-treatment with real harm.
 
     **Example.** ``Dietary Molecular Supplements`` followed straight away by
-    "Curcumin 500 mg twice daily – blocks NF-kB" and no caution.
+    "Curcumin 500 mg twice daily – blocks NF-kB", on a page whose only
+    disclaimer says it is for information.
 
-    **Fix.** Add a short paragraph, e.g. "These supplements are not intended to
-    diagnose, treat, cure, or prevent any disease. They can interact with
-    medicines; ask your doctor or pharmacist before starting one."
+    **Fix.** Add a short paragraph, or a line to the page's disclaimer, e.g.
+    "Ask your doctor or pharmacist before starting any of these; supplements
+    are not intended to diagnose, treat, cure or prevent any disease and can
+    interact with medicines."
 
     **Source.** FDA/FTC dietary-supplement disclaimer wording (21 CFR
     101.93(c)): "not intended to diagnose, treat, cure, or prevent any
@@ -664,23 +725,56 @@ def section_disclaimer_missing(article, ctx):
     (Silberg, Lundberg & Musacchio, JAMA 1997): disclosure; the site's
     editorial policy for the per-kind wording.
     """
-    for gap in section_disclaimer_gaps(article, ctx):
+    for gap in _unsaid_gaps(article, ctx):
         section, rule, missing = gap.section, gap.rule, gap.missing
-        if gap.matched and not (gap.uncautioned() and not _page_cautions(article, ctx)):
-            continue  # said or half said (DSC002); doses labelled on a page that cautions its reader
         heading = section.heading or "(untitled section)"
         yield _heading_hit(
             section,
             f"Section \"{heading}\" ({rule['kind']}) has no {rule['label']}: it should say "
-            f"{'; '.join(missing)}.{owed(article, ctx).note()}",
+            f"{'; '.join(missing)}.{_good_practice(rule, section)}{owed(article, ctx).note()}",
             f"Add a paragraph to \"{heading}\" that says: {'; '.join(missing)}.",
             owed(article, ctx).severity("section_disclaimers") or rule.get("severity"))
 
 
+def _unsaid_gaps(article: Article, ctx) -> list["Gap"]:
+    """The gaps DSC001 reports: a section whose caution says nothing its rule asks (or only
+    labels its doses, on a page that cautions no one). The page's one caution for medicines
+    and supplements (``page_caution``) is one defect: not raised at all on a page that lacks
+    the general-information disclaimer too (DSC003 names it), and raised once, at the first
+    section asked, on a page whose general disclaimer sends the reader nowhere."""
+    rule = ctx.data("disclaimers").get("page_caution") or {}
+    shared = _shared_kinds(ctx.data("disclaimers"))
+    out, first = [], None
+    for gap in section_disclaimer_gaps(article, ctx):
+        if gap.matched and not (gap.uncautioned() and not _page_cautions(article, ctx)):
+            continue  # said or half said (DSC002); doses labelled on a page that cautions its reader
+        if gap.rule["kind"] not in shared:
+            out.append(gap)
+        elif rule.get("named_once_with_article_disclaimer") and article_disclaimer_lacking(article, ctx):
+            continue
+        elif not rule.get("once_per_page"):
+            out.append(gap)
+        elif first is None or _index(article, gap.section) < _index(article, first.section):
+            first = gap
+    return out + ([first] if first is not None else [])
+
+
+def _index(article: Article, section: Section) -> int:
+    return article.sections.index(section)
+
+
+def _good_practice(rule: dict, section: Section) -> str:
+    """A note naming the rule's elements that are good practice, not owed (``owed: false``)."""
+    extra = [e["name"] for e in _asked(rule, section) if e.get("owed") is False]
+    return f" Good practice as well: {'; '.join(extra)}." if extra else ""
+
+
 @check("DSC002", name="section-disclaimer-incomplete", category="disclaimer", severity="warning",
        fix="Extend the section's disclaimer with the missing part named in the message.",
-       bad=("Dietary Supplements\nAsk your doctor before starting any supplement.\n-\n"
-            "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _BYLINE + "\n" + _CLOSING,),
+       bad=("Dietary Supplements\nSome of these can interact with prescribed medicines.\n-\n"
+            "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _BYLINE + "\n" + _CLOSING,
+            "Mainstream Drug Therapies\nThe doses below are adult doses.\n-\n"
+            "Naproxen 500 mg twice daily – Longer-acting NSAID.\n" + _BYLINE + "\n" + _CLOSING),
        good=("Dietary Supplements\nSupplements are not regulated in the same way as medicines and can interact "
              "with prescription drugs. Discuss any supplement with your doctor or pharmacist first.\n-\n"
              "Omega-3 Fish Oil (2000 mg/day) – Lowers inflammation.\n" + _CLOSING,
@@ -698,22 +792,28 @@ def section_disclaimer_incomplete(article, ctx):
     is cautioned by the page when any text says a caution in any words
     (``caution_concepts``: "consult a doctor if fever lasts", "not a substitute
     for professional medical care"), and has no disclaimer at all (DSC001)
-    where none does. Who owes
+    where none does. A page whose text anywhere tells the reader to ask a
+    doctor or pharmacist before taking or trying its treatments, or leaves
+    the decision or the dose to the reader's own clinician, has said the
+    whole medicine and supplement caution (``page_caution``, the owner's
+    ruling of 2026-12-04): nothing is incomplete there. For supplements the
+    part owed is asking before starting; "not approved to treat disease"
+    and "interactions" are good practice (``owed: false``) and their absence
+    is not raised. Who owes
     it is decided as for DSC001 (``checks/owed.yaml``: not a record of one
     person's care, a group's own page or a page for staff; at info on a page
     with one sign of them alone).
 
-    **Why it matters.** "Ask your doctor" alone leaves out what the reader most
-    needs to hear for supplements (they are not approved to treat disease and
-    can interact with prescribed medicines); a dose list that does not say
-    the doses are adult doses invites giving them to children.
+    **Why it matters.** A caution that says half of what the reader needs
+    leaves them to guess the rest: a dose list that says the doses are adult
+    doses but never sends the reader to a pharmacist, or a supplement note
+    that warns of interactions but never says to ask before starting one.
 
-    **Example.** ``Dietary Supplements`` with only "Ask your doctor before
-    starting any supplement."
+    **Example.** ``Dietary Supplements`` with only "Some of these can
+    interact with prescribed medicines."
 
-    **Fix.** Add the missing part, e.g. "Supplements are not intended to
-    diagnose, treat, cure, or prevent any disease and can interact with
-    your medicines."
+    **Fix.** Add the missing part, e.g. "Ask your doctor or pharmacist
+    before starting any of these."
 
     **Source.** FDA/FTC dietary-supplement disclaimer wording (21 CFR
     101.93(c)); HONcode principle 2; JAMA benchmarks (Silberg, Lundberg &
@@ -805,7 +905,12 @@ def article_disclaimer_missing(article, ctx):
     the advice of your physician or other qualified health provider",
     "Never disregard professional medical advice ..."), "does not constitute
     a medical diagnosis" and "I'm not a doctor" say it too. A disclaimer the page prints across two lines ("It does not replace
-    the advice of" / "your epilepsy specialist") is read whole.
+    the advice of" / "your epilepsy specialist") is read whole. On a page
+    that doses medicines or supplements the message says the disclaimer must
+    also ask the reader to check with a doctor or pharmacist before taking
+    them (``page_caution.article_disclaimer_adds``): by the owner's ruling of
+    2026-12-04 a page with no caution at all is this one defect, and DSC001
+    is not raised again at its medicine and supplement sections.
 
     **Why it matters.** A consumer health page must make clear it supports,
     and does not replace, the relationship between a patient and their
@@ -825,28 +930,57 @@ def article_disclaimer_missing(article, ctx):
     data = ctx.data("disclaimers")
     rule = data["article"]
     owes = owed(article, ctx)
-    if _says_article_concept(article, ctx) or owes.waives("article_disclaimer") or (
-            not owes.decided("article_disclaimer") and (
-                _exempt_page(article, rule) or personal_plan(article, data) or _no_article_disclaimer(article, ctx))):
+    if not article_disclaimer_lacking(article, ctx):
         return
     severity = owes.severity("article_disclaimer") or rule.get("severity")
+    adds = _article_disclaimer_adds(article, ctx)
+    wording = ("This article is for general information only and is not a substitute for professional medical "
+               "advice" + ("; ask a doctor or pharmacist before taking any medicine or supplement it mentions."
+                           if adds else "."))
     found = list(_labelled_disclaimers(article, rule))
     if found:
         section, block = found[0]
         excerpt = block.text[:60]
         message = (f"The article's disclaimer (\"{excerpt}\") does not say the article is general information "
-                   f"and not a substitute for professional advice.{owes.note()}")
-        yield Hit(block, excerpt=excerpt, message=message, severity=severity,
-                  suggestion="Reword it: \"This article is for general information only and is not a substitute "
-                             "for professional medical advice.\"")
+                   f"and not a substitute for professional advice{f', nor {adds}' if adds else ''}.{owes.note()}")
+        yield Hit(block, excerpt=excerpt, message=message, severity=severity, suggestion=f"Reword it: \"{wording}\"")
         return
     yield _title_hit(
         article,
         f"Article \"{article.title}\" has no {rule['label']} (general information, not a substitute for "
-        f"professional advice).{owes.note()}",
-        "Add a closing section: \"Disclaimer: This article is for general information only and is not a "
-        "substitute for professional medical advice.\"",
+        f"professional advice{f', and {adds}' if adds else ''}).{owes.note()}",
+        f"Add a closing section: \"Disclaimer: {wording}\"",
         severity)
+
+
+def article_disclaimer_lacking(article: Article, ctx) -> bool:
+    """Does the page owe the general-information disclaimer and say it nowhere (DSC003)?
+    Worked out once per article (DSC001 asks it too)."""
+    return article.once(_lacking, ctx)
+
+
+def _lacking(article: Article, ctx) -> bool:
+    data = ctx.data("disclaimers")
+    owes = owed(article, ctx)
+    return not (_says_article_concept(article, ctx) or owes.waives("article_disclaimer") or (
+        not owes.decided("article_disclaimer") and (
+            _exempt_page(article, data["article"]) or personal_plan(article, data)
+            or _no_article_disclaimer(article, ctx))))
+
+
+def _article_disclaimer_adds(article: Article, ctx) -> str:
+    """What else the page's disclaimer must say on a page that doses medicines or
+    supplements (a section ``page_caution`` asks gives a dose): that the reader asks a doctor
+    or pharmacist before taking them (``page_caution.article_disclaimer_adds``); else ""."""
+    data = ctx.data("disclaimers")
+    adds = (data.get("page_caution") or {}).get("article_disclaimer_adds")
+    return adds if adds and _doses_shared_kinds(article, data) else ""
+
+
+def _doses_shared_kinds(article: Article, data: dict) -> bool:
+    """Does a section the shared medicine and supplement caution asks give a dose?"""
+    shared = _shared_kinds(data)
+    return any(_needs(article, rule, data) for rule in data["sections"] if rule["kind"] in shared)
 
 
 def _is_sign(rule: dict, text: str, m) -> bool:
