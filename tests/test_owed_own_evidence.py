@@ -290,10 +290,19 @@ _TEAM_BLOG = ("Greenway Pharmacy  |  Shop  |  Blog\n\nSunscreen and your medicin
               "This blog is general information only and is not a substitute for advice from your pharmacist.\n")
 
 
-def test_a_team_byline_alone_is_one_defect_named_once_by_rev005(tmp_path):
+def test_a_team_byline_alone_owes_both_a_named_writer_and_a_named_reviewer(tmp_path):
+    # two roles, two findings (the corpus ruling of 2026-12-04: 143 and 160 list both)
     page = _TEAM_BLOG.format(reviewer="")
     assert _ids(page, "REV005", tmp_path / "a") == ["REV005"]
-    assert _ids(page, "REV006", tmp_path / "b") == []
+    assert _ids(page, "REV006", tmp_path / "b") == ["REV006"]
+
+
+def test_a_clinic_blogs_staff_byline_alone_owes_a_reviewer_too(tmp_path):
+    page = ("Harbourside Family Dental  |  Our Dentists  |  Blog\n\nWisdom teeth: the first few days\n\n"
+            "Written by the Harbourside Patient Care Team\n14 August 2026\n\n"
+            "Most swelling settles in three days. Paracetamol 1 g every 6 hours helps, no more than 4 g a day.\n"
+            "This post is general information and is not a substitute for advice from your dentist.\n")
+    assert _ids(page, "REV006", tmp_path) == ["REV006"]
 
 
 def test_a_team_byline_with_a_reviewer_named_without_credentials_still_owes_them(tmp_path):

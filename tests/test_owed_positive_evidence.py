@@ -63,8 +63,9 @@ EXPECTED = {
     "uk-infirmary-controlled-leaflet": [],
     # a chain's article naming a clinic only in its foot menu names no institution as its owner
     "chain-article-clinic-in-footer-menu": [("REV005", W)],
-    # a clinic page with a team's byline is held to it
-    "clinic-team-byline": [("REV005", W)],
+    # a clinic page with a team's byline is held to it: no named writer, no named reviewer
+    # (two roles, the corpus ruling of 2026-12-04)
+    "clinic-team-byline": [("REV005", W), ("REV006", W)],
     # document control
     # its review-by date (day-first) has passed: named once, as REV004
     "nz-clinic-controlled-leaflet-passed": [("REV004", W)],

@@ -981,14 +981,6 @@ def _owes_named_author(article, ctx) -> bool:
         or _organisation_reviewed(article.meta, data) or _own_patients_page(article, data)))
 
 
-def _team_byline_alone(article, ctx) -> bool:
-    """Is the page's one attribution a team byline ("By the Chemist Corner Health Team", no
-    reviewer line), of which REV005 already names the defect - no named person answers for
-    the page, as writer or checker - once?"""
-    return bool(article.writer_team) and not article.meta.get("reviewers") \
-        and not article.meta.get("authors") and _owes_named_author(article, ctx)
-
-
 @check("REV006", name="reviewer-credentials-missing", category="review", severity="warning",
        fix="Name a medical reviewer with their credentials, e.g. \"reviewed by Dr. Sam Lee, MD\".",
        bad=(_OVERVIEW + "The article is written by Jane Roe and reviewed by the Rx Editorial Board Members",
@@ -1043,8 +1035,9 @@ def reviewer_credentials_missing(article, ctx):
     physiotherapist's byline, or a doctor named by letters alone, still owes
     the reviewer. A page whose one attribution is a team
     byline ("By the Chemist Corner Health Team", ``writer_team``, no reviewer
-    line) has one defect, no named person answering for it: REV005 names it,
-    once.
+    line) lacks two roles, its named writer (REV005) and its named,
+    credentialed reviewer (REV006): both are raised (the corpus ruling of
+    2026-12-04, tests/corpus/README.md).
 
     **Why it matters.** Medical review is what makes a consumer page safe to
     act on; readers can only trust it if they can see who reviewed it and
@@ -1066,7 +1059,7 @@ def reviewer_credentials_missing(article, ctx):
             or _not_reviewed(article, ctx) or _committee_approved(article, ctx) \
             or _kind_waives(article, ctx, "reviewer") or owes.waives("reviewer") \
             or printed_reviewer(article, data) or _credentialed_writer_answers(article, ctx) \
-            or writer_answers(article.meta, ctx.data("owed")) or _team_byline_alone(article, ctx):
+            or writer_answers(article.meta, ctx.data("owed")):
         return
     names = [p.get("name", "") for p in reviewers]
     if not names:

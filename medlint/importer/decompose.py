@@ -1113,6 +1113,7 @@ def _read_header(page: _Page, i: int, title: str | None) -> tuple[list[dict], in
             i += len(control)
             continue
         if title is not None and header and header[-1]["role"] == "byline" and page.cues.job_line(s):
+            _job_of_writer(page, header[-1], s)
             header.append({"role": "chrome", "text": page.lines[i]})  # the byline's job line: what the writer is, where
             i += 1
             continue
@@ -1185,6 +1186,16 @@ def _control_table(page: _Page, i: int) -> list[dict] | None:
 
 
 _OPEN_BYLINE = re.compile(r"\b(?:by|and|authors?|reviewers?)\s*[:&]?$", re.I)
+
+
+def _job_of_writer(page: _Page, byline: dict, line: str) -> None:
+    """The job line under a byline that names one writer with no post ("Dr. A Perera, MBBS,
+    MD" over "Consultant Physician, Lakeview Hospitals") is that writer's post: recorded as
+    their ``role`` (the line itself stays a header line, word for word)."""
+    found = next((m for m in reversed(page.metas) if m.entry is byline), None)
+    if found is None or len(found.authors) != 1 or found.authors[0].get("role"):
+        return
+    found.authors[0]["role"] = line.strip().strip("*_ ")
 
 
 def _wrapped_byline(page: _Page, i: int) -> list[dict] | None:
@@ -2780,13 +2791,31 @@ def _fold_into_chrome(sections: list[dict], n: int, m: int) -> None:
 
 
 def _parents(sections: list[dict]) -> None:
-    """A heading printed straight over another heading, with nothing between, is the main
-    section of the subsections under it ("2. Before you take it" over "Do not take it")."""
+    """A heading printed straight over another heading, with nothing between but an aside
+    in brackets ("(Your doctor will choose these; the doses are for adults.)"), is the main
+    section of the subsections under it ("2. Before you take it" over "Do not take it";
+    "Drug therapies" over "Treating the attack" and "Lowering urate")."""
     for n, section in enumerate(sections[:-1]):
         nxt = sections[n + 1]
-        if section["heading"] and not section["blocks"] and section["level"] == 2 \
-                and nxt["heading"] and nxt["level"] == 2:
+        if not (section["heading"] and nxt["heading"] and all(_aside(b) for b in section["blocks"])):
+            continue
+        if section["level"] == 2 and nxt["level"] == 2:
             section["level"] = 1
+        elif section["level"] == 1 and nxt["level"] == 1 and section["blocks"]:
+            nxt["level"] = 2
+
+
+def _lead_in(block: dict) -> bool:
+    """A paragraph that only introduces what follows, ending in a colon ("If your pain
+    lasts, your GP may offer one of these:"): no text of the section's own."""
+    text = (block.get("paragraph") or "").strip() if set(block) == {"paragraph"} else ""
+    return 0 < len(text) <= 200 and text.endswith(":")
+
+
+def _aside(block: dict) -> bool:
+    """A paragraph that is one aside in brackets, a note on what follows."""
+    text = (block.get("paragraph") or "").strip() if set(block) == {"paragraph"} else ""
+    return len(text) > 2 and text[0] == "(" and text[-1] == ")" and text.count("(") == 1
 
 
 def _kinds_from_content(page: _Page, sections: list[dict], title: str) -> None:
@@ -2827,8 +2856,9 @@ def _kids_dose(section: dict, kids: list[bool]) -> bool:
     """Whether a dosing heading's subsections make it a dose section: it has no text of
     its own and one of them doses. A leaflet's "How to take Melocam" with a line of its
     own over "How much to take", "When to take it" and "How long to take it" is not the
-    dose section; "How much to take" is."""
-    return any(kids) and not section["blocks"]
+    dose section; "How much to take" is. A line that only introduces them ("Your GP may
+    offer one of these:") or an aside in brackets is no text of its own."""
+    return any(kids) and all(_aside(b) or _lead_in(b) for b in section["blocks"])
 
 
 def _children(sections: list[dict]) -> list[list[int]]:
@@ -2845,17 +2875,21 @@ def _children(sections: list[dict]) -> list[list[int]]:
 def _group_kinds(sections: list[dict], rules: list, children: list[list[int]], dosing_kind: str,
                  kinds: KindTable) -> None:
     """A main section whose subsections all dose medicines is the drug section they
-    belong to when it has no text of its own ("Treating a flare" straight over "Steroid
-    creams" and "Tablets") or its own text tells the reader to take them ("Take treatment
-    as early as possible"). A treatment overview whose text describes ("Treatment has two
-    goals ...") is not a dose section: its subsections are."""
+    belong to when it has no text of its own, or only an aside in brackets ("Treating a
+    flare" straight over "Steroid creams" and "Tablets"; "Drug therapies" over "(Your doctor
+    will choose these.)", "Treating the attack" and "Lowering urate"), or when its own text
+    tells the reader to take them ("Take treatment as early as possible"). A treatment
+    overview whose text describes ("Treatment has two goals ...") is not a dose section: its
+    subsections are; nor is a heading over a mix of dosing and other subsections
+    ("Treatment" over "Rest", "Painkillers" and "Steroid injections": 99, 100, 109, 110)."""
     for n, section in enumerate(sections):
         rule, _ = rules[n]
         kids = children[n]
         if not kids or section["heading"] is None or section["kind"] in DOSING_KINDS or (rule and rule.fixed):
             continue
-        if (not _own_text(section) or _tells_to_take(kinds, section)) and \
-                all(sections[k]["kind"] in DOSING_KINDS for k in kids):
+        dosing = [sections[k]["kind"] in DOSING_KINDS for k in kids]
+        bare = all(_aside(b) or _lead_in(b) or not (set(b) - {"chrome", "role"}) for b in section["blocks"])
+        if (bare or _tells_to_take(kinds, section)) and all(dosing):
             section["kind"] = dosing_kind
 
 
