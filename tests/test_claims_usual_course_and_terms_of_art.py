@@ -125,3 +125,45 @@ def test_a_proportion_of_every_or_a_restoring_treatment_is_a_statistic(tmp_path,
 ])
 def test_a_proportion_with_no_health_subject_or_outcome_stays_silent(tmp_path, text):
     assert claims(tmp_path, text, select=("CLM001",)) == []
+
+
+# ------------------------------------------------------------------ ranks (CLM004)
+
+@pytest.mark.parametrize("kind, text, excerpt", [
+    ("supplements", "Ginger is the #1 most potent natural painkiller you can grow.", "#1 most potent"),
+    ("overview", "Our magnesium spray is the number one joint remedy in Australia.", "number one joint remedy"),
+])
+def test_a_rank_said_of_a_remedy_is_a_superlative(tmp_path, kind, text, excerpt):
+    assert claims(tmp_path, text, kind=kind, select=("CLM004",)) == [("CLM004", excerpt)]
+
+
+@pytest.mark.parametrize("text", [
+    "Low back pain is the number one cause of time off work.",
+    "Falls are the No. 1 reason older adults go to hospital after an injury.",
+])
+def test_a_rank_of_a_cause_is_no_superlative(tmp_path, text):
+    assert claims(tmp_path, text, select=("CLM004",)) == []
+
+
+# ------------------------------------------------------------------ what is no reference (CLM010)
+
+APPEALS = ["Studies show that walking eases the ache.", "Research shows stretching helps within weeks, and trials suggest ginger works too."]
+
+
+@pytest.mark.parametrize("kind, extra", [
+    ("overview", "Follow us: [Instagram](https://instagram.com/wellnesshub) · [Facebook](https://www.facebook.com/wellnesshub)"),
+    ("diagnosis", "The 2010 classification criteria count tender joints and blood markers."),
+    ("faq", "A 2021 review found mixed results for copper bracelets."),
+])
+def test_social_links_and_a_year_after_a_determiner_are_no_references(tmp_path, kind, extra):
+    sections = [("About it", "overview", APPEALS), ("More", kind, [extra])]
+    assert [c for c, _ in found(tmp_path, sections, {"CLM010"})] == ["CLM010"]
+
+
+@pytest.mark.parametrize("extra", [
+    "Source: https://www.nhs.uk/conditions/back-pain/",
+    "Walking helped most people in one trial (Hartley 2019).",
+])
+def test_a_real_link_or_an_author_year_is_a_reference(tmp_path, extra):
+    sections = [("About it", "overview", APPEALS), ("More", "overview", [extra])]
+    assert found(tmp_path, sections, {"CLM010"}) == []
