@@ -73,3 +73,20 @@ def test_a_pronoun_dose_after_a_named_medicine_is_not_the_nsaids(tmp_path, text)
 ])
 def test_two_nsaids_offered_as_a_choice_are_no_pair_reassurance(text, tmp_path):
     assert found(text, tmp_path, {"SAF004"}) == []
+
+
+@pytest.mark.parametrize("text", [
+    "What about medicines?\nAdvil (ibuprofen 200 mg): 2 tablets every 6 hours with food, no more than 6 tablets in 24 hours, "
+    "for a few days. It can upset the stomach and cause ulcers, so avoid it if you have had one.",
+    "Pain relief you can buy\n-\nMortrin tablets (naproxen 250 mg): 1 tablet twice a day, no more than 2 in 24 hours, for up to "
+    "a week; it can cause stomach bleeding.",
+])
+def test_a_product_label_whose_directions_run_out_of_the_brackets_doses_the_reader(text, tmp_path):
+    missing = [e for c, e in found(text, tmp_path, {"SAF001"}) if c == "SAF001"]
+    assert missing, "the heart attack and stroke warning is asked of the labelled NSAID"
+
+
+def test_options_described_in_brackets_still_dose_no_one(tmp_path):
+    text = ("Preventing migraine\nOptions include propranolol (usually 80 mg to 160 mg a day), naproxen (250 mg twice a day "
+            "around a period), topiramate and candesartan.")
+    assert found(text, tmp_path, {"SAF001"}) == []

@@ -1232,6 +1232,9 @@ def _listed_option(record, field, dose, instruction: re.Pattern, starts=()) -> b
     opened = before.rfind("(")
     if opened < 0 or ")" in before[opened:] or not _NAME_END.search(before[:opened]):
         return False
+    closed = text.find(")", start)
+    if dose.span and 0 <= closed < dose.span[1]:
+        return False  # "Nurofen (ibuprofen 200 mg): 1 to 2 tablets every 6 to 8 hours": the dose runs out of the brackets
     held = [(a + m.start(), a + m.end()) for m in _BRACKETS.finditer(text[a:b])]
     if any(a <= s < b and not any(x < s < y for x, y in held) for s in starts if s != start):
         return False
