@@ -1213,6 +1213,9 @@ def _before_digits(text: str) -> str:
 _LIST_MARKS = re.compile(r",|\s(?:and|or)\s")
 
 
+_LABEL_CLOSE = re.compile(r"\)\s{0,2}[:–—-]\s")  # "(ibuprofen 200 mg): ..." closes a product's label
+
+
 def _listed_option(record, field, dose, instruction: re.Pattern, starts=()) -> bool:
     """A dose in brackets after a medicine's name, in a sentence that lists several options and
     tells no one to take anything outside its brackets ("Options include propranolol (usually
@@ -1233,8 +1236,8 @@ def _listed_option(record, field, dose, instruction: re.Pattern, starts=()) -> b
     if opened < 0 or ")" in before[opened:] or not _NAME_END.search(before[:opened]):
         return False
     closed = text.find(")", start)
-    if dose.span and 0 <= closed < dose.span[1]:
-        return False  # "Nurofen (ibuprofen 200 mg): 1 to 2 tablets every 6 to 8 hours": the dose runs out of the brackets
+    if dose.span and 0 <= closed < dose.span[1] and _LABEL_CLOSE.match(text, closed):
+        return False  # "Nurofen (ibuprofen 200 mg): 1 to 2 tablets every 6 to 8 hours": a product label, its directions after
     held = [(a + m.start(), a + m.end()) for m in _BRACKETS.finditer(text[a:b])]
     if any(a <= s < b and not any(x < s < y for x, y in held) for s in starts if s != start):
         return False
