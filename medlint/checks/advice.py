@@ -36,8 +36,11 @@ class Tables:
 
     def __init__(self, data: dict, names: dict):
         aliases: dict[str, set] = {}  # substance -> the names readers meet it by
+        self.substances: dict[str, str] = {}  # lower-case name -> its substance
         for entry in names["medicines"]:
             aliases.setdefault(entry["substance"].lower(), set()).update(a["name"] for a in entry["names"])
+            for a in entry["names"]:
+                self.substances[a["name"].lower()] = entry["substance"].lower()
         for entry in names.get("combinations") or ():
             for substance in entry["substances"]:
                 aliases.setdefault(substance.lower(), set()).add(entry["name"])
@@ -46,6 +49,8 @@ class Tables:
         self.hedges = alternation(told.get("hedges") or ["(?!)"], re.I)
         self.anaphors = _words(told.get("anaphors") or ())
         self.lookback = told.get("lookback", 0)
+        self.anaphors_after = alternation(told.get("anaphors_after") or ["(?!)"], re.I)
+        self.alternatives = alternation(told.get("alternatives_between") or ["(?!)"], re.I)
         self.pairs = []  # (entry, pattern of group A, pattern of group B)
         for entry in [*data["combinations"], *(told.get("interactions") or ())]:
             a, b = ([*g, *(n for m in g for n in aliases.get(m.lower(), ()))] for g in entry["groups"][:2])
@@ -61,6 +66,11 @@ class Tables:
         self.pronouns = _words(left.get("pronouns") or ())
         self.window = left.get("window", 4)
         self.left = left
+
+    def substance_of(self, name: str) -> str:
+        """The substance ``name`` (as written, a plural "s" allowed) stands for; the name itself when unknown."""
+        key = name.lower().replace("’", "'")
+        return self.substances.get(key) or self.substances.get(key.rstrip("s")) or key
 
 
 def tables(ctx) -> Tables:
@@ -110,19 +120,37 @@ def _reassuring(sentence: str, t: Tables):
 def _pair_in(said: str, t: Tables, m):
     for entry, group_a, group_b in t.pairs:
         a = group_a.search(said)
-        b = group_b.search(said) if a else None
-        if a and b and entry.get("distinct") and a.group(0).lower() == b.group(0).lower():
-            continue
+        b = _partner(said, group_b, a, entry.get("distinct"), t) if a else None
         if a and b:
             return entry, a.group(0), b.group(0), m
     return None
 
 
+def _partner(said: str, group_b, a, distinct: bool, t: Tables):
+    """The first name of ``group_b`` in ``said``; for a ``distinct`` pair (two NSAIDs), the first
+    of another substance than ``a``'s ("Can I take naproxen with ibuprofen?": ibuprofen, not
+    naproxen again; "ibuprofen (Advil)": one medicine)."""
+    if not distinct:
+        return group_b.search(said)
+    skipped = {t.substance_of(a.group(0))}  # a's own substance, and those offered as a choice to it
+    for b in group_b.finditer(said):
+        substance = t.substance_of(b.group(0))
+        if substance in skipped:
+            continue
+        if t.alternatives.search(said[a.end():b.start()]):
+            skipped.add(substance)  # "ibuprofen (Advil) or naproxen (Aleve)": Aleve is that naproxen
+            continue
+        return b
+    return None
+
+
 def _referring(sentence: str, t: Tables):
-    """The wording of a reassurance with an anaphor before it ("they are fine with warfarin"),
-    else None."""
+    """The wording of a reassurance with an anaphor before it ("they are fine with warfarin") or
+    just after it ("there is no problem taking them together": ``anaphors_after``), else None."""
     m = _reassuring(sentence, t)
-    return m if m is not None and t.anaphors.search(sentence[:m.start()]) else None
+    if m is None:
+        return None
+    return m if t.anaphors.search(sentence[:m.start()]) or t.anaphors_after.search(sentence[m.end():]) else None
 
 
 def _referred_pair(sentence: str, before: list, t: Tables):

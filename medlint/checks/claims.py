@@ -170,10 +170,14 @@ class _Cues:
         self.research_exceptions = _Patterns(data["research_appeal_exceptions"])
         sup = data["superlatives"]
         self.superlatives = _Patterns(sup["patterns"])
-        self.negations = _Patterns(sup["negations"]) + _Patterns(sup.get("descriptions_before") or ())
-        self.relative_after = _Patterns(sup.get("relative_after") or ()) + _Patterns(sup.get("hedged_after") or ())
+        self.negations = (_Patterns(sup["negations"]) + _Patterns(sup.get("descriptions_before") or ())
+                          + _Patterns(sup.get("reference_test_before") or ()))
+        self.relative_after = (_Patterns(sup.get("relative_after") or ()) + _Patterns(sup.get("hedged_after") or ())
+                               + _Patterns(sup.get("reference_test_after") or ()))
         self.natural_course = _Patterns(data["outcome_timelines"].get("natural_course") or ())
         self.hypothetical = _Patterns(data["outcome_timelines"].get("hypothetical_before") or ())
+        self.usual_course = _Patterns(data["outcome_timelines"].get("usual_course") or ())
+        self.treatment_tied = _Patterns(data["outcome_timelines"].get("treatment_tied") or ())
         mech = data["mechanism"]
         self.mech_kinds = set(mech["section_kinds"])
         self.mechanisms = _Patterns(mech["patterns"])
@@ -865,6 +869,8 @@ def _sentence_matches(cues: _Cues, sentence: str) -> list:
     timelines = _matches(cues.timelines, sentence)
     if timelines and cues.natural_course.search(sentence):
         timelines = []  # the illness's natural course, for safety-netting: no promise
+    if timelines and cues.usual_course.search(sentence) and not cues.treatment_tied.search(sentence):
+        timelines = []  # "most people feel better within 4 to 6 weeks": what to expect, no promise
     if timelines:  # "even if you feel better after the first day": a supposition, no promise
         timelines = [m for m in timelines if not cues.hypothetical.search(sentence[:m.start()])]
     research = _matches(cues.research, sentence)
@@ -1085,7 +1091,9 @@ def unsourced_outcome_timeline(article, ctx):
     a supposition in advice ("Finish all the doses even if you feel better
     after the first day": ``hypothetical_before``) or the course of a
     self-limiting illness ("Most cases are mild and pass in 2 to 3 days":
-    ``natural_course``).
+    ``natural_course``), nor the usual course told as what to expect ("Most
+    people feel better within 4 to 6 weeks": ``usual_course``) unless it is
+    tied to starting a medicine or following the page's plan (``treatment_tied``).
 
     **Why it matters.** A reader plans work, sport and surgery around such
     timelines; an unsourced one sets expectations nobody can check, and a

@@ -94,6 +94,7 @@ class Tables:
         """Who the page speaks to and what it reports: readerships, stated ages, reported use,
         the roles of a reporter, what staff give, and the wordings of what is not dosing."""
         self.not_dosing = tuple(c.lower() for c in data["not_dosing_cues"])
+        self.pronoun_subjects = frozenset(w.lower() for w in data.get("pronoun_subjects") or ())
         self.premises = [compile_pattern(p, re.I) for p in data.get("not_dosing_premises") or ()]
         self.coverage = [compile_pattern(p, re.I) for p in data.get("coverage_limits") or ()]
         readerships = data.get("readerships") or ()
@@ -472,8 +473,8 @@ class Analysis:
         # "Calcium carbonate 500 mg", which names its own medicine)
         # (not when the dose names its own substance or stands in brackets after a name of its
         # sentence, "The injections erenumab (70 mg or 140 mg)": it is that medicine's, known or not)
-        own_name = (dose.substance is not None or _BRACKETED_AFTER_NAME.search(clause)
-                    or _NAME_BRACKET.search(_before_digits(dose.text or "")))
+        own_name = (dose.substance is not None and not self._pronoun_name(dose.substance.raw, t)
+                    or _BRACKETED_AFTER_NAME.search(clause) or _NAME_BRACKET.search(_before_digits(dose.text or "")))
         sources.append("" if own_name else lead[:cut[-1]] if cut else "")
         if _only_a_label(clause) or paired:
             before = _paragraph_before(record)
@@ -491,6 +492,13 @@ class Analysis:
             if joined:  # "Hydrocodone-Acetaminophen 5-500mg": a dose of it is of each substance
                 return [(s, src[a:b], i < 2) for phrase, a, b in joined for s in t.substances[phrase]]
         return []
+
+    @staticmethod
+    def _pronoun_name(raw: str, t: Tables) -> bool:
+        """Whether a dose's name as read is a pronoun's clause ("It is usually started at 100 mg a
+        day"): the medicine is the one the sentences before it name (``pronoun_subjects``)."""
+        words = raw.split(None, 1)
+        return bool(words) and words[0].lower().strip(",.") in t.pronoun_subjects
 
     @staticmethod
     def _same_medicine(name: str, clause: str, t: Tables) -> bool:
@@ -1205,6 +1213,9 @@ def _before_digits(text: str) -> str:
 _LIST_MARKS = re.compile(r",|\s(?:and|or)\s")
 
 
+_LABEL_CLOSE = re.compile(r"\)\s{0,2}[:–—-]\s")  # "(ibuprofen 200 mg): ..." closes a product's label
+
+
 def _listed_option(record, field, dose, instruction: re.Pattern, starts=()) -> bool:
     """A dose in brackets after a medicine's name, in a sentence that lists several options and
     tells no one to take anything outside its brackets ("Options include propranolol (usually
@@ -1224,6 +1235,9 @@ def _listed_option(record, field, dose, instruction: re.Pattern, starts=()) -> b
     opened = before.rfind("(")
     if opened < 0 or ")" in before[opened:] or not _NAME_END.search(before[:opened]):
         return False
+    closed = text.find(")", start)
+    if dose.span and 0 <= closed < dose.span[1] and _LABEL_CLOSE.match(text, closed):
+        return False  # "Nurofen (ibuprofen 200 mg): 1 to 2 tablets every 6 to 8 hours": a product label, its directions after
     held = [(a + m.start(), a + m.end()) for m in _BRACKETS.finditer(text[a:b])]
     if any(a <= s < b and not any(x < s < y for x, y in held) for s in starts if s != start):
         return False
