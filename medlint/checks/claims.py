@@ -46,7 +46,8 @@ import re
 from dataclasses import dataclass, field
 
 from medlint.checks.dosing import per_text, searched
-from medlint.checks.safety import is_news_report
+from medlint.checks.disclaimer import parent_of
+from medlint.checks.safety import Phrases, is_news_report, tables
 from medlint.findings import Hit
 from medlint.records.model import Article, Block, FaqEntry, Item, Record
 from medlint.policy import compile_pattern, derived, regex
@@ -183,8 +184,10 @@ class _Cues:
         self.mechanisms = _Patterns(mech["patterns"])
         self.body_heals = _Patterns(mech.get("body_heals_before") or ())
         inv = data["investigational"]
-        self.inv_kinds = set(inv["section_kinds"])
-        self.inv_cues = _Patterns(inv["cues"])
+        self.inv_statuses = _Patterns(inv["statuses"])
+        self.inv_research = _Patterns(inv.get("research_mentions") or ())
+        self.inv_products = _Patterns(inv.get("products") or ())
+        self.inv_headings = _Patterns(inv.get("heading_statuses") or ())
         self.dose_patterns = _Patterns(inv["dose_patterns"], 0)
         self.evidence = _Patterns(inv["evidence_statements"])
         # Per-text results (pure functions of the text for this data), reused
@@ -556,10 +559,30 @@ def _matches(patterns, text: str):
 
 def _analyse(article: Article, ctx) -> Reading:
     """The article's claims reading, made once per article (every claims check reads it)."""
-    return article.once(_read_claims, _cues(ctx), _disclaimer_wording(ctx), is_news_report(article, ctx))
+    return article.once(_read_claims, _cues(ctx), _disclaimer_wording(ctx), is_news_report(article, ctx),
+                        _known_medicines(ctx))
 
 
-def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool = False) -> Reading:
+class _KnownMedicines:
+    """The medicines the data knows, by name: checks/medicine-names.yaml and the safety
+    classes' members (the safety tables) and the dose ceilings' names and synonyms."""
+
+    def __init__(self, t, dosing: dict):
+        names = set(t.substances)
+        for entry in dosing.get("ceilings") or ():
+            names.update(n.lower() for n in [entry["name"], *entry.get("synonyms", [])])
+        self.phrases = Phrases(names, stems=False)
+
+    def named_in(self, text: str) -> bool:
+        return bool(text) and any(True for _ in self.phrases.find(text))
+
+
+def _known_medicines(ctx) -> _KnownMedicines:
+    return derived(_KnownMedicines, tables(ctx), ctx.data("dosing"))
+
+
+def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool = False,
+                 known: "_KnownMedicines | None" = None) -> Reading:
     reading = Reading()
     attributed = cues.attributed if news else None
     refs = reference_ids(article, cues)
@@ -600,7 +623,7 @@ def _read_claims(article: Article, cues: _Cues, wording: "_Patterns", news: bool
                 _read_field(cues, record, name, text, kind, (refs if trailing else None), reading, caution, refs,
                             attributed, carried.get(record), record in sourced)
         if isinstance(record, Item):
-            hit = _investigational_dose(cues, record, kind)
+            hit = _investigational_dose(cues, record, _heading_status(article, section, cues), known)
             if hit is not None:
                 reading.investigational.append(hit)
     return reading
@@ -944,21 +967,64 @@ def _sentence_claims(cues: _Cues, sentence: str, offset: int, doses, kind: str):
         yield "mechanism", list(held[4])
 
 
-def _investigational_dose(cues: _Cues, item: Item, kind: str):
+def _investigational_dose(cues: _Cues, item: Item, heading_says: bool, known: "_KnownMedicines | None"):
+    """(item, dose, start) of an item's first dose when the page says the item is experimental,
+    investigational, unlicensed or off-label (:func:`_said_experimental`) and neither cites a
+    source nor states the evidence or regulatory position; else None."""
     text = item.text
-    if kind not in cues.inv_kinds and not searched(cues.inv_cues, text):
-        return None
     if item.citations or _cites(cues, text) or cues.evidence.search(text):
         return None
+    dose = _first_dose(cues, item)
+    if dose is None or not (heading_says or _said_experimental(cues, item, dose[1], known)):
+        return None
+    return (item, *dose)
+
+
+def _first_dose(cues: _Cues, item: Item):
+    """(dose text, start) of the item's first stored dose found in its text, else of the first
+    dose ``dose_patterns`` read there; None when it has none."""
+    text = item.text
     for dose in item.doses:
         t = dose.get("text") or ""
         if t and t in text:
-            return item, t, text.find(t)
+            return t, text.find(t)
     for p in cues.dose_patterns.each(text):
         m = p.search(text)
         if m:
-            return item, m.group(0), m.start()
+            return m.group(0), m.start()
     return None
+
+
+def _said_experimental(cues: _Cues, item: Item, start: int, known: "_KnownMedicines | None") -> bool:
+    """Does the item's own text say it is experimental? A status ("experimental",
+    "off-label", "unlicensed") said anywhere in it; or, for a product the data does not know as
+    a medicine by the name it is dosed under (its lead before the dose, its stored doses'
+    substances), an investigational product named ("peptide", "stem cells", "platelet-rich
+    plasma", "growth factor", "gene therapy") or research it is still in ("early trials",
+    "animal studies"). A licensed medicine dosed as usual in a section of its own is not."""
+    text = item.text
+    if searched(cues.inv_statuses, text):
+        return True
+    if not (searched(cues.inv_products, text) or searched(cues.inv_research, text)):
+        return False
+    return not _known_medicine(item, start, known)
+
+
+def _known_medicine(item: Item, start: int, known: "_KnownMedicines | None") -> bool:
+    if known is None:
+        return False
+    lead = " ".join(x for x in (item.name, item.text[:start],
+                                *((d.get("substance") or "") for d in item.doses)) if x)
+    return known.named_in(lead)
+
+
+def _heading_status(article: Article, section, cues: _Cues) -> bool:
+    """Does the item's section heading, or the level-1 heading over it, say its treatments are
+    experimental ("Regenerative and experimental options", "Emerging treatments")?"""
+    if section is None:
+        return False
+    heads = [section, parent_of(section, article.sections)]
+    return any(h is not None and h.heading and searched(cues.inv_headings, h.heading) for h in heads)
 
 
 def _uncited(article, ctx, kind: str):
@@ -1331,13 +1397,25 @@ def unresolved_citation(article, ctx):
 def investigational_dose_without_evidence(article, ctx):
     """An experimental or off-label therapy given with a dose needs an evidence statement.
 
-    **What it does.** Items in sections of kind ``investigational``, or items
-    whose text says experimental, investigational, trial therapy, early or
-    clinical trials, off-label, unlicensed or animal studies, that carry a
-    dose ("250 µg", "0.1–0.5 mg", "3–6 mL", "1 × 10⁶ cells") are flagged
-    unless they cite a source or state the evidence or regulatory position
-    ("not approved", "evidence is limited", "only within a clinical trial",
-    "unproven"). An appeal like "animal studies show" is not an evidence
+    **What it does.** Flags the first dose ("250 µg", "0.1–0.5 mg", "3–6 mL",
+    "1 × 10⁶ cells") of a list item or table row the page itself says is
+    experimental, investigational, unlicensed or off-label, unless the item
+    cites a source or states the evidence or regulatory position ("not
+    approved", "approved for", "licensed for", "available on prescription",
+    "FDA-approved", "evidence is limited", "the evidence comes from small
+    studies", "only within a clinical trial", "unproven"). The page says so
+    when the item's own text names such a status (``investigational.statuses``);
+    when it names an investigational product (peptides, stem cells,
+    platelet-rich plasma, growth factors, gene therapy: ``products``) or the
+    early trials or animal studies it is still in (``research_mentions``) and
+    is not a medicine the data knows by the name it is dosed under
+    (checks/medicine-names.yaml, the safety classes, the dose ceilings); or
+    when its section heading, or the level-1 heading over it, says its
+    treatments are experimental ("Regenerative and experimental options",
+    "Emerging treatments": ``heading_statuses``). The section's kind alone is
+    no evidence: a licensed medicine dosed as usual under "Biologic and
+    targeted treatments", "Advanced therapies" or "Other options" is not
+    flagged. An appeal like "animal studies show" is not an evidence
     statement.
 
     **Why it matters.** A dose turns a description into instructions. Given
