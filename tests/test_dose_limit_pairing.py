@@ -48,6 +48,14 @@ PAIRS = {
         ("Dosage\n\nTake 1 g four times a day.\n\nIn older people, do not take more than 3 g a day.\n",
          "Dosage\n\nTake 1 g four times a day.\n\nDo not take more than 3 g a day.\n"),
     ],
+    "a population named after the limit": [
+        ("Directions\n\nAdults: take 2 caplets every 4 to 6 hours. "
+         "No more than 3 caplets a day for children aged 7 to 11.\n",
+         "Directions\n\nAdults: take 2 caplets every 4 to 6 hours. "
+         "No more than 3 caplets a day for adults.\n"),
+        ("- Syrup 10 ml every 4 hours\n- Never more than 20 ml a day in babies under 2 years\n",
+         "- Syrup 10 ml every 4 hours\n- Never more than 20 ml a day\n"),
+    ],
     "another strength's limit": [
         ("Directions\n\nIbuprofen 200 mg: take 2 tablets three times a day.\n\n"
          "Ibuprofen 400 mg tablets: no more than 3 tablets in 24 hours.\n",

@@ -3449,13 +3449,23 @@ def _limit_is_the_schedules(article, record, field: str, dose, words: Wordings) 
     if words.limit_not_daily.search(tail) or words.limit_not_schedules.search(head + " " + lim.raw):
         return False
     own = _dose_words(record, field, dose, start)
-    label = _population_of(head)
-    if label is not None and not _same_population(label, own):
-        return False
+    for words_for in (head, _trailing_words(tail)):  # "Children 6 to 9: no more than ..."; "... for children"
+        label = _population_of(words_for)
+        if label is not None and not _same_population(label, own):
+            return False
     groups = [p for p in words.limit_groups if p.search(head)]
     if any(not p.search(own) for p in groups):
         return False
     return _same_strength(dose, lim, head + lim.raw + tail, words)
+
+
+_PER_DAY_WORDS = re.compile(r"\b(?:in|per|within|over|any|a|one|each)?[ ]*24[- ]?hours?(?:[- ]period)?\b", re.I)
+
+
+def _trailing_words(tail: str) -> str:
+    """The words right after a limit that may say whom it is for ("... in 24 hours for children
+    or 10 for adults" gives " for children or "): up to the next number, its "in 24 hours" aside."""
+    return re.split(r"\d", _PER_DAY_WORDS.sub(" ", tail), maxsplit=1)[0]
 
 
 def _same_strength(dose, lim, sentence: str, words: Wordings) -> bool:
