@@ -19,7 +19,7 @@ from medlint.doses.lexicon import lexicon as _dose_lexicon
 from medlint.doses.model import Form, _replace
 from medlint.doses.modifiers import _ROUTES
 from medlint.doses.reading import Reading
-from medlint.checks.dose_context import stated_limits, with_nearby_limits
+from medlint.checks.dose_context import _population_of, _same_population, stated_limits, with_nearby_limits
 from medlint.checks.dose_products import with_lead_frequencies, with_named_products
 from medlint import policy
 from medlint.prefilter import LazyPattern
@@ -332,6 +332,11 @@ class Wordings:
         self.band_line = one(data["band_lines"])
         self.extra_dose = policy.compile_pattern(data["extra_doses"], re.I, [data["extra_doses"]])
         self.extra_on_top = [policy.compile_pattern(p, re.I, [p]) for p in data["extra_on_top"]]
+        self.limit_not_daily = one(data["stated_limit_not_daily"])
+        self.limit_not_schedules = one(data["stated_limit_not_the_schedules"])
+        self.limit_groups = [policy.compile_pattern(p, re.I, [p]) for p in data["stated_limit_groups"]]
+        self.open_amount = policy.compile_pattern(data["open_amount_leads"], re.I, [data["open_amount_leads"]])
+        self.limit_strengths = policy.compile_pattern(data["stated_limit_strengths"], re.I, [data["stated_limit_strengths"]])
         self.chart_pointer = one(data["chart_pointers"])
         self.clinician_check = one(data["clinician_checks"])
         self.own_use = one(data["own_use_wordings"])
@@ -3283,7 +3288,9 @@ def _least_daily(dose):
         if freq.fewest_per_day is not None:  # "every 2 hours, up to 6 a day": the least gap, at least one a day
             n = min(n, math.floor(freq.fewest_per_day + 1e-9))
     elif freq.kind in ("times_daily", "daily", "nightly"):
-        n = freq.administrations_per_day
+        n = freq.administrations_per_day  # "2 to 3 times a day", "up to 4 times a day": the fewest
+        if freq.fewest_per_day is not None:
+            n = min(n, freq.fewest_per_day)
     else:
         return None
     if not n or n < 1:
@@ -3344,6 +3351,12 @@ def schedule_exceeds_stated_limit(article, ctx):
     capsules every 4 to 6 hours, most 8 in 24 hours": ``extra_on_top``) when the schedule's
     most a day plus the extra passes the page's own limit, unless the sentence refuses the
     extra or states a limit of its own.
+    The limit must be this schedule's daily cap: not one whose sentence makes it per dose or
+    per week ("no more than 2 tablets at a time", "in a week"), a first-day or titration figure
+    ("your doctor may increase this to a maximum of"), a limit for a group the dose's own words
+    do not name (children of an age band, older people, liver problems), or one counted in
+    tablets of another strength ("400 mg tablets: no more than 3 tablets"); and "take up to 2
+    tablets" or "up to 4 times a day" leaves the least a day open or at its fewest.
 
     **Why it matters.** A reader told "every 4 hours" and "no more than 1,200 mg a day"
     follows the first instruction they read; taking 400 mg every 4 hours is twice the
@@ -3361,8 +3374,11 @@ def schedule_exceeds_stated_limit(article, ctx):
     """
     data = ctx.data("dosing")
     factor = data["stated_limit_factor"]
+    words = wordings(data)
     for record, field, dose in doses_near(article, data):  # a limit on the next line contradicts it too
         if dose.max_per_day is None or dose.max_per_day.assumed:
+            continue
+        if _open_amount(record, field, dose, words) or not _limit_is_the_schedules(article, record, field, dose, words):
             continue
         least = _least_daily(dose)
         cap = _limit_quantity(dose, dose.max_per_day)
@@ -3379,6 +3395,99 @@ def schedule_exceeds_stated_limit(article, ctx):
                    "Make the schedule and the limit agree: a longer interval or a smaller dose that stays "
                    f"within {fq(cap)} a day, or check the limit against the product label.")
     yield from _extras_past_stated_limit(article, data)
+
+
+def _open_amount(record, field: str, dose, words: Wordings) -> bool:
+    """Is the schedule's amount a most per dose ("take up to 2 tablets every 4 hours",
+    ``open_amount_leads``)? Its least a day is then open."""
+    text = getattr(record, field, "") or ""
+    amount = dose.amount
+    if amount is None or not amount.span or amount.span[0] > len(text):
+        return False
+    return bool(words.open_amount.search(text[max(0, amount.span[0] - 24):amount.span[0]]))
+
+
+def _limit_sentence(article, record, field: str, lim) -> tuple | None:
+    """(head, tail) of the sentence stating a dose's limit: its words before and after the limit,
+    read in the dose's own text, else in a text of its section (a limit lent by a nearby line);
+    None when no text holds the limit's words (a table's limit row)."""
+    own = getattr(record, field, "") or ""
+    section = getattr(record, "section", None)
+    texts = [own] + [t for r, f, t in text_fields(article)
+                     if t and t is not own and getattr(r, "section", None) is section]
+    for text in texts:
+        i = text.find(lim.raw)
+        if i >= 0:
+            a, b = sentence_span(text, i)
+            return text[a:i], text[i + len(lim.raw):max(b, i + len(lim.raw))], text is own and a
+    return None
+
+
+def _dose_words(record, field: str, dose, limit_start) -> str:
+    """The words that say whom a dose is for: its own sentence when its limit is in a later
+    sentence of its text (``limit_start``, the start of the limit's sentence), else its whole
+    text (a row, a line with its label)."""
+    own = getattr(record, field, "") or ""
+    if limit_start is False or limit_start is None or not dose.span:
+        return own
+    a, b = sentence_span(own, dose.span[0])
+    return own if a == limit_start else own[a:b]
+
+
+def _limit_is_the_schedules(article, record, field: str, dose, words: Wordings) -> bool:
+    """Can the page's limit be read as the daily cap of this dose's schedule? Not when the words
+    after it make it per dose or per week ("at a time", "in a week"), the words before it in its
+    sentence a first-day or titration figure ("your doctor may increase this to a maximum of"),
+    when it names a group the dose's own text does not (children, an age band, older people,
+    liver problems), or a strength of its product that is not the dose's ("of the 200 mg
+    tablets")."""
+    lim = dose.max_per_day
+    found = _limit_sentence(article, record, field, lim)
+    if found is None:
+        return True
+    head, tail, start = found
+    if words.limit_not_daily.search(tail) or words.limit_not_schedules.search(head + " " + lim.raw):
+        return False
+    own = _dose_words(record, field, dose, start)
+    for words_for in (head, _trailing_words(tail)):  # "Children 6 to 9: no more than ..."; "... for children"
+        label = _population_of(words_for)
+        if label is not None and not _same_population(label, own):
+            return False
+    groups = [p for p in words.limit_groups if p.search(head)]
+    if any(not p.search(own) for p in groups):
+        return False
+    return _same_strength(dose, lim, head + lim.raw + tail, words)
+
+
+_PER_DAY_WORDS = re.compile(r"\b(?:in|per|within|over|any|a|one|each)?[ ]*24[- ]?hours?(?:[- ]period)?\b", re.I)
+
+
+def _trailing_words(tail: str) -> str:
+    """The words right after a limit that may say whom it is for ("... in 24 hours for children
+    or 10 for adults" gives " for children or "): up to the next number, its "in 24 hours" aside."""
+    return re.split(r"\d", _PER_DAY_WORDS.sub(" ", tail), maxsplit=1)[0]
+
+
+def _same_strength(dose, lim, sentence: str, words: Wordings) -> bool:
+    """Is a limit counted in the product's units (tablets, capsules) of the dose's strength? A
+    sentence naming only other strengths ("no more than 3 of the 400 mg tablets",
+    ``stated_limit_strengths``) is not."""
+    unit = lim.amount.unit if lim.amount is not None else None
+    if unit is not None and unit.kind != "count":
+        return True
+    named = [_strength_quantity(m.group("value"), m.group("unit")) for m in words.limit_strengths.finditer(sentence)]
+    named = [q for q in named if q is not None]
+    if not named:
+        return True
+    own = dose.strength
+    mine = _strength_quantity(own.value, own.unit) if own is not None and own.kind == "unit" else None
+    return mine is not None and any(_same_dim(q, mine) and abs(q.to(mine.units).magnitude - mine.magnitude)
+                                    <= 1e-9 * max(1.0, mine.magnitude) for q in named)
+
+
+def _strength_quantity(value, unit):
+    spl = _units.lookup_spelling(unit) if unit else None
+    return _units.get_registry().Quantity(float(value), spl.unit) if spl is not None else None
 
 
 _COUNT_WORDS = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
