@@ -73,12 +73,6 @@ def test_a_job_line_of_a_post_that_is_not_medical_still_owes_the_reviewer(tmp_pa
     assert _ids(page, "REV006", tmp_path) == ["REV006"]
 
 
-@pytest.mark.parametrize("page", [HOSPITAL_BLOG, CLINIC_PAGE])
-def test_a_page_with_a_job_line_keeps_its_words(page, tmp_path):
-    got, want = roundtrip_words(page, tmp_path)
-    assert got == want
-
-
 # ---------------------------------------------------------------- medical titles and fellowships
 
 TURKISH_CLINIC = ("ANATOLIA DENTAL & FACE · Kadıköy / İstanbul\nHome | Treatments | Prices | Contact\n\n"
@@ -260,12 +254,6 @@ def test_a_heading_over_an_aside_is_the_parent_of_the_headings_under_it():
     assert "Drug Treatments" in _dosing(ASIDE_TXT)
 
 
-@pytest.mark.parametrize("page", [PROCEDURES_TXT, PARENT_TXT, ASIDE_TXT])
-def test_the_pages_keep_their_words(page, tmp_path):
-    got, want = roundtrip_words(page, tmp_path)
-    assert got == want
-
-
 # ---------------------------------------------------------------- masthead offers and share lines
 
 LOYALTY_TXT = ("Maple Leaf Drugs\nShop | Pharmacy | Health Centre | Flyer\n"
@@ -304,12 +292,6 @@ def test_a_share_this_post_line_is_no_heading(line):
             "Running more, too soon, on hard ground.\n")
     _meta, sections = read(page)
     assert line not in [s["heading"] for s in sections]
-
-
-@pytest.mark.parametrize("page", [LOYALTY_TXT, LOYALTY_BAR])
-def test_pages_with_masthead_offers_keep_their_words(page, tmp_path):
-    got, want = roundtrip_words(page, tmp_path)
-    assert got == want
 
 
 # ---------------------------------------------------------------- a medicines heading over a lead-in line
@@ -365,3 +347,10 @@ HARM_TXT = ("Fever medicines for adults\n\n"
 def test_an_amount_named_as_harm_or_as_the_readers_own_medicine_is_no_dose_section(page, markdown, dose, other):
     got = _dosing(page, markdown)
     assert dose in got and not set(other) & set(got)
+
+
+@pytest.mark.parametrize("page", [HOSPITAL_BLOG, CLINIC_PAGE, PROCEDURES_TXT, PARENT_TXT, ASIDE_TXT,
+                                  LOYALTY_TXT, LOYALTY_BAR])
+def test_every_page_of_these_classes_keeps_its_words(page, tmp_path):
+    got, want = roundtrip_words(page, tmp_path)
+    assert got == want
