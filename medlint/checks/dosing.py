@@ -3407,9 +3407,10 @@ def _open_amount(record, field: str, dose, words: Wordings) -> bool:
     return bool(words.open_amount.search(text[max(0, amount.span[0] - 24):amount.span[0]]))
 
 
-def _limit_sentence(article, record, field: str, lim) -> tuple | None:
-    """(head, tail) of the sentence stating a dose's limit: its words before and after the limit,
-    read in the dose's own text, else in a text of its section (a limit lent by a nearby line);
+def _limit_sentence(article, record, field: str, lim) -> tuple[str, str, int | None] | None:
+    """(head, tail, start) of the sentence stating a dose's limit: its words before and after the
+    limit, read in the dose's own text, else in a text of its section (a limit lent by a nearby
+    line), and where that sentence starts in the dose's own text (None when it is another text's);
     None when no text holds the limit's words (a table's limit row)."""
     own = getattr(record, field, "") or ""
     section = getattr(record, "section", None)
@@ -3419,16 +3420,16 @@ def _limit_sentence(article, record, field: str, lim) -> tuple | None:
         i = text.find(lim.raw)
         if i >= 0:
             a, b = sentence_span(text, i)
-            return text[a:i], text[i + len(lim.raw):max(b, i + len(lim.raw))], text is own and a
+            return text[a:i], text[i + len(lim.raw):max(b, i + len(lim.raw))], a if text is own else None
     return None
 
 
 def _dose_words(record, field: str, dose, limit_start) -> str:
     """The words that say whom a dose is for: its own sentence when its limit is in a later
-    sentence of its text (``limit_start``, the start of the limit's sentence), else its whole
-    text (a row, a line with its label)."""
+    sentence of its text (``limit_start``, the start of the limit's sentence, None when the limit
+    is in another text), else its whole text (a row, a line with its label)."""
     own = getattr(record, field, "") or ""
-    if limit_start is False or limit_start is None or not dose.span:
+    if limit_start is None or not dose.span:
         return own
     a, b = sentence_span(own, dose.span[0])
     return own if a == limit_start else own[a:b]
@@ -3486,8 +3487,8 @@ def _same_strength(dose, lim, sentence: str, words: Wordings) -> bool:
 
 
 def _strength_quantity(value, unit):
-    spl = _units.lookup_spelling(unit) if unit else None
-    return _units.get_registry().Quantity(float(value), spl.unit) if spl is not None else None
+    """The strength as a quantity, or None for a unit the lexicon does not spell."""
+    return _units.quantity(float(value), unit) if unit and _units.lookup_spelling(unit) is not None else None
 
 
 _COUNT_WORDS = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
