@@ -2858,7 +2858,7 @@ def _kids_dose(section: dict, kids: list[bool]) -> bool:
     own over "How much to take", "When to take it" and "How long to take it" is not the
     dose section; "How much to take" is. A line that only introduces them ("Your GP may
     offer one of these:") or an aside in brackets is no text of its own."""
-    return any(kids) and all(_aside(b) or _lead_in(b) for b in section["blocks"])
+    return any(kids) and _only_introduces(section)
 
 
 def _children(sections: list[dict]) -> list[list[int]]:
@@ -2888,8 +2888,7 @@ def _group_kinds(sections: list[dict], rules: list, children: list[list[int]], d
         if not kids or section["heading"] is None or section["kind"] in DOSING_KINDS or (rule and rule.fixed):
             continue
         dosing = [sections[k]["kind"] in DOSING_KINDS for k in kids]
-        bare = all(_aside(b) or _lead_in(b) or not (set(b) - {"chrome", "role"}) for b in section["blocks"])
-        if (bare or _tells_to_take(kinds, section)) and all(dosing):
+        if (_only_introduces(section) or _tells_to_take(kinds, section)) and all(dosing):
             section["kind"] = dosing_kind
 
 
@@ -2899,7 +2898,18 @@ def _tells_to_take(kinds: KindTable, section: dict) -> bool:
 
 def _own_text(section: dict) -> bool:
     """Whether a section prints text of its own (a chrome line, a page marker, is none)."""
-    return any(set(block) - {"chrome", "role"} for block in section["blocks"])
+    return not all(_chrome(block) for block in section["blocks"])
+
+
+def _chrome(block: dict) -> bool:
+    """A block that is page chrome (a chrome line, a page marker), no text of the section's."""
+    return not (set(block) - {"chrome", "role"})
+
+
+def _only_introduces(section: dict) -> bool:
+    """Whether a section's blocks only introduce its subsections: none, chrome, an aside in
+    brackets or a lead-in line ending in a colon."""
+    return all(_aside(b) or _lead_in(b) or _chrome(b) for b in section["blocks"])
 
 
 def _pop_private(section: dict) -> tuple:
